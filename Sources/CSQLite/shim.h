@@ -1,0 +1,13 @@
+#ifndef MENTORSYNC_CSQLITE_SHIM_H
+#define MENTORSYNC_CSQLITE_SHIM_H
+// The system libsqlite3 is built with the session extension; declare it so its API is visible.
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+
+// SQLITE_TRANSIENT is a cast macro Swift cannot import.
+// https://www.sqlite.org/c3ref/c_static.html
+static inline sqlite3_destructor_type mentorsync_sqlite_transient(void) {
+    return SQLITE_TRANSIENT;
+}
+#endif
