@@ -19,6 +19,9 @@ let package = Package(
         .target(name: "MentorSyncDomain", dependencies: ["MentorSyncEngine"]),
         .executableTarget(name: "mentorsync-school", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
         .executableTarget(name: "mentorsync-district", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
-        .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
+        // Shared helpers of the test suites.
+        .target(name: "MentorSyncTestSupport", dependencies: ["MentorSyncEngine", "MentorSyncDomain"], path: "Sources/MentorSyncTestSupport"),
+        .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"],
+                    resources: [.copy("Vectors")]),
     ]
 )

@@ -1,0 +1,44 @@
+/// Why a bundle was refused. Each case reads as one line a coordinator can act on.
+public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
+    case notABundle(String)
+    case unsupportedFormat(Int)
+    case malformed(String)
+    case limitExceeded(String)
+    case damaged(String)
+    case badSignature(sender: String)
+    case unknownSender(String)
+    case misaddressed(recipient: String, expected: String)
+    case unsupportedSchema(Int, supported: Int)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .notABundle(let why): return "not a mentorsync bundle: \(why)"
+        case .unsupportedFormat(let v): return "bundle format version \(v) is newer than this program understands; upgrade mentorsync"
+        case .malformed(let why): return "bundle is malformed: \(why)"
+        case .limitExceeded(let why): return "bundle exceeds a safety limit: \(why)"
+        case .damaged(let why): return "bundle is damaged or incomplete (\(why)); copy it again from the school"
+        case .badSignature(let sender): return "signature does not match the key enrolled for \(sender); re-enroll the school or check the stick"
+        case .unknownSender(let sender): return "bundle comes from '\(sender)', which is not enrolled here"
+        case .misaddressed(let recipient, let expected): return "bundle is addressed to '\(recipient)', not to '\(expected)'"
+        case .unsupportedSchema(let v, let supported): return "bundle uses registry schema version \(v), newer than this program's \(supported); upgrade mentorsync"
+        case .io(let why): return "cannot read or write the bundle: \(why)"
+        }
+    }
+
+    /// A short machine-readable code for logs and JSON.
+    public var code: String {
+        switch self {
+        case .notABundle: return "not_a_bundle"
+        case .unsupportedFormat: return "unsupported_format"
+        case .malformed: return "malformed"
+        case .limitExceeded: return "limit_exceeded"
+        case .damaged: return "damaged"
+        case .badSignature: return "bad_signature"
+        case .unknownSender: return "unknown_sender"
+        case .misaddressed: return "misaddressed"
+        case .unsupportedSchema: return "unsupported_schema"
+        case .io: return "io"
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/// Bounds on everything a bundle may declare, so a hostile file cannot exhaust memory or time.
+public enum BundleLimits {
+    public static let maxHeaderBytes = 1 << 20
+    public static let maxSites = 100_000
+    public static let maxTables = 256
+    public static let maxColumns = 62            // column bits fit a 64-bit mask with the existence bit
+    public static let maxRows = 50_000_000
+    public static let maxValueBytes = 16 << 20
+    public static let maxNameBytes = 256
+    public static let maxRowIDBytes = 256
+    /// Decompressed body size; a larger body is treated as a zip bomb.
+    nonisolated(unsafe) public static var maxBodyBytes = 4 << 30
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// Writes one bundle file as a stream: records are compressed as they come, so a bundle of a
+/// million changes never sits in memory. The file appears under its final name only when it is
+/// complete and flushed (tmp → fsync → rename).
+public final class BundleWriter {
+    public let header: BundleHeader
+    public let url: URL
+    let temporaryURL: URL
+    private let file: FileHandle
+    private var deflater: DeflateStream
+    private var mac: HMACSHA256
+    private var crc: UInt32 = 0
+    private var pending = ByteWriter(capacity: 80 * 1024)
+    private var out = [UInt8]()
+    private var siteIndex: [SiteID: Int] = [:]
+    private var tableIndex: [String: Int] = [:]
+    private(set) public var rowsWritten = 0
+    private(set) public var tombstonesWritten = 0
+    private(set) public var conflictsWritten = 0
+    private(set) public var bytesWritten = 0
+    private(set) public var bodyBytes = 0
+    private var finished = false
+
+    /// Opens `directory/<header.fileName>` for writing (under a temporary name until `finish`).
+    public convenience init(directory: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 1) throws {
+        try self.init(url: directory.appendingPathComponent(header.fileName), header: header, key: key, compressionLevel: compressionLevel)
+    }
+
+    public init(url: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 1) throws {
+        self.header = header
+        self.url = url
+        self.temporaryURL = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporaryURL.path) else {
+            throw BundleError.io("cannot create \(temporaryURL.path) (is the folder there and writable?)")
+        }
+        self.file = handle
+        self.deflater = try DeflateStream(level: compressionLevel)
+        self.mac = HMACSHA256(key: key)
+        let headerBytes = header.encoded()
+        var prefix = ByteWriter()
+        prefix.raw(BundleLayout.magic)
+        prefix.u16(BundleLayout.formatVersion)
+        prefix.u32(UInt32(headerBytes.count))
+        prefix.raw(headerBytes)
+        do { try emit(prefix.bytes) } catch { abandon(); throw error }
+    }
+
+    deinit { if !finished { abandon() } }
+
+    private func emit(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { buf in
+            mac.update(buf)
+            crc = zlibCRC32(crc, buf)
+        }
+        do { try file.write(contentsOf: bytes) } catch {
+            throw BundleError.io("writing \(temporaryURL.lastPathComponent): \(error.localizedDescription)")
+        }
+        bytesWritten += bytes.count
+    }
+
+    private func flushPending(force: Bool = false) throws {
+        guard force || pending.bytes.count >= 64 * 1024 else { return }
+        bodyBytes += pending.bytes.count
+        out.removeAll(keepingCapacity: true)
+        try pending.bytes.withUnsafeBytes { input in
+            try deflater.compress(input) { out.append(contentsOf: $0) }
+        }
+        pending.reset()
+        try emit(out)
+    }
+
+    private func site(_ s: SiteID) -> Int {
+        if let i = siteIndex[s] { return i }
+        let i = siteIndex.count
+        siteIndex[s] = i
+        pending.u8(BundleLayout.RecordType.site.rawValue)
+        pending.varint(i)
+        pending.string(s.rawValue)
+        return i
+    }
+
+    /// Declares a table and the names of its cell positions 1…n (position 0 is the row's existence).
+    public func declareTable(_ name: String, columns: [String]) throws {
+        guard tableIndex[name] == nil else { return }
+        let i = tableIndex.count
+        tableIndex[name] = i
+        pending.u8(BundleLayout.RecordType.table.rawValue)
+        pending.varint(i)
+        pending.string(name)
+        pending.varint(columns.count)
+        for c in columns { pending.string(c) }
+    }
+
+    public func append(_ record: BundleRecord) throws {
+        switch record {
+        case .row(let row): try append(row)
+        case .conflict(let c): try append(c)
+        }
+    }
+
+    public func append(_ row: RowChange) throws {
+        guard let t = tableIndex[row.table] else { throw BundleError.io("table \(row.table) was not declared before its rows") }
+        let entries = row.version.sortedEntries
+        let siteNumbers = entries.map { site($0.site) }
+        let cellSites = row.cells.map { site($0.stamp.site) }
+        pending.u8(BundleLayout.RecordType.row.rawValue)
+        pending.varint(t)
+        pending.string(row.id)
+        pending.string(row.orgID)
+        pending.varint(entries.count)
+        for (e, n) in zip(entries, siteNumbers) { pending.varint(n); pending.counter(e.counter) }
+        pending.varint(row.cells.count)
+        for (cell, n) in zip(row.cells, cellSites) {
+            pending.varint(cell.position)
+            pending.counter(cell.stamp.counter)
+            pending.varint(n)
+            pending.value(cell.value)
+        }
+        rowsWritten += 1
+        if row.isTombstone { tombstonesWritten += 1 }
+        try flushPending()
+    }
+
+    public func append(_ c: ConflictRecord) throws {
+        let ws = site(c.winnerStamp.site), ls = site(c.loserStamp.site), ds = site(c.detectedBy)
+        pending.u8(BundleLayout.RecordType.conflict.rawValue)
+        pending.string(c.table)
+        pending.string(c.rowID)
+        pending.string(c.column)
+        pending.value(c.winnerValue); pending.counter(c.winnerStamp.counter); pending.varint(ws)
+        pending.value(c.loserValue); pending.counter(c.loserStamp.counter); pending.varint(ls)
+        pending.varint(ds); pending.counter(c.detectedCounter); pending.zigzag(c.detectedAt)
+        conflictsWritten += 1
+        try flushPending()
+    }
+
+    /// Ends the body, writes the trailer, flushes to disk and gives the file its final name.
+    @discardableResult
+    public func finish() throws -> URL {
+        do {
+            guard rowsWritten == header.rowCount, tombstonesWritten == header.tombstoneCount,
+                  conflictsWritten == header.conflictCount else {
+                throw BundleError.io("bundle counts changed while writing (header says \(header.rowCount) rows, wrote \(rowsWritten)); try again")
+            }
+            pending.u8(BundleLayout.RecordType.end.rawValue)
+            pending.varint(rowsWritten); pending.varint(tombstonesWritten); pending.varint(conflictsWritten)
+            try flushPending(force: true)
+            out.removeAll(keepingCapacity: true)
+            try deflater.finish { out.append(contentsOf: $0) }
+            try emit(out)
+            try emit(BundleLayout.trailerMagic)
+            var crcBytes = ByteWriter(); crcBytes.u32(crc)
+            try emit(crcBytes.bytes)
+            let tag = mac.finalize()
+            try file.write(contentsOf: tag)
+            bytesWritten += tag.count
+            try file.synchronize()
+            try file.close()
+            finished = true
+            try DurableFile.rename(temporaryURL, to: url)
+            return url
+        } catch {
+            abandon()
+            throw error
+        }
+    }
+
+    /// Removes the partial file.
+    public func abandon() {
+        finished = true
+        try? file.close()
+        try? FileManager.default.removeItem(at: temporaryURL)
+    }
+}

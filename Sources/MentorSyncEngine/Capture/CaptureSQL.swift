@@ -1,0 +1,125 @@
+/// The bookkeeping tables and the capture triggers, all plain SQL: any SQLite client that edits a
+/// synced table (the sqlite3 shell, Python, DB Browser) is captured, and no custom function is needed.
+///
+/// Capture only appends to `msync_log` (the cheapest write SQLite offers: an append at the end of
+/// a b-tree). Its AUTOINCREMENT sequence is the site's Lamport counter. The program folds the
+/// log into per-row clocks (`msync_rows`) before every export and merge.
+public enum CaptureSQL {
+    public static let metadata: [String] = [
+        """
+        CREATE TABLE IF NOT EXISTS msync_site (
+          k INTEGER PRIMARY KEY CHECK (k = 1),
+          site TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('district', 'school')),
+          district TEXT NOT NULL,
+          schema_version INTEGER NOT NULL,
+          applying INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL
+        )
+        """,
+        // One row per captured write; seq is the write's Lamport counter.
+        """
+        CREATE TABLE IF NOT EXISTS msync_log (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          tbl INTEGER NOT NULL,
+          id TEXT NOT NULL,
+          org_id TEXT,
+          op INTEGER NOT NULL,
+          mask INTEGER
+        )
+        """,
+        // The clock of every row this site holds, tombstones included.
+        """
+        CREATE TABLE IF NOT EXISTS msync_rows (
+          tbl INTEGER NOT NULL,
+          id TEXT NOT NULL,
+          org_id TEXT NOT NULL,
+          alive INTEGER NOT NULL,
+          local INTEGER NOT NULL,
+          clock BLOB NOT NULL,
+          PRIMARY KEY (tbl, id)
+        ) WITHOUT ROWID
+        """,
+        "CREATE INDEX IF NOT EXISTS msync_rows_by_local ON msync_rows(local) WHERE local > 0",
+        "CREATE TABLE IF NOT EXISTS msync_sites (num INTEGER PRIMARY KEY, site TEXT NOT NULL UNIQUE)",
+        // What this site has merged from each other site (its knowledge), and what each peer last said.
+        """
+        CREATE TABLE IF NOT EXISTS msync_peers (
+          site TEXT PRIMARY KEY,
+          merged INTEGER NOT NULL DEFAULT 0,
+          their_knowledge BLOB,
+          their_ack BLOB,
+          last_sequence INTEGER NOT NULL DEFAULT 0,
+          last_bundle_at TEXT,
+          last_bundle_created INTEGER,
+          last_bundle_name TEXT,
+          sent_sequence INTEGER NOT NULL DEFAULT 0,
+          last_export_at TEXT,
+          full_resend_pending INTEGER NOT NULL DEFAULT 0,
+          send_full_pending INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS msync_conflicts (
+          id TEXT PRIMARY KEY,
+          tbl TEXT NOT NULL,
+          row_id TEXT NOT NULL,
+          col TEXT NOT NULL,
+          winner_value,
+          winner_counter INTEGER NOT NULL,
+          winner_site TEXT NOT NULL,
+          loser_value,
+          loser_counter INTEGER NOT NULL,
+          loser_site TEXT NOT NULL,
+          detected_by TEXT NOT NULL,
+          detected_counter INTEGER NOT NULL,
+          detected_at INTEGER NOT NULL,
+          status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+          resolution TEXT,
+          resolved_at TEXT
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS msync_conflicts_by_detection ON msync_conflicts(detected_by, detected_counter)",
+        "INSERT OR IGNORE INTO sqlite_sequence(name, seq) SELECT 'msync_log', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'msync_log')",
+    ]
+
+    /// Log operations.
+    public enum Op: Int64 { case insert = 1, update = 2, delete = 3 }
+
+    static let notApplying = "(SELECT applying FROM msync_site) = 0"
+
+    /// The three triggers of one table. Updates record which cell positions changed as a bit mask.
+    public static func triggers(for table: TableSchema) -> [String] {
+        let t = SQL.identifier(table.name)
+        let n = table.number
+        let name = table.name
+        var bits = ["((NEW.org_id IS NOT OLD.org_id) << 1)"]
+        for (i, c) in table.columns.enumerated() {
+            let q = SQL.identifier(c.name)
+            bits.append("((NEW.\(q) IS NOT OLD.\(q)) << \(i + 2))")
+        }
+        return [
+            "DROP TRIGGER IF EXISTS \(SQL.identifier("msync_\(name)_insert"))",
+            "DROP TRIGGER IF EXISTS \(SQL.identifier("msync_\(name)_update"))",
+            "DROP TRIGGER IF EXISTS \(SQL.identifier("msync_\(name)_delete"))",
+            """
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_insert")) AFTER INSERT ON \(t) WHEN \(notApplying) BEGIN
+              INSERT INTO msync_log(tbl, id, org_id, op) VALUES (\(n), NEW.id, NEW.org_id, 1);
+            END
+            """,
+            """
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_update")) AFTER UPDATE ON \(t) WHEN \(notApplying) BEGIN
+              INSERT INTO msync_log(tbl, id, op) SELECT \(n), OLD.id, 3 WHERE NEW.id IS NOT OLD.id;
+              INSERT INTO msync_log(tbl, id, org_id, op, mask) VALUES (\(n), NEW.id, NEW.org_id,
+                CASE WHEN NEW.id IS NOT OLD.id THEN 1 ELSE 2 END,
+                \(bits.joined(separator: " | ")));
+            END
+            """,
+            """
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_delete")) AFTER DELETE ON \(t) WHEN \(notApplying) BEGIN
+              INSERT INTO msync_log(tbl, id, org_id, op) VALUES (\(n), OLD.id, OLD.org_id, 3);
+            END
+            """,
+        ]
+    }
+}

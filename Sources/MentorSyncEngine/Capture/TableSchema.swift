@@ -1,0 +1,101 @@
+/// A column of a synced table, besides `id` and `org_id`.
+public struct ColumnSchema: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case text
+        case integer(ClosedRange<Int64>? = nil)
+        case real
+        case date                      // YYYY-MM-DD text
+        case enumeration([String])     // lowercase values, checked
+        case reference(String)         // the id of a row of that table
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var required: Bool
+
+    public init(_ name: String, _ kind: Kind = .text, required: Bool = false) {
+        self.name = name; self.kind = kind; self.required = required
+    }
+
+    /// SQLite type affinity of the column.
+    public var affinity: String {
+        switch kind {
+        case .integer: return "INTEGER"
+        case .real: return "REAL"
+        default: return "TEXT"
+        }
+    }
+
+    /// The CHECK constraint that keeps bad values out, whichever tool writes them.
+    public var checkSQL: String? {
+        let q = SQL.identifier(name)
+        let body: String?
+        switch kind {
+        case .enumeration(let values):
+            body = "\(q) IN (\(values.map { SQL.literal($0) }.joined(separator: ", ")))"
+        case .date:
+            body = "\(q) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(\(q), '+0 days') = \(q)"
+        case .integer(let range?):
+            body = "typeof(\(q)) = 'integer' AND \(q) BETWEEN \(range.lowerBound) AND \(range.upperBound)"
+        default:
+            body = nil
+        }
+        guard let body else { return nil }
+        return required ? "CHECK (\(body))" : "CHECK (\(q) IS NULL OR (\(body)))"
+    }
+}
+
+/// Who may own the rows of a table.
+public enum Ownership: String, Sendable { case school, district, either }
+
+/// A synced table: `id TEXT PRIMARY KEY`, `org_id TEXT NOT NULL`, then its columns.
+public struct TableSchema: Sendable, Equatable {
+    public var name: String
+    public var columns: [ColumnSchema]
+    public var ownership: Ownership
+    /// A stable small number used in the capture log; never reused for another table.
+    public var number: Int
+
+    public init(name: String, number: Int, ownership: Ownership, columns: [ColumnSchema]) {
+        self.name = name; self.number = number; self.ownership = ownership; self.columns = columns
+    }
+
+    /// Names of cell positions 1…n: org_id, then the columns. Position 0 is the row's existence.
+    public var cellNames: [String] { ["org_id"] + columns.map(\.name) }
+
+    public func column(named name: String) -> ColumnSchema? { columns.first { $0.name == name } }
+
+    public var createSQL: String {
+        var parts = ["id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64)",
+                     "org_id TEXT NOT NULL CHECK (length(org_id) BETWEEN 1 AND 32)"]
+        for c in columns {
+            var def = "\(SQL.identifier(c.name)) \(c.affinity)"
+            if c.required { def += " NOT NULL" }
+            if let check = c.checkSQL { def += " \(check)" }
+            parts.append(def)
+        }
+        return "CREATE TABLE IF NOT EXISTS \(SQL.identifier(name)) (\n  " + parts.joined(separator: ",\n  ") + "\n)"
+    }
+}
+
+/// The set of synced tables and its version. Bundles say the version they were written with.
+public struct SyncSchema: Sendable {
+    public var version: Int
+    public var tables: [TableSchema]
+
+    public init(version: Int, tables: [TableSchema]) {
+        self.version = version
+        self.tables = tables
+        precondition(Set(tables.map(\.number)).count == tables.count, "table numbers must be unique")
+        precondition(tables.allSatisfy { $0.cellNames.count < BundleLimits.maxColumns }, "too many columns")
+    }
+
+    public func table(named name: String) -> TableSchema? { tables.first { $0.name == name } }
+    public func table(number: Int) -> TableSchema? { tables.first { $0.number == number } }
+}
+
+/// Quoting helpers for generated SQL.
+public enum SQL {
+    public static func identifier(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    public static func literal(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Merging a bundle into a replica: one transaction per bundle, idempotent and order-independent.
+///
+/// Each cell is a last-writer-wins register ordered by its `Stamp` (Lamport counter, then site),
+/// which every site computes alike, so all sites converge. The row's version vector tells whether
+/// two writes were concurrent (neither side had seen the other's); concurrent writes of different
+/// values are recorded as conflicts for the coordinator.
+extension Replica {
+    /// Verifies and merges one bundle file. Nothing is written unless the whole bundle merges.
+    public func importBundle(at url: URL, keyFor: (BundleHeader) throws -> [UInt8],
+                             policy: @escaping MergePolicy = MergePolicies.acceptAll) throws -> MergeReport {
+        let reader = try BundleReader(url: url, keyFor: keyFor)
+        let header = reader.header
+        guard header.recipient == site else {
+            throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: site.rawValue)
+        }
+        guard header.schemaVersion <= schema.version else {
+            throw BundleError.unsupportedSchema(header.schemaVersion, supported: schema.version)
+        }
+        return try database.transaction {
+            var report = MergeReport(header: header)
+            report.logFolded = try foldLog()
+            try database.execute("UPDATE msync_site SET applying = 1")
+            var merger = RowMerger(replica: self, sender: header.sender, policy: policy)
+            var positionMaps: [String: [Int?]] = [:]
+            var maxCounter: Int64 = 0
+            while let record = try reader.next() {
+                switch record {
+                case .row(let change):
+                    report.rowsReceived += 1
+                    guard let table = schema.table(named: change.table) else {
+                        report.refusals.append(RowRefusal(table: change.table, id: change.id,
+                                                          reason: "table \(change.table) is unknown to this version; upgrade mentorsync"))
+                        continue
+                    }
+                    if positionMaps[change.table] == nil {
+                        let local = table.cellNames
+                        let names = reader.tableColumns[change.table] ?? []
+                        var map: [Int?] = [0]
+                        for name in names {
+                            if let i = local.firstIndex(of: name) { map.append(i + 1) } else {
+                                map.append(nil)
+                                report.unknownColumns.insert("\(change.table).\(name)")
+                            }
+                        }
+                        positionMaps[change.table] = map
+                    }
+                    for cell in change.cells { maxCounter = max(maxCounter, cell.stamp.counter) }
+                    try merger.merge(change, table: table, positions: positionMaps[change.table]!, report: &report)
+                case .conflict(let c):
+                    let s = try database.cachedStatement("""
+                        INSERT OR IGNORE INTO msync_conflicts(id, tbl, row_id, col, winner_value, winner_counter, winner_site,
+                            loser_value, loser_counter, loser_site, detected_by, detected_counter, detected_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                    try s.execute([.text(c.id), .text(c.table), .text(c.rowID), .text(c.column), c.winnerValue,
+                                   .integer(c.winnerStamp.counter), .text(c.winnerStamp.site.rawValue), c.loserValue,
+                                   .integer(c.loserStamp.counter), .text(c.loserStamp.site.rawValue),
+                                   .text(c.detectedBy.rawValue), .integer(c.detectedCounter), .integer(c.detectedAt)])
+                    if database.changes > 0 { report.conflictsReceived += 1 }
+                }
+            }
+            try saveNewSites()
+
+            // Lamport: the next local write must be stamped above everything seen.
+            for (_, c) in header.knowledge.entries { maxCounter = max(maxCounter, c) }
+            for (_, c) in header.acknowledgement.entries { maxCounter = max(maxCounter, c) }
+            try raiseCounter(to: maxCounter)
+            if !merger.conflicts.isEmpty {
+                let detection = try counter() + 1
+                try raiseCounter(to: detection)
+                for c in merger.conflicts {
+                    var c = c
+                    c.detectedCounter = detection
+                    try database.execute("""
+                        INSERT OR IGNORE INTO msync_conflicts(id, tbl, row_id, col, winner_value, winner_counter, winner_site,
+                            loser_value, loser_counter, loser_site, detected_by, detected_counter, detected_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, [.text(c.id), .text(c.table), .text(c.rowID), .text(c.column), c.winnerValue,
+                              .integer(c.winnerStamp.counter), .text(c.winnerStamp.site.rawValue), c.loserValue,
+                              .integer(c.loserStamp.counter), .text(c.loserStamp.site.rawValue),
+                              .text(c.detectedBy.rawValue), .integer(c.detectedCounter), .integer(c.detectedAt)])
+                    if database.changes > 0 { report.conflictsDetected += 1 }
+                }
+            }
+            try recordPeer(header: header)
+            try database.execute("UPDATE msync_site SET applying = 0")
+            return report
+        }
+    }
+
+    private func recordPeer(header: BundleHeader) throws {
+        let sender = header.sender
+        try ensurePeer(sender)
+        let p = try peer(sender)
+        let theirs = p.theirKnowledge.union(header.knowledge)
+        let resync = header.commands.contains { $0.name == BundleHeader.Command.resync }
+        try database.execute("""
+            UPDATE msync_peers SET merged = max(merged, ?), their_knowledge = ?,
+              last_sequence = max(last_sequence, ?), last_bundle_at = ?, last_bundle_created = ?, last_bundle_name = ?,
+              full_resend_pending = CASE WHEN ? THEN 1 ELSE full_resend_pending END,
+              send_full_pending = CASE WHEN ? THEN 0 ELSE send_full_pending END
+            WHERE site = ?
+            """, [.integer(header.knowledge[sender]), .blob(Replica.encodeVector(theirs)), .integer(header.sequence),
+                  .text(Replica.timestamp()), .integer(header.createdAt), .text(header.fileName),
+                  .integer(role == .school && resync ? 1 : 0), .integer(role == .district && header.isFull ? 1 : 0),
+                  .text(sender.rawValue)])
+    }
+}
+
+/// Merges rows one at a time, with the statements it needs prepared once per bundle.
+struct RowMerger {
+    let replica: Replica
+    let sender: SiteID
+    let policy: MergePolicy
+    var conflicts: [ConflictRecord] = []
+    let now = Int64(Date().timeIntervalSince1970)
+
+    init(replica: Replica, sender: SiteID, policy: @escaping MergePolicy) {
+        self.replica = replica; self.sender = sender; self.policy = policy
+    }
+
+    mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws {
+        let existing = try replica.loadRow(table: table.number, id: change.id)
+        if let reason = policy(change, existing?.orgID, sender) {
+            report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
+            return
+        }
+        var incoming: [(pos: Int, stamp: Stamp, value: DatabaseValue)] = []
+        for cell in change.cells {
+            guard cell.position < positions.count, let local = positions[cell.position] else { continue }
+            incoming.append((local, cell.stamp, cell.value))
+        }
+        let width = table.columns.count + 1
+
+        guard var row = existing else {
+            // A row this site has never held.
+            var clock = RowClock(version: change.version)
+            for c in incoming { clock.stamps[c.pos] = c.stamp }
+            let existence = incoming.first { $0.pos == 0 }
+            let alive = existence.map { $0.value == .integer(1) } ?? !incoming.isEmpty
+            if alive {
+                var values = [DatabaseValue](repeating: .null, count: width)
+                for c in incoming where c.pos > 0 { values[c.pos - 1] = c.value }
+                if case .null = values[0] { values[0] = .text(change.orgID) }
+                do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    return
+                }
+                report.rowsInserted += 1
+            }
+            let org = alive ? (incoming.first { $0.pos == 1 }?.value.text ?? change.orgID) : change.orgID
+            try replica.storeRow(table: table.number, id: change.id,
+                                 Replica.StoredRow(orgID: org, alive: alive, local: clock.version[replica.site], clock: clock))
+            report.rowsChanged += 1
+            return
+        }
+
+        let localVV = row.clock.version
+        let remoteVV = change.version
+        let wasAlive = row.alive
+        let oldValues = wasAlive ? (try replica.readValues(table, id: change.id) ?? [DatabaseValue](repeating: .null, count: width)) : nil
+        var values = oldValues ?? [DatabaseValue](repeating: .null, count: width)
+        var alive = wasAlive
+        var clockChanged = false
+
+        if let e = incoming.first(where: { $0.pos == 0 }) {
+            let ls = row.clock.stamps[0]
+            if ls == nil || e.stamp > ls! {
+                row.clock.stamps[0] = e.stamp
+                clockChanged = true
+                alive = e.value == .integer(1)
+                if wasAlive && !alive {
+                    // A deletion arrives: local writes the deleter had not seen are lost to it.
+                    for (pos, st) in row.clock.stamps where pos > 0 && !remoteVV.covers(st) && !localVV.covers(e.stamp) {
+                        record(table, change.id, pos, winner: (.null, e.stamp), loser: (oldValues![pos - 1], st))
+                    }
+                }
+            }
+        }
+        let deletion = row.clock.stamps[0]
+        for c in incoming where c.pos > 0 {
+            let ls = row.clock.stamps[c.pos]
+            if let ls, ls == c.stamp { continue }
+            let concurrent = ls.map { !remoteVV.covers($0) && !localVV.covers(c.stamp) } ?? false
+            let localValue: DatabaseValue? = wasAlive ? oldValues![c.pos - 1] : nil
+            if ls == nil || c.stamp > ls! {
+                row.clock.stamps[c.pos] = c.stamp
+                clockChanged = true
+                values[c.pos - 1] = c.value
+                if concurrent, let localValue, localValue != c.value {
+                    record(table, change.id, c.pos, winner: (c.value, c.stamp), loser: (localValue, ls!))
+                }
+            } else if concurrent, let localValue, localValue != c.value {
+                record(table, change.id, c.pos, winner: (localValue, ls!), loser: (c.value, c.stamp))
+            }
+            if !wasAlive && !alive, let deletion, !localVV.covers(c.stamp) && !remoteVV.covers(deletion) {
+                record(table, change.id, c.pos, winner: (.null, deletion), loser: (c.value, c.stamp))
+            }
+        }
+        let merged = localVV.union(remoteVV)
+        if merged != localVV { row.clock.version = merged; clockChanged = true }
+        guard clockChanged else { return }
+
+        if alive {
+            if !wasAlive {
+                // Brought back by a later insert: positions not sent are unknown here.
+                if case .null = values[0] { values[0] = .text(change.orgID) }
+            }
+            if !wasAlive || values != oldValues! {
+                do { try writeBase(table, id: change.id, values: values, insert: !wasAlive) } catch let e as SQLiteError where e.isConstraint {
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    return
+                }
+            }
+            row.orgID = values[0].text ?? row.orgID
+        } else if wasAlive {
+            try replica.database.cachedStatement("DELETE FROM \(SQL.identifier(table.name)) WHERE id = ?").execute([.text(change.id)])
+            report.rowsDeleted += 1
+        }
+        row.alive = alive
+        row.local = row.clock.version[replica.site]
+        try replica.storeRow(table: table.number, id: change.id, row)
+        report.rowsChanged += 1
+    }
+
+    private func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool) throws {
+        let cols = table.cellNames.map(SQL.identifier)
+        if insert {
+            let sql = "INSERT OR REPLACE INTO \(SQL.identifier(table.name)) (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))"
+            try replica.database.cachedStatement(sql).execute([.text(id)] + values)
+        } else {
+            let sql = "UPDATE \(SQL.identifier(table.name)) SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+            try replica.database.cachedStatement(sql).execute(values + [.text(id)])
+        }
+    }
+
+    private mutating func record(_ table: TableSchema, _ id: String, _ pos: Int,
+                                 winner: (DatabaseValue, Stamp), loser: (DatabaseValue, Stamp)) {
+        conflicts.append(ConflictRecord(table: table.name, rowID: id, column: table.cellNames[pos - 1],
+                                        winnerValue: winner.0, winnerStamp: winner.1, loserValue: loser.0, loserStamp: loser.1,
+                                        detectedBy: replica.site, detectedCounter: 0, detectedAt: now))
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// What an export wrote.
+public struct ExportSummary: Sendable {
+    public var url: URL
+    public var header: BundleHeader
+    public var bytes: Int
+}
+
+extension Replica {
+    /// Rows a recipient receives: its own and the district's (the district side), or all this site holds (a school).
+    func subscription(of recipient: SiteID) -> [String]? {
+        role == .district ? [recipient.rawValue, site.rawValue] : nil
+    }
+
+    /// Writes a bundle for `recipient` into `directory` with every change it has not acknowledged
+    /// (or, when a full exchange is pending or `forceFull` is set, everything it should hold).
+    public func exportBundle(to directory: URL, recipient: SiteID, key: [UInt8], forceFull: Bool = false,
+                             commands: [BundleHeader.Command] = [], rejections: [BundleHeader.Rejection] = [],
+                             now: Date = Date(), bundleID: [UInt8]? = nil) throws -> ExportSummary {
+        // Step 1, a short write transaction: fold the log and take a sequence number.
+        let (sequence, peerInfo) = try database.transaction { () -> (Int64, Peer) in
+            try foldLog()
+            try ensurePeer(recipient)
+            try database.execute("UPDATE msync_peers SET sent_sequence = sent_sequence + 1 WHERE site = ?", [.text(recipient.rawValue)])
+            let p = try peer(recipient)
+            return (p.sentSequence, p)
+        }
+        let full = forceFull || (role == .school ? peerInfo.fullResendPending : peerInfo.sendFullPending)
+        let theirs = full ? VersionVector() : peerInfo.theirKnowledge
+
+        // Step 2, a read transaction: one consistent snapshot streamed into the file while writers go on.
+        let summary: ExportSummary = try database.transaction(.deferred) {
+            var conditions: [String] = []
+            var args: [DatabaseValue] = []
+            if full {
+                let owned = role == .school ? [site.rawValue] : subscription(of: recipient)!
+                conditions.append("org_id IN (\(owned.map { _ in "?" }.joined(separator: ", ")))")
+                args += owned.map { .text($0) }
+            } else {
+                conditions.append("local > ?")
+                args.append(.integer(theirs[site]))
+                if let sub = subscription(of: recipient) {
+                    conditions.append("org_id IN (\(sub.map { _ in "?" }.joined(separator: ", ")))")
+                    args += sub.map { .text($0) }
+                }
+            }
+            let whereClause = conditions.joined(separator: " AND ")
+            let counts = try database.rows("SELECT count(*), coalesce(sum(alive = 0), 0) FROM msync_rows WHERE \(whereClause)", args)[0]
+            var conflictArgs: [DatabaseValue] = [.text(site.rawValue), .integer(full ? 0 : theirs[site])]
+            let conflictWhere = "detected_by = ? AND detected_counter > ?"
+            if role == .district { conflictArgs = [.text("-"), .integer(Int64.max)] }  // conflicts travel up only
+            let conflictCount = try database.scalar("SELECT count(*) FROM msync_conflicts WHERE \(conflictWhere)", conflictArgs)?.integer ?? 0
+
+            let knowledge = try knowledge()
+            var ack = VersionVector()
+            ack.advance(recipient, to: peerInfo.merged)
+            let header = BundleHeader(
+                schemaVersion: schema.version, sender: site, recipient: recipient,
+                bundleID: bundleID ?? Replica.randomBundleID(), sequence: sequence,
+                createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
+                knowledge: knowledge, acknowledgement: ack, commands: commands, rejections: rejections,
+                rowCount: Int(counts[0].integer ?? 0), tombstoneCount: Int(counts[1].integer ?? 0),
+                conflictCount: Int(conflictCount), isFull: full)
+            let writer = try BundleWriter(directory: directory, header: header, key: key)
+            do {
+                for table in schema.tables { try writer.declareTable(table.name, columns: table.cellNames) }
+                try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY tbl, id", args) { s in
+                    guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
+                    let clock = try codec.decode(s.bytes(at: 4))
+                    let id = s.string(at: 1) ?? ""
+                    let alive = s.int64(at: 3) != 0
+                    let values = alive ? try readValues(table, id: id) : nil
+                    var cells: [CellChange] = []
+                    // A tombstone always carries its existence cell, so every deleted row says so itself.
+                    for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where !theirs.covers(stamp) || (pos == 0 && !alive) {
+                        let value: DatabaseValue
+                        if pos == 0 { value = .integer(alive ? 1 : 0) } else { value = values?[pos - 1] ?? .null }
+                        cells.append(CellChange(position: pos, stamp: stamp, value: value))
+                    }
+                    try writer.append(RowChange(table: table.name, id: id, orgID: s.string(at: 2) ?? "", version: clock.version, cells: cells))
+                }
+                try database.forEachRow("""
+                    SELECT tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
+                           detected_by, detected_counter, detected_at
+                    FROM msync_conflicts WHERE \(conflictWhere) ORDER BY detected_counter, id
+                    """, conflictArgs) { s in
+                    try writer.append(try Replica.conflictRecord(from: s))
+                }
+                let url = try writer.finish()
+                return ExportSummary(url: url, header: header, bytes: writer.bytesWritten)
+            } catch {
+                writer.abandon()
+                throw error
+            }
+        }
+        try database.transaction {
+            try database.execute("UPDATE msync_peers SET last_export_at = ?, full_resend_pending = CASE WHEN ? THEN 0 ELSE full_resend_pending END WHERE site = ?",
+                                 [.text(Replica.timestamp(now)), .integer(role == .school && full ? 1 : 0), .text(recipient.rawValue)])
+        }
+        return summary
+    }
+
+    /// The values of cell positions 1…n of a live row (org_id, then the columns), or nil if it is not there.
+    func readValues(_ table: TableSchema, id: String) throws -> [DatabaseValue]? {
+        let cols = (["org_id"] + table.columns.map(\.name)).map(SQL.identifier).joined(separator: ", ")
+        let s = try database.cachedStatement("SELECT \(cols) FROM \(SQL.identifier(table.name)) WHERE id = ?")
+        try s.bind(id, at: 1)
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        return (0..<table.columns.count + 1).map { s.value(at: $0) }
+    }
+
+    static func conflictRecord(from s: Statement) throws -> ConflictRecord {
+        func site(_ i: Int) throws -> SiteID {
+            guard let v = SiteID(s.string(at: i) ?? "") else { throw ReplicaError.corruptMetadata("a conflict names an invalid site") }
+            return v
+        }
+        return ConflictRecord(table: s.string(at: 0) ?? "", rowID: s.string(at: 1) ?? "", column: s.string(at: 2) ?? "",
+                              winnerValue: s.value(at: 3), winnerStamp: Stamp(counter: s.int64(at: 4), site: try site(5)),
+                              loserValue: s.value(at: 6), loserStamp: Stamp(counter: s.int64(at: 7), site: try site(8)),
+                              detectedBy: try site(9), detectedCounter: s.int64(at: 10), detectedAt: s.int64(at: 11))
+    }
+
+    static func randomBundleID() -> [UInt8] {
+        var g = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &g) }
+    }
+}

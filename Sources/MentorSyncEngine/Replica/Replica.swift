@@ -1,0 +1,185 @@
+import Foundation
+
+/// One site's copy of the registry: a SQLite file holding the synced tables, the capture log,
+/// the row clocks, the site's knowledge and the conflicts it has seen.
+public final class Replica {
+    public enum Role: String, Sendable { case district, school }
+
+    public let database: Database
+    public let schema: SyncSchema
+    public let site: SiteID
+    public let role: Role
+    /// The district this site belongs to (itself, for the district).
+    public let district: SiteID
+    var codec: RowClockCodec
+
+    /// Creates the bookkeeping and the synced tables in a new database file.
+    public static func create(path: String, site: SiteID, role: Role, district: SiteID, schema: SyncSchema) throws -> Replica {
+        let db = try Database(path: path)
+        if try db.tableExists("msync_site") { throw ReplicaError.alreadyInitialized(path) }
+        try db.transaction {
+            for sql in CaptureSQL.metadata { try db.execute(sql) }
+            try db.execute("INSERT INTO msync_site(k, site, role, district, schema_version, created_at) VALUES (1, ?, ?, ?, ?, ?)",
+                           [.text(site.rawValue), .text(role.rawValue), .text(district.rawValue),
+                            .integer(Int64(schema.version)), .text(Replica.timestamp())])
+            try installTables(db, schema)
+        }
+        return try Replica(path: path, schema: schema, database: db)
+    }
+
+    /// Opens an existing replica.
+    public convenience init(path: String, schema: SyncSchema) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw ReplicaError.notInitialized(path) }
+        var options = Database.Options()
+        options.create = false
+        try self.init(path: path, schema: schema, database: try Database(path: path, options: options))
+    }
+
+    init(path: String, schema: SyncSchema, database db: Database) throws {
+        guard try db.tableExists("msync_site"),
+              let row = try db.rows("SELECT site, role, district, schema_version FROM msync_site WHERE k = 1").first else {
+            throw ReplicaError.notInitialized(path)
+        }
+        guard let site = SiteID(row[0].displayText), let role = Role(rawValue: row[1].displayText),
+              let district = SiteID(row[2].displayText) else {
+            throw ReplicaError.corruptMetadata("msync_site holds an invalid site")
+        }
+        let found = Int(row[3].integer ?? 0)
+        guard found <= schema.version else { throw ReplicaError.schemaTooNew(found: found, supported: schema.version) }
+        self.database = db
+        self.schema = schema
+        self.site = site
+        self.role = role
+        self.district = district
+        var known: [(Int, SiteID)] = []
+        for r in try db.rows("SELECT num, site FROM msync_sites") {
+            if let s = SiteID(r[1].displayText) { known.append((Int(r[0].integer ?? 0), s)) }
+        }
+        self.codec = RowClockCodec(known: known)
+        if found < schema.version {
+            // An upgrade: new tables and columns are added, triggers regenerated.
+            try db.transaction {
+                try Replica.installTables(db, schema)
+                try db.execute("UPDATE msync_site SET schema_version = ?", [.integer(Int64(schema.version))])
+            }
+        }
+    }
+
+    static func installTables(_ db: Database, _ schema: SyncSchema) throws {
+        for table in schema.tables {
+            try db.execute(table.createSQL)
+            let existing = Set(try db.rows("SELECT name FROM pragma_table_info(?)", [.text(table.name)]).map { $0[0].displayText })
+            for c in table.columns where !existing.contains(c.name) {
+                try db.execute("ALTER TABLE \(SQL.identifier(table.name)) ADD COLUMN \(SQL.identifier(c.name)) \(c.affinity)")
+            }
+            for sql in CaptureSQL.triggers(for: table) { try db.execute(sql) }
+        }
+    }
+
+    static func timestamp(_ date: Date = Date()) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+
+    // MARK: Clock
+
+    /// The site's Lamport counter: the largest counter it has issued or seen.
+    public func counter() throws -> Int64 {
+        try database.scalar("SELECT seq FROM sqlite_sequence WHERE name = 'msync_log'")?.integer ?? 0
+    }
+
+    /// Raises the Lamport counter so that the next captured write is stamped above `value`.
+    func raiseCounter(to value: Int64) throws {
+        try database.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'msync_log' AND seq < ?",
+                             [.integer(value), .integer(value)])
+    }
+
+    /// Everything this site has seen: its own counter, and for each peer what it has merged from it.
+    public func knowledge() throws -> VersionVector {
+        var vv = VersionVector()
+        for r in try database.rows("SELECT site, merged FROM msync_peers") {
+            if let s = SiteID(r[0].displayText) { vv.advance(s, to: r[1].integer ?? 0) }
+        }
+        vv.advance(site, to: try counter())
+        return vv
+    }
+
+    func saveNewSites() throws {
+        for (n, s) in codec.takeNewSites() {
+            try database.execute("INSERT OR IGNORE INTO msync_sites(num, site) VALUES (?, ?)", [.integer(Int64(n)), .text(s.rawValue)])
+        }
+    }
+
+    func tableSchema(_ name: String) throws -> TableSchema {
+        guard let t = schema.table(named: name) else { throw ReplicaError.unknownTable(name) }
+        return t
+    }
+
+    // MARK: Peers
+
+    /// What this site keeps about a peer.
+    public struct Peer: Sendable {
+        public var site: SiteID
+        public var merged: Int64
+        public var theirKnowledge: VersionVector
+        public var lastSequence: Int64
+        public var lastBundleAt: String?
+        public var lastBundleCreated: Int64?
+        public var lastBundleName: String?
+        public var sentSequence: Int64
+        public var lastExportAt: String?
+        public var fullResendPending: Bool
+        public var sendFullPending: Bool
+    }
+
+    public func peer(_ site: SiteID) throws -> Peer {
+        let rows = try database.rows("""
+            SELECT merged, their_knowledge, last_sequence, last_bundle_at, last_bundle_created, last_bundle_name,
+                   sent_sequence, last_export_at, full_resend_pending, send_full_pending
+            FROM msync_peers WHERE site = ?
+            """, [.text(site.rawValue)])
+        guard let r = rows.first else {
+            return Peer(site: site, merged: 0, theirKnowledge: VersionVector(), lastSequence: 0, lastBundleAt: nil,
+                        lastBundleCreated: nil, lastBundleName: nil, sentSequence: 0, lastExportAt: nil,
+                        fullResendPending: false, sendFullPending: false)
+        }
+        let vv: VersionVector
+        if case .blob(let b) = r[1] { vv = try Replica.decodeVector(b) } else { vv = VersionVector() }
+        return Peer(site: site, merged: r[0].integer ?? 0, theirKnowledge: vv, lastSequence: r[2].integer ?? 0,
+                    lastBundleAt: r[3].isNull ? nil : r[3].displayText, lastBundleCreated: r[4].integer,
+                    lastBundleName: r[5].isNull ? nil : r[5].displayText, sentSequence: r[6].integer ?? 0,
+                    lastExportAt: r[7].isNull ? nil : r[7].displayText,
+                    fullResendPending: (r[8].integer ?? 0) != 0, sendFullPending: (r[9].integer ?? 0) != 0)
+    }
+
+    func ensurePeer(_ site: SiteID) throws {
+        try database.execute("INSERT OR IGNORE INTO msync_peers(site) VALUES (?)", [.text(site.rawValue)])
+    }
+
+    /// Orders (at the district) or notes (at a school) a full exchange with `site`.
+    public func setResync(_ site: SiteID, sendFull: Bool? = nil, resendFull: Bool? = nil) throws {
+        try database.transaction {
+            try ensurePeer(site)
+            if let sendFull {
+                try database.execute("UPDATE msync_peers SET send_full_pending = ? WHERE site = ?", [.integer(sendFull ? 1 : 0), .text(site.rawValue)])
+            }
+            if let resendFull {
+                try database.execute("UPDATE msync_peers SET full_resend_pending = ? WHERE site = ?", [.integer(resendFull ? 1 : 0), .text(site.rawValue)])
+            }
+        }
+    }
+
+    static func encodeVector(_ vv: VersionVector) -> [UInt8] {
+        var w = ByteWriter()
+        BundleHeader.encode(vv, into: &w)
+        return w.bytes
+    }
+
+    static func decodeVector(_ bytes: [UInt8]) throws -> VersionVector {
+        var r = ByteReader(bytes)
+        do { return try BundleHeader.decodeVector(&r, "stored knowledge") } catch {
+            throw ReplicaError.corruptMetadata("a stored version vector cannot be read")
+        }
+    }
+}

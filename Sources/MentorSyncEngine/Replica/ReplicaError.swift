@@ -1,0 +1,18 @@
+/// Errors of a replica's own store.
+public enum ReplicaError: Error, Equatable, CustomStringConvertible {
+    case notInitialized(String)
+    case alreadyInitialized(String)
+    case corruptMetadata(String)
+    case schemaTooNew(found: Int, supported: Int)
+    case unknownTable(String)
+
+    public var description: String {
+        switch self {
+        case .notInitialized(let path): return "\(path) is not a mentorsync registry; run init first"
+        case .alreadyInitialized(let path): return "\(path) already holds a registry; refusing to overwrite it"
+        case .corruptMetadata(let why): return "sync bookkeeping is damaged: \(why); restore the registry from a backup and resync"
+        case .schemaTooNew(let found, let supported): return "registry uses schema version \(found), newer than this program's \(supported); upgrade mentorsync"
+        case .unknownTable(let name): return "no synced table named '\(name)'"
+        }
+    }
+}

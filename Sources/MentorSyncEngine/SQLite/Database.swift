@@ -1,0 +1,156 @@
+import CSQLite
+import Foundation
+
+/// A connection to one SQLite database file.
+/// Write transactions use `BEGIN IMMEDIATE` with a busy timeout; WAL is switched on and checked.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+
+    public struct Options: Sendable {
+        public var busyTimeoutMilliseconds: Int32 = 10_000
+        public var cacheSizeKiB: Int = 32 * 1024
+        public var readOnly = false
+        public var create = true
+        public init() {}
+    }
+
+    /// Opens (or creates) a database.
+    /// https://www.sqlite.org/c3ref/open.html
+    public init(path: String, options: Options = Options()) throws {
+        var db: OpaquePointer?
+        var flags = SQLITE_OPEN_NOMUTEX
+        if options.readOnly { flags |= SQLITE_OPEN_READONLY } else {
+            flags |= SQLITE_OPEN_READWRITE
+            if options.create { flags |= SQLITE_OPEN_CREATE }
+        }
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc, message: message, sql: nil)
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, options.busyTimeoutMilliseconds)
+        try execute("PRAGMA cache_size = -\(options.cacheSizeKiB)")
+        try execute("PRAGMA foreign_keys = OFF")
+        if !options.readOnly && path != ":memory:" && !path.isEmpty {
+            // WAL lets readers (status, list, other tools) run while the daemon merges.
+            // https://www.sqlite.org/wal.html
+            let mode = try scalar("PRAGMA journal_mode = WAL")?.text?.lowercased()
+            guard mode == "wal" else {
+                throw SQLiteError(code: SQLITE_ERROR, message: "could not switch \(path) to WAL journal mode (got \(mode ?? "nothing"))", sql: nil)
+            }
+            try execute("PRAGMA synchronous = NORMAL")
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    func error(code: Int32, sql: String?) -> SQLiteError {
+        SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// Runs one or more statements with no parameters.
+    /// https://www.sqlite.org/c3ref/exec.html
+    public func execute(_ sql: String) throws {
+        var errmsg: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errmsg)
+        if rc != SQLITE_OK {
+            let message = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errmsg)
+            throw SQLiteError(code: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        }
+    }
+
+    /// Runs one statement with parameters.
+    public func execute(_ sql: String, _ values: [DatabaseValue]) throws {
+        try cachedStatement(sql).execute(values)
+    }
+
+    public func prepare(_ sql: String) throws -> Statement { try Statement(database: self, sql: sql) }
+
+    /// A prepared statement kept for reuse by this connection.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let s = statementCache[sql] { return s }
+        let s = try prepare(sql)
+        statementCache[sql] = s
+        return s
+    }
+
+    /// All rows of a query.
+    public func rows(_ sql: String, _ values: [DatabaseValue] = []) throws -> [[DatabaseValue]] {
+        let stmt = try cachedStatement(sql)
+        try stmt.bind(values)
+        defer { stmt.reset() }
+        var result: [[DatabaseValue]] = []
+        while try stmt.step() { result.append(stmt.row()) }
+        return result
+    }
+
+    /// Runs a query and calls `body` for each row, without collecting them.
+    public func forEachRow(_ sql: String, _ values: [DatabaseValue] = [], _ body: (Statement) throws -> Void) throws {
+        let stmt = try prepare(sql)
+        try stmt.bind(values)
+        while try stmt.step() { try body(stmt) }
+    }
+
+    /// The first column of the first row, or nil.
+    public func scalar(_ sql: String, _ values: [DatabaseValue] = []) throws -> DatabaseValue? {
+        let stmt = try cachedStatement(sql)
+        try stmt.bind(values)
+        defer { stmt.reset() }
+        return try stmt.step() ? stmt.value(at: 0) : nil
+    }
+
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    public enum TransactionKind: String { case deferred = "DEFERRED", immediate = "IMMEDIATE" }
+
+    /// Runs `body` in a transaction: commits on return, rolls back on error and rethrows the first error.
+    /// https://www.sqlite.org/lang_transaction.html
+    public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        try execute("BEGIN \(kind.rawValue)")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            // A failed COMMIT or some errors roll back by themselves; ask before rolling back again.
+            // https://www.sqlite.org/c3ref/get_autocommit.html
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a savepoint; rolls back to it on error.
+    public func savepoint<T>(_ name: String = "msync_sp", _ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT \(name)")
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO \(name)")
+            try? execute("RELEASE \(name)")
+            throw error
+        }
+    }
+
+    /// `PRAGMA integrity_check` result: "ok" when the file is sound.
+    /// https://www.sqlite.org/pragma.html#pragma_integrity_check
+    public func integrityCheck() throws -> String {
+        try rows("PRAGMA integrity_check").map { $0.first?.displayText ?? "" }.joined(separator: "; ")
+    }
+
+    public func tableExists(_ name: String) throws -> Bool {
+        try scalar("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [.text(name)]) != nil
+    }
+}

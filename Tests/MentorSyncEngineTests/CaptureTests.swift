@@ -1,0 +1,68 @@
+import XCTest
+import MentorSyncDomain
+import MentorSyncTestSupport
+@testable import MentorSyncEngine
+
+final class CaptureTests: XCTestCase {
+    func testEditsFromASecondPlainConnectionAreCaptured() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let school = t.school("s001")
+        // A second, independent connection: what the sqlite3 shell or Python would be.
+        let other = try Database(path: school.database.path)
+        try other.execute("INSERT INTO persons(id, org_id, full_name, role) VALUES ('p1', 's001', 'Иванова Анна', 'teacher')")
+        try other.execute("UPDATE persons SET position = 'учитель' WHERE id = 'p1'")
+        XCTAssertEqual(try other.scalar("SELECT count(*) FROM msync_log")?.integer, 2)
+        try school.fold()
+        let row = try XCTUnwrap(try school.loadRow(table: RegistrySchema.persons.number, id: "p1"))
+        XCTAssertTrue(row.alive)
+        XCTAssertEqual(row.orgID, "s001")
+        // Insert stamped every position with counter 1; the update restamped only `position` (cell 5).
+        XCTAssertEqual(row.clock.stamps[0], Stamp(counter: 1, site: school.site))
+        XCTAssertEqual(row.clock.stamps[2], Stamp(counter: 1, site: school.site))
+        let positionCell = RegistrySchema.persons.cellNames.firstIndex(of: "position")! + 1
+        XCTAssertEqual(row.clock.stamps[positionCell], Stamp(counter: 2, site: school.site))
+        XCTAssertEqual(row.clock.version, VersionVector([school.site: 2]))
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM msync_log")?.integer, 0)
+
+        try other.execute("DELETE FROM persons WHERE id = 'p1'")
+        try school.fold()
+        let dead = try XCTUnwrap(try school.loadRow(table: RegistrySchema.persons.number, id: "p1"))
+        XCTAssertFalse(dead.alive)
+        XCTAssertEqual(dead.clock.stamps[0], Stamp(counter: 3, site: school.site))
+    }
+
+    func testUpdateThatChangesNothingIsNotAWrite() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let id = try s.insert("persons", ["org_id": "s001", "full_name": "А"])
+        try s.fold()
+        try s.update("persons", id, ["full_name": "А"])
+        try s.fold()
+        XCTAssertEqual(try s.loadRow(table: 2, id: id)?.clock.version, VersionVector([s.site: 1]))
+    }
+
+    func testBadEnumerationIsRefusedByTheDatabaseItself() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let other = try Database(path: t.school("s001").database.path)
+        XCTAssertThrowsError(try other.execute("INSERT INTO persons(id, org_id, full_name, role) VALUES ('p', 's001', 'X', 'wizard')")) {
+            XCTAssertTrue(($0 as? SQLiteError)?.isConstraint ?? false)
+        }
+        XCTAssertThrowsError(try other.execute("INSERT INTO persons(id, org_id, full_name, birth_date) VALUES ('p', 's001', 'X', '2020-02-30')"))
+        XCTAssertThrowsError(try other.execute("INSERT INTO surveys(id, org_id, satisfaction) VALUES ('q', 's001', 11)"))
+        XCTAssertEqual(try other.scalar("SELECT count(*) FROM msync_log")?.integer, 0)
+    }
+
+    func testMergeWritesAreNotCapturedAgain() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        try t.school("s001").insert("persons", ["org_id": "s001", "full_name": "Петров"])
+        try t.districtMerges(try t.upload("s001"))
+        XCTAssertEqual(try t.district.database.scalar("SELECT count(*) FROM msync_log")?.integer, 0)
+        XCTAssertEqual(try t.district.database.scalar("SELECT count(*) FROM persons")?.integer, 1)
+        XCTAssertEqual(try t.district.database.scalar("SELECT applying FROM msync_site")?.integer, 0)
+    }
+
+    func testWALIsOn() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        XCTAssertEqual(try t.district.database.scalar("PRAGMA journal_mode")?.text, "wal")
+    }
+}

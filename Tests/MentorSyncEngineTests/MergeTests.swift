@@ -1,0 +1,112 @@
+import XCTest
+import MentorSyncDomain
+import MentorSyncTestSupport
+@testable import MentorSyncEngine
+
+final class MergeTests: XCTestCase {
+    func testRoundTripAndAcknowledgement() throws {
+        let t = try TestDistrict(schools: ["s001", "s002"])
+        let s1 = t.school("s001")
+        let p = try s1.insert("persons", ["org_id": "s001", "full_name": "Иванова Мария Петровна", "role": "teacher", "birth_date": "1990-05-01"])
+        let org = try t.district.insert("organizations", ["org_id": "district", "name": "МБОУ СОШ №1", "kind": "school"])
+        let r = try t.districtMerges(try t.upload("s001"))
+        XCTAssertEqual(r.rowsInserted, 1)
+        XCTAssertEqual(try t.district.value("persons", p, "full_name"), .text("Иванова Мария Петровна"))
+        try t.schoolMerges("s001", try t.reply("s001"))
+        XCTAssertEqual(try s1.value("organizations", org, "name"), .text("МБОУ СОШ №1"))
+        // Acknowledged: the next export carries no rows.
+        let next = try s1.exportBundle(to: t.mail, recipient: t.district.site, key: t.keys[s1.site]!)
+        XCTAssertEqual(next.header.rowCount, 0)
+        // Personal data of one school never reaches another.
+        try t.schoolMerges("s002", try t.reply("s002"))
+        XCTAssertNil(try t.school("s002").value("persons", p, "full_name"))
+        XCTAssertEqual(try t.school("s002").value("organizations", org, "name"), .text("МБОУ СОШ №1"))
+    }
+
+    func testReplayAndOldBundlesChangeNothing() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let p = try s.insert("persons", ["org_id": "s001", "full_name": "А"])
+        let first = try t.upload("s001")
+        try s.update("persons", p, ["full_name": "Б"])
+        let second = try t.upload("s001")
+        try t.districtMerges(second)
+        let old = try t.districtMerges(first)
+        XCTAssertTrue(old.changedNothing)
+        XCTAssertEqual(try t.district.value("persons", p, "full_name"), .text("Б"))
+        let replay = try t.districtMerges(second)
+        XCTAssertTrue(replay.changedNothing)
+    }
+
+    func testConcurrentEditsConvergeAndAreRecorded() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let p = try s.insert("persons", ["org_id": "s001", "full_name": "А", "notes": "x"])
+        try t.syncAll()
+        try s.update("persons", p, ["full_name": "School"])
+        try t.district.update("persons", p, ["full_name": "District", "notes": "y"])
+        try t.syncAll()
+        try t.syncAll()
+        let d = try t.district.value("persons", p, "full_name")
+        XCTAssertEqual(d, try s.value("persons", p, "full_name"))
+        XCTAssertEqual(try s.value("persons", p, "notes"), .text("y"), "a write with no rival is never lost")
+        let conflicts = try t.district.openConflicts()
+        XCTAssertEqual(conflicts.count, 1)
+        XCTAssertEqual(conflicts[0][3], .text("full_name"))
+        XCTAssertEqual(Set([conflicts[0][4], conflicts[0][7]]), Set([.text("School"), .text("District")]))
+    }
+
+    func testConflictDetectedAtSchoolTravelsToDistrict() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let p = try s.insert("persons", ["org_id": "s001", "full_name": "А"])
+        try t.syncAll()
+        try s.update("persons", p, ["full_name": "School"])
+        try t.district.update("persons", p, ["full_name": "District"])
+        // The school hears from the district first, detects the conflict, then uploads its resolved state.
+        try t.schoolMerges("s001", try t.reply("s001"))
+        XCTAssertEqual(try s.openConflicts().count, 1)
+        let r = try t.districtMerges(try t.upload("s001"))
+        XCTAssertEqual(r.conflictsReceived + r.conflictsDetected, 1)
+        XCTAssertEqual(try t.district.openConflicts().count, 1)
+        XCTAssertEqual(try t.district.openConflicts()[0][0], try s.openConflicts()[0][0])
+    }
+
+    func testSchoolCannotChangeRowsItDoesNotOwn() throws {
+        let t = try TestDistrict(schools: ["s001", "s002"])
+        let org = try t.district.insert("organizations", ["org_id": "district", "name": "ЦРО"])
+        try t.syncAll()
+        try t.school("s001").update("organizations", org, ["name": "Взлом"])
+        try t.school("s001").insert("persons", ["org_id": "s002", "full_name": "Чужой"])
+        let mine = try t.school("s001").insert("persons", ["org_id": "s001", "full_name": "Свой"])
+        let r = try t.districtMerges(try t.upload("s001"))
+        XCTAssertEqual(r.refusals.count, 2)
+        XCTAssertTrue(r.refusals.allSatisfy { $0.reason.contains("change refused") })
+        XCTAssertEqual(try t.district.value("organizations", org, "name"), .text("ЦРО"))
+        XCTAssertEqual(try t.district.value("persons", mine, "full_name"), .text("Свой"))
+        XCTAssertEqual(try t.district.database.scalar("SELECT count(*) FROM persons")?.integer, 1)
+    }
+
+    func testDeleteTravelsAndConcurrentUpdateIsRecorded() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let p = try s.insert("persons", ["org_id": "s001", "full_name": "А"])
+        try t.syncAll()
+        try s.delete("persons", p)
+        try t.district.update("persons", p, ["full_name": "Исправлено"])
+        try t.syncAll()
+        try t.syncAll()
+        XCTAssertNil(try s.value("persons", p, "full_name"))
+        XCTAssertNil(try t.district.value("persons", p, "full_name"))
+        XCTAssertEqual(try t.district.openConflicts().count, 1)
+    }
+
+    func testMisaddressedBundleIsRefused() throws {
+        let t = try TestDistrict(schools: ["s001", "s002"])
+        try t.school("s001").insert("persons", ["org_id": "s001", "full_name": "А"])
+        let url = try t.upload("s001")
+        XCTAssertThrowsError(try t.school("s002").importBundle(at: url, keyFor: t.key(for:))) {
+            XCTAssertEqual($0 as? BundleError, .misaddressed(recipient: "district", expected: "s002"))
+        }
+    }
+}
