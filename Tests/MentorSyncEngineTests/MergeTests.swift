@@ -109,4 +109,26 @@ final class MergeTests: XCTestCase {
             XCTAssertEqual($0 as? BundleError, .misaddressed(recipient: "district", expected: "s002"))
         }
     }
+
+    func testEqualCountersAreOrderedBySiteSoBothSidesAgree() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let p = try s.insert("persons", ["org_id": "s001", "full_name": "А"])
+        try t.syncAll()
+        try s.update("persons", p, ["full_name": "School"])
+        try t.district.update("persons", p, ["full_name": "District"])
+        try s.fold(); try t.district.fold()
+        let position = RegistrySchema.persons.cellNames.firstIndex(of: "full_name")! + 1
+        let a = try XCTUnwrap(try s.loadRow(table: 2, id: p)?.clock.stamps[position])
+        let b = try XCTUnwrap(try t.district.loadRow(table: 2, id: p)?.clock.stamps[position])
+        XCTAssertEqual(a.counter, b.counter, "the scenario needs a tie of Lamport counters")
+        // Each side compares the other's write against its own: the reply arrives first, then the upload.
+        let reply = try t.reply("s001")
+        let upload = try t.upload("s001")
+        try t.schoolMerges("s001", reply)
+        try t.districtMerges(upload)
+        try t.syncAll()
+        XCTAssertEqual(try s.value("persons", p, "full_name"), .text("School"), "s001 sorts after district")
+        XCTAssertEqual(try t.district.value("persons", p, "full_name"), .text("School"))
+    }
 }
