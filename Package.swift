@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "MentorSyncDomain", targets: ["MentorSyncDomain"]),
         .executable(name: "mentorsync-school", targets: ["mentorsync-school"]),
         .executable(name: "mentorsync-district", targets: ["mentorsync-district"]),
+        .executable(name: "mentorsync-bench", targets: ["mentorsync-bench"]),
     ],
     targets: [
         // C stays at the edge: one system-library target per C library.
@@ -15,13 +16,17 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // The sync engine: store, change capture, clocks, bundles, merge.
         .target(name: "MentorSyncEngine", dependencies: ["CSQLite", "CZlib"]),
-        // The registry: schema of DOMAIN.md, validation, reports.
+        // The registry: schema of DOMAIN.md, district and school homes, the file-drop share, reports.
         .target(name: "MentorSyncDomain", dependencies: ["MentorSyncEngine"]),
-        .executableTarget(name: "mentorsync-school", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
-        .executableTarget(name: "mentorsync-district", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
+        // Command-line parsing and output shared by the two tools; each command is a function here.
+        .target(name: "MentorSyncCLI", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
+        .executableTarget(name: "mentorsync-school", dependencies: ["MentorSyncCLI"]),
+        .executableTarget(name: "mentorsync-district", dependencies: ["MentorSyncCLI"]),
+        .executableTarget(name: "mentorsync-bench", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "CSQLite", "CZlib"]),
         // Shared helpers of the test suites.
         .target(name: "MentorSyncTestSupport", dependencies: ["MentorSyncEngine", "MentorSyncDomain"], path: "Sources/MentorSyncTestSupport"),
-        .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"],
-                    resources: [.copy("Vectors")]),
+        .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
+        .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
+        .testTarget(name: "MentorSyncCLITests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncCLI", "MentorSyncTestSupport"]),
     ]
 )

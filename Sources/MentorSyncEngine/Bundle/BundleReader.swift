@@ -10,7 +10,8 @@ public final class BundleReader {
     public let fileSize: Int
     /// Column names of each declared table, for cell positions 1…n.
     public private(set) var tableColumns: [String: [String]] = [:]
-    private var tableNames: [String] = []
+    /// Names of the declared tables, in declaration order.
+    public private(set) var tableOrder: [String] = []
     private var sites: [SiteID] = []
     private let file: FileHandle
     private let bodyStart: Int
@@ -214,9 +215,9 @@ public final class BundleReader {
                 let n = try r.count("column count", limit: BundleLimits.maxColumns)
                 var columns: [String] = []
                 for _ in 0..<n { columns.append(try r.string("column name", limit: BundleLimits.maxNameBytes)) }
-                guard index == tableNames.count else { throw BundleError.malformed("table \(index) declared out of order") }
+                guard index == tableOrder.count else { throw BundleError.malformed("table \(index) declared out of order") }
                 guard tableColumns[name] == nil else { throw BundleError.malformed("table \(name) declared twice") }
-                tableNames.append(name)
+                tableOrder.append(name)
                 tableColumns[name] = columns
                 return .declaration
             case .row:
@@ -252,8 +253,8 @@ public final class BundleReader {
 
     private func decodeRow(_ r: inout ByteReader) throws -> RowChange {
         let t = try r.count("row table", limit: BundleLimits.maxTables)
-        guard t < tableNames.count else { throw BundleError.malformed("row names table \(t), which was never declared") }
-        let table = tableNames[t]
+        guard t < tableOrder.count else { throw BundleError.malformed("row names table \(t), which was never declared") }
+        let table = tableOrder[t]
         let columnCount = tableColumns[table]!.count
         let id = try r.string("row id", limit: BundleLimits.maxRowIDBytes)
         let org = try r.string("row org_id", limit: 64)

@@ -1,0 +1,1 @@
+print("mentorsync-bench: not written yet")
