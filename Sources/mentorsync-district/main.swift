@@ -1,1 +1,4 @@
-print("mentorsync-district")
+import Foundation
+import MentorSyncCLI
+
+exit(DistrictCLI.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,1 +1,4 @@
-print("mentorsync-school")
+import Foundation
+import MentorSyncCLI
+
+exit(SchoolCLI.main(Array(CommandLine.arguments.dropFirst())))

@@ -55,8 +55,15 @@ public final class BundleReader {
         return (try BundleHeader.decode(headerBytes), BundleLayout.prefixSize + headerLength, size)
     }
 
-    /// Checks the CRC-32 and the HMAC over the whole file in one streaming pass.
-    public static func verify(at url: URL, key: [UInt8]) throws {
+    /// Checks that the file is whole (signature, header, end marker, CRC-32) without a key:
+    /// enough to tell a file still being copied from a finished one.
+    public static func checkIntegrity(at url: URL) throws {
+        _ = try peekHeader(at: url)
+        try verify(at: url, key: nil)
+    }
+
+    /// Checks the CRC-32 and, with a key, the HMAC over the whole file in one streaming pass.
+    public static func verify(at url: URL, key: [UInt8]?) throws {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw BundleError.io("cannot open \(url.lastPathComponent)")
         }
@@ -64,7 +71,7 @@ public final class BundleReader {
         let size = Int(try handle.seekToEnd())
         guard size >= BundleLayout.prefixSize + BundleLayout.trailerSize else { throw BundleError.damaged("file is too short") }
         try handle.seek(toOffset: 0)
-        var mac = HMACSHA256(key: key)
+        var mac = HMACSHA256(key: key ?? [])
         var crc: UInt32 = 0
         var offset = 0
         let crcEnd = size - 36, macEnd = size - 32
@@ -86,6 +93,7 @@ public final class BundleReader {
         var r = ByteReader(trailer, offset: 4)
         guard try r.u32("crc") == crc else { throw BundleError.damaged("checksum mismatch") }
         let tag = Array(trailer[8..<40])
+        guard let _ = key else { return }
         guard constantTimeEquals(tag, mac.finalize()) else {
             throw BundleError.badSignature(sender: (try? peekHeader(at: url).header.sender.rawValue) ?? "the sender")
         }

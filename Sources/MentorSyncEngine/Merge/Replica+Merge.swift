@@ -99,13 +99,11 @@ extension Replica {
         try database.execute("""
             UPDATE msync_peers SET merged = max(merged, ?), their_knowledge = ?,
               last_sequence = max(last_sequence, ?), last_bundle_at = ?, last_bundle_created = ?, last_bundle_name = ?,
-              full_resend_pending = CASE WHEN ? THEN 1 ELSE full_resend_pending END,
-              send_full_pending = CASE WHEN ? THEN 0 ELSE send_full_pending END
+              full_resend_pending = CASE WHEN ? THEN 1 ELSE full_resend_pending END
             WHERE site = ?
             """, [.integer(header.knowledge[sender]), .blob(Replica.encodeVector(theirs)), .integer(header.sequence),
                   .text(Replica.timestamp()), .integer(header.createdAt), .text(header.fileName),
-                  .integer(role == .school && resync ? 1 : 0), .integer(role == .district && header.isFull ? 1 : 0),
-                  .text(sender.rawValue)])
+                  .integer(role == .school && resync ? 1 : 0), .text(sender.rawValue)])
     }
 }
 

@@ -76,7 +76,8 @@ public final class Replica {
         }
     }
 
-    static func timestamp(_ date: Date = Date()) -> String {
+    /// An ISO 8601 UTC timestamp for bookkeeping.
+    public static func timestamp(_ date: Date = Date()) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: date)
@@ -159,7 +160,7 @@ public final class Replica {
 
     /// Orders (at the district) or notes (at a school) a full exchange with `site`.
     public func setResync(_ site: SiteID, sendFull: Bool? = nil, resendFull: Bool? = nil) throws {
-        try database.transaction {
+        try database.savepoint {
             try ensurePeer(site)
             if let sendFull {
                 try database.execute("UPDATE msync_peers SET send_full_pending = ? WHERE site = ?", [.integer(sendFull ? 1 : 0), .text(site.rawValue)])

@@ -1,0 +1,63 @@
+import Foundation
+import MentorSyncEngine
+
+/// Where a command prints: standard output for results, standard error for errors and logs.
+public struct Console: Sendable {
+    public var out: @Sendable (String) -> Void
+    public var err: @Sendable (String) -> Void
+
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+        self.out = out; self.err = err
+    }
+
+    public static let standard = Console(
+        out: { s in FileHandle.standardOutput.write(Data((s + "\n").utf8)) },
+        err: { s in FileHandle.standardError.write(Data((s + "\n").utf8)) })
+
+    /// Prints a JSON value (objects with sorted keys, so output is stable).
+    public func json(_ value: Any) {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])) ?? Data("null".utf8)
+        out(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Prints rows as an aligned table.
+    public func table(_ header: [String], _ rows: [[String]]) {
+        var widths = header.map { $0.count }
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], min(c.count, 60)) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                let cut = c.count > 60 ? String(c.prefix(59)) + "…" : c
+                return i == cells.count - 1 ? cut : cut.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        out(line(header))
+        for r in rows { out(line(r)) }
+    }
+}
+
+extension DatabaseValue {
+    /// The value as JSON: numbers stay numbers, text stays text.
+    var jsonValue: Any {
+        switch self {
+        case .null: return NSNull()
+        case .integer(let i): return i
+        case .real(let d): return d
+        case .text(let s): return s
+        case .blob(let b): return b.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+}
+
+/// Turns any error into the one line a person reads.
+func describe(_ error: Error) -> String {
+    if let e = error as? SQLiteError {
+        if e.isCorrupt {
+            return "registry.db is damaged (\(e.message)); do not edit it — restore it from the latest backup (see Deploy/BACKUP.md), then order a resync of every school"
+        }
+        if e.isDiskFull { return "the disk is full; free some space and run the command again (nothing was changed)" }
+        if e.isBusy { return "the registry is busy (another mentorsync command is writing); try again in a minute" }
+        return "database error: \(e.message)"
+    }
+    if let e = error as? CustomStringConvertible { return e.description }
+    return "\(error)"
+}

@@ -1,0 +1,223 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// `mentorsync-district`: the district daemon and the coordinator's commands.
+public enum DistrictCLI {
+    static let tool = "mentorsync-district"
+
+    static let usage = """
+        usage: mentorsync-district COMMAND [options]   (every command takes --home DIR and --json)
+          init --name NAME [--site district]          create the district home
+          enroll --site SITE --name NAME --out FILE   register a school; writes its enrollment file
+          serve --share DIR [--interval SECONDS]      the daemon: merge bundles from DIR/inbox, reply to DIR/outbox/
+          ingest --share DIR | ingest FILE…           one pass (a USB stick); exit 3 if a bundle was quarantined
+          status                                      every school: last contact, rows, conflicts, clock skew, resync
+          conflicts list | show ID | resolve ID --keep mine|theirs|VALUE
+          resync --site SITE                          order a school to resync (full exchange both ways)
+          put TABLE --set COL=VALUE… [--id ID]        add or change a registry row
+          list TABLE [--where COL=VALUE]              show rows
+          delete TABLE ID                             delete a row
+        """
+
+    /// Runs one command; returns the exit code (0 ok, 1 failure, 2 usage, 3 quarantined).
+    public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
+        guard let command = argv.first else {
+            console.err(usage)
+            return 2
+        }
+        do {
+            switch command {
+            case "init": try initHome(argv, console)
+            case "enroll": try enroll(argv, console)
+            case "serve": return try serve(argv, console)
+            case "ingest": return try ingest(argv, console)
+            case "status": try status(argv, console)
+            case "conflicts": try conflicts(argv, console)
+            case "resync": try resync(argv, console)
+            case "put", "list", "delete": try registry(command, argv, console)
+            case "help", "--help", "-h": console.out(usage)
+            default: throw UsageError("unknown command '\(command)'")
+            }
+            return 0
+        } catch let e as UsageError {
+            console.err("\(tool): \(e.description)")
+            console.err("run '\(tool) help' for the list of commands")
+            return 2
+        } catch let e as CommandFailure {
+            console.err("\(tool): \(e.description)")
+            return e.exitCode
+        } catch {
+            console.err("\(tool): \(describe(error))")
+            return 1
+        }
+    }
+
+    static func parse(_ argv: [String], _ options: Set<String> = [], _ flags: Set<String> = []) throws -> Arguments {
+        try Arguments.parse(argv, options: options.union(["home"]), flags: flags.union(["json"]))
+    }
+
+    static func open(_ args: Arguments) throws -> DistrictHome { try DistrictHome.open(homeURL(args)) }
+
+    static func site(_ raw: String) throws -> SiteID {
+        guard let s = SiteID(raw) else { throw UsageError(SiteIDError.invalid(raw).description) }
+        return s
+    }
+
+    static func initHome(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["site", "name"])
+        guard args.words.count == 1 else { throw UsageError("init --name NAME [--site district]") }
+        let site = try site(args.value("site") ?? "district")
+        let name = try args.required("name", "the district's name, e.g. --name \"Управление образования г. Дубна\"")
+        let home = try DistrictHome.create(at: homeURL(args), site: site, name: name)
+        if args.has("json") { console.json(["home": home.url.path, "site": site.rawValue, "name": name]) } else {
+            console.out("district '\(name)' (site \(site)) created in \(home.url.path)")
+            console.out("next: enroll each school with '\(tool) enroll --site s001 --name \"…\" --out s001.enroll'")
+        }
+    }
+
+    static func enroll(_ args0: [String], _ console: Console) throws {
+        let args = try parse(args0, ["site", "name", "out"])
+        guard args.words.count == 1 else { throw UsageError("enroll --site SITE --name NAME --out FILE") }
+        let school = try site(try args.required("site", "the school's short id, e.g. s017"))
+        let name = try args.required("name", "the school's name")
+        let out = fileURL(try args.required("out", "where to write the enrollment file"))
+        let home = try open(args)
+        let rotated = try home.isEnrolled(school)
+        try home.enroll(site: school, name: name, out: out)
+        if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
+            console.out("\(rotated ? "re-enrolled (new key)" : "enrolled") \(school) — \(name)")
+            console.out("enrollment file: \(out.path) — it holds the school's secret key: hand it over in person or on a stick, then delete it")
+            console.out("at the school: mentorsync-school init --enroll \(out.lastPathComponent)")
+        }
+    }
+
+    static func serve(_ argv: [String], _ console: Console) throws -> Int32 {
+        let args = try parse(argv, ["share", "interval"])
+        guard args.words.count == 1 else { throw UsageError("serve --share DIR [--interval SECONDS]") }
+        let shareURL = fileURL(try args.required("share", "the shared folder schools write to"))
+        let interval = try args.value("interval").map { v -> TimeInterval in
+            guard let n = Double(v), n >= 1, n <= 86400 else { throw UsageError("--interval takes seconds from 1 to 86400") }
+            return n
+        } ?? 30
+        let home = try open(args)
+        let lock = try DistrictDaemon.lock(home: home.url)
+        defer { close(lock) }
+        let share = try Share.prepare(shareURL)
+        let ingest = try DistrictIngest(home: home, log: .standardError)
+        return DistrictDaemon(ingest: ingest, share: share, interval: interval).run()
+    }
+
+    static func ingest(_ argv: [String], _ console: Console) throws -> Int32 {
+        let args = try parse(argv, ["share", "settle"])
+        let files = Array(args.words.dropFirst())
+        let home = try open(args)
+        let ingest = try DistrictIngest(home: home, log: args.has("json") ? .silent : .standardError)
+        if let s = args.value("settle"), let n = Double(s) { ingest.settleSeconds = n }
+        let outcome: DistrictIngest.Outcome
+        if let shareDir = args.value("share") {
+            guard files.isEmpty else { throw UsageError("give either --share DIR or bundle files, not both") }
+            outcome = try ingest.ingest(share: try Share.prepare(fileURL(shareDir)))
+        } else {
+            guard !files.isEmpty else { throw UsageError("ingest --share DIR, or ingest FILE…") }
+            outcome = try ingest.ingest(files: files.map(fileURL))
+        }
+        if args.has("json") {
+            console.json([
+                "merged": outcome.merged, "quarantined": outcome.quarantined.map { ["file": $0.name, "reason": $0.reason] },
+                "waiting": outcome.leftForLater, "retry_later": outcome.retryLater.map { ["file": $0.name, "reason": $0.reason] },
+                "replies": outcome.replies.map(\.path), "rows_changed": outcome.rowsChanged, "refused_rows": outcome.refusals,
+                "conflicts": outcome.conflicts,
+            ])
+        } else {
+            console.out("merged \(outcome.merged.count) bundles (\(outcome.rowsChanged) rows changed, \(outcome.conflicts) conflicts, \(outcome.refusals) rows refused)")
+            for q in outcome.quarantined { console.out("quarantined \(q.name): \(q.reason)") }
+            for w in outcome.leftForLater { console.out("left for later (still being copied?): \(w)") }
+            for r in outcome.retryLater { console.out("will retry \(r.name): \(r.reason)") }
+            if !outcome.replies.isEmpty { console.out("wrote \(outcome.replies.count) replies: \(outcome.replies.map(\.lastPathComponent).joined(separator: ", "))") }
+        }
+        return outcome.anyQuarantined ? 3 : (outcome.retryLater.isEmpty ? 0 : 1)
+    }
+
+    static func status(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv)
+        guard args.words.count == 1 else { throw UsageError("status [--json]") }
+        let home = try open(args)
+        let schools = try home.status()
+        let openConflicts = try home.conflicts().count
+        let quarantined = Share.bundles(in: home.quarantine).count
+        if args.has("json") {
+            console.json(["district": home.site.rawValue, "name": home.name, "schools": schools.map(\.json),
+                          "open_conflicts": openConflicts, "quarantined_bundles": quarantined])
+            return
+        }
+        console.out("\(home.name) (\(home.site)): \(schools.count) schools, \(openConflicts) open conflicts, \(quarantined) bundles in quarantine")
+        guard !schools.isEmpty else { console.out("no schools enrolled yet: '\(tool) enroll --site s001 --name … --out s001.enroll'"); return }
+        console.table(["site", "name", "last bundle", "days", "rows", "unacked", "conflicts", "skew", "advice"], schools.map { s in
+            [s.site, s.name, s.lastBundleAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "never",
+             s.daysSinceContact.map(String.init) ?? "-", String(s.rows), String(s.unacknowledged), String(s.openConflicts),
+             s.clockSkewDays.map { "\($0)d" } ?? "", s.advice]
+        })
+    }
+
+    static func conflicts(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["keep"], ["all"])
+        let home = try open(args)
+        let sub = args.words.count > 1 ? args.words[1] : "list"
+        switch sub {
+        case "list":
+            let list = try home.conflicts(includeResolved: args.has("all"))
+            if args.has("json") { console.json(list.map(\.json)); return }
+            guard !list.isEmpty else { console.out("no open conflicts"); return }
+            console.table(["id", "table", "row", "column", "kept (site)", "lost (site)"], list.map { c in
+                [String(c.id.prefix(10)), c.table, String(c.rowID.prefix(12)), c.column,
+                 "\(c.winnerValue.displayText) (\(c.winnerSite))", "\(c.loserValue.displayText) (\(c.loserSite))"]
+            })
+            console.out("settle one with: \(tool) conflicts resolve ID --keep mine|theirs|VALUE")
+        case "show":
+            guard args.words.count == 3 else { throw UsageError("conflicts show ID") }
+            let c = try home.conflict(args.words[2])
+            if args.has("json") { console.json(c.json); return }
+            let when = Replica.timestamp(Date(timeIntervalSince1970: TimeInterval(c.detectedAt)))
+            console.out("""
+                conflict \(c.id) (\(c.status)\(c.resolution.map { ": \($0)" } ?? ""))
+                  row:      \(c.table) \(c.rowID)\(c.owner.map { " (owned by \($0))" } ?? "")\(c.rowDeleted ? " — the row is deleted" : "")
+                  column:   \(c.column)
+                  kept:     \(c.winnerValue.displayText)  — written at \(c.winnerSite) (counter \(c.winnerCounter))
+                  lost:     \(c.loserValue.displayText)  — written at \(c.loserSite) (counter \(c.loserCounter))
+                  detected: at \(c.detectedBy), \(when)
+                Both sites changed this cell without seeing each other's change; the kept value is the one every
+                site chose by the same rule. To settle it: \(tool) conflicts resolve \(String(c.id.prefix(10))) --keep mine|theirs|VALUE
+                """)
+        case "resolve":
+            guard args.words.count == 3 else { throw UsageError("conflicts resolve ID --keep mine|theirs|VALUE") }
+            let keep = try args.required("keep", "mine (the district's value), theirs (the school's) or a value")
+            let note = try home.resolve(conflict: args.words[2], keep: keep)
+            if args.has("json") { console.json(["id": args.words[2], "resolved": true, "resolution": note]) } else {
+                console.out("resolved: \(note); the school receives it in its next reply")
+            }
+        default:
+            throw UsageError("conflicts list | show ID | resolve ID --keep mine|theirs|VALUE")
+        }
+    }
+
+    static func resync(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["site"])
+        let school = try site(try args.required("site", "the school to resync"))
+        let home = try open(args)
+        try home.orderResync(school)
+        if args.has("json") { console.json(["site": school.rawValue, "resync_pending": true]) } else {
+            console.out("resync ordered for \(school): its next reply orders a full re-send and carries its full subscription")
+        }
+    }
+
+    static func registry(_ command: String, _ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, command == "put" ? ["set", "id"] : (command == "list" ? ["where"] : []))
+        let home = try open(args)
+        switch command {
+        case "put": try RegistryCommands.put(args, home.replica, console)
+        case "list": try RegistryCommands.list(args, home.replica, console)
+        default: try RegistryCommands.delete(args, home.replica, console)
+        }
+    }
+}

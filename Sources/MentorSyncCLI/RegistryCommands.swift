@@ -1,0 +1,37 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// `put`, `list` and `delete`, the same on both sides.
+enum RegistryCommands {
+    static func put(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
+        guard args.words.count == 2 else { throw UsageError("put TABLE --set COLUMN=VALUE… [--id ID]") }
+        let sets = try args.pairs("set")
+        guard !sets.isEmpty else { throw UsageError("put needs at least one --set COLUMN=VALUE") }
+        let (id, created) = try RegistryEditor(replica: replica).put(table: args.words[1], sets: sets, id: args.value("id"))
+        if args.has("json") { console.json(["table": args.words[1], "id": id, "created": created]) } else {
+            console.out("\(created ? "added" : "updated") \(args.words[1]) \(id)")
+        }
+    }
+
+    static func list(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
+        guard args.words.count == 2 else { throw UsageError("list TABLE [--where COLUMN=VALUE] [--json]") }
+        let (columns, rows) = try RegistryEditor(replica: replica).list(table: args.words[1], where: try args.pairs("where"))
+        if args.has("json") {
+            console.json(rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue))) })
+        } else if rows.isEmpty {
+            console.out("no rows in \(args.words[1])")
+        } else {
+            console.table(columns, rows.map { $0.map(\.displayText) })
+            console.out("(\(rows.count) rows)")
+        }
+    }
+
+    static func delete(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
+        guard args.words.count == 3 else { throw UsageError("delete TABLE ID") }
+        try RegistryEditor(replica: replica).delete(table: args.words[1], id: args.words[2])
+        if args.has("json") { console.json(["table": args.words[1], "id": args.words[2], "deleted": true]) } else {
+            console.out("deleted \(args.words[1]) \(args.words[2])")
+        }
+    }
+}

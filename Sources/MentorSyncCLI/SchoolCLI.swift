@@ -1,0 +1,159 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// `mentorsync-school`: the school agent.
+public enum SchoolCLI {
+    static let tool = "mentorsync-school"
+
+    static let usage = """
+        usage: mentorsync-school COMMAND [options]   (every command takes --home DIR and --json)
+          init --enroll FILE              create this school's home from the district's enrollment file
+          sync --share DIR                send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/
+          export --out DIR                write a bundle of unacknowledged changes into DIR
+          import FILE…                    merge replies from the district
+          status                          what is not yet acknowledged, last sync, rejections, commands
+          put TABLE --set COL=VALUE… [--id ID]    add or change a registry row
+          list TABLE [--where COL=VALUE]          show rows
+          delete TABLE ID                         delete a row
+        """
+
+    public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
+        guard let command = argv.first else {
+            console.err(usage)
+            return 2
+        }
+        do {
+            switch command {
+            case "init": try initHome(argv, console)
+            case "sync": try sync(argv, console)
+            case "export": try export(argv, console)
+            case "import": try importFiles(argv, console)
+            case "status": try status(argv, console)
+            case "put", "list", "delete": try registry(command, argv, console)
+            case "help", "--help", "-h": console.out(usage)
+            default: throw UsageError("unknown command '\(command)'")
+            }
+            return 0
+        } catch let e as UsageError {
+            console.err("\(tool): \(e.description)")
+            console.err("run '\(tool) help' for the list of commands")
+            return 2
+        } catch let e as CommandFailure {
+            console.err("\(tool): \(e.description)")
+            return e.exitCode
+        } catch {
+            console.err("\(tool): \(describe(error))")
+            return 1
+        }
+    }
+
+    static func parse(_ argv: [String], _ options: Set<String> = [], _ flags: Set<String> = []) throws -> Arguments {
+        try Arguments.parse(argv, options: options.union(["home"]), flags: flags.union(["json"]))
+    }
+
+    static func open(_ args: Arguments) throws -> SchoolHome { try SchoolHome.open(homeURL(args)) }
+
+    static func initHome(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["enroll"])
+        guard args.words.count == 1 else { throw UsageError("init --enroll FILE") }
+        let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", "the enrollment file from the district")))
+        let home = try SchoolHome.create(at: homeURL(args), enrollment: enrollment)
+        if args.has("json") { console.json(["home": home.url.path, "site": enrollment.site, "name": enrollment.name, "district": enrollment.district]) } else {
+            console.out("school \(enrollment.site) — \(enrollment.name) — set up in \(home.url.path), district: \(enrollment.districtName)")
+            console.out("the enrollment file holds this school's secret key: keep it safe or delete it")
+            console.out("next: mentorsync-school sync --share /media/STICK (or the shared folder)")
+        }
+    }
+
+    static func describeSync(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, _ console: Console) {
+        var sent = "sent \(e.rows) changed rows"
+        if e.tombstones > 0 { sent += " (\(e.tombstones) deletions)" }
+        if e.conflicts > 0 { sent += " and \(e.conflicts) conflicts" }
+        if e.full { sent += " — a full copy, as the district asked" }
+        console.out("\(sent) in \(e.url.lastPathComponent)")
+        if i.files.isEmpty && i.skipped.isEmpty {
+            console.out("no reply from the district on this share yet")
+        } else {
+            console.out("received \(i.files.count) replies: \(i.rowsInserted) new rows, \(i.rowsChanged) rows changed, \(i.rowsDeleted) deleted\(i.skipped.isEmpty ? "" : " (\(i.skipped.count) already merged)")")
+        }
+        if i.conflicts > 0 { console.out("\(i.conflicts) conflicts: this school and the district changed the same data; the district will review them") }
+        for c in Set(i.commands) {
+            console.out(c == BundleHeader.Command.resync ? "the district asked for a full re-send: the next sync sends everything" : "command from the district: \(c)")
+        }
+        for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }
+    }
+
+    static func resultJSON(_ e: SchoolSync.ExportResult?, _ i: SchoolSync.ImportResult?) -> [String: Any] {
+        var o: [String: Any] = [:]
+        if let e {
+            o["exported"] = ["file": e.url.path, "rows": e.rows, "deletions": e.tombstones, "conflicts": e.conflicts,
+                             "full": e.full, "bytes": e.bytes, "superseded": e.superseded]
+        }
+        if let i {
+            o["imported"] = ["files": i.files, "skipped": i.skipped, "rows_inserted": i.rowsInserted, "rows_changed": i.rowsChanged,
+                             "rows_deleted": i.rowsDeleted, "conflicts": i.conflicts, "commands": i.commands,
+                             "rejections": i.rejections.map { ["bundle": $0.bundle, "reason": $0.reason] }, "refused": i.refused]
+        }
+        return o
+    }
+
+    static func sync(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["share"])
+        guard args.words.count == 1 else { throw UsageError("sync --share DIR") }
+        let share = try Share.open(fileURL(try args.required("share", "the USB stick or shared folder")))
+        let home = try open(args)
+        let r = try SchoolSync(home: home).sync(share: share)
+        if args.has("json") { console.json(resultJSON(r.export, r.imports)) } else { describeSync(r.export, r.imports, console) }
+    }
+
+    static func export(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["out"])
+        guard args.words.count == 1 else { throw UsageError("export --out DIR") }
+        let out = fileURL(try args.required("out", "the folder to write the bundle into"))
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir), isDir.boolValue else {
+            throw CommandFailure("\(out.path) is not a folder: is the stick mounted?")
+        }
+        let e = try SchoolSync(home: try open(args)).export(to: out)
+        if args.has("json") { console.json(resultJSON(e, nil)) } else {
+            console.out("wrote \(e.url.path): \(e.rows) changed rows\(e.full ? " (full copy)" : "")")
+        }
+    }
+
+    static func importFiles(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv)
+        let files = Array(args.words.dropFirst())
+        guard !files.isEmpty else { throw UsageError("import FILE…") }
+        let i = try SchoolSync(home: try open(args)).importFiles(files.map(fileURL))
+        if args.has("json") { console.json(resultJSON(nil, i)) } else {
+            console.out("merged \(i.files.count) replies: \(i.rowsInserted) new rows, \(i.rowsChanged) rows changed, \(i.rowsDeleted) deleted\(i.skipped.isEmpty ? "" : ", \(i.skipped.count) already merged")")
+            for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }
+        }
+    }
+
+    static func status(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv)
+        let s = try open(args).status()
+        if args.has("json") { console.json(s.json); return }
+        console.out("\(s.name) (\(s.site)), district \(s.district)")
+        console.out(s.unacknowledgedChanges == 0 ? "everything is acknowledged by the district"
+                    : "\(s.unacknowledgedChanges) changed rows not yet acknowledged by the district (they go with every sync until it confirms)")
+        console.out("last export: \(s.lastExportAt ?? "never"); last reply from the district: \(s.lastImportAt ?? "never")")
+        if s.fullResendPending { console.out("the district asked for a full re-send: the next sync sends everything") }
+        if s.openConflicts > 0 { console.out("\(s.openConflicts) conflicts recorded (the district reviews them)") }
+        console.out("rows: " + s.rowsByTable.filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+        for r in s.rejections { console.out("refused by the district: \(r.bundle): \(r.reason)") }
+        for c in s.commands.prefix(5) { console.out("command carried out: \(c.name) (from \(c.bundle), \(c.at))") }
+    }
+
+    static func registry(_ command: String, _ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, command == "put" ? ["set", "id"] : (command == "list" ? ["where"] : []))
+        let home = try open(args)
+        switch command {
+        case "put": try RegistryCommands.put(args, home.replica, console)
+        case "list": try RegistryCommands.list(args, home.replica, console)
+        default: try RegistryCommands.delete(args, home.replica, console)
+        }
+    }
+}

@@ -1,0 +1,286 @@
+import Foundation
+import MentorSyncEngine
+
+/// One pass of the district daemon: take every finished bundle from a share's inbox (or loose
+/// files), verify and merge each in its own transaction, archive or quarantine it, and write a
+/// fresh reply for each school concerned. `serve` is a loop around `ingest(share:)`.
+public final class DistrictIngest {
+    public let home: DistrictHome
+    public let log: EventLog
+    /// A file that fails its check and changed less than this long ago may still be copying.
+    public var settleSeconds: TimeInterval = 120
+    /// Asked between bundles; true stops the pass after the bundle in hand.
+    public var shouldStop: () -> Bool = { false }
+    private let workDir: URL
+
+    public struct Outcome: Sendable {
+        public var merged: [String] = []
+        public var quarantined: [(name: String, reason: String)] = []
+        public var leftForLater: [String] = []
+        public var retryLater: [(name: String, reason: String)] = []
+        public var replies: [URL] = []
+        public var rowsChanged = 0
+        public var refusals = 0
+        public var conflicts = 0
+        public var anyQuarantined: Bool { !quarantined.isEmpty }
+    }
+
+    public init(home: DistrictHome, log: EventLog = .standardError) throws {
+        self.home = home
+        self.log = log
+        self.workDir = home.work.appendingPathComponent("\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: workDir) }
+
+    // MARK: Passes
+
+    /// One pass over a share: its inbox, then replies (to every enrolled school when `replyToAll`,
+    /// as `serve` does on a network share; otherwise to schools that sent bundles or have a folder here).
+    public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
+        var outcome = Outcome()
+        var senders = Set<SiteID>()
+        try recoverAbandonedWork(into: &outcome, senders: &senders)
+        restoreStaleClaims(in: share.inbox)
+        for file in Share.bundles(in: share.inbox) {
+            if shouldStop() { break }
+            guard let facts = FileFacts.of(file) else { continue }  // vanished: another daemon took it
+            let recent = Date().timeIntervalSince(facts.modified) < settleSeconds
+            if recent, (try? BundleReader.checkIntegrity(at: file)) == nil {
+                outcome.leftForLater.append(file.lastPathComponent)
+                log.event("bundle_waiting", ["file": file.lastPathComponent, "why": "incomplete and changed within \(Int(settleSeconds)) s; may still be copying"])
+                continue
+            }
+            guard let claimed = claim(file) else { continue }
+            if let sender = process(claimed, name: file.lastPathComponent, into: &outcome) { senders.insert(sender) }
+        }
+        var targets = senders.union(share.schoolsWithOutbox())
+        if replyToAll { targets.formUnion(try home.schools().filter { $0.revokedAt == nil }.map(\.site)) }
+        for school in targets.sorted() where try home.isEnrolled(school) {
+            if let url = try writeReplyIfNeeded(to: school, share: share, force: senders.contains(school)) {
+                outcome.replies.append(url)
+            }
+        }
+        return outcome
+    }
+
+    /// Merges loose files given by path (they are copied, not moved); replies go to `replyShare` if given.
+    public func ingest(files: [URL], replyShare: Share? = nil) throws -> Outcome {
+        var outcome = Outcome()
+        var senders = Set<SiteID>()
+        for file in files {
+            if shouldStop() { break }
+            let copy = workDir.appendingPathComponent(file.lastPathComponent)
+            do {
+                try? FileManager.default.removeItem(at: copy)
+                try FileManager.default.copyItem(at: file, to: copy)
+            } catch {
+                outcome.quarantined.append((file.lastPathComponent, "cannot read \(file.path): \(error.localizedDescription)"))
+                log.event("bundle_unreadable", ["file": file.lastPathComponent, "reason": error.localizedDescription])
+                continue
+            }
+            if let sender = process(copy, name: file.lastPathComponent, into: &outcome) { senders.insert(sender) }
+        }
+        if let replyShare {
+            for school in senders.sorted() {
+                if let url = try writeReplyIfNeeded(to: school, share: replyShare, force: true) { outcome.replies.append(url) }
+            }
+        }
+        return outcome
+    }
+
+    // MARK: Claiming
+
+    /// Takes a file out of the inbox atomically (a rename), so no other daemon or `ingest` merges it too,
+    /// then copies it into this process's work folder and removes it from the share.
+    func claim(_ file: URL) -> URL? {
+        let claimedName = ".\(file.lastPathComponent).claimed-\(ProcessInfo.processInfo.processIdentifier)"
+        let claimed = file.deletingLastPathComponent().appendingPathComponent(claimedName)
+        guard rename(file.path, claimed.path) == 0 else { return nil }  // someone else was faster
+        let local = workDir.appendingPathComponent(file.lastPathComponent)
+        do {
+            try? FileManager.default.removeItem(at: local)
+            try FileManager.default.copyItem(at: claimed, to: local)
+            if let h = FileHandle(forUpdatingAtPath: local.path) { try? h.synchronize(); try? h.close() }
+            DurableFile.syncDirectory(workDir)
+            try FileManager.default.removeItem(at: claimed)
+            return local
+        } catch {
+            // Put it back for the next pass; nothing is lost.
+            _ = rename(claimed.path, file.path)
+            try? FileManager.default.removeItem(at: local)
+            log.event("bundle_retry", ["file": file.lastPathComponent, "reason": "cannot copy from the share: \(error.localizedDescription)"])
+            return nil
+        }
+    }
+
+    /// Claimed files whose claimer died (older than an hour) go back under their own name.
+    func restoreStaleClaims(in inbox: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.contains(".msync.claimed-") {
+            let url = inbox.appendingPathComponent(name)
+            guard let facts = FileFacts.of(url), Date().timeIntervalSince(facts.modified) > 3600 else { continue }
+            let original = String(name.dropFirst().prefix(upTo: name.range(of: ".claimed-")!.lowerBound))
+            _ = rename(url.path, inbox.appendingPathComponent(original).path)
+        }
+    }
+
+    /// Bundles left in the work folders of processes that died mid-merge are merged again
+    /// (merging is idempotent; the interrupted transaction was rolled back).
+    func recoverAbandonedWork(into outcome: inout Outcome, senders: inout Set<SiteID>) throws {
+        let dirs = (try? FileManager.default.contentsOfDirectory(atPath: home.work.path)) ?? []
+        for d in dirs {
+            guard let pid = Int32(d), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 else { continue }
+            let dir = home.work.appendingPathComponent(d)
+            for file in Share.bundles(in: dir) {
+                let mine = workDir.appendingPathComponent(file.lastPathComponent)
+                guard rename(file.path, mine.path) == 0 else { continue }
+                log.event("bundle_recovered", ["file": file.lastPathComponent])
+                if let s = process(mine, name: file.lastPathComponent, into: &outcome) { senders.insert(s) }
+            }
+            try? FileManager.default.removeItem(at: dir)
+        }
+    }
+
+    // MARK: Merging one bundle
+
+    /// Verifies and merges a bundle in the work folder, then archives or quarantines it.
+    /// Returns the sender when it could be named (so it hears back).
+    func process(_ file: URL, name: String, into outcome: inout Outcome) -> SiteID? {
+        var sender: SiteID?
+        do {
+            let header = try BundleReader.peekHeader(at: file).header
+            sender = header.sender
+            log.event("bundle_received", ["file": name, "site": header.sender, "sequence": header.sequence, "rows": header.rowCount])
+            guard header.recipient == home.site else {
+                throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
+            }
+            guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
+            let report = try mergeTryingKeys(file, header: header)
+            try settleFullExchange(with: header)
+            for r in report.refusals.prefix(200) {
+                try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
+            }
+            try archive(file, name: name)
+            outcome.merged.append(name)
+            outcome.rowsChanged += report.rowsChanged
+            outcome.refusals += report.refusals.count
+            outcome.conflicts += report.conflictsDetected + report.conflictsReceived
+            log.event(report.changedNothing ? "merged_nothing_new" : "merged", [
+                "file": name, "site": header.sender, "rows": report.rowsReceived, "changed": report.rowsChanged,
+                "refused": report.refusals.count, "conflicts": report.conflictsDetected + report.conflictsReceived,
+            ])
+            return header.sender
+        } catch let e as SQLiteError where e.isBusy || e.isDiskFull || e.primaryCode == 10 /* SQLITE_IOERR */ {
+            // The district's own trouble, not the bundle's: keep it for the next pass.
+            outcome.retryLater.append((name, e.message))
+            log.event("bundle_retry", ["file": name, "reason": e.isDiskFull ? "the district's disk is full" : e.message])
+            return nil
+        } catch {
+            let reason = "\(error)"
+            quarantine(file, name: name, reason: reason)
+            outcome.quarantined.append((name, reason))
+            if let sender, (try? home.isEnrolled(sender)) == true {
+                try? home.recordRejection(site: sender, bundle: name, reason: reason)
+            }
+            log.event("rejected", ["file": name, "site": sender.map { $0.rawValue } ?? "?", "reason": reason])
+            return sender
+        }
+    }
+
+    private func mergeTryingKeys(_ file: URL, header: BundleHeader) throws -> MergeReport {
+        let keys = try home.keys(for: header.sender)
+        var lastError: Error = BundleError.unknownSender(header.sender.rawValue)
+        for key in keys {
+            do {
+                return try home.replica.importBundle(at: file, keyFor: { _ in key }, policy: MergePolicies.schoolsWriteOwnRows)
+            } catch BundleError.badSignature(let s) {
+                lastError = BundleError.badSignature(sender: s)
+            }
+        }
+        throw lastError
+    }
+
+    private func archive(_ file: URL, name: String) throws {
+        let day = String(Replica.timestamp().prefix(7))  // archive/2026-11/
+        let dir = home.archive.appendingPathComponent(day)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let target = uniqueName(in: dir, name)
+        try DurableFile.rename(file, to: target)
+    }
+
+    private func quarantine(_ file: URL, name: String, reason: String) {
+        let target = uniqueName(in: home.quarantine, name)
+        do {
+            try DurableFile.rename(file, to: target)
+            let note = "bundle: \(name)\nquarantined: \(Replica.timestamp())\nreason: \(reason)\n"
+            try DurableFile.write(Data(note.utf8), to: target.appendingPathExtension("reason.txt"))
+        } catch {
+            log.event("quarantine_failed", ["file": name, "reason": "\(error)"])
+        }
+    }
+
+    private func uniqueName(in dir: URL, _ name: String) -> URL {
+        var url = dir.appendingPathComponent(name)
+        var n = 1
+        while FileManager.default.fileExists(atPath: url.path) {
+            url = dir.appendingPathComponent("\(name).\(n)")
+            n += 1
+        }
+        return url
+    }
+
+    // MARK: Replies
+
+    /// Writes a fresh reply for `school` into the share's outbox when there is anything it has not
+    /// had yet (or always, with `force`), and removes the replies it supersedes.
+    func writeReplyIfNeeded(to school: SiteID, share: Share, force: Bool) throws -> URL? {
+        let outbox = share.outbox(school)
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        let existing = Share.bundles(in: outbox).compactMap { url -> (URL, BundleHeader)? in
+            guard let h = try? BundleReader.peekHeader(at: url).header, h.sender == home.site else { return nil }
+            return (url, h)
+        }
+        let peer = try home.replica.peer(school)
+        let rejections = try home.rejections(for: school)
+        if !force, let newest = existing.max(by: { $0.1.sequence < $1.1.sequence })?.1 {
+            let since = newest.knowledge[home.site]
+            let pending = try home.database.scalar(
+                "SELECT count(*) FROM msync_rows WHERE local > ? AND org_id IN (?, ?)",
+                [.integer(since), .text(school.rawValue), .text(home.site.rawValue)])?.integer ?? 0
+            let ackMoved = newest.acknowledgement[school] < peer.merged
+            let fullOwed = peer.sendFullPending && !newest.isFull
+            let newRejections = rejections.count != newest.rejections.count
+            if pending == 0 && !ackMoved && !fullOwed && !newRejections { return nil }
+        }
+        var commands: [BundleHeader.Command] = []
+        if try home.setting("resync:\(school)") != nil {
+            commands.append(BundleHeader.Command(name: BundleHeader.Command.resync))
+        }
+        guard let key = try home.keys(for: school).first else { return nil }
+        let summary = try home.replica.exportBundle(to: outbox, recipient: school, key: key, commands: commands, rejections: rejections)
+        if summary.header.isFull {
+            try home.setSetting("fullsent:\(school)", String(summary.header.knowledge[home.site]))
+        }
+        for (url, _) in existing where url != summary.url { try? FileManager.default.removeItem(at: url) }
+        log.event("reply_written", ["file": summary.url.lastPathComponent, "site": school, "rows": summary.header.rowCount,
+                                     "full": summary.header.isFull, "commands": commands.map(\.name).joined(separator: ",")])
+        return summary.url
+    }
+
+    /// A full exchange with a school ends when each side has the other's:
+    /// the school has merged a full reply (its knowledge covers it), and, when a resync was
+    /// ordered, the district has merged the school's full re-send.
+    func settleFullExchange(with header: BundleHeader) throws {
+        let school = header.sender
+        if header.isFull, try home.setting("resync:\(school)") != nil {
+            try home.setSetting("resync:\(school)", nil)
+            log.event("full_resend_received", ["site": school])
+        }
+        if let sent = try home.setting("fullsent:\(school)").flatMap({ Int64($0) }), header.knowledge[home.site] >= sent {
+            try home.replica.setResync(school, sendFull: false)
+            try home.setSetting("fullsent:\(school)", nil)
+        }
+    }
+}

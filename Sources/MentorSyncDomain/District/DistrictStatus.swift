@@ -1,0 +1,92 @@
+import Foundation
+import MentorSyncEngine
+
+/// What the coordinator sees for each enrolled school.
+public struct SchoolStatus: Sendable {
+    public var site: String
+    public var name: String
+    public var enrolledAt: String
+    public var revoked: Bool
+    public var lastBundle: String?
+    public var lastBundleAt: String?
+    public var lastSequence: Int64
+    public var daysSinceContact: Int?
+    public var silent: Bool
+    public var rows: Int
+    public var changesMerged: Int64
+    public var unacknowledged: Int
+    public var openConflicts: Int
+    public var clockSkewDays: Int?
+    public var resyncPending: Bool
+    public var rejections: Int
+
+    /// One line saying what the coordinator should know or do.
+    public var advice: String {
+        if revoked { return "revoked: bundles are refused" }
+        if lastBundleAt == nil { return "nothing received yet: hand the school its enrollment file and a share" }
+        if resyncPending { return "resync ordered: waiting for the school's full re-send" }
+        if silent { return "silent for \(daysSinceContact ?? 0) days: call the school" }
+        if let skew = clockSkewDays, abs(skew) >= 1 { return "clock off by \(skew) days: ask the school to set its computer's date" }
+        if openConflicts > 0 { return "\(openConflicts) conflicts to review" }
+        return "ok"
+    }
+
+    public var json: [String: Any] {
+        [
+            "site": site, "name": name, "enrolled_at": enrolledAt, "revoked": revoked,
+            "last_bundle": lastBundle ?? NSNull(), "last_bundle_at": lastBundleAt ?? NSNull(), "last_sequence": lastSequence,
+            "days_since_contact": daysSinceContact ?? NSNull(), "silent": silent, "rows": rows,
+            "changes_merged": changesMerged, "unacknowledged": unacknowledged, "open_conflicts": openConflicts,
+            "clock_skew_days": clockSkewDays ?? NSNull(), "resync_pending": resyncPending, "rejections": rejections,
+            "advice": advice,
+        ]
+    }
+}
+
+extension DistrictHome {
+    public func status(now: Date = Date()) throws -> [SchoolStatus] {
+        try replica.fold()
+        let iso = ISO8601DateFormatter()
+        let conflictsByOwner = try openConflictOwners()
+        var result: [SchoolStatus] = []
+        for school in try schools() {
+            let peer = try replica.peer(school.site)
+            let received = peer.lastBundleAt.flatMap { iso.date(from: $0) }
+            let days = received.map { Int(now.timeIntervalSince($0) / 86400) }
+            var skew: Int?
+            if let received, let created = peer.lastBundleCreated {
+                let d = Double(created) - received.timeIntervalSince1970
+                // Ahead is certain (a bundle cannot be written after it arrived); behind only when
+                // far beyond any courier's delay (a dead CMOS battery resets to years ago).
+                if d > 3600 { skew = Int((d / 86400).rounded(.up)) } else if d < -365 * 86400 { skew = Int((d / 86400).rounded()) }
+            }
+            let rows = try database.scalar("SELECT count(*) FROM msync_rows WHERE org_id = ? AND alive = 1", [.text(school.site.rawValue)])?.integer ?? 0
+            let unacked = try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ? AND org_id IN (?, ?)",
+                                              [.integer(peer.theirKnowledge[site]), .text(school.site.rawValue), .text(site.rawValue)])?.integer ?? 0
+            let rejections = try database.scalar("SELECT count(*) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
+            result.append(SchoolStatus(
+                site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,
+                lastBundle: peer.lastBundleName, lastBundleAt: peer.lastBundleAt, lastSequence: peer.lastSequence,
+                daysSinceContact: days, silent: (days ?? 0) > 30, rows: Int(rows), changesMerged: peer.merged,
+                unacknowledged: Int(unacked), openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
+                resyncPending: try setting("resync:\(school.site)") != nil, rejections: Int(rejections)))
+        }
+        return result
+    }
+
+    /// Open conflicts counted by the owner of their row.
+    func openConflictOwners() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for c in try database.rows("SELECT tbl, row_id, winner_site, loser_site FROM msync_conflicts WHERE status = 'open'") {
+            let owner: String
+            if let t = RegistrySchema.schema.table(named: c[0].displayText),
+               let o = try database.scalar("SELECT org_id FROM msync_rows WHERE tbl = ? AND id = ?", [.integer(Int64(t.number)), c[1]])?.text {
+                owner = o
+            } else {
+                owner = c[2].displayText == site.rawValue ? c[3].displayText : c[2].displayText
+            }
+            counts[owner, default: 0] += 1
+        }
+        return counts
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import MentorSyncEngine
+
+/// The district's home folder: `registry.db` (the registry, the schools' keys), `archive/`,
+/// `quarantine/` and `work/` (bundles being merged).
+public final class DistrictHome {
+    public let url: URL
+    public let replica: Replica
+    public var database: Database { replica.database }
+    public var site: SiteID { replica.site }
+
+    public static func databaseURL(_ home: URL) -> URL { home.appendingPathComponent("registry.db") }
+
+    static let bookkeeping = [
+        """
+        CREATE TABLE IF NOT EXISTS district_schools (
+          site TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          key BLOB NOT NULL,
+          enrolled_at TEXT NOT NULL,
+          previous_key BLOB,
+          previous_key_until TEXT,
+          revoked_at TEXT
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS district_rejections (
+          n INTEGER PRIMARY KEY,
+          site TEXT,
+          bundle TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          at TEXT NOT NULL
+        )
+        """,
+        "CREATE TABLE IF NOT EXISTS district_settings (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+    ]
+
+    /// Creates a district home.
+    public static func create(at home: URL, site: SiteID, name: String) throws -> DistrictHome {
+        let db = databaseURL(home)
+        if FileManager.default.fileExists(atPath: db.path) { throw HomeError.alreadyExists(db.path) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let replica = try Replica.create(path: db.path, site: site, role: .district, district: site, schema: RegistrySchema.schema)
+        try replica.database.transaction {
+            for sql in bookkeeping { try replica.database.execute(sql) }
+            try replica.database.execute("INSERT INTO district_settings(k, v) VALUES ('name', ?)", [.text(name)])
+            // The district's own organizations row.
+            try replica.database.execute("INSERT INTO organizations(id, org_id, name, kind) VALUES (?, ?, ?, 'district')",
+                                         [.text(site.rawValue), .text(site.rawValue), .text(name)])
+        }
+        let h = try DistrictHome(url: home, replica: replica)
+        try h.makeFolders()
+        return h
+    }
+
+    /// Opens an existing district home.
+    public static func open(_ home: URL) throws -> DistrictHome {
+        let db = databaseURL(home)
+        guard FileManager.default.fileExists(atPath: db.path) else { throw HomeError.notAHome(home.path) }
+        let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
+        guard replica.role == .district else { throw HomeError.notAHome("\(home.path) is a school's home, not the district's;") }
+        try replica.database.transaction { for sql in bookkeeping { try replica.database.execute(sql) } }
+        let h = try DistrictHome(url: home, replica: replica)
+        try h.makeFolders()
+        return h
+    }
+
+    init(url: URL, replica: Replica) throws {
+        self.url = url
+        self.replica = replica
+    }
+
+    public var archive: URL { url.appendingPathComponent("archive") }
+    public var quarantine: URL { url.appendingPathComponent("quarantine") }
+    public var work: URL { url.appendingPathComponent("work") }
+
+    func makeFolders() throws {
+        for d in [archive, quarantine, work] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
+    }
+
+    public var name: String { (try? database.scalar("SELECT v FROM district_settings WHERE k = 'name'")?.text) ?? site.rawValue }
+
+    // MARK: Schools
+
+    public struct School: Sendable {
+        public var site: SiteID
+        public var name: String
+        public var enrolledAt: String
+        public var revokedAt: String?
+    }
+
+    public func schools() throws -> [School] {
+        try database.rows("SELECT site, name, enrolled_at, revoked_at FROM district_schools ORDER BY site").compactMap { r in
+            guard let s = SiteID(r[0].displayText) else { return nil }
+            return School(site: s, name: r[1].displayText, enrolledAt: r[2].displayText, revokedAt: r[3].isNull ? nil : r[3].displayText)
+        }
+    }
+
+    public func isEnrolled(_ site: SiteID) throws -> Bool {
+        try database.scalar("SELECT 1 FROM district_schools WHERE site = ?", [.text(site.rawValue)]) != nil
+    }
+
+    /// Registers a school (or rotates its key when it is enrolled already) and writes its enrollment file.
+    @discardableResult
+    public func enroll(site school: SiteID, name: String, out: URL) throws -> Enrollment {
+        guard school != site else { throw HomeError.invalidArgument("'\(school)' is the district's own site id; choose another for the school") }
+        let key = Enrollment.newKey()
+        let enrollment = Enrollment(site: school, name: name, district: site, districtName: self.name, key: key)
+        let now = Replica.timestamp()
+        try database.transaction {
+            if try isEnrolled(school) {
+                // Re-enrolling rotates the key; the old one stays valid for the grace period.
+                try database.execute("""
+                    UPDATE district_schools SET previous_key = key, previous_key_until = datetime('now', '+' || ? || ' days'),
+                      key = ?, name = ?, enrolled_at = ?, revoked_at = NULL WHERE site = ?
+                    """, [.integer(Int64(keyGraceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
+            } else {
+                try database.execute("INSERT INTO district_schools(site, name, key, enrolled_at) VALUES (?, ?, ?, ?)",
+                                     [.text(school.rawValue), .text(name), .blob(key), .text(now)])
+            }
+            try database.execute("""
+                INSERT INTO organizations(id, org_id, name, kind) VALUES (?, ?, ?, 'school')
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name
+                """, [.text(school.rawValue), .text(site.rawValue), .text(name)])
+            // The school learns everything it should hold in its first reply.
+            try replica.setResync(school, sendFull: true)
+            try enrollment.write(to: out)
+        }
+        return enrollment
+    }
+
+    public func setting(_ key: String) throws -> String? {
+        try database.scalar("SELECT v FROM district_settings WHERE k = ?", [.text(key)])?.text
+    }
+
+    public func setSetting(_ key: String, _ value: String?) throws {
+        if let value {
+            try database.execute("INSERT OR REPLACE INTO district_settings(k, v) VALUES (?, ?)", [.text(key), .text(value)])
+        } else {
+            try database.execute("DELETE FROM district_settings WHERE k = ?", [.text(key)])
+        }
+    }
+
+    /// Orders a school to resync: its next reply orders a full re-send and carries its full subscription.
+    public func orderResync(_ school: SiteID) throws {
+        guard try isEnrolled(school) else { throw HomeError.notEnrolled(school.rawValue) }
+        try database.transaction {
+            try setSetting("resync:\(school)", Replica.timestamp())
+            try replica.setResync(school, sendFull: true)
+        }
+    }
+
+    public var keyGraceDays: Int {
+        Int((try? database.scalar("SELECT v FROM district_settings WHERE k = 'key_grace_days'")?.text).flatMap { $0 }.flatMap { Int($0) } ?? 30)
+    }
+
+    /// The keys that authenticate a school's bundles: the current one, and the previous one during its grace period.
+    public func keys(for school: SiteID) throws -> [[UInt8]] {
+        guard let r = try database.rows("""
+            SELECT key, previous_key, previous_key_until > datetime('now'), revoked_at FROM district_schools WHERE site = ?
+            """, [.text(school.rawValue)]).first else { throw BundleError.unknownSender(school.rawValue) }
+        guard r[3].isNull else { throw BundleError.unknownSender("\(school) (revoked)") }
+        var keys: [[UInt8]] = []
+        if case .blob(let k) = r[0] { keys.append(k) }
+        if case .blob(let k) = r[1], r[2].integer == 1 { keys.append(k) }
+        return keys
+    }
+
+    /// The key for a bundle's other party.
+    public func key(for header: BundleHeader) throws -> [UInt8] {
+        let school = header.sender == site ? header.recipient : header.sender
+        guard let k = try keys(for: school).first else { throw BundleError.unknownSender(school.rawValue) }
+        return k
+    }
+
+    public func recordRejection(site: SiteID?, bundle: String, reason: String) throws {
+        try database.execute("INSERT INTO district_rejections(site, bundle, reason, at) VALUES (?, ?, ?, ?)",
+                             [site.map { .text($0.rawValue) } ?? .null, .text(bundle), .text(reason), .text(Replica.timestamp())])
+    }
+
+    /// Rejections the school has not yet been told of, newest last (kept for 60 days).
+    public func rejections(for school: SiteID) throws -> [BundleHeader.Rejection] {
+        try database.rows("""
+            SELECT bundle, reason FROM district_rejections WHERE site = ? AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')
+            ORDER BY n DESC LIMIT 200
+            """, [.text(school.rawValue)]).reversed().map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MentorSyncEngine
+
+/// The file a district hands a school at enrollment: its site id, the district's id and its secret key.
+/// Keep it like a password: whoever holds it can write bundles in the school's name.
+public struct Enrollment: Codable, Equatable, Sendable {
+    public static let formatName = "mentorsync-enrollment"
+    public var format: String
+    public var version: Int
+    public var site: String
+    public var name: String
+    public var district: String
+    public var districtName: String
+    public var key: String          // 64 hex digits
+    public var issuedAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, site, name, district, key
+        case districtName = "district_name"
+        case issuedAt = "issued_at"
+    }
+
+    public init(site: SiteID, name: String, district: SiteID, districtName: String, key: [UInt8], issuedAt: Date = Date()) {
+        self.format = Enrollment.formatName
+        self.version = 1
+        self.site = site.rawValue
+        self.name = name
+        self.district = district.rawValue
+        self.districtName = districtName
+        self.key = Hex.encode(key)
+        self.issuedAt = Replica.timestamp(issuedAt)
+    }
+
+    public var siteID: SiteID { get throws { try SiteID(validated: site) } }
+    public var districtID: SiteID { get throws { try SiteID(validated: district) } }
+    public var keyBytes: [UInt8] { get throws {
+        guard let k = Hex.decode(key), k.count == 32 else { throw HomeError.badEnrollment("its key is not 64 hex digits") }
+        return k
+    } }
+
+    public static func read(from url: URL) throws -> Enrollment {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw HomeError.badEnrollment("cannot read \(url.path)")
+        }
+        guard let e = try? JSONDecoder().decode(Enrollment.self, from: data), e.format == formatName else {
+            throw HomeError.badEnrollment("\(url.lastPathComponent) is not a mentorsync enrollment file")
+        }
+        guard e.version == 1 else { throw HomeError.badEnrollment("enrollment format version \(e.version) is not supported; upgrade mentorsync") }
+        _ = try e.siteID; _ = try e.districtID; _ = try e.keyBytes
+        return e
+    }
+
+    /// Written readable by its owner only.
+    public func write(to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try DurableFile.write(try encoder.encode(self), to: url)
+        chmod(url.path, 0o600)
+    }
+
+    public static func newKey() -> [UInt8] {
+        var g = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+    }
+}
+
+public enum Hex {
+    public static func encode(_ b: [UInt8]) -> String { b.map { String(format: "%02x", $0) }.joined() }
+    public static func decode(_ s: String) -> [UInt8]? {
+        let chars = Array(s.utf8)
+        guard chars.count % 2 == 0 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(chars.count / 2)
+        func nibble(_ c: UInt8) -> UInt8? {
+            switch c {
+            case 0x30...0x39: return c - 0x30
+            case 0x61...0x66: return c - 0x61 + 10
+            case 0x41...0x46: return c - 0x41 + 10
+            default: return nil
+            }
+        }
+        var i = 0
+        while i < chars.count {
+            guard let hi = nibble(chars[i]), let lo = nibble(chars[i + 1]) else { return nil }
+            out.append(hi << 4 | lo)
+            i += 2
+        }
+        return out
+    }
+}

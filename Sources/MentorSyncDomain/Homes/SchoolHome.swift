@@ -1,0 +1,59 @@
+import Foundation
+import MentorSyncEngine
+
+/// A school's home folder: `registry.db` with the school's registry, its key and its sync history.
+public final class SchoolHome {
+    public let url: URL
+    public let replica: Replica
+    public var database: Database { replica.database }
+    public var site: SiteID { replica.site }
+    public var district: SiteID { replica.district }
+
+    static let bookkeeping = [
+        "CREATE TABLE IF NOT EXISTS school_identity (k INTEGER PRIMARY KEY CHECK (k = 1), name TEXT NOT NULL, district_name TEXT NOT NULL, key BLOB NOT NULL, enrolled_at TEXT NOT NULL)",
+        // Rejections the district reported, by bundle; each is kept once.
+        "CREATE TABLE IF NOT EXISTS school_rejections (bundle TEXT NOT NULL, reason TEXT NOT NULL, heard_at TEXT NOT NULL, PRIMARY KEY (bundle, reason))",
+        // Replies already merged (skipped when seen again on a share).
+        "CREATE TABLE IF NOT EXISTS school_imports (bundle_id TEXT PRIMARY KEY, name TEXT NOT NULL, merged_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS school_commands (n INTEGER PRIMARY KEY, name TEXT NOT NULL, argument TEXT NOT NULL, bundle TEXT NOT NULL, carried_out_at TEXT NOT NULL)",
+    ]
+
+    /// Creates a school home from its enrollment file.
+    public static func create(at home: URL, enrollment: Enrollment) throws -> SchoolHome {
+        let db = DistrictHome.databaseURL(home)
+        if FileManager.default.fileExists(atPath: db.path) { throw HomeError.alreadyExists(db.path) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let replica = try Replica.create(path: db.path, site: try enrollment.siteID, role: .school,
+                                         district: try enrollment.districtID, schema: RegistrySchema.schema)
+        try replica.database.transaction {
+            for sql in bookkeeping { try replica.database.execute(sql) }
+            try replica.database.execute("INSERT INTO school_identity(k, name, district_name, key, enrolled_at) VALUES (1, ?, ?, ?, ?)",
+                                         [.text(enrollment.name), .text(enrollment.districtName), .blob(try enrollment.keyBytes), .text(enrollment.issuedAt)])
+        }
+        chmod(db.path, 0o600)
+        return SchoolHome(url: home, replica: replica)
+    }
+
+    public static func open(_ home: URL) throws -> SchoolHome {
+        let db = DistrictHome.databaseURL(home)
+        guard FileManager.default.fileExists(atPath: db.path) else { throw HomeError.notAHome(home.path) }
+        let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
+        guard replica.role == .school else { throw HomeError.notAHome("\(home.path) is the district's home, not a school's;") }
+        try replica.database.transaction { for sql in bookkeeping { try replica.database.execute(sql) } }
+        return SchoolHome(url: home, replica: replica)
+    }
+
+    init(url: URL, replica: Replica) {
+        self.url = url
+        self.replica = replica
+    }
+
+    public var name: String { (try? database.scalar("SELECT name FROM school_identity")?.text) ?? site.rawValue }
+
+    public func key() throws -> [UInt8] {
+        guard case .blob(let k)? = try database.scalar("SELECT key FROM school_identity") else {
+            throw ReplicaError.corruptMetadata("the school's key is missing")
+        }
+        return k
+    }
+}

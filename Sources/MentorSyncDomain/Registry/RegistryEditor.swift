@@ -1,0 +1,119 @@
+import Foundation
+import MentorSyncEngine
+
+/// Edits of the registry by a person (`put`, `list`, `delete`), checked against the schema and
+/// the ownership rules before anything is written.
+public struct RegistryEditor {
+    public let replica: Replica
+    public var database: Database { replica.database }
+
+    public init(replica: Replica) { self.replica = replica }
+
+    public func table(_ name: String) throws -> TableSchema {
+        guard let t = RegistrySchema.schema.table(named: name) else {
+            throw HomeError.invalidArgument("no table '\(name)'; tables are: \(RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))")
+        }
+        return t
+    }
+
+    func column(_ t: TableSchema, _ name: String) throws -> ColumnSchema {
+        guard let c = t.column(named: name) else {
+            throw HomeError.invalidArgument("table \(t.name) has no column '\(name)'; columns are: \(t.cellNames.joined(separator: ", "))")
+        }
+        return c
+    }
+
+    /// Who owns a row now (nil when there is no such row).
+    public func owner(_ t: TableSchema, id: String) throws -> String? {
+        try database.scalar("SELECT org_id FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])?.text
+    }
+
+    func checkMayWrite(_ orgID: String, _ t: TableSchema) throws {
+        guard replica.role == .school else { return }
+        guard orgID == replica.site.rawValue else {
+            throw HomeError.invalidArgument("this school (\(replica.site)) may not write rows of '\(orgID)'; only the district can")
+        }
+    }
+
+    /// Creates a row, or updates the given columns of row `id`. Returns the id and whether it was created.
+    @discardableResult
+    public func put(table name: String, sets: [(String, String)], id: String? = nil) throws -> (id: String, created: Bool) {
+        let t = try table(name)
+        var values: [String: DatabaseValue] = [:]
+        var orgID: String?
+        for (col, text) in sets {
+            if col == "id" { throw HomeError.invalidArgument("set the row id with --id, not --set id=…") }
+            if col == "org_id" {
+                let o = text.trimmingCharacters(in: .whitespaces)
+                guard SiteID(o) != nil else { throw HomeError.invalidArgument("org_id '\(o)' is not a site id") }
+                orgID = o
+                continue
+            }
+            values[col] = try ValueParser.parse(text, column: try column(t, col), table: t.name)
+        }
+        let rowID = (id ?? UUID().uuidString).lowercased()
+        guard !rowID.isEmpty, rowID.count <= 64 else { throw HomeError.invalidArgument("a row id must be 1 to 64 characters") }
+        return try database.transaction {
+            if let current = try owner(t, id: rowID) {
+                try checkMayWrite(current, t)
+                if let orgID { try checkMayWrite(orgID, t); values["org_id"] = .text(orgID) }
+                guard !values.isEmpty else { throw HomeError.invalidArgument("nothing to change: give --set COLUMN=VALUE") }
+                let keys = values.keys.sorted()
+                try write("UPDATE \(SQL.identifier(t.name)) SET \(keys.map { "\(SQL.identifier($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
+                          keys.map { values[$0]! } + [.text(rowID)])
+                return (rowID, false)
+            }
+            let owner = orgID ?? defaultOwner(t)
+            guard let owner else {
+                throw HomeError.invalidArgument("say which school owns the new \(t.name) row: --set org_id=SITE")
+            }
+            try checkMayWrite(owner, t)
+            for c in t.columns where c.required && values[c.name] == nil {
+                throw HomeError.invalidArgument("\(t.name).\(c.name) is required for a new row: --set \(c.name)=…")
+            }
+            values["org_id"] = .text(owner)
+            let keys = values.keys.sorted()
+            try write("INSERT INTO \(SQL.identifier(t.name)) (id, \(keys.map(SQL.identifier).joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: keys.count)))",
+                      [.text(rowID)] + keys.map { values[$0]! })
+            return (rowID, true)
+        }
+    }
+
+    func defaultOwner(_ t: TableSchema) -> String? {
+        if replica.role == .school { return replica.site.rawValue }
+        return t.ownership == .school ? nil : replica.site.rawValue
+    }
+
+    private func write(_ sql: String, _ values: [DatabaseValue]) throws {
+        do { try database.execute(sql, values) } catch let e as SQLiteError where e.isConstraint {
+            throw HomeError.invalidArgument("the registry refuses this value: \(e.message)")
+        }
+    }
+
+    /// Rows of a table, optionally filtered by exact column values.
+    public func list(table name: String, where filters: [(String, String)] = []) throws -> (columns: [String], rows: [[DatabaseValue]]) {
+        let t = try table(name)
+        let columns = ["id"] + t.cellNames
+        var clauses: [String] = []
+        var args: [DatabaseValue] = []
+        for (col, text) in filters {
+            guard columns.contains(col) else { _ = try column(t, col); continue }
+            clauses.append("\(SQL.identifier(col)) = ?")
+            if let c = t.column(named: col), case .date = c.kind, let d = ValueParser.normalizeDate(text) { args.append(.text(d)) } else {
+                args.append(.text(text))
+            }
+        }
+        let whereSQL = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
+        let rows = try database.rows("SELECT \(columns.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name))\(whereSQL) ORDER BY rowid", args)
+        return (columns, rows)
+    }
+
+    public func delete(table name: String, id: String) throws {
+        let t = try table(name)
+        try database.transaction {
+            guard let current = try owner(t, id: id) else { throw HomeError.invalidArgument("no \(t.name) row with id \(id)") }
+            try checkMayWrite(current, t)
+            try database.execute("DELETE FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
+        }
+    }
+}

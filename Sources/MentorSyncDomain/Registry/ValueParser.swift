@@ -1,0 +1,60 @@
+import Foundation
+import MentorSyncEngine
+
+/// Turns text typed by a person (command line, spreadsheet cell) into a checked column value.
+public enum ValueParser {
+    /// Parses `text` for `column` of `table`; an empty text is NULL. Throws a one-line reason.
+    public static func parse(_ text: String, column: ColumnSchema, table: String) throws -> DatabaseValue {
+        let raw = text.trimmingCharacters(in: .whitespaces)
+        if raw.isEmpty {
+            if column.required { throw HomeError.invalidArgument("\(table).\(column.name) must not be empty") }
+            return .null
+        }
+        switch column.kind {
+        case .text, .reference:
+            return .text(text)
+        case .integer(let range):
+            guard let v = Int64(raw) else { throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not a whole number") }
+            if let range, !range.contains(v) {
+                throw HomeError.invalidArgument("\(table).\(column.name): \(v) is outside \(range.lowerBound)..\(range.upperBound)")
+            }
+            return .integer(v)
+        case .real:
+            guard let v = Double(raw.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
+                throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not a number")
+            }
+            return .real(v)
+        case .date:
+            guard let d = normalizeDate(raw) else {
+                throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not a date (use YYYY-MM-DD or DD.MM.YYYY)")
+            }
+            return .text(d)
+        case .enumeration(let values):
+            let v = raw.lowercased()
+            guard values.contains(v) else {
+                throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not one of \(values.joined(separator: ", "))")
+            }
+            return .text(v)
+        }
+    }
+
+    /// YYYY-MM-DD or DD.MM.YYYY (as Russian spreadsheets write it) → YYYY-MM-DD, checked against the calendar.
+    public static func normalizeDate(_ s: String) -> String? {
+        let parts: [Int]
+        if s.count == 10, s.contains("-") {
+            let p = s.split(separator: "-").compactMap { Int($0) }
+            guard p.count == 3 else { return nil }
+            parts = p
+        } else if s.contains(".") {
+            let p = s.split(separator: ".").compactMap { Int($0) }
+            guard p.count == 3, p[2] >= 1000 else { return nil }
+            parts = [p[2], p[1], p[0]]
+        } else { return nil }
+        let (y, m, d) = (parts[0], parts[1], parts[2])
+        guard (1900...2200).contains(y), (1...12).contains(m), d >= 1 else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard d <= days else { return nil }
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import MentorSyncEngine
+
+/// What a school sees about its own sync: what is still on its way, what came back, what was refused.
+public struct SchoolStatusReport: Sendable {
+    public var site: String
+    public var name: String
+    public var district: String
+    public var rowsByTable: [(String, Int)]
+    public var unacknowledgedChanges: Int
+    public var unacknowledgedSince: String?
+    public var lastExportAt: String?
+    public var lastImportAt: String?
+    public var acknowledgedCounter: Int64
+    public var openConflicts: Int
+    public var rejections: [(bundle: String, reason: String, heardAt: String)]
+    public var commands: [(name: String, bundle: String, at: String)]
+    public var fullResendPending: Bool
+
+    public var json: [String: Any] {
+        [
+            "site": site, "name": name, "district": district,
+            "rows": Dictionary(uniqueKeysWithValues: rowsByTable.map { ($0.0, $0.1) }),
+            "unacknowledged_changes": unacknowledgedChanges, "unacknowledged_since": unacknowledgedSince ?? NSNull(),
+            "last_export_at": lastExportAt ?? NSNull(), "last_import_at": lastImportAt ?? NSNull(),
+            "acknowledged_counter": acknowledgedCounter, "open_conflicts": openConflicts,
+            "rejections": rejections.map { ["bundle": $0.bundle, "reason": $0.reason, "heard_at": $0.heardAt] },
+            "commands": commands.map { ["name": $0.name, "bundle": $0.bundle, "carried_out_at": $0.at] },
+            "full_resend_pending": fullResendPending,
+        ]
+    }
+}
+
+extension SchoolHome {
+    public func status() throws -> SchoolStatusReport {
+        try replica.fold()
+        let peer = try replica.peer(district)
+        let ack = peer.theirKnowledge[site]
+        var rows: [(String, Int)] = []
+        for t in RegistrySchema.schema.tables {
+            rows.append((t.name, Int(try database.scalar("SELECT count(*) FROM \(SQL.identifier(t.name))")?.integer ?? 0)))
+        }
+        let unacked = Int(try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ?", [.integer(ack)])?.integer ?? 0)
+        let conflicts = Int(try database.scalar("SELECT count(*) FROM msync_conflicts WHERE status = 'open'")?.integer ?? 0)
+        let rejections = try database.rows("SELECT bundle, reason, heard_at FROM school_rejections ORDER BY heard_at DESC, bundle LIMIT 50")
+            .map { (bundle: $0[0].displayText, reason: $0[1].displayText, heardAt: $0[2].displayText) }
+        let commands = try database.rows("SELECT name, bundle, carried_out_at FROM school_commands ORDER BY n DESC LIMIT 20")
+            .map { (name: $0[0].displayText, bundle: $0[1].displayText, at: $0[2].displayText) }
+        return SchoolStatusReport(
+            site: site.rawValue, name: name, district: district.rawValue, rowsByTable: rows,
+            unacknowledgedChanges: unacked, unacknowledgedSince: unacked > 0 ? (peer.lastBundleAt ?? "the first sync") : nil,
+            lastExportAt: peer.lastExportAt, lastImportAt: peer.lastBundleAt, acknowledgedCounter: ack,
+            openConflicts: conflicts, rejections: rejections, commands: commands, fullResendPending: peer.fullResendPending)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import MentorSyncEngine
+
+/// The school's half of the file-drop protocol: export what the district has not acknowledged,
+/// import the district's replies, carry out its commands, and keep the courier's manifest.
+public final class SchoolSync {
+    public let home: SchoolHome
+    public init(home: SchoolHome) { self.home = home }
+
+    public struct ExportResult: Sendable {
+        public var url: URL
+        public var rows: Int
+        public var tombstones: Int
+        public var conflicts: Int
+        public var full: Bool
+        public var bytes: Int
+        public var superseded: Int
+    }
+
+    public struct ImportResult: Sendable {
+        public var files: [String] = []
+        public var skipped: [String] = []
+        public var rowsChanged = 0
+        public var rowsInserted = 0
+        public var rowsDeleted = 0
+        public var conflicts = 0
+        public var commands: [String] = []
+        public var rejections: [BundleHeader.Rejection] = []
+        public var refused: [String] = []
+    }
+
+    /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
+    /// school still waiting there are removed, since the new one carries all they did.
+    public func export(to directory: URL) throws -> ExportResult {
+        let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key())
+        var superseded = 0
+        for url in Share.bundles(in: directory) where url != summary.url {
+            guard let h = try? BundleReader.peekHeader(at: url).header, h.sender == home.site,
+                  h.recipient == home.district, h.sequence < summary.header.sequence else { continue }
+            if (try? FileManager.default.removeItem(at: url)) != nil { superseded += 1 }
+        }
+        let h = summary.header
+        return ExportResult(url: summary.url, rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount,
+                            full: h.isFull, bytes: summary.bytes, superseded: superseded)
+    }
+
+    /// Merges replies from the district. A reply already merged is skipped; an old one changes nothing.
+    public func importFiles(_ files: [URL]) throws -> ImportResult {
+        var result = ImportResult()
+        let key = try home.key()
+        let ordered = try files.map { url -> (URL, BundleHeader) in
+            (url, try BundleReader.peekHeader(at: url).header)
+        }.sorted { $0.1.sequence < $1.1.sequence }
+        for (url, header) in ordered {
+            guard header.sender == home.district else {
+                throw BundleError.malformed("\(url.lastPathComponent) comes from '\(header.sender)', not from this school's district '\(home.district)'")
+            }
+            let id = header.bundleIDHex
+            if try home.database.scalar("SELECT 1 FROM school_imports WHERE bundle_id = ?", [.text(id)]) != nil {
+                result.skipped.append(url.lastPathComponent)
+                continue
+            }
+            let (mine, district) = (home.site.rawValue, home.district.rawValue)
+            let report = try home.replica.importBundle(at: url, keyFor: { _ in key }, policy: { change, _, _ in
+                // The district sends this school's rows and its own; anything else is not for us.
+                change.orgID == mine || change.orgID == district
+                    ? nil : "row \(change.table)/\(change.id) belongs to another school"
+            })
+            let now = Replica.timestamp()
+            try home.database.transaction {
+                try home.database.execute("INSERT OR IGNORE INTO school_imports(bundle_id, name, merged_at) VALUES (?, ?, ?)",
+                                          [.text(id), .text(url.lastPathComponent), .text(now)])
+                for r in header.rejections {
+                    try home.database.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at) VALUES (?, ?, ?)",
+                                              [.text(r.bundle), .text(r.reason), .text(now)])
+                }
+                for c in header.commands {
+                    try home.database.execute("INSERT INTO school_commands(name, argument, bundle, carried_out_at) VALUES (?, ?, ?, ?)",
+                                              [.text(c.name), .text(c.argument), .text(url.lastPathComponent), .text(now)])
+                }
+            }
+            result.files.append(url.lastPathComponent)
+            result.rowsChanged += report.rowsChanged
+            result.rowsInserted += report.rowsInserted
+            result.rowsDeleted += report.rowsDeleted
+            result.conflicts += report.conflictsDetected
+            result.commands += header.commands.map(\.name)
+            result.rejections += header.rejections
+            result.refused += report.refusals.map(\.reason)
+        }
+        return result
+    }
+
+    public struct SyncResult: Sendable {
+        public var export: ExportResult
+        public var imports: ImportResult
+    }
+
+    /// Export to the share's inbox, then import everything in the share's outbox for this school.
+    public func sync(share: Share) throws -> SyncResult {
+        let exported = try export(to: share.inbox)
+        let replies = Share.bundles(in: share.outbox(home.site))
+        let imported = try importFiles(replies)
+        try Manifest.write(for: share)
+        return SyncResult(export: exported, imports: imported)
+    }
+}
