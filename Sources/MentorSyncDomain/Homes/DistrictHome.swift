@@ -146,7 +146,10 @@ public final class DistrictHome {
         guard try isEnrolled(school) else { throw HomeError.notEnrolled(school.rawValue) }
         try database.transaction {
             try setSetting("resync:\(school)", Replica.timestamp())
+            try setSetting("fullsent:\(school)", nil)  // a new full exchange starts now
             try replica.setResync(school, sendFull: true)
+            // A resync often follows a restore from backup: never reuse a counter issued before it.
+            try replica.leapCounter()
         }
     }
 

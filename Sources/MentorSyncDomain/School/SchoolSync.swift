@@ -35,8 +35,11 @@ public final class SchoolSync {
         let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key())
         var superseded = 0
         for url in Share.bundles(in: directory) where url != summary.url {
+            // An older bundle is superseded only when the new one carries all it did:
+            // a full re-send is replaced by another full one, never by an incremental one.
             guard let h = try? BundleReader.peekHeader(at: url).header, h.sender == home.site,
-                  h.recipient == home.district, h.sequence < summary.header.sequence else { continue }
+                  h.recipient == home.district, h.sequence < summary.header.sequence,
+                  summary.header.isFull || !h.isFull else { continue }
             if (try? FileManager.default.removeItem(at: url)) != nil { superseded += 1 }
         }
         let h = summary.header
@@ -98,9 +101,13 @@ public final class SchoolSync {
 
     /// Export to the share's inbox, then import everything in the share's outbox for this school.
     public func sync(share: Share) throws -> SyncResult {
-        let exported = try export(to: share.inbox)
+        var exported = try export(to: share.inbox)
         let replies = Share.bundles(in: share.outbox(home.site))
         let imported = try importFiles(replies)
+        if imported.commands.contains(BundleHeader.Command.resync) {
+            // The district asked for everything: send it now rather than at the next visit.
+            exported = try export(to: share.inbox)
+        }
         try Manifest.write(for: share)
         return SyncResult(export: exported, imports: imported)
     }

@@ -96,6 +96,12 @@ public final class Replica {
                              [.integer(value), .integer(value)])
     }
 
+    /// Moves the Lamport counter far ahead. After a restore from backup, counters issued before
+    /// the restore must never be issued again for different writes.
+    public func leapCounter(by amount: Int64 = 1_000_000) throws {
+        try database.savepoint { try raiseCounter(to: try counter() + amount) }
+    }
+
     /// Everything this site has seen: its own counter, and for each peer what it has merged from it.
     public func knowledge() throws -> VersionVector {
         var vv = VersionVector()

@@ -1,0 +1,182 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+final class DistrictCLITests: XCTestCase {
+    func testEnrollIngestAndReplyContent() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        // A school bundle built with the engine, from the school's real home.
+        let home = try SchoolHome.open(w.schoolHome("s001"))
+        try RegistryEditor(replica: home.replica).put(table: "persons", sets: [("full_name", "Петрова Анна"), ("role", "teacher")])
+        let exported = try SchoolSync(home: home).export(to: w.stick.appendingPathComponent("inbox"))
+        XCTAssertEqual(exported.rows, 1)
+        let r = try w.district("ingest", "--share", w.stick.path, "--json")
+        expectOK(r)
+        let o = try XCTUnwrap(try w.json(r) as? [String: Any])
+        XCTAssertEqual(o["merged"] as? [String], [exported.url.lastPathComponent])
+        let replies = Share.bundles(in: w.stick.appendingPathComponent("outbox/s001"))
+        XCTAssertEqual(replies.count, 1)
+        // The reply: addressed to s001, acknowledges the school's bundle, carries the district's organizations rows.
+        let reader = try BundleReader(url: replies[0], keyFor: { _ in try home.key() })
+        XCTAssertEqual(reader.header.recipient.rawValue, "s001")
+        XCTAssertEqual(reader.header.acknowledgement[home.site], exported.url.lastPathComponent.isEmpty ? 0 : try home.replica.counter())
+        var tables: [String] = []
+        while let rec = try reader.next() { if case .row(let row) = rec { tables.append(row.table) } }
+        XCTAssertTrue(tables.contains("organizations"))
+        // Listing through the binary.
+        let list = try w.district("list", "persons", "--json")
+        XCTAssertEqual((try w.json(list) as? [[String: Any]])?.first?["full_name"] as? String, "Петрова Анна")
+        let status = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+        let schools = try XCTUnwrap(status["schools"] as? [[String: Any]])
+        XCTAssertEqual(schools.first?["site"] as? String, "s001")
+        XCTAssertEqual(schools.first?["rows"] as? Int, 1)
+    }
+
+    func testRejectedBundlesOfEachKindEndInQuarantineWithAReason() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let inbox = w.stick.appendingPathComponent("inbox")
+        let home = try SchoolHome.open(w.schoolHome("s001"))
+        try RegistryEditor(replica: home.replica).put(table: "persons", sets: [("full_name", "А")])
+        let good = try SchoolSync(home: home).export(to: w.scratch.folder("good")).url
+        schoolKey = try home.key()
+        let goodBytes = try Data(contentsOf: good)
+        var expected: [String: String] = [:]
+
+        try Data("hello, this is not a bundle".utf8).write(to: inbox.appendingPathComponent("garbage.msync"))
+        expected["garbage.msync"] = "not a mentorsync bundle"
+
+        try goodBytes.prefix(goodBytes.count - 30).write(to: inbox.appendingPathComponent("s001-cut.msync"))
+        expected["s001-cut.msync"] = "damaged or incomplete"
+
+        var flipped = goodBytes
+        flipped[flipped.count - 60] ^= 0x01
+        try flipped.write(to: inbox.appendingPathComponent("s001-flipped.msync"))
+        expected["s001-flipped.msync"] = "damaged or incomplete"
+
+        // Signed with a key the district never issued: a forgery.
+        let forged = try forge(from: good, key: Array(repeating: 7, count: 32)) { $0 }
+        try forged.write(to: inbox.appendingPathComponent("s001-forged.msync"))
+        expected["s001-forged.msync"] = "signature does not match the key enrolled for s001"
+
+        let stranger = try forge(from: good, key: Array(repeating: 7, count: 32)) { h in
+            var h = h; h.sender = SiteID("s099")!; return h
+        }
+        try stranger.write(to: inbox.appendingPathComponent("s099-x.msync"))
+        expected["s099-x.msync"] = "which is not enrolled here"
+
+        let elsewhere = try forge(from: good, key: try home.key()) { h in var h = h; h.recipient = SiteID("other")!; return h }
+        try elsewhere.write(to: inbox.appendingPathComponent("s001-elsewhere.msync"))
+        expected["s001-elsewhere.msync"] = "addressed to 'other', not to 'district'"
+
+        let newer = try forge(from: good, key: try home.key()) { h in var h = h; h.schemaVersion = 99; return h }
+        try newer.write(to: inbox.appendingPathComponent("s001-newer.msync"))
+        expected["s001-newer.msync"] = "registry schema version 99"
+
+        var future = goodBytes
+        future[9] = 9  // format version 9
+        try future.write(to: inbox.appendingPathComponent("s001-future.msync"))
+        expected["s001-future.msync"] = "format version 9 is newer than this program understands"
+
+        let r = try w.district("ingest", "--share", w.stick.path, "--settle", "0")
+        XCTAssertEqual(r.exitCode, 3, r.output)
+        let quarantine = w.districtHome.appendingPathComponent("quarantine")
+        for (name, reason) in expected {
+            let note = try String(contentsOf: quarantine.appendingPathComponent(name + ".reason.txt"), encoding: .utf8)
+            XCTAssertTrue(note.contains(reason), "\(name): \(note)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: quarantine.appendingPathComponent(name).path))
+        }
+        XCTAssertTrue(Share.bundles(in: inbox).isEmpty)
+        // Nothing was merged from any of them.
+        XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [Any])?.count, 0)
+        // The school hears why in its next reply.
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        let reasons = (status["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+        XCTAssertTrue(reasons.contains { $0.contains("signature does not match") }, "\(reasons)")
+    }
+
+    /// Rewrites a bundle with a changed header, signed with `key`, keeping its body.
+    func forge(from url: URL, key: [UInt8], _ change: (BundleHeader) -> BundleHeader) throws -> Data {
+        let reader = try BundleReader(url: url, keyFor: { _ in try self.keyOfS001(url) })
+        var records: [BundleRecord] = []
+        while let r = try reader.next() { records.append(r) }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("forged-\(UUID().uuidString).msync")
+        let writer = try BundleWriter(url: out, header: change(reader.header), key: key)
+        for t in reader.tableOrder { try writer.declareTable(t, columns: reader.tableColumns[t]!) }
+        for r in records { try writer.append(r) }
+        try writer.finish()
+        defer { try? FileManager.default.removeItem(at: out) }
+        return try Data(contentsOf: out)
+    }
+
+    var schoolKey: [UInt8] = []
+    func keyOfS001(_ url: URL) throws -> [UInt8] { schoolKey }
+
+    func testRowLevelRefusalOfForeignRows() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        try w.round()
+        // A teacher edits the database with another tool: a row of another school and a district row.
+        let home = try SchoolHome.open(w.schoolHome("s001"))
+        try home.database.execute("INSERT INTO persons(id, org_id, full_name) VALUES ('x1', 's002', 'Чужой')")
+        try home.database.execute("UPDATE organizations SET name = 'Взлом' WHERE id = 's002'")
+        try home.database.execute("INSERT INTO persons(id, org_id, full_name) VALUES ('x2', 's001', 'Свой')")
+        try w.round()
+        let persons = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(persons.compactMap { $0["id"] as? String }, ["x2"])
+        let orgs = try XCTUnwrap(try w.json(try w.district("list", "organizations", "--where", "id=s002", "--json")) as? [[String: Any]])
+        XCTAssertEqual(orgs.first?["name"] as? String, "Школа s002")
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        let reasons = (status["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+        XCTAssertEqual(reasons.filter { $0.contains("change refused") }.count, 2, "\(reasons)")
+    }
+
+    func testResyncAfterDistrictRestoredFromAnOlderCopyRestoresEveryRow() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Первый", "--id", "p1"))
+        try w.round()
+        let db = w.districtHome.appendingPathComponent("registry.db")
+        let backup = w.scratch.path("backup.db")
+        try FileManager.default.copyItem(at: db, to: backup)
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Второй", "--id", "p2"))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Первый исправленный", "--id", "p1"))
+        try w.round()
+        try w.round()
+        // The district's disk dies; it is restored from the older copy.
+        try FileManager.default.removeItem(at: db)
+        try FileManager.default.copyItem(at: backup, to: db)
+        XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [Any])?.count, 1)
+        expectOK(try w.district("resync", "--site", "s001"))
+        try w.round()
+        try w.round()
+        let persons = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(Set(persons.compactMap { $0["full_name"] as? String }), ["Первый исправленный", "Второй"])
+        let status = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+        XCTAssertEqual((status["schools"] as? [[String: Any]])?.first?["resync_pending"] as? Bool, false)
+        // New district edits after the restore reach the school.
+        expectOK(try w.district("put", "events", "--set", "title=Семинар наставников", "--id", "e1"))
+        try w.round()
+        XCTAssertEqual((try w.json(try w.school("s001", "list", "events", "--json")) as? [[String: Any]])?.first?["title"] as? String, "Семинар наставников")
+    }
+
+    func testUsageAndValidationErrors() throws {
+        let w = try CLIWorld(schools: [])
+        var r = try w.district("frobnicate")
+        XCTAssertEqual(r.exitCode, 2)
+        XCTAssertTrue(r.stderr.contains("unknown command 'frobnicate'"))
+        r = try w.district("put", "persons", "--set", "full_name=X", "--set", "role=wizard", "--set", "org_id=s001")
+        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("'wizard' is not one of"))
+        r = try w.district("put", "nosuch", "--set", "a=b")
+        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertTrue(r.stderr.contains("no table 'nosuch'"))
+        r = try w.district("list", "persons", "--bogus")
+        XCTAssertEqual(r.exitCode, 2)
+        r = try ToolRunner.run("mentorsync-district", ["status", "--home", w.scratch.path("nowhere").path])
+        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertTrue(r.stderr.contains("holds no mentorsync registry"))
+        XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [Any])?.count, 0)
+    }
+}
