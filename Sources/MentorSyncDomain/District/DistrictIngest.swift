@@ -157,7 +157,15 @@ public final class DistrictIngest {
                 throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
             }
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
+            let before = try home.replica.peer(header.sender)
             let report = try mergeTryingKeys(file, header: header)
+            if header.knowledge[header.sender] < before.merged {
+                // The school knows less than it once told us: a new machine or a restored disk.
+                // It gets its full subscription again, so nothing it had is missing.
+                try home.setSetting("fullsent:\(header.sender)", nil)
+                try home.replica.setResync(header.sender, sendFull: true)
+                log.event("school_knowledge_regressed", ["site": header.sender, "had": before.merged, "now": header.knowledge[header.sender]])
+            }
             try settleFullExchange(with: header)
             for r in report.refusals.prefix(200) {
                 try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)

@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+final class SchoolCLITests: XCTestCase {
+    func unacknowledged(_ w: CLIWorld, _ n: String) throws -> Int {
+        let s = try XCTUnwrap(try w.json(try w.school(n, "status", "--json")) as? [String: Any])
+        return try XCTUnwrap(s["unacknowledged_changes"] as? Int)
+    }
+
+    func testInitFromEnrollmentAndASecondInitRefuses() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual(status["site"] as? String, "s001")
+        XCTAssertEqual((status["rejections"] as? [Any])?.count, 0)
+        let again = try w.school("s001", "init", "--enroll", w.scratch.path("s001.enroll").path)
+        XCTAssertEqual(again.exitCode, 1)
+        XCTAssertTrue(again.stderr.contains("already holds a registry"), again.stderr)
+        let bogus = w.scratch.path("bogus.enroll")
+        try Data("{\"format\":\"something\"}".utf8).write(to: bogus)
+        let bad = try ToolRunner.run("mentorsync-school", ["init", "--enroll", bogus.path, "--home", w.scratch.path("other").path])
+        XCTAssertEqual(bad.exitCode, 1)
+        XCTAssertTrue(bad.stderr.contains("not a mentorsync enrollment file"), bad.stderr)
+    }
+
+    func testEditsWithAPlainSQLiteConnectionAreExported() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        // Another program (the sqlite3 shell, Python, DB Browser) edits the registry directly.
+        let db = try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
+        try db.execute("INSERT INTO persons(id, org_id, full_name, role) VALUES ('direct-1', 's001', 'Сидоров Пётр', 'teacher')")
+        try db.execute("UPDATE persons SET position = 'директор' WHERE id = 'direct-1'")
+        try w.round()
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["position"] as? String, "директор")
+        XCTAssertEqual(try unacknowledged(w, "s001"), 0)
+    }
+
+    func testFullUSBRoundTripLeavesNothingUnacknowledged() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова", "--set", "role=teacher", "--id", "t1"))
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров", "--set", "role=student", "--id", "t2"))
+        expectOK(try w.district("put", "events", "--set", "title=Форум наставников", "--set", "starts_on=01.12.2026", "--id", "ev1"))
+        XCTAssertEqual(try unacknowledged(w, "s001"), 1)
+        let sync = try w.school("s001", "sync", "--share", w.stick.path)
+        XCTAssertTrue(sync.stdout.contains("sent 1 changed rows"), sync.stdout)
+        try w.round()
+        XCTAssertEqual(try unacknowledged(w, "s001"), 0)
+        XCTAssertEqual(try unacknowledged(w, "s002"), 0)
+        // District data reached both schools; personal data stayed with its school.
+        for n in ["s001", "s002"] {
+            let ev = try XCTUnwrap(try w.json(try w.school(n, "list", "events", "--json")) as? [[String: Any]])
+            XCTAssertEqual(ev.first?["starts_on"] as? String, "2026-12-01")
+        }
+        let s2 = try XCTUnwrap(try w.json(try w.school("s002", "list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(s2.compactMap { $0["id"] as? String }, ["t2"])
+        let manifest = try String(contentsOf: w.stick.appendingPathComponent("MANIFEST.txt"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("from s001 to district"), manifest)
+        XCTAssertTrue(manifest.contains("from district to s002"), manifest)
+        // The district's status says both schools are fine.
+        let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+        XCTAssertEqual((st["schools"] as? [[String: Any]])?.compactMap { $0["advice"] as? String }, ["ok", "ok"])
+    }
+
+    func testALostStickLosesNothing() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Первая", "--id", "a"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        // The stick is lost on the bus: everything on it is gone.
+        try FileManager.default.removeItem(at: w.stick)
+        try FileManager.default.createDirectory(at: w.stick, withIntermediateDirectories: true)
+        let unmounted = try w.school("s001", "sync", "--share", w.stick.path)
+        XCTAssertEqual(unmounted.exitCode, 1, "a stick that is not laid out as a share is refused, never an empty sync")
+        XCTAssertTrue(unmounted.stderr.contains("not a mentorsync share"), unmounted.stderr)
+        expectOK(try w.district("ingest", "--share", w.stick.path))  // the district prepares the new stick
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Вторая", "--id", "b"))
+        try w.round()
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(Set(rows.compactMap { $0["id"] as? String }), ["a", "b"])
+        XCTAssertEqual(try unacknowledged(w, "s001"), 0)
+    }
+
+    func testMissingShareFolderIsAClearError() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let r = try w.school("s001", "sync", "--share", "/media/no-such-stick")
+        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertTrue(r.stderr.contains("is the stick plugged in and mounted"), r.stderr)
+    }
+
+    func testResyncOrderFromTheDistrictAndNewerLocalEditsSurvive() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Старое", "--id", "p"))
+        try w.round()
+        expectOK(try w.district("resync", "--site", "s001"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        // Meanwhile the school edits the row: the full subscription must not overwrite that.
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Новое", "--id", "p"))
+        let sync = try w.school("s001", "sync", "--share", w.stick.path)
+        XCTAssertTrue(sync.stdout.contains("full re-send"), sync.stdout)
+        XCTAssertTrue(sync.stdout.contains("a full copy"), sync.stdout)
+        XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Новое")
+        try w.round()
+        XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Новое")
+        let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+        XCTAssertEqual((st["schools"] as? [[String: Any]])?.first?["resync_pending"] as? Bool, false)
+    }
+
+    func testANewMachineForASchoolGetsEverythingBack() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Учитель", "--id", "p"))
+        try w.round()
+        try w.round()
+        // The school's disk dies; it starts again from its enrollment file on a new machine.
+        try FileManager.default.removeItem(at: w.schoolHome("s001"))
+        expectOK(try w.school("s001", "init", "--enroll", w.scratch.path("s001.enroll").path))
+        try w.round()
+        try w.round()
+        XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Учитель")
+        // And new work from the new machine is not mistaken for old.
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Учитель (исправлено)", "--id", "p"))
+        try w.round()
+        XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Учитель (исправлено)")
+    }
+
+    func testSchoolMayNotWriteRowsOfAnotherSite() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let r = try w.school("s001", "put", "persons", "--set", "full_name=X", "--set", "org_id=s002")
+        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertTrue(r.stderr.contains("may not write rows of 's002'"), r.stderr)
+        try w.round()
+        let d = try w.school("s001", "put", "organizations", "--id", "s001", "--set", "name=Моя школа")
+        XCTAssertEqual(d.exitCode, 1)
+        XCTAssertTrue(d.stderr.contains("only the district can"), d.stderr)
+    }
+}
