@@ -58,6 +58,5 @@ func describe(_ error: Error) -> String {
         if e.isBusy { return "the registry is busy (another mentorsync command is writing); try again in a minute" }
         return "database error: \(e.message)"
     }
-    if let e = error as? CustomStringConvertible { return e.description }
     return "\(error)"
 }

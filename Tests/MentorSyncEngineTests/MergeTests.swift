@@ -131,4 +131,27 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try s.value("persons", p, "full_name"), .text("School"), "s001 sorts after district")
         XCTAssertEqual(try t.district.value("persons", p, "full_name"), .text("School"))
     }
+
+    /// The daemon and a one-shot ingest hold the same database open at once: site numbers used in
+    /// row clocks must agree between them (a number assigned by one is read correctly by the other).
+    func testTwoProcessesOnOneDatabaseAgreeOnSiteNumbers() throws {
+        let t = try TestDistrict(schools: ["s001", "s002", "s003"])
+        let second = try Replica(path: t.district.database.path, schema: RegistrySchema.schema)
+        // Warm the second connection's cache, then let the first one number new sites.
+        try t.district.insert("organizations", ["org_id": "district", "name": "ЦРО"])
+        try second.fold()
+        let a = try t.school("s001").insert("persons", ["org_id": "s001", "full_name": "A"])
+        try t.districtMerges(try t.upload("s001"))
+        let b = try t.school("s002").insert("persons", ["org_id": "s002", "full_name": "B"])
+        let c = try t.school("s003").insert("persons", ["org_id": "s003", "full_name": "C"])
+        try second.importBundle(at: try t.upload("s002"), keyFor: t.key(for:), policy: MergePolicies.schoolsWriteOwnRows)
+        try t.districtMerges(try t.upload("s003"))
+        for (id, site) in [(a, "s001"), (b, "s002"), (c, "s003")] {
+            for r in [t.district, second] {
+                let clock = try XCTUnwrap(try r.loadRow(table: 2, id: id)?.clock)
+                XCTAssertEqual(clock.stamps[0]?.site.rawValue, site)
+            }
+        }
+        XCTAssertEqual(try t.district.database.scalar("SELECT count(DISTINCT num) = count(*) AND count(DISTINCT site) = count(*) FROM msync_sites")?.integer, 1)
+    }
 }

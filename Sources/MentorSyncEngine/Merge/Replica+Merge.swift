@@ -18,7 +18,7 @@ extension Replica {
         guard header.schemaVersion <= schema.version else {
             throw BundleError.unsupportedSchema(header.schemaVersion, supported: schema.version)
         }
-        return try database.transaction {
+        return try writeTransaction {
             var report = MergeReport(header: header)
             report.logFolded = try foldLog()
             try database.execute("UPDATE msync_site SET applying = 1")
@@ -61,7 +61,6 @@ extension Replica {
                     if database.changes > 0 { report.conflictsReceived += 1 }
                 }
             }
-            try saveNewSites()
 
             // Lamport: the next local write must be stamped above everything seen.
             for (_, c) in header.knowledge.entries { maxCounter = max(maxCounter, c) }

@@ -19,7 +19,7 @@ extension Replica {
                              commands: [BundleHeader.Command] = [], rejections: [BundleHeader.Rejection] = [],
                              now: Date = Date(), bundleID: [UInt8]? = nil) throws -> ExportSummary {
         // Step 1, a short write transaction: fold the log and take a sequence number.
-        let (sequence, peerInfo) = try database.transaction { () -> (Int64, Peer) in
+        let (sequence, peerInfo) = try writeTransaction { () -> (Int64, Peer) in
             try foldLog()
             try ensurePeer(recipient)
             try database.execute("UPDATE msync_peers SET sent_sequence = sent_sequence + 1 WHERE site = ?", [.text(recipient.rawValue)])

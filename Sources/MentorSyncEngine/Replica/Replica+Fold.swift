@@ -19,7 +19,7 @@ extension Replica {
 
     func storeRow(table: Int, id: String, _ row: StoredRow) throws {
         let s = try database.cachedStatement("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock) VALUES (?, ?, ?, ?, ?, ?)")
-        let blob = codec.encode(row.clock)
+        let blob = try codec.encode(row.clock)
         try s.bind([.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local), .blob(blob)])
         _ = try s.step()
         s.reset()
@@ -96,13 +96,12 @@ extension Replica {
             try database.execute("DELETE FROM msync_log WHERE seq <= ?", [.integer(last)])
             total += batch.count
         }
-        try saveNewSites()
         return total
     }
 
     /// Folds the log in its own write transaction (for callers outside export and merge).
     @discardableResult
     public func fold() throws -> Int {
-        try database.transaction { try foldLog() }
+        try writeTransaction { try foldLog() }
     }
 }

@@ -11,7 +11,7 @@ public final class Replica {
     public let role: Role
     /// The district this site belongs to (itself, for the district).
     public let district: SiteID
-    var codec: RowClockCodec
+    let codec: RowClockCodec
 
     /// Creates the bookkeeping and the synced tables in a new database file.
     public static func create(path: String, site: SiteID, role: Role, district: SiteID, schema: SyncSchema) throws -> Replica {
@@ -51,11 +51,7 @@ public final class Replica {
         self.site = site
         self.role = role
         self.district = district
-        var known: [(Int, SiteID)] = []
-        for r in try db.rows("SELECT num, site FROM msync_sites") {
-            if let s = SiteID(r[1].displayText) { known.append((Int(r[0].integer ?? 0), s)) }
-        }
-        self.codec = RowClockCodec(known: known)
+        self.codec = RowClockCodec(database: db)
         if found < schema.version {
             // An upgrade: new tables and columns are added, triggers regenerated.
             try db.transaction {
@@ -112,9 +108,11 @@ public final class Replica {
         return vv
     }
 
-    func saveNewSites() throws {
-        for (n, s) in codec.takeNewSites() {
-            try database.execute("INSERT OR IGNORE INTO msync_sites(num, site) VALUES (?, ?)", [.integer(Int64(n)), .text(s.rawValue)])
+    /// A write transaction of the sync bookkeeping: on failure, cached site numbers are dropped.
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        do { return try database.transaction(.immediate, body) } catch {
+            codec.forget()
+            throw error
         }
     }
 

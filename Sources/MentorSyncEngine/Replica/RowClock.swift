@@ -15,37 +15,62 @@ public struct RowClock: Equatable, Sendable {
     }
 }
 
-/// Encodes row clocks as compact blobs, with sites as small local numbers (`msync_sites`).
-struct RowClockCodec {
-    private(set) var numberOf: [SiteID: Int] = [:]
-    private(set) var siteOf: [Int: SiteID] = [:]
-    private(set) var newSites: [(Int, SiteID)] = []
+/// Encodes row clocks as compact blobs, with sites as small numbers kept in `msync_sites`.
+///
+/// Several processes share one database (the daemon, a one-shot ingest, the CLI), so a number is
+/// assigned inside the caller's write transaction from the table itself, an unknown number is
+/// looked up there, and the cache is dropped whenever a transaction fails (`forget()`).
+final class RowClockCodec {
+    private let database: Database
+    private var numberOf: [SiteID: Int] = [:]
+    private var siteOf: [Int: SiteID] = [:]
 
-    init(known: [(Int, SiteID)]) {
-        for (n, s) in known { numberOf[s] = n; siteOf[n] = s }
+    init(database: Database) { self.database = database }
+
+    /// Drops everything cached: after a rollback, numbers assigned in it no longer exist.
+    func forget() {
+        numberOf.removeAll()
+        siteOf.removeAll()
     }
 
-    mutating func number(_ site: SiteID) -> Int {
+    /// The number of a site; assigns one if needed (only inside a write transaction).
+    func number(_ site: SiteID) throws -> Int {
         if let n = numberOf[site] { return n }
-        let n = (siteOf.keys.max() ?? 0) + 1
-        numberOf[site] = n; siteOf[n] = site
-        newSites.append((n, site))
-        return n
+        if let n = try database.scalar("SELECT num FROM msync_sites WHERE site = ?", [.text(site.rawValue)])?.integer {
+            remember(Int(n), site)
+            return Int(n)
+        }
+        try database.execute("INSERT INTO msync_sites(site) VALUES (?)", [.text(site.rawValue)])
+        guard let n = try database.scalar("SELECT num FROM msync_sites WHERE site = ?", [.text(site.rawValue)])?.integer else {
+            throw ReplicaError.corruptMetadata("cannot number site \(site)")
+        }
+        remember(Int(n), site)
+        return Int(n)
     }
 
-    mutating func takeNewSites() -> [(Int, SiteID)] {
-        defer { newSites.removeAll() }
-        return newSites
+    private func remember(_ n: Int, _ site: SiteID) {
+        numberOf[site] = n
+        siteOf[n] = site
     }
 
-    mutating func encode(_ clock: RowClock) -> [UInt8] {
+    private func lookup(_ n: Int) throws -> SiteID {
+        if let s = siteOf[n] { return s }
+        guard let raw = try database.scalar("SELECT site FROM msync_sites WHERE num = ?", [.integer(Int64(n))])?.text,
+              let site = SiteID(raw) else {
+            throw ReplicaError.corruptMetadata("a row clock names unknown site number \(n)")
+        }
+        remember(n, site)
+        return site
+    }
+
+    func encode(_ clock: RowClock) throws -> [UInt8] {
         var w = ByteWriter(capacity: 16 + clock.stamps.count * 6)
         let entries = clock.version.sortedEntries
         w.varint(entries.count)
-        for e in entries { w.varint(number(e.site)); w.counter(e.counter) }
+        for e in entries { w.varint(try number(e.site)); w.counter(e.counter) }
         w.varint(clock.stamps.count)
         for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) {
-            w.varint(pos); w.counter(stamp.counter); w.varint(number(stamp.site))
+            w.varint(pos); w.counter(stamp.counter); w.varint(try number(stamp.site))
         }
         return w.bytes
     }
@@ -69,10 +94,5 @@ struct RowClockCodec {
         } catch is NeedMoreBytes {
             throw ReplicaError.corruptMetadata("a row clock is cut short")
         }
-    }
-
-    private func lookup(_ n: Int) throws -> SiteID {
-        guard let s = siteOf[n] else { throw ReplicaError.corruptMetadata("a row clock names unknown site number \(n)") }
-        return s
     }
 }
