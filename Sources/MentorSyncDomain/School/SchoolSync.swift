@@ -32,7 +32,9 @@ public final class SchoolSync {
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
     /// school still waiting there are removed, since the new one carries all they did.
     public func export(to directory: URL) throws -> ExportResult {
-        let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key())
+        let bar = TerminalProgress("sending")
+        defer { bar.finish() }
+        let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key(), progress: bar.update)
         var superseded = 0
         for url in Share.bundles(in: directory) where url != summary.url {
             // An older bundle is superseded only when the new one carries all it did:
@@ -64,11 +66,13 @@ public final class SchoolSync {
                 continue
             }
             let (mine, district) = (home.site.rawValue, home.district.rawValue)
+            let bar = TerminalProgress("receiving")
             let report = try home.replica.importBundle(at: url, keyFor: { _ in key }, policy: { change, _, _ in
                 // The district sends this school's rows and its own; anything else is not for us.
                 change.orgID == mine || change.orgID == district
                     ? nil : "row \(change.table)/\(change.id) belongs to another school"
-            })
+            }, progress: bar.update)
+            bar.finish()
             let now = Replica.timestamp()
             try home.database.transaction {
                 try home.database.execute("INSERT OR IGNORE INTO school_imports(bundle_id, name, merged_at) VALUES (?, ?, ?)",

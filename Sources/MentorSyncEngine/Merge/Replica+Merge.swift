@@ -9,7 +9,8 @@ import Foundation
 extension Replica {
     /// Verifies and merges one bundle file. Nothing is written unless the whole bundle merges.
     public func importBundle(at url: URL, keyFor: (BundleHeader) throws -> [UInt8],
-                             policy: @escaping MergePolicy = MergePolicies.acceptAll) throws -> MergeReport {
+                             policy: @escaping MergePolicy = MergePolicies.acceptAll,
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> MergeReport {
         let reader = try BundleReader(url: url, keyFor: keyFor)
         let header = reader.header
         guard header.recipient == site else {
@@ -48,6 +49,7 @@ extension Replica {
                     }
                     for cell in change.cells { maxCounter = max(maxCounter, cell.stamp.counter) }
                     try merger.merge(change, table: table, positions: positionMaps[change.table]!, report: &report)
+                    if let progress, report.rowsReceived % 5000 == 0 { progress(report.rowsReceived, header.rowCount) }
                 case .conflict(let c):
                     let s = try database.cachedStatement("""
                         INSERT OR IGNORE INTO msync_conflicts(id, tbl, row_id, col, winner_value, winner_counter, winner_site,

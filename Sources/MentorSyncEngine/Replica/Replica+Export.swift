@@ -17,7 +17,8 @@ extension Replica {
     /// (or, when a full exchange is pending or `forceFull` is set, everything it should hold).
     public func exportBundle(to directory: URL, recipient: SiteID, key: [UInt8], forceFull: Bool = false,
                              commands: [BundleHeader.Command] = [], rejections: [BundleHeader.Rejection] = [],
-                             now: Date = Date(), bundleID: [UInt8]? = nil) throws -> ExportSummary {
+                             now: Date = Date(), bundleID: [UInt8]? = nil,
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExportSummary {
         // Step 1, a short write transaction: fold the log and take a sequence number.
         let (sequence, peerInfo) = try writeTransaction { () -> (Int64, Peer) in
             try foldLog()
@@ -79,6 +80,7 @@ extension Replica {
                         cells.append(CellChange(position: pos, stamp: stamp, value: value))
                     }
                     try writer.append(RowChange(table: table.name, id: id, orgID: s.string(at: 2) ?? "", version: clock.version, cells: cells))
+                    if let progress, writer.rowsWritten % 5000 == 0 { progress(writer.rowsWritten, header.rowCount) }
                 }
                 try database.forEachRow("""
                     SELECT tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
