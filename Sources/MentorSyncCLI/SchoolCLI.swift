@@ -16,6 +16,8 @@ public enum SchoolCLI {
           put TABLE --set COL=VALUE… [--id ID]    add or change a registry row
           list TABLE [--where COL=VALUE]          show rows
           delete TABLE ID                         delete a row
+          import-csv TABLE FILE [--skip-bad] [--separator ';'|',']   add or update rows from a spreadsheet (CSV)
+          export-csv TABLE FILE [--separator ';'|','] [--no-bom]     write a table as CSV that opens in Excel
         """
 
     public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
@@ -31,6 +33,12 @@ public enum SchoolCLI {
             case "import": try importFiles(argv, console)
             case "status": try status(argv, console)
             case "put", "list", "delete": try registry(command, argv, console)
+            case "import-csv":
+                let a = try parse(argv, ["separator"], ["skip-bad"])
+                try CSVCommands.importCSV(a, try open(a).replica, console)
+            case "export-csv":
+                let a = try parse(argv, ["separator"], ["no-bom"])
+                try CSVCommands.exportCSV(a, try open(a).replica, console)
             case "help", "--help", "-h": console.out(usage)
             default: throw UsageError("unknown command '\(command)'")
             }

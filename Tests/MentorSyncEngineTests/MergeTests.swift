@@ -154,4 +154,45 @@ final class MergeTests: XCTestCase {
         }
         XCTAssertEqual(try t.district.database.scalar("SELECT count(DISTINCT num) = count(*) AND count(DISTINCT site) = count(*) FROM msync_sites")?.integer, 1)
     }
+
+    /// A write that lands after the log is folded but before the bundle is written is not in the
+    /// bundle, so the bundle must not claim it: the next export still carries it.
+    func testAWriteDuringExportIsNotClaimedAndTravelsNextTime() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        try s.insert("persons", ["org_id": "s001", "full_name": "Первая"])
+        // Fires inside the export's own first transaction, right after the fold.
+        try s.database.execute("""
+            CREATE TEMP TRIGGER sneak AFTER UPDATE OF sent_sequence ON msync_peers BEGIN
+              INSERT INTO persons(id, org_id, full_name) VALUES ('late', 's001', 'Поздняя');
+            END
+            """)
+        let first = try t.upload("s001")
+        try s.database.execute("DROP TRIGGER temp.sneak")
+        try t.districtMerges(first)
+        XCTAssertNil(try t.district.value("persons", "late", "full_name"))
+        try t.schoolMerges("s001", try t.reply("s001"))
+        try t.districtMerges(try t.upload("s001"))
+        XCTAssertEqual(try t.district.value("persons", "late", "full_name"), .text("Поздняя"))
+    }
+
+    /// The owner named by a row and its org_id cell must agree; otherwise a school could pass the
+    /// ownership check while giving its row (personal data) to another school.
+    func testARowNamingTwoOwnersIsRefused() throws {
+        let t = try TestDistrict(schools: ["s001", "s002"])
+        let header = BundleHeader(schemaVersion: RegistrySchema.version, sender: SiteID("s001")!, recipient: t.district.site,
+                                  bundleID: Array(repeating: 1, count: 16), sequence: 1, createdAt: 0, kind: .changes,
+                                  knowledge: VersionVector([SiteID("s001")!: 5]), acknowledgement: VersionVector(), rowCount: 1)
+        let url = t.mail.appendingPathComponent(header.fileName)
+        let w = try BundleWriter(url: url, header: header, key: t.keys[SiteID("s001")!]!)
+        try w.declareTable("persons", columns: RegistrySchema.persons.cellNames)
+        let st = Stamp(counter: 5, site: SiteID("s001")!)
+        try w.append(RowChange(table: "persons", id: "x", orgID: "s001", version: VersionVector([SiteID("s001")!: 5]),
+                               cells: [CellChange(position: 0, stamp: st, value: .integer(1)), CellChange(position: 1, stamp: st, value: .text("s002")),
+                                       CellChange(position: 2, stamp: st, value: .text("Иванов"))]))
+        try w.finish()
+        let r = try t.districtMerges(url)
+        XCTAssertEqual(r.refusals.map(\.reason), ["row persons/x names two different owners; change refused"])
+        XCTAssertNil(try t.district.value("persons", "x", "org_id"))
+    }
 }

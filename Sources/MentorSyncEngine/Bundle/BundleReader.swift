@@ -117,7 +117,11 @@ public final class BundleReader {
         // Re-hash the prefix and header as we read them again.
         try handle.seek(toOffset: 0)
         let head = [UInt8](try handle.read(upToCount: bodyStart) ?? Data())
-        guard head.count == bodyStart else { throw BundleError.damaged("file changed while reading") }
+        // The header in use must be the one the authenticator covers: decode the bytes hashed now.
+        guard head.count == bodyStart,
+              (try? BundleHeader.decode(Array(head[BundleLayout.prefixSize...]))) == peeked.header else {
+            throw BundleError.damaged("file changed while reading")
+        }
         mac.update(head)
         try handle.seek(toOffset: UInt64(bodyEnd + 8))
         self.expectedTag = [UInt8](try handle.read(upToCount: 32) ?? Data())

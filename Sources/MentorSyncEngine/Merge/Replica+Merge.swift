@@ -131,6 +131,13 @@ struct RowMerger {
             guard cell.position < positions.count, let local = positions[cell.position] else { continue }
             incoming.append((local, cell.stamp, cell.value))
         }
+        // The owner named by the row and the one in its org_id cell must agree, or a sender could
+        // pass its own ownership check while handing the row to someone else.
+        if let owner = incoming.first(where: { $0.pos == 1 }), owner.value != .text(change.orgID) {
+            report.refusals.append(RowRefusal(table: change.table, id: change.id,
+                                              reason: "row \(change.table)/\(change.id) names two different owners; change refused"))
+            return
+        }
         let width = table.columns.count + 1
 
         guard var row = existing else {

@@ -20,12 +20,15 @@ extension Replica {
                              now: Date = Date(), bundleID: [UInt8]? = nil,
                              progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExportSummary {
         // Step 1, a short write transaction: fold the log and take a sequence number.
-        let (sequence, peerInfo) = try writeTransaction { () -> (Int64, Peer) in
+        // The knowledge the bundle claims is taken here, right after folding: a write captured
+        // after this point is not in the bundle, so it must not be claimed either.
+        let (sequence, peerInfo, knowledge) = try writeTransaction { () -> (Int64, Peer, VersionVector) in
             try foldLog()
+            let knowledge = try self.knowledge()
             try ensurePeer(recipient)
             try database.execute("UPDATE msync_peers SET sent_sequence = sent_sequence + 1 WHERE site = ?", [.text(recipient.rawValue)])
             let p = try peer(recipient)
-            return (p.sentSequence, p)
+            return (p.sentSequence, p, knowledge)
         }
         let full = forceFull || (role == .school ? peerInfo.fullResendPending : peerInfo.sendFullPending)
         let theirs = full ? VersionVector() : peerInfo.theirKnowledge
@@ -53,7 +56,6 @@ extension Replica {
             if role == .district { conflictArgs = [.text("-"), .integer(Int64.max)] }  // conflicts travel up only
             let conflictCount = try database.scalar("SELECT count(*) FROM msync_conflicts WHERE \(conflictWhere)", conflictArgs)?.integer ?? 0
 
-            let knowledge = try knowledge()
             var ack = VersionVector()
             ack.advance(recipient, to: peerInfo.merged)
             let header = BundleHeader(

@@ -1,0 +1,71 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// `import-csv TABLE FILE [--skip-bad] [--separator ,|;]` and
+/// `export-csv TABLE FILE [--separator ,|;] [--no-bom]`: the lists schools keep in spreadsheets.
+/// Parser options: import-csv takes option `separator` and flag `skip-bad`; export-csv takes
+/// option `separator` and flag `no-bom` (both also `home` and `json`).
+enum CSVCommands {
+    static let importUsage = "import-csv TABLE FILE [--skip-bad] [--separator ';'|','] [--json]"
+    static let exportUsage = "export-csv TABLE FILE [--separator ';'|','] [--no-bom] [--json]"
+
+    static func separator(_ args: Arguments) throws -> CSVSeparator? {
+        guard let s = args.value("separator") else { return nil }
+        guard let sep = CSVSeparator(argument: s) else {
+            throw UsageError("--separator takes ';' or ',' (or 'tab'), not '\(s)'")
+        }
+        return sep
+    }
+
+    static func importCSV(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
+        guard args.words.count == 3 else { throw UsageError(importUsage) }
+        let table = args.words[1]
+        let file = fileURL(args.words[2])
+        let skipBad = args.has("skip-bad")
+        let result: CSVImportResult
+        do {
+            result = try CSVImporter(separator: try separator(args)).import(table: table, file: file, into: replica, skipBad: skipBad)
+        } catch let e as CSVImportError {
+            if case .badRows(let t, _, let rows, let good) = e, args.has("json") {
+                console.json(["table": t, "file": file.path, "written": false, "imported": 0, "good_rows": good,
+                              "bad_rows": rows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }])
+            }
+            throw CommandFailure(e.description)
+        } catch let e as CSVError {
+            throw CommandFailure(e.description)
+        }
+
+        if args.has("json") {
+            console.json(["table": result.table, "file": file.path, "written": true, "imported": result.imported,
+                          "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged,
+                          "separator": result.separator.symbol, "encoding": result.encoding.rawValue,
+                          "bad_rows": result.badRows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }])
+            return
+        }
+        var parts = ["\(result.updated) updated", "\(result.inserted) new"]
+        if result.unchanged > 0 { parts.append("\(result.unchanged) unchanged") }
+        console.out("imported \(result.imported) row\(result.imported == 1 ? "" : "s") into \(result.table) (\(parts.joined(separator: ", ")))")
+        if result.encoding == .windows1251 {
+            console.out("note: \(file.lastPathComponent) was read as Windows-1251 (Excel's older CSV); save as 'CSV UTF-8' to avoid surprises")
+        }
+        if !result.badRows.isEmpty {
+            console.out("skipped \(result.badRows.count) bad row\(result.badRows.count == 1 ? "" : "s"), not written:")
+            for line in CSVImportError.listing(result.badRows) { console.out("  " + line) }
+        }
+    }
+
+    static func exportCSV(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
+        guard args.words.count == 3 else { throw UsageError(exportUsage) }
+        let table = args.words[1]
+        let file = fileURL(args.words[2])
+        let sep = try separator(args) ?? .semicolon
+        let r = try CSVExporter().export(table: table, to: file, from: replica, separator: sep, bom: !args.has("no-bom"))
+        if args.has("json") {
+            console.json(["table": r.table, "file": r.file.path, "rows": r.rows, "separator": r.separator.symbol, "bom": r.bom])
+        } else {
+            let how = r.bom && r.separator == .semicolon ? ", UTF-8 with ';' — opens in Excel as it is" : ", UTF-8\(r.bom ? " with BOM" : ""), separated by \(r.separator.symbol)"
+            console.out("exported \(r.rows) row\(r.rows == 1 ? "" : "s") of \(r.table) to \(r.file.path)\(how)")
+        }
+    }
+}

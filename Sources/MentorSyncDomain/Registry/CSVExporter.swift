@@ -1,0 +1,65 @@
+import Foundation
+import MentorSyncEngine
+
+/// What an export wrote.
+public struct CSVExportResult: Sendable {
+    public var table: String
+    public var file: URL
+    public var rows: Int
+    public var separator: CSVSeparator
+    public var bom: Bool
+}
+
+/// Writes a registry table as CSV: a header (id, org_id, then the columns) and one line per row.
+/// By default UTF-8 with a BOM and semicolons, so the file opens cleanly in Russian Excel; dates
+/// as stored (YYYY-MM-DD). The file imports back to the same rows.
+public struct CSVExporter {
+    public init() {}
+
+    @discardableResult
+    public func export(table name: String, to file: URL, from replica: Replica,
+                       separator: CSVSeparator = .semicolon, bom: Bool = true) throws -> CSVExportResult {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDir), isDir.boolValue {
+            throw HomeError.invalidArgument("\(file.path) is a folder: give the name of the CSV file to write")
+        }
+        let folder = file.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+            throw HomeError.invalidArgument("the folder \(folder.path) does not exist")
+        }
+        let (data, rows) = try encode(table: name, from: replica, separator: separator, bom: bom)
+        do { try DurableFile.write(data, to: file) } catch {
+            throw HomeError.invalidArgument("cannot write \(file.path): \(error)")
+        }
+        return CSVExportResult(table: name, file: file, rows: rows, separator: separator, bom: bom)
+    }
+
+    /// The file's bytes and the number of rows in it.
+    public func encode(table name: String, from replica: Replica, separator: CSVSeparator = .semicolon, bom: Bool = true) throws -> (Data, Int) {
+        let t = try RegistryEditor(replica: replica).table(name)
+        let header = ["id"] + t.cellNames
+        var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+        CSVWriter.append(header, separator: separator, to: &out)
+        var rows = 0
+        var cells = [String](repeating: "", count: header.count)
+        try replica.database.forEachRow("SELECT \(header.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name)) ORDER BY rowid") { row in
+            for k in cells.indices { cells[k] = CSVExporter.cell(row.value(at: k), separator: separator) }
+            CSVWriter.append(cells, separator: separator, to: &out)
+            rows += 1
+        }
+        return (Data(out), rows)
+    }
+
+    /// A stored value as a cell. Numbers with a fraction take a decimal comma in semicolon files,
+    /// as Russian Excel expects (a point would make it read 4.5 as the 4th of May).
+    static func cell(_ value: DatabaseValue, separator: CSVSeparator) -> String {
+        switch value {
+        case .real(let d):
+            if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) }
+            let s = String(d)
+            return separator == .semicolon ? s.replacingOccurrences(of: ".", with: ",") : s
+        default:
+            return value.displayText
+        }
+    }
+}

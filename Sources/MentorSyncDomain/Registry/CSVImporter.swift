@@ -1,0 +1,254 @@
+import Foundation
+import MentorSyncEngine
+
+/// A row of a CSV file that was refused, with the physical line it starts on and why.
+public struct CSVBadRow: Sendable, Equatable, CustomStringConvertible {
+    public let line: Int
+    public let reason: String
+
+    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
+
+    public var description: String { "line \(line): \(reason)" }
+}
+
+/// What an import did.
+public struct CSVImportResult: Sendable {
+    public var table: String
+    public var file: URL
+    public var separator: CSVSeparator
+    public var encoding: CSVEncoding
+    /// New rows written.
+    public var inserted = 0
+    /// Existing rows (matched by id) whose values changed.
+    public var updated = 0
+    /// Existing rows the file repeats exactly: nothing was written for them.
+    public var unchanged = 0
+    /// Rows refused (only with `skipBad`; otherwise the import throws instead).
+    public var badRows: [CSVBadRow] = []
+
+    /// Rows of the file that are in the registry now.
+    public var imported: Int { inserted + updated + unchanged }
+}
+
+/// Why an import wrote nothing.
+public enum CSVImportError: Error, CustomStringConvertible {
+    /// The file is empty or has no header.
+    case noHeader(file: String)
+    case unknownColumns(table: String, unknown: [String], allowed: [String])
+    case duplicateColumn(table: String, column: String)
+    case noColumns(table: String, allowed: [String])
+    /// Some rows are bad and `skipBad` was not asked: the whole file was refused.
+    /// `rows` holds every bad row; `goodRows` counts the rows that would have been imported.
+    case badRows(table: String, file: String, rows: [CSVBadRow], goodRows: Int)
+
+    /// How many bad rows a message lists before it says "and N more".
+    public static let listed = 20
+
+    public var description: String {
+        switch self {
+        case .noHeader(let file):
+            return "\(file) is empty: its first line must name the columns (for example id;full_name;role)"
+        case .unknownColumns(let table, let unknown, let allowed):
+            return "\(table) has no column\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")) "
+                + "(first line of the file); its columns are: \(allowed.joined(separator: ", "))"
+        case .duplicateColumn(let table, let column):
+            return "the column \(table).\(column) appears twice in the first line of the file"
+        case .noColumns(let table, let allowed):
+            return "the first line of the file names no column of \(table) to import; its columns are: \(allowed.joined(separator: ", "))"
+        case .badRows(let table, let file, let rows, let good):
+            var lines = ["\(rows.count) of \(rows.count + good) rows of \(file) \(rows.count == 1 ? "is" : "are") bad, so nothing was written to \(table):"]
+            lines += CSVImportError.listing(rows).map { "  " + $0 }
+            switch good {
+            case 0: lines.append("fix these rows and import the file again")
+            case 1: lines.append("fix these rows and import the file again, or add --skip-bad to import only the 1 good row")
+            default: lines.append("fix these rows and import the file again, or add --skip-bad to import only the \(good) good rows")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// The first `listed` bad rows, one per line, then how many more there are.
+    public static func listing(_ rows: [CSVBadRow]) -> [String] {
+        var lines = rows.prefix(listed).map(\.description)
+        if rows.count > listed { lines.append("… and \(rows.count - listed) more bad rows") }
+        return lines
+    }
+}
+
+/// Imports the rows of a CSV file into a registry table: a header row of column names (`id` and
+/// `org_id` optional), one row per registry row. Rows with an id that exists are updated (only
+/// the columns in the file); rows without an id are added with a new one. All or nothing unless
+/// `skipBad` is asked; one transaction and prepared statements, so large files are fast.
+public struct CSVImporter {
+    /// Forces the separator; nil detects it from the header line.
+    public var separator: CSVSeparator?
+
+    public init(separator: CSVSeparator? = nil) { self.separator = separator }
+
+    public func `import`(table name: String, file: URL, into replica: Replica, skipBad: Bool = false) throws -> CSVImportResult {
+        let document = try CSVReader.read(contentsOf: file, separator: separator)
+        return try self.import(table: name, document: document, file: file, into: replica, skipBad: skipBad)
+    }
+
+    /// Where a header cell goes.
+    private enum Target { case id, org, column(Int), nameless }
+
+    public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false) throws -> CSVImportResult {
+        let editor = RegistryEditor(replica: replica)
+        let t = try editor.table(name)
+        let allowed = ["id"] + t.cellNames
+        guard let headerIndex = document.records.firstIndex(where: { !$0.isBlank }) else {
+            throw CSVImportError.noHeader(file: file.lastPathComponent)
+        }
+
+        // The header: which cell goes where.
+        var targets: [Target] = []
+        var columns: [ColumnSchema] = []
+        var unknown: [String] = []
+        var seen: Set<String> = []
+        for raw in document.records[headerIndex].fields {
+            let cell = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if cell.isEmpty { targets.append(.nameless); continue }
+            if !seen.insert(cell).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: cell) }
+            if cell == "id" { targets.append(.id) } else if cell == "org_id" { targets.append(.org) } else if let c = t.column(named: cell) {
+                targets.append(.column(columns.count))
+                columns.append(c)
+            } else {
+                unknown.append(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        guard unknown.isEmpty else { throw CSVImportError.unknownColumns(table: t.name, unknown: unknown, allowed: allowed) }
+        let hasOrg = targets.contains { if case .org = $0 { return true } else { return false } }
+        guard hasOrg || !columns.isEmpty else { throw CSVImportError.noColumns(table: t.name, allowed: allowed) }
+        let missingRequired = t.columns.filter { c in c.required && !columns.contains { $0.name == c.name } }.map(\.name)
+
+        var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding)
+        let db = replica.database
+        let table = SQL.identifier(t.name)
+        let names = columns.map { SQL.identifier($0.name) }
+        let site = replica.site.rawValue
+
+        try db.transaction {
+            // Three statements, each prepared once for the whole file.
+            let lookup = try db.prepare("SELECT org_id\(names.map { ", " + $0 }.joined()) FROM \(table) WHERE id = ?")
+            let insert = try db.prepare("INSERT INTO \(table) (id, org_id\(names.map { ", " + $0 }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))")
+            let update = try db.prepare("UPDATE \(table) SET org_id = ?\(names.map { ", \($0) = ?" }.joined()) WHERE id = ?")
+
+            var bad: [CSVBadRow] = []
+            var good = 0
+            var idLines: [String: Int] = [:]
+            var values = [DatabaseValue](repeating: .null, count: columns.count)
+
+            for record in document.records[(headerIndex + 1)...] where !record.isBlank {
+                // Every row is written even after a bad one, so that rows the registry itself refuses
+                // are reported too; when the file is all or nothing, the transaction is rolled back.
+                var reasons: [String] = []
+                var id = ""
+                var org = ""
+                for k in values.indices { values[k] = .null }
+
+                for (k, cell) in record.fields.enumerated() {
+                    guard k < targets.count else {
+                        if !cell.allSatisfy(\.isWhitespace) {
+                            reasons.append("has \(record.fields.count) cells but the first line names \(targets.count) columns")
+                            break
+                        }
+                        continue
+                    }
+                    switch targets[k] {
+                    case .id: id = cell.trimmingCharacters(in: .whitespaces)
+                    case .org: org = cell.trimmingCharacters(in: .whitespaces)
+                    case .nameless:
+                        if !cell.allSatisfy(\.isWhitespace) { reasons.append("'\(cell)' is in column \(k + 1), which has no name in the first line") }
+                    case .column(let c):
+                        do {
+                            // References are ids: spaces around them are never meant.
+                            let text = isReference(columns[c]) ? cell.trimmingCharacters(in: .whitespaces) : cell
+                            values[c] = try ValueParser.parse(text, column: columns[c], table: t.name)
+                        } catch {
+                            reasons.append(String(describing: error))
+                        }
+                    }
+                }
+                if record.fields.count < targets.count {
+                    reasons.insert("has \(record.fields.count) cells but the first line names \(targets.count) columns (a missing \(document.separator.symbol)?)", at: 0)
+                }
+                if id.count > 64 { reasons.append("the id '\(id.prefix(20))…' is longer than 64 characters") }
+                if !org.isEmpty && SiteID(org) == nil { reasons.append("org_id '\(org)' is not a site id") }
+                if !id.isEmpty {
+                    if let first = idLines[id.lowercased()] {
+                        reasons.append("the id \(id) is already on line \(first)")
+                    } else {
+                        idLines[id.lowercased()] = record.line
+                    }
+                }
+                guard reasons.isEmpty else {
+                    bad.append(CSVBadRow(line: record.line, reason: reasons.joined(separator: "; ")))
+                    continue
+                }
+
+                do {
+                    // Ids are lowercase UUIDs; one typed in capitals (or written so by another tool) is found too.
+                    var current: [DatabaseValue]?
+                    for candidate in (id == id.lowercased() ? [id] : [id, id.lowercased()]) where current == nil && !id.isEmpty {
+                        try lookup.bind([.text(candidate)])
+                        if try lookup.step() { current = lookup.row(); id = candidate }
+                        lookup.reset()
+                    }
+                    if let current {
+                        // An existing row: only the columns of the file change.
+                        let owner = current[0].displayText
+                        let newOwner = org.isEmpty ? owner : org
+                        let same = newOwner == owner && zip(values, current.dropFirst()).allSatisfy { CSVImporter.same($0, $1) }
+                        if same {
+                            result.unchanged += 1
+                        } else {
+                            try editor.checkMayWrite(owner, t)
+                            if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
+                            try update.execute([.text(newOwner)] + values + [.text(id)])
+                            result.updated += 1
+                        }
+                    } else {
+                        guard let owner = org.isEmpty ? editor.defaultOwner(t) : org else {
+                            throw HomeError.invalidArgument("a new \(t.name) row needs the school that owns it: add an org_id column")
+                        }
+                        if replica.role == .school && owner != site {
+                            throw HomeError.invalidArgument("org_id is '\(owner)': this school (\(site)) may import only its own rows")
+                        }
+                        try editor.checkMayWrite(owner, t)
+                        if let first = missingRequired.first {
+                            throw HomeError.invalidArgument("\(t.name).\(first) is required for a new row, and the file has no \(first) column")
+                        }
+                        id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
+                        try insert.execute([.text(id), .text(owner)] + values)
+                        result.inserted += 1
+                    }
+                    good += 1
+                } catch let e as SQLiteError where e.isConstraint {
+                    bad.append(CSVBadRow(line: record.line, reason: "the registry refuses this row: \(e.message)"))
+                } catch let e as HomeError {
+                    bad.append(CSVBadRow(line: record.line, reason: e.description))
+                }
+            }
+
+            if !bad.isEmpty && !skipBad {
+                throw CSVImportError.badRows(table: t.name, file: file.lastPathComponent, rows: bad, goodRows: good)
+            }
+            result.badRows = bad
+        }
+        return result
+    }
+
+    private func isReference(_ c: ColumnSchema) -> Bool {
+        if case .reference = c.kind { return true }
+        return false
+    }
+
+    /// Whether a value from the file equals the stored one (a whole REAL may be stored as an integer).
+    static func same(_ a: DatabaseValue, _ b: DatabaseValue) -> Bool {
+        switch (a, b) {
+        case (.real(let x), .integer(let y)), (.integer(let y), .real(let x)): return x == Double(y)
+        default: return a == b
+        }
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import XCTest
+@testable import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+final class CSVImporterTests: XCTestCase {
+    var scratch: ScratchDirectory!
+    var school: Replica!
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory("csv-import")
+        school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                    district: SiteID("district")!, schema: RegistrySchema.schema)
+    }
+
+    override func tearDown() { school = nil; scratch = nil }
+
+    func file(_ name: String, _ text: String, bom: Bool = false) throws -> URL {
+        let url = scratch.path(name)
+        try Data((bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)).write(to: url)
+        return url
+    }
+
+    func count(_ table: String, _ replica: Replica? = nil) throws -> Int64 {
+        try (replica ?? school).database.scalar("SELECT count(*) FROM \(table)")?.integer ?? -1
+    }
+
+    func logCount() throws -> Int64 { try school.database.scalar("SELECT count(*) FROM msync_log")?.integer ?? -1 }
+
+    func row(_ table: String, _ id: String, _ columns: String) throws -> [String] {
+        try school.database.rows("SELECT \(columns) FROM \(table) WHERE id = ?", [.text(id)]).first?.map(\.displayText) ?? []
+    }
+
+    /// A persons list as Russian Excel saves it: BOM, semicolons, CRLF, DD.MM.YYYY, a capitalised
+    /// enumeration value, a quoted cell with a semicolon and a line break, and trailing empty rows.
+    func testRussianExcelFile() throws {
+        let url = try file("persons.csv", """
+            full_name;birth_date;role;position;teaching_since;notes\r
+            Иванова Анна Петровна;05.03.1998;Teacher;учитель математики;01.09.2021;\r
+            Петров Пётр;2010-11-30;student;;;"7 «Б»; переведён\r
+            из другой школы"\r
+            Сидорова Ольга;1.2.1970;teacher;директор;;\r
+            ;;;;;\r
+            \r
+
+            """, bom: true)
+        let r = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual(r.separator, .semicolon)
+        XCTAssertEqual(r.encoding, .utf8BOM)
+        XCTAssertEqual([r.inserted, r.updated, r.unchanged, r.imported], [3, 0, 0, 3])
+        XCTAssertTrue(r.badRows.isEmpty)
+        let rows = try school.database.rows("SELECT org_id, full_name, birth_date, role, position, teaching_since, notes FROM persons ORDER BY full_name")
+            .map { $0.map(\.displayText) }
+        XCTAssertEqual(rows, [
+            ["s017", "Иванова Анна Петровна", "1998-03-05", "teacher", "учитель математики", "2021-09-01", ""],
+            ["s017", "Петров Пётр", "2010-11-30", "student", "", "", "7 «Б»; переведён\r\nиз другой школы"],
+            ["s017", "Сидорова Ольга", "1970-02-01", "teacher", "директор", "", ""],
+        ])
+        // Every new row has a fresh lowercase UUID, and the import is captured for sync.
+        let ids = try school.database.rows("SELECT id FROM persons").map(\.[0].displayText)
+        XCTAssertTrue(ids.allSatisfy { UUID(uuidString: $0) != nil && $0 == $0.lowercased() })
+        XCTAssertEqual(try logCount(), 3)
+    }
+
+    func testBadRowsAreReportedWithTheirLinesAndNothingIsWritten() throws {
+        let url = try file("bad.csv", """
+            full_name;birth_date;role;notes
+            Иванова Анна;05.03.1998;teacher;"a note
+            on two lines"
+            Волшебник;01.01.2000;wizard;
+            ;01.01.2000;student;
+            Петров;31.02.2011;student;
+            Сидоров;2011-01-01;student;;extra
+            Кузнецов;2011-01-01
+            Орлова;2012-05-05;student;ok
+
+            """)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            guard case .badRows(let table, let name, let rows, let good)? = e as? CSVImportError else { return XCTFail("\(e)") }
+            XCTAssertEqual(table, "persons")
+            XCTAssertEqual(name, "bad.csv")
+            XCTAssertEqual(good, 2)
+            XCTAssertEqual(rows.map(\.line), [4, 5, 6, 7, 8])
+            XCTAssertEqual(rows[0].description, "line 4: persons.role: 'wizard' is not one of teacher, student, methodologist, manager, external")
+            XCTAssertEqual(rows[1].reason, "persons.full_name must not be empty")
+            XCTAssertTrue(rows[2].reason.contains("'31.02.2011' is not a date"), rows[2].reason)
+            XCTAssertTrue(rows[3].reason.contains("has 5 cells but the first line names 4 columns"), rows[3].reason)
+            XCTAssertTrue(rows[4].reason.contains("has 2 cells"), rows[4].reason)
+            let text = "\(e)"
+            XCTAssertTrue(text.hasPrefix("5 of 7 rows of bad.csv are bad, so nothing was written to persons:"), text)
+            XCTAssertTrue(text.contains("--skip-bad to import only the 2 good rows"), text)
+        }
+        XCTAssertEqual(try count("persons"), 0)
+        XCTAssertEqual(try logCount(), 0, "nothing captured either")
+    }
+
+    func testSkipBadWritesOnlyTheGoodRows() throws {
+        let url = try file("mixed.csv", "full_name,role\nАнна,teacher\nБорис,wizard\n\nВера,student\n")
+        let r = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: true)
+        XCTAssertEqual(r.separator, .comma)
+        XCTAssertEqual(r.inserted, 2)
+        XCTAssertEqual(r.badRows, [CSVBadRow(line: 3, reason: "persons.role: 'wizard' is not one of teacher, student, methodologist, manager, external")])
+        XCTAssertEqual(try school.database.rows("SELECT full_name FROM persons ORDER BY full_name").map(\.[0].displayText), ["Анна", "Вера"])
+    }
+
+    func testReimportWithIdsUpdatesOnlyTheColumnsOfTheFile() throws {
+        let a = "0f8fad5b-d9cb-469f-a165-70867728950e", b = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
+        let first = try file("first.csv", "id;full_name;role;position\n\(a);Анна;teacher;учитель\n\(b);Борис;student;\n")
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: first, into: school).inserted, 2)
+        // The same file again: nothing changes, nothing is duplicated or captured.
+        let log = try logCount()
+        let again = try CSVImporter().import(table: "persons", file: first, into: school)
+        XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 2])
+        XCTAssertEqual(try logCount(), log)
+        // A file with some columns only: those change, the others are kept; a row without id is new.
+        let second = try file("second.csv", "ID;Role\n\(a.uppercased());methodologist\n\(b);student\n;manager\n")
+        let missing = try? CSVImporter().import(table: "persons", file: second, into: school)
+        XCTAssertNil(missing, "a new row without full_name must be refused")
+        let third = try file("third.csv", "ID;Role\n\(a.uppercased());methodologist\n\(b);student\n")
+        let r = try CSVImporter().import(table: "persons", file: third, into: school)
+        XCTAssertEqual([r.inserted, r.updated, r.unchanged], [0, 1, 1])
+        XCTAssertEqual(try count("persons"), 2)
+        XCTAssertEqual(try row("persons", a, "full_name, role, position"), ["Анна", "methodologist", "учитель"])
+        // An empty cell clears the column.
+        let clear = try file("clear.csv", "id,position\n\(a),\n")
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: clear, into: school).updated, 1)
+        XCTAssertEqual(try row("persons", a, "position"), [""])
+    }
+
+    func testAnIdWrittenInCapitalsByAnotherToolIsFound() throws {
+        try school.database.execute("INSERT INTO persons (id, org_id, full_name) VALUES ('ABC-1', 's017', 'Анна')")
+        let url = try file("caps.csv", "id;role\nABC-1;student\nabc-2;teacher\n")
+        let missing = try? CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertNil(missing, "abc-2 is new and has no full_name")
+        let ok = try file("caps-ok.csv", "id;role\nABC-1;student\n")
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: ok, into: school).updated, 1)
+        XCTAssertEqual(try row("persons", "ABC-1", "role"), ["student"])
+        XCTAssertEqual(try count("persons"), 1)
+    }
+
+    func testNewRowWithoutTheRequiredColumnNamesIt() throws {
+        let url = try file("roles.csv", "role\nteacher\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            guard case .badRows(_, _, let rows, _)? = e as? CSVImportError else { return XCTFail("\(e)") }
+            XCTAssertEqual(rows.first?.description, "line 2: persons.full_name is required for a new row, and the file has no full_name column")
+        }
+    }
+
+    func testASchoolCannotImportRowsOfAnotherSite() throws {
+        // A district row the school holds (as it would after a sync).
+        let districtRow = "11111111-2222-3333-4444-555555555555"
+        try school.database.execute("INSERT INTO practices (id, org_id, title) VALUES (?, 'district', 'Практика ЦРО')", [.text(districtRow)])
+        let url = try file("other.csv", """
+            id;org_id;full_name
+            ;s018;Чужой ученик
+            ;s017;Свой ученик
+            ;;Тоже свой
+
+            """)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            guard case .badRows(_, _, let rows, let good)? = e as? CSVImportError else { return XCTFail("\(e)") }
+            XCTAssertEqual(good, 2)
+            XCTAssertEqual(rows.map(\.line), [2])
+            XCTAssertTrue(rows[0].reason.contains("s018"), rows[0].reason)
+            XCTAssertTrue(rows[0].reason.contains("may import only its own rows"), rows[0].reason)
+        }
+        XCTAssertEqual(try count("persons"), 0)
+        // Changing the district's row is refused; repeating it unchanged is harmless.
+        let same = try file("same.csv", "id;org_id;title\n\(districtRow);district;Практика ЦРО\n")
+        XCTAssertEqual(try CSVImporter().import(table: "practices", file: same, into: school).unchanged, 1)
+        let changed = try file("changed.csv", "id;title\n\(districtRow);Моя практика\n")
+        let r = try CSVImporter().import(table: "practices", file: changed, into: school, skipBad: true)
+        XCTAssertEqual(r.imported, 0)
+        XCTAssertEqual(r.badRows.first?.reason, "this school (s017) may not write rows of 'district'; only the district can")
+        XCTAssertEqual(try row("practices", districtRow, "title"), ["Практика ЦРО"])
+        // Taking a row over by changing its org_id is refused too.
+        let takeover = try file("takeover.csv", "id;org_id\n\(districtRow);s017\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "practices", file: takeover, into: school))
+    }
+
+    func testTheDistrictNeedsAnOrgIdForSchoolTablesAndMayWriteAnySite() throws {
+        let district = try Replica.create(path: scratch.path("district.db").path, site: SiteID("district")!, role: .district,
+                                          district: SiteID("district")!, schema: RegistrySchema.schema)
+        let noOrg = try file("d1.csv", "full_name\nАнна\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: noOrg, into: district)) { e in
+            XCTAssertTrue("\(e)".contains("add an org_id column"), "\(e)")
+        }
+        let withOrg = try file("d2.csv", "org_id;full_name\ns017;Анна\ns018;Борис\n")
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: withOrg, into: district).inserted, 2)
+        let indicators = try file("d3.csv", "code;unit;target_value\nI1;percent;85,5\n")
+        XCTAssertEqual(try CSVImporter().import(table: "indicators", file: indicators, into: district).inserted, 1)
+        XCTAssertEqual(try district.database.scalar("SELECT org_id || ':' || target_value FROM indicators")?.displayText, "district:85.5")
+    }
+
+    func testUnknownColumnsAreNamedWithTheAllowedOnes() throws {
+        let url = try file("fio.csv", "ФИО;role;Класс\nАнна;teacher;7\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            let text = "\(e)"
+            XCTAssertTrue(text.hasPrefix("persons has no columns 'ФИО', 'Класс'"), text)
+            XCTAssertTrue(text.contains("its columns are: id, org_id, full_name, birth_date, role"), text)
+        }
+        XCTAssertThrowsError(try CSVImporter().import(table: "pupils", file: url, into: school)) { e in
+            XCTAssertTrue("\(e)".contains("no table 'pupils'"), "\(e)")
+        }
+        let dup = try file("dup.csv", "role;Role\nteacher;teacher\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: dup, into: school)) { e in
+            XCTAssertTrue("\(e)".contains("persons.role appears twice"), "\(e)")
+        }
+        let empty = try file("empty.csv", "\n\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: empty, into: school)) { e in
+            XCTAssertTrue("\(e)".contains("is empty"), "\(e)")
+        }
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: scratch.path("nowhere.csv"), into: school)) { e in
+            XCTAssertTrue("\(e)".contains("no such file"), "\(e)")
+        }
+    }
+
+    func testADuplicateIdInOneFileIsABadRow() throws {
+        let id = "0f8fad5b-d9cb-469f-a165-70867728950e"
+        let url = try file("twice.csv", "id;full_name\n\(id);Анна\n\(id);Анна Петровна\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            guard case .badRows(_, _, let rows, _)? = e as? CSVImportError else { return XCTFail("\(e)") }
+            XCTAssertEqual(rows, [CSVBadRow(line: 3, reason: "the id \(id) is already on line 2")])
+        }
+    }
+
+    func testManyBadRowsListTheFirstTwentyAndACount() throws {
+        var text = "full_name;role\n"
+        for i in 1...25 { text += "Ученик \(i);pupil\n" }
+        let url = try file("many.csv", text)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            let lines = "\(e)".split(separator: "\n")
+            XCTAssertEqual(lines.count, 1 + 20 + 1 + 1)
+            XCTAssertEqual(lines[20].trimmingCharacters(in: .whitespaces), "line 21: persons.role: 'pupil' is not one of teacher, student, methodologist, manager, external")
+            XCTAssertEqual(lines[21].trimmingCharacters(in: .whitespaces), "… and 5 more bad rows")
+        }
+    }
+
+    func testTenThousandRowsInOneTransaction() throws {
+        var text = "full_name;birth_date;role;position;teaching_since;notes\n"
+        for i in 0..<10_000 {
+            text += "Учитель номер \(i);\(String(format: "%02d", i % 28 + 1)).0\(i % 9 + 1).19\(70 + i % 30);teacher;учитель;01.09.20\(10 + i % 15);заметка \(i)\n"
+        }
+        let url = try file("big.csv", text, bom: true)
+        let start = Date()
+        let r = try CSVImporter().import(table: "persons", file: url, into: school)
+        let seconds = Date().timeIntervalSince(start)
+        print("CSV import of 10,000 rows: \(String(format: "%.3f", seconds)) s")
+        XCTAssertEqual(r.inserted, 10_000)
+        XCTAssertEqual(try count("persons"), 10_000)
+        XCTAssertLessThan(seconds, 20, "even a debug build should be well within this")
+    }
+}
