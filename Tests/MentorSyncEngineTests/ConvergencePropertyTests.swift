@@ -214,7 +214,7 @@ final class ConvergenceRun {
         for (t, rows) in a where rows != b[t] ?? [] {
             let ra = Set(rows.map { $0.map(\.displayText).joined(separator: ",") })
             let rb = Set((b[t] ?? []).map { $0.map(\.displayText).joined(separator: ",") })
-            return "\(t): district only \(ra.subtracting(rb).prefix(2)), school only \(rb.subtracting(ra).prefix(2))"
+            return "\(t): district only \(Array(ra.subtracting(rb).prefix(2))), school only \(Array(rb.subtracting(ra).prefix(2)))"
         }
         return "?"
     }

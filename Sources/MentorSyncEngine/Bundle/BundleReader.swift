@@ -268,7 +268,7 @@ public final class BundleReader {
         guard t < tableOrder.count else { throw BundleError.malformed("row names table \(t), which was never declared") }
         let table = tableOrder[t]
         let columnCount = tableColumns[table]!.count
-        let id = try r.string("row id", limit: BundleLimits.maxRowIDBytes)
+        let id = try r.rowID("row id")
         let org = try r.string("row org_id", limit: 64)
         let n = try r.count("version vector size", limit: BundleLimits.maxSites)
         var vv = VersionVector()
@@ -276,21 +276,31 @@ public final class BundleReader {
             let s = try site(&r, "version vector site")
             vv.advance(s, to: try r.counter("version vector counter"))
         }
-        let cellCount = try r.count("cell count", limit: columnCount + 1)
+        let present = try r.varint("cell mask")
         var cells: [CellChange] = []
-        cells.reserveCapacity(cellCount)
-        var last = -1
-        for _ in 0..<cellCount {
-            let pos = try r.count("cell position", limit: columnCount)
-            guard pos > last else { throw BundleError.malformed("cells of row \(id.prefix(40)) are not in increasing order") }
-            last = pos
-            let counter = try r.counter("cell stamp")
-            let s = try site(&r, "cell site")
-            let value = try r.value("cell value")
-            if pos == 0, value != .integer(0) && value != .integer(1) {
-                throw BundleError.malformed("existence of row \(id.prefix(40)) is neither 0 nor 1")
+        if present != 0 {
+            guard present >> UInt64(columnCount + 1) == 0 else {
+                throw BundleError.malformed("row \(id.prefix(40)) sends cell positions beyond the \(columnCount) columns of \(table)")
             }
-            cells.append(CellChange(position: pos, stamp: Stamp(counter: counter, site: s), value: value))
+            func stamp(_ what: String) throws -> Stamp {
+                let s = try site(&r, "\(what) site")
+                let below = try r.counter(what)
+                let counter = vv[s] - below
+                guard counter >= 1 else { throw BundleError.malformed("\(what) of row \(id.prefix(40)) lies below its version") }
+                return Stamp(counter: counter, site: s)
+            }
+            let common = try stamp("row stamp")
+            let own = try r.varint("own-stamp mask")
+            guard own & ~present == 0 else { throw BundleError.malformed("row \(id.prefix(40)) has stamps for cells it does not send") }
+            cells.reserveCapacity(present.nonzeroBitCount)
+            for pos in 0...columnCount where present & (1 << UInt64(pos)) != 0 {
+                let cellStamp = own & (1 << UInt64(pos)) != 0 ? try stamp("cell stamp") : common
+                let value = try r.value("cell value")
+                if pos == 0, value != .integer(0) && value != .integer(1) {
+                    throw BundleError.malformed("existence of row \(id.prefix(40)) is neither 0 nor 1")
+                }
+                cells.append(CellChange(position: pos, stamp: cellStamp, value: value))
+            }
         }
         return RowChange(table: table, id: id, orgID: org, version: vv, cells: cells)
     }

@@ -23,11 +23,11 @@ public final class BundleWriter {
     private var finished = false
 
     /// Opens `directory/<header.fileName>` for writing (under a temporary name until `finish`).
-    public convenience init(directory: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 1) throws {
+    public convenience init(directory: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6) throws {
         try self.init(url: directory.appendingPathComponent(header.fileName), header: header, key: key, compressionLevel: compressionLevel)
     }
 
-    public init(url: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 1) throws {
+    public init(url: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6) throws {
         self.header = header
         self.url = url
         self.temporaryURL = url.deletingLastPathComponent()
@@ -104,21 +104,45 @@ public final class BundleWriter {
 
     public func append(_ row: RowChange) throws {
         guard let t = tableIndex[row.table] else { throw BundleError.io("table \(row.table) was not declared before its rows") }
+        for c in row.cells where c.stamp.counter < 1 || c.stamp.counter > row.version[c.stamp.site] {
+            throw BundleError.io("row \(row.table)/\(row.id) has a cell stamp \(c.stamp) outside its version \(row.version)")
+        }
         let entries = row.version.sortedEntries
         let siteNumbers = entries.map { site($0.site) }
-        let cellSites = row.cells.map { site($0.stamp.site) }
+        // Most cells of a row share one stamp (an insert writes them all at once): it is written
+        // once, and only the cells with another stamp carry their own.
+        var frequency: [Stamp: Int] = [:]
+        for c in row.cells { frequency[c.stamp, default: 0] += 1 }
+        let common = frequency.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+        let commonSite = common.map { site($0.site) }
+        var present: UInt64 = 0, own: UInt64 = 0
+        var ownSites: [Int: Int] = [:]
+        for c in row.cells {
+            present |= 1 << UInt64(c.position)
+            if c.stamp != common {
+                own |= 1 << UInt64(c.position)
+                ownSites[c.position] = site(c.stamp.site)
+            }
+        }
         pending.u8(BundleLayout.RecordType.row.rawValue)
         pending.varint(t)
-        pending.string(row.id)
+        pending.rowID(row.id)
         pending.string(row.orgID)
         pending.varint(entries.count)
         for (e, n) in zip(entries, siteNumbers) { pending.varint(n); pending.counter(e.counter) }
-        pending.varint(row.cells.count)
-        for (cell, n) in zip(row.cells, cellSites) {
-            pending.varint(cell.position)
-            pending.counter(cell.stamp.counter)
-            pending.varint(n)
-            pending.value(cell.value)
+        pending.varint(present)
+        if let common, let commonSite {
+            // Stamps are written as how far they are below the row's version for their site (usually 0).
+            pending.varint(commonSite)
+            pending.counter(row.version[common.site] - common.counter)
+            pending.varint(own)
+            for cell in row.cells.sorted(by: { $0.position < $1.position }) {
+                if let n = ownSites[cell.position] {
+                    pending.varint(n)
+                    pending.counter(row.version[cell.stamp.site] - cell.stamp.counter)
+                }
+                pending.value(cell.value)
+            }
         }
         rowsWritten += 1
         if row.isTombstone { tombstonesWritten += 1 }

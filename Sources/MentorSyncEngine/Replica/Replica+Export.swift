@@ -72,16 +72,20 @@ extension Replica {
                     guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
                     let clock = try codec.decode(s.bytes(at: 4))
                     let id = s.string(at: 1) ?? ""
+                    let org = s.string(at: 2) ?? ""
                     let alive = s.int64(at: 3) != 0
                     let values = alive ? try readValues(table, id: id) : nil
                     var cells: [CellChange] = []
                     // A tombstone always carries its existence cell, so every deleted row says so itself.
                     for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where !theirs.covers(stamp) || (pos == 0 && !alive) {
                         let value: DatabaseValue
-                        if pos == 0 { value = .integer(alive ? 1 : 0) } else { value = values?[pos - 1] ?? .null }
+                        // A deleted row keeps no values, but it still knows its owner.
+                        if pos == 0 { value = .integer(alive ? 1 : 0) } else if pos == 1 && !alive { value = .text(org) } else {
+                            value = values?[pos - 1] ?? .null
+                        }
                         cells.append(CellChange(position: pos, stamp: stamp, value: value))
                     }
-                    try writer.append(RowChange(table: table.name, id: id, orgID: s.string(at: 2) ?? "", version: clock.version, cells: cells))
+                    try writer.append(RowChange(table: table.name, id: id, orgID: org, version: clock.version, cells: cells))
                     if let progress, writer.rowsWritten % 5000 == 0 { progress(writer.rowsWritten, header.rowCount) }
                 }
                 try database.forEachRow("""
