@@ -18,6 +18,11 @@ public enum DistrictCLI {
           put TABLE --set COL=VALUE… [--id ID]        add or change a registry row
           list TABLE [--where COL=VALUE]              show rows
           delete TABLE ID                             delete a row
+          report [--period 2024-2025] [--site SITE] [--format table|csv|json|html] [--out FILE]
+                                                      the effectiveness indicators, per school and for the district
+          events [--overdue] [--site SITE] [--period P]  the roadmap events (overdue ones flagged)
+          indicators                                  the indicator targets (change them with put indicators)
+          seed-demo [--schools N] [--scale N] [--seed N]  fill the district with generated demo data
         """
 
     /// Runs one command; returns the exit code (0 ok, 1 failure, 2 usage, 3 quarantined).
@@ -36,6 +41,18 @@ public enum DistrictCLI {
             case "conflicts": try conflicts(argv, console)
             case "resync": try resync(argv, console)
             case "put", "list", "delete": try registry(command, argv, console)
+            case "report":
+                let a = try parse(argv, ReportCommands.reportOptions)
+                try ReportCommands.report(a, try open(a).database, console)
+            case "events":
+                let a = try parse(argv, ["site", "period"], ["overdue"])
+                try ReportCommands.events(a, try open(a).database, console)
+            case "indicators":
+                let a = try parse(argv)
+                try ReportCommands.indicators(a, try open(a).database, console)
+            case "seed-demo":
+                let a = try parse(argv, ["schools", "scale", "seed", "enroll-dir"])
+                try ReportCommands.seedDemo(a, try open(a), console)
             case "help", "--help", "-h": console.out(usage)
             default: throw UsageError("unknown command '\(command)'")
             }

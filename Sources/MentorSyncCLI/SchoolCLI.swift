@@ -16,6 +16,8 @@ public enum SchoolCLI {
           put TABLE --set COL=VALUE… [--id ID]    add or change a registry row
           list TABLE [--where COL=VALUE]          show rows
           delete TABLE ID                         delete a row
+          report [--period 2024-2025] [--format table|csv|json|html] [--out FILE]   this school's indicators
+          events [--overdue]              the roadmap events
           import-csv TABLE FILE [--skip-bad] [--separator ';'|',']   add or update rows from a spreadsheet (CSV)
           export-csv TABLE FILE [--separator ';'|','] [--no-bom]     write a table as CSV that opens in Excel
         """
@@ -33,6 +35,12 @@ public enum SchoolCLI {
             case "import": try importFiles(argv, console)
             case "status": try status(argv, console)
             case "put", "list", "delete": try registry(command, argv, console)
+            case "report":
+                let a = try parse(argv, ReportCommands.reportOptions)
+                try ReportCommands.report(a, try open(a).database, console)
+            case "events":
+                let a = try parse(argv, ["period"], ["overdue"])
+                try ReportCommands.events(a, try open(a).database, console)
             case "import-csv":
                 let a = try parse(argv, ["separator"], ["skip-bad"])
                 try CSVCommands.importCSV(a, try open(a).replica, console)

@@ -1,0 +1,72 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// `report`, `events`, `indicators` and `seed-demo`.
+enum ReportCommands {
+    static let reportOptions: Set<String> = ["period", "site", "format", "out"]
+
+    /// The indicator report of DOMAIN.md, as a table, CSV for Excel, JSON or a printable HTML page.
+    static func report(_ args: Arguments, _ database: Database, _ console: Console) throws {
+        guard args.words.count == 1 else { throw UsageError("report [--period 2024-2025] [--site SITE] [--format table|csv|json|html] [--out FILE]") }
+        let period = try args.value("period").map { try SchoolYear.parse($0) } ?? .current
+        let format = args.has("json") ? .json : try ReportFormat.parse(args.value("format") ?? "table")
+        let report = try IndicatorReport(database: database, period: period, site: args.value("site"))
+        if let out = args.value("out") {
+            let url = fileURL(out)
+            try DurableFile.write(try report.renderedData(as: format), to: url)
+            console.out("report for \(period) written to \(url.path)")
+        } else {
+            console.out(try report.rendered(as: format).trimmingCharacters(in: .newlines))
+        }
+    }
+
+    static func events(_ args: Arguments, _ database: Database, _ console: Console) throws {
+        let period = try args.value("period").map { try SchoolYear.parse($0) }
+        let events = try RoadmapEvent.list(database: database, site: args.value("site"), period: period, overdueOnly: args.has("overdue"))
+        if args.has("json") {
+            console.out(try ReportJSON.text(events))
+        } else {
+            console.out(RoadmapEvent.tableText(events).trimmingCharacters(in: .newlines))
+            console.out("change one with: put events --id ID --set status=done --set done_on=YYYY-MM-DD")
+        }
+    }
+
+    static func indicators(_ args: Arguments, _ database: Database, _ console: Console) throws {
+        let targets = try IndicatorTarget.list(database: database)
+        if args.has("json") {
+            console.out(try ReportJSON.text(targets))
+        } else {
+            console.out(IndicatorTarget.tableText(targets).trimmingCharacters(in: .newlines))
+            console.out("change a target with: put indicators --id ID --set target_value=NUMBER")
+        }
+    }
+
+    /// Fills a district with realistic generated schools and mentoring data (for demos and trials).
+    static func seedDemo(_ args: Arguments, _ home: DistrictHome, _ console: Console) throws {
+        func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
+            guard let v = args.value(name) else { return fallback }
+            guard let n = Int(v), range.contains(n) else { throw UsageError("--\(name) takes a number from \(range.lowerBound) to \(range.upperBound)") }
+            return n
+        }
+        let count = try number("schools", 5, 1...500)
+        let scale = try number("scale", 20, 1...1000)
+        let seed = UInt64(try number("seed", 1, 0...Int(Int32.max)))
+        let schools = DemoData.schools(count)
+        let enrollDir = fileURL(args.value("enroll-dir") ?? home.url.appendingPathComponent("enrollments").path)
+        try FileManager.default.createDirectory(at: enrollDir, withIntermediateDirectories: true)
+        for s in schools {
+            guard let site = SiteID(s.site) else { continue }
+            if try !home.isEnrolled(site) {
+                try home.enroll(site: site, name: s.name, out: enrollDir.appendingPathComponent("\(s.site).enroll"))
+            }
+        }
+        let summary = try DemoData.seed(database: home.database, schools: schools, seed: seed, scale: scale)
+        if args.has("json") {
+            console.json(["schools": schools.map(\.site), "rows": summary.rows, "total": summary.total, "enrollments": enrollDir.path])
+        } else {
+            console.out("seeded \(summary.total) rows for \(count) schools (\(schools.map(\.site).joined(separator: ", ")))")
+            console.out("enrollment files for these schools are in \(enrollDir.path)")
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import MentorSyncEngine
+
+/// A roadmap event (мероприятие дорожной карты) as the `events` list shows it.
+public struct RoadmapEvent: Codable, Equatable, Sendable {
+    public var id: String
+    public var orgId: String
+    public var code: String?
+    public var section: String?
+    public var title: String
+    public var result: String?
+    public var startsOn: String?
+    public var endsOn: String?
+    public var schedule: String?
+    public var responsible: String?
+    public var document: String?
+    public var status: String?
+    public var doneOn: String?
+    /// Not done nor cancelled (status planned, in_progress or empty) and `ends_on` before today.
+    public var overdue: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, orgId = "org_id", code, section, title, result, startsOn = "starts_on", endsOn = "ends_on", schedule,
+             responsible, document, status, doneOn = "done_on", overdue
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(orgId, forKey: .orgId); try c.encode(code, forKey: .code)
+        try c.encode(section, forKey: .section); try c.encode(title, forKey: .title); try c.encode(result, forKey: .result)
+        try c.encode(startsOn, forKey: .startsOn); try c.encode(endsOn, forKey: .endsOn); try c.encode(schedule, forKey: .schedule)
+        try c.encode(responsible, forKey: .responsible); try c.encode(document, forKey: .document)
+        try c.encode(status, forKey: .status); try c.encode(doneOn, forKey: .doneOn); try c.encode(overdue, forKey: .overdue)
+    }
+
+    /// Today as `YYYY-MM-DD` (UTC), the default reference day for `overdue`.
+    public static func today(_ date: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let p = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", p.year ?? 0, p.month ?? 0, p.day ?? 0)
+    }
+
+    /// The roadmap events of a registry, ordered by owner (the district first), then by code
+    /// ("1.2" before "1.10"), start date and title.
+    /// - Parameters:
+    ///   - today: the day `overdue` is judged on (`YYYY-MM-DD`).
+    ///   - site: only the events this site owns.
+    ///   - period: only events whose dates overlap this school year (undated events are kept).
+    ///   - overdueOnly: only the overdue ones.
+    public static func list(database: Database, today: String = RoadmapEvent.today(), site: String? = nil,
+                            period: SchoolYear? = nil, overdueOnly: Bool = false) throws -> [RoadmapEvent] {
+        guard try database.tableExists("events") else {
+            throw ReportError.notARegistry(path: database.path, missingTable: "events")
+        }
+        var sql = """
+            SELECT id, org_id, code, section, title, result, starts_on, ends_on, schedule, responsible, document, status, done_on,
+                   ifnull(status, 'planned') IN ('planned', 'in_progress') AND ends_on IS NOT NULL AND ends_on < ?1
+            FROM events WHERE 1
+            """
+        var values: [DatabaseValue] = [.text(today)]
+        if let site { values.append(.text(site)); sql += " AND org_id = ?\(values.count)" }
+        if let period {
+            values.append(.text(period.start)); values.append(.text(period.end))
+            sql += " AND (starts_on IS NULL OR starts_on <= ?\(values.count)) AND (ends_on IS NULL OR ends_on >= ?\(values.count - 1))"
+        }
+        let events = try database.rows(sql, values).map { r -> RoadmapEvent in
+            func text(_ v: DatabaseValue) -> String? { v.isNull ? nil : v.displayText }
+            return RoadmapEvent(id: r[0].displayText, orgId: r[1].displayText, code: text(r[2]), section: text(r[3]),
+                                title: r[4].displayText, result: text(r[5]), startsOn: text(r[6]), endsOn: text(r[7]),
+                                schedule: text(r[8]), responsible: text(r[9]), document: text(r[10]), status: text(r[11]),
+                                doneOn: text(r[12]), overdue: (r[13].integer ?? 0) != 0)
+        }
+        let district = try database.tableExists("msync_site")
+            ? try database.scalar("SELECT district FROM msync_site WHERE k = 1")?.displayText ?? "district" : "district"
+        return events.filter { !overdueOnly || $0.overdue }.sorted { a, b in
+            if (a.orgId == district) != (b.orgId == district) { return a.orgId == district }
+            if a.orgId != b.orgId { return a.orgId < b.orgId }
+            let ca = codeKey(a.code), cb = codeKey(b.code)
+            if ca != cb { return ca.lexicographicallyPrecedes(cb) }
+            if (a.startsOn ?? "") != (b.startsOn ?? "") { return (a.startsOn ?? "") < (b.startsOn ?? "") }
+            return (a.title, a.id) < (b.title, b.id)
+        }
+    }
+
+    /// "1.10.2" → [1, 10, 2]: codes sort as numbers, parts that are not numbers last.
+    static func codeKey(_ code: String?) -> [Int] {
+        guard let code, !code.isEmpty else { return [Int.max] }
+        return code.split(whereSeparator: { $0 == "." || $0 == " " }).map { Int($0) ?? Int.max - 1 }
+    }
+
+    /// The list as aligned text; overdue events are marked "ПРОСРОЧЕНО".
+    public static func tableText(_ events: [RoadmapEvent], today: String = RoadmapEvent.today()) -> String {
+        var t = TextTable(["ОО", "№", "Мероприятие", "Начало", "Окончание", "Статус", "Ответственный", ""],
+                          alignments: [.left, .left, .left, .left, .left, .left, .left, .left])
+        for e in events {
+            let title = e.title.count > 70 ? String(e.title.prefix(69)) + "…" : e.title
+            t.add([e.orgId, e.code ?? "", title, e.startsOn.map(ReportText.date) ?? e.schedule ?? "",
+                   e.endsOn.map(ReportText.date) ?? "", statusLabel(e.status), e.responsible ?? "", e.overdue ? "ПРОСРОЧЕНО" : ""])
+        }
+        let overdue = events.filter(\.overdue).count
+        return t.render() + "\nМероприятий: \(events.count), просрочено на \(ReportText.date(today)): \(overdue)\n"
+    }
+
+    static func statusLabel(_ status: String?) -> String {
+        switch status {
+        case "planned"?: return "запланировано"
+        case "in_progress"?: return "выполняется"
+        case "done"?: return "выполнено"
+        case "cancelled"?: return "отменено"
+        case let other?: return other
+        case nil: return "—"
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import XCTest
+import MentorSyncEngine
+@testable import MentorSyncDomain
+
+/// The school year, the roadmap events list and the indicator targets list.
+final class ReportListsTests: XCTestCase {
+    func testSchoolYearParsesAndBounds() throws {
+        let y = try XCTUnwrap(SchoolYear("2024-2025"))
+        XCTAssertEqual(y.startYear, 2024)
+        XCTAssertEqual(y.start, "2024-09-01")
+        XCTAssertEqual(y.end, "2025-08-31")
+        XCTAssertEqual(y.description, "2024-2025")
+        XCTAssertEqual(y.start(yearsBefore: 35), "1989-09-01")
+        XCTAssertEqual(SchoolYear("2024/2025"), y)
+        XCTAssertEqual(SchoolYear(" 2024–2025 "), y)
+        for bad in ["2024", "2024-2026", "2025-2024", "24-25", "2024-2025-2026", "abcd-efgh", "", "２０２４-２０２５"] {
+            XCTAssertNil(SchoolYear(bad), bad)
+        }
+        XCTAssertThrowsError(try SchoolYear.parse("2024-2026")) { error in
+            XCTAssertEqual((error as? ReportError)?.description,
+                           "period 2024-2026: expected a school year like 2024-2025 (1 September to 31 August)")
+        }
+        XCTAssertTrue(y.contains("2024-09-01"))
+        XCTAssertTrue(y.contains("2025-08-31"))
+        XCTAssertFalse(y.contains("2024-08-31"))
+        XCTAssertEqual(y.previous.description, "2023-2024")
+        XCTAssertLessThan(y.previous, y)
+    }
+
+    func testSchoolYearContainingADate() {
+        func at(_ y: Int, _ m: Int, _ d: Int) -> Date {
+            var c = DateComponents(); c.year = y; c.month = m; c.day = d; c.hour = 12
+            var cal = Calendar(identifier: .gregorian); cal.timeZone = TimeZone(identifier: "UTC")!
+            return cal.date(from: c)!
+        }
+        XCTAssertEqual(SchoolYear.containing(at(2024, 8, 31)).description, "2023-2024")
+        XCTAssertEqual(SchoolYear.containing(at(2024, 9, 1)).description, "2024-2025")
+        XCTAssertEqual(SchoolYear.containing(at(2025, 1, 15)).description, "2024-2025")
+        XCTAssertEqual(RoadmapEvent.today(at(2025, 1, 5)), "2025-01-05")
+    }
+
+    func testSchoolYearCodable() throws {
+        let data = try JSONEncoder().encode([SchoolYear(startYear: 2030)])
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), "[\"2030-2031\"]")
+        XCTAssertEqual(try JSONDecoder().decode([SchoolYear].self, from: data), [SchoolYear(startYear: 2030)])
+        XCTAssertThrowsError(try JSONDecoder().decode([SchoolYear].self, from: Data("[\"2030\"]".utf8)))
+    }
+
+    func testEventsOverdueAndOrder() throws {
+        let f = try ReportFixture()
+        @discardableResult
+        func event(_ org: String, _ code: String?, _ status: String?, ends: String?, starts: String? = nil) throws -> String {
+            try f.replica.insert("events", ["org_id": .text(org), "code": code.map { .text($0) } ?? .null, "title": .text("Мероприятие \(code ?? "-")"),
+                                            "status": status.map { .text($0) } ?? .null, "ends_on": ends.map { .text($0) } ?? .null,
+                                            "starts_on": starts.map { .text($0) } ?? .null])
+        }
+        let late = try event("district", "1.10", "planned", ends: "2024-10-01")
+        let underway = try event("district", "1.2", "in_progress", ends: "2024-10-31")
+        try event("district", "1.1", "done", ends: "2024-09-30")
+        try event("district", "2", "cancelled", ends: "2024-09-30")
+        try event("district", nil, "planned", ends: nil)
+        let undated = try event("s001", "1", nil, ends: "2024-11-30")
+        try event("s001", "2", "planned", ends: "2024-11-01")          // due today: not yet overdue
+        try event("s001", "3", "planned", ends: "2025-05-01", starts: "2025-04-01")
+
+        let all = try RoadmapEvent.list(database: f.db, today: "2024-11-01")
+        XCTAssertEqual(all.map(\.code), ["1.1", "1.2", "1.10", "2", nil, "1", "2", "3"], "district first; codes as numbers")
+        XCTAssertEqual(Set(all.filter(\.overdue).map(\.id)), [late, underway])
+        let december = try RoadmapEvent.list(database: f.db, today: "2024-12-01", site: "s001", overdueOnly: true)
+        XCTAssertEqual(Set(december.map(\.id)).count, 2)
+        XCTAssertTrue(december.contains { $0.id == undated }, "an event with no status is planned")
+        let spring = try RoadmapEvent.list(database: f.db, today: "2024-11-01", site: "s001", period: SchoolYear(startYear: 2024))
+        XCTAssertEqual(spring.count, 3)
+        XCTAssertEqual(try RoadmapEvent.list(database: f.db, today: "2024-11-01", period: SchoolYear(startYear: 2025)).map(\.code),
+                       [nil], "only the undated one reaches 2025-2026")
+
+        let text = RoadmapEvent.tableText(all, today: "2024-11-01")
+        XCTAssertTrue(text.contains("ПРОСРОЧЕНО"))
+        XCTAssertTrue(text.contains("просрочено на 01.11.2024: 2"))
+        let json = try JSONSerialization.jsonObject(with: ReportJSON.data(all)) as? [[String: Any]]
+        XCTAssertEqual(json?.first?.keys.sorted(), ["code", "document", "done_on", "ends_on", "id", "org_id", "overdue", "responsible",
+                                                   "result", "schedule", "section", "starts_on", "status", "title"])
+    }
+
+    func testIndicatorTargetsListRowsThenDefaults() throws {
+        let f = try ReportFixture()
+        try f.indicatorTarget("teachers_under_35", 90)
+        try f.indicatorTarget("dubna_2", 90)
+        try f.indicatorTarget("plans_done", nil)
+        let list = try IndicatorTarget.list(database: f.db)
+        XCTAssertEqual(list.prefix(3).map(\.code), ["dubna_2", "plans_done", "teachers_under_35"])
+        XCTAssertEqual(list.count, 3 + IndicatorCode.allCases.count - 2)
+        let u35 = try XCTUnwrap(list.first { $0.code == "teachers_under_35" })
+        XCTAssertEqual(u35.effectiveTarget, 90)
+        XCTAssertTrue(u35.computed)
+        XCTAssertNotNil(u35.id)
+        XCTAssertEqual(list.first { $0.code == "plans_done" }?.effectiveTarget, 80, "empty target_value: the default")
+        XCTAssertEqual(list.first { $0.code == "dubna_2" }?.computed, false)
+        XCTAssertNil(list.first { $0.code == "dubna_2" }?.effectiveTarget)
+        let missing = try XCTUnwrap(list.first { $0.code == "students_in_mentoring" })
+        XCTAssertNil(missing.id)
+        XCTAssertEqual(missing.effectiveTarget, 70)
+        XCTAssertTrue(IndicatorTarget.tableText(list).contains("teachers_under_35"))
+    }
+}

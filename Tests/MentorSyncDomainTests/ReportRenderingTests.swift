@@ -1,0 +1,184 @@
+import XCTest
+import MentorSyncEngine
+@testable import MentorSyncDomain
+
+/// The four forms of the report, each read back.
+final class ReportRenderingTests: XCTestCase {
+    var report: IndicatorReport!
+
+    override func setUpWithError() throws {
+        report = try DubnaFixture().report()
+    }
+
+    /// A CSV reader for `;`-separated fields with RFC 4180 quoting.
+    static func parseCSV(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = ""
+        var quoted = false
+        var scalars = Array(text.unicodeScalars)[...]
+        while let c = scalars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if scalars.first == "\"" { field.unicodeScalars.append("\""); scalars.removeFirst() } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == ";" {
+                row.append(field); field = ""
+            } else if c == "\r" && scalars.first == "\n" {
+                scalars.removeFirst()
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    func testCSVOpensInARussianExcelAndReadsBack() throws {
+        let data = try report.renderedData(as: .csv)
+        XCTAssertEqual(Array(data.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark")
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasSuffix("\r\n"))
+        let rows = Self.parseCSV(text)
+        XCTAssertEqual(rows.first, IndicatorReport.csvHeader)
+        XCTAssertTrue(rows.allSatisfy { $0.count == IndicatorReport.csvHeader.count }, "every row has every field")
+
+        func row(_ site: String, _ code: String) -> [String]? { rows.first { $0[1] == site && $0[3] == code } }
+        // One row per indicator per school, and the district's.
+        for site in ["s001", "s002", "district"] {
+            for code in IndicatorCode.allCases { XCTAssertNotNil(row(site, code.rawValue), "\(site) \(code.rawValue)") }
+        }
+        let u35 = try XCTUnwrap(row("s001", "teachers_under_35"))
+        XCTAssertEqual(u35[0], "2024-2025")
+        XCTAssertEqual(u35[2], "Школа № 1")
+        XCTAssertEqual(Array(u35[6...11]), ["3", "4", "75", "%", "90", "нет"])
+        XCTAssertEqual(row("s001", "teachers_under_3_years")?[8], "66,7", "decimal comma")
+        XCTAssertEqual(row("s002", "teachers_under_3_years")?[8], "", "no value when nobody is counted")
+        XCTAssertEqual(row("s002", "teachers_under_3_years")?[11], "")
+        XCTAssertEqual(row("s001", "pairs:teacher-teacher:active")?[8], "3")
+        XCTAssertEqual(row("s001", "meetings:joint_work")?[8], "2")
+        XCTAssertEqual(row("s001", "satisfaction:mentee")?[8], "7,5")
+        XCTAssertEqual(row("district", "mentors_active")?[8], "2")
+    }
+
+    func testCSVQuotesFieldsThatNeedIt() {
+        XCTAssertEqual(IndicatorReport.csvField("a;b"), "\"a;b\"")
+        XCTAssertEqual(IndicatorReport.csvField("«Школа \"1\"»"), "\"«Школа \"\"1\"\"»\"")
+        XCTAssertEqual(IndicatorReport.csvField("две\r\nстроки"), "\"две\r\nстроки\"")
+        XCTAssertEqual(IndicatorReport.csvField("простое"), "простое")
+        XCTAssertEqual(Self.parseCSV("\"a;b\";\"x\"\"y\"\r\n"), [["a;b", "x\"y"]])
+    }
+
+    func testJSONReadsBackWithStableKeys() throws {
+        let data = try report.jsonData()
+        let back = try IndicatorReport.decode(data)
+        XCTAssertEqual(back, report)
+
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["period", "period_start", "period_end", "as_of", "site", "district", "schools", "incomplete", "notes"])
+        XCTAssertEqual(object["period"] as? String, "2024-2025")
+        XCTAssertTrue(object["site"] is NSNull, "an empty key is null, not missing")
+        let schools = try XCTUnwrap(object["schools"] as? [[String: Any]])
+        XCTAssertEqual(schools.map { $0["site"] as? String }, ["s001", "s002"])
+        let indicators = try XCTUnwrap(schools[0]["indicators"] as? [[String: Any]])
+        XCTAssertEqual(Set(indicators[0].keys), ["code", "number", "title", "source", "numerator", "denominator", "value",
+                                                 "target", "target_source", "met"])
+        XCTAssertEqual(indicators[0]["code"] as? String, "teachers_under_35")
+        XCTAssertEqual(indicators[0]["value"] as? Double, 75)
+        XCTAssertEqual(indicators[0]["met"] as? Bool, false)
+        XCTAssertEqual(indicators[0]["target_source"] as? String, "indicators")
+        let empty = try XCTUnwrap((schools[1]["indicators"] as? [[String: Any]])?.first { $0["code"] as? String == "plans_done" })
+        XCTAssertTrue(empty["value"] is NSNull)
+        XCTAssertTrue(empty["met"] is NSNull)
+        let counts = try XCTUnwrap(schools[0]["counts"] as? [String: Any])
+        XCTAssertEqual(Set(counts.keys), ["active_mentors", "mentees", "pairs", "meetings", "satisfaction"])
+        let incomplete = try XCTUnwrap(object["incomplete"] as? [[String: Any]])
+        XCTAssertEqual(incomplete.count, 8)
+        XCTAssertEqual(Set(incomplete[0].keys), ["table", "id", "org_id", "column", "problem", "refers_to_table", "refers_to_id"])
+        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("Доля педагогов"), "Cyrillic is written as is")
+    }
+
+    func testHTMLHasEverySectionAndNeedsNoNetwork() throws {
+        let page = try report.rendered(as: .html)
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(page.contains("<meta charset=\"utf-8\">"))
+        XCTAssertTrue(page.hasSuffix("</html>\n"))
+        XCTAssertEqual(report.htmlSectionIDs.count, 7 + IndicatorCode.allCases.count)
+        for id in report.htmlSectionIDs {
+            XCTAssertEqual(page.components(separatedBy: "<section id=\"\(id)\">").count, 2, "one section \(id)")
+        }
+        XCTAssertEqual(page.components(separatedBy: "<section").count - 1, report.htmlSectionIDs.count)
+        XCTAssertEqual(page.components(separatedBy: "</section>").count - 1, report.htmlSectionIDs.count)
+        for banned in ["<script", "<link", "src=", "http://", "https://", "@import", "url("] {
+            XCTAssertFalse(page.contains(banned), "self-contained: no \(banned)")
+        }
+        XCTAssertTrue(page.contains("<style>"))
+        XCTAssertTrue(page.contains("@media print"))
+        // A bar for each share with a value, with its target mark.
+        XCTAssertTrue(page.contains("<div class=\"fill low\" style=\"width:75%\"></div><div class=\"target\" style=\"left:90%\"></div>"))
+        XCTAssertTrue(page.contains("нет данных"), "shares with nobody to count have no bar")
+        for s in report.schools { XCTAssertTrue(page.contains(s.name)) }
+        for i in report.incomplete { XCTAssertTrue(page.contains(i.id)) }
+        for code in IndicatorCode.allCases { XCTAssertTrue(page.contains(HTMLWriter.escape(code.title))) }
+    }
+
+    func testHTMLEscapesNames() throws {
+        let f = try ReportFixture()
+        try f.organization("s001", name: "<b>Школа & \"лицей\"</b>")
+        let page = try IndicatorReport(database: f.db, period: SchoolYear(startYear: 2024)).htmlPage()
+        XCTAssertFalse(page.contains("<b>Школа"))
+        XCTAssertTrue(page.contains("&lt;b&gt;Школа &amp; &quot;лицей&quot;&lt;/b&gt;"))
+    }
+
+    func testHTMLForOneSchoolHasTheSchoolSections() throws {
+        let one = try DubnaFixture().report(site: "s001")
+        XCTAssertEqual(one.htmlSectionIDs, ["summary", "counts", "pairs", "meetings", "satisfaction", "incomplete", "notes"])
+        let page = one.htmlPage()
+        for id in one.htmlSectionIDs { XCTAssertTrue(page.contains("<section id=\"\(id)\">")) }
+    }
+
+    func testTableIsAlignedText() throws {
+        let text = try report.rendered(as: .table)
+        XCTAssertTrue(text.contains("Итого по муниципалитету"))
+        XCTAssertTrue(text.contains("Период: 2024-2025 учебный год (01.09.2024 – 31.08.2025), данные на 31.08.2025"))
+        XCTAssertTrue(text.contains("Неполные данные: 8"))
+        XCTAssertTrue(text.contains("Примечания"))
+        for code in IndicatorCode.allCases { XCTAssertTrue(text.contains(code.title)) }
+        // Aligned: in every table, the gaps between the rule's segments are blank on every line.
+        let lines = text.components(separatedBy: "\n")
+        var tables = 0
+        for (r, rule) in lines.enumerated() where rule.hasPrefix("─") {
+            tables += 1
+            let gaps = Array(rule).indices.filter { Array(rule)[$0] == " " }
+            var i = r - 1
+            while i < lines.count && !lines[i].isEmpty {
+                let chars = Array(lines[i])
+                XCTAssertLessThanOrEqual(chars.count, rule.count, lines[i])
+                for g in gaps where g < chars.count { XCTAssertEqual(chars[g], " ", "misaligned: \(lines[i])") }
+                i += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(tables, 12)
+        let summaryRow = try XCTUnwrap(lines.first { $0.hasPrefix("1 ") && $0.contains("до 35 лет") })
+        XCTAssertTrue(summaryRow.contains("60%"), summaryRow)
+    }
+
+    func testFormatsParse() throws {
+        XCTAssertEqual(try ReportFormat.parse("HTML"), .html)
+        XCTAssertThrowsError(try ReportFormat.parse("xlsx")) { error in
+            XCTAssertEqual((error as? ReportError)?.description, "format xlsx: expected one of table, csv, json, html")
+        }
+    }
+
+    func testNumbersUseADecimalComma() {
+        XCTAssertEqual(ReportText.number(66.666), "66,7")
+        XCTAssertEqual(ReportText.number(75), "75")
+        XCTAssertEqual(ReportText.number(99.96), "100")
+        XCTAssertEqual(ReportText.percent(nil), "—")
+        XCTAssertEqual(ReportText.mean(7.5), "7,5")
+        XCTAssertEqual(ReportText.mean(8.6364), "8,64")
+        XCTAssertEqual(ReportText.number(8.6049, digits: 2), "8,6")
+        XCTAssertEqual(ReportText.date("2024-09-01"), "01.09.2024")
+    }
+}
