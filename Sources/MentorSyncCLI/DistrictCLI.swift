@@ -15,6 +15,7 @@ public enum DistrictCLI {
           status                                      every school: last contact, rows, conflicts, clock skew, resync
           conflicts list | show ID | resolve ID --keep mine|theirs|VALUE
           resync --site SITE                          order a school to resync (full exchange both ways)
+          revoke --site SITE                          refuse a school's bundles at once (a stolen machine)
           put TABLE --set COL=VALUE… [--id ID]        add or change a registry row
           list TABLE [--where COL=VALUE]              show rows
           delete TABLE ID                             delete a row
@@ -40,6 +41,7 @@ public enum DistrictCLI {
             case "status": try status(argv, console)
             case "conflicts": try conflicts(argv, console)
             case "resync": try resync(argv, console)
+            case "revoke": try revoke(argv, console)
             case "put", "list", "delete": try registry(command, argv, console)
             case "report":
                 let a = try parse(argv, ReportCommands.reportOptions)
@@ -94,16 +96,20 @@ public enum DistrictCLI {
     }
 
     static func enroll(_ args0: [String], _ console: Console) throws {
-        let args = try parse(args0, ["site", "name", "out"])
-        guard args.words.count == 1 else { throw UsageError("enroll --site SITE --name NAME --out FILE") }
+        let args = try parse(args0, ["site", "name", "out", "grace-days"])
+        guard args.words.count == 1 else { throw UsageError("enroll --site SITE --name NAME --out FILE [--grace-days N]") }
+        let grace = try args.value("grace-days").map { v -> Int in
+            guard let n = Int(v), (0...365).contains(n) else { throw UsageError("--grace-days takes a number of days from 0 to 365") }
+            return n
+        } ?? 30
         let school = try site(try args.required("site", "the school's short id, e.g. s017"))
         let name = try args.required("name", "the school's name")
         let out = fileURL(try args.required("out", "where to write the enrollment file"))
         let home = try open(args)
         let rotated = try home.isEnrolled(school)
-        try home.enroll(site: school, name: name, out: out)
+        try home.enroll(site: school, name: name, out: out, graceDays: grace)
         if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
-            console.out("\(rotated ? "re-enrolled (new key)" : "enrolled") \(school) — \(name)")
+            console.out("\(rotated ? "re-enrolled (new key; the old one is accepted for \(grace) more days unless the school was revoked)" : "enrolled") \(school) — \(name)")
             console.out("enrollment file: \(out.path) — it holds the school's secret key: hand it over in person or on a stick, then delete it")
             console.out("at the school: mentorsync-school init --enroll \(out.lastPathComponent)")
         }
@@ -118,6 +124,11 @@ public enum DistrictCLI {
             return n
         } ?? 30
         let home = try open(args)
+        // Never run on a damaged registry: say how to restore it instead.
+        let check = try home.database.scalar("PRAGMA quick_check")?.text ?? "?"
+        guard check == "ok" else {
+            throw CommandFailure("registry.db failed its integrity check (\(check.prefix(120))); it was not changed — restore it from the latest backup (Deploy/BACKUP.md), then order a resync of every school")
+        }
         let lock = try DistrictDaemon.lock(home: home.url)
         defer { close(lock) }
         let share = try Share.prepare(shareURL)
@@ -163,12 +174,15 @@ public enum DistrictCLI {
         let schools = try home.status()
         let openConflicts = try home.conflicts().count
         let quarantined = Share.bundles(in: home.quarantine).count
+        let shareProblem = try home.setting("share_problem")
         if args.has("json") {
             console.json(["district": home.site.rawValue, "name": home.name, "schools": schools.map(\.json),
-                          "open_conflicts": openConflicts, "quarantined_bundles": quarantined])
+                          "open_conflicts": openConflicts, "quarantined_bundles": quarantined,
+                          "share_problem": shareProblem ?? NSNull()])
             return
         }
         console.out("\(home.name) (\(home.site)): \(schools.count) schools, \(openConflicts) open conflicts, \(quarantined) bundles in quarantine")
+        if let shareProblem { console.out("the daemon cannot use its share: \(shareProblem) — check that the shared folder is mounted") }
         guard !schools.isEmpty else { console.out("no schools enrolled yet: '\(tool) enroll --site s001 --name … --out s001.enroll'"); return }
         console.table(["site", "name", "last bundle", "days", "rows", "unacked", "conflicts", "skew", "advice"], schools.map { s in
             [s.site, s.name, s.lastBundleAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "never",
@@ -225,6 +239,15 @@ public enum DistrictCLI {
         try home.orderResync(school)
         if args.has("json") { console.json(["site": school.rawValue, "resync_pending": true]) } else {
             console.out("resync ordered for \(school): its next reply orders a full re-send and carries its full subscription")
+        }
+    }
+
+    static func revoke(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["site"])
+        let school = try site(try args.required("site", "the school whose machine was lost or stolen"))
+        try open(args).revoke(school)
+        if args.has("json") { console.json(["site": school.rawValue, "revoked": true]) } else {
+            console.out("\(school) revoked: its bundles are refused from now on; re-enroll it to give the school a new key")
         }
     }
 

@@ -9,6 +9,7 @@ public enum SchoolCLI {
     static let usage = """
         usage: mentorsync-school COMMAND [options]   (every command takes --home DIR and --json)
           init --enroll FILE              create this school's home from the district's enrollment file
+          rekey --enroll FILE             install a new enrollment file (after the district re-enrolled the school)
           sync --share DIR                send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/
           export --out DIR                write a bundle of unacknowledged changes into DIR
           import FILE…                    merge replies from the district
@@ -31,6 +32,7 @@ public enum SchoolCLI {
             switch command {
             case "init": try initHome(argv, console)
             case "sync": try sync(argv, console)
+            case "rekey": try rekey(argv, console)
             case "export": try export(argv, console)
             case "import": try importFiles(argv, console)
             case "status": try status(argv, console)
@@ -82,6 +84,16 @@ public enum SchoolCLI {
         }
     }
 
+    static func rekey(_ argv: [String], _ console: Console) throws {
+        let args = try parse(argv, ["enroll"])
+        guard args.words.count == 1 else { throw UsageError("rekey --enroll FILE") }
+        let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", "the new enrollment file from the district")))
+        try open(args).rekey(enrollment)
+        if args.has("json") { console.json(["site": enrollment.site, "rekeyed": true]) } else {
+            console.out("new key installed for \(enrollment.site); bundles from now on use it")
+        }
+    }
+
     static func describeSync(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, _ console: Console) {
         var sent = "sent \(e.rows) changed rows"
         if e.tombstones > 0 { sent += " (\(e.tombstones) deletions)" }
@@ -109,7 +121,8 @@ public enum SchoolCLI {
         if let i {
             o["imported"] = ["files": i.files, "skipped": i.skipped, "rows_inserted": i.rowsInserted, "rows_changed": i.rowsChanged,
                              "rows_deleted": i.rowsDeleted, "conflicts": i.conflicts, "commands": i.commands,
-                             "rejections": i.rejections.map { ["bundle": $0.bundle, "reason": $0.reason] }, "refused": i.refused]
+                             "rejections": i.rejections.map { ["bundle": $0.bundle, "reason": $0.reason] }, "refused": i.refused,
+                             "problems": i.problems]
         }
         return o
     }
@@ -121,6 +134,9 @@ public enum SchoolCLI {
         let home = try open(args)
         let r = try SchoolSync(home: home).sync(share: share)
         if args.has("json") { console.json(resultJSON(r.export, r.imports)) } else { describeSync(r.export, r.imports, console) }
+        if let problem = r.imports.problems.first {
+            throw CommandFailure("a reply could not be merged: \(problem)")
+        }
     }
 
     static func export(_ argv: [String], _ console: Console) throws {
@@ -142,6 +158,8 @@ public enum SchoolCLI {
         let files = Array(args.words.dropFirst())
         guard !files.isEmpty else { throw UsageError("import FILE…") }
         let i = try SchoolSync(home: try open(args)).importFiles(files.map(fileURL))
+        defer { if let p = i.problems.first { console.err("\(tool): a reply could not be merged: \(p)") } }
+        if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
             console.out("merged \(i.files.count) replies: \(i.rowsInserted) new rows, \(i.rowsChanged) rows changed, \(i.rowsDeleted) deleted\(i.skipped.isEmpty ? "" : ", \(i.skipped.count) already merged")")
             for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }

@@ -43,8 +43,10 @@ public final class DistrictDaemon {
         ingest.log.event("serve_started", ["home": ingest.home.url.path, "share": share.url.path, "interval": Int(interval)])
         while !stop.isSet {
             do {
-                let share = try Share.prepare(self.share.url)
+                // The layout was prepared at start; a folder without it now is an unmounted share.
+                let share = try Share.open(self.share.url)
                 let o = try ingest.ingest(share: share, replyToAll: true)
+                try? ingest.home.setSetting("share_problem", nil)
                 if !o.merged.isEmpty || !o.quarantined.isEmpty || !o.replies.isEmpty {
                     ingest.log.event("pass_done", ["merged": o.merged.count, "quarantined": o.quarantined.count,
                                                    "waiting": o.leftForLater.count, "replies": o.replies.count])
@@ -52,6 +54,7 @@ public final class DistrictDaemon {
             } catch {
                 // An unmounted share or a full disk: say so, keep running, try again next pass.
                 ingest.log.event("pass_failed", ["reason": "\(error)"])
+                try? ingest.home.setSetting("share_problem", "\(Replica.timestamp()): \(error)")
             }
             stop.wait(seconds: interval)
         }

@@ -57,7 +57,7 @@ public final class DistrictIngest {
         }
         var targets = senders.union(share.schoolsWithOutbox())
         if replyToAll { targets.formUnion(try home.schools().filter { $0.revokedAt == nil }.map(\.site)) }
-        for school in targets.sorted() where try home.isEnrolled(school) {
+        for school in targets.sorted() where try home.isEnrolled(school) && home.schoolKeys(school).revokedAt == nil {
             if let url = try writeReplyIfNeeded(to: school, share: share, force: senders.contains(school)) {
                 outcome.replies.append(url)
             }
@@ -198,16 +198,25 @@ public final class DistrictIngest {
     }
 
     private func mergeTryingKeys(_ file: URL, header: BundleHeader) throws -> MergeReport {
-        let keys = try home.keys(for: header.sender)
-        var lastError: Error = BundleError.unknownSender(header.sender.rawValue)
-        for key in keys {
+        let school = header.sender
+        let keys = try home.schoolKeys(school)
+        if let since = keys.revokedAt { throw BundleError.revoked(sender: school.rawValue, since: since) }
+        var candidates: [(key: [UInt8], previous: Bool)] = [(keys.current, false)]
+        if keys.previousValid, let p = keys.previous { candidates.append((p, true)) }
+        for c in candidates {
             do {
-                return try home.replica.importBundle(at: file, keyFor: { _ in key }, policy: MergePolicies.schoolsWriteOwnRows)
-            } catch BundleError.badSignature(let s) {
-                lastError = BundleError.badSignature(sender: s)
+                let report = try home.replica.importBundle(at: file, keyFor: { _ in c.key }, policy: MergePolicies.schoolsWriteOwnRows)
+                try home.noteKeyUsed(school, previous: c.previous)
+                return report
+            } catch BundleError.badSignature {
+                continue
             }
         }
-        throw lastError
+        // Signed with a key whose grace period is over: say so, and how to fix it.
+        if let p = keys.previous, !keys.previousValid, (try? BundleReader.verify(at: file, key: p)) != nil {
+            throw BundleError.expiredKey(sender: school.rawValue, until: keys.previousUntil ?? "")
+        }
+        throw BundleError.badSignature(sender: school.rawValue)
     }
 
     private func archive(_ file: URL, name: String) throws {
@@ -266,7 +275,7 @@ public final class DistrictIngest {
         if try home.setting("resync:\(school)") != nil {
             commands.append(BundleHeader.Command(name: BundleHeader.Command.resync))
         }
-        guard let key = try home.keys(for: school).first else { return nil }
+        let key = try home.schoolKeys(school).replyKey
         let summary = try home.replica.exportBundle(to: outbox, recipient: school, key: key, commands: commands, rejections: rejections)
         if summary.header.isFull {
             try home.setSetting("fullsent:\(school)", String(summary.header.knowledge[home.site]))

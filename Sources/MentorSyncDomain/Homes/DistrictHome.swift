@@ -20,7 +20,8 @@ public final class DistrictHome {
           enrolled_at TEXT NOT NULL,
           previous_key BLOB,
           previous_key_until TEXT,
-          revoked_at TEXT
+          revoked_at TEXT,
+          last_key TEXT
         )
         """,
         """
@@ -101,19 +102,22 @@ public final class DistrictHome {
     }
 
     /// Registers a school (or rotates its key when it is enrolled already) and writes its enrollment file.
+    /// After a rotation the old key stays valid for `graceDays` (so bundles already on their way still
+    /// merge), except after a revocation: a stolen machine's key gets no grace.
     @discardableResult
-    public func enroll(site school: SiteID, name: String, out: URL) throws -> Enrollment {
+    public func enroll(site school: SiteID, name: String, out: URL, graceDays: Int = 30) throws -> Enrollment {
         guard school != site else { throw HomeError.invalidArgument("'\(school)' is the district's own site id; choose another for the school") }
         let key = Enrollment.newKey()
         let enrollment = Enrollment(site: school, name: name, district: site, districtName: self.name, key: key)
         let now = Replica.timestamp()
         try database.transaction {
             if try isEnrolled(school) {
-                // Re-enrolling rotates the key; the old one stays valid for the grace period.
                 try database.execute("""
-                    UPDATE district_schools SET previous_key = key, previous_key_until = datetime('now', '+' || ? || ' days'),
-                      key = ?, name = ?, enrolled_at = ?, revoked_at = NULL WHERE site = ?
-                    """, [.integer(Int64(keyGraceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
+                    UPDATE district_schools SET
+                      previous_key = CASE WHEN revoked_at IS NULL THEN key END,
+                      previous_key_until = CASE WHEN revoked_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' days') END,
+                      key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL WHERE site = ?
+                    """, [.integer(Int64(graceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
             } else {
                 try database.execute("INSERT INTO district_schools(site, name, key, enrolled_at) VALUES (?, ?, ?, ?)",
                                      [.text(school.rawValue), .text(name), .blob(key), .text(now)])
@@ -127,6 +131,60 @@ public final class DistrictHome {
             try enrollment.write(to: out)
         }
         return enrollment
+    }
+
+    /// Refuses a school's bundles at once (a stolen or lost machine). Re-enrolling lifts it with a new key.
+    public func revoke(_ school: SiteID) throws {
+        guard try isEnrolled(school) else { throw HomeError.notEnrolled(school.rawValue) }
+        try database.execute("UPDATE district_schools SET revoked_at = ?, previous_key = NULL, previous_key_until = NULL WHERE site = ?",
+                             [.text(Replica.timestamp()), .text(school.rawValue)])
+    }
+
+    /// The keys of a school, for verifying its bundles and signing its replies.
+    public struct SchoolKeys: Sendable {
+        public var current: [UInt8]
+        public var previous: [UInt8]?
+        public var previousUntil: String?
+        public var previousValid: Bool
+        public var revokedAt: String?
+        public var lastKey: String?
+
+        /// Replies are signed with the key the school used last, while that key is still accepted.
+        public var replyKey: [UInt8] {
+            if lastKey == "previous", previousValid, let previous { return previous }
+            return current
+        }
+    }
+
+    public func schoolKeys(_ school: SiteID) throws -> SchoolKeys {
+        guard let r = try database.rows("""
+            SELECT key, previous_key, previous_key_until, previous_key_until > strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), revoked_at, last_key
+            FROM district_schools WHERE site = ?
+            """, [.text(school.rawValue)]).first, case .blob(let current) = r[0] else {
+            throw BundleError.unknownSender(school.rawValue)
+        }
+        var previous: [UInt8]?
+        if case .blob(let p) = r[1] { previous = p }
+        return SchoolKeys(current: current, previous: previous, previousUntil: r[2].text, previousValid: r[3].integer == 1,
+                          revokedAt: r[4].text, lastKey: r[5].text)
+    }
+
+    public func noteKeyUsed(_ school: SiteID, previous: Bool) throws {
+        try database.execute("UPDATE district_schools SET last_key = ? WHERE site = ?", [.text(previous ? "previous" : "current"), .text(school.rawValue)])
+    }
+
+    /// The keys that authenticate a school's bundles: the current one, and the previous one during its grace period.
+    public func keys(for school: SiteID) throws -> [[UInt8]] {
+        let k = try schoolKeys(school)
+        if let since = k.revokedAt { throw BundleError.revoked(sender: school.rawValue, since: since) }
+        return [k.current] + (k.previousValid ? [k.previous].compactMap { $0 } : [])
+    }
+
+    /// The key for a bundle's other party.
+    public func key(for header: BundleHeader) throws -> [UInt8] {
+        let school = header.sender == site ? header.recipient : header.sender
+        guard let k = try keys(for: school).first else { throw BundleError.unknownSender(school.rawValue) }
+        return k
     }
 
     public func setting(_ key: String) throws -> String? {
@@ -151,29 +209,6 @@ public final class DistrictHome {
             // A resync often follows a restore from backup: never reuse a counter issued before it.
             try replica.leapCounter()
         }
-    }
-
-    public var keyGraceDays: Int {
-        Int((try? database.scalar("SELECT v FROM district_settings WHERE k = 'key_grace_days'")?.text).flatMap { $0 }.flatMap { Int($0) } ?? 30)
-    }
-
-    /// The keys that authenticate a school's bundles: the current one, and the previous one during its grace period.
-    public func keys(for school: SiteID) throws -> [[UInt8]] {
-        guard let r = try database.rows("""
-            SELECT key, previous_key, previous_key_until > datetime('now'), revoked_at FROM district_schools WHERE site = ?
-            """, [.text(school.rawValue)]).first else { throw BundleError.unknownSender(school.rawValue) }
-        guard r[3].isNull else { throw BundleError.unknownSender("\(school) (revoked)") }
-        var keys: [[UInt8]] = []
-        if case .blob(let k) = r[0] { keys.append(k) }
-        if case .blob(let k) = r[1], r[2].integer == 1 { keys.append(k) }
-        return keys
-    }
-
-    /// The key for a bundle's other party.
-    public func key(for header: BundleHeader) throws -> [UInt8] {
-        let school = header.sender == site ? header.recipient : header.sender
-        guard let k = try keys(for: school).first else { throw BundleError.unknownSender(school.rawValue) }
-        return k
     }
 
     public func recordRejection(site: SiteID?, bundle: String, reason: String) throws {

@@ -50,6 +50,15 @@ public final class SchoolHome {
 
     public var name: String { (try? database.scalar("SELECT name FROM school_identity")?.text) ?? site.rawValue }
 
+    /// Installs a new enrollment file of the same school (after the district re-enrolled it).
+    public func rekey(_ enrollment: Enrollment) throws {
+        guard try enrollment.siteID == site, try enrollment.districtID == district else {
+            throw HomeError.badEnrollment("it is for \(enrollment.site) of \(enrollment.district), but this home is \(site) of \(district)")
+        }
+        try database.execute("UPDATE school_identity SET key = ?, name = ?, enrolled_at = ?",
+                             [.blob(try enrollment.keyBytes), .text(enrollment.name), .text(enrollment.issuedAt)])
+    }
+
     public func key() throws -> [UInt8] {
         guard case .blob(let k)? = try database.scalar("SELECT key FROM school_identity") else {
             throw ReplicaError.corruptMetadata("the school's key is missing")

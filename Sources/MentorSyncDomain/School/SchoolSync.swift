@@ -27,6 +27,8 @@ public final class SchoolSync {
         public var commands: [String] = []
         public var rejections: [BundleHeader.Rejection] = []
         public var refused: [String] = []
+        /// Replies that could not be merged, with the reason (they are left where they are).
+        public var problems: [String] = []
     }
 
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
@@ -67,12 +69,23 @@ public final class SchoolSync {
             }
             let (mine, district) = (home.site.rawValue, home.district.rawValue)
             let bar = TerminalProgress("receiving")
-            let report = try home.replica.importBundle(at: url, keyFor: { _ in key }, policy: { change, _, _ in
-                // The district sends this school's rows and its own; anything else is not for us.
-                change.orgID == mine || change.orgID == district
-                    ? nil : "row \(change.table)/\(change.id) belongs to another school"
-            }, progress: bar.update)
-            bar.finish()
+            let report: MergeReport
+            do {
+                report = try home.replica.importBundle(at: url, keyFor: { _ in key }, policy: { change, _, _ in
+                    // The district sends this school's rows and its own; anything else is not for us.
+                    change.orgID == mine || change.orgID == district
+                        ? nil : "row \(change.table)/\(change.id) belongs to another school"
+                }, progress: bar.update)
+                bar.finish()
+            } catch BundleError.badSignature {
+                bar.finish()
+                result.problems.append("\(url.lastPathComponent): signed with a key this school does not have; if the district re-enrolled the school, install its new enrollment file with 'mentorsync-school rekey --enroll FILE'")
+                continue
+            } catch let e as BundleError {
+                bar.finish()
+                result.problems.append("\(url.lastPathComponent): \(e)")
+                continue
+            }
             let now = Replica.timestamp()
             try home.database.transaction {
                 try home.database.execute("INSERT OR IGNORE INTO school_imports(bundle_id, name, merged_at) VALUES (?, ?, ?)",

@@ -9,6 +9,8 @@ public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknownSender(String)
     case misaddressed(recipient: String, expected: String)
     case unsupportedSchema(Int, supported: Int)
+    case revoked(sender: String, since: String)
+    case expiredKey(sender: String, until: String)
     case io(String)
 
     public var description: String {
@@ -22,6 +24,10 @@ public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unknownSender(let sender): return "bundle comes from '\(sender)', which is not enrolled here"
         case .misaddressed(let recipient, let expected): return "bundle is addressed to '\(recipient)', not to '\(expected)'"
         case .unsupportedSchema(let v, let supported): return "bundle uses registry schema version \(v), newer than this program's \(supported); upgrade mentorsync"
+        case .revoked(let sender, let since):
+            return "school \(sender) was revoked on \(since.prefix(10)) and its bundles are refused; if its computer is safe again, re-enroll the school and install the new enrollment file there"
+        case .expiredKey(let sender, let until):
+            return "bundle is signed with \(sender)'s previous key, no longer accepted since \(until.prefix(10)); install the school's new enrollment file there with 'mentorsync-school rekey --enroll FILE'"
         case .io(let why): return "cannot read or write the bundle: \(why)"
         }
     }
@@ -38,6 +44,8 @@ public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unknownSender: return "unknown_sender"
         case .misaddressed: return "misaddressed"
         case .unsupportedSchema: return "unsupported_schema"
+        case .revoked: return "revoked"
+        case .expiredKey: return "expired_key"
         case .io: return "io"
         }
     }

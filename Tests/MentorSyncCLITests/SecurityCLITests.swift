@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// Issue 6 at the command line: who is let in, and what a coordinator is told.
+final class SecurityCLITests: XCTestCase {
+    func quarantineReason(_ w: CLIWorld, containing name: String) throws -> String {
+        let dir = w.districtHome.appendingPathComponent("quarantine")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(name) && $0.hasSuffix(".reason.txt") }
+        guard let f = files.first else { return "" }
+        return try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
+    }
+
+    func testRevokedSchoolIsRefusedAtOnceWithAReasonNamingTheFix() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=До кражи"))
+        try w.round()
+        expectOK(try w.district("revoke", "--site", "s001"))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=После кражи", "--id", "stolen"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let r = try w.district("ingest", "--share", w.stick.path)
+        XCTAssertEqual(r.exitCode, 3)
+        XCTAssertTrue(try quarantineReason(w, containing: "s001").contains("was revoked on"), r.output)
+        XCTAssertTrue(try quarantineReason(w, containing: "s001").contains("re-enroll the school"))
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertFalse(rows.contains { $0["id"] as? String == "stolen" })
+        // Re-enrolling gives a new key; the stolen machine's key gets no grace period.
+        let fresh = w.scratch.path("s001-new.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))  // still the stolen key
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+        expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
+        try w.round()
+        let after = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(after.contains { $0["id"] as? String == "stolen" })
+    }
+
+    func testRotatedKeyHasAGracePeriodThenIsRefusedNamingTheFix() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        try w.round()
+        // s001: rotated with the default grace; its old key still works, replies stay readable.
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("n1.enroll").path))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=В льготный период", "--id", "g1"))
+        try w.round()
+        XCTAssertTrue((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]] ?? []).contains { $0["id"] as? String == "g1" })
+        XCTAssertEqual((try w.json(try w.school("s001", "status", "--json")) as? [String: Any])?["unacknowledged_changes"] as? Int, 0)
+        // s002: rotated with no grace; its old key is refused with the fix in the reason.
+        expectOK(try w.district("enroll", "--site", "s002", "--name", "Школа s002", "--out", w.scratch.path("n2.enroll").path, "--grace-days", "0"))
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Старый ключ", "--id", "g2"))
+        expectOK(try w.school("s002", "sync", "--share", w.stick.path))
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+        XCTAssertTrue(try quarantineReason(w, containing: "s002").contains("mentorsync-school rekey --enroll FILE"))
+        // The school cannot read replies signed with the new key until it installs it: a clear error.
+        let sync = try w.school("s002", "sync", "--share", w.stick.path)
+        XCTAssertEqual(sync.exitCode, 1)
+        XCTAssertTrue(sync.stderr.contains("rekey --enroll"), sync.stderr)
+        expectOK(try w.school("s002", "rekey", "--enroll", w.scratch.path("n2.enroll").path))
+        try w.round()
+        XCTAssertTrue((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]] ?? []).contains { $0["id"] as? String == "g2" })
+    }
+
+    func testAReplyMovedToAnotherSchoolsOutboxIsRefused() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        expectOK(try w.district("put", "events", "--set", "title=Семинар"))
+        try w.round()
+        let outbox1 = w.stick.appendingPathComponent("outbox/s001")
+        let outbox2 = w.stick.appendingPathComponent("outbox/s002")
+        for f in Share.bundles(in: outbox2) { try FileManager.default.removeItem(at: f) }
+        for f in Share.bundles(in: outbox1) { try FileManager.default.copyItem(at: f, to: outbox2.appendingPathComponent(f.lastPathComponent)) }
+        let r = try w.school("s002", "import", outbox2.appendingPathComponent(Share.bundles(in: outbox2)[0].lastPathComponent).path)
+        XCTAssertEqual(r.exitCode, 1)
+        XCTAssertTrue(r.stderr.contains("addressed to 's001', not to 's002'") || r.stderr.contains("signed with a key this school does not have"), r.stderr)
+    }
+
+    func testAClockYearsAheadShowsInStatusAndWinsNothing() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let home = try SchoolHome.open(w.schoolHome("s001"))
+        try RegistryEditor(replica: home.replica).put(table: "persons", sets: [("full_name", "Школа")], id: "p")
+        // The school's computer believes it is ten years later.
+        let future = Date().addingTimeInterval(3650 * 86400)
+        _ = try home.replica.exportBundle(to: w.stick.appendingPathComponent("inbox"), recipient: home.district, key: try home.key(), now: future)
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+        let s = try XCTUnwrap((st["schools"] as? [[String: Any]])?.first)
+        XCTAssertEqual(s["clock_skew_days"] as? Int, 3650)
+        XCTAssertTrue((s["advice"] as? String ?? "").contains("clock off by 3650 days"))
+        // The coordinator corrects the row after seeing the school's version: the correction wins
+        // everywhere, although the school's clock says its write is from the future.
+        expectOK(try w.district("put", "persons", "--id", "p", "--set", "full_name=Координатор"))
+        try w.round()
+        try w.round()
+        XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Координатор")
+    }
+
+    func testADamagedRegistryIsNeverServedNorOverwritten() throws {
+        let w = try CLIWorld(schools: [])
+        let db = w.districtHome.appendingPathComponent("registry.db")
+        var bytes = try Data(contentsOf: db)
+        for i in 100..<min(bytes.count, 4096) { bytes[i] = 0xA5 }
+        try bytes.write(to: db)
+        let serve = try w.district("serve", "--share", w.stick.path)
+        XCTAssertEqual(serve.exitCode, 1)
+        XCTAssertTrue(serve.stderr.contains("restore it from the latest backup"), serve.stderr)
+        XCTAssertEqual(serve.stderr.split(separator: "\n").count, 1, serve.stderr)
+        XCTAssertEqual(try Data(contentsOf: db), bytes, "the damaged file is left exactly as it was")
+    }
+
+    func testAnUnmountedShareShowsInStatusAndNothingIsSyncedEmpty() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let log = w.scratch.path("serve.log")
+        let daemon = try ToolRunner.start("mentorsync-district", ["serve", "--share", w.stick.path, "--interval", "1", "--home", w.districtHome.path], log: log)
+        defer { daemon.terminate(); daemon.waitUntilExit() }
+        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("serve_started") ?? false })
+        // The network folder goes away; an empty mount point is left behind.
+        let away = w.scratch.path("stick-away")
+        try FileManager.default.moveItem(at: w.stick, to: away)
+        try FileManager.default.createDirectory(at: w.stick, withIntermediateDirectories: true)
+        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("event=pass_failed") ?? false })
+        let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+        XCTAssertTrue((st["share_problem"] as? String ?? "").contains("not a mentorsync share"), "\(st)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: w.stick.path), [], "nothing written into the empty mount point")
+    }
+}
