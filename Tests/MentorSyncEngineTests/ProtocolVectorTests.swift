@@ -52,6 +52,28 @@ final class ProtocolVectorTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(onDisk.count, 3)
     }
 
+    /// Every vector is something a real recipient accepts: merged into a fresh replica of its
+    /// recipient, with the district's ownership rule where it applies, no row is refused for its
+    /// owner. (An incremental vector may update rows a fresh replica never had; those are refused
+    /// for their missing required values, which is not what this checks.)
+    func testEachVectorMergesIntoItsRecipientWithoutRefusals() throws {
+        for (name, _) in ProtocolVectors.all {
+            let header = try BundleReader.peekHeader(at: msyncURL(name)).header
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vector-merge-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let district = header.kind == .changes ? header.recipient : header.sender
+            let role: Replica.Role = header.recipient == district ? .district : .school
+            let replica = try Replica.create(path: dir.appendingPathComponent("r.db").path, site: header.recipient, role: role,
+                                             district: district, schema: RegistrySchema.schema)
+            let report = try replica.importBundle(at: msyncURL(name), keyFor: { _ in Self.key },
+                                                  policy: role == .district ? MergePolicies.schoolsWriteOwnRows : MergePolicies.acceptAll)
+            XCTAssertEqual(report.refusals.filter { $0.reason.contains("owner") || $0.reason.contains("belongs to") }, [], name)
+            if header.isFull { XCTAssertEqual(report.refusals, [], name) }
+            XCTAssertEqual(report.rowsReceived, header.rowCount, name)
+        }
+    }
+
     func testReadingEachVectorGivesItsJSON() throws {
         for (name, _) in ProtocolVectors.all {
             let read = try BundleDocument.read(from: msyncURL(name), key: Self.key)
@@ -338,10 +360,11 @@ enum ProtocolVectors {
                                (6, .text("141980, Московская обл., г. Дубна, ул. Школьная, д. 17")), (7, .text("Петрова Анна Сергеевна")),
                            ]))),
                 .row(.init(table: "persons", id: person1, orgID: "s017", version: ["district": 5, "s017": 7], cells: p1Cells)),
-                // A full export sends every cell of a tombstone; a deleted row has no values, so they are null.
+                // A full export sends every cell of a tombstone; a deleted row has no values, so they
+                // are null, except org_id, which still names the row's owner.
                 .row(.init(table: "persons", id: person2, orgID: "s017", version: ["s017": 8],
                            cells: cells(persons, 8, "s017", [(0, .integer(0))])
-                               + cells(persons, 2, "s017", (1...11).map { ($0, Doc.Value.null) }))),
+                               + cells(persons, 2, "s017", [(1, .text("s017"))] + (2...11).map { ($0, Doc.Value.null) }))),
             ])
     }
 }
