@@ -115,7 +115,7 @@ final class ProtocolVectorTests: XCTestCase {
             XCTAssertEqual(doc.header.counts, .init(rows: rows, tombstones: tombstones, conflicts: conflicts), name)
             let peeked = try BundleReader.peekHeader(at: msyncURL(name))
             XCTAssertTrue(peeked.header.fileName.hasSuffix(".msync"))
-            XCTAssertEqual(BundleDocument.Header(peeked.header), doc.header, name)
+            XCTAssertEqual(BundleDocument.Header(peeked.header, formatVersion: Int(peeked.version)), doc.header, name)
         }
     }
 
@@ -246,7 +246,20 @@ enum ProtocolVectors {
     static var all: [(name: String, document: BundleDocument)] {
         [("school-insert", schoolInsert),
          ("school-update-delete-conflict", schoolUpdateDeleteConflict),
-         ("district-reply-resync", districtReplyResync)]
+         ("district-reply-resync", districtReplyResync),
+         // Format version 2: the same content with an encrypted body.
+         ("v2-school-insert", encrypted(schoolInsert, nonce: "0a1b2c3d4e5f606162636465")),
+         ("v2-school-update-delete-conflict", encrypted(schoolUpdateDeleteConflict, nonce: "f0e1d2c3b4a5968778695a4b")),
+         ("v2-district-reply-resync", encrypted(districtReplyResync, nonce: "000102030405060708090a0b"))]
+    }
+
+    /// A version 1 document as version 2, with a fixed nonce so the vector is reproducible.
+    static func encrypted(_ doc: BundleDocument, nonce: String) -> BundleDocument {
+        var d = doc
+        d.header.formatVersion = 2
+        d.header.nonce = nonce
+        d.header.software = "mentorsync 0.2.0"
+        return d
     }
 
     static func writeAll(to directory: URL, key: [UInt8]) throws {
@@ -288,7 +301,7 @@ enum ProtocolVectors {
 
     /// (a) s017's first bundle: one person inserted (every cell stamped by the insert, 1@s017).
     static var schoolInsert: BundleDocument {
-        Doc(header: .init(schemaVersion: 1, sender: "s017", recipient: "district", bundleID: "5c0e1a7d9b3f4e2a8c6d0b1f3e5a7c9d",
+        Doc(header: .init(formatVersion: 1, schemaVersion: 1, sender: "s017", recipient: "district", bundleID: "5c0e1a7d9b3f4e2a8c6d0b1f3e5a7c9d",
                           sequence: 1, createdAt: 1_757_062_800, kind: "changes", knowledge: ["s017": 1], acknowledgement: [:],
                           counts: .init(rows: 1, tombstones: 0, conflicts: 0), software: "mentorsync 0.1.0"),
             tables: [persons],
@@ -303,7 +316,7 @@ enum ProtocolVectors {
     /// set person 1's left_on (7), deleted person 2 (8), inserted indicator value 1 (9), updated three
     /// cells of indicator value 2 (10) and inserted survey 1 (11).
     static var schoolUpdateDeleteConflict: BundleDocument {
-        Doc(header: .init(schemaVersion: 1, sender: "s017", recipient: "district", bundleID: "a1d8e36b0f4c4b7d9e2a5c8f1b3d6e90",
+        Doc(header: .init(formatVersion: 1, schemaVersion: 1, sender: "s017", recipient: "district", bundleID: "a1d8e36b0f4c4b7d9e2a5c8f1b3d6e90",
                           sequence: 3, createdAt: 1_758_520_800, kind: "changes", knowledge: ["district": 5, "s017": 11],
                           acknowledgement: ["district": 5], counts: .init(rows: 5, tombstones: 1, conflicts: 1),
                           software: "mentorsync 0.1.0"),
@@ -344,7 +357,7 @@ enum ProtocolVectors {
             return cells(persons, counter, site, [(pos, value)])[0]
         }
         return Doc(
-            header: .init(schemaVersion: 1, sender: "district", recipient: "s017", bundleID: "f03c9a5e7b1d4f28a6c0e2b4d8f1a3c5",
+            header: .init(formatVersion: 1, schemaVersion: 1, sender: "district", recipient: "s017", bundleID: "f03c9a5e7b1d4f28a6c0e2b4d8f1a3c5",
                           sequence: 4, createdAt: 1_758_531_600, kind: "reply", knowledge: ["district": 120, "s017": 11],
                           acknowledgement: ["s017": 11], commands: [.init(name: BundleHeader.Command.resync)],
                           rejections: [.init(bundle: "s017-000002-to-district.msync",

@@ -37,13 +37,16 @@ public struct BundleDocument: Codable, Equatable, Sendable {
         public var counts: Counts
         public var isFull: Bool
         public var software: String
+        /// Format version 2: the body's ChaCha20-Poly1305 nonce, 24 hex digits.
+        public var nonce: String?
 
         public init(formatVersion: Int = Int(BundleLayout.formatVersion), schemaVersion: Int, sender: String, recipient: String,
                     bundleID: String, sequence: Int64, createdAt: Int64, kind: String, knowledge: [String: Int64],
                     acknowledgement: [String: Int64], commands: [BundleHeader.Command] = [],
                     rejections: [BundleHeader.Rejection] = [], counts: Counts, isFull: Bool = false,
-                    software: String = MentorSyncVersion.software) {
+                    software: String = MentorSyncVersion.software, nonce: String? = nil) {
             self.formatVersion = formatVersion; self.schemaVersion = schemaVersion
+            self.nonce = nonce
             self.sender = sender; self.recipient = recipient; self.bundleID = bundleID
             self.sequence = sequence; self.createdAt = createdAt; self.kind = kind
             self.knowledge = knowledge; self.acknowledgement = acknowledgement
@@ -54,7 +57,7 @@ public struct BundleDocument: Codable, Equatable, Sendable {
         enum CodingKeys: String, CodingKey {
             case formatVersion = "format_version", schemaVersion = "schema_version", sender, recipient
             case bundleID = "bundle_id", sequence, createdAt = "created_at", kind, knowledge, acknowledgement
-            case commands, rejections, counts, isFull = "is_full", software
+            case commands, rejections, counts, isFull = "is_full", software, nonce
         }
     }
 
@@ -304,7 +307,7 @@ extension BundleDocument {
             }
         }
         let tables = reader.tableOrder.map { Table(name: $0, columns: reader.tableColumns[$0] ?? []) }
-        return BundleDocument(header: Header(reader.header), tables: tables, records: records)
+        return BundleDocument(header: Header(reader.header, formatVersion: Int(reader.formatVersion)), tables: tables, records: records)
     }
 
     /// Writes this document as a bundle file at exactly `url` (through a temporary name in the same
@@ -321,7 +324,7 @@ extension BundleDocument {
             columns[t.name] = t.columns
         }
         let body = try records.map { try $0.bundleRecord(columns: columns) }
-        let writer = try BundleWriter(url: url, header: bundleHeader, key: key)
+        let writer = try BundleWriter(url: url, header: bundleHeader, key: key, formatVersion: UInt16(header.formatVersion))
         do {
             for t in tables { try writer.declareTable(t.name, columns: t.columns) }
             for r in body { try writer.append(r) }
@@ -349,19 +352,26 @@ extension BundleDocument {
 // MARK: - Conversions
 
 extension BundleDocument.Header {
-    public init(_ h: BundleHeader) {
-        self.init(formatVersion: Int(BundleLayout.formatVersion), schemaVersion: h.schemaVersion,
+    public init(_ h: BundleHeader, formatVersion: Int = Int(BundleLayout.formatVersion)) {
+        self.init(formatVersion: formatVersion, schemaVersion: h.schemaVersion,
                   sender: h.sender.rawValue, recipient: h.recipient.rawValue, bundleID: h.bundleIDHex,
                   sequence: h.sequence, createdAt: h.createdAt, kind: h.kind == .changes ? "changes" : "reply",
                   knowledge: BundleDocument.vector(h.knowledge), acknowledgement: BundleDocument.vector(h.acknowledgement),
                   commands: h.commands, rejections: h.rejections,
                   counts: .init(rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount),
-                  isFull: h.isFull, software: h.software)
+                  isFull: h.isFull, software: h.software, nonce: h.cipherNonce.map { BundleDocument.hex($0) })
     }
 
     func bundleHeader() throws -> BundleHeader {
-        guard formatVersion == Int(BundleLayout.formatVersion) else {
-            throw BundleError.malformed("document has format version \(formatVersion); this program writes version \(BundleLayout.formatVersion)")
+        guard formatVersion >= 1, BundleLayout.readableVersions.contains(UInt16(formatVersion)) else {
+            throw BundleError.malformed("document has format version \(formatVersion); this program writes versions \(BundleLayout.readableVersions)")
+        }
+        var nonceBytes: [UInt8]?
+        if formatVersion >= 2 {
+            guard let n = nonce.flatMap(BundleDocument.bytes(hex:)), n.count == BundleLayout.nonceSize else {
+                throw BundleError.malformed("a version \(formatVersion) document needs a nonce of 24 hex digits")
+            }
+            nonceBytes = n
         }
         guard schemaVersion >= 0 else { throw BundleError.malformed("document has a negative schema version") }
         guard let id = BundleDocument.bytes(hex: bundleID), id.count == 16 else {
@@ -380,7 +390,7 @@ extension BundleDocument.Header {
                             bundleID: id, sequence: sequence, createdAt: createdAt, kind: k,
                             knowledge: try BundleDocument.vector(knowledge), acknowledgement: try BundleDocument.vector(acknowledgement),
                             commands: commands, rejections: rejections, rowCount: counts.rows,
-                            tombstoneCount: counts.tombstones, conflictCount: counts.conflicts, isFull: isFull, software: software)
+                            tombstoneCount: counts.tombstones, conflictCount: counts.conflicts, isFull: isFull, software: software, cipherNonce: nonceBytes)
     }
 }
 

@@ -35,11 +35,14 @@ public struct BundleHeader: Equatable, Sendable {
     public var conflictCount: Int
     public var isFull: Bool                   // a full re-send or full subscription
     public var software: String
+    /// The ChaCha20-Poly1305 nonce of the body (format version 2); fresh for every bundle.
+    public var cipherNonce: [UInt8]?
 
     public init(schemaVersion: Int, sender: SiteID, recipient: SiteID, bundleID: [UInt8], sequence: Int64,
                 createdAt: Int64, kind: Kind, knowledge: VersionVector, acknowledgement: VersionVector,
                 commands: [Command] = [], rejections: [Rejection] = [], rowCount: Int = 0, tombstoneCount: Int = 0,
-                conflictCount: Int = 0, isFull: Bool = false, software: String = MentorSyncVersion.software) {
+                conflictCount: Int = 0, isFull: Bool = false, software: String = MentorSyncVersion.software,
+                cipherNonce: [UInt8]? = nil) {
         self.schemaVersion = schemaVersion
         self.sender = sender
         self.recipient = recipient
@@ -56,6 +59,7 @@ public struct BundleHeader: Equatable, Sendable {
         self.conflictCount = conflictCount
         self.isFull = isFull
         self.software = software
+        self.cipherNonce = cipherNonce
     }
 
     public var bundleIDHex: String { bundleID.map { String(format: "%02x", $0) }.joined() }
@@ -67,7 +71,7 @@ public struct BundleHeader: Equatable, Sendable {
 
     enum Tag: UInt64 {
         case schemaVersion = 1, sender, recipient, bundleID, sequence, createdAt, kind, knowledge,
-             acknowledgement, commands, rejections, counts, flags, software
+             acknowledgement, commands, rejections, counts, flags, software, cipherNonce
     }
 
     public func encoded() -> [UInt8] {
@@ -98,6 +102,7 @@ public struct BundleHeader: Equatable, Sendable {
         field(.counts) { w in w.varint(rowCount); w.varint(tombstoneCount); w.varint(conflictCount) }
         field(.flags) { $0.varint(isFull ? 1 : 0) }
         field(.software) { $0.raw(Array(software.utf8)) }
+        if let cipherNonce { field(.cipherNonce) { $0.raw(cipherNonce) } }
         return out.bytes
     }
 
@@ -192,15 +197,20 @@ public struct BundleHeader: Equatable, Sendable {
         }
         var software = ""
         if let raw = fields[Tag.software.rawValue] { software = String(decoding: raw, as: UTF8.self) }
+        var nonce: [UInt8]?
+        if let raw = fields[Tag.cipherNonce.rawValue] {
+            guard raw.count == BundleLayout.nonceSize else { throw BundleError.malformed("cipher nonce is \(raw.count) bytes, not \(BundleLayout.nonceSize)") }
+            nonce = raw
+        }
         return BundleHeader(schemaVersion: schema, sender: try site(.sender), recipient: try site(.recipient),
                             bundleID: idBytes, sequence: sequence, createdAt: created, kind: kind,
                             knowledge: knowledge, acknowledgement: ack, commands: commands, rejections: rejections,
                             rowCount: rows, tombstoneCount: tombstones, conflictCount: conflicts,
-                            isFull: flags & 1 != 0, software: software)
+                            isFull: flags & 1 != 0, software: software, cipherNonce: nonce)
     }
 }
 
 public enum MentorSyncVersion {
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
     public static let software = "mentorsync \(version)"
 }

@@ -3,7 +3,11 @@ public enum BundleLayout {
     /// "MSYNC", CR LF, SUB: damage by text-mode transfers shows at once.
     public static let magic: [UInt8] = [0x4D, 0x53, 0x59, 0x4E, 0x43, 0x0D, 0x0A, 0x1A]
     public static let trailerMagic: [UInt8] = Array("MEND".utf8)
-    public static let formatVersion: UInt16 = 1
+    /// The version this program writes: 2, with an encrypted body. Version 1 (plaintext body) is still read.
+    public static let formatVersion: UInt16 = 2
+    public static let readableVersions: ClosedRange<UInt16> = 1...2
+    public static let nonceSize = 12
+    public static let bodyTagSize = 16
     public static let prefixSize = 14          // magic 8, version 2, header length 4
     public static let trailerSize = 40         // "MEND" 4, CRC-32 4, HMAC-SHA256 32
     public static let fileExtension = "msync"
@@ -17,6 +21,19 @@ public enum BundleLayout {
     /// True for names writers use while a file is still being written; readers skip them.
     public static func isTemporaryName(_ name: String) -> Bool {
         name.hasPrefix(".") || !name.hasSuffix("." + fileExtension)
+    }
+}
+
+/// The keys of one bundle, derived from the school's enrollment secret (Protocol/bundle.md, "Encryption").
+enum BundleKeys {
+    /// The HMAC key: the secret itself in version 1; derived with HKDF-SHA256 (RFC 5869) in version 2.
+    static func authenticator(secret: [UInt8], version: UInt16) -> [UInt8] {
+        version >= 2 ? HKDF.deriveKey(ikm: secret, salt: [], info: Array("mentorsync bundle authenticator v2".utf8), length: 32) : secret
+    }
+
+    /// The ChaCha20-Poly1305 key of one bundle's body: a different key for every bundle id.
+    static func body(secret: [UInt8], bundleID: [UInt8]) -> [UInt8] {
+        HKDF.deriveKey(ikm: secret, salt: bundleID, info: Array("mentorsync bundle body v2".utf8), length: 32)
     }
 }
 

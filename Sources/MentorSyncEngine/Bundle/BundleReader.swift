@@ -19,6 +19,11 @@ public final class BundleReader {
     private var filePosition: Int
     private let inflater: InflateStream
     private var mac: HMACSHA256
+    /// Decrypts the body of a version 2 bundle; nil for version 1.
+    private let opener: ChaChaPolyOpener?
+    public let formatVersion: UInt16
+    /// Where the compressed (and, in version 2, encrypted) body ends.
+    private let cipherEnd: Int
     private let expectedTag: [UInt8]
     private var buffer: [UInt8] = []
     private var position = 0
@@ -26,7 +31,7 @@ public final class BundleReader {
     private var ended = false
 
     /// Reads the header only, without checking anything else: enough to name the sender and pick the key.
-    public static func peekHeader(at url: URL) throws -> (header: BundleHeader, headerEnd: Int, fileSize: Int) {
+    public static func peekHeader(at url: URL) throws -> (header: BundleHeader, headerEnd: Int, fileSize: Int, version: UInt16) {
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw BundleError.io("cannot open \(url.lastPathComponent)")
         }
@@ -38,9 +43,9 @@ public final class BundleReader {
             throw BundleError.notABundle("\(url.lastPathComponent) does not start with the bundle signature")
         }
         var r = ByteReader(prefix, offset: 8)
-        let version = Int(try r.u16("format version"))
-        guard version == Int(BundleLayout.formatVersion) else {
-            if version > Int(BundleLayout.formatVersion) { throw BundleError.unsupportedFormat(version) }
+        let version = try r.u16("format version")
+        guard BundleLayout.readableVersions.contains(version) else {
+            if version > BundleLayout.formatVersion { throw BundleError.unsupportedFormat(Int(version)) }
             throw BundleError.malformed("format version \(version) is not defined")
         }
         let headerLength = Int(try r.u32("header length"))
@@ -52,7 +57,9 @@ public final class BundleReader {
         }
         let headerBytes = [UInt8](try handle.read(upToCount: headerLength) ?? Data())
         guard headerBytes.count == headerLength else { throw BundleError.damaged("header is cut short") }
-        return (try BundleHeader.decode(headerBytes), BundleLayout.prefixSize + headerLength, size)
+        let header = try BundleHeader.decode(headerBytes)
+        if version >= 2, header.cipherNonce == nil { throw BundleError.malformed("a version \(version) bundle has no cipher nonce") }
+        return (header, BundleLayout.prefixSize + headerLength, size, version)
     }
 
     /// Checks that the file is whole (signature, header, end marker, CRC-32) without a key:
@@ -70,8 +77,11 @@ public final class BundleReader {
         defer { try? handle.close() }
         let size = Int(try handle.seekToEnd())
         guard size >= BundleLayout.prefixSize + BundleLayout.trailerSize else { throw BundleError.damaged("file is too short") }
+        try handle.seek(toOffset: 8)
+        let versionBytes = [UInt8](try handle.read(upToCount: 2) ?? Data())
+        let version = versionBytes.count == 2 ? UInt16(versionBytes[0]) << 8 | UInt16(versionBytes[1]) : 0
         try handle.seek(toOffset: 0)
-        var mac = HMACSHA256(key: key ?? [])
+        var mac = HMACSHA256(key: BundleKeys.authenticator(secret: key ?? [], version: version))
         var crc: UInt32 = 0
         var offset = 0
         let crcEnd = size - 36, macEnd = size - 32
@@ -112,8 +122,11 @@ public final class BundleReader {
         self.file = handle
         self.bodyStart = peeked.headerEnd
         self.bodyEnd = peeked.fileSize - BundleLayout.trailerSize
+        self.formatVersion = peeked.version
+        self.cipherEnd = bodyEnd - (peeked.version >= 2 ? BundleLayout.bodyTagSize : 0)
+        guard cipherEnd >= bodyStart else { throw BundleError.damaged("file is too short for its body") }
         self.inflater = try InflateStream()
-        self.mac = HMACSHA256(key: key)
+        self.mac = HMACSHA256(key: BundleKeys.authenticator(secret: key, version: peeked.version))
         // Re-hash the prefix and header as we read them again.
         try handle.seek(toOffset: 0)
         let head = [UInt8](try handle.read(upToCount: bodyStart) ?? Data())
@@ -123,6 +136,11 @@ public final class BundleReader {
             throw BundleError.damaged("file changed while reading")
         }
         mac.update(head)
+        if peeked.version >= 2, let nonce = peeked.header.cipherNonce {
+            self.opener = try ChaChaPolyOpener(key: BundleKeys.body(secret: key, bundleID: peeked.header.bundleID), nonce: nonce, aad: head)
+        } else {
+            self.opener = nil
+        }
         try handle.seek(toOffset: UInt64(bodyEnd + 8))
         self.expectedTag = [UInt8](try handle.read(upToCount: 32) ?? Data())
         try handle.seek(toOffset: UInt64(bodyStart))
@@ -139,15 +157,19 @@ public final class BundleReader {
         }
         let target = buffer.count + minimum
         while buffer.count < target && !inflater.isFinished {
-            guard filePosition < bodyEnd else { throw BundleError.damaged("compressed body ends early") }
-            let want = min(64 * 1024, bodyEnd - filePosition)
-            guard let chunk = try file.read(upToCount: want), !chunk.isEmpty else { throw BundleError.damaged("file ended while reading the body") }
-            chunk.withUnsafeBytes { mac.update($0) }
+            guard filePosition < cipherEnd else { throw BundleError.damaged("compressed body ends early") }
+            let want = min(64 * 1024, cipherEnd - filePosition)
+            guard let read = try file.read(upToCount: want), !read.isEmpty else { throw BundleError.damaged("file ended while reading the body") }
+            let bytes = [UInt8](read)
+            mac.update(bytes)
+            // In version 2 the plaintext is released before the body's tag is checked at the end;
+            // the whole file's authenticator was checked before, and a merge is rolled back on any error.
+            let chunk = opener?.update(bytes) ?? bytes
             let consumed = try chunk.withUnsafeBytes { input in
                 try inflater.decompress(input, limit: BundleLimits.maxBodyBytes) { buffer.append(contentsOf: $0) }
             }
             filePosition += chunk.count
-            if consumed < chunk.count || (inflater.isFinished && filePosition < bodyEnd) {
+            if consumed < chunk.count || (inflater.isFinished && filePosition < cipherEnd) {
                 throw BundleError.malformed("bytes follow the end of the compressed body")
             }
         }
@@ -200,7 +222,14 @@ public final class BundleReader {
             guard position == buffer.count else { throw BundleError.malformed("bytes follow the end record") }
         }
         guard position == buffer.count else { throw BundleError.malformed("bytes follow the end record") }
-        guard filePosition == bodyEnd else { throw BundleError.malformed("bytes follow the end of the compressed body") }
+        guard filePosition == cipherEnd else { throw BundleError.malformed("bytes follow the end of the compressed body") }
+        if let opener {
+            let tag = [UInt8](try file.read(upToCount: BundleLayout.bodyTagSize) ?? Data())
+            mac.update(tag)
+            do { try opener.finish(expectedTag: tag) } catch {
+                throw BundleError.badSignature(sender: header.sender.rawValue)
+            }
+        }
         let tail = [UInt8](try file.read(upToCount: 8) ?? Data())
         mac.update(tail)
         guard constantTimeEquals(mac.finalize(), expectedTag) else {

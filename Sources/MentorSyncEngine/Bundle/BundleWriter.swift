@@ -10,6 +10,8 @@ public final class BundleWriter {
     private let file: FileHandle
     private var deflater: DeflateStream
     private var mac: HMACSHA256
+    private let sealer: ChaChaPolySealer?
+    public let formatVersion: UInt16
     private var crc: UInt32 = 0
     private var pending = ByteWriter(capacity: 80 * 1024)
     private var out = [UInt8]()
@@ -23,12 +25,29 @@ public final class BundleWriter {
     private var finished = false
 
     /// Opens `directory/<header.fileName>` for writing (under a temporary name until `finish`).
-    public convenience init(directory: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6) throws {
-        try self.init(url: directory.appendingPathComponent(header.fileName), header: header, key: key, compressionLevel: compressionLevel)
+    public convenience init(directory: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6,
+                            formatVersion: UInt16 = BundleLayout.formatVersion) throws {
+        try self.init(url: directory.appendingPathComponent(header.fileName), header: header, key: key,
+                      compressionLevel: compressionLevel, formatVersion: formatVersion)
     }
 
-    public init(url: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6) throws {
+    /// `key` is the school's enrollment secret. Version 2 (the default) encrypts the body with
+    /// ChaCha20-Poly1305 under a key derived for this bundle, with the prefix and header as
+    /// associated data; version 1 writes it in the clear (kept for tests and old readers).
+    public init(url: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6,
+                formatVersion: UInt16 = BundleLayout.formatVersion) throws {
+        guard BundleLayout.readableVersions.contains(formatVersion) else { throw BundleError.unsupportedFormat(Int(formatVersion)) }
+        var header = header
+        if formatVersion >= 2 {
+            if header.cipherNonce == nil {
+                var g = SystemRandomNumberGenerator()
+                header.cipherNonce = (0..<BundleLayout.nonceSize).map { _ in UInt8.random(in: 0...255, using: &g) }
+            }
+        } else {
+            header.cipherNonce = nil
+        }
         self.header = header
+        self.formatVersion = formatVersion
         self.url = url
         self.temporaryURL = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -38,13 +57,18 @@ public final class BundleWriter {
         }
         self.file = handle
         self.deflater = try DeflateStream(level: compressionLevel)
-        self.mac = HMACSHA256(key: key)
+        self.mac = HMACSHA256(key: BundleKeys.authenticator(secret: key, version: formatVersion))
         let headerBytes = header.encoded()
         var prefix = ByteWriter()
         prefix.raw(BundleLayout.magic)
-        prefix.u16(BundleLayout.formatVersion)
+        prefix.u16(formatVersion)
         prefix.u32(UInt32(headerBytes.count))
         prefix.raw(headerBytes)
+        if formatVersion >= 2, let nonce = header.cipherNonce {
+            self.sealer = try ChaChaPolySealer(key: BundleKeys.body(secret: key, bundleID: header.bundleID), nonce: nonce, aad: prefix.bytes)
+        } else {
+            self.sealer = nil
+        }
         do { try emit(prefix.bytes) } catch { abandon(); throw error }
     }
 
@@ -70,7 +94,13 @@ public final class BundleWriter {
             try deflater.compress(input) { out.append(contentsOf: $0) }
         }
         pending.reset()
-        try emit(out)
+        try emitBody(out)
+    }
+
+    /// Compressed body bytes, encrypted first in version 2.
+    private func emitBody(_ bytes: [UInt8]) throws {
+        guard let sealer else { return try emit(bytes) }
+        try emit(sealer.update(bytes))
     }
 
     private func site(_ s: SiteID) -> Int {
@@ -175,7 +205,8 @@ public final class BundleWriter {
             try flushPending(force: true)
             out.removeAll(keepingCapacity: true)
             try deflater.finish { out.append(contentsOf: $0) }
-            try emit(out)
+            try emitBody(out)
+            if let sealer { try emit(sealer.finish()) }
             try emit(BundleLayout.trailerMagic)
             var crcBytes = ByteWriter(); crcBytes.u32(crc)
             try emit(crcBytes.bytes)

@@ -96,7 +96,7 @@ extension Replica {
                     try writer.append(try Replica.conflictRecord(from: s))
                 }
                 let url = try writer.finish()
-                return ExportSummary(url: url, header: header, bytes: writer.bytesWritten)
+                return ExportSummary(url: url, header: writer.header, bytes: writer.bytesWritten)
             } catch {
                 writer.abandon()
                 throw error
