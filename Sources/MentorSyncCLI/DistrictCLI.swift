@@ -24,6 +24,8 @@ public enum DistrictCLI {
           events [--overdue] [--site SITE] [--period P]  the roadmap events (overdue ones flagged)
           indicators                                  the indicator targets (change them with put indicators)
           seed-demo [--schools N] [--scale N] [--seed N]  fill the district with generated demo data
+          backup --out FILE|DIR [--keep N]            online copy of registry.db, safe while serve runs
+          restore --from FILE                         put a backup back (serve stopped); orders a resync of every school
         """
 
     /// Runs one command; returns the exit code (0 ok, 1 failure, 2 usage, 3 quarantined).
@@ -55,6 +57,8 @@ public enum DistrictCLI {
             case "seed-demo":
                 let a = try parse(argv, ["schools", "scale", "seed", "enroll-dir"])
                 try ReportCommands.seedDemo(a, try open(a), console)
+            case "backup": try BackupCommands.backup(argv, role: .district, console: console)
+            case "restore": try BackupCommands.restore(argv, role: .district, console: console)
             case "help", "--help", "-h": console.out(usage)
             default: throw UsageError("unknown command '\(command)'")
             }

@@ -21,6 +21,8 @@ public enum SchoolCLI {
           events [--overdue]              the roadmap events
           import-csv TABLE FILE [--skip-bad] [--separator ';'|',']   add or update rows from a spreadsheet (CSV)
           export-csv TABLE FILE [--separator ';'|','] [--no-bom]     write a table as CSV that opens in Excel
+          backup --out FILE|DIR [--keep N]        online copy of registry.db
+          restore --from FILE                     put a backup back; then the district runs resync --site
         """
 
     public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
@@ -49,6 +51,8 @@ public enum SchoolCLI {
             case "export-csv":
                 let a = try parse(argv, ["separator"], ["no-bom"])
                 try CSVCommands.exportCSV(a, try open(a).replica, console)
+            case "backup": try BackupCommands.backup(argv, role: .school, console: console)
+            case "restore": try BackupCommands.restore(argv, role: .school, console: console)
             case "help", "--help", "-h": console.out(usage)
             default: throw UsageError("unknown command '\(command)'")
             }

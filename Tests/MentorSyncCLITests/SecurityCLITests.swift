@@ -117,9 +117,12 @@ final class SecurityCLITests: XCTestCase {
         let away = w.scratch.path("stick-away")
         try FileManager.default.moveItem(at: w.stick, to: away)
         try FileManager.default.createDirectory(at: w.stick, withIntermediateDirectories: true)
-        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("event=pass_failed") ?? false })
-        let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
-        XCTAssertTrue((st["share_problem"] as? String ?? "").contains("not a mentorsync share"), "\(st)")
+        var st: [String: Any] = [:]
+        let said = try ToolRunner.waitUntil {
+            st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+            return (st["share_problem"] as? String ?? "").contains("not a mentorsync share")
+        }
+        XCTAssertTrue(said, "\(st)")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: w.stick.path), [], "nothing written into the empty mount point")
     }
 }

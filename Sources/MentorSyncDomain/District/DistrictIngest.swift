@@ -32,7 +32,9 @@ public final class DistrictIngest {
         try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: workDir) }
+    /// Only an empty work folder is removed: a bundle left in it (its merge must be retried) is
+    /// taken up by the next pass, like the work of a process that died.
+    deinit { _ = rmdir(workDir.path) }
 
     // MARK: Passes
 
@@ -41,8 +43,8 @@ public final class DistrictIngest {
     public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
         var outcome = Outcome()
         var senders = Set<SiteID>()
-        try recoverAbandonedWork(into: &outcome, senders: &senders)
         restoreStaleClaims(in: share.inbox)
+        try recoverAbandonedWork(into: &outcome, senders: &senders)
         for file in Share.bundles(in: share.inbox) {
             if shouldStop() { break }
             guard let facts = FileFacts.of(file) else { continue }  // vanished: another daemon took it
@@ -52,7 +54,7 @@ public final class DistrictIngest {
                 log.event("bundle_waiting", ["file": file.lastPathComponent, "why": "incomplete and changed within \(Int(settleSeconds)) s; may still be copying"])
                 continue
             }
-            guard let claimed = claim(file) else { continue }
+            guard let claimed = claim(file, into: &outcome) else { continue }
             if let sender = process(claimed, name: file.lastPathComponent, into: &outcome) { senders.insert(sender) }
         }
         var targets = senders.union(share.schoolsWithOutbox())
@@ -69,6 +71,7 @@ public final class DistrictIngest {
     public func ingest(files: [URL], replyShare: Share? = nil) throws -> Outcome {
         var outcome = Outcome()
         var senders = Set<SiteID>()
+        try recoverAbandonedWork(into: &outcome, senders: &senders)
         for file in files {
             if shouldStop() { break }
             let copy = workDir.appendingPathComponent(file.lastPathComponent)
@@ -92,17 +95,24 @@ public final class DistrictIngest {
 
     // MARK: Claiming
 
+    static let host: String = {
+        var buf = [CChar](repeating: 0, count: 256)
+        gethostname(&buf, 255)
+        let name = String(cString: buf).filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        return name.isEmpty ? "host" : name
+    }()
+
     /// Takes a file out of the inbox atomically (a rename), so no other daemon or `ingest` merges it too,
     /// then copies it into this process's work folder and removes it from the share.
-    func claim(_ file: URL) -> URL? {
-        let claimedName = ".\(file.lastPathComponent).claimed-\(ProcessInfo.processInfo.processIdentifier)"
+    func claim(_ file: URL, into outcome: inout Outcome) -> URL? {
+        let claimedName = ".\(file.lastPathComponent).claimed-\(DistrictIngest.host)-\(ProcessInfo.processInfo.processIdentifier)"
         let claimed = file.deletingLastPathComponent().appendingPathComponent(claimedName)
         guard rename(file.path, claimed.path) == 0 else { return nil }  // someone else was faster
         let local = workDir.appendingPathComponent(file.lastPathComponent)
         do {
             try? FileManager.default.removeItem(at: local)
             try FileManager.default.copyItem(at: claimed, to: local)
-            if let h = FileHandle(forUpdatingAtPath: local.path) { try? h.synchronize(); try? h.close() }
+            if let h = FileHandle(forUpdatingAtPath: local.path) { try h.synchronize(); try h.close() }
             DurableFile.syncDirectory(workDir)
             try FileManager.default.removeItem(at: claimed)
             return local
@@ -110,28 +120,58 @@ public final class DistrictIngest {
             // Put it back for the next pass; nothing is lost.
             _ = rename(claimed.path, file.path)
             try? FileManager.default.removeItem(at: local)
-            log.event("bundle_retry", ["file": file.lastPathComponent, "reason": "cannot copy from the share: \(error.localizedDescription)"])
+            let reason = DistrictIngest.isNoSpace(error) ? "the district's disk is full" : "cannot copy from the share: \(error.localizedDescription)"
+            outcome.retryLater.append((file.lastPathComponent, reason))
+            log.event("bundle_retry", ["file": file.lastPathComponent, "reason": reason])
             return nil
         }
     }
 
-    /// Claimed files whose claimer died (older than an hour) go back under their own name.
+    static func isNoSpace(_ error: Error) -> Bool {
+        let e = error as NSError
+        if e.domain == NSPOSIXErrorDomain && (e.code == Int(ENOSPC) || e.code == Int(EDQUOT)) { return true }
+        if let u = e.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain, u.code == Int(ENOSPC) { return true }
+        return e.domain == NSCocoaErrorDomain && e.code == NSFileWriteOutOfSpaceError
+    }
+
+    /// A claim whose claimer is gone goes back under its own name: at once when the claimer was a
+    /// process of this machine that no longer runs, after an hour otherwise (another machine's).
     func restoreStaleClaims(in inbox: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
         for name in names where name.hasPrefix(".") && name.contains(".msync.claimed-") {
             let url = inbox.appendingPathComponent(name)
-            guard let facts = FileFacts.of(url), Date().timeIntervalSince(facts.modified) > 3600 else { continue }
-            let original = String(name.dropFirst().prefix(upTo: name.range(of: ".claimed-")!.lowerBound))
-            _ = rename(url.path, inbox.appendingPathComponent(original).path)
+            guard let marker = name.range(of: ".claimed-"), let facts = FileFacts.of(url) else { continue }
+            let claimer = name[marker.upperBound...]
+            var stale = Date().timeIntervalSince(facts.modified) > 3600
+            if claimer.hasPrefix(DistrictIngest.host + "-"), let pid = Int32(claimer.dropFirst(DistrictIngest.host.count + 1)),
+               pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 && errno == ESRCH {
+                stale = true
+            }
+            guard stale else { continue }
+            let original = String(name.dropFirst().prefix(upTo: marker.lowerBound))
+            // The claimer died before it removed the claimed file, so its work copy may be cut short:
+            // the share's copy is the whole one, and it goes back under its name.
+            if claimer.hasPrefix(DistrictIngest.host + "-") {
+                let pid = String(claimer.dropFirst(DistrictIngest.host.count + 1))
+                try? FileManager.default.removeItem(at: home.work.appendingPathComponent(pid).appendingPathComponent(original))
+            }
+            if rename(url.path, inbox.appendingPathComponent(original).path) == 0 {
+                log.event("claim_restored", ["file": original, "claimer": String(claimer)])
+            }
         }
     }
 
     /// Bundles left in the work folders of processes that died mid-merge are merged again
     /// (merging is idempotent; the interrupted transaction was rolled back).
     func recoverAbandonedWork(into outcome: inout Outcome, senders: inout Set<SiteID>) throws {
+        // This process's own leftovers first: a merge that had to wait (a full disk) is retried.
+        for file in Share.bundles(in: workDir) {
+            log.event("bundle_retrying", ["file": file.lastPathComponent])
+            if let s = process(file, name: file.lastPathComponent, into: &outcome) { senders.insert(s) }
+        }
         let dirs = (try? FileManager.default.contentsOfDirectory(atPath: home.work.path)) ?? []
         for d in dirs {
-            guard let pid = Int32(d), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 else { continue }
+            guard let pid = Int32(d), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 && errno == ESRCH else { continue }
             let dir = home.work.appendingPathComponent(d)
             for file in Share.bundles(in: dir) {
                 let mine = workDir.appendingPathComponent(file.lastPathComponent)
@@ -159,12 +199,21 @@ public final class DistrictIngest {
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
             let before = try home.replica.peer(header.sender)
             let report = try mergeTryingKeys(file, header: header)
-            if header.knowledge[header.sender] < before.merged {
+            try home.setSetting("format:\(header.sender)", String(report.formatVersion))
+            // Knowledge of the district that went backwards means a school machine that lost data:
+            // a new disk set up from the enrollment file, or a restore from an older backup.
+            // A late old bundle also knows less, so the drop must come with a sign of a new start:
+            // the school has heard nothing from the district at all, or it carries everything we
+            // had from it (a restore moves its counter ahead).
+            let knowsLessOfUs = header.knowledge[home.site] < before.theirKnowledge[home.site]
+            let freshStart = header.knowledge[home.site] == 0 || header.knowledge[header.sender] >= before.merged
+            if knowsLessOfUs && freshStart {
                 // The school knows less than it once told us: a new machine or a restored disk.
                 // It gets its full subscription again, so nothing it had is missing.
                 try home.setSetting("fullsent:\(header.sender)", nil)
                 try home.replica.setResync(header.sender, sendFull: true)
-                log.event("school_knowledge_regressed", ["site": header.sender, "had": before.merged, "now": header.knowledge[header.sender]])
+                log.event("school_knowledge_regressed", ["site": header.sender, "had": before.merged, "now": header.knowledge[header.sender],
+                                                         "district_had": before.theirKnowledge[home.site], "district_now": header.knowledge[home.site]])
             }
             try settleFullExchange(with: header)
             for r in report.refusals.prefix(200) {
@@ -276,7 +325,11 @@ public final class DistrictIngest {
             commands.append(BundleHeader.Command(name: BundleHeader.Command.resync))
         }
         let key = try home.schoolKeys(school).replyKey
-        let summary = try home.replica.exportBundle(to: outbox, recipient: school, key: key, commands: commands, rejections: rejections)
+        // Each school is answered in the format it writes: an agent not yet upgraded can read its replies.
+        let format = try home.setting("format:\(school)").flatMap { UInt16($0) }.flatMap {
+            BundleLayout.readableVersions.contains($0) ? $0 : nil } ?? BundleLayout.formatVersion
+        let summary = try home.replica.exportBundle(to: outbox, recipient: school, key: key, commands: commands,
+                                                    rejections: rejections, formatVersion: format)
         if summary.header.isFull {
             try home.setSetting("fullsent:\(school)", String(summary.header.knowledge[home.site]))
         }

@@ -7,6 +7,11 @@ public enum BundleLimits {
     public static let maxRows = 50_000_000
     public static let maxValueBytes = 16 << 20
     public static let maxNameBytes = 256
+    /// Lamport counters, sequences and version-vector entries. Far above any real use (a site
+    /// writing a million rows a day for ten thousand years stays below 2^42) and far below
+    /// Int64.max, so no arithmetic on a counter can overflow and a hostile bundle cannot push a
+    /// site's counter to the end of its range.
+    public static let maxCounter: Int64 = 1 << 53
     public static let maxRowIDBytes = 256
     /// Decompressed body size; a larger body is treated as a zip bomb.
     nonisolated(unsafe) public static var maxBodyBytes = 4 << 30

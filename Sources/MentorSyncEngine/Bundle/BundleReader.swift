@@ -180,8 +180,10 @@ public final class BundleReader {
         if ended { return nil }
         var want = 256
         while true {
-            var r = ByteReader(buffer, offset: position)
             do {
+                // The reader is scoped to this block, so it no longer shares the buffer's storage
+                // when `refill` appends to it (which would copy the whole buffer).
+                var r = ByteReader(buffer, offset: position)
                 while true {
                     let decoded = try decodeRecord(&r)
                     position = r.offset  // each whole record, declarations included, is consumed once

@@ -54,7 +54,9 @@ public struct ByteReader {
 
     public mutating func counter(_ what: String) throws -> Int64 {
         let v = try varint(what)
-        guard v <= UInt64(Int64.max) else { throw BundleError.malformed("\(what): counter \(v) is out of range") }
+        guard v <= UInt64(BundleLimits.maxCounter) else {
+            throw BundleError.limitExceeded("\(what) \(v) is above the largest counter allowed (2^53)")
+        }
         return Int64(v)
     }
 

@@ -20,6 +20,8 @@ public struct MergeReport: Sendable {
     public var conflictsReceived = 0
     public var unknownColumns: Set<String> = []
     public var logFolded = 0
+    /// The bundle's format version (a district answers each school in the format it writes).
+    public var formatVersion: UInt16 = BundleLayout.formatVersion
 
     public init(header: BundleHeader) { self.header = header }
 

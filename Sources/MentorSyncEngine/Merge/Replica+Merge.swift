@@ -21,6 +21,7 @@ extension Replica {
         }
         return try writeTransaction {
             var report = MergeReport(header: header)
+            report.formatVersion = reader.formatVersion
             report.logFolded = try foldLog()
             try database.execute("UPDATE msync_site SET applying = 1")
             var merger = RowMerger(replica: self, sender: header.sender, policy: policy)

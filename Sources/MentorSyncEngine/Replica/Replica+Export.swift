@@ -18,7 +18,8 @@ extension Replica {
     public func exportBundle(to directory: URL, recipient: SiteID, key: [UInt8], forceFull: Bool = false,
                              commands: [BundleHeader.Command] = [], rejections: [BundleHeader.Rejection] = [],
                              now: Date = Date(), bundleID: [UInt8]? = nil,
-                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> ExportSummary {
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+                             formatVersion: UInt16 = BundleLayout.formatVersion) throws -> ExportSummary {
         // Step 1, a short write transaction: fold the log and take a sequence number.
         // The knowledge the bundle claims is taken here, right after folding: a write captured
         // after this point is not in the bundle, so it must not be claimed either.
@@ -65,7 +66,7 @@ extension Replica {
                 knowledge: knowledge, acknowledgement: ack, commands: commands, rejections: rejections,
                 rowCount: Int(counts[0].integer ?? 0), tombstoneCount: Int(counts[1].integer ?? 0),
                 conflictCount: Int(conflictCount), isFull: full)
-            let writer = try BundleWriter(directory: directory, header: header, key: key)
+            let writer = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
             do {
                 for table in schema.tables { try writer.declareTable(table.name, columns: table.cellNames) }
                 try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY tbl, id", args) { s in

@@ -1,0 +1,288 @@
+import Foundation
+import MentorSyncEngine
+
+/// Backups of a home's `registry.db`, and restoring one.
+///
+/// `take` is an online copy: it runs while the district daemon merges or a school syncs, and the
+/// copy is one consistent moment (SQLite's backup API in one step, see `Database.backup(to:)`).
+/// `restore` puts a backup back and makes sure nothing written after it is lost:
+/// - at the district it orders a resync of every enrolled school (each re-sends all its rows and
+///   receives its full subscription), and moves the Lamport counter far ahead;
+/// - at a school it moves the counter far ahead (so a write made before the next sync never reuses
+///   a counter the district has already seen) and marks a full re-send for the next sync; the
+///   district must then `resync --site` the school so its full copy comes back.
+/// The registry being replaced is never deleted: it is kept next to the new one.
+public enum Backup {
+    /// What a backup wrote.
+    public struct Snapshot: Sendable {
+        public var file: URL
+        public var site: String
+        public var role: String
+        public var bytes: Int
+        /// Rows in the registry's synced tables (live and deleted), as a quick sanity figure.
+        public var rows: Int
+        public var integrity: String
+        public var takenAt: String
+        public var seconds: Double
+        /// Older backups removed by `keep`.
+        public var pruned: [URL]
+    }
+
+    /// What a backup file holds, read without changing it.
+    public struct Facts: Sendable {
+        public var site: String
+        public var role: String
+        public var district: String
+        public var schemaVersion: Int
+        public var integrity: String
+    }
+
+    /// What `restore` did.
+    public struct Restored: Sendable {
+        public var home: URL
+        public var site: String
+        public var role: String
+        public var from: URL
+        /// Where the registry that was replaced now lives (nil when there was none).
+        public var previousKeptAs: URL?
+        /// Schools whose resync was ordered (district).
+        public var resyncOrdered: [String]
+        /// The Lamport counter after the restore.
+        public var counter: Int64
+    }
+
+    /// The file name a backup gets inside a folder: sortable, and safe on FAT sticks and Windows shares.
+    public static func fileName(site: String, at date: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'-'HHmmss"
+        return "mentorsync-\(site)-\(f.string(from: date))Z.db"
+    }
+
+    // MARK: Taking a backup
+
+    /// Copies `home/registry.db` to `out` while other processes keep working on it.
+    /// `out` is a new file name, or an existing folder (the copy gets a dated name there, and
+    /// `keep`, if given, removes all but the newest `keep` backups of this site in that folder).
+    public static func take(home: URL, role: Replica.Role? = nil, out: URL, keep: Int? = nil, now: Date = Date()) throws -> Snapshot {
+        let started = Date()
+        let db = try openRegistry(home)
+        let (site, foundRole) = try identity(db, path: home.path)
+        if let role, role.rawValue != foundRole { throw BackupError.wrongRole(home: home.path, expected: role.rawValue, found: foundRole) }
+
+        var isDir: ObjCBool = false
+        let outIsFolder = FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir) && isDir.boolValue
+        if keep != nil && !outIsFolder { throw BackupError.keepNeedsFolder(out.path) }
+        if let keep, keep < 1 { throw BackupError.keepNeedsFolder(out.path) }
+        let file: URL
+        if outIsFolder {
+            file = out.appendingPathComponent(fileName(site: site, at: now))
+            if FileManager.default.fileExists(atPath: file.path) { throw BackupError.exists(file.path) }
+        } else {
+            if FileManager.default.fileExists(atPath: out.path) { throw BackupError.exists(out.path) }
+            let parent = out.deletingLastPathComponent()
+            guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
+                throw BackupError.noFolder(parent.path)
+            }
+            file = out
+        }
+        let copy = try db.backup(to: file.path)
+        let rows = try countRows(file)
+        var pruned: [URL] = []
+        if let keep, outIsFolder { pruned = prune(folder: out, site: site, keep: keep) }
+        return Snapshot(file: file, site: site, role: foundRole, bytes: copy.bytes, rows: rows, integrity: copy.integrity,
+                        takenAt: Replica.timestamp(now), seconds: Date().timeIntervalSince(started), pruned: pruned)
+    }
+
+    /// This site's backups in `folder`, oldest first (their names sort by time).
+    public static func backups(in folder: URL, site: String) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasPrefix("mentorsync-\(site)-") && $0.hasSuffix("Z.db") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    static func prune(folder: URL, site: String, keep: Int) -> [URL] {
+        let all = backups(in: folder, site: site)
+        guard all.count > keep else { return [] }
+        let old = Array(all.prefix(all.count - keep))
+        return old.filter { (try? FileManager.default.removeItem(at: $0)) != nil }
+    }
+
+    // MARK: Reading a backup
+
+    /// Checks a backup file (integrity, and whose registry it is) without changing it:
+    /// the checks run on a private copy.
+    public static func inspect(_ file: URL) throws -> Facts {
+        guard FileManager.default.fileExists(atPath: file.path) else { throw BackupError.missing(file.path) }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mentorsync-inspect-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let copy = scratch.appendingPathComponent("registry.db")
+        try FileManager.default.copyItem(at: file, to: copy)
+        return try facts(ofCopy: copy, original: file)
+    }
+
+    static func facts(ofCopy copy: URL, original: URL) throws -> Facts {
+        let db: Database
+        do {
+            var o = Database.Options()
+            o.create = false
+            db = try Database(path: copy.path, options: o)
+        } catch let e as SQLiteError {
+            throw BackupError.notABackup(original.path, e.message)
+        }
+        let integrity: String
+        do { integrity = try db.integrityCheck() } catch let e as SQLiteError { throw BackupError.notABackup(original.path, e.message) }
+        guard integrity == "ok" else { throw BackupError.damaged(original.path, String(integrity.prefix(300))) }
+        guard try db.tableExists("msync_site"),
+              let r = try db.rows("SELECT site, role, district, schema_version FROM msync_site WHERE k = 1").first else {
+            throw BackupError.notABackup(original.path, "it holds no mentorsync registry")
+        }
+        return Facts(site: r[0].displayText, role: r[1].displayText, district: r[2].displayText,
+                     schemaVersion: Int(r[3].integer ?? 0), integrity: integrity)
+    }
+
+    // MARK: Restoring
+
+    /// Puts the backup `file` in place as `home/registry.db` (see the type's comment for what
+    /// else it does). Refuses while the district daemon runs on this home. The registry it
+    /// replaces is kept as `registry.db.before-restore-<time>` (with its `-wal`, if any).
+    public static func restore(from file: URL, into home: URL, role: Replica.Role? = nil, now: Date = Date()) throws -> Restored {
+        guard FileManager.default.fileExists(atPath: file.path) else { throw BackupError.missing(file.path) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let registry = DistrictHome.databaseURL(home)
+        let staged = home.appendingPathComponent(".registry.db.restore-\(ProcessInfo.processInfo.processIdentifier)")
+        func removeStaged() { for s in ["", "-wal", "-shm", "-journal"] { unlink(staged.path + s) } }
+        removeStaged()
+        defer { removeStaged() }
+        try FileManager.default.copyItem(at: file, to: staged)
+        let facts = try facts(ofCopy: staged, original: file)
+        if let role, role.rawValue != facts.role {
+            throw BackupError.wrongRole(home: file.path, expected: role.rawValue, found: facts.role)
+        }
+        // At the district, the daemon's lock: refused while `serve` runs, and held for the whole
+        // restore so none starts halfway. (A school has no daemon: stop its sync timer first.)
+        var lock: Int32 = -1
+        if facts.role == Replica.Role.district.rawValue { lock = try DistrictDaemon.lock(home: home) }
+        defer { if lock >= 0 { close(lock) } }
+        // Never put one site's backup into another site's home.
+        if FileManager.default.fileExists(atPath: registry.path),
+           let current = try? openRegistry(home), let id = try? identity(current, path: home.path), id.site != facts.site {
+            throw BackupError.otherSite(backup: facts.site, home: id.site, path: home.path)
+        }
+
+        // Make the staged copy safe BEFORE it becomes the registry.
+        var ordered: [String] = []
+        var counter: Int64 = 0
+        do {
+            let replica = try Replica(path: staged.path, schema: RegistrySchema.schema)
+            if replica.role == .district {
+                let h = try DistrictHome(url: home, replica: replica)
+                try replica.database.transaction { for sql in DistrictHome.bookkeeping { try replica.database.execute(sql) } }
+                for school in try h.schools() where school.revokedAt == nil {
+                    try h.orderResync(school.site)
+                    ordered.append(school.site.rawValue)
+                }
+                try replica.database.transaction { try replica.leapCounter() }
+            } else {
+                try replica.database.transaction {
+                    try replica.leapCounter()
+                    try replica.setResync(replica.district, resendFull: true)
+                }
+            }
+            counter = try replica.counter()
+            try replica.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            _ = try replica.database.scalar("PRAGMA journal_mode = DELETE")
+        }
+        chmod(staged.path, 0o600)
+        let fd = open(staged.path, O_RDONLY)
+        if fd >= 0 { fsync(fd); close(fd) }
+
+        // Keep the registry being replaced, with its WAL, under a name that still opens.
+        var kept: URL?
+        if FileManager.default.fileExists(atPath: registry.path) {
+            let aside = home.appendingPathComponent("registry.db.before-restore-\(fileStamp(now))")
+            for s in ["-wal", "-shm", "-journal", ""] where FileManager.default.fileExists(atPath: registry.path + s) {
+                guard rename(registry.path + s, aside.path + s) == 0 else {
+                    throw BackupError.io("cannot move \(registry.path + s) aside: \(String(cString: strerror(errno)))")
+                }
+            }
+            kept = aside
+        }
+        guard rename(staged.path, registry.path) == 0 else {
+            throw BackupError.io("cannot put the restored registry in place: \(String(cString: strerror(errno)))")
+        }
+        DurableFile.syncDirectory(home)
+        return Restored(home: home, site: facts.site, role: facts.role, from: file, previousKeptAs: kept,
+                        resyncOrdered: ordered, counter: counter)
+    }
+
+    // MARK: Helpers
+
+    /// Opens a home's registry as it is, without creating anything in it.
+    static func openRegistry(_ home: URL) throws -> Database {
+        let path = DistrictHome.databaseURL(home).path
+        guard FileManager.default.fileExists(atPath: path) else { throw HomeError.notAHome(home.path) }
+        var o = Database.Options()
+        o.create = false
+        return try Database(path: path, options: o)
+    }
+
+    static func identity(_ db: Database, path: String) throws -> (site: String, role: String) {
+        guard try db.tableExists("msync_site"),
+              let r = try db.rows("SELECT site, role FROM msync_site WHERE k = 1").first else {
+            throw HomeError.notAHome(path)
+        }
+        return (r[0].displayText, r[1].displayText)
+    }
+
+    static func countRows(_ file: URL) throws -> Int {
+        var o = Database.Options()
+        o.readOnly = true
+        o.create = false
+        let db = try Database(path: file.path, options: o)
+        var total = 0
+        for t in RegistrySchema.schema.tables where try db.tableExists(t.name) {
+            total += Int(try db.scalar("SELECT count(*) FROM \(SQL.identifier(t.name))")?.integer ?? 0)
+        }
+        return total
+    }
+
+    static func fileStamp(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'-'HHmmss'Z'"
+        return f.string(from: date)
+    }
+}
+
+/// Errors of backup and restore, each one line a person can act on.
+public enum BackupError: Error, Equatable, CustomStringConvertible {
+    case exists(String)
+    case noFolder(String)
+    case keepNeedsFolder(String)
+    case wrongRole(home: String, expected: String, found: String)
+    case missing(String)
+    case notABackup(String, String)
+    case damaged(String, String)
+    case otherSite(backup: String, home: String, path: String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .exists(let p): return "\(p) already exists; refusing to overwrite a backup — choose a new name, or give a folder"
+        case .noFolder(let p): return "the folder \(p) does not exist: create it (or mount the backup disk) first"
+        case .keepNeedsFolder(let p): return "--keep N (N ≥ 1) needs --out to be an existing folder, not \(p)"
+        case .wrongRole(let home, let expected, let found):
+            return "\(home) holds a \(found)'s registry, not a \(expected)'s; use mentorsync-\(found) for it"
+        case .missing(let p): return "backup file \(p) does not exist"
+        case .notABackup(let p, let why): return "\(p) is not a mentorsync backup (\(why))"
+        case .damaged(let p, let why): return "backup \(p) is damaged (\(why)); use an older backup"
+        case .otherSite(let backup, let home, let path):
+            return "this backup is of site '\(backup)' but \(path) holds site '\(home)'; refusing to mix them up"
+        case .io(let why): return why
+        }
+    }
+}

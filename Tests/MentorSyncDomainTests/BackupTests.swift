@@ -1,0 +1,250 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+final class BackupTests: XCTestCase {
+    var scratch: ScratchDirectory!
+
+    override func setUp() { scratch = ScratchDirectory("backup") }
+    override func tearDown() { scratch = nil }
+
+    func district(_ schools: [String] = ["s001"]) throws -> DistrictHome {
+        let h = try DistrictHome.create(at: scratch.path("district"), site: SiteID("district")!, name: "Управление образования")
+        for s in schools { try h.enroll(site: SiteID(s)!, name: "Школа \(s)", out: scratch.path("\(s).enroll")) }
+        return h
+    }
+
+    func school(_ site: String = "s001", home: String? = nil) throws -> SchoolHome {
+        let e = Enrollment(site: SiteID(site)!, name: "Школа \(site)", district: SiteID("district")!, districtName: "Управление",
+                           key: Array(repeating: 7, count: 32))
+        return try SchoolHome.create(at: scratch.path(home ?? "home-\(site)"), enrollment: e)
+    }
+
+    func addPersons(_ r: Replica, _ n: Int, org: String, prefix: String = "Учитель") throws {
+        try r.database.transaction {
+            let s = try r.database.prepare("INSERT INTO persons(id, org_id, full_name, role) VALUES (?, ?, ?, 'teacher')")
+            for i in 0..<n { try s.execute([.text(UUID().uuidString.lowercased()), .text(org), .text("\(prefix) \(i)")]) }
+        }
+    }
+
+    func count(_ file: URL, _ table: String = "persons") throws -> Int {
+        var o = Database.Options()
+        o.readOnly = true
+        let db = try Database(path: file.path, options: o)
+        return Int(try db.scalar("SELECT count(*) FROM \(table)")?.integer ?? -1)
+    }
+
+    func testBackupIsAConsistentPrivateSingleFileCopy() throws {
+        let h = try district()
+        try addPersons(h.replica, 25, org: "district")
+        let out = scratch.path("copy.db")
+        let s = try Backup.take(home: h.url, role: .district, out: out)
+        XCTAssertEqual(s.file, out)
+        XCTAssertEqual(s.site, "district")
+        XCTAssertEqual(s.role, "district")
+        XCTAssertEqual(s.integrity, "ok")
+        XCTAssertGreaterThan(s.bytes, 0)
+        XCTAssertGreaterThanOrEqual(s.rows, 27, "25 persons and 2 organizations")
+        XCTAssertEqual(try count(out), 25)
+        // One self-contained file, readable by its owner only, no temporary left behind.
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+        XCTAssertFalse(names.contains { $0.hasPrefix(".copy.db") || $0 == "copy.db-wal" }, "\(names)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: out.path)[.posixPermissions] as? NSNumber)?.intValue
+        XCTAssertEqual(mode, 0o600)
+        var o = Database.Options()
+        o.readOnly = true
+        XCTAssertEqual(try Database(path: out.path, options: o).scalar("PRAGMA journal_mode")?.text, "delete")
+        let facts = try Backup.inspect(out)
+        XCTAssertEqual(facts.site, "district")
+        XCTAssertEqual(facts.role, "district")
+        XCTAssertEqual(facts.schemaVersion, RegistrySchema.version)
+        // The school's key travels in the backup: the restored district still authenticates it.
+        XCTAssertEqual(try Database(path: out.path, options: o).scalar("SELECT count(*) FROM district_schools")?.integer, 1)
+        // Inspecting never changes the backup.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path + "-wal"))
+    }
+
+    func testBackupRefusesWhatWouldHurt() throws {
+        let h = try district()
+        let s = try school()
+        let existing = scratch.path("exists.db")
+        XCTAssertTrue(FileManager.default.createFile(atPath: existing.path, contents: Data("keep me".utf8)))
+        XCTAssertThrowsError(try Backup.take(home: h.url, out: existing)) { e in
+            XCTAssertEqual(e as? BackupError, .exists(existing.path))
+        }
+        XCTAssertEqual(try String(contentsOf: existing, encoding: .utf8), "keep me")
+        let nowhere = scratch.path("no/such/folder/x.db")
+        XCTAssertThrowsError(try Backup.take(home: h.url, out: nowhere)) { e in
+            XCTAssertTrue("\(e)".contains("does not exist"), "\(e)")
+        }
+        XCTAssertThrowsError(try Backup.take(home: h.url, out: scratch.path("y.db"), keep: 3)) { e in
+            XCTAssertTrue("\(e)".contains("--keep"), "\(e)")
+        }
+        XCTAssertThrowsError(try Backup.take(home: s.url, role: .district, out: scratch.path("z.db"))) { e in
+            XCTAssertEqual("\(e)", "\(s.url.path) holds a school's registry, not a district's; use mentorsync-school for it")
+        }
+        XCTAssertThrowsError(try Backup.take(home: scratch.folder("empty"), out: scratch.path("w.db"))) { e in
+            XCTAssertTrue(e is HomeError, "\(e)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("z.db").path))
+    }
+
+    func testBackupsIntoAFolderGetDatedNamesAndKeepRemovesTheOldest() throws {
+        let h = try district()
+        let folder = scratch.folder("backups")
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent("mentorsync-s001-20200101-000000Z.db").path, contents: Data()))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent("notes.txt").path, contents: Data()))
+        var made: [URL] = []
+        for day in 0..<4 {
+            let when = Date(timeIntervalSince1970: 1_790_000_000 + Double(day) * 86_400)
+            let s = try Backup.take(home: h.url, out: folder, keep: 2, now: when)
+            XCTAssertEqual(s.file.lastPathComponent, Backup.fileName(site: "district", at: when))
+            XCTAssertFalse(s.file.lastPathComponent.contains(":"), "names must be valid on FAT sticks")
+            made.append(s.file)
+            XCTAssertEqual(s.pruned.count, day >= 2 ? 1 : 0)
+        }
+        XCTAssertEqual(Backup.backups(in: folder, site: "district"), Array(made.suffix(2)))
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        XCTAssertTrue(left.contains("notes.txt") && left.contains("mentorsync-s001-20200101-000000Z.db"), "other files are never pruned: \(left)")
+        XCTAssertThrowsError(try Backup.take(home: h.url, out: folder, now: Date(timeIntervalSince1970: 1_790_000_000 + 3 * 86_400))) { e in
+            XCTAssertTrue(e is BackupError, "a second backup in the same second does not overwrite the first")
+        }
+    }
+
+    /// Another connection holds a large write transaction open while backups are taken:
+    /// every copy has either none or all of its rows, and passes its integrity check.
+    func testBackupDuringALargeTransactionHasAllOrNothing() throws {
+        let h = try district()
+        try addPersons(h.replica, 10, org: "district")
+        let path = DistrictHome.databaseURL(h.url).path
+        let opened = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var writerError: Error?
+        let writer = Thread {
+            do {
+                let db = try Database(path: path)
+                try db.transaction {
+                    let s = try db.prepare("INSERT INTO persons(id, org_id, full_name, role) VALUES (?, 'district', ?, 'teacher')")
+                    for i in 0..<20_000 {
+                        try s.execute([.text(UUID().uuidString.lowercased()), .text("Новый \(i)")])
+                        if i == 100 { opened.signal() }
+                        if i % 5_000 == 0 { usleep(300_000) }  // keep the transaction open a while
+                    }
+                }
+            } catch { writerError = error }
+            done.signal()
+        }
+        writer.start()
+        opened.wait()
+        var counts: [Int] = []
+        var n = 0
+        repeat {
+            let s = try Backup.take(home: h.url, out: scratch.path("during-\(n).db"))
+            XCTAssertEqual(s.integrity, "ok")
+            counts.append(try count(s.file))
+            n += 1
+        } while done.wait(timeout: .now()) == .timedOut
+        let after = try Backup.take(home: h.url, out: scratch.path("after.db"))
+        counts.append(try count(after.file))
+        XCTAssertNil(writerError)
+        XCTAssertTrue(counts.allSatisfy { $0 == 10 || $0 == 20_010 }, "all or nothing: \(counts)")
+        XCTAssertEqual(counts.first, 10, "a backup taken while the transaction was open does not see it")
+        XCTAssertEqual(counts.last, 20_010)
+    }
+
+    func testRestoreOfASchoolMovesItsCounterAheadAndResendsEverything() throws {
+        let url: URL, backup: URL, counterBefore: Int64
+        do {  // every connection is closed before the restore, as the procedure demands
+            let s = try school()
+            try addPersons(s.replica, 3, org: "s001", prefix: "До")
+            backup = try Backup.take(home: s.url, role: .school, out: scratch.path("school.db")).file
+            try addPersons(s.replica, 2, org: "s001", prefix: "После")
+            counterBefore = try s.replica.counter()
+            url = s.url
+        }
+
+        let r = try Backup.restore(from: backup, into: url, role: .school)
+        XCTAssertEqual(r.site, "s001")
+        XCTAssertEqual(r.resyncOrdered, [])
+        let kept = try XCTUnwrap(r.previousKeptAs)
+        XCTAssertEqual(try count(kept), 5, "the replaced registry is kept, complete, and still opens")
+        XCTAssertEqual(try count(DistrictHome.databaseURL(url)), 3)
+        let restored = try SchoolHome.open(url)
+        XCTAssertGreaterThan(try restored.replica.counter(), counterBefore + 500_000,
+                             "a write before the next sync never reuses a counter the district has seen")
+        XCTAssertEqual(r.counter, try restored.replica.counter())
+        XCTAssertTrue(try restored.replica.peer(SiteID("district")!).fullResendPending)
+        XCTAssertEqual(try restored.database.integrityCheck(), "ok")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.appendingPathComponent("serve.lock").path))
+    }
+
+    func testRestoreOfTheDistrictOrdersAResyncOfEverySchoolAndWaitsForTheDaemon() throws {
+        let url: URL, backup: URL, counterBefore: Int64
+        do {
+            let h = try district(["s001", "s002"])
+            backup = try Backup.take(home: h.url, out: scratch.path("district.db")).file
+            try h.enroll(site: SiteID("s003")!, name: "Школа после копии", out: scratch.path("s003.enroll"))
+            url = h.url
+            counterBefore = try h.replica.counter()
+        }
+
+        let lock = try DistrictDaemon.lock(home: url)  // as `serve` does
+        XCTAssertThrowsError(try Backup.restore(from: backup, into: url, role: .district)) { e in
+            XCTAssertTrue("\(e)".contains("already running"), "\(e)")
+        }
+        close(lock)
+        XCTAssertEqual(try count(DistrictHome.databaseURL(url), "district_schools"), 3, "nothing changed while refused")
+
+        let r = try Backup.restore(from: backup, into: url, role: .district)
+        XCTAssertEqual(r.resyncOrdered, ["s001", "s002"])
+        let restored = try DistrictHome.open(url)
+        XCTAssertEqual(try restored.schools().map(\.site.rawValue), ["s001", "s002"])
+        for s in ["s001", "s002"] {
+            XCTAssertNotNil(try restored.setting("resync:\(s)"))
+            XCTAssertTrue(try restored.replica.peer(SiteID(s)!).sendFullPending)
+        }
+        XCTAssertGreaterThan(try restored.replica.counter(), counterBefore)
+        XCTAssertEqual(try count(try XCTUnwrap(r.previousKeptAs), "district_schools"), 3)
+        // The daemon may start again afterwards.
+        close(try DistrictDaemon.lock(home: url))
+    }
+
+    func testRestoreRefusesAnotherSitesBackupADamagedFileAndTheWrongTool() throws {
+        let a = try school("s001")
+        let b = try school("s002")
+        try addPersons(b.replica, 4, org: "s002")
+        let backupA = try Backup.take(home: a.url, out: scratch.path("a.db")).file
+        XCTAssertThrowsError(try Backup.restore(from: backupA, into: b.url)) { e in
+            XCTAssertEqual("\(e)", "this backup is of site 's001' but \(b.url.path) holds site 's002'; refusing to mix them up")
+        }
+        XCTAssertThrowsError(try Backup.restore(from: backupA, into: b.url, role: .district)) { e in
+            XCTAssertTrue("\(e)".contains("holds a school's registry, not a district's"), "\(e)")
+        }
+        var bytes = try Data(contentsOf: backupA)
+        bytes.replaceSubrange(0..<16, with: Data(repeating: 0x41, count: 16))
+        let garbage = scratch.path("garbage.db")
+        try bytes.write(to: garbage)
+        XCTAssertThrowsError(try Backup.restore(from: garbage, into: a.url)) { e in
+            XCTAssertTrue("\(e)".contains("is not a mentorsync backup"), "\(e)")
+        }
+        XCTAssertThrowsError(try Backup.restore(from: scratch.path("missing.db"), into: a.url)) { e in
+            XCTAssertEqual(e as? BackupError, .missing(scratch.path("missing.db").path))
+        }
+        XCTAssertEqual(try count(DistrictHome.databaseURL(b.url)), 4, "a refused restore changes nothing")
+        let left = try FileManager.default.contentsOfDirectory(atPath: b.url.path)
+        XCTAssertFalse(left.contains { $0.contains("restore") }, "\(left)")
+    }
+
+    func testRestoreOntoAnEmptyFolderAfterTheDiskDied() throws {
+        let s = try school()
+        try addPersons(s.replica, 2, org: "s001")
+        let backup = try Backup.take(home: s.url, out: scratch.path("b.db")).file
+        let fresh = scratch.path("new-disk/school")
+        let r = try Backup.restore(from: backup, into: fresh)
+        XCTAssertNil(r.previousKeptAs)
+        XCTAssertEqual(try count(DistrictHome.databaseURL(fresh)), 2)
+        XCTAssertEqual(try SchoolHome.open(fresh).site.rawValue, "s001")
+    }
+}
