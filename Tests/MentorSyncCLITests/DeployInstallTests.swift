@@ -156,7 +156,7 @@ final class DeployInstallTests: XCTestCase {
 
     /// install.sh's default path really builds: with no prebuilt binaries it runs a release build
     /// with --static-swift-stdlib (checked by reading the script; the build itself takes minutes).
-    func testTheDefaultPathBuildsStaticReleaseBinaries() throws {
+    func testTheScriptAsksForStaticReleaseBinariesAndChecksTheLibraries() throws {
         let script = try String(contentsOf: Deploy.folder.appendingPathComponent("install.sh"), encoding: .utf8)
         XCTAssertTrue(script.contains("build -c release --static-swift-stdlib"), "install.sh must build release binaries with the stdlib linked in")
         XCTAssertTrue(script.contains("libsqlite3") && script.contains("zlib"), "install.sh checks the two C libraries")
