@@ -59,6 +59,7 @@ public final class BundleReader {
         guard headerBytes.count == headerLength else { throw BundleError.damaged("header is cut short") }
         let header = try BundleHeader.decode(headerBytes)
         if version >= 2, header.cipherNonce == nil { throw BundleError.malformed("a version \(version) bundle has no cipher nonce") }
+        if version < 2, header.cipherNonce != nil { throw BundleError.malformed("a version \(version) bundle carries a cipher nonce, which only version 2 has") }
         return (header, BundleLayout.prefixSize + headerLength, size, version)
     }
 
