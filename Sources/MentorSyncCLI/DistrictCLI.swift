@@ -30,11 +30,7 @@ public enum DistrictCLI {
 
     /// Runs one command; returns the exit code (0 ok, 1 failure, 2 usage, 3 quarantined).
     public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
-        guard let command = argv.first else {
-            console.err(usage)
-            return 2
-        }
-        do {
+        CommandRunner.run(tool: tool, usage: usage, argv: argv, console: console) { command in
             switch command {
             case "init": try initHome(argv, console)
             case "enroll": try enroll(argv, console)
@@ -59,25 +55,14 @@ public enum DistrictCLI {
                 try ReportCommands.seedDemo(a, try open(a), console)
             case "backup": try BackupCommands.backup(argv, role: .district, console: console)
             case "restore": try BackupCommands.restore(argv, role: .district, console: console)
-            case "help", "--help", "-h": console.out(usage)
             default: throw UsageError("unknown command '\(command)'")
             }
             return 0
-        } catch let e as UsageError {
-            console.err("\(tool): \(e.description)")
-            console.err("run '\(tool) help' for the list of commands")
-            return 2
-        } catch let e as CommandFailure {
-            console.err("\(tool): \(e.description)")
-            return e.exitCode
-        } catch {
-            console.err("\(tool): \(describe(error))")
-            return 1
         }
     }
 
     static func parse(_ argv: [String], _ options: Set<String> = [], _ flags: Set<String> = []) throws -> Arguments {
-        try Arguments.parse(argv, options: options.union(["home"]), flags: flags.union(["json"]))
+        try CommandRunner.parse(argv, options, flags)
     }
 
     static func open(_ args: Arguments) throws -> DistrictHome { try DistrictHome.open(homeURL(args)) }

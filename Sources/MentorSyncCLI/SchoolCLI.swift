@@ -26,11 +26,7 @@ public enum SchoolCLI {
         """
 
     public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
-        guard let command = argv.first else {
-            console.err(usage)
-            return 2
-        }
-        do {
+        CommandRunner.run(tool: tool, usage: usage, argv: argv, console: console) { command in
             switch command {
             case "init": try initHome(argv, console)
             case "sync": try sync(argv, console)
@@ -53,25 +49,14 @@ public enum SchoolCLI {
                 try CSVCommands.exportCSV(a, try open(a).replica, console)
             case "backup": try BackupCommands.backup(argv, role: .school, console: console)
             case "restore": try BackupCommands.restore(argv, role: .school, console: console)
-            case "help", "--help", "-h": console.out(usage)
             default: throw UsageError("unknown command '\(command)'")
             }
             return 0
-        } catch let e as UsageError {
-            console.err("\(tool): \(e.description)")
-            console.err("run '\(tool) help' for the list of commands")
-            return 2
-        } catch let e as CommandFailure {
-            console.err("\(tool): \(e.description)")
-            return e.exitCode
-        } catch {
-            console.err("\(tool): \(describe(error))")
-            return 1
         }
     }
 
     static func parse(_ argv: [String], _ options: Set<String> = [], _ flags: Set<String> = []) throws -> Arguments {
-        try Arguments.parse(argv, options: options.union(["home"]), flags: flags.union(["json"]))
+        try CommandRunner.parse(argv, options, flags)
     }
 
     static func open(_ args: Arguments) throws -> SchoolHome { try SchoolHome.open(homeURL(args)) }

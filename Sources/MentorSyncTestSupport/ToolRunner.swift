@@ -27,11 +27,17 @@ public enum ToolRunner {
     /// Runs a tool to completion; both pipes are read before waiting, so a chatty tool never blocks.
     @discardableResult
     public static func run(_ tool: String, _ args: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> ToolResult {
+        try runProgram(executable(tool), args, environment: environment, removing: { $0 == "MENTORSYNC_HOME" }, cwd: cwd)
+    }
+
+    /// Runs any program to completion, with `environment` added and the variables `removing` names taken out.
+    public static func runProgram(_ executable: URL, _ args: [String], environment: [String: String] = [:],
+                                  removing: (String) -> Bool = { _ in false }, cwd: URL? = nil) throws -> ToolResult {
         let p = Process()
-        p.executableURL = executable(tool)
+        p.executableURL = executable
         p.arguments = args
         var env = ProcessInfo.processInfo.environment
-        env["MENTORSYNC_HOME"] = nil
+        for k in env.keys where removing(k) { env[k] = nil }
         for (k, v) in environment { env[k] = v }
         p.environment = env
         if let cwd { p.currentDirectoryURL = cwd }

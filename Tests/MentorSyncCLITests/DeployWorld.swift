@@ -28,29 +28,9 @@ enum Deploy {
 
     /// Runs a program (a shell script here) to completion with extra environment.
     static func run(_ executable: String, _ args: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Ran {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        for k in env.keys where k.hasPrefix("MENTORSYNC_") || k == "DESTDIR" || k == "PREFIX" { env[k] = nil }
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.wait()
-        p.waitUntilExit()
-        return Ran(exitCode: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+        let r = try ToolRunner.runProgram(URL(fileURLWithPath: executable), args, environment: environment,
+                                          removing: { $0.hasPrefix("MENTORSYNC_") || $0 == "DESTDIR" || $0 == "PREFIX" }, cwd: cwd)
+        return Ran(exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr)
     }
 
     /// Finds a program on PATH (and in the sbin folders a non-root PATH may lack).
