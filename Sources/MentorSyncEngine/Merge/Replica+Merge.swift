@@ -164,6 +164,40 @@ struct RowMerger {
             return
         }
 
+        // The common case of an update: the sender had seen every write this row holds here, so
+        // nothing can be concurrent. No old values are needed, and only the cells that win are written.
+        if row.alive, change.version.dominates(row.clock.version),
+           incoming.allSatisfy({ $0.pos != 0 || $0.value == .integer(1) }) {
+            var mask: UInt64 = 0
+            var winners: [(Int, DatabaseValue)] = []
+            var changed = false
+            for c in incoming {
+                if let ls = row.clock.stamps[c.pos], ls >= c.stamp { continue }
+                row.clock.stamps[c.pos] = c.stamp
+                changed = true
+                if c.pos > 0 { mask |= 1 << UInt64(c.pos); winners.append((c.pos, c.value)) }
+            }
+            let merged = row.clock.version.union(change.version)
+            if merged != row.clock.version { row.clock.version = merged; changed = true }
+            guard changed else { return }
+            if mask != 0 {
+                winners.sort { $0.0 < $1.0 }
+                let cols = table.cellNames
+                let s = try replica.narrowUpdate(table, mask: mask) {
+                    "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
+                }
+                do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    return
+                }
+                if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
+            }
+            row.local = row.clock.version[replica.site]
+            try replica.storeRow(table: table.number, id: change.id, row)
+            report.rowsChanged += 1
+            return
+        }
+
         let localVV = row.clock.version
         let remoteVV = change.version
         let wasAlive = row.alive
@@ -233,13 +267,11 @@ struct RowMerger {
     }
 
     private func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool) throws {
-        let cols = table.cellNames.map(SQL.identifier)
+        let text = replica.sqlText(table)
         if insert {
-            let sql = "INSERT OR REPLACE INTO \(SQL.identifier(table.name)) (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))"
-            try replica.database.cachedStatement(sql).execute([.text(id)] + values)
+            try replica.database.cachedStatement(text.insert).execute([.text(id)] + values)
         } else {
-            let sql = "UPDATE \(SQL.identifier(table.name)) SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
-            try replica.database.cachedStatement(sql).execute(values + [.text(id)])
+            try replica.database.cachedStatement(text.update).execute(values + [.text(id)])
         }
     }
 

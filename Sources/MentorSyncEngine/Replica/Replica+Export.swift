@@ -43,7 +43,7 @@ extension Replica {
                 conditions.append("org_id IN (\(owned.map { _ in "?" }.joined(separator: ", ")))")
                 args += owned.map { .text($0) }
             } else {
-                conditions.append("local > ?")
+                conditions.append("local > ? AND local > 0")  // the second term lets SQLite use the partial index
                 args.append(.integer(theirs[site]))
                 if let sub = subscription(of: recipient) {
                     conditions.append("org_id IN (\(sub.map { _ in "?" }.joined(separator: ", ")))")
@@ -69,7 +69,7 @@ extension Replica {
             let writer = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
             do {
                 for table in schema.tables { try writer.declareTable(table.name, columns: table.cellNames) }
-                try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY tbl, id", args) { s in
+                try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY \(!full && (counts[0].integer ?? 0) <= 20_000 ? "+tbl, +id" : "tbl, id")", args) { s in
                     guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
                     let clock = try codec.decode(s.bytes(at: 4))
                     let id = s.string(at: 1) ?? ""
@@ -112,8 +112,7 @@ extension Replica {
 
     /// The values of cell positions 1…n of a live row (org_id, then the columns), or nil if it is not there.
     func readValues(_ table: TableSchema, id: String) throws -> [DatabaseValue]? {
-        let cols = (["org_id"] + table.columns.map(\.name)).map(SQL.identifier).joined(separator: ", ")
-        let s = try database.cachedStatement("SELECT \(cols) FROM \(SQL.identifier(table.name)) WHERE id = ?")
+        let s = try database.cachedStatement(sqlText(table).select)
         try s.bind(id, at: 1)
         defer { s.reset() }
         guard try s.step() else { return nil }

@@ -12,6 +12,27 @@ public final class Replica {
     /// The district this site belongs to (itself, for the district).
     public let district: SiteID
     let codec: RowClockCodec
+    /// SQL texts of each table, built once rather than for every row merged or exported.
+    var sqlTexts: [Int: TableSQL] = [:]
+    struct TableSQL { var select: String; var insert: String; var update: String }
+    func sqlText(_ table: TableSchema) -> TableSQL {
+        if let t = sqlTexts[table.number] { return t }
+        let cols = table.cellNames.map(SQL.identifier)
+        let name = SQL.identifier(table.name)
+        let t = TableSQL(select: "SELECT \(cols.joined(separator: ", ")) FROM \(name) WHERE id = ?",
+                         insert: "INSERT OR REPLACE INTO \(name) (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))",
+                         update: "UPDATE \(name) SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?")
+        sqlTexts[table.number] = t
+        return t
+    }
+    /// Updates of just the cells that won, prepared once per table and set of cells.
+    var narrow: [Int: [UInt64: Statement]] = [:]
+    func narrowUpdate(_ table: TableSchema, mask: UInt64, _ sql: () -> String) throws -> Statement {
+        if let s = narrow[table.number]?[mask] { return s }
+        let s = try database.prepare(sql())
+        narrow[table.number, default: [:]][mask] = s
+        return s
+    }
 
     /// Creates the bookkeeping and the synced tables in a new database file.
     public static func create(path: String, site: SiteID, role: Role, district: SiteID, schema: SyncSchema) throws -> Replica {
