@@ -10,4 +10,10 @@
 static inline sqlite3_destructor_type mentorsync_sqlite_transient(void) {
     return SQLITE_TRANSIENT;
 }
+// sqlite3_db_config is variadic, which Swift cannot call: switch triggers on or off for one connection.
+// https://www.sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfigenabletrigger
+static inline int mentorsync_enable_triggers(sqlite3 *db, int on) {
+    int now = -1;
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, on, &now);
+}
 #endif

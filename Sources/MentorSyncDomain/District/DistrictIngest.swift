@@ -313,7 +313,7 @@ public final class DistrictIngest {
         if !force, let newest = existing.max(by: { $0.1.sequence < $1.1.sequence })?.1 {
             let since = newest.knowledge[home.site]
             let pending = try home.database.scalar(
-                "SELECT count(*) FROM msync_rows WHERE local > ? AND org_id IN (?, ?)",
+                "SELECT count(*) FROM msync_rows WHERE local > ? AND local > 0 AND org_id IN (?, ?)",
                 [.integer(since), .text(school.rawValue), .text(home.site.rawValue)])?.integer ?? 0
             let ackMoved = newest.acknowledgement[school] < peer.merged
             let fullOwed = peer.sendFullPending && !newest.isFull

@@ -61,7 +61,7 @@ extension DistrictHome {
                 if d > 3600 { skew = Int((d / 86400).rounded(.up)) } else if d < -365 * 86400 { skew = Int((d / 86400).rounded()) }
             }
             let rows = try database.scalar("SELECT count(*) FROM msync_rows WHERE org_id = ? AND alive = 1", [.text(school.site.rawValue)])?.integer ?? 0
-            let unacked = try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ? AND org_id IN (?, ?)",
+            let unacked = try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ? AND local > 0 AND org_id IN (?, ?)",
                                               [.integer(peer.theirKnowledge[site]), .text(school.site.rawValue), .text(site.rawValue)])?.integer ?? 0
             let rejections = try database.scalar("SELECT count(*) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             result.append(SchoolStatus(

@@ -126,8 +126,8 @@ public final class DistrictHome {
                 INSERT INTO organizations(id, org_id, name, kind) VALUES (?, ?, ?, 'school')
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name
                 """, [.text(school.rawValue), .text(site.rawValue), .text(name)])
-            // The school learns everything it should hold in its first reply.
-            try replica.setResync(school, sendFull: true)
+            // Nothing more is needed for the first reply: against the empty knowledge of a new school,
+            // every district write for it is unacknowledged, so the first reply carries all of it.
             try enrollment.write(to: out)
         }
         return enrollment

@@ -3,7 +3,8 @@
 ///
 /// Capture only appends to `msync_log` (the cheapest write SQLite offers: an append at the end of
 /// a b-tree). Its AUTOINCREMENT sequence is the site's Lamport counter. The program folds the
-/// log into per-row clocks (`msync_rows`) before every export and merge.
+/// log into per-row clocks (`msync_rows`) before every export and merge. A merge writes with
+/// triggers switched off on its own connection, so what it writes is never captured again.
 public enum CaptureSQL {
     public static let metadata: [String] = [
         """
@@ -13,7 +14,6 @@ public enum CaptureSQL {
           role TEXT NOT NULL CHECK (role IN ('district', 'school')),
           district TEXT NOT NULL,
           schema_version INTEGER NOT NULL,
-          applying INTEGER NOT NULL DEFAULT 0,
           created_at TEXT NOT NULL
         )
         """,
@@ -86,8 +86,6 @@ public enum CaptureSQL {
     /// Log operations.
     public enum Op: Int64 { case insert = 1, update = 2, delete = 3 }
 
-    static let notApplying = "(SELECT applying FROM msync_site) = 0"
-
     /// The three triggers of one table. Updates record which cell positions changed as a bit mask.
     public static func triggers(for table: TableSchema) -> [String] {
         let t = SQL.identifier(table.name)
@@ -101,22 +99,28 @@ public enum CaptureSQL {
         return [
             "DROP TRIGGER IF EXISTS \(SQL.identifier("msync_\(name)_insert"))",
             "DROP TRIGGER IF EXISTS \(SQL.identifier("msync_\(name)_update"))",
+            "DROP TRIGGER IF EXISTS \(SQL.identifier("msync_\(name)_rekey"))",
             "DROP TRIGGER IF EXISTS \(SQL.identifier("msync_\(name)_delete"))",
             """
-            CREATE TRIGGER \(SQL.identifier("msync_\(name)_insert")) AFTER INSERT ON \(t) WHEN \(notApplying) BEGIN
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_insert")) AFTER INSERT ON \(t) BEGIN
               INSERT INTO msync_log(tbl, id, org_id, op) VALUES (\(n), NEW.id, NEW.org_id, 1);
             END
             """,
+            // A changed id is the insert of a new row (op 1); the old id's deletion is the rekey trigger's.
             """
-            CREATE TRIGGER \(SQL.identifier("msync_\(name)_update")) AFTER UPDATE ON \(t) WHEN \(notApplying) BEGIN
-              INSERT INTO msync_log(tbl, id, op) SELECT \(n), OLD.id, 3 WHERE NEW.id IS NOT OLD.id;
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_update")) AFTER UPDATE ON \(t) BEGIN
               INSERT INTO msync_log(tbl, id, org_id, op, mask) VALUES (\(n), NEW.id, NEW.org_id,
                 CASE WHEN NEW.id IS NOT OLD.id THEN 1 ELSE 2 END,
                 \(bits.joined(separator: " | ")));
             END
             """,
             """
-            CREATE TRIGGER \(SQL.identifier("msync_\(name)_delete")) AFTER DELETE ON \(t) WHEN \(notApplying) BEGIN
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_rekey")) AFTER UPDATE OF id ON \(t) WHEN NEW.id IS NOT OLD.id BEGIN
+              INSERT INTO msync_log(tbl, id, org_id, op) VALUES (\(n), OLD.id, OLD.org_id, 3);
+            END
+            """,
+            """
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_delete")) AFTER DELETE ON \(t) BEGIN
               INSERT INTO msync_log(tbl, id, org_id, op) VALUES (\(n), OLD.id, OLD.org_id, 3);
             END
             """,

@@ -23,7 +23,10 @@ extension Replica {
             var report = MergeReport(header: header)
             report.formatVersion = reader.formatVersion
             report.logFolded = try foldLog()
-            try database.execute("UPDATE msync_site SET applying = 1")
+            // What the merge writes is not captured again: triggers are off on this connection
+            // (other connections cannot write meanwhile; this transaction holds the write lock).
+            try database.setTriggersEnabled(false)
+            defer { try? database.setTriggersEnabled(true) }
             var merger = RowMerger(replica: self, sender: header.sender, policy: policy)
             var positionMaps: [String: [Int?]] = [:]
             var maxCounter: Int64 = 0
@@ -87,7 +90,6 @@ extension Replica {
                 }
             }
             try recordPeer(header: header)
-            try database.execute("UPDATE msync_site SET applying = 0")
             return report
         }
     }

@@ -144,6 +144,13 @@ public final class Database {
         }
     }
 
+    /// Switches triggers on or off for this connection only (a merge writes without being captured).
+    /// https://www.sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfigenabletrigger
+    public func setTriggersEnabled(_ on: Bool) throws {
+        let rc = mentorsync_enable_triggers(handle, on ? 1 : 0)
+        guard rc == SQLITE_OK else { throw error(code: rc, sql: nil) }
+    }
+
     /// `PRAGMA integrity_check` result: "ok" when the file is sound.
     /// https://www.sqlite.org/pragma.html#pragma_integrity_check
     public func integrityCheck() throws -> String {
