@@ -9,7 +9,7 @@ struct BenchOptions {
     var rows = 100_000
     /// K: rounds of every side-by-side comparison.
     var rounds = 5
-    var sections: Set<Int> = [1, 2, 3, 4, 5]
+    var sections: Set<Int> = [1, 2, 3, 4, 5, 6]
     var memoryRows = 1_000_000
     var schools = 100
     var schoolRows = 5_000
@@ -21,14 +21,14 @@ struct BenchOptions {
     var save: String?
 
     static let usage = """
-        usage: mentorsync-bench [--quick] [--json | --markdown] [--rows N] [--rounds K] [--sections 1,2,3,4,5]
+        usage: mentorsync-bench [--quick] [--json | --markdown] [--rows N] [--rounds K] [--sections 1,2,3,4,5,6]
                                 [--memory-rows M] [--schools S] [--school-rows R] [--daily-rows D] [--dir DIR] [--keep] [--save FILE]
           --quick        a smoke run (CI): N = 2,000, 3 rounds, memory on 50,000 rows, 10 schools × 500 rows
           --json         machine-readable figures on stdout (progress stays on stderr)
           --markdown     the table as Markdown (for the README)
           --rows N       rows of the capture, export and merge sections (default 100,000)
           --rounds K     rounds of each side-by-side comparison (default 5)
-          --sections L   run only these sections (1 capture, 2 export, 3 merge, 4 memory, 5 district day)
+          --sections L   run only these sections (1 capture, 2 export, 3 merge, 4 memory, 5 district day, 6 report)
           --save FILE    also write the JSON figures to FILE
           --keep         keep the scratch databases and bundles (to profile a step by hand)
         """
@@ -70,8 +70,8 @@ struct BenchOptions {
             case "--save": o.save = try value(a)
             case "--sections":
                 let list = try value(a).split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard !list.isEmpty, list.allSatisfy({ $0 != nil && (1...5).contains($0!) }) else {
-                    throw BenchError.usage("--sections takes numbers from 1 to 5, like 1,3")
+                guard !list.isEmpty, list.allSatisfy({ $0 != nil && (1...6).contains($0!) }) else {
+                    throw BenchError.usage("--sections takes numbers from 1 to 6, like 1,3")
                 }
                 o.sections = Set(list.map { $0! })
             case "-h", "--help": throw BenchError.usage(usage)

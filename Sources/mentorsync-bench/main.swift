@@ -30,7 +30,7 @@ do {
     let info = RunInfo.current(options: options)
     let runs: [(Int, (BenchOptions, Scratch) throws -> Section)] = [
         (1, CaptureSection.run), (2, ExportSection.run), (3, MergeSection.run),
-        (4, MemorySection.run), (5, DistrictDaySection.run),
+        (4, MemorySection.run), (5, DistrictDaySection.run), (6, ReportSection.run),
     ]
     var sections: [Section] = []
     let start = Stopwatch.now()
