@@ -134,3 +134,28 @@ final class SchoolCLITests: XCTestCase {
         XCTAssertTrue(d.stderr.contains("only the district can"), d.stderr)
     }
 }
+
+/// A school's new machine syncs twice before the district's next pass, with the district's last
+/// reply to the old machine still on the stick: nothing written on the new machine may be lost,
+/// and the school's old rows come back.
+final class NewMachineTests: XCTestCase {
+    func testNewMachineSyncingTwiceBeforeTheDistrictLosesNothing() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        for i in 0..<20 { expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Учитель \(i)")) }
+        try w.round()
+        try w.round()
+        // The disk dies; the school starts again from its enrollment file. The old reply is still on the stick.
+        try FileManager.default.removeItem(at: w.schoolHome("s001"))
+        expectOK(try w.school("s001", "init", "--enroll", w.scratch.path("s001.enroll").path))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Новый учитель", "--id", "x"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        try w.round()
+        try w.round()
+        let district = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(district.contains { $0["id"] as? String == "x" }, "the new machine's write reached the district")
+        let school = try XCTUnwrap(try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(school.count, 21, "the old rows came back")
+        XCTAssertEqual((try w.json(try w.school("s001", "status", "--json")) as? [String: Any])?["unacknowledged_changes"] as? Int, 0)
+    }
+}

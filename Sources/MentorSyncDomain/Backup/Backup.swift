@@ -189,6 +189,8 @@ public enum Backup {
                 try replica.database.transaction {
                     try replica.leapCounter()
                     try replica.setResync(replica.district, resendFull: true)
+                    // And the district sends back everything written since the backup.
+                    try replica.requestFullCopy(from: replica.district)
                 }
             }
             counter = try replica.counter()

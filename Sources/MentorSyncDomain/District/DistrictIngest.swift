@@ -197,23 +197,13 @@ public final class DistrictIngest {
                 throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
             }
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
-            let before = try home.replica.peer(header.sender)
             let report = try mergeTryingKeys(file, header: header)
             try home.setSetting("format:\(header.sender)", String(report.formatVersion))
-            // Knowledge of the district that went backwards means a school machine that lost data:
-            // a new disk set up from the enrollment file, or a restore from an older backup.
-            // A late old bundle also knows less, so the drop must come with a sign of a new start:
-            // the school has heard nothing from the district at all, or it carries everything we
-            // had from it (a restore moves its counter ahead).
-            let knowsLessOfUs = header.knowledge[home.site] < before.theirKnowledge[home.site]
-            let freshStart = header.knowledge[home.site] == 0 || header.knowledge[header.sender] >= before.merged
-            if knowsLessOfUs && freshStart {
-                // The school knows less than it once told us: a new machine or a restored disk.
-                // It gets its full subscription again, so nothing it had is missing.
+            // A school starting afresh (a new machine, a restore) asks for everything it should hold.
+            if header.wantsFull, try !home.replica.peer(header.sender).sendFullPending {
                 try home.setSetting("fullsent:\(header.sender)", nil)
                 try home.replica.setResync(header.sender, sendFull: true)
-                log.event("school_knowledge_regressed", ["site": header.sender, "had": before.merged, "now": header.knowledge[header.sender],
-                                                         "district_had": before.theirKnowledge[home.site], "district_now": header.knowledge[home.site]])
+                log.event("full_copy_requested", ["site": header.sender])
             }
             try settleFullExchange(with: header)
             for r in report.refusals.prefix(200) {

@@ -29,6 +29,8 @@ public final class SchoolHome {
             for sql in bookkeeping { try replica.database.execute(sql) }
             try replica.database.execute("INSERT INTO school_identity(k, name, district_name, key, enrolled_at) VALUES (1, ?, ?, ?, ?)",
                                          [.text(enrollment.name), .text(enrollment.districtName), .blob(try enrollment.keyBytes), .text(enrollment.issuedAt)])
+            // A new home may be a new machine of a school that existed: it asks for everything it should hold.
+            try replica.requestFullCopy(from: try enrollment.districtID)
         }
         chmod(db.path, 0o600)
         return SchoolHome(url: home, replica: replica)

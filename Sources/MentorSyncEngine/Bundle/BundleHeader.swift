@@ -34,6 +34,8 @@ public struct BundleHeader: Equatable, Sendable {
     public var tombstoneCount: Int
     public var conflictCount: Int
     public var isFull: Bool                   // a full re-send or full subscription
+    /// The sender asks for a full copy: it starts from nothing (a new machine) or from a backup.
+    public var wantsFull: Bool = false
     public var software: String
     /// The ChaCha20-Poly1305 nonce of the body (format version 2); fresh for every bundle.
     public var cipherNonce: [UInt8]?
@@ -100,7 +102,7 @@ public struct BundleHeader: Equatable, Sendable {
             for r in rejections { w.string(r.bundle); w.string(r.reason) }
         }
         field(.counts) { w in w.varint(rowCount); w.varint(tombstoneCount); w.varint(conflictCount) }
-        field(.flags) { $0.varint(isFull ? 1 : 0) }
+        field(.flags) { $0.varint((isFull ? 1 : 0) | (wantsFull ? 2 : 0)) }
         field(.software) { $0.raw(Array(software.utf8)) }
         if let cipherNonce { field(.cipherNonce) { $0.raw(cipherNonce) } }
         return out.bytes
@@ -202,11 +204,13 @@ public struct BundleHeader: Equatable, Sendable {
             guard raw.count == BundleLayout.nonceSize else { throw BundleError.malformed("cipher nonce is \(raw.count) bytes, not \(BundleLayout.nonceSize)") }
             nonce = raw
         }
-        return BundleHeader(schemaVersion: schema, sender: try site(.sender), recipient: try site(.recipient),
+        var header = BundleHeader(schemaVersion: schema, sender: try site(.sender), recipient: try site(.recipient),
                             bundleID: idBytes, sequence: sequence, createdAt: created, kind: kind,
                             knowledge: knowledge, acknowledgement: ack, commands: commands, rejections: rejections,
                             rowCount: rows, tombstoneCount: tombstones, conflictCount: conflicts,
                             isFull: flags & 1 != 0, software: software, cipherNonce: nonce)
+        header.wantsFull = flags & 2 != 0
+        return header
     }
 }
 

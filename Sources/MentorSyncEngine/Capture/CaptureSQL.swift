@@ -56,7 +56,8 @@ public enum CaptureSQL {
           sent_sequence INTEGER NOT NULL DEFAULT 0,
           last_export_at TEXT,
           full_resend_pending INTEGER NOT NULL DEFAULT 0,
-          send_full_pending INTEGER NOT NULL DEFAULT 0
+          send_full_pending INTEGER NOT NULL DEFAULT 0,
+          want_full INTEGER NOT NULL DEFAULT 0
         )
         """,
         """

@@ -23,6 +23,7 @@ extension Replica {
             var report = MergeReport(header: header)
             report.formatVersion = reader.formatVersion
             report.logFolded = try foldLog()
+            try restampIfCountersWereReused(header)
             // What the merge writes is not captured again: triggers are off on this connection
             // (other connections cannot write meanwhile; this transaction holds the write lock).
             try database.setTriggersEnabled(false)
@@ -94,6 +95,32 @@ extension Replica {
         }
     }
 
+    /// A site that has never merged anything from the sender, yet is credited with counters above
+    /// its own, is a new start of an old site (a new machine set up from the enrollment file): its
+    /// writes so far reused counters the old machine had issued, and would pass for acknowledged.
+    /// They are moved above what the sender knows, so they travel as the new writes they are.
+    func restampIfCountersWereReused(_ header: BundleHeader) throws {
+        let credited = header.knowledge[site]
+        let own = try counter()
+        guard credited > own, try peer(header.sender).merged == 0 else { return }
+        var moved = 0
+        for r in try database.rows("SELECT tbl, id FROM msync_rows WHERE local > 0") {
+            let tbl = Int(r[0].integer ?? 0), id = r[1].displayText
+            guard var row = try loadRow(table: tbl, id: id) else { continue }
+            for (pos, stamp) in row.clock.stamps where stamp.site == site {
+                row.clock.stamps[pos] = Stamp(counter: stamp.counter + credited, site: site)
+            }
+            row.clock.version[site] = row.clock.version[site] + credited
+            row.local += credited
+            try storeRow(table: tbl, id: id, row)
+            moved += 1
+        }
+        try database.execute("UPDATE msync_conflicts SET detected_counter = detected_counter + ? WHERE detected_by = ?",
+                             [.integer(credited), .text(site.rawValue)])
+        try raiseCounter(to: own + credited)
+        if moved > 0 { try requestFullCopy(from: header.sender) }
+    }
+
     private func recordPeer(header: BundleHeader) throws {
         let sender = header.sender
         try ensurePeer(sender)
@@ -103,11 +130,12 @@ extension Replica {
         try database.execute("""
             UPDATE msync_peers SET merged = max(merged, ?), their_knowledge = ?,
               last_sequence = max(last_sequence, ?), last_bundle_at = ?, last_bundle_created = ?, last_bundle_name = ?,
-              full_resend_pending = CASE WHEN ? THEN 1 ELSE full_resend_pending END
+              full_resend_pending = CASE WHEN ? THEN 1 ELSE full_resend_pending END,
+              want_full = CASE WHEN ? THEN 0 ELSE want_full END
             WHERE site = ?
             """, [.integer(header.knowledge[sender]), .blob(Replica.encodeVector(theirs)), .integer(header.sequence),
                   .text(Replica.timestamp()), .integer(header.createdAt), .text(header.fileName),
-                  .integer(role == .school && resync ? 1 : 0), .text(sender.rawValue)])
+                  .integer(role == .school && resync ? 1 : 0), .integer(header.isFull ? 1 : 0), .text(sender.rawValue)])
     }
 }
 

@@ -59,13 +59,14 @@ extension Replica {
 
             var ack = VersionVector()
             ack.advance(recipient, to: peerInfo.merged)
-            let header = BundleHeader(
+            var header = BundleHeader(
                 schemaVersion: schema.version, sender: site, recipient: recipient,
                 bundleID: bundleID ?? Replica.randomBundleID(), sequence: sequence,
                 createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
                 knowledge: knowledge, acknowledgement: ack, commands: commands, rejections: rejections,
                 rowCount: Int(counts[0].integer ?? 0), tombstoneCount: Int(counts[1].integer ?? 0),
                 conflictCount: Int(conflictCount), isFull: full)
+            header.wantsFull = peerInfo.wantFull
             let writer = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
             do {
                 for table in schema.tables { try writer.declareTable(table.name, columns: table.cellNames) }

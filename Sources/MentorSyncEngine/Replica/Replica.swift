@@ -157,18 +157,20 @@ public final class Replica {
         public var lastExportAt: String?
         public var fullResendPending: Bool
         public var sendFullPending: Bool
+        /// This site asks the peer for a full copy until it has merged one.
+        public var wantFull: Bool
     }
 
     public func peer(_ site: SiteID) throws -> Peer {
         let rows = try database.rows("""
             SELECT merged, their_knowledge, last_sequence, last_bundle_at, last_bundle_created, last_bundle_name,
-                   sent_sequence, last_export_at, full_resend_pending, send_full_pending
+                   sent_sequence, last_export_at, full_resend_pending, send_full_pending, want_full
             FROM msync_peers WHERE site = ?
             """, [.text(site.rawValue)])
         guard let r = rows.first else {
             return Peer(site: site, merged: 0, theirKnowledge: VersionVector(), lastSequence: 0, lastBundleAt: nil,
                         lastBundleCreated: nil, lastBundleName: nil, sentSequence: 0, lastExportAt: nil,
-                        fullResendPending: false, sendFullPending: false)
+                        fullResendPending: false, sendFullPending: false, wantFull: false)
         }
         let vv: VersionVector
         if case .blob(let b) = r[1] { vv = try Replica.decodeVector(b) } else { vv = VersionVector() }
@@ -176,7 +178,8 @@ public final class Replica {
                     lastBundleAt: r[3].isNull ? nil : r[3].displayText, lastBundleCreated: r[4].integer,
                     lastBundleName: r[5].isNull ? nil : r[5].displayText, sentSequence: r[6].integer ?? 0,
                     lastExportAt: r[7].isNull ? nil : r[7].displayText,
-                    fullResendPending: (r[8].integer ?? 0) != 0, sendFullPending: (r[9].integer ?? 0) != 0)
+                    fullResendPending: (r[8].integer ?? 0) != 0, sendFullPending: (r[9].integer ?? 0) != 0,
+                    wantFull: (r[10].integer ?? 0) != 0)
     }
 
     func ensurePeer(_ site: SiteID) throws {
@@ -193,6 +196,14 @@ public final class Replica {
             if let resendFull {
                 try database.execute("UPDATE msync_peers SET full_resend_pending = ? WHERE site = ?", [.integer(resendFull ? 1 : 0), .text(site.rawValue)])
             }
+        }
+    }
+
+    /// Asks `peer` for a full copy in every bundle until one has been merged (a new machine, a restore).
+    public func requestFullCopy(from peer: SiteID) throws {
+        try database.savepoint {
+            try ensurePeer(peer)
+            try database.execute("UPDATE msync_peers SET want_full = 1 WHERE site = ?", [.text(peer.rawValue)])
         }
     }
 
