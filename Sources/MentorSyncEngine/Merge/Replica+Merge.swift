@@ -56,16 +56,7 @@ extension Replica {
                     try merger.merge(change, table: table, positions: positionMaps[change.table]!, report: &report)
                     if let progress, report.rowsReceived % 5000 == 0 { progress(report.rowsReceived, header.rowCount) }
                 case .conflict(let c):
-                    let s = try database.cachedStatement("""
-                        INSERT OR IGNORE INTO msync_conflicts(id, tbl, row_id, col, winner_value, winner_counter, winner_site,
-                            loser_value, loser_counter, loser_site, detected_by, detected_counter, detected_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                    try s.execute([.text(c.id), .text(c.table), .text(c.rowID), .text(c.column), c.winnerValue,
-                                   .integer(c.winnerStamp.counter), .text(c.winnerStamp.site.rawValue), c.loserValue,
-                                   .integer(c.loserStamp.counter), .text(c.loserStamp.site.rawValue),
-                                   .text(c.detectedBy.rawValue), .integer(c.detectedCounter), .integer(c.detectedAt)])
-                    if database.changes > 0 { report.conflictsReceived += 1 }
+                    if try insertConflict(c) { report.conflictsReceived += 1 }
                 }
             }
 
@@ -79,20 +70,25 @@ extension Replica {
                 for c in merger.conflicts {
                     var c = c
                     c.detectedCounter = detection
-                    try database.execute("""
-                        INSERT OR IGNORE INTO msync_conflicts(id, tbl, row_id, col, winner_value, winner_counter, winner_site,
-                            loser_value, loser_counter, loser_site, detected_by, detected_counter, detected_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, [.text(c.id), .text(c.table), .text(c.rowID), .text(c.column), c.winnerValue,
-                              .integer(c.winnerStamp.counter), .text(c.winnerStamp.site.rawValue), c.loserValue,
-                              .integer(c.loserStamp.counter), .text(c.loserStamp.site.rawValue),
-                              .text(c.detectedBy.rawValue), .integer(c.detectedCounter), .integer(c.detectedAt)])
-                    if database.changes > 0 { report.conflictsDetected += 1 }
+                    if try insertConflict(c) { report.conflictsDetected += 1 }
                 }
             }
             try recordPeer(header: header)
             return report
         }
+    }
+
+    /// Records a conflict once (its id is the same wherever it is detected); true when it is new here.
+    func insertConflict(_ c: ConflictRecord) throws -> Bool {
+        try database.cachedStatement("""
+            INSERT OR IGNORE INTO msync_conflicts(id, tbl, row_id, col, winner_value, winner_counter, winner_site,
+                loser_value, loser_counter, loser_site, detected_by, detected_counter, detected_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute([.text(c.id), .text(c.table), .text(c.rowID), .text(c.column), c.winnerValue,
+                          .integer(c.winnerStamp.counter), .text(c.winnerStamp.site.rawValue), c.loserValue,
+                          .integer(c.loserStamp.counter), .text(c.loserStamp.site.rawValue),
+                          .text(c.detectedBy.rawValue), .integer(c.detectedCounter), .integer(c.detectedAt)])
+        return database.changes > 0
     }
 
     /// A site that has never merged anything from the sender, yet is credited with counters above
