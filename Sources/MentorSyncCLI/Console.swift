@@ -35,19 +35,6 @@ public struct Console: Sendable {
     }
 }
 
-extension DatabaseValue {
-    /// The value as JSON: numbers stay numbers, text stays text.
-    var jsonValue: Any {
-        switch self {
-        case .null: return NSNull()
-        case .integer(let i): return i
-        case .real(let d): return d
-        case .text(let s): return s
-        case .blob(let b): return b.map { String(format: "%02x", $0) }.joined()
-        }
-    }
-}
-
 /// Turns any error into the one line a person reads.
 func describe(_ error: Error) -> String {
     if let e = error as? SQLiteError {

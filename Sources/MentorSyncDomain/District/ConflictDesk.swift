@@ -21,15 +21,11 @@ public struct Conflict: Sendable {
     public var rowDeleted: Bool
 
     public var json: [String: Any] {
-        func v(_ x: DatabaseValue) -> Any {
-            switch x { case .null: return NSNull(); case .integer(let i): return i; case .real(let d): return d
-            case .text(let s): return s; case .blob(let b): return b.map { String(format: "%02x", $0) }.joined() }
-        }
         return [
             "id": id, "table": table, "row_id": rowID, "column": column,
-            "kept_value": v(winnerValue), "kept_site": winnerSite, "kept_counter": winnerCounter,
-            "lost_value": v(loserValue), "lost_site": loserSite, "lost_counter": loserCounter,
-            "sites": [winnerSite, loserSite], "values": [v(winnerValue), v(loserValue)],
+            "kept_value": winnerValue.jsonValue, "kept_site": winnerSite, "kept_counter": winnerCounter,
+            "lost_value": loserValue.jsonValue, "lost_site": loserSite, "lost_counter": loserCounter,
+            "sites": [winnerSite, loserSite], "values": [winnerValue.jsonValue, loserValue.jsonValue],
             "detected_by": detectedBy, "detected_at": Replica.timestamp(Date(timeIntervalSince1970: TimeInterval(detectedAt))),
             "status": status, "resolution": resolution ?? NSNull(), "owner": owner ?? NSNull(), "row_deleted": rowDeleted,
         ]

@@ -173,20 +173,6 @@ public final class DistrictHome {
         try database.execute("UPDATE district_schools SET last_key = ? WHERE site = ?", [.text(previous ? "previous" : "current"), .text(school.rawValue)])
     }
 
-    /// The keys that authenticate a school's bundles: the current one, and the previous one during its grace period.
-    public func keys(for school: SiteID) throws -> [[UInt8]] {
-        let k = try schoolKeys(school)
-        if let since = k.revokedAt { throw BundleError.revoked(sender: school.rawValue, since: since) }
-        return [k.current] + (k.previousValid ? [k.previous].compactMap { $0 } : [])
-    }
-
-    /// The key for a bundle's other party.
-    public func key(for header: BundleHeader) throws -> [UInt8] {
-        let school = header.sender == site ? header.recipient : header.sender
-        guard let k = try keys(for: school).first else { throw BundleError.unknownSender(school.rawValue) }
-        return k
-    }
-
     public func setting(_ key: String) throws -> String? {
         try database.scalar("SELECT v FROM district_settings WHERE k = ?", [.text(key)])?.text
     }

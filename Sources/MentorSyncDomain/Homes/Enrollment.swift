@@ -63,28 +63,3 @@ public struct Enrollment: Codable, Equatable, Sendable {
         return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
     }
 }
-
-public enum Hex {
-    public static func encode(_ b: [UInt8]) -> String { b.map { String(format: "%02x", $0) }.joined() }
-    public static func decode(_ s: String) -> [UInt8]? {
-        let chars = Array(s.utf8)
-        guard chars.count % 2 == 0 else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count / 2)
-        func nibble(_ c: UInt8) -> UInt8? {
-            switch c {
-            case 0x30...0x39: return c - 0x30
-            case 0x61...0x66: return c - 0x61 + 10
-            case 0x41...0x46: return c - 0x41 + 10
-            default: return nil
-            }
-        }
-        var i = 0
-        while i < chars.count {
-            guard let hi = nibble(chars[i]), let lo = nibble(chars[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
-        }
-        return out
-    }
-}

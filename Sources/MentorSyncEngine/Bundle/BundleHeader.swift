@@ -64,7 +64,7 @@ public struct BundleHeader: Equatable, Sendable {
         self.cipherNonce = cipherNonce
     }
 
-    public var bundleIDHex: String { bundleID.map { String(format: "%02x", $0) }.joined() }
+    public var bundleIDHex: String { Hex.encode(bundleID) }
 
     /// The file name a writer gives this bundle: sender, sequence, recipient.
     public var fileName: String {

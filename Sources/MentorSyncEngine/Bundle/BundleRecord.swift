@@ -49,7 +49,7 @@ public struct ConflictRecord: Equatable, Sendable {
     public static func id(table: String, rowID: String, column: String, _ a: Stamp, _ b: Stamp) -> String {
         let (lo, hi) = a < b ? (a, b) : (b, a)
         let key = "\(table)\u{1f}\(rowID)\u{1f}\(column)\u{1f}\(lo.counter)@\(lo.site)\u{1f}\(hi.counter)@\(hi.site)"
-        return SHA256.hash(Array(key.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(SHA256.hash(Array(key.utf8)).prefix(12))
     }
 }
 

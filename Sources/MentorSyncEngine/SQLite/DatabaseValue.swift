@@ -1,3 +1,5 @@
+import Foundation
+
 /// One of SQLite's five storage classes.
 /// https://www.sqlite.org/datatype3.html
 public enum DatabaseValue: Hashable, Sendable {
@@ -27,6 +29,17 @@ public enum DatabaseValue: Hashable, Sendable {
         }
     }
 
+    /// The value for JSON output: numbers stay numbers, text stays text, blobs are hex, null is NSNull.
+    public var jsonValue: Any {
+        switch self {
+        case .null: return NSNull()
+        case .integer(let i): return i
+        case .real(let d): return d
+        case .text(let s): return s
+        case .blob(let b): return Hex.encode(b)
+        }
+    }
+
     /// How the value reads for a person (lists, conflicts, CSV).
     public var displayText: String {
         switch self {
@@ -34,7 +47,7 @@ public enum DatabaseValue: Hashable, Sendable {
         case .integer(let i): return String(i)
         case .real(let d): return String(d)
         case .text(let s): return s
-        case .blob(let b): return "x'" + b.map { String(format: "%02x", $0) }.joined() + "'"
+        case .blob(let b): return "x'" + Hex.encode(b) + "'"
         }
     }
 }
