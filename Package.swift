@@ -18,15 +18,17 @@ let package = Package(
         .target(name: "MentorSyncEngine", dependencies: ["CSQLite", "CZlib"]),
         // The registry: schema of DOMAIN.md, district and school homes, the file-drop share, reports.
         .target(name: "MentorSyncDomain", dependencies: ["MentorSyncEngine"]),
+        // Generated demo data: a realistic district for the seed-demo command, the bench and tests.
+        .target(name: "MentorSyncDemo", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
         // Command-line parsing and output shared by the two tools; each command is a function here.
-        .target(name: "MentorSyncCLI", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
+        .target(name: "MentorSyncCLI", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo"]),
         .executableTarget(name: "mentorsync-school", dependencies: ["MentorSyncCLI"]),
         .executableTarget(name: "mentorsync-district", dependencies: ["MentorSyncCLI"]),
-        .executableTarget(name: "mentorsync-bench", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "CSQLite", "CZlib"]),
+        .executableTarget(name: "mentorsync-bench", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "CSQLite", "CZlib"]),
         // Shared helpers of the test suites.
         .target(name: "MentorSyncTestSupport", dependencies: ["MentorSyncEngine", "MentorSyncDomain"], path: "Sources/MentorSyncTestSupport"),
         .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
-        .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
+        .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "MentorSyncTestSupport"]),
         .testTarget(name: "MentorSyncCLITests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncCLI", "MentorSyncTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import MentorSyncDemo
 import MentorSyncDomain
 import MentorSyncEngine
 

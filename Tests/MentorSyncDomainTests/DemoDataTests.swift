@@ -1,6 +1,7 @@
 import XCTest
 import MentorSyncEngine
 import MentorSyncTestSupport
+import MentorSyncDemo
 @testable import MentorSyncDomain
 
 /// The demo district: valid rows (they went through SQLite's CHECK constraints), every form, status

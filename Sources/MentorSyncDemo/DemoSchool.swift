@@ -1,3 +1,4 @@
+import MentorSyncDomain
 import MentorSyncEngine
 
 /// One school of the demo: its people, its mentoring and its roadmap. Each school draws a profile
@@ -268,11 +269,14 @@ struct DemoSchool {
     private func mentor(_ rng: inout DemoRandom, person: String, status: String, competencies: Int) throws -> String {
         let id = rng.uuid()
         var skills: [String] = []
-        for _ in 0..<competencies { skills.append(rng.pick(DemoNames.competencies)) }
+        for _ in 0..<competencies {
+            let skill = rng.pick(DemoNames.competencies)
+            if !skills.contains(skill) { skills.append(skill) }  // a repeated draw names one skill once
+        }
         let trained = status != "candidate" && rng.chance(0.8)
         try writer.insert("mentors", ["id", "org_id", "person_id", "status", "competencies", "trained_on", "training_course"],
                           [.text(id), .text(site), .text(person), .text(status),
-                           demoText(skills.isEmpty ? nil : orderedUnique(skills).joined(separator: "; ")),
+                           demoText(skills.isEmpty ? nil : skills.joined(separator: "; ")),
                            demoDate(trained ? y0 - rng.int(-40...500) : nil),
                            demoText(trained ? rng.pick(DemoNames.trainingCourses) : nil)])
         return id

@@ -1,3 +1,5 @@
+import MentorSyncDomain
+
 /// The reference data of the demo, taken from the source documents (../shared/seeds): the Dubna
 /// roadmap's events and effectiveness indicators, the DDT goals, and a school's own roadmap.
 enum DemoRoadmap {

@@ -1,3 +1,4 @@
+import MentorSyncDomain
 import MentorSyncEngine
 
 /// Realistic generated data for a demo district and for tests: the district's reference data

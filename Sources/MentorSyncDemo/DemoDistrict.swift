@@ -1,3 +1,4 @@
+import MentorSyncDomain
 import MentorSyncEngine
 
 /// The district's reference data of the demo.
