@@ -83,10 +83,7 @@ final class BundleFuzzTests: XCTestCase {
     /// rollback must leave the database exactly as it was.
     func testSignedZipBombIsStoppedByTheSizeLimitAndChangesNothing() throws {
         let fx = try FuzzFixture.shared()
-        let saved = BundleLimits.maxBodyBytes
         let limit = 48 << 20
-        BundleLimits.maxBodyBytes = limit
-        defer { BundleLimits.maxBodyBytes = saved }
 
         let rows = 40, cellsPerRow = 2
         let big = String(repeating: "a", count: BundleLimits.maxValueBytes)
@@ -115,7 +112,8 @@ final class BundleFuzzTests: XCTestCase {
         let before = try FuzzDatabaseHash.of(target.database)
         let hwmBefore = FuzzMemory.peakResidentKiB()
         let t0 = Date()
-        XCTAssertThrowsError(try target.importBundle(at: url, keyFor: { _ in fx.vectorKey }, policy: MergePolicies.schoolsWriteOwnRows)) { e in
+        XCTAssertThrowsError(try target.importBundle(at: url, keyFor: { _ in fx.vectorKey }, policy: MergePolicies.schoolsWriteOwnRows,
+                                                      limits: BundleLimits(maxBodyBytes: limit))) { e in
             XCTAssertEqual((e as? BundleError)?.code, "limit_exceeded", "\(e)")
             XCTAssertTrue("\(e)".contains("body decompresses to more than \(limit) bytes"), "\(e)")
         }

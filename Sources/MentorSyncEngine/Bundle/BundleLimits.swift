@@ -1,5 +1,7 @@
 /// Bounds on everything a bundle may declare, so a hostile file cannot exhaust memory or time.
-public enum BundleLimits {
+/// The format's bounds are constants; the decompressed body size is a value each reader is given
+/// (`.standard` unless a caller, such as a test building a zip bomb in seconds, lowers it).
+public struct BundleLimits: Sendable, Equatable {
     public static let maxHeaderBytes = 1 << 20
     public static let maxSites = 100_000
     public static let maxTables = 256
@@ -14,5 +16,9 @@ public enum BundleLimits {
     public static let maxCounter: Int64 = 1 << 53
     public static let maxRowIDBytes = 256
     /// Decompressed body size; a larger body is treated as a zip bomb.
-    nonisolated(unsafe) public static var maxBodyBytes = 4 << 30
+    public var maxBodyBytes: Int
+
+    public init(maxBodyBytes: Int = 4 << 30) { self.maxBodyBytes = maxBodyBytes }
+
+    public static let standard = BundleLimits()
 }

@@ -18,6 +18,7 @@ public final class BundleReader {
     private let bodyEnd: Int
     private var filePosition: Int
     private let inflater: InflateStream
+    private let limits: BundleLimits
     private var mac: HMACSHA256
     /// Decrypts the body of a version 2 bundle; nil for version 1.
     private let opener: ChaChaPolyOpener?
@@ -112,7 +113,7 @@ public final class BundleReader {
 
     /// Opens a bundle: reads the header, asks `keyFor` for the sender's key (it throws to refuse
     /// an unknown sender), then verifies the whole file before any record is read.
-    public init(url: URL, keyFor: (BundleHeader) throws -> [UInt8]) throws {
+    public init(url: URL, keyFor: (BundleHeader) throws -> [UInt8], limits: BundleLimits = .standard) throws {
         let peeked = try BundleReader.peekHeader(at: url)
         let key = try keyFor(peeked.header)
         try BundleReader.verify(at: url, key: key)
@@ -127,6 +128,7 @@ public final class BundleReader {
         self.cipherEnd = bodyEnd - (peeked.version >= 2 ? BundleLayout.bodyTagSize : 0)
         guard cipherEnd >= bodyStart else { throw BundleError.damaged("file is too short for its body") }
         self.inflater = try InflateStream()
+        self.limits = limits
         self.mac = HMACSHA256(key: BundleKeys.authenticator(secret: key, version: peeked.version))
         // Re-hash the prefix and header as we read them again.
         try handle.seek(toOffset: 0)
@@ -167,7 +169,7 @@ public final class BundleReader {
             // the whole file's authenticator was checked before, and a merge is rolled back on any error.
             let chunk = opener?.update(bytes) ?? bytes
             let consumed = try chunk.withUnsafeBytes { input in
-                try inflater.decompress(input, limit: BundleLimits.maxBodyBytes) { buffer.append(contentsOf: $0) }
+                try inflater.decompress(input, limit: limits.maxBodyBytes) { buffer.append(contentsOf: $0) }
             }
             filePosition += chunk.count
             if consumed < chunk.count || (inflater.isFinished && filePosition < cipherEnd) {

@@ -10,8 +10,9 @@ extension Replica {
     /// Verifies and merges one bundle file. Nothing is written unless the whole bundle merges.
     public func importBundle(at url: URL, keyFor: (BundleHeader) throws -> [UInt8],
                              policy: @escaping MergePolicy = MergePolicies.acceptAll,
-                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> MergeReport {
-        let reader = try BundleReader(url: url, keyFor: keyFor)
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+                             limits: BundleLimits = .standard) throws -> MergeReport {
+        let reader = try BundleReader(url: url, keyFor: keyFor, limits: limits)
         let header = reader.header
         guard header.recipient == site else {
             throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: site.rawValue)
