@@ -1,0 +1,33 @@
+/// One human message with its text in each language. Messages are kept by area in
+/// `Message+Area.swift` files as static functions (the catalogue), so every text a person reads
+/// has both languages side by side and a stable key that tests and translators can find.
+///
+///     extension Message {
+///         static func noTable(_ name: String) -> Message {
+///             Message("registry.no_table", en: "no table '\(name)'", ru: "нет таблицы «\(name)»")
+///         }
+///     }
+public struct Message: Sendable, Equatable, CustomStringConvertible {
+    /// A stable dotted name (`area.what`); never shown, never translated.
+    public let key: String
+    public let english: String
+    public let russian: String
+
+    public init(_ key: String, en: String, ru: String) {
+        self.key = key; english = en; russian = ru
+    }
+
+    /// The text in the given language (the process's language by default).
+    public func text(_ language: Language = .current) -> String {
+        language == .ru ? russian : english
+    }
+
+    public var description: String { text() }
+}
+
+/// An error whose one line is a catalogue message, shown in the user's language.
+public struct MessageError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let message: Message
+    public init(_ message: Message) { self.message = message }
+    public var description: String { message.text() }
+}
