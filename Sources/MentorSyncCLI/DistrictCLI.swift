@@ -13,7 +13,7 @@ public enum DistrictCLI {
           serve --share DIR [--interval SECONDS]      the daemon: merge bundles from DIR/inbox, reply to DIR/outbox/
           ingest --share DIR | ingest FILE…           one pass (a USB stick); exit 3 if a bundle was quarantined
           status                                      every school: last contact, rows, conflicts, clock skew, resync
-          conflicts list | show ID | resolve ID --keep mine|theirs|VALUE
+          conflicts list | show ID | resolve ID --keep mine|theirs | --value TEXT
           resync --site SITE                          order a school to resync (full exchange both ways)
           revoke --site SITE                          refuse a school's bundles at once (a stolen machine)
           put TABLE --set COL=VALUE… [--id ID]        add or change a registry row
@@ -181,9 +181,11 @@ public enum DistrictCLI {
     }
 
     static func conflicts(_ argv: [String], _ console: Console) throws {
-        let args = try parse(argv, ["keep"], ["all"])
-        let home = try open(args)
+        let args = try parse(argv, ["keep", "value"], ["all"])
         let sub = args.words.count > 1 ? args.words[1] : "list"
+        // A usage error is found before the registry is opened: it changes nothing.
+        let choice = sub == "resolve" ? try conflictChoice(args) : nil
+        let home = try open(args)
         switch sub {
         case "list":
             let list = try home.conflicts(includeResolved: args.has("all"))
@@ -193,7 +195,7 @@ public enum DistrictCLI {
                 [String(c.id.prefix(10)), c.table, String(c.rowID.prefix(12)), c.column,
                  "\(c.winnerValue.displayText) (\(c.winnerSite))", "\(c.loserValue.displayText) (\(c.loserSite))"]
             })
-            console.out("settle one with: \(tool) conflicts resolve ID --keep mine|theirs|VALUE")
+            console.out("settle one with: \(tool) conflicts resolve ID --keep mine|theirs | --value TEXT")
         case "show":
             guard args.words.count == 3 else { throw UsageError("conflicts show ID") }
             let c = try home.conflict(args.words[2])
@@ -207,18 +209,27 @@ public enum DistrictCLI {
                   lost:     \(c.loserValue.displayText)  — written at \(c.loserSite) (counter \(c.loserCounter))
                   detected: at \(c.detectedBy), \(when)
                 Both sites changed this cell without seeing each other's change; the kept value is the one every
-                site chose by the same rule. To settle it: \(tool) conflicts resolve \(String(c.id.prefix(10))) --keep mine|theirs|VALUE
+                site chose by the same rule. To settle it: \(tool) conflicts resolve \(String(c.id.prefix(10))) --keep mine|theirs (or --value TEXT)
                 """)
         case "resolve":
-            guard args.words.count == 3 else { throw UsageError("conflicts resolve ID --keep mine|theirs|VALUE") }
-            let keep = try args.required("keep", "mine (the district's value), theirs (the school's) or a value")
-            let note = try home.resolve(conflict: args.words[2], keep: keep)
+            guard let choice else { throw UsageError(Message.resolveUsage(tool).text()) }
+            let note = try home.resolve(conflict: args.words[2], keep: choice)
             if args.has("json") { console.json(["id": args.words[2], "resolved": true, "resolution": note]) } else {
                 console.out("resolved: \(note); the school receives it in its next reply")
             }
         default:
-            throw UsageError("conflicts list | show ID | resolve ID --keep mine|theirs|VALUE")
+            throw UsageError("conflicts list | show ID | resolve ID --keep mine|theirs | --value TEXT")
         }
+    }
+
+    /// `resolve ID --keep mine|theirs` or `resolve ID --value TEXT`; any other `--keep` is a usage error.
+    static func conflictChoice(_ args: Arguments) throws -> ConflictChoice {
+        let usage = Message.resolveUsage(tool)
+        guard args.words.count == 3, args.all("keep").count + args.all("value").count == 1 else { throw UsageError(usage.text()) }
+        if let value = args.value("value") { return .value(value) }
+        let word = args.value("keep") ?? ""
+        guard let choice = ConflictChoice(keep: word) else { throw UsageError(Message.resolveBadKeep(word, tool: tool).text()) }
+        return choice
     }
 
     static func resync(_ argv: [String], _ console: Console) throws {

@@ -16,22 +16,25 @@ enum RegistryCommands {
 
     static func list(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
         guard args.words.count == 2 else { throw UsageError("list TABLE [--where COLUMN=VALUE] [--json]") }
-        let (columns, rows) = try RegistryEditor(replica: replica).list(table: args.words[1], where: try args.pairs("where"))
+        let editor = RegistryEditor(replica: replica)
+        let (columns, rows) = try editor.list(table: args.words[1], where: try args.pairs("where"))
         if args.has("json") {
             console.json(rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue))) })
         } else if rows.isEmpty {
             console.out("no rows in \(args.words[1])")
         } else {
-            console.table(columns, rows.map { $0.map(\.displayText) })
-            console.out("(\(rows.count) rows)")
+            let listing = try RegistryListing(table: try editor.table(args.words[1]), columns: columns, rows: rows,
+                                              resolver: ReferenceResolver(database: replica.database))
+            console.table(listing.header, listing.rows)
+            console.out(Message.listFooter(rows: rows.count, hidden: listing.hidden).text())
         }
     }
 
     static func delete(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
         guard args.words.count == 3 else { throw UsageError("delete TABLE ID") }
-        try RegistryEditor(replica: replica).delete(table: args.words[1], id: args.words[2])
-        if args.has("json") { console.json(["table": args.words[1], "id": args.words[2], "deleted": true]) } else {
-            console.out("deleted \(args.words[1]) \(args.words[2])")
+        let id = try RegistryEditor(replica: replica).delete(table: args.words[1], id: args.words[2])
+        if args.has("json") { console.json(["table": args.words[1], "id": id, "deleted": true]) } else {
+            console.out("deleted \(args.words[1]) \(id)")
         }
     }
 }

@@ -64,14 +64,19 @@ extension DistrictHome {
     }
 
     /// Settles a conflict with a new write at the district that wins over both sides and flows back
-    /// to the school. `keep` is "mine" (the district's value), "theirs" (the school's), or a value.
+    /// to the school: the district's value, the school's, or a value typed by the coordinator.
     @discardableResult
-    public func resolve(conflict id: String, keep: String) throws -> String {
+    public func resolve(conflict id: String, keep: ConflictChoice) throws -> String {
         let c = try conflict(id)
         guard c.status == "open" else { throw HomeError.invalidArgument("conflict \(c.id) is already resolved (\(c.resolution ?? ""))") }
         let districtSide = c.winnerSite == site.rawValue ? c.winnerValue : (c.loserSite == site.rawValue ? c.loserValue : c.winnerValue)
         let schoolSide = c.winnerSite == site.rawValue ? c.loserValue : c.winnerValue
         guard let table = RegistrySchema.schema.table(named: c.table) else { throw HomeError.invalidArgument("conflict names unknown table \(c.table)") }
+        // A typed value is checked like any entry (enumerations, dates, references) before anything is written.
+        var typed: DatabaseValue?
+        if case .value(let text) = keep {
+            typed = try ConflictChoice.check(text, column: c.column, table: table, database: database)
+        }
         var note = ""
         try database.transaction {
             if c.rowDeleted {
@@ -79,14 +84,9 @@ extension DistrictHome {
             } else {
                 let value: DatabaseValue
                 switch keep {
-                case "mine": value = districtSide; note = "kept the district's value"
-                case "theirs": value = schoolSide; note = "kept the school's value"
-                default:
-                    if c.column == "org_id" { value = .text(keep) } else {
-                        guard let col = table.column(named: c.column) else { throw HomeError.invalidArgument("unknown column \(c.column)") }
-                        value = try ValueParser.parse(keep, column: col, table: table.name)
-                    }
-                    note = "set to \(value.displayText)"
+                case .mine: value = districtSide; note = "kept the district's value"
+                case .theirs: value = schoolSide; note = "kept the school's value"
+                case .value: value = typed ?? .null; note = "set to \(value.displayText)"
                 }
                 // A plain write: captured with a stamp above both rivals, so it wins everywhere.
                 // (When the kept value is already the current one, every site converges on it without a write.)

@@ -41,6 +41,7 @@ public struct RegistryEditor {
         let t = try table(name)
         var values: [String: DatabaseValue] = [:]
         var orgID: String?
+        let resolver = ReferenceResolver(database: database)
         for (col, text) in sets {
             if col == "id" { throw HomeError.invalidArgument("set the row id with --id, not --set id=…") }
             if col == "org_id" {
@@ -49,7 +50,8 @@ public struct RegistryEditor {
                 orgID = o
                 continue
             }
-            values[col] = try ValueParser.parse(text, column: try column(t, col), table: t.name)
+            // Checked like every entry: enumerations, dates, and references to rows this registry holds.
+            values[col] = try resolver.entry(text, column: try column(t, col), table: t.name)
         }
         let rowID = (id ?? UUID().uuidString).lowercased()
         guard !rowID.isEmpty, rowID.count <= 64 else { throw HomeError.invalidArgument("a row id must be 1 to 64 characters") }
@@ -96,10 +98,17 @@ public struct RegistryEditor {
         let columns = ["id"] + t.cellNames
         var clauses: [String] = []
         var args: [DatabaseValue] = []
+        let resolver = ReferenceResolver(database: database)
         for (col, text) in filters {
             guard columns.contains(col) else { _ = try column(t, col); continue }
             clauses.append("\(SQL.identifier(col)) = ?")
-            if let c = t.column(named: col), case .date = c.kind, let d = ValueParser.normalizeDate(text) { args.append(.text(d)) } else {
+            if let c = t.column(named: col), case .date = c.kind, let d = ValueParser.normalizeDate(text) { args.append(.text(d)) } else if
+                let c = t.column(named: col), case .reference(let target) = c.kind {
+                // A reference is found by the name of the row it points at, as in `put`.
+                args.append(.text(try resolver.resolve(text, in: target, context: "\(t.name).\(col)")))
+            } else if col == "id", !text.isEmpty {
+                args.append(.text(try resolver.resolve(text, in: t.name, context: "\(t.name).id")))
+            } else {
                 args.append(.text(text))
             }
         }
@@ -108,12 +117,16 @@ public struct RegistryEditor {
         return (columns, rows)
     }
 
-    public func delete(table name: String, id: String) throws {
+    /// Deletes the row that `reference` names (its id, or a name as `ReferenceResolver` takes it); returns its id.
+    @discardableResult
+    public func delete(table name: String, id reference: String) throws -> String {
         let t = try table(name)
-        try database.transaction {
+        return try database.transaction {
+            let id = try ReferenceResolver(database: database).resolve(reference, in: t.name)
             guard let current = try owner(t, id: id) else { throw HomeError.invalidArgument("no \(t.name) row with id \(id)") }
             try checkMayWrite(current, t)
             try database.execute("DELETE FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
+            return id
         }
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// `list TABLE` on a terminal: short ids, references by name, long free text cut, and only as many
+/// columns as fit the terminal's width (`COLUMNS`, else 160); `--json` prints everything instead.
+struct RegistryListing {
+    static let textWidth = 32
+
+    var header: [String]
+    var rows: [[String]]
+    /// Columns with values that were left out because they do not fit.
+    var hidden: [String]
+
+    init(table t: TableSchema, columns: [String], rows values: [[DatabaseValue]], resolver: ReferenceResolver,
+         width: Int = RegistryListing.terminalWidth) throws {
+        var cells: [[String]] = Array(repeating: [], count: values.count)
+        var header: [String] = []
+        var longText: [Int] = []
+        var hidden: [String] = []
+        for (k, name) in columns.enumerated() {
+            let column = t.column(named: name)
+            // A column empty in every row tells nothing: left out without a word.
+            if k > 0, values.allSatisfy({ $0[k].displayText.isEmpty }) { continue }
+            for (r, row) in values.enumerated() {
+                let v = row[k]
+                let text: String
+                if name == "id" {
+                    text = ReferenceResolver.shortID(v.displayText)
+                } else if case .reference(let target)? = column?.kind, let id = v.text, !id.isEmpty {
+                    text = try resolver.display(id, in: target)
+                } else {
+                    text = Self.cut(v.displayText)
+                }
+                cells[r].append(text)
+            }
+            if case .text? = column?.kind, !Self.nameColumns.contains(name) { longText.append(header.count) }
+            header.append(name)
+        }
+        // Too wide for the terminal: leave out free-text columns, the rightmost first.
+        func lineWidth() -> Int {
+            header.indices.map { i in max(header[i].count, cells.map { $0[i].count }.max() ?? 0) }.reduce(0) { $0 + $1 + 2 }
+        }
+        while lineWidth() > width, let drop = longText.popLast() {
+            hidden.append(header[drop])
+            header.remove(at: drop)
+            for r in cells.indices { cells[r].remove(at: drop) }
+        }
+        self.header = header
+        self.rows = cells
+        self.hidden = hidden
+    }
+
+    /// Columns that name a row: never left out.
+    static let nameColumns: Set<String> = ["full_name", "name", "short_name", "title", "code", "position", "subject"]
+
+    static var terminalWidth: Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }
+        return 160
+    }
+
+    /// One line, at most `textWidth` characters.
+    static func cut(_ s: String) -> String {
+        let line = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > textWidth ? String(line.prefix(textWidth - 1)) + "…" : line
+    }
+}

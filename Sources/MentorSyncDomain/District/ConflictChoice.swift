@@ -1,0 +1,30 @@
+import MentorSyncEngine
+
+/// What the coordinator keeps when settling a conflict (DESIGN.md, "Conflicts, as the coordinator
+/// settles them"): `--keep mine` (the value the district holds now), `--keep theirs` (the value it
+/// lost), or `--value TEXT`. Nothing else: a typo such as `--keep ours` must never become a value.
+public enum ConflictChoice: Sendable, Equatable {
+    case mine, theirs
+    case value(String)
+
+    /// `mine` or `theirs`; nil for any other word.
+    public init?(keep word: String) {
+        switch word {
+        case "mine": self = .mine
+        case "theirs": self = .theirs
+        default: return nil
+        }
+    }
+
+    /// The typed value checked as `put` checks it: the column's kind, and a reference to a row
+    /// this registry holds (given by id or by name).
+    static func check(_ text: String, column: String, table: TableSchema, database: Database) throws -> DatabaseValue {
+        if column == "org_id" {
+            let site = text.trimmingCharacters(in: .whitespaces)
+            guard SiteID(site) != nil else { throw HomeError.invalidArgument("org_id '\(site)' is not a site id") }
+            return .text(site)
+        }
+        guard let col = table.column(named: column) else { throw HomeError.invalidArgument("unknown column \(column)") }
+        return try ReferenceResolver(database: database).entry(text, column: col, table: table.name)
+    }
+}

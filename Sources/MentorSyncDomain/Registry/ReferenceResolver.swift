@@ -1,0 +1,101 @@
+import Foundation
+import MentorSyncEngine
+
+/// Turns what a person typed for a reference (`person_id`, `mentor_id`, `pair_id`, …) into the id
+/// of exactly one row this registry holds, and a row id back into the name people know it by.
+/// One service for every place people enter references: `put`, `list --where`, `delete`, CSV and
+/// spreadsheet import, conflict values, the web app. A text is taken as a row id first, then as a
+/// name (see `RowName`), then as the start of an id (8 characters or more, as listings show them).
+/// No match, or more than one, throws a one-line `MessageError` listing candidates.
+public final class ReferenceResolver {
+    public let database: Database
+    private var cache: [String: RowNames] = [:]
+    private var exists: [String: Statement] = [:]
+
+    public init(database: Database) { self.database = database }
+
+    /// The first 8 characters of an id, as listings show it.
+    public static func shortID(_ id: String) -> String { String(id.prefix(8)) }
+
+    /// Forgets loaded names (after rows were written through this connection).
+    public func reload() { cache = [:] }
+
+    /// The id of the one row of `table` that `text` names. `context` (e.g. `mentors.person_id`)
+    /// starts the error message.
+    public func resolve(_ text: String, in table: String, context: String? = nil) throws -> String {
+        let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let where_ = context ?? table
+        guard !raw.isEmpty else { throw MessageError(.referenceEmpty(where_)) }
+        for candidate in raw == raw.lowercased() ? [raw] : [raw, raw.lowercased()] where try holds(table, id: candidate) {
+            return candidate
+        }
+        let names = try self.names(table)
+        let key = RowNames.normalize(raw)
+        let matches = names.rows.filter { $0.keys.contains(key) }
+        if matches.count == 1 { return matches[0].id }
+        if matches.count > 1 {
+            throw MessageError(.referenceAmbiguous(where_, text: raw, table: table, candidates: matches.map(Self.candidate)))
+        }
+        let lower = raw.lowercased()
+        if lower.count >= 8, !lower.contains(" ") {
+            let byPrefix = names.rows.filter { $0.id.hasPrefix(lower) }
+            if byPrefix.count == 1 { return byPrefix[0].id }
+            if byPrefix.count > 1 {
+                throw MessageError(.referenceAmbiguous(where_, text: raw, table: table, candidates: byPrefix.map(Self.candidate)))
+            }
+        }
+        if Self.looksLikeID(raw) { throw MessageError(.referenceNoID(where_, id: raw, table: table)) }
+        let similar = names.rows.filter { row in row.keys.contains { $0.contains(key) || (key.count >= 4 && key.contains($0) && !$0.isEmpty) } }
+        throw MessageError(.referenceNoName(where_, text: raw, table: table, similar: similar.prefix(5).map(Self.candidate)))
+    }
+
+    /// A typed value for `column` of `table`: checked by `ValueParser`, and a reference resolved
+    /// to the id of a row this registry holds. The one check of every entry a person makes.
+    public func entry(_ text: String, column: ColumnSchema, table: String) throws -> DatabaseValue {
+        let value = try ValueParser.parse(text, column: column, table: table)
+        guard case .reference(let target) = column.kind, let typed = value.text else { return value }
+        return .text(try resolve(typed, in: target, context: "\(table).\(column.name)"))
+    }
+
+    /// The name of row `id` of `table`, or nil when this registry does not hold it.
+    public func label(of id: String, in table: String) throws -> String? {
+        try names(table).name(of: id)?.label
+    }
+
+    /// "Иванова Мария Петровна (12.03.1990) [1a2b3c4d]": a name with its short id, as candidates are listed.
+    static func candidate(_ row: RowName) -> String {
+        row.label.hasSuffix("]") ? row.label : "\(row.label) [\(shortID(row.id))]"
+    }
+
+    /// Whether `text` is written like an id (a UUID, or hex digits and dashes), not like a name.
+    static func looksLikeID(_ text: String) -> Bool {
+        text.count >= 8 && text.allSatisfy { $0.isHexDigit || $0 == "-" } && text.contains { $0.isNumber }
+    }
+
+    private func holds(_ table: String, id: String) throws -> Bool {
+        let statement: Statement
+        if let s = exists[table] { statement = s } else {
+            statement = try database.prepare("SELECT 1 FROM \(SQL.identifier(table)) WHERE id = ?")
+            exists[table] = statement
+        }
+        defer { statement.reset() }
+        try statement.bind([.text(id)])
+        return try statement.step()
+    }
+
+    func names(_ table: String) throws -> RowNames {
+        if let n = cache[table] { return n }
+        let n = try RowNames.load(table, database: database, names: names)
+        cache[table] = n
+        return n
+    }
+}
+
+extension ReferenceResolver {
+    /// How a listing shows a reference: "Иванова Мария Петровна [1a2b3c4d]", or that the row
+    /// has not arrived yet.
+    public func display(_ id: String, in table: String) throws -> String {
+        guard let row = try names(table).name(of: id) else { return RowNames.notReceived(.text(id)) }
+        return Self.candidate(row)
+    }
+}

@@ -1,0 +1,75 @@
+import MentorSyncEngine
+
+/// The name people know a row of one table by, and the texts that find it.
+/// A person: `full_name`, with its birth date when two share that name
+/// ("Иванова Мария Петровна (12.03.1990)"); a mentor or mentee: its person's name; a pair: its
+/// mentor's name, with `started_on` when that mentor has several pairs ("Петров И. И. — 01.09.2024");
+/// an indicator: its code or title; other tables: their name, code or title.
+public struct RowName: Sendable, Equatable {
+    public let id: String
+    /// The shortest label that tells this row from the others of its table.
+    public let label: String
+    /// Normalized texts that select this row (see `RowNames.normalize`).
+    let keys: [String]
+}
+
+/// The names of every row of one table, loaded once.
+struct RowNames {
+    let table: String
+    let rows: [RowName]
+    private let byID: [String: Int]
+
+    init(table: String, rows: [RowName]) {
+        self.table = table
+        self.rows = rows
+        var byID: [String: Int] = [:]
+        for (i, r) in rows.enumerated() { byID[r.id] = i }
+        self.byID = byID
+    }
+
+    func name(of id: String) -> RowName? { byID[id].map { rows[$0] } }
+
+    /// Lower case, `ё` as `е`, runs of spaces as one, no spaces at the ends, one kind of dash:
+    /// how a name is compared, so "иванова  мария" finds "Иванова Мария".
+    static func normalize(_ s: String) -> String {
+        let lowered = s.lowercased().replacingOccurrences(of: "ё", with: "е")
+            .replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "–", with: "-")
+        return lowered.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A stored `YYYY-MM-DD` as people write it: `DD.MM.YYYY`.
+    static func russianDate(_ iso: String) -> String {
+        let p = iso.split(separator: "-")
+        guard p.count == 3 else { return iso }
+        return "\(p[2]).\(p[1]).\(p[0])"
+    }
+
+    /// Keys for `base` qualified by a date: "base (12.03.1990)", "base (1990-03-12)", "base - 12.03.1990"…
+    static func qualified(_ bases: [String], date: String?) -> [String] {
+        guard let date, !date.isEmpty else { return [] }
+        var keys: [String] = []
+        for b in bases {
+            for d in [russianDate(date), date] {
+                keys += ["\(b) (\(d))", "\(b) - \(d)", "\(b), \(d)", "\(b) \(d)"].map(normalize)
+            }
+        }
+        return keys
+    }
+
+    /// Makes labels unique: a name shared by several rows gets its date, then its short id.
+    static func disambiguate(_ items: [(id: String, base: String, date: String?, keys: [String])],
+                             dateLabel: (String, String) -> String) -> [RowName] {
+        var counts: [String: Int] = [:]
+        for i in items { counts[normalize(i.base), default: 0] += 1 }
+        var withDate: [String: Int] = [:]
+        let dated = items.map { i -> String in
+            guard counts[normalize(i.base)]! > 1, let d = i.date, !d.isEmpty else { return i.base }
+            return dateLabel(i.base, d)
+        }
+        for l in dated { withDate[normalize(l), default: 0] += 1 }
+        return zip(items, dated).map { i, l in
+            let label = withDate[normalize(l)]! > 1 ? "\(l) [\(ReferenceResolver.shortID(i.id))]" : l
+            return RowName(id: i.id, label: label, keys: i.keys)
+        }
+    }
+}
