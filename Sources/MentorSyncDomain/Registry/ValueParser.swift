@@ -25,21 +25,27 @@ public enum ValueParser {
             }
             return .real(v)
         case .date:
-            guard let d = normalizeDate(raw) else {
-                throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not a date (use YYYY-MM-DD or DD.MM.YYYY)")
-            }
+            guard let d = normalizeDate(raw) else { throw MessageError(.notADate("\(table).\(column.name)", raw)) }
             return .text(d)
         case .enumeration(let values):
-            let v = raw.lowercased()
-            guard values.contains(v) else {
-                throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not one of \(values.joined(separator: ", "))")
+            // The value itself, or a Russian word for it (`учитель`, `учитель – учитель`).
+            guard let v = EnumerationAliases.value(raw, column: column.name, table: table, values: values) else {
+                throw MessageError(.notAllowed("\(table).\(column.name)", raw,
+                                               allowed: EnumerationAliases.listed(values, column: column.name, table: table)))
             }
             return .text(v)
         }
     }
 
     /// YYYY-MM-DD or DD.MM.YYYY (as Russian spreadsheets write it) → YYYY-MM-DD, checked against the calendar.
-    public static func normalizeDate(_ s: String) -> String? {
+    /// A time after the date (`12.03.1998 0:00`, as Excel writes a date cell to CSV; `1998-03-12 00:00:00`;
+    /// `1998-03-12T00:00`) is allowed when it is a valid time, and dropped.
+    public static func normalizeDate(_ text: String) -> String? {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if let cut = s.firstIndex(where: { $0 == " " || $0 == "T" }) {
+            guard isTime(s[s.index(after: cut)...].trimmingCharacters(in: .whitespaces)) else { return nil }
+            s = String(s[..<cut])
+        }
         let parts: [Int]
         if s.count == 10, s.contains("-") {
             let p = s.split(separator: "-").compactMap { Int($0) }
@@ -56,5 +62,14 @@ public enum ValueParser {
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         guard d <= days else { return nil }
         return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    /// `H:MM`, `HH:MM` or `HH:MM:SS` (seconds may have a fraction), within a day.
+    static func isTime(_ s: String) -> Bool {
+        let p = s.split(separator: ":", omittingEmptySubsequences: false)
+        guard p.count == 2 || p.count == 3, let h = Int(p[0]), let m = Int(p[1]), p[1].count == 2,
+              (0...23).contains(h), (0...59).contains(m) else { return false }
+        if p.count == 3 { guard let sec = Double(p[2]), (0..<61).contains(sec) else { return false } }
+        return true
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// `conflicts resolve ID --keep mine|theirs` or `--value TEXT` (DESIGN.md, "Conflicts, as the
+/// coordinator settles them"): any other word is a usage error that changes nothing, and a typed
+/// value is checked like any entry.
+final class ConflictResolveCLITests: XCTestCase {
+    var w: CLIWorld!
+
+    override func setUpWithError() throws { w = try CLIWorld(schools: ["s001"]) }
+    override func tearDown() { w = nil }
+
+    /// A teacher whose role the school and the district changed without seeing each other's change.
+    func conflictOnRole() throws -> (conflict: String, person: String) {
+        let r = try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher", "--json")
+        expectOK(r)
+        let person = try XCTUnwrap((try w.json(r) as? [String: Any])?["id"] as? String)
+        try w.round()
+        expectOK(try w.district("put", "persons", "--id", person, "--set", "role=manager"))
+        expectOK(try w.school("s001", "put", "persons", "--id", person, "--set", "role=methodologist"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let list = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])
+        let c = try XCTUnwrap(list.first { $0["column"] as? String == "role" }, "no conflict on role: \(list)")
+        return (try XCTUnwrap(c["id"] as? String), person)
+    }
+
+    /// What the district holds: its registry rows and its conflicts, for before/after comparisons.
+    func districtState() throws -> String {
+        try w.district("list", "persons", "--json").stdout + (try w.district("conflicts", "list", "--all", "--json")).stdout
+    }
+
+    func testKeepOursIsAUsageErrorThatChangesNothing() throws {
+        let (id, _) = try conflictOnRole()
+        let before = try districtState()
+        for (lang, text) in [("ru_RU.UTF-8", "--keep принимает mine"), ("C.UTF-8", "--keep takes mine")] {
+            let r = try ToolRunner.run("mentorsync-district", ["conflicts", "resolve", id, "--keep", "ours", "--home", w.districtHome.path],
+                                       environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""])
+            XCTAssertEqual(r.exitCode, 2, r.output)
+            XCTAssertTrue(r.stderr.contains(text) && r.stderr.contains("ours"), r.stderr)
+        }
+        // Both ways at once, or neither, are usage errors too.
+        XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "mine", "--value", "teacher").exitCode, 2)
+        XCTAssertEqual(try w.district("conflicts", "resolve", id).exitCode, 2)
+        XCTAssertEqual(try districtState(), before, "a refused resolve changed the district")
+        let open = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])
+        XCTAssertTrue(open.contains { $0["id"] as? String == id }, "the conflict is still open")
+    }
+
+    func testAValueIsCheckedLikeAnyEntryBeforeItIsWritten() throws {
+        let (id, person) = try conflictOnRole()
+        let before = try districtState()
+        let bad = try w.district("conflicts", "resolve", id, "--value", "ours")
+        XCTAssertEqual(bad.exitCode, 1, bad.output)
+        XCTAssertTrue(bad.stderr.contains("persons.role: 'ours' is not one of teacher"), bad.stderr)
+        XCTAssertEqual(try districtState(), before, "a refused value changed the district")
+
+        // A Russian word is a value like its machine name; "mine" typed as a value is a value, not a choice.
+        expectOK(try w.district("conflicts", "resolve", id, "--value", "учитель"))
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--where", "id=\(person)", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["role"] as? String, "teacher")
+    }
+
+    func testKeepTheirsStoresTheSchoolsValue() throws {
+        let (id, person) = try conflictOnRole()
+        expectOK(try w.district("conflicts", "resolve", id, "--keep", "theirs"))
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--where", "id=\(person)", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["role"] as? String, "methodologist")
+    }
+}
