@@ -89,6 +89,7 @@ public enum SchoolCLI {
         if e.conflicts > 0 { sent += " and \(e.conflicts) conflicts" }
         if e.full { sent += " — a full copy, as the district asked" }
         console.out("\(sent) in \(e.url.lastPathComponent)")
+        describeHeld(e, console)
         if i.files.isEmpty && i.skipped.isEmpty {
             console.out("no reply from the district on this share yet")
         } else {
@@ -101,11 +102,17 @@ public enum SchoolCLI {
         for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }
     }
 
+    /// Rows a bundle cannot carry are said on stderr, one line each, whatever the output format.
+    static func describeHeld(_ e: SchoolSync.ExportResult, _ console: Console) {
+        for h in e.held { console.err("\(tool): not sent: \(h.table) \(h.id): \(h.reason)") }
+    }
+
     static func resultJSON(_ e: SchoolSync.ExportResult?, _ i: SchoolSync.ImportResult?) -> [String: Any] {
         var o: [String: Any] = [:]
         if let e {
             o["exported"] = ["file": e.url.path, "rows": e.rows, "deletions": e.tombstones, "conflicts": e.conflicts,
-                             "full": e.full, "bytes": e.bytes, "superseded": e.superseded]
+                             "full": e.full, "bytes": e.bytes, "superseded": e.superseded,
+                             "held": e.held.map { ["table": $0.table, "id": $0.id, "reason": $0.reason] }]
         }
         if let i {
             o["imported"] = ["files": i.files, "skipped": i.skipped, "rows_inserted": i.rowsInserted, "rows_changed": i.rowsChanged,
@@ -122,7 +129,10 @@ public enum SchoolCLI {
         let share = try Share.open(fileURL(try args.required("share", "the USB stick or shared folder")))
         let home = try open(args)
         let r = try SchoolSync(home: home).sync(share: share)
-        if args.has("json") { console.json(resultJSON(r.export, r.imports)) } else { describeSync(r.export, r.imports, console) }
+        if args.has("json") {
+            console.json(resultJSON(r.export, r.imports))
+            describeHeld(r.export, console)
+        } else { describeSync(r.export, r.imports, console) }
         if let problem = r.imports.problems.first {
             throw CommandFailure("a reply could not be merged: \(problem)")
         }
@@ -137,6 +147,7 @@ public enum SchoolCLI {
             throw CommandFailure("\(out.path) is not a folder: is the stick mounted?")
         }
         let e = try SchoolSync(home: try open(args)).export(to: out)
+        describeHeld(e, console)
         if args.has("json") { console.json(resultJSON(e, nil)) } else {
             console.out("wrote \(e.url.path): \(e.rows) changed rows\(e.full ? " (full copy)" : "")")
         }

@@ -326,6 +326,7 @@ public final class DistrictIngest {
         for (url, _) in existing where url != summary.url { try? FileManager.default.removeItem(at: url) }
         log.event("reply_written", ["file": summary.url.lastPathComponent, "site": school, "rows": summary.header.rowCount,
                                      "full": summary.header.isFull, "commands": commands.map(\.name).joined(separator: ",")])
+        for h in summary.held { log.event("row_held", ["site": school, "table": h.table, "id": h.id, "reason": h.reason]) }
         return summary.url
     }
 

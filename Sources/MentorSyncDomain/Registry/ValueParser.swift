@@ -5,6 +5,7 @@ import MentorSyncEngine
 public enum ValueParser {
     /// Parses `text` for `column` of `table`; an empty text is NULL. Throws a one-line reason.
     public static func parse(_ text: String, column: ColumnSchema, table: String) throws -> DatabaseValue {
+        try ValueLimits.check(text, column: column, table: table)
         let raw = text.trimmingCharacters(in: .whitespaces)
         if raw.isEmpty {
             if column.required { throw HomeError.invalidArgument("\(table).\(column.name) must not be empty") }

@@ -15,6 +15,8 @@ public final class SchoolSync {
         public var full: Bool
         public var bytes: Int
         public var superseded: Int
+        /// Rows left out because a bundle cannot carry them (sent once fixed).
+        public var held: [HeldRow] = []
     }
 
     public struct ImportResult: Sendable {
@@ -48,7 +50,7 @@ public final class SchoolSync {
         }
         let h = summary.header
         return ExportResult(url: summary.url, rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount,
-                            full: h.isFull, bytes: summary.bytes, superseded: superseded)
+                            full: h.isFull, bytes: summary.bytes, superseded: superseded, held: summary.held)
     }
 
     /// Merges replies from the district. A reply already merged is skipped; an old one changes nothing.

@@ -5,6 +5,8 @@ public struct ExportSummary: Sendable {
     public var url: URL
     public var header: BundleHeader
     public var bytes: Int
+    /// Rows left out because a bundle cannot carry them, with the reason; they go once fixed.
+    public var held: [HeldRow] = []
 }
 
 extension Replica {
@@ -59,49 +61,70 @@ extension Replica {
 
             var ack = VersionVector()
             ack.advance(recipient, to: peerInfo.merged)
-            var header = BundleHeader(
-                schemaVersion: schema.version, sender: site, recipient: recipient,
-                bundleID: bundleID ?? Replica.randomBundleID(), sequence: sequence,
-                createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
-                knowledge: knowledge, acknowledgement: ack, commands: commands, rejections: rejections,
-                rowCount: Int(counts[0].integer ?? 0), tombstoneCount: Int(counts[1].integer ?? 0),
-                conflictCount: Int(conflictCount), isFull: full)
-            header.wantsFull = peerInfo.wantFull
-            let writer = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
-            do {
-                for table in schema.tables { try writer.declareTable(table.name, columns: table.cellNames) }
-                try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY \(!full && (counts[0].integer ?? 0) <= 20_000 ? "+tbl, +id" : "tbl, id")", args) { s in
-                    guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
-                    let clock = try codec.decode(s.bytes(at: 4))
-                    let id = s.string(at: 1) ?? ""
-                    let org = s.string(at: 2) ?? ""
-                    let alive = s.int64(at: 3) != 0
-                    let values = alive ? try readValues(table, id: id) : nil
-                    var cells: [CellChange] = []
-                    // A tombstone always carries its existence cell, so every deleted row says so itself.
-                    for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where !theirs.covers(stamp) || (pos == 0 && !alive) {
-                        let value: DatabaseValue
-                        // A deleted row keeps no values, but it still knows its owner.
-                        if pos == 0 { value = .integer(alive ? 1 : 0) } else if pos == 1 && !alive { value = .text(org) } else {
-                            value = values?[pos - 1] ?? .null
+            // Rows a bundle cannot carry are found while writing; the file is then written again
+            // without them (same snapshot), claiming no knowledge of their writes.
+            var held: [HeldRow] = []
+            var heldKeys: Set<String> = []
+            var heldTombstones = 0
+            var claimed = knowledge
+            while true {
+                var header = BundleHeader(
+                    schemaVersion: schema.version, sender: site, recipient: recipient,
+                    bundleID: bundleID ?? Replica.randomBundleID(), sequence: sequence,
+                    createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
+                    knowledge: claimed, acknowledgement: ack, commands: commands, rejections: rejections,
+                    rowCount: Int(counts[0].integer ?? 0) - held.count, tombstoneCount: Int(counts[1].integer ?? 0) - heldTombstones,
+                    conflictCount: Int(conflictCount), isFull: full)
+                header.wantsFull = peerInfo.wantFull
+                var writer: BundleWriter? = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
+                let found = held.count
+                do {
+                    for table in schema.tables { try writer?.declareTable(table.name, columns: table.cellNames) }
+                    try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY \(!full && (counts[0].integer ?? 0) <= 20_000 ? "+tbl, +id" : "tbl, id")", args) { s in
+                        guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
+                        let id = s.string(at: 1) ?? ""
+                        if heldKeys.contains("\(table.number)/\(id)") { return }
+                        let clock = try codec.decode(s.bytes(at: 4))
+                        let org = s.string(at: 2) ?? ""
+                        let alive = s.int64(at: 3) != 0
+                        let values = alive ? try readValues(table, id: id) : nil
+                        var cells: [CellChange] = []
+                        // A tombstone always carries its existence cell, so every deleted row says so itself.
+                        for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where !theirs.covers(stamp) || (pos == 0 && !alive) {
+                            let value: DatabaseValue
+                            // A deleted row keeps no values, but it still knows its owner.
+                            if pos == 0 { value = .integer(alive ? 1 : 0) } else if pos == 1 && !alive { value = .text(org) } else {
+                                value = values?[pos - 1] ?? .null
+                            }
+                            cells.append(CellChange(position: pos, stamp: stamp, value: value))
                         }
-                        cells.append(CellChange(position: pos, stamp: stamp, value: value))
+                        if let reason = HeldRow.problem(table, id: id, orgID: org, values: values) {
+                            held.append(HeldRow(table: table.name, id: id, reason: reason))
+                            heldKeys.insert("\(table.number)/\(id)")
+                            if !alive { heldTombstones += 1 }
+                            for c in cells where !theirs.covers(c.stamp) && c.stamp.counter <= claimed[c.stamp.site] { claimed[c.stamp.site] = c.stamp.counter - 1 }
+                            writer?.abandon()
+                            writer = nil
+                            return
+                        }
+                        guard let writer else { return }
+                        try writer.append(RowChange(table: table.name, id: id, orgID: org, version: clock.version, cells: cells))
+                        if let progress, writer.rowsWritten % 5000 == 0 { progress(writer.rowsWritten, header.rowCount) }
                     }
-                    try writer.append(RowChange(table: table.name, id: id, orgID: org, version: clock.version, cells: cells))
-                    if let progress, writer.rowsWritten % 5000 == 0 { progress(writer.rowsWritten, header.rowCount) }
+                    guard let writer, held.count == found else { continue }
+                    try database.forEachRow("""
+                        SELECT tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
+                               detected_by, detected_counter, detected_at
+                        FROM msync_conflicts WHERE \(conflictWhere) ORDER BY detected_counter, id
+                        """, conflictArgs) { s in
+                        try writer.append(try Replica.conflictRecord(from: s))
+                    }
+                    let url = try writer.finish()
+                    return ExportSummary(url: url, header: writer.header, bytes: writer.bytesWritten, held: held)
+                } catch {
+                    writer?.abandon()
+                    throw error
                 }
-                try database.forEachRow("""
-                    SELECT tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
-                           detected_by, detected_counter, detected_at
-                    FROM msync_conflicts WHERE \(conflictWhere) ORDER BY detected_counter, id
-                    """, conflictArgs) { s in
-                    try writer.append(try Replica.conflictRecord(from: s))
-                }
-                let url = try writer.finish()
-                return ExportSummary(url: url, header: writer.header, bytes: writer.bytesWritten)
-            } catch {
-                writer.abandon()
-                throw error
             }
         }
         try database.transaction {
