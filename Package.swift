@@ -28,7 +28,8 @@ let package = Package(
         // Shared helpers of the test suites.
         .target(name: "MentorSyncTestSupport", dependencies: ["MentorSyncEngine", "MentorSyncDomain"], path: "Sources/MentorSyncTestSupport"),
         .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
-        .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "MentorSyncTestSupport"]),
+        .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "MentorSyncTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "MentorSyncCLITests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncCLI", "MentorSyncTestSupport"]),
     ]
 )

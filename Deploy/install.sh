@@ -57,7 +57,8 @@ changes=0
 changed() { changes=$((changes + 1)); say "  $*"; }
 
 # ---------------------------------------------------------------------------------------------
-# The C libraries: mentorsync links the system's libsqlite3 and zlib (shared), nothing else.
+# The C libraries: mentorsync links the system's libsqlite3 and zlib (shared), and Foundation's
+# XML parser (Excel workbooks) links libxml2; nothing else.
 
 ldconfig_cmd=$(command -v ldconfig || echo /sbin/ldconfig)
 have_lib() { "$ldconfig_cmd" -p 2>/dev/null | grep -q "$1" || compgen -G "/usr/lib/*/$1*" >/dev/null || compgen -G "/lib/*/$1*" >/dev/null; }
@@ -65,6 +66,7 @@ check_runtime_libs() {
   local missing=()
   have_lib libsqlite3.so.0 || missing+=(libsqlite3-0)
   have_lib libz.so.1 || missing+=(zlib1g)
+  have_lib libxml2.so.2 || missing+=(libxml2)
   [ ${#missing[@]} -eq 0 ] || die "missing libraries: install them with: apt-get install ${missing[*]}"
 }
 check_build_deps() {

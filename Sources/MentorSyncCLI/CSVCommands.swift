@@ -2,12 +2,12 @@ import Foundation
 import MentorSyncDomain
 import MentorSyncEngine
 
-/// `import-csv TABLE FILE [--skip-bad] [--separator ,|;]` and
-/// `export-csv TABLE FILE [--separator ,|;] [--no-bom]`: the lists schools keep in spreadsheets.
-/// Parser options: import-csv takes option `separator` and flag `skip-bad`; export-csv takes
-/// option `separator` and flag `no-bom` (both also `home` and `json`).
+/// `import-csv TABLE FILE [--skip-bad] [--separator ,|;] [--sheet NAME]` and
+/// `export-csv TABLE FILE [--separator ,|;] [--no-bom]`: the lists schools keep in spreadsheets,
+/// CSV or Excel workbooks (.xlsx). Parser options: import-csv takes options `separator`, `sheet`
+/// and flag `skip-bad`; export-csv takes option `separator` and flag `no-bom` (both also `home` and `json`).
 enum CSVCommands {
-    static let importUsage = "import-csv TABLE FILE [--skip-bad] [--separator ';'|','] [--json]"
+    static let importUsage = "import-csv TABLE FILE [--skip-bad] [--separator ';'|','] [--sheet NAME] [--json]"
     static let exportUsage = "export-csv TABLE FILE [--separator ';'|','] [--no-bom] [--json]"
 
     static func separator(_ args: Arguments) throws -> CSVSeparator? {
@@ -25,7 +25,8 @@ enum CSVCommands {
         let skipBad = args.has("skip-bad")
         let result: CSVImportResult
         do {
-            result = try CSVImporter(separator: try separator(args)).import(table: table, file: file, into: replica, skipBad: skipBad)
+            result = try CSVImporter(separator: try separator(args), sheet: args.value("sheet"))
+                .import(table: table, file: file, into: replica, skipBad: skipBad)
         } catch let e as CSVImportError {
             if case .badRows(let t, _, let rows, let good) = e, args.has("json") {
                 console.json(["table": t, "file": file.path, "written": false, "imported": 0, "good_rows": good,
@@ -34,18 +35,29 @@ enum CSVCommands {
             throw CommandFailure(e.description)
         } catch let e as CSVError {
             throw CommandFailure(e.description)
+        } catch let e as XLSXError {
+            throw CommandFailure(e.description)
         }
 
         if args.has("json") {
-            console.json(["table": result.table, "file": file.path, "written": true, "imported": result.imported,
-                          "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged,
-                          "separator": result.separator.symbol, "encoding": result.encoding.rawValue,
-                          "bad_rows": result.badRows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }])
+            var o: [String: Any] = ["table": result.table, "file": file.path, "written": true, "imported": result.imported,
+                                    "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged,
+                                    "bad_rows": result.badRows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }]
+            if let sheet = result.sheet {
+                o["format"] = "xlsx"
+                o["sheet"] = sheet
+            } else {
+                o["format"] = "csv"
+                o["separator"] = result.separator.symbol
+                o["encoding"] = result.encoding.rawValue
+            }
+            console.json(o)
             return
         }
         var parts = ["\(result.updated) updated", "\(result.inserted) new"]
         if result.unchanged > 0 { parts.append("\(result.unchanged) unchanged") }
-        console.out("imported \(result.imported) row\(result.imported == 1 ? "" : "s") into \(result.table) (\(parts.joined(separator: ", ")))")
+        let from = result.sheet.map { " from sheet '\($0)'" } ?? ""
+        console.out("imported \(result.imported) row\(result.imported == 1 ? "" : "s") into \(result.table)\(from) (\(parts.joined(separator: ", ")))")
         if result.encoding == .windows1251 {
             console.out("note: \(file.lastPathComponent) was read as Windows-1251 (Excel's older CSV); save as 'CSV UTF-8' to avoid surprises")
         }
@@ -61,6 +73,14 @@ enum CSVCommands {
         let file = fileURL(args.words[2])
         let sep = try separator(args) ?? .semicolon
         let r = try CSVExporter().export(table: table, to: file, from: replica, separator: sep, bom: !args.has("no-bom"))
+        if r.workbook {
+            if args.has("json") {
+                console.json(["table": r.table, "file": r.file.path, "rows": r.rows, "format": "xlsx"])
+            } else {
+                console.out("exported \(r.rows) row\(r.rows == 1 ? "" : "s") of \(r.table) to \(r.file.path), an Excel workbook")
+            }
+            return
+        }
         if args.has("json") {
             console.json(["table": r.table, "file": r.file.path, "rows": r.rows, "separator": r.separator.symbol, "bom": r.bom])
         } else {

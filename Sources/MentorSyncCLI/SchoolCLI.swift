@@ -19,8 +19,8 @@ public enum SchoolCLI {
           delete TABLE ID                         delete a row
           report [--period 2024-2025] [--format table|csv|json|html] [--out FILE]   this school's indicators
           events [--overdue]              the roadmap events
-          import-csv TABLE FILE [--skip-bad] [--separator ';'|',']   add or update rows from a spreadsheet (CSV)
-          export-csv TABLE FILE [--separator ';'|','] [--no-bom]     write a table as CSV that opens in Excel
+          import-csv TABLE FILE [--skip-bad] [--separator ';'|','] [--sheet NAME]   add or update rows from a list (CSV or .xlsx)
+          export-csv TABLE FILE [--separator ';'|','] [--no-bom]     write a table as CSV, or as a workbook when FILE ends in .xlsx
           backup --out FILE|DIR [--keep N]        online copy of registry.db
           restore --from FILE                     put a backup back; then the district runs resync --site
         """
@@ -42,7 +42,7 @@ public enum SchoolCLI {
                 let a = try parse(argv, ["period"], ["overdue"])
                 try ReportCommands.events(a, try open(a).database, console)
             case "import-csv":
-                let a = try parse(argv, ["separator"], ["skip-bad"])
+                let a = try parse(argv, ["separator", "sheet"], ["skip-bad"])
                 try CSVCommands.importCSV(a, try open(a).replica, console)
             case "export-csv":
                 let a = try parse(argv, ["separator"], ["no-bom"])

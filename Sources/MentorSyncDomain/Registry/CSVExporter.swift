@@ -8,6 +8,8 @@ public struct CSVExportResult: Sendable {
     public var rows: Int
     public var separator: CSVSeparator
     public var bom: Bool
+    /// Written as an Excel workbook (the file's name ends in .xlsx); separator and bom do not apply.
+    public var workbook = false
 }
 
 /// Writes a registry table as CSV: a header (id, org_id, then the columns) and one line per row.
@@ -27,11 +29,13 @@ public struct CSVExporter {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             throw HomeError.invalidArgument("the folder \(folder.path) does not exist")
         }
-        let (data, rows) = try encode(table: name, from: replica, separator: separator, bom: bom)
+        let workbook = SpreadsheetFile.namesWorkbook(file)
+        let (data, rows) = workbook ? try encodeWorkbook(table: name, from: replica)
+            : try encode(table: name, from: replica, separator: separator, bom: bom)
         do { try DurableFile.write(data, to: file) } catch {
             throw HomeError.invalidArgument("cannot write \(file.path): \(error)")
         }
-        return CSVExportResult(table: name, file: file, rows: rows, separator: separator, bom: bom)
+        return CSVExportResult(table: name, file: file, rows: rows, separator: separator, bom: bom, workbook: workbook)
     }
 
     /// The file's bytes and the number of rows in it.

@@ -52,6 +52,8 @@ public struct CSVDocument: Sendable {
     public var separator: CSVSeparator
     public var encoding: CSVEncoding
     public var records: [CSVRecord]
+    /// The sheet of the workbook the records come from; nil for a CSV file.
+    public var sheet: String? = nil
 }
 
 /// Why a file could not be read as CSV.

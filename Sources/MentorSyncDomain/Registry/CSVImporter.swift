@@ -17,6 +17,8 @@ public struct CSVImportResult: Sendable {
     public var file: URL
     public var separator: CSVSeparator
     public var encoding: CSVEncoding
+    /// The workbook sheet read; nil for a CSV file.
+    public var sheet: String?
     /// New rows written.
     public var inserted = 0
     /// Existing rows (matched by id) whose values changed.
@@ -82,11 +84,14 @@ public enum CSVImportError: Error, CustomStringConvertible {
 public struct CSVImporter {
     /// Forces the separator; nil detects it from the header line.
     public var separator: CSVSeparator?
+    /// The sheet to read when the file is an Excel workbook; nil reads the first.
+    public var sheet: String?
 
-    public init(separator: CSVSeparator? = nil) { self.separator = separator }
+    public init(separator: CSVSeparator? = nil, sheet: String? = nil) { self.separator = separator; self.sheet = sheet }
 
+    /// Imports a CSV file or an Excel workbook (told apart by content, see `SpreadsheetFile`).
     public func `import`(table name: String, file: URL, into replica: Replica, skipBad: Bool = false) throws -> CSVImportResult {
-        let document = try CSVReader.read(contentsOf: file, separator: separator)
+        let document = try SpreadsheetFile.read(contentsOf: file, separator: separator, sheet: sheet)
         return try self.import(table: name, document: document, file: file, into: replica, skipBad: skipBad)
     }
 
@@ -122,7 +127,7 @@ public struct CSVImporter {
         guard hasOrg || !columns.isEmpty else { throw CSVImportError.noColumns(table: t.name, allowed: allowed) }
         let missingRequired = t.columns.filter { c in c.required && !columns.contains { $0.name == c.name } }.map(\.name)
 
-        var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding)
+        var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding, sheet: document.sheet)
         let db = replica.database
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }

@@ -1,0 +1,29 @@
+import Foundation
+import MentorSyncEngine
+
+extension CSVExporter {
+    /// A registry table as an Excel workbook: one sheet named after the table, the same header
+    /// as the CSV export (so it imports back), dates as date cells, numbers as numbers, ids and
+    /// every other text as text (so `007` stays `007`).
+    public func encodeWorkbook(table name: String, from replica: Replica) throws -> (Data, Int) {
+        let t = try RegistryEditor(replica: replica).table(name)
+        let header = ["id"] + t.cellNames
+        let dates = header.map { column in
+            if case .date? = t.column(named: column)?.kind { return true }
+            return false
+        }
+        var rows: [[XLSXCell]] = [header.map(XLSXCell.text)]
+        try replica.database.forEachRow("SELECT \(header.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name)) ORDER BY rowid") { row in
+            rows.append(header.indices.map { k in
+                switch row.value(at: k) {
+                case .null: return .empty
+                case .integer(let i): return .number(Double(i))
+                case .real(let d): return .number(d)
+                case .text(let s): return dates[k] ? .date(s) : .text(s)
+                case let other: return .text(other.displayText)
+                }
+            })
+        }
+        return (try XLSXWriter().encode(sheet: t.name, rows: rows), rows.count - 1)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Reads a list a person keeps in a spreadsheet, CSV or Excel, as records of strings. The kind is
+/// told by the content: a ZIP (`PK\x03\x04`) or an OLE file (old `.xls`) is a workbook, anything
+/// else is CSV; a file named `.xlsx` that is neither gets a workbook error, never CSV garbage.
+public enum SpreadsheetFile {
+    /// The records of `url`: for a workbook, of its first sheet or of `sheet`.
+    public static func read(contentsOf url: URL, separator: CSVSeparator? = nil, sheet: String? = nil) throws -> CSVDocument {
+        let data = try contents(of: url)
+        if isWorkbook(data, url) {
+            let limit = ZipLimits.standard.archiveBytes
+            guard data.count <= limit else { throw XLSXError.tooLarge(file: url.lastPathComponent, reason: "it is larger than \(limit >> 20) MB") }
+            let book = try XLSXWorkbook(data: data, file: url.lastPathComponent)
+            let s = try book.sheet(sheet)
+            return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name)
+        }
+        return try CSVReader.parse(data, separator: separator)
+    }
+
+    /// A zip or an old Excel file, or any file whose name says it is a workbook.
+    static func isWorkbook(_ data: Data, _ url: URL) -> Bool {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return true }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return true }
+        return ["xlsx", "xlsm", "xls"].contains(url.pathExtension.lowercased())
+    }
+
+    /// Whether a file name asks for a workbook (`export-csv TABLE FILE.xlsx`).
+    public static func namesWorkbook(_ url: URL) -> Bool { ["xlsx", "xlsm"].contains(url.pathExtension.lowercased()) }
+
+    /// The file's bytes, with the one-line errors CSV reading gives.
+    static func contents(of url: URL, limit: Int? = nil) throws -> Data {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
+            throw CSVError.unreadable(path: url.path, reason: "no such file")
+        }
+        guard !isDir.boolValue else { throw CSVError.unreadable(path: url.path, reason: "it is a folder, not a file") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, let limit, size > limit {
+            throw XLSXError.tooLarge(file: url.lastPathComponent, reason: "it is larger than \(limit >> 20) MB")
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CSVError.unreadable(path: url.path, reason: "permission denied or read error")
+        }
+        return data
+    }
+}

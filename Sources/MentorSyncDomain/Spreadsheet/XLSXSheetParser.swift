@@ -1,0 +1,155 @@
+import Foundation
+
+/// Reads one worksheet part into rows of cell texts, the way a CSV file reads: ECMA-376 Part 1,
+/// 18.3.1.73 (row), 18.3.1.4 (c), 18.18.11 (ST_CellType). Cells may be missing (`r="C5"` after
+/// `A5` leaves B5 empty, rows may be skipped); each record keeps its sheet row number as its line,
+/// and every record is as wide as the widest one, so a row that ends early reads as empty cells.
+struct XLSXSheetParser {
+    var sharedStrings: [String]
+    var styles: [XLSXNumberKind]
+    var date1904: Bool
+    /// Cells with a value, over the whole sheet; more is refused before memory runs out.
+    var maxCells = 5_000_000
+
+    static let maxRow = 1_048_576
+    static let maxColumn = 16_384
+
+    func records(_ bytes: [UInt8], part: String, file: String) throws -> [CSVRecord] {
+        var rows: [(number: Int, cells: [Int: String])] = []
+        var cells: [Int: String] = [:]
+        var rowNumber = 0
+        var column = -1
+        var type = "n"
+        var style = 0
+        var value = ""
+        var inline = ""
+        var capture: Capture = .none
+        var phonetic = 0
+        var width = 0
+        var count = 0
+
+        func bad(_ reason: String) -> XLSXError { .badPart(file: file, part: part, reason: reason) }
+
+        let w = XMLWalker()
+        w.start = { name, a in
+            switch name {
+            case "row":
+                if let r = a["r"] {
+                    guard let n = Int(r), n > rowNumber, n <= XLSXSheetParser.maxRow else { throw bad("has a row numbered '\(r)' out of order") }
+                    rowNumber = n
+                } else {
+                    rowNumber += 1
+                }
+                cells = [:]
+                column = -1
+            case "c":
+                if let r = a["r"] {
+                    guard let ref = XLSXSheetParser.reference(r), ref.row == nil || ref.row == rowNumber else {
+                        throw bad("has a cell '\(r)' outside its row \(rowNumber)")
+                    }
+                    column = ref.column
+                } else {
+                    column += 1
+                }
+                guard column < XLSXSheetParser.maxColumn else { throw bad("has a cell beyond column XFD") }
+                type = a["t"] ?? "n"
+                style = a["s"].flatMap { Int($0) } ?? 0
+                value = ""
+                inline = ""
+            case "v": capture = .value
+            case "t" where phonetic == 0: capture = .inline
+            case "rPh": phonetic += 1
+            default: break
+            }
+        }
+        w.text = { s in
+            switch capture {
+            case .value: value += s
+            case .inline: inline += s
+            case .none: break
+            }
+        }
+        w.end = { name in
+            switch name {
+            case "v", "t": capture = .none
+            case "rPh": phonetic -= 1
+            case "c":
+                let text = try cellText(type: type, style: style, value: value, inline: inline, bad)
+                guard !text.isEmpty else { return }
+                cells[column] = text
+                width = max(width, column + 1)
+                count += 1
+                if count > maxCells { throw XLSXError.tooLarge(file: file, reason: "its sheet has more than \(maxCells) filled cells") }
+            case "row":
+                if !cells.isEmpty { rows.append((rowNumber, cells)) }
+            default: break
+            }
+        }
+        try w.walk(bytes, part: part, file: file)
+        guard rows.count * width <= maxCells * 4 else {
+            throw XLSXError.tooLarge(file: file, reason: "its sheet spans \(rows.count) rows by \(width) columns")
+        }
+        return rows.map { row in
+            var fields = [String](repeating: "", count: width)
+            for (k, v) in row.cells { fields[k] = v }
+            return CSVRecord(line: row.number, fields: fields)
+        }
+    }
+
+    private enum Capture { case none, value, inline }
+
+    /// The text of one cell, by its type (18.18.11) and, for numbers, its style's number format.
+    func cellText(type: String, style: Int, value: String, inline: String, _ bad: (String) -> XLSXError) throws -> String {
+        switch type {
+        case "s":
+            guard let i = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(i) else {
+                throw bad("has a cell pointing at shared string '\(value)', which does not exist")
+            }
+            return sharedStrings[i]
+        case "inlineStr": return XLSXParts.unescape(inline)
+        case "str": return XLSXParts.unescape(value)
+        case "e": return value
+        case "b": return value == "1" || value.lowercased() == "true" ? "1" : "0"
+        case "d":
+            // An ISO 8601 date cell (rare; Strict files): the date, and the time when there is one.
+            let parts = value.split(separator: "T", maxSplits: 1)
+            guard let day = parts.first else { return "" }
+            let time = parts.count > 1 ? String(parts[1].prefix(5)) : "00:00"
+            return time == "00:00" ? String(day) : "\(day) \(time)"
+        default:
+            let raw = value.trimmingCharacters(in: .whitespaces)
+            guard !raw.isEmpty, let number = Double(raw) else { return raw }
+            let kind = styles.indices.contains(style) ? styles[style] : .number
+            if kind != .number, let text = ExcelDate.text(serial: number, kind: kind, date1904: date1904) { return text }
+            return XLSXSheetParser.numberText(number)
+        }
+    }
+
+    /// A number as a person reads it in the cell: at most 15 significant digits, as Excel shows
+    /// (so 0.1+0.2 reads 0.3), whole numbers without a point.
+    static func numberText(_ d: Double) -> String {
+        let shown = Double(String(format: "%.15g", d)) ?? d
+        if shown == shown.rounded(), abs(shown) < 1e15 { return String(Int64(shown)) }
+        return "\(shown)"
+    }
+
+    /// `C5` → column 2 (from 0), row 5; `C` alone → column 2, no row.
+    static func reference(_ r: String) -> (column: Int, row: Int?)? {
+        var column = 0
+        var letters = 0
+        var digits = ""
+        for ch in r.uppercased().unicodeScalars {
+            if ch.value >= 65 && ch.value <= 90 && digits.isEmpty {
+                column = column * 26 + Int(ch.value - 64)
+                letters += 1
+                guard letters <= 3 else { return nil }
+            } else if ch.value >= 48 && ch.value <= 57 {
+                digits.unicodeScalars.append(ch)
+            } else {
+                return nil
+            }
+        }
+        guard letters > 0 else { return nil }
+        return (column - 1, digits.isEmpty ? nil : Int(digits))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+@testable import MentorSyncDomain
+
+/// The committed workbooks (Fixtures/README.md) and a builder of small workbooks from XML parts.
+enum SpreadsheetFixtures {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A workbook of one sheet (`sheet1.xml` holds `sheetData`), with optional styles and shared strings.
+    static func workbook(sheetData: String, styles cellXfs: String? = nil, numFmts: String = "",
+                         sharedStrings: [String]? = nil, date1904: Bool = false, extra: [(String, String)] = []) throws -> Data {
+        var zip = ZipWriter()
+        try zip.add("_rels/.rels", bytes("""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(relNS)/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """))
+        try zip.add("xl/workbook.xml", bytes("""
+            <workbook xmlns="\(mainNS)" xmlns:r="\(relNS)"><workbookPr date1904="\(date1904 ? 1 : 0)"/>\
+            <sheets><sheet name="Лист1" sheetId="1" r:id="rId1"/></sheets></workbook>
+            """))
+        var rels = "<Relationship Id=\"rId1\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        if cellXfs != nil { rels += "<Relationship Id=\"rId2\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/>" }
+        if sharedStrings != nil { rels += "<Relationship Id=\"rId3\" Type=\"\(relNS)/sharedStrings\" Target=\"sharedStrings.xml\"/>" }
+        try zip.add("xl/_rels/workbook.xml.rels", bytes("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"))
+        try zip.add("xl/worksheets/sheet1.xml", bytes("<worksheet xmlns=\"\(mainNS)\"><sheetData>\(sheetData)</sheetData></worksheet>"))
+        if let cellXfs {
+            try zip.add("xl/styles.xml", bytes("<styleSheet xmlns=\"\(mainNS)\"><numFmts>\(numFmts)</numFmts><cellXfs>\(cellXfs)</cellXfs></styleSheet>"))
+        }
+        if let sharedStrings {
+            try zip.add("xl/sharedStrings.xml", bytes("<sst xmlns=\"\(mainNS)\">" + sharedStrings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"))
+        }
+        for (name, text) in extra { try zip.add(name, bytes(text)) }
+        return zip.finish()
+    }
+
+    static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    /// The records of the first (or named) sheet of a workbook in memory.
+    static func rows(_ data: Data, sheet: String? = nil) throws -> [[String]] {
+        try XLSXWorkbook(data: data, file: "test.xlsx").sheet(sheet).records.map(\.fields)
+    }
+}
