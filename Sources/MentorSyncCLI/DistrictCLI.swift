@@ -6,31 +6,10 @@ import MentorSyncEngine
 public enum DistrictCLI {
     static let tool = "mentorsync-district"
 
-    static let usage = """
-        usage: mentorsync-district COMMAND [options]   (every command takes --home DIR and --json)
-          init --name NAME [--site district]          create the district home
-          enroll --site SITE --name NAME --out FILE   register a school; writes its enrollment file
-          serve --share DIR [--interval SECONDS]      the daemon: merge bundles from DIR/inbox, reply to DIR/outbox/
-          ingest --share DIR | ingest FILE…           one pass (a USB stick); exit 3 if a bundle was quarantined
-          status                                      every school: last contact, rows, conflicts, clock skew, resync
-          conflicts list | show ID | resolve ID --keep mine|theirs | --value TEXT
-          resync --site SITE                          order a school to resync (full exchange both ways)
-          revoke --site SITE                          refuse a school's bundles at once (a stolen machine)
-          put TABLE --set COL=VALUE… [--id ID]        add or change a registry row
-          list TABLE [--where COL=VALUE]              show rows
-          delete TABLE ID                             delete a row
-          report [--period 2024-2025] [--site SITE] [--format table|csv|json|html] [--out FILE]
-                                                      the effectiveness indicators, per school and for the district
-          events [--overdue] [--site SITE] [--period P]  the roadmap events (overdue ones flagged)
-          indicators                                  the indicator targets (change them with put indicators)
-          seed-demo [--schools N] [--scale N] [--seed N]  fill the district with generated demo data
-          backup --out FILE|DIR [--keep N]            online copy of registry.db, safe while serve runs
-          restore --from FILE                         put a backup back (serve stopped); orders a resync of every school
-        """
 
     /// Runs one command; returns the exit code (0 ok, 1 failure, 2 usage, 3 quarantined).
     public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
-        CommandRunner.run(tool: tool, usage: usage, argv: argv, console: console) { command in
+        CommandRunner.run(tool: tool, help: CommandHelp.district, argv: argv, console: console) { command in
             switch command {
             case "init": try initHome(argv, console)
             case "enroll": try enroll(argv, console)
@@ -55,7 +34,7 @@ public enum DistrictCLI {
                 try ReportCommands.seedDemo(a, try open(a), console)
             case "backup": try BackupCommands.backup(argv, role: .district, console: console)
             case "restore": try BackupCommands.restore(argv, role: .district, console: console)
-            default: throw UsageError("unknown command '\(command)'")
+            default: throw UsageError(Message.unknownCommand(command).text())
             }
             return 0
         }

@@ -6,27 +6,9 @@ import MentorSyncEngine
 public enum SchoolCLI {
     static let tool = "mentorsync-school"
 
-    static let usage = """
-        usage: mentorsync-school COMMAND [options]   (every command takes --home DIR and --json)
-          init --enroll FILE              create this school's home from the district's enrollment file
-          rekey --enroll FILE             install a new enrollment file (after the district re-enrolled the school)
-          sync --share DIR                send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/
-          export --out DIR                write a bundle of unacknowledged changes into DIR
-          import FILE…                    merge replies from the district
-          status                          what is not yet acknowledged, last sync, rejections, commands
-          put TABLE --set COL=VALUE… [--id ID]    add or change a registry row
-          list TABLE [--where COL=VALUE]          show rows
-          delete TABLE ID                         delete a row
-          report [--period 2024-2025] [--format table|csv|json|html] [--out FILE]   this school's indicators
-          events [--overdue]              the roadmap events
-          import-csv TABLE FILE [--skip-bad] [--separator ';'|','] [--sheet NAME]   add or update rows from a list (CSV or .xlsx)
-          export-csv TABLE FILE [--separator ';'|','] [--no-bom]     write a table as CSV, or as a workbook when FILE ends in .xlsx
-          backup --out FILE|DIR [--keep N]        online copy of registry.db
-          restore --from FILE                     put a backup back; then the district runs resync --site
-        """
 
     public static func main(_ argv: [String], console: Console = .standard) -> Int32 {
-        CommandRunner.run(tool: tool, usage: usage, argv: argv, console: console) { command in
+        CommandRunner.run(tool: tool, help: CommandHelp.school, argv: argv, console: console) { command in
             switch command {
             case "init": try initHome(argv, console)
             case "sync": try sync(argv, console)
@@ -49,7 +31,7 @@ public enum SchoolCLI {
                 try CSVCommands.exportCSV(a, try open(a).replica, console)
             case "backup": try BackupCommands.backup(argv, role: .school, console: console)
             case "restore": try BackupCommands.restore(argv, role: .school, console: console)
-            default: throw UsageError("unknown command '\(command)'")
+            default: throw UsageError(Message.unknownCommand(command).text())
             }
             return 0
         }

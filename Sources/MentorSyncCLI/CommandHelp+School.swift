@@ -1,0 +1,35 @@
+import MentorSyncDomain
+
+/// Help for `mentorsync-school`, in the order `--help` lists the commands.
+extension CommandHelp {
+    static let school: [CommandHelp] = [
+        CommandHelp("init", "init --enroll FILE",
+            summary("school_init", en: "create this school's home from the district's enrollment file",
+                    ru: "создать папку школы по файлу регистрации из района"), [
+                option("--enroll FILE", "enroll", en: "the enrollment file the district wrote for this school", ru: "файл регистрации, выданный районом этой школе"),
+            ]),
+        CommandHelp("rekey", "rekey --enroll FILE",
+            summary("rekey", en: "install a new enrollment file (after the district re-enrolled the school)",
+                    ru: "установить новый файл регистрации (после повторной регистрации школы в районе)"), [
+                option("--enroll FILE", "rekey_enroll", en: "the new enrollment file", ru: "новый файл регистрации"),
+            ]),
+        CommandHelp("sync", "sync --share DIR",
+            summary("sync", en: "send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/",
+                    ru: "отправить изменения в DIR/inbox/ и забрать ответы района из DIR/outbox/<код школы>/"), [
+                option("--share DIR", "share", en: "the USB stick or the shared folder", ru: "флешка или общая папка"),
+            ]),
+        CommandHelp("export", "export --out DIR",
+            summary("export", en: "write a bundle of unacknowledged changes into DIR", ru: "записать пакет неподтверждённых изменений в DIR"), [
+                option("--out DIR", "export_out", en: "the folder to write the bundle into", ru: "папка, куда записать пакет"),
+            ]),
+        CommandHelp("import", "import FILE…",
+            summary("import", en: "merge replies from the district", ru: "принять ответы района")),
+        CommandHelp("status", "status",
+            summary("school_status", en: "what is not yet acknowledged, last sync, rejections, commands",
+                    ru: "что ещё не подтверждено, последняя синхронизация, отказы, команды района")),
+        .put, .list, .delete,
+        .report(site: false), .events(site: false),
+        .importCSV, .exportCSV,
+        .backup(district: false), .restore(district: false),
+    ]
+}

@@ -1,0 +1,22 @@
+import MentorSyncDomain
+
+/// Messages of the command line itself: unknown words and where to find help.
+extension Message {
+    static func unknownCommand(_ word: String) -> Message {
+        Message("cli.unknown_command", en: "unknown command '\(word)'", ru: "нет такой команды: «\(word)»")
+    }
+
+    static func noTable(_ name: String, tables: [String]) -> Message {
+        Message("cli.no_table", en: "no table '\(name)'; the tables are: \(tables.joined(separator: ", "))",
+                ru: "нет таблицы «\(name)»; таблицы: \(tables.joined(separator: ", "))")
+    }
+
+    /// The line after a usage error: the command's help, or the list of commands.
+    static func helpHint(_ tool: String, _ command: String?) -> Message {
+        guard let command else {
+            return Message("cli.help_hint", en: "run '\(tool) --help' for the list of commands", ru: "список команд: \(tool) --help")
+        }
+        return Message("cli.command_help_hint", en: "run '\(tool) \(command) --help' for its options",
+                       ru: "параметры команды: \(tool) \(command) --help")
+    }
+}
