@@ -112,14 +112,14 @@ public struct CSVImporter {
         var unknown: [String] = []
         var seen: Set<String> = []
         for raw in document.records[headerIndex].fields {
-            let cell = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let cell = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if cell.isEmpty { targets.append(.nameless); continue }
-            if !seen.insert(cell).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: cell) }
-            if cell == "id" { targets.append(.id) } else if cell == "org_id" { targets.append(.org) } else if let c = t.column(named: cell) {
+            // The column's own name, or a Russian header people write (`ФИО`, `Дата рождения`).
+            guard let name = HeaderAliases.column(for: cell, table: t.name, columns: t.cellNames) else { unknown.append(cell); continue }
+            if !seen.insert(name).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: name) }
+            if name == "id" { targets.append(.id) } else if name == "org_id" { targets.append(.org) } else if let c = t.column(named: name) {
                 targets.append(.column(columns.count))
                 columns.append(c)
-            } else {
-                unknown.append(raw.trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
         guard unknown.isEmpty else { throw CSVImportError.unknownColumns(table: t.name, unknown: unknown, allowed: allowed) }
@@ -129,6 +129,12 @@ public struct CSVImporter {
 
         var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding, sheet: document.sheet)
         let db = replica.database
+        let resolver = ReferenceResolver(database: db)
+        // A list of people without ids finds the persons it names by full name and birth date.
+        var people = t.name == "persons" && columns.contains { $0.name == "full_name" }
+            ? try PersonMatcher(database: db, mayWrite: { (try? editor.checkMayWrite($0, t)) != nil }) : nil
+        let fullNameIndex = columns.firstIndex { $0.name == "full_name" }
+        let birthIndex = columns.firstIndex { $0.name == "birth_date" }
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }
         let site = replica.site.rawValue
@@ -167,9 +173,9 @@ public struct CSVImporter {
                         if !cell.allSatisfy(\.isWhitespace) { reasons.append("'\(cell)' is in column \(k + 1), which has no name in the first line") }
                     case .column(let c):
                         do {
-                            // References are ids: spaces around them are never meant.
+                            // References are ids or names of rows this registry holds: spaces around them are never meant.
                             let text = isReference(columns[c]) ? cell.trimmingCharacters(in: .whitespaces) : cell
-                            values[c] = try ValueParser.parse(text, column: columns[c], table: t.name)
+                            values[c] = try resolver.entry(text, column: columns[c], table: t.name)
                         } catch {
                             reasons.append(String(describing: error))
                         }
@@ -190,6 +196,16 @@ public struct CSVImporter {
                 guard reasons.isEmpty else {
                     bad.append(CSVBadRow(line: record.line, reason: reasons.joined(separator: "; ")))
                     continue
+                }
+
+                if id.isEmpty, let matcher = people, let f = fullNameIndex {
+                    switch matcher.match(fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }, org: org) {
+                    case .one(let existing): id = existing
+                    case .several(let ids):
+                        bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralPersons(ids.count, values[f].text ?? "").text()))
+                        continue
+                    case .none: break
+                    }
                 }
 
                 do {
@@ -226,6 +242,7 @@ public struct CSVImporter {
                         }
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
                         try insert.execute([.text(id), .text(owner)] + values)
+                        if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
                         result.inserted += 1
                     }
                     good += 1

@@ -1,0 +1,91 @@
+/// The Russian column headers people write in their spreadsheets (`ФИО`, `Дата рождения`,
+/// `Должность`), one table per registry table. A header is taken as the column's own name
+/// (DOMAIN.md) or as one of these; the first one listed is the header a Russian export writes.
+public enum HeaderAliases {
+    static let common: [String: [String]] = [
+        "id": ["идентификатор"],
+        "org_id": ["код организации", "код школы"],
+    ]
+
+    static let table: [String: [String: [String]]] = [
+        "organizations": [
+            "name": ["наименование", "название", "полное наименование"], "short_name": ["краткое наименование", "краткое название"],
+            "kind": ["тип организации", "тип", "вид"], "municipality": ["муниципалитет", "муниципальное образование"],
+            "address": ["адрес"], "director": ["директор", "руководитель"],
+        ],
+        "persons": [
+            "full_name": ["фио", "фамилия имя отчество", "фамилия, имя, отчество", "полное имя"],
+            "birth_date": ["дата рождения"], "role": ["роль", "категория участника"], "position": ["должность"],
+            "subject": ["предмет", "преподаваемый предмет", "предметы"],
+            "teaching_since": ["педагогический стаж с", "стаж с", "в профессии с", "начало педагогической деятельности"],
+            "hired_on": ["дата приёма", "дата приема на работу", "принят"], "left_on": ["дата увольнения", "уволен", "дата выбытия"],
+            "pd_consent_on": ["согласие на обработку пд", "согласие на обработку персональных данных", "согласие пд"],
+            "notes": ["примечание", "примечания", "заметки", "комментарий"],
+        ],
+        "mentors": [
+            "person_id": ["наставник", "фио наставника", "фио"], "status": ["статус"], "competencies": ["компетенции"],
+            "trained_on": ["дата обучения", "обучен"], "training_course": ["курс обучения", "курс"],
+            "notes": ["примечание", "примечания"], "network": ["сетевой", "сетевое наставничество"],
+        ],
+        "mentees": [
+            "person_id": ["наставляемый", "фио наставляемого", "фио"], "category": ["категория"], "requests": ["запросы", "запрос"],
+            "deficits": ["дефициты", "профессиональные дефициты"], "status": ["статус"],
+        ],
+        "pairs": [
+            "mentor_id": ["наставник", "фио наставника"], "form": ["форма наставничества", "форма"], "kind": ["вид", "тип"],
+            "started_on": ["дата начала", "начало"], "ended_on": ["дата окончания", "окончание"], "status": ["статус"],
+            "result": ["результат"],
+        ],
+        "pair_mentees": ["pair_id": ["пара"], "mentee_id": ["наставляемый", "фио наставляемого"]],
+        "plans": [
+            "pair_id": ["пара"], "mentee_id": ["наставляемый", "фио наставляемого"], "title": ["название", "наименование"],
+            "goals": ["цели"], "starts_on": ["дата начала", "начало"], "ends_on": ["дата окончания", "окончание"], "status": ["статус"],
+        ],
+        "meetings": [
+            "pair_id": ["пара"], "kind": ["вид встречи", "вид", "тип"], "held_on": ["дата встречи", "дата"],
+            "minutes": ["протокол", "содержание"], "notes": ["примечание", "примечания"],
+        ],
+        "events": [
+            "code": ["код", "номер", "№"], "section": ["раздел"], "title": ["мероприятие", "название", "наименование"],
+            "result": ["результат", "ожидаемый результат"], "starts_on": ["дата начала", "начало"], "ends_on": ["дата окончания", "окончание"],
+            "schedule": ["сроки", "срок"], "responsible": ["ответственный", "ответственные"], "document": ["документ"],
+            "status": ["статус"], "done_on": ["дата выполнения", "выполнено"], "kind": ["форма мероприятия", "вид"],
+        ],
+        "indicators": [
+            "code": ["код"], "title": ["показатель", "название", "наименование"], "unit": ["единица измерения", "единица"],
+            "target_value": ["целевое значение"], "target_text": ["цель", "целевой ориентир"], "formula": ["формула"],
+        ],
+        "indicator_values": ["indicator_id": ["показатель"], "period": ["период"], "value": ["значение"], "note": ["примечание"]],
+        "practices": [
+            "title": ["название", "наименование"], "form": ["форма"], "summary": ["описание", "краткое описание"],
+            "link": ["ссылка"], "published_on": ["дата публикации"],
+        ],
+        "surveys": [
+            "pair_id": ["пара"], "respondent": ["респондент"], "satisfaction": ["удовлетворённость", "оценка"],
+            "answered_on": ["дата ответа", "дата"], "comment": ["комментарий"],
+        ],
+    ]
+
+    /// The column (`id`, `org_id` or a column of `table`) that a header cell names, or nil.
+    public static func column(for header: String, table name: String, columns: [String]) -> String? {
+        let key = normalize(header)
+        for c in ["id", "org_id"] + columns where normalize(c) == key { return c }
+        for c in ["id", "org_id"] where common[c]!.contains(where: { normalize($0) == key }) { return c }
+        return columns.first { c in table[name]?[c]?.contains { normalize($0) == key } ?? false }
+    }
+
+    /// The Russian header of a column, or nil when it has none.
+    public static func russian(_ column: String, table name: String) -> String? {
+        (common[column] ?? table[name]?[column])?.first.map(capitalized)
+    }
+
+    /// Lower case, `ё` as `е`, no dots, stars or colons (`Ф.И.О.*:`), single spaces.
+    static func normalize(_ s: String) -> String {
+        let t = s.lowercased().replacingOccurrences(of: "ё", with: "е").filter { !".*:".contains($0) }
+        return t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func capitalized(_ s: String) -> String {
+        s == "фио" ? "ФИО" : s.prefix(1).uppercased() + s.dropFirst()
+    }
+}

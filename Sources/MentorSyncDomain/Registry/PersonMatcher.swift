@@ -1,0 +1,42 @@
+import MentorSyncEngine
+
+/// Finds the person a line of a list without ids means, by `full_name` and `birth_date`
+/// (DESIGN.md: re-importing a list matches persons and updates them instead of adding
+/// duplicates). Names compare as people read them: case, `ё`/`е` and extra spaces do not count.
+/// Only rows this registry may write are candidates (a school's own people).
+struct PersonMatcher {
+    enum Found: Equatable { case none, one(String), several([String]) }
+
+    private struct Person { var id: String; var org: String; var birth: String? }
+    private var byName: [String: [Person]] = [:]
+
+    init(database: Database, mayWrite: (String) -> Bool) throws {
+        try database.forEachRow("SELECT id, org_id, full_name, birth_date FROM persons") { s in
+            let org = s.string(at: 1) ?? ""
+            guard mayWrite(org) else { return }
+            add(Person(id: s.string(at: 0) ?? "", org: org, birth: s.string(at: 3)), name: s.string(at: 2) ?? "")
+        }
+    }
+
+    private mutating func add(_ p: Person, name: String) {
+        byName[RowNames.normalize(name), default: []].append(p)
+    }
+
+    /// A row this import just added, so a line repeated later in the file finds it.
+    mutating func add(id: String, fullName: String, birthDate: DatabaseValue?) {
+        add(Person(id: id, org: "", birth: birthDate?.text), name: fullName)
+    }
+
+    /// The person a line names. `birthDate` is nil when the file has no birth date column: then the
+    /// name alone decides. `org`, when the file gives one, limits the candidates to that site's rows.
+    func match(fullName: String, birthDate: DatabaseValue?, org: String) -> Found {
+        var candidates = byName[RowNames.normalize(fullName)] ?? []
+        if !org.isEmpty { candidates = candidates.filter { $0.org == org || $0.org.isEmpty } }
+        if let birthDate { candidates = candidates.filter { $0.birth == birthDate.text } }
+        switch candidates.count {
+        case 0: return .none
+        case 1: return .one(candidates[0].id)
+        default: return .several(candidates.map(\.id))
+        }
+    }
+}
