@@ -54,15 +54,11 @@ enum CSVCommands {
             console.json(o)
             return
         }
-        var parts = ["\(result.updated) updated", "\(result.inserted) new"]
-        if result.unchanged > 0 { parts.append("\(result.unchanged) unchanged") }
-        let from = result.sheet.map { " from sheet '\($0)'" } ?? ""
-        console.out("imported \(result.imported) row\(result.imported == 1 ? "" : "s") into \(result.table)\(from) (\(parts.joined(separator: ", ")))")
-        if result.encoding == .windows1251 {
-            console.out("note: \(file.lastPathComponent) was read as Windows-1251 (Excel's older CSV); save as 'CSV UTF-8' to avoid surprises")
-        }
+        console.out(Message.importDone(table: result.table, sheet: result.sheet, imported: result.imported, updated: result.updated,
+                                       inserted: result.inserted, unchanged: result.unchanged).text())
+        if result.encoding == .windows1251 { console.out(Message.importReadAsWindows1251(file.lastPathComponent).text()) }
         if !result.badRows.isEmpty {
-            console.out("skipped \(result.badRows.count) bad row\(result.badRows.count == 1 ? "" : "s"), not written:")
+            console.out(Message.importSkipped(result.badRows.count).text())
             for line in CSVImportError.listing(result.badRows) { console.out("  " + line) }
         }
     }

@@ -6,3 +6,83 @@ extension Message {
                 ru: "в реестре уже \(count) человека с именем «\(name)» и этой датой рождения; добавьте столбец id, чтобы указать, кого именно")
     }
 }
+
+extension Message {
+    static func importSeveralRowsOfPerson(_ count: Int, table: String) -> Message {
+        Message("import.several_rows_of_person",
+                en: "this person has \(count) rows in \(table) already; add an id column to say which one",
+                ru: "у этого человека уже \(count) строки в \(table); добавьте столбец id, чтобы указать, какую")
+    }
+}
+
+/// Why an import wrote nothing (CSVImportError).
+extension Message {
+    static func importNoHeader(_ file: String) -> Message {
+        Message("import.no_header",
+                en: "\(file) is empty: its first line must name the columns (for example id;full_name;role)",
+                ru: "\(file) пуст: в первой строке должны быть названия столбцов (например, ФИО;Дата рождения;Роль)")
+    }
+
+    static func importUnknownColumns(_ table: String, unknown: [String], allowed: [String]) -> Message {
+        let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
+        let russian = allowed.map { c in HeaderAliases.russian(c, table: table).map { "\($0) (\(c))" } ?? c }
+        return Message("import.unknown_columns",
+                       en: "\(table) has no column\(unknown.count == 1 ? "" : "s") \(names) (first line of the file); its columns are: \(allowed.joined(separator: ", "))",
+                       ru: "в \(table) нет столбц\(unknown.count == 1 ? "а" : "ов") \(unknown.map { "«\($0)»" }.joined(separator: ", ")) (первая строка файла); её столбцы: \(russian.joined(separator: ", "))")
+    }
+
+    static func importDuplicateColumn(_ table: String, _ column: String) -> Message {
+        Message("import.duplicate_column",
+                en: "the column \(table).\(column) appears twice in the first line of the file",
+                ru: "столбец \(table).\(column) дважды назван в первой строке файла")
+    }
+
+    static func importNoColumns(_ table: String, allowed: [String]) -> Message {
+        Message("import.no_columns",
+                en: "the first line of the file names no column of \(table) to import; its columns are: \(allowed.joined(separator: ", "))",
+                ru: "первая строка файла не называет ни одного столбца \(table); её столбцы: \(allowed.joined(separator: ", "))")
+    }
+
+    static func importBadRows(_ table: String, file: String, bad: Int, good: Int, listing: [String]) -> Message {
+        let en = ["\(bad) of \(bad + good) rows of \(file) \(bad == 1 ? "is" : "are") bad, so nothing was written to \(table):"]
+            + listing.map { "  " + $0 }
+            + [good == 0 ? "fix these rows and import the file again"
+               : "fix these rows and import the file again, or add --skip-bad to import only the \(good == 1 ? "1 good row" : "\(good) good rows")"]
+        let ru = ["в \(file) ошибочных строк: \(bad) из \(bad + good), поэтому в \(table) ничего не записано:"]
+            + listing.map { "  " + $0 }
+            + [good == 0 ? "исправьте эти строки и импортируйте файл снова"
+               : "исправьте эти строки и импортируйте файл снова или добавьте --skip-bad, чтобы импортировать только верные строки (\(good))"]
+        return Message("import.bad_rows", en: en.joined(separator: "\n"), ru: ru.joined(separator: "\n"))
+    }
+
+    static func importMoreBadRows(_ count: Int) -> Message {
+        Message("import.more_bad_rows", en: "… and \(count) more bad rows", ru: "… и ещё ошибочных строк: \(count)")
+    }
+
+    static func importLine(_ line: Int, _ reason: String) -> Message {
+        Message("import.line", en: "line \(line): \(reason)", ru: "строка \(line): \(reason)")
+    }
+}
+
+/// What an import did (`import-csv` output).
+extension Message {
+    public static func importDone(table: String, sheet: String? = nil, imported: Int, updated: Int, inserted: Int, unchanged: Int) -> Message {
+        let en = ["\(updated) updated", "\(inserted) new"] + (unchanged > 0 ? ["\(unchanged) unchanged"] : [])
+        let ru = ["изменено: \(updated)", "новых: \(inserted)"] + (unchanged > 0 ? ["без изменений: \(unchanged)"] : [])
+        return Message("import.done",
+                       en: "imported \(imported) row\(imported == 1 ? "" : "s") into \(table)\(sheet.map { " from sheet '\($0)'" } ?? "") (\(en.joined(separator: ", ")))",
+                       ru: "в \(table) импортировано строк\(sheet.map { " с листа «\($0)»" } ?? ""): \(imported) (\(ru.joined(separator: ", ")))")
+    }
+
+    public static func importReadAsWindows1251(_ file: String) -> Message {
+        Message("import.windows_1251",
+                en: "note: \(file) was read as Windows-1251 (Excel's older CSV); save as 'CSV UTF-8' to avoid surprises",
+                ru: "примечание: \(file) прочитан в кодировке Windows-1251 (старый CSV Excel); надёжнее сохранять как «CSV UTF-8»")
+    }
+
+    public static func importSkipped(_ count: Int) -> Message {
+        Message("import.skipped",
+                en: "skipped \(count) bad row\(count == 1 ? "" : "s"), not written:",
+                ru: "пропущено ошибочных строк: \(count), они не записаны:")
+    }
+}

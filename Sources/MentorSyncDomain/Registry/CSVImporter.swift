@@ -8,7 +8,7 @@ public struct CSVBadRow: Sendable, Equatable, CustomStringConvertible {
 
     public init(line: Int, reason: String) { self.line = line; self.reason = reason }
 
-    public var description: String { "line \(line): \(reason)" }
+    public var description: String { Message.importLine(line, reason).text() }
 }
 
 /// What an import did.
@@ -46,33 +46,24 @@ public enum CSVImportError: Error, CustomStringConvertible {
     /// How many bad rows a message lists before it says "and N more".
     public static let listed = 20
 
-    public var description: String {
+    public var description: String { message.text() }
+
+    /// The one message a person reads, in her language.
+    public var message: Message {
         switch self {
-        case .noHeader(let file):
-            return "\(file) is empty: its first line must name the columns (for example id;full_name;role)"
-        case .unknownColumns(let table, let unknown, let allowed):
-            return "\(table) has no column\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", ")) "
-                + "(first line of the file); its columns are: \(allowed.joined(separator: ", "))"
-        case .duplicateColumn(let table, let column):
-            return "the column \(table).\(column) appears twice in the first line of the file"
-        case .noColumns(let table, let allowed):
-            return "the first line of the file names no column of \(table) to import; its columns are: \(allowed.joined(separator: ", "))"
+        case .noHeader(let file): return .importNoHeader(file)
+        case .unknownColumns(let table, let unknown, let allowed): return .importUnknownColumns(table, unknown: unknown, allowed: allowed)
+        case .duplicateColumn(let table, let column): return .importDuplicateColumn(table, column)
+        case .noColumns(let table, let allowed): return .importNoColumns(table, allowed: allowed)
         case .badRows(let table, let file, let rows, let good):
-            var lines = ["\(rows.count) of \(rows.count + good) rows of \(file) \(rows.count == 1 ? "is" : "are") bad, so nothing was written to \(table):"]
-            lines += CSVImportError.listing(rows).map { "  " + $0 }
-            switch good {
-            case 0: lines.append("fix these rows and import the file again")
-            case 1: lines.append("fix these rows and import the file again, or add --skip-bad to import only the 1 good row")
-            default: lines.append("fix these rows and import the file again, or add --skip-bad to import only the \(good) good rows")
-            }
-            return lines.joined(separator: "\n")
+            return .importBadRows(table, file: file, bad: rows.count, good: good, listing: CSVImportError.listing(rows))
         }
     }
 
     /// The first `listed` bad rows, one per line, then how many more there are.
     public static func listing(_ rows: [CSVBadRow]) -> [String] {
         var lines = rows.prefix(listed).map(\.description)
-        if rows.count > listed { lines.append("… and \(rows.count - listed) more bad rows") }
+        if rows.count > listed { lines.append(Message.importMoreBadRows(rows.count - listed).text()) }
         return lines
     }
 }
@@ -135,6 +126,9 @@ public struct CSVImporter {
             ? try PersonMatcher(database: db, mayWrite: { (try? editor.checkMayWrite($0, t)) != nil }) : nil
         let fullNameIndex = columns.firstIndex { $0.name == "full_name" }
         let birthIndex = columns.firstIndex { $0.name == "birth_date" }
+        // A person is a mentor (or a mentee) once: a list of them without ids finds its rows by person.
+        let personIndex = ["mentors", "mentees"].contains(t.name) ? columns.firstIndex { $0.name == "person_id" } : nil
+        let byPerson = try personIndex.map { _ in try db.prepare("SELECT id, org_id FROM \(SQL.identifier(t.name)) WHERE person_id = ?") }
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }
         let site = replica.site.rawValue
@@ -205,6 +199,18 @@ public struct CSVImporter {
                         bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralPersons(ids.count, values[f].text ?? "").text()))
                         continue
                     case .none: break
+                    }
+                }
+                if id.isEmpty, let p = personIndex, let byPerson, let person = values[p].text {
+                    var found: [String] = []
+                    try byPerson.bind([.text(person)])
+                    while try byPerson.step() {
+                        if (try? editor.checkMayWrite(byPerson.string(at: 1) ?? "", t)) != nil { found.append(byPerson.string(at: 0) ?? "") }
+                    }
+                    byPerson.reset()
+                    if found.count == 1 { id = found[0] } else if found.count > 1 {
+                        bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralRowsOfPerson(found.count, table: t.name).text()))
+                        continue
                     }
                 }
 

@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The lists a Russian school keeps in Excel, imported through the real binary (DESIGN.md,
+/// "People's language and names"): Russian headers and values, Windows-1251, `;`, dates with a
+/// time as Excel writes them, references by name, and no one doubled on a second import.
+final class RussianCSVImportTests: XCTestCase {
+    static let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
+    static let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
+
+    var w: CLIWorld!
+
+    override func setUpWithError() throws { w = try CLIWorld(schools: ["s001"]) }
+    override func tearDown() { w = nil }
+
+    func school(_ env: [String: String], _ args: String...) throws -> ToolResult {
+        try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome("s001").path], environment: env)
+    }
+
+    func rows(_ table: String) throws -> [[String: Any]] {
+        try XCTUnwrap(try w.json(try w.school("s001", "list", table, "--json")) as? [[String: Any]])
+    }
+
+    /// Text as "CSV (разделители — точка с запятой)" of an older Russian Excel saves it: Windows-1251.
+    func windows1251(_ name: String, _ text: String) throws -> String {
+        let bytes: [UInt8] = text.unicodeScalars.map { u in
+            switch u.value {
+            case 0..<0x80: return UInt8(u.value)
+            case 0x0410...0x044F: return UInt8(u.value - 0x0410 + 0xC0)
+            case 0x0401: return 0xA8
+            case 0x0451: return 0xB8
+            default: XCTFail("no Windows-1251 byte for \(u)"); return 0x3F
+            }
+        }
+        XCTAssertNil(String(validating: bytes, as: UTF8.self), "the fixture must not be valid UTF-8")
+        let url = w.scratch.path(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    static let teachers = """
+        ФИО;Дата рождения;Роль;Должность;Предмет\r
+        Смирнова Ольга Ивановна;12.03.1998 0:00;учитель;учитель физики;Физика\r
+        Козлов Пётр Андреевич;01.09.2010 0:00;ученик;;\r
+        Иванова Мария Петровна;05.06.1985 0:00;Учитель;заместитель директора;\r
+
+        """
+
+    func testARussianExcelListIsImported() throws {
+        let file = try windows1251("учителя.csv", Self.teachers)
+        let r = try school(Self.russian, "import-csv", "persons", file)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stdout.contains("в persons импортировано строк: 3 (изменено: 0, новых: 3)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Windows-1251"), r.stdout)
+        let people = try rows("persons").sorted { ($0["full_name"] as? String ?? "") < ($1["full_name"] as? String ?? "") }
+        XCTAssertEqual(people.map { $0["full_name"] as? String }, ["Иванова Мария Петровна", "Козлов Пётр Андреевич", "Смирнова Ольга Ивановна"])
+        XCTAssertEqual(people.map { $0["birth_date"] as? String }, ["1985-06-05", "2010-09-01", "1998-03-12"])
+        XCTAssertEqual(people.map { $0["role"] as? String }, ["teacher", "student", "teacher"])
+        XCTAssertEqual(people[2]["position"] as? String, "учитель физики")
+        XCTAssertEqual(people[2]["subject"] as? String, "Физика")
+    }
+
+    func testTheSameListImportedTwiceDoublesNobody() throws {
+        let file = try windows1251("учителя.csv", Self.teachers)
+        expectOK(try school(Self.english, "import-csv", "persons", file))
+        let first = try rows("persons")
+        let again = try school(Self.english, "import-csv", "persons", file)
+        XCTAssertEqual(again.exitCode, 0, again.output)
+        XCTAssertTrue(again.stdout.contains("imported 3 rows into persons (0 updated, 0 new, 3 unchanged)"), again.stdout)
+        XCTAssertEqual(try rows("persons").count, 3)
+        // Next September: one position changed, one teacher arrived, one name typed with е for ё: still the same pupil.
+        let changed = try windows1251("учителя-2.csv", """
+            ФИО;Дата рождения;Роль;Должность\r
+            Смирнова Ольга Ивановна;12.03.1998;учитель;классный руководитель\r
+            Козлов Петр Андреевич;01.09.2010;ученик;\r
+            Новикова Анна Сергеевна;20.04.2001;учитель;учитель математики\r
+
+            """)
+        let r = try school(Self.russian, "import-csv", "persons", changed)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stdout.contains("(изменено: 2, новых: 1)"), r.stdout)
+        let now = try rows("persons")
+        XCTAssertEqual(now.count, 4)
+        let olga = try XCTUnwrap(now.first { ($0["birth_date"] as? String) == "1998-03-12" })
+        XCTAssertEqual(olga["id"] as? String, first.first { ($0["birth_date"] as? String) == "1998-03-12" }?["id"] as? String)
+        XCTAssertEqual(olga["position"] as? String, "классный руководитель")
+    }
+
+    func testAListOfMentorsNamesItsPeople() throws {
+        expectOK(try school(Self.english, "import-csv", "persons", try windows1251("учителя.csv", Self.teachers)))
+        let mentors = w.scratch.path("наставники.csv")
+        try Data("ФИО;Статус;Компетенции\nСмирнова Ольга Ивановна;активный;физика, олимпиады\n".utf8).write(to: mentors)
+        expectOK(try school(Self.english, "import-csv", "mentors", mentors.path))
+        expectOK(try school(Self.english, "import-csv", "mentors", mentors.path))
+        let olga = try XCTUnwrap(try rows("persons").first { $0["full_name"] as? String == "Смирнова Ольга Ивановна" }?["id"] as? String)
+        XCTAssertEqual(try rows("mentors").map { $0["person_id"] as? String }, [olga], "one mentor, imported twice")
+        XCTAssertEqual(try rows("mentors").first?["status"] as? String, "active")
+
+        // A name nobody has, and a bad status: refused line by line, in the user's language, nothing written.
+        let bad = w.scratch.path("плохие.csv")
+        try Data("ФИО;Статус\nКозлов Пётр Андреевич;active\nСидоров Нет Такого;active\nИванова Мария Петровна;в отпуске\n".utf8).write(to: bad)
+        let ru = try school(Self.russian, "import-csv", "mentors", bad.path)
+        XCTAssertEqual(ru.exitCode, 1, ru.output)
+        XCTAssertTrue(ru.stderr.contains("строка 3: mentors.person_id: в persons нет строки с именем «Сидоров Нет Такого»"), ru.stderr)
+        XCTAssertTrue(ru.stderr.contains("строка 4: mentors.status: «в отпуске» — недопустимое значение; допустимо: кандидат (candidate), активный (active), неактивный (inactive)"), ru.stderr)
+        XCTAssertTrue(ru.stderr.contains("поэтому в mentors ничего не записано"), ru.stderr)
+        let en = try school(Self.english, "import-csv", "mentors", bad.path)
+        XCTAssertEqual(en.exitCode, 1, en.output)
+        XCTAssertTrue(en.stderr.contains("line 3: mentors.person_id: no persons row is named 'Сидоров Нет Такого'"), en.stderr)
+        XCTAssertTrue(en.stderr.contains("line 4: mentors.status: 'в отпуске' is not one of candidate, active, inactive"), en.stderr)
+        XCTAssertEqual(try rows("mentors").count, 1)
+    }
+}
