@@ -54,6 +54,7 @@ final class RussianCSVImportTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("в persons импортировано строк: 3 (изменено: 0, новых: 3)"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Windows-1251"), r.stdout)
         let people = try rows("persons").sorted { ($0["full_name"] as? String ?? "") < ($1["full_name"] as? String ?? "") }
+        guard people.count == 3 else { return XCTFail("3 persons expected: \(people)") }
         XCTAssertEqual(people.map { $0["full_name"] as? String }, ["Иванова Мария Петровна", "Козлов Пётр Андреевич", "Смирнова Ольга Ивановна"])
         XCTAssertEqual(people.map { $0["birth_date"] as? String }, ["1985-06-05", "2010-09-01", "1998-03-12"])
         XCTAssertEqual(people.map { $0["role"] as? String }, ["teacher", "student", "teacher"])
