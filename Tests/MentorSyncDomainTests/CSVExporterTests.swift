@@ -27,7 +27,14 @@ final class CSVExporterTests: XCTestCase {
         try editor.put(table: "persons", sets: [("full_name", "Петров, Пётр"), ("role", "student")])
         try editor.put(table: "persons", sets: [("full_name", "=СУММ(A1)"), ("left_on", "2024-06-30")])
         try editor.put(table: "surveys", sets: [("respondent", "mentee"), ("satisfaction", "9"), ("answered_on", "2025-05-20"), ("comment", "ок")])
+        try addIndicator(replica)
         try replica.database.execute("INSERT INTO indicator_values (id, org_id, indicator_id, period, value) VALUES ('iv1', 's017', 'ind1', '2024-2025', 4.5), ('iv2', 's017', 'ind1', '2023-2024', 100.0), ('iv3', 's017', NULL, NULL, NULL)")
+    }
+
+    /// The indicator the values point at, as every school receives it from the district: an entry
+    /// must point at a row the registry holds.
+    func addIndicator(_ replica: Replica) throws {
+        try replica.database.execute("INSERT INTO indicators (id, org_id, code, title) VALUES ('ind1', 'district', 'I1', 'Доля')")
     }
 
     func testExportRoundTripsToTheSameRows() throws {
@@ -40,6 +47,7 @@ final class CSVExporterTests: XCTestCase {
                 XCTAssertEqual(Int64(r.rows), try source.database.scalar("SELECT count(*) FROM \(table)")?.integer)
                 // Into a fresh copy of the school: the same rows, ids and owners included.
                 let target = try school("b-\(table)-\(bom)")
+                if table == "indicator_values" { try addIndicator(target) }
                 let imported = try CSVImporter().import(table: table, file: url, into: target)
                 XCTAssertEqual(imported.inserted, r.rows)
                 XCTAssertEqual(try snapshot(target, table), try snapshot(source, table), "\(table) with \(sep.symbol)")
