@@ -67,8 +67,7 @@ public enum DemoData {
     }
 
     static func districtSite(_ db: Database) throws -> String {
-        guard try db.tableExists("msync_site") else { return "district" }
-        return try db.scalar("SELECT district FROM msync_site WHERE k = 1")?.text ?? "district"
+        try Replica.identity(of: db)?.district.rawValue ?? "district"
     }
 }
 

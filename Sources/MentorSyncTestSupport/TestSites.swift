@@ -110,7 +110,8 @@ extension Replica {
         return result
     }
 
-    public func openConflicts() throws -> [[DatabaseValue]] {
-        try database.rows("SELECT id, tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site FROM msync_conflicts ORDER BY id")
+    /// Every conflict this site holds, settled or not, by id.
+    public func openConflicts() throws -> [Conflict] {
+        try conflicts(includeResolved: true).sorted { $0.id < $1.id }
     }
 }

@@ -175,7 +175,7 @@ final class BackupTests: XCTestCase {
         XCTAssertGreaterThan(try restored.replica.counter(), counterBefore + 500_000,
                              "a write before the next sync never reuses a counter the district has seen")
         XCTAssertEqual(r.counter, try restored.replica.counter())
-        XCTAssertTrue(try restored.replica.peer(SiteID("district")!).fullResendPending)
+        XCTAssertTrue(try restored.replica.peer(SiteID("district")!).fullExchange.sendsFull)
         XCTAssertEqual(try restored.database.integrityCheck(), "ok")
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.appendingPathComponent("serve.lock").path))
     }
@@ -202,8 +202,8 @@ final class BackupTests: XCTestCase {
         let restored = try DistrictHome.open(url)
         XCTAssertEqual(try restored.schools().map(\.site.rawValue), ["s001", "s002"])
         for s in ["s001", "s002"] {
-            XCTAssertNotNil(try restored.setting("resync:\(s)"))
-            XCTAssertTrue(try restored.replica.peer(SiteID(s)!).sendFullPending)
+            XCTAssertTrue(try restored.replica.peer(SiteID(s)!).fullExchange.isRequested)
+            XCTAssertTrue(try restored.replica.peer(SiteID(s)!).fullExchange.sendsFull)
         }
         XCTAssertGreaterThan(try restored.replica.counter(), counterBefore)
         XCTAssertEqual(try count(try XCTUnwrap(r.previousKeptAs), "district_schools"), 3)

@@ -187,9 +187,8 @@ final class ConvergenceRun {
         }
         var conflictStamps: Set<String> = []
         for c in try district.openConflicts() {
-            let id = c[2].displayText, column = c[3].displayText
-            conflictStamps.insert(writeKey(id, column, Stamp(counter: c[5].integer!, site: SiteID(c[6].displayText)!)))
-            conflictStamps.insert(writeKey(id, column, Stamp(counter: c[8].integer!, site: SiteID(c[9].displayText)!)))
+            conflictStamps.insert(writeKey(c.rowID, c.column, c.winnerStamp))
+            conflictStamps.insert(writeKey(c.rowID, c.column, c.loserStamp))
         }
         try district.fold()
         for (cell, list) in writes {

@@ -52,8 +52,8 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try s.value("persons", p, "notes"), .text("y"), "a write with no rival is never lost")
         let conflicts = try t.district.openConflicts()
         XCTAssertEqual(conflicts.count, 1)
-        XCTAssertEqual(conflicts[0][3], .text("full_name"))
-        XCTAssertEqual(Set([conflicts[0][4], conflicts[0][7]]), Set([.text("School"), .text("District")]))
+        XCTAssertEqual(conflicts[0].column, "full_name")
+        XCTAssertEqual(Set([conflicts[0].winnerValue, conflicts[0].loserValue]), Set([.text("School"), .text("District")]))
     }
 
     func testConflictDetectedAtSchoolTravelsToDistrict() throws {
@@ -69,7 +69,7 @@ final class MergeTests: XCTestCase {
         let r = try t.districtMerges(try t.upload("s001"))
         XCTAssertEqual(r.conflictsReceived + r.conflictsDetected, 1)
         XCTAssertEqual(try t.district.openConflicts().count, 1)
-        XCTAssertEqual(try t.district.openConflicts()[0][0], try s.openConflicts()[0][0])
+        XCTAssertEqual(try t.district.openConflicts()[0].id, try s.openConflicts()[0].id)
     }
 
     func testSchoolCannotChangeRowsItDoesNotOwn() throws {

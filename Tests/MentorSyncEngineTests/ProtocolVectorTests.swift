@@ -141,7 +141,7 @@ final class ProtocolVectorTests: XCTestCase {
         files.append(try t.upload("s017"))
         try t.districtMerges(files.last!)
         // A resync: a full reply with the command, then the school's full re-send.
-        try t.district.setResync(s.site, sendFull: true)
+        try t.district.orderFullExchange(with: s.site)
         files.append(try t.district.exportBundle(to: t.mail, recipient: s.site, key: t.keys[s.site]!,
                                                  commands: [.init(name: BundleHeader.Command.resync)],
                                                  rejections: [.init(bundle: "s017-000009-to-district.msync", reason: "test")]).url)

@@ -135,12 +135,11 @@ public enum Backup {
         let integrity: String
         do { integrity = try db.integrityCheck() } catch let e as SQLiteError { throw BackupError.notABackup(original.path, e.message) }
         guard integrity == "ok" else { throw BackupError.damaged(original.path, String(integrity.prefix(300))) }
-        guard try db.tableExists("msync_site"),
-              let r = try db.rows("SELECT site, role, district, schema_version FROM msync_site WHERE k = 1").first else {
+        guard let id = try Replica.identity(of: db) else {
             throw BackupError.notABackup(original.path, "it holds no mentorsync registry")
         }
-        return Facts(site: r[0].displayText, role: r[1].displayText, district: r[2].displayText,
-                     schemaVersion: Int(r[3].integer ?? 0), integrity: integrity)
+        return Facts(site: id.site.rawValue, role: id.role.rawValue, district: id.district.rawValue,
+                     schemaVersion: id.schemaVersion, integrity: integrity)
     }
 
     // MARK: Restoring
@@ -179,7 +178,7 @@ public enum Backup {
             let replica = try Replica(path: staged.path, schema: RegistrySchema.schema)
             if replica.role == .district {
                 let h = try DistrictHome(url: home, replica: replica)
-                try replica.database.transaction { for sql in DistrictHome.bookkeeping { try replica.database.execute(sql) } }
+                try DistrictHome.prepare(replica)
                 for school in try h.schools() where school.revokedAt == nil {
                     try h.orderResync(school.site)
                     ordered.append(school.site.rawValue)
@@ -188,9 +187,8 @@ public enum Backup {
             } else {
                 try replica.database.transaction {
                     try replica.leapCounter()
-                    try replica.setResync(replica.district, resendFull: true)
-                    // And the district sends back everything written since the backup.
-                    try replica.requestFullCopy(from: replica.district)
+                    // A full re-send, and the district sends back everything written since the backup.
+                    try replica.orderFullExchange(with: replica.district)
                 }
             }
             counter = try replica.counter()
@@ -232,11 +230,8 @@ public enum Backup {
     }
 
     static func identity(_ db: Database, path: String) throws -> (site: String, role: String) {
-        guard try db.tableExists("msync_site"),
-              let r = try db.rows("SELECT site, role FROM msync_site WHERE k = 1").first else {
-            throw HomeError.notAHome(path)
-        }
-        return (r[0].displayText, r[1].displayText)
+        guard let id = try Replica.identity(of: db) else { throw HomeError.notAHome(path) }
+        return (id.site.rawValue, id.role.rawValue)
     }
 
     static func countRows(_ file: URL) throws -> Int {

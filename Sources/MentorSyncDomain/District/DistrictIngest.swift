@@ -197,17 +197,18 @@ public final class DistrictIngest {
                 throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
             }
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
-            let report = try mergeTryingKeys(file, header: header)
-            try home.setSetting("format:\(header.sender)", String(report.formatVersion))
+            // What the district records about the bundle commits with its merge, or not at all.
+            let report = try mergeTryingKeys(file, header: header) { report in
+                for r in report.refusals.prefix(200) {
+                    try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
+                }
+            }
             // A school starting afresh (a new machine, a restore) asks for everything it should hold.
-            if header.wantsFull, try !home.replica.peer(header.sender).sendFullPending {
-                try home.setSetting("fullsent:\(header.sender)", nil)
-                try home.replica.setResync(header.sender, sendFull: true)
+            if !report.fullExchangeBefore.sendsFull && report.fullExchange.sendsFull {
                 log.event("full_copy_requested", ["site": header.sender])
             }
-            try settleFullExchange(with: header)
-            for r in report.refusals.prefix(200) {
-                try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
+            if report.fullExchangeBefore.isRequested && !report.fullExchange.isRequested {
+                log.event("full_resend_received", ["site": header.sender])
             }
             try archive(file, name: name)
             outcome.merged.append(name)
@@ -236,7 +237,7 @@ public final class DistrictIngest {
         }
     }
 
-    private func mergeTryingKeys(_ file: URL, header: BundleHeader) throws -> MergeReport {
+    private func mergeTryingKeys(_ file: URL, header: BundleHeader, afterMerge: (MergeReport) throws -> Void) throws -> MergeReport {
         let school = header.sender
         let keys = try home.schoolKeys(school)
         if let since = keys.revokedAt { throw BundleError.revoked(sender: school.rawValue, since: since) }
@@ -244,9 +245,11 @@ public final class DistrictIngest {
         if keys.previousValid, let p = keys.previous { candidates.append((p, true)) }
         for c in candidates {
             do {
-                let report = try home.replica.importBundle(at: file, keyFor: { _ in c.key }, policy: MergePolicies.schoolsWriteOwnRows)
-                try home.noteKeyUsed(school, previous: c.previous)
-                return report
+                return try home.replica.importBundle(at: file, keyFor: { _ in c.key }, policy: MergePolicies.schoolsWriteOwnRows,
+                                                     afterMerge: { report in
+                    try self.home.noteKeyUsed(school, previous: c.previous)
+                    try afterMerge(report)
+                })
             } catch BundleError.badSignature {
                 continue
             }
@@ -285,63 +288,5 @@ public final class DistrictIngest {
             n += 1
         }
         return url
-    }
-
-    // MARK: Replies
-
-    /// Writes a fresh reply for `school` into the share's outbox when there is anything it has not
-    /// had yet (or always, with `force`), and removes the replies it supersedes.
-    func writeReplyIfNeeded(to school: SiteID, share: Share, force: Bool) throws -> URL? {
-        let outbox = share.outbox(school)
-        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-        let existing = Share.bundles(in: outbox).compactMap { url -> (URL, BundleHeader)? in
-            guard let h = try? BundleReader.peekHeader(at: url).header, h.sender == home.site else { return nil }
-            return (url, h)
-        }
-        let peer = try home.replica.peer(school)
-        let rejections = try home.rejections(for: school)
-        if !force, let newest = existing.max(by: { $0.1.sequence < $1.1.sequence })?.1 {
-            let since = newest.knowledge[home.site]
-            let pending = try home.database.scalar(
-                "SELECT count(*) FROM msync_rows WHERE local > ? AND local > 0 AND org_id IN (?, ?)",
-                [.integer(since), .text(school.rawValue), .text(home.site.rawValue)])?.integer ?? 0
-            let ackMoved = newest.acknowledgement[school] < peer.merged
-            let fullOwed = peer.sendFullPending && !newest.isFull
-            let newRejections = rejections.count != newest.rejections.count
-            if pending == 0 && !ackMoved && !fullOwed && !newRejections { return nil }
-        }
-        var commands: [BundleHeader.Command] = []
-        if try home.setting("resync:\(school)") != nil {
-            commands.append(BundleHeader.Command(name: BundleHeader.Command.resync))
-        }
-        let key = try home.schoolKeys(school).replyKey
-        // Each school is answered in the format it writes: an agent not yet upgraded can read its replies.
-        let format = try home.setting("format:\(school)").flatMap { UInt16($0) }.flatMap {
-            BundleLayout.readableVersions.contains($0) ? $0 : nil } ?? BundleLayout.formatVersion
-        let summary = try home.replica.exportBundle(to: outbox, recipient: school, key: key, commands: commands,
-                                                    rejections: rejections, formatVersion: format)
-        if summary.header.isFull {
-            try home.setSetting("fullsent:\(school)", String(summary.header.knowledge[home.site]))
-        }
-        for (url, _) in existing where url != summary.url { try? FileManager.default.removeItem(at: url) }
-        log.event("reply_written", ["file": summary.url.lastPathComponent, "site": school, "rows": summary.header.rowCount,
-                                     "full": summary.header.isFull, "commands": commands.map(\.name).joined(separator: ",")])
-        for h in summary.held { log.event("row_held", ["site": school, "table": h.table, "id": h.id, "reason": h.reason]) }
-        return summary.url
-    }
-
-    /// A full exchange with a school ends when each side has the other's:
-    /// the school has merged a full reply (its knowledge covers it), and, when a resync was
-    /// ordered, the district has merged the school's full re-send.
-    func settleFullExchange(with header: BundleHeader) throws {
-        let school = header.sender
-        if header.isFull, try home.setting("resync:\(school)") != nil {
-            try home.setSetting("resync:\(school)", nil)
-            log.event("full_resend_received", ["site": school])
-        }
-        if let sent = try home.setting("fullsent:\(school)").flatMap({ Int64($0) }), header.knowledge[home.site] >= sent {
-            try home.replica.setResync(school, sendFull: false)
-            try home.setSetting("fullsent:\(school)", nil)
-        }
     }
 }

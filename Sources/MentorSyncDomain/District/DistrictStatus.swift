@@ -60,31 +60,24 @@ extension DistrictHome {
                 // far beyond any courier's delay (a dead CMOS battery resets to years ago).
                 if d > 3600 { skew = Int((d / 86400).rounded(.up)) } else if d < -365 * 86400 { skew = Int((d / 86400).rounded()) }
             }
-            let rows = try database.scalar("SELECT count(*) FROM msync_rows WHERE org_id = ? AND alive = 1", [.text(school.site.rawValue)])?.integer ?? 0
-            let unacked = try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ? AND local > 0 AND org_id IN (?, ?)",
-                                              [.integer(peer.theirKnowledge[site]), .text(school.site.rawValue), .text(site.rawValue)])?.integer ?? 0
+            let rows = try replica.liveRowCount(owner: school.site)
+            let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
             let rejections = try database.scalar("SELECT count(*) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             result.append(SchoolStatus(
                 site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,
                 lastBundle: peer.lastBundleName, lastBundleAt: peer.lastBundleAt, lastSequence: peer.lastSequence,
-                daysSinceContact: days, silent: (days ?? 0) > 30, rows: Int(rows), changesMerged: peer.merged,
-                unacknowledged: Int(unacked), openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
-                resyncPending: try setting("resync:\(school.site)") != nil, rejections: Int(rejections)))
+                daysSinceContact: days, silent: (days ?? 0) > 30, rows: rows, changesMerged: peer.merged,
+                unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
+                resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections)))
         }
         return result
     }
 
-    /// Open conflicts counted by the owner of their row.
+    /// Open conflicts counted by the owner of their row (the school's side, for a row never held here).
     func openConflictOwners() throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for c in try database.rows("SELECT tbl, row_id, winner_site, loser_site FROM msync_conflicts WHERE status = 'open'") {
-            let owner: String
-            if let t = RegistrySchema.schema.table(named: c[0].displayText),
-               let o = try database.scalar("SELECT org_id FROM msync_rows WHERE tbl = ? AND id = ?", [.integer(Int64(t.number)), c[1]])?.text {
-                owner = o
-            } else {
-                owner = c[2].displayText == site.rawValue ? c[3].displayText : c[2].displayText
-            }
+        for c in try replica.conflicts() {
+            let owner = c.row?.orgID ?? (c.winnerStamp.site == site ? c.loserStamp.site : c.winnerStamp.site).rawValue
             counts[owner, default: 0] += 1
         }
         return counts

@@ -60,10 +60,31 @@ public final class DistrictHome {
         guard FileManager.default.fileExists(atPath: db.path) else { throw HomeError.notAHome(home.path) }
         let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
         guard replica.role == .district else { throw HomeError.notAHome("\(home.path) is a school's home, not the district's;") }
-        try replica.database.transaction { for sql in bookkeeping { try replica.database.execute(sql) } }
+        try prepare(replica)
         let h = try DistrictHome(url: home, replica: replica)
         try h.makeFolders()
         return h
+    }
+
+    /// Creates the district's own tables if missing, and moves the full-exchange state older
+    /// versions kept in settings (`resync:SITE`, `fullsent:SITE`, `format:SITE`) into the engine's peers.
+    static func prepare(_ replica: Replica) throws {
+        let db = replica.database
+        try db.transaction {
+            for sql in bookkeeping { try db.execute(sql) }
+            let legacy = try db.rows("SELECT k, v FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
+            guard !legacy.isEmpty else { return }
+            var bySite: [SiteID: [String: String]] = [:]
+            for r in legacy {
+                let parts = r[0].displayText.split(separator: ":", maxSplits: 1).map(String.init)
+                if parts.count == 2, let site = SiteID(parts[1]) { bySite[site, default: [:]][parts[0]] = r[1].displayText }
+            }
+            for (site, keys) in bySite {
+                try replica.adoptLegacyPeerState(site, requestedSince: keys["resync"], sentThrough: keys["fullsent"].flatMap { Int64($0) },
+                                                 format: keys["format"].flatMap { UInt16($0) })
+            }
+            try db.execute("DELETE FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
+        }
     }
 
     init(url: URL, replica: Replica) throws {
@@ -189,9 +210,7 @@ public final class DistrictHome {
     public func orderResync(_ school: SiteID) throws {
         guard try isEnrolled(school) else { throw HomeError.notEnrolled(school.rawValue) }
         try database.transaction {
-            try setSetting("resync:\(school)", Replica.timestamp())
-            try setSetting("fullsent:\(school)", nil)  // a new full exchange starts now
-            try replica.setResync(school, sendFull: true)
+            try replica.orderFullExchange(with: school)
             // A resync often follows a restore from backup: never reuse a counter issued before it.
             try replica.leapCounter()
         }

@@ -77,9 +77,8 @@ struct ReportQueries {
     private func int(_ v: DatabaseValue) -> Int { Int(v.integer ?? 0) }
 
     private func identity() throws -> Identity? {
-        guard try db.tableExists("msync_site"),
-              let row = try db.rows("SELECT site, role, district FROM msync_site WHERE k = 1").first else { return nil }
-        return Identity(site: row[0].displayText, role: row[1].displayText, district: row[2].displayText)
+        guard let id = try Replica.identity(of: db) else { return nil }
+        return Identity(site: id.site.rawValue, role: id.role.rawValue, district: id.district.rawValue)
     }
 
     private func organizations() throws -> [String: Organization] {

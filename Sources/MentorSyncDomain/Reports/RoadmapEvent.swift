@@ -71,8 +71,7 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
                                 schedule: text(r[8]), responsible: text(r[9]), document: text(r[10]), status: text(r[11]),
                                 doneOn: text(r[12]), overdue: (r[13].integer ?? 0) != 0)
         }
-        let district = try database.tableExists("msync_site")
-            ? try database.scalar("SELECT district FROM msync_site WHERE k = 1")?.displayText ?? "district" : "district"
+        let district = try Replica.identity(of: database)?.district.rawValue ?? "district"
         return events.filter { !overdueOnly || $0.overdue }.sorted { a, b in
             if (a.orgId == district) != (b.orgId == district) { return a.orgId == district }
             if a.orgId != b.orgId { return a.orgId < b.orgId }

@@ -40,8 +40,8 @@ extension SchoolHome {
         for t in RegistrySchema.schema.tables {
             rows.append((t.name, Int(try database.scalar("SELECT count(*) FROM \(SQL.identifier(t.name))")?.integer ?? 0)))
         }
-        let unacked = Int(try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ?", [.integer(ack)])?.integer ?? 0)
-        let conflicts = Int(try database.scalar("SELECT count(*) FROM msync_conflicts WHERE status = 'open'")?.integer ?? 0)
+        let unacked = try replica.changedRows(for: district, after: ack)
+        let conflicts = try replica.openConflictCount()
         let rejections = try database.rows("SELECT bundle, reason, heard_at FROM school_rejections ORDER BY heard_at DESC, bundle LIMIT 50")
             .map { (bundle: $0[0].displayText, reason: $0[1].displayText, heardAt: $0[2].displayText) }
         let commands = try database.rows("SELECT name, bundle, carried_out_at FROM school_commands ORDER BY n DESC LIMIT 20")
@@ -50,6 +50,6 @@ extension SchoolHome {
             site: site.rawValue, name: name, district: district.rawValue, rowsByTable: rows,
             unacknowledgedChanges: unacked, unacknowledgedSince: unacked > 0 ? (peer.lastBundleAt ?? "the first sync") : nil,
             lastExportAt: peer.lastExportAt, lastImportAt: peer.lastBundleAt, acknowledgedCounter: ack,
-            openConflicts: conflicts, rejections: rejections, commands: commands, fullResendPending: peer.fullResendPending)
+            openConflicts: conflicts, rejections: rejections, commands: commands, fullResendPending: peer.fullExchange.sendsFull)
     }
 }

@@ -77,7 +77,10 @@ public final class SchoolSync {
                     // The district sends this school's rows and its own; anything else is not for us.
                     change.orgID == mine || change.orgID == district
                         ? nil : "row \(change.table)/\(change.id) belongs to another school"
-                }, progress: bar.update)
+                }, progress: bar.update, afterMerge: { _ in
+                    // What the reply said is recorded with its merge, in the same transaction.
+                    try self.record(header, of: url, id: id)
+                })
                 bar.finish()
             } catch BundleError.badSignature {
                 bar.finish()
@@ -87,19 +90,6 @@ public final class SchoolSync {
                 bar.finish()
                 result.problems.append("\(url.lastPathComponent): \(e)")
                 continue
-            }
-            let now = Replica.timestamp()
-            try home.database.transaction {
-                try home.database.execute("INSERT OR IGNORE INTO school_imports(bundle_id, name, merged_at) VALUES (?, ?, ?)",
-                                          [.text(id), .text(url.lastPathComponent), .text(now)])
-                for r in header.rejections {
-                    try home.database.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at) VALUES (?, ?, ?)",
-                                              [.text(r.bundle), .text(r.reason), .text(now)])
-                }
-                for c in header.commands {
-                    try home.database.execute("INSERT INTO school_commands(name, argument, bundle, carried_out_at) VALUES (?, ?, ?, ?)",
-                                              [.text(c.name), .text(c.argument), .text(url.lastPathComponent), .text(now)])
-                }
             }
             result.files.append(url.lastPathComponent)
             result.rowsChanged += report.rowsChanged
@@ -111,6 +101,21 @@ public final class SchoolSync {
             result.refused += report.refusals.map(\.reason)
         }
         return result
+    }
+
+    /// Notes a merged reply (so it is skipped when seen again), its rejections and its commands.
+    private func record(_ header: BundleHeader, of url: URL, id: String) throws {
+        let now = Replica.timestamp()
+        try home.database.execute("INSERT OR IGNORE INTO school_imports(bundle_id, name, merged_at) VALUES (?, ?, ?)",
+                                  [.text(id), .text(url.lastPathComponent), .text(now)])
+        for r in header.rejections {
+            try home.database.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at) VALUES (?, ?, ?)",
+                                      [.text(r.bundle), .text(r.reason), .text(now)])
+        }
+        for c in header.commands {
+            try home.database.execute("INSERT INTO school_commands(name, argument, bundle, carried_out_at) VALUES (?, ?, ?, ?)",
+                                      [.text(c.name), .text(c.argument), .text(url.lastPathComponent), .text(now)])
+        }
     }
 
     public struct SyncResult: Sendable {

@@ -42,7 +42,8 @@ public enum CaptureSQL {
         """,
         "CREATE INDEX IF NOT EXISTS msync_rows_by_local ON msync_rows(local) WHERE local > 0",
         "CREATE TABLE IF NOT EXISTS msync_sites (num INTEGER PRIMARY KEY, site TEXT NOT NULL UNIQUE)",
-        // What this site has merged from each other site (its knowledge), and what each peer last said.
+        // What this site has merged from each other site (its knowledge), what each peer last said,
+        // and the full exchange with it (FullExchange).
         """
         CREATE TABLE IF NOT EXISTS msync_peers (
           site TEXT PRIMARY KEY,
@@ -55,9 +56,10 @@ public enum CaptureSQL {
           last_bundle_name TEXT,
           sent_sequence INTEGER NOT NULL DEFAULT 0,
           last_export_at TEXT,
-          full_resend_pending INTEGER NOT NULL DEFAULT 0,
-          send_full_pending INTEGER NOT NULL DEFAULT 0,
-          want_full INTEGER NOT NULL DEFAULT 0
+          full_out INTEGER NOT NULL DEFAULT 0,
+          full_out_through INTEGER,
+          full_requested_at TEXT,
+          format INTEGER NOT NULL DEFAULT 0
         )
         """,
         """

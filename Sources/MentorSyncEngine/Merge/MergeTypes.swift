@@ -22,6 +22,9 @@ public struct MergeReport: Sendable {
     public var logFolded = 0
     /// The bundle's format version (a district answers each school in the format it writes).
     public var formatVersion: UInt16 = BundleLayout.formatVersion
+    /// The full exchange with the sender before and after this bundle.
+    public var fullExchangeBefore = FullExchange()
+    public var fullExchange = FullExchange()
 
     public init(header: BundleHeader) { self.header = header }
 

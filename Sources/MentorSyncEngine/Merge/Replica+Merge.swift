@@ -8,10 +8,13 @@ import Foundation
 /// values are recorded as conflicts for the coordinator.
 extension Replica {
     /// Verifies and merges one bundle file. Nothing is written unless the whole bundle merges.
+    /// `afterMerge` runs inside the merge's transaction, once the bundle is merged: what the caller
+    /// records about the bundle commits with the merge, and if it throws, neither is kept.
     public func importBundle(at url: URL, keyFor: (BundleHeader) throws -> [UInt8],
                              policy: @escaping MergePolicy = MergePolicies.acceptAll,
                              progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
-                             limits: BundleLimits = .standard) throws -> MergeReport {
+                             limits: BundleLimits = .standard,
+                             afterMerge: (MergeReport) throws -> Void = { _ in }) throws -> MergeReport {
         let reader = try BundleReader(url: url, keyFor: keyFor, limits: limits)
         let header = reader.header
         guard header.recipient == site else {
@@ -74,7 +77,9 @@ extension Replica {
                     if try insertConflict(c) { report.conflictsDetected += 1 }
                 }
             }
-            try recordPeer(header: header)
+            (report.fullExchangeBefore, report.fullExchange) = try recordPeer(header: header, format: reader.formatVersion)
+            try database.setTriggersEnabled(true)
+            try afterMerge(report)
             return report
         }
     }
@@ -118,21 +123,24 @@ extension Replica {
         if moved > 0 { try requestFullCopy(from: header.sender) }
     }
 
-    private func recordPeer(header: BundleHeader) throws {
+    /// What a bundle tells about its sender: knowledge, sequence, format, and the full exchange.
+    private func recordPeer(header: BundleHeader, format: UInt16) throws -> (before: FullExchange, after: FullExchange) {
         let sender = header.sender
         try ensurePeer(sender)
         let p = try peer(sender)
         let theirs = p.theirKnowledge.union(header.knowledge)
-        let resync = header.commands.contains { $0.name == BundleHeader.Command.resync }
         try database.execute("""
             UPDATE msync_peers SET merged = max(merged, ?), their_knowledge = ?,
-              last_sequence = max(last_sequence, ?), last_bundle_at = ?, last_bundle_created = ?, last_bundle_name = ?,
-              full_resend_pending = CASE WHEN ? THEN 1 ELSE full_resend_pending END,
-              want_full = CASE WHEN ? THEN 0 ELSE want_full END
+              last_sequence = max(last_sequence, ?), last_bundle_at = ?, last_bundle_created = ?, last_bundle_name = ?
             WHERE site = ?
             """, [.integer(header.knowledge[sender]), .blob(Replica.encodeVector(theirs)), .integer(header.sequence),
-                  .text(Replica.timestamp()), .integer(header.createdAt), .text(header.fileName),
-                  .integer(role == .school && resync ? 1 : 0), .integer(header.isFull ? 1 : 0), .text(sender.rawValue)])
+                  .text(Replica.timestamp()), .integer(header.createdAt), .text(header.fileName), .text(sender.rawValue)])
+        try notePeerFormat(format, of: sender)
+        var state = p.fullExchange
+        state.merged(full: header.isFull, theirKnowledgeOfUs: header.knowledge[site])
+        if header.wantsFull || header.commands.contains(where: { $0.name == BundleHeader.Command.resync }) { state.peerAsked() }
+        if state != p.fullExchange { try storeFullExchange(state, of: sender) }
+        return (p.fullExchange, state)
     }
 }
 

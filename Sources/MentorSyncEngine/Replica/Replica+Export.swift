@@ -33,7 +33,7 @@ extension Replica {
             let p = try peer(recipient)
             return (p.sentSequence, p, knowledge)
         }
-        let full = forceFull || (role == .school ? peerInfo.fullResendPending : peerInfo.sendFullPending)
+        let full = forceFull || peerInfo.fullExchange.sendsFull
         let theirs = full ? VersionVector() : peerInfo.theirKnowledge
 
         // Step 2, a read transaction: one consistent snapshot streamed into the file while writers go on.
@@ -59,6 +59,11 @@ extension Replica {
             if role == .district { conflictArgs = [.text("-"), .integer(Int64.max)] }  // conflicts travel up only
             let conflictCount = try database.scalar("SELECT count(*) FROM msync_conflicts WHERE \(conflictWhere)", conflictArgs)?.integer ?? 0
 
+            // A request for a full copy travels as the school's flag, or as the district's resync command.
+            var commands = commands
+            if role == .district, peerInfo.fullExchange.isRequested, !commands.contains(where: { $0.name == BundleHeader.Command.resync }) {
+                commands.append(BundleHeader.Command(name: BundleHeader.Command.resync))
+            }
             var ack = VersionVector()
             ack.advance(recipient, to: peerInfo.merged)
             // Rows a bundle cannot carry are found while writing; the file is then written again
@@ -75,7 +80,7 @@ extension Replica {
                     knowledge: claimed, acknowledgement: ack, commands: commands, rejections: rejections,
                     rowCount: Int(counts[0].integer ?? 0) - held.count, tombstoneCount: Int(counts[1].integer ?? 0) - heldTombstones,
                     conflictCount: Int(conflictCount), isFull: full)
-                header.wantsFull = peerInfo.wantFull
+                header.wantsFull = role == .school && peerInfo.fullExchange.isRequested
                 var writer: BundleWriter? = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
                 let found = held.count
                 do {
@@ -128,8 +133,12 @@ extension Replica {
             }
         }
         try database.transaction {
-            try database.execute("UPDATE msync_peers SET last_export_at = ?, full_resend_pending = CASE WHEN ? THEN 0 ELSE full_resend_pending END WHERE site = ?",
-                                 [.text(Replica.timestamp(now)), .integer(role == .school && full ? 1 : 0), .text(recipient.rawValue)])
+            try database.execute("UPDATE msync_peers SET last_export_at = ? WHERE site = ?", [.text(Replica.timestamp(now)), .text(recipient.rawValue)])
+            if full {
+                var state = try peer(recipient).fullExchange
+                state.wroteFull(through: summary.header.knowledge[site], role: role)
+                try storeFullExchange(state, of: recipient)
+            }
         }
         return summary
     }

@@ -57,22 +57,16 @@ public final class Replica {
     }
 
     init(path: String, schema: SyncSchema, database db: Database) throws {
-        guard try db.tableExists("msync_site"),
-              let row = try db.rows("SELECT site, role, district, schema_version FROM msync_site WHERE k = 1").first else {
-            throw ReplicaError.notInitialized(path)
-        }
-        guard let site = SiteID(row[0].displayText), let role = Role(rawValue: row[1].displayText),
-              let district = SiteID(row[2].displayText) else {
-            throw ReplicaError.corruptMetadata("msync_site holds an invalid site")
-        }
-        let found = Int(row[3].integer ?? 0)
+        guard let identity = try Replica.identity(of: db) else { throw ReplicaError.notInitialized(path) }
+        let found = identity.schemaVersion
         guard found <= schema.version else { throw ReplicaError.schemaTooNew(found: found, supported: schema.version) }
         self.database = db
         self.schema = schema
-        self.site = site
-        self.role = role
-        self.district = district
+        self.site = identity.site
+        self.role = identity.role
+        self.district = identity.district
         self.codec = RowClockCodec(database: db)
+        try Replica.upgradePeerState(db)
         if found < schema.version {
             // An upgrade: new tables and columns are added, triggers regenerated.
             try db.transaction {
@@ -140,71 +134,6 @@ public final class Replica {
     func tableSchema(_ name: String) throws -> TableSchema {
         guard let t = schema.table(named: name) else { throw ReplicaError.unknownTable(name) }
         return t
-    }
-
-    // MARK: Peers
-
-    /// What this site keeps about a peer.
-    public struct Peer: Sendable {
-        public var site: SiteID
-        public var merged: Int64
-        public var theirKnowledge: VersionVector
-        public var lastSequence: Int64
-        public var lastBundleAt: String?
-        public var lastBundleCreated: Int64?
-        public var lastBundleName: String?
-        public var sentSequence: Int64
-        public var lastExportAt: String?
-        public var fullResendPending: Bool
-        public var sendFullPending: Bool
-        /// This site asks the peer for a full copy until it has merged one.
-        public var wantFull: Bool
-    }
-
-    public func peer(_ site: SiteID) throws -> Peer {
-        let rows = try database.rows("""
-            SELECT merged, their_knowledge, last_sequence, last_bundle_at, last_bundle_created, last_bundle_name,
-                   sent_sequence, last_export_at, full_resend_pending, send_full_pending, want_full
-            FROM msync_peers WHERE site = ?
-            """, [.text(site.rawValue)])
-        guard let r = rows.first else {
-            return Peer(site: site, merged: 0, theirKnowledge: VersionVector(), lastSequence: 0, lastBundleAt: nil,
-                        lastBundleCreated: nil, lastBundleName: nil, sentSequence: 0, lastExportAt: nil,
-                        fullResendPending: false, sendFullPending: false, wantFull: false)
-        }
-        let vv: VersionVector
-        if case .blob(let b) = r[1] { vv = try Replica.decodeVector(b) } else { vv = VersionVector() }
-        return Peer(site: site, merged: r[0].integer ?? 0, theirKnowledge: vv, lastSequence: r[2].integer ?? 0,
-                    lastBundleAt: r[3].isNull ? nil : r[3].displayText, lastBundleCreated: r[4].integer,
-                    lastBundleName: r[5].isNull ? nil : r[5].displayText, sentSequence: r[6].integer ?? 0,
-                    lastExportAt: r[7].isNull ? nil : r[7].displayText,
-                    fullResendPending: (r[8].integer ?? 0) != 0, sendFullPending: (r[9].integer ?? 0) != 0,
-                    wantFull: (r[10].integer ?? 0) != 0)
-    }
-
-    func ensurePeer(_ site: SiteID) throws {
-        try database.execute("INSERT OR IGNORE INTO msync_peers(site) VALUES (?)", [.text(site.rawValue)])
-    }
-
-    /// Orders (at the district) or notes (at a school) a full exchange with `site`.
-    public func setResync(_ site: SiteID, sendFull: Bool? = nil, resendFull: Bool? = nil) throws {
-        try database.savepoint {
-            try ensurePeer(site)
-            if let sendFull {
-                try database.execute("UPDATE msync_peers SET send_full_pending = ? WHERE site = ?", [.integer(sendFull ? 1 : 0), .text(site.rawValue)])
-            }
-            if let resendFull {
-                try database.execute("UPDATE msync_peers SET full_resend_pending = ? WHERE site = ?", [.integer(resendFull ? 1 : 0), .text(site.rawValue)])
-            }
-        }
-    }
-
-    /// Asks `peer` for a full copy in every bundle until one has been merged (a new machine, a restore).
-    public func requestFullCopy(from peer: SiteID) throws {
-        try database.savepoint {
-            try ensurePeer(peer)
-            try database.execute("UPDATE msync_peers SET want_full = 1 WHERE site = ?", [.text(peer.rawValue)])
-        }
     }
 
     static func encodeVector(_ vv: VersionVector) -> [UInt8] {

@@ -1,0 +1,48 @@
+/// The conflicts a site has detected or received, for the coordinator to review and settle.
+extension Replica {
+    private static let conflictColumns = """
+        id, tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
+        detected_by, detected_counter, detected_at, status, resolution, resolved_at
+        """
+
+    /// Open conflicts (and settled ones too with `includeResolved`), oldest first.
+    public func conflicts(includeResolved: Bool = false) throws -> [Conflict] {
+        try database.rows("""
+            SELECT \(Replica.conflictColumns) FROM msync_conflicts
+            \(includeResolved ? "" : "WHERE status = 'open'") ORDER BY detected_at, id
+            """).map(conflict(from:))
+    }
+
+    /// One conflict by its full id.
+    public func conflict(id: String) throws -> Conflict? {
+        try database.rows("SELECT \(Replica.conflictColumns) FROM msync_conflicts WHERE id = ?", [.text(id)])
+            .first.map(conflict(from:))
+    }
+
+    public func openConflictCount() throws -> Int {
+        Int(try database.scalar("SELECT count(*) FROM msync_conflicts WHERE status = 'open'")?.integer ?? 0)
+    }
+
+    /// Marks a conflict settled with the coordinator's decision in words. The write that settles it
+    /// (if any) is the caller's, in the same transaction. A settled conflict can be settled again.
+    public func markResolved(conflict id: String, resolution: String, at time: String = Replica.timestamp()) throws {
+        try database.execute("UPDATE msync_conflicts SET status = 'resolved', resolution = ?, resolved_at = ? WHERE id = ?",
+                             [.text(resolution), .text(time), .text(id)])
+        guard database.changes == 1 else { throw ReplicaError.corruptMetadata("no conflict with id \(id)") }
+    }
+
+    private func conflict(from r: [DatabaseValue]) throws -> Conflict {
+        func site(_ v: DatabaseValue) throws -> SiteID {
+            guard let s = SiteID(v.displayText) else { throw ReplicaError.corruptMetadata("a conflict names an invalid site") }
+            return s
+        }
+        let table = r[1].displayText, rowID = r[2].displayText
+        return Conflict(id: r[0].displayText, table: table, rowID: rowID, column: r[3].displayText,
+                        winnerValue: r[4], winnerStamp: Stamp(counter: r[5].integer ?? 0, site: try site(r[6])),
+                        loserValue: r[7], loserStamp: Stamp(counter: r[8].integer ?? 0, site: try site(r[9])),
+                        detectedBy: try site(r[10]), detectedCounter: r[11].integer ?? 0, detectedAt: r[12].integer ?? 0,
+                        status: Conflict.Status(rawValue: r[13].displayText) ?? .open,
+                        resolution: r[14].text, resolvedAt: r[15].text,
+                        row: try rowState(table: table, id: rowID))
+    }
+}

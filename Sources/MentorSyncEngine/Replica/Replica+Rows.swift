@@ -1,0 +1,30 @@
+/// What the sync bookkeeping knows of rows: owners, liveness, and what a peer has not acknowledged.
+/// Counts reflect captured writes once they are folded (`fold()`).
+extension Replica {
+    /// A row's owner and liveness as this site holds it; nil when it never held the row.
+    public func rowState(table name: String, id: String) throws -> RowState? {
+        guard let table = schema.table(named: name), let row = try loadRow(table: table.number, id: id) else { return nil }
+        return RowState(orgID: row.orgID, alive: row.alive, existence: row.clock.stamps[0])
+    }
+
+    /// Live rows owned by `owner`, in every synced table.
+    public func liveRowCount(owner: SiteID) throws -> Int {
+        Int(try database.scalar("SELECT count(*) FROM msync_rows WHERE org_id = ? AND alive = 1", [.text(owner.rawValue)])?.integer ?? 0)
+    }
+
+    /// Rows `recipient` should receive that this site changed after its own counter `counter`.
+    public func changedRows(for recipient: SiteID, after counter: Int64) throws -> Int {
+        var sql = "SELECT count(*) FROM msync_rows WHERE local > ? AND local > 0"
+        var args: [DatabaseValue] = [.integer(counter)]
+        if let sub = subscription(of: recipient) {
+            sql += " AND org_id IN (\(sub.map { _ in "?" }.joined(separator: ", ")))"
+            args += sub.map { .text($0) }
+        }
+        return Int(try database.scalar(sql, args)?.integer ?? 0)
+    }
+
+    /// Rows `peer` should hold whose latest changes here it has not acknowledged.
+    public func unacknowledgedRows(for peer: SiteID) throws -> Int {
+        try changedRows(for: peer, after: try self.peer(peer).theirKnowledge[site])
+    }
+}
