@@ -25,7 +25,8 @@ extension Conflict {
 
 extension DistrictHome {
     public func conflicts(includeResolved: Bool = false) throws -> [Conflict] {
-        try replica.conflicts(includeResolved: includeResolved)
+        try replica.fold()  // the rows' state includes edits made since the last sync (a row re-created by hand)
+        return try replica.conflicts(includeResolved: includeResolved)
     }
 
     /// A conflict by its id, or by a prefix of at least 6 characters that names one.
