@@ -101,7 +101,10 @@ public enum DistrictCLI {
         defer { close(lock) }
         let share = try Share.prepare(shareURL)
         let ingest = try DistrictIngest(home: home, log: .standardError)
-        return DistrictDaemon(ingest: ingest, share: share, interval: interval).run()
+        let daemon = DistrictDaemon(ingest: ingest, share: share, interval: interval)
+        let signals = DaemonSignals.install(stop: daemon.stop, log: ingest.log)
+        withExtendedLifetime(signals) { daemon.run() }
+        return 0
     }
 
     static func ingest(_ argv: [String], _ console: Console) throws -> Int32 {

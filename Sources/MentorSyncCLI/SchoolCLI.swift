@@ -105,12 +105,19 @@ public enum SchoolCLI {
         return o
     }
 
+    /// The school's half of the protocol, its progress drawn on the terminal.
+    static func syncing(_ home: SchoolHome) -> SchoolSync {
+        let sync = SchoolSync(home: home)
+        sync.progress = TerminalProgress.watch
+        return sync
+    }
+
     static func sync(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["share"])
         guard args.words.count == 1 else { throw UsageError("sync --share DIR") }
         let share = try Share.open(fileURL(try args.required("share", "the USB stick or shared folder")))
         let home = try open(args)
-        let r = try SchoolSync(home: home).sync(share: share)
+        let r = try syncing(home).sync(share: share)
         if args.has("json") {
             console.json(resultJSON(r.export, r.imports))
             describeHeld(r.export, console)
@@ -128,7 +135,7 @@ public enum SchoolCLI {
         guard FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir), isDir.boolValue else {
             throw CommandFailure("\(out.path) is not a folder: is the stick mounted?")
         }
-        let e = try SchoolSync(home: try open(args)).export(to: out)
+        let e = try syncing(try open(args)).export(to: out)
         describeHeld(e, console)
         if args.has("json") { console.json(resultJSON(e, nil)) } else {
             console.out("wrote \(e.url.path): \(e.rows) changed rows\(e.full ? " (full copy)" : "")")
@@ -139,7 +146,7 @@ public enum SchoolCLI {
         let args = try parse(argv)
         let files = Array(args.words.dropFirst())
         guard !files.isEmpty else { throw UsageError("import FILE…") }
-        let i = try SchoolSync(home: try open(args)).importFiles(files.map(fileURL))
+        let i = try syncing(try open(args)).importFiles(files.map(fileURL))
         defer { if let p = i.problems.first { console.err("\(tool): a reply could not be merged: \(p)") } }
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {

@@ -46,16 +46,20 @@ public enum ToolRunner {
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
         try p.run()
+        // stderr is drained on another thread while this one drains stdout.
+        let errData = Locked(Data())
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            errData.withLock { $0 = data }
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()
         return ToolResult(exitCode: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                          stderr: String(decoding: errData, as: UTF8.self))
+                          stderr: String(decoding: errData.current, as: UTF8.self))
     }
 
     /// Starts a long-running tool (the daemon); its stderr goes to `log`.

@@ -5,25 +5,10 @@ import MentorSyncDomain
 import MentorSyncEngine
 import MentorSyncTestSupport
 
-/// Lines a command printed, collected from both streams.
-private final class CapturedOutput: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outLines: [String] = []
-    private var errLines: [String] = []
-
-    var console: Console {
-        Console(out: { s in self.lock.withLock { self.outLines.append(s) } },
-                err: { s in self.lock.withLock { self.errLines.append(s) } })
-    }
-    var out: [String] { lock.withLock { outLines } }
-    var err: [String] { lock.withLock { errLines } }
-    func clear() { lock.withLock { outLines = []; errLines = [] } }
-}
-
 final class CSVCommandsTests: XCTestCase {
     var scratch: ScratchDirectory!
     var home: SchoolHome!
-    fileprivate var output: CapturedOutput!
+    var output: CapturedOutput!
 
     override func setUpWithError() throws {
         scratch = ScratchDirectory("csv-cli")

@@ -69,32 +69,57 @@ final class DaemonTests: XCTestCase {
         XCTAssertTrue(second.stderr.contains("pid \(daemon.processIdentifier)"), second.stderr)
     }
 
-    func testSIGTERMDuringALargeMergeFinishesTheBundleThenExits() throws {
-        let w = try CLIWorld(schools: ["s001"])
-        let big = try bundle(w, rows: 60_000, into: w.stick.appendingPathComponent("inbox"))
-        _ = big
+    /// Starts `serve` on a stick whose inbox holds one large bundle, and waits until the daemon says
+    /// it took the bundle: the merge runs from then on (seconds for 60,000 rows).
+    func serveWithALargeMergeUnderWay(_ w: CLIWorld, rows: Int) throws -> (Process, URL) {
+        _ = try bundle(w, rows: rows, into: w.stick.appendingPathComponent("inbox"))
         let log = w.scratch.path("serve.log")
         let daemon = try ToolRunner.start("mentorsync-district", ["serve", "--share", w.stick.path, "--interval", "1", "--home", w.districtHome.path], log: log)
-        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("event=bundle_received") ?? false })
+        XCTAssertTrue(ToolRunner.waitUntil(timeout: 60) { (try? String(contentsOf: log, encoding: .utf8))?.contains("event=bundle_received") ?? false },
+                      (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+        return (daemon, log)
+    }
+
+    /// The log lines holding `events`, which must appear in this order.
+    func assertInOrder(_ text: String, _ events: [String], file: StaticString = #filePath, line: UInt = #line) {
+        var rest = text[...]
+        for e in events {
+            guard let r = rest.range(of: e) else { return XCTFail("'\(e)' missing or out of order in:\n\(text)", file: file, line: line) }
+            rest = rest[r.upperBound...]
+        }
+    }
+
+    func testSIGTERMDuringALargeMergeFinishesTheBundleThenExits() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let (daemon, log) = try serveWithALargeMergeUnderWay(w, rows: 60_000)
         daemon.terminate()  // SIGTERM while the merge runs
         daemon.waitUntilExit()
-        XCTAssertEqual(daemon.terminationStatus, 0, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+        let text = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertEqual(daemon.terminationReason, .exit, text)
+        XCTAssertEqual(daemon.terminationStatus, 0, text)
+        // The signal landed while the merge was under way (its request is logged before the merge's end),
+        // and the bundle in hand was finished before the daemon stopped.
+        assertInOrder(text, ["event=bundle_received", "event=stop_requested signal=TERM", "event=merged ", "event=serve_stopped reason=signal"])
+        XCTAssertFalse(text.contains("event=serve_aborted"), text)
         XCTAssertEqual(try persons(w), 60_000, "the bundle in hand is finished before exiting")
     }
 
     func testSecondSignalExitsAtOnceAndLeavesNothingHalfMerged() throws {
         let w = try CLIWorld(schools: ["s001"])
-        _ = try bundle(w, rows: 60_000, into: w.stick.appendingPathComponent("inbox"))
-        let log = w.scratch.path("serve.log")
-        let daemon = try ToolRunner.start("mentorsync-district", ["serve", "--share", w.stick.path, "--interval", "1", "--home", w.districtHome.path], log: log)
-        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("event=bundle_received") ?? false })
+        let (daemon, log) = try serveWithALargeMergeUnderWay(w, rows: 60_000)
         daemon.terminate()
         usleep(20_000)
         daemon.terminate()
         daemon.waitUntilExit()
-        let n = try persons(w)
-        XCTAssertTrue(n == 0 || n == 60_000, "all or nothing, got \(n)")
-        // Whatever happened, the next pass completes the work.
+        let text = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertEqual(daemon.terminationReason, .exit, text)
+        XCTAssertEqual(daemon.terminationStatus, 1, "a second signal aborts: \(text)")
+        assertInOrder(text, ["event=bundle_received", "event=serve_aborted reason=\"second signal\""])
+        // At once: the merge under way was cut short, and SQLite rolled it back whole.
+        XCTAssertFalse(text.contains("event=merged "), text)
+        XCTAssertFalse(text.contains("event=serve_stopped"), text)
+        XCTAssertEqual(try persons(w), 0, "nothing half-merged")
+        // The next pass completes the work.
         let again = try w.district("ingest", "--share", w.stick.path)
         expectOK(again)
         XCTAssertEqual(try persons(w), 60_000)

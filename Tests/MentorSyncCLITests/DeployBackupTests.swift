@@ -159,14 +159,14 @@ final class DeployBackupTests: XCTestCase {
 
     func testBackupAndRestoreCommandsSpeakPlainlyAndInJSON() throws {
         let w = try CLIWorld(schools: ["s001"])
-        let out = CapturedLines()
+        let out = CapturedOutput()
         let file = w.scratch.path("plain.db")
         try BackupCommands.backup(["backup", "--out", file.path, "--home", w.districtHome.path], role: .district, console: out.console)
         XCTAssertTrue(out.out.first?.hasPrefix("backup of district written to \(file.path): ") ?? false, "\(out.out)")
         XCTAssertTrue(out.out.first?.contains("integrity ok") ?? false, "\(out.out)")
         XCTAssertTrue(out.out.last?.contains("off this machine") ?? false, "\(out.out)")
 
-        let json = CapturedLines()
+        let json = CapturedOutput()
         try BackupCommands.backup(["backup", "--json", "--out", w.scratch.path("j.db").path, "--home", w.schoolHome("s001").path], role: .school, console: json.console)
         let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.joined(separator: "\n").utf8)) as? [String: Any])
         XCTAssertEqual(o["site"] as? String, "s001")

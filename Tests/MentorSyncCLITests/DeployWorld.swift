@@ -49,7 +49,7 @@ enum Deploy {
         let tool = "mentorsync-\(role.rawValue)"
         let real = Ran(try ToolRunner.run(tool, argv))
         guard real.exitCode == 2, real.stderr.contains("unknown command '\(argv[0])'") else { return real }
-        let captured = CapturedLines()
+        let captured = CapturedOutput()
         let code: Int32
         do {
             if argv[0] == "backup" { try BackupCommands.backup(argv, role: role, console: captured.console) } else {
@@ -75,19 +75,6 @@ enum Deploy {
         XCTAssertEqual(try d.integrityCheck(), "ok")
         return Int(try d.scalar(sql)?.integer ?? -1)
     }
-}
-
-/// Lines a command printed, collected from both streams.
-final class CapturedLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outLines: [String] = []
-    private var errLines: [String] = []
-    var console: Console {
-        Console(out: { s in self.lock.withLock { self.outLines.append(s) } },
-                err: { s in self.lock.withLock { self.errLines.append(s) } })
-    }
-    var out: [String] { lock.withLock { outLines } }
-    var err: [String] { lock.withLock { errLines } }
 }
 
 extension CLIWorld {

@@ -413,13 +413,17 @@ final class BundleFuzzTests: XCTestCase {
                 XCTFail("\(name) crashed the process (signal \(p.terminationStatus)):\n\(detail)")
             } else {
                 XCTAssertEqual(p.terminationStatus, 0, "\(name):\n\(detail)")
+                // A child that ran no test (a renamed test, a filter that matches nothing) also exits 0.
+                XCTAssertTrue(text.contains("Executed 1 test, with 0 failures"), "\(name): the replay did not run:\n\(text.suffix(400))")
             }
         }
     }
 
-    /// The child half of the test above; does nothing unless MENTORSYNC_FUZZ_REPLAY names a file.
+    /// The child half of the test above; skipped (and reported so) unless MENTORSYNC_FUZZ_REPLAY names a file.
     func testReplayOneRegressionFile() throws {
-        guard let path = ProcessInfo.processInfo.environment["MENTORSYNC_FUZZ_REPLAY"] else { return }
+        guard let path = ProcessInfo.processInfo.environment["MENTORSYNC_FUZZ_REPLAY"], !path.isEmpty else {
+            throw XCTSkip("run by testRegressionFilesAreRefusedOrMergedAsRecorded, one child process per file (MENTORSYNC_FUZZ_REPLAY=FILE)")
+        }
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         let expect = (try? String(contentsOf: url.deletingPathExtension().appendingPathExtension("expect"), encoding: .utf8))?

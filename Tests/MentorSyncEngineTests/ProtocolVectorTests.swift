@@ -7,8 +7,9 @@ import MentorSyncTestSupport
 /// The test vectors of Protocol/vectors (Protocol/bundle.md): each `NAME.msync` decodes to `NAME.json`,
 /// and `NAME.json` encodes to `NAME.msync` byte for byte.
 ///
-/// `MENTORSYNC_REGENERATE_VECTORS=1 swift test --filter ProtocolVector` rewrites the vectors from
-/// the documents built below (do that only when the format or the vectors change on purpose).
+/// `MENTORSYNC_WRITE_VECTORS=DIR swift test --filter ProtocolVectorTests/testWriteVectorsForReview`
+/// writes the vectors built below into DIR, never into Protocol/vectors: the other tests compare
+/// the code with the files checked in, so they must never read what the same run wrote.
 final class ProtocolVectorTests: XCTestCase {
     /// The key every vector is signed with: bytes 0x00, 0x01, …, 0x1f (Protocol/vectors/README.md).
     static let key: [UInt8] = (0..<32).map { UInt8($0) }
@@ -16,17 +17,6 @@ final class ProtocolVectorTests: XCTestCase {
     static let vectorsDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Protocol/vectors", isDirectory: true)
-
-    static let regenerate = ProcessInfo.processInfo.environment["MENTORSYNC_REGENERATE_VECTORS"] == "1"
-
-    /// Regenerates the vectors once per run when asked to, before any test looks at them.
-    static let prepared: Result<Void, Error> = Result {
-        if regenerate { try ProtocolVectors.writeAll(to: vectorsDirectory, key: key) }
-    }
-
-    override func setUpWithError() throws {
-        try Self.prepared.get()
-    }
 
     private func msyncURL(_ name: String) -> URL { Self.vectorsDirectory.appendingPathComponent("\(name).msync") }
     private func jsonURL(_ name: String) -> URL { Self.vectorsDirectory.appendingPathComponent("\(name).json") }
@@ -37,11 +27,19 @@ final class ProtocolVectorTests: XCTestCase {
 
     // MARK: The vectors
 
-    func testRegenerateVectors() throws {
-        try XCTSkipUnless(Self.regenerate, "set MENTORSYNC_REGENERATE_VECTORS=1 to rewrite Protocol/vectors")
+    /// Writes the vectors for review (Protocol/vectors/README.md, "Regenerating"); skipped unless asked.
+    func testWriteVectorsForReview() throws {
+        guard let path = ProcessInfo.processInfo.environment["MENTORSYNC_WRITE_VECTORS"], !path.isEmpty else {
+            throw XCTSkip("set MENTORSYNC_WRITE_VECTORS=DIR to write the vectors into DIR for review")
+        }
+        let out = URL(fileURLWithPath: path).standardizedFileURL
+        guard out.resolvingSymlinksInPath().path != Self.vectorsDirectory.standardizedFileURL.resolvingSymlinksInPath().path else {
+            return XCTFail("MENTORSYNC_WRITE_VECTORS names Protocol/vectors itself; write elsewhere, compare, then copy on purpose")
+        }
+        try ProtocolVectors.writeAll(to: out, key: Self.key)
         for (name, _) in ProtocolVectors.all {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: msyncURL(name).path), name)
-            XCTAssertTrue(FileManager.default.fileExists(atPath: jsonURL(name).path), name)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).msync").path), name)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(name).json").path), name)
         }
     }
 

@@ -2,20 +2,22 @@ import Dispatch
 import Foundation
 import MentorSyncEngine
 
-/// `serve`: a loop around `DistrictIngest.ingest(share:)`. One instance per home (a lock file);
-/// the first SIGTERM or SIGINT finishes the bundle in hand and exits 0, a second exits at once
-/// (the interrupted merge is one SQLite transaction, so it is rolled back, never half-applied).
+/// `serve`: a loop around `passOnce()`, one instance per home (a lock file). The loop ends when
+/// `stop` is set (the CLI sets it on the first SIGTERM or SIGINT): the bundle in hand is finished
+/// first, since `DistrictIngest` checks the flag between bundles. An interval of 0 switches the
+/// loop off: `run()` makes one pass and returns, and tests call `passOnce()` directly, never sleeping.
 public final class DistrictDaemon {
     public let ingest: DistrictIngest
     public let share: Share
     public let interval: TimeInterval
-    private let stop = StopFlag()
-    private var sources: [DispatchSourceSignal] = []
+    public let stop: StopFlag
 
-    public init(ingest: DistrictIngest, share: Share, interval: TimeInterval) {
+    public init(ingest: DistrictIngest, share: Share, interval: TimeInterval, stop: StopFlag = StopFlag()) {
         self.ingest = ingest
         self.share = share
         self.interval = interval
+        self.stop = stop
+        ingest.shouldStop = { [stop] in stop.isSet }
     }
 
     /// Takes the home's lock, or says which process holds it.
@@ -36,64 +38,57 @@ public final class DistrictDaemon {
         return fd  // held open (and so locked) until the process ends
     }
 
-    /// Runs until a signal stops it. Returns the exit code.
-    public func run() -> Int32 {
-        installSignalHandlers()
-        ingest.shouldStop = { [stop] in stop.isSet }
-        ingest.log.event("serve_started", ["home": ingest.home.url.path, "share": share.url.path, "interval": Int(interval)])
-        while !stop.isSet {
-            do {
-                // The layout was prepared at start; a folder without it now is an unmounted share.
-                let share = try Share.open(self.share.url)
-                let o = try ingest.ingest(share: share, replyToAll: true)
-                try? ingest.home.setSetting("share_problem", nil)
-                if !o.merged.isEmpty || !o.quarantined.isEmpty || !o.replies.isEmpty {
-                    ingest.log.event("pass_done", ["merged": o.merged.count, "quarantined": o.quarantined.count,
-                                                   "waiting": o.leftForLater.count, "replies": o.replies.count])
-                }
-            } catch {
-                // An unmounted share or a full disk: say so, keep running, try again next pass.
-                ingest.log.event("pass_failed", ["reason": "\(error)"])
-                try? ingest.home.setSetting("share_problem", "\(Replica.timestamp()): \(error)")
+    /// One pass: ingest the share's inbox and reply to every school. A failure (an unmounted share,
+    /// a full disk) is logged and kept in the `share_problem` setting for `status`; nil then.
+    @discardableResult
+    public func passOnce() -> DistrictIngest.Outcome? {
+        do {
+            // The layout was prepared at start; a folder without it now is an unmounted share.
+            let share = try Share.open(self.share.url)
+            let o = try ingest.ingest(share: share, replyToAll: true)
+            try? ingest.home.setSetting("share_problem", nil)
+            if !o.merged.isEmpty || !o.quarantined.isEmpty || !o.replies.isEmpty {
+                ingest.log.event("pass_done", ["merged": o.merged.count, "quarantined": o.quarantined.count,
+                                               "waiting": o.leftForLater.count, "replies": o.replies.count])
             }
-            stop.wait(seconds: interval)
+            return o
+        } catch {
+            ingest.log.event("pass_failed", ["reason": "\(error)"])
+            try? ingest.home.setSetting("share_problem", "\(Replica.timestamp()): \(error)")
+            return nil
         }
-        ingest.log.event("serve_stopped", ["reason": "signal"])
-        return 0
     }
 
-    private func installSignalHandlers() {
-        for sig in [SIGTERM, SIGINT] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [stop] in
-                if stop.isSet {
-                    // Second signal: leave now. The open transaction is rolled back by SQLite.
-                    FileHandle.standardError.write(Data("time=\(Replica.timestamp()) event=serve_aborted reason=\"second signal\"\n".utf8))
-                    _exit(1)
-                }
-                stop.set()
-            }
-            source.resume()
-            sources.append(source)
+    /// Makes a pass every `interval` seconds until `stop` is set; with an interval of 0, one pass.
+    public func run() {
+        ingest.log.event("serve_started", ["home": ingest.home.url.path, "share": share.url.path, "interval": Int(interval)])
+        while !stop.isSet {
+            passOnce()
+            if interval <= 0 { break }
+            stop.wait(seconds: interval)
         }
+        ingest.log.event("serve_stopped", ["reason": stop.isSet ? "signal" : "one pass"])
     }
 }
 
-/// A flag set once from a signal handler, with a wake-up for the sleeping loop.
-final class StopFlag: @unchecked Sendable {
+/// A stop request, set once from another thread (a signal handler), with a wake-up for a sleeping loop.
+/// Sendable by its lock: `value` is read and written only under `lock`; the semaphore is thread-safe.
+public final class StopFlag: @unchecked Sendable {
     private let lock = NSLock()
     private var value = false
     private let wake = DispatchSemaphore(value: 0)
 
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    public init() {}
 
-    func set() {
+    public var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+
+    public func set() {
         lock.lock(); value = true; lock.unlock()
         wake.signal()
     }
 
-    func wait(seconds: TimeInterval) {
+    /// Sleeps up to `seconds`, or until `set()`.
+    public func wait(seconds: TimeInterval) {
         guard !isSet else { return }
         _ = wake.wait(timeout: .now() + seconds)
     }

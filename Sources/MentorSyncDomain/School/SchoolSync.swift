@@ -5,6 +5,8 @@ import MentorSyncEngine
 /// import the district's replies, carry out its commands, and keep the courier's manifest.
 public final class SchoolSync {
     public let home: SchoolHome
+    /// Progress of sending ("sending") and of each reply ("receiving"); silent unless the caller shows it.
+    public var progress: (_ label: String) -> WorkProgress = { _ in .silent }
     public init(home: SchoolHome) { self.home = home }
 
     public struct ExportResult: Sendable {
@@ -36,7 +38,7 @@ public final class SchoolSync {
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
     /// school still waiting there are removed, since the new one carries all they did.
     public func export(to directory: URL) throws -> ExportResult {
-        let bar = TerminalProgress("sending")
+        let bar = progress("sending")
         defer { bar.finish() }
         let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key(), progress: bar.update)
         var superseded = 0
@@ -70,7 +72,7 @@ public final class SchoolSync {
                 continue
             }
             let (mine, district) = (home.site.rawValue, home.district.rawValue)
-            let bar = TerminalProgress("receiving")
+            let bar = progress("receiving")
             let report: MergeReport
             do {
                 report = try home.replica.importBundle(at: url, keyFor: { _ in key }, policy: { change, _, _ in
