@@ -68,20 +68,15 @@ enum CSVCommands {
         let table = args.words[1]
         let file = fileURL(args.words[2])
         let sep = try separator(args) ?? .semicolon
-        let r = try CSVExporter().export(table: table, to: file, from: replica, separator: sep, bom: !args.has("no-bom"))
-        if r.workbook {
-            if args.has("json") {
-                console.json(["table": r.table, "file": r.file.path, "rows": r.rows, "format": "xlsx"])
-            } else {
-                console.out("exported \(r.rows) row\(r.rows == 1 ? "" : "s") of \(r.table) to \(r.file.path), an Excel workbook")
-            }
+        // In Russian, the headers and values people write (ФИО, учитель): they import back as they are.
+        let r = try CSVExporter(language: .current).export(table: table, to: file, from: replica, separator: sep, bom: !args.has("no-bom"))
+        if args.has("json") {
+            let o: [String: Any] = r.workbook ? ["table": r.table, "file": r.file.path, "rows": r.rows, "format": "xlsx"]
+                : ["table": r.table, "file": r.file.path, "rows": r.rows, "separator": r.separator.symbol, "bom": r.bom]
+            console.json(o)
             return
         }
-        if args.has("json") {
-            console.json(["table": r.table, "file": r.file.path, "rows": r.rows, "separator": r.separator.symbol, "bom": r.bom])
-        } else {
-            let how = r.bom && r.separator == .semicolon ? ", UTF-8 with ';' — opens in Excel as it is" : ", UTF-8\(r.bom ? " with BOM" : ""), separated by \(r.separator.symbol)"
-            console.out("exported \(r.rows) row\(r.rows == 1 ? "" : "s") of \(r.table) to \(r.file.path)\(how)")
-        }
+        let how: CSVExportHow = r.workbook ? .workbook : (r.bom && r.separator == .semicolon ? .excel : .plain(bom: r.bom, separator: r.separator.symbol))
+        console.out(Message.exportDone(table: r.table, rows: r.rows, file: r.file.path, how: how).text())
     }
 }

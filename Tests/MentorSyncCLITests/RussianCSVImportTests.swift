@@ -113,3 +113,25 @@ final class RussianCSVImportTests: XCTestCase {
         XCTAssertEqual(try rows("mentors").count, 1)
     }
 }
+
+extension RussianCSVImportTests {
+    func testARussianExportHasRussianHeadersAndValuesAndImportsBack() throws {
+        expectOK(try school(Self.english, "import-csv", "persons", try windows1251("учителя.csv", Self.teachers)))
+        let ru = w.scratch.path("выгрузка.csv")
+        let r = try school(Self.russian, "export-csv", "persons", ru.path)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stdout.contains("строк persons выгружено: 3"), r.stdout)
+        let text = String(decoding: try Data(contentsOf: ru).dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("id;org_id;ФИО;Дата рождения;Роль;Должность;Предмет;"), text)
+        XCTAssertTrue(text.contains(";Смирнова Ольга Ивановна;1998-03-12;учитель;учитель физики;Физика;"), text)
+        XCTAssertTrue(text.contains(";Козлов Пётр Андреевич;2010-09-01;ученик;"), text)
+        // In English the machine names, as before; either file imports back to the same rows.
+        let en = w.scratch.path("export.csv")
+        expectOK(try school(Self.english, "export-csv", "persons", en.path))
+        XCTAssertTrue(String(decoding: try Data(contentsOf: en).dropFirst(3), as: UTF8.self).hasPrefix("id;org_id;full_name;birth_date;role;"))
+        for file in [ru, en] {
+            let back = try school(Self.english, "import-csv", "persons", file.path)
+            XCTAssertTrue(back.stdout.contains("(0 updated, 0 new, 3 unchanged)"), back.output)
+        }
+    }
+}

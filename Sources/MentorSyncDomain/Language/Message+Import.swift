@@ -86,3 +86,26 @@ extension Message {
                 ru: "пропущено ошибочных строк: \(count), они не записаны:")
     }
 }
+
+/// How an export was written, as its message says it.
+public enum CSVExportHow: Sendable {
+    case workbook, excel
+    case plain(bom: Bool, separator: String)
+}
+
+/// What an export did (`export-csv` output).
+extension Message {
+    public static func exportDone(table: String, rows: Int, file: String, how: CSVExportHow) -> Message {
+        let en: String, ru: String
+        switch how {
+        case .workbook: en = ", an Excel workbook"; ru = ", книга Excel"
+        case .excel: en = ", UTF-8 with ';' — opens in Excel as it is"; ru = ", UTF-8 с ';' — открывается в Excel как есть"
+        case .plain(let bom, let sep):
+            en = ", UTF-8\(bom ? " with BOM" : ""), separated by \(sep)"
+            ru = ", UTF-8\(bom ? " с BOM" : ""), разделитель \(sep)"
+        }
+        return Message("export.done",
+                       en: "exported \(rows) row\(rows == 1 ? "" : "s") of \(table) to \(file)\(en)",
+                       ru: "строк \(table) выгружено: \(rows), в \(file)\(ru)")
+    }
+}

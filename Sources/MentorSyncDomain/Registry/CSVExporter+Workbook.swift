@@ -12,14 +12,15 @@ extension CSVExporter {
             if case .date? = t.column(named: column)?.kind { return true }
             return false
         }
-        var rows: [[XLSXCell]] = [header.map(XLSXCell.text)]
+        let enumerations = header.map { c -> Bool in if case .enumeration? = t.column(named: c)?.kind { return true } else { return false } }
+        var rows: [[XLSXCell]] = [headerNames(t, header).map(XLSXCell.text)]
         try replica.database.forEachRow("SELECT \(header.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name)) ORDER BY rowid") { row in
             rows.append(header.indices.map { k in
                 switch row.value(at: k) {
                 case .null: return .empty
                 case .integer(let i): return .number(Double(i))
                 case .real(let d): return .number(d)
-                case .text(let s): return dates[k] ? .date(s) : .text(s)
+                case .text(let s): return dates[k] ? .date(s) : .text(enumerations[k] ? word(s, column: header[k], table: t.name) : s)
                 case let other: return .text(other.displayText)
                 }
             })

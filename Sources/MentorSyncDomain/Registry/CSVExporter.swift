@@ -16,7 +16,10 @@ public struct CSVExportResult: Sendable {
 /// By default UTF-8 with a BOM and semicolons, so the file opens cleanly in Russian Excel; dates
 /// as stored (YYYY-MM-DD). The file imports back to the same rows.
 public struct CSVExporter {
-    public init() {}
+    /// The language of headers and enumeration values (see CSVExporter+Language); machine names by default.
+    public var language: Language
+
+    public init(language: Language = .en) { self.language = language }
 
     @discardableResult
     public func export(table name: String, to file: URL, from replica: Replica,
@@ -43,11 +46,15 @@ public struct CSVExporter {
         let t = try RegistryEditor(replica: replica).table(name)
         let header = ["id"] + t.cellNames
         var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
-        CSVWriter.append(header, separator: separator, to: &out)
+        CSVWriter.append(headerNames(t, header), separator: separator, to: &out)
+        let enumerations = header.map { c -> Bool in if case .enumeration? = t.column(named: c)?.kind { return true } else { return false } }
         var rows = 0
         var cells = [String](repeating: "", count: header.count)
         try replica.database.forEachRow("SELECT \(header.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name)) ORDER BY rowid") { row in
-            for k in cells.indices { cells[k] = CSVExporter.cell(row.value(at: k), separator: separator) }
+            for k in cells.indices {
+                let text = CSVExporter.cell(row.value(at: k), separator: separator)
+                cells[k] = enumerations[k] ? word(text, column: header[k], table: t.name) : text
+            }
             CSVWriter.append(cells, separator: separator, to: &out)
             rows += 1
         }
