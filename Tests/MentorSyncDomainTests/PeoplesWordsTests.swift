@@ -1,0 +1,64 @@
+import XCTest
+import MentorSyncEngine
+@testable import MentorSyncDomain
+
+/// The words people write: the language rule, Russian headers and values, Excel's dates.
+final class PeoplesWordsTests: XCTestCase {
+    func testTheLanguageFollowsDesignsRule() {
+        XCTAssertEqual(Language(environment: [:]), .en)
+        XCTAssertEqual(Language(environment: ["LANG": "ru_RU.UTF-8"]), .ru)
+        XCTAssertEqual(Language(environment: ["LANG": "C.UTF-8"]), .en)
+        // The first set of LC_ALL, LC_MESSAGES, LANG decides; an empty one is not set.
+        XCTAssertEqual(Language(environment: ["LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"]), .en)
+        XCTAssertEqual(Language(environment: ["LC_ALL": "", "LC_MESSAGES": "ru_RU.UTF-8", "LANG": "en_US.UTF-8"]), .ru)
+        // MENTORSYNC_LANG, when set, wins.
+        XCTAssertEqual(Language(environment: ["MENTORSYNC_LANG": "en", "LC_ALL": "ru_RU.UTF-8"]), .en)
+        XCTAssertEqual(Language(environment: ["MENTORSYNC_LANG": "ru", "LANG": "C"]), .ru)
+        XCTAssertEqual(Language(environment: ["LANG": "rus"]), .en, "only ru or ru_* is Russian")
+    }
+
+    func testDatesAsPeopleAndExcelWriteThem() {
+        XCTAssertEqual(ValueParser.normalizeDate("12.03.1998 0:00"), "1998-03-12")
+        XCTAssertEqual(ValueParser.normalizeDate("12.03.1998 13:45:10"), "1998-03-12")
+        XCTAssertEqual(ValueParser.normalizeDate("1998-03-12T00:00"), "1998-03-12")
+        XCTAssertEqual(ValueParser.normalizeDate("1.9.2024"), "2024-09-01")
+        XCTAssertNil(ValueParser.normalizeDate("12.03.1998 25:00"), "not a time")
+        XCTAssertNil(ValueParser.normalizeDate("12.03.1998 утро"))
+        XCTAssertNil(ValueParser.normalizeDate("31.02.1998 0:00"))
+    }
+
+    /// Every Russian header finds its own column, so no two columns of a table share a word.
+    func testEveryRussianHeaderNamesOneColumn() {
+        for t in RegistrySchema.schema.tables {
+            for c in t.cellNames {
+                for header in HeaderAliases.table[t.name]?[c] ?? [] {
+                    XCTAssertEqual(HeaderAliases.column(for: header.uppercased(), table: t.name, columns: t.cellNames), c, "\(t.name): \(header)")
+                }
+                XCTAssertEqual(HeaderAliases.column(for: c, table: t.name, columns: t.cellNames), c)
+            }
+        }
+        XCTAssertEqual(HeaderAliases.column(for: "Ф.И.О.", table: "persons", columns: RegistrySchema.persons.cellNames), "full_name")
+        XCTAssertNil(HeaderAliases.column(for: "Класс", table: "persons", columns: RegistrySchema.persons.cellNames))
+    }
+
+    /// Every Russian word of an enumeration finds its own value, and only values of that column have words.
+    func testEveryRussianValueNamesOneValue() {
+        for t in RegistrySchema.schema.tables {
+            for c in t.columns {
+                guard case .enumeration(let values) = c.kind else { continue }
+                let words = EnumerationAliases.table["\(t.name).\(c.name)"] ?? [:]
+                XCTAssertTrue(Set(words.keys).isSubset(of: Set(values)), "\(t.name).\(c.name): \(words.keys)")
+                for (value, list) in words {
+                    for word in list {
+                        XCTAssertEqual(EnumerationAliases.value(word, column: c.name, table: t.name, values: values), value, "\(t.name).\(c.name): \(word)")
+                    }
+                }
+            }
+        }
+        let forms = ["teacher-teacher", "student-student", "teacher-student", "employer-student", "studentmentor-student", "methodist-teacher"]
+        XCTAssertEqual(EnumerationAliases.value("Учитель-учитель", column: "form", table: "pairs", values: forms), "teacher-teacher")
+        XCTAssertEqual(EnumerationAliases.value("учитель — ученик", column: "form", table: "pairs", values: forms), "teacher-student")
+        XCTAssertEqual(EnumerationAliases.value("JOINT WORK", column: "kind", table: "meetings",
+                                                values: ["introduction", "trial", "planning", "joint_work", "final", "other"]), "joint_work")
+    }
+}
