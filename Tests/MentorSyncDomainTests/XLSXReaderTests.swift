@@ -43,7 +43,8 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(try book.sheet("Второй лист").records.map(\.fields), [["", "второй"], ["ФИО", ""]])
         XCTAssertEqual(try book.sheet(" второй ЛИСТ ").name, "Второй лист")
         XCTAssertThrowsError(try book.sheet("Третий")) { e in
-            XCTAssertEqual("\(e)", "handmade.xlsx has no sheet 'Третий'; its sheets are: 'Люди', 'Второй лист'")
+            XCTAssertEqual((e as? XLSXError)?.message.text(.en), "handmade.xlsx has no sheet 'Третий'; its sheets are: 'Люди', 'Второй лист'")
+            XCTAssertEqual((e as? XLSXError)?.message.text(.ru), "в книге handmade.xlsx нет листа «Третий»; её листы: «Люди», «Второй лист»")
         }
     }
 
@@ -101,11 +102,11 @@ final class XLSXReaderTests: XCTestCase {
 
     func testBrokenPartsAreOneLineErrors() throws {
         func error(_ data: Data) -> String {
-            do { _ = try F.rows(data); return "no error" } catch { return "\(error)" }
+            do { _ = try F.rows(data); return "no error" } catch { return (error as? XLSXError)?.message.text(.en) ?? "\(error)" }
         }
         XCTAssertEqual(error(try F.workbook(sheetData: "<row><c t=\"s\"><v>7</v></c></row>", sharedStrings: ["a"])),
                        "test.xlsx is damaged: xl/worksheets/sheet1.xml has a cell pointing at shared string '7', which does not exist; "
-                       + XLSXError.advice)
+                       + Message.workbookAdvice.text(.en))
         let malformed = error(try F.workbook(sheetData: "<row><c><v>1</v></row>"))
         XCTAssertTrue(malformed.hasPrefix(
             "test.xlsx is damaged: xl/worksheets/sheet1.xml is not well-formed XML (line 1);"), malformed)
@@ -113,7 +114,7 @@ final class XLSXReaderTests: XCTestCase {
         // An entity bomb never reaches the parser.
         var zip = ZipWriter()
         try zip.add("xl/workbook.xml", F.bytes("<!DOCTYPE lol [<!ENTITY a \"aaaaaaaa\">]><workbook/>"))
-        XCTAssertEqual(error(zip.finish()), "test.xlsx is damaged: xl/workbook.xml declares a document type, which no workbook does; " + XLSXError.advice)
+        XCTAssertEqual(error(zip.finish()), "test.xlsx is damaged: xl/workbook.xml declares a document type, which no workbook does; " + Message.workbookAdvice.text(.en))
     }
 
     func testFilesThatAreNotWorkbooks() throws {
@@ -129,7 +130,9 @@ final class XLSXReaderTests: XCTestCase {
         var other = ZipWriter()
         try other.add("readme.txt", F.bytes("hello"))
         XCTAssertEqual(error(other.finish()), .notWorkbook(file: "list.xlsx", missing: "xl/workbook.xml"))
-        XCTAssertEqual(XLSXError.unreadable(file: "list.xlsx", .notZip).description,
-                       "list.xlsx cannot be read as an Excel workbook: it is not a zip file (an .xlsx workbook is one); " + XLSXError.advice)
+        XCTAssertEqual(XLSXError.unreadable(file: "list.xlsx", .notZip).message.text(.ru),
+                       "list.xlsx не читается как книга Excel: это не zip-архив (а книга .xlsx — это zip-архив); " + Message.workbookAdvice.russian)
+        XCTAssertEqual(XLSXError.unreadable(file: "list.xlsx", .notZip).message.text(.en),
+                       "list.xlsx cannot be read as an Excel workbook: it is not a zip file (an .xlsx workbook is one); " + Message.workbookAdvice.text(.en))
     }
 }

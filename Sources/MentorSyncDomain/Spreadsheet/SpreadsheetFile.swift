@@ -9,7 +9,7 @@ public enum SpreadsheetFile {
         let data = try contents(of: url)
         if isWorkbook(data, url) {
             let limit = ZipLimits.standard.archiveBytes
-            guard data.count <= limit else { throw XLSXError.tooLarge(file: url.lastPathComponent, reason: "it is larger than \(limit >> 20) MB") }
+            guard data.count <= limit else { throw XLSXError.tooLarge(file: url.lastPathComponent, reason: .xlsxFileLarger(limit >> 20)) }
             let book = try XLSXWorkbook(data: data, file: url.lastPathComponent)
             let s = try book.sheet(sheet)
             return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name)
@@ -35,7 +35,7 @@ public enum SpreadsheetFile {
         }
         guard !isDir.boolValue else { throw CSVError.unreadable(path: url.path, reason: "it is a folder, not a file") }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, let limit, size > limit {
-            throw XLSXError.tooLarge(file: url.lastPathComponent, reason: "it is larger than \(limit >> 20) MB")
+            throw XLSXError.tooLarge(file: url.lastPathComponent, reason: .xlsxFileLarger(limit >> 20))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw CSVError.unreadable(path: url.path, reason: "permission denied or read error")

@@ -1,5 +1,6 @@
-/// Why a file given as a spreadsheet could not be read as an Excel workbook. One line each: the
-/// file, what is wrong, what to do. Nothing is imported when one is thrown.
+/// Why a file given as a spreadsheet could not be read as an Excel workbook (or written as one).
+/// One line each, in the user's language: the file, what is wrong, what to do. Nothing is
+/// imported when one is thrown.
 public enum XLSXError: Error, Equatable, CustomStringConvertible {
     /// The ZIP layer refused the file: not a zip, damaged, a zip bomb, encrypted.
     case unreadable(file: String, ZipError)
@@ -10,32 +11,24 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
     /// A ZIP file without the parts of a workbook.
     case notWorkbook(file: String, missing: String)
     /// A part of the workbook is not well-formed XML, or holds what a workbook never does.
-    case badPart(file: String, part: String, reason: String)
+    case badPart(file: String, part: String, reason: Message)
     case noSheet(file: String, name: String, sheets: [String])
-    case tooLarge(file: String, reason: String)
+    case tooLarge(file: String, reason: Message)
     /// Writing: a cell holds more text than Excel takes.
     case cellTooLong(sheet: String, cell: String)
 
-    static let advice = "save it again in Excel or LibreOffice as .xlsx (Excel Workbook) or as CSV, and import that"
-
-    public var description: String {
+    public var message: Message {
         switch self {
-        case .unreadable(let file, let why):
-            return "\(file) cannot be read as an Excel workbook: \(why); \(XLSXError.advice)"
-        case .oldExcel(let file):
-            return "\(file) is an old Excel 97–2003 workbook (.xls), which this program does not read; \(XLSXError.advice)"
-        case .openDocument(let file):
-            return "\(file) is an OpenDocument spreadsheet (.ods), not an Excel workbook; \(XLSXError.advice)"
-        case .notWorkbook(let file, let missing):
-            return "\(file) is a zip file but not an Excel workbook (it has no \(missing)); \(XLSXError.advice)"
-        case .badPart(let file, let part, let reason):
-            return "\(file) is damaged: \(part) \(reason); \(XLSXError.advice)"
-        case .noSheet(let file, let name, let sheets):
-            return "\(file) has no sheet '\(name)'; its sheets are: \(sheets.map { "'\($0)'" }.joined(separator: ", "))"
-        case .tooLarge(let file, let reason):
-            return "\(file) is too large to import: \(reason); split the list into several files"
-        case .cellTooLong(let sheet, let cell):
-            return "cell \(cell) of \(sheet) holds more than \(XLSXWriter.maxCellText) characters, more than Excel takes; export this table as CSV instead"
+        case .unreadable(let file, let why): return .xlsxUnreadable(file, why.message)
+        case .oldExcel(let file): return .xlsxOldExcel(file)
+        case .openDocument(let file): return .xlsxOpenDocument(file)
+        case .notWorkbook(let file, let missing): return .xlsxNotWorkbook(file, missing: missing)
+        case .badPart(let file, let part, let reason): return .xlsxBadPart(file, part, reason)
+        case .noSheet(let file, let name, let sheets): return .xlsxNoSheet(file, name, sheets: sheets)
+        case .tooLarge(let file, let reason): return .xlsxTooLarge(file, reason)
+        case .cellTooLong(let sheet, let cell): return .xlsxCellTooLong(sheet, cell, limit: XLSXWriter.maxCellText)
         }
     }
+
+    public var description: String { message.text() }
 }

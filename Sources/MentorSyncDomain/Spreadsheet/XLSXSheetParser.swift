@@ -28,14 +28,14 @@ struct XLSXSheetParser {
         var width = 0
         var count = 0
 
-        func bad(_ reason: String) -> XLSXError { .badPart(file: file, part: part, reason: reason) }
+        func bad(_ reason: Message) -> XLSXError { .badPart(file: file, part: part, reason: reason) }
 
         let w = XMLWalker()
         w.start = { name, a in
             switch name {
             case "row":
                 if let r = a["r"] {
-                    guard let n = Int(r), n > rowNumber, n <= XLSXSheetParser.maxRow else { throw bad("has a row numbered '\(r)' out of order") }
+                    guard let n = Int(r), n > rowNumber, n <= XLSXSheetParser.maxRow else { throw bad(.xlsxRowOrder(r)) }
                     rowNumber = n
                 } else {
                     rowNumber += 1
@@ -45,13 +45,13 @@ struct XLSXSheetParser {
             case "c":
                 if let r = a["r"] {
                     guard let ref = XLSXSheetParser.reference(r), ref.row == nil || ref.row == rowNumber else {
-                        throw bad("has a cell '\(r)' outside its row \(rowNumber)")
+                        throw bad(.xlsxCellOutsideRow(r, row: rowNumber))
                     }
                     column = ref.column
                 } else {
                     column += 1
                 }
-                guard column < XLSXSheetParser.maxColumn else { throw bad("has a cell beyond column XFD") }
+                guard column < XLSXSheetParser.maxColumn else { throw bad(.xlsxBeyondXFD) }
                 type = a["t"] ?? "n"
                 style = a["s"].flatMap { Int($0) } ?? 0
                 value = ""
@@ -79,7 +79,7 @@ struct XLSXSheetParser {
                 cells[column] = text
                 width = max(width, column + 1)
                 count += 1
-                if count > maxCells { throw XLSXError.tooLarge(file: file, reason: "its sheet has more than \(maxCells) filled cells") }
+                if count > maxCells { throw XLSXError.tooLarge(file: file, reason: .xlsxManyCells(maxCells)) }
             case "row":
                 if !cells.isEmpty { rows.append((rowNumber, cells)) }
             default: break
@@ -87,7 +87,7 @@ struct XLSXSheetParser {
         }
         try w.walk(bytes, part: part, file: file)
         guard rows.count * width <= maxCells * 4 else {
-            throw XLSXError.tooLarge(file: file, reason: "its sheet spans \(rows.count) rows by \(width) columns")
+            throw XLSXError.tooLarge(file: file, reason: .xlsxSpan(rows: rows.count, columns: width))
         }
         return rows.map { row in
             var fields = [String](repeating: "", count: width)
@@ -99,11 +99,11 @@ struct XLSXSheetParser {
     private enum Capture { case none, value, inline }
 
     /// The text of one cell, by its type (18.18.11) and, for numbers, its style's number format.
-    func cellText(type: String, style: Int, value: String, inline: String, _ bad: (String) -> XLSXError) throws -> String {
+    func cellText(type: String, style: Int, value: String, inline: String, _ bad: (Message) -> XLSXError) throws -> String {
         switch type {
         case "s":
             guard let i = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(i) else {
-                throw bad("has a cell pointing at shared string '\(value)', which does not exist")
+                throw bad(.xlsxNoSharedString(value))
             }
             return sharedStrings[i]
         case "inlineStr": return XLSXParts.unescape(inline)

@@ -16,7 +16,7 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     /// Parses `bytes`; throws what a closure threw, or `XLSXError.badPart` for malformed XML.
     func walk(_ bytes: [UInt8], part: String, file: String) throws {
         if XMLWalker.contains(bytes, "<!DOCTYPE") || XMLWalker.contains(bytes, "<!ENTITY") {
-            throw XLSXError.badPart(file: file, part: part, reason: "declares a document type, which no workbook does")
+            throw XLSXError.badPart(file: file, part: part, reason: .xlsxDoctype)
         }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
@@ -25,7 +25,7 @@ final class XMLWalker: NSObject, XMLParserDelegate {
         if let thrown { throw thrown }
         // On Linux parse() may return true after libxml2 recovered from an error; parserError tells.
         guard ok, parser.parserError == nil, malformedAt == nil else {
-            throw XLSXError.badPart(file: file, part: part, reason: "is not well-formed XML (line \(malformedAt ?? parser.lineNumber))")
+            throw XLSXError.badPart(file: file, part: part, reason: .xlsxMalformed(line: malformedAt ?? parser.lineNumber))
         }
     }
 

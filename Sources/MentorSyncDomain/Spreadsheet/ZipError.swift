@@ -4,23 +4,26 @@ public enum ZipError: Error, Equatable, CustomStringConvertible {
     /// The bytes do not end with a ZIP directory: not a ZIP file at all, or cut short.
     case notZip
     /// The archive's structure is broken (offsets or lengths point outside the file).
-    case damaged(String)
+    case damaged(Message)
     /// A feature this reader does not take: encryption, ZIP64, a compression other than deflate.
-    case unsupported(String)
+    case unsupported(Message)
     /// A bound that keeps a hostile archive (a zip bomb) from filling memory was reached.
-    case overLimit(String)
+    case overLimit(Message)
     /// An entry's bytes do not match the CRC-32 its directory gives.
     case checksumMismatch(entry: String)
 
-    public var description: String {
+    /// The reason, in both languages.
+    public var message: Message {
         switch self {
-        case .notZip: return "it is not a zip file (an .xlsx workbook is one)"
-        case .damaged(let why): return "it is damaged (\(why))"
-        case .unsupported(let what): return "it uses \(what), which this program does not read"
-        case .overLimit(let why): return "it is refused: \(why) (a zip bomb?)"
-        case .checksumMismatch(let entry): return "it is damaged (\(entry) fails its checksum)"
+        case .notZip: return .zipNotZip
+        case .damaged(let why): return .zipDamaged(why)
+        case .unsupported(let what): return .zipUnsupported(what)
+        case .overLimit(let why): return .zipOverLimit(why)
+        case .checksumMismatch(let entry): return .zipChecksum(entry)
         }
     }
+
+    public var description: String { message.text() }
 }
 
 /// Bounds on what one archive may unpack to. A workbook of a school's lists is a few hundred

@@ -31,7 +31,7 @@ public final class ZipReader {
 
     public init(_ data: Data, limits: ZipLimits = .standard) throws {
         guard data.count <= limits.archiveBytes else {
-            throw ZipError.overLimit("the file is larger than \(limits.archiveBytes >> 20) MB")
+            throw ZipError.overLimit(.zipFileTooLarge(limits.archiveBytes >> 20))
         }
         self.bytes = [UInt8](data)
         self.limits = limits
@@ -51,29 +51,29 @@ public final class ZipReader {
 
     /// The unpacked bytes of an entry, checked against its size and CRC-32.
     public func data(of e: ZipEntry) throws -> [UInt8] {
-        guard e.flags & 1 == 0 else { throw ZipError.unsupported("a password (\(e.name) is encrypted)") }
+        guard e.flags & 1 == 0 else { throw ZipError.unsupported(.zipPassword(e.name)) }
         guard e.size <= limits.entryBytes else {
-            throw ZipError.overLimit("\(e.name) would unpack to \(e.size >> 20) MB, more than \(limits.entryBytes >> 20) MB")
+            throw ZipError.overLimit(.zipEntryTooLarge(e.name, e.size >> 20, limit: limits.entryBytes >> 20))
         }
         guard unpacked + e.size <= limits.totalBytes else {
-            throw ZipError.overLimit("its entries would unpack to more than \(limits.totalBytes >> 20) MB")
+            throw ZipError.overLimit(.zipTotalTooLarge(limits.totalBytes >> 20))
         }
         if e.size > limits.ratioFloor && e.size / max(e.compressedSize, 1) > limits.ratio {
-            throw ZipError.overLimit("\(e.name) would unpack \(e.size / max(e.compressedSize, 1)) times its packed size")
+            throw ZipError.overLimit(.zipRatio(e.name, e.size / max(e.compressedSize, 1)))
         }
         let at = e.localHeaderOffset
         guard at + 30 <= bytes.count, u32(bytes, at) == ZipReader.localSignature else {
-            throw ZipError.damaged("the local header of \(e.name) is missing")
+            throw ZipError.damaged(.zipLocalHeaderMissing(e.name))
         }
         let start = at + 30 + Int(u16(bytes, at + 26)) + Int(u16(bytes, at + 28))
-        guard start + e.compressedSize <= bytes.count else { throw ZipError.damaged("\(e.name) is cut short") }
+        guard start + e.compressedSize <= bytes.count else { throw ZipError.damaged(.zipCutShort(e.name)) }
         let packed = bytes[start..<(start + e.compressedSize)]
 
         var out: [UInt8] = []
         out.reserveCapacity(e.size)
         switch e.method {
         case 0:
-            guard e.compressedSize == e.size else { throw ZipError.damaged("\(e.name) has two different sizes") }
+            guard e.compressedSize == e.size else { throw ZipError.damaged(.zipTwoSizes(e.name)) }
             out.append(contentsOf: packed)
         case 8:
             let inflate = try InflateStream()
@@ -83,13 +83,13 @@ public final class ZipReader {
                     try inflate.decompress(raw, limit: e.size) { out.append(contentsOf: $0) }
                 }
             } catch CompressionError.outputLimitExceeded {
-                throw ZipError.damaged("\(e.name) unpacks to more than its declared \(e.size) bytes")
+                throw ZipError.damaged(.zipUnpacksMore(e.name, e.size))
             } catch {
-                throw ZipError.damaged("\(e.name) does not unpack: \(error)")
+                throw ZipError.damaged(.zipDoesNotUnpack(e.name))
             }
-            guard inflate.isFinished, out.count == e.size else { throw ZipError.damaged("\(e.name) is cut short") }
+            guard inflate.isFinished, out.count == e.size else { throw ZipError.damaged(.zipCutShort(e.name)) }
         default:
-            throw ZipError.unsupported("compression method \(e.method) (in \(e.name))")
+            throw ZipError.unsupported(.zipMethod(e.method, e.name))
         }
         let crc = out.withUnsafeBytes { zlibCRC32(0, $0) }
         guard crc == e.crc32 else { throw ZipError.checksumMismatch(entry: e.name) }
@@ -115,28 +115,28 @@ public final class ZipReader {
         let count = Int(u16(b, end + 10))
         let size = Int(u32(b, end + 12))
         let offset = Int(u32(b, end + 16))
-        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { throw ZipError.unsupported("ZIP64") }
-        guard u16(b, end + 4) == 0, u16(b, end + 6) == 0 else { throw ZipError.unsupported("several volumes") }
-        guard count <= limits.entries else { throw ZipError.overLimit("it has \(count) entries, more than \(limits.entries)") }
-        guard offset + size <= end else { throw ZipError.damaged("its directory lies outside the file") }
+        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { throw ZipError.unsupported(.zip64) }
+        guard u16(b, end + 4) == 0, u16(b, end + 6) == 0 else { throw ZipError.unsupported(.zipVolumes) }
+        guard count <= limits.entries else { throw ZipError.overLimit(.zipEntries(count, limit: limits.entries)) }
+        guard offset + size <= end else { throw ZipError.damaged(.zipDirectoryOutside) }
 
         var entries: [ZipEntry] = []
         entries.reserveCapacity(count)
         var names: Set<String> = []
         var p = offset
         for _ in 0..<count {
-            guard p + 46 <= offset + size, u32(b, p) == centralSignature else { throw ZipError.damaged("its directory is cut short") }
+            guard p + 46 <= offset + size, u32(b, p) == centralSignature else { throw ZipError.damaged(.zipDirectoryCut) }
             let nameLength = Int(u16(b, p + 28)), extra = Int(u16(b, p + 30)), comment = Int(u16(b, p + 32))
-            guard p + 46 + nameLength <= offset + size else { throw ZipError.damaged("its directory is cut short") }
+            guard p + 46 + nameLength <= offset + size else { throw ZipError.damaged(.zipDirectoryCut) }
             let name = String(decoding: b[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
             // Two entries of one name could show one program one thing and another program another.
-            guard names.insert(name).inserted else { throw ZipError.damaged("two entries are named \(name)") }
+            guard names.insert(name).inserted else { throw ZipError.damaged(.zipTwoEntries(name)) }
             let e = ZipEntry(name: name, method: u16(b, p + 10), flags: u16(b, p + 8), crc32: u32(b, p + 16),
                              compressedSize: Int(u32(b, p + 20)), size: Int(u32(b, p + 24)), localHeaderOffset: Int(u32(b, p + 42)))
             if e.size == 0xFFFF_FFFF || e.compressedSize == 0xFFFF_FFFF || e.localHeaderOffset == 0xFFFF_FFFF {
-                throw ZipError.unsupported("ZIP64")
+                throw ZipError.unsupported(.zip64)
             }
-            guard e.localHeaderOffset < offset else { throw ZipError.damaged("\(name) lies outside the file") }
+            guard e.localHeaderOffset < offset else { throw ZipError.damaged(.zipEntryOutside(name)) }
             entries.append(e)
             p += 46 + nameLength + extra + comment
         }

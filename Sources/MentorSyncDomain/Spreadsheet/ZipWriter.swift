@@ -28,7 +28,7 @@ public struct ZipWriter {
         let method: UInt16 = packed.count < data.count ? 8 : 0
         let body = method == 8 ? packed : data
         guard body.count < Int(UInt32.max), out.count < Int(UInt32.max) - body.count - 1024 else {
-            throw ZipError.overLimit("\(name) is too large for a zip file without ZIP64")
+            throw ZipError.overLimit(.zipWriteTooLarge(name))
         }
         let nameBytes = Array(name.utf8)
         let flags: UInt16 = nameBytes.allSatisfy { $0 < 0x80 } ? 0 : 1 << 11  // bit 11: the name is UTF-8
