@@ -52,6 +52,40 @@ final class XLSXCommandsTests: XCTestCase {
         XCTAssertEqual(try persons(world).count, 4)
     }
 
+    /// A workbook with Russian headers and values, as LibreOffice saved it (dates with a time):
+    /// imported in Russian, imported again in English without doubling anyone, exported in Russian
+    /// with the same headers and words, and that export imported back unchanged.
+    func testRussianWorkbookInBothLanguages() throws {
+        let world = try CLIWorld(schools: ["s001"])
+        let book = Self.fixtures.appendingPathComponent("libreoffice/persons-ru.xlsx").path
+        var r = try school(world, Self.russian, "import-csv", "persons", book)
+        expectOK(r)
+        XCTAssertEqual(r.stdout, "в persons импортировано строк с листа «persons-ru»: 3 (изменено: 0, новых: 3)\n")
+        var rows = try persons(world)
+        let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0["full_name"] as? String ?? "", $0) })
+        XCTAssertEqual(byName["Иванова Мария Петровна"]?["birth_date"] as? String, "1990-03-12")
+        XCTAssertEqual(byName["Иванова Мария Петровна"]?["role"] as? String, "teacher")
+        XCTAssertEqual(byName["Петров Пётр Ильич"]?["position"] as? String, "завуч")
+        XCTAssertEqual(byName["Сидорова Анна"]?["role"] as? String, "student")
+        XCTAssertEqual(byName["Сидорова Анна"]?["birth_date"] as? String, "2012-02-01")
+
+        r = try school(world, Self.english, "import-csv", "persons", book)
+        expectOK(r)
+        XCTAssertEqual(r.stdout, "imported 3 rows into persons from sheet 'persons-ru' (0 updated, 0 new, 3 unchanged)\n")
+        rows = try persons(world)
+        XCTAssertEqual(rows.count, 3, "the same list imported twice adds no one")
+
+        let out = world.scratch.path("персоны.xlsx")
+        expectOK(try school(world, Self.russian, "export-csv", "persons", out.path))
+        let sheet = try XLSXWorkbook(contentsOf: out).sheet()
+        XCTAssertTrue(sheet.records[0].fields.contains("ФИО"), "\(sheet.records[0].fields)")
+        let role = try XCTUnwrap(sheet.records[0].fields.firstIndex(of: HeaderAliases.russian("role", table: "persons") ?? "role"))
+        XCTAssertEqual(Set(sheet.records.dropFirst().map { $0.fields[role] }), ["учитель", "ученик"])
+        r = try school(world, Self.english, "import-csv", "persons", out.path)
+        expectOK(r)
+        XCTAssertEqual(r.stdout, "imported 3 rows into persons from sheet 'persons' (0 updated, 0 new, 3 unchanged)\n")
+    }
+
     /// Files that are not workbooks: one line on stderr saying what to do, exit 1, nothing written.
     func testFilesThatAreNotWorkbooksChangeNothing() throws {
         let world = try CLIWorld(schools: ["s001"])

@@ -2,9 +2,9 @@ import Foundation
 import MentorSyncEngine
 
 extension CSVExporter {
-    /// A registry table as an Excel workbook: one sheet named after the table, the same header
-    /// as the CSV export (so it imports back), dates as date cells, numbers as numbers, ids and
-    /// every other text as text (so `007` stays `007`).
+    /// A registry table as an Excel workbook: one sheet named after the table, the same header and
+    /// words as the CSV export in this language (so it imports back), dates as date cells, numbers
+    /// as numbers, ids and every other text as text (so `007` stays `007`).
     public func encodeWorkbook(table name: String, from replica: Replica) throws -> (Data, Int) {
         let t = try RegistryEditor(replica: replica).table(name)
         let header = ["id"] + t.cellNames
