@@ -15,6 +15,8 @@ public struct MergeReport: Sendable {
     public var rowsChanged = 0
     public var rowsInserted = 0
     public var rowsDeleted = 0
+    /// Rows this school held that the district gave to another school: removed here (not deleted).
+    public var rowsMovedAway = 0
     public var refusals: [RowRefusal] = []
     public var conflictsDetected = 0
     public var conflictsReceived = 0

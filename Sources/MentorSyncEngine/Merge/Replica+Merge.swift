@@ -68,6 +68,7 @@ extension Replica {
             for (_, c) in header.knowledge.entries { maxCounter = max(maxCounter, c) }
             for (_, c) in header.acknowledgement.entries { maxCounter = max(maxCounter, c) }
             try raiseCounter(to: maxCounter)
+            try reassert(merger.reassertions)
             if !merger.conflicts.isEmpty {
                 let detection = try counter() + 1
                 try raiseCounter(to: detection)
@@ -150,6 +151,8 @@ struct RowMerger {
     let sender: SiteID
     let policy: MergePolicy
     var conflicts: [ConflictRecord] = []
+    /// Refused changes the district answers with a fresh write of its own state (RowMerger+Ownership).
+    var reassertions: [Reassertion] = []
     let now = Int64(Date().timeIntervalSince1970)
 
     init(replica: Replica, sender: SiteID, policy: @escaping MergePolicy) {
@@ -158,8 +161,13 @@ struct RowMerger {
 
     mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws {
         let existing = try replica.loadRow(table: table.number, id: change.id)
+        if !replica.keepsRows(ownedBy: change.orgID) {
+            try forgetRowThatLeft(change, table: table, positions: positions, existing: existing, report: &report)
+            return
+        }
         if let reason = policy(change, existing?.orgID, sender) {
             report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
+            noteRefused(change, table: table, positions: positions, existing: existing)
             return
         }
         var incoming: [(pos: Int, stamp: Stamp, value: DatabaseValue)] = []
@@ -172,6 +180,7 @@ struct RowMerger {
         if let owner = incoming.first(where: { $0.pos == 1 }), owner.value != .text(change.orgID) {
             report.refusals.append(RowRefusal(table: change.table, id: change.id,
                                               reason: "row \(change.table)/\(change.id) names two different owners; change refused"))
+            noteRefused(change, table: table, positions: positions, existing: existing)
             return
         }
         let width = table.columns.count + 1

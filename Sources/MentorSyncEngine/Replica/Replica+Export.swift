@@ -54,6 +54,7 @@ extension Replica {
             }
             let whereClause = conditions.joined(separator: " AND ")
             let counts = try database.rows("SELECT count(*), coalesce(sum(alive = 0), 0) FROM msync_rows WHERE \(whereClause)", args)[0]
+            let moved = try rowsThatLeft(recipient, theirs: theirs)
             var conflictArgs: [DatabaseValue] = [.text(site.rawValue), .integer(full ? 0 : theirs[site])]
             let conflictWhere = "detected_by = ? AND detected_counter > ?"
             if role == .district { conflictArgs = [.text("-"), .integer(Int64.max)] }  // conflicts travel up only
@@ -78,7 +79,8 @@ extension Replica {
                     bundleID: bundleID ?? Replica.randomBundleID(), sequence: sequence,
                     createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
                     knowledge: claimed, acknowledgement: ack, commands: commands, rejections: rejections,
-                    rowCount: Int(counts[0].integer ?? 0) - held.count, tombstoneCount: Int(counts[1].integer ?? 0) - heldTombstones,
+                    rowCount: Int(counts[0].integer ?? 0) - held.count + moved.count,
+                    tombstoneCount: Int(counts[1].integer ?? 0) - heldTombstones + moved.filter(\.isTombstone).count,
                     conflictCount: Int(conflictCount), isFull: full)
                 header.wantsFull = role == .school && peerInfo.fullExchange.isRequested
                 var writer: BundleWriter? = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
@@ -94,8 +96,11 @@ extension Replica {
                         let alive = s.int64(at: 3) != 0
                         let values = alive ? try readValues(table, id: id) : nil
                         var cells: [CellChange] = []
+                        // A row whose owner changed after what the recipient knows may be new to it (a row
+                        // refused once and corrected, a row the district gave to another school): it goes whole.
+                        let whole = clock.stamps[1].map { !theirs.covers($0) } ?? false
                         // A tombstone always carries its existence cell, so every deleted row says so itself.
-                        for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where !theirs.covers(stamp) || (pos == 0 && !alive) {
+                        for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where whole || !theirs.covers(stamp) || (pos == 0 && !alive) {
                             let value: DatabaseValue
                             // A deleted row keeps no values, but it still knows its owner.
                             if pos == 0 { value = .integer(alive ? 1 : 0) } else if pos == 1 && !alive { value = .text(org) } else {
@@ -117,6 +122,7 @@ extension Replica {
                         if let progress, writer.rowsWritten % 5000 == 0 { progress(writer.rowsWritten, header.rowCount) }
                     }
                     guard let writer, held.count == found else { continue }
+                    for row in moved { try writer.append(row) }
                     try database.forEachRow("""
                         SELECT tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
                                detected_by, detected_counter, detected_at
@@ -141,6 +147,32 @@ extension Replica {
             }
         }
         return summary
+    }
+
+    /// At the district: rows the recipient may still hold as its own or the district's, that the
+    /// district has since given to another school, in a move the recipient has not seen. Each goes as
+    /// a ROW with its new owner and only its org_id cell (and existence cell, if deleted): none of
+    /// its values, which belong to the new owner. A school that receives one removes its copy.
+    func rowsThatLeft(_ recipient: SiteID, theirs: VersionVector) throws -> [RowChange] {
+        guard role == .district else { return [] }
+        var rows: [RowChange] = []
+        // A move is a write of the district, so `local` (its own counter in the row) is at least the move's.
+        try database.forEachRow("""
+            SELECT tbl, id, org_id, alive, clock FROM msync_rows
+            WHERE local > ? AND local > 0 AND org_id NOT IN (?, ?) ORDER BY tbl, id
+            """, [.integer(theirs[site]), .text(recipient.rawValue), .text(site.rawValue)]) { s in
+            guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
+            let clock = try codec.decode(s.bytes(at: 4))
+            guard !clock.formerOwners.isDisjoint(with: [recipient, site]),
+                  let moved = clock.stamps[1], !theirs.covers(moved) else { return }
+            let org = s.string(at: 2) ?? ""
+            var cells = [CellChange(position: 1, stamp: moved, value: .text(org))]
+            if s.int64(at: 3) == 0, let deleted = clock.stamps[0] {
+                cells.insert(CellChange(position: 0, stamp: deleted, value: .integer(0)), at: 0)
+            }
+            rows.append(RowChange(table: table.name, id: s.string(at: 1) ?? "", orgID: org, version: clock.version, cells: cells))
+        }
+        return rows
     }
 
     /// The values of cell positions 1…n of a live row (org_id, then the columns), or nil if it is not there.

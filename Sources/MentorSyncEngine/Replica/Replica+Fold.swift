@@ -59,7 +59,7 @@ extension Replica {
                         var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
                         r.clock.write(allPositions, stamp: stamp)
                         r.alive = true
-                        if let org { r.orgID = org }
+                        if let org { noteMove(&r, to: org) }
                         r.local = seq
                         row = r; changed = true
                     case .update:
@@ -68,7 +68,7 @@ extension Replica {
                             var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
                             r.clock.write(allPositions, stamp: stamp)
                             r.alive = true
-                            if let org { r.orgID = org }
+                            if let org { noteMove(&r, to: org) }
                             r.local = seq
                             row = r; changed = true
                             continue
@@ -77,7 +77,7 @@ extension Replica {
                         let positions = allPositions.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
                         if positions.isEmpty { continue }
                         r.clock.write(positions, stamp: stamp)
-                        if let org { r.orgID = org }
+                        if let org { noteMove(&r, to: org) }
                         r.local = seq
                         row = r; changed = true
                     case .delete:
@@ -97,6 +97,13 @@ extension Replica {
             total += batch.count
         }
         return total
+    }
+
+    /// Sets a row's owner. At the district, a row that changes hands remembers whom it left: the
+    /// old owner may still hold it as its own and must be told (Protocol/bundle.md, "Rows that move").
+    private func noteMove(_ row: inout StoredRow, to owner: String) {
+        if role == .district && !row.orgID.isEmpty { row.clock.noteMove(from: row.orgID, to: owner) }
+        row.orgID = owner
     }
 
     /// Folds the log in its own write transaction (for callers outside export and merge).

@@ -3,9 +3,19 @@
 public struct RowClock: Equatable, Sendable {
     public var version: VersionVector
     public var stamps: [Int: Stamp]
+    /// At the district: the sites that owned the row before it moved to its present owner. They may
+    /// still hold it as their own, so they are told of the move (Protocol/bundle.md, "Rows that move").
+    public var formerOwners: Set<SiteID>
 
-    public init(version: VersionVector = VersionVector(), stamps: [Int: Stamp] = [:]) {
-        self.version = version; self.stamps = stamps
+    public init(version: VersionVector = VersionVector(), stamps: [Int: Stamp] = [:], formerOwners: Set<SiteID> = []) {
+        self.version = version; self.stamps = stamps; self.formerOwners = formerOwners
+    }
+
+    /// Notes that the row moved from `old` to `new`; a site it comes back to is no longer a former owner.
+    public mutating func noteMove(from old: String, to new: String) {
+        guard old != new else { return }
+        if let o = SiteID(old) { formerOwners.insert(o) }
+        if let n = SiteID(new) { formerOwners.remove(n) }
     }
 
     /// Records a write by `stamp` to the given positions.
@@ -72,6 +82,13 @@ final class RowClockCodec {
         for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) {
             w.varint(pos); w.counter(stamp.counter); w.varint(try number(stamp.site))
         }
+        // Former owners follow only when there are any, so the clocks of rows that never moved
+        // (nearly all) are unchanged, and clocks written before this section existed still decode.
+        if !clock.formerOwners.isEmpty {
+            let numbers = try clock.formerOwners.map { try number($0) }.sorted()
+            w.varint(numbers.count)
+            for n in numbers { w.varint(n) }
+        }
         return w.bytes
     }
 
@@ -89,6 +106,10 @@ final class RowClockCodec {
                 let pos = try r.count("stamp position", limit: 64)
                 let counter = try r.counter("stamp counter")
                 clock.stamps[pos] = Stamp(counter: counter, site: try lookup(try r.count("stamp site", limit: Int(Int32.max))))
+            }
+            if !r.isAtEnd {
+                let k = try r.count("former owners", limit: BundleLimits.maxSites)
+                for _ in 0..<k { clock.formerOwners.insert(try lookup(try r.count("former owner", limit: Int(Int32.max)))) }
             }
             return clock
         } catch is NeedMoreBytes {

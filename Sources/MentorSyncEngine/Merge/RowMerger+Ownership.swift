@@ -1,0 +1,82 @@
+/// Rows whose owner changes, and refused changes: both must leave every site holding the same
+/// thing (Protocol/bundle.md, "Rows that move" and "Refused changes").
+extension RowMerger {
+    /// A refused change the district answers: the cells (positions) it writes again with a fresh stamp
+    /// of its own, and the refused writes its new version covers.
+    struct Reassertion {
+        var table: Int
+        var id: String
+        var positions: Set<Int>
+        var refused: [Stamp]
+    }
+
+    /// At a school: a ROW from the district whose owner is no longer this school nor the district.
+    /// The row left this school's share (the coordinator gave it to another school), so a copy held
+    /// here is removed, values and clock, without capturing a deletion: the row lives on at its new
+    /// owner. A school that never held it, or a move older than what it holds, changes nothing.
+    mutating func forgetRowThatLeft(_ change: RowChange, table: TableSchema, positions: [Int?],
+                                    existing: Replica.StoredRow?, report: inout MergeReport) throws {
+        guard let existing else { return }
+        let owner = change.cells.first { $0.position < positions.count && positions[$0.position] == 1 }
+        guard let owner, owner.value == .text(change.orgID) else { return }
+        if let held = existing.clock.stamps[1], held >= owner.stamp { return }
+        if existing.alive {
+            try replica.database.cachedStatement("DELETE FROM \(SQL.identifier(table.name)) WHERE id = ?").execute([.text(change.id)])
+        }
+        let s = try replica.database.cachedStatement("DELETE FROM msync_rows WHERE tbl = ? AND id = ?")
+        try s.execute([.integer(Int64(table.number)), .text(change.id)])
+        report.rowsMovedAway += 1
+        report.rowsChanged += 1
+    }
+
+    /// At the district: a school's change to a row that stays in its share (its own row, or the
+    /// district's) was refused. The school still holds its values, and under last-writer-wins its
+    /// newer stamps would keep them there forever; so the district writes its own state of those
+    /// cells again, with a stamp above everything it has seen and a version that covers the refused
+    /// writes. That fresh write wins at the school without a conflict, and at every other site like
+    /// any write of the district: every site converges on the district's values.
+    mutating func noteRefused(_ change: RowChange, table: TableSchema, positions: [Int?], existing: Replica.StoredRow?) {
+        guard replica.role == .district, let existing,
+              existing.orgID == sender.rawValue || existing.orgID == replica.site.rawValue else { return }
+        var redo: Set<Int> = []
+        var refused: [Stamp] = []
+        for cell in change.cells {
+            guard cell.position < positions.count, let pos = positions[cell.position] else { continue }
+            if let held = existing.clock.stamps[pos], held >= cell.stamp { continue }  // the district's write wins anyway
+            redo.insert(pos)
+            refused.append(cell.stamp)
+        }
+        if existing.alive {
+            // The school deleted the row: bringing it back there needs every value.
+            if redo.contains(0) { redo = Set(0...table.columns.count + 1) }
+        } else {
+            // The row is deleted here; the deletion wins at the school unless the school brought it back.
+            redo = redo.intersection([0])
+        }
+        guard !redo.isEmpty else { return }
+        reassertions.append(Reassertion(table: table.number, id: change.id, positions: redo, refused: refused))
+    }
+}
+
+extension Replica {
+    /// Writes the district's state of refused cells again under one fresh stamp (see `noteRefused`).
+    /// Only the clocks change: the district's values are already in its tables.
+    func reassert(_ list: [RowMerger.Reassertion]) throws {
+        guard !list.isEmpty else { return }
+        let stamp = Stamp(counter: try counter() + 1, site: site)
+        try raiseCounter(to: stamp.counter)
+        for r in list {
+            guard var row = try loadRow(table: r.table, id: r.id) else { continue }
+            for s in r.refused { row.clock.version.advance(s.site, to: s.counter) }
+            row.clock.write(r.positions.sorted(), stamp: stamp)
+            row.local = row.clock.version[site]
+            try storeRow(table: r.table, id: r.id, row)
+        }
+    }
+
+    /// Whether this site keeps rows owned by `owner`: the district keeps every row; a school its
+    /// own and the district's.
+    func keepsRows(ownedBy owner: String) -> Bool {
+        role == .district || owner == site.rawValue || owner == district.rawValue
+    }
+}
