@@ -60,7 +60,9 @@ enum TableHelp {
             text = reference(target, lang)
         }
         if c.required { text += lang.pick(en: "; required", ru: "; обязательно") }
-        return text
+        // The header people write in a spreadsheet, which import-csv takes besides the column's name.
+        guard let header = HeaderAliases.russian(c.name, table: table) else { return text }
+        return lang == .ru ? "«\(header)»: \(text)" : "\(text) (in Russian: \(header))"
     }
 
     /// How a reference may name its row (ReferenceResolver): by id, or by the name people know it by.

@@ -65,11 +65,12 @@ final class HelpCommandsTests: XCTestCase {
                 XCTAssertTrue(r.stdout.contains("\n  \(column) "), "\(column) in \(r.stdout)")
             }
             XCTAssertTrue(r.stdout.contains("one of: teacher (учитель), student (ученик), methodologist (методист), manager (руководитель), external (внешний)"), r.stdout)
-            XCTAssertTrue(r.stdout.contains("  full_name       text; required"), r.stdout)
+            XCTAssertTrue(r.stdout.contains("  full_name       text; required (in Russian: ФИО)"), r.stdout)
             r = try run("mentorsync-school", command + ["--help"], russian)
             XCTAssertTrue(r.stdout.contains("столбцы таблицы persons:"), r.stdout)
             XCTAssertTrue(r.stdout.contains("одно из: учитель (teacher), ученик (student)"), r.stdout)
-            XCTAssertTrue(r.stdout.contains("  birth_date      дата, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД"), r.stdout)
+            XCTAssertTrue(r.stdout.contains("  birth_date      «Дата рождения»: дата, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД"), r.stdout)
+            XCTAssertTrue(r.stdout.contains("  full_name       «ФИО»: текст; обязательно"), r.stdout)
         }
         let r = try run("mentorsync-district", ["put", "surveys", "--set", "satisfaction=3", "--help"], english)
         XCTAssertTrue(r.stdout.contains("  satisfaction  a whole number from 1 to 10"), r.stdout)

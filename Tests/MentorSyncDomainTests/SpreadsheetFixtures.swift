@@ -11,7 +11,8 @@ enum SpreadsheetFixtures {
 
     /// A workbook of one sheet (`sheet1.xml` holds `sheetData`), with optional styles and shared strings.
     static func workbook(sheetData: String, styles cellXfs: String? = nil, numFmts: String = "",
-                         sharedStrings: [String]? = nil, date1904: Bool = false, extra: [(String, String)] = []) throws -> Data {
+                         sharedStrings: [String]? = nil, date1904: Bool = false, extra: [(String, String)] = [],
+                         afterSheetData: String = "") throws -> Data {
         var zip = ZipWriter()
         try zip.add("_rels/.rels", bytes("""
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -25,7 +26,7 @@ enum SpreadsheetFixtures {
         if cellXfs != nil { rels += "<Relationship Id=\"rId2\" Type=\"\(relNS)/styles\" Target=\"styles.xml\"/>" }
         if sharedStrings != nil { rels += "<Relationship Id=\"rId3\" Type=\"\(relNS)/sharedStrings\" Target=\"sharedStrings.xml\"/>" }
         try zip.add("xl/_rels/workbook.xml.rels", bytes("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels)</Relationships>"))
-        try zip.add("xl/worksheets/sheet1.xml", bytes("<worksheet xmlns=\"\(mainNS)\"><sheetData>\(sheetData)</sheetData></worksheet>"))
+        try zip.add("xl/worksheets/sheet1.xml", bytes("<worksheet xmlns=\"\(mainNS)\"><sheetData>\(sheetData)</sheetData>\(afterSheetData)</worksheet>"))
         if let cellXfs {
             try zip.add("xl/styles.xml", bytes("<styleSheet xmlns=\"\(mainNS)\"><numFmts>\(numFmts)</numFmts><cellXfs>\(cellXfs)</cellXfs></styleSheet>"))
         }

@@ -100,6 +100,13 @@ final class XLSXReaderTests: XCTestCase {
         XCTAssertEqual(try F.rows(data), [["1904-01-01", "0"]])
     }
 
+    /// Elements of the same short names outside sheetData (extensions) are no cells.
+    func testOnlyCellsOfSheetDataAreRead() throws {
+        let data = try F.workbook(sheetData: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c></row>",
+                                  afterSheetData: "<extLst><ext><row r=\"2\"><c r=\"B2\"><v>9</v></c></row><t>x</t></ext></extLst>")
+        XCTAssertEqual(try F.rows(data), [["a"]])
+    }
+
     func testBrokenPartsAreOneLineErrors() throws {
         func error(_ data: Data) -> String {
             do { _ = try F.rows(data); return "no error" } catch { return (error as? XLSXError)?.message.text(.en) ?? "\(error)" }

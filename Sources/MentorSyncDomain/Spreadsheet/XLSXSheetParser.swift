@@ -27,11 +27,17 @@ struct XLSXSheetParser {
         var phonetic = 0
         var width = 0
         var count = 0
+        // Only cells of sheetData count, and only text runs of inline strings: other parts of a
+        // sheet (extensions, comments' anchors) may use the same short names.
+        var inSheetData = false
+        var inInline = false
 
         func bad(_ reason: Message) -> XLSXError { .badPart(file: file, part: part, reason: reason) }
 
         let w = XMLWalker()
         w.start = { name, a in
+            if name == "sheetData" { inSheetData = true }
+            guard inSheetData else { return }
             switch name {
             case "row":
                 if let r = a["r"] {
@@ -57,7 +63,8 @@ struct XLSXSheetParser {
                 value = ""
                 inline = ""
             case "v": capture = .value
-            case "t" where phonetic == 0: capture = .inline
+            case "is": inInline = true
+            case "t" where phonetic == 0 && inInline: capture = .inline
             case "rPh": phonetic += 1
             default: break
             }
@@ -70,7 +77,10 @@ struct XLSXSheetParser {
             }
         }
         w.end = { name in
+            if name == "sheetData" { inSheetData = false }
+            guard inSheetData else { return }
             switch name {
+            case "is": inInline = false
             case "v", "t": capture = .none
             case "rPh": phonetic -= 1
             case "c":
