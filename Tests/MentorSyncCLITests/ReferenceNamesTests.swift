@@ -107,3 +107,24 @@ final class ReferenceNamesTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["person_id"] as? String }, [t.petrov])
     }
 }
+
+extension ReferenceNamesTests {
+    func testPutIDTakesTheNameOfTheRowToChange() throws {
+        let t = try addTeachers()
+        expectOK(try w.school("s001", "put", "persons", "--id", "Петров Иван Ильич", "--set", "position=завуч"))
+        expectOK(try w.school("s001", "put", "persons", "--id", "Иванова Мария Петровна (05.06.1985)", "--set", "position=учитель химии"))
+        let rows = try XCTUnwrap(try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 3, "changed, not added")
+        XCTAssertEqual(rows.first { $0["id"] as? String == t.petrov }?["position"] as? String, "завуч")
+        XCTAssertEqual(rows.first { $0["id"] as? String == t.older }?["position"] as? String, "учитель химии")
+        // A shared name, or a name nobody has, changes nothing and adds nothing.
+        let ambiguous = try school(Self.english, "put", "persons", "--id", "Иванова Мария Петровна", "--set", "position=директор")
+        XCTAssertEqual(ambiguous.exitCode, 1, ambiguous.output)
+        XCTAssertTrue(ambiguous.stderr.contains("matches 2 rows of persons"), ambiguous.stderr)
+        let nobody = try school(Self.russian, "put", "persons", "--id", "Сидорова Анна", "--set", "position=директор")
+        XCTAssertEqual(nobody.exitCode, 1, nobody.output)
+        XCTAssertTrue(nobody.stderr.contains("нет строки с именем «Сидорова Анна»"), nobody.stderr)
+        XCTAssertEqual(try count("persons"), 3)
+        XCTAssertFalse(try w.school("s001", "list", "persons", "--json").stdout.contains("директор"))
+    }
+}

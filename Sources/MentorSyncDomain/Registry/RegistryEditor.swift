@@ -53,9 +53,9 @@ public struct RegistryEditor {
             // Checked like every entry: enumerations, dates, and references to rows this registry holds.
             values[col] = try resolver.entry(text, column: try column(t, col), table: t.name)
         }
-        let rowID = (id ?? UUID().uuidString).lowercased()
-        guard !rowID.isEmpty, rowID.count <= 64 else { throw HomeError.invalidArgument("a row id must be 1 to 64 characters") }
         return try database.transaction {
+            let rowID = try rowToWrite(t, id: id, resolver: resolver)
+            guard !rowID.isEmpty, rowID.count <= 64 else { throw HomeError.invalidArgument("a row id must be 1 to 64 characters") }
             if let current = try owner(t, id: rowID) {
                 try checkMayWrite(current, t)
                 if let orgID { try checkMayWrite(orgID, t); values["org_id"] = .text(orgID) }
@@ -78,6 +78,21 @@ public struct RegistryEditor {
             try write("INSERT INTO \(SQL.identifier(t.name)) (id, \(keys.map(SQL.identifier).joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: keys.count)))",
                       [.text(rowID)] + keys.map { values[$0]! })
             return (rowID, true)
+        }
+    }
+
+    /// The id `put --id` means: a row's id (or the start of one, as listings show it), or the name of
+    /// one row; a text no row has is the id of a new row, unless it reads like a name (spaces,
+    /// Cyrillic), which must name a row. No id: a new UUID.
+    func rowToWrite(_ t: TableSchema, id given: String?, resolver: ReferenceResolver) throws -> String {
+        guard let given else { return UUID().uuidString.lowercased() }
+        let lowered = given.lowercased()
+        if try owner(t, id: lowered) != nil || given.isEmpty { return lowered }
+        do {
+            return try resolver.resolve(given, in: t.name, context: "\(t.name) --id")
+        } catch let e as MessageError {
+            if given.contains(where: { $0.isWhitespace || !$0.isASCII }) || e.message.key == "reference.ambiguous" { throw e }
+            return lowered
         }
     }
 
