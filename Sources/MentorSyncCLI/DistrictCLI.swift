@@ -173,8 +173,9 @@ public enum DistrictCLI {
             let list = try home.conflicts(includeResolved: args.has("all"))
             if args.has("json") { console.json(list.map(\.json)); return }
             guard !list.isEmpty else { console.out("no open conflicts"); return }
+            let names = ReferenceResolver(database: home.database)
             console.table(["id", "table", "row", "column", "kept (site)", "lost (site)"], list.map { c in
-                [String(c.id.prefix(10)), c.table, String(c.rowID.prefix(12)), c.column,
+                [String(c.id.prefix(10)), c.table, rowName(c, names), c.column,
                  "\(c.winnerValue.displayText) (\(c.winnerSite))", "\(c.loserValue.displayText) (\(c.loserSite))"]
             })
             console.out("settle one with: \(tool) conflicts resolve ID --keep mine|theirs | --value TEXT")
@@ -183,9 +184,10 @@ public enum DistrictCLI {
             let c = try home.conflict(args.words[2])
             if args.has("json") { console.json(c.json); return }
             let when = Replica.timestamp(Date(timeIntervalSince1970: TimeInterval(c.detectedAt)))
+            let name = (try? ReferenceResolver(database: home.database).label(of: c.rowID, in: c.table)).flatMap { $0 }
             console.out("""
                 conflict \(c.id) (\(c.status)\(c.resolution.map { ": \($0)" } ?? ""))
-                  row:      \(c.table) \(c.rowID)\(c.owner.map { " (owned by \($0))" } ?? "")\(c.rowDeleted ? " — the row is deleted" : "")
+                  row:      \(c.table) \(name.map { "«\($0)» " } ?? "")\(c.rowID)\(c.owner.map { " (owned by \($0))" } ?? "")\(c.rowDeleted ? " — the row is deleted" : "")
                   column:   \(c.column)
                   kept:     \(c.winnerValue.displayText)  — written at \(c.winnerSite) (counter \(c.winnerCounter))
                   lost:     \(c.loserValue.displayText)  — written at \(c.loserSite) (counter \(c.loserCounter))
@@ -202,6 +204,13 @@ public enum DistrictCLI {
         default:
             throw UsageError("conflicts list | show ID | resolve ID --keep mine|theirs | --value TEXT")
         }
+    }
+
+    /// The row of a conflict as people know it (a person's name, a pair's mentor) beside its short id.
+    static func rowName(_ c: Conflict, _ names: ReferenceResolver) -> String {
+        let short = "[\(ReferenceResolver.shortID(c.rowID))]"
+        guard let label = (try? names.label(of: c.rowID, in: c.table)).flatMap({ $0 }), label != short else { return short }
+        return label.hasSuffix("]") ? label : "\(label) \(short)"
     }
 
     /// `resolve ID --keep mine|theirs` or `resolve ID --value TEXT`; any other `--keep` is a usage error.

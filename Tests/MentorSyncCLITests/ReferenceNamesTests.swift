@@ -53,6 +53,8 @@ final class ReferenceNamesTests: XCTestCase {
         let found = try XCTUnwrap(try w.json(try w.school("s001", "list", "meetings", "--where", "pair_id=Петров Иван Ильич", "--json")) as? [[String: Any]])
         XCTAssertEqual(found.map { $0["pair_id"] as? String }, [pair])
         XCTAssertEqual(found.first?["kind"] as? String, "introduction")
+        let teachers = try XCTUnwrap(try w.json(try w.school("s001", "list", "persons", "--where", "role=учитель", "--json")) as? [[String: Any]])
+        XCTAssertEqual(teachers.count, 3, "a Russian value finds the rows of its value")
         // The listing a person reads names the mentor beside its short id.
         let listing = try w.school("s001", "list", "pairs")
         expectOK(listing)

@@ -121,6 +121,9 @@ public struct RegistryEditor {
                 let c = t.column(named: col), case .reference(let target) = c.kind {
                 // A reference is found by the name of the row it points at, as in `put`.
                 args.append(.text(try resolver.resolve(text, in: target, context: "\(t.name).\(col)")))
+            } else if let c = t.column(named: col), case .enumeration(let allowed) = c.kind,
+                      let v = EnumerationAliases.value(text, column: col, table: t.name, values: allowed) {
+                args.append(.text(v))   // `--where role=учитель` finds the teachers
             } else if col == "id", !text.isEmpty {
                 args.append(.text(try resolver.resolve(text, in: t.name, context: "\(t.name).id")))
             } else {
