@@ -27,9 +27,9 @@ let package = Package(
         .executableTarget(name: "mentorsync-bench", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "CSQLite", "CZlib"]),
         // Shared helpers of the test suites.
         .target(name: "MentorSyncTestSupport", dependencies: ["MentorSyncEngine", "MentorSyncDomain"], path: "Sources/MentorSyncTestSupport"),
-        .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
+        .testTarget(name: "MentorSyncEngineTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport", "MentorSyncDemo"]),
         .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "MentorSyncTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "MentorSyncCLITests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncCLI", "MentorSyncTestSupport"]),
+        .testTarget(name: "MentorSyncCLITests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncCLI", "MentorSyncTestSupport", "MentorSyncDemo"]),
     ]
 )

@@ -38,10 +38,10 @@ public enum DemoData {
         let writer = DemoWriter(database)
         let body = {
             let district = try districtSite(database)
-            var rng = DemoRandom(seed: seed, stream: "district")
+            var rng = SplitMix64(seed: seed, stream: "district")
             try DemoDistrict(writer: writer, site: district, year: year).write(schools: schools, &rng)
             for school in schools {
-                var srng = DemoRandom(seed: seed, stream: "school:" + school.site)
+                var srng = SplitMix64(seed: seed, stream: "school:" + school.site)
                 var generator = DemoSchool(writer: writer, site: school.site, name: school.name, year: year,
                                            scale: max(1, scale), unresolved: unresolved)
                 try generator.write(&srng)

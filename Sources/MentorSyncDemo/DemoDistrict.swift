@@ -9,7 +9,7 @@ struct DemoDistrict {
 
     var db: Database { writer.db }
 
-    func write(schools: [(site: String, name: String)], _ rng: inout DemoRandom) throws {
+    func write(schools: [(site: String, name: String)], _ rng: inout SplitMix64) throws {
         // The district's own organization: created, or completed if `init` made it.
         try db.execute("""
             INSERT INTO organizations(id, org_id, name, short_name, kind, municipality, address, director)
@@ -85,7 +85,7 @@ enum DemoEvents {
 /// Writes roadmap events: what ended in the first two months of the year is mostly done (the rest
 /// overdue once those months are past), later events are planned or under way.
 func writeEvents(_ events: [DemoRoadmap.Event], owner: String, writer: DemoWriter, year: SchoolYear,
-                 _ rng: inout DemoRandom) throws {
+                 _ rng: inout SplitMix64) throws {
     let octoberEnd = DemoDay.number(year.startYear, 10, 31)
     let yearStart = DemoDay.number(year.startYear, 9, 1)
     for e in events {

@@ -59,7 +59,7 @@ enum DemoNames {
     }
 
     /// "Фамилия Имя Отчество" in the right gender.
-    static func fullName(_ rng: inout DemoRandom, female: Bool) -> String {
+    static func fullName(_ rng: inout SplitMix64, female: Bool) -> String {
         let surname = rng.pick(surnames)
         let father = rng.pick(men)
         if female { return "\(feminine(surname)) \(rng.pick(women)) \(father.daughter)" }

@@ -44,7 +44,7 @@ struct DemoSchool {
         self.writer = writer; self.site = site; self.name = name; self.year = year; self.scale = scale; self.unresolved = unresolved
     }
 
-    mutating func write(_ rng: inout DemoRandom) throws {
+    mutating func write(_ rng: inout SplitMix64) throws {
         teacherRate = rng.between(0.45, 1.0)
         studentRate = rng.between(0.35, 0.92)
         planRate = rng.between(0.45, 0.98)
@@ -214,7 +214,7 @@ struct DemoSchool {
 
     // MARK: Rows
 
-    private func person(_ rng: inout DemoRandom, role: String, age: Int, female: Bool, position: String, subject: String?,
+    private func person(_ rng: inout SplitMix64, role: String, age: Int, female: Bool, position: String, subject: String?,
                         experience: Int?) throws -> Person {
         var p = Person(id: rng.uuid(), age: age, experience: experience ?? 0)
         let birth = y0 - age * 365 - age / 4 - rng.int(0...364)
@@ -252,7 +252,7 @@ struct DemoSchool {
         return p
     }
 
-    private func pupil(_ rng: inout DemoRandom, age: Int) throws -> Person {
+    private func pupil(_ rng: inout SplitMix64, age: Int) throws -> Person {
         var p = Person(id: rng.uuid(), age: age, experience: 0)
         let grade = max(1, min(11, age - 6))
         let birth = y0 - age * 365 - age / 4 - rng.int(0...364)
@@ -266,7 +266,7 @@ struct DemoSchool {
         return p
     }
 
-    private func mentor(_ rng: inout DemoRandom, person: String, status: String, competencies: Int) throws -> String {
+    private func mentor(_ rng: inout SplitMix64, person: String, status: String, competencies: Int) throws -> String {
         let id = rng.uuid()
         var skills: [String] = []
         for _ in 0..<competencies {
@@ -282,7 +282,7 @@ struct DemoSchool {
         return id
     }
 
-    private func mentee(_ rng: inout DemoRandom, person: String, category: String, status: String) throws -> String {
+    private func mentee(_ rng: inout SplitMix64, person: String, category: String, status: String) throws -> String {
         let id = rng.uuid()
         let student = category == "student"
         try writer.insert("mentees", ["id", "org_id", "person_id", "category", "requests", "deficits", "status"],
@@ -292,7 +292,7 @@ struct DemoSchool {
         return id
     }
 
-    private func newPairing(_ rng: inout DemoRandom, form: String, forTeachers: Bool) -> Pairing {
+    private func newPairing(_ rng: inout SplitMix64, form: String, forTeachers: Bool) -> Pairing {
         let r = rng.unit()
         var p = Pairing(id: rng.uuid(), form: form, status: "active", started: nil, ended: nil, members: [], forTeachers: forTeachers)
         if r < 0.62 {
@@ -314,7 +314,7 @@ struct DemoSchool {
         return p
     }
 
-    private func menteeStatus(_ p: Pairing, _ rng: inout DemoRandom) -> String {
+    private func menteeStatus(_ p: Pairing, _ rng: inout SplitMix64) -> String {
         switch p.status {
         case "completed": return "completed"
         case "terminated": return rng.chance(0.5) ? "left" : "waiting"
@@ -322,7 +322,7 @@ struct DemoSchool {
         }
     }
 
-    private func write(_ p: Pairing, mentor: String, kind: String = "pair", _ rng: inout DemoRandom) throws {
+    private func write(_ p: Pairing, mentor: String, kind: String = "pair", _ rng: inout SplitMix64) throws {
         let result: String?
         switch p.status {
         case "completed": result = rng.pick(["Цели ИОМ достигнуты", "Наставляемый адаптирован в коллективе",
@@ -340,7 +340,7 @@ struct DemoSchool {
     }
 
     /// An individual plan per teacher mentee, a group plan (no mentee) for pupils' groups.
-    private func plans(_ p: Pairing, _ rng: inout DemoRandom) throws {
+    private func plans(_ p: Pairing, _ rng: inout SplitMix64) throws {
         guard rng.chance(p.forTeachers ? planRate : planRate * 0.8) else { return }
         let begin = (p.started ?? y0) + rng.int(0...30)
         var ends = p.ended ?? (y1 - rng.int(0...70))
@@ -367,7 +367,7 @@ struct DemoSchool {
     }
 
     /// The cycle of DOMAIN.md: introduction, trial, planning, joint work, final.
-    private func meetings(_ p: Pairing, _ rng: inout DemoRandom) throws {
+    private func meetings(_ p: Pairing, _ rng: inout SplitMix64) throws {
         guard p.status != "forming" else { return }
         let start = p.started ?? y0
         let end = p.ended ?? y1
@@ -387,7 +387,7 @@ struct DemoSchool {
     }
 
     /// Mentor and mentees answer at the end of a pair, and mid-year in a working one.
-    private func surveys(_ p: Pairing, _ rng: inout DemoRandom) throws {
+    private func surveys(_ p: Pairing, _ rng: inout SplitMix64) throws {
         let day: Int
         switch p.status {
         case "completed", "terminated": day = p.ended ?? y1
@@ -395,7 +395,7 @@ struct DemoSchool {
         default: return
         }
         let unhappy = p.status == "terminated"
-        func score(_ rng: inout DemoRandom, mentor: Bool) -> Int64 {
+        func score(_ rng: inout SplitMix64, mentor: Bool) -> Int64 {
             Int64(unhappy ? rng.int(3...7) : (mentor ? rng.int(7...10) : rng.int(5...10)))
         }
         try survey(&rng, pair: p.id, respondent: "mentor", score: score(&rng, mentor: true), day: day)
@@ -404,7 +404,7 @@ struct DemoSchool {
         }
     }
 
-    private func survey(_ rng: inout DemoRandom, pair: String, respondent: String, score: Int64, day: Int) throws {
+    private func survey(_ rng: inout SplitMix64, pair: String, respondent: String, score: Int64, day: Int) throws {
         try writer.insert("surveys", ["id", "org_id", "pair_id", "respondent", "satisfaction", "answered_on", "comment"],
                           [.text(rng.uuid()), .text(site), .text(pair), .text(respondent), .integer(score), demoDate(day),
                            demoText(rng.chance(0.15) ? rng.pick(["Спасибо наставнику!", "Хотелось бы больше встреч",
@@ -412,7 +412,7 @@ struct DemoSchool {
     }
 
     /// References to rows that have not arrived: what a registry holds in the middle of syncing.
-    private func dangling(_ pairings: [Pairing], _ rng: inout DemoRandom) throws {
+    private func dangling(_ pairings: [Pairing], _ rng: inout SplitMix64) throws {
         if rng.chance(0.12) {
             // A pair whose mentor (entered on another computer) has not arrived yet.
             try writer.insert("pairs", ["id", "org_id", "mentor_id", "form", "kind", "started_on", "status"],
@@ -430,12 +430,12 @@ struct DemoSchool {
     }
 }
 
-private func shuffle<T>(_ items: inout [T], _ rng: inout DemoRandom) {
+private func shuffle<T>(_ items: inout [T], _ rng: inout SplitMix64) {
     guard items.count > 1 else { return }
     for i in stride(from: items.count - 1, to: 0, by: -1) { items.swapAt(i, rng.int(0...i)) }
 }
 
-private func weighted(_ choices: [(String, Double)], _ rng: inout DemoRandom) -> String {
+private func weighted(_ choices: [(String, Double)], _ rng: inout SplitMix64) -> String {
     let total = choices.reduce(0) { $0 + $1.1 }
     var x = rng.unit() * total
     for (value, weight) in choices {

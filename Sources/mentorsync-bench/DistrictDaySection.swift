@@ -116,6 +116,7 @@ enum DistrictDaySection {
 
 /// Times the phases of an ingest pass from its event log: claiming (up to `bundle_received`),
 /// verifying and merging (up to `merged`), and writing replies (`reply_written`).
+/// Sendable by its lock: `events` is read and written only under `lock`.
 final class Timeline: @unchecked Sendable {
     private let lock = NSLock()
     private var events: [(Double, String)] = []

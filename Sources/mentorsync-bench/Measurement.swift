@@ -101,9 +101,7 @@ struct Alternation {
 
 /// Progress lines on stderr, so stdout holds only the table or the JSON.
 enum Progress {
-    nonisolated(unsafe) static var quiet = false
     static func note(_ s: String) {
-        guard !quiet else { return }
         FileHandle.standardError.write(Data("· \(s)\n".utf8))
     }
 }

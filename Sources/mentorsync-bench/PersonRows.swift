@@ -1,3 +1,4 @@
+import MentorSyncDemo
 import MentorSyncDomain
 import MentorSyncEngine
 
@@ -87,45 +88,12 @@ struct PersonRows {
     func rows(_ range: Range<Int>, org: String) -> [PersonRow] { range.map { row($0, org: org) } }
 }
 
-/// SplitMix64: a tiny, fast, seedable generator (Steele, Lea, Flood 2014).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func chance(_ p: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < p }
-    mutating func int(_ r: ClosedRange<Int>) -> Int { r.lowerBound + Int(next() % UInt64(r.count)) }
-    mutating func pick<T>(_ a: [T]) -> T { a[Int(next() % UInt64(a.count))] }
-
+/// What the bench's rows draw beyond `SplitMix64`'s basics.
+extension SplitMix64 {
     /// A valid YYYY-MM-DD date (days 1…28, so every month has them).
     mutating func date(years: ClosedRange<Int>) -> String {
         let y = int(years), m = int(1...12), d = int(1...28)
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
-    }
-
-    /// A random (version 4) UUID, lowercase, as the engine's ids are.
-    mutating func uuid() -> String {
-        let hex: [Character] = Array("0123456789abcdef")
-        let a = next(), b = next()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<8 { bytes[i] = UInt8(truncatingIfNeeded: a >> (8 * UInt64(i))) }
-        for i in 0..<8 { bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (8 * UInt64(i))) }
-        bytes[6] = (bytes[6] & 0x0f) | 0x40
-        bytes[8] = (bytes[8] & 0x3f) | 0x80
-        var s = ""
-        s.reserveCapacity(36)
-        for (i, byte) in bytes.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { s.append("-") }
-            s.append(hex[Int(byte >> 4)]); s.append(hex[Int(byte & 0x0f)])
-        }
-        return s
     }
 }
 

@@ -3,6 +3,7 @@ import XCTest
 import MentorSyncDomain
 import MentorSyncEngine
 import MentorSyncTestSupport
+import MentorSyncDemo
 
 /// kill -9 of the real tools at random moments (issue 6, "Crash tests with real processes").
 ///
@@ -69,7 +70,7 @@ final class CrashTests: XCTestCase {
 
     func testKillingIngestAtRandomMomentsLosesNothingAndMergesAllOrNothing() throws {
         let fx = try Self.fixture()
-        var rng = CrashRandom(seed: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         let name = fx.bundle.lastPathComponent
         let started = Date()
 
@@ -181,7 +182,7 @@ final class CrashTests: XCTestCase {
 
     func testKillingSchoolExportAtRandomMomentsLeavesNoPartialBundle() throws {
         let fx = try Self.fixture()
-        var rng = CrashRandom(seed: Self.seed ^ 0x5C400)
+        var rng = SplitMix64(seed: Self.seed ^ 0x5C400)
         let started = Date()
 
         // Calibration: an uninterrupted export.
@@ -227,19 +228,6 @@ final class CrashTests: XCTestCase {
 }
 
 // MARK: - Helpers
-
-struct CrashRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-}
 
 /// One district trial: a copy of the template home, and a share whose inbox holds the bundle
 /// (or, in `files` mode, a loose copy given to `ingest FILE`).

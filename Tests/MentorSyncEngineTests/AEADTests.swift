@@ -1,5 +1,7 @@
 import XCTest
 @testable import MentorSyncEngine
+import MentorSyncDemo
+import MentorSyncTestSupport
 
 /// ChaCha20, Poly1305, AEAD_CHACHA20_POLY1305 (RFC 8439) and HKDF-SHA256 (RFC 5869).
 ///
@@ -56,7 +58,7 @@ final class AEADTests: XCTestCase {
     // MARK: - RFC 8439 section 2.4.2: encryption
 
     func testEncryption_RFC8439_2_4_2() throws {
-        XCTAssertEqual(Self.bytes(Self.sunscreenPlaintext),
+        XCTAssertEqual(Hex.bytes(Self.sunscreenPlaintext),
                        Array("Ladies and Gentlemen of the class of '99: If I could offer you only one tip for the future, sunscreen would be it.".utf8))
         // RFC 8439 section 2.4.2
         try checkChaCha20(
@@ -129,14 +131,14 @@ final class AEADTests: XCTestCase {
     /// "AEAD Construction for Poly1305" buffer (4 zero bytes after the AAD, 14 after the
     /// ciphertext, then le64(12) and le64(114)) gives the tag.
     func testAEADConstruction_RFC8439_2_8_2() throws {
-        let key = Self.bytes("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
-        let nonce = Self.bytes("070000004041424344454647")
+        let key = Hex.bytes("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
+        let nonce = Hex.bytes("070000004041424344454647")
         let otk = try ChaChaPoly.poly1305Key(key: key, nonce: nonce)
-        XCTAssertEqual(otk, Self.bytes("""
+        XCTAssertEqual(otk, Hex.bytes("""
             7b ac 2b 25 2d b4 47 af 09 b6 7a 55 a4 e9 55 84
             0a e1 d6 73 10 75 d9 eb 2a 93 75 78 3e d5 53 ff
             """))
-        let macData = Self.bytes("""
+        let macData = Hex.bytes("""
             50 51 52 53 c0 c1 c2 c3 c4 c5 c6 c7 00 00 00 00
             d3 1a 8d 34 64 8e 60 db 7b 86 af bc 53 ef 7e c2
             a4 ad ed 51 29 6e 08 fe a9 e2 b5 a7 36 ee 62 d6
@@ -148,7 +150,7 @@ final class AEADTests: XCTestCase {
             61 16 00 00 00 00 00 00 00 00 00 00 00 00 00 00
             0c 00 00 00 00 00 00 00 72 00 00 00 00 00 00 00
             """)
-        XCTAssertEqual(try Poly1305.authenticate(macData, key: otk), Self.bytes("1ae10b594f09e26a7e902ecbd0600691"))
+        XCTAssertEqual(try Poly1305.authenticate(macData, key: otk), Hex.bytes("1ae10b594f09e26a7e902ecbd0600691"))
     }
 
     // MARK: - RFC 8439 Appendix A.1: ChaCha20 block function
@@ -634,10 +636,10 @@ final class AEADTests: XCTestCase {
     // MARK: - Tampering
 
     func testFlippedBitInCiphertextTagOrAADFailsToOpen() throws {
-        let key = Self.bytes("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
-        let nonce = Self.bytes("070000004041424344454647")
-        let aad = Self.bytes("50515253c0c1c2c3c4c5c6c7")
-        let plaintext = Self.bytes(Self.sunscreenPlaintext)
+        let key = Hex.bytes("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
+        let nonce = Hex.bytes("070000004041424344454647")
+        let aad = Hex.bytes("50515253c0c1c2c3c4c5c6c7")
+        let plaintext = Hex.bytes(Self.sunscreenPlaintext)
         let (ciphertext, tag) = try ChaChaPoly.seal(key: key, nonce: nonce, plaintext: plaintext, aad: aad)
 
         func assertRejected(ciphertext c: [UInt8], aad a: [UInt8], tag t: [UInt8], _ what: String) {
@@ -689,9 +691,9 @@ final class AEADTests: XCTestCase {
     // MARK: - Empty plaintext
 
     func testEmptyPlaintext() throws {
-        let key = Self.bytes("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
-        let nonce = Self.bytes("070000004041424344454647")
-        let aad = Self.bytes("50515253c0c1c2c3c4c5c6c7")
+        let key = Hex.bytes("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f")
+        let nonce = Hex.bytes("070000004041424344454647")
+        let aad = Hex.bytes("50515253c0c1c2c3c4c5c6c7")
         // Not from an RFC: computed with pyca/cryptography 48.0.0 (ChaCha20Poly1305.encrypt); with
         // empty plaintext the tag is Poly1305 over aad | pad16(aad) | le64(aad.count) | le64(0).
         let expectedTags: [([UInt8], String)] = [
@@ -701,7 +703,7 @@ final class AEADTests: XCTestCase {
         for (aad, expectedTag) in expectedTags {
             let (ciphertext, tag) = try ChaChaPoly.seal(key: key, nonce: nonce, plaintext: [], aad: aad)
             XCTAssertEqual(ciphertext, [])
-            XCTAssertEqual(tag, Self.bytes(expectedTag))
+            XCTAssertEqual(tag, Hex.bytes(expectedTag))
             XCTAssertEqual(try ChaChaPoly.open(key: key, nonce: nonce, ciphertext: [], aad: aad, tag: tag), [])
 
             let sealer = try ChaChaPolySealer(key: key, nonce: nonce, aad: aad)
@@ -751,15 +753,15 @@ final class AEADTests: XCTestCase {
     /// ChaCha20 block function (RFC 8439 section 2.3): 64 keystream bytes for one counter.
     private func checkBlock(key: String, nonce: String, counter: UInt32, keystream: String,
                             file: StaticString = #filePath, line: UInt = #line) throws {
-        let block = try ChaCha20.block(key: Self.bytes(key), counter: counter, nonce: Self.bytes(nonce))
-        XCTAssertEqual(block, Self.bytes(keystream), file: file, line: line)
+        let block = try ChaCha20.block(key: Hex.bytes(key), counter: counter, nonce: Hex.bytes(nonce))
+        XCTAssertEqual(block, Hex.bytes(keystream), file: file, line: line)
     }
 
     /// ChaCha20 encryption (RFC 8439 section 2.4), one-shot and streamed, both directions.
     private func checkChaCha20(key: String, nonce: String, counter: UInt32, plaintext: String, ciphertext: String,
                                file: StaticString = #filePath, line: UInt = #line) throws {
-        let key = Self.bytes(key), nonce = Self.bytes(nonce)
-        let plaintext = Self.bytes(plaintext), ciphertext = Self.bytes(ciphertext)
+        let key = Hex.bytes(key), nonce = Hex.bytes(nonce)
+        let plaintext = Hex.bytes(plaintext), ciphertext = Hex.bytes(ciphertext)
         XCTAssertEqual(plaintext.count, ciphertext.count, "vector lengths", file: file, line: line)
         XCTAssertEqual(try ChaCha20.encrypt(plaintext, key: key, nonce: nonce, counter: counter), ciphertext, file: file, line: line)
         XCTAssertEqual(try ChaCha20.encrypt(ciphertext, key: key, nonce: nonce, counter: counter), plaintext, file: file, line: line)
@@ -773,7 +775,7 @@ final class AEADTests: XCTestCase {
     /// Poly1305 (RFC 8439 section 2.5), one-shot and streamed.
     private func checkPoly1305(key: String, message: String, tag: String,
                                file: StaticString = #filePath, line: UInt = #line) throws {
-        let key = Self.bytes(key), message = Self.bytes(message), tag = Self.bytes(tag)
+        let key = Hex.bytes(key), message = Hex.bytes(message), tag = Hex.bytes(tag)
         XCTAssertEqual(try Poly1305.authenticate(message, key: key), tag, file: file, line: line)
         for chunkSizes in Self.chunkPatterns {
             var mac = try Poly1305(key: key)
@@ -785,15 +787,15 @@ final class AEADTests: XCTestCase {
     /// Poly1305 key generation (RFC 8439 section 2.6): the first 32 bytes of block 0.
     private func checkKeyGeneration(key: String, nonce: String, oneTimeKey: String,
                                     file: StaticString = #filePath, line: UInt = #line) throws {
-        let otk = try ChaChaPoly.poly1305Key(key: Self.bytes(key), nonce: Self.bytes(nonce))
-        XCTAssertEqual(otk, Self.bytes(oneTimeKey), file: file, line: line)
+        let otk = try ChaChaPoly.poly1305Key(key: Hex.bytes(key), nonce: Hex.bytes(nonce))
+        XCTAssertEqual(otk, Hex.bytes(oneTimeKey), file: file, line: line)
     }
 
     /// AEAD_CHACHA20_POLY1305 (RFC 8439 section 2.8): seal and open, one-shot and streamed.
     private func checkAEAD(key: String, nonce: String, aad: String, plaintext: String, ciphertext: String, tag: String,
                            file: StaticString = #filePath, line: UInt = #line) throws {
-        let key = Self.bytes(key), nonce = Self.bytes(nonce), aad = Self.bytes(aad)
-        let plaintext = Self.bytes(plaintext), ciphertext = Self.bytes(ciphertext), tag = Self.bytes(tag)
+        let key = Hex.bytes(key), nonce = Hex.bytes(nonce), aad = Hex.bytes(aad)
+        let plaintext = Hex.bytes(plaintext), ciphertext = Hex.bytes(ciphertext), tag = Hex.bytes(tag)
         let sealed = try ChaChaPoly.seal(key: key, nonce: nonce, plaintext: plaintext, aad: aad)
         XCTAssertEqual(sealed.ciphertext, ciphertext, file: file, line: line)
         XCTAssertEqual(sealed.tag, tag, file: file, line: line)
@@ -812,8 +814,8 @@ final class AEADTests: XCTestCase {
     /// HKDF-SHA256 (RFC 5869): extract, expand and deriveKey.
     private func checkHKDF(ikm: String, salt: String, info: String, length: Int, prk: String, okm: String,
                            file: StaticString = #filePath, line: UInt = #line) {
-        let ikm = Self.bytes(ikm), salt = Self.bytes(salt), info = Self.bytes(info)
-        let prk = Self.bytes(prk), okm = Self.bytes(okm)
+        let ikm = Hex.bytes(ikm), salt = Hex.bytes(salt), info = Hex.bytes(info)
+        let prk = Hex.bytes(prk), okm = Hex.bytes(okm)
         XCTAssertEqual(okm.count, length, "vector length", file: file, line: line)
         XCTAssertEqual(HKDF.extract(salt: salt, ikm: ikm), prk, file: file, line: line)
         XCTAssertEqual(HKDF.expand(prk: prk, info: info, length: length), okm, file: file, line: line)
@@ -893,36 +895,5 @@ final class AEADTests: XCTestCase {
             i += 1
         } while offset < bytes.count
         return chunks
-    }
-
-    /// Bytes from hex digits; whitespace and colons are ignored.
-    private static func bytes(_ hex: String) -> [UInt8] {
-        let digits = hex.filter { !$0.isWhitespace && $0 != ":" }
-        precondition(digits.count % 2 == 0, "odd number of hex digits")
-        var result = [UInt8]()
-        result.reserveCapacity(digits.count / 2)
-        var index = digits.startIndex
-        while index < digits.endIndex {
-            let next = digits.index(index, offsetBy: 2)
-            result.append(UInt8(digits[index..<next], radix: 16)!)
-            index = next
-        }
-        return result
-    }
-
-    /// A small deterministic generator for test data (SplitMix64).
-    private struct SplitMix64 {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-        mutating func bytes(_ count: Int) -> [UInt8] {
-            (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }
-        }
     }
 }

@@ -3,6 +3,7 @@ import XCTest
 import MentorSyncDomain
 import MentorSyncTestSupport
 @testable import MentorSyncEngine
+import MentorSyncDemo
 
 /// A seeded mutation fuzzer of the bundle reader and of `Replica.importBundle` (issue 6).
 ///
@@ -43,7 +44,7 @@ final class BundleFuzzTests: XCTestCase {
         let seed = FuzzConfig.seed, cases = FuzzConfig.cases
         print("BundleFuzzTests: MENTORSYNC_FUZZ_SEED=\(seed) MENTORSYNC_FUZZ_CASES=\(cases) (\(fx.seeds.count) seed bundles: \(fx.seeds.map(\.name).joined(separator: ", ")))")
         print("BundleFuzzTests: the input of the running case is kept in \(FuzzConfig.currentInput.path) (left behind by a crash)")
-        var rng = FuzzRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let runner = FuzzRunner(fixture: fx)
         let watchdog = FuzzWatchdog(limit: FuzzConfig.hangLimit)
         defer { watchdog.stop() }
@@ -539,21 +540,10 @@ enum FuzzConfig {
 
 // MARK: - Random numbers (SplitMix64: the same sequence on every platform and Swift version)
 
-struct FuzzRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
+/// What the fuzzer draws beyond `SplitMix64`'s basics.
+extension SplitMix64 {
+    mutating func chance(percent: Int) -> Bool { below(100) < percent }
     mutating func byte() -> UInt8 { UInt8(truncatingIfNeeded: next()) }
-    mutating func bytes(_ n: Int) -> [UInt8] { (0..<n).map { _ in byte() } }
 }
 
 // MARK: - Encodings (Protocol/bundle.md)
@@ -1021,7 +1011,7 @@ struct FuzzMutant {
 }
 
 enum FuzzMutator {
-    static func mutate(_ s: FuzzSeed, fixture: FuzzFixture, _ rng: inout FuzzRandom) -> FuzzMutant {
+    static func mutate(_ s: FuzzSeed, fixture: FuzzFixture, _ rng: inout SplitMix64) -> FuzzMutant {
         switch rng.below(100) {
         case 0..<40: return raw(s, fixture: fixture, &rng)
         case 40..<65: return header(s, &rng)
@@ -1031,7 +1021,7 @@ enum FuzzMutator {
 
     // Raw mutants: bytes of the signed file changed; none may merge.
 
-    static func raw(_ s: FuzzSeed, fixture: FuzzFixture, _ rng: inout FuzzRandom) -> FuzzMutant {
+    static func raw(_ s: FuzzSeed, fixture: FuzzFixture, _ rng: inout SplitMix64) -> FuzzMutant {
         var b = s.bytes
         var what: [String] = []
         for _ in 0..<(1 + rng.below(3)) {
@@ -1040,7 +1030,7 @@ enum FuzzMutator {
         return FuzzMutant(family: .raw, bytes: b, description: "raw: " + what.joined(separator: "; "))
     }
 
-    static func rawStep(_ b: inout [UInt8], _ s: FuzzSeed, fixture: FuzzFixture, _ rng: inout FuzzRandom) -> String {
+    static func rawStep(_ b: inout [UInt8], _ s: FuzzSeed, fixture: FuzzFixture, _ rng: inout SplitMix64) -> String {
         let n = b.count
         switch rng.below(13) {
         case 0:
@@ -1078,7 +1068,7 @@ enum FuzzMutator {
             let i = b.count - 40 + rng.below(40); b[i] ^= 0xFF
             return "trailer byte \(i) inverted"
         case 9:
-            let extra = rng.chance(50) ? rng.bytes(1 + rng.below(64)) : s.bytes
+            let extra = rng.chance(percent: 50) ? rng.bytes(1 + rng.below(64)) : s.bytes
             b += extra
             return "\(extra.count) bytes appended"
         case 10:
@@ -1099,7 +1089,7 @@ enum FuzzMutator {
 
     // Header mutants: the tagged fields rewritten, then signed again.
 
-    static func header(_ s: FuzzSeed, _ rng: inout FuzzRandom) -> FuzzMutant {
+    static func header(_ s: FuzzSeed, _ rng: inout SplitMix64) -> FuzzMutant {
         var fields = s.headerFields
         var what: [String] = []
         var raw: [UInt8]? = nil
@@ -1126,7 +1116,7 @@ enum FuzzMutator {
                 what.append("field \(t) removed")
             case 12:
                 let tag = rng.pick([0, 15, 16, 127, 128, 1 << 20, UInt64(Int64.max), UInt64.max] as [UInt64])
-                let content = rng.chance(20) ? [UInt8](repeating: 0x41, count: 200_000) : rng.bytes(rng.below(40))
+                let content = rng.chance(percent: 20) ? [UInt8](repeating: 0x41, count: 200_000) : rng.bytes(rng.below(40))
                 fields.insert(FuzzHeaderField(tag: tag, content: content), at: rng.below(fields.count + 1))
                 what.append("unknown field \(tag) of \(content.count) bytes")
             case 13:
@@ -1135,7 +1125,7 @@ enum FuzzMutator {
             case 14:
                 // A field whose length varint lies.
                 var bytes = FuzzHeaderField.encode(fields)
-                let lie = rng.chance(50) ? FuzzVarint.encode(rng.pick(FuzzVarint.interesting)) : rng.pick(FuzzVarint.malformed)
+                let lie = rng.chance(percent: 50) ? FuzzVarint.encode(rng.pick(FuzzVarint.interesting)) : rng.pick(FuzzVarint.malformed)
                 let at = rng.below(2) == 0 ? bytes.count : lengthOffset(of: rng.below(max(fields.count, 1)), in: fields)
                 if at == bytes.count {
                     bytes += FuzzVarint.encode(99) + lie + rng.bytes(rng.below(8))
@@ -1166,7 +1156,7 @@ enum FuzzMutator {
         }
         let headerBytes = raw ?? FuzzHeaderField.encode(fields)
         var version = s.version
-        if rng.chance(8) { version = rng.pick([1, 2, 3, 0] as [UInt16]); what.append("signed as format version \(version)") }
+        if rng.chance(percent: 8) { version = rng.pick([1, 2, 3, 0] as [UInt16]); what.append("signed as format version \(version)") }
         let bytes = FuzzBundle.sign(header: headerBytes, compressedBody: s.compressedBody, key: s.key, version: version, headerLength: lengthLie)
         return FuzzMutant(family: .header, bytes: bytes, description: "header (re-signed): " + what.joined(separator: "; "))
     }
@@ -1181,9 +1171,9 @@ enum FuzzMutator {
         return at
     }
 
-    static func countsLie(_ s: FuzzSeed, _ rng: inout FuzzRandom) -> [UInt8] {
+    static func countsLie(_ s: FuzzSeed, _ rng: inout SplitMix64) -> [UInt8] {
         func one(_ real: Int) -> [UInt8] {
-            rng.chance(60) ? FuzzVarint.encode(UInt64(max(0, real + rng.pick([-1, 0, 1, 2])))) : FuzzVarint.encode(rng.pick(FuzzVarint.interesting))
+            rng.chance(percent: 60) ? FuzzVarint.encode(UInt64(max(0, real + rng.pick([-1, 0, 1, 2])))) : FuzzVarint.encode(rng.pick(FuzzVarint.interesting))
         }
         return one(s.header.rowCount) + one(s.header.tombstoneCount) + one(s.header.conflictCount)
     }
@@ -1191,7 +1181,7 @@ enum FuzzMutator {
     static let badUTF8: [[UInt8]] = [[0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFF], [0xD0], [0xF4, 0x90, 0x80, 0x80]]
 
     /// New content for one field, chosen for what that field holds.
-    static func fieldContent(_ f: FuzzHeaderField, _ s: FuzzSeed, _ rng: inout FuzzRandom) -> ([UInt8], String) {
+    static func fieldContent(_ f: FuzzHeaderField, _ s: FuzzSeed, _ rng: inout SplitMix64) -> ([UInt8], String) {
         let v = FuzzVarint.encode
         func string(_ b: [UInt8]) -> [UInt8] { v(UInt64(b.count)) + b }
         func siteBytes() -> [UInt8] {
@@ -1204,12 +1194,12 @@ enum FuzzMutator {
         case 4:
             let k = rng.pick([0, 15, 17, 16, 1000]); return (rng.bytes(k), "bundle id of \(k) bytes")
         case 5:
-            let b = rng.chance(70) ? v(rng.pick(FuzzVarint.interesting)) : rng.pick(FuzzVarint.malformed); return (b, "sequence \(b)")
+            let b = rng.chance(percent: 70) ? v(rng.pick(FuzzVarint.interesting)) : rng.pick(FuzzVarint.malformed); return (b, "sequence \(b)")
         case 6:
-            let b = rng.chance(70) ? FuzzVarint.zigzag(rng.pick([Int64.max, Int64.min, 0, -1, 1 << 40])) : rng.pick(FuzzVarint.malformed)
+            let b = rng.chance(percent: 70) ? FuzzVarint.zigzag(rng.pick([Int64.max, Int64.min, 0, -1, 1 << 40])) : rng.pick(FuzzVarint.malformed)
             return (b, "created_at \(b)")
         case 7, 1, 13:
-            let b = v(rng.pick(FuzzVarint.interesting)) + (rng.chance(15) ? [0x00] : [])
+            let b = v(rng.pick(FuzzVarint.interesting)) + (rng.chance(percent: 15) ? [0x00] : [])
             return (b, "value \(b)")
         case 8, 9:
             switch rng.below(6) {
@@ -1224,8 +1214,8 @@ enum FuzzMutator {
             case 4:
                 // Many entries (valid), or one more than announced. The largest legal vector,
                 // 100 000 entries, has its own test: it is too slow for every run in a debug build.
-                let n = rng.chance(50) ? 20_000 : 2000
-                var w = ByteWriter(); w.varint(n + (rng.chance(50) ? 0 : 1))
+                let n = rng.chance(percent: 50) ? 20_000 : 2000
+                var w = ByteWriter(); w.varint(n + (rng.chance(percent: 50) ? 0 : 1))
                 for i in 0..<n { w.string("a\(i)"); w.varint(UInt64(1 + i)) }
                 return (w.bytes, "\(n) entries")
             default:
@@ -1248,7 +1238,7 @@ enum FuzzMutator {
         case 12:
             return (countsLie(s, &rng), "counts lie")
         case 14:
-            let b = rng.chance(50) ? rng.pick(badUTF8) : [UInt8](repeating: 0x7A, count: 65_536)
+            let b = rng.chance(percent: 50) ? rng.pick(badUTF8) : [UInt8](repeating: 0x7A, count: 65_536)
             return (b, "software of \(b.count) bytes")
         case 15:
             let k = rng.pick([0, 11, 13, 12, 64]); return (rng.bytes(k), "cipher nonce of \(k) bytes")
@@ -1259,13 +1249,13 @@ enum FuzzMutator {
 
     // Body mutants: the decompressed body changed, compressed and signed again.
 
-    static func body(_ s: FuzzSeed, _ rng: inout FuzzRandom) -> FuzzMutant {
+    static func body(_ s: FuzzSeed, _ rng: inout SplitMix64) -> FuzzMutant {
         var p = s.plainBody
         var what: [String] = []
         var compressed: [UInt8]? = nil
         for _ in 0..<(1 + rng.below(2)) { what.append(bodyStep(&p, s, &rng)) }
-        var c = (try? FuzzBundle.deflate(p, level: rng.chance(50) ? 1 : 9)) ?? []
-        if rng.chance(8) {
+        var c = (try? FuzzBundle.deflate(p, level: rng.chance(percent: 50) ? 1 : 9)) ?? []
+        if rng.chance(percent: 8) {
             switch rng.below(5) {
             case 0: let k = rng.below(c.count + 1); c = Array(c.prefix(k)); what.append("deflate stream cut to \(k) bytes")
             case 1: c += rng.bytes(1 + rng.below(8)); what.append("bytes after the deflate stream")
@@ -1279,7 +1269,7 @@ enum FuzzMutator {
         return FuzzMutant(family: .body, bytes: bytes, description: "body (re-signed): " + what.joined(separator: "; "))
     }
 
-    static func bodyStep(_ p: inout [UInt8], _ s: FuzzSeed, _ rng: inout FuzzRandom) -> String {
+    static func bodyStep(_ p: inout [UInt8], _ s: FuzzSeed, _ rng: inout SplitMix64) -> String {
         // Markers point into the seed's body: after a first step moved bytes, only generic steps apply.
         let m = p == s.plainBody ? s.markers : FuzzMarkers()
         let n = p.count
@@ -1310,7 +1300,7 @@ enum FuzzMutator {
             // A varint lie at a random place: the varint starting there replaced by an extreme one.
             let at = rng.below(n)
             let len = FuzzVarint.length(p, at: at) ?? 1
-            let lie = rng.chance(75) ? FuzzVarint.encode(rng.pick(FuzzVarint.interesting)) : rng.pick(FuzzVarint.malformed)
+            let lie = rng.chance(percent: 75) ? FuzzVarint.encode(rng.pick(FuzzVarint.interesting)) : rng.pick(FuzzVarint.malformed)
             p.replaceSubrange(at..<min(n, at + len), with: lie)
             return "varint at \(at) = \(lie)"
         case 8:
@@ -1321,7 +1311,7 @@ enum FuzzMutator {
             return "invalid UTF-8 \(bad) in a text at \(at)"
         case 9:
             guard let t = m.texts.randomElement(&rng) else { return "no text marker" }
-            let lie = rng.chance(75) ? FuzzVarint.encode(rng.pick(FuzzVarint.interesting + [UInt64(t.count - 1), UInt64(t.count + 1)]))
+            let lie = rng.chance(percent: 75) ? FuzzVarint.encode(rng.pick(FuzzVarint.interesting + [UInt64(t.count - 1), UInt64(t.count + 1)]))
                                      : rng.pick(FuzzVarint.malformed)
             p.replaceSubrange(t.lengthOffset..<t.start, with: lie)
             return "text length = \(lie)"
@@ -1334,7 +1324,7 @@ enum FuzzMutator {
             return "real = \(Double(bitPattern: bits)) (\(String(bits, radix: 16)))"
         case 11:
             guard let i = m.integers.randomElement(&rng) else { return "no integer marker" }
-            let repl = rng.chance(50) ? FuzzVarint.zigzag(rng.pick([Int64.max, Int64.min, 0, -1])) : rng.pick(FuzzVarint.malformed)
+            let repl = rng.chance(percent: 50) ? FuzzVarint.zigzag(rng.pick([Int64.max, Int64.min, 0, -1])) : rng.pick(FuzzVarint.malformed)
             p.replaceSubrange(i.range, with: repl)
             return "integer = \(repl)"
         case 12:
@@ -1344,10 +1334,10 @@ enum FuzzMutator {
             return "value tag = \(tag)"
         case 13:
             let t = UInt8(5 + rng.below(251))
-            if rng.chance(50) { p[0] = t; return "first record type = \(t)" }
+            if rng.chance(percent: 50) { p[0] = t; return "first record type = \(t)" }
             p.insert(t, at: m.endOffset); return "record of type \(t) before END"
         case 14:
-            let extra: [UInt8] = rng.chance(30) ? [0x00] : (rng.chance(50) ? Array(p.suffix(m.endLength)) : rng.bytes(1 + rng.below(16)))
+            let extra: [UInt8] = rng.chance(percent: 30) ? [0x00] : (rng.chance(percent: 50) ? Array(p.suffix(m.endLength)) : rng.bytes(1 + rng.below(16)))
             p += extra
             return "\(extra.count) bytes after END"
         case 15:
@@ -1356,7 +1346,7 @@ enum FuzzMutator {
         case 16:
             guard m.firstRecordLength > 0 else { return "no TABLE" }
             let rec = Array(p[0..<m.firstRecordLength])
-            p.insert(contentsOf: rec, at: rng.chance(50) ? 0 : m.firstRecordLength)
+            p.insert(contentsOf: rec, at: rng.chance(percent: 50) ? 0 : m.firstRecordLength)
             return "first TABLE declared twice"
         case 17:
             // A SITE record inserted right after the first TABLE: invalid id, or an index out of order.
@@ -1391,7 +1381,7 @@ enum FuzzMutator {
 }
 
 extension Array {
-    func randomElement(_ rng: inout FuzzRandom) -> Element? { isEmpty ? nil : self[rng.below(count)] }
+    func randomElement(_ rng: inout SplitMix64) -> Element? { isEmpty ? nil : self[rng.below(count)] }
 }
 
 // MARK: - Running a case

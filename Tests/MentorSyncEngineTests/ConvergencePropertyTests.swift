@@ -2,6 +2,7 @@ import XCTest
 import MentorSyncDomain
 import MentorSyncTestSupport
 @testable import MentorSyncEngine
+import MentorSyncDemo
 
 /// Property test: a district and four schools edit at random (including the same row and column at
 /// different sites), bundles travel with random loss, duplication and reordering, then lossless
@@ -37,25 +38,9 @@ struct PropertyFailure: Error, CustomStringConvertible {
     init(_ d: String) { description = d }
 }
 
-/// A small deterministic generator (SplitMix64) so a seed replays exactly.
-struct SeededRandom {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed &* 0x9E3779B97F4A7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
-    mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-}
-
 final class ConvergenceRun {
     let seed: UInt64
-    var rng: SeededRandom
+    var rng: SplitMix64
     let world: TestDistrict
     let schoolNames = ["s001", "s002", "s003", "s004"]
     /// Bundles in flight: (recipient, file).
@@ -69,7 +54,7 @@ final class ConvergenceRun {
 
     init(seed: UInt64) throws {
         self.seed = seed
-        self.rng = SeededRandom(seed)
+        self.rng = SplitMix64(seed: seed)
         self.world = try TestDistrict(schools: schoolNames, label: "conv\(seed)")
     }
 
@@ -103,7 +88,7 @@ final class ConvergenceRun {
         let r = replica(name)
         try r.fold()
         let rows = try editable(name)
-        let roll = rng.int(100)
+        let roll = rng.below(100)
         if rows.isEmpty || roll < 25 {
             let owner = name == "district" ? rng.pick(schoolNames) : name
             var values: [String: DatabaseValue] = ["org_id": .text(owner)]
@@ -144,7 +129,7 @@ final class ConvergenceRun {
 
     func deliverSome() throws {
         guard !inFlight.isEmpty else { return }
-        let i = rng.int(inFlight.count)          // reordering: any bundle in flight
+        let i = rng.below(inFlight.count)          // reordering: any bundle in flight
         let (to, url) = inFlight[i]
         if rng.chance(0.2) {                       // loss
             inFlight.remove(at: i)
@@ -159,9 +144,9 @@ final class ConvergenceRun {
     }
 
     func run() throws -> Int {
-        let steps = 25 + rng.int(25)
+        let steps = 25 + rng.below(25)
         for _ in 0..<steps {
-            switch rng.int(10) {
+            switch rng.below(10) {
             case 0...4: try randomEdit()
             case 5...7: try randomExchange()
             default: try deliverSome()

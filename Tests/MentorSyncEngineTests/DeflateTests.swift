@@ -1,5 +1,6 @@
 import XCTest
 @testable import MentorSyncEngine
+import MentorSyncDemo
 
 final class DeflateTests: XCTestCase {
     // MARK: Helpers
@@ -76,18 +77,6 @@ final class DeflateTests: XCTestCase {
             }
         }
         return Array(out.prefix(byteCount))
-    }
-
-    private struct SplitMix64 {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9e3779b97f4a7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9
-            z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
-            return z ^ (z >> 31)
-        }
     }
 
     // MARK: Round trips

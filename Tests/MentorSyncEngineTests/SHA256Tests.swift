@@ -1,28 +1,14 @@
 import XCTest
 @testable import MentorSyncEngine
+import MentorSyncTestSupport
 
 final class SHA256Tests: XCTestCase {
-    private func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
-
-    private func bytes(_ hex: String) -> [UInt8] {
-        var out: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            out.append(UInt8(hex[index..<next], radix: 16)!)
-            index = next
-        }
-        return out
-    }
-
     // MARK: SHA-256 — FIPS 180-4 / NIST CSRC "Cryptographic Standards and Guidelines: Examples
     // with Intermediate Values" (SHA256.pdf), plus the standard empty and million-'a' vectors.
 
     /// FIPS 180-4 example, one-block message "abc".
     func testFIPS180_4_OneBlockMessageABC() {
-        XCTAssertEqual(hex(SHA256.hash(Array("abc".utf8))),
+        XCTAssertEqual(Hex.encode(SHA256.hash(Array("abc".utf8))),
                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
@@ -30,7 +16,7 @@ final class SHA256Tests: XCTestCase {
     func testFIPS180_4_TwoBlockMessage448Bits() {
         let message = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
         XCTAssertEqual(message.utf8.count * 8, 448)
-        XCTAssertEqual(hex(SHA256.hash(Array(message.utf8))),
+        XCTAssertEqual(Hex.encode(SHA256.hash(Array(message.utf8))),
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
@@ -38,17 +24,17 @@ final class SHA256Tests: XCTestCase {
     func testNIST_Message896Bits() {
         let message = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
         XCTAssertEqual(message.utf8.count * 8, 896)
-        XCTAssertEqual(hex(SHA256.hash(Array(message.utf8))),
+        XCTAssertEqual(Hex.encode(SHA256.hash(Array(message.utf8))),
                        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
     }
 
     /// FIPS 180-4 SHA-256 of the empty (0-bit) message.
     func testFIPS180_4_EmptyMessage() {
-        XCTAssertEqual(hex(SHA256.hash([])),
+        XCTAssertEqual(Hex.encode(SHA256.hash([])),
                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         var hasher = SHA256()
         hasher.update(UnsafeRawBufferPointer(start: nil, count: 0))
-        XCTAssertEqual(hex(hasher.finalize()),
+        XCTAssertEqual(Hex.encode(hasher.finalize()),
                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
@@ -56,7 +42,7 @@ final class SHA256Tests: XCTestCase {
     func testFIPS180_OneMillionA() {
         let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
-        XCTAssertEqual(hex(SHA256.hash(message)), expected)
+        XCTAssertEqual(Hex.encode(SHA256.hash(message)), expected)
 
         var hasher = SHA256()
         var offset = 0
@@ -67,7 +53,7 @@ final class SHA256Tests: XCTestCase {
             offset = end
             step = step % 997 + 13
         }
-        XCTAssertEqual(hex(hasher.finalize()), expected)
+        XCTAssertEqual(Hex.encode(hasher.finalize()), expected)
     }
 
     /// FIPS 180-4 SHA-256 computed incrementally: a 131-byte message split at every offset 0...130
@@ -102,7 +88,7 @@ final class SHA256Tests: XCTestCase {
         }
         // "abc" after all that reuse still gives the FIPS 180-4 digest.
         reused.update(Array("abc".utf8))
-        XCTAssertEqual(hex(reused.finalize()),
+        XCTAssertEqual(Hex.encode(reused.finalize()),
                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
@@ -139,7 +125,7 @@ final class SHA256Tests: XCTestCase {
                        truncatedToBits: nil),
             // 4.5. Test Case 4: key 0x0102...19 (25 bytes)
             HMACVector(name: "Test Case 4",
-                       key: bytes("0102030405060708090a0b0c0d0e0f10111213141516171819"),
+                       key: Hex.bytes("0102030405060708090a0b0c0d0e0f10111213141516171819"),
                        data: [UInt8](repeating: 0xcd, count: 50),
                        hmacSHA256: "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b",
                        truncatedToBits: nil),
@@ -174,9 +160,9 @@ final class SHA256Tests: XCTestCase {
             let tag = HMACSHA256.authenticate(vector.data, key: vector.key)
             XCTAssertEqual(tag.count, 32, vector.name)
             if let bits = vector.truncatedToBits {
-                XCTAssertEqual(hex(Array(tag.prefix(bits / 8))), vector.hmacSHA256, vector.name)
+                XCTAssertEqual(Hex.encode(Array(tag.prefix(bits / 8))), vector.hmacSHA256, vector.name)
             } else {
-                XCTAssertEqual(hex(tag), vector.hmacSHA256, vector.name)
+                XCTAssertEqual(Hex.encode(tag), vector.hmacSHA256, vector.name)
             }
         }
     }
@@ -193,7 +179,7 @@ final class SHA256Tests: XCTestCase {
                 XCTAssertEqual(mac.finalize(), full, "\(vector.name) split at \(split)")
             }
             let prefix = vector.truncatedToBits.map { $0 / 8 } ?? 32
-            XCTAssertEqual(hex(Array(full.prefix(prefix))), vector.hmacSHA256, vector.name)
+            XCTAssertEqual(Hex.encode(Array(full.prefix(prefix))), vector.hmacSHA256, vector.name)
         }
     }
 
