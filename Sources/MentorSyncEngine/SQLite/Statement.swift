@@ -38,7 +38,7 @@ public final class Statement {
         case .null: rc = sqlite3_bind_null(handle, i)
         case .integer(let v): rc = sqlite3_bind_int64(handle, i, v)
         case .real(let v): rc = sqlite3_bind_double(handle, i, v)
-        case .text(let v): rc = sqlite3_bind_text(handle, i, v, -1, mentorsync_sqlite_transient())
+        case .text(let v): rc = bindText(v, at: i)
         case .blob(let v):
             rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, i, $0.baseAddress, Int32($0.count), mentorsync_sqlite_transient()) }
         }
@@ -51,8 +51,16 @@ public final class Statement {
     }
 
     public func bind(_ value: String, at index: Int) throws {
-        let rc = sqlite3_bind_text(handle, Int32(index), value, -1, mentorsync_sqlite_transient())
+        let rc = bindText(value, at: Int32(index))
         guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }
+    }
+
+    /// Binds text with its byte length, so a value holding a NUL (Python's sqlite3 writes them)
+    /// is stored whole, not cut at the first NUL as a length of -1 would.
+    private func bindText(_ value: String, at index: Int32) -> Int32 {
+        value.withCString {
+            sqlite3_bind_text64(handle, index, $0, sqlite3_uint64(value.utf8.count), mentorsync_sqlite_transient(), UInt8(SQLITE_UTF8))
+        }
     }
 
     public func reset() { sqlite3_reset(handle) }
