@@ -60,7 +60,8 @@ public final class TestDistrict {
 
     @discardableResult
     public func districtMerges(_ url: URL) throws -> MergeReport {
-        try district.importBundle(at: url, keyFor: key(for:), policy: MergePolicies.schoolsWriteOwnRows)
+        try district.importBundle(at: url, keyFor: key(for:), policy: MergePolicies.schoolsWriteOwnRows,
+                                    conflictPolicy: MergePolicies.schoolsReportOwnConflicts)
     }
 
     @discardableResult

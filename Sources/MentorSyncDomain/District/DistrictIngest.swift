@@ -190,7 +190,9 @@ public final class DistrictIngest {
     func process(_ file: URL, name: String, into outcome: inout Outcome) -> SiteID? {
         var sender: SiteID?
         do {
-            let header = try BundleReader.peekHeader(at: file).header
+            // The file is opened once: its header read here, its body while it merges.
+            let reader = try BundleReader(url: file)
+            let header = reader.header
             sender = header.sender
             log.event("bundle_received", ["file": name, "site": header.sender, "sequence": header.sequence, "rows": header.rowCount])
             guard header.recipient == home.site else {
@@ -198,7 +200,7 @@ public final class DistrictIngest {
             }
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
             // What the district records about the bundle commits with its merge, or not at all.
-            let report = try mergeTryingKeys(file, header: header) { report in
+            let report = try mergeTryingKeys(reader) { report in
                 for r in report.refusals.prefix(200) {
                     try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
                 }
@@ -237,15 +239,19 @@ public final class DistrictIngest {
         }
     }
 
-    private func mergeTryingKeys(_ file: URL, header: BundleHeader, afterMerge: (MergeReport) throws -> Void) throws -> MergeReport {
-        let school = header.sender
+    private func mergeTryingKeys(_ opened: BundleReader, afterMerge: (MergeReport) throws -> Void) throws -> MergeReport {
+        let file = opened.url
+        let school = opened.header.sender
         let keys = try home.schoolKeys(school)
         if let since = keys.revokedAt { throw BundleError.revoked(sender: school.rawValue, since: since) }
         var candidates: [(key: [UInt8], previous: Bool)] = [(keys.current, false)]
         if keys.previousValid, let p = keys.previous { candidates.append((p, true)) }
-        for c in candidates {
+        for (i, c) in candidates.enumerated() {
             do {
-                return try home.replica.importBundle(at: file, keyFor: { _ in c.key }, policy: MergePolicies.schoolsWriteOwnRows,
+                // Only a bundle signed with the previous key is read a second time.
+                let reader = i == 0 ? opened : try BundleReader(url: file)
+                return try home.replica.importBundle(from: reader, keyFor: { _ in c.key }, policy: MergePolicies.schoolsWriteOwnRows,
+                                                     conflictPolicy: MergePolicies.schoolsReportOwnConflicts,
                                                      afterMerge: { report in
                     try self.home.noteKeyUsed(school, previous: c.previous)
                     try afterMerge(report)

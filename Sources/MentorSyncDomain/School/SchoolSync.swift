@@ -59,10 +59,10 @@ public final class SchoolSync {
     public func importFiles(_ files: [URL]) throws -> ImportResult {
         var result = ImportResult()
         let key = try home.key()
-        let ordered = try files.map { url -> (URL, BundleHeader) in
-            (url, try BundleReader.peekHeader(at: url).header)
-        }.sorted { $0.1.sequence < $1.1.sequence }
-        for (url, header) in ordered {
+        // Each file is opened once: its header read to order them, its body while it merges.
+        let ordered = try files.map { try BundleReader(url: $0) }.sorted { $0.header.sequence < $1.header.sequence }
+        for reader in ordered {
+            let (url, header) = (reader.url, reader.header)
             guard header.sender == home.district else {
                 throw BundleError.malformed("\(url.lastPathComponent) comes from '\(header.sender)', not from this school's district '\(home.district)'")
             }
@@ -75,7 +75,7 @@ public final class SchoolSync {
             let bar = progress("receiving")
             let report: MergeReport
             do {
-                report = try home.replica.importBundle(at: url, keyFor: { _ in key }, policy: { change, _, _ in
+                report = try home.replica.importBundle(from: reader, keyFor: { _ in key }, policy: { change, _, _ in
                     // The district sends this school's rows and its own; anything else is not for us.
                     change.orgID == mine || change.orgID == district
                         ? nil : "row \(change.table)/\(change.id) belongs to another school"

@@ -14,6 +14,10 @@ public struct BundleLimits: Sendable, Equatable {
     /// Int64.max, so no arithmetic on a counter can overflow and a hostile bundle cannot push a
     /// site's counter to the end of its range.
     public static let maxCounter: Int64 = 1 << 53
+    /// How far above the receiver's own counter a bundle's counters may lie (stamps, version
+    /// vectors, knowledge, acknowledgement). Ten years of a million writes a day stay below 2³²,
+    /// and it takes two million bundles to walk a clock from 0 to 2⁵³ in such steps.
+    public static let maxCounterReach: Int64 = 1 << 32
     public static let maxRowIDBytes = 256
     /// Decompressed body size; a larger body is treated as a zip bomb.
     public var maxBodyBytes: Int

@@ -1,6 +1,10 @@
 /// Decides, row by row, whether a sender may change a row. Returns a refusal reason, or nil to accept.
 public typealias MergePolicy = @Sendable (_ change: RowChange, _ currentOwner: String?, _ sender: SiteID) -> String?
 
+/// Decides whether a conflict record a sender brings is stored. `rowOwner` is the owner this site
+/// holds for the conflict's row (nil if it holds no such row). Returns a refusal reason, or nil to accept.
+public typealias ConflictPolicy = @Sendable (_ conflict: ConflictRecord, _ rowOwner: String?, _ sender: SiteID, _ receiver: SiteID) -> String?
+
 /// A row the merge refused, and why.
 public struct RowRefusal: Equatable, Sendable {
     public var table: String
@@ -17,6 +21,7 @@ public struct MergeReport: Sendable {
     public var rowsDeleted = 0
     /// Rows this school held that the district gave to another school: removed here (not deleted).
     public var rowsMovedAway = 0
+    /// Rows, and conflict records, refused.
     public var refusals: [RowRefusal] = []
     public var conflictsDetected = 0
     public var conflictsReceived = 0
@@ -37,6 +42,7 @@ public struct MergeReport: Sendable {
 /// Standard policies.
 public enum MergePolicies {
     /// The district's rule: a school may change only the rows it owns, and may not give a row away.
+    /// (Tables the schema marks as the district's alone are refused before any policy, at every site.)
     public static let schoolsWriteOwnRows: MergePolicy = { change, owner, sender in
         if change.orgID != sender.rawValue {
             return "row \(change.table)/\(change.id) belongs to '\(change.orgID)', not to \(sender); change refused"
@@ -49,4 +55,23 @@ public enum MergePolicies {
 
     /// Accept everything (a school accepting its district's replies).
     public static let acceptAll: MergePolicy = { _, _, _ in nil }
+
+    /// The district's rule for conflict records from a school: only about a row that school owns
+    /// here, detected by the school itself, between writes of that school and of the district
+    /// (the only sites that write a school's rows), one of them the school's own. A school cannot
+    /// plant a conflict about another school's row, nor one attributed to another site.
+    public static let schoolsReportOwnConflicts: ConflictPolicy = { c, owner, sender, receiver in
+        let what = "conflict on \(c.table)/\(c.rowID) \(c.column) (\(c.winnerStamp) against \(c.loserStamp), detected by \(c.detectedBy))"
+        guard owner == sender.rawValue else {
+            return "\(what) is about a row \(sender) does not own; refused"
+        }
+        let sides = [c.winnerStamp.site, c.loserStamp.site]
+        guard c.detectedBy == sender, sides.allSatisfy({ $0 == sender || $0 == receiver }), sides.contains(sender) else {
+            return "\(what) is not one \(sender) detected between its own write and the district's; refused"
+        }
+        return nil
+    }
+
+    /// Store every conflict record (a school taking its district's word).
+    public static let acceptAllConflicts: ConflictPolicy = { _, _, _, _ in nil }
 }

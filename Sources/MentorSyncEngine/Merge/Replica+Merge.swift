@@ -12,10 +12,34 @@ extension Replica {
     /// records about the bundle commits with the merge, and if it throws, neither is kept.
     public func importBundle(at url: URL, keyFor: (BundleHeader) throws -> [UInt8],
                              policy: @escaping MergePolicy = MergePolicies.acceptAll,
+                             conflictPolicy: @escaping ConflictPolicy = MergePolicies.acceptAllConflicts,
                              progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
                              limits: BundleLimits = .standard,
                              afterMerge: (MergeReport) throws -> Void = { _ in }) throws -> MergeReport {
-        let reader = try BundleReader(url: url, keyFor: keyFor, limits: limits)
+        try importBundle(from: try BundleReader(url: url, limits: limits), keyFor: keyFor, policy: policy,
+                         conflictPolicy: conflictPolicy, progress: progress, afterMerge: afterMerge)
+    }
+
+    /// Merges a bundle opened with `BundleReader(url:)` (its header already read, once), in one
+    /// pass over the file: the authenticator is computed while the records are merged and checked
+    /// before the transaction commits. A refusal is reported as damage or forgery when the file
+    /// is not whole and genuine (`BundleReader.failure(explaining:)`).
+    public func importBundle(from reader: BundleReader, keyFor: (BundleHeader) throws -> [UInt8],
+                             policy: @escaping MergePolicy = MergePolicies.acceptAll,
+                             conflictPolicy: @escaping ConflictPolicy = MergePolicies.acceptAllConflicts,
+                             progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
+                             afterMerge: (MergeReport) throws -> Void = { _ in }) throws -> MergeReport {
+        try reader.begin(key: keyFor(reader.header))
+        do {
+            return try merge(reader, policy: policy, conflictPolicy: conflictPolicy, progress: progress, afterMerge: afterMerge)
+        } catch {
+            throw reader.failure(explaining: error)
+        }
+    }
+
+    private func merge(_ reader: BundleReader, policy: @escaping MergePolicy, conflictPolicy: @escaping ConflictPolicy,
+                       progress: ((_ done: Int, _ total: Int) -> Void)?,
+                       afterMerge: (MergeReport) throws -> Void) throws -> MergeReport {
         let header = reader.header
         guard header.recipient == site else {
             throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: site.rawValue)
@@ -26,6 +50,9 @@ extension Replica {
         return try writeTransaction {
             var report = MergeReport(header: header)
             report.formatVersion = reader.formatVersion
+            let ceiling = try counterCeiling()
+            try checkReach(header.knowledge, "knowledge", ceiling: ceiling)
+            try checkReach(header.acknowledgement, "acknowledgement", ceiling: ceiling)
             report.logFolded = try foldLog()
             try restampIfCountersWereReused(header)
             // What the merge writes is not captured again: triggers are off on this connection
@@ -56,11 +83,17 @@ extension Replica {
                         }
                         positionMaps[change.table] = map
                     }
+                    // Every stamp lies at or below the row's version (the reader checks it).
+                    try checkReach(change.version, "row version", ceiling: ceiling)
                     for cell in change.cells { maxCounter = max(maxCounter, cell.stamp.counter) }
                     try merger.merge(change, table: table, positions: positionMaps[change.table]!, report: &report)
                     if let progress, report.rowsReceived % 5000 == 0 { progress(report.rowsReceived, header.rowCount) }
                 case .conflict(let c):
-                    if try insertConflict(c) { report.conflictsReceived += 1 }
+                    if let reason = try refusal(of: c, sender: header.sender, policy: conflictPolicy) {
+                        report.refusals.append(RowRefusal(table: c.table, id: c.rowID, reason: reason))
+                    } else if try insertConflict(c) {
+                        report.conflictsReceived += 1
+                    }
                 }
             }
 
@@ -165,7 +198,7 @@ struct RowMerger {
             try forgetRowThatLeft(change, table: table, positions: positions, existing: existing, report: &report)
             return
         }
-        if let reason = policy(change, existing?.orgID, sender) {
+        if let reason = replica.refusal(of: change, in: table, sender: sender) ?? policy(change, existing?.orgID, sender) {
             report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
             noteRefused(change, table: table, positions: positions, existing: existing)
             return
