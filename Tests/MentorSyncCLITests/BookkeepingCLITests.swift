@@ -91,24 +91,24 @@ final class BookkeepingCLITests: XCTestCase {
         expectOK(try w.district("delete", "persons", "p1"))
         expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "full_name=Петрова Анна Викторовна"))
         try w.round()
-        let list = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])
+        let list = try w.conflicts()
         XCTAssertEqual(list.count, 1, "\(list)")
-        let id = try XCTUnwrap(list.first?["id"] as? String)
-        XCTAssertEqual(list.first?["row_deleted"] as? Bool, true)
+        let id = try XCTUnwrap(list.first?.id)
+        XCTAssertEqual(list.first?.rowDeleted, true)
 
         // Keeping the school's value: there is no row to put it into; nothing changes, and it says what to do.
         let theirs = try w.district("conflicts", "resolve", id, "--keep", "theirs")
         XCTAssertEqual(theirs.exitCode, 1, theirs.output)
         XCTAssertEqual(theirs.stderr.split(separator: "\n").count, 1, theirs.stderr)
         XCTAssertTrue(theirs.stderr.contains("deleted") && theirs.stderr.contains("put persons --id p1"), theirs.stderr)
-        XCTAssertEqual((try w.json(try w.district("conflicts", "list", "--json")) as? [Any])?.count, 1, "still open")
+        XCTAssertEqual(try w.conflicts().count, 1, "still open")
         XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [Any])?.count, 0)
 
         // Keeping the district's side, the deletion, settles it.
         let mine = try w.district("conflicts", "resolve", id, "--keep", "mine", "--json")
         expectOK(mine)
         XCTAssertTrue((((try w.json(mine) as? [String: Any])?["resolution"] as? String) ?? "").contains("deletion"), mine.output)
-        XCTAssertEqual((try w.json(try w.district("conflicts", "list", "--json")) as? [Any])?.count, 0)
+        XCTAssertEqual(try w.conflicts().count, 0)
         try w.round()
         XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [Any])?.count, 0)
     }
@@ -120,7 +120,7 @@ final class BookkeepingCLITests: XCTestCase {
         expectOK(try w.school("s001", "delete", "persons", "p1"))
         expectOK(try w.district("put", "persons", "--id", "p1", "--set", "notes=переведена"))
         try w.round()
-        let id = try XCTUnwrap(((try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])?.first)?["id"] as? String)
+        let id = try XCTUnwrap(try w.conflicts().first?.id)
         // The school deleted it: the district's value has no row; once re-created as advised, it is kept.
         XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "mine").exitCode, 1)
         expectOK(try w.district("put", "persons", "--id", "p1", "--set", "org_id=s001", "--set", "full_name=Петрова Анна"))

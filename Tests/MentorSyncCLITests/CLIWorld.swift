@@ -28,13 +28,29 @@ final class CLIWorld {
     func schoolHome(_ n: String) -> URL { scratch.path("home-\(n)") }
 
     @discardableResult
-    func district(_ args: String...) throws -> ToolResult {
+    func district(_ args: String...) throws -> ToolResult { try district(args) }
+
+    @discardableResult
+    func district(_ args: [String]) throws -> ToolResult {
         try ToolRunner.run("mentorsync-district", args + ["--home", districtHome.path])
     }
 
     @discardableResult
     func school(_ n: String, _ args: String...) throws -> ToolResult {
         try ToolRunner.run("mentorsync-school", args + ["--home", schoolHome(n).path])
+    }
+
+    /// A school's tool with variables added to its environment (a language: `ToolLocale`).
+    @discardableResult
+    func school(_ n: String, environment: [String: String], _ args: [String]) throws -> ToolResult {
+        try ToolRunner.run("mentorsync-school", args + ["--home", schoolHome(n).path], environment: environment)
+    }
+
+    /// The district's conflicts, open ones only unless `all`, as `conflicts list --json` prints them.
+    func conflicts(all: Bool = false) throws -> [ListedConflict] {
+        let r = try district(all ? ["conflicts", "list", "--all", "--json"] : ["conflicts", "list", "--json"])
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        return try ListedConflict.list(r)
     }
 
     func json(_ r: ToolResult) throws -> Any {

@@ -21,9 +21,9 @@ final class ConflictResolveCLITests: XCTestCase {
         expectOK(try w.school("s001", "put", "persons", "--id", person, "--set", "role=methodologist"))
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
         expectOK(try w.district("ingest", "--share", w.stick.path))
-        let list = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])
-        let c = try XCTUnwrap(list.first { $0["column"] as? String == "role" }, "no conflict on role: \(list)")
-        return (try XCTUnwrap(c["id"] as? String), person)
+        let list = try w.conflicts()
+        let c = try XCTUnwrap(list.first { $0.column == "role" }, "no conflict on role: \(list)")
+        return (c.id, person)
     }
 
     /// What the district holds: its registry rows and its conflicts, for before/after comparisons.
@@ -36,7 +36,7 @@ final class ConflictResolveCLITests: XCTestCase {
         let before = try districtState()
         for (lang, text) in [("ru_RU.UTF-8", "--keep принимает mine"), ("C.UTF-8", "--keep takes mine")] {
             let r = try ToolRunner.run("mentorsync-district", ["conflicts", "resolve", id, "--keep", "ours", "--home", w.districtHome.path],
-                                       environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""])
+                                       environment: ToolLocale.lang(lang))
             XCTAssertEqual(r.exitCode, 2, r.output)
             XCTAssertTrue(r.stderr.contains(text) && r.stderr.contains("ours"), r.stderr)
         }
@@ -44,8 +44,7 @@ final class ConflictResolveCLITests: XCTestCase {
         XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "mine", "--value", "teacher").exitCode, 2)
         XCTAssertEqual(try w.district("conflicts", "resolve", id).exitCode, 2)
         XCTAssertEqual(try districtState(), before, "a refused resolve changed the district")
-        let open = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])
-        XCTAssertTrue(open.contains { $0["id"] as? String == id }, "the conflict is still open")
+        XCTAssertTrue(try w.conflicts().contains { $0.id == id }, "the conflict is still open")
     }
 
     func testAValueIsCheckedLikeAnyEntryBeforeItIsWritten() throws {

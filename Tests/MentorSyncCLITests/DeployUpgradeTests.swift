@@ -73,7 +73,7 @@ final class DeployUpgradeTests: XCTestCase {
             let persons = try w.rows(district: "persons")
             XCTAssertFalse(persons.isEmpty, format)
             XCTAssertTrue(persons.values.allSatisfy { $0["org_id"] as? String == "s017" }, "\(format): \(persons)")
-            XCTAssertGreaterThan((try w.json(try w.district("conflicts", "list", "--json")) as? [Any])?.count ?? 0, 0,
+            XCTAssertGreaterThan(try w.conflicts().count, 0,
                                  "\(format): the conflict record a school detected travels up")
             // Ingesting them again (a replayed stick) changes nothing and quarantines nothing.
             for url in schoolBundles {

@@ -10,8 +10,6 @@ final class HelpCommandsTests: XCTestCase {
                          "import-csv", "export-csv", "backup", "restore"]
     static let district = ["init", "enroll", "serve", "ingest", "status", "conflicts", "resync", "revoke", "put", "list", "delete",
                            "report", "events", "indicators", "seed-demo", "backup", "restore"]
-    let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
-    let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
 
     func run(_ tool: String, _ args: [String], _ env: [String: String]) throws -> ToolResult {
         try ToolRunner.run(tool, args, environment: env)
@@ -19,12 +17,12 @@ final class HelpCommandsTests: XCTestCase {
 
     func testVersionInBothLanguagesAndAsJSON() throws {
         for tool in ["mentorsync-school", "mentorsync-district"] {
-            var r = try run(tool, ["--version"], english)
+            var r = try run(tool, ["--version"], ToolLocale.english)
             XCTAssertEqual(r.exitCode, 0)
             XCTAssertEqual(r.stdout, "\(tool) \(MentorSyncVersion.version) (bundle format \(BundleLayout.formatVersion), registry schema \(RegistrySchema.version))\n")
-            r = try run(tool, ["--version"], russian)
+            r = try run(tool, ["--version"], ToolLocale.russian)
             XCTAssertEqual(r.stdout, "\(tool) \(MentorSyncVersion.version) (формат пакетов \(BundleLayout.formatVersion), схема реестра \(RegistrySchema.version))\n")
-            r = try run(tool, ["status", "--version", "--json"], russian)
+            r = try run(tool, ["status", "--version", "--json"], ToolLocale.russian)
             let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
             XCTAssertEqual(o["version"] as? String, MentorSyncVersion.version)
             XCTAssertEqual(o["schema_version"] as? Int, RegistrySchema.version)
@@ -36,9 +34,9 @@ final class HelpCommandsTests: XCTestCase {
     /// parser's own list (in its unknown-option error) is the check, so help cannot drift from it.
     func testEveryCommandsHelpListsTheOptionsItTakes() throws {
         for (tool, commands) in [("mentorsync-school", Self.school), ("mentorsync-district", Self.district)] {
-            let overview = try run(tool, ["--help"], english)
+            let overview = try run(tool, ["--help"], ToolLocale.english)
             XCTAssertEqual(overview.exitCode, 0)
-            for (env, start) in [(english, "usage: "), (russian, "вызов: ")] {
+            for (env, start) in [(ToolLocale.english, "usage: "), (ToolLocale.russian, "вызов: ")] {
                 for command in commands {
                     let r = try run(tool, [command, "--help"], env)
                     XCTAssertEqual(r.exitCode, 0, "\(tool) \(command): \(r.output)")
@@ -47,7 +45,7 @@ final class HelpCommandsTests: XCTestCase {
                     XCTAssertTrue(overview.stdout.contains("\n  \(command)"), "\(command) is in the list of commands")
                     let helped = Set(r.stdout.split(separator: "\n").filter { $0.hasPrefix("  --") }
                         .map { String($0.dropFirst(2).prefix { $0 != " " }) }).subtracting(["--help"])
-                    let refused = try run(tool, [command, "--no-such-option"], english)
+                    let refused = try run(tool, [command, "--no-such-option"], ToolLocale.english)
                     XCTAssertEqual(refused.exitCode, 2, refused.output)
                     let taken = try XCTUnwrap(refused.stderr.components(separatedBy: "(this command takes ").last?.components(separatedBy: ")").first)
                     XCTAssertEqual(helped, Set(taken.components(separatedBy: ", ")), "\(tool) \(command)")
@@ -58,7 +56,7 @@ final class HelpCommandsTests: XCTestCase {
 
     func testPutAndImportHelpListTheTablesColumnsAndAllowedValues() throws {
         for command in [["put", "persons"], ["import-csv", "persons"], ["list", "persons"]] {
-            var r = try run("mentorsync-school", command + ["--help"], english)
+            var r = try run("mentorsync-school", command + ["--help"], ToolLocale.english)
             XCTAssertEqual(r.exitCode, 0, r.output)
             XCTAssertTrue(r.stdout.contains("columns of persons:"), r.stdout)
             for column in RegistrySchema.persons.cellNames + ["id"] {
@@ -66,33 +64,33 @@ final class HelpCommandsTests: XCTestCase {
             }
             XCTAssertTrue(r.stdout.contains("one of: teacher (учитель), student (ученик), methodologist (методист), manager (руководитель), external (внешний)"), r.stdout)
             XCTAssertTrue(r.stdout.contains("  full_name       text; required (in Russian: ФИО)"), r.stdout)
-            r = try run("mentorsync-school", command + ["--help"], russian)
+            r = try run("mentorsync-school", command + ["--help"], ToolLocale.russian)
             XCTAssertTrue(r.stdout.contains("столбцы таблицы persons:"), r.stdout)
             XCTAssertTrue(r.stdout.contains("одно из: учитель (teacher), ученик (student)"), r.stdout)
             XCTAssertTrue(r.stdout.contains("  birth_date      «Дата рождения»: дата, ДД.ММ.ГГГГ или ГГГГ-ММ-ДД"), r.stdout)
             XCTAssertTrue(r.stdout.contains("  full_name       «ФИО»: текст; обязательно"), r.stdout)
         }
-        let r = try run("mentorsync-district", ["put", "surveys", "--set", "satisfaction=3", "--help"], english)
+        let r = try run("mentorsync-district", ["put", "surveys", "--set", "satisfaction=3", "--help"], ToolLocale.english)
         XCTAssertTrue(r.stdout.contains("  satisfaction  a whole number from 1 to 10"), r.stdout)
         XCTAssertTrue(r.stdout.contains("  pair_id       a pair: the mentor's full name"), r.stdout)
-        XCTAssertEqual(try run("mentorsync-school", ["help", "put", "persons"], english).stdout,
-                       try run("mentorsync-school", ["put", "persons", "--help"], english).stdout)
-        let bare = try run("mentorsync-school", ["put", "--help"], english)
+        XCTAssertEqual(try run("mentorsync-school", ["help", "put", "persons"], ToolLocale.english).stdout,
+                       try run("mentorsync-school", ["put", "persons", "--help"], ToolLocale.english).stdout)
+        let bare = try run("mentorsync-school", ["put", "--help"], ToolLocale.english)
         XCTAssertTrue(bare.stdout.contains("tables: organizations, persons, mentors"), bare.stdout)
     }
 
     func testUnknownTableOrCommandIsAUsageErrorWithAHint() throws {
-        var r = try run("mentorsync-school", ["put", "people", "--help"], english)
+        var r = try run("mentorsync-school", ["put", "people", "--help"], ToolLocale.english)
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertEqual(r.stdout, "")
         XCTAssertEqual(r.stderr.split(separator: "\n"), [
             "mentorsync-school: no table 'people'; the tables are: \(RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))",
             "run 'mentorsync-school put --help' for its options",
         ])
-        r = try run("mentorsync-district", ["frobnicate", "--help"], russian)
+        r = try run("mentorsync-district", ["frobnicate", "--help"], ToolLocale.russian)
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertEqual(r.stderr.split(separator: "\n"), ["mentorsync-district: нет такой команды: «frobnicate»", "список команд: mentorsync-district --help"])
-        r = try run("mentorsync-school", ["sync"], english)
+        r = try run("mentorsync-school", ["sync"], ToolLocale.english)
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertTrue(r.stderr.hasSuffix("run 'mentorsync-school sync --help' for its options\n"), r.stderr)
     }

@@ -78,7 +78,6 @@ final class OwnershipCLITests: XCTestCase {
         for n in ["s001", "s002"] {
             XCTAssertEqual(try row(w.schoolHome(n), "organizations", "org-1"), atDistrict, n)
         }
-        let conflicts = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--json")) as? [Any])
-        XCTAssertEqual(conflicts.count, 0)
+        XCTAssertEqual(try w.conflicts(), [])
     }
 }

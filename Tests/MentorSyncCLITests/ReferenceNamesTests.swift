@@ -5,8 +5,6 @@ import MentorSyncTestSupport
 /// References typed by name, checked where people enter them (DESIGN.md, "People's language and
 /// names"), through the real binaries, in Russian and in English.
 final class ReferenceNamesTests: XCTestCase {
-    static let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
-    static let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
 
     var w: CLIWorld!
 
@@ -14,7 +12,7 @@ final class ReferenceNamesTests: XCTestCase {
     override func tearDown() { w = nil }
 
     func school(_ env: [String: String], _ args: String...) throws -> ToolResult {
-        try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome("s001").path], environment: env)
+        try w.school("s001", environment: env, args)
     }
 
     func count(_ table: String) throws -> Int {
@@ -64,7 +62,7 @@ final class ReferenceNamesTests: XCTestCase {
 
     func testAnAmbiguousNameListsTheCandidatesAndWritesNothing() throws {
         let t = try addTeachers()
-        for (env, words) in [(Self.russian, ["подходит к 2 строкам persons", "укажите одно"]), (Self.english, ["matches 2 rows of persons", "give one"])] {
+        for (env, words) in [(ToolLocale.russian, ["подходит к 2 строкам persons", "укажите одно"]), (ToolLocale.english, ["matches 2 rows of persons", "give one"])] {
             let r = try school(env, "put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--set", "status=active")
             XCTAssertEqual(r.exitCode, 1, r.output)
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one line: \(r.stderr)")
@@ -77,14 +75,14 @@ final class ReferenceNamesTests: XCTestCase {
 
     func testANameThatMatchesNothingIsRefusedAndWritesNothing() throws {
         _ = try addTeachers()
-        let ru = try school(Self.russian, "put", "mentors", "--set", "person_id=Сидорова Анна", "--set", "status=active")
+        let ru = try school(ToolLocale.russian, "put", "mentors", "--set", "person_id=Сидорова Анна", "--set", "status=active")
         XCTAssertEqual(ru.exitCode, 1, ru.output)
         XCTAssertTrue(ru.stderr.contains("нет строки с именем «Сидорова Анна»"), ru.stderr)
-        let en = try school(Self.english, "put", "mentors", "--set", "person_id=Сидорова Анна", "--set", "status=active")
+        let en = try school(ToolLocale.english, "put", "mentors", "--set", "person_id=Сидорова Анна", "--set", "status=active")
         XCTAssertEqual(en.exitCode, 1, en.output)
         XCTAssertTrue(en.stderr.contains("no persons row is named 'Сидорова Анна'"), en.stderr)
         // A part of a name is no name: candidates are offered instead.
-        let part = try school(Self.english, "put", "mentors", "--set", "person_id=Петров", "--set", "status=active")
+        let part = try school(ToolLocale.english, "put", "mentors", "--set", "person_id=Петров", "--set", "status=active")
         XCTAssertEqual(part.exitCode, 1, part.output)
         XCTAssertTrue(part.stderr.contains("similar: ") && part.stderr.contains("Петров Иван Ильич ["), part.stderr)
         XCTAssertEqual(try count("mentors"), 0)
@@ -96,7 +94,7 @@ final class ReferenceNamesTests: XCTestCase {
         var typo = Array(t.petrov)
         typo[3] = typo[3] == "a" ? "b" : "a"
         let wrong = String(typo)
-        for (env, text) in [(Self.russian, "нет строки persons с id «\(wrong)»"), (Self.english, "holds no persons row with id '\(wrong)'")] {
+        for (env, text) in [(ToolLocale.russian, "нет строки persons с id «\(wrong)»"), (ToolLocale.english, "holds no persons row with id '\(wrong)'")] {
             let r = try school(env, "put", "mentors", "--set", "person_id=\(wrong)", "--set", "status=active")
             XCTAssertEqual(r.exitCode, 1, r.output)
             XCTAssertTrue(r.stderr.contains(text), r.stderr)
@@ -120,10 +118,10 @@ extension ReferenceNamesTests {
         XCTAssertEqual(rows.first { $0["id"] as? String == t.petrov }?["position"] as? String, "завуч")
         XCTAssertEqual(rows.first { $0["id"] as? String == t.older }?["position"] as? String, "учитель химии")
         // A shared name, or a name nobody has, changes nothing and adds nothing.
-        let ambiguous = try school(Self.english, "put", "persons", "--id", "Иванова Мария Петровна", "--set", "position=директор")
+        let ambiguous = try school(ToolLocale.english, "put", "persons", "--id", "Иванова Мария Петровна", "--set", "position=директор")
         XCTAssertEqual(ambiguous.exitCode, 1, ambiguous.output)
         XCTAssertTrue(ambiguous.stderr.contains("matches 2 rows of persons"), ambiguous.stderr)
-        let nobody = try school(Self.russian, "put", "persons", "--id", "Сидорова Анна", "--set", "position=директор")
+        let nobody = try school(ToolLocale.russian, "put", "persons", "--id", "Сидорова Анна", "--set", "position=директор")
         XCTAssertEqual(nobody.exitCode, 1, nobody.output)
         XCTAssertTrue(nobody.stderr.contains("нет строки с именем «Сидорова Анна»"), nobody.stderr)
         XCTAssertEqual(try count("persons"), 3)

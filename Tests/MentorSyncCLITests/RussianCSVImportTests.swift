@@ -6,8 +6,6 @@ import MentorSyncTestSupport
 /// "People's language and names"): Russian headers and values, Windows-1251, `;`, dates with a
 /// time as Excel writes them, references by name, and no one doubled on a second import.
 final class RussianCSVImportTests: XCTestCase {
-    static let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
-    static let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
 
     var w: CLIWorld!
 
@@ -15,7 +13,7 @@ final class RussianCSVImportTests: XCTestCase {
     override func tearDown() { w = nil }
 
     func school(_ env: [String: String], _ args: String...) throws -> ToolResult {
-        try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome("s001").path], environment: env)
+        try w.school("s001", environment: env, args)
     }
 
     func rows(_ table: String) throws -> [[String: Any]] {
@@ -49,7 +47,7 @@ final class RussianCSVImportTests: XCTestCase {
 
     func testARussianExcelListIsImported() throws {
         let file = try windows1251("учителя.csv", Self.teachers)
-        let r = try school(Self.russian, "import-csv", "persons", file)
+        let r = try school(ToolLocale.russian, "import-csv", "persons", file)
         XCTAssertEqual(r.exitCode, 0, r.output)
         XCTAssertTrue(r.stdout.contains("в persons импортировано строк: 3 (изменено: 0, новых: 3)"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Windows-1251"), r.stdout)
@@ -64,9 +62,9 @@ final class RussianCSVImportTests: XCTestCase {
 
     func testTheSameListImportedTwiceDoublesNobody() throws {
         let file = try windows1251("учителя.csv", Self.teachers)
-        expectOK(try school(Self.english, "import-csv", "persons", file))
+        expectOK(try school(ToolLocale.english, "import-csv", "persons", file))
         let first = try rows("persons")
-        let again = try school(Self.english, "import-csv", "persons", file)
+        let again = try school(ToolLocale.english, "import-csv", "persons", file)
         XCTAssertEqual(again.exitCode, 0, again.output)
         XCTAssertTrue(again.stdout.contains("imported 3 rows into persons (0 updated, 0 new, 3 unchanged)"), again.stdout)
         XCTAssertEqual(try rows("persons").count, 3)
@@ -78,7 +76,7 @@ final class RussianCSVImportTests: XCTestCase {
             Новикова Анна Сергеевна;20.04.2001;учитель;учитель математики\r
 
             """)
-        let r = try school(Self.russian, "import-csv", "persons", changed)
+        let r = try school(ToolLocale.russian, "import-csv", "persons", changed)
         XCTAssertEqual(r.exitCode, 0, r.output)
         XCTAssertTrue(r.stdout.contains("(изменено: 2, новых: 1)"), r.stdout)
         let now = try rows("persons")
@@ -89,11 +87,11 @@ final class RussianCSVImportTests: XCTestCase {
     }
 
     func testAListOfMentorsNamesItsPeople() throws {
-        expectOK(try school(Self.english, "import-csv", "persons", try windows1251("учителя.csv", Self.teachers)))
+        expectOK(try school(ToolLocale.english, "import-csv", "persons", try windows1251("учителя.csv", Self.teachers)))
         let mentors = w.scratch.path("наставники.csv")
         try Data("ФИО;Статус;Компетенции\nСмирнова Ольга Ивановна;активный;физика, олимпиады\n".utf8).write(to: mentors)
-        expectOK(try school(Self.english, "import-csv", "mentors", mentors.path))
-        expectOK(try school(Self.english, "import-csv", "mentors", mentors.path))
+        expectOK(try school(ToolLocale.english, "import-csv", "mentors", mentors.path))
+        expectOK(try school(ToolLocale.english, "import-csv", "mentors", mentors.path))
         let olga = try XCTUnwrap(try rows("persons").first { $0["full_name"] as? String == "Смирнова Ольга Ивановна" }?["id"] as? String)
         XCTAssertEqual(try rows("mentors").map { $0["person_id"] as? String }, [olga], "one mentor, imported twice")
         XCTAssertEqual(try rows("mentors").first?["status"] as? String, "active")
@@ -101,12 +99,12 @@ final class RussianCSVImportTests: XCTestCase {
         // A name nobody has, and a bad status: refused line by line, in the user's language, nothing written.
         let bad = w.scratch.path("плохие.csv")
         try Data("ФИО;Статус\nКозлов Пётр Андреевич;active\nСидоров Нет Такого;active\nИванова Мария Петровна;в отпуске\n".utf8).write(to: bad)
-        let ru = try school(Self.russian, "import-csv", "mentors", bad.path)
+        let ru = try school(ToolLocale.russian, "import-csv", "mentors", bad.path)
         XCTAssertEqual(ru.exitCode, 1, ru.output)
         XCTAssertTrue(ru.stderr.contains("строка 3: mentors.person_id: в persons нет строки с именем «Сидоров Нет Такого»"), ru.stderr)
         XCTAssertTrue(ru.stderr.contains("строка 4: mentors.status: «в отпуске» — недопустимое значение; допустимо: кандидат (candidate), активный (active), неактивный (inactive)"), ru.stderr)
         XCTAssertTrue(ru.stderr.contains("поэтому в mentors ничего не записано"), ru.stderr)
-        let en = try school(Self.english, "import-csv", "mentors", bad.path)
+        let en = try school(ToolLocale.english, "import-csv", "mentors", bad.path)
         XCTAssertEqual(en.exitCode, 1, en.output)
         XCTAssertTrue(en.stderr.contains("line 3: mentors.person_id: no persons row is named 'Сидоров Нет Такого'"), en.stderr)
         XCTAssertTrue(en.stderr.contains("line 4: mentors.status: 'в отпуске' is not one of candidate, active, inactive"), en.stderr)
@@ -116,9 +114,9 @@ final class RussianCSVImportTests: XCTestCase {
 
 extension RussianCSVImportTests {
     func testARussianExportHasRussianHeadersAndValuesAndImportsBack() throws {
-        expectOK(try school(Self.english, "import-csv", "persons", try windows1251("учителя.csv", Self.teachers)))
+        expectOK(try school(ToolLocale.english, "import-csv", "persons", try windows1251("учителя.csv", Self.teachers)))
         let ru = w.scratch.path("выгрузка.csv")
-        let r = try school(Self.russian, "export-csv", "persons", ru.path)
+        let r = try school(ToolLocale.russian, "export-csv", "persons", ru.path)
         XCTAssertEqual(r.exitCode, 0, r.output)
         XCTAssertTrue(r.stdout.contains("строк persons выгружено: 3"), r.stdout)
         let text = String(decoding: try Data(contentsOf: ru).dropFirst(3), as: UTF8.self)
@@ -127,10 +125,10 @@ extension RussianCSVImportTests {
         XCTAssertTrue(text.contains(";Козлов Пётр Андреевич;2010-09-01;ученик;"), text)
         // In English the machine names, as before; either file imports back to the same rows.
         let en = w.scratch.path("export.csv")
-        expectOK(try school(Self.english, "export-csv", "persons", en.path))
+        expectOK(try school(ToolLocale.english, "export-csv", "persons", en.path))
         XCTAssertTrue(String(decoding: try Data(contentsOf: en).dropFirst(3), as: UTF8.self).hasPrefix("id;org_id;full_name;birth_date;role;"))
         for file in [ru, en] {
-            let back = try school(Self.english, "import-csv", "persons", file.path)
+            let back = try school(ToolLocale.english, "import-csv", "persons", file.path)
             XCTAssertTrue(back.stdout.contains("(0 updated, 0 new, 3 unchanged)"), back.output)
         }
     }

@@ -8,12 +8,10 @@ final class XLSXCommandsTests: XCTestCase {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("MentorSyncDomainTests/Fixtures")
 
-    static let english = ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
-    static let russian = ["LANG": "ru_RU.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "MENTORSYNC_LANG": ""]
 
     /// mentorsync-school in the first school's home, in a language chosen by LANG.
     func school(_ world: CLIWorld, _ env: [String: String], _ args: String...) throws -> ToolResult {
-        try ToolRunner.run("mentorsync-school", args + ["--home", world.schoolHome("s001").path], environment: env)
+        try world.school("s001", environment: env, args)
     }
 
     func persons(_ world: CLIWorld) throws -> [[String: Any]] {
@@ -26,7 +24,7 @@ final class XLSXCommandsTests: XCTestCase {
     func testImportLibreOfficeWorkbookThenItsExport() throws {
         let world = try CLIWorld(schools: ["s001"])
         let book = Self.fixtures.appendingPathComponent("libreoffice/persons.xlsx").path
-        var r = try school(world, Self.english, "import-csv", "persons", book)
+        var r = try school(world, ToolLocale.english, "import-csv", "persons", book)
         expectOK(r)
         XCTAssertEqual(r.stdout, "imported 4 rows into persons from sheet 'persons' (0 updated, 4 new)\n")
         let rows = try persons(world)
@@ -38,11 +36,11 @@ final class XLSXCommandsTests: XCTestCase {
         XCTAssertEqual(byName["Сидорова Анна"]?["role"] as? String, "student")
 
         let out = world.scratch.path("выгрузка.xlsx")
-        r = try school(world, Self.english, "export-csv", "persons", out.path)
+        r = try school(world, ToolLocale.english, "export-csv", "persons", out.path)
         expectOK(r)
         XCTAssertEqual(r.stdout, "exported 4 rows of persons to \(out.path), an Excel workbook\n")
         XCTAssertEqual(try Data(contentsOf: out).prefix(4), Data("PK\u{3}\u{4}".utf8))
-        r = try school(world, Self.english, "import-csv", "persons", out.path, "--json")
+        r = try school(world, ToolLocale.english, "import-csv", "persons", out.path, "--json")
         expectOK(r)
         let o = try XCTUnwrap(try world.json(r) as? [String: Any])
         XCTAssertEqual(o["format"] as? String, "xlsx")
@@ -58,7 +56,7 @@ final class XLSXCommandsTests: XCTestCase {
     func testRussianWorkbookInBothLanguages() throws {
         let world = try CLIWorld(schools: ["s001"])
         let book = Self.fixtures.appendingPathComponent("libreoffice/persons-ru.xlsx").path
-        var r = try school(world, Self.russian, "import-csv", "persons", book)
+        var r = try school(world, ToolLocale.russian, "import-csv", "persons", book)
         expectOK(r)
         XCTAssertEqual(r.stdout, "в persons импортировано строк с листа «persons-ru»: 3 (изменено: 0, новых: 3)\n")
         var rows = try persons(world)
@@ -69,19 +67,19 @@ final class XLSXCommandsTests: XCTestCase {
         XCTAssertEqual(byName["Сидорова Анна"]?["role"] as? String, "student")
         XCTAssertEqual(byName["Сидорова Анна"]?["birth_date"] as? String, "2012-02-01")
 
-        r = try school(world, Self.english, "import-csv", "persons", book)
+        r = try school(world, ToolLocale.english, "import-csv", "persons", book)
         expectOK(r)
         XCTAssertEqual(r.stdout, "imported 3 rows into persons from sheet 'persons-ru' (0 updated, 0 new, 3 unchanged)\n")
         rows = try persons(world)
         XCTAssertEqual(rows.count, 3, "the same list imported twice adds no one")
 
         let out = world.scratch.path("персоны.xlsx")
-        expectOK(try school(world, Self.russian, "export-csv", "persons", out.path))
+        expectOK(try school(world, ToolLocale.russian, "export-csv", "persons", out.path))
         let sheet = try XLSXWorkbook(contentsOf: out).sheet()
         XCTAssertTrue(sheet.records[0].fields.contains("ФИО"), "\(sheet.records[0].fields)")
         let role = try XCTUnwrap(sheet.records[0].fields.firstIndex(of: HeaderAliases.russian("role", table: "persons") ?? "role"))
         XCTAssertEqual(Set(sheet.records.dropFirst().map { $0.fields[role] }), ["учитель", "ученик"])
-        r = try school(world, Self.english, "import-csv", "persons", out.path)
+        r = try school(world, ToolLocale.english, "import-csv", "persons", out.path)
         expectOK(r)
         XCTAssertEqual(r.stdout, "imported 3 rows into persons from sheet 'persons' (0 updated, 0 new, 3 unchanged)\n")
     }
@@ -100,7 +98,7 @@ final class XLSXCommandsTests: XCTestCase {
         for (name, bytes, start) in cases {
             let file = world.scratch.path(name)
             try bytes.write(to: file)
-            let r = try school(world, Self.english, "import-csv", "persons", file.path)
+            let r = try school(world, ToolLocale.english, "import-csv", "persons", file.path)
             XCTAssertEqual(r.exitCode, 1, r.output)
             XCTAssertEqual(r.stdout, "")
             let lines = r.stderr.split(separator: "\n")
@@ -110,7 +108,7 @@ final class XLSXCommandsTests: XCTestCase {
         }
         // The same refusal in Russian.
         let file = world.scratch.path("список.xlsx")
-        let r = try school(world, Self.russian, "import-csv", "persons", file.path)
+        let r = try school(world, ToolLocale.russian, "import-csv", "persons", file.path)
         XCTAssertEqual(r.exitCode, 1)
         XCTAssertEqual(r.stderr, "mentorsync-school: список.xlsx не читается как книга Excel: это не zip-архив (а книга .xlsx — это zip-архив); "
                        + "сохраните его заново в Excel или LibreOffice как .xlsx («Книга Excel») или как CSV и загрузите снова\n")
@@ -130,7 +128,7 @@ final class XLSXCommandsTests: XCTestCase {
         let file = world.scratch.path("bomb.xlsx")
         try bomb.write(to: file)
         XCTAssertLessThan(bomb.count, 200_000)
-        let r = try school(world, Self.english, "import-csv", "persons", file.path)
+        let r = try school(world, ToolLocale.english, "import-csv", "persons", file.path)
         XCTAssertEqual(r.exitCode, 1, r.output)
         XCTAssertTrue(r.stderr.hasPrefix("mentorsync-school: bomb.xlsx cannot be read as an Excel workbook: it is refused: xl/worksheets/sheet1.xml would unpack"), r.stderr)
         XCTAssertTrue(r.stderr.contains("(a zip bomb?)"), r.stderr)
@@ -141,10 +139,10 @@ final class XLSXCommandsTests: XCTestCase {
     func testSheetOption() throws {
         let world = try CLIWorld(schools: ["s001"])
         let book = Self.fixtures.appendingPathComponent("handmade.xlsx").path
-        let r = try school(world, Self.english, "import-csv", "persons", book, "--sheet", "Третий")
+        let r = try school(world, ToolLocale.english, "import-csv", "persons", book, "--sheet", "Третий")
         XCTAssertEqual(r.exitCode, 1)
         XCTAssertEqual(r.stderr, "mentorsync-school: handmade.xlsx has no sheet 'Третий'; its sheets are: 'Люди', 'Второй лист'\n")
-        let second = try school(world, Self.english, "import-csv", "persons", book, "--sheet", "второй лист")
+        let second = try school(world, ToolLocale.english, "import-csv", "persons", book, "--sheet", "второй лист")
         XCTAssertEqual(second.exitCode, 1, "the second sheet's header is no column of persons")
         XCTAssertTrue(second.stderr.contains("второй"), second.stderr)
     }
