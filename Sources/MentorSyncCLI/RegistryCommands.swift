@@ -10,7 +10,8 @@ enum RegistryCommands {
         guard !sets.isEmpty else { throw UsageError("put needs at least one --set COLUMN=VALUE") }
         let (id, created) = try RegistryEditor(replica: replica).put(table: args.words[1], sets: sets, id: args.value("id"))
         if args.has("json") { console.json(["table": args.words[1], "id": id, "created": created]) } else {
-            console.out("\(created ? "added" : "updated") \(args.words[1]) \(id)")
+            let name = try? ReferenceResolver(database: replica.database).label(of: id, in: args.words[1])
+            console.out(Message.putDone(args.words[1], id: id, created: created, name: name.flatMap { $0 }).text())
         }
     }
 
@@ -21,7 +22,7 @@ enum RegistryCommands {
         if args.has("json") {
             console.json(rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue))) })
         } else if rows.isEmpty {
-            console.out("no rows in \(args.words[1])")
+            console.out(Message.noRows(args.words[1]).text())
         } else {
             let listing = try RegistryListing(table: try editor.table(args.words[1]), columns: columns, rows: rows,
                                               resolver: ReferenceResolver(database: replica.database))
@@ -34,7 +35,7 @@ enum RegistryCommands {
         guard args.words.count == 3 else { throw UsageError("delete TABLE ID") }
         let id = try RegistryEditor(replica: replica).delete(table: args.words[1], id: args.words[2])
         if args.has("json") { console.json(["table": args.words[1], "id": id, "deleted": true]) } else {
-            console.out("deleted \(args.words[1]) \(id)")
+            console.out(Message.deleted(args.words[1], id: id).text())
         }
     }
 }

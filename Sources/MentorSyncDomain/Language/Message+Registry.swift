@@ -6,3 +6,71 @@ extension Message {
         return Message("list.footer", en: "(\(rows) row\(rows == 1 ? "" : "s")\(en))", ru: "(строк: \(rows)\(ru))")
     }
 }
+
+/// Why an edit of the registry was refused (RegistryEditor).
+extension Message {
+    static func noTable(_ name: String, tables: [String]) -> Message {
+        Message("registry.no_table",
+                en: "no table '\(name)'; tables are: \(tables.joined(separator: ", "))",
+                ru: "нет таблицы «\(name)»; таблицы: \(tables.joined(separator: ", "))")
+    }
+
+    static func noColumn(_ table: String, _ name: String, columns: [String]) -> Message {
+        Message("registry.no_column",
+                en: "table \(table) has no column '\(name)'; columns are: \(columns.joined(separator: ", "))",
+                ru: "в таблице \(table) нет столбца «\(name)»; столбцы: \(columns.joined(separator: ", "))")
+    }
+
+    static func mayNotWrite(site: String, owner: String) -> Message {
+        Message("registry.may_not_write",
+                en: "this school (\(site)) may not write rows of '\(owner)'; only the district can",
+                ru: "эта школа (\(site)) не может менять строки «\(owner)»; это может только район")
+    }
+
+    static let idBySet = Message("registry.id_by_set",
+                                 en: "set the row id with --id, not --set id=…", ru: "id строки задаётся через --id, а не --set id=…")
+
+    static func notASiteID(_ text: String) -> Message {
+        Message("registry.not_a_site", en: "org_id '\(text)' is not a site id", ru: "org_id «\(text)» — не код площадки")
+    }
+
+    static let rowIDLength = Message("registry.id_length",
+                                     en: "a row id must be 1 to 64 characters", ru: "id строки — от 1 до 64 символов")
+
+    static let nothingToChange = Message("registry.nothing_to_change",
+                                         en: "nothing to change: give --set COLUMN=VALUE", ru: "нечего менять: укажите --set СТОЛБЕЦ=ЗНАЧЕНИЕ")
+
+    static func sayOwner(_ table: String) -> Message {
+        Message("registry.say_owner",
+                en: "say which school owns the new \(table) row: --set org_id=SITE",
+                ru: "укажите, какой школе принадлежит новая строка \(table): --set org_id=КОД")
+    }
+
+    static func requiredForNewRow(_ table: String, _ column: String) -> Message {
+        Message("registry.required",
+                en: "\(table).\(column) is required for a new row: --set \(column)=…",
+                ru: "для новой строки нужен \(table).\(column): --set \(column)=…")
+    }
+
+    static func registryRefuses(_ reason: String) -> Message {
+        Message("registry.refuses", en: "the registry refuses this value: \(reason)", ru: "реестр не принимает это значение: \(reason)")
+    }
+}
+
+/// What `put`, `list` and `delete` did.
+extension Message {
+    public static func putDone(_ table: String, id: String, created: Bool, name: String?) -> Message {
+        let shown = name.map { " «\($0)»" } ?? ""
+        return Message("registry.put_done",
+                       en: "\(created ? "added" : "updated") \(table) \(id)\(shown)",
+                       ru: "\(created ? "добавлено" : "изменено"): \(table) \(id)\(shown)")
+    }
+
+    public static func noRows(_ table: String) -> Message {
+        Message("registry.no_rows", en: "no rows in \(table)", ru: "в \(table) нет строк")
+    }
+
+    public static func deleted(_ table: String, id: String) -> Message {
+        Message("registry.deleted", en: "deleted \(table) \(id)", ru: "удалено: \(table) \(id)")
+    }
+}

@@ -256,6 +256,8 @@ public struct CSVImporter {
                     bad.append(CSVBadRow(line: record.line, reason: "the registry refuses this row: \(e.message)"))
                 } catch let e as HomeError {
                     bad.append(CSVBadRow(line: record.line, reason: e.description))
+                } catch let e as MessageError {
+                    bad.append(CSVBadRow(line: record.line, reason: e.description))
                 }
             }
 

@@ -11,14 +11,14 @@ public struct RegistryEditor {
 
     public func table(_ name: String) throws -> TableSchema {
         guard let t = RegistrySchema.schema.table(named: name) else {
-            throw HomeError.invalidArgument("no table '\(name)'; tables are: \(RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))")
+            throw MessageError(.noTable(name, tables: RegistrySchema.schema.tables.map(\.name)))
         }
         return t
     }
 
     func column(_ t: TableSchema, _ name: String) throws -> ColumnSchema {
         guard let c = t.column(named: name) else {
-            throw HomeError.invalidArgument("table \(t.name) has no column '\(name)'; columns are: \(t.cellNames.joined(separator: ", "))")
+            throw MessageError(.noColumn(t.name, name, columns: t.cellNames))
         }
         return c
     }
@@ -31,7 +31,7 @@ public struct RegistryEditor {
     func checkMayWrite(_ orgID: String, _ t: TableSchema) throws {
         guard replica.role == .school else { return }
         guard orgID == replica.site.rawValue else {
-            throw HomeError.invalidArgument("this school (\(replica.site)) may not write rows of '\(orgID)'; only the district can")
+            throw MessageError(.mayNotWrite(site: replica.site.rawValue, owner: orgID))
         }
     }
 
@@ -43,10 +43,10 @@ public struct RegistryEditor {
         var orgID: String?
         let resolver = ReferenceResolver(database: database)
         for (col, text) in sets {
-            if col == "id" { throw HomeError.invalidArgument("set the row id with --id, not --set id=…") }
+            if col == "id" { throw MessageError(.idBySet) }
             if col == "org_id" {
                 let o = text.trimmingCharacters(in: .whitespaces)
-                guard SiteID(o) != nil else { throw HomeError.invalidArgument("org_id '\(o)' is not a site id") }
+                guard SiteID(o) != nil else { throw MessageError(.notASiteID(o)) }
                 orgID = o
                 continue
             }
@@ -55,11 +55,11 @@ public struct RegistryEditor {
         }
         return try database.transaction {
             let rowID = try rowToWrite(t, id: id, resolver: resolver)
-            guard !rowID.isEmpty, rowID.count <= 64 else { throw HomeError.invalidArgument("a row id must be 1 to 64 characters") }
+            guard !rowID.isEmpty, rowID.count <= 64 else { throw MessageError(.rowIDLength) }
             if let current = try owner(t, id: rowID) {
                 try checkMayWrite(current, t)
                 if let orgID { try checkMayWrite(orgID, t); values["org_id"] = .text(orgID) }
-                guard !values.isEmpty else { throw HomeError.invalidArgument("nothing to change: give --set COLUMN=VALUE") }
+                guard !values.isEmpty else { throw MessageError(.nothingToChange) }
                 let keys = values.keys.sorted()
                 try write("UPDATE \(SQL.identifier(t.name)) SET \(keys.map { "\(SQL.identifier($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
                           keys.map { values[$0]! } + [.text(rowID)])
@@ -67,11 +67,11 @@ public struct RegistryEditor {
             }
             let owner = orgID ?? defaultOwner(t)
             guard let owner else {
-                throw HomeError.invalidArgument("say which school owns the new \(t.name) row: --set org_id=SITE")
+                throw MessageError(.sayOwner(t.name))
             }
             try checkMayWrite(owner, t)
             for c in t.columns where c.required && values[c.name] == nil {
-                throw HomeError.invalidArgument("\(t.name).\(c.name) is required for a new row: --set \(c.name)=…")
+                throw MessageError(.requiredForNewRow(t.name, c.name))
             }
             values["org_id"] = .text(owner)
             let keys = values.keys.sorted()
@@ -103,7 +103,7 @@ public struct RegistryEditor {
 
     private func write(_ sql: String, _ values: [DatabaseValue]) throws {
         do { try database.execute(sql, values) } catch let e as SQLiteError where e.isConstraint {
-            throw HomeError.invalidArgument("the registry refuses this value: \(e.message)")
+            throw MessageError(.registryRefuses(e.message))
         }
     }
 
