@@ -57,6 +57,10 @@ public final class ReferenceResolver {
         return .text(try resolve(typed, in: target, context: "\(table).\(column.name)"))
     }
 
+    /// Every row of `table` with the name people know it by, in the order rows were written:
+    /// the choices a form offers for a reference.
+    public func choices(in table: String) throws -> [RowName] { try names(table).rows }
+
     /// The name of row `id` of `table`, or nil when this registry does not hold it.
     public func label(of id: String, in table: String) throws -> String? {
         try names(table).name(of: id)?.label

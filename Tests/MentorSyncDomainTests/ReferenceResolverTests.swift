@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+@testable import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// The one name service of the registry, called directly (the web app's way in).
+final class ReferenceResolverTests: XCTestCase {
+    var scratch: ScratchDirectory!
+    var school: Replica!
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory("resolver")
+        school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                    district: SiteID("district")!, schema: RegistrySchema.schema)
+    }
+
+    override func tearDown() { school = nil; scratch = nil }
+
+    func put(_ table: String, _ sets: [(String, String)]) throws -> String {
+        try RegistryEditor(replica: school).put(table: table, sets: sets).id
+    }
+
+    func testNamesFindRowsAndRowsHaveNames() throws {
+        let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович"), ("birth_date", "1980-01-02")])
+        let mentor = try put("mentors", [("person_id", fedor)])
+        let first = try put("pairs", [("mentor_id", mentor), ("started_on", "2023-09-01")])
+        let second = try put("pairs", [("mentor_id", mentor), ("started_on", "2024-09-01")])
+        let indicator = try RegistryEditor(replica: try Replica.create(path: scratch.path("d.db").path, site: SiteID("district")!, role: .district,
+                                                                       district: SiteID("district")!, schema: RegistrySchema.schema))
+            .put(table: "indicators", sets: [("code", "I1"), ("title", "Доля молодых педагогов")]).id
+        let r = ReferenceResolver(database: school.database)
+
+        // ё and е, capitals and spaces do not count; a birth date in either spelling qualifies.
+        XCTAssertEqual(try r.resolve("федоров  петр семенович", in: "persons"), fedor)
+        XCTAssertEqual(try r.resolve("Фёдоров Пётр Семёнович (02.01.1980)", in: "persons"), fedor)
+        XCTAssertEqual(try r.resolve("Фёдоров Пётр Семёнович (1980-01-02)", in: "mentors"), mentor)
+        // The start of an id, as listings show it; the whole id in capitals.
+        XCTAssertEqual(try r.resolve(String(fedor.prefix(8)), in: "persons"), fedor)
+        XCTAssertEqual(try r.resolve(fedor.uppercased(), in: "persons"), fedor)
+        // A mentor with two pairs: the pair needs its start date, and each pair is named with it.
+        XCTAssertThrowsError(try r.resolve("Фёдоров Пётр Семёнович", in: "pairs")) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "reference.ambiguous")
+        }
+        XCTAssertEqual(try r.resolve("Фёдоров Пётр Семёнович — 01.09.2024", in: "pairs"), second)
+        XCTAssertEqual(try r.label(of: first, in: "pairs"), "Фёдоров Пётр Семёнович — 01.09.2023")
+        XCTAssertEqual(try r.choices(in: "pairs").map(\.id), [first, second])
+        // A row this registry does not hold has no name; an id-like text that matches nothing is called a mistyped id.
+        XCTAssertNil(try r.label(of: indicator, in: "indicators"))
+        XCTAssertThrowsError(try r.resolve(indicator, in: "indicators")) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "reference.no_id")
+        }
+    }
+}
