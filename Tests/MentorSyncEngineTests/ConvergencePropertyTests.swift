@@ -5,7 +5,8 @@ import MentorSyncTestSupport
 import MentorSyncDemo
 
 /// Property test: a district and four schools edit at random (including the same row and column at
-/// different sites), bundles travel with random loss, duplication and reordering, then lossless
+/// different sites; the coordinator also gives rows to other schools, and schools edit district rows,
+/// which the district refuses), bundles travel with random loss, duplication and reordering, then lossless
 /// rounds follow. Every replica must end with identical data for what it should hold, no write
 /// without a concurrent rival may be lost, and every write lost to a concurrent rival must be in
 /// the district's conflict list.
@@ -50,6 +51,11 @@ final class ConvergenceRun {
     /// Writes that a later local write directly replaced (the writer had them as current value).
     var replaced: Set<String> = []
     var counter = 0
+    /// Rows the coordinator gave to another school: a school's write to one may be refused (it
+    /// was no longer the owner), which loses it by design, not by a missed conflict.
+    var moved: Set<String> = []
+    /// District rows a school edited: refused, and answered by a fresh write of the district.
+    var refused: Set<String> = []
     let editableColumns = ["full_name", "notes"]
 
     init(seed: UInt64) throws {
@@ -89,8 +95,26 @@ final class ConvergenceRun {
         try r.fold()
         let rows = try editable(name)
         let roll = rng.below(100)
+        if name == "district", !rows.isEmpty, roll >= 78 && roll < 90 {
+            // The coordinator gives a row (a school's or the district's own) to another school.
+            let id = rng.pick(rows)
+            let owner = try r.value("persons", id, "org_id")?.text
+            let to = rng.pick(schoolNames.filter { $0 != owner })
+            try r.update("persons", id, ["org_id": .text(to)])
+            try r.fold()
+            moved.insert(id)
+            return
+        }
+        if name != "district", roll >= 60,
+           let id = try r.database.rows("SELECT id FROM persons WHERE org_id = 'district' ORDER BY id").map({ $0[0].displayText }).first {
+            // A school edits a district row: the district refuses it and must bring the school back.
+            try r.update("persons", id, [rng.pick(editableColumns): value()])
+            try r.fold()
+            refused.insert(id)
+            return
+        }
         if rows.isEmpty || roll < 25 {
-            let owner = name == "district" ? rng.pick(schoolNames) : name
+            let owner = name == "district" ? rng.pick(schoolNames + ["district", "district"]) : name
             var values: [String: DatabaseValue] = ["org_id": .text(owner)]
             for c in editableColumns { values[c] = value() }
             let id = try r.insert("persons", values, id: "p\(seed)-\(counter)")
@@ -181,12 +205,15 @@ final class ConvergenceRun {
             let (id, column) = (parts[0], parts[1])
             let row = try district.loadRow(table: RegistrySchema.persons.number, id: id)
             guard let row else { throw PropertyFailure("row \(id) never reached the district") }
+            // The district wrote its own values again under a fresh stamp: convergence (above) is the check.
+            if refused.contains(id) { continue }
             let final = row.clock.stamps[position(column)]
             if row.alive, let final {
                 guard let winner = list.first(where: { $0.stamp == final }) else { throw PropertyFailure("final stamp of \(cell) was never written") }
                 guard try district.value("persons", id, column) == winner.value else { throw PropertyFailure("\(cell) holds another value than its winning write") }
             }
             for w in list where w.stamp != final || !row.alive {
+                if moved.contains(id) && w.stamp.site != district.site { continue }
                 let key = writeKey(id, column, w.stamp)
                 if replaced.contains(key) || conflictStamps.contains(key) { continue }
                 throw PropertyFailure("write \(key) = \(w.value.displayText) was lost without a recorded conflict (row alive: \(row.alive))")

@@ -66,7 +66,8 @@ final class OwnershipMergeTests: XCTestCase {
         XCTAssertEqual(try columns(s2, "persons", p), try columns(t.district, "persons", p))
         XCTAssertEqual(try s2.value("persons", p, "birth_date"), .text("1985-03-14"))
         XCTAssertNil(try columns(s1, "persons", p), "the old owner keeps no copy")
-        XCTAssertFalse(try holdsClock(s1, "persons", p))
+        XCTAssertEqual(try s1.rowState(table: "persons", id: p)?.orgID, "s002", "only a trace of the move stays")
+        XCTAssertEqual(try s1.rowState(table: "persons", id: p)?.alive, false)
         XCTAssertFalse(try holdsClock(s3, "persons", p), "a third school hears nothing of it")
         XCTAssertEqual(try s1.exportBundle(to: t.mail, recipient: t.district.site, key: t.keys[s1.site]!).header.rowCount, 0,
                        "the removal is not captured as a deletion")
@@ -95,6 +96,45 @@ final class OwnershipMergeTests: XCTestCase {
         try t.syncAll()
         XCTAssertNil(try columns(t.school("s001"), "persons", p))
         XCTAssertEqual(try columns(t.school("s002"), "persons", p), try columns(t.district, "persons", p))
+    }
+
+    /// A move alone is something the old owner has not had yet: the daemon writes it a reply
+    /// (DistrictIngest asks `changedRows` whether a reply is needed).
+    func testAMoveAloneCountsAsAChangeForTheOldOwner() throws {
+        let t = try TestDistrict(schools: ["s001", "s002"])
+        var values = person
+        values["org_id"] = "s001"
+        let p = try t.school("s001").insert("persons", values)
+        try t.syncAll()
+        let before = try t.district.counter()
+        try t.district.update("persons", p, ["org_id": "s002"])
+        try t.district.fold()
+        XCTAssertEqual(try t.district.changedRows(for: SiteID("s001")!, after: before), 1)
+        XCTAssertEqual(try t.district.changedRows(for: SiteID("s002")!, after: before), 1)
+        try t.syncAll()
+        XCTAssertEqual(try t.district.changedRows(for: SiteID("s001")!, after: try t.district.counter()), 0)
+    }
+
+    /// A district row the coordinator gives to a school leaves every other school; a late copy of
+    /// an old reply that still carries it (bundles arrive in any order) does not bring it back.
+    func testALateOldReplyDoesNotBringBackARowThatLeft() throws {
+        let t = try TestDistrict(schools: ["s001", "s002", "s003"])
+        let p = try t.district.insert("persons", ["org_id": "district", "full_name": "Методист ЦРО"])
+        let old = try t.reply("s003")
+        try t.district.update("persons", p, ["org_id": "s001"])
+        try t.syncAll()
+        XCTAssertNil(try columns(t.school("s002"), "persons", p))
+        try t.schoolMerges("s003", old)
+        XCTAssertNil(try columns(t.school("s003"), "persons", p), "the old reply's copy stays out")
+        try t.syncAll()
+        XCTAssertNil(try columns(t.school("s003"), "persons", p))
+        XCTAssertEqual(try columns(t.school("s001"), "persons", p), try columns(t.district, "persons", p))
+        // Given back to the district, it reaches every school again, whole.
+        try t.district.update("persons", p, ["org_id": "district"])
+        try t.syncAll()
+        for s in ["s001", "s002", "s003"] {
+            XCTAssertEqual(try columns(t.school(s), "persons", p), try columns(t.district, "persons", p), s)
+        }
     }
 
     /// A move the school has seen is not announced again, and a late copy of an old move changes nothing.

@@ -193,11 +193,12 @@ struct RowMerger {
     }
 
     mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws {
-        let existing = try replica.loadRow(table: table.number, id: change.id)
+        var existing = try replica.loadRow(table: table.number, id: change.id)
         if !replica.keepsRows(ownedBy: change.orgID) {
             try forgetRowThatLeft(change, table: table, positions: positions, existing: existing, report: &report)
             return
         }
+        if isOlderThanItsMove(change, existing: &existing) { return }
         if let reason = replica.refusal(of: change, in: table, sender: sender) ?? policy(change, existing?.orgID, sender) {
             report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
             noteRefused(change, table: table, positions: positions, existing: existing)

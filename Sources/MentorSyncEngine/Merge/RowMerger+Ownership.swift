@@ -12,21 +12,33 @@ extension RowMerger {
 
     /// At a school: a ROW from the district whose owner is no longer this school nor the district.
     /// The row left this school's share (the coordinator gave it to another school), so a copy held
-    /// here is removed, values and clock, without capturing a deletion: the row lives on at its new
-    /// owner. A school that never held it, or a move older than what it holds, changes nothing.
+    /// here is removed, values and all, without capturing a deletion: the row lives on at its new
+    /// owner. What stays is a **trace**: a clock with the new owner, not alive, the move's stamp, and
+    /// no local counter (so it is never exported). It tells a late copy of the row's older state
+    /// from the row coming back (`isOlderThanItsMove`). A move older than what is held changes nothing.
     mutating func forgetRowThatLeft(_ change: RowChange, table: TableSchema, positions: [Int?],
                                     existing: Replica.StoredRow?, report: inout MergeReport) throws {
-        guard let existing else { return }
         let owner = change.cells.first { $0.position < positions.count && positions[$0.position] == 1 }
         guard let owner, owner.value == .text(change.orgID) else { return }
-        if let held = existing.clock.stamps[1], held >= owner.stamp { return }
-        if existing.alive {
+        if let held = existing?.clock.stamps[1], held >= owner.stamp { return }
+        if let existing, existing.alive {
             try replica.database.cachedStatement("DELETE FROM \(SQL.identifier(table.name)) WHERE id = ?").execute([.text(change.id)])
+            report.rowsMovedAway += 1
         }
-        let s = try replica.database.cachedStatement("DELETE FROM msync_rows WHERE tbl = ? AND id = ?")
-        try s.execute([.integer(Int64(table.number)), .text(change.id)])
-        report.rowsMovedAway += 1
+        var trace = RowClock(version: change.version.union(existing?.clock.version ?? VersionVector()), stamps: [1: owner.stamp])
+        if let existence = change.cells.first(where: { $0.position == 0 }) { trace.stamps[0] = existence.stamp }
+        try replica.storeRow(table: table.number, id: change.id, Replica.StoredRow(orgID: change.orgID, alive: false, local: 0, clock: trace))
         report.rowsChanged += 1
+    }
+
+    /// At a school: whether a ROW of its share is a state of a row from before it left this school
+    /// (a late copy of an old reply), which must not bring it back. A ROW whose version covers the
+    /// move is the row given back to this school: it is then stored as new (it came whole).
+    func isOlderThanItsMove(_ change: RowChange, existing: inout Replica.StoredRow?) -> Bool {
+        guard let trace = existing, !replica.keepsRows(ownedBy: trace.orgID) else { return false }
+        if let moved = trace.clock.stamps[1], !change.version.covers(moved) { return true }
+        existing = nil
+        return false
     }
 
     /// At the district: a school's change to a row that stays in its share (its own row, or the

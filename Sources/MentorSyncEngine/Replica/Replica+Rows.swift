@@ -20,7 +20,9 @@ extension Replica {
             sql += " AND org_id IN (\(sub.map { _ in "?" }.joined(separator: ", ")))"
             args += sub.map { .text($0) }
         }
-        return Int(try database.scalar(sql, args)?.integer ?? 0)
+        // A school is also told of rows that left its share since then (Replica+Export, rowsThatLeft).
+        let left = try rowsThatLeft(recipient, theirs: VersionVector([site: counter])).count
+        return Int(try database.scalar(sql, args)?.integer ?? 0) + left
     }
 
     /// Rows `peer` should hold whose latest changes here it has not acknowledged.
