@@ -130,6 +130,26 @@ final class BookkeepingCLITests: XCTestCase {
         XCTAssertEqual(p["notes"] as? String, "переведена")
     }
 
+    func testASettledConflictCanBeSettledAgain() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Петрова Анна", "--id", "p1"))
+        try w.round()
+        expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "notes=школа"))
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "notes=район"))
+        try w.round()
+        let id = try XCTUnwrap(((try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])?.first)?["id"] as? String)
+        expectOK(try w.district("conflicts", "resolve", id, "--keep", "mine"))
+        XCTAssertEqual((try w.json(try w.district("conflicts", "list", "--json")) as? [Any])?.count, 0)
+        let again = try w.district("conflicts", "resolve", id, "--keep", "theirs")
+        expectOK(again)
+        let p = try XCTUnwrap((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])?.first)
+        XCTAssertEqual(p["notes"] as? String, "школа", "the second decision stands")
+        let all = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--all", "--json")) as? [[String: Any]])
+        XCTAssertEqual(all.first?["resolution"] as? String, "kept the school's value", "\(all)")
+        try w.round()
+        XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first?["notes"] as? String, "школа")
+    }
+
     /// A district home of the previous version kept the full exchange in settings and flags.
     func testAnOlderDistrictHomeKeepsItsResyncOrderAndFormat() throws {
         let w = try CLIWorld(schools: ["s001"])

@@ -45,7 +45,7 @@ extension DistrictHome {
     @discardableResult
     public func resolve(conflict id: String, keep: ConflictChoice) throws -> String {
         let c = try conflict(id)
-        guard c.status == .open else { throw HomeError.invalidArgument("conflict \(c.id) is already resolved (\(c.resolution ?? ""))") }
+        // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
         let districtWon = c.winnerStamp.site == site || c.loserStamp.site != site
         let districtSide = districtWon ? (c.winnerValue, c.winnerStamp) : (c.loserValue, c.loserStamp)
         let schoolSide = districtWon ? (c.loserValue, c.loserStamp) : (c.winnerValue, c.winnerStamp)
