@@ -122,6 +122,12 @@ final class XLSXReaderTests: XCTestCase {
         var zip = ZipWriter()
         try zip.add("xl/workbook.xml", F.bytes("<!DOCTYPE lol [<!ENTITY a \"aaaaaaaa\">]><workbook/>"))
         XCTAssertEqual(error(zip.finish()), "test.xlsx is damaged: xl/workbook.xml declares a document type, which no workbook does; " + Message.workbookAdvice.text(.en))
+        zip = ZipWriter()
+        try zip.add("xl/workbook.xml", F.bytes("<?xml version=\"1.0\"?>\n<!-- a comment -->\n<!DOCTYPE workbook SYSTEM \"file:///etc/passwd\"><workbook/>"))
+        XCTAssertTrue(error(zip.finish()).contains("declares a document type"))
+        zip = ZipWriter()
+        try zip.add("xl/workbook.xml", [0xFF, 0xFE] + Array("<workbook/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        XCTAssertEqual(error(zip.finish()), "test.xlsx is damaged: xl/workbook.xml is not written in UTF-8, as workbooks are; " + Message.workbookAdvice.text(.en))
     }
 
     func testFilesThatAreNotWorkbooks() throws {

@@ -96,6 +96,7 @@ extension Message {
     }
 
     static let xlsxDoctype = Message("xlsx.doctype", en: "declares a document type, which no workbook does", ru: "объявляет тип документа, чего в книгах не бывает")
+    static let xlsxNotUTF8 = Message("xlsx.not_utf8", en: "is not written in UTF-8, as workbooks are", ru: "записан не в UTF-8, как пишутся книги")
     static func xlsxMalformed(line: Int) -> Message {
         Message("xlsx.malformed", en: "is not well-formed XML (line \(line))", ru: "— испорченный XML (строка \(line))")
     }

@@ -91,8 +91,7 @@ enum ExcelDate {
         var whole = Int(serial.rounded(.down))
         var seconds = Int(((serial - Double(whole)) * 86_400).rounded())
         if seconds >= 86_400 { whole += 1; seconds = 0 }
-        let clock = seconds % 60 == 0 ? String(format: "%02d:%02d", seconds / 3600, seconds / 60 % 60)
-            : String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        let clock = pad(seconds / 3600) + ":" + pad(seconds / 60 % 60) + (seconds % 60 == 0 ? "" : ":" + pad(seconds % 60))
         if kind == .time { return clock }
         let date: String
         if !date1904 && whole == 60 {
@@ -100,11 +99,14 @@ enum ExcelDate {
         } else {
             let day = date1904 ? epoch1904 + whole : epoch1900 + whole + (whole < 60 ? 1 : 0)
             let c = civil(day)
-            date = String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+            date = String(c.year) + "-" + pad(c.month) + "-" + pad(c.day)
         }
         // A date typed into a cell formatted with a time (`12.03.1998 0:00`) is a date.
         return seconds == 0 ? date : "\(date) \(clock)"
     }
+
+    /// Two digits (String(format:) costs a hundred times more, for every date cell of a sheet).
+    static func pad(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
     /// The serial of a `YYYY-MM-DD` date in the 1900 system, nil when the text is no such date.
     static func serial(_ text: String) -> Int? {

@@ -94,7 +94,7 @@ enum XLSXParts {
     /// Excel writes characters XML cannot hold as `_xHHHH_` (a line feed is `_x000A_`, and a
     /// literal `_x` that would read so is `_x005F_x…`). ECMA-376 Part 1, 22.9.2.19 (ST_Xstring).
     static func unescape(_ s: String) -> String {
-        guard s.contains("_x") else { return s }
+        guard s.utf8.contains(0x5F) else { return s }  // no "_": nothing to undo (the usual case)
         var out = ""
         var rest = Substring(s)
         while let r = rest.range(of: "_x") {

@@ -112,7 +112,7 @@ struct XLSXSheetParser {
     func cellText(type: String, style: Int, value: String, inline: String, _ bad: (Message) -> XLSXError) throws -> String {
         switch type {
         case "s":
-            guard let i = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(i) else {
+            guard let i = Int(XLSXSheetParser.trimmed(value)), sharedStrings.indices.contains(i) else {
                 throw bad(.xlsxNoSharedString(value))
             }
             return sharedStrings[i]
@@ -127,7 +127,7 @@ struct XLSXSheetParser {
             let time = parts.count > 1 ? String(parts[1].prefix(5)) : "00:00"
             return time == "00:00" ? String(day) : "\(day) \(time)"
         default:
-            let raw = value.trimmingCharacters(in: .whitespaces)
+            let raw = XLSXSheetParser.trimmed(value)
             guard !raw.isEmpty, let number = Double(raw) else { return raw }
             let kind = styles.indices.contains(style) ? styles[style] : .number
             if kind != .number, let text = ExcelDate.text(serial: number, kind: kind, date1904: date1904) { return text }
@@ -138,9 +138,17 @@ struct XLSXSheetParser {
     /// A number as a person reads it in the cell: at most 15 significant digits, as Excel shows
     /// (so 0.1+0.2 reads 0.3), whole numbers without a point.
     static func numberText(_ d: Double) -> String {
+        // Whole numbers (most cells) need no rounding to 15 digits; formatting is costly.
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
         let shown = Double(String(format: "%.15g", d)) ?? d
         if shown == shown.rounded(), abs(shown) < 1e15 { return String(Int64(shown)) }
         return "\(shown)"
+    }
+
+    /// The text without spaces around it; values rarely have any, and Foundation's trimming is slow.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last, first == 0x20 || last == 0x20 || first == 0x09 || last == 0x09 else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     /// `C5` → column 2 (from 0), row 5; `C` alone → column 2, no row.

@@ -68,23 +68,25 @@ public struct XLSXWriter {
     func worksheet(_ name: String, _ rows: [[XLSXCell]], _ strings: inout SharedStrings) throws -> String {
         let width = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 8, count: width)
+        let letters = (0..<width).map(XLSXWriter.column)
         var data = ""
         for (r, row) in rows.enumerated() {
             data += "<row r=\"\(r + 1)\">"
             for (c, cell) in row.enumerated() {
-                let ref = XLSXWriter.column(c) + String(r + 1)
+                let ref = letters[c] + String(r + 1)
                 let style = r == 0 ? " s=\"1\"" : ""
                 switch cell {
                 case .empty: continue
                 case .number(let d) where d.isFinite:
-                    data += "<c r=\"\(ref)\"\(style)><v>\(XLSXSheetParser.numberText(d))</v></c>"
-                    widths[c] = max(widths[c], XLSXSheetParser.numberText(d).count)
+                    let shown = XLSXSheetParser.numberText(d)
+                    data += "<c r=\"\(ref)\"\(style)><v>\(shown)</v></c>"
+                    widths[c] = max(widths[c], shown.utf8.count)
                 case .date(let day) where ExcelDate.serial(day) != nil:
                     data += "<c r=\"\(ref)\" s=\"\(r == 0 ? 1 : 2)\"><v>\(ExcelDate.serial(day)!)</v></c>"
                     widths[c] = max(widths[c], 10)
                 case .text(let s), .date(let s):
                     try data += text(s, ref, style, &strings, sheet: name)
-                    widths[c] = max(widths[c], s.split(separator: "\n").map(\.count).max() ?? 0)
+                    if widths[c] < 60 { widths[c] = max(widths[c], XLSXWriter.widestLine(s)) }
                 case .number(let d):
                     try data += text("\(d)", ref, style, &strings, sheet: name)
                 }
@@ -134,6 +136,12 @@ public struct XLSXWriter {
         }
     }
 
+    /// Characters in the longest line of a text (unicode scalars: close enough for a column width).
+    static func widestLine(_ s: String) -> Int {
+        guard s.utf8.contains(0x0A) else { return s.unicodeScalars.count }
+        return s.split(separator: "\n").map { $0.unicodeScalars.count }.max() ?? 0
+    }
+
     /// `0` → `A`, `26` → `AA`.
     static func column(_ index: Int) -> String {
         var n = index + 1
@@ -149,6 +157,11 @@ public struct XLSXWriter {
     /// Text for XML: markup characters as entities; characters XML 1.0 cannot hold as Excel's
     /// `_xHHHH_`, and a literal `_xHHHH_` guarded as `_x005F_xHHHH_` so it reads back as written.
     static func escape(_ s: String) -> String {
+        // Most cells hold nothing to escape: no markup characters, no "_", no control characters
+        // (0xEF starts U+FFFE and U+FFFF, which XML cannot hold either).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x5F || $0 == 0xEF }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         let scalars = Array(s.unicodeScalars)

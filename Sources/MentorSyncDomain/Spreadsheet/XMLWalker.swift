@@ -15,7 +15,11 @@ final class XMLWalker: NSObject, XMLParserDelegate {
 
     /// Parses `bytes`; throws what a closure threw, or `XLSXError.badPart` for malformed XML.
     func walk(_ bytes: [UInt8], part: String, file: String) throws {
-        if XMLWalker.contains(bytes, "<!DOCTYPE") || XMLWalker.contains(bytes, "<!ENTITY") {
+        // Excel and LibreOffice write UTF-8; the prolog check below reads bytes as UTF-8.
+        if let first = bytes.first, first == 0x00 || first == 0xFE || first == 0xFF {
+            throw XLSXError.badPart(file: file, part: part, reason: .xlsxNotUTF8)
+        }
+        if XMLWalker.declaresDocumentType(bytes) {
             throw XLSXError.badPart(file: file, part: part, reason: .xlsxDoctype)
         }
         let parser = XMLParser(data: Data(bytes))
@@ -38,7 +42,7 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     }
 
     static func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
+        guard name.utf8.contains(0x3A), let colon = name.lastIndex(of: ":") else { return name }
         return String(name[name.index(after: colon)...])
     }
 
@@ -48,12 +52,23 @@ final class XMLWalker: NSObject, XMLParserDelegate {
         return attributes.first { local($0.key) == name }?.value
     }
 
-    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard bytes.count >= n.count else { return false }
+    /// Whether the prolog (what comes before the root element) holds a `<!…>` declaration other
+    /// than a comment: a DOCTYPE, where entities are declared. Only the prolog is scanned.
+    static func declaresDocumentType(_ b: [UInt8]) -> Bool {
         var i = 0
-        while i <= bytes.count - n.count {
-            if bytes[i] == n[0] && bytes[i..<(i + n.count)].elementsEqual(n) { return true }
+        while i + 2 < b.count {
+            if b[i] == 0x3C {  // <
+                let next = b[i + 1]
+                if next == 0x21 {
+                    guard b[i + 2] == 0x2D else { return true }  // <! and not a comment: a declaration
+                    // Skip the comment to its end, -->.
+                    i += 4
+                    while i + 2 < b.count && !(b[i] == 0x2D && b[i + 1] == 0x2D && b[i + 2] == 0x3E) { i += 1 }
+                    i += 3
+                    continue
+                }
+                if next != 0x3F { return false }  // not <?…?>: the root element starts here
+            }
             i += 1
         }
         return false
