@@ -128,6 +128,9 @@ final class XLSXReaderTests: XCTestCase {
         zip = ZipWriter()
         try zip.add("xl/workbook.xml", [0xFF, 0xFE] + Array("<workbook/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         XCTAssertEqual(error(zip.finish()), "test.xlsx is damaged: xl/workbook.xml is not written in UTF-8, as workbooks are; " + Message.workbookAdvice.text(.en))
+        zip = ZipWriter()
+        try zip.add("xl/workbook.xml", Array("<!DOCTYPE a><workbook/>".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        XCTAssertTrue(error(zip.finish()).contains("is not written in UTF-8"), "UTF-16 without a byte order mark too")
     }
 
     func testFilesThatAreNotWorkbooks() throws {

@@ -16,7 +16,7 @@ final class XMLWalker: NSObject, XMLParserDelegate {
     /// Parses `bytes`; throws what a closure threw, or `XLSXError.badPart` for malformed XML.
     func walk(_ bytes: [UInt8], part: String, file: String) throws {
         // Excel and LibreOffice write UTF-8; the prolog check below reads bytes as UTF-8.
-        if let first = bytes.first, first == 0x00 || first == 0xFE || first == 0xFF {
+        if let first = bytes.first, first == 0x00 || first == 0xFE || first == 0xFF || (bytes.count > 1 && bytes[1] == 0x00) {
             throw XLSXError.badPart(file: file, part: part, reason: .xlsxNotUTF8)
         }
         if XMLWalker.declaresDocumentType(bytes) {
