@@ -128,7 +128,14 @@ public struct CSVImporter {
         let birthIndex = columns.firstIndex { $0.name == "birth_date" }
         // A person is a mentor (or a mentee) once: a list of them without ids finds its rows by person.
         let personIndex = ["mentors", "mentees"].contains(t.name) ? columns.firstIndex { $0.name == "person_id" } : nil
-        let byPerson = try personIndex.map { _ in try db.prepare("SELECT id, org_id FROM \(SQL.identifier(t.name)) WHERE person_id = ?") }
+        // Read once (person_id has no index): the rows this registry may write, by person.
+        var byPerson: [String: [String]] = [:]
+        if personIndex != nil {
+            try db.forEachRow("SELECT id, org_id, person_id FROM \(SQL.identifier(t.name))") { r in
+                guard let person = r.string(at: 2), (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
+                byPerson[person, default: []].append(r.string(at: 0) ?? "")
+            }
+        }
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }
         let site = replica.site.rawValue
@@ -201,13 +208,8 @@ public struct CSVImporter {
                     case .none: break
                     }
                 }
-                if id.isEmpty, let p = personIndex, let byPerson, let person = values[p].text {
-                    var found: [String] = []
-                    try byPerson.bind([.text(person)])
-                    while try byPerson.step() {
-                        if (try? editor.checkMayWrite(byPerson.string(at: 1) ?? "", t)) != nil { found.append(byPerson.string(at: 0) ?? "") }
-                    }
-                    byPerson.reset()
+                if id.isEmpty, let p = personIndex, let person = values[p].text {
+                    let found = byPerson[person] ?? []
                     if found.count == 1 { id = found[0] } else if found.count > 1 {
                         bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralRowsOfPerson(found.count, table: t.name).text()))
                         continue
@@ -249,6 +251,7 @@ public struct CSVImporter {
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
                         try insert.execute([.text(id), .text(owner)] + values)
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
+                        if let p = personIndex, let person = values[p].text { byPerson[person, default: []].append(id) }
                         result.inserted += 1
                     }
                     good += 1

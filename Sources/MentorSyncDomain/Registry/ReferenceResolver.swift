@@ -31,7 +31,7 @@ public final class ReferenceResolver {
         }
         let names = try self.names(table)
         let key = RowNames.normalize(raw)
-        let matches = names.rows.filter { $0.keys.contains(key) }
+        let matches = names.rows(named: key)
         if matches.count == 1 { return matches[0].id }
         if matches.count > 1 {
             throw MessageError(.referenceAmbiguous(where_, text: raw, table: table, candidates: matches.map(Self.candidate)))

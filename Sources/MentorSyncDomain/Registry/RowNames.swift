@@ -18,16 +18,26 @@ struct RowNames {
     let table: String
     let rows: [RowName]
     private let byID: [String: Int]
+    /// Rows by each normalized key, so a file of thousands of names is looked up, not scanned.
+    private let byKey: [String: [Int]]
 
     init(table: String, rows: [RowName]) {
         self.table = table
         self.rows = rows
         var byID: [String: Int] = [:]
-        for (i, r) in rows.enumerated() { byID[r.id] = i }
+        var byKey: [String: [Int]] = [:]
+        for (i, r) in rows.enumerated() {
+            byID[r.id] = i
+            for k in Set(r.keys) { byKey[k, default: []].append(i) }
+        }
         self.byID = byID
+        self.byKey = byKey
     }
 
     func name(of id: String) -> RowName? { byID[id].map { rows[$0] } }
+
+    /// The rows a normalized key selects.
+    func rows(named key: String) -> [RowName] { (byKey[key] ?? []).map { rows[$0] } }
 
     /// Lower case, `ё` as `е`, runs of spaces as one, no spaces at the ends, one kind of dash:
     /// how a name is compared, so "иванова  мария" finds "Иванова Мария".
