@@ -75,7 +75,7 @@ enum HelpText {
         if c.table != .none {
             lines.append("")
             if let table {
-                lines += TableHelp.columns(table, writing: c.table == .write, lang)
+                lines += TableHelp.columns(table, writing: c.table == .write, district: tool == DistrictCLI.tool, lang)
             } else {
                 lines.append(lang.pick(en: "tables: ", ru: "таблицы: ") + RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))
                 lines.append(lang.pick(en: "the columns of one: \(tool) \(c.command) TABLE --help",

@@ -5,11 +5,11 @@ import MentorSyncEngine
 /// required, the allowed values of enumerations (with the Russian words also taken), and how a
 /// reference may name its row.
 enum TableHelp {
-    static func columns(_ t: TableSchema, writing: Bool, _ lang: Language) -> [String] {
+    static func columns(_ t: TableSchema, writing: Bool, district: Bool, _ lang: Language) -> [String] {
         var lines = [lang.pick(en: "columns of \(t.name):", ru: "столбцы таблицы \(t.name):")]
         var rows: [(String, String)] = [("id", lang.pick(en: "the row's id (a UUID); given by the registry for a new row",
                                                           ru: "id строки (UUID); новой строке его даёт реестр"))]
-        rows.append(("org_id", owner(t, lang)))
+        rows.append(("org_id", owner(t, district: district, lang)))
         for c in t.columns { rows.append((c.name, describe(c, table: t.name, lang))) }
         let width = rows.map(\.0.count).max() ?? 0
         for (name, text) in rows { lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + text) }
@@ -21,17 +21,21 @@ enum TableHelp {
         return lines
     }
 
-    static func owner(_ t: TableSchema, _ lang: Language) -> String {
-        switch t.ownership {
-        case .district:
+    /// Who owns a row, and who owns a new one when the column is left out (RegistryEditor.defaultOwner).
+    static func owner(_ t: TableSchema, district: Bool, _ lang: Language) -> String {
+        switch (t.ownership, district) {
+        case (.district, _):
             return lang.pick(en: "the site that owns the row: always district (only the district writes this table)",
                              ru: "владелец строки: всегда district (эту таблицу пишет только район)")
-        case .school:
-            return lang.pick(en: "the school that owns the row (its site id); by default the school where it is entered",
-                             ru: "школа — владелец строки (её код площадки); по умолчанию школа, где строку вводят")
-        case .either:
-            return lang.pick(en: "the site that owns the row: a school's site id, or district for the whole district",
-                             ru: "владелец строки: код школы или district для всего района")
+        case (.school, true):
+            return lang.pick(en: "the school that owns the row (its site id, e.g. s017); a new row needs it",
+                             ru: "школа — владелец строки (её код, например s017); для новой строки обязателен")
+        case (.either, true):
+            return lang.pick(en: "the site that owns the row: a school's site id, or district (the default) for the whole district",
+                             ru: "владелец строки: код школы или district (по умолчанию) — для всего района")
+        case (_, false):
+            return lang.pick(en: "the site that owns the row; by default this school",
+                             ru: "владелец строки; по умолчанию эта школа")
         }
     }
 

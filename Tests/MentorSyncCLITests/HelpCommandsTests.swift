@@ -73,6 +73,9 @@ final class HelpCommandsTests: XCTestCase {
         let r = try run("mentorsync-district", ["put", "surveys", "--set", "satisfaction=3", "--help"], ToolLocale.english)
         XCTAssertTrue(r.stdout.contains("  satisfaction  a whole number from 1 to 10"), r.stdout)
         XCTAssertTrue(r.stdout.contains("  pair_id       a pair: the mentor's full name"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("  org_id        the school that owns the row (its site id, e.g. s017); a new row needs it"), r.stdout)
+        let atSchool = try run("mentorsync-school", ["put", "surveys", "--help"], ToolLocale.english)
+        XCTAssertTrue(atSchool.stdout.contains("  org_id        the site that owns the row; by default this school"), atSchool.stdout)
         XCTAssertEqual(try run("mentorsync-school", ["help", "put", "persons"], ToolLocale.english).stdout,
                        try run("mentorsync-school", ["put", "persons", "--help"], ToolLocale.english).stdout)
         let bare = try run("mentorsync-school", ["put", "--help"], ToolLocale.english)
