@@ -129,3 +129,18 @@ extension ReferenceNamesTests {
         XCTAssertFalse(try w.school("s001", "list", "persons", "--json").stdout.contains("директор"))
     }
 }
+
+extension ReferenceNamesTests {
+    func testDeleteTakesANameAndRefusesAnAmbiguousOne() throws {
+        let t = try addTeachers()
+        let shared = try w.school("s001", "delete", "persons", "Иванова Мария Петровна")
+        XCTAssertEqual(shared.exitCode, 1, shared.output)
+        XCTAssertTrue(shared.stderr.contains("matches 2 rows of persons"), shared.stderr)
+        XCTAssertEqual(try count("persons"), 3, "nothing deleted")
+        let r = try w.school("s001", "delete", "persons", "Петров Иван Ильич", "--json")
+        expectOK(r)
+        XCTAssertEqual((try w.json(r) as? [String: Any])?["id"] as? String, t.petrov)
+        let left = try XCTUnwrap(try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(Set(left.compactMap { $0["id"] as? String }), [t.older, t.younger])
+    }
+}
