@@ -22,16 +22,16 @@ public enum DistrictCLI {
             case "put", "list", "delete": try registry(command, argv, console)
             case "report":
                 let a = try parse(argv, ReportCommands.reportOptions)
-                try ReportCommands.report(a, try open(a).database, console)
+                try ReportCommands.report(a, try open(a, console).database, console)
             case "events":
                 let a = try parse(argv, ["site", "period"], ["overdue"])
-                try ReportCommands.events(a, try open(a).database, console)
+                try ReportCommands.events(a, try open(a, console).database, console)
             case "indicators":
                 let a = try parse(argv)
-                try ReportCommands.indicators(a, try open(a).database, console)
+                try ReportCommands.indicators(a, try open(a, console).database, console)
             case "seed-demo":
                 let a = try parse(argv, ["schools", "scale", "seed", "enroll-dir"])
-                try ReportCommands.seedDemo(a, try open(a), console)
+                try ReportCommands.seedDemo(a, try open(a, console), console)
             case "backup": try BackupCommands.backup(argv, role: .district, console: console)
             case "restore": try BackupCommands.restore(argv, role: .district, console: console)
             default: throw UsageError(Message.unknownCommand(command).text())
@@ -44,7 +44,12 @@ public enum DistrictCLI {
         try CommandRunner.parse(argv, options, flags)
     }
 
-    static func open(_ args: Arguments) throws -> DistrictHome { try DistrictHome.open(homeURL(args)) }
+    /// Opens the home; capture found off and re-armed on the way is told on stderr, once.
+    static func open(_ args: Arguments, _ console: Console) throws -> DistrictHome {
+        let home = try DistrictHome.open(homeURL(args))
+        CaptureNotice.tell(home.replica, tool: tool, console)
+        return home
+    }
 
     static func site(_ raw: String) throws -> SiteID {
         guard let s = SiteID(raw) else { throw UsageError(SiteIDError.invalid(raw).description) }
@@ -73,7 +78,7 @@ public enum DistrictCLI {
         let school = try site(try args.required("site", "the school's short id, e.g. s017"))
         let name = try args.required("name", "the school's name")
         let out = fileURL(try args.required("out", "where to write the enrollment file"))
-        let home = try open(args)
+        let home = try open(args, console)
         let rotated = try home.isEnrolled(school)
         try home.enroll(site: school, name: name, out: out, graceDays: grace)
         if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
@@ -91,7 +96,7 @@ public enum DistrictCLI {
             guard let n = Double(v), n >= 1, n <= 86400 else { throw UsageError("--interval takes seconds from 1 to 86400") }
             return n
         } ?? 30
-        let home = try open(args)
+        let home = try open(args, console)
         // Never run on a damaged registry: say how to restore it instead.
         let check = try home.database.scalar("PRAGMA quick_check")?.text ?? "?"
         guard check == "ok" else {
@@ -110,7 +115,7 @@ public enum DistrictCLI {
     static func ingest(_ argv: [String], _ console: Console) throws -> Int32 {
         let args = try parse(argv, ["share", "settle"])
         let files = Array(args.words.dropFirst())
-        let home = try open(args)
+        let home = try open(args, console)
         let ingest = try DistrictIngest(home: home, log: args.has("json") ? .silent : .standardError)
         if let s = args.value("settle"), let n = Double(s) { ingest.settleSeconds = n }
         let outcome: DistrictIngest.Outcome
@@ -141,7 +146,7 @@ public enum DistrictCLI {
     static func status(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv)
         guard args.words.count == 1 else { throw UsageError("status [--json]") }
-        let home = try open(args)
+        let home = try open(args, console)
         let schools = try home.status()
         let openConflicts = try home.conflicts().count
         let quarantined = Share.bundles(in: home.quarantine).count
@@ -167,7 +172,7 @@ public enum DistrictCLI {
         let sub = args.words.count > 1 ? args.words[1] : "list"
         // A usage error is found before the registry is opened: it changes nothing.
         let choice = sub == "resolve" ? try conflictChoice(args) : nil
-        let home = try open(args)
+        let home = try open(args, console)
         switch sub {
         case "list":
             let list = try home.conflicts(includeResolved: args.has("all"))
@@ -226,7 +231,7 @@ public enum DistrictCLI {
     static func resync(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["site"])
         let school = try site(try args.required("site", "the school to resync"))
-        let home = try open(args)
+        let home = try open(args, console)
         try home.orderResync(school)
         if args.has("json") { console.json(["site": school.rawValue, "resync_pending": true]) } else {
             console.out("resync ordered for \(school): its next reply orders a full re-send and carries its full subscription")
@@ -236,7 +241,7 @@ public enum DistrictCLI {
     static func revoke(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["site"])
         let school = try site(try args.required("site", "the school whose machine was lost or stolen"))
-        try open(args).revoke(school)
+        try open(args, console).revoke(school)
         if args.has("json") { console.json(["site": school.rawValue, "revoked": true]) } else {
             console.out("\(school) revoked: its bundles are refused from now on; re-enroll it to give the school a new key")
         }
@@ -244,7 +249,7 @@ public enum DistrictCLI {
 
     static func registry(_ command: String, _ argv: [String], _ console: Console) throws {
         let args = try parse(argv, command == "put" ? ["set", "id"] : (command == "list" ? ["where"] : []))
-        let home = try open(args)
+        let home = try open(args, console)
         switch command {
         case "put": try RegistryCommands.put(args, home.replica, console)
         case "list": try RegistryCommands.list(args, home.replica, console)

@@ -19,16 +19,16 @@ public enum SchoolCLI {
             case "put", "list", "delete": try registry(command, argv, console)
             case "report":
                 let a = try parse(argv, ReportCommands.reportOptions)
-                try ReportCommands.report(a, try open(a).database, console)
+                try ReportCommands.report(a, try open(a, console).database, console)
             case "events":
                 let a = try parse(argv, ["period"], ["overdue"])
-                try ReportCommands.events(a, try open(a).database, console)
+                try ReportCommands.events(a, try open(a, console).database, console)
             case "import-csv":
                 let a = try parse(argv, ["separator", "sheet"], ["skip-bad"])
-                try CSVCommands.importCSV(a, try open(a).replica, console)
+                try CSVCommands.importCSV(a, try open(a, console).replica, console)
             case "export-csv":
                 let a = try parse(argv, ["separator"], ["no-bom"])
-                try CSVCommands.exportCSV(a, try open(a).replica, console)
+                try CSVCommands.exportCSV(a, try open(a, console).replica, console)
             case "backup": try BackupCommands.backup(argv, role: .school, console: console)
             case "restore": try BackupCommands.restore(argv, role: .school, console: console)
             default: throw UsageError(Message.unknownCommand(command).text())
@@ -41,7 +41,12 @@ public enum SchoolCLI {
         try CommandRunner.parse(argv, options, flags)
     }
 
-    static func open(_ args: Arguments) throws -> SchoolHome { try SchoolHome.open(homeURL(args)) }
+    /// Opens the home; capture found off and re-armed on the way is told on stderr, once.
+    static func open(_ args: Arguments, _ console: Console) throws -> SchoolHome {
+        let home = try SchoolHome.open(homeURL(args))
+        CaptureNotice.tell(home.replica, tool: tool, console)
+        return home
+    }
 
     static func initHome(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["enroll"])
@@ -59,7 +64,7 @@ public enum SchoolCLI {
         let args = try parse(argv, ["enroll"])
         guard args.words.count == 1 else { throw UsageError("rekey --enroll FILE") }
         let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", "the new enrollment file from the district")))
-        try open(args).rekey(enrollment)
+        try open(args, console).rekey(enrollment)
         if args.has("json") { console.json(["site": enrollment.site, "rekeyed": true]) } else {
             console.out("new key installed for \(enrollment.site); bundles from now on use it")
         }
@@ -116,7 +121,7 @@ public enum SchoolCLI {
         let args = try parse(argv, ["share"])
         guard args.words.count == 1 else { throw UsageError("sync --share DIR") }
         let share = try Share.open(fileURL(try args.required("share", "the USB stick or shared folder")))
-        let home = try open(args)
+        let home = try open(args, console)
         let r = try syncing(home).sync(share: share)
         if args.has("json") {
             console.json(resultJSON(r.export, r.imports))
@@ -135,7 +140,7 @@ public enum SchoolCLI {
         guard FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir), isDir.boolValue else {
             throw CommandFailure("\(out.path) is not a folder: is the stick mounted?")
         }
-        let e = try syncing(try open(args)).export(to: out)
+        let e = try syncing(try open(args, console)).export(to: out)
         describeHeld(e, console)
         if args.has("json") { console.json(resultJSON(e, nil)) } else {
             console.out("wrote \(e.url.path): \(e.rows) changed rows\(e.full ? " (full copy)" : "")")
@@ -146,7 +151,7 @@ public enum SchoolCLI {
         let args = try parse(argv)
         let files = Array(args.words.dropFirst())
         guard !files.isEmpty else { throw UsageError("import FILE…") }
-        let i = try syncing(try open(args)).importFiles(files.map(fileURL))
+        let i = try syncing(try open(args, console)).importFiles(files.map(fileURL))
         defer { if let p = i.problems.first { console.err("\(tool): a reply could not be merged: \(p)") } }
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
@@ -157,7 +162,7 @@ public enum SchoolCLI {
 
     static func status(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv)
-        let s = try open(args).status()
+        let s = try open(args, console).status()
         if args.has("json") { console.json(s.json); return }
         console.out("\(s.name) (\(s.site)), district \(s.district)")
         console.out(s.unacknowledgedChanges == 0 ? "everything is acknowledged by the district"
@@ -172,7 +177,7 @@ public enum SchoolCLI {
 
     static func registry(_ command: String, _ argv: [String], _ console: Console) throws {
         let args = try parse(argv, command == "put" ? ["set", "id"] : (command == "list" ? ["where"] : []))
-        let home = try open(args)
+        let home = try open(args, console)
         switch command {
         case "put": try RegistryCommands.put(args, home.replica, console)
         case "list": try RegistryCommands.list(args, home.replica, console)

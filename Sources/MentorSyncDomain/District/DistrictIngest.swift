@@ -41,6 +41,10 @@ public final class DistrictIngest {
     /// One pass over a share: its inbox, then replies (to every enrolled school when `replyToAll`,
     /// as `serve` does on a network share; otherwise to schools that sent bundles or have a folder here).
     public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
+        // Another program may have rebuilt a table since the last pass, taking capture with it.
+        if let r = try home.replica.ensureCapture() {
+            log.event("capture_rearmed", ["tables": r.tables.joined(separator: ","), "inserted": r.inserted, "updated": r.updated, "deleted": r.deleted])
+        }
         var outcome = Outcome()
         var senders = Set<SiteID>()
         restoreStaleClaims(in: share.inbox)

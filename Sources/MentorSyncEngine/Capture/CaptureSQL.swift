@@ -37,8 +37,20 @@ public enum CaptureSQL {
           alive INTEGER NOT NULL,
           local INTEGER NOT NULL,
           clock BLOB NOT NULL,
+          fp BLOB,
           PRIMARY KEY (tbl, id)
         ) WITHOUT ROWID
+        """,
+        // When capture was found off for some tables and re-armed, and what was captured late.
+        """
+        CREATE TABLE IF NOT EXISTS msync_capture_repairs (
+          n INTEGER PRIMARY KEY,
+          at TEXT NOT NULL,
+          tables TEXT NOT NULL,
+          inserted INTEGER NOT NULL,
+          updated INTEGER NOT NULL,
+          deleted INTEGER NOT NULL
+        )
         """,
         "CREATE INDEX IF NOT EXISTS msync_rows_by_local ON msync_rows(local) WHERE local > 0",
         "CREATE TABLE IF NOT EXISTS msync_sites (num INTEGER PRIMARY KEY, site TEXT NOT NULL UNIQUE)",
@@ -88,6 +100,11 @@ public enum CaptureSQL {
 
     /// Log operations.
     public enum Op: Int64 { case insert = 1, update = 2, delete = 3 }
+
+    /// The names of a table's capture triggers: capture is in place when all are there, on that table.
+    public static func triggerNames(for table: TableSchema) -> [String] {
+        ["insert", "update", "rekey", "delete"].map { "msync_\(table.name)_\($0)" }
+    }
 
     /// The three triggers of one table. Updates record which cell positions changed as a bit mask.
     public static func triggers(for table: TableSchema) -> [String] {

@@ -17,10 +17,15 @@ extension Replica {
                          clock: try codec.decode(s.bytes(at: 3)))
     }
 
+    /// Stores a row's clock, with the fingerprint of its values now (see `RowFingerprint`).
     func storeRow(table: Int, id: String, _ row: StoredRow) throws {
-        let s = try database.cachedStatement("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock) VALUES (?, ?, ?, ?, ?, ?)")
+        let s = try database.cachedStatement("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let blob = try codec.encode(row.clock)
-        try s.bind([.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local), .blob(blob)])
+        var fp = DatabaseValue.null
+        if row.alive, let t = schema.table(number: table), let values = try readValues(t, id: id) {
+            fp = .blob(RowFingerprint(values: values).bytes)
+        }
+        try s.bind([.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local), .blob(blob), fp])
         _ = try s.step()
         s.reset()
     }
@@ -29,6 +34,8 @@ extension Replica {
     /// Returns the number of log entries folded.
     @discardableResult
     func foldLog() throws -> Int {
+        // Writes made while capture was off are put into the log first, before anything is folded.
+        try ensureCapture()
         var total = 0
         while true {
             // Batches keep memory flat; within a batch, entries of one row are applied in order.

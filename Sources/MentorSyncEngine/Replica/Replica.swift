@@ -25,6 +25,10 @@ public final class Replica {
         sqlTexts[table.number] = t
         return t
     }
+    /// The schema cookie when capture was last found in place (`ensureCapture`).
+    var checkedSchemaCookie: Int64?
+    /// Capture repairs this instance made, for the command to tell its user.
+    public internal(set) var captureRepairs: [CaptureRepair] = []
     /// Updates of just the cells that won, prepared once per table and set of cells.
     var narrow: [Int: [UInt64: Statement]] = [:]
     func narrowUpdate(_ table: TableSchema, mask: UInt64, _ sql: () -> String) throws -> Statement {
@@ -74,17 +78,30 @@ public final class Replica {
                 try db.execute("UPDATE msync_site SET schema_version = ?", [.integer(Int64(schema.version))])
             }
         }
+        // Homes made before row fingerprints and capture repairs were kept get their tables first.
+        let unprinted = try db.scalar("SELECT 1 FROM pragma_table_info('msync_rows') WHERE name = 'fp'") == nil
+        if unprinted {
+            try db.transaction {
+                try db.execute("ALTER TABLE msync_rows ADD COLUMN fp BLOB")
+                for sql in CaptureSQL.metadata { try db.execute(sql) }
+            }
+        }
+        try ensureCapture()
+        if unprinted { try fingerprintUnprintedRows() }
     }
 
     static func installTables(_ db: Database, _ schema: SyncSchema) throws {
-        for table in schema.tables {
-            try db.execute(table.createSQL)
-            let existing = Set(try db.rows("SELECT name FROM pragma_table_info(?)", [.text(table.name)]).map { $0[0].displayText })
-            for c in table.columns where !existing.contains(c.name) {
-                try db.execute("ALTER TABLE \(SQL.identifier(table.name)) ADD COLUMN \(SQL.identifier(c.name)) \(c.affinity)")
-            }
-            for sql in CaptureSQL.triggers(for: table) { try db.execute(sql) }
+        for table in schema.tables { try installTable(db, table) }
+    }
+
+    /// Creates a synced table, adds the columns it lacks, and (re)creates its capture triggers.
+    static func installTable(_ db: Database, _ table: TableSchema, triggers: Bool = true) throws {
+        try db.execute(table.createSQL)
+        let existing = Set(try db.rows("SELECT name FROM pragma_table_info(?)", [.text(table.name)]).map { $0[0].displayText })
+        for c in table.columns where !existing.contains(c.name) {
+            try db.execute("ALTER TABLE \(SQL.identifier(table.name)) ADD COLUMN \(SQL.identifier(c.name)) \(c.affinity)")
         }
+        if triggers { for sql in CaptureSQL.triggers(for: table) { try db.execute(sql) } }
     }
 
     /// An ISO 8601 UTC timestamp for bookkeeping.
