@@ -94,6 +94,12 @@ public enum SchoolCLI {
         for h in e.held { console.err("\(tool): not sent: \(h.table) \(h.id): \(h.reason)") }
     }
 
+    /// A registry put back from an older copy is said on stderr, once, when the district's reply shows it.
+    static func describeRestore(_ i: SchoolSync.ImportResult, _ console: Console) {
+        guard let n = i.restampedRows else { return }
+        console.err("\(tool): notice: the district holds writes this registry never sent (was registry.db put back from an older copy?); \(n) rows written since go with the next sync, and the district's full copy is asked for")
+    }
+
     static func resultJSON(_ e: SchoolSync.ExportResult?, _ i: SchoolSync.ImportResult?) -> [String: Any] {
         var o: [String: Any] = [:]
         if let e {
@@ -127,6 +133,7 @@ public enum SchoolCLI {
             console.json(resultJSON(r.export, r.imports))
             describeHeld(r.export, console)
         } else { describeSync(r.export, r.imports, console) }
+        describeRestore(r.imports, console)
         if let problem = r.imports.problems.first {
             throw CommandFailure("a reply could not be merged: \(problem)")
         }
@@ -153,6 +160,7 @@ public enum SchoolCLI {
         guard !files.isEmpty else { throw UsageError("import FILE…") }
         let i = try syncing(try open(args, console)).importFiles(files.map(fileURL))
         defer { if let p = i.problems.first { console.err("\(tool): a reply could not be merged: \(p)") } }
+        describeRestore(i, console)
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
             console.out("merged \(i.files.count) replies: \(i.rowsInserted) new rows, \(i.rowsChanged) rows changed, \(i.rowsDeleted) deleted\(i.skipped.isEmpty ? "" : ", \(i.skipped.count) already merged")")

@@ -33,6 +33,9 @@ public final class SchoolSync {
         public var refused: [String] = []
         /// Replies that could not be merged, with the reason (they are left where they are).
         public var problems: [String] = []
+        /// Set when the district credited this registry with writes it never sent (an older copy
+        /// put back): how many rows written since were moved so that they travel.
+        public var restampedRows: Int?
     }
 
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
@@ -101,6 +104,7 @@ public final class SchoolSync {
             result.commands += header.commands.map(\.name)
             result.rejections += header.rejections
             result.refused += report.refusals.map(\.reason)
+            if let n = report.restampedRows { result.restampedRows = (result.restampedRows ?? 0) + n }
         }
         return result
     }

@@ -39,6 +39,8 @@ public struct BundleDocument: Codable, Equatable, Sendable {
         public var software: String
         /// Format version 2: the body's ChaCha20-Poly1305 nonce, 24 hex digits.
         public var nonce: String?
+        /// The recipient's bundle the acknowledgement stands for, 32 hex digits (header tag 16).
+        public var acknowledgedBundle: String?
 
         public init(formatVersion: Int = Int(BundleLayout.formatVersion), schemaVersion: Int, sender: String, recipient: String,
                     bundleID: String, sequence: Int64, createdAt: Int64, kind: String, knowledge: [String: Int64],
@@ -58,6 +60,7 @@ public struct BundleDocument: Codable, Equatable, Sendable {
             case formatVersion = "format_version", schemaVersion = "schema_version", sender, recipient
             case bundleID = "bundle_id", sequence, createdAt = "created_at", kind, knowledge, acknowledgement
             case commands, rejections, counts, isFull = "is_full", software, nonce
+            case acknowledgedBundle = "acknowledged_bundle"
         }
     }
 
@@ -360,6 +363,7 @@ extension BundleDocument.Header {
                   commands: h.commands, rejections: h.rejections,
                   counts: .init(rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount),
                   isFull: h.isFull, software: h.software, nonce: h.cipherNonce.map { BundleDocument.hex($0) })
+        acknowledgedBundle = h.acknowledgedBundle.map { BundleDocument.hex($0) }
     }
 
     func bundleHeader() throws -> BundleHeader {
@@ -386,11 +390,18 @@ extension BundleDocument.Header {
         case "reply": k = .reply
         default: throw BundleError.malformed("document kind '\(kind)' is neither changes nor reply")
         }
-        return BundleHeader(schemaVersion: schemaVersion, sender: try BundleDocument.site(sender), recipient: try BundleDocument.site(recipient),
+        var header = BundleHeader(schemaVersion: schemaVersion, sender: try BundleDocument.site(sender), recipient: try BundleDocument.site(recipient),
                             bundleID: id, sequence: sequence, createdAt: createdAt, kind: k,
                             knowledge: try BundleDocument.vector(knowledge), acknowledgement: try BundleDocument.vector(acknowledgement),
                             commands: commands, rejections: rejections, rowCount: counts.rows,
                             tombstoneCount: counts.tombstones, conflictCount: counts.conflicts, isFull: isFull, software: software, cipherNonce: nonceBytes)
+        if let acknowledgedBundle {
+            guard let b = BundleDocument.bytes(hex: acknowledgedBundle), b.count == 16 else {
+                throw BundleError.malformed("document acknowledged_bundle must be 32 hex digits")
+            }
+            header.acknowledgedBundle = b
+        }
+        return header
     }
 }
 

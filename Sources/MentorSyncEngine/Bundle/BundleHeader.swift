@@ -39,6 +39,9 @@ public struct BundleHeader: Equatable, Sendable {
     public var software: String
     /// The ChaCha20-Poly1305 nonce of the body (format version 2); fresh for every bundle.
     public var cipherNonce: [UInt8]?
+    /// The id of the recipient's bundle whose knowledge the acknowledgement repeats (the newest
+    /// merged). A school that never wrote that bundle is an older copy of itself put back.
+    public var acknowledgedBundle: [UInt8]?
 
     public init(schemaVersion: Int, sender: SiteID, recipient: SiteID, bundleID: [UInt8], sequence: Int64,
                 createdAt: Int64, kind: Kind, knowledge: VersionVector, acknowledgement: VersionVector,
@@ -73,7 +76,7 @@ public struct BundleHeader: Equatable, Sendable {
 
     enum Tag: UInt64 {
         case schemaVersion = 1, sender, recipient, bundleID, sequence, createdAt, kind, knowledge,
-             acknowledgement, commands, rejections, counts, flags, software, cipherNonce
+             acknowledgement, commands, rejections, counts, flags, software, cipherNonce, acknowledgedBundle
     }
 
     public func encoded() -> [UInt8] {
@@ -105,6 +108,7 @@ public struct BundleHeader: Equatable, Sendable {
         field(.flags) { $0.varint((isFull ? 1 : 0) | (wantsFull ? 2 : 0)) }
         field(.software) { $0.raw(Array(software.utf8)) }
         if let cipherNonce { field(.cipherNonce) { $0.raw(cipherNonce) } }
+        if let acknowledgedBundle { field(.acknowledgedBundle) { $0.raw(acknowledgedBundle) } }
         return out.bytes
     }
 
@@ -210,6 +214,10 @@ public struct BundleHeader: Equatable, Sendable {
                             rowCount: rows, tombstoneCount: tombstones, conflictCount: conflicts,
                             isFull: flags & 1 != 0, software: software, cipherNonce: nonce)
         header.wantsFull = flags & 2 != 0
+        if let raw = fields[Tag.acknowledgedBundle.rawValue] {
+            guard raw.count == 16 else { throw BundleError.malformed("acknowledged bundle id is \(raw.count) bytes, not 16") }
+            header.acknowledgedBundle = raw
+        }
         return header
     }
 }

@@ -71,7 +71,8 @@ public enum CaptureSQL {
           full_out INTEGER NOT NULL DEFAULT 0,
           full_out_through INTEGER,
           full_requested_at TEXT,
-          format INTEGER NOT NULL DEFAULT 0
+          format INTEGER NOT NULL DEFAULT 0,
+          last_bundle_id BLOB
         )
         """,
         """
@@ -94,6 +95,13 @@ public enum CaptureSQL {
           resolved_at TEXT
         )
         """,
+        // The knowledge of its own writes this site has claimed in bundles to each peer. A peer
+        // crediting it with a claim it never made means this file is not the one that made it
+        // (an older copy put back). Claims at or below the floor (peer '') were not recorded.
+        "CREATE TABLE IF NOT EXISTS msync_claims (peer TEXT NOT NULL, counter INTEGER NOT NULL, PRIMARY KEY (peer, counter)) WITHOUT ROWID",
+        // The ids of the bundles this site wrote to each peer (a reply names the one it acknowledges).
+        "CREATE TABLE IF NOT EXISTS msync_sent (peer TEXT NOT NULL, bundle_id BLOB NOT NULL, PRIMARY KEY (peer, bundle_id)) WITHOUT ROWID",
+        "INSERT OR IGNORE INTO msync_claims(peer, counter) SELECT '', coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'msync_log'), 0) WHERE NOT EXISTS (SELECT 1 FROM msync_claims WHERE peer = '')",
         "CREATE INDEX IF NOT EXISTS msync_conflicts_by_detection ON msync_conflicts(detected_by, detected_counter)",
         "INSERT OR IGNORE INTO sqlite_sequence(name, seq) SELECT 'msync_log', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'msync_log')",
     ]

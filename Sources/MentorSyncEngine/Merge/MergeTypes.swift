@@ -27,6 +27,9 @@ public struct MergeReport: Sendable {
     public var conflictsReceived = 0
     public var unknownColumns: Set<String> = []
     public var logFolded = 0
+    /// Set when the sender credits this site with writes this file never sent (an older copy put
+    /// back, a new machine): how many rows written since were moved above what the sender knows.
+    public var restampedRows: Int?
     /// The bundle's format version (a district answers each school in the format it writes).
     public var formatVersion: UInt16 = BundleLayout.formatVersion
     /// The full exchange with the sender before and after this bundle.

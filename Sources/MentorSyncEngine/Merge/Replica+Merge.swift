@@ -54,7 +54,7 @@ extension Replica {
             try checkReach(header.knowledge, "knowledge", ceiling: ceiling)
             try checkReach(header.acknowledgement, "acknowledgement", ceiling: ceiling)
             report.logFolded = try foldLog()
-            try restampIfCountersWereReused(header)
+            report.restampedRows = try restampIfCountersWereReused(header)
             // What the merge writes is not captured again: triggers are off on this connection
             // (other connections cannot write meanwhile; this transaction holds the write lock).
             try database.setTriggersEnabled(false)
@@ -131,38 +131,16 @@ extension Replica {
         return database.changes > 0
     }
 
-    /// A site that has never merged anything from the sender, yet is credited with counters above
-    /// its own, is a new start of an old site (a new machine set up from the enrollment file): its
-    /// writes so far reused counters the old machine had issued, and would pass for acknowledged.
-    /// They are moved above what the sender knows, so they travel as the new writes they are.
-    func restampIfCountersWereReused(_ header: BundleHeader) throws {
-        let credited = header.knowledge[site]
-        let own = try counter()
-        guard credited > own, try peer(header.sender).merged == 0 else { return }
-        var moved = 0
-        for r in try database.rows("SELECT tbl, id FROM msync_rows WHERE local > 0") {
-            let tbl = Int(r[0].integer ?? 0), id = r[1].displayText
-            guard var row = try loadRow(table: tbl, id: id) else { continue }
-            for (pos, stamp) in row.clock.stamps where stamp.site == site {
-                row.clock.stamps[pos] = Stamp(counter: stamp.counter + credited, site: site)
-            }
-            row.clock.version[site] = row.clock.version[site] + credited
-            row.local += credited
-            try storeRow(table: tbl, id: id, row)
-            moved += 1
-        }
-        try database.execute("UPDATE msync_conflicts SET detected_counter = detected_counter + ? WHERE detected_by = ?",
-                             [.integer(credited), .text(site.rawValue)])
-        try raiseCounter(to: own + credited)
-        if moved > 0 { try requestFullCopy(from: header.sender) }
-    }
-
     /// What a bundle tells about its sender: knowledge, sequence, format, and the full exchange.
     private func recordPeer(header: BundleHeader, format: UInt16) throws -> (before: FullExchange, after: FullExchange) {
         let sender = header.sender
         try ensurePeer(sender)
         let p = try peer(sender)
         let theirs = p.theirKnowledge.union(header.knowledge)
+        // The bundle carrying the newest knowledge claim is the one a reply acknowledges.
+        if header.knowledge[sender] >= p.merged {
+            try database.execute("UPDATE msync_peers SET last_bundle_id = ? WHERE site = ?", [.blob(header.bundleID), .text(sender.rawValue)])
+        }
         try database.execute("""
             UPDATE msync_peers SET merged = max(merged, ?), their_knowledge = ?,
               last_sequence = max(last_sequence, ?), last_bundle_at = ?, last_bundle_created = ?, last_bundle_name = ?

@@ -25,13 +25,15 @@ extension Replica {
         // Step 1, a short write transaction: fold the log and take a sequence number.
         // The knowledge the bundle claims is taken here, right after folding: a write captured
         // after this point is not in the bundle, so it must not be claimed either.
-        let (sequence, peerInfo, knowledge) = try writeTransaction { () -> (Int64, Peer, VersionVector) in
+        let bundleID = bundleID ?? Replica.randomBundleID()
+        let (sequence, peerInfo, knowledge, acked) = try writeTransaction { () -> (Int64, Peer, VersionVector, [UInt8]?) in
             try foldLog()
             let knowledge = try self.knowledge()
+            try recordClaim(knowledge[site], to: recipient, bundle: bundleID)
             try ensurePeer(recipient)
             try database.execute("UPDATE msync_peers SET sent_sequence = sent_sequence + 1 WHERE site = ?", [.text(recipient.rawValue)])
             let p = try peer(recipient)
-            return (p.sentSequence, p, knowledge)
+            return (p.sentSequence, p, knowledge, role == .district ? try lastBundleID(from: recipient) : nil)
         }
         let full = forceFull || peerInfo.fullExchange.sendsFull
         let theirs = full ? VersionVector() : peerInfo.theirKnowledge
@@ -76,13 +78,14 @@ extension Replica {
             while true {
                 var header = BundleHeader(
                     schemaVersion: schema.version, sender: site, recipient: recipient,
-                    bundleID: bundleID ?? Replica.randomBundleID(), sequence: sequence,
+                    bundleID: bundleID, sequence: sequence,
                     createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
                     knowledge: claimed, acknowledgement: ack, commands: commands, rejections: rejections,
                     rowCount: Int(counts[0].integer ?? 0) - held.count + moved.count,
                     tombstoneCount: Int(counts[1].integer ?? 0) - heldTombstones + moved.filter(\.isTombstone).count,
                     conflictCount: Int(conflictCount), isFull: full)
                 header.wantsFull = role == .school && peerInfo.fullExchange.isRequested
+                header.acknowledgedBundle = acked
                 var writer: BundleWriter? = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
                 let found = held.count
                 do {
@@ -139,6 +142,7 @@ extension Replica {
             }
         }
         try database.transaction {
+            try recordClaim(summary.header.knowledge[site], to: recipient, bundle: nil)  // lowered when rows were held
             try database.execute("UPDATE msync_peers SET last_export_at = ? WHERE site = ?", [.text(Replica.timestamp(now)), .text(recipient.rawValue)])
             if full {
                 var state = try peer(recipient).fullExchange

@@ -80,9 +80,12 @@ public final class Replica {
         }
         // Homes made before row fingerprints and capture repairs were kept get their tables first.
         let unprinted = try db.scalar("SELECT 1 FROM pragma_table_info('msync_rows') WHERE name = 'fp'") == nil
-        if unprinted {
+        if try unprinted || !db.tableExists("msync_sent") {
             try db.transaction {
-                try db.execute("ALTER TABLE msync_rows ADD COLUMN fp BLOB")
+                if unprinted { try db.execute("ALTER TABLE msync_rows ADD COLUMN fp BLOB") }
+                if try db.scalar("SELECT 1 FROM pragma_table_info('msync_peers') WHERE name = 'last_bundle_id'") == nil {
+                    try db.execute("ALTER TABLE msync_peers ADD COLUMN last_bundle_id BLOB")
+                }
                 for sql in CaptureSQL.metadata { try db.execute(sql) }
             }
         }
