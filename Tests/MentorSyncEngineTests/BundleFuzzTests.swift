@@ -366,9 +366,10 @@ final class BundleFuzzTests: XCTestCase {
             let seconds = Date().timeIntervalSince(t0)
             print("header of \(header.count) bytes with \(BundleLimits.maxSites) knowledge entries: decoded in \(String(format: "%.3f", decodeSeconds)) s; \(label) bundle \(merged ? "merged" : "refused") in \(String(format: "%.3f", seconds)) s")
             XCTAssertEqual(merged, label == "signed")
-            // A debug build decodes this header three times (peek, open, re-check) and stores the
-            // 100 000-entry knowledge: about 2 s signed, under 1 s forged, on 2 idle cores.
-            XCTAssertLessThan(seconds, label == "signed" ? 5 : FuzzConfig.perCaseLimit, label)
+            // Measured against the decode of the same header in the same run, so a loaded machine
+            // does not fail it: refusing costs about two decodes, merging (the 100,000-entry knowledge
+            // stored) about six; anything quadratic in the entries is thousands of times slower.
+            XCTAssertLessThan(seconds, decodeSeconds * (label == "signed" ? 20 : 10) + 0.5, label)
             try target.reset()
         }
     }
