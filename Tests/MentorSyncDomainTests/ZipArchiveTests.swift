@@ -77,7 +77,7 @@ final class ZipArchiveTests: XCTestCase {
         XCTAssertThrowsError(try ZipReader(try archive((1...4).map { ("f\($0)", [UInt8($0)]) }), limits: limits)) { e in
             XCTAssertEqual(e as? ZipError, .overLimit(.zipEntries(4, limit: 3)))
             XCTAssertEqual((e as? ZipError)?.message.text(.en), "it is refused: it has 4 entries, more than 3 (a zip bomb?)")
-            XCTAssertEqual((e as? ZipError)?.message.text(.ru), "файл отклонён: в нём 4 частей, больше 3 (zip-бомба?)")
+            XCTAssertEqual((e as? ZipError)?.message.text(.ru), "файл отклонён: частей в нём: 4, а можно не больше 3 (zip-бомба?)")
         }
         limits = ZipLimits()
         limits.totalBytes = 1500

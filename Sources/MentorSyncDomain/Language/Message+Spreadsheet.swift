@@ -55,7 +55,7 @@ extension Message {
         Message("zip.ratio", en: "\(e) would unpack \(ratio) times its packed size", ru: "часть \(e) распаковалась бы в \(ratio) раз больше сжатой")
     }
     static func zipEntries(_ n: Int, limit: Int) -> Message {
-        Message("zip.entries", en: "it has \(n) entries, more than \(limit)", ru: "в нём \(n) частей, больше \(limit)")
+        Message("zip.entries", en: "it has \(n) entries, more than \(limit)", ru: "частей в нём: \(n), а можно не больше \(limit)")
     }
     static func zipWriteTooLarge(_ e: String) -> Message {
         Message("zip.write_large", en: "\(e) is too large for a zip file without ZIP64", ru: "часть \(e) слишком велика для zip-архива без ZIP64")
@@ -116,6 +116,6 @@ extension Message {
         Message("xlsx.many_cells", en: "its sheet has more than \(n) filled cells", ru: "на листе больше \(n) заполненных ячеек")
     }
     static func xlsxSpan(rows: Int, columns: Int) -> Message {
-        Message("xlsx.span", en: "its sheet spans \(rows) rows by \(columns) columns", ru: "лист занимает \(rows) строк на \(columns) столбцов")
+        Message("xlsx.span", en: "its sheet spans \(rows) rows by \(columns) columns", ru: "лист занимает строк: \(rows), столбцов: \(columns)")
     }
 }
