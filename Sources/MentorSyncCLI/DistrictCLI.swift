@@ -131,16 +131,19 @@ public enum DistrictCLI {
                 "merged": outcome.merged, "quarantined": outcome.quarantined.map { ["file": $0.name, "reason": $0.reason] },
                 "waiting": outcome.leftForLater, "retry_later": outcome.retryLater.map { ["file": $0.name, "reason": $0.reason] },
                 "replies": outcome.replies.map(\.path), "rows_changed": outcome.rowsChanged, "refused_rows": outcome.refusals,
-                "conflicts": outcome.conflicts,
+                "conflicts": outcome.conflicts, "refused": outcome.refused.map { ["path": $0.path, "reason": $0.reason] },
+                "temporary_files_removed": outcome.swept,
             ])
         } else {
             console.out("merged \(outcome.merged.count) bundles (\(outcome.rowsChanged) rows changed, \(outcome.conflicts) conflicts, \(outcome.refusals) rows refused)")
             for q in outcome.quarantined { console.out("quarantined \(q.name): \(q.reason)") }
             for w in outcome.leftForLater { console.out("left for later (still being copied?): \(w)") }
             for r in outcome.retryLater { console.out("will retry \(r.name): \(r.reason)") }
+            for r in outcome.refused { console.out("left alone on the share: \(r)") }
+            if !outcome.swept.isEmpty { console.out("removed \(outcome.swept.count) temporary files that interrupted writers left on the share") }
             if !outcome.replies.isEmpty { console.out("wrote \(outcome.replies.count) replies: \(outcome.replies.map(\.lastPathComponent).joined(separator: ", "))") }
         }
-        return outcome.anyQuarantined ? 3 : (outcome.retryLater.isEmpty ? 0 : 1)
+        return outcome.anyQuarantined ? 3 : (outcome.retryLater.isEmpty && outcome.refused.isEmpty ? 0 : 1)
     }
 
     static func status(_ argv: [String], _ console: Console) throws {

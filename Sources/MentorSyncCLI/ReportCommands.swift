@@ -15,6 +15,7 @@ enum ReportCommands {
         let report = try IndicatorReport(database: database, period: period, site: args.value("site"))
         if let out = args.value("out") {
             let url = fileURL(out)
+            try OutputPath.check(url, registry: URL(fileURLWithPath: database.path))
             try DurableFile.write(try report.renderedData(as: format), to: url)
             console.out("report for \(period) written to \(url.path)")
         } else {

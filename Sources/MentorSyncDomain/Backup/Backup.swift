@@ -213,7 +213,7 @@ public enum Backup {
         guard rename(staged.path, registry.path) == 0 else {
             throw BackupError.io("cannot put the restored registry in place: \(String(cString: strerror(errno)))")
         }
-        DurableFile.syncDirectory(home)
+        do { try DurableFile.syncDirectory(home) } catch { throw BackupError.io("\(error)") }
         return Restored(home: home, site: facts.site, role: facts.role, from: file, previousKeptAs: kept,
                         resyncOrdered: ordered, counter: counter)
     }

@@ -49,7 +49,8 @@ public final class DistrictDaemon {
             try? ingest.home.setSetting("share_problem", nil)
             if !o.merged.isEmpty || !o.quarantined.isEmpty || !o.replies.isEmpty {
                 ingest.log.event("pass_done", ["merged": o.merged.count, "quarantined": o.quarantined.count,
-                                               "waiting": o.leftForLater.count, "replies": o.replies.count])
+                                               "waiting": o.leftForLater.count, "replies": o.replies.count,
+                                               "refused": o.refused.count])
             }
             return o
         } catch {

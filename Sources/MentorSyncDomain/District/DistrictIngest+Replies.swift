@@ -7,6 +7,7 @@ extension DistrictIngest {
     /// had yet (or always, with `force`), and removes the replies it supersedes.
     func writeReplyIfNeeded(to school: SiteID, share: Share, force: Bool) throws -> URL? {
         let outbox = share.outbox(school)
+        guard share.outboxRefusal(school) == nil else { return nil }  // a link planted there: the callers report it
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
         let existing = Share.bundles(in: outbox).compactMap { url -> (URL, BundleHeader)? in
             guard let h = try? BundleReader.peekHeader(at: url).header, h.sender == home.site else { return nil }

@@ -11,7 +11,10 @@ public final class DistrictIngest {
     public var settleSeconds: TimeInterval = 120
     /// Asked between bundles; true stops the pass after the bundle in hand.
     public var shouldStop: () -> Bool = { false }
+    /// A temporary file on the share not written to for this long belongs to a writer that died.
+    public var staleTemporarySeconds: TimeInterval = 3600
     private let workDir: URL
+    private var reported = Set<Share.Refusal>()
 
     public struct Outcome: Sendable {
         public var merged: [String] = []
@@ -19,6 +22,10 @@ public final class DistrictIngest {
         public var leftForLater: [String] = []
         public var retryLater: [(name: String, reason: String)] = []
         public var replies: [URL] = []
+        /// Things on the share left alone: links, folders or pipes under a bundle's name, linked outboxes.
+        public var refused: [Share.Refusal] = []
+        /// Temporary files of killed writers removed from the share.
+        public var swept: [String] = []
         public var rowsChanged = 0
         public var refusals = 0
         public var conflicts = 0
@@ -48,8 +55,11 @@ public final class DistrictIngest {
         var outcome = Outcome()
         var senders = Set<SiteID>()
         restoreStaleClaims(in: share.inbox)
+        sweep(share, into: &outcome)
         try recoverAbandonedWork(into: &outcome, senders: &senders)
-        for file in Share.bundles(in: share.inbox) {
+        let inbox = Share.scan(share.inbox)
+        for r in inbox.refused { refuse(r, into: &outcome) }
+        for file in inbox.bundles {
             if shouldStop() { break }
             guard let facts = FileFacts.of(file) else { continue }  // vanished: another daemon took it
             let recent = Date().timeIntervalSince(facts.modified) < settleSeconds
@@ -58,12 +68,13 @@ public final class DistrictIngest {
                 log.event("bundle_waiting", ["file": file.lastPathComponent, "why": "incomplete and changed within \(Int(settleSeconds)) s; may still be copying"])
                 continue
             }
-            guard let claimed = claim(file, into: &outcome) else { continue }
+            guard let claimed = try claim(file, into: &outcome) else { continue }
             if let sender = process(claimed, name: file.lastPathComponent, into: &outcome) { senders.insert(sender) }
         }
         var targets = senders.union(share.schoolsWithOutbox())
         if replyToAll { targets.formUnion(try home.schools().filter { $0.revokedAt == nil }.map(\.site)) }
         for school in targets.sorted() where try home.isEnrolled(school) && home.schoolKeys(school).revokedAt == nil {
+            if let r = share.outboxRefusal(school) { refuse(r, into: &outcome); continue }
             if let url = try writeReplyIfNeeded(to: school, share: share, force: senders.contains(school)) {
                 outcome.replies.append(url)
             }
@@ -72,7 +83,16 @@ public final class DistrictIngest {
     }
 
     /// Merges loose files given by path (they are copied, not moved); replies go to `replyShare` if given.
+    /// A path that is not a readable regular file is an error before anything is merged: a typo
+    /// is not a bundle to quarantine.
     public func ingest(files: [URL], replyShare: Share? = nil) throws -> Outcome {
+        let files = files.map { $0.resolvingSymlinksInPath() }  // paths a person typed: their links are theirs
+        for file in files {
+            if let why = RegularFile.kind(file).refusal { throw HomeError.invalidArgument("cannot ingest \(file.path): \(why)") }
+            guard access(file.path, R_OK) == 0 else {
+                throw HomeError.invalidArgument("cannot ingest \(file.path): \(String(cString: strerror(errno)))")
+            }
+        }
         var outcome = Outcome()
         var senders = Set<SiteID>()
         try recoverAbandonedWork(into: &outcome, senders: &senders)
@@ -80,21 +100,38 @@ public final class DistrictIngest {
             if shouldStop() { break }
             let copy = workDir.appendingPathComponent(file.lastPathComponent)
             do {
-                try? FileManager.default.removeItem(at: copy)
-                try FileManager.default.copyItem(at: file, to: copy)
+                try RegularFile.copy(file, to: copy)
             } catch {
-                outcome.quarantined.append((file.lastPathComponent, "cannot read \(file.path): \(error.localizedDescription)"))
-                log.event("bundle_unreadable", ["file": file.lastPathComponent, "reason": error.localizedDescription])
+                let reason = DistrictIngest.isNoSpace(error) ? "the district's disk is full" : "\(error)"
+                outcome.retryLater.append((file.lastPathComponent, reason))
+                log.event("bundle_retry", ["file": file.lastPathComponent, "reason": reason])
                 continue
             }
             if let sender = process(copy, name: file.lastPathComponent, into: &outcome) { senders.insert(sender) }
         }
         if let replyShare {
             for school in senders.sorted() {
+                if let r = replyShare.outboxRefusal(school) { refuse(r, into: &outcome); continue }
                 if let url = try writeReplyIfNeeded(to: school, share: replyShare, force: true) { outcome.replies.append(url) }
             }
         }
         return outcome
+    }
+
+    // MARK: The share's hygiene
+
+    /// Removes temporary files killed writers left on the share (after an hour without a write).
+    func sweep(_ share: Share, into outcome: inout Outcome) {
+        for name in share.sweepTemporaryFiles(olderThan: staleTemporarySeconds) {
+            outcome.swept.append(name)
+            log.event("temporary_removed", ["file": name])
+        }
+    }
+
+    /// Reports something on the share that is left alone (in the outcome every pass, in the log once).
+    func refuse(_ r: Share.Refusal, into outcome: inout Outcome) {
+        outcome.refused.append(r)
+        if reported.insert(r).inserted { log.event("share_item_refused", ["path": r.path, "reason": r.reason]) }
     }
 
     // MARK: Claiming
@@ -108,16 +145,22 @@ public final class DistrictIngest {
 
     /// Takes a file out of the inbox atomically (a rename), so no other daemon or `ingest` merges it too,
     /// then copies it into this process's work folder and removes it from the share.
-    func claim(_ file: URL, into outcome: inout Outcome) -> URL? {
+    func claim(_ file: URL, into outcome: inout Outcome) throws -> URL? {
+        let share = file.deletingLastPathComponent()
         let claimedName = ".\(file.lastPathComponent).claimed-\(DistrictIngest.host)-\(ProcessInfo.processInfo.processIdentifier)"
         let claimed = file.deletingLastPathComponent().appendingPathComponent(claimedName)
-        guard rename(file.path, claimed.path) == 0 else { return nil }  // someone else was faster
+        guard rename(file.path, claimed.path) == 0 else {
+            let code = errno
+            // A write-protected stick or a read-only mount: nothing can be taken, and the pass says so.
+            if code == EROFS { throw HomeError.notAShare("\(share.path) is read-only (a write-protected stick?): no bundle was taken; unlock it and run again") }
+            if code == EACCES || code == EPERM {
+                throw HomeError.notAShare("cannot take bundles from \(share.path): permission denied; the district must be able to write there")
+            }
+            return nil  // someone else was faster
+        }
         let local = workDir.appendingPathComponent(file.lastPathComponent)
         do {
-            try? FileManager.default.removeItem(at: local)
-            try FileManager.default.copyItem(at: claimed, to: local)
-            if let h = FileHandle(forUpdatingAtPath: local.path) { try h.synchronize(); try h.close() }
-            DurableFile.syncDirectory(workDir)
+            try RegularFile.copy(claimed, to: local)
             try FileManager.default.removeItem(at: claimed)
             return local
         } catch {
@@ -132,10 +175,8 @@ public final class DistrictIngest {
     }
 
     static func isNoSpace(_ error: Error) -> Bool {
-        let e = error as NSError
-        if e.domain == NSPOSIXErrorDomain && (e.code == Int(ENOSPC) || e.code == Int(EDQUOT)) { return true }
-        if let u = e.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain, u.code == Int(ENOSPC) { return true }
-        return e.domain == NSCocoaErrorDomain && e.code == NSFileWriteOutOfSpaceError
+        let code = DurableFile.posixCode(error)
+        return code == ENOSPC || code == EDQUOT
     }
 
     /// A claim whose claimer is gone goes back under its own name: at once when the claimer was a
@@ -233,14 +274,27 @@ public final class DistrictIngest {
             return nil
         } catch {
             let reason = "\(error)"
+            // Only a file signed with the school's key is the school's: anyone can write its name in a
+            // header, and forgeries must not push its genuine rejections out of the list it is told.
+            let genuine = sender.map { isSigned(file, by: $0) } ?? false
             quarantine(file, name: name, reason: reason)
             outcome.quarantined.append((name, reason))
             if let sender, (try? home.isEnrolled(sender)) == true {
-                try? home.recordRejection(site: sender, bundle: name, reason: reason)
+                if genuine {
+                    try? home.recordRejection(site: sender, bundle: name, reason: reason)
+                } else {
+                    try? home.recordForgery(naming: sender, bundle: name, reason: reason)
+                }
             }
             log.event("rejected", ["file": name, "site": sender.map { $0.rawValue } ?? "?", "reason": reason])
             return sender
         }
+    }
+
+    /// True when the file is signed with a key the district holds for `school` (current or previous).
+    func isSigned(_ file: URL, by school: SiteID) -> Bool {
+        guard let keys = try? home.schoolKeys(school) else { return false }
+        return ([keys.current] + (keys.previous.map { [$0] } ?? [])).contains { (try? BundleReader.verify(at: file, key: $0)) != nil }
     }
 
     private func mergeTryingKeys(_ opened: BundleReader, afterMerge: (MergeReport) throws -> Void) throws -> MergeReport {

@@ -16,6 +16,7 @@ public struct Share: Sendable {
             throw HomeError.notAShare("\(url.path) does not exist: is the stick plugged in and mounted, or the network folder connected?")
         }
         let share = Share(url: url)
+        try share.refuseLinkedFolders()
         guard FileManager.default.fileExists(atPath: share.inbox.path, isDirectory: &isDir), isDir.boolValue else {
             throw HomeError.notAShare("\(url.path) is not a mentorsync share (it has no inbox/ folder); the district prepares a share once with 'mentorsync-district ingest --share \(url.path)'")
         }
@@ -29,6 +30,7 @@ public struct Share: Sendable {
             throw HomeError.notAShare("\(url.path) does not exist: is the stick plugged in and mounted, or the network folder connected?")
         }
         let share = Share(url: url)
+        try share.refuseLinkedFolders()
         do {
             try FileManager.default.createDirectory(at: share.inbox, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: url.appendingPathComponent("outbox"), withIntermediateDirectories: true)
@@ -38,15 +40,75 @@ public struct Share: Sendable {
         return share
     }
 
-    /// Complete bundle files in a folder (temporary names skipped), oldest name first.
-    public static func bundles(in dir: URL) -> [URL] {
+    /// Complete bundle files in a folder (temporary names skipped), oldest name first: regular files
+    /// only, never a link, a folder or a pipe.
+    public static func bundles(in dir: URL) -> [URL] { scan(dir).bundles }
+
+    /// The bundle files of a folder, and what carries a bundle's name but is left alone (a link,
+    /// a folder, a pipe), with the reason. A folder that is itself a link yields nothing.
+    public static func scan(_ dir: URL) -> (bundles: [URL], refused: [Refusal]) {
+        if let why = RegularFile.kind(dir).linkRefusal { return ([], [Refusal(path: dir.path, reason: why)]) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { !BundleLayout.isTemporaryName($0) }.sorted().map { dir.appendingPathComponent($0) }
+        var bundles: [URL] = [], refused: [Refusal] = []
+        for name in names.sorted() where !BundleLayout.isTemporaryName(name) {
+            let file = dir.appendingPathComponent(name)
+            if let why = RegularFile.kind(file).refusal { refused.append(Refusal(path: file.path, reason: why)) } else { bundles.append(file) }
+        }
+        return (bundles, refused)
     }
 
+    /// Something on a share this program will not touch, and why.
+    public struct Refusal: Hashable, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// Sites with a folder (or anything else) under `outbox/`.
     public func schoolsWithOutbox() -> [SiteID] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent("outbox").path)) ?? []
         return names.compactMap(SiteID.init).sorted()
+    }
+
+    /// Why `outbox/<site>` may not be used (a link planted there would send one school's replies to
+    /// another, or make the district delete them); nil when it is a real folder or not there yet.
+    public func outboxRefusal(_ site: SiteID) -> Refusal? {
+        let dir = outbox(site)
+        switch RegularFile.kind(dir) {
+        case .directory, .missing: return nil
+        case let kind: return Refusal(path: dir.path, reason: kind == .symbolicLink
+                                      ? "it is a symbolic link; links on a share are never followed; remove it (the district makes the folder again)"
+                                      : "it is not a folder; remove it (the district makes the folder again)")
+        }
+    }
+
+    /// Removes temporary files that writers killed mid-write left in the share's folders (ours only,
+    /// by name, after `olderThan` seconds without a write). Returns them relative to the share.
+    @discardableResult
+    public func sweepTemporaryFiles(olderThan age: TimeInterval = 3600) -> [String] {
+        var folders = [url, inbox]
+        folders += schoolsWithOutbox().filter { RegularFile.kind(outbox($0)) == .directory }.map(outbox)
+        return folders.flatMap { dir in
+            DurableFile.sweepStale(in: dir, olderThan: age).map { dir.appendingPathComponent($0).path.dropFirst(url.path.count + 1).description }
+        }
+    }
+
+    /// `inbox/` and `outbox/` must be real folders: a link would carry bundles somewhere else.
+    func refuseLinkedFolders() throws {
+        for dir in [inbox, url.appendingPathComponent("outbox")] where RegularFile.kind(dir) != .directory && RegularFile.kind(dir) != .missing {
+            throw HomeError.notAShare("\(dir.path) is \(RegularFile.kind(dir) == .symbolicLink ? "a symbolic link" : "not a folder"); links on a share are never followed — replace it with a folder")
+        }
+    }
+}
+
+extension RegularFile.Kind {
+    /// Why a folder of this kind is not entered (a link, or not a folder at all); nil for a folder or nothing.
+    var linkRefusal: String? {
+        switch self {
+        case .directory, .missing: return nil
+        case .symbolicLink: return "it is a symbolic link; links on a share are never followed; remove it"
+        default: return "it is not a folder"
+        }
     }
 }
 

@@ -34,13 +34,24 @@ public final class DistrictHome {
         )
         """,
         "CREATE TABLE IF NOT EXISTS district_settings (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+        // Files that named a school but failed its authentication: kept apart from the school's
+        // genuine rejections, which anyone could otherwise evict by planting files.
+        """
+        CREATE TABLE IF NOT EXISTS district_forgeries (
+          n INTEGER PRIMARY KEY,
+          named_site TEXT NOT NULL,
+          bundle TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          at TEXT NOT NULL
+        )
+        """,
     ]
 
     /// Creates a district home.
     public static func create(at home: URL, site: SiteID, name: String) throws -> DistrictHome {
         let db = databaseURL(home)
         if FileManager.default.fileExists(atPath: db.path) { throw HomeError.alreadyExists(db.path) }
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try HomePrivacy.prepareNew(database: db)
         let replica = try Replica.create(path: db.path, site: site, role: .district, district: site, schema: RegistrySchema.schema)
         try replica.database.transaction {
             for sql in bookkeeping { try replica.database.execute(sql) }
@@ -58,7 +69,9 @@ public final class DistrictHome {
     public static func open(_ home: URL) throws -> DistrictHome {
         let db = databaseURL(home)
         guard FileManager.default.fileExists(atPath: db.path) else { throw HomeError.notAHome(home.path) }
+        HomePrivacy.secure(database: db)
         let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
+        HomePrivacy.secure(database: db)  // the side files opening made
         guard replica.role == .district else { throw HomeError.notAHome("\(home.path) is a school's home, not the district's;") }
         try prepare(replica)
         let h = try DistrictHome(url: home, replica: replica)
@@ -97,7 +110,7 @@ public final class DistrictHome {
     public var work: URL { url.appendingPathComponent("work") }
 
     func makeFolders() throws {
-        for d in [archive, quarantine, work] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
+        for d in [archive, quarantine, work] { try HomePrivacy.makeFolder(d) }
     }
 
     public var name: String { (try? database.scalar("SELECT v FROM district_settings WHERE k = 'name'")?.text) ?? site.rawValue }
@@ -128,6 +141,7 @@ public final class DistrictHome {
     @discardableResult
     public func enroll(site school: SiteID, name: String, out: URL, graceDays: Int = 30) throws -> Enrollment {
         guard school != site else { throw HomeError.invalidArgument("'\(school)' is the district's own site id; choose another for the school") }
+        try OutputPath.check(out, registry: DistrictHome.databaseURL(url))
         let key = Enrollment.newKey()
         let enrollment = Enrollment(site: school, name: name, district: site, districtName: self.name, key: key)
         let now = Replica.timestamp()
@@ -219,6 +233,24 @@ public final class DistrictHome {
     public func recordRejection(site: SiteID?, bundle: String, reason: String) throws {
         try database.execute("INSERT INTO district_rejections(site, bundle, reason, at) VALUES (?, ?, ?, ?)",
                              [site.map { .text($0.rawValue) } ?? .null, .text(bundle), .text(reason), .text(Replica.timestamp())])
+    }
+
+    /// Records a file that named `site` but was not signed with its key (the newest 1000 per site are kept).
+    public func recordForgery(naming site: SiteID, bundle: String, reason: String) throws {
+        try database.transaction {
+            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at) VALUES (?, ?, ?, ?)",
+                                 [.text(site.rawValue), .text(bundle), .text(reason), .text(Replica.timestamp())])
+            try database.execute("""
+                DELETE FROM district_forgeries WHERE named_site = ?1 AND n <= (
+                  SELECT n FROM district_forgeries WHERE named_site = ?1 ORDER BY n DESC LIMIT 1 OFFSET 1000)
+                """, [.text(site.rawValue)])
+        }
+    }
+
+    /// Files that named `site` but failed its authentication, newest last.
+    public func forgeries(naming site: SiteID) throws -> [BundleHeader.Rejection] {
+        try database.rows("SELECT bundle, reason FROM district_forgeries WHERE named_site = ? ORDER BY n", [.text(site.rawValue)])
+            .map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
     }
 
     /// Rejections the school has not yet been told of, newest last (kept for 60 days).

@@ -54,8 +54,7 @@ public struct Enrollment: Codable, Equatable, Sendable {
     public func write(to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try DurableFile.write(try encoder.encode(self), to: url)
-        chmod(url.path, 0o600)
+        try DurableFile.write(try encoder.encode(self), to: url, permissions: 0o600)
     }
 
     public static func newKey() -> [UInt8] {

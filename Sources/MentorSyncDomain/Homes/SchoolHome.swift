@@ -22,7 +22,7 @@ public final class SchoolHome {
     public static func create(at home: URL, enrollment: Enrollment) throws -> SchoolHome {
         let db = DistrictHome.databaseURL(home)
         if FileManager.default.fileExists(atPath: db.path) { throw HomeError.alreadyExists(db.path) }
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try HomePrivacy.prepareNew(database: db)
         let replica = try Replica.create(path: db.path, site: try enrollment.siteID, role: .school,
                                          district: try enrollment.districtID, schema: RegistrySchema.schema)
         try replica.database.transaction {
@@ -32,14 +32,15 @@ public final class SchoolHome {
             // A new home may be a new machine of a school that existed: it asks for everything it should hold.
             try replica.requestFullCopy(from: try enrollment.districtID)
         }
-        chmod(db.path, 0o600)
         return SchoolHome(url: home, replica: replica)
     }
 
     public static func open(_ home: URL) throws -> SchoolHome {
         let db = DistrictHome.databaseURL(home)
         guard FileManager.default.fileExists(atPath: db.path) else { throw HomeError.notAHome(home.path) }
+        HomePrivacy.secure(database: db)
         let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
+        HomePrivacy.secure(database: db)  // the side files opening made
         guard replica.role == .school else { throw HomeError.notAHome("\(home.path) is the district's home, not a school's;") }
         try replica.database.transaction { for sql in bookkeeping { try replica.database.execute(sql) } }
         return SchoolHome(url: home, replica: replica)

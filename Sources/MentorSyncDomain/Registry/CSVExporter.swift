@@ -32,6 +32,7 @@ public struct CSVExporter {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
             throw HomeError.invalidArgument("the folder \(folder.path) does not exist")
         }
+        try OutputPath.check(file, registry: URL(fileURLWithPath: replica.database.path))
         let workbook = SpreadsheetFile.namesWorkbook(file)
         let (data, rows) = workbook ? try encodeWorkbook(table: name, from: replica)
             : try encode(table: name, from: replica, separator: separator, bom: bom)

@@ -86,6 +86,8 @@ public struct RegistryEditor {
     /// Cyrillic), which must name a row. No id: a new UUID.
     func rowToWrite(_ t: TableSchema, id given: String?, resolver: ReferenceResolver) throws -> String {
         guard let given else { return UUID().uuidString.lowercased() }
+        // An existing row keeps the id's spelling it has (another tool may have written it in capitals).
+        if !given.isEmpty, given.count <= 64, let stored = try storedID(t, given) { return stored }
         let lowered = given.lowercased()
         if try owner(t, id: lowered) != nil || given.isEmpty { return lowered }
         do {
@@ -94,6 +96,18 @@ public struct RegistryEditor {
             if given.contains(where: { $0.isWhitespace || !$0.isASCII }) || e.message.key == "reference.ambiguous" { throw e }
             return lowered
         }
+    }
+
+    /// The id of the row `id` names, matched without regard to case, as it is stored; nil when there
+    /// is none. Two rows differing only in case are told apart by the exact spelling, or refused.
+    public func storedID(_ t: TableSchema, _ id: String) throws -> String? {
+        if try owner(t, id: id) != nil { return id }
+        let found = try database.rows("SELECT id FROM \(SQL.identifier(t.name)) WHERE id = ? COLLATE NOCASE ORDER BY id", [.text(id)])
+            .compactMap { $0[0].text }
+        guard found.count <= 1 else {
+            throw HomeError.invalidArgument("\(t.name) has several rows whose id is '\(id)' in other capitals (\(found.joined(separator: ", "))); give the id exactly")
+        }
+        return found.first
     }
 
     func defaultOwner(_ t: TableSchema) -> String? {
@@ -140,7 +154,8 @@ public struct RegistryEditor {
     public func delete(table name: String, id reference: String) throws -> String {
         let t = try table(name)
         return try database.transaction {
-            let id = try ReferenceResolver(database: database).resolve(reference, in: t.name)
+            // An id another tool wrote in capitals is found; otherwise a name as people write it.
+            let id = try storedID(t, reference) ?? ReferenceResolver(database: database).resolve(reference, in: t.name)
             guard let current = try owner(t, id: id) else { throw HomeError.invalidArgument("no \(t.name) row with id \(id)") }
             try checkMayWrite(current, t)
             try database.execute("DELETE FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])

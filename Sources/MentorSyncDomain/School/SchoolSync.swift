@@ -7,6 +7,8 @@ public final class SchoolSync {
     public let home: SchoolHome
     /// Progress of sending ("sending") and of each reply ("receiving"); silent unless the caller shows it.
     public var progress: (_ label: String) -> WorkProgress = { _ in .silent }
+    /// A temporary file not written to for this long belongs to a writer that died: it is removed.
+    public var staleTemporarySeconds: TimeInterval = 3600
     public init(home: SchoolHome) { self.home = home }
 
     public struct ExportResult: Sendable {
@@ -41,6 +43,7 @@ public final class SchoolSync {
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
     /// school still waiting there are removed, since the new one carries all they did.
     public func export(to directory: URL) throws -> ExportResult {
+        DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds)
         let bar = progress("sending")
         defer { bar.finish() }
         let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key(), progress: bar.update)
@@ -62,13 +65,21 @@ public final class SchoolSync {
     public func importFiles(_ files: [URL]) throws -> ImportResult {
         var result = ImportResult()
         let key = try home.key()
-        // Each file is opened once: its header read to order them, its body while it merges.
-        let ordered = try files.map { try BundleReader(url: $0) }.sorted { $0.header.sequence < $1.header.sequence }
-        for reader in ordered {
-            let (url, header) = (reader.url, reader.header)
-            guard header.sender == home.district else {
-                throw BundleError.malformed("\(url.lastPathComponent) comes from '\(header.sender)', not from this school's district '\(home.district)'")
+        // Each file is opened once (its header read to order them, its body while it merges) and stands
+        // alone: a damaged or misplaced one is reported and left where it is, the genuine ones merged.
+        var readable: [BundleReader] = []
+        for url in files {
+            if let why = RegularFile.kind(url).refusal { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
+            do {
+                let reader = try BundleReader(url: url)
+                if let why = misplaced(reader.header) { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
+                readable.append(reader)
+            } catch {
+                result.problems.append("\(url.lastPathComponent): \(error)")
             }
+        }
+        for reader in readable.sorted(by: { $0.header.sequence < $1.header.sequence }) {
+            let (url, header) = (reader.url, reader.header)
             let id = header.bundleIDHex
             if try home.database.scalar("SELECT 1 FROM school_imports WHERE bundle_id = ?", [.text(id)]) != nil {
                 result.skipped.append(url.lastPathComponent)
@@ -124,6 +135,21 @@ public final class SchoolSync {
         }
     }
 
+    /// Why a reply is not this school's to merge (nil when it is): it comes from another district, or
+    /// it is addressed to another school (a courier put it in the wrong folder), so no key could help.
+    func misplaced(_ header: BundleHeader) -> String? {
+        if header.sender != home.district {
+            return "it comes from '\(header.sender)', not from this school's district '\(home.district)'; it was left where it is"
+        }
+        if header.kind != .reply {
+            return "it is a school's bundle for the district (from \(header.sender)), not a reply; it belongs in inbox/ and was left where it is"
+        }
+        if header.recipient != home.site {
+            return "it is addressed to '\(header.recipient)', not to '\(home.site)': it is another school's file, put in this school's folder by mistake; it was left where it is — give it to \(header.recipient) or put it in outbox/\(header.recipient)/"
+        }
+        return nil
+    }
+
     public struct SyncResult: Sendable {
         public var export: ExportResult
         public var imports: ImportResult
@@ -131,9 +157,17 @@ public final class SchoolSync {
 
     /// Export to the share's inbox, then import everything in the share's outbox for this school.
     public func sync(share: Share) throws -> SyncResult {
+        share.sweepTemporaryFiles(olderThan: staleTemporarySeconds)
         var exported = try export(to: share.inbox)
-        let replies = Share.bundles(in: share.outbox(home.site))
-        let imported = try importFiles(replies)
+        var imported: ImportResult
+        if let r = share.outboxRefusal(home.site) {
+            imported = ImportResult()
+            imported.problems.append(r.description)
+        } else {
+            let outbox = Share.scan(share.outbox(home.site))
+            imported = try importFiles(outbox.bundles)
+            imported.problems += outbox.refused.map(\.description)
+        }
         if imported.commands.contains(BundleHeader.Command.resync) {
             // The district asked for everything: send it now rather than at the next visit.
             exported = try export(to: share.inbox)

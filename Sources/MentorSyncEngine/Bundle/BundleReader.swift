@@ -50,7 +50,7 @@ public final class BundleReader {
     /// Only a regular file is opened, without blocking (a FIFO named `x.msync` cannot hang a reader).
     public init(url: URL, limits: BundleLimits = .standard) throws {
         let name = url.lastPathComponent
-        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)  // never through a link planted on a share
         guard fd >= 0 else { throw BundleError.io("cannot open \(name): \(String(cString: strerror(errno)))") }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {

@@ -49,13 +49,7 @@ public final class BundleWriter {
         self.header = header
         self.formatVersion = formatVersion
         self.url = url
-        self.temporaryURL = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: temporaryURL.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporaryURL.path) else {
-            throw BundleError.io("cannot create \(temporaryURL.path) (is the folder there and writable?)")
-        }
-        self.file = handle
+        (self.temporaryURL, self.file) = try DurableFile.createTemporary(for: url)
         self.deflater = try DeflateStream(level: compressionLevel)
         self.mac = HMACSHA256(key: BundleKeys.authenticator(secret: key, version: formatVersion))
         let headerBytes = header.encoded()
@@ -216,7 +210,7 @@ public final class BundleWriter {
             try file.synchronize()
             try file.close()
             finished = true
-            try DurableFile.rename(temporaryURL, to: url)
+            try DurableFile.commit(temporaryURL, to: url)
             return url
         } catch {
             abandon()

@@ -35,10 +35,17 @@ extension Database {
     public func backup(to destination: String, busyRetries: Int = 100) throws -> BackupCopy {
         let target = URL(fileURLWithPath: destination)
         let folder = target.deletingLastPathComponent()
-        let tmp = folder.appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        let tmp = DurableFile.temporaryURL(for: target)
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(tmp.path + suffix) }
         var keep = false
         defer { if !keep { for suffix in ["", "-journal", "-wal", "-shm"] { unlink(tmp.path + suffix) } } }
+        // Private from the first page (a district's copy holds every school's key); SQLite gives its
+        // journal the same mode.
+        let created = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard created >= 0 else {
+            throw SQLiteError(code: SQLITE_CANTOPEN, message: DurableFile.cannotWrite(in: folder, errno), sql: nil)
+        }
+        close(created)
 
         var copy: OpaquePointer?
         let openRC = sqlite3_open_v2(tmp.path, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
@@ -111,8 +118,9 @@ extension Database {
             throw SQLiteError(code: SQLITE_IOERR, message: "cannot rename the copy to \(target.path): \(String(cString: strerror(errno)))", sql: nil)
         }
         keep = true
-        let dirfd = open(folder.path, O_RDONLY)
-        if dirfd >= 0 { fsync(dirfd); close(dirfd) }
+        do { try DurableFile.syncDirectory(folder) } catch {
+            throw SQLiteError(code: SQLITE_IOERR, message: "\(error)", sql: nil)
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? NSNumber)?.intValue ?? 0
         return BackupCopy(path: target.path, bytes: size, pages: pages, integrity: integrity)
     }

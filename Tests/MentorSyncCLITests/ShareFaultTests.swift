@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// Issue 11, defects 15 (a write-protected stick, a damaged or misplaced reply) and 16 (forgeries
+/// evicting a school's genuine rejections), with the real tools.
+final class ShareFaultTests: XCTestCase {
+    private var mounts: [URL] = []
+
+    override func tearDown() {
+        for m in mounts.reversed() where run("/usr/bin/umount", [m.path]) != 0 { _ = run("/usr/bin/umount", ["-l", m.path]) }
+        mounts.removeAll()
+        super.tearDown()
+    }
+
+    func run(_ path: String, _ args: [String]) -> Int32 {
+        (try? ToolRunner.runProgram(URL(fileURLWithPath: path), args).exitCode) ?? -1
+    }
+
+    func events(_ w: CLIWorld, _ school: String) throws -> [String] {
+        let rows = try XCTUnwrap(try w.json(try w.school(school, "list", "events", "--json")) as? [[String: Any]])
+        return rows.compactMap { $0["title"] as? String }
+    }
+
+    /// A write-protected stick said "merged 0 bundles" and exit 0, leaving the school's bundle unread.
+    func testAWriteProtectedStickFailsWithAClearLine() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let stick = w.scratch.folder("locked-stick")
+        guard run("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", stick.path]) == 0 else {
+            throw XCTSkip("this machine does not let the test mount a small file system (needs root), so a read-only stick cannot be made")
+        }
+        mounts.append(stick)
+        expectOK(try w.district("ingest", "--share", stick.path))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=С запертой флешки"))
+        expectOK(try w.school("s001", "sync", "--share", stick.path))
+        let waiting = Share.bundles(in: stick.appendingPathComponent("inbox"))
+        XCTAssertEqual(waiting.count, 1)
+        XCTAssertEqual(run("/usr/bin/mount", ["-o", "remount,ro", stick.path]), 0)
+
+        let r = try w.district("ingest", "--share", stick.path)
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertFalse(r.stdout.contains("merged 0 bundles"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("read-only"), r.stderr)
+        XCTAssertEqual(r.stderr.split(separator: "\n").filter { $0.hasPrefix("mentorsync-district:") }.count, 1, r.stderr)
+        XCTAssertEqual(Share.bundles(in: stick.appendingPathComponent("inbox")), waiting, "the bundle stays for the next visit")
+    }
+
+    /// One damaged file in `outbox/<site>` stopped the school from merging the genuine reply beside it.
+    func testADamagedFileBesideAGenuineReplyIsReportedAndTheReplyMerged() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        expectOK(try w.district("put", "events", "--set", "title=Августовское совещание"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let outbox = w.stick.appendingPathComponent("outbox/s001")
+        let damaged = outbox.appendingPathComponent("aaaa-damaged.msync")
+        try Data("MSYNC\0\0\0 not a bundle at all".utf8).write(to: damaged)
+
+        let r = try w.school("s001", "sync", "--share", w.stick.path)
+        XCTAssertEqual(r.exitCode, 1, "the damaged file is reported: \(r.output)")
+        XCTAssertTrue(r.stderr.contains("aaaa-damaged.msync"), r.stderr)
+        XCTAssertTrue(try events(w, "s001").contains("Августовское совещание"), "the genuine reply was not merged: \(r.output)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: damaged.path), "the damaged file is left for whoever can tell what it is")
+    }
+
+    /// A reply put in another school's folder advised that school to install a new key.
+    func testAReplyInTheWrongSchoolsFolderSaysSoInsteadOfAdvisingARekey() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        try w.round()
+        expectOK(try w.district("put", "events", "--set", "title=Семинар наставников"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let misplaced = w.stick.appendingPathComponent("outbox/s002/for-s001.msync")
+        try FileManager.default.copyItem(at: Share.bundles(in: w.stick.appendingPathComponent("outbox/s001")).last!, to: misplaced)
+
+        let r = try w.school("s002", "sync", "--share", w.stick.path)
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertTrue(r.stderr.contains("for-s001.msync: it is addressed to 's001', not to 's002'"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("by mistake"), r.stderr)
+        XCTAssertFalse(r.output.contains("rekey"), "a misplaced file is not a key problem: \(r.output)")
+        XCTAssertTrue(try events(w, "s002").contains("Семинар наставников"), "s002's own reply was not merged")
+    }
+
+    /// Forged files naming a school pushed its genuine rejections out of the 200 it is told of.
+    func testForgeriesNamingASchoolDoNotEvictItsGenuineRejections() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let oldKey = try SchoolHome.open(w.schoolHome("s001")).key()
+        // A genuine rejection: the school still signs with a key the district stopped accepting.
+        let fresh = w.scratch.path("s001-new.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path, "--grace-days", "0"))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Со старым ключом"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let genuine = try XCTUnwrap(Share.bundles(in: w.stick.appendingPathComponent("inbox")).first)
+        let doc = try BundleDocument.read(from: genuine, key: oldKey)
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+
+        // 205 files naming s001, signed with a key nobody enrolled.
+        let forger = Enrollment.newKey()
+        for i in 0..<205 {
+            try doc.write(to: w.stick.appendingPathComponent("inbox/s001-forged-\(String(format: "%04d", i)).msync"), key: forger)
+        }
+        let flood = try w.district("ingest", "--share", w.stick.path, "--json")
+        XCTAssertEqual(flood.exitCode, 3)
+        let district = try DistrictHome.open(w.districtHome)
+        let forgeries = try district.database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = 's001'")?.integer
+        XCTAssertEqual(forgeries, 205, "forgeries are kept for the coordinator")
+        let told = try district.rejections(for: SiteID("s001")!)
+        XCTAssertTrue(told.contains { $0.reason.contains("rekey") }, "the genuine rejection was evicted: \(told.prefix(2))")
+        XCTAssertFalse(told.contains { $0.bundle.contains("forged") }, "forgeries are told to the school as its own rejections")
+
+        // The school hears its genuine rejection once it has the new key.
+        expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        let heard = try XCTUnwrap(status["rejections"] as? [[String: Any]])
+        XCTAssertTrue(heard.contains { ($0["reason"] as? String ?? "").contains("rekey") }, "\(heard.prefix(2))")
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// Issue 11, defects 11, 14, 15 (first two) and 16 (first): what anyone can plant on a share —
+/// links, pipes, folders under a bundle's name, leftovers of killed writers — with the real tools.
+final class ShareHazardTests: XCTestCase {
+    /// Runs a tool killed after `seconds` (exit 137), so a hang fails the test instead of stalling it.
+    func bounded(_ tool: String, _ args: [String], seconds: Int = 30) throws -> ToolResult {
+        try ToolRunner.runProgram(URL(fileURLWithPath: "/usr/bin/timeout"),
+                                  ["-s", "KILL", String(seconds), ToolRunner.executable(tool).path] + args,
+                                  removing: { $0 == "MENTORSYNC_HOME" })
+    }
+
+    func quarantined(_ w: CLIWorld) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: w.districtHome.appendingPathComponent("quarantine").path)
+    }
+
+    /// Defect 11: `outbox/s002 -> s001` made the district write s002's reply into s001's folder and
+    /// delete s001's replies as superseded.
+    func testALinkedOutboxIsRefusedReportedAndTheOtherSchoolsRepliesStay() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        expectOK(try w.district("put", "events", "--set", "title=Семинар"))
+        try w.round()
+        let outbox = w.stick.appendingPathComponent("outbox")
+        let s001Replies = Share.bundles(in: outbox.appendingPathComponent("s001"))
+        XCTAssertFalse(s001Replies.isEmpty)
+        let link = outbox.appendingPathComponent("s002")
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "s001")
+
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Пришла через флешку", "--id", "via-stick"))
+        let sync = try w.school("s002", "sync", "--share", w.stick.path)
+        XCTAssertTrue(sync.stderr.contains("symbolic link"), sync.output)
+        let r = try w.district("ingest", "--share", w.stick.path)
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertTrue(r.stdout.contains("outbox/s002: it is a symbolic link"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("event=share_item_refused"), "the daemon log names it: \(r.stderr)")
+        // s001's folder holds s001's replies only, and still one at least (the district may have renewed it).
+        let after = try Share.bundles(in: outbox.appendingPathComponent("s001")).map { try BundleReader.peekHeader(at: $0).header.recipient.rawValue }
+        XCTAssertFalse(after.isEmpty, "s001's replies were deleted")
+        XCTAssertEqual(Set(after), ["s001"], "a reply for s002 landed in s001's folder")
+        let type = try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType
+        XCTAssertEqual(type, .typeSymbolicLink, "the link is reported, not silently replaced")
+        // s002's own bundle is merged all the same.
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(rows.contains { $0["id"] as? String == "via-stick" })
+        // A link in place of a bundle file is left alone too.
+        try FileManager.default.createSymbolicLink(atPath: w.stick.appendingPathComponent("inbox/s001-000099.msync").path,
+                                                   withDestinationPath: s001Replies[0].path)
+        let again = try w.district("ingest", "--share", w.stick.path)
+        XCTAssertTrue(again.stdout.contains("s001-000099.msync: it is a symbolic link"), again.output)
+        XCTAssertTrue(try quarantined(w).isEmpty, "a planted link was taken as a bundle")
+    }
+
+    /// Defect 14: a FIFO named like a bundle hung `ingest` and `sync` (opening it blocks).
+    func testAPipeNamedLikeABundleNeitherHangsIngestNorSync() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        XCTAssertEqual(mkfifo(w.stick.appendingPathComponent("inbox/x.msync").path, 0o644), 0)
+        try FileManager.default.createDirectory(at: w.stick.appendingPathComponent("outbox/s001"), withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(w.stick.appendingPathComponent("outbox/s001/y.msync").path, 0o644), 0)
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Рядом с трубой", "--id", "beside-pipe"))
+
+        let sync = try bounded("mentorsync-school", ["sync", "--share", w.stick.path, "--home", w.schoolHome("s001").path])
+        XCTAssertNotEqual(sync.exitCode, 137, "sync hung on a pipe in the outbox")
+        XCTAssertTrue(sync.stderr.contains("y.msync: it is not a regular file"), sync.output)
+        let r = try bounded("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path])
+        XCTAssertNotEqual(r.exitCode, 137, "ingest hung on a pipe in the inbox")
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertTrue(r.stdout.contains("merged 1 bundles"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("x.msync: it is not a regular file"), r.stdout)
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(rows.contains { $0["id"] as? String == "beside-pipe" })
+        let loose = try bounded("mentorsync-district", ["ingest", w.stick.appendingPathComponent("inbox/x.msync").path, "--home", w.districtHome.path])
+        XCTAssertEqual(loose.exitCode, 1, loose.output)
+        XCTAssertTrue(loose.stderr.contains("not a regular file"), loose.stderr)
+    }
+
+    /// Defect 15: a folder named `x.msync` gave a raw NSError dump; a mistyped `ingest FILE` said
+    /// "quarantined" with exit 3.
+    func testAFolderOrAMistypedPathIsOneClearLineAndNothingIsQuarantined() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let folder = w.stick.appendingPathComponent("inbox/x.msync")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let r = try w.district("ingest", "--share", w.stick.path, "--settle", "0")
+        XCTAssertFalse(r.output.contains("Error Domain"), r.output)
+        XCTAssertTrue(r.stdout.contains("x.msync: it is a folder"), r.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path))
+
+        let loose = try w.district("ingest", folder.path)
+        XCTAssertEqual(loose.exitCode, 1, loose.output)
+        XCTAssertFalse(loose.output.contains("Error Domain"), loose.output)
+        XCTAssertTrue(loose.stderr.contains("it is a folder"), loose.stderr)
+
+        let typo = try w.district("ingest", w.scratch.path("s001-00001.msnyc").path)
+        XCTAssertEqual(typo.exitCode, 1, typo.output)
+        XCTAssertEqual(typo.stderr.split(separator: "\n").count, 1, typo.stderr)
+        XCTAssertTrue(typo.stderr.contains("no such file"), typo.stderr)
+        XCTAssertFalse(typo.output.contains("quarantined"), typo.output)
+        let q = try quarantined(w)
+        XCTAssertTrue(q.isEmpty, "a folder or a typo was quarantined: \(q)")
+    }
+
+    /// Defect 16, first part: temporary files of writers killed mid-write stayed on the share for ever.
+    func testStaleTemporaryFilesOfKilledWritersAreSweptAndNothingElse() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let outbox = w.stick.appendingPathComponent("outbox/s001")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        func plant(_ dir: URL, _ name: String, hoursAgo: Double) throws -> URL {
+            let url = dir.appendingPathComponent(name)
+            try Data(repeating: 7, count: 4096).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -hoursAgo * 3600)], ofItemAtPath: url.path)
+            return url
+        }
+        let inbox = w.stick.appendingPathComponent("inbox")
+        let stale = [try plant(inbox, ".s001-000007.msync.tmp-4242", hoursAgo: 2),
+                     try plant(outbox, ".district-000003.msync.tmp-77", hoursAgo: 5),
+                     try plant(w.stick, ".MANIFEST.txt.tmp-31337", hoursAgo: 2)]
+        let kept = [try plant(inbox, ".s001-000008.msync.tmp-4243", hoursAgo: 0),  // a writer still at work
+                    try plant(inbox, ".notes-of-the-courier", hoursAgo: 9),        // not ours
+                    try plant(inbox, ".s001-000009.msync.tmp-x1", hoursAgo: 9)]    // not our pattern
+        let r = try w.district("ingest", "--share", w.stick.path)
+        expectOK(r)
+        for f in stale { XCTAssertFalse(FileManager.default.fileExists(atPath: f.path), "\(f.lastPathComponent) was left") }
+        for f in kept { XCTAssertTrue(FileManager.default.fileExists(atPath: f.path), "\(f.lastPathComponent) was removed") }
+        XCTAssertTrue(r.stderr.contains("event=temporary_removed"), r.stderr)
+
+        // The school sweeps the share too (a stick that never meets the district's daemon).
+        let later = try plant(inbox, ".s001-000010.msync.tmp-999", hoursAgo: 3)
+        let own = try plant(outbox, ".district-000004.msync.tmp-998", hoursAgo: 3)
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: later.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: own.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept[0].path))
+    }
+}
