@@ -253,11 +253,18 @@ public final class DistrictHome {
             .map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
     }
 
-    /// Rejections the school has not yet been told of, newest last (kept for 60 days).
+    /// Rejections the school is told of, oldest first (kept for 60 days): its genuine ones (the newest
+    /// 200), and beside them, in a slot of their own so they can never evict those, the newest 20
+    /// files that named it but failed its authentication (a forger, or its own machine with a wrong key).
     public func rejections(for school: SiteID) throws -> [BundleHeader.Rejection] {
         try database.rows("""
-            SELECT bundle, reason FROM district_rejections WHERE site = ? AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')
-            ORDER BY n DESC LIMIT 200
-            """, [.text(school.rawValue)]).reversed().map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
+            SELECT bundle, reason FROM (
+              SELECT * FROM (SELECT bundle, reason, at, n FROM district_rejections
+                             WHERE site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 200)
+              UNION ALL
+              SELECT * FROM (SELECT bundle, reason, at, n FROM district_forgeries
+                             WHERE named_site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 20))
+            ORDER BY at, n
+            """, [.text(school.rawValue)]).map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
     }
 }
