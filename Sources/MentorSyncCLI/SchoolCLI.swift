@@ -158,7 +158,8 @@ public enum SchoolCLI {
         let args = try parse(argv)
         let files = Array(args.words.dropFirst())
         guard !files.isEmpty else { throw UsageError("import FILE…") }
-        let i = try syncing(try open(args, console)).importFiles(files.map(fileURL))
+        // Paths a person typed: their links are theirs to follow (a share's never are).
+        let i = try syncing(try open(args, console)).importFiles(files.map { fileURL($0).resolvingSymlinksInPath() })
         defer { if let p = i.problems.first { console.err("\(tool): a reply could not be merged: \(p)") } }
         describeRestore(i, console)
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }

@@ -77,6 +77,7 @@ public enum Backup {
         if let keep, keep < 1 { throw BackupError.keepNeedsFolder(out.path) }
         let file: URL
         if outIsFolder {
+            DurableFile.sweepStale(in: out)  // copies a killed backup left behind
             file = out.appendingPathComponent(fileName(site: site, at: now))
             if FileManager.default.fileExists(atPath: file.path) { throw BackupError.exists(file.path) }
         } else {

@@ -13,8 +13,9 @@ public final class DistrictIngest {
     public var shouldStop: () -> Bool = { false }
     /// A temporary file on the share not written to for this long belongs to a writer that died.
     public var staleTemporarySeconds: TimeInterval = 3600
-    private let workDir: URL
-    private var reported = Set<Share.Refusal>()
+    let workDir: URL
+    /// Refusals already logged by this process (a daemon logs each once, not every pass).
+    var reported = Set<Share.Refusal>()
 
     public struct Outcome: Sendable {
         public var merged: [String] = []
@@ -116,116 +117,6 @@ public final class DistrictIngest {
             }
         }
         return outcome
-    }
-
-    // MARK: The share's hygiene
-
-    /// Removes temporary files killed writers left on the share (after an hour without a write).
-    func sweep(_ share: Share, into outcome: inout Outcome) {
-        for name in share.sweepTemporaryFiles(olderThan: staleTemporarySeconds) {
-            outcome.swept.append(name)
-            log.event("temporary_removed", ["file": name])
-        }
-    }
-
-    /// Reports something on the share that is left alone (in the outcome every pass, in the log once).
-    func refuse(_ r: Share.Refusal, into outcome: inout Outcome) {
-        outcome.refused.append(r)
-        if reported.insert(r).inserted { log.event("share_item_refused", ["path": r.path, "reason": r.reason]) }
-    }
-
-    // MARK: Claiming
-
-    static let host: String = {
-        var buf = [CChar](repeating: 0, count: 256)
-        gethostname(&buf, 255)
-        let name = String(cString: buf).filter { $0.isLetter || $0.isNumber || $0 == "-" }
-        return name.isEmpty ? "host" : name
-    }()
-
-    /// Takes a file out of the inbox atomically (a rename), so no other daemon or `ingest` merges it too,
-    /// then copies it into this process's work folder and removes it from the share.
-    func claim(_ file: URL, into outcome: inout Outcome) throws -> URL? {
-        let share = file.deletingLastPathComponent()
-        let claimedName = ".\(file.lastPathComponent).claimed-\(DistrictIngest.host)-\(ProcessInfo.processInfo.processIdentifier)"
-        let claimed = file.deletingLastPathComponent().appendingPathComponent(claimedName)
-        guard rename(file.path, claimed.path) == 0 else {
-            let code = errno
-            // A write-protected stick or a read-only mount: nothing can be taken, and the pass says so.
-            if code == EROFS { throw HomeError.notAShare("\(share.path) is read-only (a write-protected stick?): no bundle was taken; unlock it and run again") }
-            if code == EACCES || code == EPERM {
-                throw HomeError.notAShare("cannot take bundles from \(share.path): permission denied; the district must be able to write there")
-            }
-            return nil  // someone else was faster
-        }
-        let local = workDir.appendingPathComponent(file.lastPathComponent)
-        do {
-            try RegularFile.copy(claimed, to: local)
-            try FileManager.default.removeItem(at: claimed)
-            return local
-        } catch {
-            // Put it back for the next pass; nothing is lost.
-            _ = rename(claimed.path, file.path)
-            try? FileManager.default.removeItem(at: local)
-            let reason = DistrictIngest.isNoSpace(error) ? "the district's disk is full" : "cannot copy from the share: \(error.localizedDescription)"
-            outcome.retryLater.append((file.lastPathComponent, reason))
-            log.event("bundle_retry", ["file": file.lastPathComponent, "reason": reason])
-            return nil
-        }
-    }
-
-    static func isNoSpace(_ error: Error) -> Bool {
-        let code = DurableFile.posixCode(error)
-        return code == ENOSPC || code == EDQUOT
-    }
-
-    /// A claim whose claimer is gone goes back under its own name: at once when the claimer was a
-    /// process of this machine that no longer runs, after an hour otherwise (another machine's).
-    func restoreStaleClaims(in inbox: URL) {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
-        for name in names where name.hasPrefix(".") && name.contains(".msync.claimed-") {
-            let url = inbox.appendingPathComponent(name)
-            guard let marker = name.range(of: ".claimed-"), let facts = FileFacts.of(url) else { continue }
-            let claimer = name[marker.upperBound...]
-            var stale = Date().timeIntervalSince(facts.modified) > 3600
-            if claimer.hasPrefix(DistrictIngest.host + "-"), let pid = Int32(claimer.dropFirst(DistrictIngest.host.count + 1)),
-               pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 && errno == ESRCH {
-                stale = true
-            }
-            guard stale else { continue }
-            let original = String(name.dropFirst().prefix(upTo: marker.lowerBound))
-            // The claimer died before it removed the claimed file, so its work copy may be cut short:
-            // the share's copy is the whole one, and it goes back under its name.
-            if claimer.hasPrefix(DistrictIngest.host + "-") {
-                let pid = String(claimer.dropFirst(DistrictIngest.host.count + 1))
-                try? FileManager.default.removeItem(at: home.work.appendingPathComponent(pid).appendingPathComponent(original))
-            }
-            if rename(url.path, inbox.appendingPathComponent(original).path) == 0 {
-                log.event("claim_restored", ["file": original, "claimer": String(claimer)])
-            }
-        }
-    }
-
-    /// Bundles left in the work folders of processes that died mid-merge are merged again
-    /// (merging is idempotent; the interrupted transaction was rolled back).
-    func recoverAbandonedWork(into outcome: inout Outcome, senders: inout Set<SiteID>) throws {
-        // This process's own leftovers first: a merge that had to wait (a full disk) is retried.
-        for file in Share.bundles(in: workDir) {
-            log.event("bundle_retrying", ["file": file.lastPathComponent])
-            if let s = process(file, name: file.lastPathComponent, into: &outcome) { senders.insert(s) }
-        }
-        let dirs = (try? FileManager.default.contentsOfDirectory(atPath: home.work.path)) ?? []
-        for d in dirs {
-            guard let pid = Int32(d), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 && errno == ESRCH else { continue }
-            let dir = home.work.appendingPathComponent(d)
-            for file in Share.bundles(in: dir) {
-                let mine = workDir.appendingPathComponent(file.lastPathComponent)
-                guard rename(file.path, mine.path) == 0 else { continue }
-                log.event("bundle_recovered", ["file": file.lastPathComponent])
-                if let s = process(mine, name: file.lastPathComponent, into: &outcome) { senders.insert(s) }
-            }
-            try? FileManager.default.removeItem(at: dir)
-        }
     }
 
     // MARK: Merging one bundle
