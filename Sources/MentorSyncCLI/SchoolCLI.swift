@@ -179,6 +179,7 @@ public enum SchoolCLI {
         console.out("last export: \(s.lastExportAt ?? "never"); last reply from the district: \(s.lastImportAt ?? "never")")
         if s.fullResendPending { console.out("the district asked for a full re-send: the next sync sends everything") }
         if s.openConflicts > 0 { console.out("\(s.openConflicts) conflicts recorded (the district reviews them)") }
+        if let r = s.captureRepair { console.out("last capture repair (\(r.at)): \(r.notice)") }
         console.out("rows: " + s.rowsByTable.filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         for r in s.rejections { console.out("refused by the district: \(r.bundle): \(r.reason)") }
         for c in s.commands.prefix(5) { console.out("command carried out: \(c.name) (from \(c.bundle), \(c.at))") }

@@ -41,6 +41,10 @@ final class RebuiltTableCLITests: XCTestCase {
         // Told once: the next command has nothing to say.
         let status = try w.school("s001", "status")
         XCTAssertFalse(status.stderr.contains("capture was off"), status.stderr)
+        // Status still tells what happened.
+        XCTAssertTrue(status.stdout.contains("capture was off for persons"), status.stdout)
+        let json = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertNotNil(json["capture_repaired"] as? [String: Any])
     }
 
     func testTheDaemonPassReArmsTheDistrictsCapture() throws {

@@ -16,6 +16,8 @@ public struct SchoolStatusReport: Sendable {
     public var rejections: [(bundle: String, reason: String, heardAt: String)]
     public var commands: [(name: String, bundle: String, at: String)]
     public var fullResendPending: Bool
+    /// When capture was last found off (a table rebuilt by another program) and re-armed, and what was done.
+    public var captureRepair: (at: String, notice: String)? = nil
 
     public var json: [String: Any] {
         [
@@ -27,6 +29,7 @@ public struct SchoolStatusReport: Sendable {
             "rejections": rejections.map { ["bundle": $0.bundle, "reason": $0.reason, "heard_at": $0.heardAt] },
             "commands": commands.map { ["name": $0.name, "bundle": $0.bundle, "carried_out_at": $0.at] },
             "full_resend_pending": fullResendPending,
+            "capture_repaired": captureRepair.map { ["at": $0.at, "notice": $0.notice] as [String: Any] } ?? NSNull(),
         ]
     }
 }
@@ -46,10 +49,12 @@ extension SchoolHome {
             .map { (bundle: $0[0].displayText, reason: $0[1].displayText, heardAt: $0[2].displayText) }
         let commands = try database.rows("SELECT name, bundle, carried_out_at FROM school_commands ORDER BY n DESC LIMIT 20")
             .map { (name: $0[0].displayText, bundle: $0[1].displayText, at: $0[2].displayText) }
-        return SchoolStatusReport(
+        var report = SchoolStatusReport(
             site: site.rawValue, name: name, district: district.rawValue, rowsByTable: rows,
             unacknowledgedChanges: unacked, unacknowledgedSince: unacked > 0 ? (peer.lastBundleAt ?? "the first sync") : nil,
             lastExportAt: peer.lastExportAt, lastImportAt: peer.lastBundleAt, acknowledgedCounter: ack,
             openConflicts: conflicts, rejections: rejections, commands: commands, fullResendPending: peer.fullExchange.sendsFull)
+        report.captureRepair = try replica.lastCaptureRepair().map { ($0.at, $0.repair.notice) }
+        return report
     }
 }

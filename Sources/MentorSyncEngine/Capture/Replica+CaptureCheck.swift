@@ -37,6 +37,13 @@ extension Replica {
         return repair
     }
 
+    /// The latest time capture was found off and re-armed, and what was done (for `status`).
+    public func lastCaptureRepair() throws -> (at: String, repair: CaptureRepair)? {
+        guard let r = try database.rows("SELECT at, tables, inserted, updated, deleted FROM msync_capture_repairs ORDER BY n DESC LIMIT 1").first else { return nil }
+        return (r[0].displayText, CaptureRepair(tables: r[1].displayText.split(separator: ",").map(String.init),
+                                                inserted: Int(r[2].integer ?? 0), updated: Int(r[3].integer ?? 0), deleted: Int(r[4].integer ?? 0)))
+    }
+
     /// Synced tables whose capture triggers are missing or sit on another table.
     func captureGaps() throws -> [TableSchema] {
         var on: [String: String] = [:]
