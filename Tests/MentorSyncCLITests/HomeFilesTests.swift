@@ -67,6 +67,12 @@ final class HomeFilesTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0["id"] as? String == "stays" })
         let orgs = try XCTUnwrap(try w.json(try w.district("list", "organizations", "--json")) as? [[String: Any]])
         XCTAssertFalse(orgs.contains { $0["id"] as? String == "s009" }, "an enrollment was recorded though its file was refused")
+        // In Russian for a Russian user.
+        let ru = try ToolRunner.run("mentorsync-school", ["export-csv", "persons", schoolDB.path, "--home", w.schoolHome("s001").path],
+                                    environment: ["MENTORSYNC_LANG": "ru"])
+        XCTAssertEqual(ru.exitCode, 1, ru.output)
+        XCTAssertTrue(ru.stderr.contains("не записываю"), ru.stderr)
+        XCTAssertEqual(try Data(contentsOf: schoolDB), schoolBefore)
         // An ordinary file beside the home is written as before.
         expectOK(try w.school("s001", "export-csv", "persons", w.scratch.path("persons.csv").path))
     }

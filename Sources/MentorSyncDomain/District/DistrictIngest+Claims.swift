@@ -44,10 +44,8 @@ extension DistrictIngest {
         guard rename(file.path, claimed.path) == 0 else {
             let code = errno
             // A write-protected stick or a read-only mount: nothing can be taken, and the pass says so.
-            if code == EROFS { throw HomeError.notAShare("\(share.path) is read-only (a write-protected stick?): no bundle was taken; unlock it and run again") }
-            if code == EACCES || code == EPERM {
-                throw HomeError.notAShare("cannot take bundles from \(share.path): permission denied; the district must be able to write there")
-            }
+            if code == EROFS { throw MessageError(.readOnlyShare(share.path)) }
+            if code == EACCES || code == EPERM { throw MessageError(.shareNotWritable(share.path)) }
             return nil  // someone else was faster
         }
         let local = workDir.appendingPathComponent(file.lastPathComponent)

@@ -89,10 +89,8 @@ public final class DistrictIngest {
     public func ingest(files: [URL], replyShare: Share? = nil) throws -> Outcome {
         let files = files.map { $0.resolvingSymlinksInPath() }  // paths a person typed: their links are theirs
         for file in files {
-            if let why = RegularFile.kind(file).refusal { throw HomeError.invalidArgument("cannot ingest \(file.path): \(why)") }
-            guard access(file.path, R_OK) == 0 else {
-                throw HomeError.invalidArgument("cannot ingest \(file.path): \(String(cString: strerror(errno)))")
-            }
+            if let why = Message.notAFile(RegularFile.kind(file)) { throw MessageError(.cannotIngest(file.path, why.text())) }
+            guard access(file.path, R_OK) == 0 else { throw MessageError(.cannotIngest(file.path, String(cString: strerror(errno)))) }
         }
         var outcome = Outcome()
         var senders = Set<SiteID>()

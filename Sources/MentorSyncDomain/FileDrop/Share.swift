@@ -52,7 +52,7 @@ public struct Share: Sendable {
         var bundles: [URL] = [], refused: [Refusal] = []
         for name in names.sorted() where !BundleLayout.isTemporaryName(name) {
             let file = dir.appendingPathComponent(name)
-            if let why = RegularFile.kind(file).refusal { refused.append(Refusal(path: file.path, reason: why)) } else { bundles.append(file) }
+            if let why = Message.notAFile(RegularFile.kind(file)) { refused.append(Refusal(path: file.path, reason: why.text())) } else { bundles.append(file) }
         }
         return (bundles, refused)
     }
@@ -76,9 +76,7 @@ public struct Share: Sendable {
         let dir = outbox(site)
         switch RegularFile.kind(dir) {
         case .directory, .missing: return nil
-        case let kind: return Refusal(path: dir.path, reason: kind == .symbolicLink
-                                      ? "it is a symbolic link; links on a share are never followed; remove it (the district makes the folder again)"
-                                      : "it is not a folder; remove it (the district makes the folder again)")
+        case let kind: return Refusal(path: dir.path, reason: (kind == .symbolicLink ? Message.outboxLink : Message.outboxNotFolder).text())
         }
     }
 
@@ -96,7 +94,7 @@ public struct Share: Sendable {
     /// `inbox/` and `outbox/` must be real folders: a link would carry bundles somewhere else.
     func refuseLinkedFolders() throws {
         for dir in [inbox, url.appendingPathComponent("outbox")] where RegularFile.kind(dir) != .directory && RegularFile.kind(dir) != .missing {
-            throw HomeError.notAShare("\(dir.path) is \(RegularFile.kind(dir) == .symbolicLink ? "a symbolic link" : "not a folder"); links on a share are never followed — replace it with a folder")
+            throw MessageError(.linkedShareFolder(dir.path, link: RegularFile.kind(dir) == .symbolicLink))
         }
     }
 }
@@ -106,8 +104,8 @@ extension RegularFile.Kind {
     var linkRefusal: String? {
         switch self {
         case .directory, .missing: return nil
-        case .symbolicLink: return "it is a symbolic link; links on a share are never followed; remove it"
-        default: return "it is not a folder"
+        case .symbolicLink: return Message.linkOnShare.text()
+        default: return Message.outboxNotFolder.text()
         }
     }
 }

@@ -10,8 +10,7 @@ public enum OutputPath {
     public static func check(_ out: URL, registry database: URL) throws {
         let home = real(database.deletingLastPathComponent())
         let target = real(out.deletingLastPathComponent()).appendingPathComponent(out.lastPathComponent)
-        let refusal = HomeError.invalidArgument(
-            "refusing to write \(out.path): it is the registry of \(home.path) or its bookkeeping; give another file name (nothing was written)")
+        let refusal = MessageError(.outputOverRegistry(out.path, home: home.path))
         if target.deletingLastPathComponent().path == home.path,
            HomePrivacy.sideFiles.contains(where: { target.lastPathComponent == database.lastPathComponent + $0 }) || target.lastPathComponent == "serve.lock" {
             throw refusal

@@ -105,7 +105,7 @@ public struct RegistryEditor {
         let found = try database.rows("SELECT id FROM \(SQL.identifier(t.name)) WHERE id = ? COLLATE NOCASE ORDER BY id", [.text(id)])
             .compactMap { $0[0].text }
         guard found.count <= 1 else {
-            throw HomeError.invalidArgument("\(t.name) has several rows whose id is '\(id)' in other capitals (\(found.joined(separator: ", "))); give the id exactly")
+            throw MessageError(.idInOtherCapitals(t.name, id, found: found))
         }
         return found.first
     }

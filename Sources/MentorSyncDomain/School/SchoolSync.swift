@@ -69,7 +69,7 @@ public final class SchoolSync {
         // alone: a damaged or misplaced one is reported and left where it is, the genuine ones merged.
         var readable: [BundleReader] = []
         for url in files {
-            if let why = RegularFile.kind(url).refusal { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
+            if let why = Message.notAFile(RegularFile.kind(url)) { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
             do {
                 let reader = try BundleReader(url: url)
                 if let why = misplaced(reader.header) { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
@@ -139,13 +139,13 @@ public final class SchoolSync {
     /// it is addressed to another school (a courier put it in the wrong folder), so no key could help.
     func misplaced(_ header: BundleHeader) -> String? {
         if header.sender != home.district {
-            return "it comes from '\(header.sender)', not from this school's district '\(home.district)'; it was left where it is"
+            return Message.replyFromOtherDistrict(header.sender.rawValue, district: home.district.rawValue).text()
         }
         if header.kind != .reply {
-            return "it is a school's bundle for the district (from \(header.sender)), not a reply; it belongs in inbox/ and was left where it is"
+            return Message.notAReply(header.sender.rawValue).text()
         }
         if header.recipient != home.site {
-            return "it is addressed to '\(header.recipient)', not to '\(home.site)': it is another school's file, put in this school's folder by mistake; it was left where it is — give it to \(header.recipient) or put it in outbox/\(header.recipient)/"
+            return Message.replyForAnotherSchool(header.recipient.rawValue, site: home.site.rawValue).text()
         }
         return nil
     }

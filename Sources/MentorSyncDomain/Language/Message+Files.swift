@@ -1,0 +1,80 @@
+import MentorSyncEngine
+
+/// Messages about files: what is left alone on a share, outputs refused over the registry,
+/// replies put in the wrong folder, loose files that cannot be read.
+extension Message {
+    /// Why an item under a bundle's name is not taken (nil for a regular file).
+    public static func notAFile(_ kind: RegularFile.Kind) -> Message? {
+        switch kind {
+        case .regular: return nil
+        case .directory: return Message("files.folder", en: "it is a folder, not a bundle file; remove or rename it",
+                                        ru: "это папка, а не файл пакета; удалите или переименуйте её")
+        case .symbolicLink: return linkOnShare
+        case .other: return Message("files.not_regular", en: "it is not a regular file (a pipe or a device); remove it",
+                                    ru: "это не обычный файл (канал или устройство); удалите его")
+        case .missing: return Message("files.missing", en: "there is no such file; check the path", ru: "такого файла нет; проверьте путь")
+        }
+    }
+
+    static let linkOnShare = Message("files.link", en: "it is a symbolic link; links on a share are never followed; remove it",
+                                     ru: "это символическая ссылка; по ссылкам на общей папке программа не переходит; удалите её")
+
+    static let outboxLink = Message("files.outbox_link",
+                                    en: "it is a symbolic link; links on a share are never followed; remove it (the district makes the folder again)",
+                                    ru: "это символическая ссылка; по ссылкам на общей папке программа не переходит; удалите её (район создаст папку заново)")
+
+    static let outboxNotFolder = Message("files.outbox_not_folder", en: "it is not a folder; remove it (the district makes the folder again)",
+                                         ru: "это не папка; удалите её (район создаст папку заново)")
+
+    static func linkedShareFolder(_ path: String, link: Bool) -> Message {
+        Message("files.share_folder_link",
+                en: "\(path) is \(link ? "a symbolic link" : "not a folder"); links on a share are never followed — replace it with a folder",
+                ru: "\(path) — \(link ? "символическая ссылка" : "не папка"); по ссылкам на общей папке программа не переходит — замените её папкой")
+    }
+
+    static func outputOverRegistry(_ path: String, home: String) -> Message {
+        Message("files.output_over_registry",
+                en: "refusing to write \(path): it is the registry of \(home) or its bookkeeping; give another file name (nothing was written)",
+                ru: "не записываю \(path): это реестр \(home) или его служебные файлы; укажите другое имя файла (ничего не записано)")
+    }
+
+    static func cannotIngest(_ path: String, _ why: String) -> Message {
+        Message("files.cannot_ingest", en: "cannot ingest \(path): \(why)", ru: "не удаётся принять \(path): \(why)")
+    }
+
+    static func readOnlyShare(_ path: String) -> Message {
+        Message("files.read_only_share",
+                en: "\(path) is read-only (a write-protected stick?): no bundle was taken; unlock it and run again",
+                ru: "\(path) доступна только для чтения (флешка защищена от записи?): ни один пакет не взят; снимите защиту и запустите снова")
+    }
+
+    static func shareNotWritable(_ path: String) -> Message {
+        Message("files.share_not_writable",
+                en: "cannot take bundles from \(path): permission denied; the district must be able to write there",
+                ru: "не удаётся взять пакеты из \(path): нет прав; району нужна запись в эту папку")
+    }
+
+    static func replyFromOtherDistrict(_ sender: String, district: String) -> Message {
+        Message("files.reply_other_district",
+                en: "it comes from '\(sender)', not from this school's district '\(district)'; it was left where it is",
+                ru: "он от «\(sender)», а не от района этой школы «\(district)»; файл оставлен на месте")
+    }
+
+    static func notAReply(_ sender: String) -> Message {
+        Message("files.not_a_reply",
+                en: "it is a school's bundle for the district (from \(sender)), not a reply; it belongs in inbox/ and was left where it is",
+                ru: "это пакет школы для района (от \(sender)), а не ответ; его место в inbox/, файл оставлен на месте")
+    }
+
+    static func replyForAnotherSchool(_ recipient: String, site: String) -> Message {
+        Message("files.reply_other_school",
+                en: "it is addressed to '\(recipient)', not to '\(site)': it is another school's file, put in this school's folder by mistake; it was left where it is — give it to \(recipient) or put it in outbox/\(recipient)/",
+                ru: "он адресован «\(recipient)», а не «\(site)»: это файл другой школы, по ошибке положенный в папку этой; файл оставлен на месте — передайте его \(recipient) или положите в outbox/\(recipient)/")
+    }
+
+    static func idInOtherCapitals(_ table: String, _ id: String, found: [String]) -> Message {
+        Message("registry.id_capitals",
+                en: "\(table) has several rows whose id is '\(id)' in other capitals (\(found.joined(separator: ", "))); give the id exactly",
+                ru: "в \(table) несколько строк с id «\(id)» в другом регистре (\(found.joined(separator: ", "))); укажите id точно")
+    }
+}
