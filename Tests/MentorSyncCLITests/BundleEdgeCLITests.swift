@@ -116,7 +116,7 @@ final class BundleEdgeCLITests: XCTestCase {
         try doc.write(to: w.stick.appendingPathComponent("inbox").appendingPathComponent(genuine.lastPathComponent), key: key)
         expectOK(try w.district("ingest", "--share", w.stick.path))
 
-        let listed = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--json")) as? [[String: Any]])
+        let listed = try w.conflicts()
         XCTAssertEqual(listed.count, 1, "\(listed)")
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
         let heard = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])

@@ -121,7 +121,7 @@ final class BackupTests: XCTestCase {
         let path = DistrictHome.databaseURL(h.url).path
         let opened = DispatchSemaphore(value: 0)
         let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var writerError: Error?
+        let writerError = Locked<Error?>(nil)
         let writer = Thread {
             do {
                 let db = try Database(path: path)
@@ -133,7 +133,7 @@ final class BackupTests: XCTestCase {
                         if i % 5_000 == 0 { usleep(300_000) }  // keep the transaction open a while
                     }
                 }
-            } catch { writerError = error }
+            } catch { writerError.withLock { $0 = error } }
             done.signal()
         }
         writer.start()
@@ -148,7 +148,7 @@ final class BackupTests: XCTestCase {
         } while done.wait(timeout: .now()) == .timedOut
         let after = try Backup.take(home: h.url, out: scratch.path("after.db"))
         counts.append(try count(after.file))
-        XCTAssertNil(writerError)
+        XCTAssertNil(writerError.current)
         XCTAssertTrue(counts.allSatisfy { $0 == 10 || $0 == 20_010 }, "all or nothing: \(counts)")
         XCTAssertEqual(counts.first, 10, "a backup taken while the transaction was open does not see it")
         XCTAssertEqual(counts.last, 20_010)

@@ -1511,6 +1511,7 @@ final class FuzzRunner {
 }
 
 /// Aborts the run when one case takes far too long, naming it, instead of hanging CI.
+/// Sendable by its lock: every stored var is read and written only under `lock`.
 final class FuzzWatchdog: @unchecked Sendable {
     private let lock = NSLock()
     private var started: Date?
