@@ -20,8 +20,10 @@ let package = Package(
         .target(name: "MentorSyncDomain", dependencies: ["MentorSyncEngine"]),
         // Generated demo data: a realistic district for the seed-demo command, the bench and tests.
         .target(name: "MentorSyncDemo", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
+        // The web app: an HTTP/1.1 server on plain sockets and the school's and district's pages.
+        .target(name: "MentorSyncWeb", dependencies: ["MentorSyncEngine", "MentorSyncDomain"]),
         // Command-line parsing and output shared by the two tools; each command is a function here.
-        .target(name: "MentorSyncCLI", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo"]),
+        .target(name: "MentorSyncCLI", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "MentorSyncWeb"]),
         .executableTarget(name: "mentorsync-school", dependencies: ["MentorSyncCLI"]),
         .executableTarget(name: "mentorsync-district", dependencies: ["MentorSyncCLI"]),
         .executableTarget(name: "mentorsync-bench", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "CSQLite", "CZlib"]),
@@ -31,5 +33,6 @@ let package = Package(
         .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "MentorSyncTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MentorSyncCLITests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncCLI", "MentorSyncTestSupport", "MentorSyncDemo"]),
+        .testTarget(name: "MentorSyncWebTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
     ]
 )

@@ -62,5 +62,6 @@ extension CommandHelp {
                 option("--enroll-dir DIR", "enroll_dir", en: "where to write the schools' enrollment files", ru: "куда записать файлы регистрации школ"),
             ]),
         .backup(district: true), .restore(district: true),
+        .web(district: true), .webPassword,
     ]
 }

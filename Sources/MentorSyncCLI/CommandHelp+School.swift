@@ -31,5 +31,6 @@ extension CommandHelp {
         .report(site: false), .events(site: false),
         .importCSV, .exportCSV,
         .backup(district: false), .restore(district: false),
+        .web(district: false), .webPassword,
     ]
 }

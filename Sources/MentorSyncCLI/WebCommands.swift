@@ -1,0 +1,33 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncWeb
+
+/// `web [--listen HOST:PORT] [--allow-host NAME]` and `web-password --user NAME`, for both tools.
+enum WebCommands {
+    static func web(_ argv: [String], school: Bool, console: Console) throws -> Int32 {
+        let args = try CommandRunner.parse(argv, ["listen", "allow-host"], [])
+        guard args.words.count == 1 else { throw UsageError("web [--listen HOST:PORT] [--allow-host NAME]") }
+        let hosts = args.value("allow-host").map { $0.split(separator: ",").map(String.init) } ?? []
+        let url: String
+        do {
+            if school {
+                let home = try SchoolHome.open(homeURL(args))
+                (_, url) = try WebService.start(school: home, listen: args.value("listen"), allowHosts: hosts)
+            } else {
+                let home = try DistrictHome.open(homeURL(args))
+                (_, url) = try WebService.start(district: home, listen: args.value("listen"), allowHosts: hosts)
+            }
+        } catch let e as WebError { throw CommandFailure(e.description) }
+        console.out(url)
+        WebService.waitForStop()
+        return 0
+    }
+
+    static func password(_ argv: [String], console: Console) throws {
+        let args = try CommandRunner.parse(argv, ["user"], [])
+        guard args.words.count == 1 else { throw UsageError("web-password --user NAME (the password is read as one line from stdin)") }
+        let user = try args.required("user", "the user name to log in with")
+        do { try WebService.setPassword(home: homeURL(args), user: user) } catch let e as WebError { throw CommandFailure(e.description) }
+        console.out(Message.webPasswordSet(user).text())
+    }
+}

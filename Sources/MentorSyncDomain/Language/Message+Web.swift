@@ -1,0 +1,98 @@
+/// Texts of the web app (`mentorsync-school web`, `mentorsync-district web`).
+extension Message {
+    public static func webCannotListen(_ address: String, _ reason: String) -> Message {
+        Message("web.cannot_listen", en: "cannot listen on \(address): \(reason); choose another address with --listen HOST:PORT",
+                ru: "не удалось слушать \(address): \(reason); укажите другой адрес: --listen HOST:PORT")
+    }
+    public static func webBadListen(_ text: String) -> Message {
+        Message("web.bad_listen", en: "--listen '\(text)' is not HOST:PORT with an IPv4 address; for example 127.0.0.1:8470",
+                ru: "--listen «\(text)» — не HOST:PORT с адресом IPv4; например 127.0.0.1:8470")
+    }
+    public static let webNeedsPassword = Message("web.needs_password",
+        en: "a web app on a non-loopback address needs a password: run 'web-password --user NAME' first",
+        ru: "веб-приложению на внешнем адресе нужен пароль: сначала выполните 'web-password --user ИМЯ'")
+    public static let webBadUser = Message("web.bad_user", en: "the user name must not be empty or hold ':'; give another --user",
+                                           ru: "имя пользователя не может быть пустым или содержать ':'; укажите другое --user")
+    public static let webShortPassword = Message("web.short_password", en: "the password is shorter than 8 characters; type a longer one",
+                                                 ru: "пароль короче 8 символов; введите более длинный")
+    public static let webNoPasswordLine = Message("web.no_password_line", en: "no password on stdin; type it as one line",
+                                                  ru: "на входе нет пароля; введите его одной строкой")
+    public static func webPasswordSet(_ user: String) -> Message {
+        Message("web.password_set", en: "password of \(user) set; the web app asks for it on a non-loopback address",
+                ru: "пароль пользователя \(user) задан; веб-приложение спросит его на внешнем адресе")
+    }
+    public static let webForbidden = Message("web.forbidden", en: "refused: this form is out of date or came from another site; reload the page and try again",
+                                             ru: "отказано: форма устарела или пришла с другого сайта; обновите страницу и попробуйте снова")
+    public static let webBadHost = Message("web.bad_host", en: "refused: unknown host name; open the address the web app printed",
+                                           ru: "отказано: неизвестное имя узла; откройте адрес, который напечатало веб-приложение")
+    public static let webNotFound = Message("web.not_found", en: "no such page", ru: "такой страницы нет")
+    public static let webLoginTitle = Message("web.login", en: "Sign in", ru: "Вход")
+    public static let webUser = Message("web.user", en: "User", ru: "Пользователь")
+    public static let webPassword = Message("web.password", en: "Password", ru: "Пароль")
+    public static let webLoginFailed = Message("web.login_failed", en: "wrong user or password; try again",
+                                               ru: "неверное имя пользователя или пароль; попробуйте снова")
+    public static let webHome = Message("web.home", en: "Home", ru: "Главная")
+    public static let webStatus = Message("web.status", en: "Status", ru: "Состояние")
+    public static let webSync = Message("web.sync", en: "Sync", ru: "Обмен")
+    public static let webReport = Message("web.report", en: "Report", ru: "Отчёт")
+    public static let webConflicts = Message("web.conflicts", en: "Conflicts", ru: "Конфликты")
+    public static let webSchools = Message("web.schools", en: "Schools", ru: "Школы")
+    public static let webSearch = Message("web.search", en: "Search", ru: "Найти")
+    public static let webAdd = Message("web.add", en: "Add", ru: "Добавить")
+    public static let webEdit = Message("web.edit", en: "Edit", ru: "Изменить")
+    public static let webDelete = Message("web.delete", en: "Delete", ru: "Удалить")
+    public static let webSave = Message("web.save", en: "Save", ru: "Сохранить")
+    public static let webCancel = Message("web.cancel", en: "Cancel", ru: "Отмена")
+    public static let webNone = Message("web.none", en: "— not set —", ru: "— не указано —")
+    public static let webNoRows = Message("web.no_rows", en: "No rows yet.", ru: "Пока нет записей.")
+    public static let webPrevious = Message("web.previous", en: "← previous", ru: "← назад")
+    public static let webNext = Message("web.next", en: "next →", ru: "дальше →")
+    public static func webShown(_ from: Int, _ to: Int, _ total: Int) -> Message {
+        Message("web.shown", en: "rows \(from)–\(to) of \(total)", ru: "записи \(from)–\(to) из \(total)")
+    }
+    public static func webConfirmDelete(_ name: String) -> Message {
+        Message("web.confirm_delete", en: "Delete «\(name)»? This cannot be undone here.", ru: "Удалить «\(name)»? Отменить это здесь нельзя.")
+    }
+    public static func webSaved(_ name: String) -> Message { Message("web.saved", en: "saved: \(name)", ru: "сохранено: \(name)") }
+    public static func webDeleted(_ name: String) -> Message { Message("web.deleted", en: "deleted: \(name)", ru: "удалено: \(name)") }
+    public static let webMayNotWrite = Message("web.read_only_row", en: "this row belongs to another organization: it is shown, not edited here",
+                                               ru: "эта запись принадлежит другой организации: здесь её можно только смотреть")
+    public static let webShareFolder = Message("web.share_folder", en: "Stick or shared folder", ru: "Флешка или общая папка")
+    public static let webSyncNow = Message("web.sync_now", en: "Sync now", ru: "Выполнить обмен")
+    public static let webEnroll = Message("web.enroll", en: "Enroll a school", ru: "Подключить школу")
+    public static let webSite = Message("web.site", en: "School code", ru: "Код школы")
+    public static let webName = Message("web.name", en: "Name", ru: "Название")
+    public static let webResync = Message("web.resync", en: "Order a full re-send", ru: "Запросить полную пересылку")
+    public static let webRevoke = Message("web.revoke", en: "Revoke", ru: "Отключить")
+    public static let webConfirm = Message("web.confirm", en: "Confirm", ru: "Подтвердить")
+    public static let webKeepMine = Message("web.keep_mine", en: "Keep the district's", ru: "Оставить районное")
+    public static let webKeepTheirs = Message("web.keep_theirs", en: "Keep the school's", ru: "Оставить школьное")
+    public static let webKeepValue = Message("web.keep_value", en: "Keep this value", ru: "Оставить это значение")
+    public static let webNoConflicts = Message("web.no_conflicts", en: "No open conflicts.", ru: "Открытых конфликтов нет.")
+    public static let webDownload = Message("web.download", en: "Download the enrollment file", ru: "Скачать файл подключения")
+
+    /// A table's title as people say it.
+    public static func webTable(_ name: String) -> Message {
+        let ru: [String: String] = [
+            "organizations": "Организации", "persons": "Люди", "mentors": "Наставники", "mentees": "Наставляемые",
+            "pairs": "Пары", "pair_mentees": "Наставляемые в парах", "plans": "Планы", "meetings": "Встречи",
+            "events": "Мероприятия", "indicators": "Показатели и цели", "indicator_values": "Значения показателей",
+            "practices": "Практики", "surveys": "Анкеты",
+        ]
+        let en = name.prefix(1).uppercased() + name.dropFirst().replacingOccurrences(of: "_", with: " ")
+        return Message("web.table.\(name)", en: en, ru: ru[name] ?? en)
+    }
+
+    /// A column's label: its Russian header (HeaderAliases) or its own name, readable.
+    public static func webColumn(_ column: String, table: String) -> Message {
+        let en = column.replacingOccurrences(of: "_id", with: "").replacingOccurrences(of: "_", with: " ")
+        return Message("web.column.\(table).\(column)", en: en.prefix(1).uppercased() + en.dropFirst(),
+                       ru: HeaderAliases.russian(column, table: table) ?? en)
+    }
+
+    /// An enumeration value as people say it.
+    public static func webValue(_ value: String, column: String, table: String) -> Message {
+        Message("web.value", en: value.replacingOccurrences(of: "_", with: " "),
+                ru: EnumerationAliases.russian(value, column: column, table: table) ?? value)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// The coordinator's pages: every school at a glance, conflicts side by side, the indicator
+/// report, the tables (roadmap events and indicator targets among them), resync, revoke, enroll.
+final class DistrictPages: WebPages {
+    let home: DistrictHome
+    let tables: TablePages
+    var enrollments: URL { home.url.appendingPathComponent("web-enrollments") }
+
+    init(home: DistrictHome) {
+        self.home = home
+        tables = TablePages(replica: home.replica, tables: RegistrySchema.schema.tables, owners: {
+            [(home.site.rawValue, home.name)] + (try home.schools()).filter { $0.revokedAt == nil }.map { ($0.site.rawValue, "\($0.name) (\($0.site.rawValue))") }
+        })
+    }
+
+    var title: String { home.name }
+
+    func nav(_ l: Language) -> [(href: String, label: String)] {
+        [("/", Message.webSchools.text(l)), ("/conflicts", Message.webConflicts.text(l)), ("/report", Message.webReport.text(l)),
+         ("/t/events", Message.webTable("events").text(l)), ("/t/indicators", Message.webTable("indicators").text(l)),
+         ("/tables", l.pick(en: "All tables", ru: "Все таблицы")), ("/enroll", Message.webEnroll.text(l))]
+    }
+
+    func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
+        let get = r.method == "GET" || r.method == "HEAD"
+        let parts = r.path.split(separator: "/").map(String.init)
+        switch (r.path, get) {
+        case ("/", true): return try dashboard(r, ctx)
+        case ("/tables", true): return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
+        case ("/conflicts", true): return try ConflictPage.list(home, r, ctx)
+        case ("/conflicts/resolve", false): return try ConflictPage.resolve(home, r, ctx)
+        case ("/report", true): return HTTPResponse(html: try IndicatorReport(database: home.database, period: .current).htmlPage())
+        case ("/enroll", true): return enrollForm(ctx, error: nil)
+        case ("/enroll", false): return try enroll(r, ctx)
+        default: break
+        }
+        if parts.count == 3, parts[0] == "schools", let site = SiteID(parts[1]), ["resync", "revoke"].contains(parts[2]) {
+            return get ? try confirm(site, parts[2], ctx) : try act(site, parts[2], ctx)
+        }
+        if parts.count == 2, parts[0] == "enrollments", get, let site = SiteID(parts[1]) {
+            let file = enrollments.appendingPathComponent("\(site.rawValue).enrollment")
+            guard let data = try? Data(contentsOf: file) else { return nil }
+            return HTTPResponse(contentType: "application/octet-stream", body: Array(data),
+                                headers: [("Content-Disposition", "attachment; filename=\"\(site.rawValue).enrollment\"")])
+        }
+        return try tables.respond(r, ctx)
+    }
+
+    func dashboard(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webSchools.text(ctx.language)
+        let l = ctx.language
+        let headers = [l.pick(en: "School", ru: "Школа"), l.pick(en: "Last contact", ru: "Последняя связь"), l.pick(en: "Days", ru: "Дней"),
+                       l.pick(en: "Rows", ru: "Записей"), l.pick(en: "Conflicts", ru: "Конфликты"), l.pick(en: "Refused", ru: "Отклонено"),
+                       l.pick(en: "Clock skew, days", ru: "Расхождение часов, дней"), l.pick(en: "Advice", ru: "Совет"), ""]
+        let rows = try home.status().map { s -> [String] in
+            let actions = s.revoked ? "" : "<a href=\"/schools/\(esc(s.site))/resync\">\(ctx.t(.webResync))</a> · <a href=\"/schools/\(esc(s.site))/revoke\">\(ctx.t(.webRevoke))</a>"
+            return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"), esc("\(s.rows)"),
+                    s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0", esc("\(s.rejections)"),
+                    esc(s.clockSkewDays.map(String.init) ?? "—"), "<span class=\"\(s.advice == "ok" ? "ok" : "warn")\">\(esc(s.advice))</span>", actions]
+        }
+        let body = rows.isEmpty ? "<p class=\"muted\">\(ctx.t(.webNoRows))</p>" : ctx.table(headers, rows)
+        return HTTPResponse(html: ctx.page(body + "<p><a class=\"button\" href=\"/enroll\">\(ctx.t(.webEnroll))</a></p>", notice: r.query["done"]))
+    }
+
+    func confirm(_ site: SiteID, _ action: String, _ ctx: PageContext) throws -> HTTPResponse? {
+        guard let school = try home.schools().first(where: { $0.site == site }) else { return nil }
+        var ctx = ctx
+        let label = action == "resync" ? Message.webResync : Message.webRevoke
+        ctx.title = label.text(ctx.language)
+        let l = ctx.language
+        let explain = action == "resync"
+            ? l.pick(en: "The school's next reply asks it to send everything again.", ru: "Следующий ответ школе попросит её прислать всё заново.")
+            : l.pick(en: "The school's bundles are refused from now on; enroll it again to give it a new key.", ru: "С этого момента пакеты школы отклоняются; чтобы выдать новый ключ, подключите её заново.")
+        let body = ctx.form("/schools/\(site.rawValue)/\(action)", "<p><strong>\(esc("\(school.name) (\(site.rawValue))"))</strong></p><p>\(esc(explain))</p><button class=\"\(action == "revoke" ? "danger" : "")\">\(ctx.t(.webConfirm))</button><a class=\"button secondary\" href=\"/\">\(ctx.t(.webCancel))</a>")
+        return HTTPResponse(html: ctx.page(body))
+    }
+
+    func act(_ site: SiteID, _ action: String, _ ctx: PageContext) throws -> HTTPResponse {
+        if action == "resync" { try home.orderResync(site) } else { try home.revoke(site) }
+        let done = (action == "resync" ? Message.webResync : Message.webRevoke).text(ctx.language) + ": " + site.rawValue
+        return .redirect("/?" + query([("done", done)]))
+    }
+
+    func enrollForm(_ ctx: PageContext, error: String?, site: String = "", name: String = "") -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webEnroll.text(ctx.language)
+        let body = ctx.form("/enroll", """
+            <label for="site">\(ctx.t(.webSite))</label><input id="site" name="site" value="\(esc(site))" placeholder="s017" required>
+            <label for="name">\(ctx.t(.webName))</label><input id="name" name="name" value="\(esc(name))" required>
+            <button>\(ctx.t(.webEnroll))</button>
+            """)
+        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))
+    }
+
+    func enroll(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        let f = r.form
+        let siteText = (f["site"] ?? "").trimmingCharacters(in: .whitespaces), name = (f["name"] ?? "").trimmingCharacters(in: .whitespaces)
+        let l = ctx.language
+        guard let site = SiteID(siteText), !name.isEmpty else {
+            return enrollForm(ctx, error: l.pick(en: "give a school code (letters, digits, dashes) and a name", ru: "укажите код школы (буквы, цифры, дефисы) и название"), site: siteText, name: name)
+        }
+        do {
+            try FileManager.default.createDirectory(at: enrollments, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let file = enrollments.appendingPathComponent("\(site.rawValue).enrollment")
+            try home.enroll(site: site, name: name, out: file)
+            var ctx = ctx
+            ctx.title = Message.webEnroll.text(l)
+            let body = "<p>\(esc("\(name) (\(site.rawValue))"))</p><p><a class=\"button\" href=\"/enrollments/\(esc(site.rawValue))\">\(ctx.t(.webDownload))</a></p>"
+                + "<p class=\"muted\">\(esc(l.pick(en: "The file holds the school's secret key: hand it over in person or on a stick, then delete it.", ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите.")))</p>"
+            return HTTPResponse(html: ctx.page(body))
+        } catch {
+            return enrollForm(ctx, error: WebApp.line(error, l), site: siteText, name: name)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import MentorSyncDomain
+
+/// The one escaping function of the web app: every value that reaches a page goes through it.
+public func esc(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.unicodeScalars.append(c)
+        }
+    }
+    return out
+}
+
+/// A query string with its values percent-encoded (then escaped where it goes into HTML).
+func query(_ items: [(String, String)]) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+}
+
+/// What every page shares: the language, the session's token, the navigation.
+struct PageContext {
+    var language: Language
+    var csrf: String
+    var title: String
+    var nav: [(href: String, label: String)]
+    var loggedIn: String?
+
+    func t(_ m: Message) -> String { esc(m.text(language)) }
+
+    /// A form that posts to `action`, the session's token in its URL so it is checked before the body is read.
+    func form(_ action: String, _ inner: String, multipart: Bool = false) -> String {
+        let sep = action.contains("?") ? "&" : "?"
+        return "<form method=\"post\" action=\"\(esc(action + sep + query([("csrf", csrf)])))\"\(multipart ? " enctype=\"multipart/form-data\"" : "")>\(inner)</form>"
+    }
+
+    /// The whole page around `body`.
+    func page(_ body: String, notice: String? = nil, error: String? = nil) -> String {
+        let links = nav.map { "<a href=\"\(esc($0.href))\">\(esc($0.label))</a>" }.joined(separator: " ")
+        var html = "<!doctype html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(esc(title))</title>"
+        html += "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><header><nav>\(links)</nav></header><main>"
+        html += "<h1>\(esc(title))</h1>"
+        if let notice { html += "<p class=\"notice\">\(esc(notice))</p>" }
+        if let error { html += "<p class=\"error\" role=\"alert\">\(esc(error))</p>" }
+        return html + body + "</main></body></html>"
+    }
+
+    /// A table of already escaped cells.
+    func table(_ headers: [String], _ rows: [[String]]) -> String {
+        var h = "<div class=\"scroll\"><table><thead><tr>" + headers.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for r in rows { h += "<tr>" + r.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+        return h + "</tbody></table></div>"
+    }
+}
+
+import Foundation

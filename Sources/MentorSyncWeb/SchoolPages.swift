@@ -1,0 +1,121 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// The school's pages: every table, status, sync with a stick or the shared folder, the school's report.
+final class SchoolPages: WebPages {
+    let home: SchoolHome
+    let tables: TablePages
+    let settings: WebSettings
+
+    init(home: SchoolHome) {
+        self.home = home
+        tables = TablePages(replica: home.replica, tables: RegistrySchema.schema.tables)
+        settings = WebSettings(home: home.url)
+    }
+
+    var title: String { home.name }
+
+    func nav(_ l: Language) -> [(href: String, label: String)] {
+        [("/", Message.webHome.text(l)), ("/t/persons", Message.webTable("persons").text(l)), ("/t/pairs", Message.webTable("pairs").text(l)),
+         ("/t/meetings", Message.webTable("meetings").text(l)), ("/sync", Message.webSync.text(l)),
+         ("/status", Message.webStatus.text(l)), ("/report", Message.webReport.text(l))]
+    }
+
+    func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
+        switch (r.path, r.method) {
+        case ("/", "GET"), ("/", "HEAD"): return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
+        case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx)
+        case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
+        case ("/sync", "POST"): return try sync(r, ctx)
+        case ("/report", "GET"), ("/report", "HEAD"):
+            let report = try IndicatorReport(database: home.database, period: .current, site: home.site.rawValue)
+            return HTTPResponse(html: report.htmlPage())
+        default: return try tables.respond(r, ctx)
+        }
+    }
+
+    func status(_ ctx: PageContext) throws -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webStatus.text(ctx.language)
+        let s = try home.status()
+        let l = ctx.language
+        var rows: [[String]] = [
+            [esc(l.pick(en: "School", ru: "Школа")), esc("\(s.name) (\(s.site))")],
+            [esc(l.pick(en: "District", ru: "Район")), esc(s.district)],
+            [esc(l.pick(en: "Not yet acknowledged", ru: "Ещё не подтверждено районом")), esc("\(s.unacknowledgedChanges)")],
+            [esc(l.pick(en: "Last export", ru: "Последняя отправка")), esc(s.lastExportAt ?? l.pick(en: "never", ru: "не было"))],
+            [esc(l.pick(en: "Last reply from the district", ru: "Последний ответ района")), esc(s.lastImportAt ?? l.pick(en: "never", ru: "не было"))],
+            [esc(l.pick(en: "Conflicts recorded", ru: "Записано конфликтов")), esc("\(s.openConflicts)")],
+        ]
+        for (table, n) in s.rowsByTable where n > 0 { rows.append([esc(Message.webTable(table).text(l)), esc("\(n)")]) }
+        var body = ctx.table(["", ""], rows)
+        if s.fullResendPending { body += "<p class=\"warn\">\(esc(l.pick(en: "The district asked for a full re-send: the next sync sends everything.", ru: "Район запросил полную пересылку: следующий обмен отправит всё.")))</p>" }
+        if !s.rejections.isEmpty {
+            body += "<h2>\(esc(l.pick(en: "Refused by the district", ru: "Отклонено районом")))</h2>"
+            body += ctx.table(["", ""], s.rejections.map { [esc($0.bundle), esc($0.reason)] })
+        }
+        return HTTPResponse(html: ctx.page(body))
+    }
+
+    func syncPage(_ ctx: PageContext, folder: String, result: String?, error: String? = nil) -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webSync.text(ctx.language)
+        let form = ctx.form("/sync", """
+            <label for="share">\(ctx.t(.webShareFolder))</label><input id="share" name="share" value="\(esc(folder))" placeholder="/media/usb" required>
+            <button>\(ctx.t(.webSyncNow))</button>
+            """)
+        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(form + (result ?? ""), error: error))
+    }
+
+    func sync(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        let folder = (r.form["share"] ?? "").trimmingCharacters(in: .whitespaces)
+        let l = ctx.language
+        do {
+            let share = try Share.open(URL(fileURLWithPath: folder).standardizedFileURL)
+            try settings.setShareFolder(folder)
+            let result = try SchoolSync(home: home).sync(share: share)
+            let e = result.export, i = result.imports
+            var rows: [[String]] = [
+                [esc(l.pick(en: "Sent", ru: "Отправлено")), esc(l.pick(en: "\(e.rows) changed rows in \(e.url.lastPathComponent)", ru: "изменённых записей: \(e.rows), файл \(e.url.lastPathComponent)"))],
+                [esc(l.pick(en: "Received", ru: "Получено")), esc(i.files.isEmpty ? l.pick(en: "no reply from the district yet", ru: "ответа района пока нет")
+                    : l.pick(en: "\(i.rowsInserted) new, \(i.rowsChanged) changed, \(i.rowsDeleted) deleted", ru: "новых: \(i.rowsInserted), изменено: \(i.rowsChanged), удалено: \(i.rowsDeleted)"))],
+            ]
+            for h in e.held { rows.append([esc(l.pick(en: "Not sent", ru: "Не отправлено")), esc("\(Message.webTable(h.table).text(l)): \(h.reason)")]) }
+            for rej in i.rejections { rows.append([esc(l.pick(en: "Refused by the district", ru: "Отклонено районом")), esc("\(rej.bundle): \(rej.reason)")]) }
+            for refused in i.refused { rows.append([esc(l.pick(en: "Correction from the district", ru: "Исправление от района")), esc(refused)]) }
+            for p in i.problems { rows.append([esc(l.pick(en: "Not merged", ru: "Не принято")), esc(p)]) }
+            return syncPage(ctx, folder: folder, result: "<h2>\(esc(l.pick(en: "Done", ru: "Готово")))</h2>" + ctx.table(["", ""], rows))
+        } catch {
+            return syncPage(ctx, folder: folder, result: nil, error: WebApp.line(error, l))
+        }
+    }
+}
+
+/// The start page: one card per table with its number of rows.
+enum TableCards {
+    static func html(_ tables: [TableSchema], _ db: Database, _ ctx: PageContext) -> String {
+        var h = "<div class=\"cards\">"
+        for t in tables {
+            let n = (try? db.scalar("SELECT count(*) FROM \(SQL.identifier(t.name))")?.integer) ?? 0
+            h += "<a href=\"/t/\(esc(t.name))\"><strong>\(ctx.t(.webTable(t.name)))</strong><br><span class=\"muted\">\(n ?? 0)</span></a>"
+        }
+        return h + "</div>"
+    }
+}
+
+/// Small settings of the web app kept in the home beside registry.db (never in it): the share folder last used.
+struct WebSettings {
+    let file: URL
+    init(home: URL) { file = home.appendingPathComponent("web-settings.json") }
+
+    var shareFolder: String? {
+        guard let d = try? Data(contentsOf: file), let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any] else { return nil }
+        return o["share_folder"] as? String
+    }
+
+    func setShareFolder(_ path: String) throws {
+        let d = try JSONSerialization.data(withJSONObject: ["share_folder": path], options: [.sortedKeys])
+        try d.write(to: file, options: .atomic)
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// Browse, search, add, edit and delete in the registry's tables, through `RegistryEditor`
+/// (every check of `put` and `delete`) and `ReferenceResolver` (names for references).
+/// Paths: /t/TABLE (list), /t/TABLE/edit?id= (form), /t/TABLE/save (POST), /t/TABLE/delete?id= (confirm, POST).
+final class TablePages {
+    let replica: Replica
+    let tables: [TableSchema]
+    /// The organizations a new row may belong to (district: schools and itself); nil at a school.
+    let owners: (() throws -> [(id: String, label: String)])?
+    static let pageSize = 50
+
+    init(replica: Replica, tables: [TableSchema], owners: (() throws -> [(id: String, label: String)])? = nil) {
+        self.replica = replica
+        self.tables = tables
+        self.owners = owners
+    }
+
+    var editor: RegistryEditor { RegistryEditor(replica: replica) }
+
+    /// Whether this site may change a row owned by `owner`.
+    func mayEdit(_ owner: String?) -> Bool { replica.role != .school || owner == replica.site.rawValue }
+
+    func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
+        let parts = r.path.split(separator: "/").map(String.init)
+        guard parts.count >= 2, parts[0] == "t", let t = tables.first(where: { $0.name == parts[1] }) else { return nil }
+        switch (parts.count == 2 ? "" : parts[2], r.method) {
+        case ("", _): return try list(t, r, ctx)
+        case ("edit", _): return try form(t, id: r.query["id"], values: nil, ctx)
+        case ("save", "POST"): return try save(t, r, ctx)
+        case ("delete", "GET"), ("delete", "HEAD"): return try confirmDelete(t, r, ctx)
+        case ("delete", "POST"): return try delete(t, r, ctx)
+        default: return nil
+        }
+    }
+
+    /// A stored value as people read it: a reference by its name, an enumeration in words, a date as DD.MM.YYYY.
+    func shown(_ v: DatabaseValue, _ c: ColumnSchema, _ t: TableSchema, _ resolver: ReferenceResolver, _ language: Language) throws -> String {
+        guard let text = v.text else { return "" }
+        switch c.kind {
+        case .reference(let target): return try resolver.label(of: text, in: target) ?? resolver.display(text, in: target)
+        case .enumeration: return Message.webValue(text, column: c.name, table: t.name).text(language)
+        case .date:
+            let p = text.split(separator: "-")
+            return language == .ru && p.count == 3 ? "\(p[2]).\(p[1]).\(p[0])" : text
+        default: return text
+        }
+    }
+
+    func list(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webTable(t.name).text(ctx.language)
+        let (columns, rows) = try editor.list(table: t.name)
+        let resolver = ReferenceResolver(database: replica.database)
+        let orgIndex = columns.firstIndex(of: "org_id")
+        let q = (r.query["q"] ?? "").trimmingCharacters(in: .whitespaces)
+        var shownRows: [(id: String, owner: String?, cells: [String])] = []
+        for row in rows {
+            var cells: [String] = []
+            for c in t.columns { cells.append(try shown(row[columns.firstIndex(of: c.name)!], c, t, resolver, ctx.language)) }
+            if !q.isEmpty, !cells.contains(where: { $0.localizedCaseInsensitiveContains(q) }) { continue }
+            shownRows.append((row[0].text ?? "", orgIndex.flatMap { row[$0].text }, cells))
+        }
+        let pageNumber = max(1, Int(r.query["page"] ?? "1") ?? 1)
+        let start = min((pageNumber - 1) * Self.pageSize, shownRows.count)
+        let slice = shownRows[start..<min(start + Self.pageSize, shownRows.count)]
+        var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
+        body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
+        if shownRows.isEmpty { return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(.webNoRows))</p>")) }
+        let headers = t.columns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) } + [""]
+        let cells = slice.map { row -> [String] in
+            let link = "/t/\(t.name)/edit?" + query([("id", row.id)])
+            var c = row.cells.map(esc)
+            c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"
+            c.append(mayEdit(row.owner) ? "<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", row.id)])))\">\(ctx.t(.webDelete))</a>" : "")
+            return c
+        }
+        body += ctx.table(headers, cells)
+        body += "<p class=\"pager\">\(ctx.t(.webShown(start + 1, start + slice.count, shownRows.count)))"
+        if start > 0 { body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber - 1)")])))\">\(ctx.t(.webPrevious))</a>" }
+        if start + slice.count < shownRows.count {
+            body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber + 1)")])))\">\(ctx.t(.webNext))</a>"
+        }
+        return HTTPResponse(html: ctx.page(body + "</p>", notice: r.query["done"]))
+    }
+
+    /// The text a form field holds for a stored value (ids for references, ISO dates).
+    func fieldText(_ v: DatabaseValue?) -> String {
+        guard let v else { return "" }
+        if case .real(let r) = v { return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r) }
+        return v.text ?? ""
+    }
+
+    func currentRow(_ t: TableSchema, _ id: String) throws -> [String: DatabaseValue]? {
+        let cols = t.cellNames
+        let rows = try replica.database.rows("SELECT \(cols.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
+        guard let row = rows.first else { return nil }
+        return Dictionary(uniqueKeysWithValues: zip(cols, row))
+    }
+
+    func form(_ t: TableSchema, id: String?, values typed: [String: String]?, _ ctx: PageContext, error: String? = nil) throws -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webTable(t.name).text(ctx.language)
+        let current = try id.flatMap { try currentRow(t, $0) }
+        if id != nil, current == nil { return HTTPResponse(status: 404, html: ctx.page("", error: Message.webNotFound.text(ctx.language))) }
+        let resolver = ReferenceResolver(database: replica.database)
+        var fields = ""
+        if current == nil, let owners {
+            let chosen = typed?["org_id"] ?? replica.site.rawValue
+            fields += "<label for=\"f-org_id\">\(ctx.t(.webColumn("org_id", table: t.name)))</label><select id=\"f-org_id\" name=\"org_id\">"
+            for o in try owners() { fields += "<option value=\"\(esc(o.id))\"\(o.id == chosen ? " selected" : "")>\(esc(o.label))</option>" }
+            fields += "</select>"
+        }
+        for c in t.columns {
+            let value = typed?[c.name] ?? fieldText(current?[c.name])
+            let fid = "f-\(c.name)"
+            fields += "<label for=\"\(fid)\">\(ctx.t(.webColumn(c.name, table: t.name)))\(c.required ? " *" : "")</label>"
+            switch c.kind {
+            case .enumeration(let allowed):
+                fields += "<select id=\"\(fid)\" name=\"\(esc(c.name))\"><option value=\"\">\(ctx.t(.webNone))</option>"
+                for v in allowed { fields += "<option value=\"\(esc(v))\"\(v == value ? " selected" : "")>\(ctx.t(.webValue(v, column: c.name, table: t.name)))</option>" }
+                fields += "</select>"
+            case .reference(let target):
+                fields += "<select id=\"\(fid)\" name=\"\(esc(c.name))\"><option value=\"\">\(ctx.t(.webNone))</option>"
+                for row in try resolver.choices(in: target) {
+                    fields += "<option value=\"\(esc(row.id))\"\(row.id == value ? " selected" : "")>\(esc(row.label))</option>"
+                }
+                fields += "</select>"
+            case .date: fields += "<input id=\"\(fid)\" type=\"date\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
+            case .integer(let range):
+                let bounds = range.map { " min=\"\($0.lowerBound)\" max=\"\($0.upperBound)\"" } ?? ""
+                fields += "<input id=\"\(fid)\" type=\"number\"\(bounds) name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
+            case .real: fields += "<input id=\"\(fid)\" type=\"number\" step=\"any\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
+            case .text:
+                if ["notes", "comment", "summary", "requests", "deficits", "goals", "competencies", "result"].contains(c.name) {
+                    fields += "<textarea id=\"\(fid)\" rows=\"3\" name=\"\(esc(c.name))\">\(esc(value))</textarea>"
+                } else {
+                    fields += "<input id=\"\(fid)\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
+                }
+            }
+        }
+        let editable = current == nil || mayEdit(current?["org_id"]?.text)
+        let action = "/t/\(t.name)/save" + (id.map { "?" + query([("id", $0)]) } ?? "")
+        var body = editable ? ctx.form(action, fields + "<button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a>")
+                            : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
+        if let id, editable { body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a></p>" }
+        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))
+    }
+
+    func save(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        let f = r.form
+        let id = r.query["id"]
+        let current = try id.flatMap { try currentRow(t, $0) }
+        var sets: [(String, String)] = []
+        // Only what the person changed is written, so an unchanged field never becomes a change to send.
+        for c in t.columns {
+            let typed = f[c.name] ?? ""
+            if current == nil ? !typed.trimmingCharacters(in: .whitespaces).isEmpty : typed != fieldText(current?[c.name]) {
+                sets.append((c.name, typed))
+            }
+        }
+        if current == nil, owners != nil, let o = f["org_id"], !o.isEmpty { sets.append(("org_id", o)) }
+        do {
+            var rowID = id ?? ""
+            if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
+            let name = (try? ReferenceResolver(database: replica.database).label(of: rowID, in: t.name)) ?? nil
+            let done = Message.webSaved(name ?? Message.webTable(t.name).text(ctx.language)).text(ctx.language)
+            return .redirect("/t/\(t.name)?" + query([("done", done)]))
+        } catch {
+            return try form(t, id: id, values: f, ctx, error: WebApp.line(error, ctx.language))
+        }
+    }
+
+    func confirmDelete(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
+        guard let id = r.query["id"], try currentRow(t, id) != nil else { return nil }
+        var ctx = ctx
+        ctx.title = Message.webTable(t.name).text(ctx.language)
+        let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name) ?? ""
+        let body = ctx.form("/t/\(t.name)/delete?" + query([("id", id)]),
+                            "<p>\(ctx.t(.webConfirmDelete(name)))</p><button class=\"danger\">\(ctx.t(.webDelete))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a>")
+        return HTTPResponse(html: ctx.page(body))
+    }
+
+    func delete(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
+        guard let id = r.query["id"] else { return nil }
+        let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name) ?? ""
+        try editor.delete(table: t.name, id: id)
+        return .redirect("/t/\(t.name)?" + query([("done", Message.webDeleted(name).text(ctx.language))]))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// The pages of one tool (school or district): the navigation and an answer to each path.
+protocol WebPages: AnyObject {
+    var title: String { get }
+    func nav(_ language: Language) -> [(href: String, label: String)]
+    /// The answer to a request, or nil for an unknown path. Runs with the registry to itself.
+    func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse?
+}
+
+/// The web application: guard, sessions, login, the stylesheet, then the tool's pages, one at a
+/// time on the registry connection (each write is its own short transaction, so no write lock is
+/// held between requests and `sync`, `ingest` and `serve` run beside it).
+final class WebApp: HTTPHandler, @unchecked Sendable {
+    let pages: WebPages
+    let guard_: WebGuard
+    let passwords: WebPasswords
+    let sessions = WebSessions()
+    let registry = NSLock()
+    var language: Language { guard_.language }
+
+    init(pages: WebPages, guard_: WebGuard, passwords: WebPasswords) {
+        self.pages = pages
+        self.guard_ = guard_
+        self.passwords = passwords
+    }
+
+    func screen(_ request: HTTPRequest) -> HTTPResponse? { guard_.screen(request, sessions: sessions) }
+
+    func respond(_ r: HTTPRequest) -> HTTPResponse {
+        if r.path == "/style.css" {
+            return HTTPResponse(contentType: "text/css; charset=utf-8", body: Array(WebStyle.css.utf8), headers: [("Cache-Control", "max-age=3600")])
+        }
+        var cookie: [(String, String)] = []
+        let session: (id: String, session: WebSessions.Session)
+        if let s = sessions.find(r) { session = s } else {
+            session = sessions.create()
+            cookie = [WebSessions.setCookie(session.id)]
+        }
+        var ctx = PageContext(language: language, csrf: session.session.csrf, title: pages.title, nav: pages.nav(language),
+                              loggedIn: session.session.user)
+        if r.path == "/login" { return withCookie(login(r, ctx, session.id), cookie) }
+        if guard_.loginRequired, session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
+        registry.lock()
+        defer { registry.unlock() }
+        do {
+            guard let answer = try pages.respond(r, ctx) else {
+                ctx.title = Message.webNotFound.text(language)
+                return withCookie(HTTPResponse(status: 404, html: ctx.page("")), cookie)
+            }
+            return withCookie(answer, cookie)
+        } catch {
+            ctx.title = pages.title
+            return withCookie(HTTPResponse(status: 422, html: ctx.page("", error: Self.line(error, language))), cookie)
+        }
+    }
+
+    /// The one line a person reads for an error, in their language.
+    static func line(_ error: Error, _ language: Language) -> String {
+        if let e = error as? MessageError { return e.message.text(language) }
+        if let e = error as? WebError { return e.message.text(language) }
+        return "\(error)"
+    }
+
+    func withCookie(_ r: HTTPResponse, _ cookie: [(String, String)]) -> HTTPResponse {
+        var r = r
+        r.headers += cookie
+        return r
+    }
+
+    /// The login page; a failed login waits about a second (on its own connection only) and never locks.
+    func login(_ r: HTTPRequest, _ ctx: PageContext, _ sessionID: String) -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webLoginTitle.text(language)
+        ctx.nav = []
+        var error: String?
+        if r.method == "POST" {
+            let f = r.form
+            let user = f["user"] ?? ""
+            if passwords.check(user: user, password: f["password"] ?? "") {
+                sessions.end(sessionID)
+                let fresh = sessions.create(user: user)
+                return .redirect("/", headers: [WebSessions.setCookie(fresh.id)])
+            }
+            Thread.sleep(forTimeInterval: 1)
+            error = Message.webLoginFailed.text(language)
+        }
+        let body = ctx.form("/login", """
+            <label for="user">\(ctx.t(.webUser))</label><input id="user" name="user" autocomplete="username" required>
+            <label for="password">\(ctx.t(.webPassword))</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+            <button>\(ctx.t(.webLoginTitle))</button>
+            """)
+        return HTTPResponse(status: error == nil ? 200 : 403, html: ctx.page(body, error: error))
+    }
+}

@@ -1,0 +1,52 @@
+import Dispatch
+import Foundation
+import MentorSyncDomain
+
+/// `web`: starts the server for a school or district home and serves until SIGTERM or SIGINT.
+public enum WebService {
+    /// Checks the address and the password rule, listens, and returns the server with its URL;
+    /// throws one line (bad address, no password for a non-loopback address, address in use).
+    public static func start(school home: SchoolHome, listen: String?, allowHosts: [String], language: Language = .current) throws -> (HTTPServer, String) {
+        // Writes other programs made are folded now, at start, so that looking at pages writes nothing.
+        _ = try home.replica.fold()
+        return try start(pages: SchoolPages(home: home), homeURL: home.url, listen: listen ?? "127.0.0.1:8470", allowHosts: allowHosts, language: language)
+    }
+
+    public static func start(district home: DistrictHome, listen: String?, allowHosts: [String], language: Language = .current) throws -> (HTTPServer, String) {
+        _ = try home.replica.fold()
+        return try start(pages: DistrictPages(home: home), homeURL: home.url, listen: listen ?? "127.0.0.1:8471", allowHosts: allowHosts, language: language)
+    }
+
+    static func start(pages: WebPages, homeURL: URL, listen: String, allowHosts: [String], language: Language) throws -> (HTTPServer, String) {
+        guard let address = ListenAddress(listen) else { throw WebError(.webBadListen(listen)) }
+        let passwords = WebPasswords(home: homeURL)
+        // On a non-loopback address every client, loopback included, logs in (DESIGN.md).
+        let loginRequired = !address.isLoopback
+        if loginRequired, passwords.isEmpty { throw WebError(.webNeedsPassword) }
+        let server = try HTTPServer(address: address, handler: { bound in
+            WebApp(pages: pages, guard_: WebGuard(address: bound, allowHosts: allowHosts, loginRequired: loginRequired, language: language), passwords: passwords)
+        })
+        server.start()
+        return (server, server.address.url)
+    }
+
+    /// Blocks until SIGTERM or SIGINT.
+    public static func waitForStop() {
+        let stop = DispatchSemaphore(value: 0)
+        let sources = [SIGTERM, SIGINT].map { sig -> DispatchSourceSignal in
+            signal(sig, SIG_IGN)
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            s.setEventHandler { stop.signal() }
+            s.resume()
+            return s
+        }
+        stop.wait()
+        sources.forEach { $0.cancel() }
+    }
+
+    /// `web-password --user NAME`: the password is one line of stdin, its newline not part of it.
+    public static func setPassword(home: URL, user: String) throws {
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw WebError(.webNoPasswordLine) }
+        try WebPasswords(home: home).set(user: user, password: line.hasSuffix("\r") ? String(line.dropLast()) : line)
+    }
+}

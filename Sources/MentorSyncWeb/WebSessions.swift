@@ -1,0 +1,45 @@
+import Foundation
+import MentorSyncEngine
+
+/// Sessions of the web app, kept in memory only (never in registry.db): each has its CSRF token
+/// and, after a login, its user. Bounded, so a client making sessions cannot fill the memory.
+final class WebSessions: @unchecked Sendable {
+    struct Session { var csrf: String; var user: String?; var lastSeen: Date }
+    static let cookie = "msync_session"
+    static let limit = 10_000
+    private let lock = NSLock()
+    private var sessions: [String: Session] = [:]
+
+    func find(_ request: HTTPRequest) -> (id: String, session: Session)? {
+        guard let id = request.cookies[Self.cookie] else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        guard var s = sessions[id] else { return nil }
+        s.lastSeen = Date()
+        sessions[id] = s
+        return (id, s)
+    }
+
+    func create(user: String? = nil) -> (id: String, session: Session) {
+        let id = WebRandom.token()
+        let s = Session(csrf: WebRandom.token(), user: user, lastSeen: Date())
+        lock.lock(); defer { lock.unlock() }
+        if sessions.count >= Self.limit {
+            // The least recently seen sessions make room; a logged-in user who is active keeps theirs.
+            for (k, _) in sessions.sorted(by: { $0.value.lastSeen < $1.value.lastSeen }).prefix(Self.limit / 10) { sessions[k] = nil }
+        }
+        sessions[id] = s
+        return (id, s)
+    }
+
+    func end(_ id: String) { lock.lock(); sessions[id] = nil; lock.unlock() }
+
+    static func setCookie(_ id: String) -> (String, String) {
+        ("Set-Cookie", "\(cookie)=\(id); Path=/; HttpOnly; SameSite=Strict")
+    }
+
+    /// Whether `given` is the session's token (compared in constant time).
+    static func tokenMatches(_ given: String?, _ s: Session) -> Bool {
+        guard let given else { return false }
+        return constantTimeEquals(Array(given.utf8), Array(s.csrf.utf8))
+    }
+}

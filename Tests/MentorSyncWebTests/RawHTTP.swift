@@ -1,0 +1,76 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An answer as a client reads it off the socket.
+struct HTTPAnswer {
+    var status: Int
+    var headers: [String: String]
+    var body: String
+    func header(_ name: String) -> String? { headers[name.lowercased()] }
+}
+
+/// A minimal HTTP/1.1 client on a raw socket, so a test can send exactly the bytes it means
+/// (a foreign Host, no Origin, a slow header), which URLSession would not.
+enum RawHTTP {
+    static func connect(port: UInt16, timeout: Int = 15) -> Int32? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var tv = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var sin = sockaddr_in()
+        sin.sin_family = sa_family_t(AF_INET)
+        sin.sin_port = port.bigEndian
+        sin.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let r = withUnsafePointer(to: &sin) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        if r != 0 { close(fd); return nil }
+        return fd
+    }
+
+    static func write(_ fd: Int32, _ bytes: [UInt8]) {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return }
+            sent += n
+        }
+    }
+
+    /// Reads until the server closes (every answer closes its connection).
+    static func readAll(_ fd: Int32) -> HTTPAnswer? {
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { break }
+            data += chunk[..<n]
+        }
+        return parse(data)
+    }
+
+    static func parse(_ data: [UInt8]) -> HTTPAnswer? {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { return nil }
+        let head = text[..<split.lowerBound].components(separatedBy: "\r\n")
+        guard let statusLine = head.first, statusLine.hasPrefix("HTTP/1.1 "), let status = Int(statusLine.dropFirst(9).prefix(3)) else { return nil }
+        var headers: [String: String] = [:]
+        for line in head.dropFirst() {
+            guard let c = line.firstIndex(of: ":") else { continue }
+            let k = line[..<c].lowercased(), v = line[line.index(after: c)...].trimmingCharacters(in: .whitespaces)
+            headers[k] = headers[k].map { $0 + "\n" + v } ?? v
+        }
+        return HTTPAnswer(status: status, headers: headers, body: String(text[split.upperBound...]))
+    }
+
+    /// One request; `host` is the Host header (the server's own by default).
+    static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], body: String = "") -> HTTPAnswer? {
+        guard let fd = connect(port: port) else { return nil }
+        defer { close(fd) }
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n"
+        for (k, v) in headers { head += "\(k): \(v)\r\n" }
+        if method == "POST" { head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n" }
+        write(fd, Array((head + "\r\n" + body).utf8))
+        return readAll(fd)
+    }
+}

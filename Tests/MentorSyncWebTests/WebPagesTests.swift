@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// Every page through the real binary: it answers, a GET changes nothing in registry.db, and a
+/// name written by another SQLite client as markup is shown as text everywhere.
+final class WebPagesTests: XCTestCase {
+    static let script = "<script>alert(1)</script>"
+    static let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+    /// Rows of a school, the person's name being markup, written with plain SQL.
+    func seed(_ w: WebWorld, _ home: URL, org: String) throws {
+        try w.sql(home, """
+            INSERT INTO persons (id, org_id, full_name, role) VALUES ('p-script', '\(org)', '\(Self.script)', 'teacher');
+            INSERT INTO persons (id, org_id, full_name, role) VALUES ('p-young', '\(org)', 'Смирнова Анна', 'teacher');
+            INSERT INTO mentors (id, org_id, person_id, status) VALUES ('m-script', '\(org)', 'p-script', 'active');
+            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-young', '\(org)', 'p-young');
+            INSERT INTO pairs (id, org_id, mentor_id, started_on) VALUES ('pair-1', '\(org)', 'm-script', '2025-09-01');
+            INSERT INTO meetings (id, org_id, pair_id, held_on) VALUES ('meet-1', '\(org)', 'pair-1', '2025-09-15');
+            """)
+    }
+
+    func checkPages(_ client: WebClient, _ targets: [String], mustShowEscaped: Set<String>, file: StaticString = #filePath, line: UInt = #line) {
+        for target in targets {
+            guard let a = client.get(target) else { XCTFail("\(target): no answer", file: file, line: line); continue }
+            XCTAssertEqual(a.status, 200, "\(target): \(a.body.prefix(300))", file: file, line: line)
+            XCTAssertFalse(a.body.contains(Self.script), "\(target) shows the name as markup", file: file, line: line)
+            if mustShowEscaped.contains(target) {
+                XCTAssertTrue(a.body.contains(Self.escaped), "\(target) does not show the name", file: file, line: line)
+            }
+        }
+    }
+
+    func testSchoolPagesAnswerEscapeAndChangeNothing() throws {
+        let w = try WebWorld()
+        try seed(w, w.schoolHome, org: "s001")
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let client = WebClient(port: port)
+        client.get("/")
+        let before = w.checksum(w.schoolHome)
+        let tables = ["organizations", "persons", "mentors", "mentees", "pairs", "pair_mentees", "plans", "meetings",
+                      "events", "indicators", "indicator_values", "practices", "surveys"]
+        let named = ["/t/persons", "/t/mentors", "/t/pairs", "/t/meetings", "/t/persons/edit?id=p-script", "/t/persons/delete?id=p-script",
+                     "/t/mentors/edit?id=m-script", "/t/pairs/edit", "/t/meetings/edit", "/t/persons?q=script"]
+        let pages = ["/", "/status", "/sync", "/report", "/style.css"] + tables.map { "/t/\($0)" } + tables.map { "/t/\($0)/edit" } + named
+        checkPages(client, pages, mustShowEscaped: Set(named))
+        XCTAssertEqual(w.checksum(w.schoolHome), before, "a GET changed registry.db")
+    }
+
+    func testDistrictPagesAnswerEscapeAndChangeNothing() throws {
+        let w = try WebWorld()
+        try seed(w, w.districtHome, org: "s001")
+        let port = try w.start("mentorsync-district", home: w.districtHome)
+        let client = WebClient(port: port)
+        client.get("/")
+        let before = w.checksum(w.districtHome)
+        let named = ["/t/persons", "/t/mentors", "/t/pairs", "/t/persons/edit?id=p-script", "/t/pairs/edit", "/t/meetings"]
+        let pages = ["/", "/conflicts", "/report", "/tables", "/enroll", "/t/events", "/t/events/edit", "/t/indicators", "/t/indicators/edit",
+                     "/schools/s001/resync", "/schools/s001/revoke"] + named
+        checkPages(client, pages, mustShowEscaped: Set(named))
+        XCTAssertEqual(w.checksum(w.districtHome), before, "a GET changed registry.db")
+    }
+
+    /// A person added through the form is in the registry, found by name, with the choices of a pair's form.
+    func testAddAPersonAndAMentorByName() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let client = WebClient(port: port)
+        client.get("/t/persons/edit")
+        let saved = client.post("/t/persons/save", [("full_name", "Иванова Мария Петровна"), ("role", "teacher"), ("birth_date", "1990-03-12")])
+        XCTAssertEqual(saved?.status, 303, saved?.body ?? "")
+        let form = client.get("/t/mentors/edit")
+        XCTAssertTrue(form?.body.contains(">Иванова Мария Петровна</option>") ?? false)
+        let list = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path])
+        XCTAssertTrue(list.stdout.contains("Иванова Мария Петровна"), list.stdout)
+        let bad = client.post("/t/persons/save", [("full_name", "Петров"), ("birth_date", "31.02.1990")])
+        XCTAssertEqual(bad?.status, 422)
+        XCTAssertTrue(bad?.body.contains("class=\"error\"") ?? false)
+    }
+}
