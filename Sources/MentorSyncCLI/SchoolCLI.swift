@@ -149,7 +149,10 @@ public enum SchoolCLI {
         guard FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir), isDir.boolValue else {
             throw CommandFailure("\(out.path) is not a folder: is the stick mounted?")
         }
-        let e = try syncing(try open(args, console)).export(to: out)
+        let home = try open(args, console)
+        let e = try syncing(home).export(to: out)
+        // Written into a share's inbox by hand: the courier's list must show it.
+        if let share = Share.around(inbox: out) { try? Manifest.refresh(share, names: home.siteNames()) }
         describeHeld(e, console)
         if args.has("json") { console.json(resultJSON(e, nil)) } else {
             console.out("wrote \(e.url.path): \(e.rows) changed rows\(e.full ? " (full copy)" : "")")

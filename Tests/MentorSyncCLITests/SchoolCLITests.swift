@@ -56,8 +56,8 @@ final class SchoolCLITests: XCTestCase {
         let s2 = try XCTUnwrap(try w.json(try w.school("s002", "list", "persons", "--json")) as? [[String: Any]])
         XCTAssertEqual(s2.compactMap { $0["id"] as? String }, ["t2"])
         let manifest = try String(contentsOf: w.stick.appendingPathComponent("MANIFEST.txt"), encoding: .utf8)
-        XCTAssertTrue(manifest.contains("from s001 to district"), manifest)
-        XCTAssertTrue(manifest.contains("from district to s002"), manifest)
+        XCTAssertTrue(manifest.contains("inbox/") && manifest.contains("«Школа s001» (s001)"), manifest)
+        XCTAssertTrue(manifest.contains("outbox/s002/") && manifest.contains("«Школа s002» (s002)"), manifest)
         // The district's status says both schools are fine.
         let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
         XCTAssertEqual((st["schools"] as? [[String: Any]])?.compactMap { $0["advice"] as? String }, ["ok", "ok"])

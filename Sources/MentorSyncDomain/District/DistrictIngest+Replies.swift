@@ -35,4 +35,14 @@ extension DistrictIngest {
         for h in summary.held { log.event("row_held", ["site": school, "table": h.table, "id": h.id, "reason": h.reason]) }
         return summary.url
     }
+
+    /// Rewrites the courier's MANIFEST.txt when the bundles on the share changed. A failure (a full
+    /// or read-only stick) is logged, never fatal: the bundles themselves are what matters.
+    func refreshManifest(_ share: Share) {
+        do {
+            try Manifest.refresh(share, names: home.siteNames())
+        } catch {
+            log.event("manifest_not_written", ["share": share.url.path, "reason": "\(error)"])
+        }
+    }
 }

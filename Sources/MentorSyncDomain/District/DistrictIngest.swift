@@ -57,6 +57,7 @@ public final class DistrictIngest {
         var senders = Set<SiteID>()
         restoreStaleClaims(in: share.inbox)
         sweep(share, into: &outcome)
+        defer { refreshManifest(share) }  // bundles taken or written, even when the pass fails midway
         try recoverAbandonedWork(into: &outcome, senders: &senders)
         let inbox = Share.scan(share.inbox)
         for r in inbox.refused { refuse(r, into: &outcome) }
@@ -94,6 +95,7 @@ public final class DistrictIngest {
         }
         var outcome = Outcome()
         var senders = Set<SiteID>()
+        defer { if let replyShare { refreshManifest(replyShare) } }
         try recoverAbandonedWork(into: &outcome, senders: &senders)
         for file in files {
             if shouldStop() { break }

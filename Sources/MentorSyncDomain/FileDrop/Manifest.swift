@@ -2,41 +2,112 @@ import Foundation
 import MentorSyncEngine
 
 /// `MANIFEST.txt` at a share's root: a plain list of the bundles on it, for a courier who has
-/// never heard of this program.
+/// never heard of this program — in the reader's language, with school names, local time, which
+/// bundles are for whom and how many records each carries.
 public enum Manifest {
-    public static func text(for share: Share, now: Date = Date()) -> String {
-        var lines = [
-            "mentorsync share — list of files (updated \(Replica.timestamp(now)))",
-            "These files carry the mentoring registry between schools and the district.",
-            "Do not rename or edit them. Copy the whole folder; the district reads inbox/, each school reads outbox/<its id>/.",
-            "",
-        ]
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        var entries: [String] = []
-        let folders = [share.inbox] + share.schoolsWithOutbox().map { share.outbox($0) }
-        for folder in folders {
-            for url in Share.bundles(in: folder) {
-                guard let h = try? BundleReader.peekHeader(at: url).header else {
-                    entries.append("  \(relative(url, share))  (unreadable or incomplete)")
-                    continue
-                }
-                let when = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(h.createdAt)))
-                let what = h.kind == .changes ? "changes" : "reply"
-                entries.append("  \(relative(url, share))  from \(h.sender) to \(h.recipient), \(what), written \(when) UTC (sender's clock), \(h.rowCount) rows\(h.isFull ? ", full copy" : "")")
-            }
+    /// The list for `share`; `names` gives the people's names of sites (an unknown site shows its code).
+    public static func text(for share: Share, names: [SiteID: String], language: Language = .current,
+                            now: Date = Date(), timeZone: TimeZone = .current) -> String {
+        let clock = Clock(language: language, timeZone: timeZone)
+        var lines = Message.manifestIntro(updated: clock.string(now)).text(language).components(separatedBy: "\n")
+        lines.append("")
+        var groups: [(title: Message, entries: [String])] = []
+        let inbox = entries(in: share.inbox, share, names, clock, language)
+        if !inbox.isEmpty { groups.append((Message.manifestForDistrict(count: inbox.count), inbox)) }
+        for site in share.schoolsWithOutbox() where RegularFile.kind(share.outbox(site)) == .directory {
+            let replies = entries(in: share.outbox(site), share, names, clock, language)
+            if !replies.isEmpty { groups.append((Message.manifestForSchool(label(site, names), site: site.rawValue, count: replies.count), replies)) }
         }
-        lines.append(entries.isEmpty ? "No bundles on this share." : "Bundles (\(entries.count)):")
-        lines += entries
-        return lines.joined(separator: "\n") + "\n"
+        if groups.isEmpty { lines.append(Message.manifestEmpty.text(language)) }
+        for g in groups { lines.append(g.title.text(language)); lines += g.entries; lines.append("") }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
+    }
+
+    static func entries(in folder: URL, _ share: Share, _ names: [SiteID: String], _ clock: Clock, _ language: Language) -> [String] {
+        Share.bundles(in: folder).map { url in
+            let path = relative(url, share)
+            guard let h = try? BundleReader.peekHeader(at: url).header else {
+                return "  " + Message.manifestUnreadable(path).text(language)
+            }
+            let written = clock.string(Date(timeIntervalSince1970: TimeInterval(h.createdAt)))
+            let m = h.kind == .changes
+                ? Message.manifestChanges(path, from: label(h.sender, names), to: label(h.recipient, names), records: h.rowCount, full: h.isFull, written: written)
+                : Message.manifestReply(path, from: label(h.sender, names), to: label(h.recipient, names), records: h.rowCount, full: h.isFull, written: written)
+            return "  " + m.text(language)
+        }
+    }
+
+    /// «Школа №1» (s001), or the bare code when the name is not known here.
+    static func label(_ site: SiteID, _ names: [SiteID: String]) -> String {
+        guard let name = names[site], !name.isEmpty, name != site.rawValue else { return site.rawValue }
+        return "«\(name)» (\(site))"
     }
 
     static func relative(_ url: URL, _ share: Share) -> String {
         String(url.path.dropFirst(share.url.path.count + 1))
     }
 
-    public static func write(for share: Share) throws {
-        try DurableFile.write(Data(text(for: share).utf8), to: share.manifest)
+    /// Rewrites `MANIFEST.txt` durably when the bundles it lists changed (or it is missing), so a
+    /// daemon's idle pass never rewrites the stick. Returns true when it wrote.
+    @discardableResult
+    public static func refresh(_ share: Share, names: [SiteID: String], language: Language = .current) throws -> Bool {
+        let old = try? String(contentsOf: share.manifest, encoding: .utf8)
+        // A school knows only its own name and its district's: the names the district wrote stay.
+        let known = (old.map(namesListed) ?? [:]).merging(names) { _, mine in mine }
+        let text = text(for: share, names: known, language: language)
+        if let old, withoutTime(old) == withoutTime(text) { return false }
+        try DurableFile.write(Data(text.utf8), to: share.manifest)
+        return true
+    }
+
+    /// The names an earlier list gave sites: every «name» (code) in it.
+    static func namesListed(_ text: String) -> [SiteID: String] {
+        var names: [SiteID: String] = [:]
+        var rest = Substring(text)
+        while let open = rest.range(of: "«"), let close = rest[open.upperBound...].range(of: "» (") {
+            let name = rest[open.upperBound..<close.lowerBound]
+            rest = rest[close.upperBound...]
+            guard let end = rest.firstIndex(of: ")"), let site = SiteID(String(rest[..<end])) else { continue }
+            if !name.contains("«") && !name.contains("\n") { names[site] = String(name) }
+        }
+        return names
+    }
+
+    /// The list with its "updated" line (the second) left out, to tell whether anything but the time changed.
+    static func withoutTime(_ text: String) -> [Substring] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 1 { lines.remove(at: 1) }
+        return lines
+    }
+
+    /// Local time as people of the language write it.
+    struct Clock {
+        let formatter = DateFormatter()
+        init(language: Language, timeZone: TimeZone) {
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = language == .ru ? "dd.MM.yyyy HH:mm" : "yyyy-MM-dd HH:mm"
+            formatter.timeZone = timeZone
+        }
+        func string(_ date: Date) -> String { formatter.string(from: date) }
+    }
+}
+
+/// The names a district knows: its own and every enrolled school's.
+extension DistrictHome {
+    public func siteNames() -> [SiteID: String] {
+        var names = [site: name]
+        for s in (try? schools()) ?? [] { names[s.site] = s.name }
+        return names
+    }
+}
+
+/// The names a school knows from its enrollment: its own and its district's.
+extension SchoolHome {
+    public func siteNames() -> [SiteID: String] {
+        [site: name, district: districtName]
+    }
+
+    public var districtName: String {
+        (try? database.scalar("SELECT district_name FROM school_identity")?.text) ?? district.rawValue
     }
 }

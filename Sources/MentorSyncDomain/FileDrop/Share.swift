@@ -23,6 +23,14 @@ public struct Share: Sendable {
         return share
     }
 
+    /// The share whose `inbox/` is `dir`, when `dir` is one (its parent also holds `outbox/`).
+    public static func around(inbox dir: URL) -> Share? {
+        let dir = dir.standardizedFileURL
+        guard dir.lastPathComponent == "inbox" else { return nil }
+        let share = Share(url: dir.deletingLastPathComponent())
+        return RegularFile.kind(share.url.appendingPathComponent("outbox")) == .directory ? share : nil
+    }
+
     /// Opens a share, creating its layout in an existing folder (the district's prerogative).
     public static func prepare(_ url: URL) throws -> Share {
         var isDir: ObjCBool = false

@@ -172,7 +172,7 @@ public final class SchoolSync {
             // The district asked for everything: send it now rather than at the next visit.
             exported = try export(to: share.inbox)
         }
-        try Manifest.write(for: share)
+        try Manifest.refresh(share, names: home.siteNames())
         return SyncResult(export: exported, imports: imported)
     }
 }

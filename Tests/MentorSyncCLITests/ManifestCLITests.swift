@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// The courier's MANIFEST.txt (issue 12; DESIGN.md, "Commands"): rewritten by every program that adds
+/// or removes bundles on a share, the district's ingest included, in the reader's language, with
+/// school names, local time, who each bundle is for and how many records it carries.
+final class ManifestCLITests: XCTestCase {
+    func testAfterTheDistrictsIngestTheManifestListsTheRepliesInRussian() throws {
+        try checkAfterIngest(ToolLocale.russian, expect: [
+            "Для школы «Школа s001» (s001), папка outbox/s001/ (1 файл):",
+            "Для школы «Школа s002» (s002), папка outbox/s002/ (1 файл):",
+            "ответ муниципалитета «Управление образования» (district) для школы «Школа s001» (s001): ",
+            "местное время",
+        ], updatedFormat: "dd.MM.yyyy HH:mm", records: { n in n % 10 == 1 && n % 100 != 11 ? "\(n) запись" : (2...4).contains(n % 10) && !(12...14).contains(n % 100) ? "\(n) записи" : "\(n) записей" })
+    }
+
+    func testAfterTheDistrictsIngestTheManifestListsTheRepliesInEnglish() throws {
+        try checkAfterIngest(ToolLocale.english, expect: [
+            "For the school «Школа s001» (s001), folder outbox/s001/ (1 file):",
+            "For the school «Школа s002» (s002), folder outbox/s002/ (1 file):",
+            "reply from the district «Управление образования» (district) to the school «Школа s001» (s001): ",
+            "local time",
+        ], updatedFormat: "yyyy-MM-dd HH:mm", records: { n in n == 1 ? "1 record" : "\(n) records" })
+    }
+
+    /// Two schools' bundles on the stick; the district takes them and answers: the list no longer
+    /// names the taken bundles, names both replies, and its time is the district computer's local time.
+    func checkAfterIngest(_ locale: [String: String], expect: [String], updatedFormat: String, records: (Int) -> String) throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        expectOK(try w.school("s001", environment: locale, ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"]))
+        expectOK(try w.school("s001", environment: locale, ["put", "persons", "--set", "full_name=Петров Пётр", "--set", "role=teacher"]))
+        for n in ["s001", "s002"] { expectOK(try w.school(n, environment: locale, ["sync", "--share", w.stick.path])) }
+        let sent = Share.bundles(in: w.stick.appendingPathComponent("inbox")).map(\.lastPathComponent)
+        XCTAssertEqual(sent.count, 2)
+        let before = try manifest(w)
+        for name in sent { XCTAssertTrue(before.contains("inbox/\(name)"), "the school's sync lists its bundle: \(before)") }
+
+        // The district runs in another time zone than UTC: the list shows its local time.
+        var env = locale
+        env["TZ"] = "Asia/Vladivostok"
+        let start = Date()
+        let r = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path], environment: env)
+        expectOK(r)
+        let after = try manifest(w)
+        for name in sent { XCTAssertFalse(after.contains(name), "a bundle the district took is still listed: \(after)") }
+        XCTAssertFalse(after.contains("  inbox/"), after)
+        for line in expect { XCTAssertTrue(after.contains(line), "missing «\(line)» in:\n\(after)") }
+        let replies = ["s001", "s002"].flatMap { Share.bundles(in: w.stick.appendingPathComponent("outbox/\($0)")) }
+        XCTAssertEqual(replies.count, 2)
+        for reply in replies {
+            // Each reply on its own line, with the number of records its header gives.
+            let path = String(reply.path.dropFirst(w.stick.path.count + 1))
+            let line = after.split(separator: "\n").first { $0.contains(path) }.map(String.init) ?? ""
+            let count = try BundleReader.peekHeader(at: reply).header.rowCount
+            XCTAssertTrue(line.contains(": \(records(count))"), "\(path) with \(count) records: \(after)")
+        }
+
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Asia/Vladivostok")
+        f.dateFormat = updatedFormat
+        let stamps = Set([start, Date()].map(f.string))
+        let second = after.split(separator: "\n").dropFirst().first.map(String.init) ?? ""
+        XCTAssertTrue(stamps.contains { second.contains($0) }, "the update time is not the local time (\(stamps)): \(second)")
+    }
+
+    /// An idle pass (nothing taken, nothing written) leaves the file alone: a daemon does not rewrite the stick every minute.
+    func testAnIdlePassDoesNotRewriteTheManifest() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let url = w.stick.appendingPathComponent("MANIFEST.txt")
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let first = try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int
+        Thread.sleep(forTimeInterval: 1.1)
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? Int, first,
+                       "the manifest was rewritten though no bundle came or went")
+    }
+
+    func manifest(_ w: CLIWorld) throws -> String {
+        try String(contentsOf: w.stick.appendingPathComponent("MANIFEST.txt"), encoding: .utf8)
+    }
+}
