@@ -32,9 +32,11 @@ public struct WebPasswords {
         var lines = entries().filter { $0.user != user }.map { "\($0.user):\($0.iterations):\(Hex.encode($0.salt)):\(Hex.encode($0.hash))" }
         lines.append("\(user):\(Self.iterations):\(Hex.encode(salt)):\(Hex.encode(hash))")
         let tmp = file.appendingPathExtension("tmp")
-        FileManager.default.createFile(atPath: tmp.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8),
-                                       attributes: [.posixPermissions: 0o600])
-        _ = try FileManager.default.replaceItemAt(file, withItemAt: tmp)
+        guard FileManager.default.createFile(atPath: tmp.path, contents: Data((lines.joined(separator: "\n") + "\n").utf8),
+                                             attributes: [.posixPermissions: 0o600]),
+              rename(tmp.path, file.path) == 0 else {
+            throw WebError(.webCannotWrite(file.path, String(cString: strerror(errno))))
+        }
     }
 
     /// Whether `password` is the password of `user` (compared in constant time).

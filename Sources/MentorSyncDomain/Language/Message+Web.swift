@@ -11,6 +11,10 @@ extension Message {
     public static let webNeedsPassword = Message("web.needs_password",
         en: "a web app on a non-loopback address needs a password: run 'web-password --user NAME' first",
         ru: "веб-приложению на внешнем адресе нужен пароль: сначала выполните 'web-password --user ИМЯ'")
+    public static func webCannotWrite(_ path: String, _ reason: String) -> Message {
+        Message("web.cannot_write", en: "cannot write \(path): \(reason); check the home folder's permissions",
+                ru: "не удалось записать \(path): \(reason); проверьте права на папку")
+    }
     public static let webBadUser = Message("web.bad_user", en: "the user name must not be empty or hold ':'; give another --user",
                                            ru: "имя пользователя не может быть пустым или содержать ':'; укажите другое --user")
     public static let webShortPassword = Message("web.short_password", en: "the password is shorter than 8 characters; type a longer one",

@@ -1,0 +1,140 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The security rules of DESIGN.md ("The web app") through the real binary.
+final class WebSecurityTests: XCTestCase {
+    func persons(_ w: WebWorld) throws -> String {
+        try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path]).stdout
+    }
+
+    func testForgedPostsAreRefusedBeforeTheirBodyAndChangeNothing() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let client = WebClient(port: port)
+        client.get("/t/persons/edit")
+        XCTAssertNotNil(client.token)
+        let before = w.checksum(w.schoolHome)
+        let fields = [("full_name", "Подделкин Фёдор"), ("role", "teacher")]
+        XCTAssertEqual(client.post("/t/persons/save", fields, withToken: false)?.status, 403, "no token")
+        XCTAssertEqual(client.post("/t/persons/save?csrf=" + String(repeating: "0", count: 64), fields, withToken: false)?.status, 403, "another token")
+        XCTAssertEqual(client.post("/t/persons/save", fields, origin: "http://evil.example")?.status, 403, "foreign Origin")
+        XCTAssertEqual(client.post("/t/persons/save", fields, host: "evil.example:\(port)")?.status, 403, "foreign Host")
+        let stranger = WebClient(port: port)
+        stranger.token = client.token
+        XCTAssertEqual(stranger.post("/t/persons/save", fields)?.status, 403, "the token without its session")
+        XCTAssertEqual(client.get("/", host: "rebind.example")?.status, 403, "a GET under a foreign Host name")
+        // Refused before the body is read: the answer comes though the announced body never does.
+        let fd = try XCTUnwrap(RawHTTP.connect(port: port))
+        RawHTTP.write(fd, Array("POST /t/persons/save HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 5000000\r\n\r\n".utf8))
+        let started = Date()
+        XCTAssertEqual(RawHTTP.readAll(fd)?.status, 403)
+        close(fd)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        XCTAssertEqual(w.checksum(w.schoolHome), before, "a refused POST changed registry.db")
+        XCTAssertFalse(try persons(w).contains("Подделкин"))
+        // The same form with its token and a same Origin is taken: the checks above could see a change.
+        XCTAssertEqual(client.post("/t/persons/save", fields, origin: "http://127.0.0.1:\(port)")?.status, 303)
+        XCTAssertTrue(try persons(w).contains("Подделкин"))
+    }
+
+    func testRequestLimits() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let fd = try XCTUnwrap(RawHTTP.connect(port: port))
+        RawHTTP.write(fd, Array("POST /sync HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 20000000\r\n\r\n".utf8))
+        XCTAssertEqual(RawHTTP.readAll(fd)?.status, 413, "over 10 MB, refused before reading")
+        close(fd)
+        let big = RawHTTP.request(port: port, "GET", "/", headers: ["X-Filler": String(repeating: "a", count: 20_000)])
+        XCTAssertEqual(big?.status, 431)
+        for bad in ["GARBAGE\r\n\r\n", "GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nHost: 127.0.0.1:\(port)\r\n\r\n", "GET nopath HTTP/1.1\r\n\r\n"] {
+            let fd = try XCTUnwrap(RawHTTP.connect(port: port))
+            RawHTTP.write(fd, Array(bad.utf8))
+            XCTAssertEqual(RawHTTP.readAll(fd)?.status, 400, bad)
+            close(fd)
+        }
+    }
+
+    func testManyRequestsAndSlowClientsDoNotStopANormalOne() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        // Slow-loris clients: a header begun and never finished.
+        var slow: [Int32] = []
+        for _ in 0..<50 {
+            let fd = try XCTUnwrap(RawHTTP.connect(port: port, timeout: 20))
+            RawHTTP.write(fd, Array("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-Slow: ".utf8))
+            slow.append(fd)
+        }
+        let statuses = Locked([Int]())
+        // 200 requests at once, each from a thread of its own.
+        let group = DispatchGroup()
+        for i in 0..<200 {
+            group.enter()
+            Thread {
+                let a = RawHTTP.request(port: port, "GET", i % 2 == 0 ? "/t/persons" : "/style.css")
+                statuses.withLock { $0.append(a?.status ?? 0) }
+                group.leave()
+            }.start()
+        }
+        XCTAssertEqual(group.wait(timeout: .now() + 60), .success)
+        XCTAssertEqual(statuses.current.filter { $0 == 200 }.count, 200, "every concurrent request served: \(statuses.current.filter { $0 != 200 })")
+        let started = Date()
+        XCTAssertEqual(RawHTTP.request(port: port, "GET", "/status")?.status, 200)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5, "a normal request waited for the slow ones")
+        // The slow clients are dropped once their 10 s are up.
+        let dropped = RawHTTP.readAll(slow[0])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 15)
+        XCTAssertEqual(dropped?.status ?? 408, 408)
+        slow.forEach { close($0) }
+    }
+
+    func testNonLoopbackWithoutAPasswordRefusesToStart() throws {
+        let w = try WebWorld()
+        for (tool, home) in [("mentorsync-school", w.schoolHome), ("mentorsync-district", w.districtHome)] {
+            let r = try ToolRunner.run(tool, ["web", "--listen", "0.0.0.0:0", "--home", home.path], environment: ToolLocale.english)
+            XCTAssertEqual(r.exitCode, 1, r.output)
+            XCTAssertEqual(r.stdout, "")
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("web-password"), r.stderr)
+        }
+    }
+
+    func setPassword(_ home: URL, _ tool: String, _ password: String) throws -> ToolResult {
+        try ToolRunner.runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "printf '%s\\n' \"$PW\" | \"$TOOL\" web-password --user deputy --home \"$HOME_DIR\""],
+                                  environment: ["PW": password, "TOOL": ToolRunner.executable(tool).path, "HOME_DIR": home.path])
+    }
+
+    func testLoginWorksAndAWrongPasswordIsRefusedSlowly() throws {
+        let w = try WebWorld()
+        XCTAssertEqual(try setPassword(w.schoolHome, "mentorsync-school", "верный пароль 1").exitCode, 0)
+        XCTAssertEqual(try setPassword(w.schoolHome, "mentorsync-school", "short").exitCode, 1, "a short password is refused")
+        let port = try w.start("mentorsync-school", home: w.schoolHome, listen: "0.0.0.0:0")
+        let client = WebClient(port: port)
+        let first = client.get("/t/persons")
+        XCTAssertEqual(first?.status, 303)
+        XCTAssertEqual(first?.header("location"), "/login")
+        XCTAssertEqual(client.get("/login")?.status, 200)
+        XCTAssertEqual(client.post("/t/persons/save", [("full_name", "Без Входа")])?.status, 403, "a POST before login")
+        let started = Date()
+        let wrong = client.post("/login", [("user", "deputy"), ("password", "неверный пароль")])
+        XCTAssertEqual(wrong?.status, 403)
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), 0.9, "a failed login waits")
+        XCTAssertEqual(client.get("/t/persons")?.status, 303, "still not logged in")
+        let right = client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])
+        XCTAssertEqual(right?.status, 303, right?.body ?? "")
+        XCTAssertTrue(right?.header("set-cookie")?.contains("HttpOnly; SameSite=Strict") ?? false)
+        XCTAssertEqual(client.get("/t/persons")?.status, 200, "logged in")
+        XCTAssertFalse(try String(contentsOf: w.schoolHome.appendingPathComponent("web-passwords"), encoding: .utf8).contains("верный"))
+    }
+
+    func testStopsOnSIGTERMWithStatusZero() throws {
+        let w = try WebWorld()
+        _ = try w.start("mentorsync-district", home: w.districtHome)
+        let p = try XCTUnwrap(w.servers.last)
+        let started = Date()
+        p.terminate()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+}
