@@ -19,12 +19,15 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
     let passwords: WebPasswords
     let sessions = WebSessions()
     let registry = NSLock()
+    /// The name in every page's title, read once: pages read the registry only under `registry`.
+    let title: String
     var language: Language { guard_.language }
 
     init(pages: WebPages, guard_: WebGuard, passwords: WebPasswords) {
         self.pages = pages
         self.guard_ = guard_
         self.passwords = passwords
+        title = pages.title
     }
 
     func screen(_ request: HTTPRequest) -> HTTPResponse? { guard_.screen(request, sessions: sessions) }
@@ -39,7 +42,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
             session = sessions.create()
             cookie = [WebSessions.setCookie(session.id)]
         }
-        var ctx = PageContext(language: language, csrf: session.session.csrf, title: pages.title, nav: pages.nav(language),
+        var ctx = PageContext(language: language, csrf: session.session.csrf, title: title, nav: pages.nav(language),
                               loggedIn: session.session.user)
         if r.path == "/login" { return withCookie(login(r, ctx, session.id), cookie) }
         if guard_.loginRequired, session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
@@ -52,7 +55,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
             }
             return withCookie(answer, cookie)
         } catch {
-            ctx.title = pages.title
+            ctx.title = title
             return withCookie(HTTPResponse(status: 422, html: ctx.page("", error: Self.line(error, language))), cookie)
         }
     }
