@@ -1,5 +1,6 @@
 import Foundation
 import MentorSyncEngine
+import MentorSyncDomain
 
 /// Where a command prints: standard output for results, standard error for errors and logs.
 public struct Console: Sendable {
@@ -37,6 +38,7 @@ public struct Console: Sendable {
 
 /// Turns any error into the one line a person reads.
 func describe(_ error: Error) -> String {
+    if let e = error as? NoRoomError { return Message.noRoom(e).text() }
     if let e = error as? SQLiteError {
         if e.isCorrupt {
             return "registry.db is damaged (\(e.message)); do not edit it — restore it from the latest backup (see Deploy/BACKUP.md), then order a resync of every school"

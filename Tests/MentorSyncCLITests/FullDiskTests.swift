@@ -189,9 +189,9 @@ final class FullDiskTests: XCTestCase {
         var output: String { stdout + stderr }
     }
 
-    func run(_ disk: Disk, _ tool: String, _ args: [String], unlimited: Bool = false) throws -> RunResult {
+    func run(_ disk: Disk, _ tool: String, _ args: [String], unlimited: Bool = false, environment: [String: String] = [:]) throws -> RunResult {
         guard case .fileSizeLimit(let kib) = disk, !unlimited else {
-            let r = try ToolRunner.run(tool, args)
+            let r = try ToolRunner.run(tool, args, environment: environment)
             return RunResult(exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr)
         }
         // dash counts `ulimit -f` in 512-byte blocks; SIGXFSZ ignored, so the write fails instead of killing.
@@ -201,6 +201,7 @@ final class FullDiskTests: XCTestCase {
         p.arguments = ["-c", script, ToolRunner.executable(tool).path] + args
         var env = ProcessInfo.processInfo.environment
         env["MENTORSYNC_HOME"] = nil
+        for (k, v) in environment { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -212,10 +213,10 @@ final class FullDiskTests: XCTestCase {
         return RunResult(exitCode: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    /// The words a person reads for "the disk is full": SQLite's, and Foundation's on Linux for
+    /// The words a person reads for "the disk is full": ours (a full stick or share), SQLite's, and Foundation's on Linux for
     /// ENOSPC ("There isn’t enough space") and EFBIG ("too large").
     static func saysFull(_ text: String) -> Bool {
-        ["disk is full", "No space left", "enough space", "too large"].contains { text.contains($0) }
+        ["disk is full", "is full:", "No space left", "enough space", "too large"].contains { text.contains($0) }
     }
 
     /// Under RLIMIT_FSIZE a write past the limit fails with EFBIG, which SQLite reports as an I/O

@@ -23,6 +23,9 @@ public final class BundleWriter {
     private(set) public var bytesWritten = 0
     private(set) public var bodyBytes = 0
     private var finished = false
+    /// Set when the disk filled up: the partial file is gone and the rest is only counted, so
+    /// `finish` can say how much room the whole bundle needs.
+    private var outOfRoom = false
 
     /// Opens `directory/<header.fileName>` for writing (under a temporary name until `finish`).
     public convenience init(directory: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6,
@@ -74,8 +77,17 @@ public final class BundleWriter {
             mac.update(buf)
             crc = zlibCRC32(crc, buf)
         }
-        do { try file.write(contentsOf: bytes) } catch {
-            throw BundleError.io("writing \(temporaryURL.lastPathComponent): \(error.localizedDescription)")
+        if !outOfRoom {
+            do { try file.write(contentsOf: bytes) } catch {
+                let code = DurableFile.posixCode(error)
+                guard code == ENOSPC || code == EDQUOT else {
+                    throw BundleError.io("writing \(temporaryURL.lastPathComponent): \(error.localizedDescription)")
+                }
+                // Free the space at once; keep compressing to learn the whole bundle's size.
+                outOfRoom = true
+                try? file.close()
+                unlink(temporaryURL.path)
+            }
         }
         bytesWritten += bytes.count
     }
@@ -205,9 +217,14 @@ public final class BundleWriter {
             var crcBytes = ByteWriter(); crcBytes.u32(crc)
             try emit(crcBytes.bytes)
             let tag = mac.finalize()
-            try file.write(contentsOf: tag)
+            if outOfRoom { throw noRoom(total: bytesWritten + tag.count) }
+            do { try file.write(contentsOf: tag) } catch where [ENOSPC, EDQUOT].contains(DurableFile.posixCode(error)) {
+                throw noRoom(total: bytesWritten + tag.count)
+            }
             bytesWritten += tag.count
-            try file.synchronize()
+            do { try file.synchronize() } catch where [ENOSPC, EDQUOT].contains(DurableFile.posixCode(error)) {
+                throw noRoom(total: bytesWritten)
+            }
             try file.close()
             finished = true
             try DurableFile.commit(temporaryURL, to: url)
@@ -216,6 +233,13 @@ public final class BundleWriter {
             abandon()
             throw error
         }
+    }
+
+    /// The disk is full: the partial file is removed first, so the free space reported is real.
+    private func noRoom(total: Int) -> NoRoomError {
+        abandon()
+        let folder = url.deletingLastPathComponent()
+        return NoRoomError(folder: folder, needed: Int64(total), available: NoRoomError.freeBytes(in: folder))
     }
 
     /// Removes the partial file.
