@@ -516,7 +516,10 @@ enum FuzzRegressionFiles {
 enum FuzzConfig {
     /// Cases per run when MENTORSYNC_FUZZ_CASES is not set: 20–25 s in a debug build on 2 cores.
     static let defaultCases = 3000
-    static let perCaseLimit: TimeInterval = 2
+    /// A case slower than this is treated as a hang or as work not bounded by the limits. It is far above
+    /// the slowest genuine case (about 0.5 s in a debug build) so that a machine shared with other builds
+    /// does not fail it; the benchmark, not this suite, measures speed.
+    static let perCaseLimit: TimeInterval = 8
     static let hangLimit: TimeInterval = 60
 
     static let seed: UInt64 = {
