@@ -157,7 +157,8 @@ public enum DistrictCLI {
         let quarantined = Share.bundles(in: home.quarantine).count
         let shareProblem = try home.setting("share_problem")
         if args.has("json") {
-            console.json(["district": home.site.rawValue, "name": home.name, "schools": schools.map(\.json),
+            console.json(["district": home.site.rawValue, "name": home.name, "schema_version": home.replica.schema.version,
+                          "schools": schools.map(\.json),
                           "open_conflicts": openConflicts, "quarantined_bundles": quarantined,
                           "share_problem": shareProblem ?? NSNull()])
             return

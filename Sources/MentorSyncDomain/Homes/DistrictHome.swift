@@ -48,11 +48,12 @@ public final class DistrictHome {
     ]
 
     /// Creates a district home.
-    public static func create(at home: URL, site: SiteID, name: String) throws -> DistrictHome {
+    /// `schema` older than the current one makes the home an older program would have made (tests of migrations).
+    public static func create(at home: URL, site: SiteID, name: String, schema: SyncSchema = RegistrySchema.schema) throws -> DistrictHome {
         let db = databaseURL(home)
         if FileManager.default.fileExists(atPath: db.path) { throw HomeError.alreadyExists(db.path) }
         try HomePrivacy.prepareNew(database: db)
-        let replica = try Replica.create(path: db.path, site: site, role: .district, district: site, schema: RegistrySchema.schema)
+        let replica = try Replica.create(path: db.path, site: site, role: .district, district: site, schema: schema)
         try replica.database.transaction {
             for sql in bookkeeping { try replica.database.execute(sql) }
             try replica.database.execute("INSERT INTO district_settings(k, v) VALUES ('name', ?)", [.text(name)])

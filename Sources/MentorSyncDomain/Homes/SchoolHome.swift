@@ -18,13 +18,14 @@ public final class SchoolHome {
         "CREATE TABLE IF NOT EXISTS school_commands (n INTEGER PRIMARY KEY, name TEXT NOT NULL, argument TEXT NOT NULL, bundle TEXT NOT NULL, carried_out_at TEXT NOT NULL)",
     ]
 
-    /// Creates a school home from its enrollment file.
-    public static func create(at home: URL, enrollment: Enrollment) throws -> SchoolHome {
+    /// Creates a school home from its enrollment file; `schema` older than the current one makes
+    /// the home an older program would have made (tests of migrations).
+    public static func create(at home: URL, enrollment: Enrollment, schema: SyncSchema = RegistrySchema.schema) throws -> SchoolHome {
         let db = DistrictHome.databaseURL(home)
         if FileManager.default.fileExists(atPath: db.path) { throw HomeError.alreadyExists(db.path) }
         try HomePrivacy.prepareNew(database: db)
         let replica = try Replica.create(path: db.path, site: try enrollment.siteID, role: .school,
-                                         district: try enrollment.districtID, schema: RegistrySchema.schema)
+                                         district: try enrollment.districtID, schema: schema)
         try replica.database.transaction {
             for sql in bookkeeping { try replica.database.execute(sql) }
             try replica.database.execute("INSERT INTO school_identity(k, name, district_name, key, enrolled_at) VALUES (1, ?, ?, ?, ?)",

@@ -70,6 +70,24 @@ public enum EnumerationAliases {
             "done": ["выполнено", "проведено"],
             "cancelled": ["отменено"],
         ],
+        "events.kind": [
+            "meeting": ["встреча", "совещание"], "seminar": ["семинар", "вебинар"],
+            "master_class": ["мастер-класс"], "round_table": ["круглый стол"], "consultation": ["консультация"],
+            "contest": ["конкурс"], "practice_sharing": ["трансляция практик", "обмен опытом", "распространение практик"],
+            "other": ["другое", "прочее"],
+        ],
+        "diagnostics.level": [
+            "high": ["высокий"], "elevated": ["повышенный"], "basic": ["базовый"], "low": ["низкий"],
+            "unacceptable": ["недопустимый"],
+        ],
+        "trainings.topic": [
+            "mentoring": ["наставничество"], "deficits": ["профессиональные дефициты", "дефициты"],
+            "talents": ["одарённые дети", "работа с одарёнными детьми", "таланты"], "other": ["другое", "прочее"],
+        ],
+        "contest_entries.level": [
+            "school": ["школьный"], "municipal": ["муниципальный"], "regional": ["региональный"], "federal": ["федеральный", "всероссийский"],
+        ],
+        "event_participants.role": ["participant": ["участник"], "speaker": ["выступающий", "докладчик"], "organizer": ["организатор"]],
         "indicators.unit": ["percent": ["процент", "%"], "count": ["количество", "число"]],
         "surveys.respondent": ["mentor": ["наставник"], "mentee": ["наставляемый", "наставляемая"]],
     ]

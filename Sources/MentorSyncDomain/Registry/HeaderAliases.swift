@@ -64,6 +64,22 @@ public enum HeaderAliases {
             "pair_id": ["пара"], "respondent": ["респондент"], "satisfaction": ["удовлетворённость", "оценка"],
             "answered_on": ["дата ответа", "дата"], "comment": ["комментарий"],
         ],
+        "diagnostics": [
+            "person_id": ["педагог", "фио"], "held_on": ["дата диагностики", "дата"], "level": ["уровень"],
+            "tool": ["инструмент", "методика"], "deficits": ["дефициты", "профессиональные дефициты"],
+        ],
+        "trainings": [
+            "person_id": ["педагог", "фио"], "course": ["курс", "программа"], "provider": ["организация", "кто проводил"],
+            "topic": ["тема", "направление"], "hours": ["часы", "объём часов", "количество часов"],
+            "federal_registry": ["федеральный реестр", "из федерального реестра"], "finished_on": ["дата окончания", "окончание"],
+            "passed": ["прошёл", "пройден", "успешно"],
+        ],
+        "contest_entries": [
+            "person_id": ["участник", "фио"], "contest": ["конкурс"], "level": ["уровень"], "year": ["год"], "result": ["результат"],
+        ],
+        "event_participants": [
+            "event_id": ["мероприятие"], "person_id": ["участник", "фио"], "role": ["роль"],
+        ],
     ]
 
     /// The column (`id`, `org_id` or a column of `table`) that a header cell names, or nil.

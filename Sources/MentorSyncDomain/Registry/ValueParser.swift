@@ -15,6 +15,8 @@ public enum ValueParser {
         case .text, .reference:
             return .text(text)
         case .integer(let range):
+            // A yes/no column (0, 1) also takes the words people write in spreadsheets.
+            if range == 0...1, let flag = yesNo[raw.lowercased()] { return .integer(flag) }
             guard let v = Int64(raw) else { throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not a whole number") }
             if let range, !range.contains(v) {
                 throw HomeError.invalidArgument("\(table).\(column.name): \(v) is outside \(range.lowerBound)..\(range.upperBound)")
@@ -37,6 +39,8 @@ public enum ValueParser {
             return .text(v)
         }
     }
+
+    static let yesNo: [String: Int64] = ["да": 1, "нет": 0, "yes": 1, "no": 0, "true": 1, "false": 0, "+": 1, "-": 0]
 
     /// YYYY-MM-DD or DD.MM.YYYY (as Russian spreadsheets write it) → YYYY-MM-DD, checked against the calendar.
     /// A time after the date (`12.03.1998 0:00`, as Excel writes a date cell to CSV; `1998-03-12 00:00:00`;

@@ -1,10 +1,11 @@
 import MentorSyncEngine
 
-/// The mentoring registry of DOMAIN.md: thirteen synced tables. Table and column names are part
-/// of the interface (CSV, reports, scripts); numbers are stable and never reused.
+/// The mentoring registry of DOMAIN.md: seventeen synced tables at schema version 2 (thirteen at
+/// version 1). Table and column names are part of the interface (CSV, reports, scripts); numbers
+/// are stable and never reused. A new version only adds tables or columns.
 public enum RegistrySchema {
     /// Raised whenever a table or column is added; bundles carry it.
-    public static let version = 1
+    public static let version = 2
 
     public static let organizations = TableSchema(name: "organizations", number: 1, ownership: .district, columns: [
         ColumnSchema("name", required: true),
@@ -35,6 +36,8 @@ public enum RegistrySchema {
         ColumnSchema("trained_on", .date),
         ColumnSchema("training_course"),
         ColumnSchema("notes"),
+        // Schema 2: offered to network mentoring across the district's schools.
+        ColumnSchema("network", .integer(0...1), default: "0"),
     ])
 
     public static let mentees = TableSchema(name: "mentees", number: 4, ownership: .school, columns: [
@@ -91,6 +94,9 @@ public enum RegistrySchema {
         ColumnSchema("document"),
         ColumnSchema("status", .enumeration(["planned", "in_progress", "done", "cancelled"])),
         ColumnSchema("done_on", .date),
+        // Schema 2: the form of the event (Dubna 13, 14).
+        ColumnSchema("kind", .enumeration(["meeting", "seminar", "master_class", "round_table", "consultation",
+                                           "contest", "practice_sharing", "other"])),
     ])
 
     public static let indicators = TableSchema(name: "indicators", number: 10, ownership: .district, columns: [
@@ -128,5 +134,6 @@ public enum RegistrySchema {
     public static let schema = SyncSchema(version: version, tables: [
         organizations, persons, mentors, mentees, pairs, pairMentees, plans, meetings,
         events, indicators, indicatorValues, practices, surveys,
-    ])
+        diagnostics, trainings, contestEntries, eventParticipants,
+    ], earlier: [v1])
 }

@@ -21,7 +21,7 @@ public struct SchoolStatusReport: Sendable {
 
     public var json: [String: Any] {
         [
-            "site": site, "name": name, "district": district,
+            "site": site, "name": name, "district": district, "schema_version": RegistrySchema.version,
             "rows": Dictionary(uniqueKeysWithValues: rowsByTable.map { ($0.0, $0.1) }),
             "unacknowledged_changes": unacknowledgedChanges, "unacknowledged_since": unacknowledgedSince ?? NSNull(),
             "last_export_at": lastExportAt ?? NSNull(), "last_import_at": lastImportAt ?? NSNull(),

@@ -12,9 +12,20 @@ public struct ColumnSchema: Sendable, Equatable {
     public var name: String
     public var kind: Kind
     public var required: Bool
+    /// The value a row written without this column gets (an SQL literal), e.g. `0` for a flag.
+    public var defaultSQL: String?
 
-    public init(_ name: String, _ kind: Kind = .text, required: Bool = false) {
-        self.name = name; self.kind = kind; self.required = required
+    public init(_ name: String, _ kind: Kind = .text, required: Bool = false, default defaultSQL: String? = nil) {
+        self.name = name; self.kind = kind; self.required = required; self.defaultSQL = defaultSQL
+    }
+
+    /// The column's definition in CREATE TABLE and ALTER TABLE … ADD COLUMN.
+    public var definitionSQL: String {
+        var def = "\(SQL.identifier(name)) \(affinity)"
+        if required { def += " NOT NULL" }
+        if let defaultSQL { def += " DEFAULT \(defaultSQL)" }
+        if let check = checkSQL { def += " \(check)" }
+        return def
     }
 
     /// SQLite type affinity of the column.
@@ -68,26 +79,31 @@ public struct TableSchema: Sendable, Equatable {
     public var createSQL: String {
         var parts = ["id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64)",
                      "org_id TEXT NOT NULL CHECK (length(org_id) BETWEEN 1 AND 32)"]
-        for c in columns {
-            var def = "\(SQL.identifier(c.name)) \(c.affinity)"
-            if c.required { def += " NOT NULL" }
-            if let check = c.checkSQL { def += " \(check)" }
-            parts.append(def)
-        }
+        for c in columns { parts.append(c.definitionSQL) }
         return "CREATE TABLE IF NOT EXISTS \(SQL.identifier(name)) (\n  " + parts.joined(separator: ",\n  ") + "\n)"
     }
 }
 
 /// The set of synced tables and its version. Bundles say the version they were written with.
+/// `earlier` holds the schema of every earlier version, oldest first: the steps of a migration,
+/// and what a peer that declares an older version can hold.
 public struct SyncSchema: Sendable {
     public var version: Int
     public var tables: [TableSchema]
+    public var earlier: [SyncSchema]
 
-    public init(version: Int, tables: [TableSchema]) {
+    public init(version: Int, tables: [TableSchema], earlier: [SyncSchema] = []) {
         self.version = version
         self.tables = tables
+        self.earlier = earlier
         precondition(Set(tables.map(\.number)).count == tables.count, "table numbers must be unique")
         precondition(tables.allSatisfy { $0.cellNames.count < BundleLimits.maxColumns }, "too many columns")
+        precondition(earlier.allSatisfy { $0.version < version }, "earlier schemas must have lower versions")
+    }
+
+    /// This schema at `version`: itself, one of `earlier`, or nil when that version is unknown.
+    public func at(version v: Int) -> SyncSchema? {
+        v == version ? self : earlier.first { $0.version == v }
     }
 
     public func table(named name: String) -> TableSchema? { tables.first { $0.name == name } }

@@ -71,13 +71,7 @@ public final class Replica {
         self.district = identity.district
         self.codec = RowClockCodec(database: db)
         try Replica.upgradePeerState(db)
-        if found < schema.version {
-            // An upgrade: new tables and columns are added, triggers regenerated.
-            try db.transaction {
-                try Replica.installTables(db, schema)
-                try db.execute("UPDATE msync_site SET schema_version = ?", [.integer(Int64(schema.version))])
-            }
-        }
+        if found < schema.version { try Replica.migrate(db, path: path, from: found, to: schema) }
         // Homes made before row fingerprints and capture repairs were kept get their tables first.
         let unprinted = try db.scalar("SELECT 1 FROM pragma_table_info('msync_rows') WHERE name = 'fp'") == nil
         if try unprinted || !db.tableExists("msync_sent") {
@@ -102,7 +96,8 @@ public final class Replica {
         try db.execute(table.createSQL)
         let existing = Set(try db.rows("SELECT name FROM pragma_table_info(?)", [.text(table.name)]).map { $0[0].displayText })
         for c in table.columns where !existing.contains(c.name) {
-            try db.execute("ALTER TABLE \(SQL.identifier(table.name)) ADD COLUMN \(SQL.identifier(c.name)) \(c.affinity)")
+            // With its checks, so a column added by a migration refuses bad values like a new one.
+            try db.execute("ALTER TABLE \(SQL.identifier(table.name)) ADD COLUMN \(c.definitionSQL)")
         }
         if triggers { for sql in CaptureSQL.triggers(for: table) { try db.execute(sql) } }
     }

@@ -11,7 +11,7 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
         case .notInitialized(let path): return "\(path) is not a mentorsync registry; run init first"
         case .alreadyInitialized(let path): return "\(path) already holds a registry; refusing to overwrite it"
         case .corruptMetadata(let why): return "sync bookkeeping is damaged: \(why); restore the registry from a backup and resync"
-        case .schemaTooNew(let found, let supported): return "registry uses schema version \(found), newer than this program's \(supported); upgrade mentorsync"
+        case .schemaTooNew(let found, let supported): return "this registry was made by a newer mentorsync (registry schema \(found), this program knows \(supported)); install a mentorsync with registry schema \(found) or later"
         case .unknownTable(let name): return "no synced table named '\(name)'"
         }
     }
