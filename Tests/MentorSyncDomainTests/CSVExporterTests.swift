@@ -90,6 +90,6 @@ final class CSVExporterTests: XCTestCase {
         let r = try CSVExporter().export(table: "mentors", to: scratch.path("mentors.csv"), from: source)
         XCTAssertEqual(r.rows, 0)
         XCTAssertEqual(try CSVReader.read(contentsOf: scratch.path("mentors.csv")).records.map(\.fields),
-                       [["id", "org_id", "person_id", "status", "competencies", "trained_on", "training_course", "notes"]])
+                       [["id", "org_id", "person_id", "status", "competencies", "trained_on", "training_course", "notes", "network"]])
     }
 }
