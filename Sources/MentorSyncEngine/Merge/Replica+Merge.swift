@@ -151,6 +151,8 @@ extension Replica {
         var state = p.fullExchange
         state.merged(full: header.isFull, theirKnowledgeOfUs: header.knowledge[site])
         if header.wantsFull || header.commands.contains(where: { $0.name == BundleHeader.Command.resync }) { state.peerAsked() }
+        // A school that now declares a newer schema receives whole what its old version could not hold.
+        if try notePeerSchema(header.schemaVersion, of: sender), role == .district { state.peerAsked() }
         if state != p.fullExchange { try storeFullExchange(state, of: sender) }
         return (p.fullExchange, state)
     }

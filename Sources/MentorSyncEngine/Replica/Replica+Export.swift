@@ -37,6 +37,8 @@ extension Replica {
         }
         let full = forceFull || peerInfo.fullExchange.sendsFull
         let theirs = full ? VersionVector() : peerInfo.theirKnowledge
+        // An older school is answered at its own schema: no table or column it does not know.
+        let target = try answerSchema(for: recipient)
 
         // Step 2, a read transaction: one consistent snapshot streamed into the file while writers go on.
         let summary: ExportSummary = try database.transaction(.deferred) {
@@ -54,9 +56,12 @@ extension Replica {
                     args += sub.map { .text($0) }
                 }
             }
+            if target.version < schema.version {
+                conditions.append("tbl IN (\(target.tables.map { String($0.number) }.joined(separator: ", ")))")
+            }
             let whereClause = conditions.joined(separator: " AND ")
             let counts = try database.rows("SELECT count(*), coalesce(sum(alive = 0), 0) FROM msync_rows WHERE \(whereClause)", args)[0]
-            let moved = try rowsThatLeft(recipient, theirs: theirs)
+            let moved = try rowsThatLeft(recipient, theirs: theirs).filter { target.table(named: $0.table) != nil }
             var conflictArgs: [DatabaseValue] = [.text(site.rawValue), .integer(full ? 0 : theirs[site])]
             let conflictWhere = "detected_by = ? AND detected_counter > ?"
             if role == .district { conflictArgs = [.text("-"), .integer(Int64.max)] }  // conflicts travel up only
@@ -77,7 +82,7 @@ extension Replica {
             var claimed = knowledge
             while true {
                 var header = BundleHeader(
-                    schemaVersion: schema.version, sender: site, recipient: recipient,
+                    schemaVersion: target.version, sender: site, recipient: recipient,
                     bundleID: bundleID, sequence: sequence,
                     createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
                     knowledge: claimed, acknowledgement: ack, commands: commands, rejections: rejections,
@@ -89,9 +94,10 @@ extension Replica {
                 var writer: BundleWriter? = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
                 let found = held.count
                 do {
-                    for table in schema.tables { try writer?.declareTable(table.name, columns: table.cellNames) }
+                    for table in target.tables { try writer?.declareTable(table.name, columns: table.cellNames) }
                     try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY \(!full && (counts[0].integer ?? 0) <= 20_000 ? "+tbl, +id" : "tbl, id")", args) { s in
-                        guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
+                        guard let table = schema.table(number: Int(s.int64(at: 0))),
+                              let cellLimit = target.table(number: table.number)?.cellNames.count else { return }
                         let id = s.string(at: 1) ?? ""
                         if heldKeys.contains("\(table.number)/\(id)") { return }
                         let clock = try codec.decode(s.bytes(at: 4))
@@ -103,7 +109,7 @@ extension Replica {
                         // refused once and corrected, a row the district gave to another school): it goes whole.
                         let whole = clock.stamps[1].map { !theirs.covers($0) } ?? false
                         // A tombstone always carries its existence cell, so every deleted row says so itself.
-                        for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where whole || !theirs.covers(stamp) || (pos == 0 && !alive) {
+                        for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where pos <= cellLimit && (whole || !theirs.covers(stamp) || (pos == 0 && !alive)) {
                             let value: DatabaseValue
                             // A deleted row keeps no values, but it still knows its owner.
                             if pos == 0 { value = .integer(alive ? 1 : 0) } else if pos == 1 && !alive { value = .text(org) } else {

@@ -22,6 +22,8 @@ extension Replica {
                 let now = Int(try db.scalar("SELECT schema_version FROM msync_site WHERE k = 1")?.integer ?? 0)
                 guard now < version else { return }
                 try installTables(db, target)
+                // Peers known before were at most at the old version: they are answered at it until they declare more.
+                try db.execute("UPDATE msync_peers SET schema = ? WHERE schema IS NULL", [.integer(Int64(found))])
                 try db.execute("UPDATE msync_site SET schema_version = ?", [.integer(Int64(version))])
             }
         }
