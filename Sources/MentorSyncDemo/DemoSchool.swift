@@ -209,6 +209,10 @@ struct DemoSchool {
                                .text("Опыт работы наставнических пар и групп школы."), .null, demoDate(y0 + rng.int(30...250))])
         }
 
+        // Schema 2 tables from a stream of their own, so the rows above stay as they were for a seed.
+        var v2 = SplitMix64(seed: rng.next())
+        try writeVersion2(teachers: teachers, &v2)
+
         if unresolved { try dangling(pairings, &rng) }
     }
 
