@@ -63,10 +63,11 @@ public enum ToolRunner {
     }
 
     /// Starts a long-running tool (the daemon); its stderr goes to `log`.
-    public static func start(_ tool: String, _ args: [String], log: URL) throws -> Process {
+    public static func start(_ tool: String, _ args: [String], log: URL, environment: [String: String] = [:]) throws -> Process {
         let p = Process()
         p.executableURL = executable(tool)
         p.arguments = args
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         p.standardOutput = handle

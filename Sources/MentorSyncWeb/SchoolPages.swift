@@ -7,18 +7,20 @@ final class SchoolPages: WebPages {
     let home: SchoolHome
     let tables: TablePages
     let settings: WebSettings
+    let importer: ImportPage
 
     init(home: SchoolHome) {
         self.home = home
         tables = TablePages(replica: home.replica, tables: RegistrySchema.schema.tables)
         settings = WebSettings(home: home.url)
+        importer = ImportPage(replica: home.replica, home: home.url)
     }
 
     var title: String { home.name }
 
     func nav(_ l: Language) -> [(href: String, label: String)] {
         [("/", Message.webHome.text(l)), ("/t/persons", Message.webTable("persons").text(l)), ("/t/pairs", Message.webTable("pairs").text(l)),
-         ("/t/meetings", Message.webTable("meetings").text(l)), ("/sync", Message.webSync.text(l)),
+         ("/t/meetings", Message.webTable("meetings").text(l)), ("/import", l.pick(en: "Import", ru: "Загрузка списка")), ("/sync", Message.webSync.text(l)),
          ("/status", Message.webStatus.text(l)), ("/report", Message.webReport.text(l))]
     }
 
@@ -31,7 +33,7 @@ final class SchoolPages: WebPages {
         case ("/report", "GET"), ("/report", "HEAD"):
             let report = try IndicatorReport(database: home.database, period: .current, site: home.site.rawValue)
             return HTTPResponse(html: report.htmlPage())
-        default: return try tables.respond(r, ctx)
+        default: return try importer.respond(r, ctx) ?? tables.respond(r, ctx)
         }
     }
 

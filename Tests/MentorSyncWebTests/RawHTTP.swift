@@ -67,7 +67,8 @@ enum RawHTTP {
     static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], body: String = "") -> HTTPAnswer? {
         guard let fd = connect(port: port) else { return nil }
         defer { close(fd) }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n"
+        // A POST with its own Content-Type and length (an upload) is named "PUT-AS-POST" by the caller.
+        var head = "\(method == "PUT-AS-POST" ? "POST" : method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n"
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
         if method == "POST" { head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n" }
         write(fd, Array((head + "\r\n" + body).utf8))

@@ -41,7 +41,8 @@ final class WebWorld {
     /// Starts `web` of a tool and returns its port, read from the URL it prints first.
     func start(_ tool: String, home: URL, listen: String = "127.0.0.1:0", extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> UInt16 {
         let log = scratch.path("\(tool)-\(servers.count).log")
-        let p = try ToolRunner.start(tool, ["web", "--listen", listen, "--home", home.path] + extra, log: log)
+        // The people it is made for read Russian (the locale rule of DESIGN.md).
+        let p = try ToolRunner.start(tool, ["web", "--listen", listen, "--home", home.path] + extra, log: log, environment: ToolLocale.russian)
         servers.append(p)
         var port: UInt16?
         _ = ToolRunner.waitUntil(timeout: 20) {
@@ -80,6 +81,21 @@ final class WebClient {
         if let origin { headers["Origin"] = origin }
         let target = withToken ? path + (path.contains("?") ? "&" : "?") + "csrf=\(token ?? "")" : path
         let a = RawHTTP.request(port: port, "POST", target, host: host, headers: headers, body: WebClient.form(fields))
+        remember(a)
+        return a
+    }
+
+    /// A file upload (`multipart/form-data`) with its token in the URL.
+    @discardableResult
+    func upload(_ path: String, fields: [(String, String)], file: (name: String, bytes: String)) -> HTTPAnswer? {
+        let boundary = "----mentorsync\(UUID().uuidString)"
+        var body = ""
+        for (k, v) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n\(file.bytes)\r\n--\(boundary)--\r\n"
+        var headers = cookie.map { ["Cookie": $0] } ?? [:]
+        headers["Content-Type"] = "multipart/form-data; boundary=\(boundary)"
+        headers["Content-Length"] = "\(body.utf8.count)"
+        let a = RawHTTP.request(port: port, "PUT-AS-POST", path + "?csrf=\(token ?? "")", headers: headers, body: body)
         remember(a)
         return a
     }

@@ -25,8 +25,10 @@ public struct CSVImportResult: Sendable {
     public var updated = 0
     /// Existing rows the file repeats exactly: nothing was written for them.
     public var unchanged = 0
-    /// Rows refused (only with `skipBad`; otherwise the import throws instead).
+    /// Rows refused (only with `skipBad` or `dryRun`; otherwise the import throws instead).
     public var badRows: [CSVBadRow] = []
+    /// What happened to each line of the file, in line order (see `CSVImporter+Preview`).
+    public var outcomes: [CSVLineOutcome] = []
 
     /// Rows of the file that are in the registry now.
     public var imported: Int { inserted + updated + unchanged }
@@ -81,15 +83,17 @@ public struct CSVImporter {
     public init(separator: CSVSeparator? = nil, sheet: String? = nil) { self.separator = separator; self.sheet = sheet }
 
     /// Imports a CSV file or an Excel workbook (told apart by content, see `SpreadsheetFile`).
-    public func `import`(table name: String, file: URL, into replica: Replica, skipBad: Bool = false) throws -> CSVImportResult {
+    /// `dryRun`: every check and write is made, each line's outcome told, and nothing is kept.
+    public func `import`(table name: String, file: URL, into replica: Replica, skipBad: Bool = false, dryRun: Bool = false) throws -> CSVImportResult {
         let document = try SpreadsheetFile.read(contentsOf: file, separator: separator, sheet: sheet)
-        return try self.import(table: name, document: document, file: file, into: replica, skipBad: skipBad)
+        return try self.import(table: name, document: document, file: file, into: replica, skipBad: skipBad, dryRun: dryRun)
     }
 
     /// Where a header cell goes.
     private enum Target { case id, org, column(Int), nameless }
 
-    public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false) throws -> CSVImportResult {
+    public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false,
+                         dryRun: Bool = false) throws -> CSVImportResult {
         let editor = RegistryEditor(replica: replica)
         let t = try editor.table(name)
         let allowed = ["id"] + t.cellNames
@@ -140,7 +144,7 @@ public struct CSVImporter {
         let names = columns.map { SQL.identifier($0.name) }
         let site = replica.site.rawValue
 
-        try db.transaction {
+        do { try db.transaction {
             // Three statements, each prepared once for the whole file.
             let lookup = try db.prepare("SELECT org_id\(names.map { ", " + $0 }.joined()) FROM \(table) WHERE id = ?")
             let insert = try db.prepare("INSERT INTO \(table) (id, org_id\(names.map { ", " + $0 }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))")
@@ -231,11 +235,13 @@ public struct CSVImporter {
                         let same = newOwner == owner && zip(values, current.dropFirst()).allSatisfy { CSVImporter.same($0, $1) }
                         if same {
                             result.unchanged += 1
+                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .unchanged, id: id, cells: record.fields))
                         } else {
                             try editor.checkMayWrite(owner, t)
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
                             try update.execute([.text(newOwner)] + values + [.text(id)])
                             result.updated += 1
+                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .updated, id: id, cells: record.fields))
                         }
                     } else {
                         guard let owner = org.isEmpty ? editor.defaultOwner(t) : org else {
@@ -253,6 +259,7 @@ public struct CSVImporter {
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
                         if let p = personIndex, let person = values[p].text { byPerson[person, default: []].append(id) }
                         result.inserted += 1
+                        result.outcomes.append(CSVLineOutcome(line: record.line, kind: .added, id: id, cells: record.fields))
                     }
                     good += 1
                 } catch let e as SQLiteError where e.isConstraint {
@@ -264,11 +271,14 @@ public struct CSVImporter {
                 }
             }
 
-            if !bad.isEmpty && !skipBad {
+            if !bad.isEmpty && !skipBad && !dryRun {
                 throw CSVImportError.badRows(table: t.name, file: file.lastPathComponent, rows: bad, goodRows: good)
             }
             result.badRows = bad
-        }
+            result.outcomes = CSVLineOutcome.merged(result.outcomes, refused: bad, document: document)
+            // A preview rolls back what it wrote: the registry stays as it was.
+            if dryRun { throw CSVDryRunDone() }
+        } } catch is CSVDryRunDone {}
         return result
     }
 

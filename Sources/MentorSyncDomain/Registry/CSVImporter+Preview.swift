@@ -1,0 +1,27 @@
+/// What an import does (or, in a dry run, would do) with one line of the file: the preview a
+/// person reads before confirming, by line.
+public struct CSVLineOutcome: Sendable, Equatable {
+    public enum Kind: String, Sendable { case added, updated, unchanged, refused }
+    public let line: Int
+    public let kind: Kind
+    /// The row written (added, updated or unchanged); nil when refused.
+    public let id: String?
+    /// Why the line was refused.
+    public let reason: String?
+    /// The cells of the line as the file has them, for a person to recognise it.
+    public let cells: [String]
+
+    public init(line: Int, kind: Kind, id: String? = nil, reason: String? = nil, cells: [String] = []) {
+        self.line = line; self.kind = kind; self.id = id; self.reason = reason; self.cells = cells
+    }
+
+    /// The written lines and the refused ones together, in the order of the file.
+    static func merged(_ written: [CSVLineOutcome], refused: [CSVBadRow], document: CSVDocument) -> [CSVLineOutcome] {
+        let cells = Dictionary(document.records.map { ($0.line, $0.fields) }, uniquingKeysWith: { a, _ in a })
+        return (written + refused.map { CSVLineOutcome(line: $0.line, kind: .refused, reason: $0.reason, cells: cells[$0.line] ?? []) })
+            .sorted { $0.line < $1.line }
+    }
+}
+
+/// Thrown inside a dry run's transaction so that SQLite rolls back everything it wrote.
+struct CSVDryRunDone: Error {}

@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// Import of a list in the browser: a preview by line that writes nothing, then a confirmation.
+final class WebImportTests: XCTestCase {
+    func testPreviewWritesNothingAndConfirmImportsTheAcceptedLines() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
+        let client = WebClient(port: port)
+        XCTAssertEqual(client.get("/import")?.status, 200)
+        let csv = "ФИО;Дата рождения;Роль\r\nКузнецова Ольга Ивановна;12.03.1990;учитель\r\nОрлов Пётр;31.02.1991;учитель\r\nЛебедева Нина;01.09.1999;учитель\r\n"
+        let before = w.checksum(w.schoolHome)
+        let preview = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", csv)))
+        XCTAssertEqual(preview.status, 200, preview.body)
+        XCTAssertTrue(preview.body.contains("Кузнецова Ольга Ивановна"), preview.body)
+        XCTAssertEqual(preview.body.components(separatedBy: "будет добавлено").count - 1, 2, preview.body)
+        XCTAssertTrue(preview.body.contains("отклонено"), preview.body)
+        XCTAssertTrue(preview.body.contains("31.02.1991"), "the refused line says why")
+        XCTAssertEqual(w.checksum(w.schoolHome), before, "a preview changed registry.db")
+        let list = { try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path]).stdout }
+        XCTAssertFalse(try list().contains("Кузнецова"))
+        // The confirmation form's action, without its token (the client adds its own).
+        let action = try XCTUnwrap(preview.body.range(of: "/import/confirm?").map { r in
+            String(preview.body[r.lowerBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+        })
+        let confirmed = client.post(action.components(separatedBy: "&csrf=")[0], [])
+        XCTAssertEqual(confirmed?.status, 303, confirmed?.body ?? "")
+        let after = try list()
+        XCTAssertTrue(after.contains("Кузнецова Ольга Ивановна") && after.contains("Лебедева Нина"), after)
+        XCTAssertFalse(after.contains("Орлов"))
+    }
+}
