@@ -204,7 +204,8 @@ put_file "$(localize "$here/mentorsync-usb-sync")" "$PREFIX/sbin/mentorsync-usb-
 # systemd units (enable the ones this machine needs; see INSTALL.md) and the udev rule.
 units=(mentorsync-district.service mentorsync-district-backup.service mentorsync-district-backup.timer
        mentorsync-school-sync.service mentorsync-school-sync.timer
-       mentorsync-school-backup.service mentorsync-school-backup.timer mentorsync-usb-sync@.service)
+       mentorsync-school-backup.service mentorsync-school-backup.timer mentorsync-usb-sync@.service
+       mentorsync-school-web.service mentorsync-district-web.service)
 units_before=$changes
 for u in "${units[@]}"; do put_file "$(localize "$here/$u")" "$UNITDIR/$u" 0644; done
 units_changed=$((changes - units_before))

@@ -143,7 +143,7 @@ final class TablePages {
         }
         let editable = current == nil || mayEdit(current?["org_id"]?.text)
         let action = "/t/\(t.name)/save" + (id.map { "?" + query([("id", $0)]) } ?? "")
-        var body = editable ? ctx.form(action, fields + "<button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a>")
+        var body = editable ? ctx.form(action, fields + "<div class=\"actions\"><button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a></div>")
                             : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
         if let id, editable { body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a></p>" }
         return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))

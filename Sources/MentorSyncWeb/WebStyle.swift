@@ -24,7 +24,8 @@ enum WebStyle {
     button.danger{background:#a51d2d;border-color:#a51d2d}
     .search{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
     .search input{max-width:24rem}
-    .search button{margin:0}
+    .search button,.search .button{margin:0}
+    .actions{margin-top:.8rem}
     .notice{background:#e7f4ea;border-left:4px solid #2f7d44;padding:.5rem .8rem}
     .error{background:#fbeaea;border-left:4px solid #a51d2d;padding:.5rem .8rem}
     .muted{color:#5c6470}
