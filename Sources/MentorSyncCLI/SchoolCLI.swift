@@ -72,7 +72,7 @@ public enum SchoolCLI {
         }
     }
 
-    static func describeSync(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, _ console: Console) {
+    static func describeSync(_ home: SchoolHome, _ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, _ console: Console) {
         var sent = "sent \(e.rows) changed rows"
         if e.tombstones > 0 { sent += " (\(e.tombstones) deletions)" }
         if e.conflicts > 0 { sent += " and \(e.conflicts) conflicts" }
@@ -89,6 +89,13 @@ public enum SchoolCLI {
             console.out(c == BundleHeader.Command.resync ? "the district asked for a full re-send: the next sync sends everything" : "command from the district: \(c)")
         }
         for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }
+        describeCorrections(home, i, console)
+    }
+
+    /// The district's corrections to this school's rows, and rows it gave to another school.
+    static func describeCorrections(_ home: SchoolHome, _ i: SchoolSync.ImportResult, _ console: Console) {
+        for line in (try? home.describeCorrections(i.corrections)) ?? [] { console.out(line) }
+        if i.rowsMovedAway > 0 { console.out(Message.rowsMovedAway(i.rowsMovedAway).text()) }
     }
 
     /// Rows a bundle cannot carry are said on stderr, one line each, whatever the output format.
@@ -134,7 +141,7 @@ public enum SchoolCLI {
         if args.has("json") {
             console.json(resultJSON(r.export, r.imports))
             describeHeld(r.export, console)
-        } else { describeSync(r.export, r.imports, console) }
+        } else { describeSync(home, r.export, r.imports, console) }
         describeRestore(r.imports, console)
         if let problem = r.imports.problems.first {
             throw CommandFailure("a reply could not be merged: \(problem)")
@@ -164,19 +171,22 @@ public enum SchoolCLI {
         let files = Array(args.words.dropFirst())
         guard !files.isEmpty else { throw UsageError("import FILE…") }
         // Paths a person typed: their links are theirs to follow (a share's never are).
-        let i = try syncing(try open(args, console)).importFiles(files.map { fileURL($0).resolvingSymlinksInPath() })
+        let home = try open(args, console)
+        let i = try syncing(home).importFiles(files.map { fileURL($0).resolvingSymlinksInPath() })
         defer { if let p = i.problems.first { console.err("\(tool): a reply could not be merged: \(p)") } }
         describeRestore(i, console)
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
             console.out("merged \(i.files.count) replies: \(i.rowsInserted) new rows, \(i.rowsChanged) rows changed, \(i.rowsDeleted) deleted\(i.skipped.isEmpty ? "" : ", \(i.skipped.count) already merged")")
             for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }
+            describeCorrections(home, i, console)
         }
     }
 
     static func status(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv)
-        let s = try open(args, console).status()
+        let home = try open(args, console)
+        let s = try home.status()
         if args.has("json") { console.json(s.json); return }
         console.out("\(s.name) (\(s.site)), district \(s.district)")
         console.out(s.unacknowledgedChanges == 0 ? "everything is acknowledged by the district"
@@ -188,6 +198,9 @@ public enum SchoolCLI {
         console.out("rows: " + s.rowsByTable.filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         for r in s.rejections { console.out("refused by the district: \(r.bundle): \(r.reason)") }
         for c in s.commands.prefix(5) { console.out("command carried out: \(c.name) (from \(c.bundle), \(c.at))") }
+        let corrections = try home.lastCorrections()
+        if !corrections.isEmpty { console.out(Message.correctionsHeading.text()) }
+        for line in corrections { console.out("  " + line) }
     }
 
     static func registry(_ command: String, _ argv: [String], _ console: Console) throws {

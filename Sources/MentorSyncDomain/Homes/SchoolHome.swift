@@ -16,6 +16,8 @@ public final class SchoolHome {
         // Replies already merged (skipped when seen again on a share).
         "CREATE TABLE IF NOT EXISTS school_imports (bundle_id TEXT PRIMARY KEY, name TEXT NOT NULL, merged_at TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS school_commands (n INTEGER PRIMARY KEY, name TEXT NOT NULL, argument TEXT NOT NULL, bundle TEXT NOT NULL, carried_out_at TEXT NOT NULL)",
+        // The district's corrections to this school's rows, as each reply brought them.
+        correctionsTable,
     ]
 
     /// Creates a school home from its enrollment file; `schema` older than the current one makes

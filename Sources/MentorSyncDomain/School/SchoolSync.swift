@@ -38,6 +38,10 @@ public final class SchoolSync {
         /// Set when the district credited this registry with writes it never sent (an older copy
         /// put back): how many rows written since were moved so that they travel.
         public var restampedRows: Int?
+        /// Cells the district changed in this school's rows (its corrections), in merge order.
+        public var corrections: [CorrectedCell] = []
+        /// Rows this school held that the district gave to another school.
+        public var rowsMovedAway = 0
     }
 
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
@@ -93,9 +97,10 @@ public final class SchoolSync {
                     // The district sends this school's rows and its own; anything else is not for us.
                     change.orgID == mine || change.orgID == district
                         ? nil : "row \(change.table)/\(change.id) belongs to another school"
-                }, progress: bar.update, afterMerge: { _ in
+                }, progress: bar.update, afterMerge: { merged in
                     // What the reply said is recorded with its merge, in the same transaction.
                     try self.record(header, of: url, id: id)
+                    try self.home.recordCorrections(merged.ownRowsChanged, bundle: url.lastPathComponent, at: Replica.timestamp())
                 })
                 bar.finish()
             } catch BundleError.badSignature {
@@ -115,6 +120,8 @@ public final class SchoolSync {
             result.commands += header.commands.map(\.name)
             result.rejections += header.rejections
             result.refused += report.refusals.map(\.reason)
+            result.corrections += report.ownRowsChanged
+            result.rowsMovedAway += report.rowsMovedAway
             if let n = report.restampedRows { result.restampedRows = (result.restampedRows ?? 0) + n }
         }
         return result

@@ -23,6 +23,8 @@ public struct MergeReport: Sendable {
     public var rowsMovedAway = 0
     /// Rows, and conflict records, refused.
     public var refusals: [RowRefusal] = []
+    /// Cells the sender changed in rows this site owns (at a school: the district's corrections).
+    public var ownRowsChanged: [CorrectedCell] = []
     public var conflictsDetected = 0
     public var conflictsReceived = 0
     public var unknownColumns: Set<String> = []
@@ -40,6 +42,18 @@ public struct MergeReport: Sendable {
 
     /// True when the bundle brought nothing new (a replay, or an old bundle after a newer one).
     public var changedNothing: Bool { rowsChanged == 0 && conflictsReceived == 0 && conflictsDetected == 0 }
+}
+
+/// One cell of a row this site owns that a merge changed: table, row, column, old and new value.
+public struct CorrectedCell: Sendable, Equatable {
+    public var table: String
+    public var rowID: String
+    public var column: String
+    public var old: DatabaseValue
+    public var new: DatabaseValue
+    public init(table: String, rowID: String, column: String, old: DatabaseValue, new: DatabaseValue) {
+        self.table = table; self.rowID = rowID; self.column = column; self.old = old; self.new = new
+    }
 }
 
 /// Standard policies.

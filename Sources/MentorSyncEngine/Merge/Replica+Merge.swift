@@ -241,6 +241,12 @@ struct RowMerger {
             if mask != 0 {
                 winners.sort { $0.0 < $1.0 }
                 let cols = table.cellNames
+                // Another site wrote in a row this site owns: its old values are read to tell the owner.
+                if row.orgID == replica.site.rawValue, sender != replica.site, let old = try replica.readValues(table, id: change.id) {
+                    for (pos, value) in winners where pos > 1 && pos - 1 < old.count && old[pos - 1] != value {
+                        report.ownRowsChanged.append(CorrectedCell(table: table.name, rowID: change.id, column: cols[pos - 1], old: old[pos - 1], new: value))
+                    }
+                }
                 let s = try replica.narrowUpdate(table, mask: mask) {
                     "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
                 }
@@ -311,6 +317,11 @@ struct RowMerger {
                 do { try writeBase(table, id: change.id, values: values, insert: !wasAlive) } catch let e as SQLiteError where e.isConstraint {
                     report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
                     return
+                }
+                if wasAlive, row.orgID == replica.site.rawValue, sender != replica.site, let old = oldValues {
+                    for i in 1..<min(old.count, values.count, table.cellNames.count) where old[i] != values[i] {
+                        report.ownRowsChanged.append(CorrectedCell(table: table.name, rowID: change.id, column: table.cellNames[i], old: old[i], new: values[i]))
+                    }
                 }
             }
             row.orgID = values[0].text ?? row.orgID
