@@ -63,3 +63,29 @@ final class SchemaAnswerCLITests: XCTestCase {
         XCTAssertEqual(try districtDB.scalar("SELECT topic FROM trainings WHERE org_id = 's001'")?.text, "talents")
     }
 }
+
+final class NewerSchoolBundleCLITests: XCTestCase {
+    /// A school bundle at a schema newer than the district's waits in the inbox, is not quarantined,
+    /// and `status` says to upgrade the district.
+    func testABundleAtANewerSchemaWaitsInTheInboxAndStatusSaysUpgradeTheDistrict() throws {
+        let world = try CLIWorld(schools: ["s001"])
+        let path = world.schoolHome("s001").appendingPathComponent("registry.db").path
+        let v3 = SyncSchema(version: 3, tables: RegistrySchema.schema.tables, earlier: [RegistrySchema.v1, RegistrySchema.schema])
+        let name: String
+        do {
+            let newer = try Replica(path: path, schema: v3)
+            guard case .blob(let key)? = try newer.database.scalar("SELECT key FROM school_identity") else { return XCTFail("no key") }
+            name = try newer.exportBundle(to: world.stick.appendingPathComponent("inbox"), recipient: newer.district, key: key).url.lastPathComponent
+        }
+        let r = try world.district("ingest", "--share", world.stick.path)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: world.stick.appendingPathComponent("inbox/\(name)").path), "the bundle waits in the inbox")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: world.districtHome.appendingPathComponent("quarantine").path)
+            .filter { $0.hasSuffix(".msync") }, [])
+        let status = try world.district("status")
+        XCTAssertTrue(status.stdout.contains("upgrade the district"), status.output)
+        let json = try XCTUnwrap(try world.json(try world.district("status", "--json")) as? [String: Any])
+        XCTAssertEqual(json["advice"] as? String, "upgrade the district")
+        XCTAssertTrue((json["waiting_for_upgrade"] as? String)?.contains(name) ?? false, "\(json)")
+    }
+}

@@ -60,6 +60,8 @@ public final class DistrictIngest {
         defer { refreshManifest(share) }  // bundles taken or written, even when the pass fails midway
         try recoverAbandonedWork(into: &outcome, senders: &senders)
         let inbox = Share.scan(share.inbox)
+        var waiting: [String] = []
+        defer { try? home.setSetting(DistrictIngest.newerSchemaSetting, waiting.isEmpty ? nil : waiting.joined(separator: ", ")) }
         for r in inbox.refused { refuse(r, into: &outcome) }
         for file in inbox.bundles {
             if shouldStop() { break }
@@ -68,6 +70,13 @@ public final class DistrictIngest {
             if recent, (try? BundleReader.checkIntegrity(at: file)) == nil {
                 outcome.leftForLater.append(file.lastPathComponent)
                 log.event("bundle_waiting", ["file": file.lastPathComponent, "why": "incomplete and changed within \(Int(settleSeconds)) s; may still be copying"])
+                continue
+            }
+            if let declared = newerSchema(file) {
+                // Written by a newer agent: kept waiting in the inbox, not quarantined, until the district upgrades.
+                outcome.leftForLater.append(file.lastPathComponent)
+                waiting.append("\(file.lastPathComponent) (registry schema \(declared))")
+                log.event("bundle_waiting", ["file": file.lastPathComponent, "why": "registry schema \(declared) is newer than this district's \(home.replica.schema.version); upgrade the district"])
                 continue
             }
             guard let claimed = try claim(file, into: &outcome) else { continue }
