@@ -27,13 +27,13 @@ struct BenchOptions {
                                 [--memory-rows M] [--schools S] [--school-rows R] [--daily-rows D] [--district-rows M]
                                 [--dir DIR] [--keep] [--save FILE]
           --quick        a smoke run (CI): N = 2,000, 3 rounds, memory on 50,000 rows, 10 schools × 500 rows,
-                     a district of 20,000 rows
+                         a district of 20,000 rows
           --json         machine-readable figures on stdout (progress stays on stderr)
           --markdown     the table as Markdown (for the README)
           --rows N       rows of the capture, export and merge sections (default 100,000)
           --rounds K     rounds of each side-by-side comparison (default 5)
           --sections L   run only these sections (1 capture, 2 export, 3 merge, 4 memory, 5 district day, 6 report,
-                     7 large district)
+                         7 large district)
           --district-rows M  rows the district holds in section 7 (default 500,000)
           --save FILE    also write the JSON figures to FILE
           --keep         keep the scratch databases and bundles (to profile a step by hand)
