@@ -31,9 +31,10 @@ public enum BackupCommands {
                           "pruned": s.pruned.map(\.path)])
             return
         }
-        console.out("backup of \(s.site) written to \(s.file.path): \(size(s.bytes)), \(s.rows) rows, integrity \(s.integrity), \(String(format: "%.1f", s.seconds)) s")
-        if !s.pruned.isEmpty { console.out("removed \(s.pruned.count) older backup\(s.pruned.count == 1 ? "" : "s") (keeping the newest \(keep ?? 0))") }
-        console.out("keep a copy off this machine too: a backup on the same disk dies with it (see Deploy/BACKUP.md)")
+        console.out(Message.backupWritten(site: s.site, file: s.file.path, size: size(s.bytes), rows: s.rows, integrity: s.integrity,
+                                          seconds: String(format: "%.1f", s.seconds)).text())
+        if !s.pruned.isEmpty { console.out(Message.backupsPruned(s.pruned.count, keeping: keep ?? 0).text()) }
+        console.out(Message.backupOffMachine.text())
     }
 
     /// Puts a backup back in place, then makes sure nothing written after it is lost.
@@ -48,21 +49,20 @@ public enum BackupCommands {
                           "counter": r.counter])
             return
         }
-        console.out("restored \(r.site)'s registry in \(r.home.path) from \(r.from.path) (integrity ok)")
-        if let kept = r.previousKeptAs { console.out("the registry it replaced is kept as \(kept.path); delete it once all is well") }
+        console.out(Message.restored(site: r.site, home: r.home.path, from: r.from.path).text())
+        if let kept = r.previousKeptAs { console.out(Message.replacedKept(kept.path).text()) }
         if role == .district {
-            console.out(r.resyncOrdered.isEmpty ? "no schools enrolled in this backup"
-                        : "resync ordered for \(r.resyncOrdered.count) schools (\(r.resyncOrdered.joined(separator: ", "))): each re-sends everything at its next sync")
-            console.out("next: start the daemon again (systemctl start mentorsync-district); schools enrolled after this backup must be enrolled again")
+            console.out((r.resyncOrdered.isEmpty ? Message.noSchoolsInBackup : Message.resyncOrderedFor(r.resyncOrdered)).text())
+            console.out(Message.districtRestoredNext.text())
         } else {
-            console.out("this school's next sync sends everything it has; its Lamport counter was moved ahead")
-            console.out("next: ask the district to run 'mentorsync-district resync --site \(r.site)'; this school's rows written after the backup come back with the district's next reply")
+            console.out(Message.schoolRestoredResend.text())
+            console.out(Message.schoolRestoredNext(r.site).text())
         }
     }
 
-    static func size(_ bytes: Int) -> String {
-        if bytes >= 1 << 20 { return String(format: "%.1f MB", Double(bytes) / 1_048_576) }
-        if bytes >= 1 << 10 { return String(format: "%.0f kB", Double(bytes) / 1024) }
-        return "\(bytes) bytes"
+    static func size(_ bytes: Int, _ language: Language = .current) -> String {
+        if bytes >= 1 << 20 { return String(format: "%.1f ", Double(bytes) / 1_048_576) + language.pick(en: "MB", ru: "МБ") }
+        if bytes >= 1 << 10 { return String(format: "%.0f ", Double(bytes) / 1024) + language.pick(en: "kB", ru: "КБ") }
+        return language.pick(en: "\(bytes) bytes", ru: Plural.ru(count: bytes, "байт", "байта", "байт"))
     }
 }

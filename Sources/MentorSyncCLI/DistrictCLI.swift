@@ -65,8 +65,8 @@ public enum DistrictCLI {
         let name = try args.required("name", "the district's name, e.g. --name \"Управление образования г. Дубна\"")
         let home = try DistrictHome.create(at: homeURL(args), site: site, name: name)
         if args.has("json") { console.json(["home": home.url.path, "site": site.rawValue, "name": name]) } else {
-            console.out("district '\(name)' (site \(site)) created in \(home.url.path)")
-            console.out("next: enroll each school with '\(tool) enroll --site s001 --name \"…\" --out s001.enroll'")
+            console.out(Message.districtCreated(name: name, site: site.rawValue, home: home.url.path).text())
+            console.out(Message.districtNext(tool).text())
         }
     }
 
@@ -84,9 +84,9 @@ public enum DistrictCLI {
         let rotated = try home.isEnrolled(school)
         try home.enroll(site: school, name: name, out: out, graceDays: grace)
         if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
-            console.out("\(rotated ? "re-enrolled (new key; the old one is accepted for \(grace) more days unless the school was revoked)" : "enrolled") \(school) — \(name)")
-            console.out("enrollment file: \(out.path) — it holds the school's secret key: hand it over in person or on a stick, then delete it")
-            console.out("at the school: mentorsync-school init --enroll \(out.lastPathComponent)")
+            console.out(Message.enrolled(site: school.rawValue, name: name, rotated: rotated, graceDays: grace).text())
+            console.out(Message.enrollmentFile(out.path).text())
+            console.out(Message.atTheSchool(out.lastPathComponent).text())
         }
     }
 
@@ -137,13 +137,13 @@ public enum DistrictCLI {
                 "temporary_files_removed": outcome.swept,
             ])
         } else {
-            console.out("merged \(outcome.merged.count) bundles (\(outcome.rowsChanged) rows changed, \(outcome.conflicts) conflicts, \(outcome.refusals) rows refused)")
-            for q in outcome.quarantined { console.out("quarantined \(q.name): \(q.reason)") }
-            for w in outcome.leftForLater { console.out("left for later (still being copied?): \(w)") }
-            for r in outcome.retryLater { console.out("will retry \(r.name): \(r.reason)") }
-            for r in outcome.refused { console.out("left alone on the share: \(r)") }
-            if !outcome.swept.isEmpty { console.out("removed \(outcome.swept.count) temporary files that interrupted writers left on the share") }
-            if !outcome.replies.isEmpty { console.out("wrote \(outcome.replies.count) replies: \(outcome.replies.map(\.lastPathComponent).joined(separator: ", "))") }
+            console.out(Message.mergedBundles(outcome.merged.count, rowsChanged: outcome.rowsChanged, conflicts: outcome.conflicts, refused: outcome.refusals).text())
+            for q in outcome.quarantined { console.out(Message.quarantined(q.name, reason: q.reason).text()) }
+            for w in outcome.leftForLater { console.out(Message.leftForLater(w).text()) }
+            for r in outcome.retryLater { console.out(Message.willRetry(r.name, reason: r.reason).text()) }
+            for r in outcome.refused { console.out(Message.leftAlone("\(r)").text()) }
+            if !outcome.swept.isEmpty { console.out(Message.removedTemporary(outcome.swept.count).text()) }
+            if !outcome.replies.isEmpty { console.out(Message.wroteReplies(outcome.replies.map(\.lastPathComponent)).text()) }
         }
         return outcome.anyQuarantined ? 3 : (outcome.retryLater.isEmpty && outcome.refused.isEmpty ? 0 : 1)
     }
@@ -245,7 +245,7 @@ public enum DistrictCLI {
         let home = try open(args, console)
         try home.orderResync(school)
         if args.has("json") { console.json(["site": school.rawValue, "resync_pending": true]) } else {
-            console.out("resync ordered for \(school): its next reply orders a full re-send and carries its full subscription")
+            console.out(Message.resyncOrdered(school.rawValue).text())
         }
     }
 
@@ -254,7 +254,7 @@ public enum DistrictCLI {
         let school = try site(try args.required("site", "the school whose machine was lost or stolen"))
         try open(args, console).revoke(school)
         if args.has("json") { console.json(["site": school.rawValue, "revoked": true]) } else {
-            console.out("\(school) revoked: its bundles are refused from now on; re-enroll it to give the school a new key")
+            console.out(Message.revoked(school.rawValue).text())
         }
     }
 

@@ -17,7 +17,7 @@ enum ReportCommands {
             let url = fileURL(out)
             try OutputPath.check(url, registry: URL(fileURLWithPath: database.path))
             try DurableFile.write(try report.renderedData(as: format), to: url)
-            console.out("report for \(period) written to \(url.path)")
+            console.out(Message.reportWritten(period: "\(period)", path: url.path).text())
         } else {
             console.out(try report.rendered(as: format).trimmingCharacters(in: .newlines))
         }
@@ -30,7 +30,7 @@ enum ReportCommands {
             console.out(try ReportJSON.text(events))
         } else {
             console.out(RoadmapEvent.tableText(events).trimmingCharacters(in: .newlines))
-            console.out("change one with: put events --id ID --set status=done --set done_on=YYYY-MM-DD")
+            console.out(Message.eventsHint.text())
         }
     }
 
@@ -40,7 +40,7 @@ enum ReportCommands {
             console.out(try ReportJSON.text(targets))
         } else {
             console.out(IndicatorTarget.tableText(targets).trimmingCharacters(in: .newlines))
-            console.out("change a target with: put indicators --id ID --set target_value=NUMBER")
+            console.out(Message.indicatorsHint.text())
         }
     }
 
@@ -67,8 +67,8 @@ enum ReportCommands {
         if args.has("json") {
             console.json(["schools": schools.map(\.site), "rows": summary.rows, "total": summary.total, "enrollments": enrollDir.path])
         } else {
-            console.out("seeded \(summary.total) rows for \(count) schools (\(schools.map(\.site).joined(separator: ", ")))")
-            console.out("enrollment files for these schools are in \(enrollDir.path)")
+            console.out(Message.seeded(rows: summary.total, schools: schools.map(\.site)).text())
+            console.out(Message.seededEnrollments(enrollDir.path).text())
         }
     }
 }

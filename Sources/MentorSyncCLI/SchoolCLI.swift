@@ -56,9 +56,9 @@ public enum SchoolCLI {
         let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", "the enrollment file from the district")))
         let home = try SchoolHome.create(at: homeURL(args), enrollment: enrollment)
         if args.has("json") { console.json(["home": home.url.path, "site": enrollment.site, "name": enrollment.name, "district": enrollment.district]) } else {
-            console.out("school \(enrollment.site) — \(enrollment.name) — set up in \(home.url.path), district: \(enrollment.districtName)")
-            console.out("the enrollment file holds this school's secret key: keep it safe or delete it")
-            console.out("next: mentorsync-school sync --share /media/STICK (or the shared folder)")
+            console.out(Message.schoolSetUp(site: enrollment.site, name: enrollment.name, home: home.url.path, district: enrollment.districtName).text())
+            console.out(Message.enrollmentSecret.text())
+            console.out(Message.schoolNext.text())
         }
     }
 
@@ -68,27 +68,23 @@ public enum SchoolCLI {
         let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", "the new enrollment file from the district")))
         try open(args, console).rekey(enrollment)
         if args.has("json") { console.json(["site": enrollment.site, "rekeyed": true]) } else {
-            console.out("new key installed for \(enrollment.site); bundles from now on use it")
+            console.out(Message.schoolRekeyed(enrollment.site).text())
         }
     }
 
     static func describeSync(_ home: SchoolHome, _ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, _ console: Console) {
-        var sent = "sent \(e.rows) changed rows"
-        if e.tombstones > 0 { sent += " (\(e.tombstones) deletions)" }
-        if e.conflicts > 0 { sent += " and \(e.conflicts) conflicts" }
-        if e.full { sent += " — a full copy, as the district asked" }
-        console.out("\(sent) in \(e.url.lastPathComponent)")
+        console.out(Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent).text())
         describeHeld(e, console)
         if i.files.isEmpty && i.skipped.isEmpty {
-            console.out("no reply from the district on this share yet")
+            console.out(Message.noReplyYet.text())
         } else {
-            console.out("received \(i.files.count) replies: \(i.rowsInserted) new rows, \(i.rowsChanged) rows changed, \(i.rowsDeleted) deleted\(i.skipped.isEmpty ? "" : " (\(i.skipped.count) already merged)")")
+            console.out(Message.received(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted, alreadyMerged: i.skipped.count).text())
         }
-        if i.conflicts > 0 { console.out("\(i.conflicts) conflicts: this school and the district changed the same data; the district will review them") }
+        if i.conflicts > 0 { console.out(Message.schoolConflicts(i.conflicts).text()) }
         for c in Set(i.commands) {
-            console.out(c == BundleHeader.Command.resync ? "the district asked for a full re-send: the next sync sends everything" : "command from the district: \(c)")
+            console.out((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text())
         }
-        for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }
+        for r in i.rejections { console.out(Message.districtRefused(r.bundle, reason: r.reason).text()) }
         describeCorrections(home, i, console)
     }
 
@@ -162,7 +158,7 @@ public enum SchoolCLI {
         if let share = Share.around(inbox: out) { try? Manifest.refresh(share, names: home.siteNames()) }
         describeHeld(e, console)
         if args.has("json") { console.json(resultJSON(e, nil)) } else {
-            console.out("wrote \(e.url.path): \(e.rows) changed rows\(e.full ? " (full copy)" : "")")
+            console.out(Message.wroteBundle(e.url.path, rows: e.rows, full: e.full).text())
         }
     }
 
@@ -177,8 +173,8 @@ public enum SchoolCLI {
         describeRestore(i, console)
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
-            console.out("merged \(i.files.count) replies: \(i.rowsInserted) new rows, \(i.rowsChanged) rows changed, \(i.rowsDeleted) deleted\(i.skipped.isEmpty ? "" : ", \(i.skipped.count) already merged")")
-            for r in i.rejections { console.out("the district refused \(r.bundle): \(r.reason)") }
+            console.out(Message.mergedReplies(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted, alreadyMerged: i.skipped.count).text())
+            for r in i.rejections { console.out(Message.districtRefused(r.bundle, reason: r.reason).text()) }
             describeCorrections(home, i, console)
         }
     }

@@ -1,0 +1,52 @@
+/// What `backup` and `restore` say, the same for both tools.
+extension Message {
+    public static func backupWritten(site: String, file: String, size: String, rows: Int, integrity: String, seconds: String) -> Message {
+        Message("receipt.backup_written",
+                en: "backup of \(site) written to \(file): \(size), \(rows) rows, integrity \(integrity), \(seconds) s",
+                ru: "резервная копия \(site) записана в \(file): \(size), \(Plural.ru(count: rows, "строка", "строки", "строк")), проверка целостности: \(integrity), \(seconds) с")
+    }
+
+    public static func backupsPruned(_ n: Int, keeping: Int) -> Message {
+        Message("receipt.backups_pruned",
+                en: "removed \(n) older backup\(n == 1 ? "" : "s") (keeping the newest \(keeping))",
+                ru: "\(Plural.ru(n, "удалена", "удалено", "удалено")) \(Plural.ru(count: n, "старая копия", "старые копии", "старых копий")) (хранятся \(keeping) самых новых)")
+    }
+
+    public static let backupOffMachine = Message("receipt.backup_off_machine",
+        en: "keep a copy off this machine too: a backup on the same disk dies with it (see Deploy/BACKUP.md)",
+        ru: "храните копию и вне этого компьютера: копия на том же диске погибнет вместе с ним (см. Deploy/BACKUP.md)")
+
+    public static func restored(site: String, home: String, from: String) -> Message {
+        Message("receipt.restored", en: "restored \(site)'s registry in \(home) from \(from) (integrity ok)",
+                ru: "реестр \(site) в \(home) восстановлен из \(from) (целостность в порядке)")
+    }
+
+    public static func replacedKept(_ path: String) -> Message {
+        Message("receipt.replaced_kept", en: "the registry it replaced is kept as \(path); delete it once all is well",
+                ru: "заменённый реестр сохранён как \(path); удалите его, когда убедитесь, что всё в порядке")
+    }
+
+    public static let noSchoolsInBackup = Message("receipt.no_schools_in_backup",
+        en: "no schools enrolled in this backup", ru: "в этой копии нет подключённых школ")
+
+    public static func resyncOrderedFor(_ sites: [String]) -> Message {
+        let n = sites.count, list = sites.joined(separator: ", ")
+        return Message("receipt.resync_ordered_for",
+                       en: "resync ordered for \(n) schools (\(list)): each re-sends everything at its next sync",
+                       ru: "полная пересылка заказана для \(Plural.ru(count: n, "школы", "школ", "школ")) (\(list)): каждая пришлёт всё при следующей синхронизации")
+    }
+
+    public static let districtRestoredNext = Message("receipt.district_restored_next",
+        en: "next: start the daemon again (systemctl start mentorsync-district); schools enrolled after this backup must be enrolled again",
+        ru: "дальше: снова запустите службу (systemctl start mentorsync-district); школы, подключённые после этой копии, нужно подключить заново")
+
+    public static let schoolRestoredResend = Message("receipt.school_restored_resend",
+        en: "this school's next sync sends everything it has; its Lamport counter was moved ahead",
+        ru: "следующая синхронизация этой школы отправит все её данные; её счётчик Лэмпорта передвинут вперёд")
+
+    public static func schoolRestoredNext(_ site: String) -> Message {
+        Message("receipt.school_restored_next",
+                en: "next: ask the district to run 'mentorsync-district resync --site \(site)'; this school's rows written after the backup come back with the district's next reply",
+                ru: "дальше: попросите управление образования выполнить «mentorsync-district resync --site \(site)»; строки школы, записанные после этой копии, вернутся со следующим ответом управления")
+    }
+}

@@ -1,0 +1,78 @@
+/// What the district's tool says after init, enroll, ingest, resync and revoke (the everyday receipts).
+extension Message {
+    public static func districtCreated(name: String, site: String, home: String) -> Message {
+        Message("receipt.district_created", en: "district '\(name)' (site \(site)) created in \(home)",
+                ru: "управление образования «\(name)» (узел \(site)) создано в \(home)")
+    }
+
+    public static func districtNext(_ tool: String) -> Message {
+        Message("receipt.district_next", en: "next: enroll each school with '\(tool) enroll --site s001 --name \"…\" --out s001.enroll'",
+                ru: "дальше: подключите каждую школу командой «\(tool) enroll --site s001 --name \"…\" --out s001.enroll»")
+    }
+
+    public static func enrolled(site: String, name: String, rotated: Bool, graceDays: Int) -> Message {
+        let days = Plural.ru(count: graceDays, "день", "дня", "дней")
+        return Message("receipt.enrolled",
+            en: "\(rotated ? "re-enrolled (new key; the old one is accepted for \(graceDays) more days unless the school was revoked)" : "enrolled") \(site) — \(name)",
+            ru: rotated ? "школа \(site) — \(name) — подключена заново (новый ключ; старый принимается ещё \(days), если школа не была отозвана)"
+                        : "школа \(site) — \(name) — подключена")
+    }
+
+    public static func enrollmentFile(_ path: String) -> Message {
+        Message("receipt.enrollment_file",
+                en: "enrollment file: \(path) — it holds the school's secret key: hand it over in person or on a stick, then delete it",
+                ru: "файл подключения: \(path) — в нём секретный ключ школы: передайте его лично или на флешке, затем удалите")
+    }
+
+    public static func atTheSchool(_ file: String) -> Message {
+        Message("receipt.at_the_school", en: "at the school: mentorsync-school init --enroll \(file)",
+                ru: "в школе: mentorsync-school init --enroll \(file)")
+    }
+
+    public static func mergedBundles(_ n: Int, rowsChanged: Int, conflicts: Int, refused: Int) -> Message {
+        Message("receipt.merged_bundles",
+                en: "merged \(n) bundles (\(rowsChanged) rows changed, \(conflicts) conflicts, \(refused) rows refused)",
+                ru: "\(Plural.ru(n, "принят", "принято", "принято")) \(Plural.ru(count: n, "пакет", "пакета", "пакетов")) (изменено строк: \(rowsChanged), конфликтов: \(conflicts), отклонено строк: \(refused))")
+    }
+
+    public static func quarantined(_ file: String, reason: String) -> Message {
+        Message("receipt.quarantined", en: "quarantined \(file): \(reason)", ru: "в карантине: \(file): \(reason)")
+    }
+
+    public static func leftForLater(_ file: String) -> Message {
+        Message("receipt.left_for_later", en: "left for later (still being copied?): \(file)",
+                ru: "отложен (ещё копируется?): \(file)")
+    }
+
+    public static func willRetry(_ file: String, reason: String) -> Message {
+        Message("receipt.will_retry", en: "will retry \(file): \(reason)", ru: "будет повторная попытка: \(file): \(reason)")
+    }
+
+    public static func leftAlone(_ what: String) -> Message {
+        Message("receipt.left_alone", en: "left alone on the share: \(what)", ru: "оставлено в папке обмена как есть: \(what)")
+    }
+
+    public static func removedTemporary(_ n: Int) -> Message {
+        Message("receipt.removed_temporary",
+                en: "removed \(n) temporary files that interrupted writers left on the share",
+                ru: "удалены временные файлы, оставшиеся в папке обмена после прерванной записи: \(n)")
+    }
+
+    public static func wroteReplies(_ names: [String]) -> Message {
+        let n = names.count
+        return Message("receipt.wrote_replies", en: "wrote \(n) replies: \(names.joined(separator: ", "))",
+                       ru: "\(Plural.ru(n, "записан", "записано", "записано")) \(Plural.ru(count: n, "ответ", "ответа", "ответов")): \(names.joined(separator: ", "))")
+    }
+
+    public static func resyncOrdered(_ site: String) -> Message {
+        Message("receipt.resync_ordered",
+                en: "resync ordered for \(site): its next reply orders a full re-send and carries its full subscription",
+                ru: "для школы \(site) заказана полная пересылка: следующий ответ попросит школу прислать всё заново и привезёт все её данные")
+    }
+
+    public static func revoked(_ site: String) -> Message {
+        Message("receipt.revoked",
+                en: "\(site) revoked: its bundles are refused from now on; re-enroll it to give the school a new key",
+                ru: "школа \(site) отозвана: её пакеты больше не принимаются; чтобы выдать школе новый ключ, подключите её заново")
+    }
+}

@@ -1,0 +1,24 @@
+/// What `report --out`, `events`, `indicators` and `seed-demo` say besides their tables.
+extension Message {
+    public static func reportWritten(period: String, path: String) -> Message {
+        Message("receipt.report_written", en: "report for \(period) written to \(path)", ru: "отчёт за \(period) записан в \(path)")
+    }
+
+    public static let eventsHint = Message("receipt.events_hint",
+        en: "change one with: put events --id ID --set status=done --set done_on=YYYY-MM-DD",
+        ru: "изменить мероприятие: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ")
+
+    public static let indicatorsHint = Message("receipt.indicators_hint",
+        en: "change a target with: put indicators --id ID --set target_value=NUMBER",
+        ru: "изменить целевое значение: put indicators --id ID --set target_value=ЧИСЛО")
+
+    public static func seeded(rows: Int, schools: [String]) -> Message {
+        Message("receipt.seeded", en: "seeded \(rows) rows for \(schools.count) schools (\(schools.joined(separator: ", ")))",
+                ru: "создано демо-данных: \(Plural.ru(count: rows, "строка", "строки", "строк")) для \(Plural.ru(count: schools.count, "школы", "школ", "школ")) (\(schools.joined(separator: ", ")))")
+    }
+
+    public static func seededEnrollments(_ path: String) -> Message {
+        Message("receipt.seeded_enrollments", en: "enrollment files for these schools are in \(path)",
+                ru: "файлы подключения этих школ лежат в \(path)")
+    }
+}

@@ -1,0 +1,78 @@
+/// What the school's tool says after init, rekey, sync, export and import (the everyday receipts).
+extension Message {
+    public static func schoolSetUp(site: String, name: String, home: String, district: String) -> Message {
+        Message("receipt.school_set_up", en: "school \(site) — \(name) — set up in \(home), district: \(district)",
+                ru: "школа \(site) — \(name) — подключена, папка \(home); управление образования: \(district)")
+    }
+
+    public static let enrollmentSecret = Message("receipt.enrollment_secret",
+        en: "the enrollment file holds this school's secret key: keep it safe or delete it",
+        ru: "в файле подключения лежит секретный ключ школы: храните его в надёжном месте или удалите")
+
+    public static let schoolNext = Message("receipt.school_next",
+        en: "next: mentorsync-school sync --share /media/STICK (or the shared folder)",
+        ru: "дальше: mentorsync-school sync --share /media/STICK (или общая папка)")
+
+    public static func schoolRekeyed(_ site: String) -> Message {
+        Message("receipt.school_rekeyed", en: "new key installed for \(site); bundles from now on use it",
+                ru: "новый ключ школы \(site) установлен; пакеты с этого момента подписываются им")
+    }
+
+    /// `sent 5 changed rows (1 deletions) and 2 conflicts in s001-….msb`
+    public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String) -> Message {
+        var en = "sent \(rows) changed rows"
+        if deletions > 0 { en += " (\(deletions) deletions)" }
+        if conflicts > 0 { en += " and \(conflicts) conflicts" }
+        if full { en += " — a full copy, as the district asked" }
+        var ru = "отправлен пакет \(file): " + Plural.ru(count: rows, "изменённая строка", "изменённые строки", "изменённых строк")
+        if deletions > 0 { ru += " (\(Plural.ru(count: deletions, "удаление", "удаления", "удалений")))" }
+        if conflicts > 0 { ru += " и " + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
+        if full { ru += " — полная копия, как просило управление образования" }
+        return Message("receipt.sent", en: en + " in \(file)", ru: ru)
+    }
+
+    public static let noReplyYet = Message("receipt.no_reply",
+        en: "no reply from the district on this share yet",
+        ru: "ответа от управления образования здесь пока нет")
+
+    /// The rows a batch of replies brought: `новых строк: 3, изменено: 2, удалено: 1`.
+    static func ruRows(inserted: Int, changed: Int, deleted: Int) -> String {
+        "новых строк: \(inserted), изменено: \(changed), удалено: \(deleted)"
+    }
+
+    public static func received(replies: Int, inserted: Int, changed: Int, deleted: Int, alreadyMerged: Int) -> Message {
+        Message("receipt.received",
+                en: "received \(replies) replies: \(inserted) new rows, \(changed) rows changed, \(deleted) deleted\(alreadyMerged == 0 ? "" : " (\(alreadyMerged) already merged)")",
+                ru: "\(Plural.ru(replies, "получен", "получено", "получено")) \(Plural.ru(count: replies, "ответ", "ответа", "ответов")): \(ruRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : " (уже учтено раньше: \(alreadyMerged))")")
+    }
+
+    public static func mergedReplies(replies: Int, inserted: Int, changed: Int, deleted: Int, alreadyMerged: Int) -> Message {
+        Message("receipt.merged_replies",
+                en: "merged \(replies) replies: \(inserted) new rows, \(changed) rows changed, \(deleted) deleted\(alreadyMerged == 0 ? "" : ", \(alreadyMerged) already merged")",
+                ru: "\(Plural.ru(replies, "учтён", "учтено", "учтено")) \(Plural.ru(count: replies, "ответ", "ответа", "ответов")): \(ruRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : ", уже учтено раньше: \(alreadyMerged)")")
+    }
+
+    public static func schoolConflicts(_ n: Int) -> Message {
+        Message("receipt.school_conflicts",
+                en: "\(n) conflicts: this school and the district changed the same data; the district will review them",
+                ru: "\(Plural.ru(count: n, "конфликт", "конфликта", "конфликтов")): школа и управление образования изменили одни и те же данные; управление их рассмотрит")
+    }
+
+    public static let fullResendAsked = Message("receipt.full_resend_asked",
+        en: "the district asked for a full re-send: the next sync sends everything",
+        ru: "управление образования просит прислать всё заново: следующая синхронизация отправит все данные")
+
+    public static func districtCommand(_ command: String) -> Message {
+        Message("receipt.district_command", en: "command from the district: \(command)", ru: "команда от управления образования: \(command)")
+    }
+
+    public static func districtRefused(_ bundle: String, reason: String) -> Message {
+        Message("receipt.district_refused", en: "the district refused \(bundle): \(reason)",
+                ru: "управление образования не приняло \(bundle): \(reason)")
+    }
+
+    public static func wroteBundle(_ path: String, rows: Int, full: Bool) -> Message {
+        Message("receipt.wrote_bundle", en: "wrote \(path): \(rows) changed rows\(full ? " (full copy)" : "")",
+                ru: "записан \(path): \(Plural.ru(count: rows, "изменённая строка", "изменённые строки", "изменённых строк"))\(full ? " (полная копия)" : "")")
+    }
+}

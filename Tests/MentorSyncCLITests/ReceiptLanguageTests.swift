@@ -1,0 +1,73 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The everyday receipts of both tools (init, enroll, sync, ingest) in the reader's language,
+/// through the real binaries: Russian under LANG=ru_RU.UTF-8, English under LANG=C.UTF-8.
+final class ReceiptLanguageTests: XCTestCase {
+
+    /// One district and one school set up and synced twice in the given language; every stdout, in order.
+    struct Run {
+        let scratch = ScratchDirectory("receipts")
+        let env: [String: String]
+        var out: [String: String] = [:]
+
+        init(_ env: [String: String]) { self.env = env }
+
+        mutating func tool(_ label: String, _ tool: String, _ args: [String], home: String) throws {
+            let r = try ToolRunner.run(tool, args + ["--home", scratch.path(home).path], environment: env)
+            XCTAssertEqual(r.exitCode, 0, "\(label): \(r.output)")
+            out[label] = r.stdout
+        }
+
+        mutating func everyday() throws {
+            let enroll = scratch.path("s001.enroll").path, stick = scratch.folder("stick").path
+            try tool("init", "mentorsync-district", ["init", "--name", "Управление образования г. Дубна"], home: "district")
+            try tool("enroll", "mentorsync-district", ["enroll", "--site", "s001", "--name", "Лицей № 1", "--out", enroll], home: "district")
+            try tool("school init", "mentorsync-school", ["init", "--enroll", enroll], home: "school")
+            try tool("prepare", "mentorsync-district", ["ingest", "--share", stick], home: "district")
+            for (id, name) in [("p1", "Иванова Анна"), ("p2", "Петров Пётр")] {
+                try tool("put", "mentorsync-school", ["put", "persons", "--id", id, "--set", "full_name=\(name)", "--set", "role=teacher"], home: "school")
+            }
+            try tool("sync", "mentorsync-school", ["sync", "--share", stick], home: "school")
+            try tool("ingest", "mentorsync-district", ["ingest", "--share", stick], home: "district")
+            try tool("sync again", "mentorsync-school", ["sync", "--share", stick], home: "school")
+        }
+
+        func text(_ label: String) -> String { out[label] ?? "" }
+    }
+
+    func testReceiptsAreInRussianUnderARussianLocale() throws {
+        var run = Run(ToolLocale.russian)
+        try run.everyday()
+        XCTAssertTrue(run.text("init").contains("управление образования «Управление образования г. Дубна» (узел district) создано в"), run.text("init"))
+        XCTAssertTrue(run.text("enroll").contains("школа s001 — Лицей № 1 — подключена\n"), run.text("enroll"))
+        XCTAssertTrue(run.text("enroll").contains("в школе: mentorsync-school init --enroll s001.enroll"), run.text("enroll"))
+        XCTAssertTrue(run.text("school init").contains("дальше: mentorsync-school sync --share"), run.text("school init"))
+        XCTAssertTrue(run.text("sync").contains("отправлен пакет s001-"), run.text("sync"))
+        XCTAssertTrue(run.text("sync").contains(": 2 изменённые строки\n"), run.text("sync"))
+        XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
+        XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено строк: 2, конфликтов: 0, отклонено строк: 0)"), run.text("ingest"))
+        XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
+        XCTAssertTrue(run.text("sync again").contains("получен 1 ответ: "), run.text("sync again"))
+        // Nothing of the English receipts is left in the Russian run.
+        for (label, text) in run.out {
+            for english in ["sent ", "merged ", "wrote ", "received ", "next:", "enrolled", "created in", "set up in", "no reply"] {
+                XCTAssertFalse(text.contains(english), "\(label) still says '\(english)': \(text)")
+            }
+        }
+    }
+
+    func testReceiptsStayInEnglishUnderTheCLocale() throws {
+        var run = Run(ToolLocale.english)
+        try run.everyday()
+        XCTAssertTrue(run.text("init").contains("district 'Управление образования г. Дубна' (site district) created in"), run.text("init"))
+        XCTAssertTrue(run.text("enroll").contains("enrolled s001 — Лицей № 1"), run.text("enroll"))
+        XCTAssertTrue(run.text("school init").contains("next: mentorsync-school sync --share"), run.text("school init"))
+        XCTAssertTrue(run.text("sync").contains("sent 2 changed rows in s001-"), run.text("sync"))
+        XCTAssertTrue(run.text("sync").contains("no reply from the district on this share yet"), run.text("sync"))
+        XCTAssertTrue(run.text("ingest").contains("merged 1 bundles (2 rows changed, 0 conflicts, 0 rows refused)"), run.text("ingest"))
+        XCTAssertTrue(run.text("sync again").contains("received 1 replies: "), run.text("sync again"))
+        for text in run.out.values { XCTAssertNil(text.range(of: "[А-Яа-я]+ (пакет|ответ|строк)", options: .regularExpression), text) }
+    }
+}

@@ -1,0 +1,15 @@
+import XCTest
+@testable import MentorSyncDomain
+
+/// Russian counted nouns take one of three forms by the last one or two digits.
+final class PluralTests: XCTestCase {
+    func testRussianFormsFollowTheLastDigits() {
+        let forms = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112, 122].map { Plural.ru(count: $0, "пакет", "пакета", "пакетов") }
+        XCTAssertEqual(forms, ["0 пакетов", "1 пакет", "2 пакета", "4 пакета", "5 пакетов", "11 пакетов", "12 пакетов", "14 пакетов",
+                               "21 пакет", "22 пакета", "25 пакетов", "101 пакет", "111 пакетов", "112 пакетов", "122 пакета"])
+    }
+
+    func testEnglishHasOneAndOther() {
+        XCTAssertEqual([0, 1, 2].map { Plural.en(count: $0, "bundle", "bundles") }, ["0 bundles", "1 bundle", "2 bundles"])
+    }
+}
