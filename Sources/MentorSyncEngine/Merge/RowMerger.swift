@@ -1,0 +1,195 @@
+import Foundation
+
+/// Merges rows one at a time, with the statements it needs prepared once per bundle.
+struct RowMerger {
+    let replica: Replica
+    let sender: SiteID
+    let policy: MergePolicy
+    var conflicts: [ConflictRecord] = []
+    /// Refused changes the district answers with a fresh write of its own state (RowMerger+Ownership).
+    var reassertions: [Reassertion] = []
+    let now = Int64(Date().timeIntervalSince1970)
+
+    init(replica: Replica, sender: SiteID, policy: @escaping MergePolicy) {
+        self.replica = replica; self.sender = sender; self.policy = policy
+    }
+
+    mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws {
+        var existing = try replica.loadRow(table: table.number, id: change.id)
+        if !replica.keepsRows(ownedBy: change.orgID) {
+            try forgetRowThatLeft(change, table: table, positions: positions, existing: existing, report: &report)
+            return
+        }
+        if isOlderThanItsMove(change, existing: &existing) { return }
+        if let reason = replica.refusal(of: change, in: table, sender: sender) ?? policy(change, existing?.orgID, sender) {
+            report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
+            noteRefused(change, table: table, positions: positions, existing: existing)
+            return
+        }
+        var incoming: [(pos: Int, stamp: Stamp, value: DatabaseValue)] = []
+        for cell in change.cells {
+            guard cell.position < positions.count, let local = positions[cell.position] else { continue }
+            incoming.append((local, cell.stamp, cell.value))
+        }
+        // The owner named by the row and the one in its org_id cell must agree, or a sender could
+        // pass its own ownership check while handing the row to someone else.
+        if let owner = incoming.first(where: { $0.pos == 1 }), owner.value != .text(change.orgID) {
+            report.refusals.append(RowRefusal(table: change.table, id: change.id,
+                                              reason: "row \(change.table)/\(change.id) names two different owners; change refused"))
+            noteRefused(change, table: table, positions: positions, existing: existing)
+            return
+        }
+        let width = table.columns.count + 1
+
+        guard var row = existing else {
+            // A row this site has never held.
+            var clock = RowClock(version: change.version)
+            for c in incoming { clock.stamps[c.pos] = c.stamp }
+            let existence = incoming.first { $0.pos == 0 }
+            let alive = existence.map { $0.value == .integer(1) } ?? !incoming.isEmpty
+            if alive {
+                var values = [DatabaseValue](repeating: .null, count: width)
+                for c in incoming where c.pos > 0 { values[c.pos - 1] = c.value }
+                if case .null = values[0] { values[0] = .text(change.orgID) }
+                do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    return
+                }
+                report.rowsInserted += 1
+            }
+            let org = alive ? (incoming.first { $0.pos == 1 }?.value.text ?? change.orgID) : change.orgID
+            try replica.storeRow(table: table.number, id: change.id,
+                                 Replica.StoredRow(orgID: org, alive: alive, local: clock.version[replica.site], clock: clock))
+            report.rowsChanged += 1
+            return
+        }
+
+        // The common case of an update: the sender had seen every write this row holds here, so
+        // nothing can be concurrent. No old values are needed, and only the cells that win are written.
+        if row.alive, change.version.dominates(row.clock.version),
+           incoming.allSatisfy({ $0.pos != 0 || $0.value == .integer(1) }) {
+            var mask: UInt64 = 0
+            var winners: [(Int, DatabaseValue)] = []
+            var changed = false
+            for c in incoming {
+                if let ls = row.clock.stamps[c.pos], ls >= c.stamp { continue }
+                row.clock.stamps[c.pos] = c.stamp
+                changed = true
+                if c.pos > 0 { mask |= 1 << UInt64(c.pos); winners.append((c.pos, c.value)) }
+            }
+            let merged = row.clock.version.union(change.version)
+            if merged != row.clock.version { row.clock.version = merged; changed = true }
+            guard changed else { return }
+            if mask != 0 {
+                winners.sort { $0.0 < $1.0 }
+                let cols = table.cellNames
+                // Another site wrote in a row this site owns: its old values are read to tell the owner.
+                if row.orgID == replica.site.rawValue, sender != replica.site, let old = try replica.readValues(table, id: change.id) {
+                    for (pos, value) in winners where pos > 1 && pos - 1 < old.count && old[pos - 1] != value {
+                        report.ownRowsChanged.append(CorrectedCell(table: table.name, rowID: change.id, column: cols[pos - 1], old: old[pos - 1], new: value))
+                    }
+                }
+                let s = try replica.narrowUpdate(table, mask: mask) {
+                    "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
+                }
+                do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    return
+                }
+                if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
+            }
+            row.local = row.clock.version[replica.site]
+            try replica.storeRow(table: table.number, id: change.id, row)
+            report.rowsChanged += 1
+            return
+        }
+
+        let localVV = row.clock.version
+        let remoteVV = change.version
+        let wasAlive = row.alive
+        let oldValues = wasAlive ? (try replica.readValues(table, id: change.id) ?? [DatabaseValue](repeating: .null, count: width)) : nil
+        var values = oldValues ?? [DatabaseValue](repeating: .null, count: width)
+        var alive = wasAlive
+        var clockChanged = false
+
+        if let e = incoming.first(where: { $0.pos == 0 }) {
+            let ls = row.clock.stamps[0]
+            if ls == nil || e.stamp > ls! {
+                row.clock.stamps[0] = e.stamp
+                clockChanged = true
+                alive = e.value == .integer(1)
+                if wasAlive && !alive {
+                    // A deletion arrives: local writes the deleter had not seen are lost to it.
+                    for (pos, st) in row.clock.stamps where pos > 0 && !remoteVV.covers(st) && !localVV.covers(e.stamp) {
+                        record(table, change.id, pos, winner: (.null, e.stamp), loser: (oldValues![pos - 1], st))
+                    }
+                }
+            }
+        }
+        let deletion = row.clock.stamps[0]
+        for c in incoming where c.pos > 0 {
+            let ls = row.clock.stamps[c.pos]
+            if let ls, ls == c.stamp { continue }
+            let concurrent = ls.map { !remoteVV.covers($0) && !localVV.covers(c.stamp) } ?? false
+            let localValue: DatabaseValue? = wasAlive ? oldValues![c.pos - 1] : nil
+            if ls == nil || c.stamp > ls! {
+                row.clock.stamps[c.pos] = c.stamp
+                clockChanged = true
+                values[c.pos - 1] = c.value
+                if concurrent, let localValue, localValue != c.value {
+                    record(table, change.id, c.pos, winner: (c.value, c.stamp), loser: (localValue, ls!))
+                }
+            } else if concurrent, let localValue, localValue != c.value {
+                record(table, change.id, c.pos, winner: (localValue, ls!), loser: (c.value, c.stamp))
+            }
+            if !wasAlive && !alive, let deletion, !localVV.covers(c.stamp) && !remoteVV.covers(deletion) {
+                record(table, change.id, c.pos, winner: (.null, deletion), loser: (c.value, c.stamp))
+            }
+        }
+        let merged = localVV.union(remoteVV)
+        if merged != localVV { row.clock.version = merged; clockChanged = true }
+        guard clockChanged else { return }
+
+        if alive {
+            if !wasAlive {
+                // Brought back by a later insert: positions not sent are unknown here.
+                if case .null = values[0] { values[0] = .text(change.orgID) }
+            }
+            if !wasAlive || values != oldValues! {
+                do { try writeBase(table, id: change.id, values: values, insert: !wasAlive) } catch let e as SQLiteError where e.isConstraint {
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    return
+                }
+                if wasAlive, row.orgID == replica.site.rawValue, sender != replica.site, let old = oldValues {
+                    for i in 1..<min(old.count, values.count, table.cellNames.count) where old[i] != values[i] {
+                        report.ownRowsChanged.append(CorrectedCell(table: table.name, rowID: change.id, column: table.cellNames[i], old: old[i], new: values[i]))
+                    }
+                }
+            }
+            row.orgID = values[0].text ?? row.orgID
+        } else if wasAlive {
+            try replica.database.cachedStatement("DELETE FROM \(SQL.identifier(table.name)) WHERE id = ?").execute([.text(change.id)])
+            report.rowsDeleted += 1
+        }
+        row.alive = alive
+        row.local = row.clock.version[replica.site]
+        try replica.storeRow(table: table.number, id: change.id, row)
+        report.rowsChanged += 1
+    }
+
+    private func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool) throws {
+        let text = replica.sqlText(table)
+        if insert {
+            try replica.database.cachedStatement(text.insert).execute([.text(id)] + values)
+        } else {
+            try replica.database.cachedStatement(text.update).execute(values + [.text(id)])
+        }
+    }
+
+    private mutating func record(_ table: TableSchema, _ id: String, _ pos: Int,
+                                 winner: (DatabaseValue, Stamp), loser: (DatabaseValue, Stamp)) {
+        conflicts.append(ConflictRecord(table: table.name, rowID: id, column: table.cellNames[pos - 1],
+                                        winnerValue: winner.0, winnerStamp: winner.1, loserValue: loser.0, loserStamp: loser.1,
+                                        detectedBy: replica.site, detectedCounter: 0, detectedAt: now))
+    }
+}
