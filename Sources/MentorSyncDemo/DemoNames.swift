@@ -1,7 +1,7 @@
 /// Russian names and the words of school life the demo is written with.
-enum DemoNames {
+public enum DemoNames {
     /// Surnames in their masculine form; `feminine` derives the other.
-    static let surnames = [
+    public static let surnames = [
         "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров",
         "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов", "Степанов", "Николаев",
         "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв", "Борисов", "Яковлев", "Григорьев",

@@ -1,21 +1,7 @@
 import MentorSyncDomain
 
 /// The one escaping function of the web app: every value that reaches a page goes through it.
-public func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}
+public func esc(_ s: String) -> String { htmlEscaped(s) }
 
 /// A query string with its values percent-encoded (then escaped where it goes into HTML).
 func query(_ items: [(String, String)]) -> String {

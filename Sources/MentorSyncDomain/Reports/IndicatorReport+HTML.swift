@@ -213,21 +213,7 @@ extension IndicatorReport {
 struct HTMLWriter {
     var text = ""
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { htmlEscaped(s) }
 
     mutating func raw(_ s: String) { text += s + "\n" }
 
