@@ -42,17 +42,6 @@ public enum DistrictCLI {
         }
     }
 
-    static func parse(_ argv: [String], _ options: Set<String> = [], _ flags: Set<String> = []) throws -> Arguments {
-        try CommandRunner.parse(argv, options, flags)
-    }
-
-    /// Opens the home; capture found off and re-armed on the way is told on stderr, once.
-    static func open(_ args: Arguments, _ console: Console) throws -> DistrictHome {
-        let home = try DistrictHome.open(homeURL(args))
-        CaptureNotice.tell(home.replica, tool: tool, console)
-        return home
-    }
-
     static func site(_ raw: String) throws -> SiteID {
         guard let s = SiteID(raw) else { throw UsageError(SiteIDError.invalid(raw).description) }
         return s

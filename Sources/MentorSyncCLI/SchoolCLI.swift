@@ -39,17 +39,6 @@ public enum SchoolCLI {
         }
     }
 
-    static func parse(_ argv: [String], _ options: Set<String> = [], _ flags: Set<String> = []) throws -> Arguments {
-        try CommandRunner.parse(argv, options, flags)
-    }
-
-    /// Opens the home; capture found off and re-armed on the way is told on stderr, once.
-    static func open(_ args: Arguments, _ console: Console) throws -> SchoolHome {
-        let home = try SchoolHome.open(homeURL(args))
-        CaptureNotice.tell(home.replica, tool: tool, console)
-        return home
-    }
-
     static func initHome(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["enroll"])
         guard args.words.count == 1 else { throw UsageError("init --enroll FILE") }
