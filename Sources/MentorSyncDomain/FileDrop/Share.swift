@@ -13,12 +13,12 @@ public struct Share: Sendable {
     public static func open(_ url: URL) throws -> Share {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
-            throw HomeError.notAShare("\(url.path) does not exist: is the stick plugged in and mounted, or the network folder connected?")
+            throw HomeError.notAShare(Message.shareMissing(url.path).text())
         }
         let share = Share(url: url)
         try share.refuseLinkedFolders()
         guard FileManager.default.fileExists(atPath: share.inbox.path, isDirectory: &isDir), isDir.boolValue else {
-            throw HomeError.notAShare("\(url.path) is not a mentorsync share (it has no inbox/ folder); the district prepares a share once with 'mentorsync-district ingest --share \(url.path)'")
+            throw HomeError.notAShare(Message.shareNotPrepared(url.path).text())
         }
         return share
     }
@@ -35,7 +35,7 @@ public struct Share: Sendable {
     public static func prepare(_ url: URL) throws -> Share {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
-            throw HomeError.notAShare("\(url.path) does not exist: is the stick plugged in and mounted, or the network folder connected?")
+            throw HomeError.notAShare(Message.shareMissing(url.path).text())
         }
         let share = Share(url: url)
         try share.refuseLinkedFolders()

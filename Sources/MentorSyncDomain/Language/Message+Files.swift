@@ -77,4 +77,18 @@ extension Message {
                 en: "\(table) has several rows whose id is '\(id)' in other capitals (\(found.joined(separator: ", "))); give the id exactly",
                 ru: "в \(table) несколько строк с id «\(id)» в другом регистре (\(found.joined(separator: ", "))); укажите id точно")
     }
+
+    /// A share folder that is not there: the stick is not plugged in or the network folder not connected.
+    static func shareMissing(_ path: String) -> Message {
+        Message("files.share_missing",
+                en: "\(path) does not exist: is the stick plugged in and mounted, or the network folder connected?",
+                ru: "папки \(path) нет: вставлена ли флешка и подключена ли сетевая папка?")
+    }
+
+    /// A folder the district has not yet prepared as a share.
+    static func shareNotPrepared(_ path: String) -> Message {
+        Message("files.share_not_prepared",
+                en: "\(path) is not a mentorsync share (it has no inbox/ folder); the district prepares a share once with 'mentorsync-district ingest --share \(path)'",
+                ru: "\(path) — не папка обмена mentorsync (в ней нет папки inbox/); муниципалитет один раз готовит её командой 'mentorsync-district ingest --share \(path)'")
+    }
 }
