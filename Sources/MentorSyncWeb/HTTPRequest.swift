@@ -107,11 +107,13 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The bytes on the wire; every answer closes its connection and carries the same guarding headers.
+    /// The referrer policy is same-origin, not no-referrer: under no-referrer a browser sends
+    /// `Origin: null` with a form's POST, and the guard refuses every form.
     func serialized() -> [UInt8] {
         var head = "HTTP/1.1 \(status) \(HTTPResponse.reason(status))\r\n"
         let guarding = [("Content-Length", "\(body.count)"), ("Connection", "close"),
                         ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
-                        ("X-Frame-Options", "DENY"), ("Referrer-Policy", "no-referrer"),
+                        ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
                         ("Content-Security-Policy", "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'")]
         for (k, v) in headers + guarding { head += "\(k): \(v)\r\n" }
         head += "\r\n"

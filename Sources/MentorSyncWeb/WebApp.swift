@@ -17,7 +17,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
     let pages: WebPages
     let guard_: WebGuard
     let passwords: WebPasswords
-    let sessions = WebSessions()
+    let sessions: WebSessions
     let registry = NSLock()
     /// The name in every page's title, read once: pages read the registry only under `registry`.
     let title: String
@@ -27,6 +27,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         self.pages = pages
         self.guard_ = guard_
         self.passwords = passwords
+        sessions = WebSessions(port: guard_.port)
         title = pages.title
     }
 
@@ -40,7 +41,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         let session: (id: String, session: WebSessions.Session)
         if let s = sessions.find(r) { session = s } else {
             session = sessions.create()
-            cookie = [WebSessions.setCookie(session.id)]
+            cookie = [sessions.setCookie(session.id)]
         }
         var ctx = PageContext(language: language, csrf: session.session.csrf, title: title, nav: pages.nav(language),
                               loggedIn: session.session.user)
@@ -85,7 +86,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
             if passwords.check(user: user, password: f["password"] ?? "") {
                 sessions.end(sessionID)
                 let fresh = sessions.create(user: user)
-                return .redirect("/", headers: [WebSessions.setCookie(fresh.id)])
+                return .redirect("/", headers: [sessions.setCookie(fresh.id)])
             }
             Thread.sleep(forTimeInterval: 1)
             error = Message.webLoginFailed.text(language)

@@ -5,13 +5,17 @@ import MentorSyncEngine
 /// and, after a login, its user. Bounded, so a client making sessions cannot fill the memory.
 final class WebSessions: @unchecked Sendable {
     struct Session { var csrf: String; var user: String?; var lastSeen: Date }
-    static let cookie = "msync_session"
+    /// Cookies are kept per host, not per port: the school's app (8470) and the district's (8471)
+    /// on one machine each name their cookie after their port, so neither ends the other's session.
+    let cookie: String
     static let limit = 10_000
     private let lock = NSLock()
     private var sessions: [String: Session] = [:]
 
+    init(port: UInt16) { cookie = "msync_session_\(port)" }
+
     func find(_ request: HTTPRequest) -> (id: String, session: Session)? {
-        guard let id = request.cookies[Self.cookie] else { return nil }
+        guard let id = request.cookies[cookie] else { return nil }
         lock.lock(); defer { lock.unlock() }
         guard var s = sessions[id] else { return nil }
         s.lastSeen = Date()
@@ -33,7 +37,7 @@ final class WebSessions: @unchecked Sendable {
 
     func end(_ id: String) { lock.lock(); sessions[id] = nil; lock.unlock() }
 
-    static func setCookie(_ id: String) -> (String, String) {
+    func setCookie(_ id: String) -> (String, String) {
         ("Set-Cookie", "\(cookie)=\(id); Path=/; HttpOnly; SameSite=Strict")
     }
 
