@@ -75,3 +75,27 @@ enum RawHTTP {
         return readAll(fd)
     }
 }
+
+extension RawHTTP {
+    /// One request with a body of its own type, read up to its Content-Length (for a server that
+    /// keeps connections open, as chromedriver does).
+    static func exchange(port: UInt16, _ method: String, _ target: String, contentType: String, body: [UInt8], timeout: Int) -> HTTPAnswer? {
+        guard let fd = connect(port: port, timeout: timeout) else { return nil }
+        defer { close(fd) }
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        if method != "GET" { head += "Content-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n" }
+        write(fd, Array((head + "\r\n").utf8) + body)
+        var data: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = recv(fd, &chunk, chunk.count, 0)
+            if n <= 0 { break }
+            data += chunk[..<n]
+            if let answer = parse(data), let length = answer.header("content-length").flatMap({ Int($0) }),
+               let split = data.firstRange(of: Array("\r\n\r\n".utf8)), data.count - split.upperBound >= length {
+                return answer
+            }
+        }
+        return parse(data)
+    }
+}

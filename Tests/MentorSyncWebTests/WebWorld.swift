@@ -114,3 +114,16 @@ final class WebClient {
         }
     }
 }
+
+extension WebWorld {
+    /// The id of the person named `name` in a registry, read as a script would (`list --json`).
+    func id(of name: String, home: URL, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let r = try ToolRunner.run(home == districtHome ? "mentorsync-district" : "mentorsync-school", ["list", "persons", "--json", "--home", home.path])
+        let rows = (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String: Any]] ?? []
+        guard let id = rows.first(where: { $0["full_name"] as? String == name })?["id"] as? String else {
+            XCTFail("no person \(name): \(r.output)", file: file, line: line)
+            throw CancellationError()
+        }
+        return id
+    }
+}

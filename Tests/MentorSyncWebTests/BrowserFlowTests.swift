@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The journeys of JOURNEYS.md in a real headless Chromium, in Russian, choosing names and never
+/// typing an id: the deputy head's week at the school, then the coordinator's morning at the district.
+/// Screenshots of the main pages go to `.build/test-output/screenshots`; each flow's time and each
+/// main page's weight (HTML + CSS + JS bytes) are printed.
+final class BrowserFlowTests: XCTestCase {
+    var world: WebWorld!
+    var browser: WebDriver!
+    var gallery: BrowserGallery!
+
+    override func setUpWithError() throws {
+        if let reason = WebDriver.missing {
+            print("browser tests skipped: \(reason)")
+            throw XCTSkip(reason)
+        }
+        world = try WebWorld()
+        gallery = BrowserGallery()
+        browser = try WebDriver(log: world.scratch.path("chromedriver.log"))
+    }
+
+    override func tearDown() {
+        browser?.quit()
+        browser = nil
+        world = nil
+    }
+
+    /// Ольга Ивановна: a teacher, made a mentor; a young specialist, made a mentee; the pair chosen
+    /// by names; its first meeting; then a sync to the courier's stick. Then Ирина Викторовна
+    /// sees the school's rows on her dashboard once the stick is ingested, and settles a conflict.
+    func testDeputyHeadsWeekThenTheCoordinatorsMorning() throws {
+        let stick = world.scratch.folder("STICK")
+        // The district prepares the courier's stick once.
+        world.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", world.districtHome.path]))
+        let schoolPort = try world.start("mentorsync-school", home: world.schoolHome)
+        let school = "http://127.0.0.1:\(schoolPort)"
+        let b = browser!
+
+        var started = Date()
+        try b.go(school + "/")
+        try b.waitForText("Люди")
+        try gallery.keep(b, "school-home")
+
+        try add(b, school, table: "persons", saved: "Иванова Мария Петровна") {
+            try b.type("#f-full_name", "Иванова Мария Петровна")
+            try b.choose("#f-role", "учитель")
+            try b.type("#f-position", "учитель физики")
+            try b.typeDate("#f-birth_date", day: 12, month: 3, year: 1990)
+        }
+        try gallery.keep(b, "school-persons")
+        try add(b, school, table: "mentors", saved: "Иванова Мария Петровна") {
+            try b.choose("#f-person_id", "Иванова Мария Петровна")
+            try b.choose("#f-status", "активный")
+        }
+        try add(b, school, table: "persons", saved: "Смирнова Анна Сергеевна") {
+            try b.type("#f-full_name", "Смирнова Анна Сергеевна")
+            try b.choose("#f-role", "учитель")
+            try b.typeDate("#f-teaching_since", day: 1, month: 9, year: 2025)
+        }
+        try add(b, school, table: "mentees", saved: "Смирнова Анна Сергеевна") {
+            try b.choose("#f-person_id", "Смирнова Анна Сергеевна")
+            try b.choose("#f-category", "молодой специалист")
+        }
+        try add(b, school, table: "pairs", saved: "Иванова Мария Петровна") {
+            try b.choose("#f-mentor_id", "Иванова Мария Петровна")
+            try b.choose("#f-form", "учитель – учитель")
+            try b.typeDate("#f-started_on", day: 15, month: 9, year: 2025)
+        }
+        try gallery.keep(b, "school-pairs")
+        try add(b, school, table: "pair_mentees", saved: "") {
+            try b.choose("#f-pair_id", "Иванова Мария Петровна")
+            try b.choose("#f-mentee_id", "Смирнова Анна Сергеевна")
+        }
+        try b.go(school + "/t/meetings/edit")
+        try gallery.keep(b, "school-meeting-form")
+        try b.choose("#f-pair_id", "Иванова Мария Петровна")
+        try b.choose("#f-kind", "встреча-знакомство")
+        try b.typeDate("#f-held_on", day: 22, month: 9, year: 2025)
+        try b.press("Сохранить")
+        try b.waitForText("сохранено")
+
+        try b.go(school + "/sync")
+        try b.type("#share", stick.path)
+        try b.press("Выполнить обмен")
+        try b.waitForText("Готово")
+        try gallery.keep(b, "school-sync")
+        try b.go(school + "/status")
+        try b.waitForText("Состояние")
+        try gallery.keep(b, "school-status")
+        try gallery.weigh(b, school, ["/", "/t/persons", "/t/pairs", "/t/meetings/edit", "/sync", "/status"])
+        print("browser flow: the deputy head's week took \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+
+        // What she entered is in the registry, the pair holding its mentee and its meeting.
+        let persons = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", world.schoolHome.path])
+        XCTAssertTrue(persons.stdout.contains("1990-03-12"), persons.stdout)
+        let links = try ToolRunner.run("mentorsync-school", ["list", "pair_mentees", "--json", "--home", world.schoolHome.path])
+        XCTAssertEqual(links.stdout.components(separatedBy: "\"mentee_id\"").count - 1, 1, links.stdout)
+        let meetings = try ToolRunner.run("mentorsync-school", ["list", "meetings", "--json", "--home", world.schoolHome.path])
+        XCTAssertTrue(meetings.stdout.contains("2025-09-22"), meetings.stdout)
+        let bundles = (try FileManager.default.subpathsOfDirectory(atPath: stick.path)).filter { $0.hasSuffix(".msync") }
+        XCTAssertFalse(bundles.isEmpty, "nothing was written to the stick")
+
+        // The courier brings the stick to the district.
+        world.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", world.districtHome.path], environment: ToolLocale.russian))
+        let districtPort = try world.start("mentorsync-district", home: world.districtHome)
+        let district = "http://127.0.0.1:\(districtPort)"
+        started = Date()
+        try b.go(district + "/")
+        try b.waitForText("Школа № 1")
+        let row = try b.script("""
+            const row = [...document.querySelectorAll('tbody tr')].find(r => r.innerText.includes('Школа № 1'));
+            return row ? [...row.cells].map(c => c.innerText.trim()) : [];
+            """) as? [String] ?? []
+        XCTAssertGreaterThanOrEqual(row.count, 4, "the school has no row on the dashboard")
+        XCTAssertEqual(row.count >= 4 ? Int(row[3]) : nil, 7, "the dashboard does not count the school's rows: \(row)")
+        try gallery.keep(b, "district-dashboard")
+
+        // The district and the school both correct the teacher's position; the stick brings the school's.
+        let personID = try world.id(of: "Иванова Мария Петровна", home: world.schoolHome)
+        world.check(try ToolRunner.run("mentorsync-district", ["put", "persons", "--id", personID, "--set", "position=учитель математики", "--home", world.districtHome.path]))
+        world.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--id", personID, "--set", "position=учитель физики и астрономии", "--home", world.schoolHome.path]))
+        world.check(try ToolRunner.run("mentorsync-school", ["sync", "--share", stick.path, "--home", world.schoolHome.path]))
+        world.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", world.districtHome.path]))
+
+        try b.go(district + "/conflicts")
+        try b.waitForText("учитель физики и астрономии")
+        try b.waitForText("учитель математики")
+        try b.waitForText("Иванова Мария Петровна")
+        try gallery.keep(b, "district-conflict")
+        try b.press("Оставить школьное")
+        try b.waitForText("Открытых конфликтов нет")
+        try gallery.keep(b, "district-conflict-settled")
+        try gallery.weigh(b, district, ["/", "/conflicts", "/report", "/t/events"])
+        print("browser flow: the coordinator's morning took \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+
+        let kept = try ToolRunner.run("mentorsync-district", ["list", "persons", "--json", "--home", world.districtHome.path])
+        XCTAssertTrue(kept.stdout.contains("учитель физики и астрономии"), kept.stdout)
+        XCTAssertFalse(kept.stdout.contains("учитель математики"), kept.stdout)
+        print("browser screenshots: \(gallery.folder.path)")
+    }
+
+    /// Opens a table's list, presses «Добавить», fills the form, saves, and waits for the list's notice.
+    func add(_ b: WebDriver, _ site: String, table: String, saved: String, fill: () throws -> Void) throws {
+        try b.go(site + "/t/\(table)")
+        try b.press("Добавить")
+        try b.element("main form[method=post] label")
+        try fill()
+        try b.press("Сохранить")
+        try b.waitForText("сохранено: \(saved)")
+    }
+}
