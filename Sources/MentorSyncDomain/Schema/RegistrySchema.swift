@@ -135,5 +135,28 @@ public enum RegistrySchema {
         organizations, persons, mentors, mentees, pairs, pairMentees, plans, meetings,
         events, indicators, indicatorValues, practices, surveys,
         diagnostics, trainings, contestEntries, eventParticipants,
-    ], earlier: [v1])
+    ], earlier: [v1], sharing: networkMentoring)
+
+    /// Network mentoring (DESIGN.md): a mentor with `network` = 1 and a reduced row of their person
+    /// go to every school; a pair that names another school's mentor goes to the mentor's school,
+    /// with what hangs on it and its mentees (reduced); the mentor's school may add meetings and
+    /// surveys to it.
+    public static let networkMentoring = ShareRules(
+        offers: [.init(table: "mentors", flag: "network")],
+        links: [.init(table: "pairs", column: "mentor_id")],
+        attachments: [
+            .init(table: "pair_mentees", column: "pair_id", partiesMayWrite: false),
+            .init(table: "plans", column: "pair_id", partiesMayWrite: false),
+            .init(table: "meetings", column: "pair_id", partiesMayWrite: true),
+            .init(table: "surveys", column: "pair_id", partiesMayWrite: true),
+        ],
+        carries: [
+            .init(table: "mentors", column: "person_id"),
+            .init(table: "pair_mentees", column: "mentee_id"),
+            .init(table: "mentees", column: "person_id"),
+        ],
+        columns: [
+            "persons": ["full_name", "position", "subject"],
+            "mentees": ["person_id", "category", "status"],
+        ])
 }

@@ -89,15 +89,13 @@ public final class SchoolSync {
                 result.skipped.append(url.lastPathComponent)
                 continue
             }
-            let (mine, district) = (home.site.rawValue, home.district.rawValue)
             let bar = progress("receiving")
             let report: MergeReport
             do {
-                report = try home.replica.importBundle(from: reader, keyFor: { _ in key }, policy: { change, _, _ in
-                    // The district sends this school's rows and its own; anything else is not for us.
-                    change.orgID == mine || change.orgID == district
-                        ? nil : "row \(change.table)/\(change.id) belongs to another school"
-                }, progress: bar.update, afterMerge: { merged in
+                // The district sends this school's rows, its own, and the rows of other schools in
+                // this school's network share (network mentors, pairs it is a party to): it routes.
+                report = try home.replica.importBundle(from: reader, keyFor: { _ in key }, policy: MergePolicies.acceptAll,
+                                                       progress: bar.update, afterMerge: { merged in
                     // What the reply said is recorded with its merge, in the same transaction.
                     try self.record(header, of: url, id: id)
                     try self.home.recordCorrections(merged.ownRowsChanged, bundle: url.lastPathComponent, at: Replica.timestamp())

@@ -91,11 +91,14 @@ public struct SyncSchema: Sendable {
     public var version: Int
     public var tables: [TableSchema]
     public var earlier: [SyncSchema]
+    /// Which rows of other schools a school receives (network sharing); none by default.
+    public var sharing: ShareRules
 
-    public init(version: Int, tables: [TableSchema], earlier: [SyncSchema] = []) {
+    public init(version: Int, tables: [TableSchema], earlier: [SyncSchema] = [], sharing: ShareRules = ShareRules()) {
         self.version = version
         self.tables = tables
         self.earlier = earlier
+        self.sharing = sharing
         precondition(Set(tables.map(\.number)).count == tables.count, "table numbers must be unique")
         precondition(tables.allSatisfy { $0.cellNames.count < BundleLimits.maxColumns }, "too many columns")
         precondition(earlier.allSatisfy { $0.version < version }, "earlier schemas must have lower versions")

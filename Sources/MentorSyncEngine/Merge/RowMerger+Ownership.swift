@@ -35,7 +35,10 @@ extension RowMerger {
     /// (a late copy of an old reply), which must not bring it back. A ROW whose version covers the
     /// move is the row given back to this school: it is then stored as new (it came whole).
     func isOlderThanItsMove(_ change: RowChange, existing: inout Replica.StoredRow?) -> Bool {
-        guard let trace = existing, !replica.keepsRows(ownedBy: trace.orgID) else { return false }
+        // A trace holds no cell beyond existence and org_id; another school's row of this school's
+        // network share (Replica+Shares) is merged like any other.
+        guard let trace = existing, !replica.keepsRows(ownedBy: trace.orgID), !trace.alive,
+              trace.clock.stamps.keys.allSatisfy({ $0 <= 1 }) else { return false }
         if let moved = trace.clock.stamps[1], !change.version.covers(moved) { return true }
         existing = nil
         return false

@@ -16,12 +16,13 @@ struct RowMerger {
 
     mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws {
         var existing = try replica.loadRow(table: table.number, id: change.id)
-        if !replica.keepsRows(ownedBy: change.orgID) {
+        if !replica.keepsRows(ownedBy: change.orgID) && !replica.isSharedRow(change) {
             try forgetRowThatLeft(change, table: table, positions: positions, existing: existing, report: &report)
             return
         }
         if isOlderThanItsMove(change, existing: &existing) { return }
-        if let reason = replica.refusal(of: change, in: table, sender: sender) ?? policy(change, existing?.orgID, sender) {
+        if let reason = try replica.refusal(of: change, in: table, sender: sender) ?? policy(change, existing?.orgID, sender)
+            ?? replica.shareRefusal(of: change, in: table, positions: positions, sender: sender) {
             report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
             noteRefused(change, table: table, positions: positions, existing: existing)
             return

@@ -28,6 +28,7 @@ extension Replica {
         let bundleID = bundleID ?? Replica.randomBundleID()
         let (sequence, peerInfo, knowledge, acked) = try writeTransaction { () -> (Int64, Peer, VersionVector, [UInt8]?) in
             try foldLog()
+            try refreshShare(of: recipient)
             let knowledge = try self.knowledge()
             try recordClaim(knowledge[site], to: recipient, bundle: bundleID)
             try ensurePeer(recipient)
@@ -61,7 +62,13 @@ extension Replica {
             }
             let whereClause = conditions.joined(separator: " AND ")
             let counts = try database.rows("SELECT count(*), coalesce(sum(alive = 0), 0) FROM msync_rows WHERE \(whereClause)", args)[0]
-            let moved = try rowsThatLeft(recipient, theirs: theirs).filter { target.table(named: $0.table) != nil }
+            // Other schools' rows of the recipient's network share, each whole (Replica+Shares).
+            let shared = try sharedRows(for: recipient, theirs: theirs, target: target)
+            let members = try shareMembers(of: recipient)
+            let moved = try rowsThatLeft(recipient, theirs: theirs).filter { row in
+                guard let t = target.table(named: row.table) else { return false }
+                return members[ShareKey(table: t.number, id: row.id)] == nil
+            }
             var conflictArgs: [DatabaseValue] = [.text(site.rawValue), .integer(full ? 0 : theirs[site])]
             let conflictWhere = "detected_by = ? AND detected_counter > ?"
             if role == .district { conflictArgs = [.text("-"), .integer(Int64.max)] }  // conflicts travel up only
@@ -86,8 +93,8 @@ extension Replica {
                     bundleID: bundleID, sequence: sequence,
                     createdAt: Int64(now.timeIntervalSince1970), kind: role == .school ? .changes : .reply,
                     knowledge: claimed, acknowledgement: ack, commands: commands, rejections: rejections,
-                    rowCount: Int(counts[0].integer ?? 0) - held.count + moved.count,
-                    tombstoneCount: Int(counts[1].integer ?? 0) - heldTombstones + moved.filter(\.isTombstone).count,
+                    rowCount: Int(counts[0].integer ?? 0) - held.count + moved.count + shared.count,
+                    tombstoneCount: Int(counts[1].integer ?? 0) - heldTombstones + (moved + shared).filter(\.isTombstone).count,
                     conflictCount: Int(conflictCount), isFull: full)
                 header.wantsFull = role == .school && peerInfo.fullExchange.isRequested
                 header.acknowledgedBundle = acked
@@ -131,7 +138,7 @@ extension Replica {
                         if let progress, writer.rowsWritten % 5000 == 0 { progress(writer.rowsWritten, header.rowCount) }
                     }
                     guard let writer, held.count == found else { continue }
-                    for row in moved { try writer.append(row) }
+                    for row in moved + shared { try writer.append(row) }
                     try database.forEachRow("""
                         SELECT tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
                                detected_by, detected_counter, detected_at

@@ -1,0 +1,150 @@
+import Foundation
+
+/// At the district: each school's **share** of other schools' rows under the schema's `ShareRules`
+/// (Protocol/bundle.md, "Shares"). A row enters a school's share when a rule first routes it there
+/// and stays until it is gone (its deletion travels too); every change to it after that travels
+/// to the school whole, in the columns the school receives.
+extension Replica {
+    struct ShareKey: Hashable, Comparable {
+        var table: Int
+        var id: String
+        static func < (a: ShareKey, b: ShareKey) -> Bool { (a.table, a.id) < (b.table, b.id) }
+    }
+
+    static let shareTableSQL = """
+        CREATE TABLE IF NOT EXISTS msync_shares (
+          site TEXT NOT NULL,
+          tbl INTEGER NOT NULL,
+          id TEXT NOT NULL,
+          changed INTEGER NOT NULL,
+          seen BLOB NOT NULL,
+          PRIMARY KEY (site, tbl, id)
+        ) WITHOUT ROWID
+        """
+
+    /// The rows of other schools (not the district's) the rules route to `school` now.
+    func currentShare(of school: SiteID) throws -> Set<ShareKey> {
+        let rules = schema.sharing
+        guard role == .district, !rules.isEmpty else { return [] }
+        let me = DatabaseValue.text(school.rawValue), district = DatabaseValue.text(site.rawValue)
+        var share = Set<ShareKey>()
+        func add(_ table: TableSchema, _ sql: String, _ args: [DatabaseValue]) throws {
+            for row in try database.rows(sql, args) { share.insert(ShareKey(table: table.number, id: row[0].displayText)) }
+        }
+        func q(_ s: String) -> String { SQL.identifier(s) }
+        for offer in rules.offers {
+            guard let t = schema.table(named: offer.table) else { continue }
+            try add(t, "SELECT id FROM \(q(t.name)) WHERE \(q(offer.flag)) = 1 AND org_id NOT IN (?, ?)", [me, district])
+        }
+        for link in rules.links {
+            guard let t = schema.table(named: link.table), let target = schema.referencedTable(link.table, link.column) else { continue }
+            let join = "FROM \(q(t.name)) x JOIN \(q(target.name)) y ON y.id = x.\(q(link.column))"
+            // Rows of other schools that name this school's row; and the rows this school's own rows name.
+            try add(t, "SELECT x.id \(join) WHERE y.org_id = ? AND x.org_id NOT IN (?, ?)", [me, me, district])
+            try add(target, "SELECT y.id \(join) WHERE x.org_id = ? AND y.org_id NOT IN (?, ?)", [me, me, district])
+        }
+        for a in rules.attachments {
+            guard let t = schema.table(named: a.table), let linked = schema.referencedTable(a.table, a.column),
+                  let link = rules.links.first(where: { $0.table == linked.name }),
+                  let target = schema.referencedTable(link.table, link.column) else { continue }
+            // x is the linked row (its owner one party), y the row it names (its owner the other).
+            let byOtherParty = a.partiesMayWrite ? "(x.org_id = ? AND a.org_id = y.org_id) OR" : "(x.org_id = ? AND 0) OR"
+            try add(t, """
+                SELECT a.id FROM \(q(t.name)) a JOIN \(q(linked.name)) x ON x.id = a.\(q(a.column))
+                  JOIN \(q(target.name)) y ON y.id = x.\(q(link.column))
+                WHERE a.org_id NOT IN (?, ?) AND x.org_id <> y.org_id
+                  AND (\(byOtherParty) (y.org_id = ? AND a.org_id = x.org_id))
+                """, [me, district, me, me])
+        }
+        // Carried rows, until nothing more is carried (a pair's mentee, then the mentee's person).
+        var grew = true
+        while grew {
+            grew = false
+            for carry in rules.carries {
+                guard let t = schema.table(named: carry.table), let target = schema.referencedTable(carry.table, carry.column) else { continue }
+                let s = try database.cachedStatement("""
+                    SELECT y.id FROM \(q(t.name)) x JOIN \(q(target.name)) y ON y.id = x.\(q(carry.column))
+                    WHERE x.id = ? AND y.org_id = x.org_id AND y.org_id NOT IN (?, ?)
+                    """)
+                for key in share where key.table == t.number {
+                    try s.bind([.text(key.id), me, district])
+                    defer { s.reset() }
+                    while try s.step() {
+                        if share.insert(ShareKey(table: target.number, id: s.string(at: 0) ?? "")).inserted { grew = true }
+                    }
+                }
+            }
+        }
+        return share
+    }
+
+    /// The rows in `school`'s share as last recorded (empty before any export to it).
+    func shareMembers(of school: SiteID) throws -> [ShareKey: [UInt8]] {
+        guard role == .district, try database.tableExists("msync_shares") else { return [:] }
+        var members: [ShareKey: [UInt8]] = [:]
+        try database.forEachRow("SELECT tbl, id, seen FROM msync_shares WHERE site = ?", [.text(school.rawValue)]) { s in
+            members[ShareKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "")] = s.bytes(at: 2)
+        }
+        return members
+    }
+
+    /// Inside an export's first transaction, before the knowledge is taken: records the rows that
+    /// entered `school`'s share, and marks every member whose state changed since it was last seen
+    /// with one fresh counter of the district, above what the school knows of it.
+    func refreshShare(of school: SiteID) throws {
+        guard role == .district, !schema.sharing.isEmpty else { return }
+        try database.execute(Replica.shareTableSQL)
+        let members = try shareMembers(of: school)
+        var touched: [(ShareKey, [UInt8])] = []
+        for key in try currentShare(of: school).union(members.keys).sorted() {
+            guard let row = try loadRow(table: key.table, id: key.id) else { continue }
+            let seen = Replica.encodeVector(row.clock.version) + [row.alive ? 1 : 0]
+            if members[key] != seen { touched.append((key, seen)) }
+        }
+        guard !touched.isEmpty else { return }
+        let changed = try counter() + 1
+        try raiseCounter(to: changed)
+        let s = try database.cachedStatement("INSERT OR REPLACE INTO msync_shares(site, tbl, id, changed, seen) VALUES (?, ?, ?, ?, ?)")
+        for (key, seen) in touched {
+            try s.execute([.text(school.rawValue), .integer(Int64(key.table)), .text(key.id), .integer(changed), .blob(seen)])
+        }
+    }
+
+    /// The rows of `school`'s share changed after what it knows (all of them when `theirs` is
+    /// empty), each whole: every stamped cell among the columns a school receives of another
+    /// school's rows, at the recipient's schema. Rows it owns or the district owns travel as usual.
+    func sharedRows(for school: SiteID, theirs: VersionVector, target: SyncSchema) throws -> [RowChange] {
+        guard role == .district, try database.tableExists("msync_shares") else { return [] }
+        var keys: [ShareKey] = []
+        try database.forEachRow("SELECT tbl, id FROM msync_shares WHERE site = ? AND changed > ? ORDER BY tbl, id",
+                                [.text(school.rawValue), .integer(theirs[site])]) { s in
+            keys.append(ShareKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? ""))
+        }
+        var rows: [RowChange] = []
+        for key in keys {
+            guard let table = schema.table(number: key.table), let limit = target.table(number: key.table)?.cellNames.count,
+                  let row = try loadRow(table: key.table, id: key.id),
+                  row.orgID != school.rawValue, row.orgID != site.rawValue else { continue }
+            let values = row.alive ? try readValues(table, id: key.id) : nil
+            if HeldRow.problem(table, id: key.id, orgID: row.orgID, values: values) != nil { continue }
+            let allowed = schema.sharedPositions(table)
+            var cells: [CellChange] = []
+            for (pos, stamp) in row.clock.stamps.sorted(by: { $0.key < $1.key }) where pos <= limit && allowed.contains(pos) {
+                let value: DatabaseValue
+                if pos == 0 { value = .integer(row.alive ? 1 : 0) } else if pos == 1 && !row.alive { value = .text(row.orgID) } else {
+                    value = values?[pos - 1] ?? .null
+                }
+                cells.append(CellChange(position: pos, stamp: stamp, value: value))
+            }
+            rows.append(RowChange(table: table.name, id: key.id, orgID: row.orgID, version: row.clock.version, cells: cells))
+        }
+        return rows
+    }
+
+    /// At a school: whether a ROW from the district of another school's row is a row of this
+    /// school's share (it carries cells beyond existence and org_id), not a notice that a row left.
+    func isSharedRow(_ change: RowChange) -> Bool {
+        role == .school && change.orgID != site.rawValue && change.orgID != district.rawValue
+            && change.cells.contains { $0.position >= 2 }
+    }
+}
