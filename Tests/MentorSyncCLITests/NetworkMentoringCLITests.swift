@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// Network mentoring through the real binaries and a shared stick (issue 16; DESIGN.md, "Network
+/// mentoring"): s001 offers a mentor, s002 pairs its young specialist with her, s003 stands by.
+final class NetworkMentoringCLITests: XCTestCase {
+    func registry(_ home: URL) throws -> Database {
+        try Database(path: home.appendingPathComponent("registry.db").path)
+    }
+
+    func count(_ home: URL, _ sql: String) throws -> Int64? { try registry(home).scalar(sql)?.integer }
+
+    /// Every byte of a school's registry files (the database and its journal), to look for a value.
+    func bytes(_ home: URL) throws -> Data {
+        var all = Data()
+        for name in try FileManager.default.contentsOfDirectory(atPath: home.path) where name.hasPrefix("registry.db") {
+            all += try Data(contentsOf: home.appendingPathComponent(name))
+        }
+        return all
+    }
+
+    func testANetworkPairRunsBetweenTwoSchoolsAndAThirdSeesOnlyTheMentor() throws {
+        let w = try CLIWorld(schools: ["s001", "s002", "s003"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "birth_date=14.03.1975",
+                              "--set", "role=teacher", "--set", "position=учитель", "--set", "subject=физика", "--set", "notes=личное"))
+        expectOK(try w.school("s001", "put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--set", "status=active",
+                              "--set", "network=1"))
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров Олег Ильич", "--set", "birth_date=02.01.2000",
+                              "--set", "role=teacher", "--set", "position=учитель", "--set", "subject=физика"))
+        expectOK(try w.school("s002", "put", "mentees", "--set", "person_id=Петров Олег Ильич", "--set", "category=young_specialist",
+                              "--set", "requests=методика урока", "--set", "status=in_pair"))
+        try w.round()
+        // s002 now holds the offered mentor and pairs its young specialist with her, by name.
+        expectOK(try w.school("s002", "put", "pairs", "--set", "mentor_id=Иванова Мария Петровна", "--set", "form=teacher-teacher",
+                              "--set", "kind=pair", "--set", "started_on=01.09.2025", "--set", "status=active"))
+        expectOK(try w.school("s002", "put", "pair_mentees", "--set", "pair_id=Иванова Мария Петровна", "--set", "mentee_id=Петров Олег Ильич"))
+        expectOK(try w.school("s002", "put", "meetings", "--set", "pair_id=Иванова Мария Петровна", "--set", "kind=introduction",
+                              "--set", "held_on=05.09.2025"))
+        try w.round()
+        try w.round()
+
+        let s1 = w.schoolHome("s001"), s2 = w.schoolHome("s002"), s3 = w.schoolHome("s003")
+        XCTAssertEqual(try count(s1, "SELECT count(*) FROM pairs WHERE org_id = 's002'"), 1, "s001 holds the pair")
+        XCTAssertEqual(try count(s1, "SELECT count(*) FROM meetings WHERE org_id = 's002' AND kind = 'introduction'"), 1)
+        XCTAssertEqual(try registry(s1).scalar("SELECT full_name FROM persons WHERE org_id = 's002'")?.text, "Петров Олег Ильич")
+        XCTAssertEqual(try count(s1, "SELECT count(*) FROM mentees WHERE org_id = 's002' AND requests IS NULL"), 1)
+        // s003 holds only the reduced mentor rows.
+        XCTAssertEqual(try count(s3, "SELECT count(*) FROM mentors WHERE org_id = 's001' AND network = 1"), 1)
+        XCTAssertEqual(try count(s3, "SELECT count(*) FROM persons WHERE org_id = 's001' AND birth_date IS NULL AND notes IS NULL AND subject = 'физика'"), 1)
+        XCTAssertEqual(try count(s3, "SELECT count(*) FROM persons WHERE org_id <> 's003'"), 1)
+        for table in ["pairs", "pair_mentees", "mentees", "meetings", "plans", "surveys"] {
+            XCTAssertEqual(try count(s3, "SELECT count(*) FROM \(table)"), 0, table)
+        }
+
+        // The mentor's school records a meeting on the pair; it reaches the mentee's school.
+        expectOK(try w.school("s001", "put", "meetings", "--set", "pair_id=Иванова Мария Петровна", "--set", "kind=planning",
+                              "--set", "held_on=12.09.2025", "--set", "minutes=план на четверть"))
+        try w.round()
+        XCTAssertEqual(try registry(s2).scalar("SELECT minutes FROM meetings WHERE org_id = 's001'")?.text, "план на четверть")
+        XCTAssertEqual(try count(s3, "SELECT count(*) FROM meetings"), 0)
+
+        // s002's birth dates never reach s001, nor anything of s002 reach s003: not in any byte of their registries.
+        XCTAssertEqual(try count(s1, "SELECT count(*) FROM persons WHERE org_id = 's002' AND birth_date IS NOT NULL"), 0)
+        XCTAssertNil(try bytes(s1).range(of: Data("2000-01-02".utf8)), "s002's birth date is in s001's registry")
+        XCTAssertNil(try bytes(s3).range(of: Data("Петров Олег".utf8)), "s002's mentee is in s003's registry")
+        XCTAssertNil(try bytes(s3).range(of: Data("1975-03-14".utf8)), "the mentor's birth date is in s003's registry")
+        XCTAssertNotNil(try bytes(s2).range(of: Data("2000-01-02".utf8)), "the check above can see a birth date")
+    }
+
+    /// Unsharing: the mentor leaves the network; her pair goes on, a new pair with her is refused
+    /// at the district and the school hears why.
+    func testAMentorTakenOffTheNetworkKeepsHerPairAndANewPairIsRefused() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "person_id=Иванова Мария Петровна",
+                              "--set", "status=active", "--set", "network=1"))
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher"))
+        try w.round()
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-old", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=pair"))
+        try w.round()
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "network=0"))
+        try w.round()
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-new", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=group"))
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-old", "--set", "status=completed"))
+        try w.round()
+        XCTAssertEqual(try registry(w.schoolHome("s001")).scalar("SELECT status FROM pairs WHERE id = 'pair-old'")?.text, "completed")
+        XCTAssertNil(try registry(w.districtHome).scalar("SELECT kind FROM pairs WHERE id = 'pair-new'"))
+        XCTAssertNil(try registry(w.schoolHome("s001")).scalar("SELECT kind FROM pairs WHERE id = 'pair-new'"))
+        let status = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
+        let rejections = "\(status["rejections"] ?? "")"
+        XCTAssertTrue(rejections.contains("pair-new") && rejections.contains("not offered"), rejections)
+    }
+}
