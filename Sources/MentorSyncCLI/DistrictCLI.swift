@@ -140,31 +140,7 @@ public enum DistrictCLI {
     static func status(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv)
         guard args.words.count == 1 else { throw UsageError("status [--json]") }
-        let home = try open(args, console)
-        let schools = try home.status()
-        let openConflicts = try home.conflicts().count
-        let quarantined = Share.bundles(in: home.quarantine).count
-        let shareProblem = try home.setting("share_problem")
-        let waitingForUpgrade = try home.setting(DistrictIngest.newerSchemaSetting)
-        if args.has("json") {
-            console.json(["district": home.site.rawValue, "name": home.name, "schema_version": home.replica.schema.version,
-                          "schools": schools.map(\.json),
-                          "open_conflicts": openConflicts, "quarantined_bundles": quarantined,
-                          "share_problem": shareProblem ?? NSNull(), "waiting_for_upgrade": waitingForUpgrade ?? NSNull(),
-                          "advice": waitingForUpgrade == nil ? NSNull() : "upgrade the district"])
-            return
-        }
-        console.out("\(home.name) (\(home.site)): \(schools.count) schools, \(openConflicts) open conflicts, \(quarantined) bundles in quarantine")
-        if let waitingForUpgrade {
-            console.out("bundles written by a newer mentorsync wait in the inbox: \(waitingForUpgrade); upgrade the district (it knows registry schema \(home.replica.schema.version))")
-        }
-        if let shareProblem { console.out("the daemon cannot use its share: \(shareProblem) — check that the shared folder is mounted") }
-        guard !schools.isEmpty else { console.out("no schools enrolled yet: '\(tool) enroll --site s001 --name … --out s001.enroll'"); return }
-        console.table(["site", "name", "last bundle", "days", "rows", "unacked", "conflicts", "skew", "advice"], schools.map { s in
-            [s.site, s.name, s.lastBundleAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "never",
-             s.daysSinceContact.map(String.init) ?? "-", String(s.rows), String(s.unacknowledged), String(s.openConflicts),
-             s.clockSkewDays.map { "\($0)d" } ?? "", s.advice]
-        })
+        try StatusCommands.district(args, try open(args, console), tool: tool, console)
     }
 
     static func conflicts(_ argv: [String], _ console: Console) throws {

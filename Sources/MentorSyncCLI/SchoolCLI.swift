@@ -170,22 +170,7 @@ public enum SchoolCLI {
 
     static func status(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv)
-        let home = try open(args, console)
-        let s = try home.status()
-        if args.has("json") { console.json(s.json); return }
-        console.out("\(s.name) (\(s.site)), district \(s.district)")
-        console.out(s.unacknowledgedChanges == 0 ? "everything is acknowledged by the district"
-                    : "\(s.unacknowledgedChanges) changed rows not yet acknowledged by the district (they go with every sync until it confirms)")
-        console.out("last export: \(s.lastExportAt ?? "never"); last reply from the district: \(s.lastImportAt ?? "never")")
-        if s.fullResendPending { console.out("the district asked for a full re-send: the next sync sends everything") }
-        if s.openConflicts > 0 { console.out("\(s.openConflicts) conflicts recorded (the district reviews them)") }
-        if let r = s.captureRepair { console.out("last capture repair (\(r.at)): \(r.notice)") }
-        console.out("rows: " + s.rowsByTable.filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
-        for r in s.rejections { console.out("refused by the district: \(r.bundle): \(r.reason)") }
-        for c in s.commands.prefix(5) { console.out("command carried out: \(c.name) (from \(c.bundle), \(c.at))") }
-        let corrections = try home.lastCorrections()
-        if !corrections.isEmpty { console.out(Message.correctionsHeading.text()) }
-        for line in corrections { console.out("  " + line) }
+        try StatusCommands.school(args, try open(args, console), console)
     }
 
     static func registry(_ command: String, _ argv: [String], _ console: Console) throws {

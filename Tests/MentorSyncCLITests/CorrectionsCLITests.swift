@@ -6,14 +6,15 @@ import MentorSyncTestSupport
 /// coordinator settles them"): after `sync` and in `status`, the row named as people know it.
 final class CorrectionsCLITests: XCTestCase {
     func testTheSchoolIsToldOfTheDistrictsCorrectionInRussian() throws {
-        try check(ToolLocale.russian, said: "муниципалитет исправил persons «Иванова Мария Петровна")
+        try check(ToolLocale.russian, said: "управление образования исправило: Люди «Иванова Мария Петровна", change: ", должность: учитель → завуч")
     }
 
     func testTheSchoolIsToldOfTheDistrictsCorrectionInEnglish() throws {
-        try check(ToolLocale.english, said: "the district corrected persons «Иванова Мария Петровна")
+        try check(ToolLocale.english, said: "the district corrected persons «Иванова Мария Петровна", change: ": position учитель → завуч")
     }
 
-    func check(_ locale: [String: String], said: String) throws {
+    func check(_ language: [String: String], said: String, change: String) throws {
+        let locale = language.merging(["COLUMNS": "300"]) { $1 }  // status wraps to the terminal
         let w = try CLIWorld(schools: ["s001"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
                               "--set", "position=учитель", "--id", "p1"))
@@ -25,12 +26,12 @@ final class CorrectionsCLITests: XCTestCase {
         expectOK(sync)
         let line = sync.stdout.split(separator: "\n").first { $0.contains(said) }.map(String.init)
         XCTAssertNotNil(line, "the correction is not told after sync: \(sync.stdout)")
-        XCTAssertTrue(line?.hasSuffix(": position учитель → завуч") == true, "\(line ?? sync.stdout)")
+        XCTAssertTrue(line?.hasSuffix(change) == true, "\(line ?? sync.stdout)")
 
         // Told again in status, and not again by a sync that brings nothing new.
         let status = try w.school("s001", environment: locale, ["status"])
         expectOK(status)
-        XCTAssertTrue(status.stdout.contains(said) && status.stdout.contains("position учитель → завуч"), status.stdout)
+        XCTAssertTrue(status.stdout.contains(said) && status.stdout.contains(change), status.stdout)
         let again = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
         XCTAssertFalse(again.stdout.contains(said), "an old correction is told as new: \(again.stdout)")
         // The school's own edit is not a correction.

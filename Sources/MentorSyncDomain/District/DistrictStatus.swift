@@ -20,16 +20,23 @@ public struct SchoolStatus: Sendable {
     public var resyncPending: Bool
     public var rejections: Int
 
-    /// One line saying what the coordinator should know or do.
-    public var advice: String {
-        if revoked { return "revoked: bundles are refused" }
-        if lastBundleAt == nil { return "nothing received yet: hand the school its enrollment file and a share" }
-        if resyncPending { return "resync ordered: waiting for the school's full re-send" }
-        if silent { return "silent for \(daysSinceContact ?? 0) days: call the school" }
-        if let skew = clockSkewDays, abs(skew) >= 1 { return "clock off by \(skew) days: ask the school to set its computer's date" }
-        if openConflicts > 0 { return "\(openConflicts) conflicts to review" }
-        return "ok"
+    /// What the coordinator should know or do about this school, in both languages: the one source
+    /// of the advice for `status` and the web dashboard (`adviceMessage.text(language)`).
+    public var adviceMessage: Message {
+        if revoked { return .adviceRevoked }
+        if lastBundleAt == nil { return .adviceNothingYet }
+        if resyncPending { return .adviceResync }
+        if silent { return .adviceSilent(daysSinceContact ?? 0) }
+        if let skew = clockSkewDays, abs(skew) >= 1 { return .adviceClockSkew(skew) }
+        if openConflicts > 0 { return .adviceConflicts(openConflicts) }
+        return .adviceOK
     }
+
+    /// Nothing to do about this school.
+    public var isOK: Bool { adviceMessage == .adviceOK }
+
+    /// The advice in English: the `advice` of `status --json` (machine text, never translated).
+    public var advice: String { adviceMessage.english }
 
     public var json: [String: Any] {
         [

@@ -75,28 +75,14 @@ extension Message {
     public static let webNoConflicts = Message("web.no_conflicts", en: "No open conflicts.", ru: "Открытых конфликтов нет.")
     public static let webDownload = Message("web.download", en: "Download the enrollment file", ru: "Скачать файл подключения")
 
-    /// A table's title as people say it.
-    public static func webTable(_ name: String) -> Message {
-        let ru: [String: String] = [
-            "organizations": "Организации", "persons": "Люди", "mentors": "Наставники", "mentees": "Наставляемые",
-            "pairs": "Пары", "pair_mentees": "Наставляемые в парах", "plans": "Планы", "meetings": "Встречи",
-            "events": "Мероприятия", "indicators": "Показатели и цели", "indicator_values": "Значения показателей",
-            "practices": "Практики", "surveys": "Анкеты",
-        ]
-        let en = name.prefix(1).uppercased() + name.dropFirst().replacingOccurrences(of: "_", with: " ")
-        return Message("web.table.\(name)", en: en, ru: ru[name] ?? en)
-    }
+    /// A table's title as people say it (`Message.tableTitle`, shared with the command line).
+    public static func webTable(_ name: String) -> Message { tableTitle(name) }
 
-    /// A column's label: its Russian header (HeaderAliases) or its own name, readable.
-    public static func webColumn(_ column: String, table: String) -> Message {
-        let en = column.replacingOccurrences(of: "_id", with: "").replacingOccurrences(of: "_", with: " ")
-        return Message("web.column.\(table).\(column)", en: en.prefix(1).uppercased() + en.dropFirst(),
-                       ru: HeaderAliases.russian(column, table: table) ?? en)
-    }
+    /// A column's label (`Message.columnTitle`, shared with the command line).
+    public static func webColumn(_ column: String, table: String) -> Message { columnTitle(column, table: table) }
 
-    /// An enumeration value as people say it.
+    /// An enumeration value as people say it (`Message.valueTitle`, shared with the command line).
     public static func webValue(_ value: String, column: String, table: String) -> Message {
-        Message("web.value", en: value.replacingOccurrences(of: "_", with: " "),
-                ru: EnumerationAliases.russian(value, column: column, table: table) ?? value)
+        valueTitle(value, column: column, table: table)
     }
 }

@@ -28,28 +28,24 @@ extension SchoolHome {
         return try describeCorrections(rows.map { CorrectedCell(table: $0[0].displayText, rowID: $0[1].displayText, column: $0[2].displayText, old: $0[3], new: $0[4]) }, language: language)
     }
 
-    /// One line per corrected cell, the row named as people know it.
+    /// One line per corrected cell, the row named as people know it, the values in people's words.
     public func describeCorrections(_ changes: [CorrectedCell], language: Language = .current) throws -> [String] {
         let names = ReferenceResolver(database: database)
         return try changes.map { c in
             let row = try names.label(of: c.rowID, in: c.table) ?? ReferenceResolver.shortID(c.rowID)
             return Message.correction(table: c.table, row: row, column: c.column,
-                                      old: Self.shown(c.old, language), new: Self.shown(c.new, language)).text(language)
+                                      old: names.readable(c.old, column: c.column, table: c.table, language: language),
+                                      new: names.readable(c.new, column: c.column, table: c.table, language: language)).text(language)
         }
-    }
-
-    static func shown(_ v: DatabaseValue, _ language: Language) -> String {
-        if case .null = v { return language.pick(en: "(empty)", ru: "(пусто)") }
-        let t = v.displayText
-        return t.isEmpty ? language.pick(en: "(empty)", ru: "(пусто)") : t
     }
 }
 
 extension Message {
+    /// `управление образования исправило: Люди «Иванова Мария Петровна», должность: учитель → завуч`.
     static func correction(table: String, row: String, column: String, old: String, new: String) -> Message {
         Message("school.correction",
                 en: "the district corrected \(table) «\(row)»: \(column) \(old) → \(new)",
-                ru: "муниципалитет исправил \(table) «\(row)»: \(column) \(old) → \(new)")
+                ru: "управление образования исправило: \(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): \(old) → \(new)")
     }
 }
 

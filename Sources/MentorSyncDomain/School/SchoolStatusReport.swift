@@ -18,6 +18,10 @@ public struct SchoolStatusReport: Sendable {
     public var fullResendPending: Bool
     /// When capture was last found off (a table rebuilt by another program) and re-armed, and what was done.
     public var captureRepair: (at: String, notice: String)? = nil
+    /// The district's name as the enrollment file gave it (`district` is its site id).
+    public var districtName: String = ""
+    /// The last capture repair, counted, for telling it in the reader's language.
+    public var lastRepair: CaptureRepair? = nil
 
     public var json: [String: Any] {
         [
@@ -54,7 +58,23 @@ extension SchoolHome {
             unacknowledgedChanges: unacked, unacknowledgedSince: unacked > 0 ? (peer.lastBundleAt ?? "the first sync") : nil,
             lastExportAt: peer.lastExportAt, lastImportAt: peer.lastBundleAt, acknowledgedCounter: ack,
             openConflicts: conflicts, rejections: rejections, commands: commands, fullResendPending: peer.fullExchange.sendsFull)
-        report.captureRepair = try replica.lastCaptureRepair().map { ($0.at, $0.repair.notice) }
+        let repair = try replica.lastCaptureRepair()
+        report.captureRepair = repair.map { ($0.at, $0.repair.notice) }
+        report.lastRepair = repair?.repair
+        report.districtName = districtName
         return report
+    }
+}
+
+extension SchoolStatusReport {
+    /// What the school should know or do, one message each, in both languages: the one source of the
+    /// advice for `mentorsync-school status` and the school's web status page.
+    public var advice: [Message] {
+        var lines: [Message] = [unacknowledgedChanges == 0 ? .schoolAllAcknowledged : .schoolUnacknowledged(unacknowledgedChanges)]
+        if fullResendPending { lines.append(.schoolFullResendPending) }
+        if openConflicts > 0 { lines.append(.schoolConflictsRecorded(openConflicts)) }
+        if let repair = lastRepair, let at = captureRepair?.at { lines.append(.captureRepaired(repair, at: at)) }
+        for r in rejections { lines.append(.districtRefused(r.bundle, reason: r.reason)) }
+        return lines
     }
 }

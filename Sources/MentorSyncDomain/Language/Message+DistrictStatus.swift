@@ -1,0 +1,83 @@
+/// What `mentorsync-district status` (and the district's web dashboard) says about the district and each school.
+extension Message {
+    /// `Управление образования: 3 школы, 2 открытых конфликта, 0 пакетов в карантине`.
+    public static func districtStatusHeadline(name: String, schools: Int, conflicts: Int, quarantined: Int) -> Message {
+        Message("status.district_headline",
+                en: "\(name): \(Plural.en(count: schools, "school", "schools")), \(Plural.en(count: conflicts, "open conflict", "open conflicts")), \(Plural.en(count: quarantined, "bundle", "bundles")) in quarantine",
+                ru: "\(name): \(Plural.ru(count: schools, "школа", "школы", "школ")), \(Plural.ru(count: conflicts, "открытый конфликт", "открытых конфликта", "открытых конфликтов")), \(Plural.ru(count: quarantined, "пакет", "пакета", "пакетов")) в карантине")
+    }
+
+    public static func waitingForUpgrade(_ files: String, schema: Int) -> Message {
+        Message("status.waiting_for_upgrade",
+                en: "bundles written by a newer mentorsync wait in the inbox: \(files); upgrade the district (it knows registry schema \(schema))",
+                ru: "во входящих ждут пакеты, записанные более новой версией mentorsync: \(files); обновите программу в управлении образования (она знает схему реестра версии \(schema))")
+    }
+
+    public static func shareProblem(_ problem: String) -> Message {
+        Message("status.share_problem",
+                en: "the daemon cannot use its share: \(problem) — check that the shared folder is mounted",
+                ru: "служба не может работать с общей папкой: \(problem) — проверьте, что общая папка подключена")
+    }
+
+    public static func noSchoolsYet(_ tool: String) -> Message {
+        Message("status.no_schools",
+                en: "no schools enrolled yet: '\(tool) enroll --site s001 --name … --out s001.enroll'",
+                ru: "ни одна школа ещё не подключена: \(tool) enroll --site s001 --name «Название школы» --out s001.enroll")
+    }
+
+    /// The column titles of the schools' table (the clock's only when a clock is off).
+    public static let statusSchoolColumns = [
+        Message("status.column.school", en: "school", ru: "Школа"),
+        Message("status.column.site", en: "code", ru: "Код"),
+        Message("status.column.last_bundle", en: "last bundle", ru: "Последний пакет"),
+        Message("status.column.days", en: "days", ru: "Дней"),
+        Message("status.column.rows", en: "rows", ru: "Записей"),
+        Message("status.column.unacked", en: "unacked", ru: "Не подтв."),
+        Message("status.column.conflicts", en: "conflicts", ru: "Конфликтов"),
+        Message("status.column.skew", en: "clock skew", ru: "Сдвиг часов"),
+    ]
+
+    public static let never = Message("status.never", en: "never", ru: "не было")
+    public static let adviceHeading = Message("status.advice_heading", en: "advice:", ru: "Что сделать:")
+
+    /// `5 d` / `5 дн.`
+    public static func skewDays(_ days: Int) -> Message {
+        Message("status.skew_days", en: "\(days)d", ru: "\(days) дн.")
+    }
+
+    /// One school's advice line: `Лицей № 1 (s001): молчит 45 дней: позвоните в школу`.
+    public static func schoolAdviceLine(name: String, site: String, advice: Message) -> Message {
+        Message("status.school_advice_line", en: "\(name) (\(site)): \(advice.english)", ru: "\(name) (\(site)): \(advice.russian)")
+    }
+}
+
+/// The advice for one school, in both languages (`SchoolStatus.adviceMessage`). The English text is
+/// also the `advice` of `status --json`, so it never changes with the language.
+extension Message {
+    public static let adviceRevoked = Message("status.advice.revoked", en: "revoked: bundles are refused",
+                                              ru: "школа отключена: её пакеты не принимаются")
+    public static let adviceNothingYet = Message("status.advice.nothing_yet",
+        en: "nothing received yet: hand the school its enrollment file and a share",
+        ru: "от школы ещё ничего не пришло: передайте ей файл подключения и флешку (или путь к общей папке)")
+    public static let adviceResync = Message("status.advice.resync",
+        en: "resync ordered: waiting for the school's full re-send",
+        ru: "заказана полная пересылка: ждём, когда школа пришлёт все данные заново")
+
+    public static func adviceSilent(_ days: Int) -> Message {
+        Message("status.advice.silent", en: "silent for \(days) days: call the school",
+                ru: "школа молчит \(Plural.ru(count: days, "день", "дня", "дней")): позвоните в школу")
+    }
+
+    /// A school's clock ahead (positive) or behind (negative) the district's by `days`.
+    public static func adviceClockSkew(_ days: Int) -> Message {
+        Message("status.advice.clock_skew", en: "clock off by \(days) days: ask the school to set its computer's date",
+                ru: "часы школьного компьютера \(days > 0 ? "спешат" : "отстают") на \(Plural.ru(count: abs(days), "день", "дня", "дней")): попросите школу поставить верную дату")
+    }
+
+    public static func adviceConflicts(_ n: Int) -> Message {
+        Message("status.advice.conflicts", en: "\(n) conflicts to review",
+                ru: "\(Plural.ru(count: n, "конфликт ждёт", "конфликта ждут", "конфликтов ждут")) решения: mentorsync-district conflicts list")
+    }
+
+    public static let adviceOK = Message("status.advice.ok", en: "ok", ru: "всё в порядке")
+}

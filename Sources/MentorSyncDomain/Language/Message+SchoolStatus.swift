@@ -1,0 +1,69 @@
+import MentorSyncEngine
+
+/// What `mentorsync-school status` (and the school's web status page) says.
+extension Message {
+    /// `Лицей № 1 (s001); управление образования: Управление образования г. Дубна`.
+    public static func schoolStatusHeadline(name: String, site: String, district: String) -> Message {
+        Message("status.school_headline", en: "\(name) (\(site)), district: \(district)",
+                ru: "\(name) (\(site)); управление образования: \(district)")
+    }
+
+    public static let schoolAllAcknowledged = Message("status.school_all_acknowledged",
+        en: "everything is acknowledged by the district",
+        ru: "всё отправленное подтверждено управлением образования")
+
+    public static func schoolUnacknowledged(_ n: Int) -> Message {
+        Message("status.school_unacknowledged",
+                en: "\(n) changed rows not yet acknowledged by the district (they go with every sync until it confirms)",
+                ru: "\(Plural.ru(count: n, "изменённая запись ещё не подтверждена", "изменённые записи ещё не подтверждены", "изменённых записей ещё не подтверждены")) управлением образования (они уходят с каждым обменом, пока оно их не подтвердит)")
+    }
+
+    /// `последняя отправка: 04.12.2026 10:21; последний ответ управления образования: не было`.
+    public static func schoolLastExchange(export: String?, reply: String?) -> Message {
+        func shown(_ t: String?, _ l: Language) -> String { t.map { LocalTime.readable($0, l) } ?? Message.never.text(l) }
+        return Message("status.school_last_exchange",
+                       en: "last export: \(shown(export, .en)); last reply from the district: \(shown(reply, .en))",
+                       ru: "последняя отправка: \(shown(export, .ru)); последний ответ управления образования: \(shown(reply, .ru))")
+    }
+
+    public static let schoolFullResendPending = Message("status.school_full_resend",
+        en: "the district asked for a full re-send: the next sync sends everything",
+        ru: "управление образования просит прислать всё заново: следующий обмен отправит все данные")
+
+    public static func schoolConflictsRecorded(_ n: Int) -> Message {
+        Message("status.school_conflicts", en: "\(n) conflicts recorded (the district reviews them)",
+                ru: "\(Plural.ru(count: n, "конфликт записан", "конфликта записаны", "конфликтов записаны")) (их рассматривает управление образования)")
+    }
+
+    /// `записей: Люди 12, Пары 3` — tables by their human titles.
+    public static func schoolRowCounts(_ counts: [(String, Int)]) -> Message {
+        func list(_ l: Language) -> String {
+            counts.filter { $0.1 > 0 }.map { "\(Message.tableTitle($0.0).text(l)) \($0.1)" }.joined(separator: ", ")
+        }
+        return Message("status.school_rows", en: "rows: \(list(.en))", ru: "записей: \(counts.allSatisfy { $0.1 == 0 } ? "пока нет" : list(.ru))")
+    }
+
+    public static func commandCarriedOut(_ name: String, bundle: String, at: String) -> Message {
+        Message("status.command_carried_out",
+                en: "command carried out: \(name) (from \(bundle), \(LocalTime.readable(at, .en)))",
+                ru: "выполнена команда управления образования: \(name) (из пакета \(bundle), \(LocalTime.readable(at, .ru)))")
+    }
+
+    /// The last time capture was found off and re-armed, told with its time.
+    public static func captureRepaired(_ r: CaptureRepair, at: String) -> Message {
+        let notice = captureRepairNotice(r)
+        return Message("status.capture_repaired",
+                       en: "last capture repair (\(LocalTime.readable(at, .en))): \(notice.english)",
+                       ru: "последний раз запись изменений восстановлена \(LocalTime.readable(at, .ru)): \(notice.russian)")
+    }
+
+    /// Capture found off (another program rebuilt a table) and switched on again.
+    public static func captureRepairNotice(_ r: CaptureRepair) -> Message {
+        let nothing = r.inserted + r.updated + r.deleted == 0
+        let ruTables = r.tables.map { "«\(Message.tableTitle($0).russian)»" }.joined(separator: ", ")
+        let ruWhat = nothing ? "за это время ничего не менялось"
+            : "изменения, сделанные за это время, учтены: новых записей \(r.inserted), изменённых \(r.updated), удалённых \(r.deleted)"
+        return Message("notice.capture_repaired", en: r.notice,
+                       ru: "запись изменений была выключена для \(r.tables.count == 1 ? "таблицы" : "таблиц") \(ruTables) (другая программа пересоздала таблицу); теперь она снова включена, \(ruWhat)")
+    }
+}

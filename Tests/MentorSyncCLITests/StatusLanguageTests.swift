@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// `status` of both tools in the reader's language (issue 12), through the real binaries: names
+/// instead of ids, local times, and the advice whole, wrapped to the terminal's width, never cut.
+final class StatusLanguageTests: XCTestCase {
+    /// A district, a school that synced once and a school that never did.
+    struct World {
+        let scratch = ScratchDirectory("status")
+
+        init() throws {
+            let stick = scratch.folder("stick").path
+            try expectOK(district(ToolLocale.english, "init", "--name", "Управление образования г. Дубна"))
+            for (site, name) in [("s001", "Лицей № 1"), ("s002", "Средняя школа № 2")] {
+                try expectOK(district(ToolLocale.english, "enroll", "--site", site, "--name", name, "--out", scratch.path("\(site).enroll").path))
+            }
+            try expectOK(school(ToolLocale.english, "init", "--enroll", scratch.path("s001.enroll").path))
+            try expectOK(district(ToolLocale.english, "ingest", "--share", stick))
+            try expectOK(school(ToolLocale.english, "put", "persons", "--set", "full_name=Иванова Анна", "--set", "role=teacher"))
+            try expectOK(school(ToolLocale.english, "sync", "--share", stick))
+            try expectOK(district(ToolLocale.english, "ingest", "--share", stick))
+            try expectOK(school(ToolLocale.english, "sync", "--share", stick))
+        }
+
+        func district(_ env: [String: String], _ args: String...) throws -> ToolResult {
+            try ToolRunner.run("mentorsync-district", args + ["--home", scratch.path("district").path], environment: env)
+        }
+
+        func school(_ env: [String: String], _ args: String...) throws -> ToolResult {
+            try ToolRunner.run("mentorsync-school", args + ["--home", scratch.path("school").path], environment: env)
+        }
+    }
+
+    static let width = 44
+
+    /// The environment of a terminal `width` columns wide, in the given language.
+    static func narrow(_ locale: [String: String]) -> [String: String] { locale.merging(["COLUMNS": "\(width)"]) { $1 } }
+
+    /// The advice section: every line after the heading, each at most `width`; and its words joined back.
+    func advice(_ stdout: String, heading: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let lines = stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0 == heading }) else {
+            XCTFail("no '\(heading)' in: \(stdout)", file: file, line: line); return ""
+        }
+        let section = lines[(start + 1)...].filter { !$0.isEmpty }
+        for l in section { XCTAssertLessThanOrEqual(l.count, Self.width, "a line wider than the terminal: «\(l)»", file: file, line: line) }
+        XCTAssertGreaterThan(section.count, 2, "the long advice was not wrapped: \(stdout)", file: file, line: line)
+        return section.joined(separator: " ").split(separator: " ").joined(separator: " ")
+    }
+
+    /// Wrapped text joined back: one space between words.
+    func flat(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+
+    func testDistrictStatusInRussianNamesTheSchoolsAndGivesTheWholeAdvice() throws {
+        let w = try World()
+        let r = try w.district(Self.narrow(ToolLocale.russian), "status")
+        expectOK(r)
+        XCTAssertTrue(flat(r.stdout).hasPrefix("Управление образования г. Дубна: 2 школы, 0 открытых конфликтов, 0 пакетов в карантине "), r.stdout)
+        XCTAssertTrue(r.stdout.contains("Лицей № 1") && r.stdout.contains("Средняя школа № 2"), r.stdout)
+        XCTAssertNotNil(r.stdout.range(of: "Лицей № 1 +s001 +[0-9]{2}\\.[0-9]{2}\\.20[0-9]{2} [0-9]{2}:[0-9]{2} ", options: .regularExpression),
+                        "the last bundle's time is not local and readable: \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("Средняя школа № 2  s002  не было"), r.stdout)
+        let advice = advice(r.stdout, heading: "Что сделать:")
+        XCTAssertTrue(advice.contains("Лицей № 1 (s001): всё в порядке"), advice)
+        XCTAssertTrue(advice.contains("Средняя школа № 2 (s002): от школы ещё ничего не пришло: передайте ей файл подключения и флешку (или путь к общей папке)"), advice)
+        XCTAssertNil(r.stdout.range(of: "\\b[A-Za-z]{3,}\\b", options: .regularExpression), "English left in: \(r.stdout)")
+    }
+
+    func testDistrictStatusInEnglishUnderTheCLocale() throws {
+        let w = try World()
+        let r = try w.district(Self.narrow(ToolLocale.english), "status")
+        expectOK(r)
+        XCTAssertTrue(flat(r.stdout).hasPrefix("Управление образования г. Дубна: 2 schools, 0 open conflicts, 0 bundles in quarantine "), r.stdout)
+        let advice = advice(r.stdout, heading: "advice:")
+        XCTAssertTrue(advice.contains("Средняя школа № 2 (s002): nothing received yet: hand the school its enrollment file and a share"), advice)
+        for russian in ["не было", "Что сделать", "школы", "пакет", "всё в порядке"] { XCTAssertFalse(r.stdout.contains(russian), r.stdout) }
+        // The machine's advice is English whatever the language.
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try w.district(ToolLocale.russian, "status", "--json").stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((json["schools"] as? [[String: Any]])?.compactMap { $0["advice"] as? String },
+                       ["ok", "nothing received yet: hand the school its enrollment file and a share"])
+    }
+
+    func testSchoolStatusInRussianNamesTheDistrict() throws {
+        let w = try World()
+        let r = try w.school(Self.narrow(ToolLocale.russian), "status")
+        expectOK(r)
+        let text = flat(r.stdout)
+        XCTAssertTrue(text.hasPrefix("Лицей № 1 (s001); управление образования: Управление образования г. Дубна "), r.stdout)
+        XCTAssertNotNil(text.range(of: "последняя отправка: [0-9]{2}\\.[0-9]{2}\\.20[0-9]{2} [0-9]{2}:[0-9]{2}; последний ответ управления образования: [0-9]{2}\\.",
+                                   options: .regularExpression), r.stdout)
+        XCTAssertTrue(text.contains("Люди 1"), r.stdout)
+        XCTAssertTrue(text.contains("всё отправленное подтверждено управлением образования"), r.stdout)
+        for l in r.stdout.split(separator: "\n") { XCTAssertLessThanOrEqual(l.count, Self.width, "«\(l)»") }
+        XCTAssertNil(r.stdout.range(of: "\\b[A-Za-z]{3,}\\b", options: .regularExpression), "English left in: \(r.stdout)")
+    }
+
+    func testSchoolStatusInEnglishNamesTheDistrict() throws {
+        let w = try World()
+        let r = try w.school(ToolLocale.english, "status")
+        expectOK(r)
+        XCTAssertTrue(r.stdout.hasPrefix("Лицей № 1 (s001), district: Управление образования г. Дубна\n"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("district district"), r.stdout)
+        XCTAssertNotNil(r.stdout.range(of: "last export: 20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2};", options: .regularExpression), r.stdout)
+        XCTAssertTrue(r.stdout.contains("rows: Organizations 3, Persons 1"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("Люди"), r.stdout)
+    }
+}
