@@ -52,35 +52,35 @@ final class TablePages {
     func list(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
-        let (columns, rows) = try editor.list(table: t.name)
-        let resolver = ReferenceResolver(database: replica.database)
-        let orgIndex = columns.firstIndex(of: "org_id")
         let q = (r.query["q"] ?? "").trimmingCharacters(in: .whitespaces)
-        var shownRows: [(id: String, owner: String?, cells: [String])] = []
-        for row in rows {
-            var cells: [String] = []
-            for c in t.columns { cells.append(try shown(row[columns.firstIndex(of: c.name)!], c, t, resolver, ctx.language)) }
-            if !q.isEmpty, !cells.contains(where: { $0.localizedCaseInsensitiveContains(q) }) { continue }
-            shownRows.append((row[0].text ?? "", orgIndex.flatMap { row[$0].text }, cells))
-        }
         let pageNumber = max(1, Int(r.query["page"] ?? "1") ?? 1)
-        let start = min((pageNumber - 1) * Self.pageSize, shownRows.count)
-        let slice = shownRows[start..<min(start + Self.pageSize, shownRows.count)]
+        let start = (pageNumber - 1) * Self.pageSize
+        let page = try RegistryPage(database: replica.database, table: t, search: q, offset: start, limit: Self.pageSize)
+        let resolver = ReferenceResolver(database: replica.database)
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
         body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
-        if shownRows.isEmpty { return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(.webNoRows))</p>")) }
-        let headers = t.columns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) } + [""]
-        let cells = slice.map { row -> [String] in
-            let link = "/t/\(t.name)/edit?" + query([("id", row.id)])
-            var c = row.cells.map(esc)
+        if page.rows.isEmpty {
+            return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(page.total > 0 ? .webShown(page.total, page.total, page.total) : .webNoRows))</p>", notice: r.query["done"]))
+        }
+        // Only the columns holding a value somewhere; the first names the row and links to its form.
+        let shownColumns = page.columns.dropFirst(2).compactMap { t.column(named: $0) }
+        let orgIndex = page.columns.firstIndex(of: "org_id")
+        let headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) }) + [""]
+        var cells: [[String]] = []
+        for row in page.rows {
+            let id = row[0].text ?? ""
+            var c = try shownColumns.map { col in esc(try shown(row[page.columns.firstIndex(of: col.name)!], col, t, resolver, ctx.language)) }
+            if c.isEmpty { c = [""] }
+            let link = "/t/\(t.name)/edit?" + query([("id", id)])
             c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"
-            c.append(mayEdit(row.owner) ? "<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", row.id)])))\">\(ctx.t(.webDelete))</a>" : "")
-            return c
+            let owner = orgIndex.flatMap { row[$0].text }
+            c.append(mayEdit(owner) ? "<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a>" : "")
+            cells.append(c)
         }
         body += ctx.table(headers, cells)
-        body += "<p class=\"pager\">\(ctx.t(.webShown(start + 1, start + slice.count, shownRows.count)))"
+        body += "<p class=\"pager\">\(ctx.t(.webShown(start + 1, start + page.rows.count, page.total)))"
         if start > 0 { body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber - 1)")])))\">\(ctx.t(.webPrevious))</a>" }
-        if start + slice.count < shownRows.count {
+        if start + page.rows.count < page.total {
             body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber + 1)")])))\">\(ctx.t(.webNext))</a>"
         }
         return HTTPResponse(html: ctx.page(body + "</p>", notice: r.query["done"]))

@@ -1,0 +1,75 @@
+import Foundation
+import MentorSyncEngine
+
+/// One page of a table as people browse it: the rows matching a search, counted and paged in
+/// SQL (`LIMIT`/`OFFSET`), and only the columns that hold a value in some matching row — a
+/// column empty everywhere tells nothing, as in `list`.
+public struct RegistryPage {
+    /// `id`, `org_id` (the owner), then the table's columns that hold a value in some matching row.
+    public var columns: [String]
+    /// The page's rows, one value per column of `columns`.
+    public var rows: [[DatabaseValue]]
+    /// Rows matching the search in the whole table.
+    public var total: Int
+
+    /// Reads rows `offset ..< offset + limit` of `table`, in the order they were written, that match
+    /// `search`: a word found in a text, a date (as written or as ДД.ММ.ГГГГ), the name of a row a
+    /// reference points at, or an enumeration value in either language.
+    public init(database db: Database, table t: TableSchema, search: String, offset: Int, limit: Int) throws {
+        let (whereSQL, args) = try Self.matching(search.trimmingCharacters(in: .whitespaces), t, db)
+        let from = " FROM \(SQL.identifier(t.name))\(whereSQL)"
+        total = Int(try db.scalar("SELECT count(*)" + from, args)?.integer ?? 0)
+        let filled = t.columns.isEmpty ? [] : try db.rows("SELECT " + t.columns.map { "count(NULLIF(\(SQL.identifier($0.name)), ''))" }
+            .joined(separator: ", ") + from, args).first ?? []
+        columns = ["id", "org_id"] + zip(t.columns, filled).filter { ($0.1.integer ?? 0) > 0 }.map(\.0.name)
+        rows = try db.rows("SELECT \(columns.map(SQL.identifier).joined(separator: ", "))\(from) ORDER BY rowid LIMIT ? OFFSET ?",
+                           args + [.integer(Int64(max(1, limit))), .integer(Int64(max(0, offset)))])
+    }
+
+    /// The WHERE clause of a search: every word must be found in some column.
+    static func matching(_ search: String, _ t: TableSchema, _ db: Database) throws -> (String, [DatabaseValue]) {
+        let words = search.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard !words.isEmpty else { return ("", []) }
+        let resolver = ReferenceResolver(database: db)
+        var clauses: [String] = []
+        var args: [DatabaseValue] = []
+        for word in words {
+            var any: [String] = []
+            let key = word.lowercased()
+            for c in t.columns {
+                let column = SQL.identifier(c.name)
+                switch c.kind {
+                case .reference(let target):
+                    let ids = try resolver.choices(in: target).filter { $0.label.lowercased().contains(key) }.map(\.id)
+                    if !ids.isEmpty { any.append("\(column) IN (\(ids.map { _ in "?" }.joined(separator: ",")))"); args += ids.map { DatabaseValue.text($0) } }
+                case .enumeration(let allowed):
+                    let values = allowed.filter { v in
+                        let said: [String] = [v] + [Language.ru, Language.en].map { Message.webValue(v, column: c.name, table: t.name).text($0) }
+                        return said.contains { $0.lowercased().contains(key) }
+                    }
+                    if !values.isEmpty { any.append("\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))"); args += values.map { DatabaseValue.text($0) } }
+                case .date:
+                    any.append("\(column) LIKE ? ESCAPE '\\'")
+                    args.append(.text("%\(Self.escapeLike(ValueParser.normalizeDate(word) ?? word))%"))
+                default:
+                    // SQLite's LIKE folds ASCII letters only: a Russian word is also tried as people capitalize it.
+                    let forms = Array(Set([word, key, key.prefix(1).uppercased() + key.dropFirst(), word.uppercased()]))
+                    for form in forms {
+                        any.append("\(column) LIKE ? ESCAPE '\\'")
+                        args.append(.text("%\(Self.escapeLike(form))%"))
+                    }
+                }
+            }
+            if word.count >= 8, word.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
+                any.append("id LIKE ? ESCAPE '\\'")
+                args.append(.text("\(Self.escapeLike(key))%"))
+            }
+            clauses.append(any.isEmpty ? "0" : "(" + any.joined(separator: " OR ") + ")")
+        }
+        return (" WHERE " + clauses.joined(separator: " AND "), args)
+    }
+
+    static func escapeLike(_ s: String) -> String {
+        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

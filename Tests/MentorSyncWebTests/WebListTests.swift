@@ -1,0 +1,44 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// A table's list as the deputy head reads it: only the columns that hold something, paged and
+/// counted by the database, found by a word in any case, a name, a value in words or a date.
+final class WebListTests: XCTestCase {
+    func testListShowsFilledColumnsPagesInSQLAndSearches() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120)
+            INSERT INTO persons (id, org_id, full_name, role, birth_date)
+              SELECT printf('p-%03d', i), 's001', printf('Петрова%d Анна', i), CASE WHEN i <= 100 THEN 'teacher' ELSE 'student' END, '1985-04-12' FROM n;
+            INSERT INTO mentors (id, org_id, person_id, status) VALUES ('m-7', 's001', 'p-007', 'active');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+
+        let first = client.get("/t/persons")?.body ?? ""
+        XCTAssertTrue(first.contains("записи 1–50 из 120"), first)
+        XCTAssertEqual(headers(first), ["ФИО", "Дата рождения", "Роль", ""], "only the columns holding a value are shown")
+        XCTAssertTrue(first.contains(">Петрова50 Анна<") && !first.contains(">Петрова51 Анна<"))
+        let last = client.get("/t/persons?page=3")?.body ?? ""
+        XCTAssertTrue(last.contains("записи 101–120 из 120") && last.contains(">Петрова120 Анна<") && !last.contains(">Петрова100 Анна<"), last)
+
+        XCTAssertTrue(count(client, "/t/persons?q=" + enc("петрова7")).contains("из 11"), "a word in lower case finds Петрова7, 70–79")
+        XCTAssertTrue(count(client, "/t/persons?q=" + enc("ученик")).contains("из 20"), "a value in words finds the students")
+        XCTAssertTrue(count(client, "/t/persons?q=" + enc("12.04.1985")).contains("из 120"), "a date as people write it")
+        XCTAssertTrue(count(client, "/t/mentors?q=" + enc("петрова7")).contains("из 1"), "a mentor is found by its person's name")
+        XCTAssertTrue((client.get("/t/persons?q=" + enc("Сидоров"))?.body ?? "").contains("Пока нет записей"))
+        XCTAssertTrue(count(client, "/t/persons?q=" + enc("50%")).contains("Пока нет записей"), "% is a character, not a wildcard")
+    }
+
+    func headers(_ html: String) -> [String] {
+        html.components(separatedBy: "<th>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+    }
+
+    func count(_ c: WebClient, _ target: String) -> String {
+        let body = c.get(target)?.body ?? ""
+        if let r = body.range(of: "записи [^<]*", options: .regularExpression) { return String(body[r]) }
+        return body.contains("Пока нет записей") ? "Пока нет записей" : body
+    }
+
+    func enc(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s }
+}
