@@ -41,13 +41,14 @@ struct DemoDistrict {
             let id = rng.uuid()
             indicatorIDs[i.code] = id
             try writer.insert("indicators", ["id", "org_id", "code", "title", "unit", "target_value", "target_text", "formula"],
-                              [.text(id), .text(site), .text(i.code), .text(i.title), .text(i.unit), .real(i.target),
+                              [.text(id), .text(site), .text(i.code), .text(i.title), .text(i.unit), i.target.map { .real($0) } ?? .null,
                                .text(i.targetText), demoText(i.formula)])
         }
         // Last year's measured values of the computed indicators, as the district entered them by hand.
         for code in IndicatorCode.allCases {
-            guard let id = indicatorIDs[code.rawValue] else { continue }
-            let value = (min(100, max(0, code.defaultTarget + rng.between(-25, 10))) * 10).rounded() / 10
+            guard let id = indicatorIDs[code.rawValue], let target = code.defaultTarget else { continue }
+            let value = code.unit == .count ? target + Double(rng.int(0...3))
+                : (min(100, max(0, target + rng.between(-25, 10))) * 10).rounded() / 10
             try writer.insert("indicator_values", ["id", "org_id", "indicator_id", "period", "value", "note"],
                               [.text(rng.uuid()), .text(site), .text(id), .text(year.previous.description), .real(value),
                                .text("по данным мониторинга \(year.previous)")])

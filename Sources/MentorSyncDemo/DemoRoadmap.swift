@@ -131,7 +131,7 @@ enum DemoRoadmap {
         var code: String
         var title: String
         var unit: String
-        var target: Double
+        var target: Double?
         var targetText: String
         var formula: String?
     }
@@ -139,19 +139,14 @@ enum DemoRoadmap {
     /// The indicators the report computes, with the targets of the sources, then the other Dubna indicators.
     static var indicators: [Indicator] {
         let computed = IndicatorCode.allCases.map { code in
-            Indicator(code: code.rawValue, title: code.title, unit: "percent", target: code.defaultTarget,
-                      targetText: "\(code.source)", formula: formula(code))
+            Indicator(code: code.rawValue, title: code.title, unit: code.unit.rawValue, target: code.defaultTarget,
+                      targetText: code.source, formula: formula(code))
         }
         let others: [(String, String, Double, String)] = [
             ("dubna_2", "Доля региональных методистов, эффективно использующих цифровой кабинет методиста", 90, "90% от числа региональных методистов"),
-            ("dubna_4", "Доля педагогических работников, прошедших диагностику профессиональных дефицитов", 60, "не менее 60% высокий, повышенный, базовый уровень"),
-            ("dubna_6", "Доля педагогов, освоивших программы ДПО из федерального реестра", 6, "6% в год от общего числа учителей"),
             ("dubna_8", "Доля ОО, вовлечённых в мониторинг деятельности методических объединений", 100, "100%"),
             ("dubna_10", "Доля ОО, вовлечённых в систему выявления кадровых потребностей", 100, "100%"),
             ("dubna_11", "Доля педагогов, включённых в деятельность методических объединений и профессиональных сообществ", 100, "100%"),
-            ("dubna_12", "Доля педагогов, прошедших подготовку по выявлению и развитию талантов у детей", 10, "10%"),
-            ("dubna_13", "Доля педагогов, участвовавших в распространении лучших практик наставничества", 85, "85%"),
-            ("dubna_14", "Доля педагогов, участвовавших в консультациях, круглых столах, мастер-классах", 80, "80%"),
             ("dubna_15", "Доля учителей с недопустимым уровнем по РИКУ, повысивших уровень компетенций", 55, "55%"),
         ]
         return computed + others.map { Indicator(code: $0.0, title: $0.1, unit: "percent", target: $0.2, targetText: $0.3, formula: nil) }
@@ -166,6 +161,13 @@ enum DemoRoadmap {
         case .menteesWithPlan: return "наставляемые с ИОМ / наставляемые × 100%"
         case .plansDone: return "выполненные ИОМ / ИОМ периода × 100%"
         case .schoolsWithActivePair: return "школы с действующей парой / школы × 100%"
+        case .staffDiagnosed: return "педагоги и управленцы с диагностикой в периоде / педагоги и управленцы × 100%"
+        case .diagnosedBasicOrAbove: return "с высоким, повышенным, базовым уровнем / прошедшие диагностику × 100%"
+        case .teachersFederalCourse: return "педагоги, освоившие ДПП из федерального реестра в периоде / педагоги × 100%"
+        case .teachersInContests: return "число педагогов — участников конкурсов профессионального мастерства"
+        case .staffTrainedOnTalents: return "прошедшие подготовку по работе с талантами / педагоги и управленцы × 100%"
+        case .staffInPracticeSharing: return "участники мероприятий по распространению практик / педагоги и управленцы × 100%"
+        case .staffInProfessionalEvents: return "участники консультаций, круглых столов, мастер-классов, семинаров / педагоги и управленцы × 100%"
         }
     }
 }

@@ -82,8 +82,9 @@ final class ReportRenderingTests: XCTestCase {
         let schools = try XCTUnwrap(object["schools"] as? [[String: Any]])
         XCTAssertEqual(schools.map { $0["site"] as? String }, ["s001", "s002"])
         let indicators = try XCTUnwrap(schools[0]["indicators"] as? [[String: Any]])
-        XCTAssertEqual(Set(indicators[0].keys), ["code", "number", "title", "source", "numerator", "denominator", "value",
+        XCTAssertEqual(Set(indicators[0].keys), ["code", "number", "unit", "title", "source", "numerator", "denominator", "value",
                                                  "target", "target_source", "met"])
+        XCTAssertEqual(indicators[0]["unit"] as? String, "percent")
         XCTAssertEqual(indicators[0]["code"] as? String, "teachers_under_35")
         XCTAssertEqual(indicators[0]["value"] as? Double, 75)
         XCTAssertEqual(indicators[0]["met"] as? Bool, false)

@@ -17,7 +17,7 @@ extension IndicatorReport {
             let head = [period.description, unit.site, unit.name]
             for i in unit.indicators {
                 lines.append(head + [i.code.rawValue, i.number, i.title, String(i.numerator), String(i.denominator),
-                                     i.value.map { ReportText.number($0) } ?? "", "%",
+                                     i.value.map { ReportText.number($0) } ?? "", i.unit == .count ? "чел." : "%",
                                      i.target.map { ReportText.number($0) } ?? "", i.met.map { $0 ? "да" : "нет" } ?? ""])
             }
             let c = unit.counts

@@ -27,6 +27,13 @@ import MentorSyncEngine
 ///   the period.
 /// - 7: active mentors and mentees whose person is present; pairs whose dates overlap the period by
 ///   form and status; meetings held and survey answers given within the period.
+/// - 8–12 (ReportQueries+Staff.swift): present teachers and managers (9, 10: teachers), each once in
+///   their own school. 8a: a diagnostic held in the period; 8b: of those with a level, the last
+///   diagnostic of the period is high, elevated or basic. 9: a federal-register course passed and
+///   finished in the period. 10: a count of teachers with a contest entry of the year the period
+///   ends in (target: at least 1). 11: a course on talents passed and finished by the period's end.
+///   12a/12b: took part in a practice-sharing event / a consultation, round table, master class or
+///   seminar held in the period and not cancelled.
 /// - Rows grouped by their own `org_id`; persons by theirs, so a teacher who mentors in another school
 ///   counts in their own school.
 /// - Incomplete: every row with a reference to a row that is not in the registry (not arrived yet,
@@ -68,6 +75,11 @@ extension IndicatorReport {
             "5а: наставляемые (не выбывшие) пар, работающих в периоде, у которых есть ИОМ (plans не в статусе «черновик», пересекающийся с периодом). 5б: доля выполненных (done) среди ИОМ периода, которые завершены (done, failed) или должны были завершиться к \(due).",
             "4: молодые специалисты — наставляемые категории young_specialist; закрепился — нет даты выбытия (left_on) в периоде.",
             "Цели берутся из таблицы indicators (code = \(IndicatorCode.allCases.map(\.rawValue).joined(separator: ", ")); target_value), иначе — из источников (Дубна, ДДТ).",
+            Message.indicatorNotesStaff.text(.ru),
+            Message.indicatorNotesDiagnostics.text(.ru),
+            Message.indicatorNotesTrainings.text(.ru),
+            Message.indicatorNotesContests(year: period.startYear + 1).text(.ru),
+            Message.indicatorNotesEvents.text(.ru),
             "Неполные данные: строки со ссылками на ещё не полученные строки и с незаполненными нужными полями перечислены отдельно; они не входят только в те показатели, которым нужна недостающая строка.",
         ]
     }
@@ -92,7 +104,8 @@ extension IndicatorReport {
                 let share = code == .schoolsWithActivePair ? schools : tally.shares[code] ?? ReportTally.Share()
                 let target = r.targets[code]
                 return IndicatorResult(code: code, numerator: share.numerator, denominator: share.denominator,
-                                       target: target ?? code.defaultTarget, targetSource: target == nil ? .default : .indicators)
+                                       target: target ?? code.defaultTarget,
+                                       targetSource: target != nil ? .indicators : code.defaultTarget == nil ? nil : .default)
             }
         }
         func schoolShare(_ id: String, _ tally: ReportTally) -> ReportTally.Share {

@@ -36,7 +36,7 @@ extension IndicatorReport {
             h.open("tr", class: rowClass(i))
             h.cells([i.number])
             h.raw("<td>\(HTMLWriter.escape(i.title))<div class=\"src\">\(HTMLWriter.escape(i.source))</div></td>")
-            h.cells([String(i.numerator), String(i.denominator), ReportText.percent(i.value), ReportText.percent(i.target)], class: "num")
+            h.cells([String(i.numerator), String(i.denominator), ReportText.value(i), ReportText.target(i)], class: "num")
             h.raw("<td>\(bar(i))</td>")
             h.cells([ReportText.met(i.met)])
             h.close("tr")
@@ -49,15 +49,16 @@ extension IndicatorReport {
                 guard let first = district.indicator(code) else { continue }
                 h.open("section", id: "indicator-\(code.rawValue)")
                 h.element("h2", "\(first.number). \(first.title)")
-                h.element("p", "Цель: \(ReportText.percent(first.target)) (\(first.source)). По муниципалитету: "
-                          + "\(first.numerator) из \(first.denominator), \(ReportText.percent(first.value)).", class: "lead")
+                h.element("p", "Цель: \(ReportText.target(first)) (\(first.source)). По муниципалитету: "
+                          + (first.unit == .count ? "\(first.numerator) (среди \(first.denominator))."
+                                                  : "\(first.numerator) из \(first.denominator), \(ReportText.value(first))."), class: "lead")
                 h.open("table")
                 h.headerRow(["ОО", "Название", "Числитель", "Знаменатель", "Значение", "Относительно цели", "Достигнуто"])
                 for s in schools {
                     guard let i = s.indicator(code) else { continue }
                     h.open("tr", class: rowClass(i))
                     h.cells([s.site, s.name])
-                    h.cells([String(i.numerator), String(i.denominator), ReportText.percent(i.value)], class: "num")
+                    h.cells([String(i.numerator), String(i.denominator), ReportText.value(i)], class: "num")
                     h.raw("<td>\(bar(i))</td>")
                     h.cells([ReportText.met(i.met)])
                     h.close("tr")
@@ -182,8 +183,11 @@ extension IndicatorReport {
     /// A bar 0–100% filled to the value, with a mark at the target.
     private func bar(_ i: IndicatorResult) -> String {
         guard let value = i.value else { return "<span class=\"nodata\">нет данных</span>" }
+        if i.unit == .count {
+            return "<span class=\"count\">\(HTMLWriter.escape("\(ReportText.value(i)) при цели \(ReportText.target(i))"))</span>"
+        }
         let fill = ReportText.number(min(max(value, 0), 100)).replacingOccurrences(of: ",", with: ".")
-        var html = "<div class=\"bar\" title=\"\(ReportText.percent(value)) при цели \(ReportText.percent(i.target))\">"
+        var html = "<div class=\"bar\" title=\"\(ReportText.percent(value)) при цели \(ReportText.target(i))\">"
         html += "<div class=\"fill \(i.met == false ? "low" : "ok")\" style=\"width:\(fill)%\"></div>"
         if let target = i.target {
             let at = ReportText.number(min(max(target, 0), 100)).replacingOccurrences(of: ",", with: ".")

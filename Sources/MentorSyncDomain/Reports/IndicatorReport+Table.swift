@@ -15,8 +15,8 @@ extension IndicatorReport {
         var summary = TextTable(["№", "Показатель", "Числитель", "Знаменатель", "Значение", "Цель", "Достигнуто"],
                                 alignments: [.left, .left, .right, .right, .right, .right, .left])
         for i in district.indicators {
-            summary.add([i.number, i.title, String(i.numerator), String(i.denominator), ReportText.percent(i.value),
-                         ReportText.percent(i.target), ReportText.met(i.met)])
+            summary.add([i.number, i.title, String(i.numerator), String(i.denominator), ReportText.value(i),
+                         ReportText.target(i), ReportText.met(i.met)])
         }
         out.append(summary.render())
 
@@ -24,12 +24,12 @@ extension IndicatorReport {
             for code in IndicatorCode.allCases {
                 guard let first = district.indicator(code) else { continue }
                 out.append("")
-                out.append("\(first.number). \(first.title) — цель \(ReportText.percent(first.target)) (\(first.source))")
+                out.append("\(first.number). \(first.title) — цель \(ReportText.target(first)) (\(first.source))")
                 var t = TextTable(["ОО", "Название", "Числитель", "Знаменатель", "Значение", "Достигнуто"],
                                   alignments: [.left, .left, .right, .right, .right, .left])
                 for s in schools {
                     guard let i = s.indicator(code) else { continue }
-                    t.add([s.site, s.name, String(i.numerator), String(i.denominator), ReportText.percent(i.value), ReportText.met(i.met)])
+                    t.add([s.site, s.name, String(i.numerator), String(i.denominator), ReportText.value(i), ReportText.met(i.met)])
                 }
                 out.append(t.render())
             }

@@ -64,7 +64,7 @@ public struct OrganizationReport: Codable, Equatable, Sendable {
     public var name: String
     /// `organizations.kind`, when the organization is registered.
     public var kind: String?
-    /// Indicators 1–6, in the order of `IndicatorCode.allCases`.
+    /// Indicators 1–6 and 8–12, in the order of `IndicatorCode.allCases`.
     public var indicators: [IndicatorResult]
     /// Indicator 7: the counts.
     public var counts: ReportCounts
@@ -91,17 +91,20 @@ public struct OrganizationReport: Codable, Equatable, Sendable {
     }
 }
 
-/// One share: numerator out of denominator, against a target.
+/// One share: numerator out of denominator, against a target; or, for a count (indicator 10), the
+/// numerator is the count, the denominator the people it was counted among, and the target a count.
 public struct IndicatorResult: Codable, Equatable, Sendable {
     public var code: IndicatorCode
-    /// The indicator's number in DOMAIN.md ("1" … "6", "5а", "5б").
+    /// The indicator's number in DOMAIN.md ("1" … "12", "5а", "5б", "8а", "8б", "12а", "12б").
     public var number: String
+    /// `percent` for a share, `count` for a number of people.
+    public var unit: IndicatorCode.Unit
     public var title: String
     /// Where the indicator comes from (the source document).
     public var source: String
     public var numerator: Int
     public var denominator: Int
-    /// The target, in percent; nil when none is known.
+    /// The target, in percent (a number of people for a count); nil when none is known.
     public var target: Double?
     /// Where the target was taken from.
     public var targetSource: TargetSource?
@@ -116,6 +119,7 @@ public struct IndicatorResult: Codable, Equatable, Sendable {
     public init(code: IndicatorCode, numerator: Int, denominator: Int, target: Double?, targetSource: TargetSource?) {
         self.code = code
         self.number = code.number
+        self.unit = code.unit
         self.title = code.title
         self.source = code.source
         self.numerator = numerator
@@ -124,24 +128,31 @@ public struct IndicatorResult: Codable, Equatable, Sendable {
         self.targetSource = targetSource
     }
 
-    /// The share in percent; nil when there is nobody to count (denominator 0).
-    public var value: Double? { denominator > 0 ? Double(numerator) * 100 / Double(denominator) : nil }
+    /// The share in percent; nil when there is nobody to count (denominator 0). For a count: the count
+    /// (nil too when there is nobody to count it among).
+    public var value: Double? {
+        guard denominator > 0 else { return nil }
+        return unit == .count ? Double(numerator) : Double(numerator) * 100 / Double(denominator)
+    }
 
     /// Whether the share reaches the target; nil when there is no target or nobody to count.
     /// Compared exactly (numerator × 100 ≥ target × denominator), so 17 of 20 meets 85%.
+    /// A count meets its target when it reaches it, whoever it was counted among.
     public var met: Bool? {
         guard let target, denominator > 0 else { return nil }
+        if unit == .count { return Double(numerator) >= target - 1e-9 }
         return Double(numerator) * 100 >= target * Double(denominator) - 1e-9
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, number, title, source, numerator, denominator, value, target, targetSource = "target_source", met
+        case code, number, unit, title, source, numerator, denominator, value, target, targetSource = "target_source", met
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         code = try c.decode(IndicatorCode.self, forKey: .code)
         number = try c.decode(String.self, forKey: .number)
+        unit = try c.decodeIfPresent(IndicatorCode.Unit.self, forKey: .unit) ?? .percent
         title = try c.decode(String.self, forKey: .title)
         source = try c.decode(String.self, forKey: .source)
         numerator = try c.decode(Int.self, forKey: .numerator)
@@ -155,6 +166,7 @@ public struct IndicatorResult: Codable, Equatable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(code, forKey: .code)
         try c.encode(number, forKey: .number)
+        try c.encode(unit, forKey: .unit)
         try c.encode(title, forKey: .title)
         try c.encode(source, forKey: .source)
         try c.encode(numerator, forKey: .numerator)

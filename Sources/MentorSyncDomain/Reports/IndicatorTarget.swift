@@ -61,13 +61,13 @@ public struct IndicatorTarget: Codable, Equatable, Sendable {
             if let code { seen.insert(code) }
             result.append(IndicatorTarget(id: r[0].displayText, orgId: r[1].displayText, code: r[2].displayText, title: text(r[3]),
                                           unit: text(r[4]), targetValue: value, targetText: text(r[6]), formula: text(r[7]),
-                                          computed: code != nil, effectiveTarget: code.map { firstTarget[$0] ?? $0.defaultTarget }))
+                                          computed: code != nil, effectiveTarget: code.flatMap { firstTarget[$0] ?? $0.defaultTarget }))
         }
         result.sort { RoadmapEvent.codeKey($0.code) == RoadmapEvent.codeKey($1.code)
             ? ($0.code, $0.id ?? "") < ($1.code, $1.id ?? "")
             : RoadmapEvent.codeKey($0.code).lexicographicallyPrecedes(RoadmapEvent.codeKey($1.code)) }
         for code in IndicatorCode.allCases where !seen.contains(code) {
-            result.append(IndicatorTarget(id: nil, orgId: nil, code: code.rawValue, title: code.title, unit: "percent",
+            result.append(IndicatorTarget(id: nil, orgId: nil, code: code.rawValue, title: code.title, unit: code.unit.rawValue,
                                           targetValue: nil, targetText: nil, formula: nil, computed: true,
                                           effectiveTarget: code.defaultTarget))
         }
@@ -81,7 +81,8 @@ public struct IndicatorTarget: Codable, Equatable, Sendable {
         for i in targets {
             let title = (i.title ?? "").count > 70 ? String((i.title ?? "").prefix(69)) + "…" : (i.title ?? "")
             let target = i.targetValue.map { ReportText.number($0) + (i.unit == "count" ? "" : "%") } ?? ""
-            let used = i.computed ? "да, цель \(ReportText.percent(i.effectiveTarget))" : "нет"
+            let effective = i.effectiveTarget.map { ReportText.number($0) + (i.unit == "count" ? "" : "%") } ?? "—"
+            let used = i.computed ? "да, цель \(effective)" : "нет"
             t.add([i.code, title, target, i.targetText ?? "", used, i.id ?? "(нет строки: цель по умолчанию)"])
         }
         return t.render() + "\n"

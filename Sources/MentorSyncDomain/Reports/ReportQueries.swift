@@ -8,7 +8,8 @@ import MentorSyncEngine
 ///
 /// Parameters: ?1 the period's first day, ?2 its last day, ?3 the birth date a person under 35 is
 /// born after, ?4 the teaching start a teacher with less than 3 years started after, ?5 the day
-/// plans are judged on (the report's date, or the period's last day for a past year).
+/// plans are judged on (the report's date, or the period's last day for a past year), ?6 the calendar
+/// year the period ends in (as an integer: contests).
 struct ReportQueries {
     let db: Database
     let period: SchoolYear
@@ -28,7 +29,7 @@ struct ReportQueries {
 
     var parameters: [DatabaseValue] {
         [.text(period.start), .text(period.end), .text(period.start(yearsBefore: 35)), .text(period.start(yearsBefore: 3)),
-         .text(dueBy)]
+         .text(dueBy), .integer(Int64(period.startYear + 1))]
     }
 
     /// Present during the period (for persons aliased `pe`).
@@ -54,6 +55,7 @@ struct ReportQueries {
         try plans(&r)
         try pairs(&r)
         try counts(&r)
+        try staff(&r)
         r.incomplete = try incomplete()
         var seen = Set<String>()
         for row in r.incomplete where seen.insert(row.table + "\u{0}" + row.id).inserted {
@@ -65,7 +67,7 @@ struct ReportQueries {
     /// The parameters a statement uses: SQLite refuses a binding beyond its largest `?N`.
     /// https://www.sqlite.org/c3ref/bind_parameter_count.html
     func parameters(for sql: String) -> [DatabaseValue] {
-        let used = (1...5).filter { sql.contains("?\($0)") }.max() ?? 0
+        let used = (1...6).filter { sql.contains("?\($0)") }.max() ?? 0
         return Array(parameters.prefix(used))
     }
 
@@ -257,7 +259,7 @@ struct ReportQueries {
             ("meetings", "held_on", .missingValue, "SELECT id, org_id FROM meetings WHERE held_on IS NULL"),
             ("surveys", "answered_on", .missingValue, "SELECT id, org_id FROM surveys WHERE answered_on IS NULL"),
         ]
-        for e in empties {
+        for e in empties + Self.staffEmpties {
             for row in try db.rows(e.sql, parameters(for: e.sql)) {
                 rows.append(IncompleteRow(table: e.table, id: row[0].displayText, orgId: row[1].displayText,
                                           column: e.column, problem: e.problem))

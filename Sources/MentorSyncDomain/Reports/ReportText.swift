@@ -26,6 +26,17 @@ enum ReportText {
         return number(value) + "%"
     }
 
+    /// An indicator's value as its unit reads: "85,7%" for a share, "3" for a count, "—" when none.
+    static func value(_ i: IndicatorResult) -> String {
+        i.unit == .count ? (i.value.map { number($0) } ?? "—") : percent(i.value)
+    }
+
+    /// An indicator's target as its unit reads: "60%", "не менее 1", "—" when none.
+    static func target(_ i: IndicatorResult) -> String {
+        guard let t = i.target else { return "—" }
+        return i.unit == .count ? "не менее \(number(t))" : percent(t)
+    }
+
     /// "да" / "нет" / "—".
     static func met(_ met: Bool?) -> String {
         guard let met else { return "—" }
