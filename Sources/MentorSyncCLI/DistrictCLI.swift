@@ -150,48 +150,14 @@ public enum DistrictCLI {
         let choice = sub == "resolve" ? try conflictChoice(args) : nil
         let home = try open(args, console)
         switch sub {
-        case "list":
-            let list = try home.conflicts(includeResolved: args.has("all"))
-            if args.has("json") { console.json(list.map(\.json)); return }
-            guard !list.isEmpty else { console.out("no open conflicts"); return }
-            let names = ReferenceResolver(database: home.database)
-            console.table(["id", "table", "row", "column", "kept (site)", "lost (site)"], list.map { c in
-                [String(c.id.prefix(10)), c.table, rowName(c, names), c.column,
-                 "\(c.winnerValue.displayText) (\(c.winnerSite))", "\(c.loserValue.displayText) (\(c.loserSite))"]
-            })
-            console.out("settle one with: \(tool) conflicts resolve ID --keep mine|theirs | --value TEXT")
-        case "show":
-            guard args.words.count == 3 else { throw UsageError("conflicts show ID") }
-            let c = try home.conflict(args.words[2])
-            if args.has("json") { console.json(c.json); return }
-            let when = Replica.timestamp(Date(timeIntervalSince1970: TimeInterval(c.detectedAt)))
-            let name = (try? ReferenceResolver(database: home.database).label(of: c.rowID, in: c.table)).flatMap { $0 }
-            console.out("""
-                conflict \(c.id) (\(c.status)\(c.resolution.map { ": \($0)" } ?? ""))
-                  row:      \(c.table) \(name.map { "«\($0)» " } ?? "")\(c.rowID)\(c.owner.map { " (owned by \($0))" } ?? "")\(c.rowDeleted ? " — the row is deleted" : "")
-                  column:   \(c.column)
-                  kept:     \(c.winnerValue.displayText)  — written at \(c.winnerSite) (counter \(c.winnerCounter))
-                  lost:     \(c.loserValue.displayText)  — written at \(c.loserSite) (counter \(c.loserCounter))
-                  detected: at \(c.detectedBy), \(when)
-                Both sites changed this cell without seeing each other's change; the kept value is the one every
-                site chose by the same rule. To settle it: \(tool) conflicts resolve \(String(c.id.prefix(10))) --keep mine|theirs (or --value TEXT)
-                """)
+        case "list": try ConflictCommands.list(args, home, console)
+        case "show": try ConflictCommands.show(args, home, console)
         case "resolve":
             guard let choice else { throw UsageError(Message.resolveUsage(tool).text()) }
-            let note = try home.resolve(conflict: args.words[2], keep: choice)
-            if args.has("json") { console.json(["id": args.words[2], "resolved": true, "resolution": note]) } else {
-                console.out("resolved: \(note); the school receives it in its next reply")
-            }
+            try ConflictCommands.resolve(args, choice, home, console)
         default:
-            throw UsageError("conflicts list | show ID | resolve ID --keep mine|theirs | --value TEXT")
+            throw UsageError(Message.resolveUsage(tool).text())
         }
-    }
-
-    /// The row of a conflict as people know it (a person's name, a pair's mentor) beside its short id.
-    static func rowName(_ c: Conflict, _ names: ReferenceResolver) -> String {
-        let short = "[\(ReferenceResolver.shortID(c.rowID))]"
-        guard let label = (try? names.label(of: c.rowID, in: c.table)).flatMap({ $0 }), label != short else { return short }
-        return label.hasSuffix("]") ? label : "\(label) \(short)"
     }
 
     /// `resolve ID --keep mine|theirs` or `resolve ID --value TEXT`; any other `--keep` is a usage error.

@@ -66,8 +66,8 @@ final class ConflictResolveCLITests: XCTestCase {
         // The coordinator reads whose record it is, not a bare id.
         let list = try w.district("conflicts", "list")
         expectOK(list)
-        XCTAssertTrue(list.stdout.contains("Иванова Мария Петровна [\(person.prefix(8))]"), list.stdout)
-        XCTAssertTrue(try w.district("conflicts", "show", id).stdout.contains("persons «Иванова Мария Петровна» \(person)"))
+        XCTAssertTrue(list.stdout.contains("«Иванова Мария Петровна» [\(person.prefix(8))]"), list.stdout)
+        XCTAssertTrue(try w.district("conflicts", "show", id).stdout.contains("«Иванова Мария Петровна» [\(person.prefix(8))]"))
         expectOK(try w.district("conflicts", "resolve", id, "--keep", "theirs"))
         let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--where", "id=\(person)", "--json")) as? [[String: Any]])
         XCTAssertEqual(rows.first?["role"] as? String, "methodologist")

@@ -11,6 +11,17 @@ extension Conflict {
     public var owner: String? { row?.orgID }
     public var rowDeleted: Bool { row.map { !$0.alive } ?? false }
 
+    /// The two values the coordinator chooses between: mine (the district's side) and theirs (the
+    /// school's), each with the stamp of its write. The one source for `resolve`, `list`, `show` and the web page.
+    public func sides(district: SiteID) -> (mine: ConflictSide, theirs: ConflictSide) {
+        let winner = ConflictSide(value: winnerValue, stamp: winnerStamp), loser = ConflictSide(value: loserValue, stamp: loserStamp)
+        let districtWon = winnerStamp.site == district || loserStamp.site != district
+        return districtWon ? (winner, loser) : (loser, winner)
+    }
+
+    /// The first 8 characters of the id, as lists show it and `conflicts show|resolve` take it.
+    public var shortID: String { String(id.prefix(8)) }
+
     public var json: [String: Any] {
         return [
             "id": id, "table": table, "row_id": rowID, "column": column,
@@ -23,6 +34,12 @@ extension Conflict {
     }
 }
 
+/// One side of a conflict: a value and the stamp of its write.
+public struct ConflictSide: Sendable, Equatable {
+    public var value: DatabaseValue
+    public var stamp: Stamp
+}
+
 extension DistrictHome {
     public func conflicts(includeResolved: Bool = false) throws -> [Conflict] {
         try replica.fold()  // the rows' state includes edits made since the last sync (a row re-created by hand)
@@ -33,7 +50,7 @@ extension DistrictHome {
     public func conflict(_ id: String) throws -> Conflict {
         let matches = try conflicts(includeResolved: true).filter { $0.id == id || ($0.id.hasPrefix(id) && id.count >= 6) }
         guard matches.count == 1 else {
-            throw HomeError.invalidArgument(matches.isEmpty ? "no conflict with id \(id); see 'conflicts list'" : "'\(id)' matches several conflicts; give more of the id")
+            throw MessageError(matches.isEmpty ? .noConflict(id) : .conflictIDAmbiguous(id))
         }
         return matches[0]
     }
@@ -46,16 +63,14 @@ extension DistrictHome {
     public func resolve(conflict id: String, keep: ConflictChoice) throws -> String {
         let c = try conflict(id)
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
-        let districtWon = c.winnerStamp.site == site || c.loserStamp.site != site
-        let districtSide = districtWon ? (c.winnerValue, c.winnerStamp) : (c.loserValue, c.loserStamp)
-        let schoolSide = districtWon ? (c.loserValue, c.loserStamp) : (c.winnerValue, c.winnerStamp)
+        let (districtSide, schoolSide) = c.sides(district: site)
         guard let table = RegistrySchema.schema.table(named: c.table) else { throw HomeError.invalidArgument("conflict names unknown table \(c.table)") }
         // A typed value is checked like any entry (enumerations, dates, references) before anything is written.
         let kept: (value: DatabaseValue, stamp: Stamp?)
         var note: String
         switch keep {
-        case .mine: kept = districtSide; note = "kept the district's value"
-        case .theirs: kept = schoolSide; note = "kept the school's value"
+        case .mine: kept = (districtSide.value, districtSide.stamp); note = "kept the district's value"
+        case .theirs: kept = (schoolSide.value, schoolSide.stamp); note = "kept the school's value"
         case .value(let text):
             kept = (try ConflictChoice.check(text, column: c.column, table: table, database: database), nil)
             note = "set to \(kept.value.displayText)"
@@ -68,12 +83,8 @@ extension DistrictHome {
             } else if let row = c.row, let deletion = row.existence, kept.stamp == deletion {
                 note = "kept the deletion: the row stays deleted"
             } else {
-                let gone = c.row == nil ? "is not in this registry" : "was deleted\(c.row?.existence.map { " (by \($0.site))" } ?? "")"
-                throw HomeError.invalidArgument("""
-                    conflict \(c.id.prefix(10)) not settled: row \(c.table) \(c.rowID) \(gone), so \(c.column) = \
-                    \(kept.value.displayText) has no row to go into; re-create the row with 'put \(c.table) --id \(c.rowID) --set …', \
-                    then settle the conflict again
-                    """)
+                throw MessageError(.conflictNoRow(short: c.shortID, table: c.table, rowID: c.rowID, deletedBy: c.row?.existence?.site.rawValue,
+                                                  column: c.column, value: kept.value.displayText, gone: c.row == nil))
             }
             try replica.markResolved(conflict: c.id, resolution: note)
         }

@@ -30,6 +30,7 @@ extension DistrictIngest {
         // The engine adds the resync command while a full re-send is awaited.
         let summary = try home.replica.exportBundle(to: outbox, recipient: school, key: key, rejections: rejections, formatVersion: format)
         for (url, _) in existing where url != summary.url { try? FileManager.default.removeItem(at: url) }
+        try home.recordWriterClock(summary.header)
         log.event("reply_written", ["file": summary.url.lastPathComponent, "site": school, "rows": summary.header.rowCount,
                                      "full": summary.header.isFull, "commands": summary.header.commands.map(\.name).joined(separator: ",")])
         for h in summary.held { log.event("row_held", ["site": school, "table": h.table, "id": h.id, "reason": h.reason]) }

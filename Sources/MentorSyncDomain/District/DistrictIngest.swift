@@ -149,6 +149,7 @@ public final class DistrictIngest {
                 for r in report.refusals.prefix(200) {
                     try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
                 }
+                try home.recordWriterClock(header)
             }
             // A school starting afresh (a new machine, a restore) asks for everything it should hold.
             if !report.fullExchangeBefore.sendsFull && report.fullExchange.sendsFull {

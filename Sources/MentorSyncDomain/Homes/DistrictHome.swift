@@ -45,6 +45,8 @@ public final class DistrictHome {
           at TEXT NOT NULL
         )
         """,
+        // How far each writer's counter went in each bundle, and when (WriterClock.swift).
+        writerClockTable,
     ]
 
     /// Creates a district home.

@@ -1,0 +1,82 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// `conflicts list | show ID | resolve ID`: the row as people know it, both sides with their
+/// writers by name and the writers' times; a short id beside the names to type back.
+enum ConflictCommands {
+    static func list(_ args: Arguments, _ home: DistrictHome, _ console: Console) throws {
+        let list = try home.conflicts(includeResolved: args.has("all"))
+        if args.has("json") { console.json(list.map(\.json)); return }
+        let open = list.filter { $0.status == .open }.count
+        guard !list.isEmpty else { console.out(Message.conflictsNone.text()); return }
+        console.out(Message.conflictsCount(open: open, all: list.count).text())
+        let view = ConflictView(home)
+        for c in list {
+            console.out("")
+            var title = Message.conflictTitle(short: c.shortID, table: c.table, row: view.rowName(c), column: c.column).text()
+            if let note = c.resolution { title += " — " + Message.conflictSettled(.conflictResolution(note)).text() }
+            console.paragraph(title, indent: "          ")
+            for line in view.sides(c) { console.paragraph(line.side, first: "          ", indent: "            ") }
+        }
+        console.out("")
+        console.paragraph(Message.conflictsResolveHint.text())
+    }
+
+    static func show(_ args: Arguments, _ home: DistrictHome, _ console: Console) throws {
+        guard args.words.count == 3 else { throw UsageError("conflicts show ID") }
+        let c = try home.conflict(args.words[2])
+        if args.has("json") { console.json(c.json); return }
+        let view = ConflictView(home)
+        let status = c.resolution.map { Message.conflictSettled(.conflictResolution($0)) } ?? .conflictOpen
+        console.paragraph(Message.conflictHeading(short: c.shortID, status: status).text())
+        console.paragraph(Message.conflictRow(table: c.table, row: view.rowName(c), owner: c.owner.map(view.site), deleted: c.rowDeleted).text())
+        console.paragraph(Message.conflictColumn(c.column, table: c.table).text())
+        for line in view.sides(c) {
+            console.paragraph(line.side)
+            console.paragraph(line.written, first: "  ", indent: "    ")
+        }
+        console.paragraph(Message.conflictDetected(by: view.site(c.detectedBy.rawValue), at: Date(timeIntervalSince1970: TimeInterval(c.detectedAt))).text())
+        console.paragraph(Message.conflictExplained(short: c.shortID).text())
+    }
+
+    static func resolve(_ args: Arguments, _ choice: ConflictChoice, _ home: DistrictHome, _ console: Console) throws {
+        let note = try home.resolve(conflict: args.words[2], keep: choice)
+        if args.has("json") { console.json(["id": args.words[2], "resolved": true, "resolution": note]); return }
+        console.paragraph(Message.conflictResolved(.conflictResolution(note)).text())
+    }
+}
+
+/// A conflict in people's words: sites by name, the row by its name, values as people read them.
+struct ConflictView {
+    let home: DistrictHome
+    let names: ReferenceResolver
+    let siteNames: [SiteID: String]
+
+    init(_ home: DistrictHome) {
+        self.home = home
+        names = ReferenceResolver(database: home.database)
+        siteNames = home.siteNames()
+    }
+
+    func site(_ raw: String) -> String { SiteID(raw).flatMap { siteNames[$0] } ?? raw }
+
+    /// The row as people know it (a person's name, a pair's mentor) with its short id: `«Иванова Мария Петровна» [e305ab1e]`.
+    func rowName(_ c: Conflict) -> String {
+        let short = "[\(ReferenceResolver.shortID(c.rowID))]"
+        guard let label = (try? names.label(of: c.rowID, in: c.table)).flatMap({ $0 }), label != short else { return short }
+        return "«\(label)» \(short)"
+    }
+
+    /// Both sides: `mine — district: value`, `theirs — school: value`, and when each was written.
+    func sides(_ c: Conflict) -> [(side: String, written: String)] {
+        let (mine, theirs) = c.sides(district: home.site)
+        let current = try? home.database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
+        return [("mine", mine), ("theirs", theirs)].map { word, side in
+            let writer = site(side.stamp.site.rawValue)
+            let held = current != nil && current == side.value && !c.rowDeleted
+            return (Message.conflictSide(choice: word, writer: writer, value: names.readable(side.value, column: c.column, table: c.table), current: held).text(),
+                    Message.conflictWrittenAt(try? home.writtenNoLaterThan(side.stamp), writer: writer).text())
+        }
+    }
+}
