@@ -62,19 +62,10 @@ public enum SchoolCLI {
     }
 
     static func describeSync(_ home: SchoolHome, _ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, _ console: Console) {
-        console.out(Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent).text())
+        let lines = home.syncReceipt(e, i)
+        console.out(lines[0])
         describeHeld(e, console)
-        if i.files.isEmpty && i.skipped.isEmpty {
-            console.out(Message.noReplyYet.text())
-        } else {
-            console.out(Message.received(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted, alreadyMerged: i.skipped.count).text())
-        }
-        if i.conflicts > 0 { console.out(Message.schoolConflicts(i.conflicts).text()) }
-        for c in Set(i.commands) {
-            console.out((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text())
-        }
-        for r in i.rejections { console.out(Message.districtRefused(r.bundle, reason: r.reason).text()) }
-        describeCorrections(home, i, console)
+        for line in lines.dropFirst() { console.out(line) }
     }
 
     /// The district's corrections to this school's rows, and rows it gave to another school.

@@ -20,6 +20,7 @@ enum ConflictPage {
         let conflicts = try home.conflicts()
         guard !conflicts.isEmpty else { return HTTPResponse(html: ctx.page("<p class=\"muted\">\(ctx.t(.webNoConflicts))</p>", notice: r.query["done"])) }
         let resolver = ReferenceResolver(database: home.database)
+        let names = home.siteNames()
         var body = ""
         for c in conflicts {
             let districtWon = c.winnerStamp.site == home.site || c.loserStamp.site != home.site
@@ -27,8 +28,8 @@ enum ConflictPage {
             let school = districtWon ? c.loserSite : c.winnerSite
             let rowName = (try? resolver.label(of: c.rowID, in: c.table)) ?? nil
             body += "<section><h2>\(esc(Message.webTable(c.table).text(l))): \(esc(rowName ?? "—")) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2>"
-            body += "<div class=\"side\"><div><strong>\(esc(l.pick(en: "District", ru: "Район")))</strong><p>\(esc(value(mine, c.column, c.table, home.database, l)))</p></div>"
-            body += "<div><strong>\(esc(l.pick(en: "School", ru: "Школа"))) \(esc(school))</strong><p>\(esc(value(theirs, c.column, c.table, home.database, l)))</p></div></div>"
+            body += "<div class=\"side\"><div><strong>\(esc(home.name))</strong><p>\(esc(value(mine, c.column, c.table, home.database, l)))</p></div>"
+            body += "<div><strong>\(esc(Message.webConflictSchool(SiteID(school).flatMap { names[$0] } ?? school).text(l)))</strong><p>\(esc(value(theirs, c.column, c.table, home.database, l)))</p></div></div>"
             let action = "/conflicts/resolve?" + query([("id", c.id)])
             body += ctx.form(action, "<button name=\"keep\" value=\"mine\">\(ctx.t(.webKeepMine))</button><button name=\"keep\" value=\"theirs\">\(ctx.t(.webKeepTheirs))</button>"
                              + "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webKeepValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")

@@ -21,7 +21,7 @@ final class DistrictPages: WebPages {
     func nav(_ l: Language) -> [(href: String, label: String)] {
         [("/", Message.webSchools.text(l)), ("/conflicts", Message.webConflicts.text(l)), ("/report", Message.webReport.text(l)),
          ("/t/events", Message.webTable("events").text(l)), ("/t/indicators", Message.webTable("indicators").text(l)),
-         ("/tables", l.pick(en: "All tables", ru: "Все таблицы")), ("/enroll", Message.webEnroll.text(l))]
+         ("/tables", Message.webAllTables.text(l)), ("/enroll", Message.webEnroll.text(l))]
     }
 
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
@@ -53,14 +53,14 @@ final class DistrictPages: WebPages {
         var ctx = ctx
         ctx.title = Message.webSchools.text(ctx.language)
         let l = ctx.language
-        let headers = [l.pick(en: "School", ru: "Школа"), l.pick(en: "Last contact", ru: "Последняя связь"), l.pick(en: "Days", ru: "Дней"),
-                       l.pick(en: "Rows", ru: "Записей"), l.pick(en: "Conflicts", ru: "Конфликты"), l.pick(en: "Refused", ru: "Отклонено"),
-                       l.pick(en: "Clock skew, days", ru: "Расхождение часов, дней"), l.pick(en: "Advice", ru: "Совет"), ""]
+        let headers = Message.webDashboardColumns.map { $0.text(l) } + [""]
         let rows = try home.status().map { s -> [String] in
             let actions = s.revoked ? "" : "<a href=\"/schools/\(esc(s.site))/resync\">\(ctx.t(.webResync))</a> · <a href=\"/schools/\(esc(s.site))/revoke\">\(ctx.t(.webRevoke))</a>"
-            return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"), esc("\(s.rows)"),
-                    s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0", esc("\(s.rejections)"),
-                    esc(s.clockSkewDays.map(String.init) ?? "—"), "<span class=\"\(s.advice == "ok" ? "ok" : "warn")\">\(esc(s.advice))</span>", actions]
+            // The advice is `mentorsync-district status`'s own (SchoolStatus.adviceMessage).
+            return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt.map { LocalTime.readable($0, l) } ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"),
+                    esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0", esc("\(s.rejections)"),
+                    esc(s.clockSkewDays.map { Message.skewDays($0).text(l) } ?? "—"),
+                    "<span class=\"\(s.isOK ? "ok" : "warn")\">\(esc(s.adviceMessage.text(l)))</span>", actions]
         }
         let body = rows.isEmpty ? "<p class=\"muted\">\(ctx.t(.webNoRows))</p>" : ctx.table(headers, rows)
         return HTTPResponse(html: ctx.page(body + "<p><a class=\"button\" href=\"/enroll\">\(ctx.t(.webEnroll))</a></p>", notice: r.query["done"]))
@@ -72,16 +72,15 @@ final class DistrictPages: WebPages {
         let label = action == "resync" ? Message.webResync : Message.webRevoke
         ctx.title = label.text(ctx.language)
         let l = ctx.language
-        let explain = action == "resync"
-            ? l.pick(en: "The school's next reply asks it to send everything again.", ru: "Следующий ответ школе попросит её прислать всё заново.")
-            : l.pick(en: "The school's bundles are refused from now on; enroll it again to give it a new key.", ru: "С этого момента пакеты школы отклоняются; чтобы выдать новый ключ, подключите её заново.")
+        let explain = (action == "resync" ? Message.webResyncExplained : Message.webRevokeExplained).text(l)
         let body = ctx.form("/schools/\(site.rawValue)/\(action)", "<p><strong>\(esc("\(school.name) (\(site.rawValue))"))</strong></p><p>\(esc(explain))</p><button class=\"\(action == "revoke" ? "danger" : "")\">\(ctx.t(.webConfirm))</button><a class=\"button secondary\" href=\"/\">\(ctx.t(.webCancel))</a>")
         return HTTPResponse(html: ctx.page(body))
     }
 
     func act(_ site: SiteID, _ action: String, _ ctx: PageContext) throws -> HTTPResponse {
         if action == "resync" { try home.orderResync(site) } else { try home.revoke(site) }
-        let done = (action == "resync" ? Message.webResync : Message.webRevoke).text(ctx.language) + ": " + site.rawValue
+        let name = home.siteNames()[site] ?? site.rawValue
+        let done = Message.webActionDone(action == "resync" ? .webResync : .webRevoke, school: name).text(ctx.language)
         return .redirect("/?" + query([("done", done)]))
     }
 
@@ -101,7 +100,7 @@ final class DistrictPages: WebPages {
         let siteText = (f["site"] ?? "").trimmingCharacters(in: .whitespaces), name = (f["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let l = ctx.language
         guard let site = SiteID(siteText), !name.isEmpty else {
-            return enrollForm(ctx, error: l.pick(en: "give a school code (letters, digits, dashes) and a name", ru: "укажите код школы (буквы, цифры, дефисы) и название"), site: siteText, name: name)
+            return enrollForm(ctx, error: Message.webEnrollNeedsCodeAndName.text(l), site: siteText, name: name)
         }
         do {
             try FileManager.default.createDirectory(at: enrollments, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -110,7 +109,7 @@ final class DistrictPages: WebPages {
             var ctx = ctx
             ctx.title = Message.webEnroll.text(l)
             let body = "<p>\(esc("\(name) (\(site.rawValue))"))</p><p><a class=\"button\" href=\"/enrollments/\(esc(site.rawValue))\">\(ctx.t(.webDownload))</a></p>"
-                + "<p class=\"muted\">\(esc(l.pick(en: "The file holds the school's secret key: hand it over in person or on a stick, then delete it.", ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите.")))</p>"
+                + "<p class=\"muted\">\(ctx.t(.webEnrollmentSecret))</p>"
             return HTTPResponse(html: ctx.page(body))
         } catch {
             return enrollForm(ctx, error: WebApp.line(error, l), site: siteText, name: name)

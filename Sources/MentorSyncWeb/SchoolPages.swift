@@ -20,7 +20,7 @@ final class SchoolPages: WebPages {
 
     func nav(_ l: Language) -> [(href: String, label: String)] {
         [("/", Message.webHome.text(l)), ("/t/persons", Message.webTable("persons").text(l)), ("/t/pairs", Message.webTable("pairs").text(l)),
-         ("/t/meetings", Message.webTable("meetings").text(l)), ("/import", l.pick(en: "Import", ru: "Загрузка списка")), ("/sync", Message.webSync.text(l)),
+         ("/t/meetings", Message.webTable("meetings").text(l)), ("/import", Message.webImportNav.text(l)), ("/sync", Message.webSync.text(l)),
          ("/status", Message.webStatus.text(l)), ("/report", Message.webReport.text(l))]
     }
 
@@ -42,21 +42,19 @@ final class SchoolPages: WebPages {
         ctx.title = Message.webStatus.text(ctx.language)
         let s = try home.status()
         let l = ctx.language
+        func when(_ stamp: String?) -> String { stamp.map { LocalTime.readable($0, l) } ?? Message.never.text(l) }
         var rows: [[String]] = [
-            [esc(l.pick(en: "School", ru: "Школа")), esc("\(s.name) (\(s.site))")],
-            [esc(l.pick(en: "District", ru: "Район")), esc(s.district)],
-            [esc(l.pick(en: "Not yet acknowledged", ru: "Ещё не подтверждено районом")), esc("\(s.unacknowledgedChanges)")],
-            [esc(l.pick(en: "Last export", ru: "Последняя отправка")), esc(s.lastExportAt ?? l.pick(en: "never", ru: "не было"))],
-            [esc(l.pick(en: "Last reply from the district", ru: "Последний ответ района")), esc(s.lastImportAt ?? l.pick(en: "never", ru: "не было"))],
-            [esc(l.pick(en: "Conflicts recorded", ru: "Записано конфликтов")), esc("\(s.openConflicts)")],
+            [ctx.t(.webSchool), esc("\(s.name) (\(s.site))")],
+            [ctx.t(.webDistrict), esc(s.districtName)],
+            [ctx.t(.webNotAcknowledged), esc("\(s.unacknowledgedChanges)")],
+            [ctx.t(.webLastExport), esc(when(s.lastExportAt))],
+            [ctx.t(.webLastReply), esc(when(s.lastImportAt))],
+            [ctx.t(.webConflictsRecorded), esc("\(s.openConflicts)")],
         ]
         for (table, n) in s.rowsByTable where n > 0 { rows.append([esc(Message.webTable(table).text(l)), esc("\(n)")]) }
         var body = ctx.table(["", ""], rows)
-        if s.fullResendPending { body += "<p class=\"warn\">\(esc(l.pick(en: "The district asked for a full re-send: the next sync sends everything.", ru: "Район запросил полную пересылку: следующий обмен отправит всё.")))</p>" }
-        if !s.rejections.isEmpty {
-            body += "<h2>\(esc(l.pick(en: "Refused by the district", ru: "Отклонено районом")))</h2>"
-            body += ctx.table(["", ""], s.rejections.map { [esc($0.bundle), esc($0.reason)] })
-        }
+        // The same advice as `mentorsync-school status`.
+        body += "<h2>\(ctx.t(.webWhatToKnow))</h2><ul>" + s.advice.map { "<li>\(esc($0.text(l)))</li>" }.joined() + "</ul>"
         return HTTPResponse(html: ctx.page(body))
     }
 
@@ -78,16 +76,10 @@ final class SchoolPages: WebPages {
             try settings.setShareFolder(folder)
             let result = try SchoolSync(home: home).sync(share: share)
             let e = result.export, i = result.imports
-            var rows: [[String]] = [
-                [esc(l.pick(en: "Sent", ru: "Отправлено")), esc(l.pick(en: "\(e.rows) changed rows in \(e.url.lastPathComponent)", ru: "изменённых записей: \(e.rows), файл \(e.url.lastPathComponent)"))],
-                [esc(l.pick(en: "Received", ru: "Получено")), esc(i.files.isEmpty ? l.pick(en: "no reply from the district yet", ru: "ответа района пока нет")
-                    : l.pick(en: "\(i.rowsInserted) new, \(i.rowsChanged) changed, \(i.rowsDeleted) deleted", ru: "новых: \(i.rowsInserted), изменено: \(i.rowsChanged), удалено: \(i.rowsDeleted)"))],
-            ]
-            for h in e.held { rows.append([esc(l.pick(en: "Not sent", ru: "Не отправлено")), esc("\(Message.webTable(h.table).text(l)): \(h.reason)")]) }
-            for rej in i.rejections { rows.append([esc(l.pick(en: "Refused by the district", ru: "Отклонено районом")), esc("\(rej.bundle): \(rej.reason)")]) }
-            for refused in i.refused { rows.append([esc(l.pick(en: "Correction from the district", ru: "Исправление от района")), esc(refused)]) }
-            for p in i.problems { rows.append([esc(l.pick(en: "Not merged", ru: "Не принято")), esc(p)]) }
-            return syncPage(ctx, folder: folder, result: "<h2>\(esc(l.pick(en: "Done", ru: "Готово")))</h2>" + ctx.table(["", ""], rows))
+            // The same receipt as `mentorsync-school sync`, one sentence a line.
+            var lines = home.syncReceipt(e, i, language: l)
+            lines += e.held.map { Message.webNotSent($0.table, $0.reason).text(l) } + i.problems
+            return syncPage(ctx, folder: folder, result: "<h2>\(ctx.t(.webSyncDone))</h2><ul class=\"receipt\">" + lines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
         } catch {
             return syncPage(ctx, folder: folder, result: nil, error: WebApp.line(error, l))
         }

@@ -1,0 +1,82 @@
+/// Texts of the web app's pages: navigation, the school's status and sync, the district's
+/// dashboard, resync and revoke, enrolling, conflicts side by side, importing a list.
+extension Message {
+    // Navigation
+    public static let webImportNav = Message("web.nav.import", en: "Import", ru: "Загрузка списка")
+    public static let webAllTables = Message("web.nav.all_tables", en: "All tables", ru: "Все таблицы")
+
+    // The school's status page
+    public static let webSchool = Message("web.school", en: "School", ru: "Школа")
+    public static let webDistrict = Message("web.district", en: "District", ru: "Управление образования")
+    public static let webNotAcknowledged = Message("web.status.not_acknowledged", en: "Not yet acknowledged by the district",
+                                                   ru: "Ещё не подтверждено управлением образования")
+    public static let webLastExport = Message("web.status.last_export", en: "Last sent", ru: "Последняя отправка")
+    public static let webLastReply = Message("web.status.last_reply", en: "Last reply from the district",
+                                             ru: "Последний ответ управления образования")
+    public static let webConflictsRecorded = Message("web.status.conflicts", en: "Conflicts recorded", ru: "Записано конфликтов")
+    public static let webWhatToKnow = Message("web.status.what_to_know", en: "What to know", ru: "Что важно знать")
+
+    // The school's sync page
+    public static let webSyncDone = Message("web.sync.done", en: "Done", ru: "Готово")
+    public static func webNotSent(_ table: String, _ reason: String) -> Message {
+        Message("web.sync.not_sent", en: "not sent: \(tableTitle(table).english): \(reason)", ru: "не отправлено: \(tableTitle(table).russian): \(reason)")
+    }
+
+    // The district's dashboard
+    public static let webDashboardColumns = [
+        Message("web.dashboard.school", en: "School", ru: "Школа"),
+        Message("web.dashboard.last_contact", en: "Last contact", ru: "Последняя связь"),
+        Message("web.dashboard.days", en: "Days", ru: "Дней"),
+        Message("web.dashboard.rows", en: "Rows", ru: "Записей"),
+        Message("web.dashboard.conflicts", en: "Conflicts", ru: "Конфликты"),
+        Message("web.dashboard.refused", en: "Refused", ru: "Отклонено"),
+        Message("web.dashboard.skew", en: "Clock skew", ru: "Сдвиг часов"),
+        Message("web.dashboard.advice", en: "What to do", ru: "Что сделать"),
+    ]
+    public static let webResyncExplained = Message("web.resync.explained", en: "The school's next reply asks it to send everything again.",
+                                                   ru: "Следующий ответ школе попросит её прислать все данные заново.")
+    public static let webRevokeExplained = Message("web.revoke.explained",
+        en: "The school's bundles are refused from now on; enroll it again to give it a new key.",
+        ru: "С этого момента пакеты школы не принимаются; чтобы выдать новый ключ, подключите её заново.")
+    public static func webActionDone(_ action: Message, school: String) -> Message {
+        Message("web.action_done", en: "\(action.english): \(school)", ru: "\(action.russian): \(school)")
+    }
+
+    // Enrolling a school
+    public static let webEnrollNeedsCodeAndName = Message("web.enroll.needs_code_and_name",
+        en: "give a school code (letters, digits, dashes) and a name", ru: "укажите код школы (буквы, цифры, дефисы) и название")
+    public static let webEnrollmentSecret = Message("web.enroll.secret",
+        en: "The file holds the school's secret key: hand it over in person or on a stick, then delete it.",
+        ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите.")
+
+    // Conflicts side by side
+    public static func webConflictSchool(_ name: String) -> Message {
+        Message("web.conflict.school", en: "School: \(name)", ru: "Школа: \(name)")
+    }
+
+    // Importing a list
+    public static let webImportTitle = Message("web.import.title", en: "Import a list", ru: "Загрузка списка")
+    public static let webImportTable = Message("web.import.table", en: "Table", ru: "Таблица")
+    public static let webImportFile = Message("web.import.file", en: "CSV or Excel file", ru: "Файл CSV или Excel")
+    public static let webImportPreview = Message("web.import.preview", en: "Preview", ru: "Посмотреть, что изменится")
+    public static let webImportChooseFile = Message("web.import.choose_file", en: "choose a file to import", ru: "выберите файл для загрузки")
+    public static let webImportFileGone = Message("web.import.file_gone", en: "the file is gone; choose it again", ru: "файл уже не найден; выберите его снова")
+    public static func webImportWillChange(_ table: String) -> Message {
+        Message("web.import.will_change", en: "What will change: \(tableTitle(table).english)", ru: "Что изменится: \(tableTitle(table).russian)")
+    }
+    public static let webImportAdded = Message("web.import.added", en: "will be added", ru: "будет добавлено")
+    public static let webImportUpdated = Message("web.import.updated", en: "will be updated", ru: "будет изменено")
+    public static let webImportUnchanged = Message("web.import.unchanged", en: "already so", ru: "уже так")
+    public static let webImportRefused = Message("web.import.refused", en: "refused", ru: "отклонено")
+    public static func webImportSummary(added: Int, updated: Int, unchanged: Int, refused: Int) -> Message {
+        Message("web.import.summary", en: "added \(added), updated \(updated), unchanged \(unchanged), refused \(refused)",
+                ru: "добавится \(added), изменится \(updated), без изменений \(unchanged), отклонено \(refused)")
+    }
+    public static let webImportLine = Message("web.import.line", en: "Line", ru: "Строка")
+    public static let webImportInFile = Message("web.import.in_file", en: "In the file", ru: "В файле")
+    public static let webImportConfirm = Message("web.import.confirm", en: "Import the accepted lines", ru: "Загрузить принятые строки")
+    public static func webImported(added: Int, updated: Int, refused: Int) -> Message {
+        Message("web.import.done", en: "imported: added \(added), updated \(updated), refused \(refused)",
+                ru: "загружено: добавлено \(added), изменено \(updated), отклонено \(refused)")
+    }
+}

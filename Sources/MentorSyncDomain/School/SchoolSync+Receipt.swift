@@ -1,0 +1,24 @@
+import Foundation
+import MentorSyncEngine
+
+extension SchoolHome {
+    /// What one sync did, in sentences of `language`: what was sent, what came back, what the
+    /// district asked, refused and corrected. The one receipt of `sync` and the web app's sync page.
+    public func syncReceipt(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, language l: Language = .current) -> [String] {
+        var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent).text(l)]
+        if i.files.isEmpty && i.skipped.isEmpty {
+            lines.append(Message.noReplyYet.text(l))
+        } else {
+            lines.append(Message.received(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted,
+                                          alreadyMerged: i.skipped.count).text(l))
+        }
+        if i.conflicts > 0 { lines.append(Message.schoolConflicts(i.conflicts).text(l)) }
+        for c in Set(i.commands).sorted() {
+            lines.append((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text(l))
+        }
+        for r in i.rejections { lines.append(Message.districtRefused(r.bundle, reason: r.reason).text(l)) }
+        lines += (try? describeCorrections(i.corrections, language: l)) ?? []
+        if i.rowsMovedAway > 0 { lines.append(Message.rowsMovedAway(i.rowsMovedAway).text(l)) }
+        return lines
+    }
+}

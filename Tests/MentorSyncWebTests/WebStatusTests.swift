@@ -1,0 +1,38 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The school's status and sync pages and the district's dashboard say what `status` and `sync`
+/// say, in Russian: names, not ids; local times as people write them; the same advice.
+final class WebStatusTests: XCTestCase {
+    static let isoStamp = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"
+    static let russianTime = "[0-9]{2}\\.[0-9]{2}\\.[0-9]{4} [0-9]{2}:[0-9]{2}"
+
+    func testStatusSyncAndDashboardSpeakRussianWithNamesAndLocalTimes() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("stick")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))
+        let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        school.get("/sync")
+        let synced = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        XCTAssertTrue(synced.contains("отправлен пакет"), "the sync page tells what was sent as sync does: \(synced)")
+        XCTAssertTrue(synced.contains("ответа от управления образования здесь пока нет"), synced)
+
+        let status = school.get("/status")?.body ?? ""
+        XCTAssertTrue(status.contains("<td>Управление образования</td><td>Управление образования</td>"), "the district by its name: \(status)")
+        XCTAssertFalse(status.contains("<td>district</td>"), "the district's id is shown")
+        XCTAssertNil(status.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(status)")
+        XCTAssertNotNil(status.range(of: Self.russianTime, options: .regularExpression), "the last export in local time: \(status)")
+        XCTAssertTrue(status.contains("Что важно знать"), status)
+
+        let district = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        XCTAssertTrue((district.get("/")?.body ?? "").contains("от школы ещё ничего не пришло"), "the advice of status, in Russian")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        let dashboard = district.get("/")?.body ?? ""
+        XCTAssertTrue(dashboard.contains("всё в порядке"), dashboard)
+        XCTAssertFalse(dashboard.contains("nothing received") || dashboard.contains(">ok<"), "English advice on the dashboard")
+        XCTAssertNil(dashboard.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(dashboard)")
+        XCTAssertNotNil(dashboard.range(of: Self.russianTime, options: .regularExpression), "the last contact in local time")
+    }
+}
