@@ -46,37 +46,3 @@ enum ConflictCommands {
         console.paragraph(Message.conflictResolved(.conflictResolution(note)).text())
     }
 }
-
-/// A conflict in people's words: sites by name, the row by its name, values as people read them.
-struct ConflictView {
-    let home: DistrictHome
-    let names: ReferenceResolver
-    let siteNames: [SiteID: String]
-
-    init(_ home: DistrictHome) {
-        self.home = home
-        names = ReferenceResolver(database: home.database)
-        siteNames = home.siteNames()
-    }
-
-    func site(_ raw: String) -> String { SiteID(raw).flatMap { siteNames[$0] } ?? raw }
-
-    /// The row as people know it (a person's name, a pair's mentor) with its short id: `«Иванова Мария Петровна» [e305ab1e]`.
-    func rowName(_ c: Conflict) -> String {
-        let short = "[\(ReferenceResolver.shortID(c.rowID))]"
-        guard let label = (try? names.label(of: c.rowID, in: c.table)).flatMap({ $0 }), label != short else { return short }
-        return "«\(label)» \(short)"
-    }
-
-    /// Both sides: `mine — district: value`, `theirs — school: value`, and when each was written.
-    func sides(_ c: Conflict) -> [(side: String, written: String)] {
-        let (mine, theirs) = c.sides(district: home.site)
-        let current = try? home.database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
-        return [("mine", mine), ("theirs", theirs)].map { word, side in
-            let writer = site(side.stamp.site.rawValue)
-            let held = current != nil && current == side.value && !c.rowDeleted
-            return (Message.conflictSide(choice: word, writer: writer, value: names.readable(side.value, column: c.column, table: c.table), current: held).text(),
-                    Message.conflictWrittenAt(try? home.writtenNoLaterThan(side.stamp), writer: writer).text())
-        }
-    }
-}

@@ -128,9 +128,12 @@ final class BrowserFlowTests: XCTestCase {
         try b.waitForText("учитель физики и астрономии")
         try b.waitForText("учитель математики")
         try b.waitForText("Иванова Мария Петровна")
+        try b.waitForText("Школа № 1")   // the school by its name, not its code
+        try b.waitForText("записано не позже")
         try gallery.keep(b, "district-conflict")
         try b.press("Оставить школьное")
         try b.waitForText("Открытых конфликтов нет")
+        try b.waitForText("оставлено значение школы")   // the notice says what was kept
         try gallery.keep(b, "district-conflict-settled")
         try gallery.weigh(b, district, ["/", "/conflicts", "/report", "/t/events"])
         print("browser flow: the coordinator's morning took \(String(format: "%.1f", Date().timeIntervalSince(started))) s")

@@ -1,0 +1,61 @@
+import Foundation
+import MentorSyncEngine
+
+/// A conflict in people's words: sites by name, the row by its name, values as people read them,
+/// each side's writer and the time of its write. The one view of `conflicts list|show` and the web page.
+public struct ConflictView {
+    let home: DistrictHome
+    let names: ReferenceResolver
+    let siteNames: [SiteID: String]
+
+    /// One side as people read it: `choice` is the word `--keep` takes (mine, theirs).
+    public struct Side {
+        public var choice: String
+        public var writer: String
+        public var value: String
+        /// Whether the registry holds this value now.
+        public var held: Bool
+        /// When the write was made, no later than, by the writer's own clock (nil: not yet carried by a bundle).
+        public var writtenAt: Date?
+    }
+
+    public init(_ home: DistrictHome) {
+        self.home = home
+        names = ReferenceResolver(database: home.database)
+        siteNames = home.siteNames()
+    }
+
+    public func site(_ raw: String) -> String { SiteID(raw).flatMap { siteNames[$0] } ?? raw }
+
+    /// The row's name alone (a person's name, a pair's mentor), or nil for rows people do not name.
+    public func rowLabel(_ c: Conflict) -> String? {
+        let short = "[\(ReferenceResolver.shortID(c.rowID))]"
+        guard let label = (try? names.label(of: c.rowID, in: c.table)).flatMap({ $0 }), label != short else { return nil }
+        return label
+    }
+
+    /// The row as people know it with its short id: `«Иванова Мария Петровна» [e305ab1e]`.
+    public func rowName(_ c: Conflict) -> String {
+        let short = "[\(ReferenceResolver.shortID(c.rowID))]"
+        return rowLabel(c).map { "«\($0)» \(short)" } ?? short
+    }
+
+    /// Both sides, the district's (mine) first.
+    public func details(_ c: Conflict, language: Language = .current) -> [Side] {
+        let (mine, theirs) = c.sides(district: home.site)
+        let current = try? home.database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
+        return [("mine", mine), ("theirs", theirs)].map { word, side in
+            Side(choice: word, writer: site(side.stamp.site.rawValue),
+                 value: names.readable(side.value, column: c.column, table: c.table, language: language),
+                 held: current != nil && current == side.value && !c.rowDeleted, writtenAt: try? home.writtenNoLaterThan(side.stamp))
+        }
+    }
+
+    /// Both sides as lines: `mine — district: value`, `theirs — school: value`, and when each was written.
+    public func sides(_ c: Conflict, language: Language = .current) -> [(side: String, written: String)] {
+        details(c, language: language).map { s in
+            (Message.conflictSide(choice: s.choice, writer: s.writer, value: s.value, current: s.held).text(language),
+             Message.conflictWrittenAt(s.writtenAt, writer: s.writer).text(language))
+        }
+    }
+}
