@@ -12,6 +12,7 @@ extension BundleDocument.Header {
                   counts: .init(rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount),
                   isFull: h.isFull, software: h.software, nonce: h.cipherNonce.map { BundleDocument.hex($0) })
         acknowledgedBundle = h.acknowledgedBundle.map { BundleDocument.hex($0) }
+        wantsFull = h.wantsFull
     }
 
     func bundleHeader() throws -> BundleHeader {
@@ -43,6 +44,7 @@ extension BundleDocument.Header {
                             knowledge: try BundleDocument.vector(knowledge), acknowledgement: try BundleDocument.vector(acknowledgement),
                             commands: commands, rejections: rejections, rowCount: counts.rows,
                             tombstoneCount: counts.tombstones, conflictCount: counts.conflicts, isFull: isFull, software: software, cipherNonce: nonceBytes)
+        header.wantsFull = wantsFull
         if let acknowledgedBundle {
             guard let b = BundleDocument.bytes(hex: acknowledgedBundle), b.count == 16 else {
                 throw BundleError.malformed("document acknowledged_bundle must be 32 hex digits")

@@ -35,6 +35,8 @@ public struct BundleDocument: Codable, Equatable, Sendable {
         public var rejections: [BundleHeader.Rejection]
         public var counts: Counts
         public var isFull: Bool
+        /// Flags bit 1: the sender starts afresh and asks for its full subscription.
+        public var wantsFull: Bool
         public var software: String
         /// Format version 2: the body's ChaCha20-Poly1305 nonce, 24 hex digits.
         public var nonce: String?
@@ -44,7 +46,7 @@ public struct BundleDocument: Codable, Equatable, Sendable {
         public init(formatVersion: Int = Int(BundleLayout.formatVersion), schemaVersion: Int, sender: String, recipient: String,
                     bundleID: String, sequence: Int64, createdAt: Int64, kind: String, knowledge: [String: Int64],
                     acknowledgement: [String: Int64], commands: [BundleHeader.Command] = [],
-                    rejections: [BundleHeader.Rejection] = [], counts: Counts, isFull: Bool = false,
+                    rejections: [BundleHeader.Rejection] = [], counts: Counts, isFull: Bool = false, wantsFull: Bool = false,
                     software: String = MentorSyncVersion.software, nonce: String? = nil) {
             self.formatVersion = formatVersion; self.schemaVersion = schemaVersion
             self.nonce = nonce
@@ -52,14 +54,59 @@ public struct BundleDocument: Codable, Equatable, Sendable {
             self.sequence = sequence; self.createdAt = createdAt; self.kind = kind
             self.knowledge = knowledge; self.acknowledgement = acknowledgement
             self.commands = commands; self.rejections = rejections; self.counts = counts
-            self.isFull = isFull; self.software = software
+            self.isFull = isFull; self.wantsFull = wantsFull; self.software = software
         }
 
         enum CodingKeys: String, CodingKey {
             case formatVersion = "format_version", schemaVersion = "schema_version", sender, recipient
             case bundleID = "bundle_id", sequence, createdAt = "created_at", kind, knowledge, acknowledgement
-            case commands, rejections, counts, isFull = "is_full", software, nonce
+            case commands, rejections, counts, isFull = "is_full", wantsFull = "wants_full", software, nonce
             case acknowledgedBundle = "acknowledged_bundle"
+        }
+
+        /// `wants_full` is always written; a document without it (written before it was added) reads as false.
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+            schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+            sender = try c.decode(String.self, forKey: .sender)
+            recipient = try c.decode(String.self, forKey: .recipient)
+            bundleID = try c.decode(String.self, forKey: .bundleID)
+            sequence = try c.decode(Int64.self, forKey: .sequence)
+            createdAt = try c.decode(Int64.self, forKey: .createdAt)
+            kind = try c.decode(String.self, forKey: .kind)
+            knowledge = try c.decode([String: Int64].self, forKey: .knowledge)
+            acknowledgement = try c.decode([String: Int64].self, forKey: .acknowledgement)
+            commands = try c.decode([BundleHeader.Command].self, forKey: .commands)
+            rejections = try c.decode([BundleHeader.Rejection].self, forKey: .rejections)
+            counts = try c.decode(Counts.self, forKey: .counts)
+            isFull = try c.decode(Bool.self, forKey: .isFull)
+            wantsFull = try c.decodeIfPresent(Bool.self, forKey: .wantsFull) ?? false
+            software = try c.decode(String.self, forKey: .software)
+            nonce = try c.decodeIfPresent(String.self, forKey: .nonce)
+            acknowledgedBundle = try c.decodeIfPresent(String.self, forKey: .acknowledgedBundle)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(formatVersion, forKey: .formatVersion)
+            try c.encode(schemaVersion, forKey: .schemaVersion)
+            try c.encode(sender, forKey: .sender)
+            try c.encode(recipient, forKey: .recipient)
+            try c.encode(bundleID, forKey: .bundleID)
+            try c.encode(sequence, forKey: .sequence)
+            try c.encode(createdAt, forKey: .createdAt)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(knowledge, forKey: .knowledge)
+            try c.encode(acknowledgement, forKey: .acknowledgement)
+            try c.encode(commands, forKey: .commands)
+            try c.encode(rejections, forKey: .rejections)
+            try c.encode(counts, forKey: .counts)
+            try c.encode(isFull, forKey: .isFull)
+            try c.encode(wantsFull, forKey: .wantsFull)
+            try c.encode(software, forKey: .software)
+            try c.encodeIfPresent(nonce, forKey: .nonce)
+            try c.encodeIfPresent(acknowledgedBundle, forKey: .acknowledgedBundle)
         }
     }
 
