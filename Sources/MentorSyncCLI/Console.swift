@@ -41,11 +41,11 @@ func describe(_ error: Error) -> String {
     if let e = error as? NoRoomError { return Message.noRoom(e).text() }
     if let e = error as? SQLiteError {
         if e.isCorrupt {
-            return "registry.db is damaged (\(e.message)); do not edit it — restore it from the latest backup (see Deploy/BACKUP.md), then order a resync of every school"
+            return Message.registryDamaged(e.message).text()
         }
-        if e.isDiskFull { return "the disk is full; free some space and run the command again (nothing was changed)" }
-        if e.isBusy { return "the registry is busy (another mentorsync command is writing); try again in a minute" }
-        return "database error: \(e.message)"
+        if e.isDiskFull { return Message.diskFull.text() }
+        if e.isBusy { return Message.registryBusy.text() }
+        return Message.databaseError(e.message).text()
     }
     return "\(error)"
 }

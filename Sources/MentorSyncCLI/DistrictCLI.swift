@@ -91,7 +91,7 @@ public enum DistrictCLI {
         // Never run on a damaged registry: say how to restore it instead.
         let check = try home.database.scalar("PRAGMA quick_check")?.text ?? "?"
         guard check == "ok" else {
-            throw CommandFailure("registry.db failed its integrity check (\(check.prefix(120))); it was not changed — restore it from the latest backup (Deploy/BACKUP.md), then order a resync of every school")
+            throw CommandFailure(Message.registryFailedCheck(String(check.prefix(120))).text())
         }
         let lock = try DistrictDaemon.lock(home: home.url)
         defer { close(lock) }

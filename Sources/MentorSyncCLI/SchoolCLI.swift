@@ -64,7 +64,7 @@ public enum SchoolCLI {
     static func describeSync(_ home: SchoolHome, _ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, _ console: Console) {
         let lines = home.syncReceipt(e, i)
         console.out(lines[0])
-        describeHeld(e, console)
+        describeHeld(e, home, console)
         for line in lines.dropFirst() { console.out(line) }
     }
 
@@ -75,14 +75,18 @@ public enum SchoolCLI {
     }
 
     /// Rows a bundle cannot carry are said on stderr, one line each, whatever the output format.
-    static func describeHeld(_ e: SchoolSync.ExportResult, _ console: Console) {
-        for h in e.held { console.err("\(tool): not sent: \(h.table) \(h.id): \(h.reason)") }
+    static func describeHeld(_ e: SchoolSync.ExportResult, _ home: SchoolHome, _ console: Console) {
+        let names = ReferenceResolver(database: home.database)
+        for h in e.held {
+            let name = (try? names.label(of: h.id, in: h.table)).flatMap { $0 }
+            console.err("\(tool): " + Message.heldRow(h, name: name).text())
+        }
     }
 
     /// A registry put back from an older copy is said on stderr, once, when the district's reply shows it.
     static func describeRestore(_ i: SchoolSync.ImportResult, _ console: Console) {
         guard let n = i.restampedRows else { return }
-        console.err("\(tool): notice: the district holds writes this registry never sent (was registry.db put back from an older copy?); \(n) rows written since go with the next sync, and the district's full copy is asked for")
+        console.err("\(tool): " + Message.restoredCopy(n).text())
     }
 
     static func resultJSON(_ e: SchoolSync.ExportResult?, _ i: SchoolSync.ImportResult?) -> [String: Any] {
@@ -116,11 +120,11 @@ public enum SchoolCLI {
         let r = try syncing(home).sync(share: share)
         if args.has("json") {
             console.json(resultJSON(r.export, r.imports))
-            describeHeld(r.export, console)
+            describeHeld(r.export, home, console)
         } else { describeSync(home, r.export, r.imports, console) }
         describeRestore(r.imports, console)
         if let problem = r.imports.problems.first {
-            throw CommandFailure("a reply could not be merged: \(problem)")
+            throw CommandFailure(Message.replyNotMerged(problem).text())
         }
     }
 
@@ -130,13 +134,13 @@ public enum SchoolCLI {
         let out = fileURL(try args.required("out", "the folder to write the bundle into"))
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir), isDir.boolValue else {
-            throw CommandFailure("\(out.path) is not a folder: is the stick mounted?")
+            throw CommandFailure(Message.notAFolder(out.path).text())
         }
         let home = try open(args, console)
         let e = try syncing(home).export(to: out)
         // Written into a share's inbox by hand: the courier's list must show it.
         if let share = Share.around(inbox: out) { try? Manifest.refresh(share, names: home.siteNames()) }
-        describeHeld(e, console)
+        describeHeld(e, home, console)
         if args.has("json") { console.json(resultJSON(e, nil)) } else {
             console.out(Message.wroteBundle(e.url.path, rows: e.rows, full: e.full).text())
         }
@@ -149,9 +153,9 @@ public enum SchoolCLI {
         // Paths a person typed: their links are theirs to follow (a share's never are).
         let home = try open(args, console)
         let i = try syncing(home).importFiles(files.map { fileURL($0).resolvingSymlinksInPath() })
-        defer { if let p = i.problems.first { console.err("\(tool): a reply could not be merged: \(p)") } }
+        defer { if let p = i.problems.first { console.err("\(tool): " + Message.replyNotMerged(p).text()) } }
         describeRestore(i, console)
-        if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure("nothing merged: \(i.problems[0])") }
+        if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure(Message.nothingMerged(i.problems[0]).text()) }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
             console.out(Message.mergedReplies(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted, alreadyMerged: i.skipped.count).text())
             for r in i.rejections { console.out(Message.districtRefused(r.bundle, reason: r.reason).text()) }

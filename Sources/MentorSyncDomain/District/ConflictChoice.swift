@@ -21,10 +21,10 @@ public enum ConflictChoice: Sendable, Equatable {
     static func check(_ text: String, column: String, table: TableSchema, database: Database) throws -> DatabaseValue {
         if column == "org_id" {
             let site = text.trimmingCharacters(in: .whitespaces)
-            guard SiteID(site) != nil else { throw HomeError.invalidArgument("org_id '\(site)' is not a site id") }
+            guard SiteID(site) != nil else { throw MessageError(.notASiteID(site)) }
             return .text(site)
         }
-        guard let col = table.column(named: column) else { throw HomeError.invalidArgument("unknown column \(column)") }
+        guard let col = table.column(named: column) else { throw MessageError(.unknownColumn(column)) }
         return try ReferenceResolver(database: database).entry(text, column: col, table: table.name)
     }
 }

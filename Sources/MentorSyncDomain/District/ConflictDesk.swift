@@ -64,7 +64,7 @@ extension DistrictHome {
         let c = try conflict(id)
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
         let (districtSide, schoolSide) = c.sides(district: site)
-        guard let table = RegistrySchema.schema.table(named: c.table) else { throw HomeError.invalidArgument("conflict names unknown table \(c.table)") }
+        guard let table = RegistrySchema.schema.table(named: c.table) else { throw MessageError(.unknownColumn("\(c.table).\(c.column)")) }
         // A typed value is checked like any entry (enumerations, dates, references) before anything is written.
         let kept: (value: DatabaseValue, stamp: Stamp?)
         var note: String

@@ -24,13 +24,13 @@ public final class DistrictDaemon {
     public static func lock(home: URL) throws -> Int32 {
         let path = home.appendingPathComponent("serve.lock").path
         let fd = open(path, O_RDWR | O_CREAT, 0o644)
-        guard fd >= 0 else { throw HomeError.busy("cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw HomeError.busy(Message.cannotOpen(path, String(cString: strerror(errno))).text()) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var buf = [UInt8](repeating: 0, count: 32)
             let n = read(fd, &buf, 31)
             let pid = n > 0 ? String(decoding: buf[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
             close(fd)
-            throw HomeError.busy("another mentorsync-district serve is already running for \(home.path) (pid \(pid)); stop it first")
+            throw HomeError.busy(Message.daemonRunning(home.path, pid: pid).text())
         }
         ftruncate(fd, 0)
         let pid = "\(ProcessInfo.processInfo.processIdentifier)\n"

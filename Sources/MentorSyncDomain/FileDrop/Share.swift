@@ -43,7 +43,7 @@ public struct Share: Sendable {
             try FileManager.default.createDirectory(at: share.inbox, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: url.appendingPathComponent("outbox"), withIntermediateDirectories: true)
         } catch {
-            throw HomeError.notAShare("cannot prepare \(url.path) as a share: \(error.localizedDescription)")
+            throw HomeError.notAShare(Message.cannotPrepareShare(url.path, error.localizedDescription).text())
         }
         return share
     }

@@ -75,7 +75,7 @@ public final class DistrictHome {
         HomePrivacy.secure(database: db)
         let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
         HomePrivacy.secure(database: db)  // the side files opening made
-        guard replica.role == .district else { throw HomeError.notAHome("\(home.path) is a school's home, not the district's;") }
+        guard replica.role == .district else { throw HomeError.invalidArgument(Message.wrongHome(home.path, isSchools: true).text()) }
         try prepare(replica)
         let h = try DistrictHome(url: home, replica: replica)
         try h.makeFolders()
@@ -143,7 +143,7 @@ public final class DistrictHome {
     /// merge), except after a revocation: a stolen machine's key gets no grace.
     @discardableResult
     public func enroll(site school: SiteID, name: String, out: URL, graceDays: Int = 30) throws -> Enrollment {
-        guard school != site else { throw HomeError.invalidArgument("'\(school)' is the district's own site id; choose another for the school") }
+        guard school != site else { throw HomeError.invalidArgument(Message.ownSiteID(school.rawValue).text()) }
         try OutputPath.check(out, registry: DistrictHome.databaseURL(url))
         let key = Enrollment.newKey()
         let enrollment = Enrollment(site: school, name: name, district: site, districtName: self.name, key: key)

@@ -34,18 +34,18 @@ public struct Enrollment: Codable, Equatable, Sendable {
     public var siteID: SiteID { get throws { try SiteID(validated: site) } }
     public var districtID: SiteID { get throws { try SiteID(validated: district) } }
     public var keyBytes: [UInt8] { get throws {
-        guard let k = Hex.decode(key), k.count == 32 else { throw HomeError.badEnrollment("its key is not 64 hex digits") }
+        guard let k = Hex.decode(key), k.count == 32 else { throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentBadKey).text()) }
         return k
     } }
 
     public static func read(from url: URL) throws -> Enrollment {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw HomeError.badEnrollment("cannot read \(url.path)")
+            throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentUnreadable(url.path)).text())
         }
         guard let e = try? JSONDecoder().decode(Enrollment.self, from: data), e.format == formatName else {
-            throw HomeError.badEnrollment("\(url.lastPathComponent) is not a mentorsync enrollment file")
+            throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentNotOne(url.lastPathComponent)).text())
         }
-        guard e.version == 1 else { throw HomeError.badEnrollment("enrollment format version \(e.version) is not supported; upgrade mentorsync") }
+        guard e.version == 1 else { throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentVersion(e.version)).text()) }
         _ = try e.siteID; _ = try e.districtID; _ = try e.keyBytes
         return e
     }

@@ -10,10 +10,10 @@ public enum HomeError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notAHome(let path): return "\(path) holds no mentorsync registry; run init first or pass --home"
-        case .alreadyExists(let path): return "\(path) already holds a registry; refusing to overwrite it"
-        case .badEnrollment(let why): return "enrollment file refused: \(why)"
-        case .notEnrolled(let site): return "school '\(site)' is not enrolled here; enroll it first"
+        case .notAHome(let path): return Message.notAHome(path).text()
+        case .alreadyExists(let path): return Message.alreadyExists(path).text()
+        case .badEnrollment(let why): return why
+        case .notEnrolled(let site): return Message.notEnrolled(site).text()
         case .notAShare(let why): return why
         case .invalidArgument(let why): return why
         case .busy(let why): return why

@@ -23,7 +23,7 @@ enum HomePrivacy {
         try makeFolder(database.deletingLastPathComponent())
         let fd = open(database.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
         guard fd >= 0 else {
-            throw HomeError.invalidArgument("cannot create \(database.path): \(String(cString: strerror(errno)))")
+            throw HomeError.invalidArgument(Message.cannotCreate(database.path, String(cString: strerror(errno))).text())
         }
         fchmod(fd, fileMode)  // whatever the umask
         close(fd)

@@ -44,7 +44,7 @@ public final class SchoolHome {
         HomePrivacy.secure(database: db)
         let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
         HomePrivacy.secure(database: db)  // the side files opening made
-        guard replica.role == .school else { throw HomeError.notAHome("\(home.path) is the district's home, not a school's;") }
+        guard replica.role == .school else { throw HomeError.invalidArgument(Message.wrongHome(home.path, isSchools: false).text()) }
         try replica.database.transaction { for sql in bookkeeping { try replica.database.execute(sql) } }
         return SchoolHome(url: home, replica: replica)
     }
@@ -59,7 +59,7 @@ public final class SchoolHome {
     /// Installs a new enrollment file of the same school (after the district re-enrolled it).
     public func rekey(_ enrollment: Enrollment) throws {
         guard try enrollment.siteID == site, try enrollment.districtID == district else {
-            throw HomeError.badEnrollment("it is for \(enrollment.site) of \(enrollment.district), but this home is \(site) of \(district)")
+            throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentOtherSchool(enrollment.site, of: enrollment.district, home: site.rawValue, of: district.rawValue)).text())
         }
         try database.execute("UPDATE school_identity SET key = ?, name = ?, enrolled_at = ?",
                              [.blob(try enrollment.keyBytes), .text(enrollment.name), .text(enrollment.issuedAt)])

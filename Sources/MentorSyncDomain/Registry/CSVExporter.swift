@@ -26,18 +26,18 @@ public struct CSVExporter {
                        separator: CSVSeparator = .semicolon, bom: Bool = true) throws -> CSVExportResult {
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDir), isDir.boolValue {
-            throw HomeError.invalidArgument("\(file.path) is a folder: give the name of the CSV file to write")
+            throw MessageError(.outputIsFolder(file.path))
         }
         let folder = file.deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
-            throw HomeError.invalidArgument("the folder \(folder.path) does not exist")
+            throw MessageError(.folderMissing(folder.path))
         }
         try OutputPath.check(file, registry: URL(fileURLWithPath: replica.database.path))
         let workbook = SpreadsheetFile.namesWorkbook(file)
         let (data, rows) = workbook ? try encodeWorkbook(table: name, from: replica)
             : try encode(table: name, from: replica, separator: separator, bom: bom)
         do { try DurableFile.write(data, to: file) } catch {
-            throw HomeError.invalidArgument("cannot write \(file.path): \(error)")
+            throw MessageError(.cannotWrite(file.path, "\(error)"))
         }
         return CSVExportResult(table: name, file: file, rows: rows, separator: separator, bom: bom, workbook: workbook)
     }

@@ -245,14 +245,14 @@ public struct CSVImporter {
                         }
                     } else {
                         guard let owner = org.isEmpty ? editor.defaultOwner(t) : org else {
-                            throw HomeError.invalidArgument("a new \(t.name) row needs the school that owns it: add an org_id column")
+                            throw MessageError(.newRowNeedsOwner(t.name))
                         }
                         if replica.role == .school && owner != site {
-                            throw HomeError.invalidArgument("org_id is '\(owner)': this school (\(site)) may import only its own rows")
+                            throw MessageError(.importOnlyOwnRows(owner: owner, site: site))
                         }
                         try editor.checkMayWrite(owner, t)
                         if let first = missingRequired.first {
-                            throw HomeError.invalidArgument("\(t.name).\(first) is required for a new row, and the file has no \(first) column")
+                            throw MessageError(.importMissingRequired(t.name, first))
                         }
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
                         try insert.execute([.text(id), .text(owner)] + values)

@@ -156,7 +156,7 @@ public struct RegistryEditor {
         return try database.transaction {
             // An id another tool wrote in capitals is found; otherwise a name as people write it.
             let id = try storedID(t, reference) ?? ReferenceResolver(database: database).resolve(reference, in: t.name)
-            guard let current = try owner(t, id: id) else { throw HomeError.invalidArgument("no \(t.name) row with id \(id)") }
+            guard let current = try owner(t, id: id) else { throw MessageError(.noRowWithID(t.name, id)) }
             try checkMayWrite(current, t)
             try database.execute("DELETE FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
             return id

@@ -6,6 +6,6 @@ enum ValueLimits {
     static func check(_ text: String, column: ColumnSchema, table: String) throws {
         let bytes = text.utf8.count
         guard bytes > BundleLimits.maxValueBytes else { return }
-        throw HomeError.invalidArgument("\(table).\(column.name) is \(HeldRow.describe(bytes)), more than the \(HeldRow.describe(BundleLimits.maxValueBytes)) a value may hold to reach the district; shorten it (keep scans outside the registry)")
+        throw MessageError(.valueTooLarge("\(table).\(column.name)", size: HeldRow.describe(bytes), limit: HeldRow.describe(BundleLimits.maxValueBytes)))
     }
 }

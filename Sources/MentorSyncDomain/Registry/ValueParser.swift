@@ -8,7 +8,7 @@ public enum ValueParser {
         try ValueLimits.check(text, column: column, table: table)
         let raw = text.trimmingCharacters(in: .whitespaces)
         if raw.isEmpty {
-            if column.required { throw HomeError.invalidArgument("\(table).\(column.name) must not be empty") }
+            if column.required { throw MessageError(.valueRequired("\(table).\(column.name)")) }
             return .null
         }
         switch column.kind {
@@ -17,14 +17,14 @@ public enum ValueParser {
         case .integer(let range):
             // A yes/no column (0, 1) also takes the words people write in spreadsheets.
             if range == 0...1, let flag = yesNo[raw.lowercased()] { return .integer(flag) }
-            guard let v = Int64(raw) else { throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not a whole number") }
+            guard let v = Int64(raw) else { throw MessageError(.notAWholeNumber("\(table).\(column.name)", raw)) }
             if let range, !range.contains(v) {
-                throw HomeError.invalidArgument("\(table).\(column.name): \(v) is outside \(range.lowerBound)..\(range.upperBound)")
+                throw MessageError(.outsideRange("\(table).\(column.name)", v, range.lowerBound, range.upperBound))
             }
             return .integer(v)
         case .real:
             guard let v = Double(raw.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
-                throw HomeError.invalidArgument("\(table).\(column.name): '\(raw)' is not a number")
+                throw MessageError(.notANumber("\(table).\(column.name)", raw))
             }
             return .real(v)
         case .date:

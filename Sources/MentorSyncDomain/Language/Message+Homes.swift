@@ -1,0 +1,110 @@
+/// Errors about homes, enrollment files, values and files people name (HomeError and its throw sites).
+extension Message {
+    public static func notAHome(_ path: String) -> Message {
+        Message("home.not_a_home", en: "\(path) holds no mentorsync registry; run init first or pass --home",
+                ru: "в папке \(path) нет реестра mentorsync; сначала выполните init или укажите папку: --home")
+    }
+    public static func alreadyExists(_ path: String) -> Message {
+        Message("home.already_exists", en: "\(path) already holds a registry; refusing to overwrite it",
+                ru: "\(path) уже содержит реестр; перезаписывать его нельзя")
+    }
+    public static func wrongHome(_ path: String, isSchools: Bool) -> Message {
+        Message("home.wrong_home",
+                en: isSchools ? "\(path) is a school's home, not the district's; pass the district's folder with --home"
+                              : "\(path) is the district's home, not a school's; pass the school's folder with --home",
+                ru: isSchools ? "\(path) — папка школы, а не управления образования; укажите папку управления: --home"
+                              : "\(path) — папка управления образования, а не школы; укажите папку школы: --home")
+    }
+    public static func badEnrollment(_ why: Message) -> Message {
+        Message("home.bad_enrollment", en: "enrollment file refused: \(why.english)", ru: "файл подключения не принят: \(why.russian)")
+    }
+    public static let enrollmentBadKey = Message("home.enrollment_bad_key", en: "its key is not 64 hex digits",
+                                                 ru: "ключ в нём — не 64 шестнадцатеричные цифры")
+    public static func enrollmentUnreadable(_ path: String) -> Message {
+        Message("home.enrollment_unreadable", en: "cannot read \(path)", ru: "не удалось прочитать \(path)")
+    }
+    public static func enrollmentNotOne(_ file: String) -> Message {
+        Message("home.enrollment_not_one", en: "\(file) is not a mentorsync enrollment file", ru: "\(file) — не файл подключения mentorsync")
+    }
+    public static func enrollmentVersion(_ v: Int) -> Message {
+        Message("home.enrollment_version", en: "enrollment format version \(v) is not supported; upgrade mentorsync",
+                ru: "версия формата файла подключения \(v) не поддерживается; обновите mentorsync")
+    }
+    public static func enrollmentOtherSchool(_ site: String, of district: String, home: String, of homeDistrict: String) -> Message {
+        Message("home.enrollment_other_school",
+                en: "it is for \(site) of \(district), but this home is \(site == home ? site : home) of \(homeDistrict)",
+                ru: "он для школы \(site) управления \(district), а эта папка — школы \(home) управления \(homeDistrict)")
+    }
+    public static func notEnrolled(_ site: String) -> Message {
+        Message("home.not_enrolled", en: "school '\(site)' is not enrolled here; enroll it first",
+                ru: "школа «\(site)» здесь не подключена; сначала подключите её: enroll")
+    }
+    public static func ownSiteID(_ site: String) -> Message {
+        Message("home.own_site_id", en: "'\(site)' is the district's own site id; choose another for the school",
+                ru: "«\(site)» — код самого управления образования; выберите для школы другой")
+    }
+    public static func cannotCreate(_ path: String, _ reason: String) -> Message {
+        Message("home.cannot_create", en: "cannot create \(path): \(reason)", ru: "не удалось создать \(path): \(reason)")
+    }
+    public static func cannotOpen(_ path: String, _ reason: String) -> Message {
+        Message("home.cannot_open", en: "cannot open \(path): \(reason)", ru: "не удалось открыть \(path): \(reason)")
+    }
+    public static func daemonRunning(_ home: String, pid: String) -> Message {
+        Message("home.daemon_running",
+                en: "another mentorsync-district serve is already running for \(home) (pid \(pid)); stop it first",
+                ru: "для \(home) уже работает другая служба mentorsync-district serve (pid \(pid)); сначала остановите её")
+    }
+    public static func cannotPrepareShare(_ path: String, _ reason: String) -> Message {
+        Message("home.cannot_prepare_share", en: "cannot prepare \(path) as a share: \(reason)",
+                ru: "не удалось подготовить \(path) как общую папку: \(reason)")
+    }
+}
+
+/// Values people type that are not what the column takes (ValueParser, ValueLimits, editor, import).
+extension Message {
+    public static func valueRequired(_ context: String) -> Message {
+        Message("value.required", en: "\(context) must not be empty", ru: "\(context): поле не может быть пустым")
+    }
+    public static func notAWholeNumber(_ context: String, _ text: String) -> Message {
+        Message("value.not_whole", en: "\(context): '\(text)' is not a whole number", ru: "\(context): «\(text)» — не целое число")
+    }
+    public static func outsideRange(_ context: String, _ v: Int64, _ low: Int64, _ high: Int64) -> Message {
+        Message("value.outside", en: "\(context): \(v) is outside \(low)..\(high)", ru: "\(context): \(v) — вне допустимого диапазона \(low)…\(high)")
+    }
+    public static func notANumber(_ context: String, _ text: String) -> Message {
+        Message("value.not_number", en: "\(context): '\(text)' is not a number", ru: "\(context): «\(text)» — не число")
+    }
+    public static func valueTooLarge(_ context: String, size: String, limit: String) -> Message {
+        Message("value.too_large",
+                en: "\(context) is \(size), more than the \(limit) a value may hold to reach the district; shorten it (keep scans outside the registry)",
+                ru: "\(context): \(size) — больше, чем \(limit), которые значение может занимать, чтобы дойти до управления образования; сократите его (сканы храните вне реестра)")
+    }
+    public static func noRowWithID(_ table: String, _ id: String) -> Message {
+        Message("registry.no_row_with_id", en: "no \(table) row with id \(id)", ru: "в таблице «\(tableTitle(table).russian)» нет записи с кодом \(id)")
+    }
+    public static func newRowNeedsOwner(_ table: String) -> Message {
+        Message("import.needs_owner", en: "a new \(table) row needs the school that owns it: add an org_id column",
+                ru: "новой записи таблицы «\(tableTitle(table).russian)» нужна школа-владелец: добавьте столбец «Код организации» (org_id)")
+    }
+    public static func importOnlyOwnRows(owner: String, site: String) -> Message {
+        Message("import.only_own_rows", en: "org_id is '\(owner)': this school (\(site)) may import only its own rows",
+                ru: "код организации «\(owner)»: эта школа (\(site)) может загружать только свои записи")
+    }
+    public static func importMissingRequired(_ table: String, _ column: String) -> Message {
+        Message("import.missing_required", en: "\(table).\(column) is required for a new row, and the file has no \(column) column",
+                ru: "для новой записи нужно поле «\(columnTitle(column, table: table).russian)» (\(table).\(column)), а в файле нет такого столбца")
+    }
+    public static func unknownColumn(_ column: String) -> Message {
+        Message("value.unknown_column", en: "unknown column \(column)", ru: "нет поля «\(column)»")
+    }
+    public static func outputIsFolder(_ path: String) -> Message {
+        Message("file.output_is_folder", en: "\(path) is a folder: give the name of the CSV file to write",
+                ru: "\(path) — это папка: укажите имя файла, который нужно записать")
+    }
+    public static func folderMissing(_ path: String) -> Message {
+        Message("file.folder_missing", en: "the folder \(path) does not exist", ru: "папки \(path) не существует")
+    }
+    public static func cannotWrite(_ path: String, _ reason: String) -> Message {
+        Message("file.cannot_write", en: "cannot write \(path): \(reason)", ru: "не удалось записать \(path): \(reason)")
+    }
+}
