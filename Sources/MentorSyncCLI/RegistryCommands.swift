@@ -20,12 +20,19 @@ enum RegistryCommands {
         let editor = RegistryEditor(replica: replica)
         let (columns, rows) = try editor.list(table: args.words[1], where: try args.pairs("where"))
         if args.has("json") {
-            console.json(rows.map { row in Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue))) })
+            let org = columns.firstIndex(of: "org_id")
+            console.json(rows.map { row -> [String: Any] in
+                var object: [String: Any] = Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue)))
+                // Another school's row held through network mentoring.
+                if let org, editor.isOtherSchools(row[org].displayText) { object["other_school"] = true }
+                return object
+            })
         } else if rows.isEmpty {
             console.out(Message.noRows(args.words[1]).text())
         } else {
             let listing = try RegistryListing(table: try editor.table(args.words[1]), columns: columns, rows: rows,
-                                              resolver: ReferenceResolver(database: replica.database))
+                                              resolver: ReferenceResolver(database: replica.database),
+                                              otherSchools: editor.isOtherSchools)
             console.table(listing.header, listing.rows)
             console.out(Message.listFooter(rows: rows.count, hidden: listing.hidden).text())
         }

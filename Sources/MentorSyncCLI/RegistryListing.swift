@@ -13,7 +13,7 @@ struct RegistryListing {
     var hidden: [String]
 
     init(table t: TableSchema, columns: [String], rows values: [[DatabaseValue]], resolver: ReferenceResolver,
-         width: Int = RegistryListing.terminalWidth) throws {
+         otherSchools: (String) -> Bool = { _ in false }, width: Int = RegistryListing.terminalWidth) throws {
         var cells: [[String]] = Array(repeating: [], count: values.count)
         var header: [String] = []
         var longText: [Int] = []
@@ -27,6 +27,8 @@ struct RegistryListing {
                 let text: String
                 if name == "id" {
                     text = ReferenceResolver.shortID(v.displayText)
+                } else if name == "org_id", otherSchools(v.displayText) {
+                    text = Message.otherSchoolsRow(v.displayText).text()   // a network row, shown, not edited here
                 } else if case .reference(let target)? = column?.kind, let id = v.text, !id.isEmpty {
                     text = try resolver.display(id, in: target)
                 } else {

@@ -23,7 +23,7 @@ final class NetworkMentoringCLITests: XCTestCase {
 
     func testANetworkPairRunsBetweenTwoSchoolsAndAThirdSeesOnlyTheMentor() throws {
         let w = try CLIWorld(schools: ["s001", "s002", "s003"])
-        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "birth_date=14.03.1975",
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "birth_date=14.03.1995",
                               "--set", "role=teacher", "--set", "position=учитель", "--set", "subject=физика", "--set", "notes=личное"))
         expectOK(try w.school("s001", "put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--set", "status=active",
                               "--set", "network=1"))
@@ -65,8 +65,49 @@ final class NetworkMentoringCLITests: XCTestCase {
         XCTAssertEqual(try count(s1, "SELECT count(*) FROM persons WHERE org_id = 's002' AND birth_date IS NOT NULL"), 0)
         XCTAssertNil(try bytes(s1).range(of: Data("2000-01-02".utf8)), "s002's birth date is in s001's registry")
         XCTAssertNil(try bytes(s3).range(of: Data("Петров Олег".utf8)), "s002's mentee is in s003's registry")
-        XCTAssertNil(try bytes(s3).range(of: Data("1975-03-14".utf8)), "the mentor's birth date is in s003's registry")
+        XCTAssertNil(try bytes(s3).range(of: Data("1995-03-14".utf8)), "the mentor's birth date is in s003's registry")
         XCTAssertNotNil(try bytes(s2).range(of: Data("2000-01-02".utf8)), "the check above can see a birth date")
+
+        // s001's lists mark the pair as another school's.
+        let listed = try w.school("s001", environment: ["MENTORSYNC_LANG": "ru"], ["list", "pairs"])
+        expectOK(listed)
+        XCTAssertTrue(listed.stdout.contains("s002: другой школы (сетевое наставничество)"), listed.stdout)
+        let pairs = try XCTUnwrap(try w.json(try w.school("s001", "list", "pairs", "--json")) as? [[String: Any]])
+        XCTAssertEqual(pairs.map { $0["other_school"] as? Bool }, [true])
+        let own = try XCTUnwrap(try w.json(try w.school("s002", "list", "pairs", "--json")) as? [[String: Any]])
+        XCTAssertEqual(own.map { $0["other_school"] as? Bool }, [nil])
+
+        // The report: the pair counts for the mentee's school, the mentor as involved for hers, the
+        // district's totals count the pair once.
+        let report = try XCTUnwrap(try w.json(try w.district("report", "--json", "--period", "2025-2026")) as? [String: Any])
+        let schools = try XCTUnwrap(report["schools"] as? [[String: Any]])
+        func entry(_ site: String) throws -> [String: Any] { try XCTUnwrap(schools.first { $0["site"] as? String == site }) }
+        XCTAssertEqual(try pairCount(entry("s002")), 1)
+        XCTAssertEqual(try pairCount(entry("s001")), 0)
+        XCTAssertEqual(try pairCount(XCTUnwrap(report["district"] as? [String: Any])), 1)
+        XCTAssertEqual(try share(entry("s001"), "teachers_under_35"), [1, 1], "the mentor takes part, in her own school")
+        XCTAssertEqual(try share(entry("s002"), "teachers_under_35"), [1, 1])
+        XCTAssertEqual(try share(XCTUnwrap(report["district"] as? [String: Any]), "teachers_under_35"), [2, 2])
+        XCTAssertEqual(try share(entry("s002"), "schools_with_active_pair"), [1, 1])
+        XCTAssertEqual(try share(entry("s001"), "schools_with_active_pair"), [0, 1])
+        // The mentor's school reports its own: its mentor involved, no pair of its own.
+        let mine = try XCTUnwrap(try w.json(try w.school("s001", "report", "--json", "--period", "2025-2026")) as? [String: Any])
+        let s001 = try XCTUnwrap((mine["schools"] as? [[String: Any]])?.first)
+        XCTAssertEqual((mine["schools"] as? [[String: Any]])?.count, 1)
+        XCTAssertEqual(try share(s001, "teachers_under_35"), [1, 1])
+        XCTAssertEqual(try pairCount(s001), 0)
+    }
+
+    func pairCount(_ organization: [String: Any]) throws -> Int {
+        let pairs = try XCTUnwrap((organization["counts"] as? [String: Any])?["pairs"] as? [[String: Any]])
+        return pairs.compactMap { $0["count"] as? Int }.reduce(0, +)
+    }
+
+    /// An indicator's numerator and denominator.
+    func share(_ organization: [String: Any], _ code: String) throws -> [Int] {
+        let indicators = try XCTUnwrap(organization["indicators"] as? [[String: Any]])
+        let i = try XCTUnwrap(indicators.first { $0["code"] as? String == code }, "\(code) in \(indicators)")
+        return [i["numerator"] as? Int ?? -1, i["denominator"] as? Int ?? -1]
     }
 
     /// Unsharing: the mentor leaves the network; her pair goes on, a new pair with her is refused
