@@ -3,7 +3,7 @@ import MentorSyncDomain
 import MentorSyncTestSupport
 @testable import MentorSyncEngine
 
-/// Network mentoring routed by the engine (Protocol/bundle.md, "Shares"): each school receives its
+/// Network mentoring routed by the engine (Protocol/shares.md): each school receives its
 /// own rows, the district's, the network mentors' reduced rows, and the rows of the network pairs
 /// it is a party to; nothing else of another school, and the district refuses the rest.
 final class NetworkShareTests: XCTestCase {

@@ -1,5 +1,5 @@
-/// At the district: what a school may write that names another school's rows (Protocol/bundle.md,
-/// "Shares"). A school's own row may name another school's row only as the rules allow: a link to
+/// At the district: what a school may write that names another school's rows (Protocol/shares.md).
+/// A school's own row may name another school's row only as the rules allow: a link to
 /// a row that is offered when the reference is written, and an attachment to a linked row the
 /// school is a party to (as its owner, or as the other party where the rules let parties write).
 extension Replica {

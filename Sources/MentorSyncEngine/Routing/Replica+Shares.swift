@@ -1,7 +1,7 @@
 import Foundation
 
 /// At the district: each school's **share** of other schools' rows under the schema's `ShareRules`
-/// (Protocol/bundle.md, "Shares"). A row enters a school's share when a rule first routes it there
+/// (Protocol/shares.md). A row enters a school's share when a rule first routes it there
 /// and stays until it is gone (its deletion travels too); every change to it after that travels
 /// to the school whole, in the columns the school receives.
 extension Replica {

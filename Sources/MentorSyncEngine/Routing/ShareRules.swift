@@ -1,4 +1,4 @@
-/// Declarative routing of rows between schools (Protocol/bundle.md, "Shares"): which rows of
+/// Declarative routing of rows between schools (Protocol/shares.md): which rows of
 /// other schools a school receives, which of their columns, and which rows it may write that
 /// hang on another school's rows. The domain states the rules; the engine computes each school's
 /// share from them at the district, sends it, and refuses writes outside it.
