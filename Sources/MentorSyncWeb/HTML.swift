@@ -41,7 +41,13 @@ struct PageContext {
     /// A table of already escaped cells.
     func table(_ headers: [String], _ rows: [[String]]) -> String {
         var h = "<div class=\"scroll\"><table><thead><tr>" + headers.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for r in rows { h += "<tr>" + r.map { "<td>\($0)</td>" }.joined() + "</tr>" }
+        // Each cell carries its column's title, so a phone shows a row as a card of labelled lines.
+        for r in rows {
+            h += "<tr>" + r.enumerated().map { i, cell in
+                let label = i < headers.count && !headers[i].isEmpty ? " data-label=\"\(esc(headers[i]))\"" : ""
+                return "<td\(label)>\(cell)</td>"
+            }.joined() + "</tr>"
+        }
         return h + "</tbody></table></div>"
     }
 }

@@ -11,6 +11,15 @@ final class TablePages {
     /// The organizations a new row may belong to (district: schools and itself); nil at a school.
     let owners: (() throws -> [(id: String, label: String)])?
     static let pageSize = 50
+    /// Columns a list shows at most: a 1366-pixel screen without sideways scrolling.
+    static let maxColumns = 6
+
+    /// Free text, edited in a box of several lines: the first left out of a crowded list.
+    static func isLongText(_ c: ColumnSchema) -> Bool {
+        if case .text = c.kind { return longTextColumns.contains(c.name) }
+        return false
+    }
+    static let longTextColumns: Set<String> = ["notes", "comment", "summary", "requests", "deficits", "goals", "competencies", "result", "minutes", "documents"]
 
     init(replica: Replica, tables: [TableSchema], owners: (() throws -> [(id: String, label: String)])? = nil) {
         self.replica = replica
@@ -62,10 +71,18 @@ final class TablePages {
         if page.rows.isEmpty {
             return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(page.total > 0 ? .webShown(page.total, page.total, page.total) : .webNoRows))</p>", notice: r.query["done"]))
         }
-        // Only the columns holding a value somewhere; the first names the row and links to its form.
-        let shownColumns = page.columns.dropFirst(2).compactMap { t.column(named: $0) }
+        // Only the columns holding a value somewhere, as many as fit a school laptop's screen (free
+        // text goes first, the rest in the row's form); the first names the row and links to its form.
+        var shownColumns = page.columns.dropFirst(2).compactMap { t.column(named: $0) }
+        var hidden: [ColumnSchema] = []
+        while shownColumns.count > Self.maxColumns, let i = shownColumns.lastIndex(where: { Self.isLongText($0) }) { hidden.insert(shownColumns.remove(at: i), at: 0) }
+        if shownColumns.count > Self.maxColumns { hidden = Array(shownColumns[Self.maxColumns...]) + hidden; shownColumns = Array(shownColumns.prefix(Self.maxColumns)) }
         let orgIndex = page.columns.firstIndex(of: "org_id")
-        let headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) }) + [""]
+        // At the district every row says whose it is.
+        let ownerColumn = owners != nil && orgIndex != nil
+        let names = ownerColumn ? Dictionary(try owners!().map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }) : [:]
+        let headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })
+            + (ownerColumn ? [Message.webOwner.text(ctx.language)] : []) + [""]
         var cells: [[String]] = []
         for row in page.rows {
             let id = row[0].text ?? ""
@@ -74,10 +91,14 @@ final class TablePages {
             let link = "/t/\(t.name)/edit?" + query([("id", id)])
             c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"
             let owner = orgIndex.flatMap { row[$0].text }
+            if ownerColumn { c.append(esc(owner.map { names[$0] ?? $0 } ?? "")) }
             c.append(mayEdit(owner) ? "<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a>" : "")
             cells.append(c)
         }
         body += ctx.table(headers, cells)
+        if !hidden.isEmpty {
+            body += "<p class=\"muted\">\(ctx.t(.webColumnsInForm(hidden.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })))</p>"
+        }
         body += "<p class=\"pager\">\(ctx.t(.webShown(start + 1, start + page.rows.count, page.total)))"
         if start > 0 { body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber - 1)")])))\">\(ctx.t(.webPrevious))</a>" }
         if start + page.rows.count < page.total {
@@ -134,7 +155,7 @@ final class TablePages {
                 fields += "<input id=\"\(fid)\" type=\"number\"\(bounds) name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
             case .real: fields += "<input id=\"\(fid)\" type=\"number\" step=\"any\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
             case .text:
-                if ["notes", "comment", "summary", "requests", "deficits", "goals", "competencies", "result"].contains(c.name) {
+                if Self.longTextColumns.contains(c.name) {
                     fields += "<textarea id=\"\(fid)\" rows=\"3\" name=\"\(esc(c.name))\">\(esc(value))</textarea>"
                 } else {
                     fields += "<input id=\"\(fid)\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"

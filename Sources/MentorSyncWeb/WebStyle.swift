@@ -30,13 +30,15 @@ enum WebStyle {
     .error{background:#fbeaea;border-left:4px solid #a51d2d;padding:.5rem .8rem}
     .muted{color:#5c6470}
     .ok{color:#2f7d44}
-    .warn{color:#a51d2d;font-weight:600}
+    .warn{color:#9a3412}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.8rem}
     .cards a{display:block;padding:.8rem 1rem;border:1px solid #dde1e6;border-radius:6px;text-decoration:none}
     .cards a:hover{border-color:#1a5fb4}
     .side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
     .side div{border:1px solid #dde1e6;border-radius:6px;padding:.6rem .8rem}
-    @media (max-width:640px){main{padding:.6rem}.side{grid-template-columns:1fr}th,td{padding:.3rem}}
+    @media (max-width:640px){main{padding:.6rem}.side{grid-template-columns:1fr}th,td{padding:.3rem}
+    thead{display:none}table,tbody,tr,td{display:block;width:100%}tr{border-bottom:1px solid #b8c0cc;padding:.3rem 0}td{border:0}
+    td[data-label]::before{content:attr(data-label) ": ";color:#5c6470}td:empty{display:none}}
     @media print{header,form,.button,button,.search,.pager{display:none}main{max-width:none;padding:0}body{background:#fff}}
     """
 }

@@ -30,6 +30,24 @@ final class WebListTests: XCTestCase {
         XCTAssertTrue(count(client, "/t/persons?q=" + enc("50%")).contains("Пока нет записей"), "% is a character, not a wildcard")
     }
 
+    /// A list never scrolls sideways on a school laptop: free text goes to the row's form first; at
+    /// the district every row says whose it is.
+    func testAFullRowFitsTheScreenAndTheDistrictSeesWhoseItIs() throws {
+        let w = try WebWorld()
+        try w.sql(w.districtHome, """
+            INSERT INTO persons (id, org_id, full_name, birth_date, role, position, subject, teaching_since, hired_on, left_on, pd_consent_on, notes)
+            VALUES ('p-1', 's001', 'Иванова Мария Петровна', '1990-03-12', 'teacher', 'учитель', 'физика', '2012-09-01', '2012-09-01', '2025-06-30', '2012-09-01', 'переехала');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let page = client.get("/t/persons")?.body ?? ""
+        let shown = headers(page)
+        XCTAssertEqual(shown.count, 8, "\(shown)")
+        XCTAssertEqual(shown.suffix(2), ["Чья запись", ""])
+        XCTAssertFalse(shown.contains("Примечание"), "free text is the first to leave a crowded list")
+        XCTAssertTrue(page.contains("Ещё в карточке каждой записи:") && page.contains("Примечание."), page)
+        XCTAssertTrue(page.contains("data-label=\"Чья запись\">Школа № 1 (s001)</td>"), page)
+    }
+
     func headers(_ html: String) -> [String] {
         html.components(separatedBy: "<th>").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }

@@ -7,7 +7,8 @@ extension Message {
             "organizations": "Организации", "persons": "Люди", "mentors": "Наставники", "mentees": "Наставляемые",
             "pairs": "Пары", "pair_mentees": "Наставляемые в парах", "plans": "Планы", "meetings": "Встречи",
             "events": "Мероприятия", "indicators": "Показатели и цели", "indicator_values": "Значения показателей",
-            "practices": "Практики", "surveys": "Анкеты",
+            "practices": "Практики", "surveys": "Анкеты", "diagnostics": "Диагностика", "trainings": "Курсы и обучение",
+            "contest_entries": "Участие в конкурсах", "event_participants": "Участники мероприятий",
         ]
         let en = name.prefix(1).uppercased() + name.dropFirst().replacingOccurrences(of: "_", with: " ")
         return Message("table.\(name)", en: en, ru: ru[name] ?? en)

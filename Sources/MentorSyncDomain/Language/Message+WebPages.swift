@@ -5,6 +5,13 @@ extension Message {
     public static let webImportNav = Message("web.nav.import", en: "Import", ru: "Загрузка списка")
     public static let webAllTables = Message("web.nav.all_tables", en: "All tables", ru: "Все таблицы")
 
+    // Lists
+    public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
+    public static func webColumnsInForm(_ titles: [String]) -> Message {
+        Message("web.list.columns_in_form", en: "Also in each row's form: \(titles.joined(separator: ", ")).",
+                ru: "Ещё в карточке каждой записи: \(titles.joined(separator: ", ")).")
+    }
+
     // The school's status page
     public static let webSchool = Message("web.school", en: "School", ru: "Школа")
     public static let webDistrict = Message("web.district", en: "District", ru: "Управление образования")
