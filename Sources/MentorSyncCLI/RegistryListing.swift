@@ -2,8 +2,10 @@ import Foundation
 import MentorSyncDomain
 import MentorSyncEngine
 
-/// `list TABLE` on a terminal: short ids, references by name, long free text cut, and only as many
-/// columns as fit the terminal's width (`COLUMNS`, else 160); `--json` prints everything instead.
+/// `list TABLE` on a terminal: columns by their titles and values in the reader's words (the titles
+/// the web app shows, `Message.columnTitle`/`valueTitle`), short ids, references by name, long free
+/// text cut, and only as many columns as fit the terminal's width (`COLUMNS`, else 160); `--json`
+/// prints everything, as stored, instead.
 struct RegistryListing {
     static let textWidth = 32
 
@@ -13,7 +15,8 @@ struct RegistryListing {
     var hidden: [String]
 
     init(table t: TableSchema, columns: [String], rows values: [[DatabaseValue]], resolver: ReferenceResolver,
-         otherSchools: (String) -> Bool = { _ in false }, width: Int = RegistryListing.terminalWidth) throws {
+         otherSchools: (String) -> Bool = { _ in false }, width: Int = RegistryListing.terminalWidth,
+         language: Language = .current) throws {
         var cells: [[String]] = Array(repeating: [], count: values.count)
         var header: [String] = []
         var longText: [Int] = []
@@ -31,13 +34,19 @@ struct RegistryListing {
                     text = Message.otherSchoolsRow(v.displayText).text()   // a network row, shown, not edited here
                 } else if case .reference(let target)? = column?.kind, let id = v.text, !id.isEmpty {
                     text = try resolver.display(id, in: target)
+                } else if name == "org_id", let site = v.text, !site.isEmpty {
+                    text = (try? resolver.label(of: site, in: "organizations")).flatMap { $0 } ?? site
+                } else if case .enumeration? = column?.kind, let word = v.text, !word.isEmpty {
+                    text = Message.valueTitle(word, column: name, table: t.name).text(language)
+                } else if case .date? = column?.kind, let date = v.text {
+                    text = ReferenceResolver.readableDate(date, language)
                 } else {
                     text = Self.cut(v.displayText)
                 }
                 cells[r].append(text)
             }
             if case .text? = column?.kind, !Self.nameColumns.contains(name) { longText.append(header.count) }
-            header.append(name)
+            header.append(Message.columnTitle(name, table: t.name).text(language))
         }
         // Too wide for the terminal: leave out free-text columns, the rightmost first.
         func lineWidth() -> Int {

@@ -16,6 +16,8 @@ extension Message {
 
     /// A column's title: its Russian header (`HeaderAliases`, the one import takes) or its own name, readable.
     public static func columnTitle(_ column: String, table: String) -> Message {
+        // The owner is shown by its name wherever a person reads it, not as the code import takes.
+        if column == "org_id" { return Message("column.org_id", en: "Owner", ru: "Владелец") }
         let en = column.replacingOccurrences(of: "_id", with: "").replacingOccurrences(of: "_", with: " ")
         return Message("column.\(table).\(column)", en: en.prefix(1).uppercased() + en.dropFirst(),
                        ru: HeaderAliases.russian(column, table: table) ?? en)

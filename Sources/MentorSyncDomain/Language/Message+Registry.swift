@@ -3,7 +3,7 @@ extension Message {
     public static func listFooter(rows: Int, hidden: [String]) -> Message {
         let en = hidden.isEmpty ? "" : "; not shown: \(hidden.joined(separator: ", ")) (see --json or export-csv)"
         let ru = hidden.isEmpty ? "" : "; не показаны: \(hidden.joined(separator: ", ")) (полностью: --json или export-csv)"
-        return Message("list.footer", en: "(\(rows) row\(rows == 1 ? "" : "s")\(en))", ru: "(строк: \(rows)\(ru))")
+        return Message("list.footer", en: "(\(rows) row\(rows == 1 ? "" : "s")\(en))", ru: "(записей: \(rows)\(ru))")
     }
 }
 
@@ -67,7 +67,7 @@ extension Message {
     }
 
     public static func noRows(_ table: String) -> Message {
-        Message("registry.no_rows", en: "no rows in \(table)", ru: "в \(table) нет строк")
+        Message("registry.no_rows", en: "no rows in \(table)", ru: "в таблице «\(tableTitle(table).russian)» пока нет записей")
     }
 
     public static func deleted(_ table: String, id: String) -> Message {

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// `list TABLE` in the reader's language (issue 12), as the web app's lists: columns by their titles,
+/// enumeration values in words, dates as the language writes them, the owner and references by name.
+/// `--json` stays the machine's.
+final class ListLanguageTests: XCTestCase {
+    var w: CLIWorld!
+
+    override func setUpWithError() throws {
+        w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
+                              "--set", "birth_date=12.03.1990"))
+        expectOK(try w.school("s001", "put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--set", "status=active"))
+        try w.round()  // the school's organizations row (its name) comes from the district
+    }
+
+    override func tearDown() { w = nil }
+
+    func list(_ locale: [String: String], _ table: String) throws -> [String] {
+        let r = try w.school("s001", environment: locale, ["list", table])
+        expectOK(r)
+        return r.stdout.split(separator: "\n").map(String.init)
+    }
+
+    func testListSpeaksRussianUnderARussianLocale() throws {
+        let persons = try list(ToolLocale.russian, "persons")
+        XCTAssertNotNil(persons.first?.range(of: "^Идентификатор +Владелец +ФИО +Дата рождения +Роль$", options: .regularExpression), "\(persons)")
+        XCTAssertNotNil(persons[1].range(of: "^p1 +Школа s001 +Иванова Мария Петровна +12\\.03\\.1990 +учитель$", options: .regularExpression), "\(persons)")
+        XCTAssertEqual(persons.last, "(записей: 1)")
+        let mentors = try list(ToolLocale.russian, "mentors")
+        XCTAssertTrue(mentors[0].contains("Статус"), "\(mentors)")
+        XCTAssertTrue(mentors[1].contains("Иванова Мария Петровна [p1]") && mentors[1].contains("активный"), "\(mentors)")
+        for line in persons + mentors {
+            XCTAssertNil(line.range(of: "teacher|active|full_name|birth_date|org_id|rows?\\b", options: .regularExpression), line)
+        }
+        let nothing = try list(ToolLocale.russian, "meetings")
+        XCTAssertEqual(nothing, ["в таблице «Встречи» пока нет записей"])
+    }
+
+    func testListSpeaksEnglishUnderTheCLocaleAndJSONStaysTheMachines() throws {
+        let persons = try list(ToolLocale.english, "persons")
+        XCTAssertNotNil(persons.first?.range(of: "^Id +Owner +Full name +Birth date +Role$", options: .regularExpression), "\(persons)")
+        XCTAssertNotNil(persons[1].range(of: "^p1 +Школа s001 +Иванова Мария Петровна +1990-03-12 +teacher$", options: .regularExpression), "\(persons)")
+        let json = try XCTUnwrap(try w.json(try w.school("s001", environment: ToolLocale.russian, ["list", "persons", "--json"])) as? [[String: Any]])
+        XCTAssertEqual(json.first?["role"] as? String, "teacher")
+        XCTAssertEqual(json.first?["birth_date"] as? String, "1990-03-12")
+        XCTAssertEqual(json.first?["org_id"] as? String, "s001")
+    }
+}
