@@ -100,7 +100,7 @@ public enum SchoolCLI {
             o["imported"] = ["files": i.files, "skipped": i.skipped, "rows_inserted": i.rowsInserted, "rows_changed": i.rowsChanged,
                              "rows_deleted": i.rowsDeleted, "conflicts": i.conflicts, "commands": i.commands,
                              "rejections": i.rejections.map { ["bundle": $0.bundle, "reason": $0.reason] }, "refused": i.refused,
-                             "problems": i.problems]
+                             "problems": i.problems, "removed_migration_copies": i.removedMigrationCopies]
         }
         return o
     }
@@ -160,6 +160,7 @@ public enum SchoolCLI {
             console.out(Message.mergedReplies(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted, alreadyMerged: i.skipped.count).text())
             for r in i.rejections { console.out(Message.districtRefused(r.bundle, reason: r.reason).text()) }
             describeCorrections(home, i, console)
+            for name in i.removedMigrationCopies { console.out(Message.migrationCopyRemoved(name).text()) }
         }
     }
 

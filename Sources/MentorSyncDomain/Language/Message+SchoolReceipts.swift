@@ -75,4 +75,10 @@ extension Message {
         Message("receipt.wrote_bundle", en: "wrote \(path): \(rows) changed rows\(full ? " (full copy)" : "")",
                 ru: "записан \(path): \(Plural.ru(count: rows, "изменённая строка", "изменённые строки", "изменённых строк"))\(full ? " (полная копия)" : "")")
     }
+
+    public static func migrationCopyRemoved(_ name: String) -> Message {
+        Message("receipt.migration_copy_removed",
+                en: "\(name), the copy of the registry kept from before the upgrade, was removed: the upgraded registry has synced with the district",
+                ru: "копия реестра, сохранённая перед обновлением (\(name)), удалена: обновлённый реестр синхронизирован с районом")
+    }
 }

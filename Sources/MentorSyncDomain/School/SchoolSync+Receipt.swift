@@ -19,6 +19,7 @@ extension SchoolHome {
         for r in i.rejections { lines.append(Message.districtRefused(r.bundle, reason: r.reason).text(l)) }
         lines += (try? describeCorrections(i.corrections, language: l)) ?? []
         if i.rowsMovedAway > 0 { lines.append(Message.rowsMovedAway(i.rowsMovedAway).text(l)) }
+        lines += i.removedMigrationCopies.map { Message.migrationCopyRemoved($0).text(l) }
         return lines
     }
 }

@@ -42,6 +42,8 @@ public final class SchoolSync {
         public var corrections: [CorrectedCell] = []
         /// Rows this school held that the district gave to another school.
         public var rowsMovedAway = 0
+        /// The copies kept from before a migration, removed because this sync succeeded at the new version.
+        public var removedMigrationCopies: [String] = []
     }
 
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
@@ -72,6 +74,7 @@ public final class SchoolSync {
         // Each file is opened once (its header read to order them, its body while it merges) and stands
         // alone: a damaged or misplaced one is reported and left where it is, the genuine ones merged.
         var readable: [BundleReader] = []
+        var mergedAtCurrentSchema = false
         for url in files {
             if let why = Message.notAFile(RegularFile.kind(url)) { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
             do {
@@ -111,6 +114,7 @@ public final class SchoolSync {
                 continue
             }
             result.files.append(url.lastPathComponent)
+            if header.schemaVersion == home.replica.schema.version { mergedAtCurrentSchema = true }
             result.rowsChanged += report.rowsChanged
             result.rowsInserted += report.rowsInserted
             result.rowsDeleted += report.rowsDeleted
@@ -122,6 +126,7 @@ public final class SchoolSync {
             result.rowsMovedAway += report.rowsMovedAway
             if let n = report.restampedRows { result.restampedRows = (result.restampedRows ?? 0) + n }
         }
+        result.removedMigrationCopies = removeMigrationCopies(after: result, mergedAtCurrentSchema: mergedAtCurrentSchema)
         return result
     }
 
