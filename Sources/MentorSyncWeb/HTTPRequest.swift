@@ -53,14 +53,23 @@ public struct HTTPRequest: Sendable {
 
     static func decodeForm(_ text: String) -> [String: String] {
         var out: [String: String] = [:]
-        for pair in text.split(separator: "&") {
+        for (k, v) in decodeFormPairs(text) { out[k] = v }
+        return out
+    }
+
+    /// Every value of a field that a form sends several times (checkboxes of one name).
+    public func formValues(_ name: String) -> [String] {
+        HTTPRequest.decodeFormPairs(String(decoding: body, as: UTF8.self)).filter { $0.0 == name }.map(\.1)
+    }
+
+    static func decodeFormPairs(_ text: String) -> [(String, String)] {
+        text.split(separator: "&").map { pair in
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ s: Substring) -> String {
                 String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
             }
-            out[decode(kv[0])] = kv.count > 1 ? decode(kv[1]) : ""
+            return (decode(kv[0]), kv.count > 1 ? decode(kv[1]) : "")
         }
-        return out
     }
 }
 

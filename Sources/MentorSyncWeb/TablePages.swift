@@ -121,7 +121,7 @@ final class TablePages {
         return Dictionary(uniqueKeysWithValues: zip(cols, row))
     }
 
-    func form(_ t: TableSchema, id: String?, values typed: [String: String]?, _ ctx: PageContext, error: String? = nil) throws -> HTTPResponse {
+    func form(_ t: TableSchema, id: String?, values typed: [String: String]?, mentees typedMentees: [String]? = nil, _ ctx: PageContext, error: String? = nil) throws -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
         let current = try id.flatMap { try currentRow(t, $0) }
@@ -161,6 +161,8 @@ final class TablePages {
                     fields += "<input id=\"\(fid)\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
                 }
             }
+            // A pair: the mentor first, then its mentees.
+            if t.name == "pairs", c.name == "mentor_id" { fields += try PairMentees.html(pair: id, ticked: typedMentees, replica.database, ctx) }
         }
         let editable = current == nil || mayEdit(current?["org_id"]?.text)
         let action = "/t/\(t.name)/save" + (id.map { "?" + query([("id", $0)]) } ?? "")
@@ -186,11 +188,12 @@ final class TablePages {
         do {
             var rowID = id ?? ""
             if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
+            if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
             let name = (try? ReferenceResolver(database: replica.database).label(of: rowID, in: t.name)) ?? nil
             let done = Message.webSaved(name ?? Message.webTable(t.name).text(ctx.language)).text(ctx.language)
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
         } catch {
-            return try form(t, id: id, values: f, ctx, error: WebApp.line(error, ctx.language))
+            return try form(t, id: id, values: f, mentees: r.formValues(PairMentees.field), ctx, error: WebApp.line(error, ctx.language))
         }
     }
 

@@ -19,6 +19,8 @@ enum WebStyle {
     label{display:block;margin:.6rem 0 .2rem;font-weight:600}
     input,select,textarea{font:inherit;padding:.35rem .5rem;border:1px solid #b8c0cc;border-radius:4px;width:100%;max-width:36rem;background:#fff}
     input[type=checkbox],input[type=radio]{width:auto}
+    fieldset.choices{border:1px solid #dde1e6;border-radius:4px;margin:.8rem 0;max-width:36rem;max-height:16rem;overflow-y:auto}
+    label.choice{font-weight:400;margin:.2rem 0}
     button,.button{font:inherit;padding:.4rem 1rem;border:1px solid #24466b;border-radius:4px;background:#24466b;color:#fff;cursor:pointer;text-decoration:none;display:inline-block;margin:.6rem .4rem .2rem 0}
     button.secondary,.button.secondary{background:#fff;color:#24466b}
     button.danger{background:#a51d2d;border-color:#a51d2d}

@@ -123,6 +123,11 @@ final class WebDriver {
         _ = try command("POST", "element/\(try element(css))/value", ["text": order.compactMap { parts[$0] }.joined()])
     }
 
+    /// Ticks the checkbox whose label shows `words`.
+    func tick(_ words: String) throws {
+        try click(element: try element(xpath: "//label[normalize-space(.)='\(words)']/input[@type='checkbox']"))
+    }
+
     /// Chooses the option of a <select> by the words it shows.
     func choose(_ selectCSS: String, _ visibleText: String) throws {
         let select = try element(selectCSS)

@@ -5,6 +5,10 @@ extension Message {
     public static let webImportNav = Message("web.nav.import", en: "Import", ru: "Загрузка списка")
     public static let webAllTables = Message("web.nav.all_tables", en: "All tables", ru: "Все таблицы")
 
+    // A pair's form
+    public static let webNoMenteesYet = Message("web.pair.no_mentees", en: "No mentees yet: add them under Mentees first.",
+                                                ru: "Наставляемых пока нет: сначала добавьте их в разделе «Наставляемые».")
+
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
     public static func webColumnsInForm(_ titles: [String]) -> Message {

@@ -1,0 +1,37 @@
+import Foundation
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// A pair's form lists the mentees by name to tick: the mentor is chosen, then its mentees, and
+/// saving the pair writes its `pair_mentees` rows (through `RegistryEditor`, like any other row).
+enum PairMentees {
+    static let field = "mentee"
+
+    /// The ids of the mentees linked to `pair`, with the id of each link row.
+    static func links(_ pair: String, _ db: Database) throws -> [(link: String, mentee: String)] {
+        try db.rows("SELECT id, mentee_id FROM pair_mentees WHERE pair_id = ? ORDER BY rowid", [.text(pair)])
+            .map { ($0[0].displayText, $0[1].displayText) }
+    }
+
+    /// The checkboxes: every mentee by name, ticked when linked (or when ticked in a refused form).
+    static func html(pair: String?, ticked typed: [String]?, _ db: Database, _ ctx: PageContext) throws -> String {
+        let linked = Set(try typed ?? pair.map { try links($0, db).map(\.mentee) } ?? [])
+        let mentees = try ReferenceResolver(database: db).choices(in: "mentees")
+        var h = "<fieldset class=\"choices\"><legend>\(ctx.t(.webTable("mentees")))</legend>"
+        if mentees.isEmpty { h += "<p class=\"muted\">\(ctx.t(.webNoMenteesYet))</p>" }
+        for (i, m) in mentees.enumerated() {
+            h += "<label class=\"choice\"><input type=\"checkbox\" id=\"mentee-\(i)\" name=\"\(field)\" value=\"\(esc(m.id))\"\(linked.contains(m.id) ? " checked" : "")> \(esc(m.label))</label>"
+        }
+        return h + "</fieldset>"
+    }
+
+    /// Links the ticked mentees to `pair` and unlinks the others.
+    static func save(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
+        let current = try links(pair, db)
+        let wanted = Set(ticked.filter { !$0.isEmpty })
+        for m in ticked where !m.isEmpty && !current.contains(where: { $0.mentee == m }) {
+            _ = try editor.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", m)])
+        }
+        for l in current where !wanted.contains(l.mentee) { try editor.delete(table: "pair_mentees", id: l.link) }
+    }
+}

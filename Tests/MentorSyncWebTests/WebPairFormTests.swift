@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// A pair's form: the mentor chosen by name, then its mentees ticked by name; saving links and
+/// unlinks them (`pair_mentees` rows, as `put` and `delete` write them).
+final class WebPairFormTests: XCTestCase {
+    func testTickingMenteesLinksAndUnlinksThem() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Орлов Пётр');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-1', 's001', 'p-1'), ('e-2', 's001', 'p-2');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let form = client.get("/t/pairs/edit")?.body ?? ""
+        XCTAssertTrue(form.contains("> Смирнова Анна</label>") && form.contains("> Орлов Пётр</label>"), form)
+        let saved = client.post("/t/pairs/save", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("mentee", "e-1"), ("mentee", "e-2")])
+        XCTAssertEqual(saved?.status, 303, saved?.body ?? "")
+        XCTAssertEqual(try links(w), ["e-1", "e-2"])
+
+        let pair = try XCTUnwrap(try rows(w, "pairs").first?["id"] as? String)
+        let edit = client.get("/t/pairs/edit?id=\(pair)")?.body ?? ""
+        XCTAssertEqual(edit.components(separatedBy: " checked>").count - 1, 2, "both mentees are shown ticked")
+        client.post("/t/pairs/save?id=\(pair)", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("mentee", "e-2")])
+        XCTAssertEqual(try links(w), ["e-2"], "the unticked mentee is unlinked")
+    }
+
+    func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {
+        let r = try ToolRunner.run("mentorsync-school", ["list", table, "--json", "--home", w.schoolHome.path])
+        return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String: Any]] ?? []
+    }
+
+    func links(_ w: WebWorld) throws -> [String] { try rows(w, "pair_mentees").compactMap { $0["mentee_id"] as? String }.sorted() }
+}
