@@ -1,8 +1,8 @@
 import MentorSyncEngine
 
 /// The tables of registry schema 2 in the demo: diagnostics of professional deficits, courses,
-/// professional contests, and who took part in the school's practice-sharing event, so the
-/// report's indicators 8–12 have something to show.
+/// professional contests, and who took part in the school's practice-sharing event, master class and
+/// consultation, so the report's indicators 8–12 have something to show.
 extension DemoSchool {
     func writeVersion2(teachers: [Person], _ rng: inout SplitMix64) throws {
         let present = teachers.filter(\.present)
@@ -37,6 +37,17 @@ extension DemoSchool {
             try writer.insert("event_participants", ["id", "org_id", "event_id", "person_id", "role"],
                               [.text(rng.uuid()), .text(site), .text(event), .text(t.id),
                                .text(rng.chance(0.2) ? "speaker" : "participant")])
+        }
+        // A master class and a consultation of the school's methodical association (indicator 12b).
+        for (title, kind, share) in [("Мастер-класс наставников школы", "master_class", 0.5),
+                                     ("Консультация по индивидуальным образовательным маршрутам", "consultation", 0.3)] {
+            let id = rng.uuid()
+            try writer.insert("events", ["id", "org_id", "title", "starts_on", "status", "kind"],
+                              [.text(id), .text(site), .text(title), demoDate(y0 + rng.int(30...240)), .text("done"), .text(kind)])
+            for t in present where rng.chance(share) {
+                try writer.insert("event_participants", ["id", "org_id", "event_id", "person_id", "role"],
+                                  [.text(rng.uuid()), .text(site), .text(id), .text(t.id), .text("participant")])
+            }
         }
     }
 }

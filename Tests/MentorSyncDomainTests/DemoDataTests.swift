@@ -96,6 +96,7 @@ final class DemoDataTests: XCTestCase {
             let i = try XCTUnwrap(report.district.indicator(code))
             XCTAssertGreaterThan(i.denominator, 0, code.rawValue)
             XCTAssertLessThanOrEqual(i.numerator, i.denominator, code.rawValue)
+            if code.needsSchema2 { XCTAssertGreaterThan(i.numerator, 0, "the demo shows \(code.rawValue)") }
             XCTAssertEqual(i.targetSource, code.defaultTarget == nil ? nil : .indicators, "targets come from the seeded indicators")
             XCTAssertEqual(i.target, code.defaultTarget)
         }
