@@ -7,7 +7,7 @@ import MentorSyncEngine
 /// CSV or Excel workbooks (.xlsx). Parser options: import-csv takes options `separator`, `sheet`
 /// and flag `skip-bad`; export-csv takes option `separator` and flag `no-bom` (both also `home` and `json`).
 enum CSVCommands {
-    static let importUsage = "import-csv TABLE FILE [--skip-bad] [--separator ';'|','] [--sheet NAME] [--json]"
+    static let importUsage = "import-csv TABLE FILE [--skip-bad] [--dry-run] [--separator ';'|','] [--sheet NAME] [--json]"
     static let exportUsage = "export-csv TABLE FILE [--separator ';'|','] [--no-bom] [--json]"
 
     static func separator(_ args: Arguments) throws -> CSVSeparator? {
@@ -22,11 +22,11 @@ enum CSVCommands {
         guard args.words.count == 3 else { throw UsageError(importUsage) }
         let table = args.words[1]
         let file = fileURL(args.words[2])
-        let skipBad = args.has("skip-bad")
+        let skipBad = args.has("skip-bad"), dryRun = args.has("dry-run")
         let result: CSVImportResult
         do {
             result = try CSVImporter(separator: try separator(args), sheet: args.value("sheet"))
-                .import(table: table, file: file, into: replica, skipBad: skipBad)
+                .import(table: table, file: file, into: replica, skipBad: skipBad, dryRun: dryRun)
         } catch let e as CSVImportError {
             if case .badRows(let t, _, let rows, let good) = e, args.has("json") {
                 console.json(["table": t, "file": file.path, "written": false, "imported": 0, "good_rows": good,
@@ -38,6 +38,7 @@ enum CSVCommands {
         } catch let e as XLSXError {
             throw CommandFailure(e.description)
         }
+        if dryRun { return try preview(result, file: file, skipBad: skipBad, args, console) }
 
         if args.has("json") {
             var o: [String: Any] = ["table": result.table, "file": file.path, "written": true, "imported": result.imported,
@@ -61,6 +62,28 @@ enum CSVCommands {
             console.out(Message.importSkipped(result.badRows.count).text())
             for line in CSVImportError.listing(result.badRows) { console.out("  " + line) }
         }
+    }
+
+    /// `--dry-run`: each line's outcome and the totals, nothing written. Refused lines without
+    /// `--skip-bad` fail the command, as the import itself would.
+    static func preview(_ result: CSVImportResult, file: URL, skipBad: Bool, _ args: Arguments, _ console: Console) throws {
+        let refused = result.badRows.count
+        if args.has("json") {
+            console.json(["table": result.table, "file": file.path, "written": false, "dry_run": true,
+                          "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged, "refused": refused,
+                          "lines": result.outcomes.map { o -> [String: Any] in
+                              ["line": o.line, "outcome": o.kind.rawValue, "id": o.id ?? NSNull(), "reason": o.reason ?? NSNull()]
+                          }])
+        } else {
+            console.paragraph(Message.importDryRunHeading(table: result.table, file: file.lastPathComponent, sheet: result.sheet).text())
+            for o in result.outcomes {
+                console.paragraph(Message.importDryRunLine(o).text(), indent: "    ")
+                if let why = o.reason { console.paragraph(Message.importDryRunReason(why).text(), first: "    ", indent: "      ") }
+            }
+            console.paragraph(Message.importDryRunSummary(added: result.inserted, updated: result.updated,
+                                                          unchanged: result.unchanged, refused: refused).text())
+        }
+        if refused > 0 && !skipBad { throw CommandFailure(Message.importDryRunWouldRefuse(refused).text()) }
     }
 
     static func exportCSV(_ args: Arguments, _ replica: Replica, _ console: Console) throws {

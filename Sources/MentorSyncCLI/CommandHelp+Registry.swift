@@ -19,9 +19,11 @@ extension CommandHelp {
         summary("delete", en: "delete a row (the deletion travels with the next sync)", ru: "удалить строку (удаление уйдёт со следующей синхронизацией)"),
         table: .read)
 
-    static let importCSV = CommandHelp("import-csv", "import-csv TABLE FILE [--skip-bad] [--separator ';'|','] [--sheet NAME]",
+    static let importCSV = CommandHelp("import-csv", "import-csv TABLE FILE [--dry-run] [--skip-bad] [--separator ';'|','] [--sheet NAME]",
         summary("import_csv", en: "add or update rows from a list: CSV or an Excel workbook (.xlsx)",
                 ru: "добавить или обновить строки из списка: CSV или книга Excel (.xlsx)"), [
+            option("--dry-run", "dry_run", en: "show what each line would do (add, update, refuse and why); write nothing",
+                   ru: "показать, что будет с каждой строкой (добавится, изменится, будет отклонена и почему); ничего не записывать"),
             option("--skip-bad", "skip_bad", en: "import the good rows and list the bad ones (without it a bad row stops the whole file)",
                    ru: "загрузить верные строки и перечислить ошибочные (без него одна ошибка останавливает весь файл)"),
             option("--separator ';'|','", "separator", en: "the CSV separator, when the first line does not tell it",

@@ -26,7 +26,7 @@ public enum SchoolCLI {
                 let a = try parse(argv, ["period"], ["overdue"])
                 try ReportCommands.events(a, try open(a, console).database, console)
             case "import-csv":
-                let a = try parse(argv, ["separator", "sheet"], ["skip-bad"])
+                let a = try parse(argv, ["separator", "sheet"], ["skip-bad", "dry-run"])
                 try CSVCommands.importCSV(a, try open(a, console).replica, console)
             case "export-csv":
                 let a = try parse(argv, ["separator"], ["no-bom"])

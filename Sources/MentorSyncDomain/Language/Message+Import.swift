@@ -109,3 +109,47 @@ extension Message {
                        ru: "строк \(table) выгружено: \(rows), в \(file)\(ru)")
     }
 }
+
+/// `import-csv --dry-run`: what an import would do, by line, with nothing written (the same
+/// outcomes the web app's preview shows, `CSVImportResult.outcomes`).
+extension Message {
+    public static func importDryRunHeading(table: String, file: String, sheet: String?) -> Message {
+        Message("import.dry_run.heading",
+                en: "dry run: \(tableTitle(table).english) from \(file)\(sheet.map { ", sheet '\($0)'" } ?? "") — nothing is written",
+                ru: "проверка без записи: «\(tableTitle(table).russian)» из \(file)\(sheet.map { ", лист «\($0)»" } ?? "") — ничего не записано")
+    }
+
+    /// The word for what would happen to a line (the web preview's words).
+    public static func importOutcome(_ kind: CSVLineOutcome.Kind) -> Message {
+        switch kind {
+        case .added: return .webImportAdded
+        case .updated: return .webImportUpdated
+        case .unchanged: return .webImportUnchanged
+        case .refused: return .webImportRefused
+        }
+    }
+
+    /// `строка 3: будет добавлено — Иванова Мария Петровна; 12.03.1990; учитель`.
+    public static func importDryRunLine(_ o: CSVLineOutcome) -> Message {
+        let cells = o.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "; ")
+        let word = importOutcome(o.kind)
+        return Message("import.dry_run.line",
+                       en: "line \(o.line): \(word.english) — \(cells)", ru: "строка \(o.line): \(word.russian) — \(cells)")
+    }
+
+    public static func importDryRunReason(_ reason: String) -> Message {
+        Message("import.dry_run.reason", en: "why: \(reason)", ru: "причина: \(reason)")
+    }
+
+    public static func importDryRunSummary(added: Int, updated: Int, unchanged: Int, refused: Int) -> Message {
+        Message("import.dry_run.summary",
+                en: "would add \(added), update \(updated), leave \(unchanged) as they are, refuse \(refused); to import, run the same command without --dry-run",
+                ru: "будет добавлено: \(added), изменено: \(updated), без изменений: \(unchanged), отклонено: \(refused); чтобы загрузить, повторите команду без --dry-run")
+    }
+
+    public static func importDryRunWouldRefuse(_ refused: Int) -> Message {
+        Message("import.dry_run.would_refuse",
+                en: "as it is, the file would not be imported (\(refused) lines refused): fix them, or import the others with --skip-bad",
+                ru: "в таком виде файл не будет загружен (отклонено строк: \(refused)): исправьте их или загрузите остальные с --skip-bad")
+    }
+}
