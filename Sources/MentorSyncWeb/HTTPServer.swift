@@ -26,15 +26,18 @@ public final class HTTPServer: @unchecked Sendable {
     /// The address listened on (with the port the kernel chose when 0 was asked).
     public private(set) var address: ListenAddress
     public let limits: Limits
+    /// The language of the server's own refusals (too large, too slow, malformed).
+    let language: Language
     private let handler: HTTPHandler
     private let socket: Int32
     private let lock = NSLock()
     private var active = 0
 
     /// Binds and listens; throws a one-line error when the address cannot be used.
-    public init(address: ListenAddress, handler: @escaping (ListenAddress) -> HTTPHandler, limits: Limits = Limits()) throws {
+    public init(address: ListenAddress, handler: @escaping (ListenAddress) -> HTTPHandler, limits: Limits = Limits(), language: Language = .current) throws {
         self.address = address
         self.limits = limits
+        self.language = language
         signal(SIGPIPE, SIG_IGN)
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw WebError(.webCannotListen(address.description, String(cString: strerror(errno)))) }
@@ -79,7 +82,7 @@ public final class HTTPServer: @unchecked Sendable {
             if admitted { active += 1 }
             lock.unlock()
             guard admitted else {
-                send(client, HTTPResponse.plain(503, "busy; try again in a moment").serialized())
+                send(client, HTTPResponse.plain(503, Message.webBusy.text(language)).serialized())
                 close(client)
                 continue
             }
@@ -101,19 +104,19 @@ public final class HTTPServer: @unchecked Sendable {
         var buffer: [UInt8] = []
         var headEnd: Int?
         while headEnd == nil {
-            guard buffer.count <= limits.headerBytes else { return send(fd, HTTPResponse.plain(431, "request headers too large").serialized()) }
+            guard buffer.count <= limits.headerBytes else { return send(fd, HTTPResponse.plain(431, Message.webHeadersTooLarge.text(language)).serialized()) }
             guard let chunk = receive(fd, deadline: deadline) else { return }
             let searchFrom = max(0, buffer.count - 3)
             buffer += chunk
             headEnd = Self.blankLine(in: buffer, from: searchFrom)
         }
-        guard let end = headEnd, end <= limits.headerBytes else { return send(fd, HTTPResponse.plain(431, "request headers too large").serialized()) }
+        guard let end = headEnd, end <= limits.headerBytes else { return send(fd, HTTPResponse.plain(431, Message.webHeadersTooLarge.text(language)).serialized()) }
         guard var request = HTTPRequest.parseHead(Array(buffer[..<end])), request.header("transfer-encoding") == nil else {
-            return send(fd, HTTPResponse.plain(400, "malformed request").serialized())
+            return send(fd, HTTPResponse.plain(400, Message.webMalformed.text(language)).serialized())
         }
         let lengthText = request.header("content-length") ?? "0"
-        guard let length = Int(lengthText), length >= 0 else { return send(fd, HTTPResponse.plain(400, "malformed content length").serialized()) }
-        guard length <= limits.bodyBytes else { return send(fd, HTTPResponse.plain(413, "the upload is over 10 MB; send a smaller file").serialized()) }
+        guard let length = Int(lengthText), length >= 0 else { return send(fd, HTTPResponse.plain(400, Message.webMalformed.text(language)).serialized()) }
+        guard length <= limits.bodyBytes else { return send(fd, HTTPResponse.plain(413, Message.webUploadTooLarge.text(language)).serialized()) }
         if let refusal = handler.screen(request) { return send(fd, refusal.serialized()) }
         var body = Array(buffer[(end + 4)...].prefix(length))
         while body.count < length {
@@ -133,7 +136,7 @@ public final class HTTPServer: @unchecked Sendable {
             if n == 0 { return nil }
             if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { return nil }
         }
-        send(fd, HTTPResponse.plain(408, "request not received in time").serialized())
+        send(fd, HTTPResponse.plain(408, Message.webTooSlow.text(language)).serialized())
         return nil
     }
 

@@ -39,7 +39,7 @@ struct WebGuard: Sendable {
         switch r.method {
         case "GET", "HEAD": return nil
         case "POST": break
-        default: return .plain(405, "only GET and POST are answered")
+        default: return refuse(405, .webOnlyGetAndPost)
         }
         if let origin = r.header("origin"), origin.lowercased() != "http://\(host.lowercased())" { return refuse(403, .webForbidden) }
         guard let (_, s) = sessions.find(r), WebSessions.tokenMatches(r.query["csrf"], s) else { return refuse(403, .webForbidden) }

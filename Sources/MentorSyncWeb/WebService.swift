@@ -25,7 +25,7 @@ public enum WebService {
         if loginRequired, passwords.isEmpty { throw WebError(.webNeedsPassword) }
         let server = try HTTPServer(address: address, handler: { bound in
             WebApp(pages: pages, guard_: WebGuard(address: bound, allowHosts: allowHosts, loginRequired: loginRequired, language: language), passwords: passwords)
-        })
+        }, language: language)
         server.start()
         return (server, server.address.url)
     }

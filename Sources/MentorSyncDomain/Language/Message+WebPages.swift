@@ -1,6 +1,15 @@
 /// Texts of the web app's pages: navigation, the school's status and sync, the district's
 /// dashboard, resync and revoke, enrolling, conflicts side by side, importing a list.
 extension Message {
+    // The server's own refusals
+    public static let webUploadTooLarge = Message("web.upload_too_large", en: "the upload is over 10 MB; send a smaller file",
+                                                  ru: "файл больше 10 МБ; выберите файл поменьше")
+    public static let webHeadersTooLarge = Message("web.headers_too_large", en: "request headers too large", ru: "слишком большие заголовки запроса")
+    public static let webMalformed = Message("web.malformed", en: "malformed request", ru: "запрос не разобран")
+    public static let webTooSlow = Message("web.too_slow", en: "request not received in time; try again", ru: "запрос не получен вовремя; попробуйте ещё раз")
+    public static let webBusy = Message("web.busy", en: "busy; try again in a moment", ru: "сервер занят; попробуйте через минуту")
+    public static let webOnlyGetAndPost = Message("web.only_get_post", en: "only GET and POST are answered", ru: "отвечаем только на GET и POST")
+
     // Navigation
     public static let webImportNav = Message("web.nav.import", en: "Import", ru: "Загрузка списка")
     public static let webAllTables = Message("web.nav.all_tables", en: "All tables", ru: "Все таблицы")
