@@ -124,7 +124,11 @@ public struct HTTPResponse: Sendable {
                         ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
                         ("X-Frame-Options", "DENY"), ("Referrer-Policy", "same-origin"),
                         ("Content-Security-Policy", "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'")]
-        for (k, v) in headers + guarding { head += "\(k): \(v)\r\n" }
+        // A page may set its own guarding header (the report's policy, a stylesheet's caching); it wins.
+        let own = Set(headers.map { $0.0.lowercased() })
+        for (k, v) in headers + guarding.filter({ !own.contains($0.0.lowercased()) || $0.0 == "Content-Length" || $0.0 == "Connection" }) {
+            head += "\(k): \(v)\r\n"
+        }
         head += "\r\n"
         return Array(head.utf8) + body
     }

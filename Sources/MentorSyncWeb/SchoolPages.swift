@@ -32,7 +32,7 @@ final class SchoolPages: WebPages {
         case ("/sync", "POST"): return try sync(r, ctx)
         case ("/report", "GET"), ("/report", "HEAD"):
             let report = try IndicatorReport(database: home.database, period: .current, site: home.site.rawValue)
-            return HTTPResponse(html: report.htmlPage())
+            return ReportPage.response(report, ctx)
         default: return try importer.respond(r, ctx) ?? tables.respond(r, ctx)
         }
     }

@@ -133,6 +133,12 @@ final class BrowserFlowTests: XCTestCase {
         try b.waitForText("Открытых конфликтов нет")
         try b.waitForText("оставлено значение школы")   // the notice says what was kept
         try gallery.keep(b, "district-conflict-settled")
+        // The indicator report keeps its own look inside the app (its inline styles are allowed) and a way back.
+        try b.go(district + "/report")
+        try b.waitForText("вернуться в приложение")
+        XCTAssertEqual(try b.script("return getComputedStyle(document.querySelector('table')).borderCollapse") as? String, "collapse",
+                       "the report's styles are blocked")
+        try gallery.keep(b, "district-report")
         try gallery.weigh(b, district, ["/", "/conflicts", "/report", "/t/events"])
         print("browser flow: the coordinator's morning took \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
 

@@ -11,6 +11,7 @@ extension Message {
     public static let webOnlyGetAndPost = Message("web.only_get_post", en: "only GET and POST are answered", ru: "отвечаем только на GET и POST")
 
     // Navigation
+    public static let webBackToApp = Message("web.nav.back", en: "back to the app", ru: "вернуться в приложение")
     public static let webImportNav = Message("web.nav.import", en: "Import", ru: "Загрузка списка")
     public static let webAllTables = Message("web.nav.all_tables", en: "All tables", ru: "Все таблицы")
 
