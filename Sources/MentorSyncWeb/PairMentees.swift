@@ -25,6 +25,16 @@ enum PairMentees {
         return h + "</fieldset>"
     }
 
+    /// The names of each pair's mentees, for a page of pairs (one query).
+    static func names(of pairs: [String], _ db: Database, _ resolver: ReferenceResolver) throws -> [String: String] {
+        guard !pairs.isEmpty else { return [:] }
+        let rows = try db.rows("SELECT pair_id, mentee_id FROM pair_mentees WHERE pair_id IN (\(pairs.map { _ in "?" }.joined(separator: ","))) ORDER BY rowid",
+                               pairs.map { .text($0) })
+        var out: [String: [String]] = [:]
+        for r in rows { out[r[0].displayText, default: []].append(try resolver.label(of: r[1].displayText, in: "mentees") ?? ReferenceResolver.shortID(r[1].displayText)) }
+        return out.mapValues { $0.joined(separator: ", ") }
+    }
+
     /// Links the ticked mentees to `pair` and unlinks the others.
     static func save(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
         let current = try links(pair, db)

@@ -81,7 +81,10 @@ final class TablePages {
         // At the district every row says whose it is.
         let ownerColumn = owners != nil && orgIndex != nil
         let names = ownerColumn ? Dictionary(try owners!().map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }) : [:]
+        // A pair shows its mentees beside its mentor.
+        let mentees = t.name == "pairs" ? try PairMentees.names(of: page.rows.map { $0[0].text ?? "" }, replica.database, resolver) : nil
         let headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })
+            + (mentees != nil ? [Message.webTable("mentees").text(ctx.language)] : [])
             + (ownerColumn ? [Message.webOwner.text(ctx.language)] : []) + [""]
         var cells: [[String]] = []
         for row in page.rows {
@@ -91,6 +94,7 @@ final class TablePages {
             let link = "/t/\(t.name)/edit?" + query([("id", id)])
             c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"
             let owner = orgIndex.flatMap { row[$0].text }
+            if let mentees { c.append(esc(mentees[id] ?? "")) }
             if ownerColumn { c.append(esc(owner.map { names[$0] ?? $0 } ?? "")) }
             c.append(mayEdit(owner) ? "<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a>" : "")
             cells.append(c)

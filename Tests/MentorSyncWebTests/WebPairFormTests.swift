@@ -18,6 +18,7 @@ final class WebPairFormTests: XCTestCase {
         let saved = client.post("/t/pairs/save", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("mentee", "e-1"), ("mentee", "e-2")])
         XCTAssertEqual(saved?.status, 303, saved?.body ?? "")
         XCTAssertEqual(try links(w), ["e-1", "e-2"])
+        XCTAssertTrue((client.get("/t/pairs")?.body ?? "").contains("data-label=\"Наставляемые\">Смирнова Анна, Орлов Пётр</td>"), "the list shows a pair's mentees")
 
         let pair = try XCTUnwrap(try rows(w, "pairs").first?["id"] as? String)
         let edit = client.get("/t/pairs/edit?id=\(pair)")?.body ?? ""
