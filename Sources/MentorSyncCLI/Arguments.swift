@@ -1,4 +1,5 @@
 import Foundation
+import MentorSyncDomain
 
 /// A usage error: wrong words or options. Exit code 2.
 public struct UsageError: Error, CustomStringConvertible {
@@ -39,19 +40,19 @@ public struct Arguments {
                 name = String(name[..<eq])
             }
             if allowedFlags.contains(name) {
-                guard inline == nil else { throw UsageError("--\(name) takes no value") }
+                guard inline == nil else { throw UsageError(Message.optionTakesNoValue(name)) }
                 a.flags.insert(name)
             } else if options.contains(name) {
                 let value: String
                 if let inline { value = inline } else {
-                    guard i < argv.count else { throw UsageError("--\(name) needs a value") }
+                    guard i < argv.count else { throw UsageError(Message.optionNeedsValue(name)) }
                     value = argv[i]
                     i += 1
                 }
                 a.values[name, default: []].append(value)
             } else {
                 let known = (options.union(allowedFlags)).sorted().map { "--\($0)" }.joined(separator: ", ")
-                throw UsageError("unknown option --\(name)\(known.isEmpty ? "" : " (this command takes \(known))")")
+                throw UsageError(Message.unknownOption(name, known: known))
             }
         }
         return a
@@ -61,8 +62,8 @@ public struct Arguments {
     public func all(_ name: String) -> [String] { values[name] ?? [] }
     public func has(_ flag: String) -> Bool { flags.contains(flag) }
 
-    public func required(_ name: String, _ hint: String = "") throws -> String {
-        guard let v = value(name), !v.isEmpty else { throw UsageError("--\(name) is required\(hint.isEmpty ? "" : ": \(hint)")") }
+    func required(_ name: String, _ hint: Message? = nil) throws -> String {
+        guard let v = value(name), !v.isEmpty else { throw UsageError(Message.optionRequired(name, hint)) }
         return v
     }
 
@@ -70,7 +71,7 @@ public struct Arguments {
     public func pairs(_ name: String) throws -> [(String, String)] {
         try all(name).map { item in
             guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-                throw UsageError("--\(name) takes COLUMN=VALUE, not '\(item)'")
+                throw UsageError(Message.optionTakesPairs(name, item))
             }
             return (String(item[..<eq]), String(item[item.index(after: eq)...]))
         }

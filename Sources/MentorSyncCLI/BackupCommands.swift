@@ -19,9 +19,9 @@ public enum BackupCommands {
     public static func backup(_ argv: [String], role: Replica.Role, console: Console) throws {
         let args = try Arguments.parse(argv, options: ["home", "out", "keep"], flags: ["json"])
         guard args.words.count == 1 else { throw UsageError(backupUsage) }
-        let out = fileURL(try args.required("out", "a new file name, or a folder for dated backups"))
+        let out = fileURL(try args.required("out", .hintBackupOut))
         let keep = try args.value("keep").map { v -> Int in
-            guard let n = Int(v), n >= 1, n <= 100_000 else { throw UsageError("--keep takes a number of backups to keep, 1 or more") }
+            guard let n = Int(v), n >= 1, n <= 100_000 else { throw UsageError(Message.keepBackups) }
             return n
         }
         let s = try Backup.take(home: homeURL(args), role: role, out: out, keep: keep)
@@ -41,7 +41,7 @@ public enum BackupCommands {
     public static func restore(_ argv: [String], role: Replica.Role, console: Console) throws {
         let args = try Arguments.parse(argv, options: ["home", "from"], flags: ["json"])
         guard args.words.count == 1 else { throw UsageError(restoreUsage) }
-        let from = fileURL(try args.required("from", "the backup file to restore"))
+        let from = fileURL(try args.required("from", .hintBackupFrom))
         let r = try Backup.restore(from: from, into: homeURL(args), role: role)
         if args.has("json") {
             console.json(["home": r.home.path, "site": r.site, "role": r.role, "restored_from": r.from.path,

@@ -13,7 +13,7 @@ enum CSVCommands {
     static func separator(_ args: Arguments) throws -> CSVSeparator? {
         guard let s = args.value("separator") else { return nil }
         guard let sep = CSVSeparator(argument: s) else {
-            throw UsageError("--separator takes ';' or ',' (or 'tab'), not '\(s)'")
+            throw UsageError(Message.badSeparator(s))
         }
         return sep
     }

@@ -24,7 +24,7 @@ enum ConflictCommands {
     }
 
     static func show(_ args: Arguments, _ home: DistrictHome, _ console: Console) throws {
-        guard args.words.count == 3 else { throw UsageError("conflicts show ID") }
+        guard args.words.count == 3 else { throw UsageError(syntax: "conflicts show ID") }
         let c = try home.conflict(args.words[2])
         if args.has("json") { console.json(c.json); return }
         let view = ConflictView(home)

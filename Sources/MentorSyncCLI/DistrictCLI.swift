@@ -49,9 +49,9 @@ public enum DistrictCLI {
 
     static func initHome(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["site", "name"])
-        guard args.words.count == 1 else { throw UsageError("init --name NAME [--site district]") }
+        guard args.words.count == 1 else { throw UsageError(syntax: "init --name NAME [--site district]") }
         let site = try site(args.value("site") ?? "district")
-        let name = try args.required("name", "the district's name, e.g. --name \"Управление образования г. Дубна\"")
+        let name = try args.required("name", .hintDistrictName)
         let home = try DistrictHome.create(at: homeURL(args), site: site, name: name)
         if args.has("json") { console.json(["home": home.url.path, "site": site.rawValue, "name": name]) } else {
             console.out(Message.districtCreated(name: name, site: site.rawValue, home: home.url.path).text())
@@ -61,14 +61,14 @@ public enum DistrictCLI {
 
     static func enroll(_ args0: [String], _ console: Console) throws {
         let args = try parse(args0, ["site", "name", "out", "grace-days"])
-        guard args.words.count == 1 else { throw UsageError("enroll --site SITE --name NAME --out FILE [--grace-days N]") }
+        guard args.words.count == 1 else { throw UsageError(syntax: "enroll --site SITE --name NAME --out FILE [--grace-days N]") }
         let grace = try args.value("grace-days").map { v -> Int in
-            guard let n = Int(v), (0...365).contains(n) else { throw UsageError("--grace-days takes a number of days from 0 to 365") }
+            guard let n = Int(v), (0...365).contains(n) else { throw UsageError(Message.optionNumber("grace-days", 0, 365, unit: ("a number of days", "число дней"))) }
             return n
         } ?? 30
-        let school = try site(try args.required("site", "the school's short id, e.g. s017"))
-        let name = try args.required("name", "the school's name")
-        let out = fileURL(try args.required("out", "where to write the enrollment file"))
+        let school = try site(try args.required("site", .hintSite))
+        let name = try args.required("name", .hintSchoolName)
+        let out = fileURL(try args.required("out", .hintEnrollOut))
         let home = try open(args, console)
         let rotated = try home.isEnrolled(school)
         try home.enroll(site: school, name: name, out: out, graceDays: grace)
@@ -81,10 +81,10 @@ public enum DistrictCLI {
 
     static func serve(_ argv: [String], _ console: Console) throws -> Int32 {
         let args = try parse(argv, ["share", "interval"])
-        guard args.words.count == 1 else { throw UsageError("serve --share DIR [--interval SECONDS]") }
-        let shareURL = fileURL(try args.required("share", "the shared folder schools write to"))
+        guard args.words.count == 1 else { throw UsageError(syntax: "serve --share DIR [--interval SECONDS]") }
+        let shareURL = fileURL(try args.required("share", .hintServeShare))
         let interval = try args.value("interval").map { v -> TimeInterval in
-            guard let n = Double(v), n >= 1, n <= 86400 else { throw UsageError("--interval takes seconds from 1 to 86400") }
+            guard let n = Double(v), n >= 1, n <= 86400 else { throw UsageError(Message.optionNumber("interval", 1, 86400, unit: ("seconds", "секунды"))) }
             return n
         } ?? 30
         let home = try open(args, console)
@@ -111,10 +111,10 @@ public enum DistrictCLI {
         if let s = args.value("settle"), let n = Double(s) { ingest.settleSeconds = n }
         let outcome: DistrictIngest.Outcome
         if let shareDir = args.value("share") {
-            guard files.isEmpty else { throw UsageError("give either --share DIR or bundle files, not both") }
+            guard files.isEmpty else { throw UsageError(Message.shareOrFiles) }
             outcome = try ingest.ingest(share: try Share.prepare(fileURL(shareDir)))
         } else {
-            guard !files.isEmpty else { throw UsageError("ingest --share DIR, or ingest FILE…") }
+            guard !files.isEmpty else { throw UsageError(syntax: "ingest --share DIR, or ingest FILE…") }
             outcome = try ingest.ingest(files: files.map(fileURL))
         }
         if args.has("json") {
@@ -139,7 +139,7 @@ public enum DistrictCLI {
 
     static func status(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv)
-        guard args.words.count == 1 else { throw UsageError("status [--json]") }
+        guard args.words.count == 1 else { throw UsageError(syntax: "status [--json]") }
         try StatusCommands.district(args, try open(args, console), tool: tool, console)
     }
 
@@ -172,7 +172,7 @@ public enum DistrictCLI {
 
     static func resync(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["site"])
-        let school = try site(try args.required("site", "the school to resync"))
+        let school = try site(try args.required("site", .hintResyncSite))
         let home = try open(args, console)
         try home.orderResync(school)
         if args.has("json") { console.json(["site": school.rawValue, "resync_pending": true]) } else {
@@ -182,7 +182,7 @@ public enum DistrictCLI {
 
     static func revoke(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["site"])
-        let school = try site(try args.required("site", "the school whose machine was lost or stolen"))
+        let school = try site(try args.required("site", .hintRevokeSite))
         try open(args, console).revoke(school)
         if args.has("json") { console.json(["site": school.rawValue, "revoked": true]) } else {
             console.out(Message.revoked(school.rawValue).text())

@@ -5,9 +5,9 @@ import MentorSyncEngine
 /// `put`, `list` and `delete`, the same on both sides.
 enum RegistryCommands {
     static func put(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
-        guard args.words.count == 2 else { throw UsageError("put TABLE --set COLUMN=VALUE… [--id ID]") }
+        guard args.words.count == 2 else { throw UsageError(syntax: "put TABLE --set COLUMN=VALUE… [--id ID]") }
         let sets = try args.pairs("set")
-        guard !sets.isEmpty else { throw UsageError("put needs at least one --set COLUMN=VALUE") }
+        guard !sets.isEmpty else { throw UsageError(Message.putNeedsSet) }
         let (id, created) = try RegistryEditor(replica: replica).put(table: args.words[1], sets: sets, id: args.value("id"))
         if args.has("json") { console.json(["table": args.words[1], "id": id, "created": created]) } else {
             let name = try? ReferenceResolver(database: replica.database).label(of: id, in: args.words[1])
@@ -16,7 +16,7 @@ enum RegistryCommands {
     }
 
     static func list(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
-        guard args.words.count == 2 else { throw UsageError("list TABLE [--where COLUMN=VALUE] [--json]") }
+        guard args.words.count == 2 else { throw UsageError(syntax: "list TABLE [--where COLUMN=VALUE] [--json]") }
         let editor = RegistryEditor(replica: replica)
         let (columns, rows) = try editor.list(table: args.words[1], where: try args.pairs("where"))
         if args.has("json") {
@@ -39,7 +39,7 @@ enum RegistryCommands {
     }
 
     static func delete(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
-        guard args.words.count == 3 else { throw UsageError("delete TABLE ID") }
+        guard args.words.count == 3 else { throw UsageError(syntax: "delete TABLE ID") }
         let id = try RegistryEditor(replica: replica).delete(table: args.words[1], id: args.words[2])
         if args.has("json") { console.json(["table": args.words[1], "id": id, "deleted": true]) } else {
             console.out(Message.deleted(args.words[1], id: id).text())

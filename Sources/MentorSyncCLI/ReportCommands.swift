@@ -9,7 +9,7 @@ enum ReportCommands {
 
     /// The indicator report of DOMAIN.md, as a table, CSV for Excel, JSON or a printable HTML page.
     static func report(_ args: Arguments, _ database: Database, _ console: Console) throws {
-        guard args.words.count == 1 else { throw UsageError("report [--period 2024-2025] [--site SITE] [--format table|csv|json|html] [--out FILE]") }
+        guard args.words.count == 1 else { throw UsageError(syntax: "report [--period 2024-2025] [--site SITE] [--format table|csv|json|html] [--out FILE]") }
         let period = try args.value("period").map { try SchoolYear.parse($0) } ?? .current
         let format = args.has("json") ? .json : try ReportFormat.parse(args.value("format") ?? "table")
         let report = try IndicatorReport(database: database, period: period, site: args.value("site"))
@@ -48,7 +48,7 @@ enum ReportCommands {
     static func seedDemo(_ args: Arguments, _ home: DistrictHome, _ console: Console) throws {
         func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) throws -> Int {
             guard let v = args.value(name) else { return fallback }
-            guard let n = Int(v), range.contains(n) else { throw UsageError("--\(name) takes a number from \(range.lowerBound) to \(range.upperBound)") }
+            guard let n = Int(v), range.contains(n) else { throw UsageError(Message.optionNumber(name, range.lowerBound, range.upperBound)) }
             return n
         }
         let count = try number("schools", 5, 1...500)

@@ -41,8 +41,8 @@ public enum SchoolCLI {
 
     static func initHome(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["enroll"])
-        guard args.words.count == 1 else { throw UsageError("init --enroll FILE") }
-        let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", "the enrollment file from the district")))
+        guard args.words.count == 1 else { throw UsageError(syntax: "init --enroll FILE") }
+        let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", .hintEnrollFile)))
         let home = try SchoolHome.create(at: homeURL(args), enrollment: enrollment)
         if args.has("json") { console.json(["home": home.url.path, "site": enrollment.site, "name": enrollment.name, "district": enrollment.district]) } else {
             console.out(Message.schoolSetUp(site: enrollment.site, name: enrollment.name, home: home.url.path, district: enrollment.districtName).text())
@@ -53,8 +53,8 @@ public enum SchoolCLI {
 
     static func rekey(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["enroll"])
-        guard args.words.count == 1 else { throw UsageError("rekey --enroll FILE") }
-        let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", "the new enrollment file from the district")))
+        guard args.words.count == 1 else { throw UsageError(syntax: "rekey --enroll FILE") }
+        let enrollment = try Enrollment.read(from: fileURL(try args.required("enroll", .hintNewEnrollFile)))
         try open(args, console).rekey(enrollment)
         if args.has("json") { console.json(["site": enrollment.site, "rekeyed": true]) } else {
             console.out(Message.schoolRekeyed(enrollment.site).text())
@@ -114,8 +114,8 @@ public enum SchoolCLI {
 
     static func sync(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["share"])
-        guard args.words.count == 1 else { throw UsageError("sync --share DIR") }
-        let share = try Share.open(fileURL(try args.required("share", "the USB stick or shared folder")))
+        guard args.words.count == 1 else { throw UsageError(syntax: "sync --share DIR") }
+        let share = try Share.open(fileURL(try args.required("share", .hintShare)))
         let home = try open(args, console)
         let r = try syncing(home).sync(share: share)
         if args.has("json") {
@@ -130,8 +130,8 @@ public enum SchoolCLI {
 
     static func export(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["out"])
-        guard args.words.count == 1 else { throw UsageError("export --out DIR") }
-        let out = fileURL(try args.required("out", "the folder to write the bundle into"))
+        guard args.words.count == 1 else { throw UsageError(syntax: "export --out DIR") }
+        let out = fileURL(try args.required("out", .hintOut))
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir), isDir.boolValue else {
             throw CommandFailure(Message.notAFolder(out.path).text())
@@ -149,7 +149,7 @@ public enum SchoolCLI {
     static func importFiles(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv)
         let files = Array(args.words.dropFirst())
-        guard !files.isEmpty else { throw UsageError("import FILE…") }
+        guard !files.isEmpty else { throw UsageError(syntax: "import FILE…") }
         // Paths a person typed: their links are theirs to follow (a share's never are).
         let home = try open(args, console)
         let i = try syncing(home).importFiles(files.map { fileURL($0).resolvingSymlinksInPath() })

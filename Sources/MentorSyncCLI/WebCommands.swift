@@ -6,7 +6,7 @@ import MentorSyncWeb
 enum WebCommands {
     static func web(_ argv: [String], school: Bool, console: Console) throws -> Int32 {
         let args = try CommandRunner.parse(argv, ["listen", "allow-host"], [])
-        guard args.words.count == 1 else { throw UsageError("web [--listen HOST:PORT] [--allow-host NAME]") }
+        guard args.words.count == 1 else { throw UsageError(syntax: "web [--listen HOST:PORT] [--allow-host NAME]") }
         let hosts = args.value("allow-host").map { $0.split(separator: ",").map(String.init) } ?? []
         let url: String
         do {
@@ -25,8 +25,8 @@ enum WebCommands {
 
     static func password(_ argv: [String], console: Console) throws {
         let args = try CommandRunner.parse(argv, ["user"], [])
-        guard args.words.count == 1 else { throw UsageError("web-password --user NAME (the password is read as one line from stdin)") }
-        let user = try args.required("user", "the user name to log in with")
+        guard args.words.count == 1 else { throw UsageError(syntax: "web-password --user NAME (the password is read as one line from stdin)") }
+        let user = try args.required("user", .hintUser)
         do { try WebService.setPassword(home: homeURL(args), user: user) } catch let e as WebError { throw CommandFailure(e.description) }
         console.out(Message.webPasswordSet(user).text())
     }

@@ -91,4 +91,22 @@ final class NoticeLanguageTests: XCTestCase {
             XCTAssertTrue(en.stderr.contains(c.en), "\(c.args): \(en.stderr)")
         }
     }
+
+    func testUsageErrorsAreInTheReadersLanguage() throws {
+        let w = try CLIWorld(schools: [])
+        let home = ["--home", w.districtHome.path]
+        let cases: [(args: [String], ru: String, en: String)] = [
+            (["enroll"] + home, "mentorsync-district: нужен параметр --site: короткий код школы, например s017\n", "--site is required: the school's short id, e.g. s017"),
+            (["status", "extra"] + home, "mentorsync-district: как вызывать: status [--json]\n", "mentorsync-district: status [--json]\n"),
+            (["status", "--foo"] + home, "mentorsync-district: нет такого параметра: --foo (у этой команды есть: --home, --json)\n", "unknown option --foo"),
+            (["serve", "--share", "x", "--interval", "0"] + home, "mentorsync-district: --interval: секунды от 1 до 86400\n", "--interval takes seconds from 1 to 86400"),
+        ]
+        for c in cases {
+            let ru = try ToolRunner.run("mentorsync-district", c.args, environment: ToolLocale.russian)
+            XCTAssertEqual(ru.exitCode, 2, ru.output)
+            XCTAssertTrue(ru.stderr.hasPrefix(c.ru), "\(c.args): \(ru.stderr)")
+            let en = try ToolRunner.run("mentorsync-district", c.args, environment: ToolLocale.english)
+            XCTAssertTrue(en.stderr.contains(c.en), "\(c.args): \(en.stderr)")
+        }
+    }
 }

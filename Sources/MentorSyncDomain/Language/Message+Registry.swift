@@ -63,7 +63,7 @@ extension Message {
         let shown = name.map { " «\($0)»" } ?? ""
         return Message("registry.put_done",
                        en: "\(created ? "added" : "updated") \(table) \(id)\(shown)",
-                       ru: "\(created ? "добавлено" : "изменено"): \(table) \(id)\(shown)")
+                       ru: "\(created ? "добавлено" : "изменено"): \(tableTitle(table).russian)\(shown) [\(ReferenceResolver.shortID(id))]")
     }
 
     public static func noRows(_ table: String) -> Message {
@@ -71,6 +71,6 @@ extension Message {
     }
 
     public static func deleted(_ table: String, id: String) -> Message {
-        Message("registry.deleted", en: "deleted \(table) \(id)", ru: "удалено: \(table) \(id)")
+        Message("registry.deleted", en: "deleted \(table) \(id)", ru: "удалено: \(tableTitle(table).russian) [\(ReferenceResolver.shortID(id))]")
     }
 }
