@@ -123,7 +123,7 @@ public enum DistrictCLI {
                 "waiting": outcome.leftForLater, "retry_later": outcome.retryLater.map { ["file": $0.name, "reason": $0.reason] },
                 "replies": outcome.replies.map(\.path), "rows_changed": outcome.rowsChanged, "refused_rows": outcome.refusals,
                 "conflicts": outcome.conflicts, "refused": outcome.refused.map { ["path": $0.path, "reason": $0.reason] },
-                "temporary_files_removed": outcome.swept,
+                "temporary_files_removed": outcome.swept, "removed_migration_copies": outcome.removedMigrationCopies,
             ])
         } else {
             console.out(Message.mergedBundles(outcome.merged.count, rowsChanged: outcome.rowsChanged, conflicts: outcome.conflicts, refused: outcome.refusals).text())
@@ -133,6 +133,7 @@ public enum DistrictCLI {
             for r in outcome.refused { console.out(Message.leftAlone("\(r)").text()) }
             if !outcome.swept.isEmpty { console.out(Message.removedTemporary(outcome.swept.count).text()) }
             if !outcome.replies.isEmpty { console.out(Message.wroteReplies(outcome.replies.map(\.lastPathComponent)).text()) }
+            for name in outcome.removedMigrationCopies { console.out(Message.districtMigrationCopyRemoved(name).text()) }
         }
         return outcome.anyQuarantined ? 3 : (outcome.retryLater.isEmpty && outcome.refused.isEmpty ? 0 : 1)
     }

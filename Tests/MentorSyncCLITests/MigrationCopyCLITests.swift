@@ -68,4 +68,33 @@ final class MigrationCopyCLITests: XCTestCase {
         expectOK(try world.school("s001", "sync", "--share", world.stick.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: copy.path))
     }
+
+    /// The district's copy is kept until a pass of the upgraded district merges a bundle and answers.
+    func testTheDistrictsCopyIsKeptUntilAPassMergesAndAnswers() throws {
+        let scratch = ScratchDirectory("district-copy")
+        let home = scratch.path("district")
+        let stick = scratch.folder("stick")
+        let enroll = scratch.path("s001.enroll")
+        do {
+            let old = try DistrictHome.create(at: home, site: SiteID("district")!, name: "Управление образования", schema: RegistrySchema.v1)
+            _ = try old.enroll(site: SiteID("s001")!, name: "Школа № 1", out: enroll)
+        }
+        func district(_ args: String...) throws -> ToolResult { try ToolRunner.run("mentorsync-district", args + ["--home", home.path]) }
+        func school(_ args: String...) throws -> ToolResult { try ToolRunner.run("mentorsync-school", args + ["--home", scratch.path("s001").path]) }
+        let copy = home.appendingPathComponent("registry.db.v1.bak")
+        // The new binary's first pass migrates and merges nothing: the copy stays.
+        expectOK(try district("ingest", "--share", stick.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: copy.path), "written by the migration")
+        expectOK(try school("init", "--enroll", enroll.path))
+        expectOK(try school("put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
+        expectOK(try school("sync", "--share", stick.path))
+        let pass = try district("ingest", "--share", stick.path, "--json")
+        expectOK(pass)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(pass.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(json["removed_migration_copies"] as? [String], ["registry.db.v1.bak"], pass.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: copy.path), "removed after a pass that merged and answered")
+        let db = try Database(path: home.appendingPathComponent("registry.db").path)
+        XCTAssertEqual(try db.scalar("SELECT count(*) FROM persons")?.integer, 1)
+        XCTAssertEqual(try db.integrityCheck(), "ok")
+    }
 }

@@ -30,6 +30,8 @@ public final class DistrictIngest {
         public var rowsChanged = 0
         public var refusals = 0
         public var conflicts = 0
+        /// The copies kept from before a migration, removed because this pass succeeded.
+        public var removedMigrationCopies: [String] = []
         public var anyQuarantined: Bool { !quarantined.isEmpty }
     }
 
@@ -90,6 +92,7 @@ public final class DistrictIngest {
                 outcome.replies.append(url)
             }
         }
+        outcome.removedMigrationCopies = removeMigrationCopies(after: outcome)
         return outcome
     }
 
@@ -125,6 +128,7 @@ public final class DistrictIngest {
                 if let url = try writeReplyIfNeeded(to: school, share: replyShare, force: true) { outcome.replies.append(url) }
             }
         }
+        outcome.removedMigrationCopies = removeMigrationCopies(after: outcome)
         return outcome
     }
 

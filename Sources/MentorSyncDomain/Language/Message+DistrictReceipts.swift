@@ -75,4 +75,10 @@ extension Message {
                 en: "\(site) revoked: its bundles are refused from now on; re-enroll it to give the school a new key",
                 ru: "школа \(site) отозвана: её пакеты больше не принимаются; чтобы выдать школе новый ключ, подключите её заново")
     }
+
+    public static func districtMigrationCopyRemoved(_ name: String) -> Message {
+        Message("receipt.district_migration_copy_removed",
+                en: "\(name), the copy of the registry kept from before the upgrade, was removed: the upgraded district has merged and answered",
+                ru: "копия реестра, сохранённая перед обновлением (\(name)), удалена: обновлённый район принял пакеты и ответил")
+    }
 }
