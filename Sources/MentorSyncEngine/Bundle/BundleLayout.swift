@@ -104,31 +104,31 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    mutating func value(_ what: String) throws -> DatabaseValue {
-        let tag = try u8("\(what) type")
+    mutating func value(_ what: @autoclosure () -> String) throws -> DatabaseValue {
+        let tag = try u8("\(what()) type")
         switch BundleLayout.ValueTag(rawValue: tag) {
         case .null: return .null
-        case .integer: return .integer(try zigzag(what))
+        case .integer: return .integer(try zigzag(what()))
         case .real:
-            let d = try real(what)
-            guard d.isFinite else { throw BundleError.malformed("\(what) is not a finite number") }
+            let d = try real(what())
+            guard d.isFinite else { throw BundleError.malformed("\(what()) is not a finite number") }
             return .real(d)
-        case .text: return .text(try string(what, limit: BundleLimits.maxValueBytes))
-        case .blob: return .blob(try lengthPrefixed(what, limit: BundleLimits.maxValueBytes))
-        case .uuid: return .text(PackedUUID.unpack(try raw(16, what)))
-        case nil: throw BundleError.malformed("\(what) has unknown type tag \(tag)")
+        case .text: return .text(try string(what(), limit: BundleLimits.maxValueBytes))
+        case .blob: return .blob(try lengthPrefixed(what(), limit: BundleLimits.maxValueBytes))
+        case .uuid: return .text(PackedUUID.unpack(try raw(16, what())))
+        case nil: throw BundleError.malformed("\(what()) has unknown type tag \(tag)")
         }
     }
 
-    mutating func rowID(_ what: String) throws -> String {
-        let tag = try u8("\(what) type")
+    mutating func rowID(_ what: @autoclosure () -> String) throws -> String {
+        let tag = try u8("\(what()) type")
         switch BundleLayout.ValueTag(rawValue: tag) {
-        case .uuid: return PackedUUID.unpack(try raw(16, what))
+        case .uuid: return PackedUUID.unpack(try raw(16, what()))
         case .text:
-            let s = try string(what, limit: BundleLimits.maxRowIDBytes)
-            guard PackedUUID.pack(s) == nil else { throw BundleError.malformed("\(what) is a UUID written as text") }
+            let s = try string(what(), limit: BundleLimits.maxRowIDBytes)
+            guard PackedUUID.pack(s) == nil else { throw BundleError.malformed("\(what()) is a UUID written as text") }
             return s
-        default: throw BundleError.malformed("\(what) has type tag \(tag), not text or uuid")
+        default: throw BundleError.malformed("\(what()) has type tag \(tag), not text or uuid")
         }
     }
 }

@@ -48,9 +48,9 @@ extension BundleReader {
         }
     }
 
-    private func site(_ r: inout ByteReader, _ what: String) throws -> SiteID {
-        let i = try r.count(what, limit: BundleLimits.maxSites)
-        guard i < sites.count else { throw BundleError.malformed("\(what) \(i) was never declared") }
+    private func site(_ r: inout ByteReader, _ what: @autoclosure () -> String) throws -> SiteID {
+        let i = try r.count(what(), limit: BundleLimits.maxSites)
+        guard i < sites.count else { throw BundleError.malformed("\(what()) \(i) was never declared") }
         return sites[i]
     }
 
