@@ -48,8 +48,8 @@ struct RowMerger {
             for c in incoming { clock.stamps[c.pos] = c.stamp }
             let existence = incoming.first { $0.pos == 0 }
             let alive = existence.map { $0.value == .integer(1) } ?? !incoming.isEmpty
+            var values = [DatabaseValue](repeating: .null, count: width)
             if alive {
-                var values = [DatabaseValue](repeating: .null, count: width)
                 for c in incoming where c.pos > 0 { values[c.pos - 1] = c.value }
                 if case .null = values[0] { values[0] = .text(change.orgID) }
                 do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
@@ -60,7 +60,8 @@ struct RowMerger {
             }
             let org = alive ? (incoming.first { $0.pos == 1 }?.value.text ?? change.orgID) : change.orgID
             try replica.storeRow(table: table.number, id: change.id,
-                                 Replica.StoredRow(orgID: org, alive: alive, local: clock.version[replica.site], clock: clock))
+                                 Replica.StoredRow(orgID: org, alive: alive, local: clock.version[replica.site], clock: clock),
+                                 values: alive ? values : nil)
             report.rowsChanged += 1
             return
         }
@@ -81,6 +82,7 @@ struct RowMerger {
             let merged = row.clock.version.union(change.version)
             if merged != row.clock.version { row.clock.version = merged; changed = true }
             guard changed else { return }
+            var written: [DatabaseValue]?
             if mask != 0 {
                 winners.sort { $0.0 < $1.0 }
                 let cols = table.cellNames
@@ -90,17 +92,23 @@ struct RowMerger {
                         report.ownRowsChanged.append(CorrectedCell(table: table.name, rowID: change.id, column: cols[pos - 1], old: old[pos - 1], new: value))
                     }
                 }
+                // The update returns the row as written, for its fingerprint (no second lookup).
                 let s = try replica.narrowUpdate(table, mask: mask) {
-                    "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
+                    "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ? RETURNING \(cols.map(SQL.identifier).joined(separator: ", "))"
                 }
-                do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
+                do {
+                    try s.bind(winners.map(\.1) + [.text(change.id)])
+                    defer { s.reset() }
+                    if try s.step() { written = (0..<cols.count).map { s.value(at: $0) } }
+                    while try s.step() {}
+                } catch let e as SQLiteError where e.isConstraint {
                     report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
                     return
                 }
                 if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
             }
             row.local = row.clock.version[replica.site]
-            try replica.storeRow(table: table.number, id: change.id, row)
+            try replica.storeRow(table: table.number, id: change.id, row, values: written)
             report.rowsChanged += 1
             return
         }
@@ -174,7 +182,7 @@ struct RowMerger {
         }
         row.alive = alive
         row.local = row.clock.version[replica.site]
-        try replica.storeRow(table: table.number, id: change.id, row)
+        try replica.storeRow(table: table.number, id: change.id, row, values: alive ? values : nil)
         report.rowsChanged += 1
     }
 

@@ -18,11 +18,13 @@ extension Replica {
     }
 
     /// Stores a row's clock, with the fingerprint of its values now (see `RowFingerprint`).
-    func storeRow(table: Int, id: String, _ row: StoredRow) throws {
+    /// `values` (cell positions 1…n) are the row's values as the caller just wrote them; without
+    /// them they are read back from the table.
+    func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil) throws {
         let s = try database.cachedStatement("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let blob = try codec.encode(row.clock)
         var fp = DatabaseValue.null
-        if row.alive, let t = schema.table(number: table), let values = try readValues(t, id: id) {
+        if row.alive, let t = schema.table(number: table), let values = try written ?? readValues(t, id: id) {
             fp = .blob(RowFingerprint(values: values).bytes)
         }
         try s.bind([.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local), .blob(blob), fp])
