@@ -5,8 +5,8 @@ import MentorSyncEngine
 /// Section 5: a district's day through the real ingest pass (`DistrictIngest.ingest(share:)`, what
 /// `mentorsync-district ingest --share` and each `serve` tick run): S enrolled schools each drop a
 /// first bundle of R rows into the share's inbox, one pass claims, verifies, merges (one transaction
-/// per bundle, `MergePolicies.schoolsWriteOwnRows`), archives and replies; the schools merge their
-/// replies; then each school changes D rows and the next pass ingests those bundles.
+/// for the pass, a savepoint per bundle, `MergePolicies.schoolsWriteOwnRows`), archives and
+/// replies; the schools merge their replies; then each school changes D rows and the next pass ingests those bundles.
 enum DistrictDaySection {
     static func run(_ o: BenchOptions, _ scratch: Scratch) throws -> Section {
         let gen = PersonRows(seed: 0x64697374726963)
@@ -66,7 +66,7 @@ enum DistrictDaySection {
         let dailyTarget = 1.0 * Double(dailyRows) / 5_000
         let scaled = firstRows != 500_000 || dailyRows != 5_000
         var s = Section(number: 5, title: "district day",
-                        method: "\(count) enrolled schools × \(Report.grouped(perSchool)) rows, then \(daily) changed rows each; one DistrictIngest.ingest(share:) pass: claim, verify, merge (a transaction per bundle), archive, reply")
+                        method: "\(count) enrolled schools × \(Report.grouped(perSchool)) rows, then \(daily) changed rows each; one DistrictIngest.ingest(share:) pass: claim, verify, merge (one transaction for the pass, a savepoint per bundle), archive, reply")
         s.figures.append(Figure(
             section: 5, key: "day.first", name: "first load, \(Report.grouped(firstRows)) rows",
             value: Quantity(single: firstLoad, .seconds),
@@ -115,7 +115,8 @@ enum DistrictDaySection {
 }
 
 /// Times the phases of an ingest pass from its event log: claiming (up to `bundle_received`),
-/// verifying and merging (up to `merged`), and writing replies (`reply_written`).
+/// verifying and merging (up to `bundle_staged`, then the commit up to `merged`), and writing
+/// replies (`reply_written`).
 /// Sendable by its lock: `events` is read and written only under `lock`.
 final class Timeline: @unchecked Sendable {
     private let lock = NSLock()
@@ -148,7 +149,8 @@ final class Timeline: @unchecked Sendable {
         for (t, name) in events {
             switch name {
             case "bundle_received": p.claim += t - last; received = t
-            case "merged", "merged_nothing_new": p.merge += t - (received ?? last)
+            case "bundle_staged": p.merge += t - (received ?? last)
+            case "merged", "merged_nothing_new": p.merge += t - last  // the pass's commit and the archiving
             case "reply_written": p.reply += t - last
             default: break
             }

@@ -64,9 +64,9 @@ final class DistrictDaemonTests: XCTestCase {
         XCTAssertEqual(try persons(), 2)
     }
 
-    /// A stop requested during a pass (here by the log, as the merge of the first bundle is logged)
-    /// ends the loop after the bundle in hand, without waiting out the interval; the other bundle
-    /// stays in the inbox for the next start.
+    /// A stop requested during a pass (here by the log, as the first bundle is received) ends the
+    /// loop after the bundle in hand, without waiting out the interval; the other bundle stays in
+    /// the inbox for the next start.
     func testAStopDuringAPassFinishesTheBundleInHandThenEndsTheLoop() throws {
         try dropBundle(from: "s001", rows: 2)
         try dropBundle(from: "s002", rows: 2)
@@ -74,7 +74,7 @@ final class DistrictDaemonTests: XCTestCase {
         let watched = CapturedOutput()
         let ingest = try DistrictIngest(home: home, log: EventLog { line in
             watched.writeErr(line)
-            if line.contains("event=merged ") { stop.set() }
+            if line.contains("event=bundle_received ") { stop.set() }
         })
         let d = DistrictDaemon(ingest: ingest, share: share, interval: 3600, stop: stop)
         d.run()  // would sleep an hour if the stop did not end the loop

@@ -2,8 +2,9 @@ import Foundation
 import MentorSyncEngine
 
 /// One pass of the district daemon: take every finished bundle from a share's inbox (or loose
-/// files), verify and merge each in its own transaction, archive or quarantine it, and write a
-/// fresh reply for each school concerned. `serve` is a loop around `ingest(share:)`.
+/// files), verify and merge each (in a savepoint of the pass's transaction, DistrictIngest+Pass),
+/// archive or quarantine it, and write a fresh reply for each school concerned. `serve` is a loop
+/// around `ingest(share:)`.
 public final class DistrictIngest {
     public let home: DistrictHome
     public let log: EventLog
@@ -16,6 +17,14 @@ public final class DistrictIngest {
     let workDir: URL
     /// Refusals already logged by this process (a daemon logs each once, not every pass).
     var reported = Set<Share.Refusal>()
+    /// The pass's open transaction (DistrictIngest+Pass): when it began, and the bundles merged in it.
+    var passStarted: Date?
+    var staged: [Staged] = []
+    /// The pass's transaction commits at least this often, so other writers wait less than their busy timeout.
+    public var passCommitSeconds: TimeInterval = 5
+    /// The most page cache a pass may use (the registry's size and what its bundles add, up to this).
+    public var passCacheLimitKiB = 512 * 1024
+    var passCacheKiB = Database.Options().cacheSizeKiB
 
     public struct Outcome: Sendable {
         public var merged: [String] = []
@@ -60,10 +69,11 @@ public final class DistrictIngest {
         restoreStaleClaims(in: share.inbox)
         sweep(share, into: &outcome)
         defer { refreshManifest(share) }  // bundles taken or written, even when the pass fails midway
-        try recoverAbandonedWork(into: &outcome, senders: &senders)
-        let inbox = Share.scan(share.inbox)
         var waiting: [String] = []
         defer { try? home.setSetting(DistrictIngest.newerSchemaSetting, waiting.isEmpty ? nil : waiting.joined(separator: ", ")) }
+        defer { commitPass(into: &outcome) }  // what merged before a failure midway is kept
+        try recoverAbandonedWork(into: &outcome, senders: &senders)
+        let inbox = Share.scan(share.inbox)
         for r in inbox.refused { refuse(r, into: &outcome) }
         for file in inbox.bundles {
             if shouldStop() { break }
@@ -83,7 +93,9 @@ public final class DistrictIngest {
             }
             guard let claimed = try claim(file, into: &outcome) else { continue }
             if let sender = process(claimed, name: file.lastPathComponent, into: &outcome) { senders.insert(sender) }
+            commitPassIfDue(into: &outcome)
         }
+        commitPass(into: &outcome)
         var targets = senders.union(share.schoolsWithOutbox())
         if replyToAll { targets.formUnion(try home.schools().filter { $0.revokedAt == nil }.map(\.site)) }
         for school in targets.sorted() where try home.isEnrolled(school) && home.schoolKeys(school).revokedAt == nil {
@@ -108,6 +120,7 @@ public final class DistrictIngest {
         var outcome = Outcome()
         var senders = Set<SiteID>()
         defer { if let replyShare { refreshManifest(replyShare) } }
+        defer { commitPass(into: &outcome) }
         try recoverAbandonedWork(into: &outcome, senders: &senders)
         for file in files {
             if shouldStop() { break }
@@ -121,7 +134,9 @@ public final class DistrictIngest {
                 continue
             }
             if let sender = process(copy, name: file.lastPathComponent, into: &outcome) { senders.insert(sender) }
+            commitPassIfDue(into: &outcome)
         }
+        commitPass(into: &outcome)
         if let replyShare {
             for school in senders.sorted() {
                 if let r = replyShare.outboxRefusal(school) { refuse(r, into: &outcome); continue }
@@ -134,10 +149,11 @@ public final class DistrictIngest {
 
     // MARK: Merging one bundle
 
-    /// Verifies and merges a bundle in the work folder, then archives or quarantines it.
-    /// Returns the sender when it could be named (so it hears back).
+    /// Verifies and merges a bundle in the work folder in the pass's transaction (archived once it
+    /// commits), or quarantines it. Returns the sender when it could be named (so it hears back).
     func process(_ file: URL, name: String, into outcome: inout Outcome) -> SiteID? {
         var sender: SiteID?
+        defer { noticeLostPass(into: &outcome) }
         do {
             // The file is opened once: its header read here, its body while it merges.
             let reader = try BundleReader(url: file)
@@ -148,6 +164,7 @@ public final class DistrictIngest {
                 throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
             }
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
+            try openPass(bundleBytes: FileFacts.of(file)?.size ?? 0)
             // What the district records about the bundle commits with its merge, or not at all.
             let report = try mergeTryingKeys(reader) { report in
                 for r in report.refusals.prefix(200) {
@@ -162,15 +179,8 @@ public final class DistrictIngest {
             if report.fullExchangeBefore.isRequested && !report.fullExchange.isRequested {
                 log.event("full_resend_received", ["site": header.sender])
             }
-            try archive(file, name: name)
-            outcome.merged.append(name)
-            outcome.rowsChanged += report.rowsChanged
-            outcome.refusals += report.refusals.count
-            outcome.conflicts += report.conflictsDetected + report.conflictsReceived
-            log.event(report.changedNothing ? "merged_nothing_new" : "merged", [
-                "file": name, "site": header.sender, "rows": report.rowsReceived, "changed": report.rowsChanged,
-                "refused": report.refusals.count, "conflicts": report.conflictsDetected + report.conflictsReceived,
-            ])
+            staged.append(Staged(file: file, name: name, report: report))
+            log.event("bundle_staged", ["file": name, "site": header.sender, "changed": report.rowsChanged])
             return header.sender
         } catch let e as SQLiteError where e.isBusy || e.isDiskFull || e.primaryCode == 10 /* SQLITE_IOERR */ {
             // The district's own trouble, not the bundle's: keep it for the next pass.
@@ -230,7 +240,7 @@ public final class DistrictIngest {
         throw BundleError.badSignature(sender: school.rawValue)
     }
 
-    private func archive(_ file: URL, name: String) throws {
+    func archive(_ file: URL, name: String) throws {
         let day = String(Replica.timestamp().prefix(7))  // archive/2026-11/
         let dir = home.archive.appendingPathComponent(day)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -115,8 +115,11 @@ public final class Database {
     public enum TransactionKind: String { case deferred = "DEFERRED", immediate = "IMMEDIATE" }
 
     /// Runs `body` in a transaction: commits on return, rolls back on error and rethrows the first error.
+    /// Inside a transaction already open on this connection (a district pass merging many bundles
+    /// in one), `body` runs in a savepoint of it instead: on error only its own writes are undone.
     /// https://www.sqlite.org/lang_transaction.html
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
+        if isInTransaction { return try savepoint("msync_sp", body) }
         try execute("BEGIN \(kind.rawValue)")
         do {
             let result = try body()
@@ -138,8 +141,11 @@ public final class Database {
             try execute("RELEASE \(name)")
             return result
         } catch {
-            try? execute("ROLLBACK TO \(name)")
-            try? execute("RELEASE \(name)")
+            // Some errors (a full disk, an I/O error) roll back the whole transaction by themselves.
+            if isInTransaction {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
             throw error
         }
     }

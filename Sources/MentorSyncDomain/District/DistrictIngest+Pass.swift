@@ -1,0 +1,103 @@
+import Foundation
+import MentorSyncEngine
+
+/// A pass merges its bundles in one write transaction of the district's database, each bundle in a
+/// savepoint of it (`Database.transaction` nests): a bundle that fails is rolled back alone, and the
+/// others commit together. Bundles of random keys merged one transaction each rewrite most pages
+/// of the registry once per bundle; in one transaction, with a page cache that holds what the pass
+/// touches, each page is written about once per pass.
+///
+/// A bundle is archived, and its merge logged (`merged`), only after the transaction commits. A
+/// process killed before that leaves its bundles in the work folder; the next pass merges them
+/// again, which changes nothing that had committed (merging is idempotent). The transaction
+/// commits at least every `passCommitSeconds`, so other writers (the CLI, the web app) wait less
+/// than their busy timeout.
+extension DistrictIngest {
+    /// A bundle merged in the pass's open transaction, archived once it commits.
+    struct Staged {
+        var file: URL
+        var name: String
+        var report: MergeReport
+    }
+
+    /// Opens the pass's transaction if none is open, and grows the page cache to hold the registry
+    /// and what this bundle adds (`bundleBytes`, its file's size).
+    func openPass(bundleBytes: Int) throws {
+        let db = home.database
+        let pages = try db.scalar("PRAGMA page_count")?.integer ?? 0
+        let pageSize = try db.scalar("PRAGMA page_size")?.integer ?? 4096
+        let wanted = min(passCacheLimitKiB, max(Database.Options().cacheSizeKiB, Int(pages * pageSize) / 1024 + 32 * bundleBytes / 1024))
+        if wanted > passCacheKiB {
+            try db.execute("PRAGMA cache_size = -\(wanted)")
+            passCacheKiB = wanted
+        }
+        guard passStarted == nil else { return }
+        try db.execute("BEGIN IMMEDIATE")
+        passStarted = Date()
+    }
+
+    /// Commits once the transaction has been open for `passCommitSeconds`.
+    func commitPassIfDue(into outcome: inout Outcome) {
+        guard let t = passStarted, Date().timeIntervalSince(t) >= passCommitSeconds else { return }
+        commitPass(into: &outcome)
+    }
+
+    /// After a bundle failed: an error that rolled back the whole transaction (a full disk, an I/O
+    /// error) took the bundles merged before it too; they are retried by the next pass.
+    func noticeLostPass(into outcome: inout Outcome) {
+        if passStarted != nil && !home.database.isInTransaction { commitPass(into: &outcome) }
+    }
+
+    /// Commits the pass's transaction, then archives and reports the bundles merged in it. If it
+    /// cannot commit, none of them is kept: they stay in the work folder for the next pass.
+    func commitPass(into outcome: inout Outcome) {
+        guard passStarted != nil else { return }
+        let db = home.database
+        let staged = self.staged
+        self.staged = []
+        passStarted = nil
+        defer {
+            if passCacheKiB > Database.Options().cacheSizeKiB {
+                try? db.execute("PRAGMA cache_size = -\(Database.Options().cacheSizeKiB)")
+                passCacheKiB = Database.Options().cacheSizeKiB
+            }
+        }
+        var failure: String?
+        if db.isInTransaction {
+            do { try db.execute("COMMIT") } catch {
+                if db.isInTransaction { try? db.execute("ROLLBACK") }
+                failure = (error as? SQLiteError).map { $0.isDiskFull ? "the district's disk is full" : $0.message } ?? "\(error)"
+            }
+        } else {
+            failure = "the pass's transaction was rolled back by an error in a later bundle"
+        }
+        if let failure {
+            for s in staged {
+                outcome.retryLater.append((s.name, failure))
+                log.event("bundle_retry", ["file": s.name, "reason": failure])
+            }
+            return
+        }
+        for s in staged { finish(s, into: &outcome) }
+    }
+
+    /// A committed bundle: archived, counted and logged.
+    private func finish(_ s: Staged, into outcome: inout Outcome) {
+        let report = s.report
+        let header = report.header
+        do {
+            try archive(s.file, name: s.name)
+        } catch {
+            // Merged and committed: left in the work folder, the next pass merges it again (to no change) and archives it.
+            log.event("archive_failed", ["file": s.name, "reason": "\(error)"])
+        }
+        outcome.merged.append(s.name)
+        outcome.rowsChanged += report.rowsChanged
+        outcome.refusals += report.refusals.count
+        outcome.conflicts += report.conflictsDetected + report.conflictsReceived
+        log.event(report.changedNothing ? "merged_nothing_new" : "merged", [
+            "file": s.name, "site": header.sender, "rows": report.rowsReceived, "changed": report.rowsChanged,
+            "refused": report.refusals.count, "conflicts": report.conflictsDetected + report.conflictsReceived,
+        ])
+    }
+}
