@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// A district pass merges its bundles in one transaction, a savepoint per bundle
+/// (DistrictIngest+Pass): a bundle that fails is undone alone, and the others are kept.
+final class IngestPassTests: XCTestCase {
+    var scratch: ScratchDirectory!
+    var home: DistrictHome!
+    var share: Share!
+    let log = CapturedOutput()
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory("ingest-pass")
+        home = try DistrictHome.create(at: scratch.path("district"), site: SiteID("district")!, name: "Управление образования")
+        share = try Share.prepare(scratch.folder("share"))
+    }
+
+    override func tearDown() { home = nil; share = nil; scratch = nil }
+
+    /// A school's bundle of `rows` persons dropped into the share's inbox; returns its file.
+    @discardableResult
+    func dropBundle(from site: String, rows: Int) throws -> URL {
+        let enrollment = try home.enroll(site: SiteID(site)!, name: "Школа \(site)", out: scratch.path("\(site).enroll"))
+        let school = try SchoolHome.create(at: scratch.path("home-\(site)"), enrollment: enrollment)
+        try school.database.transaction {
+            let s = try school.database.prepare("INSERT INTO persons(id, org_id, full_name, role) VALUES (?, ?, ?, 'teacher')")
+            for i in 0..<rows { try s.execute([.text(UUID().uuidString.lowercased()), .text(site), .text("Учитель \(i)")]) }
+        }
+        let before = Set(Share.bundles(in: share.inbox))
+        _ = try SchoolSync(home: school).export(to: share.inbox)
+        return try XCTUnwrap(Set(Share.bundles(in: share.inbox)).subtracting(before).first)
+    }
+
+    func count(_ sql: String) throws -> Int { Int(try home.database.scalar(sql)?.integer ?? -1) }
+
+    /// The names of the events logged so far, in order.
+    func events() -> [String] {
+        log.err.compactMap { line -> String? in
+            guard let r = line.range(of: "event=") else { return nil }
+            return String(line[r.upperBound...].prefix { $0 != " " })
+        }
+    }
+
+    func testABundleThatFailsMidPassIsUndoneAloneAndTheOthersAreKept() throws {
+        try dropBundle(from: "s001", rows: 3)
+        let damaged = try dropBundle(from: "s002", rows: 4)
+        try dropBundle(from: "s003", rows: 5)
+        // The last byte belongs to the authenticator: every row decodes and merges, then the check fails.
+        var bytes = try Data(contentsOf: damaged)
+        bytes[bytes.count - 1] ^= 0x01
+        try bytes.write(to: damaged)
+
+        let ingest = try DistrictIngest(home: home, log: log.eventLog)
+        ingest.settleSeconds = 0
+        let o = try ingest.ingest(share: share)
+
+        XCTAssertEqual(o.merged.count, 2, "\(o.quarantined)")
+        XCTAssertEqual(o.quarantined.map(\.name), [damaged.lastPathComponent])
+        XCTAssertEqual(o.rowsChanged, 8)
+        XCTAssertEqual(try count("SELECT count(*) FROM persons"), 8)
+        XCTAssertEqual(try count("SELECT count(*) FROM persons WHERE org_id = 's002'"), 0, "nothing of the damaged bundle is kept")
+        XCTAssertEqual(try count("SELECT count(*) FROM msync_rows WHERE org_id = 's002'"), 0)
+        XCTAssertEqual(try count("SELECT count(*) FROM msync_peers WHERE site = 's002' AND merged > 0"), 0)
+        // Not signed as it was sent: recorded (in a savepoint of the pass) as a file naming s002 that failed its check.
+        XCTAssertEqual(try count("SELECT count(*) FROM district_forgeries WHERE named_site = 's002'"), 1)
+        XCTAssertFalse(home.database.isInTransaction, "the pass's transaction is committed")
+        // Archived only once committed: each `merged` is logged after the last bundle was merged.
+        let events = events()
+        let lastStaged = try XCTUnwrap(events.lastIndex(of: "bundle_staged"))
+        let earlyMerges = events.indices.filter { events[$0] == "merged" && $0 < lastStaged }
+        XCTAssertEqual(earlyMerges, [], "\(events)")
+
+        // Merging the same bundles again changes nothing.
+        try dropBundle(from: "s004", rows: 1)
+        let again = try ingest.ingest(share: share)
+        XCTAssertEqual(again.rowsChanged, 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM persons"), 9)
+    }
+
+    func testAPassCommitsAtLeastEveryPassCommitSeconds() throws {
+        for n in 1...3 { try dropBundle(from: "s00\(n)", rows: 2) }
+        let ingest = try DistrictIngest(home: home, log: log.eventLog)
+        ingest.settleSeconds = 0
+        ingest.passCommitSeconds = 0
+        let o = try ingest.ingest(share: share)
+        XCTAssertEqual(o.merged.count, 3)
+        // Each bundle commits on its own: staged, merged, staged, merged, …
+        let merges = events().filter { $0 == "bundle_staged" || $0 == "merged" }
+        XCTAssertEqual(merges, ["bundle_staged", "merged", "bundle_staged", "merged", "bundle_staged", "merged"])
+        XCTAssertEqual(try count("SELECT count(*) FROM persons"), 6)
+    }
+}
