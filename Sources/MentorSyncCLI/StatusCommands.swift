@@ -19,11 +19,7 @@ enum StatusCommands {
                           "advice": waitingForUpgrade == nil ? NSNull() : "upgrade the district"])
             return
         }
-        console.paragraph(Message.districtStatusHeadline(name: home.name, schools: schools.count, conflicts: openConflicts, quarantined: quarantined).text())
-        if let waitingForUpgrade {
-            console.paragraph(Message.waitingForUpgrade(waitingForUpgrade, schema: home.replica.schema.version).text())
-        }
-        if let shareProblem { console.paragraph(Message.shareProblem(shareProblem).text()) }
+        for line in try home.overview(schools: schools.count) { console.paragraph(line.text()) }
         guard !schools.isEmpty else { console.paragraph(Message.noSchoolsYet(tool).text()); return }
         console.out("")
         let skew = schools.contains { $0.clockSkewDays != nil }

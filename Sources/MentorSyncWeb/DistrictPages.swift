@@ -62,7 +62,10 @@ final class DistrictPages: WebPages {
                     esc(s.clockSkewDays.map { Message.skewDays($0).text(l) } ?? "—"),
                     "<span class=\"\(s.isOK ? "ok" : "warn")\">\(esc(s.adviceMessage.text(l)))</span>", actions]
         }
-        let body = rows.isEmpty ? "<p class=\"muted\">\(ctx.t(.webNoRows))</p>" : ctx.table(headers, rows)
+        // The same overview as `status`: the headline, then what needs the coordinator.
+        let overview = try home.overview(schools: rows.count)
+        var body = "<p>\(esc(overview[0].text(l)))</p>" + overview.dropFirst().map { "<p class=\"warn\">\(esc($0.text(l)))</p>" }.joined()
+        body += rows.isEmpty ? "<p class=\"muted\">\(ctx.t(.webNoRows))</p>" : ctx.table(headers, rows)
         return HTTPResponse(html: ctx.page(body + "<p><a class=\"button\" href=\"/enroll\">\(ctx.t(.webEnroll))</a></p>", notice: r.query["done"]))
     }
 

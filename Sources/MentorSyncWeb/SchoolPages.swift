@@ -54,7 +54,12 @@ final class SchoolPages: WebPages {
         for (table, n) in s.rowsByTable where n > 0 { rows.append([esc(Message.webTable(table).text(l)), esc("\(n)")]) }
         var body = ctx.table(["", ""], rows)
         // The same advice as `mentorsync-school status`.
-        body += "<h2>\(ctx.t(.webWhatToKnow))</h2><ul>" + s.advice.map { "<li>\(esc($0.text(l)))</li>" }.joined() + "</ul>"
+        body += "<h2>\(ctx.t(.webWhatToKnow))</h2><ul>" + s.advice.map { "<li>\(esc($0.text(l)))</li>" }.joined()
+        body += s.commands.prefix(5).map { "<li>\(esc(Message.commandCarriedOut($0.name, bundle: $0.bundle, at: $0.at).text(l)))</li>" }.joined() + "</ul>"
+        let corrections = try home.lastCorrections(language: l)
+        if !corrections.isEmpty {
+            body += "<h2>\(esc(Message.correctionsHeading.text(l)))</h2><ul>" + corrections.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+        }
         return HTTPResponse(html: ctx.page(body))
     }
 

@@ -31,6 +31,7 @@ final class WebStatusTests: XCTestCase {
         w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
         let dashboard = district.get("/")?.body ?? ""
         XCTAssertTrue(dashboard.contains("всё в порядке"), dashboard)
+        XCTAssertTrue(dashboard.contains("Управление образования: 1 школа, 0 открытых конфликтов, 0 пакетов в карантине"), "status's headline")
         XCTAssertFalse(dashboard.contains("nothing received") || dashboard.contains(">ok<"), "English advice on the dashboard")
         XCTAssertNil(dashboard.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(dashboard)")
         XCTAssertNotNil(dashboard.range(of: Self.russianTime, options: .regularExpression), "the last contact in local time")
