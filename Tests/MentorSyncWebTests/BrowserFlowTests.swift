@@ -87,8 +87,8 @@ final class BrowserFlowTests: XCTestCase {
         try b.go(school + "/status")
         try b.waitForText("Состояние")
         try gallery.keep(b, "school-status")
-        try gallery.weigh(b, school, ["/", "/t/persons", "/t/pairs", "/t/meetings/edit", "/sync", "/status"])
         print("browser flow: the deputy head's week took \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        try gallery.weigh(b, school, ["/", "/t/persons", "/t/pairs", "/t/meetings/edit", "/sync", "/status"])
 
         // What she entered is in the registry, the pair holding its mentee and its meeting.
         let persons = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", world.schoolHome.path])
@@ -139,8 +139,8 @@ final class BrowserFlowTests: XCTestCase {
         XCTAssertEqual(try b.script("return getComputedStyle(document.querySelector('table')).borderCollapse") as? String, "collapse",
                        "the report's styles are blocked")
         try gallery.keep(b, "district-report")
-        try gallery.weigh(b, district, ["/", "/conflicts", "/report", "/t/events"])
         print("browser flow: the coordinator's morning took \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        try gallery.weigh(b, district, ["/", "/conflicts", "/report", "/t/events"])
 
         let kept = try ToolRunner.run("mentorsync-district", ["list", "persons", "--json", "--home", world.districtHome.path])
         XCTAssertTrue(kept.stdout.contains("учитель физики и астрономии"), kept.stdout)
