@@ -43,7 +43,7 @@ public enum DistrictCLI {
     }
 
     static func site(_ raw: String) throws -> SiteID {
-        guard let s = SiteID(raw) else { throw UsageError(SiteIDError.invalid(raw).description) }
+        guard let s = SiteID(raw) else { throw UsageError(Message.badSiteID(raw)) }
         return s
     }
 

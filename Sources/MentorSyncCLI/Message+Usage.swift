@@ -1,4 +1,5 @@
 import MentorSyncDomain
+import MentorSyncEngine
 
 /// Usage errors of the command line: how a command is called, options missing or mistyped.
 extension Message {
@@ -28,6 +29,10 @@ extension Message {
     }
     static func badSeparator(_ s: String) -> Message {
         Message("cli.bad_separator", en: "--separator takes ';' or ',' (or 'tab'), not '\(s)'", ru: "--separator: ';' или ',' (или 'tab'), а не «\(s)»")
+    }
+    static func badSiteID(_ s: String) -> Message {
+        Message("cli.bad_site_id", en: SiteIDError.invalid(s).description,
+                ru: "код «\(s)» не подходит: от 1 до 32 строчных латинских букв, цифр, '-' или '_' (например s017)")
     }
     static let shareOrFiles = Message("cli.share_or_files", en: "give either --share DIR or bundle files, not both",
                                       ru: "укажите либо --share ПАПКА, либо файлы пакетов, но не то и другое")

@@ -81,6 +81,10 @@ final class NoticeLanguageTests: XCTestCase {
             (["status", "--home", w.schoolHome("s001").path], "mentorsync-district", "— папка школы, а не управления образования", "is a school's home, not the district's"),
             (["put", "mentors", "--set", "person_id=a", "--set", "network=5", "--home", w.schoolHome("s001").path], "mentorsync-school",
              "mentors.network: 5 — вне допустимого диапазона 0…1", "mentors.network: 5 is outside 0..1"),
+            (["report", "--period", "2024", "--home", w.districtHome.path], "mentorsync-district",
+             "период «2024»: нужен учебный год, например 2024-2025", "period 2024: expected a school year like 2024-2025"),
+            (["backup", "--out", w.scratch.path("нет/такой/папки/копия.db").path, "--home", w.districtHome.path], "mentorsync-district",
+             "папки \(w.scratch.path("нет/такой/папки").path) нет: сначала создайте её", "does not exist: create it"),
         ]
         for c in cases {
             let ru = try ToolRunner.run(c.tool, c.args, environment: ToolLocale.russian)

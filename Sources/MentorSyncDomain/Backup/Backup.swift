@@ -268,19 +268,29 @@ public enum BackupError: Error, Equatable, CustomStringConvertible {
     case otherSite(backup: String, home: String, path: String)
     case io(String)
 
-    public var description: String {
+    public var description: String { message.text() }
+
+    /// The error in both languages.
+    public var message: Message {
+        func m(_ key: String, _ en: String, _ ru: String) -> Message { Message("backup.\(key)", en: en, ru: ru) }
         switch self {
-        case .exists(let p): return "\(p) already exists; refusing to overwrite a backup — choose a new name, or give a folder"
-        case .noFolder(let p): return "the folder \(p) does not exist: create it (or mount the backup disk) first"
-        case .keepNeedsFolder(let p): return "--keep N (N ≥ 1) needs --out to be an existing folder, not \(p)"
+        case .exists(let p): return m("exists", "\(p) already exists; refusing to overwrite a backup — choose a new name, or give a folder",
+                                      "\(p) уже существует; резервную копию не перезаписываю — выберите новое имя или укажите папку")
+        case .noFolder(let p): return m("no_folder", "the folder \(p) does not exist: create it (or mount the backup disk) first",
+                                        "папки \(p) нет: сначала создайте её (или подключите диск для копий)")
+        case .keepNeedsFolder(let p): return m("keep_needs_folder", "--keep N (N ≥ 1) needs --out to be an existing folder, not \(p)",
+                                               "для --keep N (N ≥ 1) в --out нужна существующая папка, а не \(p)")
         case .wrongRole(let home, let expected, let found):
-            return "\(home) holds a \(found)'s registry, not a \(expected)'s; use mentorsync-\(found) for it"
-        case .missing(let p): return "backup file \(p) does not exist"
-        case .notABackup(let p, let why): return "\(p) is not a mentorsync backup (\(why))"
-        case .damaged(let p, let why): return "backup \(p) is damaged (\(why)); use an older backup"
+            return m("wrong_role", "\(home) holds a \(found)'s registry, not a \(expected)'s; use mentorsync-\(found) for it",
+                     "в \(home) реестр \(found == "school" ? "школы" : "управления образования"), а не \(expected == "school" ? "школы" : "управления образования"); используйте для него mentorsync-\(found)")
+        case .missing(let p): return m("missing", "backup file \(p) does not exist", "файла резервной копии \(p) нет")
+        case .notABackup(let p, let why): return m("not_a_backup", "\(p) is not a mentorsync backup (\(why))", "\(p) — не резервная копия mentorsync (\(why))")
+        case .damaged(let p, let why): return m("damaged", "backup \(p) is damaged (\(why)); use an older backup",
+                                                "резервная копия \(p) повреждена (\(why)); возьмите более старую")
         case .otherSite(let backup, let home, let path):
-            return "this backup is of site '\(backup)' but \(path) holds site '\(home)'; refusing to mix them up"
-        case .io(let why): return why
+            return m("other_site", "this backup is of site '\(backup)' but \(path) holds site '\(home)'; refusing to mix them up",
+                     "это копия узла «\(backup)», а в \(path) — узел «\(home)»; смешивать их нельзя")
+        case .io(let why): return m("io", why, why)
         }
     }
 }

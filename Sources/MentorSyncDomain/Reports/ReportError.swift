@@ -9,16 +9,23 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
     /// `--format` is not one of the report formats.
     case badFormat(String)
 
-    public var description: String {
+    public var description: String { message.text() }
+
+    /// The error in both languages.
+    public var message: Message {
         switch self {
         case .badPeriod(let text):
-            return "period \(text): expected a school year like 2024-2025 (1 September to 31 August)"
+            return Message("report.bad_period", en: "period \(text): expected a school year like 2024-2025 (1 September to 31 August)",
+                           ru: "период «\(text)»: нужен учебный год, например 2024-2025 (с 1 сентября по 31 августа)")
         case .unknownSite(let site):
-            return "site \(site): no school of this registry has that site id; see `status` for the enrolled schools"
+            return Message("report.unknown_site", en: "site \(site): no school of this registry has that site id; see `status` for the enrolled schools",
+                           ru: "«\(site)»: в этом реестре нет школы с таким кодом; подключённые школы показывает status")
         case .notARegistry(let path, let table):
-            return "\(path): table \(table) is missing; this is not a mentorsync registry (run init first)"
+            return Message("report.not_a_registry", en: "\(path): table \(table) is missing; this is not a mentorsync registry (run init first)",
+                           ru: "\(path): нет таблицы \(table); это не реестр mentorsync (сначала выполните init)")
         case .badFormat(let text):
-            return "format \(text): expected one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            let formats = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            return Message("report.bad_format", en: "format \(text): expected one of \(formats)", ru: "формат «\(text)»: допустимо \(formats)")
         }
     }
 }
