@@ -96,7 +96,14 @@ final class TablePages {
             let owner = orgIndex.flatMap { row[$0].text }
             if let mentees { c.append(esc(mentees[id] ?? "")) }
             if ownerColumn { c.append(esc(owner.map { names[$0] ?? $0 } ?? "")) }
-            c.append(mayEdit(owner) ? "<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a>" : "")
+            if mayEdit(owner) {
+                c.append("<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a>")
+            } else if let owner, RegistryEditor(replica: replica).isOtherSchools(owner) {
+                // A row of another school held through network mentoring: shown, marked, not edited.
+                c.append("<span class=\"muted\">\(ctx.t(.otherSchoolsRow(owner)))</span>")
+            } else {
+                c.append("")
+            }
             cells.append(c)
         }
         body += ctx.table(headers, cells)

@@ -110,6 +110,53 @@ final class NetworkMentoringCLITests: XCTestCase {
         return [i["numerator"] as? Int ?? -1, i["denominator"] as? Int ?? -1]
     }
 
+    /// The mentor's school syncs by a USB stick a courier carries, the mentee's school on the
+    /// district's shared folder: the pair and both schools' meetings go round all the same.
+    func testANetworkPairRunsOverAStickAndASharedFolder() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        let folder = w.scratch.folder("shared")
+        expectOK(try w.district("ingest", "--share", folder.path))
+        func round() throws {
+            expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+            expectOK(try w.school("s002", "sync", "--share", folder.path))
+            expectOK(try w.district("ingest", "--share", w.stick.path))
+            expectOK(try w.district("ingest", "--share", folder.path))
+            expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+            expectOK(try w.school("s002", "sync", "--share", folder.path))
+        }
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
+                              "--set", "birth_date=14.03.1980"))
+        expectOK(try w.school("s001", "put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--set", "network=1"))
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher",
+                              "--set", "birth_date=02.01.2000"))
+        expectOK(try w.school("s002", "put", "mentees", "--set", "person_id=Петров Олег Ильич", "--set", "category=young_specialist"))
+        try round()
+        expectOK(try w.school("s002", "put", "pairs", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=pair", "--set", "status=active"))
+        expectOK(try w.school("s002", "put", "pair_mentees", "--set", "pair_id=Иванова Мария Петровна", "--set", "mentee_id=Петров Олег Ильич"))
+        // The stick's reply was written before the folder's pair was merged: the next trip brings it.
+        try round()
+        XCTAssertEqual(try count(w.schoolHome("s001"), "SELECT count(*) FROM pairs"), 0)
+        try round()
+        expectOK(try w.school("s001", "put", "meetings", "--set", "pair_id=Иванова Мария Петровна", "--set", "kind=introduction", "--set", "held_on=05.09.2025"))
+        expectOK(try w.school("s002", "put", "meetings", "--set", "pair_id=Иванова Мария Петровна", "--set", "kind=trial", "--set", "held_on=12.09.2025"))
+        try round()
+        try round()
+        for n in ["s001", "s002"] {
+            let home = w.schoolHome(n)
+            XCTAssertEqual(try count(home, "SELECT count(*) FROM pairs"), 1, n)
+            XCTAssertEqual(try count(home, "SELECT count(*) FROM meetings"), 2, n)
+            XCTAssertEqual(try registry(home).scalar("SELECT group_concat(full_name, ';') FROM (SELECT full_name FROM persons ORDER BY full_name)")?.text,
+                           "Иванова Мария Петровна;Петров Олег Ильич", n)
+        }
+        XCTAssertEqual(try count(w.schoolHome("s001"), "SELECT count(*) FROM persons WHERE birth_date = '2000-01-02'"), 0)
+        XCTAssertEqual(try count(w.schoolHome("s002"), "SELECT count(*) FROM persons WHERE birth_date = '1980-03-14'"), 0)
+        for n in ["s001", "s002"] {
+            let status = try XCTUnwrap(try w.json(try w.school(n, "status", "--json")) as? [String: Any])
+            XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0, n)
+            XCTAssertEqual((status["rejections"] as? [Any])?.count, 0, n)
+        }
+    }
+
     /// Unsharing: the mentor leaves the network; her pair goes on, a new pair with her is refused
     /// at the district and the school hears why.
     func testAMentorTakenOffTheNetworkKeepsHerPairAndANewPairIsRefused() throws {

@@ -134,6 +134,22 @@ final class NetworkShareTests: XCTestCase {
         XCTAssertNil(try s2.value("plans", plan, "title"))
     }
 
+    /// The mentor's school edits the pair (another school's row) in sqlite3: the district refuses
+    /// it and writes its own value again, so the school holds the district's value once more.
+    func testARefusedEditOfAnotherSchoolsPairIsUndoneThere() throws {
+        let (m1, _, e2, _) = try offerAndMentee()
+        try sync()
+        let x = try pair(m1, e2)
+        try sync()
+        try s1.update("pairs", x, ["status": "terminated"])
+        try s1.fold()
+        XCTAssertEqual(try t.districtMerges(try t.upload("s001")).refusals.map(\.id), [x])
+        try sync()
+        XCTAssertEqual(try s1.value("pairs", x, "status"), .text("active"))
+        XCTAssertEqual(try s2.value("pairs", x, "status"), .text("active"))
+        XCTAssertEqual(try t.district.value("pairs", x, "status"), .text("active"))
+    }
+
     /// Unsharing: a mentor taken off the network keeps the pairs she has; a new pair is refused.
     func testAMentorTakenOffTheNetworkKeepsHerPairsButTakesNoNewOnes() throws {
         let (m1, _, e2, _) = try offerAndMentee()

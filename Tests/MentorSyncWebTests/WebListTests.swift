@@ -60,3 +60,21 @@ final class WebListTests: XCTestCase {
 
     func enc(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? s }
 }
+
+/// A school's lists mark the rows of another school it holds through network mentoring (a pair
+/// with its network mentor), and offer no way to delete them.
+final class WebNetworkRowsTests: XCTestCase {
+    func testAnotherSchoolsPairIsMarkedAndNotDeletable() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name, role) VALUES ('p-1', 's001', 'Иванова Мария', 'teacher');
+            INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-1', 's001', 'p-1', 'active', 1);
+            INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-other', 's002', 'm-1', 'pair', 'active');
+            INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-own', 's001', 'm-1', 'group', 'active');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let page = client.get("/t/pairs")?.body ?? ""
+        XCTAssertEqual(page.components(separatedBy: "s002: другой школы (сетевое наставничество)").count, 2, page)
+        XCTAssertTrue(page.contains("delete?id=x-own") && !page.contains("delete?id=x-other"), page)
+    }
+}

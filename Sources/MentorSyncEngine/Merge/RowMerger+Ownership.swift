@@ -44,15 +44,16 @@ extension RowMerger {
         return false
     }
 
-    /// At the district: a school's change to a row that stays in its share (its own row, or the
-    /// district's) was refused. The school still holds its values, and under last-writer-wins its
+    /// At the district: a school's change to a row that stays in its share (its own row, the
+    /// district's, or another school's row of its network share) was refused. The school still holds its values, and under last-writer-wins its
     /// newer stamps would keep them there forever; so the district writes its own state of those
     /// cells again, with a stamp above everything it has seen and a version that covers the refused
     /// writes. That fresh write wins at the school without a conflict, and at every other site like
     /// any write of the district: every site converges on the district's values.
     mutating func noteRefused(_ change: RowChange, table: TableSchema, positions: [Int?], existing: Replica.StoredRow?) {
         guard replica.role == .district, let existing,
-              existing.orgID == sender.rawValue || existing.orgID == replica.site.rawValue else { return }
+              existing.orgID == sender.rawValue || existing.orgID == replica.site.rawValue
+                || replica.sharesRow(table: table.number, id: change.id, with: sender) else { return }
         var redo: Set<Int> = []
         var refused: [Stamp] = []
         for cell in change.cells {

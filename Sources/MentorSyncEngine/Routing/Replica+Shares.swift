@@ -88,6 +88,14 @@ extension Replica {
         return members
     }
 
+    /// Whether the row is kept in `school`'s share (it was sent there as another school's row).
+    func sharesRow(table: Int, id: String, with school: SiteID) -> Bool {
+        guard role == .district, (try? database.tableExists("msync_shares")) == true else { return false }
+        let found = try? database.scalar("SELECT 1 FROM msync_shares WHERE site = ? AND tbl = ? AND id = ?",
+                                         [.text(school.rawValue), .integer(Int64(table)), .text(id)])
+        return found != nil && found != .null
+    }
+
     /// Inside an export's first transaction, before the knowledge is taken: records the rows that
     /// entered `school`'s share, and marks every member whose state changed since it was last seen
     /// with one fresh counter of the district, above what the school knows of it.
