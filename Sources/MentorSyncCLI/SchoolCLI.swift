@@ -153,7 +153,7 @@ public enum SchoolCLI {
         // Paths a person typed: their links are theirs to follow (a share's never are).
         let home = try open(args, console)
         let i = try syncing(home).importFiles(files.map { fileURL($0).resolvingSymlinksInPath() })
-        defer { if let p = i.problems.first { console.err("\(tool): " + Message.replyNotMerged(p).text()) } }
+        defer { if let p = i.problems.first, !i.files.isEmpty { console.err("\(tool): " + Message.replyNotMerged(p).text()) } }
         describeRestore(i, console)
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure(Message.nothingMerged(i.problems[0]).text()) }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {

@@ -49,7 +49,7 @@ final class RussianCSVImportTests: XCTestCase {
         let file = try windows1251("учителя.csv", Self.teachers)
         let r = try school(ToolLocale.russian, "import-csv", "persons", file)
         XCTAssertEqual(r.exitCode, 0, r.output)
-        XCTAssertTrue(r.stdout.contains("в persons импортировано строк: 3 (изменено: 0, новых: 3)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("в таблицу «Люди» загружено строк: 3 (изменено: 0, новых: 3)"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Windows-1251"), r.stdout)
         let people = try rows("persons").sorted { ($0["full_name"] as? String ?? "") < ($1["full_name"] as? String ?? "") }
         guard people.count == 3 else { return XCTFail("3 persons expected: \(people)") }
@@ -118,7 +118,7 @@ extension RussianCSVImportTests {
         let ru = w.scratch.path("выгрузка.csv")
         let r = try school(ToolLocale.russian, "export-csv", "persons", ru.path)
         XCTAssertEqual(r.exitCode, 0, r.output)
-        XCTAssertTrue(r.stdout.contains("строк persons выгружено: 3"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("из таблицы «Люди» выгружено строк: 3"), r.stdout)
         let text = String(decoding: try Data(contentsOf: ru).dropFirst(3), as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("id;org_id;ФИО;Дата рождения;Роль;Должность;Предмет;"), text)
         XCTAssertTrue(text.contains(";Смирнова Ольга Ивановна;1998-03-12;учитель;учитель физики;Физика;"), text)

@@ -58,7 +58,7 @@ final class XLSXCommandsTests: XCTestCase {
         let book = Self.fixtures.appendingPathComponent("libreoffice/persons-ru.xlsx").path
         var r = try school(world, ToolLocale.russian, "import-csv", "persons", book)
         expectOK(r)
-        XCTAssertEqual(r.stdout, "в persons импортировано строк с листа «persons-ru»: 3 (изменено: 0, новых: 3)\n")
+        XCTAssertEqual(r.stdout, "в таблицу «Люди» загружено строк с листа «persons-ru»: 3 (изменено: 0, новых: 3)\n")
         var rows = try persons(world)
         let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0["full_name"] as? String ?? "", $0) })
         XCTAssertEqual(byName["Иванова Мария Петровна"]?["birth_date"] as? String, "1990-03-12")

@@ -71,7 +71,7 @@ extension Message {
         let ru = ["изменено: \(updated)", "новых: \(inserted)"] + (unchanged > 0 ? ["без изменений: \(unchanged)"] : [])
         return Message("import.done",
                        en: "imported \(imported) row\(imported == 1 ? "" : "s") into \(table)\(sheet.map { " from sheet '\($0)'" } ?? "") (\(en.joined(separator: ", ")))",
-                       ru: "в \(table) импортировано строк\(sheet.map { " с листа «\($0)»" } ?? ""): \(imported) (\(ru.joined(separator: ", ")))")
+                       ru: "в таблицу «\(tableTitle(table).russian)» загружено строк\(sheet.map { " с листа «\($0)»" } ?? ""): \(imported) (\(ru.joined(separator: ", ")))")
     }
 
     public static func importReadAsWindows1251(_ file: String) -> Message {
@@ -106,7 +106,7 @@ extension Message {
         }
         return Message("export.done",
                        en: "exported \(rows) row\(rows == 1 ? "" : "s") of \(table) to \(file)\(en)",
-                       ru: "строк \(table) выгружено: \(rows), в \(file)\(ru)")
+                       ru: "из таблицы «\(tableTitle(table).russian)» выгружено строк: \(rows), в \(file)\(ru)")
     }
 }
 
