@@ -120,6 +120,10 @@ final class StaffIndicatorFixture {
         let e6 = try event("s002", kind: "practice_sharing", starts: "2024-08-25", ends: "2024-09-05")
         try took("s002", b1, part: e5)
         try took("s002", b2, part: e6)
+        // An event of schema 1 (no kind) that Б2 took part in: counted nowhere, listed as incomplete.
+        let e7 = try event("s002", kind: nil, starts: "2025-02-01")
+        ids["kindlessEvent"] = e7
+        try took("s002", b2, part: e7)
     }
 
     func report(site: String? = nil) throws -> IndicatorReport {

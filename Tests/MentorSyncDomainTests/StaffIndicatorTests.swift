@@ -88,8 +88,10 @@ final class StaffIndicatorTests: XCTestCase {
         XCTAssertTrue(has("trainings", "undatedTraining", "finished_on", .missingValue))
         XCTAssertTrue(has("contest_entries", "yearlessContest", "year", .missingValue))
         XCTAssertTrue(has("events", "undatedEvent", "starts_on", .missingValue))
-        XCTAssertEqual(report.incomplete.count, 6, report.incomplete.map { "\($0.table).\($0.column)" }.joined(separator: ", "))
+        XCTAssertTrue(has("events", "kindlessEvent", "kind", .missingValue))
+        XCTAssertEqual(report.incomplete.count, 7, report.incomplete.map { "\($0.table).\($0.column)" }.joined(separator: ", "))
         XCTAssertEqual(report.school("s001")?.incomplete, 6)
+        XCTAssertEqual(report.school("s002")?.incomplete, 1)
     }
 
     /// One school's report is that school's figures.

@@ -97,11 +97,14 @@ extension ReportQueries {
         ("contest_entries", "year", .missingValue, "SELECT id, org_id FROM contest_entries WHERE year IS NULL"),
         ("event_participants", "event_id", .emptyReference, "SELECT id, org_id FROM event_participants WHERE event_id IS NULL"),
         ("event_participants", "person_id", .emptyReference, "SELECT id, org_id FROM event_participants WHERE person_id IS NULL"),
-        ("events", "kind", .missingValue,
-         "SELECT id, org_id FROM events e WHERE e.kind IS NULL AND EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id)"),
+        // Events someone took part in, by a join from the participants (a correlated EXISTS would scan
+        // every participant for every roadmap event: event_participants.event_id has no index).
+        ("events", "kind", .missingValue, """
+            SELECT DISTINCT e.id, e.org_id FROM event_participants ep JOIN events e ON e.id = ep.event_id WHERE e.kind IS NULL
+            """),
         ("events", "starts_on", .missingValue, """
-            SELECT id, org_id FROM events e WHERE e.starts_on IS NULL AND e.ends_on IS NULL AND e.done_on IS NULL
-            AND EXISTS (SELECT 1 FROM event_participants ep WHERE ep.event_id = e.id)
+            SELECT DISTINCT e.id, e.org_id FROM event_participants ep JOIN events e ON e.id = ep.event_id
+            WHERE e.starts_on IS NULL AND e.ends_on IS NULL AND e.done_on IS NULL
             """),
     ]
 }
