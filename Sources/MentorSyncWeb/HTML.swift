@@ -17,6 +17,8 @@ struct PageContext {
     var title: String
     var nav: [(href: String, label: String)]
     var loggedIn: String?
+    /// The rows' names, shared between requests while nothing changed.
+    var names: WebNames
 
     func t(_ m: Message) -> String { esc(m.text(language)) }
 

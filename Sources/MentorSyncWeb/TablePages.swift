@@ -64,8 +64,9 @@ final class TablePages {
         let q = (r.query["q"] ?? "").trimmingCharacters(in: .whitespaces)
         let pageNumber = max(1, Int(r.query["page"] ?? "1") ?? 1)
         let start = (pageNumber - 1) * Self.pageSize
-        let page = try RegistryPage(database: replica.database, table: t, search: q, offset: start, limit: Self.pageSize)
-        let resolver = ReferenceResolver(database: replica.database)
+        let page = try RegistryPage(database: replica.database, table: t, search: q, offset: start, limit: Self.pageSize,
+                                    names: try ctx.names.resolver(replica.database))
+        let resolver = try ctx.names.resolver(replica.database)
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
         body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
         if page.rows.isEmpty {
@@ -137,7 +138,7 @@ final class TablePages {
         ctx.title = Message.webTable(t.name).text(ctx.language)
         let current = try id.flatMap { try currentRow(t, $0) }
         if id != nil, current == nil { return HTTPResponse(status: 404, html: ctx.page("", error: Message.webNotFound.text(ctx.language))) }
-        let resolver = ReferenceResolver(database: replica.database)
+        let resolver = try ctx.names.resolver(replica.database)
         var fields = ""
         if current == nil, let owners {
             let chosen = typed?["org_id"] ?? replica.site.rawValue
@@ -212,7 +213,7 @@ final class TablePages {
         guard let id = r.query["id"], try currentRow(t, id) != nil else { return nil }
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
-        let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name) ?? ""
+        let name = try ctx.names.resolver(replica.database).label(of: id, in: t.name) ?? ""
         let body = ctx.form("/t/\(t.name)/delete?" + query([("id", id)]),
                             "<p>\(ctx.t(.webConfirmDelete(name)))</p><button class=\"danger\">\(ctx.t(.webDelete))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a>")
         return HTTPResponse(html: ctx.page(body))

@@ -18,6 +18,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
     let guard_: WebGuard
     let passwords: WebPasswords
     let sessions: WebSessions
+    let names = WebNames()
     let registry = NSLock()
     /// The name in every page's title, read once: pages read the registry only under `registry`.
     let title: String
@@ -44,11 +45,14 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
             cookie = [sessions.setCookie(session.id)]
         }
         var ctx = PageContext(language: language, csrf: session.session.csrf, title: title, nav: pages.nav(language),
-                              loggedIn: session.session.user)
+                              loggedIn: session.session.user, names: names)
         if r.path == "/login" { return withCookie(login(r, ctx, session.id), cookie) }
         if guard_.loginRequired, session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
         registry.lock()
-        defer { registry.unlock() }
+        defer {
+            if r.method == "POST" { names.changed() }
+            registry.unlock()
+        }
         do {
             guard let answer = try pages.respond(r, ctx) else {
                 ctx.title = Message.webNotFound.text(language)

@@ -48,6 +48,17 @@ final class WebListTests: XCTestCase {
         XCTAssertTrue(page.contains("data-label=\"Чья запись\">Школа № 1 (s001)</td>"), page)
     }
 
+    /// Names are kept between pages, and read again when another program or the app itself writes.
+    func testNamesWrittenByAnotherProgramAppearAtOnce() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        XCTAssertFalse((client.get("/t/mentors/edit")?.body ?? "").contains("Зайцева Ольга"))
+        try w.sql(w.schoolHome, "INSERT INTO persons (id, org_id, full_name) VALUES ('p-z', 's001', 'Зайцева Ольга')")
+        XCTAssertTrue((client.get("/t/mentors/edit")?.body ?? "").contains(">Зайцева Ольга</option>"), "a name kept from before the write")
+        XCTAssertEqual(client.post("/t/persons/save", [("full_name", "Лебедева Нина")])?.status, 303)
+        XCTAssertTrue((client.get("/t/mentors/edit")?.body ?? "").contains(">Лебедева Нина</option>"), "a name kept from before the app's own write")
+    }
+
     func headers(_ html: String) -> [String] {
         html.components(separatedBy: "<th>").dropFirst().map { String($0.prefix { $0 != "<" }) }
     }

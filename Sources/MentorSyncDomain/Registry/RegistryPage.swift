@@ -15,8 +15,9 @@ public struct RegistryPage {
     /// Reads rows `offset ..< offset + limit` of `table`, in the order they were written, that match
     /// `search`: a word found in a text, a date (as written or as ДД.ММ.ГГГГ), the name of a row a
     /// reference points at, or an enumeration value in either language.
-    public init(database db: Database, table t: TableSchema, search: String, offset: Int, limit: Int) throws {
-        let (whereSQL, args) = try Self.matching(search.trimmingCharacters(in: .whitespaces), t, db)
+    /// `names` may be a resolver kept between pages (its names are read once).
+    public init(database db: Database, table t: TableSchema, search: String, offset: Int, limit: Int, names: ReferenceResolver? = nil) throws {
+        let (whereSQL, args) = try Self.matching(search.trimmingCharacters(in: .whitespaces), t, names ?? ReferenceResolver(database: db))
         let from = " FROM \(SQL.identifier(t.name))\(whereSQL)"
         total = Int(try db.scalar("SELECT count(*)" + from, args)?.integer ?? 0)
         let filled = t.columns.isEmpty ? [] : try db.rows("SELECT " + t.columns.map { "count(NULLIF(\(SQL.identifier($0.name)), ''))" }
@@ -27,10 +28,9 @@ public struct RegistryPage {
     }
 
     /// The WHERE clause of a search: every word must be found in some column.
-    static func matching(_ search: String, _ t: TableSchema, _ db: Database) throws -> (String, [DatabaseValue]) {
+    static func matching(_ search: String, _ t: TableSchema, _ resolver: ReferenceResolver) throws -> (String, [DatabaseValue]) {
         let words = search.split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return ("", []) }
-        let resolver = ReferenceResolver(database: db)
         var clauses: [String] = []
         var args: [DatabaseValue] = []
         for word in words {
@@ -41,7 +41,8 @@ public struct RegistryPage {
                 switch c.kind {
                 case .reference(let target):
                     let ids = try resolver.choices(in: target).filter { $0.label.lowercased().contains(key) }.map(\.id)
-                    if !ids.isEmpty { any.append("\(column) IN (\(ids.map { _ in "?" }.joined(separator: ",")))"); args += ids.map { DatabaseValue.text($0) } }
+                    // A word in nearly every name narrows nothing; SQLite binds at most 32766 values.
+                    if !ids.isEmpty, ids.count <= Self.maxBoundNames { any.append("\(column) IN (\(ids.map { _ in "?" }.joined(separator: ",")))"); args += ids.map { DatabaseValue.text($0) } }
                 case .enumeration(let allowed):
                     let values = allowed.filter { v in
                         let said: [String] = [v] + [Language.ru, Language.en].map { Message.webValue(v, column: c.name, table: t.name).text($0) }
@@ -68,6 +69,8 @@ public struct RegistryPage {
         }
         return (" WHERE " + clauses.joined(separator: " AND "), args)
     }
+
+    static let maxBoundNames = 20_000
 
     static func escapeLike(_ s: String) -> String {
         s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
