@@ -51,6 +51,9 @@ public enum Manifest {
     /// daemon's idle pass never rewrites the stick. Returns true when it wrote.
     @discardableResult
     public static func refresh(_ share: Share, names: [SiteID: String], language: Language = .current) throws -> Bool {
+        // A folder that is no longer a share (an unmounted network folder leaves an empty mount
+        // point behind) gets nothing written into it.
+        guard RegularFile.kind(share.inbox) == .directory else { return false }
         let old = try? String(contentsOf: share.manifest, encoding: .utf8)
         // A school knows only its own name and its district's: the names the district wrote stay.
         let known = (old.map(namesListed) ?? [:]).merging(names) { _, mine in mine }
