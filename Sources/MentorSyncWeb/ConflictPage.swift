@@ -23,7 +23,7 @@ enum ConflictPage {
             body += "</div>"
             let action = "/conflicts/resolve?" + query([("id", c.id)])
             body += ctx.form(action, "<button name=\"keep\" value=\"mine\">\(ctx.t(.webKeepMine))</button><button name=\"keep\" value=\"theirs\">\(ctx.t(.webKeepTheirs))</button>"
-                             + "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webKeepValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
+                             + "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webTypeValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
             body += "</section>"
         }
         return HTTPResponse(html: ctx.page(body, notice: r.query["done"]))

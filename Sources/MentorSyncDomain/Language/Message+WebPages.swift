@@ -71,6 +71,7 @@ extension Message {
         ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите.")
 
     // Conflicts side by side
+    public static let webTypeValue = Message("web.conflict.type_value", en: "Or type the right value", ru: "Или впишите верное значение")
     public static let webHeldNow = Message("web.conflict.held_now", en: "held now", ru: "сейчас в реестре")
     public static func webConflictSchool(_ name: String) -> Message {
         Message("web.conflict.school", en: "School: \(name)", ru: "Школа: \(name)")
