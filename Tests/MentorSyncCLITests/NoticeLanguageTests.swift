@@ -73,6 +73,8 @@ final class NoticeLanguageTests: XCTestCase {
         let nowhere = w.scratch.path("nowhere").path
         let bogus = w.scratch.path("bogus.enroll")
         try Data("{}".utf8).write(to: bogus)
+        let garbage = w.scratch.path("мусор.msync")
+        try Data("not a bundle".utf8).write(to: garbage)
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария", "--set", "role=teacher", "--id", "a"))
         let cases: [(args: [String], tool: String, ru: String, en: String)] = [
             (["status", "--home", nowhere], "mentorsync-school", "в папке \(nowhere) нет реестра mentorsync; сначала выполните init", "holds no mentorsync registry"),
@@ -81,6 +83,8 @@ final class NoticeLanguageTests: XCTestCase {
             (["status", "--home", w.schoolHome("s001").path], "mentorsync-district", "— папка школы, а не управления образования", "is a school's home, not the district's"),
             (["put", "mentors", "--set", "person_id=a", "--set", "network=5", "--home", w.schoolHome("s001").path], "mentorsync-school",
              "mentors.network: 5 — вне допустимого диапазона 0…1", "mentors.network: 5 is outside 0..1"),
+            (["import", garbage.path, "--home", w.schoolHome("s001").path], "mentorsync-school",
+             "ничего не учтено: мусор.msync: это не пакет mentorsync: ", "nothing merged: мусор.msync: not a mentorsync bundle: "),
             (["report", "--period", "2024", "--home", w.districtHome.path], "mentorsync-district",
              "период «2024»: нужен учебный год, например 2024-2025", "period 2024: expected a school year like 2024-2025"),
             (["backup", "--out", w.scratch.path("нет/такой/папки/копия.db").path, "--home", w.districtHome.path], "mentorsync-district",

@@ -81,6 +81,8 @@ public final class SchoolSync {
                 let reader = try BundleReader(url: url)
                 if let why = misplaced(reader.header) { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
                 readable.append(reader)
+            } catch let e as BundleError {
+                result.problems.append("\(url.lastPathComponent): \(Message.bundleError(e).text())")
             } catch {
                 result.problems.append("\(url.lastPathComponent): \(error)")
             }
@@ -106,11 +108,11 @@ public final class SchoolSync {
                 bar.finish()
             } catch BundleError.badSignature {
                 bar.finish()
-                result.problems.append("\(url.lastPathComponent): signed with a key this school does not have; if the district re-enrolled the school, install its new enrollment file with 'mentorsync-school rekey --enroll FILE'")
+                result.problems.append("\(url.lastPathComponent): \(Message.replyOtherKey.text())")
                 continue
             } catch let e as BundleError {
                 bar.finish()
-                result.problems.append("\(url.lastPathComponent): \(e)")
+                result.problems.append("\(url.lastPathComponent): \(Message.bundleError(e).text())")
                 continue
             }
             result.files.append(url.lastPathComponent)

@@ -1,0 +1,31 @@
+import MentorSyncEngine
+
+/// Why a bundle could not be read or merged (`BundleError`), as the person at the school or the
+/// district reads it. The English is the engine's own text; log lines keep the engine's text.
+extension Message {
+    public static func bundleError(_ e: BundleError) -> Message {
+        let en = e.description
+        let ru: String
+        switch e {
+        case .notABundle(let why): ru = "это не пакет mentorsync: \(why)"
+        case .unsupportedFormat(let v): ru = "формат пакета версии \(v) новее, чем понимает эта программа; обновите mentorsync"
+        case .malformed(let why): ru = "пакет испорчен: \(why)"
+        case .limitExceeded(let why): ru = "пакет превышает предел безопасности: \(why)"
+        case .damaged(let why): ru = "пакет повреждён или записан не до конца (\(why)); скопируйте его заново"
+        case .badSignature(let sender): ru = "подпись не совпадает с ключом, выданным \(sender); подключите школу заново или проверьте флешку"
+        case .unknownSender(let sender): ru = "пакет от «\(sender)», а такой школы здесь нет"
+        case .misaddressed(let recipient, let expected): ru = "пакет адресован «\(recipient)», а не «\(expected)»"
+        case .unsupportedSchema(let v, let supported): ru = "пакет использует схему реестра версии \(v), новее, чем \(supported) у этой программы; обновите mentorsync"
+        case .revoked(let sender, let since):
+            ru = "школа \(sender) отключена \(since.prefix(10)), её пакеты не принимаются; если её компьютер снова в безопасности, подключите школу заново и установите там новый файл подключения"
+        case .expiredKey(let sender, let until):
+            ru = "пакет подписан прежним ключом \(sender), который не принимается с \(until.prefix(10)); установите в школе новый файл подключения: mentorsync-school rekey --enroll ФАЙЛ"
+        case .io(let why): ru = "не удалось прочитать или записать пакет: \(why)"
+        }
+        return Message("bundle.\(e.code)", en: en, ru: ru)
+    }
+
+    public static let replyOtherKey = Message("school.reply_other_key",
+        en: "signed with a key this school does not have; if the district re-enrolled the school, install its new enrollment file with 'mentorsync-school rekey --enroll FILE'",
+        ru: "подписан ключом, которого у этой школы нет; если управление образования подключило школу заново, установите новый файл подключения: mentorsync-school rekey --enroll ФАЙЛ")
+}
