@@ -134,6 +134,22 @@ final class NetworkShareTests: XCTestCase {
         XCTAssertNil(try s2.value("plans", plan, "title"))
     }
 
+    /// A change of the mentee's school to the pair is owed to the mentor's school at once, so the
+    /// daemon writes it a fresh reply without waiting for a bundle of its own.
+    func testTheDistrictCountsShareRowsItOwesASchool() throws {
+        let (m1, _, e2, _) = try offerAndMentee()
+        try sync()
+        let x = try pair(m1, e2)
+        try sync()
+        XCTAssertEqual(try t.district.unacknowledgedRows(for: s1.site), 0)
+        try s2.insert("meetings", ["org_id": "s002", "pair_id": .text(x), "kind": "trial"])
+        try t.districtMerges(try t.upload("s002"))
+        XCTAssertEqual(try t.district.unacknowledgedRows(for: s1.site), 1)
+        XCTAssertEqual(try t.district.unacknowledgedRows(for: s3.site), 0, "nothing of it is owed to a third school")
+        try sync()
+        XCTAssertEqual(try t.district.unacknowledgedRows(for: s1.site), 0)
+    }
+
     /// The mentor's school edits the pair (another school's row) in sqlite3: the district refuses
     /// it and writes its own value again, so the school holds the district's value once more.
     func testARefusedEditOfAnotherSchoolsPairIsUndoneThere() throws {

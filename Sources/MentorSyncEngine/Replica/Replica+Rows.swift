@@ -22,7 +22,9 @@ extension Replica {
         }
         // A school is also told of rows that left its share since then (Replica+Export, rowsThatLeft).
         let left = try rowsThatLeft(recipient, theirs: VersionVector([site: counter])).count
-        return Int(try database.scalar(sql, args)?.integer ?? 0) + left
+        // And of other schools' rows of its network share (Replica+Shares).
+        let shared = try pendingShareRows(for: recipient, after: counter)
+        return Int(try database.scalar(sql, args)?.integer ?? 0) + left + shared
     }
 
     /// Rows `peer` should hold whose latest changes here it has not acknowledged.

@@ -96,6 +96,24 @@ extension Replica {
         return found != nil && found != .null
     }
 
+    /// Rows of `school`'s share the next export would send it beyond what a bundle claiming
+    /// `counter` of the district held: members marked after it, and rows that entered the share or
+    /// changed since their last mark (marked at that export). Nothing is written.
+    func pendingShareRows(for school: SiteID, after counter: Int64) throws -> Int {
+        guard role == .district, !schema.sharing.isEmpty, try database.tableExists("msync_shares") else { return 0 }
+        var marks: [ShareKey: (changed: Int64, seen: [UInt8])] = [:]
+        try database.forEachRow("SELECT tbl, id, changed, seen FROM msync_shares WHERE site = ?", [.text(school.rawValue)]) { s in
+            marks[ShareKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "")] = (s.int64(at: 2), s.bytes(at: 3))
+        }
+        var pending = 0
+        for key in try currentShare(of: school).union(marks.keys) {
+            if let mark = marks[key], mark.changed > counter { pending += 1; continue }
+            guard let row = try loadRow(table: key.table, id: key.id) else { continue }
+            if marks[key]?.seen != Replica.encodeVector(row.clock.version) + [row.alive ? 1 : 0] { pending += 1 }
+        }
+        return pending
+    }
+
     /// Inside an export's first transaction, before the knowledge is taken: records the rows that
     /// entered `school`'s share, and marks every member whose state changed since it was last seen
     /// with one fresh counter of the district, above what the school knows of it.
