@@ -47,6 +47,13 @@ extension Replica {
             guard let t = schema.table(named: a.table), let linked = schema.referencedTable(a.table, a.column),
                   let link = rules.links.first(where: { $0.table == linked.name }),
                   let target = schema.referencedTable(link.table, link.column) else { continue }
+            // Most schools are party to no linked row: then nothing hangs on one, and the (larger)
+            // attached tables are not read at all.
+            let party = try database.scalar("""
+                SELECT 1 FROM \(q(linked.name)) x JOIN \(q(target.name)) y ON y.id = x.\(q(link.column))
+                WHERE (x.org_id = ?1 OR y.org_id = ?1) AND x.org_id <> y.org_id LIMIT 1
+                """, [me])
+            if party == nil || party == .null { continue }
             // x is the linked row (its owner one party), y the row it names (its owner the other).
             let byOtherParty = a.partiesMayWrite ? "(x.org_id = ? AND a.org_id = y.org_id) OR" : "(x.org_id = ? AND 0) OR"
             try add(t, """
