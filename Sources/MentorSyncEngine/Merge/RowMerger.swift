@@ -82,7 +82,6 @@ struct RowMerger {
             let merged = row.clock.version.union(change.version)
             if merged != row.clock.version { row.clock.version = merged; changed = true }
             guard changed else { return }
-            var written: [DatabaseValue]?
             if mask != 0 {
                 winners.sort { $0.0 < $1.0 }
                 let cols = table.cellNames
@@ -92,23 +91,17 @@ struct RowMerger {
                         report.ownRowsChanged.append(CorrectedCell(table: table.name, rowID: change.id, column: cols[pos - 1], old: old[pos - 1], new: value))
                     }
                 }
-                // The update returns the row as written, for its fingerprint (no second lookup).
                 let s = try replica.narrowUpdate(table, mask: mask) {
-                    "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ? RETURNING \(cols.map(SQL.identifier).joined(separator: ", "))"
+                    "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
                 }
-                do {
-                    try s.bind(winners.map(\.1) + [.text(change.id)])
-                    defer { s.reset() }
-                    if try s.step() { written = (0..<cols.count).map { s.value(at: $0) } }
-                    while try s.step() {}
-                } catch let e as SQLiteError where e.isConstraint {
+                do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
                     report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
                     return
                 }
                 if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
             }
             row.local = row.clock.version[replica.site]
-            try replica.storeRow(table: table.number, id: change.id, row, values: written)
+            try replica.storeRow(table: table.number, id: change.id, row)
             report.rowsChanged += 1
             return
         }
