@@ -61,7 +61,7 @@ extension Replica {
         // Writes at or below what this file knew was acknowledged did reach the sender.
         let acknowledged = min(known.theirKnowledge[site], credited)
         var moved = 0
-        for r in try database.rows("SELECT tbl, id FROM msync_rows WHERE local > ?", [.integer(acknowledged)]) {
+        for r in try database.rows("SELECT tbl, id FROM msync_rows WHERE local > ? AND local > 0", [.integer(acknowledged)]) {
             let tbl = Int(r[0].integer ?? 0), id = r[1].displayText
             guard var row = try loadRow(table: tbl, id: id) else { continue }
             for (pos, stamp) in row.clock.stamps where stamp.site == site && stamp.counter > acknowledged {

@@ -166,6 +166,14 @@ extension Replica {
         return summary
     }
 
+    /// The rows the district wrote after a counter, not the recipient's or its own. `+tbl, +id`:
+    /// ordered by the table's key, SQLite would walk every row the district holds (for every reply)
+    /// instead of reading the few it wrote since from `msync_rows_by_local`.
+    static let rowsThatLeftSQL = """
+        SELECT tbl, id, org_id, alive, clock FROM msync_rows
+        WHERE local > ? AND local > 0 AND org_id NOT IN (?, ?) ORDER BY +tbl, +id
+        """
+
     /// At the district: rows the recipient may still hold as its own or the district's, that the
     /// district has since given to another school, in a move the recipient has not seen. Each goes as
     /// a ROW with its new owner and only its org_id cell (and existence cell, if deleted): none of
@@ -174,10 +182,7 @@ extension Replica {
         guard role == .district else { return [] }
         var rows: [RowChange] = []
         // A move is a write of the district, so `local` (its own counter in the row) is at least the move's.
-        try database.forEachRow("""
-            SELECT tbl, id, org_id, alive, clock FROM msync_rows
-            WHERE local > ? AND local > 0 AND org_id NOT IN (?, ?) ORDER BY tbl, id
-            """, [.integer(theirs[site]), .text(recipient.rawValue), .text(site.rawValue)]) { s in
+        try database.forEachRow(Replica.rowsThatLeftSQL, [.integer(theirs[site]), .text(recipient.rawValue), .text(site.rawValue)]) { s in
             guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
             let clock = try codec.decode(s.bytes(at: 4))
             guard !clock.formerOwners.isDisjoint(with: [recipient, site]),
