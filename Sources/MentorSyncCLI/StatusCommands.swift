@@ -34,6 +34,7 @@ enum StatusCommands {
         for s in schools {
             console.paragraph(Message.schoolAdviceLine(name: s.name, site: s.site, advice: s.adviceMessage).text(), first: "  ", indent: "    ")
         }
+        if schools.contains(where: \.advisesConflicts) { console.paragraph(Message.conflictsListHint.text()) }
     }
 
     static func school(_ args: Arguments, _ home: SchoolHome, _ console: Console) throws {

@@ -60,13 +60,20 @@ final class DistrictPages: WebPages {
             return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt.map { LocalTime.readable($0, l) } ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"),
                     esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0", esc("\(s.rejections)"),
                     esc(s.clockSkewDays.map { Message.skewDays($0).text(l) } ?? "—"),
-                    "<span class=\"\(s.isOK ? "ok" : "warn")\">\(esc(s.adviceMessage.text(l)))</span>", actions]
+                    advice(s, l), actions]
         }
         // The same overview as `status`: the headline, then what needs the coordinator.
         let overview = try home.overview(schools: rows.count)
         var body = "<p>\(esc(overview[0].text(l)))</p>" + overview.dropFirst().map { "<p class=\"warn\">\(esc($0.text(l)))</p>" }.joined()
         body += rows.isEmpty ? "<p class=\"muted\">\(ctx.t(.webNoRows))</p>" : ctx.table(headers, rows)
         return HTTPResponse(html: ctx.page(body + "<p><a class=\"button\" href=\"/enroll\">\(ctx.t(.webEnroll))</a></p>", notice: r.query["done"]))
+    }
+
+    /// A school's advice; conflicts waiting link to the page where they are settled.
+    func advice(_ s: SchoolStatus, _ l: Language) -> String {
+        let text = esc(s.adviceMessage.text(l))
+        let shown = s.advisesConflicts ? "<a href=\"/conflicts\">\(text)</a>" : text
+        return "<span class=\"\(s.isOK ? "ok" : "warn")\">\(shown)</span>"
     }
 
     func confirm(_ site: SiteID, _ action: String, _ ctx: PageContext) throws -> HTTPResponse? {

@@ -49,6 +49,15 @@ final class ConflictLanguageTests: XCTestCase {
         XCTAssertEqual(english(r.stdout), [], r.stdout)
     }
 
+    func testStatusSaysAConflictWaitsThenHowToSeeIt() throws {
+        let r = try district(ToolLocale.russian, "status")
+        XCTAssertTrue(r.stdout.contains("Школа s001 (s001): 1 конфликт ждёт решения\n") || r.stdout.contains("(s001): 1 конфликт ждёт решения\n"), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("посмотреть и решить конфликты: mentorsync-district conflicts list\n"), r.stdout)
+        let en = try district(ToolLocale.english, "status")
+        XCTAssertTrue(en.stdout.contains("(s001): 1 conflicts to review\n"), en.stdout)
+        XCTAssertTrue(en.stdout.hasSuffix("to review the conflicts: mentorsync-district conflicts list\n"), en.stdout)
+    }
+
     func testShowTellsEachWritersTimeByItsOwnClock() throws {
         let short = String(conflict.prefix(8))
         let r = try district(ToolLocale.russian, "conflicts", "show", short)

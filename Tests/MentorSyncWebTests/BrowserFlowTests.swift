@@ -122,7 +122,11 @@ final class BrowserFlowTests: XCTestCase {
         world.check(try ToolRunner.run("mentorsync-school", ["sync", "--share", stick.path, "--home", world.schoolHome.path]))
         world.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", world.districtHome.path]))
 
-        try b.go(district + "/conflicts")
+        // The dashboard says a conflict waits, in words and with a link, never with a command to type.
+        try b.go(district + "/")
+        try b.waitForText("1 конфликт ждёт решения")
+        XCTAssertFalse(try b.source().contains("mentorsync-district"), "the dashboard tells a coordinator to type a command")
+        try b.click(element: try b.element(xpath: "//a[normalize-space()='1 конфликт ждёт решения']"))
         try b.waitForText("учитель физики и астрономии")
         try b.waitForText("учитель математики")
         try b.waitForText("Иванова Мария Петровна")

@@ -35,6 +35,10 @@ public struct SchoolStatus: Sendable {
     /// Nothing to do about this school.
     public var isOK: Bool { adviceMessage == .adviceOK }
 
+    /// The advice is to settle this school's conflicts (`status` then names the command, the web
+    /// dashboard links its conflicts page).
+    public var advisesConflicts: Bool { openConflicts > 0 && adviceMessage == .adviceConflicts(openConflicts) }
+
     /// The advice in English: the `advice` of `status --json` (machine text, never translated).
     public var advice: String { adviceMessage.english }
 

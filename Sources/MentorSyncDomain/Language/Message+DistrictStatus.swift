@@ -76,8 +76,14 @@ extension Message {
 
     public static func adviceConflicts(_ n: Int) -> Message {
         Message("status.advice.conflicts", en: "\(n) conflicts to review",
-                ru: "\(Plural.ru(count: n, "конфликт ждёт", "конфликта ждут", "конфликтов ждут")) решения: mentorsync-district conflicts list")
+                ru: "\(Plural.ru(count: n, "конфликт ждёт", "конфликта ждут", "конфликтов ждут")) решения")
     }
+
+    /// After `status`'s advice when conflicts wait: the command that shows them (the web
+    /// dashboard links its conflicts page instead).
+    public static let conflictsListHint = Message("status.conflicts_hint",
+        en: "to review the conflicts: mentorsync-district conflicts list",
+        ru: "посмотреть и решить конфликты: mentorsync-district conflicts list")
 
     public static let adviceOK = Message("status.advice.ok", en: "ok", ru: "всё в порядке")
 }
