@@ -83,18 +83,21 @@ final class CrashTests: XCTestCase {
         XCTAssertEqual(try calibration.persons(), Self.rows)
         print("CrashTests: MENTORSYNC_CRASH_SEED=\(Self.seed); an uninterrupted ingest of \(Self.rows) rows takes \(String(format: "%.2f", duration)) s; \(Self.districtTrials) trials")
 
+        var window = KillWindow(calibration: duration)
         var killedBeforeCommit = 0, killedAfterCommit = 0, finished = 0
         var places: [String: Int] = [:]
         var staleCopies: [String] = []
         for i in 0..<Self.districtTrials {
             let mode: CrashTrial.Mode = i % 4 == 3 ? .files : .share
             let trial = try CrashTrial(fx, index: i, mode: mode)
-            let delay = Double(rng.below(1_000_000)) / 1_000_000 * duration
+            let delay = window.delay(&rng)
             let log = trial.dir.appendingPathComponent("ingest.log")
+            let begun = Date()
             let p = try ToolRunner.start("mentorsync-district", trial.ingestArguments, log: log)
             usleep(UInt32(delay * 1_000_000))
             let killed = p.isRunning && kill(p.processIdentifier, SIGKILL) == 0
             p.waitUntilExit()
+            if !killed { window.finished(after: Date().timeIntervalSince(begun)) }
             let what = "trial \(i) (\(mode), kill after \(String(format: "%.3f", delay)) s, seed \(Self.seed))"
 
             // The registry is sound and holds all of the bundle or none of it.
@@ -195,14 +198,16 @@ final class CrashTests: XCTestCase {
         print("CrashTests: an uninterrupted school export of \(Self.rows) rows takes \(String(format: "%.2f", duration)) s; \(Self.schoolTrials) trials")
         cal.remove()
 
+        var window = KillWindow(calibration: duration)
         var killed = 0, tempLeft = 0
         for i in 0..<Self.schoolTrials {
             let trial = try SchoolTrial(fx, index: i)
             let sync = i % 2 == 1
-            let delay = Double(rng.below(1_000_000)) / 1_000_000 * duration
+            let delay = window.delay(&rng)
+            let begun = Date()
             let p = try ToolRunner.start("mentorsync-school", trial.arguments(sync: sync), log: trial.dir.appendingPathComponent("school.log"))
             usleep(UInt32(delay * 1_000_000))
-            if p.isRunning && kill(p.processIdentifier, SIGKILL) == 0 { killed += 1 }
+            if p.isRunning && kill(p.processIdentifier, SIGKILL) == 0 { killed += 1 } else { window.finished(after: Date().timeIntervalSince(begun)) }
             p.waitUntilExit()
             let what = "school trial \(i) (\(sync ? "sync" : "export"), kill after \(String(format: "%.3f", delay)) s, seed \(Self.seed))"
 

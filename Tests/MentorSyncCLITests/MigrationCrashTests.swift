@@ -39,14 +39,16 @@ final class MigrationCrashTests: XCTestCase {
         print("MigrationCrashTests: MENTORSYNC_CRASH_SEED=\(seed); an uninterrupted migration of \(Self.rows) rows takes \(String(format: "%.2f", duration)) s")
 
         var seen: [Int: Int] = [:]
+        var window = KillWindow(calibration: duration)
         var killed = 0
         for i in 0..<Self.trials {
             let home = try copy(i)
-            let delay = Double(rng.below(1_000_000)) / 1_000_000 * duration
+            let delay = window.delay(&rng)
+            let begun = Date()
             let p = try ToolRunner.start("mentorsync-school", ["list", "events", "--home", home.path],
                                          log: world.scratch.path("trial-\(i).log"))
             usleep(UInt32(delay * 1_000_000))
-            if p.isRunning && kill(p.processIdentifier, SIGKILL) == 0 { killed += 1 }
+            if p.isRunning && kill(p.processIdentifier, SIGKILL) == 0 { killed += 1 } else { window.finished(after: Date().timeIntervalSince(begun)) }
             p.waitUntilExit()
             let what = "trial \(i) (kill after \(String(format: "%.3f", delay)) s, seed \(seed))"
             let version = try state(home, what)
