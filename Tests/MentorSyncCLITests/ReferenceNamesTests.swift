@@ -62,7 +62,7 @@ final class ReferenceNamesTests: XCTestCase {
 
     func testAnAmbiguousNameListsTheCandidatesAndWritesNothing() throws {
         let t = try addTeachers()
-        for (env, words) in [(ToolLocale.russian, ["подходит к 2 строкам persons", "укажите одно"]), (ToolLocale.english, ["matches 2 rows of persons", "give one"])] {
+        for (env, words) in [(ToolLocale.russian, ["подходит к 2 строкам таблицы «Люди» (persons)", "укажите одно"]), (ToolLocale.english, ["matches 2 rows of persons", "give one"])] {
             let r = try school(env, "put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--set", "status=active")
             XCTAssertEqual(r.exitCode, 1, r.output)
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one line: \(r.stderr)")
@@ -94,7 +94,7 @@ final class ReferenceNamesTests: XCTestCase {
         var typo = Array(t.petrov)
         typo[3] = typo[3] == "a" ? "b" : "a"
         let wrong = String(typo)
-        for (env, text) in [(ToolLocale.russian, "нет строки persons с id «\(wrong)»"), (ToolLocale.english, "holds no persons row with id '\(wrong)'")] {
+        for (env, text) in [(ToolLocale.russian, "нет строки таблицы «Люди» (persons) с id «\(wrong)»"), (ToolLocale.english, "holds no persons row with id '\(wrong)'")] {
             let r = try school(env, "put", "mentors", "--set", "person_id=\(wrong)", "--set", "status=active")
             XCTAssertEqual(r.exitCode, 1, r.output)
             XCTAssertTrue(r.stderr.contains(text), r.stderr)

@@ -101,7 +101,7 @@ final class RussianCSVImportTests: XCTestCase {
         try Data("ФИО;Статус\nКозлов Пётр Андреевич;active\nСидоров Нет Такого;active\nИванова Мария Петровна;в отпуске\n".utf8).write(to: bad)
         let ru = try school(ToolLocale.russian, "import-csv", "mentors", bad.path)
         XCTAssertEqual(ru.exitCode, 1, ru.output)
-        XCTAssertTrue(ru.stderr.contains("строка 3: mentors.person_id: в persons нет строки с именем «Сидоров Нет Такого»"), ru.stderr)
+        XCTAssertTrue(ru.stderr.contains("строка 3: mentors.person_id: в таблице «Люди» (persons) нет строки с именем «Сидоров Нет Такого»"), ru.stderr)
         XCTAssertTrue(ru.stderr.contains("строка 4: mentors.status: «в отпуске» — недопустимое значение; допустимо: кандидат (candidate), активный (active), неактивный (inactive)"), ru.stderr)
         XCTAssertTrue(ru.stderr.contains("поэтому в mentors ничего не записано"), ru.stderr)
         let en = try school(ToolLocale.english, "import-csv", "mentors", bad.path)

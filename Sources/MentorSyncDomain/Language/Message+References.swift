@@ -9,13 +9,13 @@ extension Message {
     static func referenceAmbiguous(_ context: String, text: String, table: String, candidates: [String]) -> Message {
         Message("reference.ambiguous",
                 en: "\(context): '\(text)' matches \(candidates.count) rows of \(table): \(candidates.joined(separator: "; ")); give one of these names or ids",
-                ru: "\(context): «\(text)» подходит к \(candidates.count) строкам \(table): \(candidates.joined(separator: "; ")); укажите одно из этих имён или id")
+                ru: "\(context): «\(text)» подходит к \(candidates.count) строкам таблицы \(ruTable(table)): \(candidates.joined(separator: "; ")); укажите одно из этих имён или id")
     }
 
     static func referenceNoID(_ context: String, id: String, table: String) -> Message {
         Message("reference.no_id",
                 en: "\(context): this registry holds no \(table) row with id '\(id)' (mistyped?); give an id or a name from 'list \(table)'",
-                ru: "\(context): в этом реестре нет строки \(table) с id «\(id)» (опечатка?); укажите id или имя из 'list \(table)'")
+                ru: "\(context): в этом реестре нет строки таблицы \(ruTable(table)) с id «\(id)» (опечатка?); укажите id или имя из 'list \(table)'")
     }
 
     static func referenceNoName(_ context: String, text: String, table: String, similar: [String]) -> Message {
@@ -23,8 +23,11 @@ extension Message {
         let ru = similar.isEmpty ? "" : "; похожие: \(similar.joined(separator: "; "))"
         return Message("reference.no_name",
                        en: "\(context): no \(table) row is named '\(text)'\(en); check the spelling or add the row first",
-                       ru: "\(context): в \(table) нет строки с именем «\(text)»\(ru); проверьте написание или сначала добавьте строку")
+                       ru: "\(context): в таблице \(ruTable(table)) нет строки с именем «\(text)»\(ru); проверьте написание или сначала добавьте строку")
     }
+
+    /// A table as a Russian reader knows it, with the code a command takes: «Люди» (persons).
+    static func ruTable(_ table: String) -> String { "«\(tableTitle(table).russian)» (\(table))" }
 
     /// How a listing names a row that a reference points at but that has not arrived yet.
     static func notReceivedYet(_ shortID: String) -> Message {

@@ -18,7 +18,7 @@ extension Message {
     static func noColumn(_ table: String, _ name: String, columns: [String]) -> Message {
         Message("registry.no_column",
                 en: "table \(table) has no column '\(name)'; columns are: \(columns.joined(separator: ", "))",
-                ru: "в таблице \(table) нет столбца «\(name)»; столбцы: \(columns.joined(separator: ", "))")
+                ru: "в таблице \(ruTable(table)) нет столбца «\(name)»; столбцы: \(columns.joined(separator: ", "))")
     }
 
     static func mayNotWrite(site: String, owner: String) -> Message {
@@ -43,7 +43,7 @@ extension Message {
     static func sayOwner(_ table: String) -> Message {
         Message("registry.say_owner",
                 en: "say which school owns the new \(table) row: --set org_id=SITE",
-                ru: "укажите, какой школе принадлежит новая строка \(table): --set org_id=КОД")
+                ru: "укажите, какой школе принадлежит новая строка таблицы \(ruTable(table)): --set org_id=КОД")
     }
 
     static func requiredForNewRow(_ table: String, _ column: String) -> Message {
