@@ -103,7 +103,7 @@ final class RussianCSVImportTests: XCTestCase {
         XCTAssertEqual(ru.exitCode, 1, ru.output)
         XCTAssertTrue(ru.stderr.contains("строка 3: mentors.person_id: в таблице «Люди» (persons) нет строки с именем «Сидоров Нет Такого»"), ru.stderr)
         XCTAssertTrue(ru.stderr.contains("строка 4: mentors.status: «в отпуске» — недопустимое значение; допустимо: кандидат (candidate), активный (active), неактивный (inactive)"), ru.stderr)
-        XCTAssertTrue(ru.stderr.contains("поэтому в mentors ничего не записано"), ru.stderr)
+        XCTAssertTrue(ru.stderr.contains("поэтому в таблицу «Наставники» (mentors) ничего не записано"), ru.stderr)
         let en = try school(ToolLocale.english, "import-csv", "mentors", bad.path)
         XCTAssertEqual(en.exitCode, 1, en.output)
         XCTAssertTrue(en.stderr.contains("line 3: mentors.person_id: no persons row is named 'Сидоров Нет Такого'"), en.stderr)

@@ -75,7 +75,7 @@ extension Message {
     static func idInOtherCapitals(_ table: String, _ id: String, found: [String]) -> Message {
         Message("registry.id_capitals",
                 en: "\(table) has several rows whose id is '\(id)' in other capitals (\(found.joined(separator: ", "))); give the id exactly",
-                ru: "в \(table) несколько строк с id «\(id)» в другом регистре (\(found.joined(separator: ", "))); укажите id точно")
+                ru: "в таблице \(ruTable(table)) несколько строк с id «\(id)» в другом регистре (\(found.joined(separator: ", "))); укажите id точно")
     }
 
     /// A share folder that is not there: the stick is not plugged in or the network folder not connected.
