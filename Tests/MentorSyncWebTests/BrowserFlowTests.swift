@@ -87,6 +87,15 @@ final class BrowserFlowTests: XCTestCase {
         try b.go(school + "/status")
         try b.waitForText("Состояние")
         try gallery.keep(b, "school-status")
+        // Her list of mentors from Excel: one line names a teacher the registry does not hold.
+        let list = world.scratch.path("наставники.csv")
+        try "ФИО;Статус\r\nСмирнова Анна Сергеевна;активный\r\nПетрова Ольга Николаевна;активный\r\n".write(to: list, atomically: true, encoding: .utf8)
+        try b.go(school + "/import")
+        try b.choose("#table", "Наставники")
+        try b.attach("#file", file: list)
+        try b.press("Посмотреть, что изменится")
+        try b.waitForText("в таблице «Люди» (persons) нет строки с именем «Петрова Ольга Николаевна»")
+        try gallery.keep(b, "school-import-preview")
         print("browser flow: the deputy head's week took \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         try gallery.weigh(b, school, ["/", "/t/persons", "/t/pairs", "/t/meetings/edit", "/sync", "/status"])
 
@@ -126,6 +135,7 @@ final class BrowserFlowTests: XCTestCase {
         try b.go(district + "/")
         try b.waitForText("1 конфликт ждёт решения")
         XCTAssertFalse(try b.source().contains("mentorsync-district"), "the dashboard tells a coordinator to type a command")
+        try gallery.keep(b, "district-dashboard-conflict")
         try b.click(element: try b.element(xpath: "//a[normalize-space()='1 конфликт ждёт решения']"))
         try b.waitForText("учитель физики и астрономии")
         try b.waitForText("учитель математики")

@@ -105,6 +105,11 @@ final class WebDriver {
         try click(element: try element(xpath: "//main//*[(self::button or self::a) and normalize-space(.)='\(words)']"))
     }
 
+    /// Chooses a file in a file field, as a person picking it in the dialog would.
+    func attach(_ css: String, file: URL) throws {
+        _ = try command("POST", "element/\(try element(css))/value", ["text": file.path])
+    }
+
     /// Types `text` into the field, as a person would.
     func type(_ css: String, _ text: String) throws {
         let e = try element(css)
