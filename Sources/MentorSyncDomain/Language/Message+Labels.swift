@@ -14,6 +14,9 @@ extension Message {
         return Message("table.\(name)", en: en, ru: ru[name] ?? en)
     }
 
+    /// A table in a Russian sentence: its title, with the code a command takes — «Люди» (persons).
+    static func ruTable(_ table: String) -> String { "«\(tableTitle(table).russian)» (\(table))" }
+
     /// A column's title: its Russian header (`HeaderAliases`, the one import takes) or its own name, readable.
     public static func columnTitle(_ column: String, table: String) -> Message {
         // The owner is shown by its name wherever a person reads it, not as the code import takes.

@@ -26,9 +26,6 @@ extension Message {
                        ru: "\(context): в таблице \(ruTable(table)) нет строки с именем «\(text)»\(ru); проверьте написание или сначала добавьте строку")
     }
 
-    /// A table as a Russian reader knows it, with the code a command takes: «Люди» (persons).
-    static func ruTable(_ table: String) -> String { "«\(tableTitle(table).russian)» (\(table))" }
-
     /// How a listing names a row that a reference points at but that has not arrived yet.
     static func notReceivedYet(_ shortID: String) -> Message {
         Message("reference.not_received", en: "not received yet [\(shortID)]", ru: "ещё не получено [\(shortID)]")

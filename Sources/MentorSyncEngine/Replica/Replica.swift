@@ -110,10 +110,7 @@ public final class Replica {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var t = tm()
         guard gmtime_r(&seconds, &t) != nil else { return "1970-01-01T00:00:00Z" }
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let year = Int(t.tm_year) + 1900
-        let y = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(y)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))Z"
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
     }
 
     // MARK: Clock
