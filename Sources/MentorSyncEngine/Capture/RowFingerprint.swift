@@ -52,7 +52,10 @@ public struct RowFingerprint: Equatable, Sendable {
         case .null: h.byte(0)
         case .integer(let i): h.byte(1); h.add(UInt64(bitPattern: i))
         case .real(let d): h.byte(2); h.add(d.bitPattern)
-        case .text(let s): h.byte(3); for b in s.utf8 { h.byte(b) }
+        case .text(let s):
+            h.byte(3)
+            var s = s
+            s.withUTF8 { for b in $0 { h.byte(b) } }
         case .blob(let b): h.byte(4); for x in b { h.byte(x) }
         }
         return h.value

@@ -28,6 +28,7 @@ struct RowMerger {
             return
         }
         var incoming: [(pos: Int, stamp: Stamp, value: DatabaseValue)] = []
+        incoming.reserveCapacity(change.cells.count)
         for cell in change.cells {
             guard cell.position < positions.count, let local = positions[cell.position] else { continue }
             incoming.append((local, cell.stamp, cell.value))
@@ -180,11 +181,16 @@ struct RowMerger {
     }
 
     private func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool) throws {
-        let text = replica.sqlText(table)
         if insert {
-            try replica.database.cachedStatement(text.insert).execute([.text(id)] + values)
+            let s = try replica.insertStatement(table)
+            try s.bind(id, at: 1)
+            try s.bind(values, from: 2)
+            try s.run()
         } else {
-            try replica.database.cachedStatement(text.update).execute(values + [.text(id)])
+            let s = try replica.updateStatement(table)
+            try s.bind(values, from: 1)
+            try s.bind(id, at: values.count + 1)
+            try s.run()
         }
     }
 

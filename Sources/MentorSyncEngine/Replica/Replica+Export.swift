@@ -116,7 +116,7 @@ extension Replica {
                         // refused once and corrected, a row the district gave to another school): it goes whole.
                         let whole = clock.stamps[1].map { !theirs.covers($0) } ?? false
                         // A tombstone always carries its existence cell, so every deleted row says so itself.
-                        for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) where pos <= cellLimit && (whole || !theirs.covers(stamp) || (pos == 0 && !alive)) {
+                        for (pos, stamp) in clock.stamps where pos <= cellLimit && (whole || !theirs.covers(stamp) || (pos == 0 && !alive)) {
                             let value: DatabaseValue
                             // A deleted row keeps no values, but it still knows its owner.
                             if pos == 0 { value = .integer(alive ? 1 : 0) } else if pos == 1 && !alive { value = .text(org) } else {
@@ -199,7 +199,7 @@ extension Replica {
 
     /// The values of cell positions 1…n of a live row (org_id, then the columns), or nil if it is not there.
     func readValues(_ table: TableSchema, id: String) throws -> [DatabaseValue]? {
-        let s = try database.cachedStatement(sqlText(table).select)
+        let s = try selectStatement(table)
         try s.bind(id, at: 1)
         defer { s.reset() }
         guard try s.step() else { return nil }

@@ -8,7 +8,7 @@ extension Replica {
     }
 
     func loadRow(table: Int, id: String) throws -> StoredRow? {
-        let s = try database.cachedStatement("SELECT org_id, alive, local, clock FROM msync_rows WHERE tbl = ? AND id = ?")
+        let s = try loadRowStatement()
         try s.bind(Int64(table), at: 1)
         try s.bind(id, at: 2)
         defer { s.reset() }
@@ -21,15 +21,20 @@ extension Replica {
     /// `values` (cell positions 1…n) are the row's values as the caller just wrote them; without
     /// them they are read back from the table.
     func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil) throws {
-        let s = try database.cachedStatement("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let blob = try codec.encode(row.clock)
         var fp = DatabaseValue.null
         if row.alive, let t = schema.table(number: table), let values = try written ?? readValues(t, id: id) {
             fp = .blob(RowFingerprint(values: values).bytes)
         }
-        try s.bind([.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local), .blob(blob), fp])
-        _ = try s.step()
-        s.reset()
+        let s = try storeRowStatement()
+        try s.bind(Int64(table), at: 1)
+        try s.bind(id, at: 2)
+        try s.bind(row.orgID, at: 3)
+        try s.bind(Int64(row.alive ? 1 : 0), at: 4)
+        try s.bind(row.local, at: 5)
+        try s.bind(.blob(blob), at: 6)
+        try s.bind(fp, at: 7)
+        try s.run()
     }
 
     /// Folds every captured write into the row clocks. Runs inside the caller's write transaction.

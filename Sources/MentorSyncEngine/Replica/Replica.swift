@@ -14,6 +14,9 @@ public final class Replica {
     let codec: RowClockCodec
     /// SQL texts of each table, built once rather than for every row merged or exported.
     var sqlTexts: [Int: TableSQL] = [:]
+    /// The statements run for every row merged, folded or exported, prepared once: a statement
+    /// looked up by its text would hash the text for every row (Replica+RowStatements).
+    var rowStatements = RowStatements()
     struct TableSQL { var select: String; var insert: String; var update: String }
     func sqlText(_ table: TableSchema) -> TableSQL {
         if let t = sqlTexts[table.number] { return t }

@@ -2,12 +2,12 @@
 /// (0 is the row's existence, 1 is org_id, then the table's columns).
 public struct RowClock: Equatable, Sendable {
     public var version: VersionVector
-    public var stamps: [Int: Stamp]
+    public var stamps: CellStamps
     /// At the district: the sites that owned the row before it moved to its present owner. They may
     /// still hold it as their own, so they are told of the move (Protocol/bundle.md, "Rows that move").
     public var formerOwners: Set<SiteID>
 
-    public init(version: VersionVector = VersionVector(), stamps: [Int: Stamp] = [:], formerOwners: Set<SiteID> = []) {
+    public init(version: VersionVector = VersionVector(), stamps: CellStamps = [:], formerOwners: Set<SiteID> = []) {
         self.version = version; self.stamps = stamps; self.formerOwners = formerOwners
     }
 
@@ -33,19 +33,25 @@ public struct RowClock: Equatable, Sendable {
 final class RowClockCodec {
     private let database: Database
     private var numberOf: [SiteID: Int] = [:]
-    private var siteOf: [Int: SiteID] = [:]
+    /// The last sites numbered, most recent first: nearly every clock names the same one or two,
+    /// and comparing short texts costs less than hashing them.
+    private var recent: [(site: SiteID, number: Int)] = []
+    /// Sites by number (numbers are small: one per site the replica has heard of).
+    private var siteOf: [SiteID?] = []
 
     init(database: Database) { self.database = database }
 
     /// Drops everything cached: after a rollback, numbers assigned in it no longer exist.
     func forget() {
         numberOf.removeAll()
+        recent.removeAll()
         siteOf.removeAll()
     }
 
     /// The number of a site; assigns one if needed (only inside a write transaction).
     func number(_ site: SiteID) throws -> Int {
-        if let n = numberOf[site] { return n }
+        for r in recent where r.site == site { return r.number }
+        if let n = numberOf[site] { noteRecent(site, n); return n }
         if let n = try database.scalar("SELECT num FROM msync_sites WHERE site = ?", [.text(site.rawValue)])?.integer {
             remember(Int(n), site)
             return Int(n)
@@ -60,11 +66,20 @@ final class RowClockCodec {
 
     private func remember(_ n: Int, _ site: SiteID) {
         numberOf[site] = n
-        siteOf[n] = site
+        if n >= 0 && n < 1 << 20 {
+            if n >= siteOf.count { siteOf += [SiteID?](repeating: nil, count: n + 1 - siteOf.count) }
+            siteOf[n] = site
+        }
+        noteRecent(site, n)
+    }
+
+    private func noteRecent(_ site: SiteID, _ n: Int) {
+        recent.insert((site, n), at: 0)
+        if recent.count > 3 { recent.removeLast() }
     }
 
     private func lookup(_ n: Int) throws -> SiteID {
-        if let s = siteOf[n] { return s }
+        if n >= 0 && n < siteOf.count, let s = siteOf[n] { return s }
         guard let raw = try database.scalar("SELECT site FROM msync_sites WHERE num = ?", [.integer(Int64(n))])?.text,
               let site = SiteID(raw) else {
             throw ReplicaError.corruptMetadata("a row clock names unknown site number \(n)")
@@ -79,7 +94,7 @@ final class RowClockCodec {
         w.varint(entries.count)
         for e in entries { w.varint(try number(e.site)); w.counter(e.counter) }
         w.varint(clock.stamps.count)
-        for (pos, stamp) in clock.stamps.sorted(by: { $0.key < $1.key }) {
+        for (pos, stamp) in clock.stamps {
             w.varint(pos); w.counter(stamp.counter); w.varint(try number(stamp.site))
         }
         // Former owners follow only when there are any, so the clocks of rows that never moved

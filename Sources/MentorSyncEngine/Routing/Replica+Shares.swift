@@ -162,7 +162,7 @@ extension Replica {
             if HeldRow.problem(table, id: key.id, orgID: row.orgID, values: values) != nil { continue }
             let allowed = schema.sharedPositions(table)
             var cells: [CellChange] = []
-            for (pos, stamp) in row.clock.stamps.sorted(by: { $0.key < $1.key }) where pos <= limit && allowed.contains(pos) {
+            for (pos, stamp) in row.clock.stamps where pos <= limit && allowed.contains(pos) {
                 let value: DatabaseValue
                 if pos == 0 { value = .integer(row.alive ? 1 : 0) } else if pos == 1 && !row.alive { value = .text(row.orgID) } else {
                     value = values?[pos - 1] ?? .null

@@ -31,6 +31,17 @@ public final class Statement {
         for (i, value) in values.enumerated() { try bind(value, at: i + 1) }
     }
 
+    /// Binds `values` to ?first, ?first+1, … without clearing the others (the caller binds them).
+    public func bind(_ values: [DatabaseValue], from first: Int) throws {
+        for i in values.indices { try bind(values[i], at: first + i) }
+    }
+
+    /// Steps a statement that returns no rows to its end, then resets it (its bindings stay).
+    public func run() throws {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
     public func bind(_ value: DatabaseValue, at index: Int) throws {
         let i = Int32(index)
         let rc: Int32

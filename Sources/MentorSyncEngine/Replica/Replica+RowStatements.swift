@@ -1,0 +1,49 @@
+/// The statements of the per-row paths (merge, fold, export), prepared once per replica.
+struct RowStatements {
+    var loadRow: Statement?
+    var storeRow: Statement?
+    /// By table number: select the values, insert (or replace) a row, update every cell.
+    var select: [Int: Statement] = [:]
+    var insert: [Int: Statement] = [:]
+    var update: [Int: Statement] = [:]
+}
+
+extension Replica {
+    func loadRowStatement() throws -> Statement {
+        if let s = rowStatements.loadRow { return s }
+        let s = try database.prepare("SELECT org_id, alive, local, clock FROM msync_rows WHERE tbl = ? AND id = ?")
+        rowStatements.loadRow = s
+        return s
+    }
+
+    func storeRowStatement() throws -> Statement {
+        if let s = rowStatements.storeRow { return s }
+        let s = try database.prepare("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        rowStatements.storeRow = s
+        return s
+    }
+
+    /// `SELECT org_id, <columns> FROM <table> WHERE id = ?`
+    func selectStatement(_ table: TableSchema) throws -> Statement {
+        if let s = rowStatements.select[table.number] { return s }
+        let s = try database.prepare(sqlText(table).select)
+        rowStatements.select[table.number] = s
+        return s
+    }
+
+    /// `INSERT OR REPLACE INTO <table> (id, org_id, <columns>) VALUES (…)`
+    func insertStatement(_ table: TableSchema) throws -> Statement {
+        if let s = rowStatements.insert[table.number] { return s }
+        let s = try database.prepare(sqlText(table).insert)
+        rowStatements.insert[table.number] = s
+        return s
+    }
+
+    /// `UPDATE <table> SET org_id = ?, <columns> = ? … WHERE id = ?`
+    func updateStatement(_ table: TableSchema) throws -> Statement {
+        if let s = rowStatements.update[table.number] { return s }
+        let s = try database.prepare(sqlText(table).update)
+        rowStatements.update[table.number] = s
+        return s
+    }
+}
