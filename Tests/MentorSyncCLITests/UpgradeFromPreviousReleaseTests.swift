@@ -109,6 +109,9 @@ final class UpgradeFromPreviousReleaseTests: XCTestCase {
         // the home, keeping a copy of the old database until a sync at the new schema.
         expectOK(try world.school(site, "status"))
         XCTAssertEqual(try open(schoolDB).scalar("SELECT schema_version FROM msync_site")?.integer, 2)
+        XCTAssertEqual(try open(schoolDB).scalar("SELECT group_concat(name) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'msync%' AND sql LIKE '% IN (''%'")?.text, nil,
+                       "the old binary's enumeration checks (IN lists) are rewritten as equalities")
+        XCTAssertThrowsError(try open(schoolDB).execute("UPDATE persons SET role = 'boss' WHERE id = '\(petrov)'"), "and still refuse what they refused")
         XCTAssertEqual(try open(schoolDB + ".v1.bak").integrityCheck(), "ok")
         XCTAssertEqual(try open(schoolDB + ".v1.bak").scalar("SELECT count(*) FROM meetings")?.integer, 1,
                        "the copy is the old home as it was")

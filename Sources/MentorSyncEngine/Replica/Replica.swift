@@ -76,6 +76,7 @@ public final class Replica {
         try Replica.upgradePeerState(db)
         try Replica.upgradePeerSchema(db)
         if found < schema.version { try Replica.migrate(db, path: path, from: found, to: schema) }
+        try Replica.upgradeEnumerationChecks(db, schema)
         // Homes made before row fingerprints and capture repairs were kept get their tables first.
         let unprinted = try db.scalar("SELECT 1 FROM pragma_table_info('msync_rows') WHERE name = 'fp'") == nil
         if try unprinted || !db.tableExists("msync_sent") {
