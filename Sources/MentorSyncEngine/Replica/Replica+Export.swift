@@ -198,6 +198,16 @@ extension Replica {
     }
 
     /// The values of cell positions 1…n of a live row (org_id, then the columns), or nil if it is not there.
+    /// The fingerprint of a row's values as they are in its table (nil when it has no row there),
+    /// hashed as they are read, without making the values.
+    func readFingerprint(_ table: TableSchema, id: String) throws -> RowFingerprint? {
+        let s = try selectStatement(table)
+        try s.bind(id, at: 1)
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        return RowFingerprint(statement: s, columns: 0..<table.columns.count + 1)
+    }
+
     func readValues(_ table: TableSchema, id: String) throws -> [DatabaseValue]? {
         let s = try selectStatement(table)
         try s.bind(id, at: 1)

@@ -23,8 +23,12 @@ extension Replica {
     func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil) throws {
         let blob = try codec.encode(row.clock)
         var fp = DatabaseValue.null
-        if row.alive, let t = schema.table(number: table), let values = try written ?? readValues(t, id: id) {
-            fp = .blob(RowFingerprint(values: values).bytes)
+        if row.alive, let t = schema.table(number: table) {
+            if let written {
+                fp = .blob(RowFingerprint(values: written).bytes)
+            } else if let read = try readFingerprint(t, id: id) {
+                fp = .blob(read.bytes)
+            }
         }
         let s = try storeRowStatement()
         try s.bind(Int64(table), at: 1)

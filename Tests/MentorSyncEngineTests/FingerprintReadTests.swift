@@ -1,0 +1,52 @@
+import XCTest
+import MentorSyncDemo
+import MentorSyncTestSupport
+@testable import MentorSyncEngine
+
+/// A row's fingerprint hashed from SQLite's bytes (fold, merged updates) is the one its values give
+/// (merge of new rows, the capture check), whatever the values hold.
+final class FingerprintReadTests: XCTestCase {
+    func testTheStatementGivesTheFingerprintOfItsValues() throws {
+        let scratch = ScratchDirectory("fingerprint")
+        let db = try Database(path: scratch.path("f.db").path)
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a, b, c, d)")
+        var g = SplitMix64(seed: 0xf1)
+        let texts = ["", "Иванова Мария Петровна", "2024-02-29", "teacher", "a\u{0}b", "😀 emoji", "x"]
+        func value() -> DatabaseValue {
+            switch g.int(0...5) {
+            case 0: return .null
+            case 1: return .integer(Int64(g.int(-1_000_000...1_000_000)))
+            case 2: return .real(Double(g.int(-1000...1000)) / 7)
+            case 3: return .blob((0..<g.int(0...12)).map { _ in UInt8(g.int(0...255)) })
+            default: return .text(g.pick(texts))
+            }
+        }
+        for id in 0..<400 {
+            try db.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", [.integer(Int64(id)), value(), value(), value(), value()])
+        }
+        // Text that is not UTF-8, as other tools can store it.
+        try db.execute("INSERT INTO t VALUES (1000, CAST(x'c0af' AS TEXT), CAST(x'd09fd180' AS TEXT), CAST(x'eda080' AS TEXT), CAST(x'f4908080' AS TEXT))")
+        let s = try db.prepare("SELECT a, b, c, d FROM t ORDER BY id")
+        var rows = 0
+        while try s.step() {
+            let values = s.row()
+            XCTAssertEqual(RowFingerprint(statement: s, columns: 0..<4), RowFingerprint(values: values), "\(values)")
+            rows += 1
+        }
+        XCTAssertEqual(rows, 401)
+    }
+
+    func testUTF8CheckAgreesWithTheStandardLibrary() {
+        var g = SplitMix64(seed: 0x8)
+        let interesting: [[UInt8]] = [[0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F, 0x98, 0x80],
+                                      [0xD0, 0x9F], [0xE2, 0x82], [0xFF], [0x7F], Array("Иванова".utf8)]
+        var cases = interesting
+        for _ in 0..<20_000 {
+            cases.append((0..<g.int(0...6)).map { _ in g.chance(0.5) ? UInt8(g.int(0x80...0xFF)) : UInt8(g.int(0...0x7F)) })
+        }
+        for bytes in cases {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            bytes.withUnsafeBufferPointer { XCTAssertEqual(UTF8Check.isValid($0), expected, "\(bytes.map { String($0, radix: 16) })") }
+        }
+    }
+}
