@@ -106,7 +106,7 @@ extension Replica {
                         guard let table = schema.table(number: Int(s.int64(at: 0))),
                               let cellLimit = target.table(number: table.number)?.cellNames.count else { return }
                         let id = s.string(at: 1) ?? ""
-                        if heldKeys.contains("\(table.number)/\(id)") { return }
+                        if !heldKeys.isEmpty && heldKeys.contains("\(table.number)/\(id)") { return }
                         let clock = try codec.decode(s.bytes(at: 4))
                         let org = s.string(at: 2) ?? ""
                         let alive = s.int64(at: 3) != 0

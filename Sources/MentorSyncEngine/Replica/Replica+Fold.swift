@@ -50,29 +50,30 @@ extension Replica {
         var total = 0
         while true {
             // Batches keep memory flat; within a batch, entries of one row are applied in order.
-            let batch = try database.rows("SELECT seq, tbl, id, org_id, op, mask FROM msync_log ORDER BY seq LIMIT 20000")
+            let batch = try readLog(limit: 20_000)
             if batch.isEmpty { break }
-            var order: [String] = []
-            var byRow: [String: [[DatabaseValue]]] = [:]
-            for entry in batch {
-                let key = "\(entry[1].integer ?? 0)\u{1f}\(entry[2].displayText)"
-                if byRow[key] == nil { order.append(key) }
-                byRow[key, default: []].append(entry)
+            // Each row's entries together, in the order they were written.
+            let order = batch.indices.sorted { a, b in
+                let x = batch[a], y = batch[b]
+                return x.table != y.table ? x.table < y.table : x.id != y.id ? x.id < y.id : x.seq < y.seq
             }
-            order.sort()
-            for key in order {
-                let entries = byRow[key]!
-                let tbl = Int(entries[0][1].integer ?? 0)
-                let id = entries[0][2].displayText
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count && batch[order[end]].table == batch[order[start]].table && batch[order[end]].id == batch[order[start]].id { end += 1 }
+                let entries = order[start..<end].map { batch[$0] }
+                start = end
+                let tbl = entries[0].table
+                let id = entries[0].id
                 guard let table = schema.table(number: tbl) else { continue }
                 let allPositions = Array(0...table.columns.count + 1)
                 var row = try loadRow(table: tbl, id: id)
                 var changed = false
                 for e in entries {
-                    let seq = e[0].integer ?? 0
+                    let seq = e.seq
                     let stamp = Stamp(counter: seq, site: site)
-                    let org = e[3].isNull ? nil : e[3].displayText
-                    switch CaptureSQL.Op(rawValue: e[4].integer ?? 0) {
+                    let org = e.org
+                    switch CaptureSQL.Op(rawValue: e.op) {
                     case .insert:
                         var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
                         r.clock.write(allPositions, stamp: stamp)
@@ -91,7 +92,7 @@ extension Replica {
                             row = r; changed = true
                             continue
                         }
-                        let mask = e[5].integer ?? 0
+                        let mask = e.mask
                         let positions = allPositions.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
                         if positions.isEmpty { continue }
                         r.clock.write(positions, stamp: stamp)
@@ -110,11 +111,34 @@ extension Replica {
                 }
                 if changed, let row { try storeRow(table: tbl, id: id, row) }
             }
-            let last = batch.last![0].integer ?? 0
+            let last = batch.last!.seq
             try database.execute("DELETE FROM msync_log WHERE seq <= ?", [.integer(last)])
             total += batch.count
         }
         return total
+    }
+
+    /// One captured write (a row of `msync_log`).
+    struct LogEntry {
+        var seq: Int64
+        var table: Int
+        var id: String
+        var org: String?
+        var op: Int64
+        var mask: Int64
+    }
+
+    /// The oldest `limit` entries of the capture log, in the order they were written.
+    private func readLog(limit: Int) throws -> [LogEntry] {
+        let s = try database.cachedStatement("SELECT seq, tbl, id, org_id, op, mask FROM msync_log ORDER BY seq LIMIT ?")
+        try s.bind(Int64(limit), at: 1)
+        defer { s.reset() }
+        var entries: [LogEntry] = []
+        while try s.step() {
+            entries.append(LogEntry(seq: s.int64(at: 0), table: Int(s.int64(at: 1)), id: s.value(at: 2).displayText,
+                                    org: s.isNull(at: 3) ? nil : s.value(at: 3).displayText, op: s.int64(at: 4), mask: s.int64(at: 5)))
+        }
+        return entries
     }
 
     /// Sets a row's owner. At the district, a row that changes hands remembers whom it left: the
