@@ -16,10 +16,4 @@ static inline int mentorsync_enable_triggers(sqlite3 *db, int on) {
     int now = -1;
     return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, on, &now);
 }
-// sqlite3_config is variadic too: how many bytes of a statement or savepoint journal stay in
-// memory before it spills to a temporary file. Only before the first connection opens.
-// https://www.sqlite.org/c3ref/c_config_covering_index_scan.html#sqliteconfigstmtjrnlspill
-static inline int mentorsync_statement_journal_spill(int bytes) {
-    return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, bytes);
-}
 #endif

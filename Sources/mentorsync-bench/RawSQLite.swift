@@ -1,5 +1,4 @@
 import CSQLite
-import MentorSyncEngine
 import Foundation
 
 /// A bare SQLite connection for the reference sides of the benchmark (plain tables, the session
@@ -12,7 +11,6 @@ final class RawDatabase {
     /// Opens `path` with the engine's settings: WAL, synchronous NORMAL, a 32 MiB page cache.
     /// https://www.sqlite.org/c3ref/open.html
     init(path: String) throws {
-        _ = Database.processSettings  // the engine's process-wide SQLite settings, on both sides
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let db else {

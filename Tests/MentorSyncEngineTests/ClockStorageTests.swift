@@ -118,10 +118,4 @@ final class ClockStorageTests: XCTestCase {
             }
         }
     }
-
-    /// The savepoint journal setting is process-wide and SQLite takes it only before its first
-    /// connection: every opener goes through `Database`, which makes it first.
-    func testSQLiteTookTheProcessSettings() {
-        XCTAssertTrue(Database.processSettings, "sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL) was refused: a connection opened before Database made its settings")
-    }
 }

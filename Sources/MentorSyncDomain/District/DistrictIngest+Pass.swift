@@ -20,10 +20,19 @@ extension DistrictIngest {
         var report: MergeReport
     }
 
+    /// Bundles up to this size (of their file) are merged with their savepoint's journal in memory.
+    /// SQLite keeps the original of every page a savepoint changes in that journal, by default in a
+    /// temporary file: the first load wrote 3.7 GiB of them there (500,000 rows). A bundle of this
+    /// size (about 10,000 rows) changes at most about 30,000 pages, so its journal stays bounded.
+    static let journalInMemoryBundleBytes = 512 * 1024
+
     /// Opens the pass's transaction if none is open, and grows the page cache to hold the registry
-    /// and what this bundle adds (`bundleBytes`, its file's size).
-    func openPass(bundleBytes: Int) throws {
+    /// and what this bundle adds (`bundleBytes`, its file's size). A bundle too big for a journal in
+    /// memory is merged in a transaction of its own with the journal in a file.
+    func openPass(bundleBytes: Int, into outcome: inout Outcome) throws {
         let db = home.database
+        let inMemory = bundleBytes <= DistrictIngest.journalInMemoryBundleBytes
+        if passStarted != nil && passJournalInMemory && !inMemory { commitPass(into: &outcome) }
         let pages = try db.scalar("PRAGMA page_count")?.integer ?? 0
         let pageSize = try db.scalar("PRAGMA page_size")?.integer ?? 4096
         let wanted = min(passCacheLimitKiB, max(Database.Options().cacheSizeKiB, Int(pages * pageSize) / 1024 + 32 * bundleBytes / 1024))
@@ -32,6 +41,10 @@ extension DistrictIngest {
             passCacheKiB = wanted
         }
         guard passStarted == nil else { return }
+        // Read when the transaction begins: it decides where its savepoints keep their journals.
+        // https://www.sqlite.org/pragma.html#pragma_temp_store
+        try db.execute("PRAGMA temp_store = \(inMemory ? "MEMORY" : "DEFAULT")")
+        passJournalInMemory = inMemory
         try db.execute("BEGIN IMMEDIATE")
         passStarted = Date()
     }
@@ -57,6 +70,11 @@ extension DistrictIngest {
         self.staged = []
         passStarted = nil
         defer {
+            // Sorts and temporary tables of what follows (replies, status) use files again.
+            if passJournalInMemory {
+                try? db.execute("PRAGMA temp_store = DEFAULT")
+                passJournalInMemory = false
+            }
             if passCacheKiB > Database.Options().cacheSizeKiB {
                 try? db.execute("PRAGMA cache_size = -\(Database.Options().cacheSizeKiB)")
                 passCacheKiB = Database.Options().cacheSizeKiB

@@ -19,6 +19,8 @@ public final class DistrictIngest {
     var reported = Set<Share.Refusal>()
     /// The pass's open transaction (DistrictIngest+Pass): when it began, and the bundles merged in it.
     var passStarted: Date?
+    /// Whether the open pass keeps its savepoints' journals in memory (`journalInMemoryBundleBytes`).
+    var passJournalInMemory = false
     var staged: [Staged] = []
     /// The pass's transaction commits at least this often, so other writers wait less than their busy timeout.
     public var passCommitSeconds: TimeInterval = 5
@@ -164,7 +166,7 @@ public final class DistrictIngest {
                 throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
             }
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
-            try openPass(bundleBytes: FileFacts.of(file)?.size ?? 0)
+            try openPass(bundleBytes: FileFacts.of(file)?.size ?? 0, into: &outcome)
             // What the district records about the bundle commits with its merge, or not at all.
             let report = try mergeTryingKeys(reader) { report in
                 for r in report.refusals.prefix(200) {

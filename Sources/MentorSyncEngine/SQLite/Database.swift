@@ -16,21 +16,9 @@ public final class Database {
         public init() {}
     }
 
-    /// Bytes of a savepoint's journal kept in memory before it spills to a temporary file.
-    /// A district pass merges each bundle in a savepoint (`transaction` nests), and SQLite keeps
-    /// the original of every page a savepoint changes in that journal: with its default of 64 KiB,
-    /// nearly every page the first load touched was written to a temporary file once per bundle
-    /// (3.7 GiB of writes for 500,000 rows). A few bundles' worth in memory bounds it.
-    public static let savepointJournalMemoryBytes: Int32 = 64 << 20
-
-    /// Process-wide SQLite settings, made once before the first connection opens (SQLite accepts
-    /// them only then; true when it did). Every opener touches it first.
-    public static let processSettings: Bool = mentorsync_statement_journal_spill(savepointJournalMemoryBytes) == SQLITE_OK
-
     /// Opens (or creates) a database.
     /// https://www.sqlite.org/c3ref/open.html
     public init(path: String, options: Options = Options()) throws {
-        _ = Database.processSettings
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX
         if options.readOnly { flags |= SQLITE_OPEN_READONLY } else {
