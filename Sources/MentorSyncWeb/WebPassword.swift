@@ -60,8 +60,7 @@ public struct WebPasswords {
 /// Random bytes from the kernel, for session ids, tokens and salts.
 enum WebRandom {
     static func bytes(_ n: Int) -> [UInt8] {
-        var g = SystemRandomNumberGenerator()
-        return (0..<n).map { _ in UInt8.random(in: 0...255, using: &g) }
+        RandomBytes.make(n)
     }
 
     static func token() -> String { Hex.encode(bytes(32)) }

@@ -58,7 +58,6 @@ public struct Enrollment: Codable, Equatable, Sendable {
     }
 
     public static func newKey() -> [UInt8] {
-        var g = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+        RandomBytes.make(32)
     }
 }

@@ -43,8 +43,7 @@ public final class BundleWriter {
         var header = header
         if formatVersion >= 2 {
             if header.cipherNonce == nil {
-                var g = SystemRandomNumberGenerator()
-                header.cipherNonce = (0..<BundleLayout.nonceSize).map { _ in UInt8.random(in: 0...255, using: &g) }
+                header.cipherNonce = RandomBytes.make(BundleLayout.nonceSize)
             }
         } else {
             header.cipherNonce = nil

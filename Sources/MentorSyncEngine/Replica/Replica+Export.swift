@@ -228,7 +228,6 @@ extension Replica {
     }
 
     static func randomBundleID() -> [UInt8] {
-        var g = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &g) }
+        RandomBytes.make(16)
     }
 }
