@@ -1,5 +1,6 @@
 import XCTest
 import MentorSyncDemo
+import MentorSyncDomain
 import MentorSyncTestSupport
 @testable import MentorSyncEngine
 
@@ -48,5 +49,29 @@ final class FingerprintReadTests: XCTestCase {
             let expected = String(validating: bytes, as: UTF8.self) != nil
             bytes.withUnsafeBufferPointer { XCTAssertEqual(UTF8Check.isValid($0), expected, "\(bytes.map { String($0, radix: 16) })") }
         }
+    }
+
+    /// Merged rows, new and updated (an update's fingerprint comes from its RETURNING), keep the
+    /// fingerprint of the values they hold: a later capture check sees them unchanged.
+    func testMergedRowsKeepTheFingerprintOfTheirValues() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        var ids: [String] = []
+        for i in 0..<30 {
+            ids.append(try s.insert("persons", ["org_id": .text("s001"), "full_name": .text("Иванова Мария \(i)"),
+                                                "role": .text("teacher"), "notes": .text("заметка \(i)")]))
+        }
+        try t.syncAll()
+        for (i, id) in ids.enumerated() where i % 2 == 0 {
+            try s.update("persons", id, ["notes": .text("изменено \(i)"), "position": .text("учитель")])
+        }
+        try t.syncAll()
+        for id in ids {
+            let stored = try t.district.database.scalar("SELECT fp FROM msync_rows WHERE tbl = ? AND id = ?",
+                                                        [.integer(Int64(RegistrySchema.persons.number)), .text(id)])
+            let values = try XCTUnwrap(try t.district.readValues(RegistrySchema.persons, id: id))
+            XCTAssertEqual(stored, .blob(RowFingerprint(values: values).bytes), id)
+        }
+        XCTAssertEqual(try t.district.value("persons", ids[0], "notes"), .text("изменено 0"))
     }
 }
