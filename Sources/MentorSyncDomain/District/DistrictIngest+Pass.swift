@@ -96,15 +96,18 @@ extension DistrictIngest {
             }
             return
         }
-        for s in staged { finish(s, into: &outcome) }
+        var archived: Set<URL> = []
+        for s in staged { if let dir = finish(s, into: &outcome) { archived.insert(dir) } }
+        for dir in archived { try? DurableFile.syncDirectory(dir) }
     }
 
-    /// A committed bundle: archived, counted and logged.
-    private func finish(_ s: Staged, into outcome: inout Outcome) {
+    /// A committed bundle: archived, counted and logged. Returns the archive folder it went to.
+    private func finish(_ s: Staged, into outcome: inout Outcome) -> URL? {
         let report = s.report
         let header = report.header
+        var folder: URL?
         do {
-            try archive(s.file, name: s.name)
+            folder = try archive(s.file, name: s.name)
         } catch {
             // Merged and committed: left in the work folder, the next pass merges it again (to no change) and archives it.
             log.event("archive_failed", ["file": s.name, "reason": "\(error)"])
@@ -117,5 +120,6 @@ extension DistrictIngest {
             "file": s.name, "site": header.sender, "rows": report.rowsReceived, "changed": report.rowsChanged,
             "refused": report.refusals.count, "conflicts": report.conflictsDetected + report.conflictsReceived,
         ])
+        return folder
     }
 }

@@ -242,12 +242,16 @@ public final class DistrictIngest {
         throw BundleError.badSignature(sender: school.rawValue)
     }
 
-    func archive(_ file: URL, name: String) throws {
+    /// Moves a merged bundle into this month's archive folder; returns the folder. The caller
+    /// flushes it once for all the bundles it archives: a bundle whose move a power cut undoes is
+    /// back in the work folder, and the next pass merges it again (to no change) and archives it.
+    func archive(_ file: URL, name: String) throws -> URL {
         let day = String(Replica.timestamp().prefix(7))  // archive/2026-11/
         let dir = home.archive.appendingPathComponent(day)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let target = uniqueName(in: dir, name)
-        try DurableFile.rename(file, to: target)
+        try DurableFile.rename(file, to: target, flushingFolder: false)
+        return dir
     }
 
     private func quarantine(_ file: URL, name: String, reason: String) {

@@ -59,13 +59,13 @@ public enum DurableFile {
     }
 
     /// Atomically renames within one file system and flushes the folder entry (a link at `to` is
-    /// replaced, never followed).
-    public static func rename(_ from: URL, to: URL) throws {
+    /// replaced, never followed). A caller moving many files may flush their folder once itself.
+    public static func rename(_ from: URL, to: URL, flushingFolder: Bool = true) throws {
         guard Foundation.rename(from.path, to.path) == 0 else {
             let e = errno
             throw FileError("cannot rename \(from.lastPathComponent) to \(to.lastPathComponent): \(String(cString: strerror(e)))", code: e)
         }
-        try syncDirectory(to.deletingLastPathComponent())
+        if flushingFolder { try syncDirectory(to.deletingLastPathComponent()) }
     }
 
     /// Flushes a folder's entries, so a rename survives a power cut. File systems that cannot
