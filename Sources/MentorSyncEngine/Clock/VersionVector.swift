@@ -63,11 +63,7 @@ public struct VersionVector: Hashable, Sendable, CustomStringConvertible {
     public mutating func advance(_ site: SiteID, to counter: Int64) {
         guard counter > 0 else { return }
         // Writers list sites in ascending order: an entry past the last one is appended.
-        if let last = items.last, last.site < site {
-            items.append(Entry(site: site, counter: counter))
-            return
-        }
-        if items.isEmpty {
+        if items.last.map({ $0.site < site }) ?? true {
             items.append(Entry(site: site, counter: counter))
             return
         }

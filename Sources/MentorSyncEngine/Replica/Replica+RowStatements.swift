@@ -25,25 +25,24 @@ extension Replica {
 
     /// `SELECT org_id, <columns> FROM <table> WHERE id = ?`
     func selectStatement(_ table: TableSchema) throws -> Statement {
-        if let s = rowStatements.select[table.number] { return s }
-        let s = try database.prepare(sqlText(table).select)
-        rowStatements.select[table.number] = s
-        return s
+        try tableStatement(\.select, table) { $0.select }
     }
 
     /// `INSERT OR REPLACE INTO <table> (id, org_id, <columns>) VALUES (…)`
     func insertStatement(_ table: TableSchema) throws -> Statement {
-        if let s = rowStatements.insert[table.number] { return s }
-        let s = try database.prepare(sqlText(table).insert)
-        rowStatements.insert[table.number] = s
-        return s
+        try tableStatement(\.insert, table) { $0.insert }
     }
 
     /// `UPDATE <table> SET org_id = ?, <columns> = ? … WHERE id = ?`
     func updateStatement(_ table: TableSchema) throws -> Statement {
-        if let s = rowStatements.update[table.number] { return s }
-        let s = try database.prepare(sqlText(table).update)
-        rowStatements.update[table.number] = s
+        try tableStatement(\.update, table) { $0.update }
+    }
+
+    private func tableStatement(_ cache: WritableKeyPath<RowStatements, [Int: Statement]>, _ table: TableSchema,
+                                _ text: (TableSQL) -> String) throws -> Statement {
+        if let s = rowStatements[keyPath: cache][table.number] { return s }
+        let s = try database.prepare(text(sqlText(table)))
+        rowStatements[keyPath: cache][table.number] = s
         return s
     }
 }
