@@ -92,4 +92,47 @@ final class IngestPassTests: XCTestCase {
         XCTAssertEqual(merges, ["bundle_staged", "merged", "bundle_staged", "merged", "bundle_staged", "merged"])
         XCTAssertEqual(try count("SELECT count(*) FROM persons"), 6)
     }
+
+    /// The inode of a file, and how many names it has.
+    func inode(_ url: URL) throws -> (ino: UInt, links: UInt) {
+        var st = stat()
+        guard lstat(url.path, &st) == 0 else { throw CocoaError(.fileNoSuchFile) }
+        return (UInt(st.st_ino), UInt(st.st_nlink))
+    }
+
+    /// Where the pass archived `name`.
+    func archived(_ name: String) throws -> URL {
+        let days = try FileManager.default.contentsOfDirectory(at: home.archive, includingPropertiesForKeys: nil)
+        return try XCTUnwrap(days.map { $0.appendingPathComponent(name) }.first { FileManager.default.fileExists(atPath: $0.path) })
+    }
+
+    func testABundleOnTheHomesFileSystemIsTakenByARenameNotACopy() throws {
+        let bundle = try dropBundle(from: "s001", rows: 3)
+        let before = try inode(bundle)
+        let ingest = try DistrictIngest(home: home, log: log.eventLog)
+        ingest.settleSeconds = 0
+        let o = try ingest.ingest(share: share)
+        XCTAssertEqual(o.merged, [bundle.lastPathComponent])
+        XCTAssertEqual(try count("SELECT count(*) FROM persons"), 3)
+        XCTAssertEqual(Share.bundles(in: share.inbox), [], "taken off the share")
+        XCTAssertEqual(try inode(archived(bundle.lastPathComponent)).ino, before.ino, "the very file, moved")
+    }
+
+    func testABundleWithAnotherNameIsCopiedAndTheOtherNameLeftAlone() throws {
+        let bundle = try dropBundle(from: "s001", rows: 3)
+        let other = scratch.path("another-name.msync")
+        XCTAssertEqual(link(bundle.path, other.path), 0)
+        let original = try Data(contentsOf: bundle)
+        let before = try inode(bundle)
+        let ingest = try DistrictIngest(home: home, log: log.eventLog)
+        ingest.settleSeconds = 0
+        let o = try ingest.ingest(share: share)
+        XCTAssertEqual(o.merged, [bundle.lastPathComponent])
+        XCTAssertEqual(try count("SELECT count(*) FROM persons"), 3)
+        XCTAssertEqual(Share.bundles(in: share.inbox), [])
+        // Through its other name the file could still change: the district keeps a copy of its own.
+        XCTAssertNotEqual(try inode(archived(bundle.lastPathComponent)).ino, before.ino)
+        XCTAssertEqual(try inode(other).links, 1)
+        XCTAssertEqual(try Data(contentsOf: other), original)
+    }
 }

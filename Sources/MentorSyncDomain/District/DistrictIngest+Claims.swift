@@ -39,6 +39,11 @@ extension DistrictIngest {
     /// then copies it into this process's work folder and removes it from the share.
     func claim(_ file: URL, into outcome: inout Outcome) throws -> URL? {
         let share = file.deletingLastPathComponent()
+        switch claimByMove(file) {
+        case .moved(let local): return local
+        case .gone: return nil  // someone else was faster
+        case .copy: break
+        }
         let claimedName = ".\(file.lastPathComponent).claimed-\(DistrictIngest.host)-\(ProcessInfo.processInfo.processIdentifier)"
         let claimed = file.deletingLastPathComponent().appendingPathComponent(claimedName)
         guard rename(file.path, claimed.path) == 0 else {
@@ -62,6 +67,23 @@ extension DistrictIngest {
             log.event("bundle_retry", ["file": file.lastPathComponent, "reason": reason])
             return nil
         }
+    }
+
+    enum MoveClaim { case moved(URL), gone, copy }
+
+    /// When the share and the home are on one file system (the district's own shared folder), one
+    /// rename both claims a bundle and brings it home: no copy, no new file. Taken only for a plain
+    /// file of this user's with no other name (through another name it could still be changed);
+    /// anything else, and a share on another file system, is copied as before. Either way the merge
+    /// reads the file once and checks its authenticator over the very bytes it merges, so a file
+    /// swapped between the check and the rename is refused, never merged unchecked.
+    func claimByMove(_ file: URL) -> MoveClaim {
+        var st = stat()
+        guard lstat(file.path, &st) == 0 else { return errno == ENOENT ? .gone : .copy }
+        guard st.st_mode & S_IFMT == S_IFREG, st.st_nlink == 1, st.st_uid == geteuid() else { return .copy }
+        let local = workDir.appendingPathComponent(file.lastPathComponent)
+        guard rename(file.path, local.path) == 0 else { return errno == ENOENT ? .gone : .copy }
+        return .moved(local)
     }
 
     static func isNoSpace(_ error: Error) -> Bool {

@@ -66,12 +66,18 @@ public enum Manifest {
     /// The names an earlier list gave sites: every «name» (code) in it.
     static func namesListed(_ text: String) -> [SiteID: String] {
         var names: [SiteID: String] = [:]
-        var rest = Substring(text)
-        while let open = rest.range(of: "«"), let close = rest[open.upperBound...].range(of: "» (") {
-            let name = rest[open.upperBound..<close.lowerBound]
-            rest = rest[close.upperBound...]
-            guard let end = rest.firstIndex(of: ")"), let site = SiteID(String(rest[..<end])) else { continue }
-            if !name.contains("«") && !name.contains("\n") { names[site] = String(name) }
+        let (open, close) = (Array("«".utf8), Array("» (".utf8))
+        // Line by line on the bytes: a name never spans lines, and byte search keeps a list of
+        // hundreds of schools cheap to read back on every pass.
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            var rest = line[...]
+            while let o = rest.firstRange(of: open), let c = rest[o.upperBound...].firstRange(of: close) {
+                let name = rest[o.upperBound..<c.lowerBound]
+                rest = rest[c.upperBound...]
+                guard let end = rest.firstIndex(of: UInt8(ascii: ")")),
+                      let site = SiteID(String(decoding: rest[..<end], as: UTF8.self)) else { continue }
+                if name.firstRange(of: open) == nil { names[site] = String(decoding: name, as: UTF8.self) }
+            }
         }
         return names
     }

@@ -124,7 +124,9 @@ public struct FileFacts: Equatable, Sendable {
     public var modified: Date
 
     public static func of(_ url: URL) -> FileFacts? {
-        guard let a = try? FileManager.default.attributesOfItem(atPath: url.path) else { return nil }
-        return FileFacts(size: (a[.size] as? NSNumber)?.intValue ?? 0, modified: a[.modificationDate] as? Date ?? .distantPast)
+        var st = stat()  // the item itself, a link not followed
+        guard lstat(url.path, &st) == 0 else { return nil }
+        let t = st.st_mtim
+        return FileFacts(size: Int(st.st_size), modified: Date(timeIntervalSince1970: TimeInterval(t.tv_sec) + TimeInterval(t.tv_nsec) / 1e9))
     }
 }
