@@ -135,4 +135,19 @@ final class IngestPassTests: XCTestCase {
         XCTAssertEqual(try inode(other).links, 1)
         XCTAssertEqual(try Data(contentsOf: other), original)
     }
+
+    func testAPassLeavesWhatItMergedInTheDatabaseFileItself() throws {
+        try dropBundle(from: "s001", rows: 3)
+        let ingest = try DistrictIngest(home: home, log: log.eventLog)
+        ingest.settleSeconds = 0
+        XCTAssertEqual(try ingest.ingest(share: share).merged.count, 1)
+        // The pass's checkpoint copied its pages out of the write-ahead log: the database file alone,
+        // without its log, holds the rows (SQLite by itself leaves a small transaction in the log).
+        let copy = scratch.path("file-alone.db")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: home.database.path), to: copy)
+        let alone = try Database(path: copy.path)
+        XCTAssertEqual(try alone.scalar("SELECT count(*) FROM persons")?.integer, 3)
+        // And SQLite's own checkpoints are on again for whatever else the district writes.
+        XCTAssertEqual(try home.database.scalar("PRAGMA wal_autocheckpoint")?.integer, 1000)
+    }
 }

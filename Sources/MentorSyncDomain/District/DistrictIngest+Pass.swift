@@ -82,7 +82,11 @@ extension DistrictIngest {
         }
         var failure: String?
         if db.isInTransaction {
-            do { try db.execute("COMMIT") } catch {
+            deferCheckpoint()
+            do {
+                try db.execute("COMMIT")
+                passCheckpoint?.start()
+            } catch {
                 if db.isInTransaction { try? db.execute("ROLLBACK") }
                 failure = (error as? SQLiteError).map { $0.isDiskFull ? "the district's disk is full" : $0.message } ?? "\(error)"
             }
@@ -121,5 +125,25 @@ extension DistrictIngest {
             "refused": report.refusals.count, "conflicts": report.conflictsDetected + report.conflictsReceived,
         ])
         return folder
+    }
+
+    /// Before the pass commits: the checkpoint of an earlier commit finished, and the one of this
+    /// commit left to `passCheckpoint` instead of the COMMIT itself.
+    func deferCheckpoint() {
+        guard let checkpoint = passCheckpoint else { return }
+        if let error = checkpoint.wait() { log.event("checkpoint_failed", ["reason": "\(error)"]) }
+        if !checkpointDeferred {
+            try? home.database.execute("PRAGMA wal_autocheckpoint = 0")
+            checkpointDeferred = true
+        }
+    }
+
+    /// At the end of a pass: its checkpoint waited for, and SQLite's own checkpoints back on.
+    func finishCheckpoint() {
+        if let error = passCheckpoint?.wait() { log.event("checkpoint_failed", ["reason": "\(error)"]) }
+        if checkpointDeferred {
+            try? home.database.execute("PRAGMA wal_autocheckpoint = 1000")
+            checkpointDeferred = false
+        }
     }
 }

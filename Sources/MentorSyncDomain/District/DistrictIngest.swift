@@ -27,6 +27,10 @@ public final class DistrictIngest {
     /// The most page cache a pass may use (the registry's size and what its bundles add, up to this).
     public var passCacheLimitKiB = 512 * 1024
     var passCacheKiB = Database.Options().cacheSizeKiB
+    /// The checkpoint of the last commit, running while the pass goes on (nil until the first, or if
+    /// a second connection could not be opened: then SQLite checkpoints inside the commit as usual).
+    lazy var passCheckpoint: PassCheckpoint? = try? PassCheckpoint(path: home.database.path)
+    var checkpointDeferred = false
 
     public struct Outcome: Sendable {
         public var merged: [String] = []
@@ -62,6 +66,7 @@ public final class DistrictIngest {
     /// One pass over a share: its inbox, then replies (to every enrolled school when `replyToAll`,
     /// as `serve` does on a network share; otherwise to schools that sent bundles or have a folder here).
     public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
+        defer { finishCheckpoint() }
         // Another program may have rebuilt a table since the last pass, taking capture with it.
         if let r = try home.replica.ensureCapture() {
             log.event("capture_rearmed", ["tables": r.tables.joined(separator: ","), "inserted": r.inserted, "updated": r.updated, "deleted": r.deleted])
@@ -119,6 +124,7 @@ public final class DistrictIngest {
             if let why = Message.notAFile(RegularFile.kind(file)) { throw MessageError(.cannotIngest(file.path, why.text())) }
             guard access(file.path, R_OK) == 0 else { throw MessageError(.cannotIngest(file.path, String(cString: strerror(errno)))) }
         }
+        defer { finishCheckpoint() }
         var outcome = Outcome()
         var senders = Set<SiteID>()
         defer { if let replyShare { refreshManifest(replyShare) } }
