@@ -16,4 +16,9 @@ static inline int mentorsync_enable_triggers(sqlite3 *db, int on) {
     int now = -1;
     return sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, on, &now);
 }
+// sqlite3_config is variadic too: memory statistics off, process-wide, before SQLite starts.
+// https://www.sqlite.org/c3ref/c_config_covering_index_scan.html#sqliteconfigmemstatus
+static inline int mentorsync_config_memstatus(int on) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, on);
+}
 #endif

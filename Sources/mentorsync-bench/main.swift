@@ -1,6 +1,7 @@
 // mentorsync-bench: capture, export, merge, memory and a district's day, each measured side by
 // side against plain SQLite and SQLite's session extension in the same run (issue 5).
 import Foundation
+import MentorSyncEngine
 
 func fail(_ message: String, code: Int32) -> Never {
     FileHandle.standardError.write(Data("mentorsync-bench: \(message)\n".utf8))
@@ -18,6 +19,9 @@ if arguments.first == MemoryChild.command {
         fail("\(error)", code: 1)
     }
 }
+
+// SQLite's process-wide settings as mentorsync makes them, before any connection of either side.
+Database.configureProcess
 
 let options: BenchOptions
 do { options = try BenchOptions.parse(arguments) } catch {
