@@ -9,14 +9,20 @@ struct RowMerger {
     /// Refused changes the district answers with a fresh write of its own state (RowMerger+Ownership).
     var reassertions: [Reassertion] = []
     let now = Int64(Date().timeIntervalSince1970)
+    /// The last row merged was one this site had never held: the next is tried as one too
+    /// (`mergeIfUnseen`), as rows come in runs — a first load is all new rows, a daily bundle all known.
+    var expectUnseen = false
 
     init(replica: Replica, sender: SiteID, policy: @escaping MergePolicy) {
         self.replica = replica; self.sender = sender; self.policy = policy
     }
 
     mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws {
+        let kept = replica.keepsRows(ownedBy: change.orgID) || replica.isSharedRow(change)
+        if kept && expectUnseen, try mergeIfUnseen(change, table: table, positions: positions, report: &report) { return }
         var existing = try replica.loadRow(table: table.number, id: change.id)
-        if !replica.keepsRows(ownedBy: change.orgID) && !replica.isSharedRow(change) {
+        expectUnseen = existing == nil
+        if !kept {
             try forgetRowThatLeft(change, table: table, positions: positions, existing: existing, report: &report)
             return
         }
@@ -27,42 +33,24 @@ struct RowMerger {
             noteRefused(change, table: table, positions: positions, existing: existing)
             return
         }
-        var incoming: [(pos: Int, stamp: Stamp, value: DatabaseValue)] = []
-        incoming.reserveCapacity(change.cells.count)
-        for cell in change.cells {
-            guard cell.position < positions.count, let local = positions[cell.position] else { continue }
-            incoming.append((local, cell.stamp, cell.value))
-        }
-        // The owner named by the row and the one in its org_id cell must agree, or a sender could
-        // pass its own ownership check while handing the row to someone else.
-        if let owner = incoming.first(where: { $0.pos == 1 }), owner.value != .text(change.orgID) {
-            report.refusals.append(RowRefusal(table: change.table, id: change.id,
-                                              reason: "row \(change.table)/\(change.id) names two different owners; change refused"))
+        let incoming = incomingCells(change, positions: positions)
+        if let reason = ownersDisagree(change, incoming) {
+            report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
             noteRefused(change, table: table, positions: positions, existing: existing)
             return
         }
-        let width = table.columns.count + 1
 
         guard var row = existing else {
             // A row this site has never held.
-            var clock = RowClock(version: change.version)
-            for c in incoming { clock.stamps[c.pos] = c.stamp }
-            let existence = incoming.first { $0.pos == 0 }
-            let alive = existence.map { $0.value == .integer(1) } ?? !incoming.isEmpty
-            var values = [DatabaseValue](repeating: .null, count: width)
-            if alive {
-                for c in incoming where c.pos > 0 { values[c.pos - 1] = c.value }
-                if case .null = values[0] { values[0] = .text(change.orgID) }
+            let new = unseenRow(change, incoming, table: table)
+            if let values = new.values {
                 do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
-                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: refusedValue(change, e)))
                     return
                 }
                 report.rowsInserted += 1
             }
-            let org = alive ? (incoming.first { $0.pos == 1 }?.value.text ?? change.orgID) : change.orgID
-            try replica.storeRow(table: table.number, id: change.id,
-                                 Replica.StoredRow(orgID: org, alive: alive, local: clock.version[replica.site], clock: clock),
-                                 values: alive ? values : nil)
+            try replica.storeRow(table: table.number, id: change.id, new.stored, values: new.values)
             report.rowsChanged += 1
             return
         }
@@ -96,7 +84,7 @@ struct RowMerger {
                     "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
                 }
                 do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
-                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: refusedValue(change, e)))
                     return
                 }
                 if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
@@ -107,6 +95,7 @@ struct RowMerger {
             return
         }
 
+        let width = table.columns.count + 1
         let localVV = row.clock.version
         let remoteVV = change.version
         let wasAlive = row.alive
@@ -160,7 +149,7 @@ struct RowMerger {
             }
             if !wasAlive || values != oldValues! {
                 do { try writeBase(table, id: change.id, values: values, insert: !wasAlive) } catch let e as SQLiteError where e.isConstraint {
-                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"))
+                    report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: refusedValue(change, e)))
                     return
                 }
                 if wasAlive, row.orgID == replica.site.rawValue, sender != replica.site, let old = oldValues {
@@ -180,7 +169,7 @@ struct RowMerger {
         report.rowsChanged += 1
     }
 
-    private func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool) throws {
+    func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool) throws {
         if insert {
             let s = try replica.insertStatement(table)
             try s.bind(id, at: 1)

@@ -21,6 +21,21 @@ extension Replica {
     /// `values` (cell positions 1…n) are the row's values as the caller just wrote them; without
     /// them they are read back from the table.
     func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil) throws {
+        try bindRow(try storeRowStatement(), table: table, id: id, row, values: written).run()
+    }
+
+    /// Stores the clock of a row this site does not hold; false (and nothing written) when it holds it.
+    func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws -> Bool {
+        try bindRow(try insertRowIfAbsentStatement(), table: table, id: id, row, values: written).run()
+        return database.changes == 1
+    }
+
+    func removeRowClock(table: Int, id: String) throws {
+        try database.execute("DELETE FROM msync_rows WHERE tbl = ? AND id = ?", [.integer(Int64(table)), .text(id)])
+    }
+
+    /// Binds a row's clock, and the fingerprint of its values, to a statement of `storeRow`'s parameters.
+    private func bindRow(_ s: Statement, table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws -> Statement {
         let blob = try codec.encode(row.clock)
         var fp = DatabaseValue.null
         if row.alive, let t = schema.table(number: table) {
@@ -30,7 +45,6 @@ extension Replica {
                 fp = .blob(read.bytes)
             }
         }
-        let s = try storeRowStatement()
         try s.bind(Int64(table), at: 1)
         try s.bind(id, at: 2)
         try s.bind(row.orgID, at: 3)
@@ -38,7 +52,7 @@ extension Replica {
         try s.bind(row.local, at: 5)
         try s.bind(.blob(blob), at: 6)
         try s.bind(fp, at: 7)
-        try s.run()
+        return s
     }
 
     /// Folds every captured write into the row clocks. Runs inside the caller's write transaction.

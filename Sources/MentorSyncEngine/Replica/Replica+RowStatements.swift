@@ -2,6 +2,7 @@
 struct RowStatements {
     var loadRow: Statement?
     var storeRow: Statement?
+    var insertRowIfAbsent: Statement?
     /// By table number: select the values, insert (or replace) a row, update every cell.
     var select: [Int: Statement] = [:]
     var insert: [Int: Statement] = [:]
@@ -20,6 +21,13 @@ extension Replica {
         if let s = rowStatements.storeRow { return s }
         let s = try database.prepare("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         rowStatements.storeRow = s
+        return s
+    }
+
+    func insertRowIfAbsentStatement() throws -> Statement {
+        if let s = rowStatements.insertRowIfAbsent { return s }
+        let s = try database.prepare("INSERT INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+        rowStatements.insertRowIfAbsent = s
         return s
     }
 

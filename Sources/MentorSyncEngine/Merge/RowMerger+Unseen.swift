@@ -1,0 +1,84 @@
+import Foundation
+
+/// Rows this site has never held, and what every merge needs of a change's cells.
+extension RowMerger {
+    typealias IncomingCell = (pos: Int, stamp: Stamp, value: DatabaseValue)
+
+    /// What a row this site has never held becomes: its clock and owner, and its values (cell
+    /// positions 1…n) when it lives.
+    struct UnseenRow {
+        var stored: Replica.StoredRow
+        var values: [DatabaseValue]?
+    }
+
+    /// The change's cells at this site's positions (cells of columns this site lacks are left out).
+    func incomingCells(_ change: RowChange, positions: [Int?]) -> [IncomingCell] {
+        var incoming: [IncomingCell] = []
+        incoming.reserveCapacity(change.cells.count)
+        for cell in change.cells {
+            guard cell.position < positions.count, let local = positions[cell.position] else { continue }
+            incoming.append((local, cell.stamp, cell.value))
+        }
+        return incoming
+    }
+
+    /// The owner named by the row and the one in its org_id cell must agree, or a sender could
+    /// pass its own ownership check while handing the row to someone else. The refusal, if not.
+    func ownersDisagree(_ change: RowChange, _ incoming: [IncomingCell]) -> String? {
+        guard let owner = incoming.first(where: { $0.pos == 1 }), owner.value != .text(change.orgID) else { return nil }
+        return "row \(change.table)/\(change.id) names two different owners; change refused"
+    }
+
+    func refusedValue(_ change: RowChange, _ e: SQLiteError) -> String {
+        "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"
+    }
+
+    func unseenRow(_ change: RowChange, _ incoming: [IncomingCell], table: TableSchema) -> UnseenRow {
+        var clock = RowClock(version: change.version)
+        for c in incoming { clock.stamps[c.pos] = c.stamp }
+        let existence = incoming.first { $0.pos == 0 }
+        let alive = existence.map { $0.value == .integer(1) } ?? !incoming.isEmpty
+        var values: [DatabaseValue]?
+        if alive {
+            var v = [DatabaseValue](repeating: .null, count: table.columns.count + 1)
+            for c in incoming where c.pos > 0 { v[c.pos - 1] = c.value }
+            if case .null = v[0] { v[0] = .text(change.orgID) }
+            values = v
+        }
+        let org = alive ? (incoming.first { $0.pos == 1 }?.value.text ?? change.orgID) : change.orgID
+        return UnseenRow(stored: Replica.StoredRow(orgID: org, alive: alive, local: clock.version[replica.site], clock: clock), values: values)
+    }
+
+    /// Merges a change as a row this site has never held, without looking it up first: its clock
+    /// goes in by an insert that does nothing when the row is already here — then nothing was
+    /// written and this returns false, for the usual path. A lookup that misses costs about what
+    /// the insert costs, and in a first load every row misses. The checks are those of the usual
+    /// path for a row not held; a row refused, or whose values the table refuses, has its
+    /// clock taken out again, so it ends as the usual path leaves it.
+    mutating func mergeIfUnseen(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws -> Bool {
+        let incoming = incomingCells(change, positions: positions)
+        let refusal = try replica.refusal(of: change, in: table, sender: sender) ?? policy(change, nil, sender)
+            ?? replica.shareRefusal(of: change, in: table, positions: positions, sender: sender)
+            ?? ownersDisagree(change, incoming)
+        let new = unseenRow(change, incoming, table: table)
+        guard try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, values: new.values) else {
+            expectUnseen = false
+            return false
+        }
+        if let refusal {
+            try replica.removeRowClock(table: table.number, id: change.id)
+            report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: refusal))
+            return true
+        }
+        if let values = new.values {
+            do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
+                try replica.removeRowClock(table: table.number, id: change.id)
+                report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: refusedValue(change, e)))
+                return true
+            }
+            report.rowsInserted += 1
+        }
+        report.rowsChanged += 1
+        return true
+    }
+}
