@@ -144,11 +144,12 @@ final class CrashTests: XCTestCase {
         XCTAssertGreaterThan(killedBeforeCommit + killedAfterCommit, Self.districtTrials / 2, "most trials must actually kill the process")
     }
 
-    /// The narrowest window of the claim: the process dies after taking the bundle out of the
-    /// inbox under its claimed name and before finishing its copy into the work folder. The test
+    /// The narrowest window of a claim by copy: the process dies after taking the bundle out of
+    /// the inbox under its claimed name and before finishing its copy into the work folder. The test
     /// watches the inbox and kills `ingest` the moment the claimed name appears (retrying until a
     /// kill lands inside the window). The next pass must take the bundle up again, since its
-    /// claimer is dead — not leave it hidden in the inbox.
+    /// claimer is dead — not leave it hidden in the inbox. (A bundle with a second name is claimed
+    /// by copy even on the home's file system, where a plain one is simply moved.)
     func testABundleClaimedByAKilledIngestIsTakenUpByTheNextPass() throws {
         let fx = try Self.fixture()
         let name = fx.bundle.lastPathComponent
@@ -156,6 +157,7 @@ final class CrashTests: XCTestCase {
         for attempt in 0..<12 where caught == nil {
             let trial = try CrashTrial(fx, index: 2000 + attempt, mode: .share)
             let inbox = trial.share.appendingPathComponent("inbox")
+            XCTAssertEqual(link(inbox.appendingPathComponent(name).path, trial.dir.appendingPathComponent("second-name").path), 0)
             let p = try ToolRunner.start("mentorsync-district", trial.ingestArguments, log: trial.dir.appendingPathComponent("ingest.log"))
             var claimedName: String?
             while p.isRunning && claimedName == nil {
