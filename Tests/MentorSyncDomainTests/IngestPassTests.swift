@@ -72,6 +72,10 @@ final class IngestPassTests: XCTestCase {
         let lastStaged = try XCTUnwrap(events.lastIndex(of: "bundle_staged"))
         let earlyMerges = events.indices.filter { events[$0] == "merged" && $0 < lastStaged }
         XCTAssertEqual(earlyMerges, [], "\(events)")
+        // s001 merged straight into the pass; s002 failed after writing, so the pass was rolled back
+        // and s001 merged again in a savepoint, as were s002 (undone alone) and s003.
+        XCTAssertEqual(events.filter { $0 == "pass_redone" }.count, 1, "\(events)")
+        XCTAssertEqual(events.filter { $0 == "bundle_staged" }.count, 3, "\(events)")
 
         // Merging the same bundles again changes nothing.
         try dropBundle(from: "s004", rows: 1)

@@ -1,9 +1,11 @@
 import Foundation
 import MentorSyncEngine
 
-/// A pass merges its bundles in one write transaction of the district's database, each bundle in a
-/// savepoint of it (`Database.transaction` nests): a bundle that fails is rolled back alone, and the
-/// others commit together. Bundles of random keys merged one transaction each rewrite most pages
+/// A pass merges its bundles in one write transaction of the district's database, straight into
+/// it (`Replica.mergesInOpenTransaction`). When a bundle fails, the pass is rolled back and its
+/// bundles merged again, each in a savepoint of a new transaction (`Database.transaction` nests), as
+/// is every later bundle of the pass: the one that fails is rolled back alone, and the others
+/// commit together. Bundles of random keys merged one transaction each rewrite most pages
 /// of the registry once per bundle; in one transaction, with a page cache that holds what the pass
 /// touches, each page is written about once per pass.
 ///
@@ -87,7 +89,7 @@ extension DistrictIngest {
                 try db.execute("COMMIT")
                 passCheckpoint?.start()
             } catch {
-                if db.isInTransaction { try? db.execute("ROLLBACK") }
+                home.replica.rollBackOpenTransaction()
                 failure = (error as? SQLiteError).map { $0.isDiskFull ? "the district's disk is full" : $0.message } ?? "\(error)"
             }
         } else {
@@ -145,5 +147,19 @@ extension DistrictIngest {
             try? home.database.execute("PRAGMA wal_autocheckpoint = 1000")
             checkpointDeferred = false
         }
+    }
+
+    /// A bundle failed while merging straight into the pass's transaction: the transaction is
+    /// rolled back, and the bundles merged in it are merged again, each in a savepoint, as is every
+    /// later bundle of this pass. They are still in the work folder: nothing is archived before
+    /// its transaction commits.
+    func redoPassInSavepoints(into outcome: inout Outcome) {
+        let again = staged
+        staged = []
+        home.replica.rollBackOpenTransaction()
+        passStarted = nil
+        passInSavepoints = true
+        log.event("pass_redone", ["bundles": again.count])
+        for s in again { _ = process(s.file, name: s.name, into: &outcome) }
     }
 }

@@ -22,6 +22,9 @@ public final class DistrictIngest {
     /// Whether the open pass keeps its savepoints' journals in memory (`journalInMemoryBundleBytes`).
     var passJournalInMemory = false
     var staged: [Staged] = []
+    /// Set once a bundle failed in this pass: the rest of it merges each bundle in a savepoint
+    /// (DistrictIngest+Pass, `redoPassInSavepoints`).
+    var passInSavepoints = false
     /// The pass's transaction commits at least this often, so other writers wait less than their busy timeout.
     public var passCommitSeconds: TimeInterval = 5
     /// The most page cache a pass may use (the registry's size and what its bundles add, up to this).
@@ -67,6 +70,7 @@ public final class DistrictIngest {
     /// as `serve` does on a network share; otherwise to schools that sent bundles or have a folder here).
     public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
         defer { finishCheckpoint() }
+        passInSavepoints = false
         // Another program may have rebuilt a table since the last pass, taking capture with it.
         if let r = try home.replica.ensureCapture() {
             log.event("capture_rearmed", ["tables": r.tables.joined(separator: ","), "inserted": r.inserted, "updated": r.updated, "deleted": r.deleted])
@@ -125,6 +129,7 @@ public final class DistrictIngest {
             guard access(file.path, R_OK) == 0 else { throw MessageError(.cannotIngest(file.path, String(cString: strerror(errno)))) }
         }
         defer { finishCheckpoint() }
+        passInSavepoints = false
         var outcome = Outcome()
         var senders = Set<SiteID>()
         defer { if let replyShare { refreshManifest(replyShare) } }
@@ -173,12 +178,22 @@ public final class DistrictIngest {
             }
             guard header.kind == .changes else { throw BundleError.malformed("it is a reply, not a school's changes") }
             try openPass(bundleBytes: FileFacts.of(file)?.size ?? 0, into: &outcome)
-            // What the district records about the bundle commits with its merge, or not at all.
-            let report = try mergeTryingKeys(reader) { report in
-                for r in report.refusals.prefix(200) {
-                    try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
+            let direct = !passInSavepoints
+            home.replica.mergesInOpenTransaction = direct
+            defer { home.replica.mergesInOpenTransaction = false }
+            let report: MergeReport
+            do {
+                // What the district records about the bundle commits with its merge, or not at all.
+                report = try mergeTryingKeys(reader, retryingKeys: !direct) { report in
+                    for r in report.refusals.prefix(200) {
+                        try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
+                    }
+                    try home.recordWriterClock(header)
                 }
-                try home.recordWriterClock(header)
+            } catch where direct {
+                // What it wrote before it failed cannot be taken out of the pass alone.
+                redoPassInSavepoints(into: &outcome)
+                return process(file, name: name, into: &outcome)
             }
             // A school starting afresh (a new machine, a restore) asks for everything it should hold.
             if !report.fullExchangeBefore.sendsFull && report.fullExchange.sendsFull {
@@ -220,7 +235,10 @@ public final class DistrictIngest {
         return ([keys.current] + (keys.previous.map { [$0] } ?? [])).contains { (try? BundleReader.verify(at: file, key: $0)) != nil }
     }
 
-    private func mergeTryingKeys(_ opened: BundleReader, afterMerge: (MergeReport) throws -> Void) throws -> MergeReport {
+    /// `retryingKeys`: a bundle that fails with the school's current key is read again with its
+    /// previous one — only in a savepoint, which takes out what the first try wrote.
+    private func mergeTryingKeys(_ opened: BundleReader, retryingKeys: Bool,
+                                 afterMerge: (MergeReport) throws -> Void) throws -> MergeReport {
         let file = opened.url
         let school = opened.header.sender
         let keys = try home.schoolKeys(school)
@@ -237,7 +255,7 @@ public final class DistrictIngest {
                     try self.home.noteKeyUsed(school, previous: c.previous)
                     try afterMerge(report)
                 })
-            } catch BundleError.badSignature {
+            } catch BundleError.badSignature where retryingKeys {
                 continue
             }
         }

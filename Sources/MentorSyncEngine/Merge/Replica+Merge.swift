@@ -47,7 +47,7 @@ extension Replica {
         guard header.schemaVersion <= schema.version else {
             throw BundleError.unsupportedSchema(header.schemaVersion, supported: schema.version)
         }
-        return try writeTransaction {
+        return try writeTransaction(withinOpen: mergesInOpenTransaction) {
             var report = MergeReport(header: header)
             report.formatVersion = reader.formatVersion
             let ceiling = try counterCeiling()

@@ -32,6 +32,11 @@ public final class Replica {
     var checkedSchemaCookie: Int64?
     /// Capture repairs this instance made, for the command to tell its user.
     public internal(set) var captureRepairs: [CaptureRepair] = []
+    /// Set by a caller that merges many bundles in one transaction it opened and, if one fails,
+    /// rolls it all back and merges them again one savepoint each (the district's pass): a merge
+    /// then writes straight into that transaction. A savepoint keeps the original of every page it
+    /// changes in its journal; without it a first load of 500,000 rows ran 10–15% faster.
+    public var mergesInOpenTransaction = false
     /// Updates of just the cells that won, prepared once per table and set of cells.
     var narrow: [Int: [UInt64: Statement]] = [:]
     func narrowUpdate(_ table: TableSchema, mask: UInt64, _ sql: () -> String) throws -> Statement {
@@ -147,11 +152,22 @@ public final class Replica {
     }
 
     /// A write transaction of the sync bookkeeping: on failure, cached site numbers are dropped.
-    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
-        do { return try database.transaction(.immediate, body) } catch {
+    /// `withinOpen`: inside a transaction the caller opened, write straight into it (no savepoint).
+    func writeTransaction<T>(withinOpen: Bool = false, _ body: () throws -> T) throws -> T {
+        do {
+            if withinOpen && database.isInTransaction { return try body() }
+            return try database.transaction(.immediate, body)
+        } catch {
             codec.forget()
             throw error
         }
+    }
+
+    /// Rolls back the transaction a caller opened (the district's pass) and forgets what was
+    /// learnt inside it (the site numbers given out in it).
+    public func rollBackOpenTransaction() {
+        if database.isInTransaction { try? database.execute("ROLLBACK") }
+        codec.forget()
     }
 
     func tableSchema(_ name: String) throws -> TableSchema {
