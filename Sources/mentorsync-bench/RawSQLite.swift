@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import MentorSyncEngine
 
 /// A bare SQLite connection for the reference sides of the benchmark (plain tables, the session
 /// extension, changeset apply). It binds and steps exactly like the capture side, so the only
@@ -8,7 +9,8 @@ final class RawDatabase {
     let handle: OpaquePointer
     let path: String
 
-    /// Opens `path` with the engine's settings: WAL, synchronous NORMAL, a 32 MiB page cache.
+    /// Opens `path` with the engine's settings: a new file's page size (`Database.newFilePageSize`),
+    /// WAL, synchronous NORMAL, a 32 MiB page cache.
     /// https://www.sqlite.org/c3ref/open.html
     init(path: String) throws {
         var db: OpaquePointer?
@@ -22,6 +24,7 @@ final class RawDatabase {
         sqlite3_busy_timeout(db, 10_000)
         try execute("PRAGMA cache_size = -32768")
         try execute("PRAGMA foreign_keys = OFF")
+        try execute("PRAGMA page_size = \(Database.newFilePageSize)")
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = NORMAL")
     }
