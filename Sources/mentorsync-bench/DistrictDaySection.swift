@@ -5,7 +5,7 @@ import MentorSyncEngine
 /// Section 5: a district's day through the real ingest pass (`DistrictIngest.ingest(share:)`, what
 /// `mentorsync-district ingest --share` and each `serve` tick run): S enrolled schools each drop a
 /// first bundle of R rows into the share's inbox, one pass claims, verifies, merges (one transaction
-/// for the pass, a savepoint per bundle, `MergePolicies.schoolsWriteOwnRows`), archives and
+/// for the pass, savepoints only once a bundle fails, `MergePolicies.schoolsWriteOwnRows`), archives and
 /// replies; the schools merge their replies; then each school changes D rows and the next pass ingests those bundles.
 enum DistrictDaySection {
     static func run(_ o: BenchOptions, _ scratch: Scratch) throws -> Section {
@@ -66,7 +66,7 @@ enum DistrictDaySection {
         let dailyTarget = 0.5 * Double(dailyRows) / 5_000
         let scaled = firstRows != 500_000 || dailyRows != 5_000
         var s = Section(number: 5, title: "district day",
-                        method: "\(count) enrolled schools × \(Report.grouped(perSchool)) rows, then \(daily) changed rows each; one DistrictIngest.ingest(share:) pass: claim, verify, merge (one transaction for the pass, a savepoint per bundle), archive, reply")
+                        method: "\(count) enrolled schools × \(Report.grouped(perSchool)) rows, then \(daily) changed rows each; one DistrictIngest.ingest(share:) pass: claim, verify, merge (one transaction for the pass; savepoints only once a bundle fails), archive, reply")
         s.figures.append(Figure(
             section: 5, key: "day.first", name: "first load, \(Report.grouped(firstRows)) rows",
             value: Quantity(single: firstLoad, .seconds),
