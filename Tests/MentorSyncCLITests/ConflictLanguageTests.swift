@@ -54,7 +54,7 @@ final class ConflictLanguageTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("(s001): 1 конфликт ждёт решения\n"), r.stdout)
         XCTAssertTrue(r.stdout.hasSuffix("посмотреть и решить конфликты: mentorsync-district conflicts list\n"), r.stdout)
         let en = try district(ToolLocale.english, "status")
-        XCTAssertTrue(en.stdout.contains("(s001): 1 conflicts to review\n"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("(s001): 1 conflict to review\n"), en.stdout)
         XCTAssertTrue(en.stdout.hasSuffix("to review the conflicts: mentorsync-district conflicts list\n"), en.stdout)
     }
 

@@ -75,7 +75,7 @@ extension Message {
     }
 
     public static func adviceConflicts(_ n: Int) -> Message {
-        Message("status.advice.conflicts", en: "\(n) conflicts to review",
+        Message("status.advice.conflicts", en: "\(Plural.en(count: n, "conflict", "conflicts")) to review",
                 ru: "\(Plural.ru(count: n, "конфликт ждёт", "конфликта ждут", "конфликтов ждут")) решения")
     }
 
