@@ -72,4 +72,26 @@ final class UnseenRowMergeTests: XCTestCase {
         XCTAssertEqual(try t.district.value("persons", "b2", "role"), .text("student"))
         XCTAssertEqual(try clocks(t), ["b1", "b2"])
     }
+
+    /// The fold, meeting a row with a clock right after one without (the order a shortcut for new
+    /// rows would guess wrong): the held row keeps the stamps of the columns its update did not touch.
+    func testTheFoldKeepsTheClockOfAHeldRowMetAfterANewOne() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let school = t.school("s001")
+        let persons = RegistrySchema.persons
+        try school.insert("persons", ["org_id": "s001", "full_name": "Старый", "role": "teacher"], id: "b1")
+        try school.fold()
+        let before = try XCTUnwrap(try school.loadRow(table: persons.number, id: "b1"))
+        // a1 (new, sorted first) has no clock; b1, updated in one column, has one.
+        try school.insert("persons", ["org_id": "s001", "full_name": "Новый"], id: "a1")
+        try school.update("persons", "b1", ["role": "methodologist"])
+        try school.fold()
+        let after = try XCTUnwrap(try school.loadRow(table: persons.number, id: "b1"))
+        let role = persons.cellNames.firstIndex(of: "role")! + 1
+        let name = persons.cellNames.firstIndex(of: "full_name")! + 1
+        XCTAssertNotEqual(after.clock.stamps[role], before.clock.stamps[role], "the updated column is stamped anew")
+        XCTAssertEqual(after.clock.stamps[name], before.clock.stamps[name], "a column not written keeps its stamp")
+        XCTAssertEqual(after.clock.stamps[0], before.clock.stamps[0])
+        XCTAssertNotNil(try school.loadRow(table: persons.number, id: "a1"))
+    }
 }
