@@ -34,6 +34,13 @@ final class IngestPassTests: XCTestCase {
         return try XCTUnwrap(Set(Share.bundles(in: share.inbox)).subtracting(before).first)
     }
 
+    /// An ingest of this home that takes files at once (no settling time).
+    func makeIngest() throws -> DistrictIngest {
+        let ingest = try DistrictIngest(home: home, log: log.eventLog)
+        ingest.settleSeconds = 0
+        return ingest
+    }
+
     func count(_ sql: String) throws -> Int { Int(try home.database.scalar(sql)?.integer ?? -1) }
 
     /// The names of the events logged so far, in order.
@@ -53,8 +60,7 @@ final class IngestPassTests: XCTestCase {
         bytes[bytes.count - 1] ^= 0x01
         try bytes.write(to: damaged)
 
-        let ingest = try DistrictIngest(home: home, log: log.eventLog)
-        ingest.settleSeconds = 0
+        let ingest = try makeIngest()
         let o = try ingest.ingest(share: share)
 
         XCTAssertEqual(o.merged.count, 2, "\(o.quarantined)")
@@ -86,8 +92,7 @@ final class IngestPassTests: XCTestCase {
 
     func testAPassCommitsAtLeastEveryPassCommitSeconds() throws {
         for n in 1...3 { try dropBundle(from: "s00\(n)", rows: 2) }
-        let ingest = try DistrictIngest(home: home, log: log.eventLog)
-        ingest.settleSeconds = 0
+        let ingest = try makeIngest()
         ingest.passCommitSeconds = 0
         let o = try ingest.ingest(share: share)
         XCTAssertEqual(o.merged.count, 3)
@@ -110,16 +115,20 @@ final class IngestPassTests: XCTestCase {
         return try XCTUnwrap(days.map { $0.appendingPathComponent(name) }.first { FileManager.default.fileExists(atPath: $0.path) })
     }
 
+    /// One pass, which must merge `bundle` (of `rows` persons) whole and take it off the share;
+    /// returns the inode of the file it archived.
+    func passArchiving(_ bundle: URL, rows: Int) throws -> UInt {
+        let o = try makeIngest().ingest(share: share)
+        XCTAssertEqual(o.merged, [bundle.lastPathComponent])
+        XCTAssertEqual(try count("SELECT count(*) FROM persons"), rows)
+        XCTAssertEqual(Share.bundles(in: share.inbox), [], "taken off the share")
+        return try inode(archived(bundle.lastPathComponent)).ino
+    }
+
     func testABundleOnTheHomesFileSystemIsTakenByARenameNotACopy() throws {
         let bundle = try dropBundle(from: "s001", rows: 3)
         let before = try inode(bundle)
-        let ingest = try DistrictIngest(home: home, log: log.eventLog)
-        ingest.settleSeconds = 0
-        let o = try ingest.ingest(share: share)
-        XCTAssertEqual(o.merged, [bundle.lastPathComponent])
-        XCTAssertEqual(try count("SELECT count(*) FROM persons"), 3)
-        XCTAssertEqual(Share.bundles(in: share.inbox), [], "taken off the share")
-        XCTAssertEqual(try inode(archived(bundle.lastPathComponent)).ino, before.ino, "the very file, moved")
+        XCTAssertEqual(try passArchiving(bundle, rows: 3), before.ino, "the very file, moved")
     }
 
     func testABundleWithAnotherNameIsCopiedAndTheOtherNameLeftAlone() throws {
@@ -128,23 +137,15 @@ final class IngestPassTests: XCTestCase {
         XCTAssertEqual(link(bundle.path, other.path), 0)
         let original = try Data(contentsOf: bundle)
         let before = try inode(bundle)
-        let ingest = try DistrictIngest(home: home, log: log.eventLog)
-        ingest.settleSeconds = 0
-        let o = try ingest.ingest(share: share)
-        XCTAssertEqual(o.merged, [bundle.lastPathComponent])
-        XCTAssertEqual(try count("SELECT count(*) FROM persons"), 3)
-        XCTAssertEqual(Share.bundles(in: share.inbox), [])
         // Through its other name the file could still change: the district keeps a copy of its own.
-        XCTAssertNotEqual(try inode(archived(bundle.lastPathComponent)).ino, before.ino)
+        XCTAssertNotEqual(try passArchiving(bundle, rows: 3), before.ino)
         XCTAssertEqual(try inode(other).links, 1)
         XCTAssertEqual(try Data(contentsOf: other), original)
     }
 
     func testAPassLeavesWhatItMergedInTheDatabaseFileItself() throws {
         try dropBundle(from: "s001", rows: 3)
-        let ingest = try DistrictIngest(home: home, log: log.eventLog)
-        ingest.settleSeconds = 0
-        XCTAssertEqual(try ingest.ingest(share: share).merged.count, 1)
+        XCTAssertEqual(try makeIngest().ingest(share: share).merged.count, 1)
         // The pass's checkpoint copied its pages out of the write-ahead log: the database file alone,
         // without its log, holds the rows (SQLite by itself leaves a small transaction in the log).
         let copy = scratch.path("file-alone.db")

@@ -134,18 +134,18 @@ extension DistrictIngest {
     func deferCheckpoint() {
         guard let checkpoint = passCheckpoint else { return }
         if let error = checkpoint.wait() { log.event("checkpoint_failed", ["reason": "\(error)"]) }
-        if !checkpointDeferred {
+        if autocheckpointBeforePass == nil {
+            autocheckpointBeforePass = try? home.database.scalar("PRAGMA wal_autocheckpoint")?.integer
             try? home.database.execute("PRAGMA wal_autocheckpoint = 0")
-            checkpointDeferred = true
         }
     }
 
     /// At the end of a pass: its checkpoint waited for, and SQLite's own checkpoints back on.
     func finishCheckpoint() {
         if let error = passCheckpoint?.wait() { log.event("checkpoint_failed", ["reason": "\(error)"]) }
-        if checkpointDeferred {
-            try? home.database.execute("PRAGMA wal_autocheckpoint = 1000")
-            checkpointDeferred = false
+        if let pages = autocheckpointBeforePass {
+            try? home.database.execute("PRAGMA wal_autocheckpoint = \(pages)")
+            autocheckpointBeforePass = nil
         }
     }
 

@@ -33,7 +33,8 @@ public final class DistrictIngest {
     /// The checkpoint of the last commit, running while the pass goes on (nil until the first, or if
     /// a second connection could not be opened: then SQLite checkpoints inside the commit as usual).
     lazy var passCheckpoint: PassCheckpoint? = try? PassCheckpoint(path: home.database.path)
-    var checkpointDeferred = false
+    /// SQLite's own checkpoint setting while a pass keeps it off (`deferCheckpoint`), to put back.
+    var autocheckpointBeforePass: Int64?
 
     public struct Outcome: Sendable {
         public var merged: [String] = []
