@@ -104,18 +104,18 @@ enum MergeSection {
                 do {
                     let district = try Sites.createDistrict(at: path)
                     var r: MergeReport?
-                    record("new", try Stopwatch.time {
+                    record("new", try ThreadName.during("merge-new") { try Stopwatch.time {
                         r = try district.importBundle(at: input.newRows, keyFor: Sites.keyFor, policy: MergePolicies.schoolsWriteOwnRows)
-                    })
+                    } })
                     guard r?.rowsInserted == o.rows else { throw BenchError.unexpected("merge inserted \(r?.rowsInserted ?? 0) rows") }
                 }
                 scratch.removeDatabase(path)
                 try scratch.copyDatabase(input.districtBase, to: path)
                 let district = try Replica(path: path, schema: Sites.schema)
                 var r: MergeReport?
-                record("update", try Stopwatch.time {
+                record("update", try ThreadName.during("merge-update") { try Stopwatch.time {
                     r = try district.importBundle(at: input.updates, keyFor: Sites.keyFor, policy: MergePolicies.schoolsWriteOwnRows)
-                })
+                } })
                 guard r?.rowsChanged == o.rows else { throw BenchError.unexpected("merge changed \(r?.rowsChanged ?? 0) rows") }
             case "apply":
                 do {
