@@ -62,6 +62,9 @@ final class FullDiskTests: XCTestCase {
         let bundle = try Self.bundle(w, rows: 4000, into: w.stick.appendingPathComponent("inbox"))
         let homeSize = Self.size(w.districtHome)
         let (home, disk) = try place(w.districtHome, label: "district-tiny", kib: homeSize / 1024 + 24, fileLimitKiB: 64)
+        // Without a mount the share and the home share one file system, where a bundle is claimed by
+        // a rename that needs no room at all.
+        try Self.skipUnlessMounted(disk)
         let r = try run(disk, "mentorsync-district", ["ingest", "--share", w.stick.path, "--home", home.path])
         print("FullDiskTests: ingest with no room for the bundle (\(disk)): exit \(r.exitCode); stdout: \(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)); stderr: \(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
         XCTAssertEqual(try Self.persons(home), 0)
