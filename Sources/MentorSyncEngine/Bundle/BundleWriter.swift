@@ -6,26 +6,22 @@ import Foundation
 public final class BundleWriter {
     public let header: BundleHeader
     public let url: URL
-    let temporaryURL: URL
-    private let file: FileHandle
-    private var deflater: DeflateStream
-    private var mac: HMACSHA256
-    private let sealer: ChaChaPolySealer?
     public let formatVersion: UInt16
-    private var crc: UInt32 = 0
-    private var pending = ByteWriter(capacity: 80 * 1024)
-    private var out = [UInt8]()
+    private let body: BundleBodyStream
+    private var pending = ByteWriter(capacity: BundleWriter.chunkCapacity)
     private var siteIndex: [SiteID: Int] = [:]
     private var tableIndex: [String: Int] = [:]
     private(set) public var rowsWritten = 0
     private(set) public var tombstonesWritten = 0
     private(set) public var conflictsWritten = 0
-    private(set) public var bytesWritten = 0
+    /// Bytes of the file; final once `finish` returned.
+    public var bytesWritten: Int { body.bytesWritten }
     private(set) public var bodyBytes = 0
     private var finished = false
-    /// Set when the disk filled up: the partial file is gone and the rest is only counted, so
-    /// `finish` can say how much room the whole bundle needs.
-    private var outOfRoom = false
+    /// Encoded records are handed to the body stream in chunks of about this size.
+    static let chunkSize = 64 * 1024
+    static let chunkCapacity = 80 * 1024
+    var temporaryURL: URL { body.temporaryURL }
 
     /// Opens `directory/<header.fileName>` for writing (under a temporary name until `finish`).
     public convenience init(directory: URL, header: BundleHeader, key: [UInt8], compressionLevel: Int32 = 6,
@@ -51,61 +47,37 @@ public final class BundleWriter {
         self.header = header
         self.formatVersion = formatVersion
         self.url = url
-        (self.temporaryURL, self.file) = try DurableFile.createTemporary(for: url)
-        self.deflater = try DeflateStream(level: compressionLevel)
-        self.mac = HMACSHA256(key: BundleKeys.authenticator(secret: key, version: formatVersion))
+        let (temporaryURL, file) = try DurableFile.createTemporary(for: url)
+        let deflater: DeflateStream
+        do { deflater = try DeflateStream(level: compressionLevel) } catch {
+            try? file.close(); try? FileManager.default.removeItem(at: temporaryURL); throw error
+        }
+        let mac = HMACSHA256(key: BundleKeys.authenticator(secret: key, version: formatVersion))
         let headerBytes = header.encoded()
         var prefix = ByteWriter()
         prefix.raw(BundleLayout.magic)
         prefix.u16(formatVersion)
         prefix.u32(UInt32(headerBytes.count))
         prefix.raw(headerBytes)
+        var sealer: ChaChaPolySealer?
         if formatVersion >= 2, let nonce = header.cipherNonce {
-            self.sealer = try ChaChaPolySealer(key: BundleKeys.body(secret: key, bundleID: header.bundleID), nonce: nonce, aad: prefix.bytes)
-        } else {
-            self.sealer = nil
+            do { sealer = try ChaChaPolySealer(key: BundleKeys.body(secret: key, bundleID: header.bundleID), nonce: nonce, aad: prefix.bytes) } catch {
+                try? file.close(); try? FileManager.default.removeItem(at: temporaryURL); throw error
+            }
         }
-        do { try emit(prefix.bytes) } catch { abandon(); throw error }
+        self.body = BundleBodyStream(temporaryURL: temporaryURL, file: file, deflater: deflater, mac: mac, sealer: sealer)
+        do { try body.emit(prefix.bytes) } catch { abandon(); throw error }
     }
 
     deinit { if !finished { abandon() } }
 
-    private func emit(_ bytes: [UInt8]) throws {
-        guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes { buf in
-            mac.update(buf)
-            crc = zlibCRC32(crc, buf)
-        }
-        if !outOfRoom {
-            do { try file.write(contentsOf: bytes) } catch {
-                let code = DurableFile.posixCode(error)
-                guard code == ENOSPC || code == EDQUOT else {
-                    throw BundleError.io("writing \(temporaryURL.lastPathComponent): \(error.localizedDescription)")
-                }
-                // Free the space at once; keep compressing to learn the whole bundle's size.
-                outOfRoom = true
-                try? file.close()
-                unlink(temporaryURL.path)
-            }
-        }
-        bytesWritten += bytes.count
-    }
-
-    private func flushPending(force: Bool = false) throws {
-        guard force || pending.bytes.count >= 64 * 1024 else { return }
+    /// Hands the encoded records to the body stream once a chunk is full.
+    private func flushPending() throws {
+        guard pending.bytes.count >= BundleWriter.chunkSize else { return }
         bodyBytes += pending.bytes.count
-        out.removeAll(keepingCapacity: true)
-        try pending.bytes.withUnsafeBytes { input in
-            try deflater.compress(input) { out.append(contentsOf: $0) }
-        }
-        pending.reset()
-        try emitBody(out)
-    }
-
-    /// Compressed body bytes, encrypted first in version 2.
-    private func emitBody(_ bytes: [UInt8]) throws {
-        guard let sealer else { return try emit(bytes) }
-        try emit(sealer.update(bytes))
+        let chunk = pending.bytes
+        pending = ByteWriter(capacity: BundleWriter.chunkCapacity)
+        try body.submit(chunk)
     }
 
     private func site(_ s: SiteID) -> Int {
@@ -207,24 +179,12 @@ public final class BundleWriter {
             }
             pending.u8(BundleLayout.RecordType.end.rawValue)
             pending.varint(rowsWritten); pending.varint(tombstonesWritten); pending.varint(conflictsWritten)
-            try flushPending(force: true)
-            out.removeAll(keepingCapacity: true)
-            try deflater.finish { out.append(contentsOf: $0) }
-            try emitBody(out)
-            if let sealer { try emit(sealer.finish()) }
-            try emit(BundleLayout.trailerMagic)
-            var crcBytes = ByteWriter(); crcBytes.u32(crc)
-            try emit(crcBytes.bytes)
-            let tag = mac.finalize()
-            if outOfRoom { throw noRoom(total: bytesWritten + tag.count) }
-            do { try file.write(contentsOf: tag) } catch where [ENOSPC, EDQUOT].contains(DurableFile.posixCode(error)) {
-                throw noRoom(total: bytesWritten + tag.count)
-            }
-            bytesWritten += tag.count
-            do { try file.synchronize() } catch where [ENOSPC, EDQUOT].contains(DurableFile.posixCode(error)) {
-                throw noRoom(total: bytesWritten)
-            }
-            try file.close()
+            bodyBytes += pending.bytes.count
+            try body.drain()
+            try body.compress(pending.bytes)
+            pending.reset()
+            let tag = try body.finishBody(trailerMagic: BundleLayout.trailerMagic)
+            do { _ = try body.close(tag: tag) } catch let full as BundleBodyStream.NoRoom { throw noRoom(total: full.total) }
             finished = true
             try DurableFile.commit(temporaryURL, to: url)
             return url
@@ -244,7 +204,6 @@ public final class BundleWriter {
     /// Removes the partial file.
     public func abandon() {
         finished = true
-        try? file.close()
-        try? FileManager.default.removeItem(at: temporaryURL)
+        body.abandon()
     }
 }
