@@ -22,7 +22,9 @@ final class BundleBodyStream: @unchecked Sendable {
     /// writer can say how much room the whole bundle needs.
     private(set) var outOfRoom = false
     private let queue = DispatchQueue(label: "mentorsync.bundle-body")
-    private let slots = DispatchSemaphore(value: 2)
+    /// Room for chunks in flight: made at 0 and raised to 2 (a semaphore freed below the value it
+    /// was made with is a fault in libdispatch).
+    private let slots = DispatchSemaphore(value: 0)
     private let failureLock = NSLock()
     private var failure: Error?
 
@@ -32,6 +34,7 @@ final class BundleBodyStream: @unchecked Sendable {
         self.deflater = deflater
         self.mac = mac
         self.sealer = sealer
+        slots.signal(); slots.signal()
     }
 
     /// Compresses and writes `chunk` on the body's queue; returns once it is queued. Throws the

@@ -62,7 +62,9 @@ extension Replica {
             var merger = RowMerger(replica: self, sender: header.sender, policy: policy)
             var positionMaps: [String: [Int?]] = [:]
             var maxCounter: Int64 = 0
-            while let record = try reader.next() {
+            let records = BundleReadAhead(reader)
+            defer { records.stop() }
+            while let record = try records.next() {
                 switch record {
                 case .row(let change):
                     report.rowsReceived += 1
@@ -73,7 +75,7 @@ extension Replica {
                     }
                     if positionMaps[change.table] == nil {
                         let local = table.cellNames
-                        let names = reader.tableColumns[change.table] ?? []
+                        let names = records.tableColumns[change.table] ?? []
                         var map: [Int?] = [0]
                         for name in names {
                             if let i = local.firstIndex(of: name) { map.append(i + 1) } else {

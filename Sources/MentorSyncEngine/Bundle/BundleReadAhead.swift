@@ -1,0 +1,110 @@
+import Foundation
+
+/// Reads a bundle's records on a second thread, a batch ahead of the merge: reading the file,
+/// decrypting, authenticating, inflating and decoding (a fifth of merging new rows on one core)
+/// run beside the database work. At most two batches wait, so memory stays bounded.
+///
+/// The reader is used only by that thread until `stop()` returns; then it is the caller's again
+/// (e.g. for `BundleReader.failure(explaining:)`). The file is still read once, and the merge
+/// receives the end (nil) only after the reader checked the whole file's authenticator.
+///
+/// A bundle of fewer than `minimumRows` rows (a school's daily bundle) is read on the caller's
+/// thread: handing it over would cost more than it saves (daily pass 0.48/0.51 → 0.50/0.53 s).
+final class BundleReadAhead: @unchecked Sendable {
+    private struct Batch {
+        var records: [BundleRecord] = []
+        var tableColumns: [String: [String]] = [:]
+        var isLast = false
+        var error: Error?
+    }
+
+    static let batchSize = 256
+    static let minimumRows = 1024
+    /// Whether records are read on the second thread (else `next()` reads them on the caller's).
+    let readsAhead: Bool
+    private let reader: BundleReader
+    private let queue = DispatchQueue(label: "mentorsync.bundle-read")
+    private let filled = DispatchSemaphore(value: 0)
+    /// Room for batches not yet taken. Made at 0 and raised to 2: a semaphore freed below the value
+    /// it was made with is a fault in libdispatch, and batches may be left untaken.
+    private let free = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var waiting: [Batch] = []
+    private var stopping = false
+    // The caller's side, touched only by the caller's thread.
+    private var current: [BundleRecord] = []
+    private var index = 0
+    private var ended = false
+    private var failure: Error?
+    private var stopped = false
+    /// Column names of each table declared so far, as of the record `next()` returned last.
+    private(set) var tableColumns: [String: [String]] = [:]
+
+    /// Starts reading `reader`'s records; the caller must call `stop()` when done with them.
+    init(_ reader: BundleReader) {
+        self.reader = reader
+        readsAhead = reader.header.rowCount + reader.header.conflictCount >= BundleReadAhead.minimumRows
+        free.signal(); free.signal()
+        guard readsAhead else { return }
+        queue.async { [self] in produce() }
+    }
+
+    /// The next record, or nil once the whole file has passed its checks.
+    func next() throws -> BundleRecord? {
+        guard readsAhead else {
+            let record = try reader.next()
+            tableColumns = reader.tableColumns
+            return record
+        }
+        if index < current.count {
+            index += 1
+            return current[index - 1]
+        }
+        if let failure { throw failure }
+        if ended { return nil }
+        filled.wait()
+        lock.lock()
+        let batch = waiting.removeFirst()
+        lock.unlock()
+        free.signal()
+        // The records read before an error are still given, then the error.
+        failure = batch.error
+        current = batch.records
+        index = 0
+        tableColumns = batch.tableColumns
+        ended = batch.isLast
+        return try next()
+    }
+
+    /// Stops reading ahead and waits until the reading thread has let go of the reader.
+    func stop() {
+        guard readsAhead, !stopped else { return }
+        stopped = true
+        lock.lock(); stopping = true; lock.unlock()
+        free.signal()  // wakes the reading thread if it waits for room
+        queue.sync {}
+    }
+
+    private func produce() {
+        while true {
+            free.wait()
+            lock.lock(); let stop = stopping; lock.unlock()
+            if stop { return }
+            var batch = Batch()
+            batch.records.reserveCapacity(BundleReadAhead.batchSize)
+            do {
+                while batch.records.count < BundleReadAhead.batchSize {
+                    guard let record = try reader.next() else { batch.isLast = true; break }
+                    batch.records.append(record)
+                }
+            } catch {
+                batch.error = error
+            }
+            batch.tableColumns = reader.tableColumns
+            let done = batch.isLast || batch.error != nil
+            lock.lock(); waiting.append(batch); lock.unlock()
+            filled.signal()
+            if done { return }
+        }
+    }
+}
