@@ -35,7 +35,8 @@ public final class Database {
             flags |= SQLITE_OPEN_READWRITE
             if options.create { flags |= SQLITE_OPEN_CREATE }
         }
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        // The default VFS, but the write-ahead log's writes gathered (LogWriteVFS).
+        let rc = sqlite3_open_v2(path, &db, flags, LogWriteVFS.registered)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite3_close_v2(db) }
