@@ -90,6 +90,29 @@ final class IngestPassTests: XCTestCase {
         XCTAssertEqual(try count("SELECT count(*) FROM persons"), 9)
     }
 
+    /// Capture is off for a whole pass (switching it per bundle made SQLite prepare every statement
+    /// again); after the pass — committed, or redone after a failing bundle — a local edit on the
+    /// same connection is captured again.
+    func testALocalEditAfterAPassIsCaptured() throws {
+        try dropBundle(from: "s001", rows: 2)
+        let damaged = try dropBundle(from: "s002", rows: 2)
+        var bytes = try Data(contentsOf: damaged)
+        bytes[bytes.count - 1] ^= 0x01
+        try bytes.write(to: damaged)
+        let ingest = try makeIngest()
+        XCTAssertEqual(try ingest.ingest(share: share).merged.count, 1)
+        XCTAssertEqual(events().filter { $0 == "pass_redone" }.count, 1, "the redone path is not taken: \(events())")
+        XCTAssertTrue(home.database.triggersEnabled)
+        try home.database.execute("INSERT INTO persons(id, org_id, full_name, role) VALUES ('d-1', 'district', 'Методист', 'methodologist')")
+        XCTAssertEqual(try count("SELECT count(*) FROM msync_log WHERE id = 'd-1'"), 1, "the district's own edit was not captured")
+
+        try dropBundle(from: "s003", rows: 2)
+        XCTAssertEqual(try ingest.ingest(share: share).merged.count, 1)
+        XCTAssertTrue(home.database.triggersEnabled)
+        try home.database.execute("UPDATE persons SET full_name = 'Методист Иванова' WHERE id = 'd-1'")
+        XCTAssertEqual(try count("SELECT count(*) FROM msync_log WHERE id = 'd-1'"), 1, "an edit after a committed pass was not captured (the pass folded the earlier one)")
+    }
+
     func testAPassCommitsAtLeastEveryPassCommitSeconds() throws {
         for n in 1...3 { try dropBundle(from: "s00\(n)", rows: 2) }
         let ingest = try makeIngest()

@@ -49,6 +49,8 @@ extension DistrictIngest {
         passJournalInMemory = inMemory
         try db.execute("BEGIN IMMEDIATE")
         passStarted = Date()
+        // Capture stays off for the whole pass: what it merges and records is not a local edit.
+        try db.setTriggersEnabled(false)
     }
 
     /// Commits once the transaction has been open for `passCommitSeconds`.
@@ -72,6 +74,7 @@ extension DistrictIngest {
         self.staged = []
         passStarted = nil
         defer {
+            try? db.setTriggersEnabled(true)
             // Sorts and temporary tables of what follows (replies, status) use files again.
             if passJournalInMemory {
                 try? db.execute("PRAGMA temp_store = DEFAULT")
@@ -157,6 +160,7 @@ extension DistrictIngest {
         let again = staged
         staged = []
         home.replica.rollBackOpenTransaction()
+        try? home.database.setTriggersEnabled(true)
         passStarted = nil
         passInSavepoints = true
         log.event("pass_redone", ["bundles": again.count])

@@ -57,8 +57,11 @@ extension Replica {
             report.restampedRows = try restampIfCountersWereReused(header)
             // What the merge writes is not captured again: triggers are off on this connection
             // (other connections cannot write meanwhile; this transaction holds the write lock).
+            // A caller that switched them off for many merges (the district's pass) switches them
+            // back on itself: each switch makes SQLite prepare the connection's statements again.
+            let captureWasOn = database.triggersEnabled
             try database.setTriggersEnabled(false)
-            defer { try? database.setTriggersEnabled(true) }
+            defer { if captureWasOn { try? database.setTriggersEnabled(true) } }
             var merger = RowMerger(replica: self, sender: header.sender, policy: policy)
             var positionMaps: [String: [Int?]] = [:]
             var maxCounter: Int64 = 0
@@ -114,7 +117,7 @@ extension Replica {
                 }
             }
             (report.fullExchangeBefore, report.fullExchange) = try recordPeer(header: header, format: reader.formatVersion)
-            try database.setTriggersEnabled(true)
+            if captureWasOn { try database.setTriggersEnabled(true) }
             try afterMerge(report)
             return report
         }

@@ -167,11 +167,17 @@ public final class Database {
         }
     }
 
+    /// Whether this connection's triggers fire (SQLite's default: they do).
+    public private(set) var triggersEnabled = true
+
     /// Switches triggers on or off for this connection only (a merge writes without being captured).
     /// https://www.sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfigenabletrigger
     public func setTriggersEnabled(_ on: Bool) throws {
+        // Each switch makes SQLite prepare every statement of the connection again at its next use.
+        guard on != triggersEnabled else { return }
         let rc = mentorsync_enable_triggers(handle, on ? 1 : 0)
         guard rc == SQLITE_OK else { throw error(code: rc, sql: nil) }
+        triggersEnabled = on
     }
 
     /// `PRAGMA integrity_check` result: "ok" when the file is sound.
