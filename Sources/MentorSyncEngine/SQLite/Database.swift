@@ -113,8 +113,11 @@ public final class Database {
 
     /// Runs a query and calls `body` for each row, without collecting them.
     public func forEachRow(_ sql: String, _ values: [DatabaseValue] = [], _ body: (Statement) throws -> Void) throws {
-        let stmt = try prepare(sql)
+        // The kept statement, unless a caller up the stack is still stepping it (then a new one).
+        let cached = try cachedStatement(sql)
+        let stmt = sqlite3_stmt_busy(cached.handle) != 0 ? try prepare(sql) : cached
         try stmt.bind(values)
+        defer { stmt.reset() }
         while try stmt.step() { try body(stmt) }
     }
 
