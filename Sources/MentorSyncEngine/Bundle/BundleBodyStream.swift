@@ -98,7 +98,8 @@ final class BundleBodyStream: @unchecked Sendable {
     /// The disk filled up; `total` is the size the whole bundle needs.
     struct NoRoom: Error { let total: Int }
 
-    /// Bytes written before the body (magic, version, header): authenticated, not compressed.
+    /// Writes bytes as they are (the prefix, the body once compressed and sealed, the trailer),
+    /// adding them to the MAC and the CRC.
     func emit(_ bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { buf in

@@ -15,8 +15,8 @@ import Foundation
 /// Until the log's header has been seen (its page size tells where frames start), writes go
 /// straight through. Every other file (the database, journals) is the default VFS's, untouched.
 /// https://www.sqlite.org/c3ref/vfs.html https://www.sqlite.org/fileformat2.html#walformat
-public enum LogWriteVFS {
-    public static let name = "mentorsync-log"
+enum LogWriteVFS {
+    static let name = "mentorsync-log"
 
     /// Registers the VFS once per process; returns its name for `sqlite3_open_v2`.
     static let registered: String? = {
