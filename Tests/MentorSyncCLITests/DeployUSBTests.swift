@@ -27,9 +27,9 @@ final class DeployUSBTests: XCTestCase {
         var text = try String(contentsOf: receipt, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("mentorsync — receipt of the school s001 — Школа s001"), text)
         XCTAssertTrue(text.contains("result: DONE"), text)
-        XCTAssertTrue(text.contains("sent 1 changed rows"), text)
+        XCTAssertTrue(text.contains("sent 1 changed row"), text)
         XCTAssertTrue(text.contains("no reply from the district on this share yet"), text)
-        XCTAssertTrue(text.contains("changed rows not yet acknowledged"), "the school's state is in the receipt: \(text)")
+        XCTAssertTrue(text.contains("1 changed row not yet acknowledged"), "the school's state is in the receipt: \(text)")
         XCTAssertEqual(Share.bundles(in: share.appendingPathComponent("inbox")).count, 1)
         XCTAssertTrue(first.stderr.contains("receipt written to \(receipt.path)"), first.stderr)
 
@@ -38,7 +38,7 @@ final class DeployUSBTests: XCTestCase {
         let second = try usbSync(w, "s001", stick)
         expectDone(second)
         text = try String(contentsOf: receipt, encoding: .utf8)
-        XCTAssertTrue(text.contains("received 1 replies"), text)
+        XCTAssertTrue(text.contains("received 1 reply"), text)
         XCTAssertTrue(text.contains("everything is acknowledged by the district"), text)
         let names = try FileManager.default.contentsOfDirectory(atPath: share.path)
         XCTAssertFalse(names.contains { $0.hasSuffix(".tmp") }, "\(names)")
@@ -70,7 +70,7 @@ final class DeployUSBTests: XCTestCase {
         for s in ["s001", "s002"] {
             expectDone(try usbSync(w, s, stick))
             let text = try String(contentsOf: share.appendingPathComponent("receipt-\(s).txt"), encoding: .utf8)
-            XCTAssertTrue(text.contains("received 1 replies"), text)
+            XCTAssertTrue(text.contains("received 1 reply"), text)
         }
         let bad = try usbSync(w, "s001", stick, extra: ["MENTORSYNC_USB_ROLE": "teacher"])
         XCTAssertEqual(bad.exitCode, 2)

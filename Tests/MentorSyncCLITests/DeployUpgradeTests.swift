@@ -92,7 +92,7 @@ final class DeployUpgradeTests: XCTestCase {
             for url in replies {
                 let r = try w.school("s017", "import", url.path)
                 XCTAssertEqual(r.exitCode, 0, "\(format)/\(url.lastPathComponent): \(r.output)")
-                XCTAssertTrue(r.stdout.contains("merged 1 replies"), "\(format): \(r.output)")
+                XCTAssertTrue(r.stdout.contains("merged 1 reply"), "\(format): \(r.output)")
             }
             XCTAssertFalse(try w.rows(school: "s017", "persons").isEmpty, format)
         }

@@ -79,8 +79,8 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("school init").contains("next: mentorsync-school sync --share"), run.text("school init"))
         XCTAssertTrue(run.text("sync").contains("sent 2 changed rows in s001-"), run.text("sync"))
         XCTAssertTrue(run.text("sync").contains("no reply from the district on this share yet"), run.text("sync"))
-        XCTAssertTrue(run.text("ingest").contains("merged 1 bundles (2 rows changed, 0 conflicts, 0 rows refused)"), run.text("ingest"))
-        XCTAssertTrue(run.text("sync again").contains("received 1 replies: "), run.text("sync again"))
+        XCTAssertTrue(run.text("ingest").contains("merged 1 bundle (2 rows changed, 0 conflicts, 0 rows refused)"), run.text("ingest"))
+        XCTAssertTrue(run.text("sync again").contains("received 1 reply: "), run.text("sync again"))
         for text in run.out.values { XCTAssertNil(text.range(of: "[А-Яа-я]+ (пакет|ответ|строк)", options: .regularExpression), text) }
     }
 }

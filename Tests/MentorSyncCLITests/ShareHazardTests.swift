@@ -72,7 +72,7 @@ final class ShareHazardTests: XCTestCase {
         let r = try bounded("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path])
         XCTAssertFalse(killed(r), "ingest hung on a pipe in the inbox")
         XCTAssertEqual(r.exitCode, 1, r.output)
-        XCTAssertTrue(r.stdout.contains("merged 1 bundles"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("merged 1 bundle"), r.stdout)
         XCTAssertTrue(r.stdout.contains("x.msync: it is not a regular file"), r.stdout)
         let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
         XCTAssertTrue(rows.contains { $0["id"] as? String == "beside-pipe" })

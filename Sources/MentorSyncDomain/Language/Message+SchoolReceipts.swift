@@ -18,11 +18,11 @@ extension Message {
                 ru: "новый ключ школы \(site) установлен; пакеты с этого момента подписываются им")
     }
 
-    /// `sent 5 changed rows (1 deletions) and 2 conflicts in s001-….msb`
+    /// `sent 5 changed rows (1 deletion) and 2 conflicts in s001-….msb`
     public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String) -> Message {
-        var en = "sent \(rows) changed rows"
-        if deletions > 0 { en += " (\(deletions) deletions)" }
-        if conflicts > 0 { en += " and \(conflicts) conflicts" }
+        var en = "sent " + Plural.en(count: rows, "changed row", "changed rows")
+        if deletions > 0 { en += " (\(Plural.en(count: deletions, "deletion", "deletions")))" }
+        if conflicts > 0 { en += " and " + Plural.en(count: conflicts, "conflict", "conflicts") }
         if full { en += " — a full copy, as the district asked" }
         var ru = "отправлен пакет \(file): " + Plural.ru(count: rows, "изменённая строка", "изменённые строки", "изменённых строк")
         if deletions > 0 { ru += " (\(Plural.ru(count: deletions, "удаление", "удаления", "удалений")))" }
@@ -40,21 +40,26 @@ extension Message {
         "новых строк: \(inserted), изменено: \(changed), удалено: \(deleted)"
     }
 
+    /// The rows a batch of replies brought: `3 new rows, 1 row changed, 0 deleted`.
+    static func enRows(inserted: Int, changed: Int, deleted: Int) -> String {
+        "\(Plural.en(count: inserted, "new row", "new rows")), \(Plural.en(count: changed, "row changed", "rows changed")), \(deleted) deleted"
+    }
+
     public static func received(replies: Int, inserted: Int, changed: Int, deleted: Int, alreadyMerged: Int) -> Message {
         Message("receipt.received",
-                en: "received \(replies) replies: \(inserted) new rows, \(changed) rows changed, \(deleted) deleted\(alreadyMerged == 0 ? "" : " (\(alreadyMerged) already merged)")",
+                en: "received \(Plural.en(count: replies, "reply", "replies")): \(enRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : " (\(alreadyMerged) already merged)")",
                 ru: "\(Plural.ru(replies, "получен", "получено", "получено")) \(Plural.ru(count: replies, "ответ", "ответа", "ответов")): \(ruRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : " (уже учтено раньше: \(alreadyMerged))")")
     }
 
     public static func mergedReplies(replies: Int, inserted: Int, changed: Int, deleted: Int, alreadyMerged: Int) -> Message {
         Message("receipt.merged_replies",
-                en: "merged \(replies) replies: \(inserted) new rows, \(changed) rows changed, \(deleted) deleted\(alreadyMerged == 0 ? "" : ", \(alreadyMerged) already merged")",
+                en: "merged \(Plural.en(count: replies, "reply", "replies")): \(enRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : ", \(alreadyMerged) already merged")",
                 ru: "\(Plural.ru(replies, "учтён", "учтено", "учтено")) \(Plural.ru(count: replies, "ответ", "ответа", "ответов")): \(ruRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : ", уже учтено раньше: \(alreadyMerged)")")
     }
 
     public static func schoolConflicts(_ n: Int) -> Message {
         Message("receipt.school_conflicts",
-                en: "\(n) conflicts: this school and the district changed the same data; the district will review them",
+                en: "\(Plural.en(count: n, "conflict", "conflicts")): this school and the district changed the same data; the district will review them",
                 ru: "\(Plural.ru(count: n, "конфликт", "конфликта", "конфликтов")): школа и управление образования изменили одни и те же данные; управление их рассмотрит")
     }
 
@@ -72,7 +77,7 @@ extension Message {
     }
 
     public static func wroteBundle(_ path: String, rows: Int, full: Bool) -> Message {
-        Message("receipt.wrote_bundle", en: "wrote \(path): \(rows) changed rows\(full ? " (full copy)" : "")",
+        Message("receipt.wrote_bundle", en: "wrote \(path): \(Plural.en(count: rows, "changed row", "changed rows"))\(full ? " (full copy)" : "")",
                 ru: "записан \(path): \(Plural.ru(count: rows, "изменённая строка", "изменённые строки", "изменённых строк"))\(full ? " (полная копия)" : "")")
     }
 

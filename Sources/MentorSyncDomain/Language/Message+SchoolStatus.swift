@@ -14,7 +14,7 @@ extension Message {
 
     public static func schoolUnacknowledged(_ n: Int) -> Message {
         Message("status.school_unacknowledged",
-                en: "\(n) changed rows not yet acknowledged by the district (they go with every sync until it confirms)",
+                en: "\(Plural.en(count: n, "changed row", "changed rows")) not yet acknowledged by the district (they go with every sync until it confirms)",
                 ru: "\(Plural.ru(count: n, "изменённая запись ещё не подтверждена", "изменённые записи ещё не подтверждены", "изменённых записей ещё не подтверждены")) управлением образования (они уходят с каждым обменом, пока оно их не подтвердит)")
     }
 
