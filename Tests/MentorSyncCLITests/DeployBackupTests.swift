@@ -57,7 +57,7 @@ final class DeployBackupTests: XCTestCase {
         XCTAssertEqual(daemon.terminationStatus, 0)
         let restored = try w.districtRestore(midMerge.file)
         expectDone(restored)
-        XCTAssertTrue(restored.stdout.contains("resync ordered for 1 schools (s001)"), restored.output)
+        XCTAssertTrue(restored.stdout.contains("resync ordered for 1 school (s001)"), restored.output)
         let registry = w.districtHome.appendingPathComponent("registry.db")
         XCTAssertEqual(try Deploy.count(registry), 0, "the restored registry is the consistent moment before the commit")
         let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])

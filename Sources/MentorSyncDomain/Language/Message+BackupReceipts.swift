@@ -32,7 +32,7 @@ extension Message {
     public static func resyncOrderedFor(_ sites: [String]) -> Message {
         let n = sites.count, list = sites.joined(separator: ", ")
         return Message("receipt.resync_ordered_for",
-                       en: "resync ordered for \(n) schools (\(list)): each re-sends everything at its next sync",
+                       en: "resync ordered for \(Plural.en(count: n, "school", "schools")) (\(list)): each re-sends everything at its next sync",
                        ru: "полная пересылка заказана для \(Plural.ru(count: n, "школы", "школ", "школ")) (\(list)): каждая пришлёт всё при следующей синхронизации")
     }
 

@@ -60,7 +60,7 @@ extension Message {
 
     public static func wroteReplies(_ names: [String]) -> Message {
         let n = names.count
-        return Message("receipt.wrote_replies", en: "wrote \(n) replies: \(names.joined(separator: ", "))",
+        return Message("receipt.wrote_replies", en: "wrote \(Plural.en(count: n, "reply", "replies")): \(names.joined(separator: ", "))",
                        ru: "\(Plural.ru(n, "записан", "записано", "записано")) \(Plural.ru(count: n, "ответ", "ответа", "ответов")): \(names.joined(separator: ", "))")
     }
 

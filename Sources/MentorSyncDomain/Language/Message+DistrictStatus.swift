@@ -64,13 +64,13 @@ extension Message {
         ru: "заказана полная пересылка: ждём, когда школа пришлёт все данные заново")
 
     public static func adviceSilent(_ days: Int) -> Message {
-        Message("status.advice.silent", en: "silent for \(days) days: call the school",
+        Message("status.advice.silent", en: "silent for \(Plural.en(count: days, "day", "days")): call the school",
                 ru: "школа молчит \(Plural.ru(count: days, "день", "дня", "дней")): позвоните в школу")
     }
 
     /// A school's clock ahead (positive) or behind (negative) the district's by `days`.
     public static func adviceClockSkew(_ days: Int) -> Message {
-        Message("status.advice.clock_skew", en: "clock off by \(days) days: ask the school to set its computer's date",
+        Message("status.advice.clock_skew", en: "clock off by \(days) \(abs(days) == 1 ? "day" : "days"): ask the school to set its computer's date",
                 ru: "часы школьного компьютера \(days > 0 ? "спешат" : "отстают") на \(Plural.ru(count: abs(days), "день", "дня", "дней")): попросите школу поставить верную дату")
     }
 

@@ -149,7 +149,7 @@ extension Message {
 
     public static func importDryRunWouldRefuse(_ refused: Int) -> Message {
         Message("import.dry_run.would_refuse",
-                en: "as it is, the file would not be imported (\(refused) lines refused): fix them, or import the others with --skip-bad",
+                en: "as it is, the file would not be imported (\(Plural.en(count: refused, "line", "lines")) refused): fix them, or import the others with --skip-bad",
                 ru: "в таком виде файл не будет загружен (отклонено строк: \(refused)): исправьте их или загрузите остальные с --skip-bad")
     }
 }

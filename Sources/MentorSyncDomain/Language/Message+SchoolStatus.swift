@@ -31,7 +31,7 @@ extension Message {
         ru: "управление образования просит прислать всё заново: следующий обмен отправит все данные")
 
     public static func schoolConflictsRecorded(_ n: Int) -> Message {
-        Message("status.school_conflicts", en: "\(n) conflicts recorded (the district reviews them)",
+        Message("status.school_conflicts", en: "\(Plural.en(count: n, "conflict", "conflicts")) recorded (the district reviews them)",
                 ru: "\(Plural.ru(count: n, "конфликт записан", "конфликта записаны", "конфликтов записаны")) (их рассматривает управление образования)")
     }
 
