@@ -24,6 +24,44 @@ final class LogWriteVFSTests: XCTestCase {
         XCTAssertEqual(try reader.integrityCheck(), "ok")
     }
 
+    /// A reader on another thread, with its own connection, while a writer commits: it always sees
+    /// whole transactions, never fewer rows than before, and never a short or damaged log.
+    func testAReaderBesideTheWriterSeesWholeTransactions() throws {
+        let scratch = ScratchDirectory("log-vfs-threads")
+        let path = scratch.path("log.db").path
+        let writer = try Database(path: path)
+        try writer.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        let batch = 300, batches = 60
+        let done = Locked(false)
+        let seen = Locked<[Int64]>([])
+        let failure = Locked<String?>(nil)
+        let reader = Thread {
+            do {
+                let db = try Database(path: path)
+                while !done.current {
+                    let n = try db.scalar("SELECT count(*) FROM t")?.integer ?? -1
+                    seen.withLock { $0.append(n) }
+                }
+            } catch {
+                failure.withLock { $0 = "\(error)" }
+            }
+        }
+        reader.start()
+        for b in 0..<batches {
+            try writer.transaction {
+                for i in 0..<batch { try writer.execute("INSERT INTO t (id, v) VALUES (?, ?)", [.integer(Int64(b * batch + i)), .text(String(repeating: "w", count: 300))]) }
+            }
+        }
+        done.withLock { $0 = true }
+        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertNil(failure.current)
+        let counts = seen.current
+        XCTAssertGreaterThan(Set(counts).count, 3, "the reader saw too few commits to prove anything: \(Set(counts).sorted())")
+        XCTAssertTrue(counts.allSatisfy { $0 % Int64(batch) == 0 }, "a transaction seen in part")
+        XCTAssertEqual(counts, counts.sorted(), "a commit seen, then not")
+        XCTAssertEqual(try writer.integrityCheck(), "ok")
+    }
+
     func testATransactionLargerThanTheBufferCommits() throws {
         let scratch = ScratchDirectory("log-vfs-large")
         let path = scratch.path("log.db").path
