@@ -48,8 +48,14 @@ final class LogWriteVFSTests: XCTestCase {
         }
         reader.start()
         for b in 0..<batches {
+            let readsBefore = seen.current.count
             try writer.transaction {
                 for i in 0..<batch { try writer.execute("INSERT INTO t (id, v) VALUES (?, ?)", [.integer(Int64(b * batch + i)), .text(String(repeating: "w", count: 300))]) }
+            }
+            // Every few commits, let the reader look (up to a second), so it sees many of them.
+            if b % 5 == 0 {
+                let until = Date().addingTimeInterval(1)
+                while seen.current.count < readsBefore + 2 && Date() < until && failure.current == nil { Thread.sleep(forTimeInterval: 0.001) }
             }
         }
         done.withLock { $0 = true }
