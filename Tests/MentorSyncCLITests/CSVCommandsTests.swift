@@ -80,8 +80,8 @@ final class CSVCommandsTests: XCTestCase {
             let lines = failure.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             XCTAssertEqual(lines, [
                 "2 of 3 rows of bad.csv are bad, so nothing was written to persons:",
-                "line 3: persons.role: 'wizard' is not one of teacher, student, methodologist, manager, external",
-                "line 4: persons.birth_date: '31.02.2011' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
+                "line 3: Role (persons.role): 'wizard' is not one of teacher, student, methodologist, manager, external",
+                "line 4: Birth date (persons.birth_date): '31.02.2011' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
                 "fix these rows and import the file again, or add --skip-bad to import only the 1 good row",
             ])
         }
@@ -100,8 +100,8 @@ final class CSVCommandsTests: XCTestCase {
         XCTAssertEqual(output.out, [
             "imported 1 row into persons (0 updated, 1 new)",
             "skipped 2 bad rows, not written:",
-            "  line 3: persons.role: 'wizard' is not one of teacher, student, methodologist, manager, external",
-            "  line 4: persons.birth_date: '31.02.2011' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
+            "  line 3: Role (persons.role): 'wizard' is not one of teacher, student, methodologist, manager, external",
+            "  line 4: Birth date (persons.birth_date): '31.02.2011' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
         ])
         XCTAssertEqual(try persons(), 1)
     }

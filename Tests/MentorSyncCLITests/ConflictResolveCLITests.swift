@@ -52,7 +52,7 @@ final class ConflictResolveCLITests: XCTestCase {
         let before = try districtState()
         let bad = try w.district("conflicts", "resolve", id, "--value", "ours")
         XCTAssertEqual(bad.exitCode, 1, bad.output)
-        XCTAssertTrue(bad.stderr.contains("persons.role: 'ours' is not one of teacher"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("Role (persons.role): 'ours' is not one of teacher"), bad.stderr)
         XCTAssertEqual(try districtState(), before, "a refused value changed the district")
 
         // A Russian word is a value like its machine name; "mine" typed as a value is a value, not a choice.

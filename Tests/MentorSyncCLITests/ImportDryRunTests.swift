@@ -39,7 +39,7 @@ final class ImportDryRunTests: XCTestCase {
             "строка 2: будет изменено — Иванова Мария Петровна; 12.03.1990; учитель; завуч",
             "строка 3: будет добавлено — Петров Пётр Ильич; 01.02.1985 0:00; учитель",
             "строка 4: отклонено — Сидоров Николай; 31.02.1990; повар",
-            "    причина: persons.birth_date: «31.02.1990» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); persons.role: «повар» — недопустимое значение; допустимо: учитель (teacher), ученик (student), методист (methodologist), руководитель (manager), внешний (external)",
+            "    причина: «Дата рождения» (persons.birth_date): «31.02.1990» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); «Роль» (persons.role): «повар» — недопустимое значение; допустимо: учитель (teacher), ученик (student), методист (methodologist), руководитель (manager), внешний (external)",
             "строка 5: уже так — Смирнова Ольга; 05.06.1985; учитель",
             "будет добавлено: 1, изменено: 1, без изменений: 1, отклонено: 1; чтобы загрузить, повторите команду без --dry-run",
         ])
@@ -52,7 +52,7 @@ final class ImportDryRunTests: XCTestCase {
         let r = try w.school("s001", environment: ToolLocale.english, ["import-csv", "persons", file, "--dry-run", "--skip-bad"])
         expectOK(r)
         XCTAssertTrue(r.stdout.hasPrefix("dry run: Persons from список.csv — nothing is written\nline 2: will be updated — Иванова"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("line 4: refused — Сидоров Николай; 31.02.1990; повар\n    why: persons.birth_date: '31.02.1990' is not a date"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("line 4: refused — Сидоров Николай; 31.02.1990; повар\n    why: Birth date (persons.birth_date): '31.02.1990' is not a date"), r.stdout)
         XCTAssertFalse(r.stdout.contains("строка") || r.stdout.contains("причина"), r.stdout)
         let json = try XCTUnwrap(try w.json(try w.school("s001", environment: ToolLocale.russian, ["import-csv", "persons", file, "--dry-run", "--skip-bad", "--json"])) as? [String: Any])
         XCTAssertEqual(json["written"] as? Bool, false)

@@ -101,13 +101,13 @@ final class RussianCSVImportTests: XCTestCase {
         try Data("ФИО;Статус\nКозлов Пётр Андреевич;active\nСидоров Нет Такого;active\nИванова Мария Петровна;в отпуске\n".utf8).write(to: bad)
         let ru = try school(ToolLocale.russian, "import-csv", "mentors", bad.path)
         XCTAssertEqual(ru.exitCode, 1, ru.output)
-        XCTAssertTrue(ru.stderr.contains("строка 3: mentors.person_id: в таблице «Люди» (persons) нет строки с именем «Сидоров Нет Такого»"), ru.stderr)
-        XCTAssertTrue(ru.stderr.contains("строка 4: mentors.status: «в отпуске» — недопустимое значение; допустимо: кандидат (candidate), активный (active), неактивный (inactive)"), ru.stderr)
+        XCTAssertTrue(ru.stderr.contains("строка 3: «Наставник» (mentors.person_id): в таблице «Люди» (persons) нет строки с именем «Сидоров Нет Такого»"), ru.stderr)
+        XCTAssertTrue(ru.stderr.contains("строка 4: «Статус» (mentors.status): «в отпуске» — недопустимое значение; допустимо: кандидат (candidate), активный (active), неактивный (inactive)"), ru.stderr)
         XCTAssertTrue(ru.stderr.contains("поэтому в таблицу «Наставники» (mentors) ничего не записано"), ru.stderr)
         let en = try school(ToolLocale.english, "import-csv", "mentors", bad.path)
         XCTAssertEqual(en.exitCode, 1, en.output)
-        XCTAssertTrue(en.stderr.contains("line 3: mentors.person_id: no persons row is named 'Сидоров Нет Такого'"), en.stderr)
-        XCTAssertTrue(en.stderr.contains("line 4: mentors.status: 'в отпуске' is not one of candidate, active, inactive"), en.stderr)
+        XCTAssertTrue(en.stderr.contains("line 3: Person (mentors.person_id): no persons row is named 'Сидоров Нет Такого'"), en.stderr)
+        XCTAssertTrue(en.stderr.contains("line 4: Status (mentors.status): 'в отпуске' is not one of candidate, active, inactive"), en.stderr)
         XCTAssertEqual(try rows("mentors").count, 1)
     }
 }

@@ -82,8 +82,8 @@ final class CSVImporterTests: XCTestCase {
             XCTAssertEqual(name, "bad.csv")
             XCTAssertEqual(good, 2)
             XCTAssertEqual(rows.map(\.line), [4, 5, 6, 7, 8])
-            XCTAssertEqual(rows[0].description, "line 4: persons.role: 'wizard' is not one of teacher, student, methodologist, manager, external")
-            XCTAssertEqual(rows[1].reason, "persons.full_name must not be empty")
+            XCTAssertEqual(rows[0].description, "line 4: Role (persons.role): 'wizard' is not one of teacher, student, methodologist, manager, external")
+            XCTAssertEqual(rows[1].reason, "Full name (persons.full_name) must not be empty")
             XCTAssertTrue(rows[2].reason.contains("'31.02.2011' is not a date"), rows[2].reason)
             XCTAssertTrue(rows[3].reason.contains("has 5 cells but the first line names 4 columns"), rows[3].reason)
             XCTAssertTrue(rows[4].reason.contains("has 2 cells"), rows[4].reason)
@@ -100,7 +100,7 @@ final class CSVImporterTests: XCTestCase {
         let r = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: true)
         XCTAssertEqual(r.separator, .comma)
         XCTAssertEqual(r.inserted, 2)
-        XCTAssertEqual(r.badRows, [CSVBadRow(line: 3, reason: "persons.role: 'wizard' is not one of teacher, student, methodologist, manager, external")])
+        XCTAssertEqual(r.badRows, [CSVBadRow(line: 3, reason: "Role (persons.role): 'wizard' is not one of teacher, student, methodologist, manager, external")])
         XCTAssertEqual(try school.database.rows("SELECT full_name FROM persons ORDER BY full_name").map(\.[0].displayText), ["Анна", "Вера"])
     }
 
@@ -233,7 +233,7 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
             let lines = "\(e)".split(separator: "\n")
             XCTAssertEqual(lines.count, 1 + 20 + 1 + 1)
-            XCTAssertEqual(lines[20].trimmingCharacters(in: .whitespaces), "line 21: persons.role: 'pupil' is not one of teacher, student, methodologist, manager, external")
+            XCTAssertEqual(lines[20].trimmingCharacters(in: .whitespaces), "line 21: Role (persons.role): 'pupil' is not one of teacher, student, methodologist, manager, external")
             XCTAssertEqual(lines[21].trimmingCharacters(in: .whitespaces), "… and 5 more bad rows")
         }
     }

@@ -62,22 +62,22 @@ extension Message {
 
 /// Values people type that are not what the column takes (ValueParser, ValueLimits, editor, import).
 extension Message {
-    public static func valueRequired(_ context: String) -> Message {
-        Message("value.required", en: "\(context) must not be empty", ru: "\(context): поле не может быть пустым")
+    public static func valueRequired(_ context: EntryContext) -> Message {
+        Message("value.required", en: "\(context.en) must not be empty", ru: "\(context.ru): поле не может быть пустым")
     }
-    public static func notAWholeNumber(_ context: String, _ text: String) -> Message {
-        Message("value.not_whole", en: "\(context): '\(text)' is not a whole number", ru: "\(context): «\(text)» — не целое число")
+    public static func notAWholeNumber(_ context: EntryContext, _ text: String) -> Message {
+        Message("value.not_whole", en: "\(context.en): '\(text)' is not a whole number", ru: "\(context.ru): «\(text)» — не целое число")
     }
-    public static func outsideRange(_ context: String, _ v: Int64, _ low: Int64, _ high: Int64) -> Message {
-        Message("value.outside", en: "\(context): \(v) is outside \(low)..\(high)", ru: "\(context): \(v) — вне допустимого диапазона \(low)…\(high)")
+    public static func outsideRange(_ context: EntryContext, _ v: Int64, _ low: Int64, _ high: Int64) -> Message {
+        Message("value.outside", en: "\(context.en): \(v) is outside \(low)..\(high)", ru: "\(context.ru): \(v) — вне допустимого диапазона \(low)…\(high)")
     }
-    public static func notANumber(_ context: String, _ text: String) -> Message {
-        Message("value.not_number", en: "\(context): '\(text)' is not a number", ru: "\(context): «\(text)» — не число")
+    public static func notANumber(_ context: EntryContext, _ text: String) -> Message {
+        Message("value.not_number", en: "\(context.en): '\(text)' is not a number", ru: "\(context.ru): «\(text)» — не число")
     }
-    public static func valueTooLarge(_ context: String, size: String, limit: String) -> Message {
+    public static func valueTooLarge(_ context: EntryContext, size: String, limit: String) -> Message {
         Message("value.too_large",
-                en: "\(context) is \(size), more than the \(limit) a value may hold to reach the district; shorten it (keep scans outside the registry)",
-                ru: "\(context): \(size) — больше, чем \(limit), которые значение может занимать, чтобы дойти до управления образования; сократите его (сканы храните вне реестра)")
+                en: "\(context.en) is \(size), more than the \(limit) a value may hold to reach the district; shorten it (keep scans outside the registry)",
+                ru: "\(context.ru): \(size) — больше, чем \(limit), которые значение может занимать, чтобы дойти до управления образования; сократите его (сканы храните вне реестра)")
     }
     public static func noRowWithID(_ table: String, _ id: String) -> Message {
         Message("registry.no_row_with_id", en: "no \(table) row with id \(id)", ru: "в таблице «\(tableTitle(table).russian)» нет записи с кодом \(id)")

@@ -1,16 +1,32 @@
+/// Where a typed value belongs, as a message about it begins: the column's title as people know it
+/// (the Russian one import takes as a header), then its code for the command line —
+/// «ФИО» (mentors.person_id) / Person (mentors.person_id).
+public struct EntryContext: Sendable, Equatable {
+    public let en: String
+    public let ru: String
+
+    public static func column(_ column: String, table: String) -> EntryContext {
+        let title = Message.columnTitle(column, table: table)
+        return EntryContext(en: "\(title.english) (\(table).\(column))", ru: "«\(title.russian)» (\(table).\(column))")
+    }
+
+    /// A context said the same in both languages (`persons --id`).
+    public static func plain(_ text: String) -> EntryContext { EntryContext(en: text, ru: text) }
+}
+
 /// Messages about values typed by a person (ValueParser).
 extension Message {
-    static func notADate(_ context: String, _ text: String) -> Message {
+    static func notADate(_ context: EntryContext, _ text: String) -> Message {
         Message("value.not_a_date",
-                en: "\(context): '\(text)' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
-                ru: "\(context): «\(text)» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)")
+                en: "\(context.en): '\(text)' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
+                ru: "\(context.ru): «\(text)» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)")
     }
 
     /// `allowed` pairs each value with its Russian word, if it has one.
-    static func notAllowed(_ context: String, _ text: String, allowed: [(value: String, russian: String?)]) -> Message {
+    static func notAllowed(_ context: EntryContext, _ text: String, allowed: [(value: String, russian: String?)]) -> Message {
         let russian = allowed.map { a in a.russian.map { "\($0) (\(a.value))" } ?? a.value }
         return Message("value.not_allowed",
-                en: "\(context): '\(text)' is not one of \(allowed.map(\.value).joined(separator: ", "))",
-                ru: "\(context): «\(text)» — недопустимое значение; допустимо: \(russian.joined(separator: ", "))")
+                en: "\(context.en): '\(text)' is not one of \(allowed.map(\.value).joined(separator: ", "))",
+                ru: "\(context.ru): «\(text)» — недопустимое значение; допустимо: \(russian.joined(separator: ", "))")
     }
 }

@@ -20,11 +20,11 @@ public final class ReferenceResolver {
     /// Forgets loaded names (after rows were written through this connection).
     public func reload() { cache = [:] }
 
-    /// The id of the one row of `table` that `text` names. `context` (e.g. `mentors.person_id`)
+    /// The id of the one row of `table` that `text` names. `context` (e.g. «ФИО» (mentors.person_id))
     /// starts the error message.
-    public func resolve(_ text: String, in table: String, context: String? = nil) throws -> String {
+    public func resolve(_ text: String, in table: String, context: EntryContext? = nil) throws -> String {
         let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let where_ = context ?? table
+        let where_ = context ?? .plain(table)
         guard !raw.isEmpty else { throw MessageError(.referenceEmpty(where_)) }
         for candidate in raw == raw.lowercased() ? [raw] : [raw, raw.lowercased()] where try holds(table, id: candidate) {
             return candidate
@@ -54,7 +54,7 @@ public final class ReferenceResolver {
     public func entry(_ text: String, column: ColumnSchema, table: String) throws -> DatabaseValue {
         let value = try ValueParser.parse(text, column: column, table: table)
         guard case .reference(let target) = column.kind, let typed = value.text else { return value }
-        return .text(try resolve(typed, in: target, context: "\(table).\(column.name)"))
+        return .text(try resolve(typed, in: target, context: .column(column.name, table: table)))
     }
 
     /// Every row of `table` with the name people know it by, in the order rows were written:

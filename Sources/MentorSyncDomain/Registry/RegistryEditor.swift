@@ -91,7 +91,7 @@ public struct RegistryEditor {
         let lowered = given.lowercased()
         if try owner(t, id: lowered) != nil || given.isEmpty { return lowered }
         do {
-            return try resolver.resolve(given, in: t.name, context: "\(t.name) --id")
+            return try resolver.resolve(given, in: t.name, context: .plain("\(t.name) --id"))
         } catch let e as MessageError {
             if given.contains(where: { $0.isWhitespace || !$0.isASCII }) || e.message.key == "reference.ambiguous" { throw e }
             return lowered
@@ -134,12 +134,12 @@ public struct RegistryEditor {
             if let c = t.column(named: col), case .date = c.kind, let d = ValueParser.normalizeDate(text) { args.append(.text(d)) } else if
                 let c = t.column(named: col), case .reference(let target) = c.kind {
                 // A reference is found by the name of the row it points at, as in `put`.
-                args.append(.text(try resolver.resolve(text, in: target, context: "\(t.name).\(col)")))
+                args.append(.text(try resolver.resolve(text, in: target, context: .column(col, table: t.name))))
             } else if let c = t.column(named: col), case .enumeration(let allowed) = c.kind,
                       let v = EnumerationAliases.value(text, column: col, table: t.name, values: allowed) {
                 args.append(.text(v))   // `--where role=учитель` finds the teachers
             } else if col == "id", !text.isEmpty {
-                args.append(.text(try resolver.resolve(text, in: t.name, context: "\(t.name).id")))
+                args.append(.text(try resolver.resolve(text, in: t.name, context: .plain("\(t.name).id"))))
             } else {
                 args.append(.text(text))
             }

@@ -6,6 +6,6 @@ enum ValueLimits {
     static func check(_ text: String, column: ColumnSchema, table: String) throws {
         let bytes = text.utf8.count
         guard bytes > BundleLimits.maxValueBytes else { return }
-        throw MessageError(.valueTooLarge("\(table).\(column.name)", size: HeldRow.describe(bytes), limit: HeldRow.describe(BundleLimits.maxValueBytes)))
+        throw MessageError(.valueTooLarge(.column(column.name, table: table), size: HeldRow.describe(bytes), limit: HeldRow.describe(BundleLimits.maxValueBytes)))
     }
 }

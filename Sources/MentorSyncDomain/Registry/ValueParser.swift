@@ -8,7 +8,7 @@ public enum ValueParser {
         try ValueLimits.check(text, column: column, table: table)
         let raw = text.trimmingCharacters(in: .whitespaces)
         if raw.isEmpty {
-            if column.required { throw MessageError(.valueRequired("\(table).\(column.name)")) }
+            if column.required { throw MessageError(.valueRequired(.column(column.name, table: table))) }
             return .null
         }
         switch column.kind {
@@ -17,23 +17,23 @@ public enum ValueParser {
         case .integer(let range):
             // A yes/no column (0, 1) also takes the words people write in spreadsheets.
             if range == 0...1, let flag = yesNo[raw.lowercased()] { return .integer(flag) }
-            guard let v = Int64(raw) else { throw MessageError(.notAWholeNumber("\(table).\(column.name)", raw)) }
+            guard let v = Int64(raw) else { throw MessageError(.notAWholeNumber(.column(column.name, table: table), raw)) }
             if let range, !range.contains(v) {
-                throw MessageError(.outsideRange("\(table).\(column.name)", v, range.lowerBound, range.upperBound))
+                throw MessageError(.outsideRange(.column(column.name, table: table), v, range.lowerBound, range.upperBound))
             }
             return .integer(v)
         case .real:
             guard let v = Double(raw.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
-                throw MessageError(.notANumber("\(table).\(column.name)", raw))
+                throw MessageError(.notANumber(.column(column.name, table: table), raw))
             }
             return .real(v)
         case .date:
-            guard let d = normalizeDate(raw) else { throw MessageError(.notADate("\(table).\(column.name)", raw)) }
+            guard let d = normalizeDate(raw) else { throw MessageError(.notADate(.column(column.name, table: table), raw)) }
             return .text(d)
         case .enumeration(let values):
             // The value itself, or a Russian word for it (`учитель`, `учитель – учитель`).
             guard let v = EnumerationAliases.value(raw, column: column.name, table: table, values: values) else {
-                throw MessageError(.notAllowed("\(table).\(column.name)", raw,
+                throw MessageError(.notAllowed(.column(column.name, table: table), raw,
                                                allowed: EnumerationAliases.listed(values, column: column.name, table: table)))
             }
             return .text(v)
