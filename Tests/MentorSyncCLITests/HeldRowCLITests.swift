@@ -47,7 +47,7 @@ final class HeldRowCLITests: XCTestCase {
         try Data("id;full_name;role;notes\nbig;Большой Скан;teacher;\(scan)\n".utf8).write(to: csv)
         let r = try w.school("s001", "import-csv", "persons", csv.path)
         XCTAssertEqual(r.exitCode, 1, r.output)
-        XCTAssertTrue(r.stderr.contains("persons.notes is 17.0 MiB"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("Notes (persons.notes) is 17.0 MiB"), r.stderr)
         let rows = try XCTUnwrap(try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])
         XCTAssertTrue(rows.isEmpty, "a refused entry writes nothing")
     }
