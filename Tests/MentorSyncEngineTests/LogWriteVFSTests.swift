@@ -5,16 +5,30 @@ import MentorSyncTestSupport
 /// The write-ahead log's writes are gathered (`LogWriteVFS`): what a connection commits is in the
 /// log file before another connection can see it, and nothing is lost or reordered.
 final class LogWriteVFSTests: XCTestCase {
-    func testCommitsAreWholeForAnotherConnectionAfterEachCommit() throws {
-        let scratch = ScratchDirectory("log-vfs")
+    var scratches: [ScratchDirectory] = []
+    override func tearDown() { scratches = [] }
+
+    /// A new database file with a table t; its path and a connection that writes.
+    func newDatabase(_ label: String) throws -> (path: String, writer: Database) {
+        let scratch = ScratchDirectory(label)
+        scratches.append(scratch)
         let path = scratch.path("log.db").path
         let writer = try Database(path: path)
         try writer.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        return (path, writer)
+    }
+
+    func insert(_ db: Database, id: Int, _ v: String) throws {
+        try db.execute("INSERT INTO t (id, v) VALUES (?, ?)", [.integer(Int64(id)), .text(v)])
+    }
+
+    func testCommitsAreWholeForAnotherConnectionAfterEachCommit() throws {
+        let (path, writer) = try newDatabase("log-vfs")
         let reader = try Database(path: path)
         let before = LogWriteVFS.counts
         for round in 0..<20 {
             try writer.transaction {
-                for i in 0..<500 { try writer.execute("INSERT INTO t (id, v) VALUES (?, ?)", [.integer(Int64(round * 500 + i)), .text(String(repeating: "x", count: 100 + i % 50))]) }
+                for i in 0..<500 { try insert(writer, id: round * 500 + i, String(repeating: "x", count: 100 + i % 50)) }
             }
             XCTAssertEqual(try reader.scalar("SELECT count(*) FROM t")?.integer, Int64((round + 1) * 500))
         }
@@ -27,10 +41,7 @@ final class LogWriteVFSTests: XCTestCase {
     /// A reader on another thread, with its own connection, while a writer commits: it always sees
     /// whole transactions, never fewer rows than before, and never a short or damaged log.
     func testAReaderBesideTheWriterSeesWholeTransactions() throws {
-        let scratch = ScratchDirectory("log-vfs-threads")
-        let path = scratch.path("log.db").path
-        let writer = try Database(path: path)
-        try writer.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        let (path, writer) = try newDatabase("log-vfs-threads")
         let batch = 300, batches = 60
         let done = Locked(false)
         let seen = Locked<[Int64]>([])
@@ -50,7 +61,7 @@ final class LogWriteVFSTests: XCTestCase {
         for b in 0..<batches {
             let readsBefore = seen.current.count
             try writer.transaction {
-                for i in 0..<batch { try writer.execute("INSERT INTO t (id, v) VALUES (?, ?)", [.integer(Int64(b * batch + i)), .text(String(repeating: "w", count: 300))]) }
+                for i in 0..<batch { try insert(writer, id: b * batch + i, String(repeating: "w", count: 300)) }
             }
             // Every few commits, let the reader look (up to a second), so it sees many of them.
             if b % 5 == 0 {
@@ -69,15 +80,12 @@ final class LogWriteVFSTests: XCTestCase {
     }
 
     func testATransactionLargerThanTheBufferCommits() throws {
-        let scratch = ScratchDirectory("log-vfs-large")
-        let path = scratch.path("log.db").path
-        let writer = try Database(path: path)
-        try writer.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+        let (path, writer) = try newDatabase("log-vfs-large")
         // A small page cache: the transaction spills pages into the log before it commits and
         // reads them back from there.
         try writer.execute("PRAGMA cache_size = 50")
         try writer.transaction {
-            for i in 0..<100_000 { try writer.execute("INSERT INTO t (id, v) VALUES (?, ?)", [.integer(Int64(i)), .text(String(repeating: "y", count: 200))]) }
+            for i in 0..<100_000 { try insert(writer, id: i, String(repeating: "y", count: 200)) }
         }
         let reader = try Database(path: path)
         XCTAssertEqual(try reader.scalar("SELECT count(*) FROM t")?.integer, 100_000)
