@@ -90,11 +90,11 @@ enum DistrictDaySection {
         var outcome: DistrictIngest.Outcome?
         let written = PeakMemory.bytesWritten()
         // The thread is named for the pass, so a profiler can keep to it (`perf report --comms daily-pass`).
-        ThreadName.set(name)
-        defer { ThreadName.set("mentorsync-ben") }
-        let start = Stopwatch.now()
-        outcome = try ingest.ingest(share: share)
-        let end = Stopwatch.now()
+        let (start, end) = try ThreadName.during(name) { () throws -> (Double, Double) in
+            let start = Stopwatch.now()
+            outcome = try ingest.ingest(share: share)
+            return (start, Stopwatch.now())
+        }
         let writtenAfter = PeakMemory.bytesWritten()
         let t = end - start
         guard let outcome, outcome.merged.count == bundles, outcome.quarantined.isEmpty, outcome.refusals == 0,
@@ -167,7 +167,7 @@ final class Timeline: @unchecked Sendable {
 /// The main thread's name as the kernel shows it (`/proc/self/comm`, at most 15 bytes), so a
 /// profiler can keep to one timed step (`perf report --comms merge-new`).
 enum ThreadName {
-    static func set(_ name: String) {
+    private static func set(_ name: String) {
         try? Data(name.utf8.prefix(15)).write(to: URL(fileURLWithPath: "/proc/self/comm"))
     }
 

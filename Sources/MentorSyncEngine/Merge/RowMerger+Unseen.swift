@@ -29,6 +29,13 @@ extension RowMerger {
         return "row \(change.table)/\(change.id) names two different owners; change refused"
     }
 
+    /// Why a change is refused before its cells are weighed — the registry's own checks, the
+    /// merge policy (given the row's owner here, if it is held) and the share rules; nil if it is not.
+    func refusal(of change: RowChange, table: TableSchema, positions: [Int?], heldBy owner: String?) throws -> String? {
+        try replica.refusal(of: change, in: table, sender: sender) ?? policy(change, owner, sender)
+            ?? replica.shareRefusal(of: change, in: table, positions: positions, sender: sender)
+    }
+
     func refusedValue(_ change: RowChange, _ e: SQLiteError) -> String {
         "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"
     }
@@ -57,9 +64,7 @@ extension RowMerger {
     /// clock taken out again, so it ends as the usual path leaves it.
     mutating func mergeIfUnseen(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws -> Bool {
         let incoming = incomingCells(change, positions: positions)
-        let refusal = try replica.refusal(of: change, in: table, sender: sender) ?? policy(change, nil, sender)
-            ?? replica.shareRefusal(of: change, in: table, positions: positions, sender: sender)
-            ?? ownersDisagree(change, incoming)
+        let refusal = try refusal(of: change, table: table, positions: positions, heldBy: nil) ?? ownersDisagree(change, incoming)
         let new = unseenRow(change, incoming, table: table)
         guard try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, values: new.values) else {
             expectUnseen = false

@@ -27,8 +27,7 @@ struct RowMerger {
             return
         }
         if isOlderThanItsMove(change, existing: &existing) { return }
-        if let reason = try replica.refusal(of: change, in: table, sender: sender) ?? policy(change, existing?.orgID, sender)
-            ?? replica.shareRefusal(of: change, in: table, positions: positions, sender: sender) {
+        if let reason = try refusal(of: change, table: table, positions: positions, heldBy: existing?.orgID) {
             report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason))
             noteRefused(change, table: table, positions: positions, existing: existing)
             return
