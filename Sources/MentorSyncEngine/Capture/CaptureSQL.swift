@@ -53,6 +53,8 @@ public enum CaptureSQL {
         )
         """,
         "CREATE INDEX IF NOT EXISTS msync_rows_by_local ON msync_rows(local) WHERE local > 0",
+        // Tombstones by counter: a bundle's header counts them without reading every row it sends.
+        "CREATE INDEX IF NOT EXISTS msync_rows_dead ON msync_rows(local) WHERE alive = 0",
         "CREATE TABLE IF NOT EXISTS msync_sites (num INTEGER PRIMARY KEY, site TEXT NOT NULL UNIQUE)",
         // What this site has merged from each other site (its knowledge), what each peer last said,
         // and the full exchange with it (FullExchange).

@@ -61,7 +61,7 @@ extension Replica {
                 conditions.append("tbl IN (\(target.tables.map { String($0.number) }.joined(separator: ", ")))")
             }
             let whereClause = conditions.joined(separator: " AND ")
-            let counts = try database.rows("SELECT count(*), coalesce(sum(alive = 0), 0) FROM msync_rows WHERE \(whereClause)", args)[0]
+            let counts = try Replica.exportCountSQL(whereClause).map { try database.scalar($0, args) ?? .integer(0) }
             // Other schools' rows of the recipient's network share, each whole (Replica+Shares).
             let shared = try sharedRows(for: recipient, theirs: theirs, target: target)
             let members = try shareMembers(of: recipient)
@@ -164,6 +164,14 @@ extension Replica {
             }
         }
         return summary
+    }
+
+    /// The header's counts of the rows an export sends and of the tombstones among them, both read
+    /// from indexes: `msync_rows_by_local` holds the key of every row written since a counter,
+    /// `msync_rows_dead` only tombstones (counting them with the rows read every row sent).
+    static func exportCountSQL(_ whereClause: String) -> [String] {
+        ["SELECT count(*) FROM msync_rows WHERE \(whereClause)",
+         "SELECT count(*) FROM msync_rows INDEXED BY msync_rows_dead WHERE alive = 0 AND \(whereClause)"]
     }
 
     /// The rows the district wrote after a counter, not the recipient's or its own. `+tbl, +id`:

@@ -192,4 +192,8 @@ public final class Database {
     public func tableExists(_ name: String) throws -> Bool {
         try scalar("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [.text(name)]) != nil
     }
+
+    public func indexExists(_ name: String) throws -> Bool {
+        try scalar("SELECT 1 FROM sqlite_master WHERE type='index' AND name=?", [.text(name)]) != nil
+    }
 }
