@@ -44,26 +44,31 @@ struct NeedMoreBytes: Error { let what: String }
 /// Ids are most of what cannot be compressed in a bundle; packing saves about a fifth of it.
 enum PackedUUID {
     static func pack(_ s: String) -> [UInt8]? {
-        let u = s.utf8
-        guard u.count == 36 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(16)
-        var hi: UInt8 = 0, half = false
-        for (i, c) in u.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 {
-                guard c == 0x2d else { return nil }
-                continue
+        guard s.utf8.count == 36 else { return nil }
+        var s = s
+        return s.withUTF8 { u -> [UInt8]? in
+            var valid = true
+            let out = [UInt8](unsafeUninitializedCapacity: 16) { out, count in
+                var j = 0, hi: UInt8 = 0, half = false
+                characters: for i in 0..<36 {
+                    let c = u[i]
+                    if i == 8 || i == 13 || i == 18 || i == 23 {
+                        if c != 0x2d { valid = false; break characters }
+                        continue
+                    }
+                    let n: UInt8
+                    switch c {
+                    case 0x30...0x39: n = c - 0x30
+                    case 0x61...0x66: n = c - 0x61 + 10
+                    default: valid = false; break characters
+                    }
+                    if half { out[j] = hi << 4 | n; j += 1 } else { hi = n }
+                    half.toggle()
+                }
+                count = valid ? 16 : j
             }
-            let n: UInt8
-            switch c {
-            case 0x30...0x39: n = c - 0x30
-            case 0x61...0x66: n = c - 0x61 + 10
-            default: return nil
-            }
-            if half { out.append(hi << 4 | n) } else { hi = n }
-            half.toggle()
+            return valid ? out : nil
         }
-        return out
     }
 
     static func unpack<C: Collection>(_ b: C) -> String where C.Element == UInt8 {

@@ -118,18 +118,14 @@ public final class BundleWriter {
         let siteNumbers = entries.map { site($0.site) }
         // Most cells of a row share one stamp (an insert writes them all at once): it is written
         // once, and only the cells with another stamp carry their own.
-        var frequency: [Stamp: Int] = [:]
-        for c in row.cells { frequency[c.stamp, default: 0] += 1 }
-        let common = frequency.max { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }?.key
+        let common = BundleWriter.commonStamp(of: row.cells)
         let commonSite = common.map { site($0.site) }
         var present: UInt64 = 0, own: UInt64 = 0
-        var ownSites: [Int: Int] = [:]
-        for c in row.cells {
+        var inOrder = true
+        for (i, c) in row.cells.enumerated() {
             present |= 1 << UInt64(c.position)
-            if c.stamp != common {
-                own |= 1 << UInt64(c.position)
-                ownSites[c.position] = site(c.stamp.site)
-            }
+            if c.stamp != common { own |= 1 << UInt64(c.position) }
+            if i > 0 && row.cells[i - 1].position >= c.position { inOrder = false }
         }
         pending.u8(BundleLayout.RecordType.row.rawValue)
         pending.varint(t)
@@ -143,9 +139,10 @@ public final class BundleWriter {
             pending.varint(commonSite)
             pending.counter(row.version[common.site] - common.counter)
             pending.varint(own)
-            for cell in row.cells.sorted(by: { $0.position < $1.position }) {
-                if let n = ownSites[cell.position] {
-                    pending.varint(n)
+            // Cells come in position order from an export; others are put in order here.
+            for cell in inOrder ? row.cells : row.cells.sorted(by: { $0.position < $1.position }) {
+                if cell.stamp != common {
+                    pending.varint(site(cell.stamp.site))
                     pending.counter(row.version[cell.stamp.site] - cell.stamp.counter)
                 }
                 pending.value(cell.value)
@@ -154,6 +151,17 @@ public final class BundleWriter {
         rowsWritten += 1
         if row.isTombstone { tombstonesWritten += 1 }
         try flushPending()
+    }
+
+    /// The stamp most cells carry (the greatest of equally frequent ones). A row has a few
+    /// distinct stamps, so they are counted in a short list rather than a dictionary.
+    static func commonStamp(of cells: [CellChange]) -> Stamp? {
+        var counts: [(stamp: Stamp, count: Int)] = []
+        counts.reserveCapacity(4)
+        for c in cells {
+            if let i = counts.firstIndex(where: { $0.stamp == c.stamp }) { counts[i].count += 1 } else { counts.append((c.stamp, 1)) }
+        }
+        return counts.max { $0.count != $1.count ? $0.count < $1.count : $0.stamp < $1.stamp }?.stamp
     }
 
     public func append(_ c: ConflictRecord) throws {

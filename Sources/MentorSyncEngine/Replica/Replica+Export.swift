@@ -87,6 +87,9 @@ extension Replica {
             var heldKeys: Set<String> = []
             var heldTombstones = 0
             var claimed = knowledge
+            // Each table the recipient holds, by number, with how many of its cells it knows.
+            var sent: [Int: (TableSchema, Int)] = [:]
+            for t in target.tables { if let table = schema.table(number: t.number) { sent[t.number] = (table, t.cellNames.count) } }
             while true {
                 var header = BundleHeader(
                     schemaVersion: target.version, sender: site, recipient: recipient,
@@ -103,8 +106,8 @@ extension Replica {
                 do {
                     for table in target.tables { try writer?.declareTable(table.name, columns: table.cellNames) }
                     try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY \(!full && (counts[0].integer ?? 0) <= 20_000 ? "+tbl, +id" : "tbl, id")", args) { s in
-                        guard let table = schema.table(number: Int(s.int64(at: 0))),
-                              let cellLimit = target.table(number: table.number)?.cellNames.count else { return }
+                        let number = Int(s.int64(at: 0))
+                        guard let (table, cellLimit) = sent[number] else { return }
                         let id = s.string(at: 1) ?? ""
                         if !heldKeys.isEmpty && heldKeys.contains("\(table.number)/\(id)") { return }
                         let clock = try codec.decode(s.bytes(at: 4))
@@ -112,6 +115,7 @@ extension Replica {
                         let alive = s.int64(at: 3) != 0
                         let values = alive ? try readValues(table, id: id) : nil
                         var cells: [CellChange] = []
+                        cells.reserveCapacity(clock.stamps.count)
                         // A row whose owner changed after what the recipient knows may be new to it (a row
                         // refused once and corrected, a row the district gave to another school): it goes whole.
                         let whole = clock.stamps[1].map { !theirs.covers($0) } ?? false
