@@ -80,56 +80,68 @@ extension Replica {
                 let tbl = entries[0].table
                 let id = entries[0].id
                 guard let table = schema.table(number: tbl) else { continue }
-                let allPositions = Array(0...table.columns.count + 1)
-                var row = try loadRow(table: tbl, id: id)
-                var changed = false
-                for e in entries {
-                    let seq = e.seq
-                    let stamp = Stamp(counter: seq, site: site)
-                    let org = e.org
-                    switch CaptureSQL.Op(rawValue: e.op) {
-                    case .insert:
-                        var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
-                        r.clock.write(allPositions, stamp: stamp)
-                        r.alive = true
-                        if let org { noteMove(&r, to: org) }
-                        r.local = seq
-                        row = r; changed = true
-                    case .update:
-                        guard var r = row, r.alive else {
-                            // An update of a row with no clock yet: it was never folded, so all of it is new.
-                            var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
-                            r.clock.write(allPositions, stamp: stamp)
-                            r.alive = true
-                            if let org { noteMove(&r, to: org) }
-                            r.local = seq
-                            row = r; changed = true
-                            continue
-                        }
-                        let mask = e.mask
-                        let positions = allPositions.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
-                        if positions.isEmpty { continue }
-                        r.clock.write(positions, stamp: stamp)
-                        if let org { noteMove(&r, to: org) }
-                        r.local = seq
-                        row = r; changed = true
-                    case .delete:
-                        guard var r = row else { continue }  // created and deleted before anyone saw it
-                        r.clock.write([0], stamp: stamp)
-                        r.alive = false
-                        r.local = seq
-                        row = r; changed = true
-                    case nil:
-                        throw ReplicaError.corruptMetadata("msync_log holds an unknown operation")
-                    }
+                // A row whose first write here is an insert is nearly always new to the clocks: it is
+                // stored without looking for a clock first, and folded again onto the clock it has
+                // only when one is there (an id used again after a delete).
+                if entries[0].op == CaptureSQL.Op.insert.rawValue,
+                   let row = try applying(entries, to: nil, table), try storeRowIfAbsent(table: tbl, id: id, row, values: nil) {
+                    continue
                 }
-                if changed, let row { try storeRow(table: tbl, id: id, row) }
+                if let row = try applying(entries, to: try loadRow(table: tbl, id: id), table) { try storeRow(table: tbl, id: id, row) }
             }
             let last = batch.last!.seq
             try database.execute("DELETE FROM msync_log WHERE seq <= ?", [.integer(last)])
             total += batch.count
         }
         return total
+    }
+
+    /// A row's clock after its captured writes, in the order they were made; nil when they change nothing.
+    private func applying(_ entries: [LogEntry], to stored: StoredRow?, _ table: TableSchema) throws -> StoredRow? {
+        let allPositions = Array(0...table.columns.count + 1)
+        var row = stored
+        var changed = false
+        for e in entries {
+            let seq = e.seq
+            let stamp = Stamp(counter: seq, site: site)
+            let org = e.org
+            switch CaptureSQL.Op(rawValue: e.op) {
+            case .insert:
+                var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
+                r.clock.write(allPositions, stamp: stamp)
+                r.alive = true
+                if let org { noteMove(&r, to: org) }
+                r.local = seq
+                row = r; changed = true
+            case .update:
+                guard var r = row, r.alive else {
+                    // An update of a row with no clock yet: it was never folded, so all of it is new.
+                    var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
+                    r.clock.write(allPositions, stamp: stamp)
+                    r.alive = true
+                    if let org { noteMove(&r, to: org) }
+                    r.local = seq
+                    row = r; changed = true
+                    continue
+                }
+                let mask = e.mask
+                let positions = allPositions.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
+                if positions.isEmpty { continue }
+                r.clock.write(positions, stamp: stamp)
+                if let org { noteMove(&r, to: org) }
+                r.local = seq
+                row = r; changed = true
+            case .delete:
+                guard var r = row else { continue }  // created and deleted before anyone saw it
+                r.clock.write([0], stamp: stamp)
+                r.alive = false
+                r.local = seq
+                row = r; changed = true
+            case nil:
+                throw ReplicaError.corruptMetadata("msync_log holds an unknown operation")
+            }
+        }
+        return changed ? row : nil
     }
 
     /// One captured write (a row of `msync_log`).
