@@ -41,6 +41,20 @@ final class BundleReadAheadTests: XCTestCase {
         }
     }
 
+    /// Batches the merge is done with are freed by the reading thread as it goes, not kept.
+    func testSpentBatchesAreFreedAsReadingGoesOn() throws {
+        let (t, url) = try bigBundle(rows: 6000)
+        let ahead = BundleReadAhead(try BundleReader(url: url, keyFor: t.key(for:)))
+        var most = 0, read = 0
+        while try ahead.next() != nil {
+            read += 1
+            most = max(most, ahead.spentWaiting)
+        }
+        ahead.stop()
+        XCTAssertEqual(read, 6000)
+        XCTAssertLessThanOrEqual(most, 3, "spent batches pile up (\(6000 / BundleReadAhead.batchSize) batches read)")
+    }
+
     func testStoppingEarlyGivesTheReaderBack() throws {
         let (t, url) = try bigBundle(rows: 3000)
         for taken in [0, 1, 300, 700] {

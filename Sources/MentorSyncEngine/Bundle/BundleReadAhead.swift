@@ -30,6 +30,9 @@ final class BundleReadAhead: @unchecked Sendable {
     private let free = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var waiting: [Batch] = []
+    /// Batches the merge is done with, freed by the reading thread: freeing a batch's records
+    /// (their texts, values and cells) was a twentieth of merging new rows on the caller's thread.
+    private var spent: [[BundleRecord]] = []
     private var stopping = false
     // The caller's side, touched only by the caller's thread.
     private var current: [BundleRecord] = []
@@ -39,6 +42,12 @@ final class BundleReadAhead: @unchecked Sendable {
     private var stopped = false
     /// Column names of each table declared so far, as of the record `next()` returned last.
     private(set) var tableColumns: [String: [String]] = [:]
+
+    /// How many spent batches wait to be freed (for tests: never more than a few).
+    var spentWaiting: Int {
+        lock.lock(); defer { lock.unlock() }
+        return spent.count
+    }
 
     /// Starts reading `reader`'s records; the caller must call `stop()` when done with them.
     init(_ reader: BundleReader) {
@@ -65,6 +74,7 @@ final class BundleReadAhead: @unchecked Sendable {
         filled.wait()
         lock.lock()
         let batch = waiting.removeFirst()
+        spent.append(current)
         lock.unlock()
         free.signal()
         // The records read before an error are still given, then the error.
@@ -88,7 +98,12 @@ final class BundleReadAhead: @unchecked Sendable {
     private func produce() {
         while true {
             free.wait()
-            lock.lock(); let stop = stopping; lock.unlock()
+            lock.lock()
+            let stop = stopping
+            var freed = spent
+            spent.removeAll()
+            lock.unlock()
+            freed.removeAll()  // frees them on this thread
             if stop { return }
             var batch = Batch()
             batch.records.reserveCapacity(BundleReadAhead.batchSize)
