@@ -54,6 +54,22 @@ final class CaptureTests: XCTestCase {
         XCTAssertEqual(try t.district.value("persons", id, "role"), "methodologist")
     }
 
+    /// SQLite tells ids apart by their bytes; two ids that differ only in Unicode normalization
+    /// (Swift's == calls them equal) are two rows, each with its own clock.
+    func testIdsThatDifferOnlyInNormalizationAreTwoRows() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let composed = "Семёнов-1", decomposed = "Семе\u{0308}нов-1"
+        XCTAssertEqual(composed, decomposed)
+        XCTAssertNotEqual(Array(composed.utf8), Array(decomposed.utf8))
+        try s.insert("persons", ["org_id": "s001", "full_name": "Семёнов", "role": "teacher"], id: composed)
+        try s.insert("persons", ["org_id": "s001", "full_name": "Семенов", "role": "student"], id: decomposed)
+        try s.fold()
+        XCTAssertEqual(try s.database.scalar("SELECT count(*) FROM msync_rows WHERE tbl = ?", [.integer(Int64(RegistrySchema.persons.number))])?.integer, 2)
+        XCTAssertEqual(try t.districtMerges(try t.upload("s001")).rowsInserted, 2)
+        XCTAssertEqual(try t.district.database.scalar("SELECT count(*) FROM persons")?.integer, 2)
+    }
+
     func testUpdateThatChangesNothingIsNotAWrite() throws {
         let t = try TestDistrict(schools: ["s001"])
         let s = t.school("s001")
