@@ -45,6 +45,21 @@ final class HeldRowTests: XCTestCase {
         XCTAssertEqual(try t.district.value("persons", "big", "notes"), .text("скан хранится в папке школы"))
     }
 
+    /// A held row is told apart from the others by its id's bytes: a row whose id differs from it
+    /// only in Unicode normalization (equal to Swift's ==) still travels.
+    func testARowWhoseIdDiffersFromAHeldOneOnlyInNormalizationTravels() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let composed = "Семёнов", decomposed = "Семе\u{0308}нов"
+        try s.insert("persons", ["org_id": .text("s001"), "full_name": .text("Скан"), "notes": .text(scan)], id: composed)
+        try s.insert("persons", ["org_id": .text("s001"), "full_name": .text("Обычная Запись")], id: decomposed)
+        let out = try s.exportBundle(to: t.mail, recipient: t.district.site, key: t.keys[s.site]!)
+        XCTAssertEqual(out.held.map { Array($0.id.utf8) }, [Array(composed.utf8)])
+        XCTAssertEqual(out.header.rowCount, 1)
+        XCTAssertEqual(try t.districtMerges(out.url).rowsInserted, 1)
+        XCTAssertEqual(try t.district.database.scalar("SELECT full_name FROM persons WHERE id = ?", [.text(decomposed)]), .text("Обычная Запись"))
+    }
+
     func testAnOversizedOrgIDIsHeldBack() throws {
         let t = try TestDistrict(schools: ["s001"])
         let s = t.school("s001")
