@@ -5,10 +5,19 @@ import Foundation
 /// and stays until it is gone (its deletion travels too); every change to it after that travels
 /// to the school whole, in the columns the school receives.
 extension Replica {
+    /// A row of a share, its id compared by its bytes as SQLite compares them (Swift's == and
+    /// hashing would join ids that differ only in Unicode normalization, which are two rows).
     struct ShareKey: Hashable, Comparable {
         var table: Int
         var id: String
-        static func < (a: ShareKey, b: ShareKey) -> Bool { (a.table, a.id) < (b.table, b.id) }
+        static func == (a: ShareKey, b: ShareKey) -> Bool { a.table == b.table && a.id.utf8.elementsEqual(b.id.utf8) }
+        func hash(into h: inout Hasher) {
+            h.combine(table)
+            for b in id.utf8 { h.combine(b) }
+        }
+        static func < (a: ShareKey, b: ShareKey) -> Bool {
+            a.table != b.table ? a.table < b.table : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
+        }
     }
 
     static let shareTableSQL = """
