@@ -12,4 +12,14 @@ final class PluralTests: XCTestCase {
     func testEnglishHasOneAndOther() {
         XCTAssertEqual([0, 1, 2].map { Plural.en(count: $0, "bundle", "bundles") }, ["0 bundles", "1 bundle", "2 bundles"])
     }
+
+    /// The words after a count agree with it too: «1 изменённая запись … (она уходит …)».
+    func testTheUnacknowledgedLineAgreesWithItsCount() {
+        XCTAssertEqual(Message.schoolUnacknowledged(1).text(.ru),
+                       "1 изменённая запись ещё не подтверждена управлением образования (она уходит с каждым обменом, пока оно её не подтвердит)")
+        XCTAssertEqual(Message.schoolUnacknowledged(3).text(.ru),
+                       "3 изменённые записи ещё не подтверждены управлением образования (они уходят с каждым обменом, пока оно их не подтвердит)")
+        XCTAssertEqual(Message.schoolUnacknowledged(1).text(.en), "1 changed row not yet acknowledged by the district (it goes with every sync until it confirms)")
+        XCTAssertEqual(Message.schoolUnacknowledged(2).text(.en), "2 changed rows not yet acknowledged by the district (they go with every sync until it confirms)")
+    }
 }

@@ -14,8 +14,8 @@ extension Message {
 
     public static func schoolUnacknowledged(_ n: Int) -> Message {
         Message("status.school_unacknowledged",
-                en: "\(Plural.en(count: n, "changed row", "changed rows")) not yet acknowledged by the district (they go with every sync until it confirms)",
-                ru: "\(Plural.ru(count: n, "изменённая запись ещё не подтверждена", "изменённые записи ещё не подтверждены", "изменённых записей ещё не подтверждены")) управлением образования (они уходят с каждым обменом, пока оно их не подтвердит)")
+                en: "\(Plural.en(count: n, "changed row", "changed rows")) not yet acknowledged by the district (\(n == 1 ? "it goes" : "they go") with every sync until it confirms)",
+                ru: "\(Plural.ru(count: n, "изменённая запись ещё не подтверждена", "изменённые записи ещё не подтверждены", "изменённых записей ещё не подтверждены")) управлением образования (\(Plural.ru(n, "она уходит с каждым обменом, пока оно её не подтвердит", "они уходят с каждым обменом, пока оно их не подтвердит", "они уходят с каждым обменом, пока оно их не подтвердит")))")
     }
 
     /// `последняя отправка: 04.12.2026 10:21; последний ответ управления образования: не было`.
