@@ -17,6 +17,9 @@ final class WebImportTests: XCTestCase {
         XCTAssertEqual(preview.body.components(separatedBy: "будет добавлено").count - 1, 2, preview.body)
         XCTAssertTrue(preview.body.contains("отклонено"), preview.body)
         XCTAssertTrue(preview.body.contains("31.02.1991"), "the refused line says why")
+        for heading in ["Строка", "В файле", "Что будет", "Почему"] {
+            XCTAssertTrue(preview.body.contains("<th>\(heading)</th>"), "the preview's column \(heading) has no heading")
+        }
         XCTAssertEqual(w.checksum(w.schoolHome), before, "a preview changed registry.db")
         let list = { try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path]).stdout }
         XCTAssertFalse(try list().contains("Кузнецова"))

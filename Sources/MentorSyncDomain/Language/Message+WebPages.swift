@@ -97,6 +97,8 @@ extension Message {
     }
     public static let webImportLine = Message("web.import.line", en: "Line", ru: "Строка")
     public static let webImportInFile = Message("web.import.in_file", en: "In the file", ru: "В файле")
+    public static let webImportOutcome = Message("web.import.outcome", en: "What happens", ru: "Что будет")
+    public static let webImportReason = Message("web.import.reason", en: "Why", ru: "Почему")
     public static let webImportConfirm = Message("web.import.confirm", en: "Import the accepted lines", ru: "Загрузить принятые строки")
     public static func webImported(added: Int, updated: Int, refused: Int) -> Message {
         Message("web.import.done", en: "imported: added \(added), updated \(updated), refused \(refused)",
