@@ -70,6 +70,23 @@ final class CaptureTests: XCTestCase {
         XCTAssertEqual(try t.district.database.scalar("SELECT count(*) FROM persons")?.integer, 2)
     }
 
+    /// A row written with capture off and then updated with it on has an update in the log and no
+    /// clock: the fold takes all of it as new, so the whole row travels.
+    func testAnUpdateOfARowWithNoClockFoldsTheWholeRow() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        try s.database.setTriggersEnabled(false)
+        try s.insert("persons", ["org_id": "s001", "full_name": "Тихонова Вера", "role": "teacher"], id: "quiet")
+        try s.database.setTriggersEnabled(true)
+        try s.update("persons", "quiet", ["position": "учитель"])
+        try s.fold()
+        let row = try XCTUnwrap(try s.loadRow(table: RegistrySchema.persons.number, id: "quiet"))
+        XCTAssertTrue(row.alive)
+        XCTAssertEqual(row.clock.stamps.count, RegistrySchema.persons.cellNames.count + 1, "every cell is stamped")
+        XCTAssertEqual(try t.districtMerges(try t.upload("s001")).rowsInserted, 1)
+        XCTAssertEqual(try t.district.value("persons", "quiet", "full_name"), "Тихонова Вера")
+    }
+
     func testUpdateThatChangesNothingIsNotAWrite() throws {
         let t = try TestDistrict(schools: ["s001"])
         let s = t.school("s001")

@@ -110,6 +110,9 @@ extension Replica {
             let stamp = Stamp(counter: seq, site: site)
             let org = e.org
             switch CaptureSQL.Op(rawValue: e.op) {
+            case .update where !(row?.alive ?? false):
+                // An update of a row with no live clock was never folded: all of it is new, as inserted.
+                fallthrough
             case .insert:
                 var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
                 r.clock.write(allPositions, stamp: stamp)
@@ -118,16 +121,7 @@ extension Replica {
                 r.local = seq
                 row = r; changed = true
             case .update:
-                guard var r = row, r.alive else {
-                    // An update of a row with no clock yet: it was never folded, so all of it is new.
-                    var r = row ?? StoredRow(orgID: org ?? "", alive: true, local: 0, clock: RowClock())
-                    r.clock.write(allPositions, stamp: stamp)
-                    r.alive = true
-                    if let org { noteMove(&r, to: org) }
-                    r.local = seq
-                    row = r; changed = true
-                    continue
-                }
+                guard var r = row else { continue }
                 let mask = e.mask
                 let positions = allPositions.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
                 if positions.isEmpty { continue }
