@@ -36,10 +36,9 @@ struct RegistryListing {
                     text = try resolver.display(id, in: target)
                 } else if name == "org_id", let site = v.text, !site.isEmpty {
                     text = (try? resolver.label(of: site, in: "organizations")).flatMap { $0 } ?? site
-                } else if case .enumeration? = column?.kind, let word = v.text, !word.isEmpty {
-                    text = Message.valueTitle(word, column: name, table: t.name).text(language)
-                } else if case .date? = column?.kind, let date = v.text {
-                    text = ReferenceResolver.readableDate(date, language)
+                } else if let column, let raw = v.text, !raw.isEmpty,
+                          let word = ReferenceResolver.word(for: raw, column: column, table: t.name, language) {
+                    text = word
                 } else {
                     text = Self.cut(v.displayText)
                 }

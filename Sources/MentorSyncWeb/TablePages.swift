@@ -48,14 +48,8 @@ final class TablePages {
     /// A stored value as people read it: a reference by its name, an enumeration in words, a date as DD.MM.YYYY.
     func shown(_ v: DatabaseValue, _ c: ColumnSchema, _ t: TableSchema, _ resolver: ReferenceResolver, _ language: Language) throws -> String {
         guard let text = v.text else { return "" }
-        switch c.kind {
-        case .reference(let target): return try resolver.label(of: text, in: target) ?? resolver.display(text, in: target)
-        case .enumeration: return Message.webValue(text, column: c.name, table: t.name).text(language)
-        case .date:
-            let p = text.split(separator: "-")
-            return language == .ru && p.count == 3 ? "\(p[2]).\(p[1]).\(p[0])" : text
-        default: return text
-        }
+        if case .reference(let target) = c.kind { return try resolver.label(of: text, in: target) ?? resolver.display(text, in: target) }
+        return ReferenceResolver.word(for: text, column: c, table: t.name, language) ?? text
     }
 
     func list(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
@@ -162,6 +156,14 @@ final class TablePages {
                 }
                 fields += "</select>"
             case .date: fields += "<input id=\"\(fid)\" type=\"date\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
+            case .integer(let range) where range == 0...1:
+                // A yes/no column: a choice in words, not a number field.
+                fields += "<select id=\"\(fid)\" name=\"\(esc(c.name))\">"
+                if !c.required && c.defaultSQL == nil { fields += "<option value=\"\">\(ctx.t(.webNone))</option>" }
+                for (v, word) in [("1", Message.yes), ("0", Message.no)] {
+                    fields += "<option value=\"\(v)\"\(v == value || (value.isEmpty && c.defaultSQL == v) ? " selected" : "")>\(ctx.t(word))</option>"
+                }
+                fields += "</select>"
             case .integer(let range):
                 let bounds = range.map { " min=\"\($0.lowerBound)\" max=\"\($0.upperBound)\"" } ?? ""
                 fields += "<input id=\"\(fid)\" type=\"number\"\(bounds) name=\"\(esc(c.name))\" value=\"\(esc(value))\">"

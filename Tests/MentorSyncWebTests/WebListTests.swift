@@ -88,4 +88,26 @@ final class WebNetworkRowsTests: XCTestCase {
         XCTAssertEqual(page.components(separatedBy: "s002: другой школы (сетевое наставничество)").count, 2, page)
         XCTAssertTrue(page.contains("delete?id=x-own") && !page.contains("delete?id=x-other"), page)
     }
+
+    /// A yes/no column (mentors.network) is a choice of «да»/«нет» in the form and reads so in the
+    /// list, and `list` in the terminal says the same.
+    func testAYesNoColumnIsChosenAndShownInWords() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name, role) VALUES ('p-1', 's001', 'Иванова Мария', 'teacher');
+            INSERT INTO mentors (id, org_id, person_id, status) VALUES ('m-1', 's001', 'p-1', 'active');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let form = client.get("/t/mentors/edit?id=m-1")?.body ?? ""
+        XCTAssertTrue(form.contains("<select id=\"f-network\" name=\"network\"><option value=\"1\">да</option><option value=\"0\" selected>нет</option></select>"), form)
+        XCTAssertFalse(form.contains("type=\"number\" min=\"0\" max=\"1\""), form)
+        XCTAssertEqual(client.post("/t/mentors/save?id=m-1", [("person_id", "p-1"), ("status", "active"), ("network", "1")])?.status, 303)
+        let stored = try ToolRunner.runProgram(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+                                               [w.schoolHome.appendingPathComponent("registry.db").path, "SELECT network FROM mentors WHERE id = 'm-1'"])
+        XCTAssertEqual(stored.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "1")
+        let list = client.get("/t/mentors")?.body ?? ""
+        XCTAssertTrue(list.contains(">да</td>"), list)
+        let out = try ToolRunner.run("mentorsync-school", ["list", "mentors", "--home", w.schoolHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(out.stdout.split(separator: "\n").contains { $0.hasPrefix("m-1 ") && $0.hasSuffix("  да") }, out.stdout)
+    }
 }

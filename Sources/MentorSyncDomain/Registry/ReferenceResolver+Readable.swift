@@ -9,15 +9,21 @@ extension ReferenceResolver {
         guard let text = value.text ?? (value == .null ? nil : value.displayText), !text.isEmpty else {
             return Message.emptyCell.text(language)
         }
-        switch RegistrySchema.schema.table(named: table)?.column(named: column)?.kind {
-        case .reference(let target)?:
-            return (try? display(text, in: target)) ?? ReferenceResolver.shortID(text)
-        case .enumeration?:
-            return Message.valueTitle(text, column: column, table: table).text(language)
-        case .date?:
-            return Self.readableDate(text, language)
-        default:
-            return text
+        guard let c = RegistrySchema.schema.table(named: table)?.column(named: column) else { return text }
+        if case .reference(let target) = c.kind { return (try? display(text, in: target)) ?? ReferenceResolver.shortID(text) }
+        return Self.word(for: text, column: c, table: table, language) ?? text
+    }
+
+    /// A stored value of a column that is not a reference in the reader's words: an enumeration
+    /// value (`учитель`), a date as the language writes it, a yes/no column (0/1) as `да`/`нет`;
+    /// nil when the value is shown as it is. The one place `list`, the web app and conflicts ask.
+    public static func word(for text: String, column c: ColumnSchema, table: String, _ language: Language) -> String? {
+        switch c.kind {
+        case .enumeration: return Message.valueTitle(text, column: c.name, table: table).text(language)
+        case .date: return readableDate(text, language)
+        case .integer(let range) where range == 0...1:
+            return text == "1" ? Message.yes.text(language) : text == "0" ? Message.no.text(language) : nil
+        default: return nil
         }
     }
 
@@ -31,4 +37,6 @@ extension ReferenceResolver {
 
 extension Message {
     public static let emptyCell = Message("value.empty", en: "(empty)", ru: "(пусто)")
+    public static let yes = Message("value.yes", en: "yes", ru: "да")
+    public static let no = Message("value.no", en: "no", ru: "нет")
 }
