@@ -31,7 +31,8 @@ extension DistrictIngest {
     static let host: String = {
         var buf = [CChar](repeating: 0, count: 256)
         gethostname(&buf, 255)
-        let name = String(cString: buf).filter { $0.isLetter || $0.isNumber || $0 == "-" }
+        let bytes = buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        let name = String(decoding: bytes, as: UTF8.self).filter { $0.isLetter || $0.isNumber || $0 == "-" }
         return name.isEmpty ? "host" : name
     }()
 
