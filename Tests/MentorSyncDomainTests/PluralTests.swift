@@ -22,4 +22,16 @@ final class PluralTests: XCTestCase {
         XCTAssertEqual(Message.schoolUnacknowledged(1).text(.en), "1 changed row not yet acknowledged by the district (it goes with every sync until it confirms)")
         XCTAssertEqual(Message.schoolUnacknowledged(2).text(.en), "2 changed rows not yet acknowledged by the district (they go with every sync until it confirms)")
     }
+
+    /// Counts that can be one (a backup, a restored copy) and Russian counts after 4 agree too.
+    func testCountsInReceiptsAndRefusalsAgree() {
+        XCTAssertTrue(Message.backupWritten(site: "s001", file: "f", size: "1 KiB", rows: 1, integrity: "ok", seconds: "0.1").text(.en).contains("1 KiB, 1 row, integrity"))
+        XCTAssertTrue(Message.restoredCopy(1).text(.en).contains("1 row written since goes with the next sync"))
+        XCTAssertTrue(Message.restoredCopy(3).text(.en).contains("3 rows written since go with the next sync"))
+        XCTAssertTrue(Message.importSeveralRowsOfPerson(5, table: "mentors").text(.ru).contains("уже 5 строк в таблице"))
+        XCTAssertTrue(Message.importSeveralRowsOfPerson(2, table: "mentors").text(.ru).contains("уже 2 строки в таблице"))
+        let context = EntryContext.column("person_id", table: "mentors")
+        XCTAssertTrue(Message.referenceAmbiguous(context, text: "Иванова", table: "persons", candidates: Array(repeating: "x", count: 21)).text(.ru).contains("подходит к 21 строке таблицы"))
+        XCTAssertTrue(Message.referenceAmbiguous(context, text: "Иванова", table: "persons", candidates: ["a", "b"]).text(.ru).contains("подходит к 2 строкам таблицы"))
+    }
 }

@@ -2,7 +2,7 @@
 extension Message {
     public static func backupWritten(site: String, file: String, size: String, rows: Int, integrity: String, seconds: String) -> Message {
         Message("receipt.backup_written",
-                en: "backup of \(site) written to \(file): \(size), \(rows) rows, integrity \(integrity), \(seconds) s",
+                en: "backup of \(site) written to \(file): \(size), \(Plural.en(count: rows, "row", "rows")), integrity \(integrity), \(seconds) s",
                 ru: "резервная копия \(site) записана в \(file): \(size), \(Plural.ru(count: rows, "строка", "строки", "строк")), проверка целостности: \(integrity), \(seconds) с")
     }
 

@@ -11,7 +11,7 @@ extension Message {
     static func importSeveralRowsOfPerson(_ count: Int, table: String) -> Message {
         Message("import.several_rows_of_person",
                 en: "this person has \(count) rows in \(table) already; add an id column to say which one",
-                ru: "у этого человека уже \(count) строки в таблице \(ruTable(table)); добавьте столбец id, чтобы указать, какую")
+                ru: "у этого человека уже \(Plural.ru(count: count, "строка", "строки", "строк")) в таблице \(ruTable(table)); добавьте столбец id, чтобы указать, какую")
     }
 }
 

@@ -9,7 +9,7 @@ extension Message {
     static func referenceAmbiguous(_ context: EntryContext, text: String, table: String, candidates: [String]) -> Message {
         Message("reference.ambiguous",
                 en: "\(context.en): '\(text)' matches \(candidates.count) rows of \(table): \(candidates.joined(separator: "; ")); give one of these names or ids",
-                ru: "\(context.ru): «\(text)» подходит к \(candidates.count) строкам таблицы \(ruTable(table)): \(candidates.joined(separator: "; ")); укажите одно из этих имён или id")
+                ru: "\(context.ru): «\(text)» подходит к \(Plural.ru(count: candidates.count, "строке", "строкам", "строкам")) таблицы \(ruTable(table)): \(candidates.joined(separator: "; ")); укажите одно из этих имён или id")
     }
 
     static func referenceNoID(_ context: EntryContext, id: String, table: String) -> Message {
