@@ -185,12 +185,12 @@ final class NetworkShareTests: XCTestCase {
     }
 
     /// Share members are rows, told apart by their ids' bytes as SQLite tells them apart.
-    func testShareKeysCompareIdsByTheirBytes() {
-        let composed = Replica.ShareKey(table: 3, id: "Семёнов"), decomposed = Replica.ShareKey(table: 3, id: "Семе\u{0308}нов")
+    func testRowKeysCompareIdsByTheirBytes() {
+        let composed = Replica.RowKey(table: 3, id: "Семёнов"), decomposed = Replica.RowKey(table: 3, id: "Семе\u{0308}нов")
         XCTAssertNotEqual(composed, decomposed)
         XCTAssertEqual(Set([composed, decomposed, composed]).count, 2)
         XCTAssertTrue(decomposed < composed, "byte order: е (d0 b5) before ё (d1 91)")
-        XCTAssertEqual(Replica.ShareKey(table: 3, id: "a"), Replica.ShareKey(table: 3, id: "a"))
-        XCTAssertTrue(Replica.ShareKey(table: 2, id: "z") < Replica.ShareKey(table: 3, id: "a"))
+        XCTAssertEqual(Replica.RowKey(table: 3, id: "a"), Replica.RowKey(table: 3, id: "a"))
+        XCTAssertTrue(Replica.RowKey(table: 2, id: "z") < Replica.RowKey(table: 3, id: "a"))
     }
 }

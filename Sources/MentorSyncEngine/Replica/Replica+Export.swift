@@ -67,7 +67,7 @@ extension Replica {
             let members = try shareMembers(of: recipient)
             let moved = try rowsThatLeft(recipient, theirs: theirs).filter { row in
                 guard let t = target.table(named: row.table) else { return false }
-                return members[ShareKey(table: t.number, id: row.id)] == nil
+                return members[RowKey(table: t.number, id: row.id)] == nil
             }
             var conflictArgs: [DatabaseValue] = [.text(site.rawValue), .integer(full ? 0 : theirs[site])]
             let conflictWhere = "detected_by = ? AND detected_counter > ?"
@@ -84,8 +84,7 @@ extension Replica {
             // Rows a bundle cannot carry are found while writing; the file is then written again
             // without them (same snapshot), claiming no knowledge of their writes.
             var held: [HeldRow] = []
-            // By their bytes, as SQLite tells rows apart (Swift's == joins differently normalized texts).
-            var heldKeys: Set<[UInt8]> = []
+            var heldKeys: Set<RowKey> = []
             var heldTombstones = 0
             var claimed = knowledge
             // Each table the recipient holds, by number, with how many of its cells it knows.
@@ -110,7 +109,7 @@ extension Replica {
                         let number = Int(s.int64(at: 0))
                         guard let (table, cellLimit) = sent[number] else { return }
                         let id = s.string(at: 1) ?? ""
-                        if !heldKeys.isEmpty && heldKeys.contains(Array("\(table.number)/\(id)".utf8)) { return }
+                        if !heldKeys.isEmpty && heldKeys.contains(RowKey(table: number, id: id)) { return }
                         let clock = try codec.decode(s.bytes(at: 4))
                         let org = s.string(at: 2) ?? ""
                         let alive = s.int64(at: 3) != 0
@@ -131,7 +130,7 @@ extension Replica {
                         }
                         if let reason = HeldRow.problem(table, id: id, orgID: org, values: values) {
                             held.append(HeldRow(table: table.name, id: id, reason: reason))
-                            heldKeys.insert(Array("\(table.number)/\(id)".utf8))
+                            heldKeys.insert(RowKey(table: number, id: id))
                             if !alive { heldTombstones += 1 }
                             for c in cells where !theirs.covers(c.stamp) && c.stamp.counter <= claimed[c.stamp.site] { claimed[c.stamp.site] = c.stamp.counter - 1 }
                             writer?.abandon()

@@ -5,21 +5,6 @@ import Foundation
 /// and stays until it is gone (its deletion travels too); every change to it after that travels
 /// to the school whole, in the columns the school receives.
 extension Replica {
-    /// A row of a share, its id compared by its bytes as SQLite compares them (Swift's == and
-    /// hashing would join ids that differ only in Unicode normalization, which are two rows).
-    struct ShareKey: Hashable, Comparable {
-        var table: Int
-        var id: String
-        static func == (a: ShareKey, b: ShareKey) -> Bool { a.table == b.table && a.id.utf8.elementsEqual(b.id.utf8) }
-        func hash(into h: inout Hasher) {
-            h.combine(table)
-            for b in id.utf8 { h.combine(b) }
-        }
-        static func < (a: ShareKey, b: ShareKey) -> Bool {
-            a.table != b.table ? a.table < b.table : a.id.utf8.lexicographicallyPrecedes(b.id.utf8)
-        }
-    }
-
     static let shareTableSQL = """
         CREATE TABLE IF NOT EXISTS msync_shares (
           site TEXT NOT NULL,
@@ -32,13 +17,13 @@ extension Replica {
         """
 
     /// The rows of other schools (not the district's) the rules route to `school` now.
-    func currentShare(of school: SiteID) throws -> Set<ShareKey> {
+    func currentShare(of school: SiteID) throws -> Set<RowKey> {
         let rules = schema.sharing
         guard role == .district, !rules.isEmpty else { return [] }
         let me = DatabaseValue.text(school.rawValue), district = DatabaseValue.text(site.rawValue)
-        var share = Set<ShareKey>()
+        var share = Set<RowKey>()
         func add(_ table: TableSchema, _ sql: String, _ args: [DatabaseValue]) throws {
-            for row in try database.rows(sql, args) { share.insert(ShareKey(table: table.number, id: row[0].displayText)) }
+            for row in try database.rows(sql, args) { share.insert(RowKey(table: table.number, id: row[0].displayText)) }
         }
         func q(_ s: String) -> String { SQL.identifier(s) }
         for offer in rules.offers {
@@ -86,7 +71,7 @@ extension Replica {
                     try s.bind([.text(key.id), me, district])
                     defer { s.reset() }
                     while try s.step() {
-                        if share.insert(ShareKey(table: target.number, id: s.string(at: 0) ?? "")).inserted { grew = true }
+                        if share.insert(RowKey(table: target.number, id: s.string(at: 0) ?? "")).inserted { grew = true }
                     }
                 }
             }
@@ -95,11 +80,11 @@ extension Replica {
     }
 
     /// The rows in `school`'s share as last recorded (empty before any export to it).
-    func shareMembers(of school: SiteID) throws -> [ShareKey: [UInt8]] {
+    func shareMembers(of school: SiteID) throws -> [RowKey: [UInt8]] {
         guard role == .district, try database.tableExists("msync_shares") else { return [:] }
-        var members: [ShareKey: [UInt8]] = [:]
+        var members: [RowKey: [UInt8]] = [:]
         try database.forEachRow("SELECT tbl, id, seen FROM msync_shares WHERE site = ?", [.text(school.rawValue)]) { s in
-            members[ShareKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "")] = s.bytes(at: 2)
+            members[RowKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "")] = s.bytes(at: 2)
         }
         return members
     }
@@ -117,9 +102,9 @@ extension Replica {
     /// changed since their last mark (marked at that export). Nothing is written.
     func pendingShareRows(for school: SiteID, after counter: Int64) throws -> Int {
         guard role == .district, !schema.sharing.isEmpty, try database.tableExists("msync_shares") else { return 0 }
-        var marks: [ShareKey: (changed: Int64, seen: [UInt8])] = [:]
+        var marks: [RowKey: (changed: Int64, seen: [UInt8])] = [:]
         try database.forEachRow("SELECT tbl, id, changed, seen FROM msync_shares WHERE site = ?", [.text(school.rawValue)]) { s in
-            marks[ShareKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "")] = (s.int64(at: 2), s.bytes(at: 3))
+            marks[RowKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "")] = (s.int64(at: 2), s.bytes(at: 3))
         }
         var pending = 0
         for key in try currentShare(of: school).union(marks.keys) {
@@ -137,7 +122,7 @@ extension Replica {
         guard role == .district, !schema.sharing.isEmpty else { return }
         try database.execute(Replica.shareTableSQL)
         let members = try shareMembers(of: school)
-        var touched: [(ShareKey, [UInt8])] = []
+        var touched: [(RowKey, [UInt8])] = []
         for key in try currentShare(of: school).union(members.keys).sorted() {
             guard let row = try loadRow(table: key.table, id: key.id) else { continue }
             let seen = Replica.encodeVector(row.clock.version) + [row.alive ? 1 : 0]
@@ -157,10 +142,10 @@ extension Replica {
     /// school's rows, at the recipient's schema. Rows it owns or the district owns travel as usual.
     func sharedRows(for school: SiteID, theirs: VersionVector, target: SyncSchema) throws -> [RowChange] {
         guard role == .district, try database.tableExists("msync_shares") else { return [] }
-        var keys: [ShareKey] = []
+        var keys: [RowKey] = []
         try database.forEachRow("SELECT tbl, id FROM msync_shares WHERE site = ? AND changed > ? ORDER BY tbl, id",
                                 [.text(school.rawValue), .integer(theirs[site])]) { s in
-            keys.append(ShareKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? ""))
+            keys.append(RowKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? ""))
         }
         var rows: [RowChange] = []
         for key in keys {
