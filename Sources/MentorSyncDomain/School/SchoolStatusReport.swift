@@ -22,6 +22,8 @@ public struct SchoolStatusReport: Sendable {
     public var districtName: String = ""
     /// The last capture repair, counted, for telling it in the reader's language.
     public var lastRepair: CaptureRepair? = nil
+    /// `rejections` as the school's user reads them (`SchoolHome.refusalMessage`), newest first.
+    public var refusals: [Message] = []
 
     public var json: [String: Any] {
         [
@@ -62,6 +64,7 @@ extension SchoolHome {
         report.captureRepair = repair.map { ($0.at, $0.repair.notice) }
         report.lastRepair = repair?.repair
         report.districtName = districtName
+        report.refusals = rejections.map { refusalMessage(bundle: $0.bundle, reason: $0.reason) }
         return report
     }
 }
@@ -74,7 +77,7 @@ extension SchoolStatusReport {
         if fullResendPending { lines.append(.schoolFullResendPending) }
         if openConflicts > 0 { lines.append(.schoolConflictsRecorded(openConflicts)) }
         if let repair = lastRepair, let at = captureRepair?.at { lines.append(.captureRepaired(repair, at: at)) }
-        for r in rejections { lines.append(.districtRefused(r.bundle, reason: r.reason)) }
+        lines += refusals
         return lines
     }
 }

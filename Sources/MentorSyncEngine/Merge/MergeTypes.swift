@@ -62,10 +62,10 @@ public enum MergePolicies {
     /// (Tables the schema marks as the district's alone are refused before any policy, at every site.)
     public static let schoolsWriteOwnRows: MergePolicy = { change, owner, sender in
         if change.orgID != sender.rawValue {
-            return "row \(change.table)/\(change.id) belongs to '\(change.orgID)', not to \(sender); change refused"
+            return RefusalReason.notOwner(table: change.table, id: change.id, owner: change.orgID, sender: sender.rawValue).text
         }
         if let owner, owner != sender.rawValue {
-            return "row \(change.table)/\(change.id) belongs to '\(owner)', not to \(sender); change refused"
+            return RefusalReason.notOwner(table: change.table, id: change.id, owner: owner, sender: sender.rawValue).text
         }
         return nil
     }

@@ -73,7 +73,7 @@ extension Replica {
                     report.rowsReceived += 1
                     guard let table = schema.table(named: change.table) else {
                         report.refusals.append(RowRefusal(table: change.table, id: change.id,
-                                                          reason: "table \(change.table) is unknown to this version; upgrade mentorsync"))
+                                                          reason: RefusalReason.unknownTable(table: change.table).text))
                         continue
                     }
                     if positionMaps[change.table] == nil {

@@ -23,7 +23,7 @@ extension Replica {
     /// would change what every school reports against.
     func refusal(of change: RowChange, in table: TableSchema, sender: SiteID) -> String? {
         guard table.ownership == .district, sender != district else { return nil }
-        return "row \(change.table)/\(change.id): table \(change.table) is written by the district alone; change refused"
+        return RefusalReason.districtOnly(table: change.table, id: change.id).text
     }
 
     /// Nil when the conflict record may be stored here, else why it is refused.

@@ -26,7 +26,7 @@ extension RowMerger {
     /// pass its own ownership check while handing the row to someone else. The refusal, if not.
     func ownersDisagree(_ change: RowChange, _ incoming: [IncomingCell]) -> String? {
         guard let owner = incoming.first(where: { $0.pos == 1 }), owner.value != .text(change.orgID) else { return nil }
-        return "row \(change.table)/\(change.id) names two different owners; change refused"
+        return RefusalReason.twoOwners(table: change.table, id: change.id).text
     }
 
     /// Why a change is refused before its cells are weighed — the registry's own checks, the
@@ -37,7 +37,7 @@ extension RowMerger {
     }
 
     func refusedValue(_ change: RowChange, _ e: SQLiteError) -> String {
-        "row \(change.table)/\(change.id) has a value this registry refuses (\(e.message)); nothing of it was stored"
+        RefusalReason.refusedValue(table: change.table, id: change.id, detail: e.message).text
     }
 
     func unseenRow(_ change: RowChange, _ incoming: [IncomingCell], table: TableSchema) -> UnseenRow {

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Why a merge refused a row, as the reason a bundle's `rejections` carry (Protocol/bundle.md,
+/// "Merging"): one English line a person can read, naming the table and the row id and no cell
+/// value. Written here and read back here, so a school can tell its user in the user's language
+/// and by the row's name (`init?(text:)`); a reason of another wording stays plain text.
+public enum RefusalReason: Equatable, Sendable {
+    /// A school changed a row another organization owns (or tried to give a row away).
+    case notOwner(table: String, id: String, owner: String, sender: String)
+    /// A school changed a row of a table only the district writes (organizations, indicators).
+    case districtOnly(table: String, id: String)
+    /// The row's owner field and its org_id cell name different owners.
+    case twoOwners(table: String, id: String)
+    /// The registry's own checks refused a value (SQLite's message in `detail`).
+    case refusedValue(table: String, id: String, detail: String)
+    /// A table the receiving site's version does not have.
+    case unknownTable(table: String)
+
+    public var text: String {
+        switch self {
+        case .notOwner(let t, let id, let owner, let sender): return "row \(t)/\(id) belongs to '\(owner)', not to \(sender); change refused"
+        case .districtOnly(let t, let id): return "row \(t)/\(id): table \(t) is written by the district alone; change refused"
+        case .twoOwners(let t, let id): return "row \(t)/\(id) names two different owners; change refused"
+        case .refusedValue(let t, let id, let detail): return "row \(t)/\(id) has a value this registry refuses (\(detail)); nothing of it was stored"
+        case .unknownTable(let t): return "table \(t) is unknown to this version; upgrade mentorsync"
+        }
+    }
+
+    /// The reason a `text` of this kind says; nil for any other text.
+    public init?(text: String) {
+        if let t = text.between("table ", " is unknown to this version; upgrade mentorsync") {
+            self = .unknownTable(table: t)
+            return
+        }
+        guard text.hasPrefix("row ") else { return nil }
+        if let rest = text.between("row ", " names two different owners; change refused"), let (t, id) = Self.row(rest) {
+            self = .twoOwners(table: t, id: id)
+        } else if let rest = text.between("row ", " is written by the district alone; change refused"),
+                  let cut = rest.range(of: ": table ", options: .backwards), let (t, id) = Self.row(String(rest[..<cut.lowerBound])),
+                  rest[cut.upperBound...] == t {
+            self = .districtOnly(table: t, id: id)
+        } else if let rest = text.between("row ", "; change refused"),
+                  let cut = rest.range(of: " belongs to '", options: .backwards), let (t, id) = Self.row(String(rest[..<cut.lowerBound])),
+                  let split = rest[cut.upperBound...].range(of: "', not to ", options: .backwards) {
+            let tail = rest[cut.upperBound...]
+            self = .notOwner(table: t, id: id, owner: String(tail[..<split.lowerBound]), sender: String(tail[split.upperBound...]))
+        } else if let rest = text.between("row ", "); nothing of it was stored"),
+                  let cut = rest.range(of: " has a value this registry refuses ("), let (t, id) = Self.row(String(rest[..<cut.lowerBound])) {
+            self = .refusedValue(table: t, id: id, detail: String(rest[cut.upperBound...]))
+        } else {
+            return nil
+        }
+    }
+
+    /// `persons/0f6e…` as its table and id (table names hold no slash; ids may).
+    private static func row(_ s: String) -> (String, String)? {
+        guard let slash = s.firstIndex(of: "/"), slash != s.startIndex, s.index(after: slash) != s.endIndex else { return nil }
+        return (String(s[..<slash]), String(s[s.index(after: slash)...]))
+    }
+}
+
+private extension String {
+    /// What lies between a prefix and a suffix this text has, or nil.
+    func between(_ prefix: String, _ suffix: String) -> String? {
+        guard count >= prefix.count + suffix.count, hasPrefix(prefix), hasSuffix(suffix) else { return nil }
+        return String(dropFirst(prefix.count).dropLast(suffix.count))
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+import MentorSyncDomain
+import MentorSyncTestSupport
+
+/// A change the district refused reaches the school's user in the user's language, naming the
+/// row and its owner by name, with what to do — not as the protocol's English line with ids
+/// (which `--json` keeps, as machine output).
+final class RefusalLanguageTests: XCTestCase {
+    func testRefusedRowsAreToldByNameInTheReadersLanguage() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        try w.round()
+        // Another program writes at s001 a row of s002's and a row of a table only the district keeps.
+        let db = try SchoolHome.open(w.schoolHome("s001")).database
+        try db.execute("INSERT INTO persons(id, org_id, full_name) VALUES ('p-of-s002', 's002', 'Чужая Анна Петровна')")
+        try db.execute("INSERT INTO organizations(id, org_id, name, kind) VALUES ('o1', 's001', 'Подставная', 'school')")
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+
+        let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        expectOK(sync)
+        let ru = flat(sync.stdout)
+        XCTAssertTrue(ru.contains("управление образования не приняло изменение: Люди «Чужая Анна Петровна» — запись принадлежит организации «Школа s002», а не вашей школе"), sync.stdout)
+        XCTAssertTrue(ru.contains("Организации «Подставная» — эту таблицу ведёт только управление образования; если в ней ошибка, сообщите в управление"), sync.stdout)
+        XCTAssertFalse(ru.contains("change refused") || ru.contains("p-of-s002"), sync.stdout)
+
+        let status = try w.school("s001", environment: ToolLocale.english, ["status"])
+        expectOK(status)
+        let en = flat(status.stdout)
+        XCTAssertTrue(en.contains("the district did not accept a change of Persons «Чужая Анна Петровна»: the row belongs to «Школа s002», not to this school"), status.stdout)
+        XCTAssertTrue(en.contains("Organizations «Подставная»: the district alone keeps this table"), status.stdout)
+
+        // Machine output keeps the reasons as the district wrote them.
+        let json = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        let reasons = (json["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+        XCTAssertTrue(reasons.contains("row persons/p-of-s002 belongs to 's002', not to s001; change refused"), "\(reasons)")
+    }
+
+    func testAReasonOfAnotherWordingIsShownAsItCame() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let home = try SchoolHome.open(w.schoolHome("s001"))
+        let text = "bundle is damaged or incomplete (checksum mismatch); copy it again from the school"
+        XCTAssertEqual(home.refusalMessage(bundle: "b.msync", reason: text).text(.ru), "управление образования не приняло b.msync: \(text)")
+        // A row this school does not hold is named by its short id.
+        let m = home.refusalMessage(bundle: "b.msync", reason: "row persons/0f6e3c52-5b1a-4c1e-9d2f-1a2b3c4d5e6f names two different owners; change refused")
+        XCTAssertEqual(m.text(.en), "the district did not accept a change of Persons «0f6e3c52»: the change names two different owners")
+    }
+
+    /// Wrapped text joined back: one space between words.
+    func flat(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+}

@@ -1,0 +1,40 @@
+import XCTest
+@testable import MentorSyncEngine
+
+/// The refusal reasons a bundle carries are read back into what they say, for every kind the
+/// merge writes, whatever the row ids hold; any other text is left alone.
+final class RefusalReasonTests: XCTestCase {
+    func testEveryKindReadsBackAsWritten() {
+        let ids = ["0f6e3c52-5b1a-4c1e-9d2f-1a2b3c4d5e6f", "a/b", "x belongs to 'y', not to z", "с пробелом и ё", "p1: table persons"]
+        for id in ids {
+            let reasons: [RefusalReason] = [
+                .notOwner(table: "persons", id: id, owner: "s018", sender: "s017"),
+                .districtOnly(table: "organizations", id: id),
+                .twoOwners(table: "mentors", id: id),
+                .refusedValue(table: "persons", id: id, detail: "CHECK constraint failed: length(org_id) BETWEEN 1 AND 32"),
+            ]
+            for r in reasons { XCTAssertEqual(RefusalReason(text: r.text), r, r.text) }
+        }
+        XCTAssertEqual(RefusalReason(text: RefusalReason.unknownTable(table: "surveys").text), .unknownTable(table: "surveys"))
+    }
+
+    func testTheProtocolsWordingIsRead() {
+        // Protocol/bundle.md, "Merging" and the header's `rejections`.
+        XCTAssertEqual(RefusalReason(text: "row persons/0f6e3c52-… belongs to 's018', not to s017; change refused"),
+                       .notOwner(table: "persons", id: "0f6e3c52-…", owner: "s018", sender: "s017"))
+        XCTAssertEqual(RefusalReason(text: "row indicators/i1: table indicators is written by the district alone; change refused"),
+                       .districtOnly(table: "indicators", id: "i1"))
+        XCTAssertEqual(RefusalReason(text: "row pairs/p9 names two different owners; change refused"), .twoOwners(table: "pairs", id: "p9"))
+    }
+
+    func testOtherTextsAreNotRead() {
+        for text in ["bundle is damaged or incomplete (checksum mismatch); copy it again from the school",
+                     "row persons belongs to 's018', not to s017; change refused",       // no id
+                     "row /p1 names two different owners; change refused",                // no table
+                     "row persons/p1: table mentors is written by the district alone; change refused",  // two tables
+                     "row persons/p1 has a value this registry refuses; nothing of it was stored",
+                     "", "row "] {
+            XCTAssertNil(RefusalReason(text: text), text)
+        }
+    }
+}
