@@ -42,7 +42,9 @@ struct PageContext {
 
     /// A table of already escaped cells.
     func table(_ headers: [String], _ rows: [[String]]) -> String {
-        var h = "<div class=\"scroll\"><table><thead><tr>" + headers.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+        // A table of names and values (all headings empty) has no heading row: an empty one would show as a grey bar.
+        let heading = headers.allSatisfy(\.isEmpty) ? "" : "<thead><tr>" + headers.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>"
+        var h = "<div class=\"scroll\"><table>" + heading + "<tbody>"
         // Each cell carries its column's title, so a phone shows a row as a card of labelled lines.
         for r in rows {
             h += "<tr>" + r.enumerated().map { i, cell in

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import MentorSyncDomain
 import MentorSyncTestSupport
 
 /// The school's status and sync pages and the district's dashboard say what `status` and `sync`
@@ -13,6 +14,9 @@ final class WebStatusTests: XCTestCase {
         let stick = w.scratch.folder("stick")
         w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
         w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))
+        // Another program adds a row to a table only the district keeps: the district will refuse it.
+        try SchoolHome.open(w.schoolHome).database.execute("INSERT INTO organizations(id, org_id, name, kind) VALUES ('o1', ?, 'Подставная', 'school')",
+                                                            [.text(try SchoolHome.open(w.schoolHome).site.rawValue)])
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         school.get("/sync")
         let synced = school.post("/sync", [("share", stick.path)])?.body ?? ""
@@ -25,6 +29,7 @@ final class WebStatusTests: XCTestCase {
         XCTAssertNil(status.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(status)")
         XCTAssertNotNil(status.range(of: Self.russianTime, options: .regularExpression), "the last export in local time: \(status)")
         XCTAssertTrue(status.contains("Что важно знать"), status)
+        XCTAssertFalse(status.contains("<thead>"), "a table of names and values has no (empty) heading row: \(status)")
 
         let district = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         XCTAssertTrue((district.get("/")?.body ?? "").contains("от школы ещё ничего не пришло"), "the advice of status, in Russian")
@@ -35,5 +40,13 @@ final class WebStatusTests: XCTestCase {
         XCTAssertFalse(dashboard.contains("nothing received") || dashboard.contains(">ok<"), "English advice on the dashboard")
         XCTAssertNil(dashboard.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(dashboard)")
         XCTAssertNotNil(dashboard.range(of: Self.russianTime, options: .regularExpression), "the last contact in local time")
+
+        // The district's answer refuses the row: the school's pages say so by name, in Russian, with what to do.
+        let refused = "управление образования не приняло изменение: Организации «Подставная» — эту таблицу ведёт только управление образования"
+        let answered = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        XCTAssertTrue(answered.contains(refused), answered)
+        let told = school.get("/status")?.body ?? ""
+        XCTAssertTrue(told.contains("<li>" + refused), told)
+        XCTAssertFalse(told.contains("change refused"), told)
     }
 }
