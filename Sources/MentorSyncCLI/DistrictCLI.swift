@@ -127,7 +127,7 @@ public enum DistrictCLI {
             ])
         } else {
             console.out(Message.mergedBundles(outcome.merged.count, rowsChanged: outcome.rowsChanged, conflicts: outcome.conflicts, refused: outcome.refusals).text())
-            for q in outcome.quarantined { console.out(Message.quarantined(q.name, reason: q.reason).text()) }
+            for q in outcome.quarantined { console.out(Message.quarantined(q.name, reason: .reason(q.reason)).text()) }
             for w in outcome.leftForLater { console.out(Message.leftForLater(w).text()) }
             for r in outcome.retryLater { console.out(Message.willRetry(r.name, reason: r.reason).text()) }
             for r in outcome.refused { console.out(Message.leftAlone("\(r)").text()) }

@@ -35,6 +35,12 @@ enum StatusCommands {
             console.paragraph(Message.schoolAdviceLine(name: s.name, site: s.site, advice: s.adviceMessage).text(), first: "  ", indent: "    ")
         }
         if schools.contains(where: \.advisesConflicts) { console.paragraph(Message.conflictsListHint.text()) }
+        let refused = try home.recentRefusals()
+        if !refused.lines.isEmpty {
+            console.out("")
+            console.out(Message.recentRefusalsHeading(shown: refused.lines.count, total: refused.total).text())
+            for line in refused.lines { console.paragraph(line.text(), first: "  ", indent: "    ") }
+        }
     }
 
     static func school(_ args: Arguments, _ home: SchoolHome, _ console: Console) throws {

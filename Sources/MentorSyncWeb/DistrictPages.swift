@@ -66,6 +66,12 @@ final class DistrictPages: WebPages {
         let overview = try home.overview(schools: rows.count)
         var body = "<p>\(esc(overview[0].text(l)))</p>" + overview.dropFirst().map { "<p class=\"warn\">\(esc($0.text(l)))</p>" }.joined()
         body += rows.isEmpty ? "<p class=\"muted\">\(ctx.t(.webNoRows))</p>" : ctx.table(headers, rows)
+        // What was refused lately and why, as `status` tells it.
+        let refused = try home.recentRefusals()
+        if !refused.lines.isEmpty {
+            body += "<h2>\(esc(Message.recentRefusalsHeading(shown: refused.lines.count, total: refused.total).text(l)))</h2><ul>"
+                + refused.lines.map { "<li>\(esc($0.text(l)))</li>" }.joined() + "</ul>"
+        }
         return HTTPResponse(html: ctx.page(body + "<p><a class=\"button\" href=\"/enroll\">\(ctx.t(.webEnroll))</a></p>", notice: r.query["done"]))
     }
 

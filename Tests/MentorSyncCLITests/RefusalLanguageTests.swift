@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncDomain
+import MentorSyncEngine
 import MentorSyncTestSupport
 
 /// A change the district refused reaches the school's user in the user's language, naming the
@@ -30,16 +31,48 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertTrue(en.contains("the district did not accept a change of Persons «Чужая Анна Петровна»: the row belongs to «Школа s002», not to this school"), status.stdout)
         XCTAssertTrue(en.contains("Organizations «Подставная»: the district alone keeps this table"), status.stdout)
 
+        // The coordinator's status lists them by the school's name; the same refusal again (a later
+        // bundle carrying the same row) is one line with how many times.
+        try DistrictHome.open(w.districtHome).recordRejection(site: SiteID("s001"), bundle: "s001-000009-to-district.msync",
+                                                              reason: "row persons/p-of-s002 belongs to 's002', not to s001; change refused")
+        let district = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        expectOK(district)
+        let listed = flat(district.stdout)
+        XCTAssertTrue(listed.contains("Отклонено за 60 дней: Школа s001, "), district.stdout)
+        XCTAssertTrue(listed.contains("не принято изменение: Люди «p-of-s00» — запись принадлежит организации «Школа s002» (2 раза)"), district.stdout)
+        XCTAssertTrue(listed.contains("не принято изменение: Организации «o1» — эту таблицу ведёт только управление образования"), district.stdout)
+
         // Machine output keeps the reasons as the district wrote them.
         let json = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
         let reasons = (json["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
         XCTAssertTrue(reasons.contains("row persons/p-of-s002 belongs to 's002', not to s001; change refused"), "\(reasons)")
     }
 
+    func testADamagedBundleIsToldInRussianToTheSchoolAndTheCoordinator() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let sent = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: w.stick.appendingPathComponent("inbox").path).first { $0.hasSuffix(".msync") })
+        let file = w.stick.appendingPathComponent("inbox").appendingPathComponent(sent)
+        var bytes = try Data(contentsOf: file)
+        bytes[bytes.count - 40] ^= 0xff
+        try bytes.write(to: file)
+        let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path],
+                                        environment: ToolLocale.russian)
+        XCTAssertEqual(ingest.exitCode, 3, ingest.output)
+        XCTAssertTrue(ingest.stdout.contains("в карантине: \(sent): пакет повреждён или записан не до конца ("), ingest.stdout)
+        let status = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(flat(status.stdout).contains("Школа s001, "), status.stdout)
+        XCTAssertTrue(flat(status.stdout).contains(": пакет \(sent) в карантине: пакет повреждён или записан не до конца ("), status.stdout)
+        let told = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertTrue(flat(told.stdout).contains("управление образования не приняло \(sent): пакет повреждён или записан не до конца ("), told.stdout)
+        XCTAssertFalse(told.stdout.contains("copy it again"), told.stdout)
+    }
+
     func testAReasonOfAnotherWordingIsShownAsItCame() throws {
         let w = try CLIWorld(schools: ["s001"])
         let home = try SchoolHome.open(w.schoolHome("s001"))
-        let text = "bundle is damaged or incomplete (checksum mismatch); copy it again from the school"
+        let text = "the district's disk is being replaced; send it again tomorrow"
         XCTAssertEqual(home.refusalMessage(bundle: "b.msync", reason: text).text(.ru), "управление образования не приняло b.msync: \(text)")
         // A row this school does not hold is named by its short id.
         let m = home.refusalMessage(bundle: "b.msync", reason: "row persons/0f6e3c52-5b1a-4c1e-9d2f-1a2b3c4d5e6f names two different owners; change refused")

@@ -35,8 +35,8 @@ extension Message {
                 ru: "\(Plural.ru(n, "принят", "принято", "принято")) \(Plural.ru(count: n, "пакет", "пакета", "пакетов")) (изменено строк: \(rowsChanged), конфликтов: \(conflicts), отклонено строк: \(refused))")
     }
 
-    public static func quarantined(_ file: String, reason: String) -> Message {
-        Message("receipt.quarantined", en: "quarantined \(file): \(reason)", ru: "в карантине: \(file): \(reason)")
+    public static func quarantined(_ file: String, reason: Message) -> Message {
+        Message("receipt.quarantined", en: "quarantined \(file): \(reason.english)", ru: "в карантине: \(file): \(reason.russian)")
     }
 
     public static func leftForLater(_ file: String) -> Message {

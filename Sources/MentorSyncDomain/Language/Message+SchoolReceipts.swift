@@ -71,9 +71,9 @@ extension Message {
         Message("receipt.district_command", en: "command from the district: \(command)", ru: "команда от управления образования: \(command)")
     }
 
-    public static func districtRefused(_ bundle: String, reason: String) -> Message {
-        Message("receipt.district_refused", en: "the district refused \(bundle): \(reason)",
-                ru: "управление образования не приняло \(bundle): \(reason)")
+    public static func districtRefused(_ bundle: String, reason: Message) -> Message {
+        Message("receipt.district_refused", en: "the district refused \(bundle): \(reason.english)",
+                ru: "управление образования не приняло \(bundle): \(reason.russian)")
     }
 
     public static func wroteBundle(_ path: String, rows: Int, full: Bool) -> Message {

@@ -7,7 +7,7 @@ extension SchoolHome {
     /// them); a reason of any other wording as the district wrote it. The one source of these
     /// lines for `sync`, `import`, `status` and the web app.
     public func refusalMessage(bundle: String, reason: String) -> Message {
-        guard let refused = RefusalReason(text: reason) else { return .districtRefused(bundle, reason: reason) }
+        guard let refused = RefusalReason(text: reason) else { return .districtRefused(bundle, reason: .reason(reason)) }
         let names = ReferenceResolver(database: database)
         func name(_ id: String, in table: String) -> String? { (try? names.label(of: id, in: table)) ?? nil }
         func row(_ table: String, _ id: String) -> String { name(id, in: table) ?? ReferenceResolver.shortID(id) }
