@@ -31,7 +31,7 @@ enum PairMentees {
         let rows = try db.rows("SELECT pair_id, mentee_id FROM pair_mentees WHERE pair_id IN (\(pairs.map { _ in "?" }.joined(separator: ","))) ORDER BY rowid",
                                pairs.map { .text($0) })
         var out: [String: [String]] = [:]
-        for r in rows { out[r[0].displayText, default: []].append(try resolver.label(of: r[1].displayText, in: "mentees") ?? ReferenceResolver.shortID(r[1].displayText)) }
+        for r in rows { out[r[0].displayText, default: []].append(try resolver.labelOrShortID(r[1].displayText, in: "mentees")) }
         return out.mapValues { $0.joined(separator: ", ") }
     }
 

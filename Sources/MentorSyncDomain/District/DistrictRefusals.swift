@@ -19,25 +19,17 @@ extension DistrictHome {
         guard total > 0 else { return ([], 0) }
         let schoolNames = Dictionary(try schools().map { ($0.site.rawValue, $0.name) }) { a, _ in a }
         let names = ReferenceResolver(database: replica.database)
-        func row(_ table: String, _ id: String) -> String { ((try? names.label(of: id, in: table)) ?? nil) ?? ReferenceResolver.shortID(id) }
         // The newest of each refusal (SQLite takes the bare columns from the row of max(at)).
         let rows = try database.rows("SELECT site, bundle, reason, max(at), count(*) \(recent) GROUP BY site, reason ORDER BY max(at) DESC LIMIT ?",
                                      [.integer(Int64(limit))])
         let lines = rows.map { r -> Message in
             let site = r[0].text ?? ""
-            let school = schoolNames[site] ?? site
             let bundle = r[1].displayText, reason = r[2].displayText, at = r[3].displayText
-            let what: Message
-            switch RefusalReason(text: reason) {
-            case .notOwner(let table, let id, let owner, _)?:
-                what = .districtRefusedNotOwner(table: table, row: row(table, id), owner: schoolNames[owner] ?? owner)
-            case .districtOnly(let table, let id)?: what = .districtRefusedDistrictOnly(table: table, row: row(table, id))
-            case .twoOwners(let table, let id)?: what = .districtRefusedTwoOwners(table: table, row: row(table, id))
-            case .refusedValue(let table, let id, let detail)?: what = .districtRefusedValue(table: table, row: row(table, id), detail: detail)
-            case .unknownTable(let table)?: what = .districtRefusedUnknownTable(table)
-            case nil: what = .districtRefusedBundle(bundle, reason: .reason(reason))
-            }
-            return .refusalLine(school: school, at: at, what, times: Int(r[4].integer ?? 1))
+            let what = RefusalReason(text: reason).map {
+                Message.refusal($0, to: .coordinator, row: { (try? names.labelOrShortID($1, in: $0)) ?? ReferenceResolver.shortID($1) },
+                                owner: { schoolNames[$0] ?? $0 })
+            } ?? .districtRefusedBundle(bundle, reason: .reason(reason))
+            return .refusalLine(school: schoolNames[site] ?? site, at: at, what, times: Int(r[4].integer ?? 1))
         }
         return (lines, total)
     }
@@ -61,36 +53,6 @@ extension Message {
         Message("district.refusal_line",
                 en: "\(school), \(LocalTime.readable(at, .en)): \(what.english)\(times > 1 ? " (\(times) times)" : "")",
                 ru: "\(school), \(LocalTime.readable(at, .ru)): \(what.russian)\(times > 1 ? " (\(Plural.ru(count: times, "раз", "раза", "раз")))" : "")")
-    }
-
-    static func districtRefusedNotOwner(table: String, row: String, owner: String) -> Message {
-        Message("district.refused_not_owner",
-                en: "a change of \(Message.tableTitle(table).english) «\(row)» was refused: the row belongs to «\(owner)»",
-                ru: "не принято изменение: \(Message.tableTitle(table).russian) «\(row)» — запись принадлежит организации «\(owner)»")
-    }
-
-    static func districtRefusedDistrictOnly(table: String, row: String) -> Message {
-        Message("district.refused_district_only",
-                en: "a change of \(Message.tableTitle(table).english) «\(row)» was refused: only the district keeps this table",
-                ru: "не принято изменение: \(Message.tableTitle(table).russian) «\(row)» — эту таблицу ведёт только управление образования")
-    }
-
-    static func districtRefusedTwoOwners(table: String, row: String) -> Message {
-        Message("district.refused_two_owners",
-                en: "a change of \(Message.tableTitle(table).english) «\(row)» was refused: it names two different owners",
-                ru: "не принято изменение: \(Message.tableTitle(table).russian) «\(row)» — в нём указаны два разных владельца")
-    }
-
-    static func districtRefusedValue(table: String, row: String, detail: String) -> Message {
-        Message("district.refused_value",
-                en: "\(Message.tableTitle(table).english) «\(row)» was refused: the registry refuses one of its values (\(detail)); the school is told to correct it",
-                ru: "не принята запись: \(Message.tableTitle(table).russian) «\(row)» — реестр не принимает одно из её значений (\(detail)); школе сообщено, что её нужно исправить")
-    }
-
-    static func districtRefusedUnknownTable(_ table: String) -> Message {
-        Message("district.refused_unknown_table",
-                en: "rows of the table «\(Message.tableTitle(table).english)» were refused: this version of mentorsync does not know it; upgrade mentorsync",
-                ru: "не приняты записи таблицы «\(Message.tableTitle(table).russian)»: эта версия mentorsync её не знает; обновите программу")
     }
 
     static func districtRefusedBundle(_ bundle: String, reason: Message) -> Message {

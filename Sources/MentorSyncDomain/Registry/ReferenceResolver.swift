@@ -66,6 +66,11 @@ public final class ReferenceResolver {
         try names(table).name(of: id)?.label
     }
 
+    /// A row as people read it: its label, or its short id when this registry does not hold it.
+    public func labelOrShortID(_ id: String, in table: String) throws -> String {
+        try label(of: id, in: table) ?? ReferenceResolver.shortID(id)
+    }
+
     /// "Иванова Мария Петровна (12.03.1990) [1a2b3c4d]": a name with its short id, as candidates are listed.
     static func candidate(_ row: RowName) -> String {
         row.label.hasSuffix("]") ? row.label : "\(row.label) [\(shortID(row.id))]"

@@ -32,7 +32,7 @@ extension SchoolHome {
     public func describeCorrections(_ changes: [CorrectedCell], language: Language = .current) throws -> [String] {
         let names = ReferenceResolver(database: database)
         return try changes.map { c in
-            let row = try names.label(of: c.rowID, in: c.table) ?? ReferenceResolver.shortID(c.rowID)
+            let row = try names.labelOrShortID(c.rowID, in: c.table)
             return Message.correction(table: c.table, row: row, column: c.column,
                                       old: names.readable(c.old, column: c.column, table: c.table, language: language),
                                       new: names.readable(c.new, column: c.column, table: c.table, language: language)).text(language)

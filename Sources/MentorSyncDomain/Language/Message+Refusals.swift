@@ -1,0 +1,60 @@
+import MentorSyncEngine
+
+/// A row the district refused (`RefusalReason`), told to the school that sent it (what to do
+/// there) or to the coordinator (whose change it was is said by the line around it). Both
+/// readers' texts side by side; `row` names a row by table and id, `owner` an organization by id.
+extension Message {
+    public enum RefusalReader: Sendable { case school, coordinator }
+
+    static func refusal(_ reason: RefusalReason, to reader: RefusalReader,
+                        row: (_ table: String, _ id: String) -> String, owner: (String) -> String) -> Message {
+        let school = reader == .school
+        switch reason {
+        case .notOwner(let table, let id, let org, _):
+            let (t, r, o) = (tableTitle(table), row(table, id), owner(org))
+            return school
+                ? Message("school.refused_not_owner",
+                          en: "the district did not accept a change of \(t.english) «\(r)»: the row belongs to «\(o)», not to this school; only its owner and the district may change it",
+                          ru: "управление образования не приняло изменение: \(t.russian) «\(r)» — запись принадлежит организации «\(o)», а не вашей школе; изменять её могут только владелец и управление образования")
+                : Message("district.refused_not_owner",
+                          en: "a change of \(t.english) «\(r)» was refused: the row belongs to «\(o)»",
+                          ru: "не принято изменение: \(t.russian) «\(r)» — запись принадлежит организации «\(o)»")
+        case .districtOnly(let table, let id):
+            let (t, r) = (tableTitle(table), row(table, id))
+            return school
+                ? Message("school.refused_district_only",
+                          en: "the district did not accept a change of \(t.english) «\(r)»: the district alone keeps this table; tell the district if something in it is wrong",
+                          ru: "управление образования не приняло изменение: \(t.russian) «\(r)» — эту таблицу ведёт только управление образования; если в ней ошибка, сообщите в управление")
+                : Message("district.refused_district_only",
+                          en: "a change of \(t.english) «\(r)» was refused: only the district keeps this table",
+                          ru: "не принято изменение: \(t.russian) «\(r)» — эту таблицу ведёт только управление образования")
+        case .twoOwners(let table, let id):
+            let (t, r) = (tableTitle(table), row(table, id))
+            return school
+                ? Message("school.refused_two_owners",
+                          en: "the district did not accept a change of \(t.english) «\(r)»: the change names two different owners",
+                          ru: "управление образования не приняло изменение: \(t.russian) «\(r)» — в изменении указаны два разных владельца")
+                : Message("district.refused_two_owners",
+                          en: "a change of \(t.english) «\(r)» was refused: it names two different owners",
+                          ru: "не принято изменение: \(t.russian) «\(r)» — в нём указаны два разных владельца")
+        case .refusedValue(let table, let id, let detail):
+            let (t, r) = (tableTitle(table), row(table, id))
+            return school
+                ? Message("school.refused_value",
+                          en: "the district did not accept \(t.english) «\(r)»: its registry refuses one of the row's values (\(detail)); correct the row and it goes again with the next sync",
+                          ru: "управление образования не приняло запись: \(t.russian) «\(r)» — реестр управления не принимает одно из её значений (\(detail)); исправьте запись, и она уйдёт со следующей синхронизацией")
+                : Message("district.refused_value",
+                          en: "\(t.english) «\(r)» was refused: the registry refuses one of its values (\(detail)); the school is told to correct it",
+                          ru: "не принята запись: \(t.russian) «\(r)» — реестр не принимает одно из её значений (\(detail)); школе сообщено, что её нужно исправить")
+        case .unknownTable(let table):
+            let t = tableTitle(table)
+            return school
+                ? Message("school.refused_unknown_table",
+                          en: "the district's mentorsync does not know the table «\(t.english)» yet: the district needs to upgrade mentorsync",
+                          ru: "программа mentorsync в управлении образования ещё не знает таблицу «\(t.russian)»: управлению нужно обновить программу")
+                : Message("district.refused_unknown_table",
+                          en: "rows of the table «\(t.english)» were refused: this version of mentorsync does not know it; upgrade mentorsync",
+                          ru: "не приняты записи таблицы «\(t.russian)»: эта версия mentorsync её не знает; обновите программу")
+        }
+    }
+}
