@@ -179,5 +179,8 @@ final class NetworkMentoringCLITests: XCTestCase {
         let status = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
         let rejections = "\(status["rejections"] ?? "")"
         XCTAssertTrue(rejections.contains("pair-new") && rejections.contains("not offered"), rejections)
+        // The deputy head reads it by name, in Russian, with what to do.
+        let told = try w.school("s002", environment: ToolLocale.russian, ["status"])
+        XCTAssertTrue(told.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").contains("выбранная запись «Иванова Мария Петровна» (Наставники, организация «Школа s001») не предложена для сетевого наставничества"), told.stdout)
     }
 }

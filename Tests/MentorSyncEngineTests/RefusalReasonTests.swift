@@ -12,6 +12,9 @@ final class RefusalReasonTests: XCTestCase {
                 .districtOnly(table: "organizations", id: id),
                 .twoOwners(table: "mentors", id: id),
                 .refusedValue(table: "persons", id: id, detail: "CHECK constraint failed: length(org_id) BETWEEN 1 AND 32"),
+                .notOffered(table: "pairs", id: id, column: "mentor_id", target: "mentors", ref: "m-1/2", owner: "s001"),
+                .notParty(table: "meetings", id: id, column: "pair_id", linked: "pairs", ref: "p 7", owner: "s002", sender: "s003"),
+                .notParty(table: "plans", id: id, column: "pair_id", linked: "pairs", ref: "p7", owner: "s002", sender: nil),
             ]
             for r in reasons { XCTAssertEqual(RefusalReason(text: r.text), r, r.text) }
         }
@@ -25,6 +28,13 @@ final class RefusalReasonTests: XCTestCase {
         XCTAssertEqual(RefusalReason(text: "row indicators/i1: table indicators is written by the district alone; change refused"),
                        .districtOnly(table: "indicators", id: "i1"))
         XCTAssertEqual(RefusalReason(text: "row pairs/p9 names two different owners; change refused"), .twoOwners(table: "pairs", id: "p9"))
+        // Protocol/shares.md, "What a school may write that names another school's rows".
+        XCTAssertEqual(RefusalReason(text: "row pairs/ID: its mentor_id names mentors/REF of s001, which is not offered to network mentoring; change refused"),
+                       .notOffered(table: "pairs", id: "ID", column: "mentor_id", target: "mentors", ref: "REF", owner: "s001"))
+        XCTAssertEqual(RefusalReason(text: "row meetings/ID: its pair_id names pairs/REF of s002, a pairs row s003 is not a party to; change refused"),
+                       .notParty(table: "meetings", id: "ID", column: "pair_id", linked: "pairs", ref: "REF", owner: "s002", sender: "s003"))
+        XCTAssertEqual(RefusalReason(text: "row plans/ID: its pair_id names pairs/REF of s002, only its owner adds plans rows to it; change refused"),
+                       .notParty(table: "plans", id: "ID", column: "pair_id", linked: "pairs", ref: "REF", owner: "s002", sender: nil))
     }
 
     func testOtherTextsAreNotRead() {
@@ -33,6 +43,7 @@ final class RefusalReasonTests: XCTestCase {
                      "row /p1 names two different owners; change refused",                // no table
                      "row persons/p1: table mentors is written by the district alone; change refused",  // two tables
                      "row persons/p1 has a value this registry refuses; nothing of it was stored",
+                     "row pairs/p1: its mentor_id names mentors/m1 of s001, which is not on offer; change refused",
                      "", "row "] {
             XCTAssertNil(RefusalReason(text: text), text)
         }

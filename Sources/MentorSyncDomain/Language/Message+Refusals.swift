@@ -55,6 +55,33 @@ extension Message {
                 : Message("district.refused_unknown_table",
                           en: "rows of the table «\(t.english)» were refused: this version of mentorsync does not know it; upgrade mentorsync",
                           ru: "не приняты записи таблицы «\(t.russian)»: эта версия mentorsync её не знает; обновите программу")
+        case .notOffered(let table, let id, _, let target, let ref, let org):
+            let (t, r, named, nt, o) = (tableTitle(table), row(table, id), row(target, ref), tableTitle(target), owner(org))
+            return school
+                ? Message("school.refused_not_offered",
+                          en: "the district did not accept a change of \(t.english) «\(r)»: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring; choose one of your school or one the district offers",
+                          ru: "управление образования не приняло изменение: \(t.russian) «\(r)» — выбранная запись «\(named)» (\(nt.russian), организация «\(o)») не предложена для сетевого наставничества; выберите запись своей школы или предложенную управлением")
+                : Message("district.refused_not_offered",
+                          en: "a change of \(t.english) «\(r)» was refused: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring",
+                          ru: "не принято изменение: \(t.russian) «\(r)» — выбранная запись «\(named)» (\(nt.russian), организация «\(o)») не предложена для сетевого наставничества")
+        case .notParty(let table, let id, _, let linked, let ref, let org, let sender):
+            let (t, r, named, lt, o) = (tableTitle(table), row(table, id), row(linked, ref), tableTitle(linked), owner(org))
+            if sender == nil {
+                return school
+                    ? Message("school.refused_owner_attaches",
+                              en: "the district did not accept \(t.english) «\(r)»: only «\(o)», the owner of \(lt.english) «\(named)», adds such rows to it",
+                              ru: "управление образования не приняло запись: \(t.russian) «\(r)» — добавлять такие записи к «\(named)» (\(lt.russian)) может только её владелец, «\(o)»")
+                    : Message("district.refused_owner_attaches",
+                              en: "\(t.english) «\(r)» was refused: only «\(o)», the owner of \(lt.english) «\(named)», adds such rows to it",
+                              ru: "не принята запись: \(t.russian) «\(r)» — добавлять такие записи к «\(named)» (\(lt.russian)) может только её владелец, «\(o)»")
+            }
+            return school
+                ? Message("school.refused_not_party",
+                          en: "the district did not accept \(t.english) «\(r)»: it belongs to \(lt.english) «\(named)» of «\(o)», which this school is not a party to",
+                          ru: "управление образования не приняло запись: \(t.russian) «\(r)» — она относится к «\(named)» (\(lt.russian), организация «\(o)»), в которой ваша школа не участвует")
+                : Message("district.refused_not_party",
+                          en: "\(t.english) «\(r)» was refused: it belongs to \(lt.english) «\(named)» of «\(o)», which the school is not a party to",
+                          ru: "не принята запись: \(t.russian) «\(r)» — она относится к «\(named)» (\(lt.russian), организация «\(o)»), в которой школа не участвует")
         }
     }
 }

@@ -15,6 +15,11 @@ public enum RefusalReason: Equatable, Sendable {
     case refusedValue(table: String, id: String, detail: String)
     /// A table the receiving site's version does not have.
     case unknownTable(table: String)
+    /// A row names another school's row that is not offered to network mentoring (Protocol/shares.md).
+    case notOffered(table: String, id: String, column: String, target: String, ref: String, owner: String)
+    /// A row is attached to another school's row the sender is not a party to (`sender` set), or
+    /// that only its owner attaches such rows to (`sender` nil) (Protocol/shares.md).
+    case notParty(table: String, id: String, column: String, linked: String, ref: String, owner: String, sender: String?)
 
     public var text: String {
         switch self {
@@ -23,6 +28,11 @@ public enum RefusalReason: Equatable, Sendable {
         case .twoOwners(let t, let id): return "row \(t)/\(id) names two different owners; change refused"
         case .refusedValue(let t, let id, let detail): return "row \(t)/\(id) has a value this registry refuses (\(detail)); nothing of it was stored"
         case .unknownTable(let t): return "table \(t) is unknown to this version; upgrade mentorsync"
+        case .notOffered(let t, let id, let column, let target, let ref, let owner):
+            return "row \(t)/\(id): its \(column) names \(target)/\(ref) of \(owner), which is not offered to network mentoring; change refused"
+        case .notParty(let t, let id, let column, let linked, let ref, let owner, let sender):
+            let why = sender.map { "a \(linked) row \($0) is not a party to" } ?? "only its owner adds \(t) rows to it"
+            return "row \(t)/\(id): its \(column) names \(linked)/\(ref) of \(owner), \(why); change refused"
         }
     }
 
@@ -39,6 +49,17 @@ public enum RefusalReason: Equatable, Sendable {
                   let cut = rest.range(of: ": table ", options: .backwards), let (t, id) = Self.row(String(rest[..<cut.lowerBound])),
                   rest[cut.upperBound...] == t {
             self = .districtOnly(table: t, id: id)
+        } else if let rest = text.between("row ", "; change refused"), let link = Self.link(rest) {
+            let (t, id, column, target, ref, tail) = link
+            if let owner = tail.between("", ", which is not offered to network mentoring") {
+                self = .notOffered(table: t, id: id, column: column, target: target, ref: ref, owner: owner)
+            } else if let owner = tail.between("", ", only its owner adds \(t) rows to it") {
+                self = .notParty(table: t, id: id, column: column, linked: target, ref: ref, owner: owner, sender: nil)
+            } else if let cut = tail.range(of: ", a \(target) row ", options: .backwards), let sender = tail[cut.upperBound...].description.between("", " is not a party to") {
+                self = .notParty(table: t, id: id, column: column, linked: target, ref: ref, owner: String(tail[..<cut.lowerBound]), sender: sender)
+            } else {
+                return nil
+            }
         } else if let rest = text.between("row ", "; change refused"),
                   let cut = rest.range(of: " belongs to '", options: .backwards), let (t, id) = Self.row(String(rest[..<cut.lowerBound])),
                   let split = rest[cut.upperBound...].range(of: "', not to ", options: .backwards) {
@@ -50,6 +71,16 @@ public enum RefusalReason: Equatable, Sendable {
         } else {
             return nil
         }
+    }
+
+    /// `pairs/ID: its mentor_id names mentors/REF of OWNER…` as the row, the column, the named row
+    /// and what follows its `of ` (ids hold no `: its ` nor ` names ` here).
+    private static func link(_ s: String) -> (String, String, String, String, String, String)? {
+        guard let its = s.range(of: ": its "), let (t, id) = row(String(s[..<its.lowerBound])) else { return nil }
+        let rest = s[its.upperBound...]
+        guard let names = rest.range(of: " names "), let of = rest.range(of: " of ", range: names.upperBound..<rest.endIndex),
+              let (target, ref) = row(String(rest[names.upperBound..<of.lowerBound])) else { return nil }
+        return (t, id, String(rest[..<names.lowerBound]), target, ref, String(rest[of.upperBound...]))
     }
 
     /// `persons/0f6e…` as its table and id (table names hold no slash; ids may).

@@ -17,7 +17,7 @@ extension Replica {
                 if flag == .integer(1) { offered = true }
             }
             if !offered {
-                return "row \(table.name)/\(change.id): its \(link.column) names \(target.name)/\(ref) of \(owner), which is not offered to network mentoring; change refused"
+                return RefusalReason.notOffered(table: table.name, id: change.id, column: link.column, target: target.name, ref: ref, owner: owner).text
             }
         }
         for a in rules.attachments where a.table == table.name {
@@ -33,8 +33,8 @@ extension Replica {
             let owner = parties[0].displayText
             if owner == sender.rawValue { continue }
             if a.partiesMayWrite, parties[1].text == sender.rawValue { continue }
-            let why = a.partiesMayWrite ? "a \(linked.name) row \(sender) is not a party to" : "only its owner adds \(table.name) rows to it"
-            return "row \(table.name)/\(change.id): its \(a.column) names \(linked.name)/\(ref) of \(owner), \(why); change refused"
+            return RefusalReason.notParty(table: table.name, id: change.id, column: a.column, linked: linked.name, ref: ref, owner: owner,
+                                          sender: a.partiesMayWrite ? sender.rawValue : nil).text
         }
         return nil
     }
