@@ -58,7 +58,7 @@ final class DistrictPages: WebPages {
             let actions = s.revoked ? "" : "<a href=\"/schools/\(esc(s.site))/resync\">\(ctx.t(.webResync))</a> · <a href=\"/schools/\(esc(s.site))/revoke\">\(ctx.t(.webRevoke))</a>"
             // The advice is `mentorsync-district status`'s own (SchoolStatus.adviceMessage).
             return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt.map { LocalTime.readable($0, l) } ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"),
-                    esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0", esc("\(s.rejections)"),
+                    esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0", esc("\(s.rejections + s.refusedFiles)"),
                     esc(s.clockSkewDays.map { Message.skewDays($0).text(l) } ?? "—"),
                     advice(s, l), actions]
         }

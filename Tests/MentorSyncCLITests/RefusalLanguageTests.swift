@@ -64,6 +64,8 @@ final class RefusalLanguageTests: XCTestCase {
         let status = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian)
         XCTAssertTrue(flat(status.stdout).contains("Школа s001, "), status.stdout)
         XCTAssertTrue(flat(status.stdout).contains(": пакет \(sent) в карантине: пакет повреждён или записан не до конца ("), status.stdout)
+        // Not "nothing received": something came and was refused, and the advice says where to read why.
+        XCTAssertTrue(flat(status.stdout).contains("Школа s001 (s001): от школы ещё ничего не принято: пришедшее отклонено"), status.stdout)
         let told = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
         XCTAssertTrue(flat(told.stdout).contains("управление образования не приняло \(sent): пакет повреждён или записан не до конца ("), told.stdout)
         XCTAssertFalse(told.stdout.contains("copy it again"), told.stdout)

@@ -19,12 +19,14 @@ public struct SchoolStatus: Sendable {
     public var clockSkewDays: Int?
     public var resyncPending: Bool
     public var rejections: Int
+    /// Files that named this school but failed its check (damaged on the way, or not its own).
+    public var refusedFiles: Int = 0
 
     /// What the coordinator should know or do about this school, in both languages: the one source
     /// of the advice for `status` and the web dashboard (`adviceMessage.text(language)`).
     public var adviceMessage: Message {
         if revoked { return .adviceRevoked }
-        if lastBundleAt == nil { return .adviceNothingYet }
+        if lastBundleAt == nil { return rejections + refusedFiles > 0 ? .adviceNothingAccepted : .adviceNothingYet }
         if resyncPending { return .adviceResync }
         if silent { return .adviceSilent(daysSinceContact ?? 0) }
         if let skew = clockSkewDays, abs(skew) >= 1 { return .adviceClockSkew(skew) }
@@ -48,7 +50,7 @@ public struct SchoolStatus: Sendable {
             "last_bundle": lastBundle ?? NSNull(), "last_bundle_at": lastBundleAt ?? NSNull(), "last_sequence": lastSequence,
             "days_since_contact": daysSinceContact ?? NSNull(), "silent": silent, "rows": rows,
             "changes_merged": changesMerged, "unacknowledged": unacknowledged, "open_conflicts": openConflicts,
-            "clock_skew_days": clockSkewDays ?? NSNull(), "resync_pending": resyncPending, "rejections": rejections,
+            "clock_skew_days": clockSkewDays ?? NSNull(), "resync_pending": resyncPending, "rejections": rejections, "refused_files": refusedFiles,
             "advice": advice,
         ]
     }
@@ -74,12 +76,13 @@ extension DistrictHome {
             let rows = try replica.liveRowCount(owner: school.site)
             let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
             let rejections = try database.scalar("SELECT count(*) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
+            let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             result.append(SchoolStatus(
                 site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,
                 lastBundle: peer.lastBundleName, lastBundleAt: peer.lastBundleAt, lastSequence: peer.lastSequence,
                 daysSinceContact: days, silent: (days ?? 0) > 30, rows: rows, changesMerged: peer.merged,
                 unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
-                resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections)))
+                resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles)))
         }
         return result
     }

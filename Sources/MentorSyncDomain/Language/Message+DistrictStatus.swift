@@ -59,6 +59,9 @@ extension Message {
     public static let adviceNothingYet = Message("status.advice.nothing_yet",
         en: "nothing received yet: hand the school its enrollment file and a share",
         ru: "от школы ещё ничего не пришло: передайте ей файл подключения и флешку (или путь к общей папке)")
+    public static let adviceNothingAccepted = Message("status.advice.nothing_accepted",
+        en: "nothing accepted yet: what came from the school was refused (why: under «Refused in the last 60 days»); its changes come again with its next sync",
+        ru: "от школы ещё ничего не принято: пришедшее отклонено (почему — ниже, в «Отклонено за 60 дней»); изменения придут снова со следующей синхронизацией школы")
     public static let adviceResync = Message("status.advice.resync",
         en: "resync ordered: waiting for the school's full re-send",
         ru: "заказана полная пересылка: ждём, когда школа пришлёт все данные заново")
