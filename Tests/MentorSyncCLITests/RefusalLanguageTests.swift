@@ -71,6 +71,20 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertFalse(told.stdout.contains("copy it again"), told.stdout)
     }
 
+    func testARefusalHeardMoreThan60DaysAgoIsNoLongerNews() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let db = try SchoolHome.open(w.schoolHome("s001")).database
+        let old = "row persons/p-old names two different owners; change refused"
+        let recent = "row persons/p-new names two different owners; change refused"
+        try db.execute("INSERT INTO school_rejections(bundle, reason, heard_at) VALUES ('b1', ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-61 days'))", [.text(old)])
+        try db.execute("INSERT INTO school_rejections(bundle, reason, heard_at) VALUES ('b2', ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-59 days'))", [.text(recent)])
+        let json = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual((json["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }, [recent])
+        let status = try w.school("s001", environment: ToolLocale.russian, ["status"])
+        XCTAssertTrue(flat(status.stdout).contains("Люди «p-new» — в изменении указаны два разных владельца"), status.stdout)
+        XCTAssertFalse(status.stdout.contains("p-old"), status.stdout)
+    }
+
     func testAReasonOfAnotherWordingIsShownAsItCame() throws {
         let w = try CLIWorld(schools: ["s001"])
         let home = try SchoolHome.open(w.schoolHome("s001"))

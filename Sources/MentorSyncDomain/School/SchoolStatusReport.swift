@@ -51,7 +51,12 @@ extension SchoolHome {
         }
         let unacked = try replica.changedRows(for: district, after: ack)
         let conflicts = try replica.openConflictCount()
-        let rejections = try database.rows("SELECT bundle, reason, heard_at FROM school_rejections ORDER BY heard_at DESC, bundle LIMIT 50")
+        // What the district refused in the last 60 days (as long as it repeats them in its replies):
+        // an older refusal is settled or long known, and would read as news.
+        let rejections = try database.rows("""
+            SELECT bundle, reason, heard_at FROM school_rejections
+            WHERE heard_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY heard_at DESC, bundle LIMIT 50
+            """)
             .map { (bundle: $0[0].displayText, reason: $0[1].displayText, heardAt: $0[2].displayText) }
         let commands = try database.rows("SELECT name, bundle, carried_out_at FROM school_commands ORDER BY n DESC LIMIT 20")
             .map { (name: $0[0].displayText, bundle: $0[1].displayText, at: $0[2].displayText) }
