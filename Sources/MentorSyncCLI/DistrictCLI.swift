@@ -110,6 +110,7 @@ public enum DistrictCLI {
         let ingest = try DistrictIngest(home: home, log: args.has("json") ? .silent : .standardError)
         if let s = args.value("settle"), let n = Double(s) { ingest.settleSeconds = n }
         let outcome: DistrictIngest.Outcome
+        let started = Replica.timestamp()
         if let shareDir = args.value("share") {
             guard files.isEmpty else { throw UsageError(Message.shareOrFiles) }
             outcome = try ingest.ingest(share: try Share.prepare(fileURL(shareDir)))
@@ -128,6 +129,10 @@ public enum DistrictCLI {
         } else {
             console.out(Message.mergedBundles(outcome.merged.count, rowsChanged: outcome.rowsChanged, conflicts: outcome.conflicts, refused: outcome.refusals).text())
             for q in outcome.quarantined { console.out(Message.quarantined(q.name, reason: .reason(q.reason)).text()) }
+            // Which rows were refused and why, as `status` lists them (the quarantined files are above).
+            if outcome.refusals > 0 {
+                for line in try home.recentRefusals(since: started, rowsOnly: true).lines { console.paragraph(line.text(), first: "  ", indent: "    ") }
+            }
             for w in outcome.leftForLater { console.out(Message.leftForLater(w).text()) }
             for r in outcome.retryLater { console.out(Message.willRetry(r.name, reason: r.reason).text()) }
             for r in outcome.refused { console.out(Message.leftAlone("\(r)").text()) }

@@ -16,7 +16,14 @@ final class RefusalLanguageTests: XCTestCase {
         try db.execute("INSERT INTO persons(id, org_id, full_name) VALUES ('p-of-s002', 's002', 'Чужая Анна Петровна')")
         try db.execute("INSERT INTO organizations(id, org_id, name, kind) VALUES ('o1', 's001', 'Подставная', 'school')")
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
-        expectOK(try w.district("ingest", "--share", w.stick.path))
+        // The coordinator's ingest says which rows it refused and why.
+        let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path],
+                                        environment: ToolLocale.russian)
+        expectOK(ingest)
+        XCTAssertTrue(flat(ingest.stdout).contains("отклонено строк: 2)"), ingest.stdout)
+        XCTAssertTrue(flat(ingest.stdout).contains("Школа s001, "), ingest.stdout)
+        XCTAssertTrue(flat(ingest.stdout).contains(": не принято изменение: Люди «p-of-s00» — запись принадлежит организации «Школа s002»"), ingest.stdout)
+        XCTAssertTrue(flat(ingest.stdout).contains(": не принято изменение: Организации «o1» — эту таблицу ведёт только управление образования"), ingest.stdout)
 
         let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
         expectOK(sync)
