@@ -21,6 +21,23 @@ final class ReferenceResolverTests: XCTestCase {
         try RegistryEditor(replica: school).put(table: table, sets: sets).id
     }
 
+    /// A row this registry does not hold (a refused one) is named from its values by the rules its
+    /// table's rows are named by: a person by the name, a mentor by the person it names here.
+    func testARowNotHeldIsNamedFromItsValues() throws {
+        let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович")])
+        let r = ReferenceResolver(database: school.database)
+        XCTAssertEqual(r.label(of: "p-x", in: "persons", values: ["full_name": .text("Чужая Анна Петровна"), "org_id": .text("s002")]),
+                       "Чужая Анна Петровна")
+        XCTAssertEqual(r.label(of: "m-x", in: "mentors", values: ["person_id": .text(fedor)]), "Фёдоров Пётр Семёнович")
+        XCTAssertEqual(r.label(of: "o-x", in: "organizations", values: ["name": .text("Подставная"), "kind": .text("school")]), "Подставная")
+        // Values that name nothing: no label (the caller shows the short id).
+        XCTAssertNil(r.label(of: "p-y", in: "persons", values: ["org_id": .text("s002")]))
+        XCTAssertNil(r.label(of: "x", in: "meetings", values: ["notes": .text("Встреча")]))
+        XCTAssertNil(r.label(of: "x", in: "no_such_table", values: ["name": .text("Кто-то")]))
+        // The registry itself is not touched.
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons")?.integer, 1)
+    }
+
     func testNamesFindRowsAndRowsHaveNames() throws {
         let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович"), ("birth_date", "1980-01-02")])
         let mentor = try put("mentors", [("person_id", fedor)])

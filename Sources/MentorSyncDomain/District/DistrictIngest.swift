@@ -186,8 +186,10 @@ public final class DistrictIngest {
             do {
                 // What the district records about the bundle commits with its merge, or not at all.
                 report = try mergeTryingKeys(reader, retryingKeys: !direct) { report in
+                    let names = ReferenceResolver(database: home.database)
                     for r in report.refusals.prefix(200) {
-                        try home.recordRejection(site: header.sender, bundle: name, reason: r.reason)
+                        try home.recordRejection(site: header.sender, bundle: name, reason: r.reason,
+                                                 label: names.label(of: r.id, in: r.table, values: r.values))
                     }
                     try home.recordWriterClock(header)
                 }

@@ -11,8 +11,8 @@ extension DistrictHome {
     /// timestamp: what one `ingest` refused), only refused rows when `rowsOnly`. The one source for `status`, `ingest` and the web dashboard.
     public func recentRefusals(limit: Int = 10, since: String? = nil, rowsOnly: Bool = false) throws -> (lines: [Message], total: Int) {
         let refusals = """
-            SELECT site, bundle, reason, at FROM district_rejections
-            UNION ALL SELECT named_site, bundle, reason, at FROM district_forgeries
+            SELECT site, bundle, reason, at, label FROM district_rejections
+            UNION ALL SELECT named_site, bundle, reason, at, NULL FROM district_forgeries
             """
         let recent = "FROM (\(refusals)) WHERE at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')"
             + (since.map { " AND at >= '\($0.replacingOccurrences(of: "'", with: "''"))'" } ?? "")
@@ -21,13 +21,14 @@ extension DistrictHome {
         let schoolNames = Dictionary(try schools().map { ($0.site.rawValue, $0.name) }) { a, _ in a }
         let names = ReferenceResolver(database: replica.database)
         // The newest of each refusal (SQLite takes the bare columns from the row of max(at)).
-        let rows = try database.rows("SELECT site, bundle, reason, max(at), count(*) \(recent) GROUP BY site, reason ORDER BY max(at) DESC LIMIT ?",
+        let rows = try database.rows("SELECT site, bundle, reason, max(at), count(*), max(label) \(recent) GROUP BY site, reason ORDER BY max(at) DESC LIMIT ?",
                                      [.integer(Int64(limit))])
         let lines = rows.filter { !rowsOnly || RefusalReason(text: $0[2].displayText) != nil }.map { r -> Message in
             let site = r[0].text ?? ""
             let bundle = r[1].displayText, reason = r[2].displayText, at = r[3].displayText
             let what = RefusalReason(text: reason).map {
-                Message.refusal($0, to: .coordinator, row: { (try? names.labelOrShortID($1, in: $0)) ?? ReferenceResolver.shortID($1) },
+                // A row the district holds by its name here, one it refused by the name its values gave.
+                Message.refusal($0, to: .coordinator, row: { ((try? names.label(of: $1, in: $0)) ?? nil) ?? r[5].text ?? ReferenceResolver.shortID($1) },
                                 owner: { schoolNames[$0] ?? $0 })
             } ?? .districtRefusedBundle(bundle, reason: .reason(reason))
             return .refusalLine(school: schoolNames[site] ?? site, at: at, what, times: Int(r[4].integer ?? 1))

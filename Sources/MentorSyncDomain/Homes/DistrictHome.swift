@@ -30,7 +30,8 @@ public final class DistrictHome {
           site TEXT,
           bundle TEXT NOT NULL,
           reason TEXT NOT NULL,
-          at TEXT NOT NULL
+          at TEXT NOT NULL,
+          label TEXT
         )
         """,
         "CREATE TABLE IF NOT EXISTS district_settings (k TEXT PRIMARY KEY, v TEXT NOT NULL)",
@@ -88,6 +89,10 @@ public final class DistrictHome {
         let db = replica.database
         try db.transaction {
             for sql in bookkeeping { try db.execute(sql) }
+            // Homes made before refusals kept the refused row's name.
+            if try db.scalar("SELECT 1 FROM pragma_table_info('district_rejections') WHERE name = 'label'") == nil {
+                try db.execute("ALTER TABLE district_rejections ADD COLUMN label TEXT")
+            }
             let legacy = try db.rows("SELECT k, v FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
             guard !legacy.isEmpty else { return }
             var bySite: [SiteID: [String: String]] = [:]
@@ -233,9 +238,12 @@ public final class DistrictHome {
         }
     }
 
-    public func recordRejection(site: SiteID?, bundle: String, reason: String) throws {
-        try database.execute("INSERT INTO district_rejections(site, bundle, reason, at) VALUES (?, ?, ?, ?)",
-                             [site.map { .text($0.rawValue) } ?? .null, .text(bundle), .text(reason), .text(Replica.timestamp())])
+    /// Records a refused bundle, or a refused row of one with `label`, the row's name as its values
+    /// gave it (the district does not hold a row it refused; the coordinator reads it by that name).
+    public func recordRejection(site: SiteID?, bundle: String, reason: String, label: String? = nil) throws {
+        try database.execute("INSERT INTO district_rejections(site, bundle, reason, at, label) VALUES (?, ?, ?, ?, ?)",
+                             [site.map { .text($0.rawValue) } ?? .null, .text(bundle), .text(reason), .text(Replica.timestamp()),
+                              label.map { .text($0) } ?? .null])
     }
 
     /// Records a file that named `site` but was not signed with its key (the newest 1000 per site are kept).

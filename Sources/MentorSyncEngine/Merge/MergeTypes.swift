@@ -10,6 +10,9 @@ public struct RowRefusal: Equatable, Sendable {
     public var table: String
     public var id: String
     public var reason: String
+    /// The refused row's cells as they came, by column name (`org_id` among them): what names the
+    /// row where this site does not hold it. Empty for a table this site does not know.
+    public var values: [String: DatabaseValue] = [:]
 }
 
 /// What merging one bundle did.

@@ -36,6 +36,14 @@ extension RowMerger {
             ?? replica.shareRefusal(of: change, in: table, positions: positions, sender: sender)
     }
 
+    /// A refusal of `change`, with the cells it brought by column name.
+    func refused(_ change: RowChange, _ table: TableSchema, _ positions: [Int?], _ reason: String) -> RowRefusal {
+        let names = table.cellNames
+        var values: [String: DatabaseValue] = [:]
+        for c in incomingCells(change, positions: positions) where c.pos >= 1 && c.pos <= names.count { values[names[c.pos - 1]] = c.value }
+        return RowRefusal(table: change.table, id: change.id, reason: reason, values: values)
+    }
+
     func refusedValue(_ change: RowChange, _ e: SQLiteError) -> String {
         RefusalReason.refusedValue(table: change.table, id: change.id, detail: e.message).text
     }
@@ -72,13 +80,13 @@ extension RowMerger {
         }
         if let refusal {
             try replica.removeRowClock(table: table.number, id: change.id)
-            report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: refusal))
+            report.refusals.append(refused(change, table, positions, refusal))
             return true
         }
         if let values = new.values {
             do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
                 try replica.removeRowClock(table: table.number, id: change.id)
-                report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: refusedValue(change, e)))
+                report.refusals.append(refused(change, table, positions, refusedValue(change, e)))
                 return true
             }
             report.rowsInserted += 1
