@@ -87,6 +87,24 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(try t.district.database.scalar("SELECT count(*) FROM persons")?.integer, 1)
     }
 
+    /// A refusal carries the row's cells by column (how the district names a row it does not hold),
+    /// for the first `RowRefusal.valuesKept` of a bundle only: a bundle of refused rows cannot fill the memory.
+    func testRefusalsCarryTheRowsValuesForTheFirst200() throws {
+        let t = try TestDistrict(schools: ["s001", "s002"])
+        try t.syncAll()
+        let org = try t.district.insert("organizations", ["org_id": "district", "name": "ЦРО"])
+        try t.syncAll()
+        try t.school("s001").update("organizations", org, ["name": "Взлом"])
+        for i in 0..<RowRefusal.valuesKept { try t.school("s001").insert("persons", ["org_id": "s002", "full_name": .text("Чужой \(i)")]) }
+        let r = try t.districtMerges(try t.upload("s001"))
+        XCTAssertEqual(r.refusals.count, RowRefusal.valuesKept + 1)
+        XCTAssertEqual(r.refusals.filter { !$0.values.isEmpty }.count, RowRefusal.valuesKept)
+        let stranger = try XCTUnwrap(r.refusals.first { $0.table == "persons" && !$0.values.isEmpty })
+        XCTAssertEqual(stranger.values["org_id"], .text("s002"))
+        XCTAssertTrue(stranger.values["full_name"]?.text?.hasPrefix("Чужой ") ?? false, "\(stranger.values)")
+        XCTAssertTrue(r.refusals.last!.values.isEmpty, "the refusal past the first 200 keeps no values")
+    }
+
     func testDeleteTravelsAndConcurrentUpdateIsRecorded() throws {
         let t = try TestDistrict(schools: ["s001"])
         let s = t.school("s001")

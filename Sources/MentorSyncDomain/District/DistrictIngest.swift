@@ -187,7 +187,7 @@ public final class DistrictIngest {
                 // What the district records about the bundle commits with its merge, or not at all.
                 report = try mergeTryingKeys(reader, retryingKeys: !direct) { report in
                     let names = ReferenceResolver(database: home.database)
-                    for r in report.refusals.prefix(200) {
+                    for r in report.refusals.prefix(RowRefusal.valuesKept) {
                         try home.recordRejection(site: header.sender, bundle: name, reason: r.reason,
                                                  label: names.label(of: r.id, in: r.table, values: r.values))
                     }

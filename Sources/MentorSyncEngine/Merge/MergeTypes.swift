@@ -13,6 +13,8 @@ public struct RowRefusal: Equatable, Sendable {
     /// The refused row's cells as they came, by column name (`org_id` among them): what names the
     /// row where this site does not hold it. Empty for a table this site does not know.
     public var values: [String: DatabaseValue] = [:]
+    /// How many refusals of one bundle keep their values (the district records the first 200).
+    public static let valuesKept = 200
 }
 
 /// What merging one bundle did.

@@ -36,12 +36,15 @@ extension RowMerger {
             ?? replica.shareRefusal(of: change, in: table, positions: positions, sender: sender)
     }
 
-    /// A refusal of `change`, with the cells it brought by column name.
-    func refused(_ change: RowChange, _ table: TableSchema, _ positions: [Int?], _ reason: String) -> RowRefusal {
-        let names = table.cellNames
+    /// Reports `change` refused; the first `RowRefusal.valuesKept` refusals of a bundle keep the
+    /// cells it brought by column name (a bundle of refused rows must not fill the memory).
+    func refuse(_ change: RowChange, _ table: TableSchema, _ positions: [Int?], _ reason: String, in report: inout MergeReport) {
         var values: [String: DatabaseValue] = [:]
-        for c in incomingCells(change, positions: positions) where c.pos >= 1 && c.pos <= names.count { values[names[c.pos - 1]] = c.value }
-        return RowRefusal(table: change.table, id: change.id, reason: reason, values: values)
+        if report.refusals.count < RowRefusal.valuesKept {
+            let names = table.cellNames
+            for c in incomingCells(change, positions: positions) where c.pos >= 1 && c.pos <= names.count { values[names[c.pos - 1]] = c.value }
+        }
+        report.refusals.append(RowRefusal(table: change.table, id: change.id, reason: reason, values: values))
     }
 
     func refusedValue(_ change: RowChange, _ e: SQLiteError) -> String {
@@ -80,13 +83,13 @@ extension RowMerger {
         }
         if let refusal {
             try replica.removeRowClock(table: table.number, id: change.id)
-            report.refusals.append(refused(change, table, positions, refusal))
+            refuse(change, table, positions, refusal, in: &report)
             return true
         }
         if let values = new.values {
             do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
                 try replica.removeRowClock(table: table.number, id: change.id)
-                report.refusals.append(refused(change, table, positions, refusedValue(change, e)))
+                refuse(change, table, positions, refusedValue(change, e), in: &report)
                 return true
             }
             report.rowsInserted += 1

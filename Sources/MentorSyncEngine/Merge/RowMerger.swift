@@ -28,13 +28,13 @@ struct RowMerger {
         }
         if isOlderThanItsMove(change, existing: &existing) { return }
         if let reason = try refusal(of: change, table: table, positions: positions, heldBy: existing?.orgID) {
-            report.refusals.append(refused(change, table, positions, reason))
+            refuse(change, table, positions, reason, in: &report)
             noteRefused(change, table: table, positions: positions, existing: existing)
             return
         }
         let incoming = incomingCells(change, positions: positions)
         if let reason = ownersDisagree(change, incoming) {
-            report.refusals.append(refused(change, table, positions, reason))
+            refuse(change, table, positions, reason, in: &report)
             noteRefused(change, table: table, positions: positions, existing: existing)
             return
         }
@@ -44,7 +44,7 @@ struct RowMerger {
             let new = unseenRow(change, incoming, table: table)
             if let values = new.values {
                 do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
-                    report.refusals.append(refused(change, table, positions, refusedValue(change, e)))
+                    refuse(change, table, positions, refusedValue(change, e), in: &report)
                     return
                 }
                 report.rowsInserted += 1
@@ -83,7 +83,7 @@ struct RowMerger {
                     "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
                 }
                 do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
-                    report.refusals.append(refused(change, table, positions, refusedValue(change, e)))
+                    refuse(change, table, positions, refusedValue(change, e), in: &report)
                     return
                 }
                 if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
@@ -148,7 +148,7 @@ struct RowMerger {
             }
             if !wasAlive || values != oldValues! {
                 do { try writeBase(table, id: change.id, values: values, insert: !wasAlive) } catch let e as SQLiteError where e.isConstraint {
-                    report.refusals.append(refused(change, table, positions, refusedValue(change, e)))
+                    refuse(change, table, positions, refusedValue(change, e), in: &report)
                     return
                 }
                 if wasAlive, row.orgID == replica.site.rawValue, sender != replica.site, let old = oldValues {
