@@ -8,21 +8,22 @@ extension DistrictHome {
     /// refused row with every bundle until it is corrected) is one line with how many times.
     /// Files that named a school but failed its check are among them. `total` counts the distinct
     /// refusals of the last 60 days (what the schools are told of), or of those since `since` (a
-    /// timestamp: what one `ingest` refused), only refused rows when `rowsOnly`. The one source for `status`, `ingest` and the web dashboard.
+    /// timestamp: what one `ingest` refused), only refused rows when `rowsOnly`. The one source for
+    /// `status`, `ingest` and the web dashboard.
     public func recentRefusals(limit: Int = 10, since: String? = nil, rowsOnly: Bool = false) throws -> (lines: [Message], total: Int) {
         let refusals = """
             SELECT site, bundle, reason, at, label FROM district_rejections
             UNION ALL SELECT named_site, bundle, reason, at, NULL FROM district_forgeries
             """
-        let recent = "FROM (\(refusals)) WHERE at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')"
-            + (since.map { " AND at >= '\($0.replacingOccurrences(of: "'", with: "''"))'" } ?? "")
-        let total = Int(try database.scalar("SELECT count(*) FROM (SELECT 1 \(recent) GROUP BY site, reason)")?.integer ?? 0)
+        let recent = "FROM (\(refusals)) WHERE at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') AND at >= ?"
+        let from: DatabaseValue = .text(since ?? "")
+        let total = Int(try database.scalar("SELECT count(*) FROM (SELECT 1 \(recent) GROUP BY site, reason)", [from])?.integer ?? 0)
         guard total > 0 else { return ([], 0) }
         let schoolNames = Dictionary(try schools().map { ($0.site.rawValue, $0.name) }) { a, _ in a }
         let names = ReferenceResolver(database: replica.database)
         // The newest of each refusal (SQLite takes the bare columns from the row of max(at)).
         let rows = try database.rows("SELECT site, bundle, reason, max(at), count(*), max(label) \(recent) GROUP BY site, reason ORDER BY max(at) DESC LIMIT ?",
-                                     [.integer(Int64(limit))])
+                                     [from, .integer(Int64(limit))])
         let lines = rows.filter { !rowsOnly || RefusalReason(text: $0[2].displayText) != nil }.map { r -> Message in
             let site = r[0].text ?? ""
             let bundle = r[1].displayText, reason = r[2].displayText, at = r[3].displayText
