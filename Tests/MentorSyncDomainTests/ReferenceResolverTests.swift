@@ -22,20 +22,25 @@ final class ReferenceResolverTests: XCTestCase {
     }
 
     /// A row this registry does not hold (a refused one) is named from its values by the rules its
-    /// table's rows are named by: a person by the name, a mentor by the person it names here.
+    /// table's rows are named by — a person by the name, a mentor by the person it names here, a
+    /// pair by its mentor's person — reading only the rows it names.
     func testARowNotHeldIsNamedFromItsValues() throws {
         let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович")])
-        let r = ReferenceResolver(database: school.database)
-        XCTAssertEqual(r.label(of: "p-x", in: "persons", values: ["full_name": .text("Чужая Анна Петровна"), "org_id": .text("s002")]),
+        let mentor = try put("mentors", [("person_id", fedor)])
+        let db = school.database
+        XCTAssertEqual(RowNames.label(of: "persons", id: "p-x", values: ["full_name": .text("Чужая Анна Петровна"), "org_id": .text("s002")], registry: db),
                        "Чужая Анна Петровна")
-        XCTAssertEqual(r.label(of: "m-x", in: "mentors", values: ["person_id": .text(fedor)]), "Фёдоров Пётр Семёнович")
-        XCTAssertEqual(r.label(of: "o-x", in: "organizations", values: ["name": .text("Подставная"), "kind": .text("school")]), "Подставная")
+        XCTAssertEqual(RowNames.label(of: "mentors", id: "m-x", values: ["person_id": .text(fedor)], registry: db), "Фёдоров Пётр Семёнович")
+        XCTAssertEqual(RowNames.label(of: "pairs", id: "x", values: ["mentor_id": .text(mentor)], registry: db), "Фёдоров Пётр Семёнович")
+        XCTAssertEqual(RowNames.label(of: "organizations", id: "o-x", values: ["name": .text("Подставная"), "kind": .text("school")], registry: db), "Подставная")
+        XCTAssertEqual(RowNames.label(ofHeld: mentor, in: "mentors", registry: db), "Фёдоров Пётр Семёнович")
         // Values that name nothing: no label (the caller shows the short id).
-        XCTAssertNil(r.label(of: "p-y", in: "persons", values: ["org_id": .text("s002")]))
-        XCTAssertNil(r.label(of: "x", in: "meetings", values: ["notes": .text("Встреча")]))
-        XCTAssertNil(r.label(of: "x", in: "no_such_table", values: ["name": .text("Кто-то")]))
+        XCTAssertNil(RowNames.label(of: "persons", id: "p-y", values: ["org_id": .text("s002")], registry: db))
+        XCTAssertNil(RowNames.label(of: "meetings", id: "x", values: ["notes": .text("Встреча")], registry: db))
+        XCTAssertNil(RowNames.label(of: "no_such_table", id: "x", values: ["name": .text("Кто-то")], registry: db))
+        XCTAssertNil(RowNames.label(ofHeld: "nobody", in: "persons", registry: db))
         // The registry itself is not touched.
-        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons")?.integer, 1)
+        XCTAssertEqual(try db.scalar("SELECT count(*) FROM persons")?.integer, 1)
     }
 
     func testNamesFindRowsAndRowsHaveNames() throws {

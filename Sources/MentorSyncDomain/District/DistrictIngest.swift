@@ -186,10 +186,9 @@ public final class DistrictIngest {
             do {
                 // What the district records about the bundle commits with its merge, or not at all.
                 report = try mergeTryingKeys(reader, retryingKeys: !direct) { report in
-                    let names = ReferenceResolver(database: home.database)
                     for r in report.refusals.prefix(RowRefusal.valuesKept) {
                         try home.recordRejection(site: header.sender, bundle: name, reason: r.reason,
-                                                 label: names.label(of: r.id, in: r.table, values: r.values))
+                                                 label: RowNames.label(of: r.table, id: r.id, values: r.values, registry: home.database))
                     }
                     try home.recordWriterClock(header)
                 }

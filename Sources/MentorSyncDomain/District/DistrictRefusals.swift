@@ -20,7 +20,6 @@ extension DistrictHome {
         let total = Int(try database.scalar("SELECT count(*) FROM (SELECT 1 \(recent) GROUP BY site, reason)", [from])?.integer ?? 0)
         guard total > 0 else { return ([], 0) }
         let schoolNames = Dictionary(try schools().map { ($0.site.rawValue, $0.name) }) { a, _ in a }
-        let names = ReferenceResolver(database: replica.database)
         // The newest of each refusal (SQLite takes the bare columns from the row of max(at)).
         let rows = try database.rows("SELECT site, bundle, reason, max(at), count(*), max(label) \(recent) GROUP BY site, reason ORDER BY max(at) DESC LIMIT ?",
                                      [from, .integer(Int64(limit))])
@@ -28,8 +27,9 @@ extension DistrictHome {
             let site = r[0].text ?? ""
             let bundle = r[1].displayText, reason = r[2].displayText, at = r[3].displayText
             let what = RefusalReason(text: reason).map {
-                // A row the district holds by its name here, one it refused by the name its values gave.
-                Message.refusal($0, to: .coordinator, row: { ((try? names.label(of: $1, in: $0)) ?? nil) ?? r[5].text ?? ReferenceResolver.shortID($1) },
+                // A refused row by the name its values gave (kept with the refusal), else as held here;
+                // each read alone: a district's tables are too big to name whole for a status line.
+                Message.refusal($0, to: .coordinator, row: { r[5].text ?? RowNames.label(ofHeld: $1, in: $0, registry: database) ?? ReferenceResolver.shortID($1) },
                                 owner: { schoolNames[$0] ?? $0 })
             } ?? .districtRefusedBundle(bundle, reason: .reason(reason))
             return .refusalLine(school: schoolNames[site] ?? site, at: at, what, times: Int(r[4].integer ?? 1))
