@@ -43,6 +43,25 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(try db.scalar("SELECT count(*) FROM persons")?.integer, 1)
     }
 
+    /// Naming rows alone (a district's conflicts): the same names, the short id beside a reference,
+    /// and no table read whole.
+    func testRowsNamedAloneReadNoTableWhole() throws {
+        let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович")])
+        let mentor = try put("mentors", [("person_id", fedor)])
+        let alone = ReferenceResolver(database: school.database, namesRowsAlone: true)
+        XCTAssertEqual(try alone.label(of: mentor, in: "mentors"), "Фёдоров Пётр Семёнович")
+        XCTAssertEqual(try alone.display(fedor, in: "persons"), "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
+        XCTAssertEqual(alone.readable(.text(fedor), column: "person_id", table: "mentors", language: .ru),
+                       "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
+        XCTAssertEqual(try alone.display("nobody-1", in: "persons"), RowNames.notReceived(.text("nobody-1")))
+        XCTAssertNil(try alone.label(of: "nobody-1", in: "persons"))
+        XCTAssertTrue(alone.cache.isEmpty, "a table was read whole: \(alone.cache.keys)")
+        // The same names as the resolver that reads tables whole gives.
+        let whole = ReferenceResolver(database: school.database)
+        XCTAssertEqual(try whole.label(of: mentor, in: "mentors"), try alone.label(of: mentor, in: "mentors"))
+        XCTAssertEqual(try whole.display(fedor, in: "persons"), try alone.display(fedor, in: "persons"))
+    }
+
     func testNamesFindRowsAndRowsHaveNames() throws {
         let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович"), ("birth_date", "1980-01-02")])
         let mentor = try put("mentors", [("person_id", fedor)])

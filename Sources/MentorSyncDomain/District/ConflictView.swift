@@ -21,7 +21,8 @@ public struct ConflictView {
 
     public init(_ home: DistrictHome) {
         self.home = home
-        names = ReferenceResolver(database: home.database)
+        // A district holds hundreds of thousands of rows: the few a page of conflicts shows are named alone.
+        names = ReferenceResolver(database: home.database, namesRowsAlone: true)
         siteNames = home.siteNames()
     }
 

@@ -9,10 +9,19 @@ import MentorSyncEngine
 /// No match, or more than one, throws a one-line `MessageError` listing candidates.
 public final class ReferenceResolver {
     public let database: Database
-    private var cache: [String: RowNames] = [:]
+    /// The tables named whole so far, by name.
+    private(set) var cache: [String: RowNames] = [:]
     private var exists: [String: Statement] = [:]
 
-    public init(database: Database) { self.database = database }
+    /// Rows are named one at a time, never by reading their table whole (`RowNames.label(ofHeld:)`):
+    /// for the few rows a page shows out of a district's hundreds of thousands (conflicts). Rows that
+    /// share a name are then told apart by the short id shown beside them, not by a birth date.
+    public let namesRowsAlone: Bool
+
+    public init(database: Database, namesRowsAlone: Bool = false) {
+        self.database = database
+        self.namesRowsAlone = namesRowsAlone
+    }
 
     /// The first 8 characters of an id, as listings show it.
     public static func shortID(_ id: String) -> String { String(id.prefix(8)) }
@@ -63,7 +72,8 @@ public final class ReferenceResolver {
 
     /// The name of row `id` of `table`, or nil when this registry does not hold it.
     public func label(of id: String, in table: String) throws -> String? {
-        try names(table).name(of: id)?.label
+        if namesRowsAlone { return RowNames.label(ofHeld: id, in: table, registry: database) }
+        return try names(table).name(of: id)?.label
     }
 
     /// A row as people read it: its label, or its short id when this registry does not hold it.
@@ -104,6 +114,12 @@ extension ReferenceResolver {
     /// How a listing shows a reference: "Иванова Мария Петровна [1a2b3c4d]", or that the row
     /// has not arrived yet.
     public func display(_ id: String, in table: String) throws -> String {
+        if namesRowsAlone {
+            guard let held = try database.scalar("SELECT 1 FROM \(SQL.identifier(table)) WHERE id = ?", [.text(id)]), held != .null else {
+                return RowNames.notReceived(.text(id))
+            }
+            return "\(RowNames.label(ofHeld: id, in: table, registry: database) ?? "") [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
+        }
         guard let row = try names(table).name(of: id) else { return RowNames.notReceived(.text(id)) }
         return Self.candidate(row)
     }
