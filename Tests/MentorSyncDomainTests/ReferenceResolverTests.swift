@@ -71,6 +71,11 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(RowNames.normalize("Петров—Водкин – Младший"), "петров-водкин - младший")
         XCTAssertEqual(RowNames.normalize("ЕЁ"), "ее")
         XCTAssertEqual(RowNames.normalize(" \n "), "")
+        // Whitespace is what Unicode says it is (Character.isWhitespace), across the scalars names use.
+        for v in UInt32(0)...0x3100 {
+            guard let u = Unicode.Scalar(v), v != 0x0308 else { continue }
+            XCTAssertEqual(RowNames.normalize("a\(Character(u))b") == "a b", Character(u).isWhitespace, "U+\(String(v, radix: 16))")
+        }
         let alphabet = Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБЕЁЖЯabcXYZ0129-—–.,() \t\n") + ["е\u{0308}", "Е\u{0308}"]
         var g = SystemRandomNumberGenerator()
         for _ in 0..<2_000 {
