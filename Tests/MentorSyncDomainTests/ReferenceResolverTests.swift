@@ -62,6 +62,28 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(try whole.display(fedor, in: "persons"), try alone.display(fedor, in: "persons"))
     }
 
+    /// A table of more than `wholeTableRows` rows (and the tables named after it) is named a row at a
+    /// time, as a district's are; a small one is still read whole (birth dates tell equal names apart).
+    func testABigTableIsNamedARowAtATime() throws {
+        let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович")])
+        let mentor = try put("mentors", [("person_id", fedor)])
+        let small = ReferenceResolver(database: school.database)
+        XCTAssertEqual(try small.label(of: mentor, in: "mentors"), "Фёдоров Пётр Семёнович")
+        XCTAssertNotNil(small.cache["persons"], "a small table is named whole")
+        try school.database.execute("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(ReferenceResolver.wholeTableRows))
+            INSERT INTO persons(id, org_id, full_name) SELECT printf('p%06d', i), 's017', 'Учитель ' || i FROM n
+            """)
+        let big = ReferenceResolver(database: school.database)
+        XCTAssertEqual(try big.label(of: mentor, in: "mentors"), "Фёдоров Пётр Семёнович")
+        XCTAssertEqual(try big.display("p000007", in: "persons"), "Учитель 7 [p000007]")
+        XCTAssertEqual(big.readable(.text(fedor), column: "person_id", table: "mentors", language: .ru),
+                       "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
+        XCTAssertTrue(big.cache.isEmpty, "a big table was read whole: \(big.cache.keys)")
+        // Finding a row by what a person typed still reads the names (that is what it matches against).
+        XCTAssertEqual(try big.resolve("Учитель 7", in: "persons"), "p000007")
+    }
+
     /// How names are compared: lower case, ё as е (composed or not), one kind of dash, single spaces,
     /// none at the ends; on random names too. (The Foundation search-and-replace this replaced left
     /// an ё standing right after an е: «ЕЁ» compared as «её».)

@@ -16,7 +16,11 @@ public final class ReferenceResolver {
     /// Rows are named one at a time, never by reading their table whole (`RowNames.label(ofHeld:)`):
     /// for the few rows a page shows out of a district's hundreds of thousands (conflicts). Rows that
     /// share a name are then told apart by the short id shown beside them, not by a birth date.
+    /// Without it, a table is named this way when it, or a table its names come from, holds more
+    /// than `wholeTableRows` rows (reading 500,000 persons' names takes half a minute).
     public let namesRowsAlone: Bool
+    public static let wholeTableRows = 20_000
+    private var bigTables: [String: Bool] = [:]
 
     public init(database: Database, namesRowsAlone: Bool = false) {
         self.database = database
@@ -72,8 +76,25 @@ public final class ReferenceResolver {
 
     /// The name of row `id` of `table`, or nil when this registry does not hold it.
     public func label(of id: String, in table: String) throws -> String? {
-        if namesRowsAlone { return RowNames.label(ofHeld: id, in: table, registry: database) }
+        if try namesAlone(table) { return RowNames.label(ofHeld: id, in: table, registry: database) }
         return try names(table).name(of: id)?.label
+    }
+
+    /// Whether rows of `table` are named one at a time (see `namesRowsAlone`).
+    private func namesAlone(_ table: String) throws -> Bool {
+        if namesRowsAlone { return true }
+        func big(_ t: String, depth: Int) throws -> Bool {
+            if let known = bigTables[t] { return known }
+            guard let schema = RegistrySchema.schema.table(named: t) else { return false }
+            var result = try database.scalar("SELECT count(*) FROM (SELECT 1 FROM \(SQL.identifier(t)) LIMIT \(Self.wholeTableRows + 1))")?.integer
+                ?? 0 > Int64(Self.wholeTableRows)
+            if !result && depth > 0 {
+                for c in schema.columns { if case .reference(let target) = c.kind, try big(target, depth: depth - 1) { result = true; break } }
+            }
+            if depth == 2 { bigTables[t] = result }
+            return result
+        }
+        return try big(table, depth: 2)
     }
 
     /// A row as people read it: its label, or its short id when this registry does not hold it.
@@ -114,7 +135,7 @@ extension ReferenceResolver {
     /// How a listing shows a reference: "Иванова Мария Петровна [1a2b3c4d]", or that the row
     /// has not arrived yet.
     public func display(_ id: String, in table: String) throws -> String {
-        if namesRowsAlone {
+        if try namesAlone(table) {
             guard let held = try database.scalar("SELECT 1 FROM \(SQL.identifier(table)) WHERE id = ?", [.text(id)]), held != .null else {
                 return RowNames.notReceived(.text(id))
             }
