@@ -77,6 +77,9 @@ final class ReferenceResolverTests: XCTestCase {
         let big = ReferenceResolver(database: school.database)
         XCTAssertEqual(try big.label(of: mentor, in: "mentors"), "Фёдоров Пётр Семёнович")
         XCTAssertEqual(try big.display("p000007", in: "persons"), "Учитель 7 [p000007]")
+        // One scratch database serves every row, emptied between them.
+        XCTAssertEqual(try big.display("p000008", in: "persons"), "Учитель 8 [p000008]")
+        XCTAssertEqual(try big.label(of: "p000007", in: "persons"), "Учитель 7")
         XCTAssertEqual(big.readable(.text(fedor), column: "person_id", table: "mentors", language: .ru),
                        "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
         XCTAssertTrue(big.cache.isEmpty, "a big table was read whole: \(big.cache.keys)")

@@ -49,3 +49,14 @@ final class RefusalReasonTests: XCTestCase {
         }
     }
 }
+
+/// Names and texts quoted for SQL, with and without quotes in them.
+final class SQLQuotingTests: XCTestCase {
+    func testQuotesAreDoubledOnlyWhereThere() {
+        XCTAssertEqual(SQL.identifier("persons"), "\"persons\"")
+        XCTAssertEqual(SQL.identifier("a\"b\""), "\"a\"\"b\"\"\"")
+        XCTAssertEqual(SQL.literal("O'Brien"), "'O''Brien'")
+        XCTAssertEqual(SQL.literal("Ёлка"), "'Ёлка'")
+        XCTAssertEqual(SQL.identifier(""), "\"\"")
+    }
+}

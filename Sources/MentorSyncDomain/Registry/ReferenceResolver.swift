@@ -21,6 +21,8 @@ public final class ReferenceResolver {
     public let namesRowsAlone: Bool
     public static let wholeTableRows = 20_000
     private var bigTables: [String: Bool] = [:]
+    /// Where rows named alone are named (made once, on the first).
+    private lazy var scratch: NamingScratch? = try? NamingScratch()
 
     public init(database: Database, namesRowsAlone: Bool = false) {
         self.database = database
@@ -76,7 +78,7 @@ public final class ReferenceResolver {
 
     /// The name of row `id` of `table`, or nil when this registry does not hold it.
     public func label(of id: String, in table: String) throws -> String? {
-        if try namesAlone(table) { return RowNames.label(ofHeld: id, in: table, registry: database) }
+        if try namesAlone(table) { return RowNames.label(ofHeld: id, in: table, registry: database, scratch: scratch) }
         return try names(table).name(of: id)?.label
     }
 
@@ -139,7 +141,7 @@ extension ReferenceResolver {
             guard let held = try database.scalar("SELECT 1 FROM \(SQL.identifier(table)) WHERE id = ?", [.text(id)]), held != .null else {
                 return RowNames.notReceived(.text(id))
             }
-            return "\(RowNames.label(ofHeld: id, in: table, registry: database) ?? "") [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
+            return "\(RowNames.label(ofHeld: id, in: table, registry: database, scratch: scratch) ?? "") [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
         }
         guard let row = try names(table).name(of: id) else { return RowNames.notReceived(.text(id)) }
         return Self.candidate(row)
