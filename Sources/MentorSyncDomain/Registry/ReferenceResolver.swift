@@ -33,7 +33,7 @@ public final class ReferenceResolver {
     public static func shortID(_ id: String) -> String { String(id.prefix(8)) }
 
     /// Forgets loaded names (after rows were written through this connection).
-    public func reload() { cache = [:] }
+    public func reload() { cache = [:]; bigTables = [:] }
 
     /// The id of the one row of `table` that `text` names. `context` (e.g. «ФИО» (mentors.person_id))
     /// starts the error message.
