@@ -69,6 +69,7 @@ final class RefusalLanguageTests: XCTestCase {
                                         environment: ToolLocale.russian)
         XCTAssertEqual(ingest.exitCode, 3, ingest.output)
         XCTAssertTrue(ingest.stdout.contains("в карантине: \(sent): пакет повреждён или записан не до конца ("), ingest.stdout)
+        XCTAssertFalse(BundleError.Damage.allCases.contains { ingest.stdout.contains($0.text) }, "the damage said in English: \(ingest.stdout)")
         let status = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian)
         XCTAssertTrue(flat(status.stdout).contains("Школа s001, "), status.stdout)
         XCTAssertTrue(flat(status.stdout).contains(": пакет \(sent) в карантине: пакет повреждён или записан не до конца ("), status.stdout)
@@ -101,6 +102,20 @@ final class RefusalLanguageTests: XCTestCase {
         // A row this school does not hold is named by its short id.
         let m = home.refusalMessage(bundle: "b.msync", reason: "row persons/0f6e3c52-5b1a-4c1e-9d2f-1a2b3c4d5e6f names two different owners; change refused")
         XCTAssertEqual(m.text(.en), "the district did not accept a change of Persons «0f6e3c52»: the change names two different owners")
+    }
+
+    /// Each way a bundle can be damaged is said in Russian too (zlib's own words stay as they are).
+    func testEveryDamageIsSaidInRussian() {
+        for d in BundleError.Damage.allCases {
+            let why = d == .corruptBody ? d.text + "invalid distance too far back" : d.text
+            let e = BundleError.damaged(why)
+            XCTAssertEqual(BundleError(description: e.description), e)
+            let ru = Message.bundleError(e).text(.ru)
+            XCTAssertTrue(ru.hasPrefix("пакет повреждён или записан не до конца ("), ru)
+            XCTAssertFalse(ru.contains(d.text), "English left in: \(ru)")
+        }
+        XCTAssertEqual(Message.bundleError(.damaged("something new")).text(.ru),
+                       "пакет повреждён или записан не до конца (something new); скопируйте его заново")
     }
 
     /// Wrapped text joined back: one space between words.

@@ -11,7 +11,7 @@ extension Message {
         case .unsupportedFormat(let v): ru = "формат пакета версии \(v) новее, чем понимает эта программа; обновите mentorsync"
         case .malformed(let why): ru = "пакет испорчен: \(why)"
         case .limitExceeded(let why): ru = "пакет превышает предел безопасности: \(why)"
-        case .damaged(let why): ru = "пакет повреждён или записан не до конца (\(why)); скопируйте его заново"
+        case .damaged(let why): ru = "пакет повреждён или записан не до конца (\(russianDamage(why))); скопируйте его заново"
         case .badSignature(let sender): ru = "подпись не совпадает с ключом, выданным \(sender); подключите школу заново или проверьте флешку"
         case .unknownSender(let sender): ru = "пакет от «\(sender)», а такой школы здесь нет"
         case .misaddressed(let recipient, let expected): ru = "пакет адресован «\(recipient)», а не «\(expected)»"
@@ -23,6 +23,21 @@ extension Message {
         case .io(let why): ru = "не удалось прочитать или записать пакет: \(why)"
         }
         return Message("bundle.\(e.code)", en: en, ru: ru)
+    }
+
+    /// What is wrong with a damaged bundle, in Russian (the engine's words otherwise).
+    static func russianDamage(_ why: String) -> String {
+        guard let d = BundleError.Damage(text: why) else { return why }
+        switch d {
+        case .shorterThanHeader: return "файл короче, чем сказано в его заголовке"
+        case .headerCut: return "заголовок обрезан"
+        case .tooShortForBody: return "файл слишком короткий для своих данных"
+        case .bodyEndsEarly: return "сжатые данные обрываются"
+        case .corruptBody: return "сжатые данные испорчены: " + why.dropFirst(d.text.count)
+        case .endedWhileReading: return "файл закончился при чтении"
+        case .noEndMarker: return "нет метки конца файла"
+        case .checksum: return "контрольная сумма не сходится"
+        }
     }
 
     public static let replyOtherKey = Message("school.reply_other_key",

@@ -50,3 +50,30 @@ public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 }
+
+extension BundleError {
+    /// What is wrong with a damaged bundle, in the words `damaged` carries (a fixed set, so the
+    /// reader's language can tell each; `corruptBody` is followed by zlib's own words).
+    public enum Damage: String, CaseIterable, Sendable {
+        case shorterThanHeader = "file is shorter than its header says"
+        case headerCut = "header is cut short"
+        case tooShortForBody = "file is too short for its body"
+        case bodyEndsEarly = "compressed body ends early"
+        case corruptBody = "compressed body is corrupt: "
+        case endedWhileReading = "file ended while reading"
+        case noEndMarker = "the end marker is missing"
+        case checksum = "checksum mismatch"
+
+        public var text: String { rawValue }
+
+        /// The damage a `damaged` text names, and what follows its words (zlib's, for `corruptBody`).
+        public init?(text: String) {
+            if text.hasPrefix(Damage.corruptBody.rawValue) { self = .corruptBody; return }
+            guard let d = Damage(rawValue: text) else { return nil }
+            self = d
+        }
+    }
+
+    static func damaged(_ d: Damage) -> BundleError { .damaged(d.text) }
+}
+

@@ -78,10 +78,10 @@ public final class BundleReader {
                 throw BundleError.limitExceeded("header of \(headerLength) bytes, more than the limit of \(BundleLimits.maxHeaderBytes)")
             }
             guard BundleLayout.prefixSize + headerLength + BundleLayout.trailerSize <= fileSize else {
-                throw BundleError.damaged("file is shorter than its header says")
+                throw BundleError.damaged(.shorterThanHeader)
             }
             let headerBytes = try BundleReader.read(fd, headerLength, name)
-            guard headerBytes.count == headerLength else { throw BundleError.damaged("header is cut short") }
+            guard headerBytes.count == headerLength else { throw BundleError.damaged(.headerCut) }
             let header = try BundleHeader.decode(headerBytes)
             if version >= 2, header.cipherNonce == nil { throw BundleError.malformed("a version \(version) bundle has no cipher nonce") }
             if version < 2, header.cipherNonce != nil { throw BundleError.malformed("a version \(version) bundle carries a cipher nonce, which only version 2 has") }
@@ -90,7 +90,7 @@ public final class BundleReader {
             self.head = prefix + headerBytes
             self.bodyStart = head.count
             self.cipherEnd = fileSize - BundleLayout.trailerSize - (version >= 2 ? BundleLayout.bodyTagSize : 0)
-            guard cipherEnd >= bodyStart else { throw BundleError.damaged("file is too short for its body") }
+            guard cipherEnd >= bodyStart else { throw BundleError.damaged(.tooShortForBody) }
         } catch {
             close(fd)
             throw error
@@ -178,7 +178,7 @@ public final class BundleReader {
         }
         let target = buffer.count + minimum
         while buffer.count < target && !inflater.isFinished {
-            guard filePosition < cipherEnd else { throw BundleError.damaged("compressed body ends early") }
+            guard filePosition < cipherEnd else { throw BundleError.damaged(.bodyEndsEarly) }
             let bytes = try readBody(min(64 * 1024, cipherEnd - filePosition))
             let chunk = opener?.update(bytes) ?? bytes
             let consumed: Int
@@ -197,7 +197,7 @@ public final class BundleReader {
         switch e {
         case .outputLimitExceeded(let limit):
             return .limitExceeded("body decompresses to more than \(limit) bytes")
-        case .corrupt(let why): return .damaged("compressed body is corrupt: \(why)")
+        case .corrupt(let why): return .damaged(BundleError.Damage.corruptBody.text + why)
         case .initFailed(let code): return .io("zlib could not start (\(code))")
         }
     }
@@ -235,14 +235,14 @@ public final class BundleReader {
             let trailerStart = fileSize - BundleLayout.trailerSize
             while filePosition < trailerStart {
                 let chunk = try readBody(min(1 << 20, trailerStart - filePosition))
-                guard !chunk.isEmpty else { throw BundleError.damaged("file ended while reading") }
+                guard !chunk.isEmpty else { throw BundleError.damaged(.endedWhileReading) }
             }
             let trailer = try readBody(BundleLayout.trailerSize)
             guard trailer.count == BundleLayout.trailerSize, Array(trailer[0..<4]) == BundleLayout.trailerMagic else {
-                throw BundleError.damaged("the end marker is missing")
+                throw BundleError.damaged(.noEndMarker)
             }
             var r = ByteReader(trailer, offset: 4)
-            guard try r.u32("crc") == crc else { throw BundleError.damaged("checksum mismatch") }
+            guard try r.u32("crc") == crc else { throw BundleError.damaged(.checksum) }
             if var mac {
                 guard constantTimeEquals(Array(trailer[8..<40]), mac.finalize()) else {
                     throw BundleError.badSignature(sender: header.sender.rawValue)
