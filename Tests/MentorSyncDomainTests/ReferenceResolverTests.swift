@@ -55,7 +55,7 @@ final class ReferenceResolverTests: XCTestCase {
                        "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
         XCTAssertEqual(try alone.display("nobody-1", in: "persons"), RowNames.notReceived(.text("nobody-1")))
         XCTAssertNil(try alone.label(of: "nobody-1", in: "persons"))
-        XCTAssertTrue(alone.cache.isEmpty, "a table was read whole: \(alone.cache.keys)")
+        XCTAssertTrue(alone.cache.isEmpty && alone.labelCache.isEmpty, "a table was read whole: \(alone.cache.keys) \(alone.labelCache.keys)")
         // The same names as the resolver that reads tables whole gives.
         let whole = ReferenceResolver(database: school.database)
         XCTAssertEqual(try whole.label(of: mentor, in: "mentors"), try alone.label(of: mentor, in: "mentors"))
@@ -69,7 +69,7 @@ final class ReferenceResolverTests: XCTestCase {
         let mentor = try put("mentors", [("person_id", fedor)])
         let small = ReferenceResolver(database: school.database)
         XCTAssertEqual(try small.label(of: mentor, in: "mentors"), "Фёдоров Пётр Семёнович")
-        XCTAssertNotNil(small.cache["persons"], "a small table is named whole")
+        XCTAssertNotNil(small.labelCache["persons"], "a small table is named whole")
         try school.database.execute("""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(ReferenceResolver.wholeTableRows))
             INSERT INTO persons(id, org_id, full_name) SELECT printf('p%06d', i), 's017', 'Учитель ' || i FROM n
@@ -82,9 +82,24 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(try big.label(of: "p000007", in: "persons"), "Учитель 7")
         XCTAssertEqual(big.readable(.text(fedor), column: "person_id", table: "mentors", language: .ru),
                        "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
-        XCTAssertTrue(big.cache.isEmpty, "a big table was read whole: \(big.cache.keys)")
+        XCTAssertTrue(big.cache.isEmpty && big.labelCache.isEmpty, "a big table was read whole: \(big.cache.keys) \(big.labelCache.keys)")
         // Finding a row by what a person typed still reads the names (that is what it matches against).
         XCTAssertEqual(try big.resolve("Учитель 7", in: "persons"), "p000007")
+    }
+
+    /// Labels read without the texts that find rows are the same labels, equal names told apart alike.
+    func testLabelsAloneAreTheSameLabels() throws {
+        for (name, date) in [("Иванова Мария Петровна", "1990-03-12"), ("Иванова Мария Петровна", "1985-01-02"), ("Иванова  мария петровна", "1985-01-02"), ("Петров Олег", "")] {
+            let p = try put("persons", [("full_name", name)] + (date.isEmpty ? [] : [("birth_date", date)]))
+            let m = try put("mentors", [("person_id", p)])
+            _ = try put("pairs", [("mentor_id", m), ("started_on", "2024-09-01")])
+        }
+        for table in ["persons", "mentors", "pairs"] {
+            let whole = ReferenceResolver(database: school.database), labels = ReferenceResolver(database: school.database)
+            XCTAssertEqual(try labels.choices(in: table).map(\.label), try whole.names(table).rows.map(\.label), table)
+            XCTAssertTrue(labels.cache.isEmpty, "labels loaded the texts that find rows")
+            XCTAssertTrue(try labels.labels(table).rows.allSatisfy { $0.keys.isEmpty })
+        }
     }
 
     /// How names are compared: lower case, ё as е (composed or not), one kind of dash, single spaces,

@@ -9,8 +9,10 @@ import MentorSyncEngine
 /// No match, or more than one, throws a one-line `MessageError` listing candidates.
 public final class ReferenceResolver {
     public let database: Database
-    /// The tables named whole so far, by name.
+    /// The tables named whole so far, by name: with the texts that find their rows (`resolve`), or
+    /// their labels alone (what lists and choices show).
     private(set) var cache: [String: RowNames] = [:]
+    private(set) var labelCache: [String: RowNames] = [:]
     private var exists: [String: Statement] = [:]
 
     /// Rows are named one at a time, never by reading their table whole (`RowNames.label(ofHeld:)`):
@@ -33,7 +35,7 @@ public final class ReferenceResolver {
     public static func shortID(_ id: String) -> String { String(id.prefix(8)) }
 
     /// Forgets loaded names (after rows were written through this connection).
-    public func reload() { cache = [:]; bigTables = [:] }
+    public func reload() { cache = [:]; labelCache = [:]; bigTables = [:] }
 
     /// The id of the one row of `table` that `text` names. `context` (e.g. «ФИО» (mentors.person_id))
     /// starts the error message.
@@ -74,12 +76,12 @@ public final class ReferenceResolver {
 
     /// Every row of `table` with the name people know it by, in the order rows were written:
     /// the choices a form offers for a reference.
-    public func choices(in table: String) throws -> [RowName] { try names(table).rows }
+    public func choices(in table: String) throws -> [RowName] { try labels(table).rows }
 
     /// The name of row `id` of `table`, or nil when this registry does not hold it.
     public func label(of id: String, in table: String) throws -> String? {
         if try namesAlone(table) { return RowNames.label(ofHeld: id, in: table, registry: database, scratch: scratch) }
-        return try names(table).name(of: id)?.label
+        return try labels(table).name(of: id)?.label
     }
 
     /// Whether rows of `table` are named one at a time (see `namesRowsAlone`).
@@ -131,6 +133,14 @@ public final class ReferenceResolver {
         cache[table] = n
         return n
     }
+
+    /// A table's labels (the whole names when they are loaded already).
+    func labels(_ table: String) throws -> RowNames {
+        if let n = cache[table] ?? labelCache[table] { return n }
+        let n = try RowNames.load(table, database: database, names: labels, keys: false)
+        labelCache[table] = n
+        return n
+    }
 }
 
 extension ReferenceResolver {
@@ -143,7 +153,7 @@ extension ReferenceResolver {
             }
             return "\(RowNames.label(ofHeld: id, in: table, registry: database, scratch: scratch) ?? "") [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
         }
-        guard let row = try names(table).name(of: id) else { return RowNames.notReceived(.text(id)) }
+        guard let row = try labels(table).name(of: id) else { return RowNames.notReceived(.text(id)) }
         return Self.candidate(row)
     }
 }
