@@ -85,6 +85,14 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertTrue(big.cache.isEmpty && big.labelCache.isEmpty, "a big table was read whole: \(big.cache.keys) \(big.labelCache.keys)")
         // Finding a row by what a person typed still reads the names (that is what it matches against).
         XCTAssertEqual(try big.resolve("Учитель 7", in: "persons"), "p000007")
+        // A search whose word is in nearly every name lets the other words narrow (it found nothing).
+        let taught = try put("mentors", [("person_id", "p000007")])
+        _ = try put("persons", [("full_name", "Учитель Новый")])
+        big.reload()
+        XCTAssertGreaterThan(try big.choices(in: "persons").filter { $0.label.lowercased().contains("учитель") }.count, RegistryPage.maxBoundNames)
+        let (clause, args) = try RegistryPage.matching("Учитель 7", RegistrySchema.schema.table(named: "mentors")!, big)
+        let found = try school.database.rows("SELECT id FROM mentors\(clause)", args).map { $0[0].displayText }
+        XCTAssertEqual(found, [taught])
     }
 
     /// Labels read without the texts that find rows are the same labels, equal names told apart alike.

@@ -41,8 +41,13 @@ public struct RegistryPage {
                 switch c.kind {
                 case .reference(let target):
                     let ids = try resolver.choices(in: target).filter { $0.label.lowercased().contains(key) }.map(\.id)
-                    // A word in nearly every name narrows nothing; SQLite binds at most 32766 values.
-                    if !ids.isEmpty, ids.count <= Self.maxBoundNames { any.append("\(column) IN (\(ids.map { _ in "?" }.joined(separator: ",")))"); args += ids.map { DatabaseValue.text($0) } }
+                    // A word in nearly every name narrows nothing (SQLite binds at most 32766 values):
+                    // every row passes it, and the other words do the narrowing.
+                    if ids.count > Self.maxBoundNames {
+                        any.append("1")
+                    } else if !ids.isEmpty {
+                        any.append("\(column) IN (\(ids.map { _ in "?" }.joined(separator: ",")))"); args += ids.map { DatabaseValue.text($0) }
+                    }
                 case .enumeration(let allowed):
                     let values = allowed.filter { v in
                         let said: [String] = [v] + [Language.ru, Language.en].map { Message.webValue(v, column: c.name, table: t.name).text($0) }
