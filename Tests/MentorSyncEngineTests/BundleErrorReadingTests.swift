@@ -16,6 +16,12 @@ final class BundleErrorReadingTests: XCTestCase {
         for e in errors { XCTAssertEqual(BundleError(description: e.description), e, e.description) }
     }
 
+    func testTheProtocolsExampleIsRead() {
+        // Protocol/bundle.md, the header's `rejections`.
+        XCTAssertEqual(BundleError(description: "bundle is damaged or incomplete (checksum mismatch); copy it again from the school"),
+                       .damaged(BundleError.Damage.checksum.text))
+    }
+
     func testOtherLinesAreNotRead() {
         for text in ["row persons/p1 names two different owners; change refused", "database is locked", "",
                      "bundle format version x is newer than this program understands; upgrade mentorsync"] {
