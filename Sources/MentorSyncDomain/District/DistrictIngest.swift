@@ -186,9 +186,10 @@ public final class DistrictIngest {
             do {
                 // What the district records about the bundle commits with its merge, or not at all.
                 report = try mergeTryingKeys(reader, retryingKeys: !direct) { report in
+                    let scratch = report.refusals.isEmpty ? nil : try? NamingScratch()
                     for r in report.refusals.prefix(RowRefusal.valuesKept) {
                         try home.recordRejection(site: header.sender, bundle: name, reason: r.reason,
-                                                 label: RowNames.label(of: r.table, id: r.id, values: r.values, registry: home.database))
+                                                 label: RowNames.label(of: r.table, id: r.id, values: r.values, registry: home.database, scratch: scratch))
                     }
                     try home.recordWriterClock(header)
                 }

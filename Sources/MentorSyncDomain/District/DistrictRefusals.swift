@@ -23,10 +23,12 @@ extension DistrictHome {
         // The newest of each refusal (SQLite takes the bare columns from the row of max(at)).
         let rows = try database.rows("SELECT site, bundle, reason, max(at), count(*), max(label) \(recent) GROUP BY site, reason ORDER BY max(at) DESC LIMIT ?",
                                      [from, .integer(Int64(limit))])
-        let lines = rows.filter { !rowsOnly || RefusalReason(text: $0[2].displayText) != nil }.map { r -> Message in
+        let lines = rows.compactMap { r -> Message? in
             let site = r[0].text ?? ""
             let bundle = r[1].displayText, reason = r[2].displayText, at = r[3].displayText
-            let what = RefusalReason(text: reason).map {
+            let row = RefusalReason(text: reason)
+            if rowsOnly && row == nil { return nil }
+            let what = row.map {
                 // A refused row by the name its values gave (kept with the refusal), else as held here;
                 // each read alone: a district's tables are too big to name whole for a status line.
                 Message.refusal($0, to: .coordinator, row: { r[5].text ?? RowNames.label(ofHeld: $1, in: $0, registry: database) ?? ReferenceResolver.shortID($1) },
@@ -39,13 +41,6 @@ extension DistrictHome {
 }
 
 extension Message {
-    /// A reason recorded as the engine's English line, in the reader's language when it is one of a
-    /// bundle's errors (`BundleError`); otherwise as it was written.
-    public static func reason(_ text: String) -> Message {
-        if let e = BundleError(description: text) { return .bundleError(e) }
-        return Message("reason.as_written", en: text, ru: text)
-    }
-
     public static func recentRefusalsHeading(shown: Int, total: Int) -> Message {
         Message("district.recent_refusals",
                 en: shown < total ? "Refused in the last 60 days (\(total); the newest \(shown)):" : "Refused in the last 60 days:",

@@ -25,6 +25,13 @@ extension Message {
         return Message("bundle.\(e.code)", en: en, ru: ru)
     }
 
+    /// A reason recorded or received as the engine's English line, in the reader's language when it
+    /// is one of a bundle's errors (`BundleError`); otherwise as it was written.
+    public static func reason(_ text: String) -> Message {
+        if let e = BundleError(description: text) { return .bundleError(e) }
+        return Message("reason.as_written", en: text, ru: text)
+    }
+
     /// What is wrong with a damaged bundle, in Russian (the engine's words otherwise).
     static func russianDamage(_ why: String) -> String {
         guard let d = BundleError.Damage(text: why) else { return why }

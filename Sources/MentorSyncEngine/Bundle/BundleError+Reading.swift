@@ -3,10 +3,7 @@ extension BundleError {
     /// refused a bundle with this line, and keeps it in its own records): so the reader can be told
     /// in the reader's language. Nil for any other text.
     public init?(description text: String) {
-        func between(_ prefix: String, _ suffix: String = "") -> String? {
-            guard text.utf8.count >= prefix.utf8.count + suffix.utf8.count, text.hasPrefix(prefix), text.hasSuffix(suffix) else { return nil }
-            return String(text.utf8.dropFirst(prefix.utf8.count).dropLast(suffix.utf8.count))
-        }
+        func between(_ prefix: String, _ suffix: String = "") -> String? { text.between(prefix, suffix) }
         func pair(_ s: String, _ separator: String) -> (String, String)? {
             guard let r = s.range(of: separator) else { return nil }
             return (String(s[..<r.lowerBound]), String(s[r.upperBound...]))

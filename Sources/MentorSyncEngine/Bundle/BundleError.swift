@@ -66,7 +66,7 @@ extension BundleError {
 
         public var text: String { rawValue }
 
-        /// The damage a `damaged` text names, and what follows its words (zlib's, for `corruptBody`).
+        /// The damage a `damaged` text names (for `corruptBody`, zlib's words follow).
         public init?(text: String) {
             if text.hasPrefix(Damage.corruptBody.rawValue) { self = .corruptBody; return }
             guard let d = Damage(rawValue: text) else { return nil }

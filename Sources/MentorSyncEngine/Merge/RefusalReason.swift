@@ -90,10 +90,12 @@ public enum RefusalReason: Equatable, Sendable {
     }
 }
 
-private extension String {
-    /// What lies between a prefix and a suffix this text has, or nil.
-    func between(_ prefix: String, _ suffix: String) -> String? {
-        guard count >= prefix.count + suffix.count, hasPrefix(prefix), hasSuffix(suffix) else { return nil }
-        return String(dropFirst(prefix.count).dropLast(suffix.count))
+extension String {
+    /// What lies between a prefix and a suffix this text has, byte for byte, or nil (reading back
+    /// the lines this program writes: refusal reasons, bundle errors).
+    func between(_ prefix: String, _ suffix: String = "") -> String? {
+        let b = Array(utf8), p = Array(prefix.utf8), s = Array(suffix.utf8)
+        guard b.count >= p.count + s.count, b.starts(with: p), b.suffix(s.count).elementsEqual(s) else { return nil }
+        return String(decoding: b[p.count..<(b.count - s.count)], as: UTF8.self)
     }
 }
