@@ -55,7 +55,7 @@ final class ReferenceResolverTests: XCTestCase {
                        "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
         XCTAssertEqual(try alone.display("nobody-1", in: "persons"), RowNames.notReceived(.text("nobody-1")))
         XCTAssertNil(try alone.label(of: "nobody-1", in: "persons"))
-        XCTAssertTrue(alone.cache.isEmpty && alone.labelCache.isEmpty, "a table was read whole: \(alone.cache.keys) \(alone.labelCache.keys)")
+        XCTAssertTrue(alone.labelCache.isEmpty, "a table was read whole: \(alone.labelCache.keys)")
         // The same names as the resolver that reads tables whole gives.
         let whole = ReferenceResolver(database: school.database)
         XCTAssertEqual(try whole.label(of: mentor, in: "mentors"), try alone.label(of: mentor, in: "mentors"))
@@ -82,9 +82,17 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(try big.label(of: "p000007", in: "persons"), "Учитель 7")
         XCTAssertEqual(big.readable(.text(fedor), column: "person_id", table: "mentors", language: .ru),
                        "Фёдоров Пётр Семёнович [\(ReferenceResolver.shortID(fedor))]")
-        XCTAssertTrue(big.cache.isEmpty && big.labelCache.isEmpty, "a big table was read whole: \(big.cache.keys) \(big.labelCache.keys)")
-        // Finding a row by what a person typed still reads the names (that is what it matches against).
+        XCTAssertTrue(big.labelCache.isEmpty, "a big table was read whole: \(big.labelCache.keys)")
+        // Finding a row by what a person typed reads the names alone (that is what it matches
+        // against), not the labels; the name a listing shows, with its short id, finds it too.
         XCTAssertEqual(try big.resolve("Учитель 7", in: "persons"), "p000007")
+        XCTAssertEqual(try big.resolve(try big.display("p000007", in: "persons"), in: "persons"), "p000007")
+        XCTAssertEqual(try big.resolve("Фёдоров Пётр Семёнович", in: "mentors"), mentor)
+        XCTAssertTrue(big.labelCache.isEmpty, "finding a row named a big table whole: \(big.labelCache.keys)")
+        XCTAssertThrowsError(try big.resolve("Учитель 7 (01.02.2000)", in: "persons")) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "reference.no_name")
+            XCTAssertTrue("\(e)".contains("Учитель 7 [p000007]"), "\(e)")
+        }
         // A search whose word is in nearly every name lets the other words narrow (it found nothing).
         let taught = try put("mentors", [("person_id", "p000007")])
         _ = try put("persons", [("full_name", "Учитель Новый")])
@@ -95,19 +103,65 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(found, [taught])
     }
 
-    /// Labels read without the texts that find rows are the same labels, equal names told apart alike.
-    func testLabelsAloneAreTheSameLabels() throws {
-        for (name, date) in [("Иванова Мария Петровна", "1990-03-12"), ("Иванова Мария Петровна", "1985-01-02"), ("Иванова  мария петровна", "1985-01-02"), ("Петров Олег", "")] {
-            let p = try put("persons", [("full_name", name)] + (date.isEmpty ? [] : [("birth_date", date)]))
+    /// Every name a person is shown for a row finds that row again — the label a list or a form
+    /// gives, the candidate an error lists (with the short id), and each spelling of a date after a
+    /// name — among namesakes told apart by birth date, by a pair's start, or by nothing but the id.
+    func testEveryNameShownFindsItsRow() throws {
+        var persons: [(id: String, name: String, birth: String)] = []
+        for (name, birth) in [("Иванова Мария Петровна", "1990-03-12"), ("Иванова Мария Петровна", "1985-01-02"),
+                              ("Иванова  мария петровна", "1985-01-02"), ("Петров Олег", ""), ("Сидоров Ян", "1970-05-06")] {
+            let p = try put("persons", [("full_name", name)] + (birth.isEmpty ? [] : [("birth_date", birth)]))
+            persons.append((p, name, birth))
             let m = try put("mentors", [("person_id", p)])
             _ = try put("pairs", [("mentor_id", m), ("started_on", "2024-09-01")])
         }
+        let sidorov = try school.database.scalar("SELECT id FROM mentors WHERE person_id = ?", [.text(persons[4].id)])!.text!
+        let later = try put("pairs", [("mentor_id", sidorov), ("started_on", "2025-01-15")])
+        let r = ReferenceResolver(database: school.database)
         for table in ["persons", "mentors", "pairs"] {
-            let whole = ReferenceResolver(database: school.database), labels = ReferenceResolver(database: school.database)
-            XCTAssertEqual(try labels.choices(in: table).map(\.label), try whole.names(table).rows.map(\.label), table)
-            XCTAssertTrue(labels.cache.isEmpty, "labels loaded the texts that find rows")
-            XCTAssertTrue(try labels.labels(table).rows.allSatisfy { $0.keys.isEmpty })
+            for row in try r.choices(in: table) {
+                XCTAssertEqual(try r.resolve(row.label, in: table), row.id, "\(table): «\(row.label)»")
+                let candidate = try r.candidate(row.id, in: table)
+                XCTAssertEqual(try r.resolve(candidate, in: table), row.id, "\(table): «\(candidate)»")
+                XCTAssertEqual(try r.resolve(try r.display(row.id, in: table), in: table), row.id, table)
+            }
         }
+        // A date after a name: in brackets, after a dash, a comma or a space, either way round.
+        for spelling in ["Сидоров Ян (06.05.1970)", "сидоров ян - 1970-05-06", "Сидоров Ян, 06.05.1970", "Сидоров Ян 1970-05-06", "Сидоров Ян — 06.05.1970"] {
+            XCTAssertEqual(try r.resolve(spelling, in: "persons"), persons[4].id, spelling)
+            XCTAssertEqual(try r.resolve(spelling, in: "mentors"), sidorov, spelling)
+        }
+        // A pair: its mentor's name with its start, and with the mentor's birth date before it.
+        XCTAssertEqual(try r.resolve("Сидоров Ян — 15.01.2025", in: "pairs"), later)
+        XCTAssertEqual(try r.resolve("Сидоров Ян (06.05.1970) — 15.01.2025", in: "pairs"), later)
+        XCTAssertEqual(try r.resolve("Сидоров Ян (06.05.1970), 2025-01-15", in: "pairs"), later)
+        // What does not name one row says so: namesakes listed by the names that tell them apart,
+        // a wrong date, a short id of another row.
+        XCTAssertThrowsError(try r.resolve("Иванова Мария Петровна", in: "persons")) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "reference.ambiguous")
+            XCTAssertTrue("\(e)".contains("Иванова Мария Петровна (12.03.1990) [\(ReferenceResolver.shortID(persons[0].id))]"), "\(e)")
+        }
+        XCTAssertThrowsError(try r.resolve("Сидоров Ян (07.05.1970)", in: "persons")) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "reference.no_name")
+            XCTAssertTrue("\(e)".contains("Сидоров Ян [\(ReferenceResolver.shortID(persons[4].id))]"), "a similar name is offered: \(e)")
+        }
+        XCTAssertThrowsError(try r.resolve("Сидоров Ян [\(ReferenceResolver.shortID(persons[3].id))]", in: "persons")) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "reference.no_name")
+        }
+        XCTAssertEqual(r.labelCache.keys.sorted(), ["mentors", "pairs", "persons"], "labels are read for what is shown, not to find rows")
+    }
+
+    /// A typed name taken apart into the name and the dates after it.
+    func testTypedNamesAreReadWithTheirDates() {
+        let readings = TypedName.readings(of: RowNames.normalize("Петров И. И. (02.01.1980) — 01.09.2024"))
+        XCTAssertTrue(readings.contains(TypedName(base: "петров и. и.", dates: ["1980-01-02", "2024-09-01"])), "\(readings)")
+        XCTAssertTrue(readings.contains(TypedName(base: "петров и. и. (02.01.1980)", dates: ["2024-09-01"])), "\(readings)")
+        XCTAssertEqual(TypedName.readings(of: "петров"), [TypedName(base: "петров", dates: [])])
+        XCTAssertEqual(TypedName.readings(of: "(01.02.2000)"), [TypedName(base: "(01.02.2000)", dates: [])], "a date is not a name")
+        XCTAssertEqual(TypedName.readings(of: "петров 32.13.20x1"), [TypedName(base: "петров 32.13.20x1", dates: [])])
+        XCTAssertEqual(TypedName.storedDate("12.03.1990"), "1990-03-12")
+        XCTAssertEqual(TypedName.storedDate("1990-03-12"), "1990-03-12")
+        XCTAssertNil(TypedName.storedDate("1990.03.12"))
     }
 
     /// How names are compared: lower case, ё as е (composed or not), one kind of dash, single spaces,

@@ -9,10 +9,10 @@ import MentorSyncEngine
 /// No match, or more than one, throws a one-line `MessageError` listing candidates.
 public final class ReferenceResolver {
     public let database: Database
-    /// The tables named whole so far, by name: with the texts that find their rows (`resolve`), or
-    /// their labels alone (what lists and choices show).
-    private(set) var cache: [String: RowNames] = [:]
+    /// The tables whose labels were read whole so far (what lists and choices show), by name.
     private(set) var labelCache: [String: RowNames] = [:]
+    /// What finds rows by the names people type (`resolve`).
+    private(set) lazy var lookup = NameLookup(database: database)
     private var exists: [String: Statement] = [:]
 
     /// Rows are named one at a time, never by reading their table whole (`RowNames.label(ofHeld:)`):
@@ -35,10 +35,11 @@ public final class ReferenceResolver {
     public static func shortID(_ id: String) -> String { String(id.prefix(8)) }
 
     /// Forgets loaded names (after rows were written through this connection).
-    public func reload() { cache = [:]; labelCache = [:]; bigTables = [:] }
+    public func reload() { labelCache = [:]; bigTables = [:]; lookup = NameLookup(database: database) }
 
     /// The id of the one row of `table` that `text` names. `context` (e.g. «ФИО» (mentors.person_id))
-    /// starts the error message.
+    /// starts the error message. Every name a listing or an error shows finds its row again:
+    /// "Иванова Мария Петровна (12.03.1990)", "Петров И. И. — 01.09.2024", "Иванова Мария [1a2b3c4d]".
     public func resolve(_ text: String, in table: String, context: EntryContext? = nil) throws -> String {
         let raw = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let where_ = context ?? .plain(table)
@@ -46,24 +47,53 @@ public final class ReferenceResolver {
         for candidate in raw == raw.lowercased() ? [raw] : [raw, raw.lowercased()] where try holds(table, id: candidate) {
             return candidate
         }
-        let names = try self.names(table)
+        func oneOf(_ ids: [String]) throws -> String? {
+            if ids.count == 1 { return ids[0] }
+            if ids.count > 1 {
+                throw MessageError(.referenceAmbiguous(where_, text: raw, table: table, candidates: try ids.map { try candidate($0, in: table) }))
+            }
+            return nil
+        }
         let key = RowNames.normalize(raw)
-        let matches = names.rows(named: key)
-        if matches.count == 1 { return matches[0].id }
-        if matches.count > 1 {
-            throw MessageError(.referenceAmbiguous(where_, text: raw, table: table, candidates: matches.map(Self.candidate)))
+        if let id = try oneOf(try lookup.rows(of: table, named: key)) { return id }
+        // A name with the short id a listing shows beside it: the row of that id that the name names.
+        if let (name, short) = Self.shortIDAfterName(raw) {
+            let named = name.isEmpty ? [] : try lookup.rows(of: table, named: RowNames.normalize(name))
+            var fitting = try rows(startingWith: short, in: table).filter { id in
+                if name.isEmpty || named.contains(id) { return true }
+                return RowNames.normalize(try label(of: id, in: table) ?? "") == RowNames.normalize(name)
+            }
+            // A mentor's or a pair's label carries its person's short id, not its own.
+            if fitting.isEmpty { fitting = try named.filter { RowNames.normalize(try label(of: $0, in: table) ?? "") == key } }
+            if let id = try oneOf(fitting) { return id }
         }
         let lower = raw.lowercased()
-        if lower.count >= 8, !lower.contains(" ") {
-            let byPrefix = names.rows.filter { $0.id.hasPrefix(lower) }
-            if byPrefix.count == 1 { return byPrefix[0].id }
-            if byPrefix.count > 1 {
-                throw MessageError(.referenceAmbiguous(where_, text: raw, table: table, candidates: byPrefix.map(Self.candidate)))
-            }
-        }
+        if lower.count >= 8, !lower.contains(" "), let id = try oneOf(try rows(startingWith: lower, in: table)) { return id }
         if Self.looksLikeID(raw) { throw MessageError(.referenceNoID(where_, id: raw, table: table)) }
-        let similar = names.rows.filter { row in row.keys.contains { $0.contains(key) || (key.count >= 4 && key.contains($0) && !$0.isEmpty) } }
-        throw MessageError(.referenceNoName(where_, text: raw, table: table, similar: similar.prefix(5).map(Self.candidate)))
+        let similar = try lookup.similar(in: table, to: key, limit: 5)
+        throw MessageError(.referenceNoName(where_, text: raw, table: table, similar: try similar.map { try candidate($0, in: table) }))
+    }
+
+    /// "Иванова Мария [1a2b3c4d]" as the name and the id's start; "[1a2b3c4d]" as no name and the start.
+    static func shortIDAfterName(_ text: String) -> (name: String, short: String)? {
+        guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return nil }
+        let short = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+        let name = text[..<open].trimmingCharacters(in: .whitespaces)
+        guard !short.isEmpty, !short.contains("]") else { return nil }
+        return (name, short)
+    }
+
+    /// The rows of `table` whose id starts with `prefix` (as typed, or in small letters), in the order
+    /// they were written; at most 20.
+    private func rows(startingWith prefix: String, in table: String) throws -> [String] {
+        var found: [String] = []
+        for p in prefix == prefix.lowercased() ? [prefix] : [prefix, prefix.lowercased()] {
+            // Every text that starts with p sorts between p and p followed by the last character there is.
+            let ids = try database.rows("SELECT id FROM \(SQL.identifier(table)) WHERE id >= ?1 AND id < ?1 || char(1114111) ORDER BY rowid LIMIT 20",
+                                        [.text(p)]).compactMap { $0[0].text }
+            for id in ids where id.hasPrefix(p) && !found.contains(id) { found.append(id) }
+        }
+        return found
     }
 
     /// A typed value for `column` of `table`: checked by `ValueParser`, and a reference resolved
@@ -107,8 +137,9 @@ public final class ReferenceResolver {
     }
 
     /// "Иванова Мария Петровна (12.03.1990) [1a2b3c4d]": a name with its short id, as candidates are listed.
-    static func candidate(_ row: RowName) -> String {
-        row.label.hasSuffix("]") ? row.label : "\(row.label) [\(shortID(row.id))]"
+    func candidate(_ id: String, in table: String) throws -> String {
+        let label = try label(of: id, in: table) ?? ""
+        return label.hasSuffix("]") ? label : "\(label) [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether `text` is written like an id (a UUID, or hex digits and dashes), not like a name.
@@ -127,17 +158,10 @@ public final class ReferenceResolver {
         return try statement.step()
     }
 
-    func names(_ table: String) throws -> RowNames {
-        if let n = cache[table] { return n }
-        let n = try RowNames.load(table, database: database, names: names)
-        cache[table] = n
-        return n
-    }
-
-    /// A table's labels (the whole names when they are loaded already).
+    /// A table's labels, read whole.
     func labels(_ table: String) throws -> RowNames {
-        if let n = cache[table] ?? labelCache[table] { return n }
-        let n = try RowNames.load(table, database: database, names: labels, keys: false)
+        if let n = labelCache[table] { return n }
+        let n = try RowNames.load(table, database: database, names: labels)
         labelCache[table] = n
         return n
     }
@@ -153,7 +177,7 @@ extension ReferenceResolver {
             }
             return "\(RowNames.label(ofHeld: id, in: table, registry: database, scratch: scratch) ?? "") [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
         }
-        guard let row = try labels(table).name(of: id) else { return RowNames.notReceived(.text(id)) }
-        return Self.candidate(row)
+        guard try labels(table).name(of: id) != nil else { return RowNames.notReceived(.text(id)) }
+        return try candidate(id, in: table)
     }
 }

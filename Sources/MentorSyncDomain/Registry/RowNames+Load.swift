@@ -2,11 +2,9 @@ import MentorSyncEngine
 
 extension RowNames {
     /// Reads the names of every row of `table`; `names` gives the (cached) names of another table,
-    /// so a mentor is named by its person and a pair by its mentor. Without `keys`, only the labels
-    /// (what lists and choices show): the texts that find a row (a name with each spelling of its
-    /// date — nine a person) are most of the work.
-    static func load(_ table: String, database db: Database, names: (String) throws -> RowNames, keys: Bool = true) throws -> RowNames {
-        typealias Item = (id: String, base: String, date: String?, keys: [String])
+    /// so a mentor is named by its person and a pair by its mentor.
+    static func load(_ table: String, database db: Database, names: (String) throws -> RowNames) throws -> RowNames {
+        typealias Item = (id: String, base: String, date: String?)
         func text(_ v: DatabaseValue) -> String? {
             guard let t = v.text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
             return t
@@ -16,7 +14,7 @@ extension RowNames {
             try db.rows(sql).map { r in
                 let id = r[0].displayText
                 let texts = (1...columns).compactMap { text(r[$0]) }
-                return (id, texts.first ?? shortLabel(id), nil, keys ? texts.map(normalize) : [])
+                return (id, texts.first ?? shortLabel(id), nil)
             }
         }
         let dated: (String, String) -> String = { "\($0) (\(russianDate($1)))" }
@@ -24,39 +22,35 @@ extension RowNames {
         switch table {
         case "persons":
             items = try db.rows("SELECT id, full_name, birth_date FROM persons ORDER BY rowid").map { r in
-                let name = text(r[1]) ?? shortLabel(r[0].displayText)
-                return (r[0].displayText, name, text(r[2]), keys ? [normalize(name)] + qualified([name], date: text(r[2])) : [])
+                (r[0].displayText, text(r[1]) ?? shortLabel(r[0].displayText), text(r[2]))
             }
         case "mentors", "mentees":
             let persons = try names("persons")
             items = try db.rows("SELECT id, person_id FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
                 let person = text(r[1]).flatMap { persons.name(of: $0) }
-                return (r[0].displayText, person?.label ?? notReceived(r[1]), nil, keys ? person?.keys ?? [] : [])
+                return (r[0].displayText, person?.label ?? notReceived(r[1]), nil)
             }
         case "pairs":
             let mentors = try names("mentors")
             let rows = try db.rows("SELECT id, mentor_id, started_on FROM pairs ORDER BY rowid").map { r -> Item in
                 let mentor = text(r[1]).flatMap { mentors.name(of: $0) }
-                let found = mentor?.keys ?? []
-                return (r[0].displayText, mentor?.label ?? notReceived(r[1]), text(r[2]), keys ? found + qualified(found, date: text(r[2])) : [])
+                return (r[0].displayText, mentor?.label ?? notReceived(r[1]), text(r[2]))
             }
             return RowNames(table: table, rows: disambiguate(rows) { "\($0) — \(russianDate($1))" })
         case "indicators":
             items = try db.rows("SELECT id, code, title FROM indicators ORDER BY rowid").map { r in
-                let found = keys ? [text(r[1]), text(r[2])].compactMap { $0 }.map(normalize) : []
-                return (r[0].displayText, text(r[1]) ?? text(r[2]) ?? shortLabel(r[0].displayText), nil, found)
+                (r[0].displayText, text(r[1]) ?? text(r[2]) ?? shortLabel(r[0].displayText), nil)
             }
         case "organizations": items = try plain("SELECT id, short_name, name FROM organizations ORDER BY rowid", 2)
         case "events":
-            items = try db.rows("SELECT id, title, code, starts_on FROM events ORDER BY rowid").map { r in
-                let found = keys ? [text(r[1]), text(r[2])].compactMap { $0 }.map(normalize) : []
-                return (r[0].displayText, text(r[1]) ?? shortLabel(r[0].displayText), text(r[3]), keys ? found + qualified(found, date: text(r[3])) : [])
+            items = try db.rows("SELECT id, title, starts_on FROM events ORDER BY rowid").map { r in
+                (r[0].displayText, text(r[1]) ?? shortLabel(r[0].displayText), text(r[2]))
             }
         case "plans", "practices": items = try plain("SELECT id, title FROM \(SQL.identifier(table)) ORDER BY rowid", 1)
         default:
             // Rows people do not name (meetings, surveys, …): known by their short id alone.
             items = try db.rows("SELECT id FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
-                (r[0].displayText, shortLabel(r[0].displayText), nil, [])
+                (r[0].displayText, shortLabel(r[0].displayText), nil)
             }
         }
         return RowNames(table: table, rows: disambiguate(items, dateLabel: dated))

@@ -1,6 +1,6 @@
 import MentorSyncEngine
 
-/// The name people know a row of one table by, and the texts that find it.
+/// The name people know a row of one table by (`NameLookup` finds rows by what people type).
 /// A person: `full_name`, with its birth date when two share that name
 /// ("Иванова Мария Петровна (12.03.1990)"); a mentor or mentee: its person's name; a pair: its
 /// mentor's name, with `started_on` when that mentor has several pairs ("Петров И. И. — 01.09.2024");
@@ -9,8 +9,6 @@ public struct RowName: Sendable, Equatable {
     public let id: String
     /// The shortest label that tells this row from the others of its table.
     public let label: String
-    /// Normalized texts that select this row (see `RowNames.normalize`).
-    let keys: [String]
 }
 
 /// The names of every row of one table, loaded once.
@@ -18,26 +16,16 @@ struct RowNames {
     let table: String
     let rows: [RowName]
     private let byID: [String: Int]
-    /// Rows by each normalized key, so a file of thousands of names is looked up, not scanned.
-    private let byKey: [String: [Int]]
 
     init(table: String, rows: [RowName]) {
         self.table = table
         self.rows = rows
         var byID: [String: Int] = [:]
-        var byKey: [String: [Int]] = [:]
-        for (i, r) in rows.enumerated() {
-            byID[r.id] = i
-            for k in Set(r.keys) { byKey[k, default: []].append(i) }
-        }
+        for (i, r) in rows.enumerated() { byID[r.id] = i }
         self.byID = byID
-        self.byKey = byKey
     }
 
     func name(of id: String) -> RowName? { byID[id].map { rows[$0] } }
-
-    /// The rows a normalized key selects.
-    func rows(named key: String) -> [RowName] { (byKey[key] ?? []).map { rows[$0] } }
 
     /// Lower case, `ё` as `е`, runs of spaces as one, no spaces at the ends, one kind of dash:
     /// how a name is compared, so "иванова  мария" finds "Иванова Мария".
@@ -75,20 +63,8 @@ struct RowNames {
         return "\(p[2]).\(p[1]).\(p[0])"
     }
 
-    /// Keys for `base` qualified by a date: "base (12.03.1990)", "base (1990-03-12)", "base - 12.03.1990"…
-    static func qualified(_ bases: [String], date: String?) -> [String] {
-        guard let date, !date.isEmpty else { return [] }
-        var keys: [String] = []
-        for b in bases {
-            for d in [russianDate(date), date] {
-                keys += ["\(b) (\(d))", "\(b) - \(d)", "\(b), \(d)", "\(b) \(d)"].map(normalize)
-            }
-        }
-        return keys
-    }
-
     /// Makes labels unique: a name shared by several rows gets its date, then its short id.
-    static func disambiguate(_ items: [(id: String, base: String, date: String?, keys: [String])],
+    static func disambiguate(_ items: [(id: String, base: String, date: String?)],
                              dateLabel: (String, String) -> String) -> [RowName] {
         var counts: [String: Int] = [:]
         for i in items { counts[normalize(i.base), default: 0] += 1 }
@@ -100,7 +76,7 @@ struct RowNames {
         for l in dated { withDate[normalize(l), default: 0] += 1 }
         return zip(items, dated).map { i, l in
             let label = withDate[normalize(l)]! > 1 ? "\(l) [\(ReferenceResolver.shortID(i.id))]" : l
-            return RowName(id: i.id, label: label, keys: i.keys)
+            return RowName(id: i.id, label: label)
         }
     }
 }
