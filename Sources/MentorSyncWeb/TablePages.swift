@@ -150,11 +150,8 @@ final class TablePages {
                 for v in allowed { fields += "<option value=\"\(esc(v))\"\(v == value ? " selected" : "")>\(ctx.t(.webValue(v, column: c.name, table: t.name)))</option>" }
                 fields += "</select>"
             case .reference(let target):
-                fields += "<select id=\"\(fid)\" name=\"\(esc(c.name))\"><option value=\"\">\(ctx.t(.webNone))</option>"
-                for row in try resolver.choices(in: target) {
-                    fields += "<option value=\"\(esc(row.id))\"\(row.id == value ? " selected" : "")>\(esc(row.label))</option>"
-                }
-                fields += "</select>"
+                fields += try ReferenceField(column: c, target: target, id: fid).html(
+                    typed: typed?[c.name], stored: current?[c.name]?.text, resolver, ctx)
             case .date: fields += "<input id=\"\(fid)\" type=\"date\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
             case .integer(let range) where range == 0...1:
                 // A yes/no column: a choice in words, not a number field.
@@ -192,9 +189,11 @@ final class TablePages {
         let current = try id.flatMap { try currentRow(t, $0) }
         var sets: [(String, String)] = []
         // Only what the person changed is written, so an unchanged field never becomes a change to send.
+        let resolver = ReferenceResolver(database: replica.database)
         for c in t.columns {
             let typed = f[c.name] ?? ""
-            if current == nil ? !typed.trimmingCharacters(in: .whitespaces).isEmpty : typed != fieldText(current?[c.name]) {
+            if current == nil ? !typed.trimmingCharacters(in: .whitespaces).isEmpty
+                : try typed != fieldText(current?[c.name]) && !ReferenceField.showsStored(typed, c, current?[c.name]?.text, resolver) {
                 sets.append((c.name, typed))
             }
         }
@@ -203,7 +202,7 @@ final class TablePages {
             var rowID = id ?? ""
             if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
             if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
-            let name = (try? ReferenceResolver(database: replica.database).label(of: rowID, in: t.name)) ?? nil
+            let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
             let done = Message.webSaved(name ?? Message.webTable(t.name).text(ctx.language)).text(ctx.language)
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
         } catch {

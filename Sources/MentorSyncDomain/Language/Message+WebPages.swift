@@ -19,6 +19,27 @@ extension Message {
     public static let webNoMenteesYet = Message("web.pair.no_mentees", en: "No mentees yet: add them under Mentees first.",
                                                 ru: "Наставляемых пока нет: сначала добавьте их в разделе «Наставляемые».")
 
+    // A reference typed by name (a table too long to choose from)
+    public static func webTypeAName(_ target: String, suggested: Bool) -> Message {
+        switch target {
+        case "persons", "mentors", "mentees":
+            return Message("web.form.type_person",
+                           en: (suggested ? "Start typing the full name; names are suggested as you type." : "Type the full name.")
+                               + " Namesakes are told apart by the birth date: “Ivanova Maria Petrovna (12.03.1990)”.",
+                           ru: (suggested ? "Начните вводить ФИО — появятся подсказки." : "Введите ФИО полностью.")
+                               + " Тёзок различает дата рождения: «Иванова Мария Петровна (12.03.1990)».")
+        case "pairs":
+            return Message("web.form.type_pair",
+                           en: (suggested ? "Start typing the mentor's name; pairs are suggested as you type." : "Type the mentor's full name.")
+                               + " If the mentor has several pairs, add the start date: “Petrov Ivan Ilyich — 01.09.2024”.",
+                           ru: (suggested ? "Начните вводить ФИО наставника — появятся подсказки." : "Введите ФИО наставника полностью.")
+                               + " Если у наставника несколько пар, добавьте дату начала: «Петров Иван Ильич — 01.09.2024».")
+        default:
+            return Message("web.form.type_name", en: suggested ? "Start typing the name; names are suggested as you type." : "Type the name in full.",
+                           ru: suggested ? "Начните вводить название — появятся подсказки." : "Введите название полностью.")
+        }
+    }
+
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
     public static func webColumnsInForm(_ titles: [String]) -> Message {

@@ -131,6 +131,13 @@ public final class ReferenceResolver {
         return try big(table, depth: 2)
     }
 
+    /// The name a form field shows for a row, such that sent back it finds the same row: the label
+    /// where a table is named whole (namesakes told apart), with the short id where rows are named alone.
+    public func typableName(of id: String, in table: String) throws -> String {
+        if try namesAlone(table) { return try display(id, in: table) }
+        return try label(of: id, in: table) ?? display(id, in: table)
+    }
+
     /// A row as people read it: its label, or its short id when this registry does not hold it.
     public func labelOrShortID(_ id: String, in table: String) throws -> String {
         try label(of: id, in: table) ?? ReferenceResolver.shortID(id)

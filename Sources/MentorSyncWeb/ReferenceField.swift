@@ -1,0 +1,56 @@
+import MentorSyncDomain
+import MentorSyncEngine
+
+/// A form's field for a reference (a mentor's person, a pair's mentor): a choice from a list when
+/// the table is short; a name typed, with the browser suggesting the names as one types, when the
+/// list would be too long to scroll; a name typed alone when even the suggestions would make the
+/// page too heavy (a district's hundreds of thousands of persons). A typed name is found on save
+/// by `ReferenceResolver`, as `put` finds it, and a name that fits no row, or several, is told there.
+struct ReferenceField {
+    let column: ColumnSchema
+    let target: String
+    let id: String
+    /// Up to this many rows, a list to choose from.
+    static let maxChoices = 300
+    /// Up to this many, a typed name with suggestions (about 60 bytes of page a row).
+    static let maxSuggestions = 5_000
+
+    func html(typed: String?, stored: String?, _ resolver: ReferenceResolver, _ ctx: PageContext) throws -> String {
+        let rows = try Self.rowCount(target, upTo: Self.maxSuggestions + 1, resolver.database)
+        let name = esc(column.name)
+        if rows <= Self.maxChoices {
+            let chosen = typed ?? stored ?? ""
+            var h = "<select id=\"\(id)\" name=\"\(name)\"><option value=\"\">\(ctx.t(.webNone))</option>"
+            for row in try resolver.choices(in: target) {
+                h += "<option value=\"\(esc(row.id))\"\(row.id == chosen ? " selected" : "")>\(esc(row.label))</option>"
+            }
+            return h + "</select>"
+        }
+        let value = try typed ?? stored.map { try Self.shown($0, in: target, resolver) } ?? ""
+        let suggests = rows <= Self.maxSuggestions
+        let list = "\(id)-names"
+        var h = "<input id=\"\(id)\" name=\"\(name)\" value=\"\(esc(value))\" autocomplete=\"off\"\(suggests ? " list=\"\(list)\"" : "")>"
+        if suggests {
+            h += "<datalist id=\"\(list)\">"
+            for row in try resolver.choices(in: target) { h += "<option value=\"\(esc(row.label))\">" }
+            h += "</datalist>"
+        }
+        return h + "<p class=\"muted hint\">\(ctx.t(.webTypeAName(target, suggested: suggests)))</p>"
+    }
+
+    /// The text a typed-name field shows for a stored reference (`ReferenceResolver.typableName`).
+    static func shown(_ stored: String, in target: String, _ resolver: ReferenceResolver) throws -> String {
+        try resolver.typableName(of: stored, in: target)
+    }
+
+    /// Whether what came back in a reference field is just what the form showed for the stored
+    /// value: nothing the person changed, so nothing to write.
+    static func showsStored(_ typed: String, _ column: ColumnSchema, _ stored: String?, _ resolver: ReferenceResolver) throws -> Bool {
+        guard case .reference(let target) = column.kind, let stored else { return false }
+        return typed == (try shown(stored, in: target, resolver))
+    }
+
+    private static func rowCount(_ table: String, upTo limit: Int, _ db: Database) throws -> Int {
+        Int(try db.scalar("SELECT count(*) FROM (SELECT 1 FROM \(SQL.identifier(table)) LIMIT \(limit))")?.integer ?? 0)
+    }
+}

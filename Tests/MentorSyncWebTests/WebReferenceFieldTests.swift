@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// A reference to a long table is a name typed, not a list of every row: suggested by the browser
+/// up to a few thousand rows, typed alone beyond (a district's persons). The name is found on save
+/// as `put` finds it; a name that fits several rows is refused with them listed, and nothing is written.
+final class WebReferenceFieldTests: XCTestCase {
+    func testAMentorsPersonIsTypedByNameWithSuggestions() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400)
+            INSERT INTO persons (id, org_id, full_name) SELECT printf('p-%03d', i), 's001', 'Учитель ' || i FROM n;
+            INSERT INTO persons (id, org_id, full_name, birth_date) VALUES ('p-a', 's001', 'Иванова Мария', '1990-03-12'), ('p-b', 's001', 'Иванова Мария', '1985-01-02');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let form = client.get("/t/mentors/edit")?.body ?? ""
+        XCTAssertTrue(form.contains("<input id=\"f-person_id\" name=\"person_id\" value=\"\" autocomplete=\"off\" list=\"f-person_id-names\">"), form)
+        XCTAssertTrue(form.contains("<option value=\"Учитель 17\">") && form.contains("<option value=\"Иванова Мария (12.03.1990)\">"), form)
+        XCTAssertFalse(form.contains("<select id=\"f-person_id\""), "402 persons are not a list to scroll")
+        XCTAssertTrue(form.contains("Начните вводить ФИО — появятся подсказки."), form)
+
+        // Namesakes: refused, both listed by the names that tell them apart; nothing written.
+        let before = w.checksum(w.schoolHome)
+        let refused = client.post("/t/mentors/save", [("person_id", "иванова  мария"), ("status", "active")])
+        XCTAssertEqual(refused?.status, 422)
+        let page = refused?.body ?? ""
+        XCTAssertTrue(page.contains("Иванова Мария (12.03.1990) [p-a]") && page.contains("Иванова Мария (02.01.1985) [p-b]"), page)
+        XCTAssertTrue(page.contains("value=\"иванова  мария\""), "what was typed stays in the field")
+        XCTAssertEqual(w.checksum(w.schoolHome), before, "a refused form writes nothing")
+
+        XCTAssertEqual(client.post("/t/mentors/save", [("person_id", "Иванова Мария (02.01.1985)"), ("status", "active")])?.status, 303)
+        let mentor = try XCTUnwrap(try rows(w, "mentors").first)
+        XCTAssertEqual(mentor["person_id"] as? String, "p-b")
+
+        // Editing it shows the name; sending the form back unchanged keeps the person.
+        let id = try XCTUnwrap(mentor["id"] as? String)
+        let edit = client.get("/t/mentors/edit?id=\(id)")?.body ?? ""
+        XCTAssertTrue(edit.contains("name=\"person_id\" value=\"Иванова Мария (02.01.1985)\""), edit)
+        XCTAssertEqual(client.post("/t/mentors/save?id=\(id)", [("person_id", "Иванова Мария (02.01.1985)"), ("status", "inactive"), ("network", "0")])?.status, 303)
+        XCTAssertEqual(try rows(w, "mentors").first?["status"] as? String, "inactive")
+        XCTAssertEqual(try rows(w, "mentors").first?["person_id"] as? String, "p-b")
+        // The same form sent again changes nothing: the name shown is not taken as a new entry.
+        let saved = w.checksum(w.schoolHome)
+        XCTAssertEqual(client.post("/t/mentors/save?id=\(id)", [("person_id", "Иванова Мария (02.01.1985)"), ("status", "inactive"), ("network", "0")])?.status, 303)
+        XCTAssertEqual(w.checksum(w.schoolHome), saved, "an unchanged form writes nothing")
+    }
+
+    /// Past a few thousand rows the page carries no suggestions (a district's hundreds of thousands
+    /// of persons made a page of 33 MB); the name typed is found all the same, and a name the form
+    /// shows for a stored row that has namesakes is taken as unchanged, not as a new, ambiguous entry.
+    func testAPersonAmongThousandsIsTypedAlone() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)
+            INSERT INTO persons (id, org_id, full_name) SELECT printf('p-%05d', i), 's001', 'Учитель ' || i FROM n;
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-a', 's001', 'Иванова Мария'), ('p-b', 's001', 'Иванова Мария');
+            INSERT INTO mentors (id, org_id, person_id, status) VALUES ('m-1', 's001', 'p-b', 'active');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let form = client.get("/t/mentors/edit?id=m-1")?.body ?? ""
+        XCTAssertFalse(form.contains("<datalist") || form.contains("<option value=\"Учитель"), "no suggestions past 5,000 rows")
+        XCTAssertTrue(form.contains("name=\"person_id\" value=\"Иванова Мария [p-b]\""), form)
+        XCTAssertTrue(form.contains("Введите ФИО полностью."), form)
+        XCTAssertLessThan(form.utf8.count, 20_000)
+
+        XCTAssertEqual(client.post("/t/mentors/save?id=m-1", [("person_id", "Иванова Мария [p-b]"), ("status", "inactive"), ("network", "0")])?.status, 303)
+        XCTAssertEqual(try rows(w, "mentors").first?["person_id"] as? String, "p-b")
+        XCTAssertEqual(client.post("/t/mentors/save?id=m-1", [("person_id", "Учитель 4711"), ("status", "inactive"), ("network", "0")])?.status, 303)
+        XCTAssertEqual(try rows(w, "mentors").first?["person_id"] as? String, "p-04711")
+        let wrong = client.post("/t/mentors/save?id=m-1", [("person_id", "Учитель 99999"), ("status", "inactive"), ("network", "0")])
+        XCTAssertEqual(wrong?.status, 422)
+        XCTAssertTrue((wrong?.body ?? "").contains("нет строки с именем «Учитель 99999»"), wrong?.body ?? "")
+    }
+
+    func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {
+        let r = try ToolRunner.run("mentorsync-school", ["list", table, "--json", "--home", w.schoolHome.path])
+        return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String: Any]] ?? []
+    }
+}
