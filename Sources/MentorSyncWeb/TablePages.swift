@@ -223,7 +223,12 @@ final class TablePages {
     func delete(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
         guard let id = r.query["id"] else { return nil }
         let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name) ?? ""
-        try editor.delete(table: t.name, id: id)
+        do {
+            try editor.delete(table: t.name, id: id)
+        } catch let refused as MessageError {
+            // Refused (other rows name it): said on the row's own form, where it can be changed instead.
+            return try form(t, id: id, values: nil, ctx, error: refused.message.text(ctx.language))
+        }
         return .redirect("/t/\(t.name)?" + query([("done", Message.webDeleted(name).text(ctx.language))]))
     }
 }

@@ -79,6 +79,15 @@ extension Message {
                 en: "\(context.en) is \(size), more than the \(limit) a value may hold to reach the district; shorten it (keep scans outside the registry)",
                 ru: "\(context.ru): \(size) — больше, чем \(limit), которые значение может занимать, чтобы дойти до управления образования; сократите его (сканы храните вне реестра)")
     }
+    public static func deleteReferenced(_ table: String, name: String, referring: [(table: String, rows: Int)]) -> Message {
+        let en = referring.map { "\($0.table) (\($0.rows))" }.joined(separator: ", ")
+        let ru = referring.map { "«\(tableTitle($0.table).russian)» (\($0.rows))" }.joined(separator: ", ")
+        let leftEn = table == "persons" ? "; someone who left is not deleted: set the date they left (left_on)" : ""
+        let leftRu = table == "persons" ? "; если человек выбыл, не удаляйте его, а укажите дату выбытия" : ""
+        return Message("registry.delete_referenced",
+                       en: "'\(name)' is not deleted: rows name it in \(en); delete or change those first\(leftEn)",
+                       ru: "«\(name)» не удалено: на эту запись ссылаются \(ru); сначала удалите или измените их\(leftRu)")
+    }
     public static func noRowWithID(_ table: String, _ id: String) -> Message {
         Message("registry.no_row_with_id", en: "no \(table) row with id \(id)", ru: "в таблице «\(tableTitle(table).russian)» нет записи с кодом \(id)")
     }

@@ -158,8 +158,26 @@ public struct RegistryEditor {
             let id = try storedID(t, reference) ?? ReferenceResolver(database: database).resolve(reference, in: t.name)
             guard let current = try owner(t, id: id) else { throw MessageError(.noRowWithID(t.name, id)) }
             try checkMayWrite(current, t)
+            try checkNothingRefersTo(t, id: id)
             try database.execute("DELETE FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
             return id
         }
+    }
+
+    /// A row other rows name is not deleted: its mentor, pairs, meetings and surveys would be left
+    /// naming nothing — a year of a mentor's work shown as "not received" — and a list imported
+    /// again would add the person back as someone new. The error counts what names it, by table.
+    private func checkNothingRefersTo(_ t: TableSchema, id: String) throws {
+        var referring: [(table: String, rows: Int)] = []
+        for other in replica.schema.tables {
+            let columns = other.columns.filter { if case .reference(let target) = $0.kind { return target == t.name } else { return false } }
+            guard !columns.isEmpty else { continue }
+            let condition = columns.map { "\(SQL.identifier($0.name)) = ?1" }.joined(separator: " OR ")
+            let n = try database.scalar("SELECT count(*) FROM \(SQL.identifier(other.name)) WHERE \(condition)", [.text(id)])?.integer ?? 0
+            if n > 0 { referring.append((other.name, Int(n))) }
+        }
+        guard !referring.isEmpty else { return }
+        let name = try ReferenceResolver(database: database).label(of: id, in: t.name) ?? ReferenceResolver.shortID(id)
+        throw MessageError(.deleteReferenced(t.name, name: name, referring: referring))
     }
 }
