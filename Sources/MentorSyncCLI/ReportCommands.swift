@@ -9,9 +9,14 @@ enum ReportCommands {
 
     /// The indicator report of DOMAIN.md, as a table, CSV for Excel, JSON or a printable HTML page.
     static func report(_ args: Arguments, _ database: Database, _ console: Console) throws {
-        guard args.words.count == 1 else { throw UsageError(syntax: "report [--period 2024-2025] [--site SITE] [--format table|csv|json|html] [--out FILE]") }
+        guard args.words.count == 1 else { throw UsageError(syntax: "report [--period 2024-2025] [--site SITE] [--format table|csv|json|html|xlsx] [--out FILE]") }
         let period = try args.value("period").map { try SchoolYear.parse($0) } ?? .current
-        let format = args.has("json") ? .json : try ReportFormat.parse(args.value("format") ?? "table")
+        // The file's name chooses the format when none is given: `--out отчёт.xlsx` is a workbook.
+        let implied = args.value("out").flatMap(ReportFormat.implied(byFile:))
+        let format = args.has("json") ? .json : try args.value("format").map(ReportFormat.parse) ?? implied ?? .table
+        if let implied, implied != format, [implied, format].contains(.xlsx), let out = args.value("out") {
+            throw ReportError.formatAndFileDisagree(format: format.rawValue, file: out)
+        }
         let report = try IndicatorReport(database: database, period: period, site: args.value("site"))
         if let out = args.value("out") {
             let url = fileURL(out)

@@ -32,7 +32,6 @@ final class DistrictPages: WebPages {
         case ("/tables", true): return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
         case ("/conflicts", true): return try ConflictPage.list(home, r, ctx)
         case ("/conflicts/resolve", false): return try ConflictPage.resolve(home, r, ctx)
-        case ("/report", true): return ReportPage.response(try IndicatorReport(database: home.database, period: .current), ctx)
         case ("/enroll", true): return enrollForm(ctx, error: nil)
         case ("/enroll", false): return try enroll(r, ctx)
         default: break
@@ -46,6 +45,7 @@ final class DistrictPages: WebPages {
             return HTTPResponse(contentType: "application/octet-stream", body: Array(data),
                                 headers: [("Content-Disposition", "attachment; filename=\"\(site.rawValue).enrollment\"")])
         }
+        if let report = try ReportPage.respond(r, ctx, report: { try IndicatorReport(database: self.home.database, period: $0) }) { return report }
         return try tables.respond(r, ctx)
     }
 

@@ -1,15 +1,40 @@
+import Foundation
 import MentorSyncDomain
 
-/// The indicator report as `report --format html` writes it, served inside the app: a way back to
-/// the app's pages on top (not printed), and a policy that lets the report's own inline styles
-/// apply while nothing runs (it holds no script).
+/// The indicator report as `report --format html` writes it, served inside the app: on top (not
+/// printed) a way back to the app's pages, the school year to show — the one that ended matters in
+/// August and after, when the report goes to the region — and the same report as an Excel workbook.
+/// A policy lets the report's own inline styles apply while nothing runs (it holds no script).
+/// Paths: /report?period=2025-2026, /report.xlsx?period=2025-2026.
 enum ReportPage {
-    static let policy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'"
+    static let policy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+    /// School years offered: this one and the four before it.
+    static let yearsOffered = 5
 
-    static func response(_ report: IndicatorReport, _ ctx: PageContext) -> HTTPResponse {
+    static func respond(_ r: HTTPRequest, _ ctx: PageContext, report make: (SchoolYear) throws -> IndicatorReport) throws -> HTTPResponse? {
+        guard r.method == "GET" || r.method == "HEAD", r.path == "/report" || r.path == "/report.xlsx" else { return nil }
+        let period = try r.query["period"].map { try SchoolYear.parse($0) } ?? .current
+        let report = try make(period)
+        if r.path == "/report.xlsx" {
+            return HTTPResponse(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: Array(try report.xlsxData()),
+                                headers: [("Content-Disposition", "attachment; filename=\"report-\(period).xlsx\"")])
+        }
+        return response(report, period, ctx)
+    }
+
+    static func response(_ report: IndicatorReport, _ period: SchoolYear, _ ctx: PageContext) -> HTTPResponse {
         var html = report.htmlPage()
-        let back = "<style>@media print{.app-back{display:none}}</style><p class=\"app-back\"><a href=\"/\">← \(ctx.t(.webBackToApp))</a></p>"
-        if let body = html.range(of: "<body>") { html.insert(contentsOf: back, at: body.upperBound) }
+        let current = SchoolYear.current
+        let years = (0..<yearsOffered).map { SchoolYear(startYear: current.startYear - $0) } + (period < SchoolYear(startYear: current.startYear - yearsOffered + 1) || period > current ? [period] : [])
+        let options = years.map { "<option value=\"\($0)\"\($0 == period ? " selected" : "")>\($0)</option>" }.joined()
+        let bar = """
+            <style>.app-bar{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:0 0 1rem}.app-bar select,.app-bar button{font:inherit;padding:.2rem .5rem}\
+            @media print{.app-bar{display:none}}</style>\
+            <form class="app-bar" method="get" action="/report"><a href="/">← \(ctx.t(.webBackToApp))</a>\
+            <label>\(ctx.t(.webReportYear)) <select name="period">\(options)</select></label><button>\(ctx.t(.webReportShow))</button>\
+            <a href="\(esc("/report.xlsx?period=\(period)"))">\(ctx.t(.webReportExcel))</a></form>
+            """
+        if let body = html.range(of: "<body>") { html.insert(contentsOf: bar, at: body.upperBound) }
         return HTTPResponse(html: html, headers: [("Content-Security-Policy", policy)])
     }
 }

@@ -30,10 +30,9 @@ final class SchoolPages: WebPages {
         case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx)
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
         case ("/sync", "POST"): return try sync(r, ctx)
-        case ("/report", "GET"), ("/report", "HEAD"):
-            let report = try IndicatorReport(database: home.database, period: .current, site: home.site.rawValue)
-            return ReportPage.response(report, ctx)
-        default: return try importer.respond(r, ctx) ?? tables.respond(r, ctx)
+        default:
+            let report = { try IndicatorReport(database: self.home.database, period: $0, site: self.home.site.rawValue) }
+            return try ReportPage.respond(r, ctx, report: report) ?? importer.respond(r, ctx) ?? tables.respond(r, ctx)
         }
     }
 

@@ -69,6 +69,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
     static func line(_ error: Error, _ language: Language) -> String {
         if let e = error as? MessageError { return e.message.text(language) }
         if let e = error as? WebError { return e.message.text(language) }
+        if let e = error as? ReportError { return e.message.text(language) }
         return "\(error)"
     }
 

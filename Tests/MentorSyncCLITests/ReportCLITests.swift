@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import MentorSyncDomain
 import MentorSyncTestSupport
 
 final class ReportCLITests: XCTestCase {
@@ -18,6 +19,24 @@ final class ReportCLITests: XCTestCase {
         expectOK(try w.district("report", "--format", "html", "--out", html.path))
         let page = try String(contentsOf: html, encoding: .utf8)
         XCTAssertTrue(page.contains("<html") && !page.contains("http://") && !page.contains("https://"))
+        // The region's Excel file: a workbook by the file's name, the CSV's rows with numbers as numbers.
+        let book = w.scratch.path("отчёт.xlsx")
+        expectOK(try w.district("report", "--out", book.path))
+        let sheet = try XLSXWorkbook(data: try Data(contentsOf: book), file: book.path).sheet()
+        let lines = csv.stdout.dropFirst().trimmingCharacters(in: .newlines).split(separator: "\r\n").map { $0.split(separator: ";", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(sheet.records.count, lines.count)
+        XCTAssertEqual(sheet.records.first?.fields, lines.first)
+        for (record, line) in zip(sheet.records, lines).dropFirst() {
+            XCTAssertEqual(record.fields.map { Double($0) == nil ? $0 : $0.replacingOccurrences(of: ".", with: ",") }, line, "numbers as the CSV rounds them")
+        }
+        let xml = String(decoding: try XCTUnwrap(try ZipReader(try Data(contentsOf: book)).data(named: "xl/worksheets/sheet1.xml")), as: UTF8.self)
+        XCTAssertNotNil(xml.range(of: #"<c r="G2"( s="\d+")?><v>\d+</v></c>"#, options: .regularExpression), "a numerator is a number cell: \(xml.prefix(1500))")
+        let screen = try w.district("report", "--format", "xlsx")
+        XCTAssertEqual(screen.exitCode, 1)
+        XCTAssertEqual(screen.stderr.split(separator: "\n").count, 1, screen.stderr)
+        let mismatch = try w.district("report", "--format", "table", "--out", w.scratch.path("t.xlsx").path)
+        XCTAssertEqual(mismatch.exitCode, 1, "a text table is not written under an Excel name")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: w.scratch.path("t.xlsx").path))
         let bad = try w.district("report", "--period", "2024-2030")
         XCTAssertEqual(bad.exitCode, 1)
         XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)

@@ -8,6 +8,10 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
     case notARegistry(path: String, missingTable: String)
     /// `--format` is not one of the report formats.
     case badFormat(String)
+    /// An Excel workbook asked for on the terminal.
+    case workbookNeedsFile
+    /// `--format` and the extension of `--out` disagree (a text table named .xlsx).
+    case formatAndFileDisagree(format: String, file: String)
 
     public var description: String { message.text() }
 
@@ -26,6 +30,12 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
         case .badFormat(let text):
             let formats = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
             return Message("report.bad_format", en: "format \(text): expected one of \(formats)", ru: "формат «\(text)»: допустимо \(formats)")
+        case .workbookNeedsFile:
+            return Message("report.xlsx_needs_file", en: "an Excel workbook is written to a file: add --out report.xlsx",
+                           ru: "таблица Excel записывается в файл: добавьте --out отчёт.xlsx")
+        case .formatAndFileDisagree(let format, let file):
+            return Message("report.format_file_disagree", en: "--format \(format) does not fit the file name \(file); give the file the format's extension, or leave --format out",
+                           ru: "формат «\(format)» не подходит к имени файла «\(file)»; дайте файлу расширение формата или не указывайте --format")
         }
     }
 }

@@ -10,10 +10,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case json
     /// One self-contained, printable page.
     case html
+    /// An Excel workbook (to a file only: `--out`).
+    case xlsx
 
     /// Parses a `--format` value, with an error a user can act on.
     public static func parse(_ text: String) throws -> ReportFormat {
         guard let f = ReportFormat(rawValue: text.lowercased()) else { throw ReportError.badFormat(text) }
+        return f
+    }
+
+    /// The format a file's name asks for (`отчёт.xlsx`), nil when its extension names none.
+    public static func implied(byFile path: String) -> ReportFormat? {
+        guard let dot = path.lastIndex(of: "."), let f = ReportFormat(rawValue: path[path.index(after: dot)...].lowercased()), f != .table else { return nil }
         return f
     }
 }
@@ -26,11 +34,12 @@ extension IndicatorReport {
         case .csv: return csvText()
         case .json: return try jsonText()
         case .html: return htmlPage()
+        case .xlsx: throw ReportError.workbookNeedsFile
         }
     }
 
-    /// The report in the given form, as the bytes of a file (UTF-8; the CSV starts with its BOM).
+    /// The report in the given form, as the bytes of a file (UTF-8; the CSV starts with its BOM; a workbook).
     public func renderedData(as format: ReportFormat) throws -> Data {
-        Data(try rendered(as: format).utf8)
+        format == .xlsx ? try xlsxData() : Data(try rendered(as: format).utf8)
     }
 }
