@@ -8,7 +8,8 @@ enum ReportCommands {
     static let reportOptions: Set<String> = ["period", "site", "format", "out"]
 
     /// The indicator report of DOMAIN.md, as a table, CSV for Excel, JSON or a printable HTML page.
-    static func report(_ args: Arguments, _ database: Database, _ console: Console) throws {
+    /// `names`: organizations' names known besides the registry's rows (a school's own, from its enrollment).
+    static func report(_ args: Arguments, _ database: Database, _ console: Console, names: [String: String] = [:]) throws {
         guard args.words.count == 1 else { throw UsageError(syntax: "report [--period 2024-2025] [--site SITE] [--format table|csv|json|html|xlsx] [--out FILE]") }
         let period = try args.value("period").map { try SchoolYear.parse($0) } ?? .current
         // The file's name chooses the format when none is given: `--out отчёт.xlsx` is a workbook.
@@ -17,7 +18,7 @@ enum ReportCommands {
         if let implied, implied != format, [implied, format].contains(.xlsx), let out = args.value("out") {
             throw ReportError.formatAndFileDisagree(format: format.rawValue, file: out)
         }
-        let report = try IndicatorReport(database: database, period: period, site: args.value("site"))
+        let report = try IndicatorReport(database: database, period: period, site: args.value("site"), names: names)
         if let out = args.value("out") {
             let url = fileURL(out)
             try OutputPath.check(url, registry: URL(fileURLWithPath: database.path))

@@ -21,7 +21,8 @@ public enum SchoolCLI {
             case "put", "list", "delete": try registry(command, argv, console)
             case "report":
                 let a = try parse(argv, ReportCommands.reportOptions)
-                try ReportCommands.report(a, try open(a, console).database, console)
+                let home = try open(a, console)
+                try ReportCommands.report(a, home.database, console, names: [home.site.rawValue: home.name])
             case "events":
                 let a = try parse(argv, ["period"], ["overdue"])
                 try ReportCommands.events(a, try open(a, console).database, console)

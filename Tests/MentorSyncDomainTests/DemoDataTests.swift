@@ -103,7 +103,7 @@ final class DemoDataTests: XCTestCase {
         XCTAssertGreaterThan(report.district.counts.activeMentors, 0)
         XCTAssertGreaterThan(report.district.counts.meetingsTotal, 0)
         XCTAssertNotNil(report.district.counts.satisfaction("mentee")?.mean)
-        for format in ReportFormat.allCases { XCTAssertFalse(try report.rendered(as: format).isEmpty) }
+        for format in ReportFormat.allCases { XCTAssertFalse(try report.renderedData(as: format).isEmpty) }
         // The schools differ: some reach a target that others miss.
         let values = Set(report.schools.compactMap { $0.indicator(.studentsInMentoring)?.met })
         XCTAssertEqual(values, [true, false])

@@ -206,7 +206,7 @@ final class IndicatorReportTests: XCTestCase {
         XCTAssertEqual(r.district.indicators.count, IndicatorCode.allCases.count)
         XCTAssertTrue(r.district.indicators.allSatisfy { $0.denominator == 0 && $0.value == nil && $0.met == nil })
         XCTAssertEqual(r.district.counts.pairsTotal, 0)
-        for format in ReportFormat.allCases { XCTAssertFalse(try r.rendered(as: format).isEmpty) }
+        for format in ReportFormat.allCases { XCTAssertFalse(try r.renderedData(as: format).isEmpty) }
     }
 
     func testASchoolRegistryReportsOnItselfByDefault() throws {

@@ -167,9 +167,14 @@ final class ReportRenderingTests: XCTestCase {
 
     func testFormatsParse() throws {
         XCTAssertEqual(try ReportFormat.parse("HTML"), .html)
-        XCTAssertThrowsError(try ReportFormat.parse("xlsx")) { error in
-            XCTAssertEqual((error as? ReportError)?.description, "format xlsx: expected one of table, csv, json, html")
+        XCTAssertEqual(try ReportFormat.parse("xlsx"), .xlsx)
+        XCTAssertThrowsError(try ReportFormat.parse("ods")) { error in
+            XCTAssertEqual((error as? ReportError)?.description, "format ods: expected one of table, csv, json, html, xlsx")
         }
+        XCTAssertEqual(ReportFormat.implied(byFile: "/tmp/Отчёт 2025.XLSX"), .xlsx)
+        XCTAssertEqual(ReportFormat.implied(byFile: "report.csv"), .csv)
+        XCTAssertNil(ReportFormat.implied(byFile: "report.table"))
+        XCTAssertNil(ReportFormat.implied(byFile: "report"))
     }
 
     func testNumbersUseADecimalComma() {

@@ -21,6 +21,7 @@ final class WebReportTests: XCTestCase {
         XCTAssertTrue(earlier.body.contains("2024-2025 учебный год"), earlier.body)
         XCTAssertTrue(earlier.body.contains("<option value=\"2024-2025\" selected>"), earlier.body)
         XCTAssertTrue(earlier.body.contains("href=\"/report.xlsx?period=2024-2025\">Скачать для Excel (.xlsx)</a>"), earlier.body)
+        XCTAssertTrue(earlier.body.contains("<td>Школа № 1</td>"), "the school by its name, before the district's rows reached it: \(earlier.body)")
         let twoMeetings = "<td class=\"num\">2</td><td class=\"num\">2</td></tr>"
         XCTAssertTrue(earlier.body.contains(twoMeetings), "that year's two meetings, of no kind given, are counted: \(earlier.body)")
         XCTAssertFalse(now.contains(twoMeetings), "this year has none")

@@ -53,15 +53,17 @@ extension IndicatorReport {
     ///     not yet due (5b). Kept within the period: a past year is judged on its last day.
     /// - Throws: `ReportError.notARegistry` when a table is missing, `ReportError.unknownSite` when
     ///   `site` names no school of the registry, `SQLiteError` when the database fails.
+    ///   - names: organizations' names where their `organizations` row has not arrived (a school
+    ///     knows its own name from its enrollment before the district's rows reach it).
     public init(database: Database, period: SchoolYear = .current, site: String? = nil,
-                asOf: String = RoadmapEvent.today()) throws {
+                asOf: String = RoadmapEvent.today(), names: [String: String] = [:]) throws {
         for table in RegistrySchema.schema.tables where try !database.tableExists(table.name) {
             throw ReportError.notARegistry(path: database.path, missingTable: table.name)
         }
         let dueBy = min(max(asOf, period.start), period.end)
         let query = ReportQueries(db: database, period: period, dueBy: dueBy)
         let result = database.isInTransaction ? try query.run() : try database.transaction(.deferred) { try query.run() }
-        self = try IndicatorReport.assemble(result, period: period, site: site, asOf: dueBy)
+        self = try IndicatorReport.assemble(result, period: period, site: site, asOf: dueBy, names: names)
     }
 
     /// The rules in words, for the report's readers.
@@ -84,7 +86,8 @@ extension IndicatorReport {
         ]
     }
 
-    static func assemble(_ r: ReportQueries.Result, period: SchoolYear, site requested: String?, asOf: String) throws -> IndicatorReport {
+    static func assemble(_ r: ReportQueries.Result, period: SchoolYear, site requested: String?, asOf: String,
+                         names known: [String: String] = [:]) throws -> IndicatorReport {
         let scope = requested ?? (r.identity?.role == "school" ? r.identity?.site : nil)
         let districtSite = r.identity?.district ?? "district"
         func isDistrictOrg(_ id: String) -> Bool {
@@ -112,8 +115,8 @@ extension IndicatorReport {
             isDistrictOrg(id) ? ReportTally.Share() : ReportTally.Share(numerator: tally.workingPairs > 0 ? 1 : 0, denominator: 1)
         }
         func name(_ id: String) -> String {
-            guard let org = r.organizations[id] else { return id }
-            return org.shortName ?? org.name ?? id
+            guard let org = r.organizations[id] else { return known[id] ?? id }
+            return org.shortName ?? org.name ?? known[id] ?? id
         }
 
         var total = ReportTally()
