@@ -28,7 +28,7 @@ enum RegistryCommands {
                 return object
             })
         } else if rows.isEmpty {
-            console.out(Message.noRows(args.words[1]).text())
+            console.out((try args.pairs("where").isEmpty ? Message.noRows(args.words[1]) : Message.noRowsMatch(args.words[1])).text())
         } else {
             let listing = try RegistryListing(table: try editor.table(args.words[1]), columns: columns, rows: rows,
                                               resolver: ReferenceResolver(database: replica.database),

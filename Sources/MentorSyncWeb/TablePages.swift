@@ -64,7 +64,8 @@ final class TablePages {
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
         body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
         if page.rows.isEmpty {
-            return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(page.total > 0 ? .webShown(page.total, page.total, page.total) : .webNoRows))</p>", notice: r.query["done"]))
+            let empty: Message = page.total > 0 ? .webShown(page.total, page.total, page.total) : q.isEmpty ? .webNoRows : .webNothingFound(q)
+            return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(empty))</p>", notice: r.query["done"]))
         }
         // Only the columns holding a value somewhere, as many as fit a school laptop's screen (free
         // text goes first, the rest in the row's form); the first names the row and links to its form.

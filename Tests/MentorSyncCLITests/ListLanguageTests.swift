@@ -37,6 +37,14 @@ final class ListLanguageTests: XCTestCase {
         }
         let nothing = try list(ToolLocale.russian, "meetings")
         XCTAssertEqual(nothing, ["в таблице «Встречи» пока нет записей"])
+        // A filter that matches nothing does not say the table is empty.
+        let r = try w.school("s001", environment: ToolLocale.russian, ["list", "mentors", "--where", "status=inactive"])
+        expectOK(r)
+        XCTAssertEqual(r.stdout.split(separator: "\n"), ["в таблице «Наставники» нет записей с такими значениями"])
+        // A required value left out is said in words, with the column's name for the command line.
+        let unnamed = try w.school("s001", environment: ToolLocale.russian, ["put", "persons", "--set", "role=teacher"])
+        XCTAssertEqual(unnamed.exitCode, 1)
+        XCTAssertTrue(unnamed.stderr.contains("не заполнено «ФИО» (full_name): без этого новую запись таблицы «Люди» не сохранить"), unnamed.stderr)
     }
 
     func testListSpeaksEnglishUnderTheCLocaleAndJSONStaysTheMachines() throws {

@@ -26,8 +26,10 @@ final class WebListTests: XCTestCase {
         XCTAssertTrue(count(client, "/t/persons?q=" + enc("ученик")).contains("из 20"), "a value in words finds the students")
         XCTAssertTrue(count(client, "/t/persons?q=" + enc("12.04.1985")).contains("из 120"), "a date as people write it")
         XCTAssertTrue(count(client, "/t/mentors?q=" + enc("петрова7")).contains("из 1"), "a mentor is found by its person's name")
-        XCTAssertTrue((client.get("/t/persons?q=" + enc("Сидоров"))?.body ?? "").contains("Пока нет записей"))
-        XCTAssertTrue(count(client, "/t/persons?q=" + enc("50%")).contains("Пока нет записей"), "% is a character, not a wildcard")
+        XCTAssertTrue((client.get("/t/persons?q=" + enc("Сидоров"))?.body ?? "").contains("По запросу «Сидоров» ничего не найдено."),
+                      "a search that finds nothing does not say the table is empty")
+        XCTAssertTrue(count(client, "/t/persons?q=" + enc("50%")).contains("По запросу «50%» ничего не найдено."), "% is a character, not a wildcard")
+        XCTAssertTrue((client.get("/t/plans")?.body ?? "").contains("Пока нет записей."))
     }
 
     /// A list never scrolls sideways on a school laptop: free text goes to the row's form first; at

@@ -48,8 +48,8 @@ extension Message {
 
     static func requiredForNewRow(_ table: String, _ column: String) -> Message {
         Message("registry.required",
-                en: "\(table).\(column) is required for a new row: --set \(column)=…",
-                ru: "для новой строки нужен \(table).\(column): --set \(column)=…")
+                en: "“\(columnTitle(column, table: table).english)” (\(column)) is not filled in: a new \(table) row is not saved without it",
+                ru: "не заполнено «\(columnTitle(column, table: table).russian)» (\(column)): без этого новую запись таблицы «\(tableTitle(table).russian)» не сохранить")
     }
 
     static func registryRefuses(_ reason: String) -> Message {
@@ -64,6 +64,11 @@ extension Message {
         return Message("registry.put_done",
                        en: "\(created ? "added" : "updated") \(table) \(id)\(shown)",
                        ru: "\(created ? "добавлено" : "изменено"): \(tableTitle(table).russian)\(shown) [\(ReferenceResolver.shortID(id))]")
+    }
+
+    /// `list --where` found nothing (the table itself may hold many rows).
+    public static func noRowsMatch(_ table: String) -> Message {
+        Message("registry.no_rows_match", en: "no rows of \(table) match", ru: "в таблице «\(tableTitle(table).russian)» нет записей с такими значениями")
     }
 
     public static func noRows(_ table: String) -> Message {

@@ -52,6 +52,9 @@ extension Message {
     public static let webCancel = Message("web.cancel", en: "Cancel", ru: "Отмена")
     public static let webNone = Message("web.none", en: "— not set —", ru: "— не указано —")
     public static let webNoRows = Message("web.no_rows", en: "No rows yet.", ru: "Пока нет записей.")
+    public static func webNothingFound(_ search: String) -> Message {
+        Message("web.nothing_found", en: "Nothing found for “\(search)”.", ru: "По запросу «\(search)» ничего не найдено.")
+    }
     public static let webPrevious = Message("web.previous", en: "← previous", ru: "← назад")
     public static let webNext = Message("web.next", en: "next →", ru: "дальше →")
     public static func webShown(_ from: Int, _ to: Int, _ total: Int) -> Message {
