@@ -191,14 +191,9 @@ extension Replica {
     /// a ROW with its new owner and only its org_id cell (and existence cell, if deleted): none of
     /// its values, which belong to the new owner. A school that receives one removes its copy.
     func rowsThatLeft(_ recipient: SiteID, theirs: VersionVector) throws -> [RowChange] {
-        guard role == .district else { return [] }
         var rows: [RowChange] = []
-        // A move is a write of the district, so `local` (its own counter in the row) is at least the move's.
-        try database.forEachRow(Replica.rowsThatLeftSQL, [.integer(theirs[site]), .text(recipient.rawValue), .text(site.rawValue)]) { s in
+        try forEachRowThatLeft(recipient, theirs: theirs, ordered: true) { s, clock, moved in
             guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
-            let clock = try codec.decode(s.bytes(at: 4))
-            guard !clock.formerOwners.isDisjoint(with: [recipient, site]),
-                  let moved = clock.stamps[1], !theirs.covers(moved) else { return }
             let org = s.string(at: 2) ?? ""
             var cells = [CellChange(position: 1, stamp: moved, value: .text(org))]
             if s.int64(at: 3) == 0, let deleted = clock.stamps[0] {
@@ -207,6 +202,30 @@ extension Replica {
             rows.append(RowChange(table: table.name, id: s.string(at: 1) ?? "", orgID: org, version: clock.version, cells: cells))
         }
         return rows
+    }
+
+    /// How many rows `rowsThatLeft` would send (for status: in no order, nothing made of them).
+    func rowsThatLeftCount(_ recipient: SiteID, theirs: VersionVector) throws -> Int {
+        var n = 0
+        try forEachRowThatLeft(recipient, theirs: theirs, ordered: false) { s, _, _ in
+            if schema.table(number: Int(s.int64(at: 0))) != nil { n += 1 }
+        }
+        return n
+    }
+
+    private func forEachRowThatLeft(_ recipient: SiteID, theirs: VersionVector, ordered: Bool,
+                                    _ body: (Statement, RowClock, Stamp) throws -> Void) throws {
+        guard role == .district else { return }
+        let sql = ordered ? Replica.rowsThatLeftSQL : Replica.rowsThatLeftSQL.replacingOccurrences(of: " ORDER BY +tbl, +id", with: "")
+        // A move is a write of the district, so `local` (its own counter in the row) is at least the move's.
+        try database.forEachRow(sql, [.integer(theirs[site]), .text(recipient.rawValue), .text(site.rawValue)]) { s in
+            let bytes = s.bytes(at: 4)
+            guard codec.namesFormerOwners(bytes) else { return }
+            let clock = try codec.decode(bytes)
+            guard !clock.formerOwners.isDisjoint(with: [recipient, site]),
+                  let moved = clock.stamps[1], !theirs.covers(moved) else { return }
+            try body(s, clock, moved)
+        }
     }
 
     /// The values of cell positions 1…n of a live row (org_id, then the columns), or nil if it is not there.

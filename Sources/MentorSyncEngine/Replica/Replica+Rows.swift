@@ -21,7 +21,7 @@ extension Replica {
             args += sub.map { .text($0) }
         }
         // A school is also told of rows that left its share since then (Replica+Export, rowsThatLeft).
-        let left = try rowsThatLeft(recipient, theirs: VersionVector([site: counter])).count
+        let left = try rowsThatLeftCount(recipient, theirs: VersionVector([site: counter]))
         // And of other schools' rows of its network share (Replica+Shares).
         let shared = try pendingShareRows(for: recipient, after: counter)
         return Int(try database.scalar(sql, args)?.integer ?? 0) + left + shared

@@ -107,6 +107,24 @@ final class RowClockCodec {
         return w.bytes
     }
 
+    /// Whether a stored clock names former owners (a row that moved), read without decoding it:
+    /// hardly any row ever moves, and the district asks this of every row it wrote since a school's
+    /// last reply, for every school its status lists. A damaged clock answers yes (`decode` says why).
+    func namesFormerOwners(_ bytes: [UInt8]) -> Bool {
+        var r = ByteReader(bytes)
+        do {
+            let sites = try r.varint("clock sites")
+            guard sites <= UInt64(bytes.count) else { return true }
+            for _ in 0..<sites { _ = try r.varint("clock site"); _ = try r.varint("clock counter") }
+            let stamps = try r.varint("clock stamps")
+            guard stamps <= UInt64(bytes.count) else { return true }
+            for _ in 0..<stamps { _ = try r.varint("stamp position"); _ = try r.varint("stamp counter"); _ = try r.varint("stamp site") }
+            return !r.isAtEnd
+        } catch {
+            return true
+        }
+    }
+
     func decode(_ bytes: [UInt8]) throws -> RowClock {
         var r = ByteReader(bytes)
         do {
