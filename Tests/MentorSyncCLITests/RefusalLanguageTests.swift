@@ -78,6 +78,17 @@ final class RefusalLanguageTests: XCTestCase {
         let told = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
         XCTAssertTrue(flat(told.stdout).contains("управление образования не приняло \(sent): пакет повреждён или записан не до конца ("), told.stdout)
         XCTAssertFalse(told.stdout.contains("copy it again"), told.stdout)
+
+        // A file that is no bundle at all names no school, and is listed all the same, in Russian.
+        let junk = "s099-000001-to-district.msync"
+        try Data("Отчёт за четверть".utf8).write(to: w.stick.appendingPathComponent("inbox").appendingPathComponent(junk))
+        let second = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path],
+                                        environment: ToolLocale.russian)
+        XCTAssertTrue(flat(second.stdout).contains("«\(junk)» начинается не так, как пакет"), second.stdout)
+        let later = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(flat(later.stdout).contains("Не от подключённой школы, "), later.stdout)
+        XCTAssertTrue(flat(later.stdout).contains(": пакет \(junk) в карантине: это не пакет mentorsync: «\(junk)» начинается не так, как пакет: это файл другой программы или испорченный"), later.stdout)
+        XCTAssertFalse(later.stdout.contains("bundle signature"), later.stdout)
     }
 
     func testARefusalHeardMoreThan60DaysAgoIsNoLongerNews() throws {

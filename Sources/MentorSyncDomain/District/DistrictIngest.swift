@@ -226,6 +226,9 @@ public final class DistrictIngest {
                 } else {
                     try? home.recordForgery(naming: sender, bundle: name, reason: reason)
                 }
+            } else {
+                // Not a bundle, or one naming no school of this district: the coordinator still sees it.
+                try? home.recordForgery(naming: nil, bundle: name, reason: reason)
             }
             log.event("rejected", ["file": name, "site": sender.map { $0.rawValue } ?? "?", "reason": reason])
             return sender

@@ -34,7 +34,8 @@ extension DistrictHome {
                 Message.refusal($0, to: .coordinator, row: { r[5].text ?? RowNames.label(ofHeld: $1, in: $0, registry: database) ?? ReferenceResolver.shortID($1) },
                                 owner: { schoolNames[$0] ?? $0 })
             } ?? .districtRefusedBundle(bundle, reason: .reason(reason))
-            return .refusalLine(school: schoolNames[site] ?? site, at: at, what, times: Int(r[4].integer ?? 1))
+            let school = site.isEmpty ? Message.noEnrolledSchool : Message("district.school_name", en: schoolNames[site] ?? site, ru: schoolNames[site] ?? site)
+            return .refusalLine(school: school, at: at, what, times: Int(r[4].integer ?? 1))
         }
         return (lines, total)
     }
@@ -47,11 +48,14 @@ extension Message {
                 ru: shown < total ? "Отклонено за 60 дней (всего \(total), последние \(shown)):" : "Отклонено за 60 дней:")
     }
 
-    static func refusalLine(school: String, at: String, _ what: Message, times: Int) -> Message {
+    static func refusalLine(school: Message, at: String, _ what: Message, times: Int) -> Message {
         Message("district.refusal_line",
-                en: "\(school), \(LocalTime.readable(at, .en)): \(what.english)\(times > 1 ? " (\(times) times)" : "")",
-                ru: "\(school), \(LocalTime.readable(at, .ru)): \(what.russian)\(times > 1 ? " (\(Plural.ru(count: times, "раз", "раза", "раз")))" : "")")
+                en: "\(school.english), \(LocalTime.readable(at, .en)): \(what.english)\(times > 1 ? " (\(times) times)" : "")",
+                ru: "\(school.russian), \(LocalTime.readable(at, .ru)): \(what.russian)\(times > 1 ? " (\(Plural.ru(count: times, "раз", "раза", "раз")))" : "")")
     }
+
+    /// Who sent a file that named no school of this district, or could not be read as a bundle.
+    static let noEnrolledSchool = Message("district.no_enrolled_school", en: "Not from an enrolled school", ru: "Не от подключённой школы")
 
     static func districtRefusedBundle(_ bundle: String, reason: Message) -> Message {
         Message("district.refused_bundle", en: "\(bundle) was quarantined: \(reason.english)", ru: "пакет \(bundle) в карантине: \(reason.russian)")

@@ -247,14 +247,17 @@ public final class DistrictHome {
     }
 
     /// Records a file that named `site` but was not signed with its key (the newest 1000 per site are kept).
-    public func recordForgery(naming site: SiteID, bundle: String, reason: String) throws {
+    /// `site` nil: a file that named no enrolled school (or nothing readable), kept under '' to be
+    /// listed among the refusals all the same.
+    public func recordForgery(naming named: SiteID?, bundle: String, reason: String) throws {
+        let site = named?.rawValue ?? ""
         try database.transaction {
             try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at) VALUES (?, ?, ?, ?)",
-                                 [.text(site.rawValue), .text(bundle), .text(reason), .text(Replica.timestamp())])
+                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp())])
             try database.execute("""
                 DELETE FROM district_forgeries WHERE named_site = ?1 AND n <= (
                   SELECT n FROM district_forgeries WHERE named_site = ?1 ORDER BY n DESC LIMIT 1 OFFSET 1000)
-                """, [.text(site.rawValue)])
+                """, [.text(site)])
         }
     }
 

@@ -7,7 +7,7 @@ extension Message {
         let en = e.description
         let ru: String
         switch e {
-        case .notABundle(let why): ru = "это не пакет mentorsync: \(why)"
+        case .notABundle(let why): ru = "это не пакет mentorsync: \(russianNotABundle(why))"
         case .unsupportedFormat(let v): ru = "формат пакета версии \(v) новее, чем понимает эта программа; обновите mentorsync"
         case .malformed(let why): ru = "пакет испорчен: \(why)"
         case .limitExceeded(let why): ru = "пакет превышает предел безопасности: \(why)"
@@ -30,6 +30,15 @@ extension Message {
     public static func reason(_ text: String) -> Message {
         if let e = BundleError(description: text) { return .bundleError(e) }
         return Message("reason.as_written", en: text, ru: text)
+    }
+
+    /// Why a file is not a bundle, in Russian (the engine's words otherwise).
+    static func russianNotABundle(_ why: String) -> String {
+        for (suffix, ru) in [(" does not start with the bundle signature", "начинается не так, как пакет: это файл другой программы или испорченный; уберите его из папки"),
+                             (" is not a regular file", "это не обычный файл (папка или ссылка); уберите его из папки")] where why.hasSuffix(suffix) {
+            return "«\(why.dropLast(suffix.count))» \(ru)"
+        }
+        return why
     }
 
     /// What is wrong with a damaged bundle, in Russian (the engine's words otherwise).
