@@ -5,17 +5,29 @@ import MentorSyncEngine
 /// Conflicts side by side (the district's value and the school's), each settled with `ConflictDesk`:
 /// keep the district's, keep the school's, or a value typed by the coordinator.
 enum ConflictPage {
+    /// /conflicts: the open ones; /conflicts?settled=1: the settled ones, each with what was decided
+    /// and the same choices, to change one's mind (the school is told again).
     static func list(_ home: DistrictHome, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
         var ctx = ctx
         let l = ctx.language
         ctx.title = Message.webConflicts.text(l)
-        let conflicts = try home.conflicts()
-        guard !conflicts.isEmpty else { return HTTPResponse(html: ctx.page("<p class=\"muted\">\(ctx.t(.webNoConflicts))</p>", notice: r.query["done"])) }
+        let settledShown = r.query["settled"] == "1"
+        let all = try home.conflicts(includeResolved: true)
+        let settled = all.filter { $0.status == .resolved }
+        let conflicts = settledShown ? settled.reversed() : all.filter { $0.status == .open }
+        var body = "<p>" + (settledShown ? "<a href=\"/conflicts\">\(ctx.t(.webOpenConflicts))</a>"
+                                         : settled.isEmpty ? "" : "<a href=\"/conflicts?settled=1\">\(ctx.t(.webSettledConflicts(settled.count)))</a>") + "</p>"
+        guard !conflicts.isEmpty else {
+            return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(settledShown ? .webNoSettledConflicts : .webNoConflicts))</p>", notice: r.query["done"]))
+        }
         let view = ConflictView(home)
-        var body = ""
         for c in conflicts {
             // The same view as `conflicts list`: the row by name, both writers by name and when they wrote.
-            body += "<section><h2>\(esc(Message.webTable(c.table).text(l))): \(esc(view.rowLabel(c) ?? "—")) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2><div class=\"side\">"
+            body += "<section><h2>\(esc(Message.webTable(c.table).text(l))): \(esc(view.rowLabel(c) ?? "—")) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2>"
+            if let resolution = c.resolution {
+                body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: c.resolvedAt.map { LocalTime.readable($0, l) } ?? "")))</p>"
+            }
+            body += "<div class=\"side\">"
             for side in view.details(c, language: l) {
                 body += "<div><strong>\(esc(side.writer))</strong><p>\(esc(side.value.isEmpty ? "—" : side.value))\(side.held ? " <span class=\"muted\">(\(ctx.t(.webHeldNow)))</span>" : "")</p>"
                 body += "<p class=\"muted\">\(esc(Message.conflictWrittenAt(side.writtenAt, writer: side.writer).text(l)))</p></div>"

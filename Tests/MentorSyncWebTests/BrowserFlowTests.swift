@@ -159,6 +159,16 @@ final class BrowserFlowTests: XCTestCase {
         let kept = try ToolRunner.run("mentorsync-district", ["list", "persons", "--json", "--home", world.districtHome.path])
         XCTAssertTrue(kept.stdout.contains("учитель физики и астрономии"), kept.stdout)
         XCTAssertFalse(kept.stdout.contains("учитель математики"), kept.stdout)
+
+        // She changes her mind: the settled conflict is listed with what was decided, and the same choices.
+        try b.go(district + "/conflicts")
+        try b.click(element: try b.element(xpath: "//a[starts-with(normalize-space(), 'Решённые конфликты (1)')]"))
+        try b.waitForText("Чтобы изменить решение")
+        try gallery.keep(b, "district-conflicts-settled-list")
+        try b.press("Оставить районное")
+        try b.waitForText("оставлено значение управления образования")
+        let changed = try ToolRunner.run("mentorsync-district", ["list", "persons", "--json", "--home", world.districtHome.path])
+        XCTAssertTrue(changed.stdout.contains("учитель математики"), changed.stdout)
         print("browser screenshots: \(gallery.folder.path)")
     }
 

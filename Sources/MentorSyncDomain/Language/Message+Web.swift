@@ -79,6 +79,15 @@ extension Message {
     public static let webKeepTheirs = Message("web.keep_theirs", en: "Keep the school's", ru: "Оставить школьное")
     public static let webKeepValue = Message("web.keep_value", en: "Keep this value", ru: "Оставить это значение")
     public static let webNoConflicts = Message("web.no_conflicts", en: "No open conflicts.", ru: "Открытых конфликтов нет.")
+    public static let webNoSettledConflicts = Message("web.no_settled_conflicts", en: "No settled conflicts.", ru: "Решённых конфликтов нет.")
+    public static let webOpenConflicts = Message("web.open_conflicts", en: "← Open conflicts", ru: "← Открытые конфликты")
+    public static func webSettledConflicts(_ n: Int) -> Message {
+        Message("web.settled_conflicts", en: "Settled conflicts (\(n)): change a decision", ru: "Решённые конфликты (\(n)): изменить решение")
+    }
+    public static func webSettledAs(_ resolution: Message, at: String) -> Message {
+        Message("web.settled_as", en: "Settled \(at): \(resolution.english). Choose again below to change it; the school is told.",
+                ru: "Решено \(at): \(resolution.russian). Чтобы изменить решение, выберите ниже ещё раз — школе сообщат.")
+    }
     public static let webDownload = Message("web.download", en: "Download the enrollment file", ru: "Скачать файл подключения")
 
     /// A table's title as people say it (`Message.tableTitle`, shared with the command line).
