@@ -37,7 +37,10 @@ final class TablePages {
         guard parts.count >= 2, parts[0] == "t", let t = tables.first(where: { $0.name == parts[1] }) else { return nil }
         switch (parts.count == 2 ? "" : parts[2], r.method) {
         case ("", _): return try list(t, r, ctx)
-        case ("edit", _): return try form(t, id: r.query["id"], values: nil, ctx)
+        case ("edit", _):
+            // A new row's form may come filled in by a link (an indicator of the report given its code).
+            let given = r.query["id"] == nil ? r.query.filter { key, _ in t.columns.contains { $0.name == key } } : [:]
+            return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx)
         case ("save", "POST"): return try save(t, r, ctx)
         case ("delete", "GET"), ("delete", "HEAD"): return try confirmDelete(t, r, ctx)
         case ("delete", "POST"): return try delete(t, r, ctx)
@@ -63,6 +66,7 @@ final class TablePages {
         let resolver = try ctx.names.resolver(replica.database)
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
         body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
+        if t.name == "indicators" && q.isEmpty { body += try DefaultTargets.html(replica.database, ctx) }
         if page.rows.isEmpty {
             let empty: Message = page.total > 0 ? .webShown(page.total, page.total, page.total) : q.isEmpty ? .webNoRows : .webNothingFound(q)
             return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(empty))</p>", notice: r.query["done"]))

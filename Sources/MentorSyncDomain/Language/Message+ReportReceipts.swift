@@ -9,8 +9,8 @@ extension Message {
         ru: "изменить мероприятие: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ")
 
     public static let indicatorsHint = Message("receipt.indicators_hint",
-        en: "change a target with: put indicators --id ID --set target_value=NUMBER",
-        ru: "изменить целевое значение: put indicators --id ID --set target_value=ЧИСЛО")
+        en: "change a target with: put indicators --id ID --set target_value=NUMBER; for an indicator with no row: put indicators --set code=CODE --set target_value=NUMBER",
+        ru: "изменить целевое значение: put indicators --id ID --set target_value=ЧИСЛО; для показателя без строки: put indicators --set code=КОД --set target_value=ЧИСЛО")
 
     public static func seeded(rows: Int, schools: [String]) -> Message {
         Message("receipt.seeded", en: "seeded \(rows) rows for \(schools.count) schools (\(schools.joined(separator: ", ")))",

@@ -40,6 +40,15 @@ extension Message {
         }
     }
 
+    // The indicators' page: the report's indicators judged against a default target
+    public static let webDefaultTargets = Message("web.targets.default", en: "Report indicators with a default target",
+                                                  ru: "Показатели отчёта с целью по умолчанию")
+    public static let webDefaultTargetsWhy = Message("web.targets.why",
+        en: "These have no row of their own yet: the report judges them against the default target. To set your own (from the regional roadmap), press “Set the target” and save.",
+        ru: "У этих показателей ещё нет своей строки: отчёт сравнивает их с целью по умолчанию. Чтобы задать свою цель (например, из региональной дорожной карты), нажмите «Задать цель» и сохраните.")
+    public static let webDefaultTarget = Message("web.targets.default_target", en: "Default target", ru: "Цель по умолчанию")
+    public static let webSetTarget = Message("web.targets.set", en: "Set the target", ru: "Задать цель")
+
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
     public static func webColumnsInForm(_ titles: [String]) -> Message {

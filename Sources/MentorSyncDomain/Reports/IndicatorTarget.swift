@@ -59,7 +59,7 @@ public struct IndicatorTarget: Codable, Equatable, Sendable {
             }
             let code = IndicatorCode(rawValue: r[2].displayText)
             if let code { seen.insert(code) }
-            result.append(IndicatorTarget(id: r[0].displayText, orgId: r[1].displayText, code: r[2].displayText, title: text(r[3]),
+            result.append(IndicatorTarget(id: r[0].displayText, orgId: r[1].displayText, code: r[2].displayText, title: text(r[3]) ?? code?.title,
                                           unit: text(r[4]), targetValue: value, targetText: text(r[6]), formula: text(r[7]),
                                           computed: code != nil, effectiveTarget: code.flatMap { firstTarget[$0] ?? $0.defaultTarget }))
         }

@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The coordinator sets the region's target for an indicator the report judges against its
+/// default: the indicators' page lists those, a link opens a form filled in, one number is changed.
+final class WebTargetsTests: XCTestCase {
+    func testADefaultTargetIsSetFromTheIndicatorsPage() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let page = client.get("/t/indicators")?.body ?? ""
+        XCTAssertTrue(page.contains("Показатели отчёта с целью по умолчанию"), page)
+        let link = try XCTUnwrap(page.range(of: #"/t/indicators/edit\?code=teachers_under_35[^"]*"#, options: .regularExpression).map { String(page[$0]) },
+                                 "no link to set the target of teachers_under_35: \(page)")
+        let form = client.get(link.replacingOccurrences(of: "&amp;", with: "&"))?.body ?? ""
+        XCTAssertTrue(form.contains("name=\"code\" value=\"teachers_under_35\""), form)
+        XCTAssertTrue(form.contains("name=\"target_value\" value=\"100\""), "the default target is filled in: \(form)")
+
+        XCTAssertEqual(client.post("/t/indicators/save", [("code", "teachers_under_35"), ("title", "Доля педагогов в возрасте до 35 лет"),
+                                                          ("unit", "percent"), ("target_value", "90")])?.status, 303)
+        let after = client.get("/t/indicators")?.body ?? ""
+        XCTAssertFalse(after.contains("edit?code=teachers_under_35"), "no longer among the defaults")
+        let report = try ToolRunner.run("mentorsync-district", ["indicators", "--json", "--home", w.districtHome.path])
+        let targets = (try JSONSerialization.jsonObject(with: Data(report.stdout.utf8))) as? [[String: Any]] ?? []
+        let set = targets.first { $0["code"] as? String == "teachers_under_35" }
+        XCTAssertEqual(set?["effective_target"] as? Double, 90, "\(targets)")
+    }
+}
