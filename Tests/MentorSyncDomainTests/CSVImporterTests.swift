@@ -63,6 +63,23 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try logCount(), 3)
     }
 
+    /// A list as schools keep it: a «№ п/п» column of line numbers, names with a space after them.
+    /// The numbers are not a column to refuse, the spaces are not kept, and importing it again changes nothing.
+    func testLineNumbersAreIgnoredAndSpacesAroundValuesAreNotKept() throws {
+        let url = try file("persons.csv", """
+            № п/п;ФИО;Должность
+            1;Петрова Анна Сергеевна ;учитель 
+            2; Орлов Пётр;завуч
+
+            """, bom: true)
+        let first = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual([first.inserted, first.updated, first.unchanged], [2, 0, 0], "\(first.badRows)")
+        let rows = try school.database.rows("SELECT full_name, position FROM persons ORDER BY full_name").map { $0.map(\.displayText) }
+        XCTAssertEqual(rows, [["Орлов Пётр", "завуч"], ["Петрова Анна Сергеевна", "учитель"]])
+        let again = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 2], "imported again, the same list changes nothing")
+    }
+
     func testBadRowsAreReportedWithTheirLinesAndNothingIsWritten() throws {
         let url = try file("bad.csv", """
             full_name;birth_date;role;notes

@@ -90,7 +90,7 @@ public struct CSVImporter {
     }
 
     /// Where a header cell goes.
-    private enum Target { case id, org, column(Int), nameless }
+    private enum Target { case id, org, column(Int), nameless, rowNumber }
 
     public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false,
                          dryRun: Bool = false) throws -> CSVImportResult {
@@ -109,8 +109,13 @@ public struct CSVImporter {
         for raw in document.records[headerIndex].fields {
             let cell = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if cell.isEmpty { targets.append(.nameless); continue }
-            // The column's own name, or a Russian header people write (`ФИО`, `Дата рождения`).
-            guard let name = HeaderAliases.column(for: cell, table: t.name, columns: t.cellNames) else { unknown.append(cell); continue }
+            // The column's own name, or a Russian header people write (`ФИО`, `Дата рождения`); else
+            // «№ п/п», the line numbers a spreadsheet list keeps (unless «№» names a column, as an
+            // event's code in a roadmap), nothing to store.
+            guard let name = HeaderAliases.column(for: cell, table: t.name, columns: t.cellNames) else {
+                if HeaderAliases.isRowNumber(cell) { targets.append(.rowNumber) } else { unknown.append(cell) }
+                continue
+            }
             if !seen.insert(name).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: name) }
             if name == "id" { targets.append(.id) } else if name == "org_id" { targets.append(.org) } else if let c = t.column(named: name) {
                 targets.append(.column(columns.count))
@@ -176,6 +181,7 @@ public struct CSVImporter {
                     case .org: org = cell.trimmingCharacters(in: .whitespaces)
                     case .nameless:
                         if !cell.allSatisfy(\.isWhitespace) { reasons.append("'\(cell)' is in column \(k + 1), which has no name in the first line") }
+                    case .rowNumber: break
                     case .column(let c):
                         do {
                             // References are ids or names of rows this registry holds: spaces around them are never meant.

@@ -90,6 +90,11 @@ public enum HeaderAliases {
         return columns.first { c in table[name]?[c]?.contains { normalize($0) == key } ?? false }
     }
 
+    /// A header of the line-number column lists keep («№», «№ п/п», «N», «#»): ignored on import.
+    public static func isRowNumber(_ header: String) -> Bool {
+        ["№", "№ п/п", "№п/п", "n", "n п/п", "п/п", "#", "номер", "номер п/п", "no"].contains(normalize(header))
+    }
+
     /// The Russian header of a column, or nil when it has none.
     public static func russian(_ column: String, table name: String) -> String? {
         (common[column] ?? table[name]?[column])?.first.map(capitalized)

@@ -13,7 +13,9 @@ public enum ValueParser {
         }
         switch column.kind {
         case .text, .reference:
-            return .text(text)
+            // Spaces around a value are never meant (a name copied from a spreadsheet, "Петрова "):
+            // kept, they made a list imported again change the same rows every time.
+            return .text(text.trimmingCharacters(in: .whitespacesAndNewlines))
         case .integer(let range):
             // A yes/no column (0, 1) also takes the words people write in spreadsheets.
             if range == 0...1, let flag = yesNo[raw.lowercased()] { return .integer(flag) }
