@@ -31,7 +31,9 @@ struct RegistryListing {
                 if name == "id" {
                     text = ReferenceResolver.shortID(v.displayText)
                 } else if name == "org_id", otherSchools(v.displayText) {
-                    text = Message.otherSchoolsRow(v.displayText).text()   // a network row, shown, not edited here
+                    // A network row, shown, not edited here; its school by name.
+                    let school = (try? resolver.label(of: v.displayText, in: "organizations")).flatMap { $0 } ?? v.displayText
+                    text = Message.otherSchoolsRow(school).text()
                 } else if case .reference(let target)? = column?.kind, let id = v.text, !id.isEmpty {
                     text = try resolver.display(id, in: target)
                 } else if name == "org_id", let site = v.text, !site.isEmpty {

@@ -100,7 +100,8 @@ final class TablePages {
                 c.append("<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a>")
             } else if let owner, RegistryEditor(replica: replica).isOtherSchools(owner) {
                 // A row of another school held through network mentoring: shown, marked, not edited.
-                c.append("<span class=\"muted\">\(ctx.t(.otherSchoolsRow(owner)))</span>")
+                let school = try names[owner] ?? resolver.label(of: owner, in: "organizations") ?? owner
+                c.append("<span class=\"muted\">\(ctx.t(.otherSchoolsRow(school)))</span>")
             } else {
                 c.append("")
             }

@@ -6,7 +6,8 @@ import MentorSyncEngine
 /// the names the district wrote there, though it knows only its own.
 final class ManifestNamesTests: XCTestCase {
     func testEveryLabelOfAListIsReadBack() {
-        let names = [SiteID("s001")!: "МБОУ СОШ № 1", SiteID("s002")!: "Школа \"Радуга\" (филиал)", SiteID("district")!: "Управление образования"]
+        let names = [SiteID("s001")!: "МБОУ СОШ № 1", SiteID("s002")!: "Школа \"Радуга\" (филиал)", SiteID("s003")!: "МБОУ «Лицей № 2»",
+                     SiteID("district")!: "Управление образования"]
         let text = """
             Список пакетов
             обновлён 04.12.2026 17:00
@@ -14,6 +15,7 @@ final class ManifestNamesTests: XCTestCase {
             Для района:
               inbox/a.msync — от \(Manifest.label(SiteID("s001")!, names)) для \(Manifest.label(SiteID("district")!, names)), 3 записи
               inbox/b.msync — от \(Manifest.label(SiteID("s002")!, names)) для \(Manifest.label(SiteID("district")!, names))
+              inbox/c.msync — от \(Manifest.label(SiteID("s003")!, names)) для \(Manifest.label(SiteID("district")!, names))
             """
         XCTAssertEqual(Manifest.namesListed(text), names)
     }
@@ -25,7 +27,8 @@ final class ManifestNamesTests: XCTestCase {
             «Лицей» (Не Код) «Колледж» (s005)
             «Тоже не» (s006
             """
-        XCTAssertEqual(Manifest.namesListed(text), [SiteID("s004")!: "Гимназия", SiteID("s005")!: "Колледж"])
+        // A name with quotes of its own is read whole (a courier's list named such a school by its code).
+        XCTAssertEqual(Manifest.namesListed(text), [SiteID("s003")!: "Школа «вложенная»", SiteID("s004")!: "Гимназия", SiteID("s005")!: "Колледж"])
     }
 
     func testAListOfHundredsOfSchoolsIsReadBackWhole() {

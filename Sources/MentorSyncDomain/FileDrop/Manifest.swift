@@ -76,7 +76,10 @@ public enum Manifest {
                 rest = rest[c.upperBound...]
                 guard let end = rest.firstIndex(of: UInt8(ascii: ")")),
                       let site = SiteID(String(decoding: rest[..<end], as: UTF8.self)) else { continue }
-                if name.firstRange(of: open) == nil { names[site] = String(decoding: name, as: UTF8.self) }
+                // A name may hold quotes of its own (МБОУ «Лицей № 2»), balanced; an unbalanced one
+                // is a match run from one name into the next, not a name.
+                let text = String(decoding: name, as: UTF8.self)
+                if text.filter({ $0 == "«" }).count == text.filter({ $0 == "»" }).count { names[site] = text }
             }
         }
         return names

@@ -11,9 +11,9 @@ extension RegistryEditor {
 }
 
 extension Message {
-    /// The owner of another school's row in a school's lists.
-    public static func otherSchoolsRow(_ orgID: String) -> Message {
-        Message("list.other_school", en: "\(orgID): another school's (network mentoring)",
-                ru: "\(orgID): другой школы (сетевое наставничество)")
+    /// The owner of another school's row in a school's lists, by its name (its code when not known here).
+    public static func otherSchoolsRow(_ school: String) -> Message {
+        Message("list.other_school", en: "\(school): another school's (network mentoring)",
+                ru: "\(school): другой школы (сетевое наставничество)")
     }
 }
