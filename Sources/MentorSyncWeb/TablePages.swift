@@ -67,6 +67,7 @@ final class TablePages {
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
         body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
         if t.name == "indicators" && q.isEmpty { body += try DefaultTargets.html(replica.database, ctx) }
+        if t.name == "events" && q.isEmpty && pageNumber == 1 { body += try OverdueEvents.html(replica.database, ctx) }
         if page.rows.isEmpty {
             let empty: Message = page.total > 0 ? .webShown(page.total, page.total, page.total) : q.isEmpty ? .webNoRows : .webNothingFound(q)
             return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(empty))</p>", notice: r.query["done"]))

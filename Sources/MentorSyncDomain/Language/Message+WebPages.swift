@@ -49,6 +49,14 @@ extension Message {
     public static let webDefaultTarget = Message("web.targets.default_target", en: "Default target", ru: "Цель по умолчанию")
     public static let webSetTarget = Message("web.targets.set", en: "Set the target", ru: "Задать цель")
 
+    // The roadmap's events past their end and not done
+    public static func webOverdueEvents(_ n: Int) -> Message {
+        Message("web.events.overdue", en: "Overdue: \(n) — past their end, not done",
+                ru: "Просрочено: \(n) — срок прошёл, а мероприятие не отмечено выполненным")
+    }
+    public static let webEventDates = Message("web.events.dates", en: "Dates", ru: "Сроки")
+    public static let webAllEvents = Message("web.events.all", en: "All events", ru: "Все мероприятия")
+
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
     public static func webColumnsInForm(_ titles: [String]) -> Message {

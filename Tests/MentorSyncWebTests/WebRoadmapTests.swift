@@ -1,0 +1,24 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The roadmap's page says first which events are overdue (past their end, not done), with who
+/// answers for each and a link to mark it; done and future events are not among them.
+final class WebRoadmapTests: XCTestCase {
+    func testOverdueEventsAreListedFirst() throws {
+        let w = try WebWorld()
+        try w.sql(w.districtHome, """
+            INSERT INTO events (id, org_id, title, starts_on, ends_on, responsible, status) VALUES
+              ('e-1', 'district', 'Конкурс «Наставник года»', '2020-03-01', '2020-04-30', 'Петрова И. В.', 'planned'),
+              ('e-2', 'district', 'Семинар для наставников', '2020-02-01', '2020-02-01', 'Орлов П. П.', 'done'),
+              ('e-3', 'district', 'Форум молодых педагогов', '2999-05-01', '2999-05-02', NULL, 'planned');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let page = client.get("/t/events")?.body ?? ""
+        XCTAssertTrue(page.contains("Просрочено: 1 — срок прошёл, а мероприятие не отмечено выполненным"), page)
+        let overdue = try XCTUnwrap(page.components(separatedBy: "Все мероприятия").first)
+        XCTAssertTrue(overdue.contains("href=\"/t/events/edit?id=e-1\">Конкурс «Наставник года»</a>"), overdue)
+        XCTAssertTrue(overdue.contains("01.03.2020 – 30.04.2020") && overdue.contains("Петрова И. В.") && overdue.contains("запланировано"), overdue)
+        XCTAssertFalse(overdue.contains("Семинар для наставников") || overdue.contains("Форум молодых педагогов"), overdue)
+    }
+}
