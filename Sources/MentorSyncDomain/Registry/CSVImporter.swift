@@ -192,6 +192,13 @@ public struct CSVImporter {
                         }
                     }
                 }
+                if reasons.isEmpty {
+                    do {
+                        try DateOrder.check(t) { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
+                    } catch {
+                        reasons.append(String(describing: error))
+                    }
+                }
                 if record.fields.count < targets.count {
                     reasons.insert("has \(record.fields.count) cells but the first line names \(targets.count) columns (a missing \(document.separator.symbol)?)", at: 0)
                 }

@@ -60,6 +60,10 @@ public struct RegistryEditor {
                 try checkMayWrite(current, t)
                 if let orgID { try checkMayWrite(orgID, t); values["org_id"] = .text(orgID) }
                 guard !values.isEmpty else { throw MessageError(.nothingToChange) }
+                // A date changed is checked against the other end of its span as the row holds it.
+                try DateOrder.check(t) { col in
+                    try values[col] ?? database.scalar("SELECT \(SQL.identifier(col)) FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(rowID)])
+                }
                 let keys = values.keys.sorted()
                 try write("UPDATE \(SQL.identifier(t.name)) SET \(keys.map { "\(SQL.identifier($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
                           keys.map { values[$0]! } + [.text(rowID)])
@@ -73,6 +77,7 @@ public struct RegistryEditor {
             for c in t.columns where c.required && values[c.name] == nil {
                 throw MessageError(.requiredForNewRow(t.name, c.name))
             }
+            try DateOrder.check(t) { values[$0] }
             if t.name == "persons" { try checkNotAlreadyThere(values, owner: owner, resolver: resolver) }
             values["org_id"] = .text(owner)
             let keys = values.keys.sorted()

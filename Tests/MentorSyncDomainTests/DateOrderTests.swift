@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+@testable import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// An end date before its start is refused where it is entered: `put` (and so a form), a changed
+/// date against the other end the row holds, and a line of an imported list; nothing is written.
+final class DateOrderTests: XCTestCase {
+    func testAnEndBeforeItsStartIsRefused() throws {
+        let scratch = ScratchDirectory("date-order")
+        let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                        district: SiteID("district")!, schema: RegistrySchema.schema)
+        let editor = RegistryEditor(replica: school)
+        XCTAssertThrowsError(try editor.put(table: "events", sets: [("title", "Семинар"), ("starts_on", "20.10.2025"), ("ends_on", "31.05.2025")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.end_before_start")
+            XCTAssertTrue((e as? MessageError)?.message.russian.contains("(ends_on) 31.05.2025 раньше, чем") ?? false, "\(e)")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM events")?.integer, 0)
+
+        let event = try editor.put(table: "events", sets: [("title", "Семинар"), ("starts_on", "20.10.2025")]).id
+        XCTAssertThrowsError(try editor.put(table: "events", sets: [("ends_on", "2025-05-31")], id: event), "the start the row holds counts")
+        _ = try editor.put(table: "events", sets: [("ends_on", "2026-05-31")], id: event)
+        _ = try editor.put(table: "events", sets: [("ends_on", "2025-10-20")], id: event)  // one day is a span
+
+        let list = scratch.path("staff.csv")
+        try Data("ФИО;Дата рождения;Дата приёма;Дата увольнения\nПетрова Анна;01.02.1990;01.09.2020;31.08.2019\nОрлов Пётр;02.03.1985;01.09.2020;\n".utf8).write(to: list)
+        let r = try CSVImporter().import(table: "persons", file: list, into: school, skipBad: true)
+        XCTAssertEqual(r.inserted, 1)
+        XCTAssertEqual(r.badRows.map(\.line), [2])
+        XCTAssertTrue(r.badRows.first?.reason.contains("left_on") ?? false, "\(r.badRows)")
+    }
+}
