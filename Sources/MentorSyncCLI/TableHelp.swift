@@ -44,6 +44,9 @@ enum TableHelp {
         switch c.kind {
         case .text:
             text = lang.pick(en: "text", ru: "текст")
+        case .integer(let range) where range == 0...1:
+            // A yes/no column: the words it takes, as a form offers them.
+            text = lang.pick(en: "yes or no", ru: "да или нет")
         case .integer(let range):
             if let range {
                 text = lang.pick(en: "a whole number from \(range.lowerBound) to \(range.upperBound)",

@@ -51,9 +51,9 @@ public final class HTTPServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard bound == 0, listen(fd, 256) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
             close(fd)
-            throw WebError(.webCannotListen(address.description, reason))
+            throw WebError(code == EADDRINUSE ? .webAddressInUse(address.description) : .webCannotListen(address.description, String(cString: strerror(code))))
         }
         socket = fd
         var bound_ = sockaddr_in()

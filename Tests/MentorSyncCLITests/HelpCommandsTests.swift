@@ -74,6 +74,8 @@ final class HelpCommandsTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("  satisfaction  a whole number from 1 to 10"), r.stdout)
         XCTAssertTrue(r.stdout.contains("  pair_id       a pair: the mentor's full name"), r.stdout)
         XCTAssertTrue(r.stdout.contains("  org_id        the school that owns the row (its site id, e.g. s017); a new row needs it"), r.stdout)
+        let mentors = try run("mentorsync-school", ["put", "mentors", "--help"], ToolLocale.russian)
+        XCTAssertNotNil(mentors.stdout.range(of: "network +«Сетевой»: да или нет", options: .regularExpression), "a yes/no column in words: \(mentors.stdout)")
         let atSchool = try run("mentorsync-school", ["put", "surveys", "--help"], ToolLocale.english)
         XCTAssertTrue(atSchool.stdout.contains("  org_id        the site that owns the row; by default this school"), atSchool.stdout)
         XCTAssertEqual(try run("mentorsync-school", ["help", "put", "persons"], ToolLocale.english).stdout,

@@ -104,6 +104,10 @@ final class SchoolCLITests: XCTestCase {
         XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Новое")
         let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
         XCTAssertEqual((st["schools"] as? [[String: Any]])?.first?["resync_pending"] as? Bool, false)
+        // The school's status says what the order was, in words.
+        let status = try w.school("s001", environment: ToolLocale.russian, ["status"])
+        XCTAssertTrue(status.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                        .contains("выполнено распоряжение управления образования: полная пересылка всех записей школы (resync)"), status.stdout)
     }
 
     func testANewMachineForASchoolGetsEverythingBack() throws {

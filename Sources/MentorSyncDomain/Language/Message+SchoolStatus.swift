@@ -44,9 +44,12 @@ extension Message {
     }
 
     public static func commandCarriedOut(_ name: String, bundle: String, at: String) -> Message {
-        Message("status.command_carried_out",
-                en: "command carried out: \(name) (from \(bundle), \(LocalTime.readable(at, .en)))",
-                ru: "выполнена команда управления образования: \(name) (из пакета \(bundle), \(LocalTime.readable(at, .ru)))")
+        // The one command there is, in words; another (from a newer district) as it came.
+        let ru = name == "resync" ? "полная пересылка всех записей школы (resync)" : name
+        let en = name == "resync" ? "a full re-send of all the school's rows (resync)" : name
+        return Message("status.command_carried_out",
+                       en: "the district's order carried out: \(en) (from \(bundle), \(LocalTime.readable(at, .en)))",
+                       ru: "выполнено распоряжение управления образования: \(ru) (из пакета \(bundle), \(LocalTime.readable(at, .ru)))")
     }
 
     /// The last time capture was found off and re-armed, told with its time.

@@ -4,6 +4,11 @@ extension Message {
         Message("web.cannot_listen", en: "cannot listen on \(address): \(reason); choose another address with --listen HOST:PORT",
                 ru: "не удалось слушать \(address): \(reason); укажите другой адрес: --listen HOST:PORT")
     }
+    public static func webAddressInUse(_ address: String) -> Message {
+        Message("web.address_in_use",
+                en: "\(address) is taken: the app may be running already (open http://\(address)/ in the browser), or choose another address with --listen HOST:PORT",
+                ru: "адрес \(address) уже занят: возможно, приложение уже запущено (откройте в браузере http://\(address)/), или укажите другой адрес: --listen HOST:PORT")
+    }
     public static func webBadListen(_ text: String) -> Message {
         Message("web.bad_listen", en: "--listen '\(text)' is not HOST:PORT with an IPv4 address; for example 127.0.0.1:8470",
                 ru: "--listen «\(text)» — не HOST:PORT с адресом IPv4; например 127.0.0.1:8470")
