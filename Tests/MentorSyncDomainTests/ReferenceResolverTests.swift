@@ -158,6 +158,20 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(r.labelCache.keys.sorted(), ["mentors", "pairs", "persons"], "labels are read for what is shown, not to find rows")
     }
 
+    /// A link row is named by what it joins: a pair's mentee by the pair and the mentee, read whole
+    /// or alone (three levels down: the link, the pair, its mentor, the mentor's person).
+    func testALinkIsNamedByWhatItJoins() throws {
+        let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович")])
+        let anna = try put("persons", [("full_name", "Смирнова Анна")])
+        let mentor = try put("mentors", [("person_id", fedor)])
+        let mentee = try put("mentees", [("person_id", anna)])
+        let pair = try put("pairs", [("mentor_id", mentor)])
+        let link = try put("pair_mentees", [("pair_id", pair), ("mentee_id", mentee)])
+        XCTAssertEqual(try ReferenceResolver(database: school.database).label(of: link, in: "pair_mentees"), "Фёдоров Пётр Семёнович → Смирнова Анна")
+        XCTAssertEqual(try ReferenceResolver(database: school.database, namesRowsAlone: true).label(of: link, in: "pair_mentees"),
+                       "Фёдоров Пётр Семёнович → Смирнова Анна")
+    }
+
     /// A typed name taken apart into the name and the dates after it.
     func testTypedNamesAreReadWithTheirDates() {
         let readings = TypedName.readings(of: RowNames.normalize("Петров И. И. (02.01.1980) — 01.09.2024"))

@@ -125,10 +125,11 @@ public final class ReferenceResolver {
             if !result && depth > 0 {
                 for c in schema.columns { if case .reference(let target) = c.kind, try big(target, depth: depth - 1) { result = true; break } }
             }
-            if depth == 2 { bigTables[t] = result }
+            if depth == 3 { bigTables[t] = result }
             return result
         }
-        return try big(table, depth: 2)
+        // Three levels: a pair's mentee link is named by the pair, its mentor and the mentor's person.
+        return try big(table, depth: 3)
     }
 
     /// The name a form field shows for a row, such that sent back it finds the same row: the label

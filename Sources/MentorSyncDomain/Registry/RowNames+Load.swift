@@ -47,6 +47,15 @@ extension RowNames {
                 (r[0].displayText, text(r[1]) ?? shortLabel(r[0].displayText), text(r[2]))
             }
         case "plans", "practices": items = try plain("SELECT id, title FROM \(SQL.identifier(table)) ORDER BY rowid", 1)
+        case "pair_mentees", "event_participants":
+            // A link, by what it joins: «Петрова Анна Сергеевна → Смирнова Анна» (a pair and its mentee).
+            let (from, to) = table == "pair_mentees" ? (("pair_id", "pairs"), ("mentee_id", "mentees")) : (("event_id", "events"), ("person_id", "persons"))
+            let left = try names(from.1), right = try names(to.1)
+            items = try db.rows("SELECT id, \(from.0), \(to.0) FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
+                let a = text(r[1]).flatMap { left.name(of: $0)?.label } ?? notReceived(r[1])
+                let b = text(r[2]).flatMap { right.name(of: $0)?.label } ?? notReceived(r[2])
+                return (r[0].displayText, "\(a) → \(b)", nil)
+            }
         default:
             // Rows people do not name (meetings, surveys, …): known by their short id alone.
             items = try db.rows("SELECT id FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in

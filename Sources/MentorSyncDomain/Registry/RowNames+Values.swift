@@ -4,7 +4,7 @@ extension RowNames {
     /// The label of one row by the very rules `load` names a table's rows with, without reading any
     /// table whole (a district holds hundreds of thousands of rows): the row — from `values`, for a
     /// row the registry does not hold, such as one a merge refused — and the rows its references
-    /// name (read from `registry`, two levels down: a pair's mentor and the mentor's person) are put
+    /// name (read from `registry`, three levels down: a mentee link's pair, the pair's mentor and the mentor's person) are put
     /// in a scratch database of the registry's tables and named there. Nil when its values name
     /// nothing (the label would be its id). Rows that share a name are not told apart here.
     /// `scratch`, when given, is used again (emptied after), as a resolver naming many rows does.
@@ -15,7 +15,7 @@ extension RowNames {
         defer { scratchRoom.empty(touched) }
         let scratch = scratchRoom.database
         do {
-            try put(schema, id: id, values: values, into: scratch, from: registry, depth: 2, touched: &touched)
+            try put(schema, id: id, values: values, into: scratch, from: registry, depth: 3, touched: &touched)
             var loaded: [String: RowNames] = [:]
             func names(_ t: String) throws -> RowNames {
                 if let n = loaded[t] { return n }
