@@ -29,6 +29,7 @@ enum StatusCommands {
                        s.daysSinceContact.map(String.init) ?? "—", String(s.rows), String(s.unacknowledged), String(s.openConflicts)]
             return skew ? row + [s.clockSkewDays.map { Message.skewDays($0).text() } ?? ""] : row
         })
+        console.paragraph(Message.unackedLegend.text())
         console.out("")
         console.out(Message.adviceHeading.text())
         for s in schools {

@@ -32,10 +32,15 @@ extension Message {
         Message("status.column.last_bundle", en: "last bundle", ru: "Последний пакет"),
         Message("status.column.days", en: "days", ru: "Дней"),
         Message("status.column.rows", en: "rows", ru: "Записей"),
-        Message("status.column.unacked", en: "unacked", ru: "Не подтв."),
+        Message("status.column.unacked", en: "not yet there", ru: "Ещё не у школы"),
         Message("status.column.conflicts", en: "conflicts", ru: "Конфликтов"),
         Message("status.column.skew", en: "clock skew", ru: "Сдвиг часов"),
     ]
+
+    /// What the «not yet there» column counts, under the schools' table.
+    public static let unackedLegend = Message("status.unacked_legend",
+        en: "not yet there: rows whose latest changes the school has not confirmed receiving; they go with the next exchange, and the count falls when the school's next bundle confirms them.",
+        ru: "«Ещё не у школы» — записи, получение последних изменений которых школа ещё не подтвердила: они уходят ей со следующим обменом, а число уменьшится, когда следующий пакет школы это подтвердит.")
 
     public static let never = Message("status.never", en: "never", ru: "не было")
     public static let adviceHeading = Message("status.advice_heading", en: "advice:", ru: "Что сделать:")
