@@ -32,6 +32,26 @@ final class WebListTests: XCTestCase {
         XCTAssertTrue((client.get("/t/plans")?.body ?? "").contains("Пока нет записей."))
     }
 
+    /// The district's base of mentors is searched by what the mentor's person teaches, and «сетевые»
+    /// (the yes/no column's title) keeps those offered to network mentoring: a village's physics teacher found.
+    func testTheMentorsBaseIsSearchedBySubjectAndNetwork() throws {
+        let w = try WebWorld()
+        try w.sql(w.districtHome, """
+            INSERT INTO persons (id, org_id, full_name, subject) VALUES ('p-1', 's001', 'Иванова Мария', 'физика'),
+              ('p-2', 's001', 'Орлов Пётр', 'физика и астрономия'), ('p-3', 's001', 'Смирнова Анна', 'химия');
+            INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-1', 's001', 'p-1', 'active', 1),
+              ('m-2', 's001', 'p-2', 'active', 0), ('m-3', 's001', 'p-3', 'active', 1);
+            """)
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        func found(_ q: String) -> [String] {
+            let body = client.get("/t/mentors?q=" + enc(q))?.body ?? ""
+            return ["Иванова Мария", "Орлов Пётр", "Смирнова Анна"].filter { body.contains(">\($0)<") }
+        }
+        XCTAssertEqual(found("Физика"), ["Иванова Мария", "Орлов Пётр"])
+        XCTAssertEqual(found("сетевые физика"), ["Иванова Мария"])
+        XCTAssertEqual(found("сетевой"), ["Иванова Мария", "Смирнова Анна"])
+    }
+
     /// A list never scrolls sideways on a school laptop: free text goes to the row's form first; at
     /// the district every row says whose it is.
     func testAFullRowFitsTheScreenAndTheDistrictSeesWhoseItIs() throws {

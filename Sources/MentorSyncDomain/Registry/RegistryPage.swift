@@ -48,6 +48,19 @@ public struct RegistryPage {
                     } else if !ids.isEmpty {
                         any.append("\(column) IN (\(ids.map { _ in "?" }.joined(separator: ",")))"); args += ids.map { DatabaseValue.text($0) }
                     }
+                    // A mentor or a mentee is also found by what its person teaches or does («физика», «завуч»):
+                    // the district's base of mentors is searched by subject.
+                    if target == "persons" {
+                        for form in Self.forms(word) {
+                            any.append("\(column) IN (SELECT id FROM persons WHERE subject LIKE ?1 ESCAPE '\\' OR position LIKE ?1 ESCAPE '\\')"
+                                .replacingOccurrences(of: "?1", with: "?\(args.count + 1)"))
+                            args.append(.text("%\(Self.escapeLike(form))%"))
+                        }
+                    }
+                case .integer(let range) where range == 0...1:
+                    // A yes/no column by its title (its first five letters): «сетевые» finds the mentors offered to network mentoring.
+                    let titles = [Language.ru, Language.en].map { Message.columnTitle(c.name, table: t.name).text($0).lowercased() }
+                    if key.count >= 5, titles.contains(where: { $0.count >= 5 && $0.prefix(5) == key.prefix(5) }) { any.append("\(column) = 1") }
                 case .enumeration(let allowed):
                     let values = allowed.filter { v in
                         let said: [String] = [v] + [Language.ru, Language.en].map { Message.webValue(v, column: c.name, table: t.name).text($0) }
@@ -58,9 +71,7 @@ public struct RegistryPage {
                     any.append("\(column) LIKE ? ESCAPE '\\'")
                     args.append(.text("%\(Self.escapeLike(ValueParser.normalizeDate(word) ?? word))%"))
                 default:
-                    // SQLite's LIKE folds ASCII letters only: a Russian word is also tried as people capitalize it.
-                    let forms = Array(Set([word, key, key.prefix(1).uppercased() + key.dropFirst(), word.uppercased()]))
-                    for form in forms {
+                    for form in Self.forms(word) {
                         any.append("\(column) LIKE ? ESCAPE '\\'")
                         args.append(.text("%\(Self.escapeLike(form))%"))
                     }
@@ -73,6 +84,12 @@ public struct RegistryPage {
             clauses.append(any.isEmpty ? "0" : "(" + any.joined(separator: " OR ") + ")")
         }
         return (" WHERE " + clauses.joined(separator: " AND "), args)
+    }
+
+    /// SQLite's LIKE folds ASCII letters only: a Russian word is also tried as people capitalize it.
+    static func forms(_ word: String) -> [String] {
+        let key = word.lowercased()
+        return Array(Set([word, key, key.prefix(1).uppercased() + key.dropFirst(), word.uppercased()])).sorted()
     }
 
     static let maxBoundNames = 20_000
