@@ -165,6 +165,16 @@ final class ReportRenderingTests: XCTestCase {
         XCTAssertTrue(summaryRow.contains("60%"), summaryRow)
     }
 
+    /// The notes are for a teachers' council: rules in words, no table or column names.
+    func testNotesSpeakWithoutTheDatabasesNames() {
+        let notes = IndicatorReport.notes(for: SchoolYear(startYear: 2025), asOf: "2026-05-31").joined(separator: "\n")
+        for word in ["left_on", "hired_on", "person_id", "pair_mentees", "plans ", "federal_registry", "passed =", "contest_entries",
+                     "event_participants", "practice_sharing", "young_specialist", "code =", "target_value", "role teacher", "held_on", "finished_on"] {
+            XCTAssertFalse(notes.contains(word), "«\(word)» in the report's notes")
+        }
+        XCTAssertTrue(notes.contains("«молодой специалист»") && notes.contains("«Показатели и цели»"), notes)
+    }
+
     func testFormatsParse() throws {
         XCTAssertEqual(try ReportFormat.parse("HTML"), .html)
         XCTAssertEqual(try ReportFormat.parse("xlsx"), .xlsx)

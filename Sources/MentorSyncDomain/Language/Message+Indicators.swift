@@ -69,23 +69,25 @@ extension Message {
     /// The rules of indicators 8–12, in words, for the report's notes.
     public static let indicatorNotesStaff = Message("indicator.notes.staff",
         en: "8–12: present teachers and managers (role teacher or manager; 9 and 10: teachers only), each counted once in their own school, whatever school ran the event or course.",
-        ru: "8–12: педагоги и управленческие кадры (role teacher или manager; в 9 и 10 — только педагоги), не выбывшие до периода; каждый считается один раз в своей ОО, где бы ни проходили мероприятие или курс.")
+        ru: "8–12: педагоги и управленческие кадры (роль «учитель» или «руководитель»; в 9 и 10 — только педагоги), не выбывшие до периода; каждый считается один раз в своей ОО, где бы ни проходили мероприятие или курс.")
 
     public static let indicatorNotesDiagnostics = Message("indicator.notes.diagnostics",
         en: "8a: a diagnostic held (held_on) within the period. 8b: among them, the last diagnostic of the period is at level high, elevated or basic.",
-        ru: "8а: диагностика проведена (held_on) в периоде. 8б: из них — последняя диагностика периода на высоком, повышенном или базовом уровне.")
+        ru: "8а: диагностика проведена в периоде (по дате проведения). 8б: из них — последняя диагностика периода на высоком, повышенном или базовом уровне.")
 
     public static let indicatorNotesTrainings = Message("indicator.notes.trainings",
         en: "9: a course of the federal register (federal_registry = 1) passed (passed = 1) and finished within the period. 11: a course on talents (topic talents) passed and finished by the end of the period.",
-        ru: "9: курс из федерального реестра (federal_registry = 1), успешно завершённый (passed = 1) в периоде (finished_on). 11: курс по теме «таланты» (topic talents), успешно завершённый не позже конца периода.")
+        ru: "9: курс из федерального реестра, успешно завершённый в периоде (по дате окончания). 11: курс по теме «таланты», успешно завершённый не позже конца периода.")
 
     public static func indicatorNotesContests(year: Int) -> Message {
         Message("indicator.notes.contests",
                 en: "10: a count of teachers with an entry in contest_entries of the year the school year ends in (\(year)); the target is at least 1 participant.",
-                ru: "10: число педагогов, участвовавших в конкурсах (contest_entries) года окончания учебного года (\(year)); цель — не менее 1 участника.")
+                ru: "10: число педагогов, участвовавших в конкурсах профессионального мастерства года окончания учебного года (\(year)); цель — не менее 1 участника.")
     }
+
+    private static func kind(_ v: String) -> String { valueTitle(v, column: "kind", table: "events").text(.ru) }
 
     public static let indicatorNotesEvents = Message("indicator.notes.events",
         en: "12a: took part (event_participants, any role) in an event of kind practice_sharing held within the period (starts_on … ends_on, or done_on), not cancelled. 12b: likewise, kinds consultation, round_table, master_class, seminar.",
-        ru: "12а: участие (event_participants, в любой роли) в мероприятии вида practice_sharing, прошедшем в периоде (starts_on … ends_on или done_on), не отменённом. 12б: то же, виды consultation, round_table, master_class, seminar.")
+        ru: "12а: участие (в любой роли) в мероприятии вида «\(kind("practice_sharing"))», прошедшем в периоде (по датам проведения или дате выполнения), не отменённом. 12б: то же, виды «\(kind("consultation"))», «\(kind("round_table"))», «\(kind("master_class"))», «\(kind("seminar"))».")
 }
