@@ -66,11 +66,19 @@ final class SchoolPages: WebPages {
     func syncPage(_ ctx: PageContext, folder: String, result: String?, error: String? = nil) -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webSync.text(ctx.language)
+        // What is plugged in first: one button for each exchange folder found on a stick.
+        var found = ""
+        if result == nil {
+            for share in ShareFinder.mounted() where share.url.path != folder {
+                found += ctx.form("/sync", "<input type=\"hidden\" name=\"share\" value=\"\(esc(share.url.path))\">"
+                                  + "<button>\(ctx.t(.webSyncWithFound(share.url.path)))</button>")
+            }
+        }
         let form = ctx.form("/sync", """
             <label for="share">\(ctx.t(.webShareFolder))</label><input id="share" name="share" value="\(esc(folder))" placeholder="/media/usb" required>
             <button>\(ctx.t(.webSyncNow))</button>
             """)
-        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(form + (result ?? ""), error: error))
+        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(found + form + (result ?? ""), error: error))
     }
 
     func sync(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {

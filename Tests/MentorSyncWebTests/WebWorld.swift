@@ -39,10 +39,11 @@ final class WebWorld {
     }
 
     /// Starts `web` of a tool and returns its port, read from the URL it prints first.
-    func start(_ tool: String, home: URL, listen: String = "127.0.0.1:0", extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> UInt16 {
+    func start(_ tool: String, home: URL, listen: String = "127.0.0.1:0", extra: [String] = [], environment: [String: String] = [:],
+               file: StaticString = #filePath, line: UInt = #line) throws -> UInt16 {
         let log = scratch.path("\(tool)-\(servers.count).log")
         // The people it is made for read Russian (the locale rule of DESIGN.md).
-        let p = try ToolRunner.start(tool, ["web", "--listen", listen, "--home", home.path] + extra, log: log, environment: ToolLocale.russian)
+        let p = try ToolRunner.start(tool, ["web", "--listen", listen, "--home", home.path] + extra, log: log, environment: ToolLocale.russian.merging(environment) { _, given in given })
         servers.append(p)
         var port: UInt16?
         _ = ToolRunner.waitUntil(timeout: 20) {

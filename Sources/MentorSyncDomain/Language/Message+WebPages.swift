@@ -57,6 +57,11 @@ extension Message {
     public static let webEventDates = Message("web.events.dates", en: "Dates", ru: "Сроки")
     public static let webAllEvents = Message("web.events.all", en: "All events", ru: "Все мероприятия")
 
+    // The sync page: an exchange folder found on what is plugged in
+    public static func webSyncWithFound(_ path: String) -> Message {
+        Message("web.sync.found", en: "Exchange folder found: \(path) — sync with it", ru: "Найдена папка обмена: \(path) — синхронизировать с ней")
+    }
+
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
     public static func webColumnsInForm(_ titles: [String]) -> Message {
