@@ -16,7 +16,7 @@ enum PairMentees {
     /// The checkboxes: every mentee by name, ticked when linked (or when ticked in a refused form).
     static func html(pair: String?, ticked typed: [String]?, _ db: Database, _ ctx: PageContext) throws -> String {
         let linked = Set(try typed ?? pair.map { try links($0, db).map(\.mentee) } ?? [])
-        let mentees = try ctx.names.resolver(db).choices(in: "mentees")
+        let mentees = ReferenceField.alphabetical(try ctx.names.resolver(db).choices(in: "mentees"))
         var h = "<fieldset class=\"choices\"><legend>\(ctx.t(.webTable("mentees")))</legend>"
         if mentees.isEmpty { h += "<p class=\"muted\">\(ctx.t(.webNoMenteesYet))</p>" }
         for (i, m) in mentees.enumerated() {

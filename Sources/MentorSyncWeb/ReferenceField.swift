@@ -21,7 +21,7 @@ struct ReferenceField {
         if rows <= Self.maxChoices {
             let chosen = typed ?? stored ?? ""
             var h = "<select id=\"\(id)\" name=\"\(name)\"><option value=\"\">\(ctx.t(.webNone))</option>"
-            for row in try resolver.choices(in: target) {
+            for row in Self.alphabetical(try resolver.choices(in: target)) {
                 h += "<option value=\"\(esc(row.id))\"\(row.id == chosen ? " selected" : "")>\(esc(row.label))</option>"
             }
             return h + "</select>"
@@ -48,6 +48,12 @@ struct ReferenceField {
     static func showsStored(_ typed: String, _ column: ColumnSchema, _ stored: String?, _ resolver: ReferenceResolver) throws -> Bool {
         guard case .reference(let target) = column.kind, let stored else { return false }
         return typed == (try shown(stored, in: target, resolver))
+    }
+
+    /// Choices as a list to scan is read: by name, in the alphabet's order (ё with е, case aside).
+    static func alphabetical(_ rows: [RowName]) -> [RowName] {
+        let keyed = rows.map { ($0.label.lowercased().replacingOccurrences(of: "ё", with: "е"), $0) }
+        return keyed.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private static func rowCount(_ table: String, upTo limit: Int, _ db: Database) throws -> Int {

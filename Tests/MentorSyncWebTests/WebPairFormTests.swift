@@ -15,6 +15,8 @@ final class WebPairFormTests: XCTestCase {
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let form = client.get("/t/pairs/edit")?.body ?? ""
         XCTAssertTrue(form.contains("> Смирнова Анна</label>") && form.contains("> Орлов Пётр</label>"), form)
+        let (orlov, smirnova) = (form.range(of: "> Орлов Пётр</label>"), form.range(of: "> Смирнова Анна</label>"))
+        XCTAssertTrue(orlov != nil && smirnova != nil && orlov!.lowerBound < smirnova!.lowerBound, "mentees in the alphabet's order")
         let saved = client.post("/t/pairs/save", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("mentee", "e-1"), ("mentee", "e-2")])
         XCTAssertEqual(saved?.status, 303, saved?.body ?? "")
         XCTAssertEqual(try links(w), ["e-1", "e-2"])
