@@ -172,6 +172,20 @@ final class ReferenceResolverTests: XCTestCase {
                        "Фёдоров Пётр Семёнович → Смирнова Анна")
     }
 
+    /// A reference to a row this registry holds as deleted says so, not that it has not arrived yet.
+    func testAReferenceToADeletedRowSaysDeleted() throws {
+        let fedor = try put("persons", [("full_name", "Фёдоров Пётр Семёнович")])
+        let mentor = try put("mentors", [("person_id", fedor)])
+        let short = ReferenceResolver.shortID(fedor)
+        try school.database.execute("DELETE FROM persons WHERE id = ?", [.text(fedor)])   // as another program would
+        XCTAssertEqual(try ReferenceResolver(database: school.database).label(of: mentor, in: "mentors"), Message.notReceivedYet(short).text(),
+                       "before the deletion is folded into the clocks it is not known as one")
+        try school.fold()
+        XCTAssertEqual(try ReferenceResolver(database: school.database).label(of: mentor, in: "mentors"), Message.deletedRow(short).text())
+        XCTAssertEqual(try ReferenceResolver(database: school.database).display(fedor, in: "persons"), Message.deletedRow(short).text())
+        XCTAssertEqual(Message.deletedRow(short).text(.ru), "удалено [\(short)]")
+    }
+
     /// A typed name taken apart into the name and the dates after it.
     func testTypedNamesAreReadWithTheirDates() {
         let readings = TypedName.readings(of: RowNames.normalize("Петров И. И. (02.01.1980) — 01.09.2024"))

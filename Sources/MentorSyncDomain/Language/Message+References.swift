@@ -27,6 +27,10 @@ extension Message {
     }
 
     /// How a listing names a row that a reference points at but that has not arrived yet.
+    static func deletedRow(_ shortID: String) -> Message {
+        Message("reference.deleted", en: "deleted [\(shortID)]", ru: "удалено [\(shortID)]")
+    }
+
     static func notReceivedYet(_ shortID: String) -> Message {
         Message("reference.not_received", en: "not received yet [\(shortID)]", ru: "ещё не получено [\(shortID)]")
     }

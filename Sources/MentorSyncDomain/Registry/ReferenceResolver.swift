@@ -181,11 +181,11 @@ extension ReferenceResolver {
     public func display(_ id: String, in table: String) throws -> String {
         if try namesAlone(table) {
             guard let held = try database.scalar("SELECT 1 FROM \(SQL.identifier(table)) WHERE id = ?", [.text(id)]), held != .null else {
-                return RowNames.notReceived(.text(id))
+                return RowNames.notReceived(.text(id), table: table, database: database)
             }
             return "\(RowNames.label(ofHeld: id, in: table, registry: database, scratch: scratch) ?? "") [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
         }
-        guard try labels(table).name(of: id) != nil else { return RowNames.notReceived(.text(id)) }
+        guard try labels(table).name(of: id) != nil else { return RowNames.notReceived(.text(id), table: table, database: database) }
         return try candidate(id, in: table)
     }
 }

@@ -28,13 +28,13 @@ extension RowNames {
             let persons = try names("persons")
             items = try db.rows("SELECT id, person_id FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
                 let person = text(r[1]).flatMap { persons.name(of: $0) }
-                return (r[0].displayText, person?.label ?? notReceived(r[1]), nil)
+                return (r[0].displayText, person?.label ?? notReceived(r[1], table: "persons", database: db), nil)
             }
         case "pairs":
             let mentors = try names("mentors")
             let rows = try db.rows("SELECT id, mentor_id, started_on FROM pairs ORDER BY rowid").map { r -> Item in
                 let mentor = text(r[1]).flatMap { mentors.name(of: $0) }
-                return (r[0].displayText, mentor?.label ?? notReceived(r[1]), text(r[2]))
+                return (r[0].displayText, mentor?.label ?? notReceived(r[1], table: "mentors", database: db), text(r[2]))
             }
             return RowNames(table: table, rows: disambiguate(rows) { "\($0) — \(russianDate($1))" })
         case "indicators":
@@ -52,8 +52,8 @@ extension RowNames {
             let (from, to) = table == "pair_mentees" ? (("pair_id", "pairs"), ("mentee_id", "mentees")) : (("event_id", "events"), ("person_id", "persons"))
             let left = try names(from.1), right = try names(to.1)
             items = try db.rows("SELECT id, \(from.0), \(to.0) FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
-                let a = text(r[1]).flatMap { left.name(of: $0)?.label } ?? notReceived(r[1])
-                let b = text(r[2]).flatMap { right.name(of: $0)?.label } ?? notReceived(r[2])
+                let a = text(r[1]).flatMap { left.name(of: $0)?.label } ?? notReceived(r[1], table: from.1, database: db)
+                let b = text(r[2]).flatMap { right.name(of: $0)?.label } ?? notReceived(r[2], table: to.1, database: db)
                 return (r[0].displayText, "\(a) → \(b)", nil)
             }
         default:
@@ -67,9 +67,14 @@ extension RowNames {
 
     static func shortLabel(_ id: String) -> String { "[\(ReferenceResolver.shortID(id))]" }
 
-    /// A row named by a reference that has not arrived yet (bundles come in any order).
-    static func notReceived(_ reference: DatabaseValue) -> String {
+    /// A row named by a reference that has not arrived yet (bundles come in any order), or — when
+    /// `table` and `database` say this registry holds it as deleted — one that was deleted.
+    static func notReceived(_ reference: DatabaseValue, table: String? = nil, database: Database? = nil) -> String {
         guard let id = reference.text, !id.isEmpty else { return "—" }
+        if let table, let database, let number = RegistrySchema.schema.table(named: table)?.number,
+           (try? database.scalar("SELECT alive FROM msync_rows WHERE tbl = ? AND id = ?", [.integer(Int64(number)), .text(id)]))??.integer == 0 {
+            return Message.deletedRow(ReferenceResolver.shortID(id)).text()
+        }
         return Message.notReceivedYet(ReferenceResolver.shortID(id)).text()
     }
 }
