@@ -96,7 +96,7 @@ final class DistrictPages: WebPages {
     func act(_ site: SiteID, _ action: String, _ ctx: PageContext) throws -> HTTPResponse {
         if action == "resync" { try home.orderResync(site) } else { try home.revoke(site) }
         let name = home.siteNames()[site] ?? site.rawValue
-        let done = Message.webActionDone(action == "resync" ? .webResync : .webRevoke, school: name).text(ctx.language)
+        let done = Message.webActionDone(resync: action == "resync", school: name).text(ctx.language)
         return .redirect("/?" + query([("done", done)]))
     }
 

@@ -102,8 +102,13 @@ extension Message {
     public static let webRevokeExplained = Message("web.revoke.explained",
         en: "The school's bundles are refused from now on; enroll it again to give it a new key.",
         ru: "С этого момента пакеты школы не принимаются; чтобы выдать новый ключ, подключите её заново.")
-    public static func webActionDone(_ action: Message, school: String) -> Message {
-        Message("web.action_done", en: "\(action.english): \(school)", ru: "\(action.russian): \(school)")
+    /// What was done, as a finished act: the notice after resync or revoke.
+    public static func webActionDone(resync: Bool, school: String) -> Message {
+        resync
+            ? Message("web.resync_done", en: "\(school) is asked to send everything again with its next exchange.",
+                      ru: "«\(school)»: полная пересылка запрошена — школа пришлёт все записи при следующем обмене.")
+            : Message("web.revoke_done", en: "\(school) is revoked: its bundles are no longer accepted.",
+                      ru: "«\(school)» отключена: её пакеты больше не принимаются.")
     }
 
     // Enrolling a school
