@@ -30,4 +30,29 @@ final class DateOrderTests: XCTestCase {
         XCTAssertEqual(r.badRows.map(\.line), [2])
         XCTAssertTrue(r.badRows.first?.reason.contains("left_on") ?? false, "\(r.badRows)")
     }
+
+    /// A plan's mentee is one of its pair's: another is refused, naming the pair's mentees.
+    func testAPlansMenteeIsInItsPair() throws {
+        let scratch = ScratchDirectory("plan-mentee")
+        let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                        district: SiteID("district")!, schema: RegistrySchema.schema)
+        let e = RegistryEditor(replica: school)
+        for name in ["Петрова Анна Сергеевна", "Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
+        _ = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")])
+        for name in ["Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "mentees", sets: [("person_id", name)]) }
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", "Петрова Анна Сергеевна")]).id
+        // A pair with no mentees yet takes any.
+        let plan = try e.put(table: "plans", sets: [("pair_id", pair), ("mentee_id", "Орлов Пётр"), ("title", "ИОМ")]).id
+        _ = try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", "Смирнова Анна")])
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [("pair_id", pair), ("mentee_id", "Орлов Пётр"), ("title", "ИОМ 2")])) { err in
+            XCTAssertEqual((err as? MessageError)?.message.key, "registry.mentee_not_in_pair")
+            XCTAssertTrue((err as? MessageError)?.message.russian.contains("наставляемый «Орлов Пётр» не состоит в паре «Петрова Анна Сергеевна» (в паре: Смирнова Анна)") ?? false, "\(err)")
+        }
+        // A plan made before the pair had its mentee is still edited; its mentee is checked when it is changed.
+        _ = try e.put(table: "plans", sets: [("title", "ИОМ, исправлен")], id: plan)
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [("mentee_id", "Орлов Пётр")], id: plan))
+        _ = try e.put(table: "plans", sets: [("mentee_id", "Смирнова Анна")], id: plan)
+        XCTAssertEqual(try school.database.scalar("SELECT mentee_id FROM plans WHERE id = ?", [.text(plan)])?.text,
+                       try school.database.scalar("SELECT mentee_id FROM pair_mentees")?.text)
+    }
 }

@@ -194,7 +194,9 @@ public struct CSVImporter {
                 }
                 if reasons.isEmpty {
                     do {
-                        try DateOrder.check(t) { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
+                        let given: (String) -> DatabaseValue? = { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
+                        try DateOrder.check(t, given)
+                        try PlanMentee.check(t, database: replica.database, given)
                     } catch {
                         reasons.append(String(describing: error))
                     }

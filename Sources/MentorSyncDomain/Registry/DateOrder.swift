@@ -5,6 +5,7 @@ import MentorSyncEngine
 /// imported): a plan ending months before it began was taken and counted as due.
 enum DateOrder {
     static let spans = [("started_on", "ended_on"), ("starts_on", "ends_on"), ("hired_on", "left_on")]
+    static let columns = Set(spans.flatMap { [$0.0, $0.1] })
 
     /// Throws for the first span of `table` whose end, as `value` gives the row's dates, is before its start.
     static func check(_ table: TableSchema, _ value: (String) throws -> DatabaseValue?) throws {
