@@ -12,6 +12,7 @@ enum RegistryCommands {
         if args.has("json") { console.json(["table": args.words[1], "id": id, "created": created]) } else {
             let name = try? ReferenceResolver(database: replica.database).label(of: id, in: args.words[1])
             console.out(Message.putDone(args.words[1], id: id, created: created, name: name.flatMap { $0 }).text())
+            if args.words[1] == "pairs", let left = try PairClosing.reminder(pair: id, database: replica.database) { console.paragraph(left.text()) }
         }
     }
 

@@ -210,7 +210,8 @@ final class TablePages {
             if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
             if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
-            let done = Message.webSaved(name ?? Message.webTable(t.name).text(ctx.language)).text(ctx.language)
+            var done = Message.webSaved(name ?? Message.webTable(t.name).text(ctx.language)).text(ctx.language)
+            if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) { done += ". " + left.text(ctx.language) }
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
         } catch {
             return try form(t, id: id, values: f, mentees: r.formValues(PairMentees.field), ctx, error: WebApp.line(error, ctx.language))

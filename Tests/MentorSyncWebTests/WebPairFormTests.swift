@@ -10,7 +10,7 @@ final class WebPairFormTests: XCTestCase {
         try w.sql(w.schoolHome, """
             INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Орлов Пётр');
             INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
-            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-1', 's001', 'p-1'), ('e-2', 's001', 'p-2');
+            INSERT INTO mentees (id, org_id, person_id, status) VALUES ('e-1', 's001', 'p-1', 'in_pair'), ('e-2', 's001', 'p-2', 'in_pair');
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let form = client.get("/t/pairs/edit")?.body ?? ""
@@ -27,6 +27,10 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertEqual(edit.components(separatedBy: " checked>").count - 1, 2, "both mentees are shown ticked")
         client.post("/t/pairs/save?id=\(pair)", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("mentee", "e-2")])
         XCTAssertEqual(try links(w), ["e-2"], "the unticked mentee is unlinked")
+        // Closing the pair says at once what of it is still open.
+        let closed = client.post("/t/pairs/save?id=\(pair)", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("status", "completed"), ("mentee", "e-2")])
+        let notice = client.get(closed?.header("Location") ?? "/")?.body ?? ""
+        XCTAssertTrue(notice.contains("пара закрыта, но ещё открыто: Наставляемые «Орлов Пётр»"), notice)
     }
 
     func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {

@@ -4,9 +4,9 @@ import XCTest
 import MentorSyncEngine
 import MentorSyncTestSupport
 
-/// An end date before its start is refused where it is entered: `put` (and so a form), a changed
-/// date against the other end the row holds, and a line of an imported list; nothing is written.
-final class DateOrderTests: XCTestCase {
+/// Checks made where an entry is made (`put`, and so a form and a list): an end date before its
+/// start, a plan's mentee outside its pair; and what a closed pair leaves open, told at once.
+final class EntryChecksTests: XCTestCase {
     func testAnEndBeforeItsStartIsRefused() throws {
         let scratch = ScratchDirectory("date-order")
         let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
@@ -29,6 +29,28 @@ final class DateOrderTests: XCTestCase {
         XCTAssertEqual(r.inserted, 1)
         XCTAssertEqual(r.badRows.map(\.line), [2])
         XCTAssertTrue(r.badRows.first?.reason.contains("left_on") ?? false, "\(r.badRows)")
+    }
+
+    /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.
+    func testClosingAPairSaysWhatIsStillOpen() throws {
+        let scratch = ScratchDirectory("pair-closing")
+        let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                        district: SiteID("district")!, schema: RegistrySchema.schema)
+        let e = RegistryEditor(replica: school)
+        for name in ["Петрова Анна Сергеевна", "Смирнова Анна"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
+        _ = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")])
+        let mentee = try e.put(table: "mentees", sets: [("person_id", "Смирнова Анна"), ("status", "in_pair")]).id
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", "Петрова Анна Сергеевна"), ("status", "active")]).id
+        _ = try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", mentee)])
+        let plan = try e.put(table: "plans", sets: [("pair_id", pair), ("mentee_id", mentee), ("title", "ИОМ Смирновой"), ("status", "active")]).id
+        XCTAssertNil(try PairClosing.reminder(pair: pair, database: school.database), "a working pair is not closed")
+        _ = try e.put(table: "pairs", sets: [("status", "completed")], id: pair)
+        let told = try XCTUnwrap(try PairClosing.reminder(pair: pair, database: school.database)).text(.ru)
+        XCTAssertTrue(told.hasPrefix("пара закрыта, но ещё открыто: Планы «ИОМ Смирновой» — "), told)
+        XCTAssertTrue(told.contains("Наставляемые «Смирнова Анна» — "), told)
+        _ = try e.put(table: "plans", sets: [("status", "done")], id: plan)
+        _ = try e.put(table: "mentees", sets: [("status", "completed")], id: mentee)
+        XCTAssertNil(try PairClosing.reminder(pair: pair, database: school.database), "all marked: nothing to say")
     }
 
     /// A plan's mentee is one of its pair's: another is refused, naming the pair's mentees.

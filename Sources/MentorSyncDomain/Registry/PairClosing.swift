@@ -1,0 +1,33 @@
+import MentorSyncEngine
+
+/// What is left open when a pair is completed or ended: its plans (ИОМ) still a draft or active, its
+/// mentees still waiting or «in a pair». Left so, the report counts the plans as due and not done
+/// and the mentees as not yet through; the person closing the pair is told, right after saving it,
+/// what to mark (the web's notice and `put`'s receipt). Nothing is changed for them.
+public enum PairClosing {
+    /// Nil unless `pair` is completed or ended and something of it is still open.
+    public static func reminder(pair: String, database db: Database) throws -> Message? {
+        guard let status = try db.scalar("SELECT status FROM pairs WHERE id = ?", [.text(pair)])?.text, ["completed", "terminated"].contains(status) else {
+            return nil
+        }
+        let names = ReferenceResolver(database: db)
+        var open: [(what: String, status: String, column: String, table: String)] = []
+        for r in try db.rows("SELECT id, status FROM plans WHERE pair_id = ? AND status IN ('draft', 'active') ORDER BY rowid", [.text(pair)]) {
+            open.append((try names.labelOrShortID(r[0].displayText, in: "plans"), r[1].displayText, "status", "plans"))
+        }
+        for r in try db.rows("""
+            SELECT m.id, m.status FROM pair_mentees l JOIN mentees m ON m.id = l.mentee_id
+            WHERE l.pair_id = ? AND m.status IN ('waiting', 'in_pair') ORDER BY l.rowid
+            """, [.text(pair)]) {
+            open.append((try names.labelOrShortID(r[0].displayText, in: "mentees"), r[1].displayText, "status", "mentees"))
+        }
+        guard !open.isEmpty else { return nil }
+        func line(_ l: Language) -> String {
+            open.map { "\(Message.tableTitle($0.table).text(l)) «\($0.what)» — \(Message.valueTitle($0.status, column: $0.column, table: $0.table).text(l))" }
+                .joined(separator: "; ")
+        }
+        return Message("pairs.closing_reminder",
+                       en: "the pair is closed, but still open: \(line(.en)); mark them, or the report counts them as not done",
+                       ru: "пара закрыта, но ещё открыто: \(line(.ru)); отметьте их, иначе отчёт посчитает их невыполненными")
+    }
+}
