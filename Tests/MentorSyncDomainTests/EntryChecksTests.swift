@@ -5,13 +5,23 @@ import MentorSyncEngine
 import MentorSyncTestSupport
 
 /// Checks made where an entry is made (`put`, and so a form and a list): an end date before its
-/// start, a plan's mentee outside its pair; and what a closed pair leaves open, told at once.
+/// start, a plan's mentee outside its pair, the same person twice; and what a closed pair leaves open, told at once.
 final class EntryChecksTests: XCTestCase {
+    var scratch: ScratchDirectory!
+    var school: Replica!
+    var e: RegistryEditor!
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory("entry-checks")
+        school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                    district: SiteID("district")!, schema: RegistrySchema.schema)
+        e = RegistryEditor(replica: school)
+    }
+
+    override func tearDown() { e = nil; school = nil; scratch = nil }
+
     func testAnEndBeforeItsStartIsRefused() throws {
-        let scratch = ScratchDirectory("date-order")
-        let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
-                                        district: SiteID("district")!, schema: RegistrySchema.schema)
-        let editor = RegistryEditor(replica: school)
+        let editor = e!
         XCTAssertThrowsError(try editor.put(table: "events", sets: [("title", "Семинар"), ("starts_on", "20.10.2025"), ("ends_on", "31.05.2025")])) { e in
             XCTAssertEqual((e as? MessageError)?.message.key, "registry.end_before_start")
             XCTAssertTrue((e as? MessageError)?.message.russian.contains("(ends_on) 31.05.2025 раньше, чем") ?? false, "\(e)")
@@ -33,10 +43,6 @@ final class EntryChecksTests: XCTestCase {
 
     /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.
     func testClosingAPairSaysWhatIsStillOpen() throws {
-        let scratch = ScratchDirectory("pair-closing")
-        let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
-                                        district: SiteID("district")!, schema: RegistrySchema.schema)
-        let e = RegistryEditor(replica: school)
         for name in ["Петрова Анна Сергеевна", "Смирнова Анна"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
         _ = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")])
         let mentee = try e.put(table: "mentees", sets: [("person_id", "Смирнова Анна"), ("status", "in_pair")]).id
@@ -55,10 +61,6 @@ final class EntryChecksTests: XCTestCase {
 
     /// A plan's mentee is one of its pair's: another is refused, naming the pair's mentees.
     func testAPlansMenteeIsInItsPair() throws {
-        let scratch = ScratchDirectory("plan-mentee")
-        let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
-                                        district: SiteID("district")!, schema: RegistrySchema.schema)
-        let e = RegistryEditor(replica: school)
         for name in ["Петрова Анна Сергеевна", "Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
         _ = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")])
         for name in ["Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "mentees", sets: [("person_id", name)]) }
@@ -76,5 +78,31 @@ final class EntryChecksTests: XCTestCase {
         _ = try e.put(table: "plans", sets: [("mentee_id", "Смирнова Анна")], id: plan)
         XCTAssertEqual(try school.database.scalar("SELECT mentee_id FROM plans WHERE id = ?", [.text(plan)])?.text,
                        try school.database.scalar("SELECT mentee_id FROM pair_mentees")?.text)
+    }
+
+    /// A person added by hand who is already in the school's list is not added twice; namesakes told
+    /// apart by their birth dates are two people, and another school's namesake is not this school's.
+    func testTheSamePersonIsNotAddedTwice() throws {
+        let editor = e!
+        let first = try editor.put(table: "persons", sets: [("full_name", "Иванов Пётр Сергеевич"), ("birth_date", "18.04.2002")]).id
+        func count() throws -> Int64 { try school.database.scalar("SELECT count(*) FROM persons")?.integer ?? -1 }
+
+        XCTAssertThrowsError(try editor.put(table: "persons", sets: [("full_name", " иванов  петр сергеевич"), ("birth_date", "2002-04-18")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.person_already_there")
+            XCTAssertTrue((e as? MessageError)?.message.russian.contains("«Иванов Пётр Сергеевич» [\(ReferenceResolver.shortID(first))] уже есть в списке") ?? false, "\(e)")
+        }
+        XCTAssertEqual(try count(), 1)
+        // A namesake born another day is another person; so is one with a birth date beside one without.
+        _ = try editor.put(table: "persons", sets: [("full_name", "Иванов Пётр Сергеевич"), ("birth_date", "03.05.1979")])
+        XCTAssertEqual(try count(), 2)
+        _ = try editor.put(table: "persons", sets: [("full_name", "Орлова Анна")])
+        XCTAssertThrowsError(try editor.put(table: "persons", sets: [("full_name", "Орлова Анна")])) { e in
+            XCTAssertTrue((e as? MessageError)?.message.russian.contains("если это другой человек — укажите дату рождения") ?? false, "\(e)")
+        }
+        _ = try editor.put(table: "persons", sets: [("full_name", "Орлова Анна"), ("birth_date", "01.02.1990")])
+        // Another school's row of the same name (held through network mentoring) is not this school's person.
+        try school.database.execute("INSERT INTO persons (id, org_id, full_name) VALUES ('p-other', 's002', 'Смирнова Ольга')")
+        _ = try editor.put(table: "persons", sets: [("full_name", "Смирнова Ольга")])
+        XCTAssertEqual(try count(), 6)
     }
 }
