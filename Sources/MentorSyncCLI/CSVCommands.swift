@@ -38,7 +38,7 @@ enum CSVCommands {
         } catch let e as XLSXError {
             throw CommandFailure(e.description)
         }
-        if dryRun { return try preview(result, file: file, skipBad: skipBad, args, console) }
+        if dryRun { return try preview(result, file: file, skipBad: skipBad, replica.database, args, console) }
 
         if args.has("json") {
             var o: [String: Any] = ["table": result.table, "file": file.path, "written": true, "imported": result.imported,
@@ -66,19 +66,22 @@ enum CSVCommands {
 
     /// `--dry-run`: each line's outcome and the totals, nothing written. Refused lines without
     /// `--skip-bad` fail the command, as the import itself would.
-    static func preview(_ result: CSVImportResult, file: URL, skipBad: Bool, _ args: Arguments, _ console: Console) throws {
+    static func preview(_ result: CSVImportResult, file: URL, skipBad: Bool, _ database: Database, _ args: Arguments, _ console: Console) throws {
         let refused = result.badRows.count
         if args.has("json") {
             console.json(["table": result.table, "file": file.path, "written": false, "dry_run": true,
                           "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged, "refused": refused,
                           "lines": result.outcomes.map { o -> [String: Any] in
-                              ["line": o.line, "outcome": o.kind.rawValue, "id": o.id ?? NSNull(), "reason": o.reason ?? NSNull()]
+                              ["line": o.line, "outcome": o.kind.rawValue, "id": o.id ?? NSNull(), "reason": o.reason ?? NSNull(),
+                               "changes": o.changes.map { ["column": $0.column, "old": $0.old.jsonValue, "new": $0.new.jsonValue] }]
                           }])
         } else {
             console.paragraph(Message.importDryRunHeading(table: result.table, file: file.lastPathComponent, sheet: result.sheet).text())
+            let resolver = ReferenceResolver(database: database)
             for o in result.outcomes {
                 console.paragraph(Message.importDryRunLine(o).text(), indent: "    ")
                 if let why = o.reason { console.paragraph(Message.importDryRunReason(why).text(), first: "    ", indent: "      ") }
+                if !o.changes.isEmpty { console.paragraph(CSVChange.said(o.changes, table: result.table, resolver, .current), first: "    ", indent: "      ") }
             }
             console.paragraph(Message.importDryRunSummary(added: result.inserted, updated: result.updated,
                                                           unchanged: result.unchanged, refused: refused).text())

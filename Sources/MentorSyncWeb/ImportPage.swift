@@ -65,9 +65,12 @@ struct ImportPage {
         let l = ctx.language
         ctx.title = Message.webImportWillChange(table).text(l)
         let words: [CSVLineOutcome.Kind: Message] = [.added: .webImportAdded, .updated: .webImportUpdated, .unchanged: .webImportUnchanged, .refused: .webImportRefused]
+        let resolver = ReferenceResolver(database: replica.database)
         let rows = result.outcomes.map { o -> [String] in
             let line = o.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "; ")
-            return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(o.reason ?? "")]
+            // A row updated: what changes in it, old → new, so nothing is overwritten unseen.
+            let why = o.reason ?? (o.changes.isEmpty ? "" : CSVChange.said(o.changes, table: table, resolver, l))
+            return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }
         var body = "<p>\(esc(name)): \(ctx.t(.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count)))</p>"
         body += ctx.table([Message.webImportLine.text(l), Message.webImportInFile.text(l), Message.webImportOutcome.text(l), Message.webImportReason.text(l)], rows)

@@ -37,6 +37,7 @@ final class ImportDryRunTests: XCTestCase {
         XCTAssertEqual(r.stdout.split(separator: "\n").map(String.init), [
             "проверка без записи: «Люди» из список.csv — ничего не записано",
             "строка 2: будет изменено — Иванова Мария Петровна; 12.03.1990; учитель; завуч",
+            "    Должность: учитель → завуч",
             "строка 3: будет добавлено — Петров Пётр Ильич; 01.02.1985 0:00; учитель",
             "строка 4: отклонено — Сидоров Николай; 31.02.1990; повар",
             "    причина: «Дата рождения» (persons.birth_date): «31.02.1990» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД); «Роль» (persons.role): «повар» — недопустимое значение; допустимо: учитель (teacher), ученик (student), методист (methodologist), руководитель (manager), внешний (external)",
@@ -57,6 +58,10 @@ final class ImportDryRunTests: XCTestCase {
         let json = try XCTUnwrap(try w.json(try w.school("s001", environment: ToolLocale.russian, ["import-csv", "persons", file, "--dry-run", "--skip-bad", "--json"])) as? [String: Any])
         XCTAssertEqual(json["written"] as? Bool, false)
         XCTAssertEqual((json["lines"] as? [[String: Any]])?.map { $0["outcome"] as? String }, ["updated", "added", "refused", "unchanged"])
+        let change = (json["lines"] as? [[String: Any]])?.first?["changes"] as? [[String: Any]]
+        XCTAssertEqual(change?.first?["column"] as? String, "position")
+        XCTAssertEqual(change?.first?["old"] as? String, "учитель")
+        XCTAssertEqual(change?.first?["new"] as? String, "завуч")
         XCTAssertEqual(try registry(), before, "a dry run wrote to the registry")
         // Without --dry-run the same file is imported as the dry run said.
         expectOK(try w.school("s001", "import-csv", "persons", file, "--skip-bad"))

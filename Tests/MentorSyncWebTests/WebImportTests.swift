@@ -32,5 +32,10 @@ final class WebImportTests: XCTestCase {
         let after = try list()
         XCTAssertTrue(after.contains("Кузнецова Ольга Ивановна") && after.contains("Лебедева Нина"), after)
         XCTAssertFalse(after.contains("Орлов"))
+
+        // The same list again with a teacher's role changed: the preview says what changes in her row.
+        let again = csv.replacingOccurrences(of: "Лебедева Нина;01.09.1999;учитель", with: "Лебедева Нина;01.09.1999;руководитель")
+        let second = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", again)))
+        XCTAssertTrue(second.body.contains("Роль: учитель → руководитель"), second.body)
     }
 }

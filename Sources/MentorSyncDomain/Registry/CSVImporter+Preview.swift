@@ -1,3 +1,22 @@
+import MentorSyncEngine
+
+/// One value an imported line changes in a row it updates.
+public struct CSVChange: Sendable, Equatable {
+    public let column: String
+    public let old: DatabaseValue
+    public let new: DatabaseValue
+}
+
+extension CSVChange {
+    /// «Должность: учитель → завуч», values as people read them (names, words, dates).
+    public static func said(_ changes: [CSVChange], table: String, _ resolver: ReferenceResolver, _ language: Language) -> String {
+        changes.map { c in
+            let title = Message.columnTitle(c.column, table: table).text(language)
+            return "\(title): \(resolver.readable(c.old, column: c.column, table: table, language: language)) → \(resolver.readable(c.new, column: c.column, table: table, language: language))"
+        }.joined(separator: "; ")
+    }
+}
+
 /// What an import does (or, in a dry run, would do) with one line of the file: the preview a
 /// person reads before confirming, by line.
 public struct CSVLineOutcome: Sendable, Equatable {
@@ -10,9 +29,11 @@ public struct CSVLineOutcome: Sendable, Equatable {
     public let reason: String?
     /// The cells of the line as the file has them, for a person to recognise it.
     public let cells: [String]
+    /// For an updated row: each value the line changes, as the row holds it and as it will be.
+    public let changes: [CSVChange]
 
-    public init(line: Int, kind: Kind, id: String? = nil, reason: String? = nil, cells: [String] = []) {
-        self.line = line; self.kind = kind; self.id = id; self.reason = reason; self.cells = cells
+    public init(line: Int, kind: Kind, id: String? = nil, reason: String? = nil, cells: [String] = [], changes: [CSVChange] = []) {
+        self.line = line; self.kind = kind; self.id = id; self.reason = reason; self.cells = cells; self.changes = changes
     }
 
     /// The written lines and the refused ones together, in the order of the file.

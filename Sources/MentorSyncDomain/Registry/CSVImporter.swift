@@ -256,7 +256,11 @@ public struct CSVImporter {
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
                             try update.execute([.text(newOwner)] + values + [.text(id)])
                             result.updated += 1
-                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .updated, id: id, cells: record.fields))
+                            var changes = newOwner == owner ? [] : [CSVChange(column: "org_id", old: .text(owner), new: .text(newOwner))]
+                            for (k, (new, old)) in zip(values, current.dropFirst()).enumerated() where !CSVImporter.same(new, old) {
+                                changes.append(CSVChange(column: columns[k].name, old: old, new: new))
+                            }
+                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .updated, id: id, cells: record.fields, changes: changes))
                         }
                     } else {
                         guard let owner = org.isEmpty ? editor.defaultOwner(t) : org else {
