@@ -68,6 +68,11 @@ final class TablePages {
         body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
         if t.name == "indicators" && q.isEmpty { body += try DefaultTargets.html(replica.database, ctx) }
         if t.name == "events" && q.isEmpty && pageNumber == 1 { body += try OverdueEvents.html(replica.database, ctx) }
+        if t.name == "mentors" && q.isEmpty {
+            // The base of network mentors, one click away: the yes/no column's title is a search word.
+            let word = Message.webColumn("network", table: "mentors").text(ctx.language).lowercased()
+            body += "<p><a href=\"\(esc("/t/mentors?" + query([("q", word)])))\">\(ctx.t(.webNetworkMentorsOnly))</a></p>"
+        }
         if page.rows.isEmpty {
             let empty: Message = page.total > 0 ? .webShown(page.total, page.total, page.total) : q.isEmpty ? .webNoRows : .webNothingFound(q)
             return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(empty))</p>", notice: r.query["done"]))
@@ -84,9 +89,12 @@ final class TablePages {
         let names = ownerColumn ? Dictionary(try owners!().map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }) : [:]
         // A pair shows its mentees beside its mentor.
         let mentees = t.name == "pairs" ? try PairMentees.names(of: page.rows.map { $0[0].text ?? "" }, replica.database, resolver) : nil
-        let headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })
+        // A mentor or a mentee shows what its person teaches beside its name (the district's base of mentors).
+        let subjects = try personSubjects(t, page.rows.map { $0[0].text ?? "" })
+        var headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })
             + (mentees != nil ? [Message.webTable("mentees").text(ctx.language)] : [])
             + (ownerColumn ? [Message.webOwner.text(ctx.language)] : []) + [""]
+        if subjects != nil { headers.insert(Message.webColumn("subject", table: "persons").text(ctx.language), at: 1) }
         var cells: [[String]] = []
         for row in page.rows {
             let id = row[0].text ?? ""
@@ -94,6 +102,7 @@ final class TablePages {
             if c.isEmpty { c = [""] }
             let link = "/t/\(t.name)/edit?" + query([("id", id)])
             c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"
+            if let subjects { c.insert(esc(subjects[id] ?? ""), at: 1) }
             let owner = orgIndex.flatMap { row[$0].text }
             if let mentees { c.append(esc(mentees[id] ?? "")) }
             if ownerColumn { c.append(esc(owner.map { names[$0] ?? $0 } ?? "")) }
@@ -118,6 +127,17 @@ final class TablePages {
             body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber + 1)")])))\">\(ctx.t(.webNext))</a>"
         }
         return HTTPResponse(html: ctx.page(body + "</p>", notice: r.query["done"]))
+    }
+
+    /// The subjects of the persons of a page of mentors or mentees, by row; nil for other tables or
+    /// when none of them has one (an empty column tells nothing).
+    func personSubjects(_ t: TableSchema, _ ids: [String]) throws -> [String: String]? {
+        guard ["mentors", "mentees"].contains(t.name), !ids.isEmpty else { return nil }
+        let rows = try replica.database.rows("""
+            SELECT r.id, p.subject FROM \(SQL.identifier(t.name)) r JOIN persons p ON p.id = r.person_id
+            WHERE r.id IN (\(ids.map { _ in "?" }.joined(separator: ","))) AND coalesce(p.subject, '') <> ''
+            """, ids.map { .text($0) })
+        return rows.isEmpty ? nil : Dictionary(rows.map { ($0[0].displayText, $0[1].displayText) }) { a, _ in a }
     }
 
     /// The text a form field holds for a stored value (ids for references, ISO dates).

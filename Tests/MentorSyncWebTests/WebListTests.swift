@@ -50,6 +50,13 @@ final class WebListTests: XCTestCase {
         XCTAssertEqual(found("Физика"), ["Иванова Мария", "Орлов Пётр"])
         XCTAssertEqual(found("сетевые физика"), ["Иванова Мария"])
         XCTAssertEqual(found("сетевой"), ["Иванова Мария", "Смирнова Анна"])
+        // The list shows each mentor's subject, and links to the network mentors alone.
+        let all = client.get("/t/mentors")?.body ?? ""
+        XCTAssertTrue(all.contains("<th>Предмет</th>") && all.contains("data-label=\"Предмет\">физика и астрономия</td>"), all)
+        let link = try XCTUnwrap(all.range(of: #"/t/mentors\?q=[^"]+"#, options: .regularExpression).map { String(all[$0]) }, all)
+        XCTAssertTrue(all.contains("Только наставники, предложенные для сетевого наставничества"), all)
+        let networkOnly = client.get(link)?.body ?? ""
+        XCTAssertTrue(networkOnly.contains(">Иванова Мария<") && networkOnly.contains(">Смирнова Анна<") && !networkOnly.contains(">Орлов Пётр<"), networkOnly)
     }
 
     /// A list never scrolls sideways on a school laptop: free text goes to the row's form first; at

@@ -62,6 +62,9 @@ extension Message {
         Message("web.sync.found", en: "Exchange folder found: \(path) — sync with it", ru: "Найдена папка обмена: \(path) — синхронизировать с ней")
     }
 
+    public static let webNetworkMentorsOnly = Message("web.mentors.network_only", en: "Only the mentors offered to network mentoring",
+                                                      ru: "Только наставники, предложенные для сетевого наставничества")
+
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
     public static func webColumnsInForm(_ titles: [String]) -> Message {
