@@ -21,7 +21,13 @@ struct ReferenceField {
         if rows <= Self.maxChoices {
             let chosen = typed ?? stored ?? ""
             var h = "<select id=\"\(id)\" name=\"\(name)\"><option value=\"\">\(ctx.t(.webNone))</option>"
-            for row in Self.alphabetical(try resolver.choices(in: target)) {
+            let choices = Self.alphabetical(try resolver.choices(in: target))
+            // A reference to a row not held here (not arrived yet, or deleted) stays what it is: offered
+            // as it is shown, so a form saved for another field does not send it back empty.
+            if !chosen.isEmpty, !choices.contains(where: { $0.id == chosen }) {
+                h += "<option value=\"\(esc(chosen))\" selected>\(esc(try resolver.display(chosen, in: target)))</option>"
+            }
+            for row in choices {
                 h += "<option value=\"\(esc(row.id))\"\(row.id == chosen ? " selected" : "")>\(esc(row.label))</option>"
             }
             return h + "</select>"

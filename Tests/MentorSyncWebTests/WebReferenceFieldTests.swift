@@ -73,6 +73,23 @@ final class WebReferenceFieldTests: XCTestCase {
         XCTAssertTrue((wrong?.body ?? "").contains("нет строки с именем «Учитель 99999»"), wrong?.body ?? "")
     }
 
+    /// A short table's choice keeps a reference to a row not held here (not arrived yet): saving the
+    /// form for another field does not send it back empty.
+    func testAReferenceToARowNotHeldSurvivesAnEditOfAnotherField() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-1', 's001', 'Смирнова Анна');
+            INSERT INTO mentees (id, org_id, person_id, status) VALUES ('e-1', 's001', 'p-not-here', 'waiting');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let form = client.get("/t/mentees/edit?id=e-1")?.body ?? ""
+        XCTAssertTrue(form.contains("<option value=\"p-not-here\" selected>"), form)
+        XCTAssertEqual(client.post("/t/mentees/save?id=e-1", [("person_id", "p-not-here"), ("status", "in_pair")])?.status, 303)
+        let row = try XCTUnwrap(try rows(w, "mentees").first)
+        XCTAssertEqual(row["status"] as? String, "in_pair")
+        XCTAssertEqual(row["person_id"] as? String, "p-not-here", "the reference was wiped")
+    }
+
     func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {
         let r = try ToolRunner.run("mentorsync-school", ["list", table, "--json", "--home", w.schoolHome.path])
         return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String: Any]] ?? []
