@@ -124,6 +124,14 @@ final class ReferenceResolverTests: XCTestCase {
         }
         let sidorov = try school.database.scalar("SELECT id FROM mentors WHERE person_id = ?", [.text(persons[4].id)])!.text!
         let later = try put("pairs", [("mentor_id", sidorov), ("started_on", "2025-01-15")])
+        // Namesakes one with a birth date and one without (a network person arrives without one), and
+        // two without: the undated are told apart by their short ids, also inside a pair's label.
+        _ = try put("persons", [("full_name", "Кузнецова Ольга"), ("birth_date", "1979-01-01")])
+        _ = try put("persons", [("full_name", "Кузнецова Ольга")])
+        let lebedev = try put("persons", [("full_name", "Лебедев Ян")])
+        try school.database.execute("INSERT INTO persons (id, org_id, full_name) VALUES ('p-lebedev-2', 's017', 'Лебедев Ян')")
+        let teacher = try put("mentors", [("person_id", lebedev)])
+        for start in ["2024-09-01", "2025-01-15"] { _ = try put("pairs", [("mentor_id", teacher), ("started_on", start)]) }
         let r = ReferenceResolver(database: school.database)
         for table in ["persons", "mentors", "pairs"] {
             for row in try r.choices(in: table) {
@@ -155,6 +163,7 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertThrowsError(try r.resolve("Сидоров Ян [\(ReferenceResolver.shortID(persons[3].id))]", in: "persons")) { e in
             XCTAssertEqual((e as? MessageError)?.message.key, "reference.no_name")
         }
+        XCTAssertThrowsError(try r.resolve("[\(persons[3].id.prefix(3))]", in: "persons"), "a short id alone is a whole one")
         XCTAssertEqual(r.labelCache.keys.sorted(), ["mentors", "pairs", "persons"], "labels are read for what is shown, not to find rows")
     }
 

@@ -55,17 +55,25 @@ public final class ReferenceResolver {
             return nil
         }
         let key = RowNames.normalize(raw)
+        /// The rows among `ids` whose label, as shown, is what was typed.
+        func labelled(_ ids: [String]) throws -> [String] { try ids.filter { RowNames.normalize(try label(of: $0, in: table) ?? "") == key } }
         if let id = try oneOf(try lookup.rows(of: table, named: key)) { return id }
         // A name with the short id a listing shows beside it: the row of that id that the name names.
         if let (name, short) = Self.shortIDAfterName(raw) {
             let named = name.isEmpty ? [] : try lookup.rows(of: table, named: RowNames.normalize(name))
-            var fitting = try rows(startingWith: short, in: table).filter { id in
+            // A short id alone is a whole one (8 characters, or an id that short): "[a]" picks nothing by chance.
+            let started = try rows(startingWith: short, in: table).filter { !name.isEmpty || short.count >= 8 || $0 == short }
+            let fitting = try started.filter { id in
                 if name.isEmpty || named.contains(id) { return true }
                 return RowNames.normalize(try label(of: id, in: table) ?? "") == RowNames.normalize(name)
             }
-            // A mentor's or a pair's label carries its person's short id, not its own.
-            if fitting.isEmpty { fitting = try named.filter { RowNames.normalize(try label(of: $0, in: table) ?? "") == key } }
             if let id = try oneOf(fitting) { return id }
+        }
+        // A label that carries a short id inside (a mentor's or a pair's carries its person's: «Иванова
+        // Мария [1a2b3c4d] — 01.09.2024»): the rows the name and dates find, the one so labelled.
+        if raw.contains("[") {
+            let bare = raw.replacingOccurrences(of: #"\s*\[[^\]]*\]"#, with: "", options: .regularExpression)
+            if let id = try oneOf(try labelled(try lookup.rows(of: table, named: RowNames.normalize(bare)))) { return id }
         }
         let lower = raw.lowercased()
         if lower.count >= 8, !lower.contains(" "), let id = try oneOf(try rows(startingWith: lower, in: table)) { return id }

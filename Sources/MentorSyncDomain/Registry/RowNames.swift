@@ -70,7 +70,9 @@ struct RowNames {
         for i in items { counts[normalize(i.base), default: 0] += 1 }
         var withDate: [String: Int] = [:]
         let dated = items.map { i -> String in
-            guard counts[normalize(i.base)]! > 1, let d = i.date, !d.isEmpty else { return i.base }
+            guard counts[normalize(i.base)]! > 1 else { return i.base }
+            // A namesake without a date gets its short id, not the bare name: the bare name fits both.
+            guard let d = i.date, !d.isEmpty else { return "\(i.base) [\(ReferenceResolver.shortID(i.id))]" }
             return dateLabel(i.base, d)
         }
         for l in dated { withDate[normalize(l), default: 0] += 1 }
