@@ -39,6 +39,11 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual(r.inserted, 1)
         XCTAssertEqual(r.badRows.map(\.line), [2])
         XCTAssertTrue(r.badRows.first?.reason.contains("left_on") ?? false, "\(r.badRows)")
+        // A line updating a row is checked against the other end the row holds, as put checks it.
+        let update = scratch.path("leaving.csv")
+        try Data("ФИО;Дата рождения;Дата увольнения\nОрлов Пётр;02.03.1985;01.06.2019\n".utf8).write(to: update)
+        let again = try CSVImporter().import(table: "persons", file: update, into: school, skipBad: true)
+        XCTAssertEqual([again.updated, again.badRows.count], [0, 1], "\(again.badRows)")
     }
 
     /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.

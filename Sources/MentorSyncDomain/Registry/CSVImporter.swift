@@ -192,9 +192,10 @@ public struct CSVImporter {
                         }
                     }
                 }
+                // A value the line gives for a column of the file (nil: the file has no such column).
+                let given: (String) -> DatabaseValue? = { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
                 if reasons.isEmpty {
                     do {
-                        let given: (String) -> DatabaseValue? = { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
                         try DateOrder.check(t, given)
                         try PlanMentee.check(t, database: replica.database, given)
                     } catch {
@@ -254,6 +255,12 @@ public struct CSVImporter {
                         } else {
                             try editor.checkMayWrite(owner, t)
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
+                            // Checked with what the row holds for the columns the file does not carry, as `put` checks.
+                            let held: (String) throws -> DatabaseValue? = { col in
+                                try given(col) ?? replica.database.scalar("SELECT \(SQL.identifier(col)) FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
+                            }
+                            if DateOrder.columns.contains(where: { given($0) != nil }) { try DateOrder.check(t, held) }
+                            if given("pair_id") != nil || given("mentee_id") != nil { try PlanMentee.check(t, database: replica.database, held) }
                             try update.execute([.text(newOwner)] + values + [.text(id)])
                             result.updated += 1
                             var changes = newOwner == owner ? [] : [CSVChange(column: "org_id", old: .text(owner), new: .text(newOwner))]

@@ -9,9 +9,12 @@ extension RegistryEditor {
     func checkNotAlreadyThere(_ values: [String: DatabaseValue], owner: String, resolver: ReferenceResolver) throws {
         guard let name = values["full_name"]?.text else { return }
         let birth = values["birth_date"]?.text ?? ""
-        for id in try resolver.lookup.rows(of: "persons", named: RowNames.normalize(name)) {
-            guard let row = try database.rows("SELECT org_id, coalesce(birth_date, '') FROM persons WHERE id = ?", [.text(id)]).first,
-                  row[0].text == owner, row[1].displayText.trimmingCharacters(in: .whitespaces) == birth else { continue }
+        let key = RowNames.normalize(name)
+        // The owner's persons born that day (or with no date) only: never a district's whole list.
+        let sameDay = try database.rows("SELECT id, full_name FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') = ?",
+                                        [.text(owner), .text(birth)])
+        for row in sameDay where RowNames.normalize(row[1].text ?? "") == key {
+            let id = row[0].displayText
             let shown = try resolver.label(of: id, in: "persons") ?? name
             throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty))
         }
