@@ -107,7 +107,11 @@ public enum DistrictCLI {
         let args = try parse(argv, ["share", "settle"])
         let files = Array(args.words.dropFirst())
         let home = try open(args, console)
-        let ingest = try DistrictIngest(home: home, log: args.has("json") ? .silent : .standardError)
+        // At a terminal the person reads the receipt; the log lines go to a file in the home (a
+        // script, a unit or a pipe still gets them on stderr).
+        let logFile = home.url.appendingPathComponent("ingest.log")
+        let atTerminal = !args.has("json") && isatty(STDERR_FILENO) != 0
+        let ingest = try DistrictIngest(home: home, log: args.has("json") ? .silent : atTerminal ? .appending(to: logFile) : .standardError)
         if let s = args.value("settle"), let n = Double(s) { ingest.settleSeconds = n }
         let outcome: DistrictIngest.Outcome
         let started = Replica.timestamp()
@@ -139,6 +143,7 @@ public enum DistrictCLI {
             if !outcome.swept.isEmpty { console.out(Message.removedTemporary(outcome.swept.count).text()) }
             if !outcome.replies.isEmpty { console.out(Message.wroteReplies(outcome.replies.map(\.lastPathComponent)).text()) }
             for name in outcome.removedMigrationCopies { console.out(Message.districtMigrationCopyRemoved(name).text()) }
+            if atTerminal, FileManager.default.fileExists(atPath: logFile.path) { console.out(Message.ingestLogWritten(logFile.path).text()) }
         }
         return outcome.anyQuarantined ? 3 : (outcome.retryLater.isEmpty && outcome.refused.isEmpty ? 0 : 1)
     }

@@ -12,6 +12,18 @@ public struct EventLog: Sendable {
     }
     public static let silent = EventLog { _ in }
 
+    /// Appends each line to a file (made when missing): a person running `ingest` at a terminal
+    /// reads its receipt there, and the log lines go where they can be looked up later.
+    public static func appending(to url: URL) -> EventLog {
+        EventLog { line in
+            if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+            guard let h = try? FileHandle(forWritingTo: url) else { return }
+            defer { try? h.close() }
+            _ = try? h.seekToEnd()
+            try? h.write(contentsOf: Data((line + "\n").utf8))
+        }
+    }
+
     public func event(_ name: String, _ fields: KeyValuePairs<String, Any>) {
         var line = "time=\(Replica.timestamp()) event=\(name)"
         for (k, v) in fields {

@@ -81,4 +81,8 @@ extension Message {
                 en: "\(name), the copy of the registry kept from before the upgrade, was removed: the upgraded district has merged and answered",
                 ru: "копия реестра, сохранённая перед обновлением (\(name)), удалена: обновлённый район принял пакеты и ответил")
     }
+
+    public static func ingestLogWritten(_ path: String) -> Message {
+        Message("ingest.log_written", en: "the pass's log: \(path)", ru: "подробный журнал прохода: \(path)")
+    }
 }
