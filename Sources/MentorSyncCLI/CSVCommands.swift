@@ -73,7 +73,8 @@ enum CSVCommands {
                           "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged, "refused": refused,
                           "lines": result.outcomes.map { o -> [String: Any] in
                               ["line": o.line, "outcome": o.kind.rawValue, "id": o.id ?? NSNull(), "reason": o.reason ?? NSNull(),
-                               "changes": o.changes.map { ["column": $0.column, "old": $0.old.jsonValue, "new": $0.new.jsonValue] }]
+                               "changes": o.changes.map { ["column": $0.column, "old": $0.old.jsonValue, "new": $0.new.jsonValue] },
+                               "repeats_line": o.repeats ?? NSNull()]
                           }])
         } else {
             console.paragraph(Message.importDryRunHeading(table: result.table, file: file.lastPathComponent, sheet: result.sheet).text())
@@ -81,6 +82,7 @@ enum CSVCommands {
             for o in result.outcomes {
                 console.paragraph(Message.importDryRunLine(o).text(), indent: "    ")
                 if let why = o.reason { console.paragraph(Message.importDryRunReason(why).text(), first: "    ", indent: "      ") }
+                if let first = o.repeats { console.paragraph(Message.importRepeatsLine(first).text(), first: "    ", indent: "      ") }
                 if !o.changes.isEmpty { console.paragraph(CSVChange.said(o.changes, table: result.table, resolver, .current), first: "    ", indent: "      ") }
             }
             console.paragraph(Message.importDryRunSummary(added: result.inserted, updated: result.updated,

@@ -69,7 +69,8 @@ struct ImportPage {
         let rows = result.outcomes.map { o -> [String] in
             let line = o.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "; ")
             // A row updated: what changes in it, old → new, so nothing is overwritten unseen.
-            let why = o.reason ?? (o.changes.isEmpty ? "" : CSVChange.said(o.changes, table: table, resolver, l))
+            let said = [o.repeats.map { Message.importRepeatsLine($0).text(l) }, o.changes.isEmpty ? nil : CSVChange.said(o.changes, table: table, resolver, l)]
+            let why = o.reason ?? said.compactMap { $0 }.joined(separator: "; ")
             return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }
         var body = "<p>\(esc(name)): \(ctx.t(.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count)))</p>"

@@ -67,17 +67,19 @@ final class CSVImporterTests: XCTestCase {
     /// The numbers are not a column to refuse, the spaces are not kept, and importing it again changes nothing.
     func testLineNumbersAreIgnoredAndSpacesAroundValuesAreNotKept() throws {
         let url = try file("persons.csv", """
-            № п/п;ФИО;Должность
-            1;Петрова Анна Сергеевна ;учитель 
-            2; Орлов Пётр;завуч
+            № п/п;ФИО;Должность\r
+            1;Петрова Анна Сергеевна ;учитель \r
+            2; Орлов Пётр;завуч\r
+            3;Петрова Анна Сергеевна;учитель\r
 
             """, bom: true)
         let first = try CSVImporter().import(table: "persons", file: url, into: school)
-        XCTAssertEqual([first.inserted, first.updated, first.unchanged], [2, 0, 0], "\(first.badRows)")
+        XCTAssertEqual([first.inserted, first.updated, first.unchanged], [2, 0, 1], "\(first.badRows)")
+        XCTAssertEqual(first.outcomes.map(\.repeats), [nil, nil, 2], "the person listed twice is said to be line 2's")
         let rows = try school.database.rows("SELECT full_name, position FROM persons ORDER BY full_name").map { $0.map(\.displayText) }
         XCTAssertEqual(rows, [["Орлов Пётр", "завуч"], ["Петрова Анна Сергеевна", "учитель"]])
         let again = try CSVImporter().import(table: "persons", file: url, into: school)
-        XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 2], "imported again, the same list changes nothing")
+        XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 3], "imported again, the same list changes nothing")
     }
 
     func testBadRowsAreReportedWithTheirLinesAndNothingIsWritten() throws {

@@ -137,6 +137,11 @@ extension Message {
                        en: "line \(o.line): \(word.english) — \(cells)", ru: "строка \(o.line): \(word.russian) — \(cells)")
     }
 
+    /// A line naming a row an earlier line of the same file wrote (a person listed twice).
+    public static func importRepeatsLine(_ line: Int) -> Message {
+        Message("import.repeats_line", en: "the same row as line \(line)", ru: "та же запись, что в строке \(line)")
+    }
+
     public static func importDryRunReason(_ reason: String) -> Message {
         Message("import.dry_run.reason", en: "why: \(reason)", ru: "причина: \(reason)")
     }

@@ -31,9 +31,11 @@ public struct CSVLineOutcome: Sendable, Equatable {
     public let cells: [String]
     /// For an updated row: each value the line changes, as the row holds it and as it will be.
     public let changes: [CSVChange]
+    /// The earlier line of the same file that wrote the same row (a person listed twice).
+    public let repeats: Int?
 
-    public init(line: Int, kind: Kind, id: String? = nil, reason: String? = nil, cells: [String] = [], changes: [CSVChange] = []) {
-        self.line = line; self.kind = kind; self.id = id; self.reason = reason; self.cells = cells; self.changes = changes
+    public init(line: Int, kind: Kind, id: String? = nil, reason: String? = nil, cells: [String] = [], changes: [CSVChange] = [], repeats: Int? = nil) {
+        self.line = line; self.kind = kind; self.id = id; self.reason = reason; self.cells = cells; self.changes = changes; self.repeats = repeats
     }
 
     /// The written lines and the refused ones together, in the order of the file.

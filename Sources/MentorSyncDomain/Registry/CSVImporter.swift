@@ -158,6 +158,8 @@ public struct CSVImporter {
             var bad: [CSVBadRow] = []
             var good = 0
             var idLines: [String: Int] = [:]
+            // The first line of this file that wrote each row (a later line naming it again is a repeat).
+            var firstLine: [String: Int] = [:]
             var values = [DatabaseValue](repeating: .null, count: columns.count)
 
             for record in document.records[(headerIndex + 1)...] where !record.isBlank {
@@ -249,9 +251,12 @@ public struct CSVImporter {
                         let owner = current[0].displayText
                         let newOwner = org.isEmpty ? owner : org
                         let same = newOwner == owner && zip(values, current.dropFirst()).allSatisfy { CSVImporter.same($0, $1) }
+                        // A row an earlier line of this file wrote: the same person listed twice.
+                        let repeats = firstLine[id]
+                        if repeats == nil { firstLine[id] = record.line }
                         if same {
                             result.unchanged += 1
-                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .unchanged, id: id, cells: record.fields))
+                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .unchanged, id: id, cells: record.fields, repeats: repeats))
                         } else {
                             try editor.checkMayWrite(owner, t)
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
@@ -267,7 +272,8 @@ public struct CSVImporter {
                             for (k, (new, old)) in zip(values, current.dropFirst()).enumerated() where !CSVImporter.same(new, old) {
                                 changes.append(CSVChange(column: columns[k].name, old: old, new: new))
                             }
-                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .updated, id: id, cells: record.fields, changes: changes))
+                            result.outcomes.append(CSVLineOutcome(line: record.line, kind: .updated, id: id, cells: record.fields, changes: changes,
+                                                                  repeats: repeats))
                         }
                     } else {
                         guard let owner = org.isEmpty ? editor.defaultOwner(t) : org else {
@@ -285,6 +291,7 @@ public struct CSVImporter {
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
                         if let p = personIndex, let person = values[p].text { byPerson[person, default: []].append(id) }
                         result.inserted += 1
+                        firstLine[id] = record.line
                         result.outcomes.append(CSVLineOutcome(line: record.line, kind: .added, id: id, cells: record.fields))
                     }
                     good += 1
