@@ -25,7 +25,8 @@ enum ReportPage {
     static func response(_ report: IndicatorReport, _ period: SchoolYear, _ ctx: PageContext) -> HTTPResponse {
         var html = report.htmlPage()
         let current = SchoolYear.current
-        let years = (0..<yearsOffered).map { SchoolYear(startYear: current.startYear - $0) } + (period < SchoolYear(startYear: current.startYear - yearsOffered + 1) || period > current ? [period] : [])
+        var years = (0..<yearsOffered).map { SchoolYear(startYear: current.startYear - $0) }
+        if !years.contains(period) { years.append(period) }   // a year asked for by its address
         let options = years.map { "<option value=\"\($0)\"\($0 == period ? " selected" : "")>\($0)</option>" }.joined()
         let bar = """
             <style>.app-bar{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:0 0 1rem}.app-bar select,.app-bar button{font:inherit;padding:.2rem .5rem}\

@@ -196,14 +196,6 @@ public struct CSVImporter {
                 }
                 // A value the line gives for a column of the file (nil: the file has no such column).
                 let given: (String) -> DatabaseValue? = { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
-                if reasons.isEmpty {
-                    do {
-                        try DateOrder.check(t, given)
-                        try PlanMentee.check(t, database: replica.database, given)
-                    } catch {
-                        reasons.append(String(describing: error))
-                    }
-                }
                 if record.fields.count < targets.count {
                     reasons.insert("has \(record.fields.count) cells but the first line names \(targets.count) columns (a missing \(document.separator.symbol)?)", at: 0)
                 }
@@ -260,12 +252,7 @@ public struct CSVImporter {
                         } else {
                             try editor.checkMayWrite(owner, t)
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
-                            // Checked with what the row holds for the columns the file does not carry, as `put` checks.
-                            let held: (String) throws -> DatabaseValue? = { col in
-                                try given(col) ?? replica.database.scalar("SELECT \(SQL.identifier(col)) FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
-                            }
-                            if DateOrder.columns.contains(where: { given($0) != nil }) { try DateOrder.check(t, held) }
-                            if given("pair_id") != nil || given("mentee_id") != nil { try PlanMentee.check(t, database: replica.database, held) }
+                            try EntryChecks.check(t, database: replica.database, row: id, given: given)
                             try update.execute([.text(newOwner)] + values + [.text(id)])
                             result.updated += 1
                             var changes = newOwner == owner ? [] : [CSVChange(column: "org_id", old: .text(owner), new: .text(newOwner))]
@@ -286,6 +273,7 @@ public struct CSVImporter {
                         if let first = missingRequired.first {
                             throw MessageError(.importMissingRequired(t.name, first))
                         }
+                        try EntryChecks.check(t, database: replica.database, row: nil, given: given)
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
                         try insert.execute([.text(id), .text(owner)] + values)
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }

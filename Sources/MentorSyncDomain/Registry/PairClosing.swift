@@ -11,19 +11,19 @@ public enum PairClosing {
             return nil
         }
         let names = ReferenceResolver(database: db)
-        var open: [(what: String, status: String, column: String, table: String)] = []
+        var open: [(what: String, status: String, table: String)] = []
         for r in try db.rows("SELECT id, status FROM plans WHERE pair_id = ? AND status IN ('draft', 'active') ORDER BY rowid", [.text(pair)]) {
-            open.append((try names.labelOrShortID(r[0].displayText, in: "plans"), r[1].displayText, "status", "plans"))
+            open.append((try names.labelOrShortID(r[0].displayText, in: "plans"), r[1].displayText, "plans"))
         }
         for r in try db.rows("""
             SELECT m.id, m.status FROM pair_mentees l JOIN mentees m ON m.id = l.mentee_id
             WHERE l.pair_id = ? AND m.status IN ('waiting', 'in_pair') ORDER BY l.rowid
             """, [.text(pair)]) {
-            open.append((try names.labelOrShortID(r[0].displayText, in: "mentees"), r[1].displayText, "status", "mentees"))
+            open.append((try names.labelOrShortID(r[0].displayText, in: "mentees"), r[1].displayText, "mentees"))
         }
         guard !open.isEmpty else { return nil }
         func line(_ l: Language) -> String {
-            open.map { "\(Message.tableTitle($0.table).text(l)) «\($0.what)» — \(Message.valueTitle($0.status, column: $0.column, table: $0.table).text(l))" }
+            open.map { "\(Message.tableTitle($0.table).text(l)) «\($0.what)» — \(Message.valueTitle($0.status, column: "status", table: $0.table).text(l))" }
                 .joined(separator: "; ")
         }
         return Message("pairs.closing_reminder",

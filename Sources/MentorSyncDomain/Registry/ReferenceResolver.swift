@@ -187,13 +187,7 @@ extension ReferenceResolver {
     /// How a listing shows a reference: "Иванова Мария Петровна [1a2b3c4d]", or that the row
     /// has not arrived yet.
     public func display(_ id: String, in table: String) throws -> String {
-        if try namesAlone(table) {
-            guard let held = try database.scalar("SELECT 1 FROM \(SQL.identifier(table)) WHERE id = ?", [.text(id)]), held != .null else {
-                return RowNames.notReceived(.text(id), table: table, database: database)
-            }
-            return "\(RowNames.label(ofHeld: id, in: table, registry: database, scratch: scratch) ?? "") [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
-        }
-        guard try labels(table).name(of: id) != nil else { return RowNames.notReceived(.text(id), table: table, database: database) }
-        return try candidate(id, in: table)
+        let held = try namesAlone(table) ? try holds(table, id: id) : try labels(table).name(of: id) != nil
+        return held ? try candidate(id, in: table) : RowNames.notReceived(.text(id), table: table, database: database)
     }
 }

@@ -60,13 +60,7 @@ public struct RegistryEditor {
                 try checkMayWrite(current, t)
                 if let orgID { try checkMayWrite(orgID, t); values["org_id"] = .text(orgID) }
                 guard !values.isEmpty else { throw MessageError(.nothingToChange) }
-                // A value changed is checked with the others the row holds (a date's span, a plan's pair and mentee).
-                let held: (String) throws -> DatabaseValue? = { col in
-                    try values[col] ?? database.scalar("SELECT \(SQL.identifier(col)) FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(rowID)])
-                }
-                // Only what this edit touches: a row that holds an old mistake can still be marked done.
-                if values.keys.contains(where: DateOrder.columns.contains) { try DateOrder.check(t, held) }
-                if values["pair_id"] != nil || values["mentee_id"] != nil { try PlanMentee.check(t, database: database, held) }
+                try EntryChecks.check(t, database: database, row: rowID) { values[$0] }
                 let keys = values.keys.sorted()
                 try write("UPDATE \(SQL.identifier(t.name)) SET \(keys.map { "\(SQL.identifier($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
                           keys.map { values[$0]! } + [.text(rowID)])
@@ -80,8 +74,7 @@ public struct RegistryEditor {
             for c in t.columns where c.required && values[c.name] == nil {
                 throw MessageError(.requiredForNewRow(t.name, c.name))
             }
-            try DateOrder.check(t) { values[$0] }
-            try PlanMentee.check(t, database: database) { values[$0] }
+            try EntryChecks.check(t, database: database, row: nil) { values[$0] }
             if t.name == "persons" { try checkNotAlreadyThere(values, owner: owner, resolver: resolver) }
             values["org_id"] = .text(owner)
             let keys = values.keys.sorted()

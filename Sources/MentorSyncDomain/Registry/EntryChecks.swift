@@ -1,0 +1,20 @@
+import MentorSyncEngine
+
+/// The checks that look at a row's values together (a span's two dates, a plan's pair and mentee),
+/// made alike wherever an entry is made: `put`, a form, a line of a list. A new row is checked
+/// whole; a row being changed only on what the entry touches (one holding an old mistake can still
+/// be marked done), against what it holds for the columns the entry leaves alone.
+enum EntryChecks {
+    /// `given`: the entry's value of a column, nil for a column it does not touch; `row`: the id of
+    /// the row it changes, nil for a new one.
+    static func check(_ t: TableSchema, database: Database, row: String?, given: (String) -> DatabaseValue?) throws {
+        let value: (String) throws -> DatabaseValue? = { col in
+            if let v = given(col) { return v }
+            guard let row else { return nil }
+            return try database.scalar("SELECT \(SQL.identifier(col)) FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(row)])
+        }
+        func touches(_ columns: [String]) -> Bool { row == nil || columns.contains { given($0) != nil } }
+        if touches(Array(DateOrder.columns)) { try DateOrder.check(t, value) }
+        if touches(["pair_id", "mentee_id"]) { try PlanMentee.check(t, database: database, value) }
+    }
+}
