@@ -13,6 +13,8 @@ import Foundation
 final class BundleReadAhead: @unchecked Sendable {
     private struct Batch {
         var records: [BundleRecord] = []
+        /// What the preparer made of each row record (nil for the others), in step with `records`.
+        var prepared: [PreparedRow?] = []
         var tableColumns: [String: [String]] = [:]
         var isLast = false
         var error: Error?
@@ -23,6 +25,7 @@ final class BundleReadAhead: @unchecked Sendable {
     /// Whether records are read on the second thread (else `next()` reads them on the caller's).
     let readsAhead: Bool
     private let reader: BundleReader
+    private let preparer: RowPreparer?
     private let queue = DispatchQueue(label: "mentorsync.bundle-read")
     private let filled = DispatchSemaphore(value: 0)
     /// Room for batches not yet taken. Made at 0 and raised to 2: a semaphore freed below the value
@@ -33,15 +36,19 @@ final class BundleReadAhead: @unchecked Sendable {
     /// Batches the merge is done with, freed by the reading thread: freeing a batch's records
     /// (their texts, values and cells) was a twentieth of merging new rows on the caller's thread.
     private var spent: [[BundleRecord]] = []
+    private var spentPrepared: [[PreparedRow?]] = []
     private var stopping = false
     // The caller's side, touched only by the caller's thread.
     private var current: [BundleRecord] = []
+    private var currentPrepared: [PreparedRow?] = []
     private var index = 0
     private var ended = false
     private var failure: Error?
     private var stopped = false
     /// Column names of each table declared so far, as of the record `next()` returned last.
     private(set) var tableColumns: [String: [String]] = [:]
+    /// What the preparer made of the row record `next()` returned last, when it was read ahead.
+    private(set) var prepared: PreparedRow?
 
     /// How many spent batches wait to be freed (for tests: never more than a few).
     var spentWaiting: Int {
@@ -50,12 +57,20 @@ final class BundleReadAhead: @unchecked Sendable {
     }
 
     /// Starts reading `reader`'s records; the caller must call `stop()` when done with them.
-    init(_ reader: BundleReader) {
+    /// `preparer` (made by the caller, then used by the reading thread alone) works out each row
+    /// record read ahead beside the merge (`RowPreparer`).
+    init(_ reader: BundleReader, preparer: RowPreparer? = nil) {
         self.reader = reader
-        readsAhead = reader.header.rowCount + reader.header.conflictCount >= BundleReadAhead.minimumRows
+        self.preparer = preparer
+        readsAhead = BundleReadAhead.readsAhead(reader.header)
         free.signal(); free.signal()
         guard readsAhead else { return }
         queue.async { [self] in produce() }
+    }
+
+    /// Whether a bundle's records are read on a second thread.
+    static func readsAhead(_ header: BundleHeader) -> Bool {
+        header.rowCount + header.conflictCount >= minimumRows
     }
 
     /// The next record, or nil once the whole file has passed its checks.
@@ -67,6 +82,7 @@ final class BundleReadAhead: @unchecked Sendable {
         }
         if index < current.count {
             index += 1
+            prepared = currentPrepared[index - 1]
             return current[index - 1]
         }
         if let failure { throw failure }
@@ -75,11 +91,13 @@ final class BundleReadAhead: @unchecked Sendable {
         lock.lock()
         let batch = waiting.removeFirst()
         spent.append(current)
+        spentPrepared.append(currentPrepared)
         lock.unlock()
         free.signal()
         // The records read before an error are still given, then the error.
         failure = batch.error
         current = batch.records
+        currentPrepared = batch.prepared
         index = 0
         tableColumns = batch.tableColumns
         ended = batch.isLast
@@ -101,9 +119,12 @@ final class BundleReadAhead: @unchecked Sendable {
             lock.lock()
             let stop = stopping
             var freed = spent
+            var freedPrepared = spentPrepared
             spent.removeAll()
+            spentPrepared.removeAll()
             lock.unlock()
             freed.removeAll()  // frees them on this thread
+            freedPrepared.removeAll()
             if stop { return }
             var batch = Batch()
             batch.records.reserveCapacity(BundleReadAhead.batchSize)
@@ -111,6 +132,11 @@ final class BundleReadAhead: @unchecked Sendable {
                 while batch.records.count < BundleReadAhead.batchSize {
                     guard let record = try reader.next() else { batch.isLast = true; break }
                     batch.records.append(record)
+                    if let preparer, case .row(let change) = record {
+                        batch.prepared.append(preparer.prepare(change, declared: reader.tableColumns))
+                    } else {
+                        batch.prepared.append(nil)
+                    }
                 }
             } catch {
                 batch.error = error

@@ -65,7 +65,13 @@ extension Replica {
             var merger = RowMerger(replica: self, sender: header.sender, policy: policy)
             var positionMaps: [String: [Int?]] = [:]
             var maxCounter: Int64 = 0
-            let records = BundleReadAhead(reader)
+            var preparer: RowPreparer?
+            if BundleReadAhead.readsAhead(header) {
+                // The sender numbered first, so the clocks of its rows can be encoded on the reading thread.
+                _ = try codec.number(header.sender)
+                preparer = RowPreparer(schema: schema, site: site, siteNumbers: try codec.assignedNumbers())
+            }
+            let records = BundleReadAhead(reader, preparer: preparer)
             defer { records.stop() }
             while let record = try records.next() {
                 switch record {
@@ -77,21 +83,14 @@ extension Replica {
                         continue
                     }
                     if positionMaps[change.table] == nil {
-                        let local = table.cellNames
-                        let names = records.tableColumns[change.table] ?? []
-                        var map: [Int?] = [0]
-                        for name in names {
-                            if let i = local.firstIndex(of: name) { map.append(i + 1) } else {
-                                map.append(nil)
-                                report.unknownColumns.insert("\(change.table).\(name)")
-                            }
-                        }
-                        positionMaps[change.table] = map
+                        let found = CellPositions.map(local: table.cellNames, declared: records.tableColumns[change.table] ?? [])
+                        for name in found.unknown { report.unknownColumns.insert("\(change.table).\(name)") }
+                        positionMaps[change.table] = found.positions
                     }
                     // Every stamp lies at or below the row's version (the reader checks it).
                     try checkReach(change.version, "row version", ceiling: ceiling)
                     for cell in change.cells { maxCounter = max(maxCounter, cell.stamp.counter) }
-                    try merger.merge(change, table: table, positions: positionMaps[change.table]!, report: &report)
+                    try merger.merge(change, table: table, positions: positionMaps[change.table]!, prepared: records.prepared, report: &report)
                     if let progress, report.rowsReceived % 5000 == 0 { progress(report.rowsReceived, header.rowCount) }
                 case .conflict(let c):
                     if let reason = try refusal(of: c, sender: header.sender, policy: conflictPolicy) {

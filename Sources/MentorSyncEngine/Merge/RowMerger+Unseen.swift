@@ -13,6 +13,10 @@ extension RowMerger {
 
     /// The change's cells at this site's positions (cells of columns this site lacks are left out).
     func incomingCells(_ change: RowChange, positions: [Int?]) -> [IncomingCell] {
+        RowMerger.incomingCells(change, positions: positions)
+    }
+
+    static func incomingCells(_ change: RowChange, positions: [Int?]) -> [IncomingCell] {
         var incoming: [IncomingCell] = []
         incoming.reserveCapacity(change.cells.count)
         for cell in change.cells {
@@ -52,19 +56,24 @@ extension RowMerger {
     }
 
     func unseenRow(_ change: RowChange, _ incoming: [IncomingCell], table: TableSchema) -> UnseenRow {
+        RowMerger.unseenRow(change, incoming, width: table.columns.count + 1, site: replica.site)
+    }
+
+    /// `width`: the table's cell positions 1…n; `site`: this site (whose counter is the row's `local`).
+    static func unseenRow(_ change: RowChange, _ incoming: [IncomingCell], width: Int, site: SiteID) -> UnseenRow {
         var clock = RowClock(version: change.version)
         for c in incoming { clock.stamps[c.pos] = c.stamp }
         let existence = incoming.first { $0.pos == 0 }
         let alive = existence.map { $0.value == .integer(1) } ?? !incoming.isEmpty
         var values: [DatabaseValue]?
         if alive {
-            var v = [DatabaseValue](repeating: .null, count: table.columns.count + 1)
+            var v = [DatabaseValue](repeating: .null, count: width)
             for c in incoming where c.pos > 0 { v[c.pos - 1] = c.value }
             if case .null = v[0] { v[0] = .text(change.orgID) }
             values = v
         }
         let org = alive ? (incoming.first { $0.pos == 1 }?.value.text ?? change.orgID) : change.orgID
-        return UnseenRow(stored: Replica.StoredRow(orgID: org, alive: alive, local: clock.version[replica.site], clock: clock), values: values)
+        return UnseenRow(stored: Replica.StoredRow(orgID: org, alive: alive, local: clock.version[site], clock: clock), values: values)
     }
 
     /// Merges a change as a row this site has never held, without looking it up first: its clock
@@ -73,11 +82,19 @@ extension RowMerger {
     /// the insert costs, and in a first load every row misses. The checks are those of the usual
     /// path for a row not held; a row refused, or whose values the table refuses, has its
     /// clock taken out again, so it ends as the usual path leaves it.
-    mutating func mergeIfUnseen(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws -> Bool {
-        let incoming = incomingCells(change, positions: positions)
+    /// `prepared`: the row worked out on the reading thread (`RowPreparer`), if it was.
+    mutating func mergeIfUnseen(_ change: RowChange, table: TableSchema, positions: [Int?], prepared: PreparedRow?,
+                                report: inout MergeReport) throws -> Bool {
+        let incoming = prepared?.incoming ?? incomingCells(change, positions: positions)
         let refusal = try refusal(of: change, table: table, positions: positions, heldBy: nil) ?? ownersDisagree(change, incoming)
-        let new = unseenRow(change, incoming, table: table)
-        guard try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, values: new.values) else {
+        let new = prepared?.unseen ?? unseenRow(change, incoming, table: table)
+        let stored: Bool
+        if let prepared, let clock = prepared.clock {
+            stored = try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, clock: clock, fingerprint: prepared.fingerprint)
+        } else {
+            stored = try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, values: new.values)
+        }
+        guard stored else {
             expectUnseen = false
             return false
         }

@@ -17,9 +17,12 @@ struct RowMerger {
         self.replica = replica; self.sender = sender; self.policy = policy
     }
 
-    mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], report: inout MergeReport) throws {
+    /// `prepared`: what the reading thread worked out of the change (`RowPreparer`), if it did.
+    mutating func merge(_ change: RowChange, table: TableSchema, positions: [Int?], prepared: PreparedRow? = nil,
+                        report: inout MergeReport) throws {
         let kept = replica.keepsRows(ownedBy: change.orgID) || replica.isSharedRow(change)
-        if kept && expectUnseen, try mergeIfUnseen(change, table: table, positions: positions, report: &report) { return }
+        if kept && expectUnseen,
+           try mergeIfUnseen(change, table: table, positions: positions, prepared: prepared, report: &report) { return }
         var existing = try replica.loadRow(table: table.number, id: change.id)
         expectUnseen = existing == nil
         if !kept {
@@ -32,7 +35,7 @@ struct RowMerger {
             noteRefused(change, table: table, positions: positions, existing: existing)
             return
         }
-        let incoming = incomingCells(change, positions: positions)
+        let incoming = prepared?.incoming ?? incomingCells(change, positions: positions)
         if let reason = ownersDisagree(change, incoming) {
             refuse(change, table, positions, reason, in: &report)
             noteRefused(change, table: table, positions: positions, existing: existing)
@@ -41,7 +44,7 @@ struct RowMerger {
 
         guard var row = existing else {
             // A row this site has never held.
-            let new = unseenRow(change, incoming, table: table)
+            let new = prepared?.unseen ?? unseenRow(change, incoming, table: table)
             if let values = new.values {
                 do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
                     refuse(change, table, positions, refusedValue(change, e), in: &report)

@@ -30,6 +30,20 @@ extension Replica {
         return database.changes == 1
     }
 
+    /// The same, with the clock already encoded and the values' fingerprint taken (`RowPreparer`).
+    func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) throws -> Bool {
+        let s = try insertRowIfAbsentStatement()
+        try s.bind(Int64(table), at: 1)
+        try s.bind(id, at: 2)
+        try s.bind(row.orgID, at: 3)
+        try s.bind(Int64(row.alive ? 1 : 0), at: 4)
+        try s.bind(row.local, at: 5)
+        try s.bind(.blob(clock), at: 6)
+        try s.bind(row.alive ? fingerprint.map { .blob($0) } ?? .null : .null, at: 7)
+        try s.run()
+        return database.changes == 1
+    }
+
     func removeRowClock(table: Int, id: String) throws {
         try database.execute("DELETE FROM msync_rows WHERE tbl = ? AND id = ?", [.integer(Int64(table)), .text(id)])
     }

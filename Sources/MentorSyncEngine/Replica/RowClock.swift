@@ -89,6 +89,20 @@ final class RowClockCodec {
     }
 
     func encode(_ clock: RowClock) throws -> [UInt8] {
+        try RowClockCodec.encode(clock, number: number)
+    }
+
+    /// The sites' numbers as assigned now, for encoding clocks on another thread (`RowPreparer`).
+    func assignedNumbers() throws -> [SiteID: Int] {
+        var numbers: [SiteID: Int] = [:]
+        for r in try database.rows("SELECT num, site FROM msync_sites") {
+            if let n = r[0].integer, let raw = r[1].text, let site = SiteID(raw) { numbers[site] = Int(n) }
+        }
+        return numbers
+    }
+
+    /// Encodes a clock with sites numbered by `number`.
+    static func encode(_ clock: RowClock, number: (SiteID) throws -> Int) rethrows -> [UInt8] {
         var w = ByteWriter(capacity: 16 + clock.stamps.count * 6)
         let entries = clock.version.sortedEntries
         w.varint(entries.count)

@@ -1,0 +1,63 @@
+/// What a row change becomes at this site, worked out from the change alone — no database read —
+/// so the thread that reads a big bundle ahead can do it beside the merge (`BundleReadAhead`):
+/// the cells at this site's positions, and, in case the row is one this site has never held, its
+/// values, encoded clock and fingerprint. The merge thread is left the lookups and the writes.
+struct PreparedRow: Sendable {
+    var incoming: [RowMerger.IncomingCell]
+    var unseen: RowMerger.UnseenRow
+    /// The unseen row's clock as stored; nil when it names a site without a number yet (the merge
+    /// numbers it inside its transaction).
+    var clock: [UInt8]?
+    /// The fingerprint of the unseen row's values (nil for a tombstone).
+    var fingerprint: [UInt8]?
+}
+
+/// Where a bundle's cells go at this site: for each position the bundle declares for a table
+/// (0, the existence, then its columns in the order declared), this site's position, or nil for a
+/// column this site's schema lacks.
+enum CellPositions {
+    static func map(local: [String], declared: [String]) -> (positions: [Int?], unknown: [String]) {
+        var map: [Int?] = [0]
+        var unknown: [String] = []
+        for name in declared {
+            if let i = local.firstIndex(of: name) { map.append(i + 1) } else {
+                map.append(nil)
+                unknown.append(name)
+            }
+        }
+        return (map, unknown)
+    }
+}
+
+/// Prepares rows on the reading thread. Used by that thread alone; made for one bundle, with the
+/// site numbers assigned when its merge began.
+final class RowPreparer: @unchecked Sendable {
+    private let schema: SyncSchema
+    private let site: SiteID
+    private let siteNumbers: [SiteID: Int]
+    private var positions: [String: [Int?]] = [:]
+
+    init(schema: SyncSchema, site: SiteID, siteNumbers: [SiteID: Int]) {
+        self.schema = schema; self.site = site; self.siteNumbers = siteNumbers
+    }
+
+    /// The prepared row, or nil for a table this site does not know (the merge refuses it).
+    func prepare(_ change: RowChange, declared: [String: [String]]) -> PreparedRow? {
+        guard let table = schema.table(named: change.table) else { return nil }
+        let map: [Int?]
+        if let m = positions[change.table] { map = m } else {
+            map = CellPositions.map(local: table.cellNames, declared: declared[change.table] ?? []).positions
+            positions[change.table] = map
+        }
+        let incoming = RowMerger.incomingCells(change, positions: map)
+        let unseen = RowMerger.unseenRow(change, incoming, width: table.columns.count + 1, site: site)
+        let clock = try? RowClockCodec.encode(unseen.stored.clock) { s in
+            guard let n = siteNumbers[s] else { throw UnnumberedSite() }
+            return n
+        }
+        return PreparedRow(incoming: incoming, unseen: unseen, clock: clock,
+                           fingerprint: unseen.values.map { RowFingerprint(values: $0).bytes })
+    }
+
+    private struct UnnumberedSite: Error {}
+}
