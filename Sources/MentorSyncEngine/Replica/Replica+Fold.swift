@@ -21,52 +21,39 @@ extension Replica {
     /// `values` (cell positions 1…n) are the row's values as the caller just wrote them; without
     /// them they are read back from the table.
     func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil) throws {
-        try bindRow(try storeRowStatement(), table: table, id: id, row, values: written).run()
+        let clock = try codec.encode(row.clock)
+        try storeRowStatement().run(binding: rowParameters(table: table, id: id, row, clock: clock,
+                                                           fingerprint: try fingerprint(row, table: table, id: id, values: written)), from: 1)
     }
 
     /// Stores the clock of a row this site does not hold; false (and nothing written) when it holds it.
     func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws -> Bool {
-        try bindRow(try insertRowIfAbsentStatement(), table: table, id: id, row, values: written).run()
-        return database.changes == 1
+        let clock = try codec.encode(row.clock)
+        return try storeRowIfAbsent(table: table, id: id, row, clock: clock,
+                                    fingerprint: try fingerprint(row, table: table, id: id, values: written))
     }
 
     /// The same, with the clock already encoded and the values' fingerprint taken (`RowPreparer`).
     func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) throws -> Bool {
-        let s = try insertRowIfAbsentStatement()
-        try s.bind(Int64(table), at: 1)
-        try s.bind(id, at: 2)
-        try s.bind(row.orgID, at: 3)
-        try s.bind(Int64(row.alive ? 1 : 0), at: 4)
-        try s.bind(row.local, at: 5)
-        try s.bind(.blob(clock), at: 6)
-        try s.bind(row.alive ? fingerprint.map { .blob($0) } ?? .null : .null, at: 7)
-        try s.run()
+        try insertRowIfAbsentStatement().run(binding: rowParameters(table: table, id: id, row, clock: clock, fingerprint: fingerprint), from: 1)
         return database.changes == 1
+    }
+
+    /// The parameters of `storeRow`'s statements: tbl, id, org_id, alive, local, clock, fp.
+    private func rowParameters(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) -> [DatabaseValue] {
+        [.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local),
+         .blob(clock), row.alive ? fingerprint.map { .blob($0) } ?? .null : .null]
+    }
+
+    /// The fingerprint of a live row's values: of `written`, or read from the table; nil for a tombstone.
+    private func fingerprint(_ row: StoredRow, table: Int, id: String, values written: [DatabaseValue]?) throws -> [UInt8]? {
+        guard row.alive, let t = schema.table(number: table) else { return nil }
+        if let written { return RowFingerprint(values: written).bytes }
+        return try readFingerprint(t, id: id)?.bytes
     }
 
     func removeRowClock(table: Int, id: String) throws {
         try database.execute("DELETE FROM msync_rows WHERE tbl = ? AND id = ?", [.integer(Int64(table)), .text(id)])
-    }
-
-    /// Binds a row's clock, and the fingerprint of its values, to a statement of `storeRow`'s parameters.
-    private func bindRow(_ s: Statement, table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws -> Statement {
-        let blob = try codec.encode(row.clock)
-        var fp = DatabaseValue.null
-        if row.alive, let t = schema.table(number: table) {
-            if let written {
-                fp = .blob(RowFingerprint(values: written).bytes)
-            } else if let read = try readFingerprint(t, id: id) {
-                fp = .blob(read.bytes)
-            }
-        }
-        try s.bind(Int64(table), at: 1)
-        try s.bind(id, at: 2)
-        try s.bind(row.orgID, at: 3)
-        try s.bind(Int64(row.alive ? 1 : 0), at: 4)
-        try s.bind(row.local, at: 5)
-        try s.bind(.blob(blob), at: 6)
-        try s.bind(fp, at: 7)
-        return s
     }
 
     /// Folds every captured write into the row clocks. Runs inside the caller's write transaction.

@@ -42,6 +42,50 @@ public final class Statement {
         while try step() {}
     }
 
+    /// Binds `values` to ?first, ?first+1, … without copying their bytes into SQLite (SQLITE_STATIC,
+    /// https://www.sqlite.org/c3ref/bind_blob.html), runs the
+    /// statement to its end and resets it, then clears every binding (those bytes are gone by then).
+    /// For the per-row writes of a merge: a copy of every text and blob was a tenth of inserting a row.
+    public func run(binding values: [DatabaseValue], from first: Int) throws {
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        try bindInPlace(values, values.startIndex, at: Int32(first))
+    }
+
+    /// Binds values[i...] in place, each text and blob for as long as the nested calls run, and
+    /// steps the statement to its end at the innermost.
+    private func bindInPlace(_ values: [DatabaseValue], _ i: Int, at index: Int32) throws {
+        guard i < values.endIndex else {
+            while try step() {}
+            return
+        }
+        let rc: Int32
+        switch values[i] {
+        case .text(let v) where !v.isEmpty:
+            var v = v
+            try v.withUTF8 { bytes in
+                let rc = sqlite3_bind_text64(handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                             sqlite3_uint64(bytes.count), nil, UInt8(SQLITE_UTF8))
+                guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }
+                try bindInPlace(values, i + 1, at: index + 1)
+            }
+            return
+        case .blob(let v):
+            try v.withUnsafeBytes { bytes in
+                // As `bind(_:at:)` binds it: an empty blob without storage is bound as NULL.
+                let rc = sqlite3_bind_blob64(handle, index, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)
+                guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }
+                try bindInPlace(values, i + 1, at: index + 1)
+            }
+            return
+        case .text: rc = bindText("", at: index)
+        case .null: rc = sqlite3_bind_null(handle, index)
+        case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+        case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+        }
+        guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }
+        try bindInPlace(values, i + 1, at: index + 1)
+    }
+
     public func bind(_ value: DatabaseValue, at index: Int) throws {
         let i = Int32(index)
         let rc: Int32
