@@ -9,7 +9,7 @@ struct BenchOptions {
     var rows = 100_000
     /// K: rounds of every side-by-side comparison.
     var rounds = 5
-    var sections: Set<Int> = [1, 2, 3, 4, 5, 6, 7]
+    var sections: Set<Int> = [1, 2, 3, 4, 5, 6, 7, 8]
     var memoryRows = 1_000_000
     var schools = 100
     var schoolRows = 5_000
@@ -23,7 +23,7 @@ struct BenchOptions {
     var save: String?
 
     static let usage = """
-        usage: mentorsync-bench [--quick] [--json | --markdown] [--rows N] [--rounds K] [--sections 1,2,3,4,5,6,7]
+        usage: mentorsync-bench [--quick] [--json | --markdown] [--rows N] [--rounds K] [--sections 1,2,3,4,5,6,7,8]
                                 [--memory-rows M] [--schools S] [--school-rows R] [--daily-rows D] [--district-rows M]
                                 [--dir DIR] [--keep] [--save FILE]
           --quick        a smoke run (CI): N = 2,000, 3 rounds, memory on 50,000 rows, 10 schools × 500 rows,
@@ -33,7 +33,7 @@ struct BenchOptions {
           --rows N       rows of the capture, export and merge sections (default 100,000)
           --rounds K     rounds of each side-by-side comparison (default 5)
           --sections L   run only these sections (1 capture, 2 export, 3 merge, 4 memory, 5 district day, 6 report,
-                         7 large district)
+                         7 large district, 8 floor of the storage layout)
           --district-rows M  rows the district holds in section 7 (default 500,000)
           --save FILE    also write the JSON figures to FILE
           --keep         keep the scratch databases and bundles (to profile a step by hand)
@@ -77,8 +77,8 @@ struct BenchOptions {
             case "--save": o.save = try value(a)
             case "--sections":
                 let list = try value(a).split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-                guard !list.isEmpty, list.allSatisfy({ $0 != nil && (1...7).contains($0!) }) else {
-                    throw BenchError.usage("--sections takes numbers from 1 to 7, like 1,3")
+                guard !list.isEmpty, list.allSatisfy({ $0 != nil && (1...8).contains($0!) }) else {
+                    throw BenchError.usage("--sections takes numbers from 1 to 8, like 1,3")
                 }
                 o.sections = Set(list.map { $0! })
             case "-h", "--help": throw BenchError.usage(usage)

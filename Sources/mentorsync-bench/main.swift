@@ -35,7 +35,7 @@ do {
     let runs: [(Int, (BenchOptions, Scratch) throws -> Section)] = [
         (1, CaptureSection.run), (2, ExportSection.run), (3, MergeSection.run),
         (4, MemorySection.run), (5, DistrictDaySection.run), (6, ReportSection.run),
-        (7, LargeDistrictSection.run),
+        (7, LargeDistrictSection.run), (8, FloorSection.run),
     ]
     var sections: [Section] = []
     let start = Stopwatch.now()
