@@ -85,7 +85,7 @@ struct RowMerger {
                 let s = try replica.narrowUpdate(table, mask: mask) {
                     "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
                 }
-                do { try s.run(binding: winners.map(\.1) + [.text(change.id)], from: 1) } catch let e as SQLiteError where e.isConstraint {
+                do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
                     refuse(change, table, positions, refusedValue(change, e), in: &report)
                     return
                 }
@@ -177,7 +177,10 @@ struct RowMerger {
             try s.bind(id, at: 1)
             try s.run(binding: values, from: 2)
         } else {
-            try replica.updateStatement(table).run(binding: values + [.text(id)], from: 1)
+            let s = try replica.updateStatement(table)
+            try s.bind(values, from: 1)
+            try s.bind(id, at: values.count + 1)
+            try s.run()
         }
     }
 

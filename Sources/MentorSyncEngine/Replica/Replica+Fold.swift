@@ -21,9 +21,17 @@ extension Replica {
     /// `values` (cell positions 1…n) are the row's values as the caller just wrote them; without
     /// them they are read back from the table.
     func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil) throws {
-        let clock = try codec.encode(row.clock)
-        try storeRowStatement().run(binding: rowParameters(table: table, id: id, row, clock: clock,
-                                                           fingerprint: try fingerprint(row, table: table, id: id, values: written)), from: 1)
+        // Bound one by one (copied by SQLite): for an update of a held row, building the parameters
+        // as one array to bind in place cost more than the copies it saved (merge of updates −5%).
+        let s = try storeRowStatement()
+        try s.bind(Int64(table), at: 1)
+        try s.bind(id, at: 2)
+        try s.bind(row.orgID, at: 3)
+        try s.bind(Int64(row.alive ? 1 : 0), at: 4)
+        try s.bind(row.local, at: 5)
+        try s.bind(.blob(try codec.encode(row.clock)), at: 6)
+        try s.bind(try fingerprint(row, table: table, id: id, values: written).map { .blob($0) } ?? .null, at: 7)
+        try s.run()
     }
 
     /// Stores the clock of a row this site does not hold; false (and nothing written) when it holds it.
