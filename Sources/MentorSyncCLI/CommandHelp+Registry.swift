@@ -5,8 +5,8 @@ extension CommandHelp {
     static let put = CommandHelp("put", "put TABLE --set COLUMN=VALUE… [--id ID]",
         summary("put", en: "add a registry row, or change one (with --id)", ru: "добавить строку реестра или изменить её (с --id)"), [
             option("--set COLUMN=VALUE", "set", en: "a value for one column; repeat for each column", ru: "значение одного столбца; повторите для каждого столбца"),
-            option("--id ID", "put_id", en: "the row to change (its id, or the first 8 characters as listings show)",
-                   ru: "какую строку изменить (её id или первые 8 символов, как в списке)"),
+            option("--id ID", "put_id", en: "the row to change: its name as listings show it, its id, or the id's first 8 characters",
+                   ru: "какую строку изменить: её название, как в списке, её id или первые 8 символов id"),
         ], table: .write)
 
     static let list = CommandHelp("list", "list TABLE [--where COLUMN=VALUE]",
