@@ -94,5 +94,34 @@ final class PreparedRowMergeTests: XCTestCase {
             XCTAssertEqual(fp, .blob(RowFingerprint(values: values).bytes), id)
         }
         XCTAssertEqual(try whole.district.database.scalar("SELECT fp FROM msync_rows WHERE id = 'p00097'"), .null, "a tombstone has no fingerprint")
+
+        // Then the same rows changed (a held row's cells are placed on the reading thread too):
+        // a new role for each, a deleted row brought back, and a row refused before now sent right.
+        let role = RegistrySchema.persons.cellNames.firstIndex(of: "role")! + 1
+        let changed = rows.map { r -> RowChange in
+            let n = Int(r.id.dropFirst())!
+            let st = Stamp(counter: Int64(1_500 + n), site: s001)
+            var version = r.version
+            version.advance(s001, to: st.counter)
+            var cells = [CellChange(position: role, stamp: st, value: .text(n % 2 == 0 ? "student" : "teacher"))]
+            if n % 97 == 0 || n % 89 == 0 {
+                cells = [CellChange(position: 0, stamp: st, value: .integer(1)), CellChange(position: 1, stamp: st, value: .text("s001")),
+                         CellChange(position: 2, stamp: st, value: .text("Вернувшийся \(n)")), CellChange(position: role, stamp: st, value: .text("teacher"))]
+            }
+            return RowChange(table: "persons", id: r.id, orgID: "s001", version: version, cells: cells)
+        }
+        let r2 = try whole.districtMerges(try bundle(whole, sequence: 2, changed[...]))
+        var changedInPieces = 0
+        for k in 0..<3 {
+            changedInPieces += try pieces.districtMerges(try bundle(pieces, sequence: Int64(k + 4), changed[(500 * k)..<(500 * (k + 1))])).rowsChanged
+        }
+        XCTAssertEqual(r2.rowsChanged, 1_500)
+        XCTAssertEqual(changedInPieces, 1_500)
+        let a2 = try stored(whole.district), b2 = try stored(pieces.district)
+        XCTAssertEqual(a2.count, 1_500)
+        let differing2 = a2.keys.filter { a2[$0] != b2[$0] }.sorted()
+        XCTAssertEqual(differing2, [], "first: \(differing2.first.map { "\(a2[$0] ?? "none") against \(b2[$0] ?? "none")" } ?? "")")
+        XCTAssertEqual(try whole.district.value("persons", "p00002", "role"), .text("student"))
+        XCTAssertEqual(try whole.district.value("persons", "p00097", "full_name"), .text("Вернувшийся 97"))
     }
 }

@@ -66,7 +66,7 @@ extension Replica {
             var positionMaps: [String: [Int?]] = [:]
             var maxCounter: Int64 = 0
             var preparer: RowPreparer?
-            if BundleReadAhead.readsAhead(header) {
+            if BundleReadAhead.readsAhead(header) && header.rowCount > 0 {
                 // The sender numbered first, so the clocks of its rows can be encoded on the reading thread.
                 _ = try codec.number(header.sender)
                 preparer = RowPreparer(schema: schema, site: site, siteNumbers: try codec.assignedNumbers())

@@ -44,17 +44,24 @@ public final class Statement {
 
     /// Binds `values` to ?first, ?first+1, … without copying their bytes into SQLite (SQLITE_STATIC,
     /// https://www.sqlite.org/c3ref/bind_blob.html), runs the
-    /// statement to its end and resets it, then clears every binding (those bytes are gone by then).
+    /// statement to its end, then resets it and clears every binding while the bytes are still
+    /// there: the statement never holds a pointer to bytes that are gone.
     /// For the per-row writes of a merge: a copy of every text and blob was a tenth of inserting a row.
     public func run(binding values: [DatabaseValue], from first: Int) throws {
-        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-        try bindInPlace(values, values.startIndex, at: Int32(first))
+        do {
+            try bindInPlace(values, values.startIndex, at: Int32(first))
+        } catch {
+            // A value SQLite refused to bind: the ones bound before it are let go (nothing reads them).
+            sqlite3_reset(handle); sqlite3_clear_bindings(handle)
+            throw error
+        }
     }
 
     /// Binds values[i...] in place, each text and blob for as long as the nested calls run, and
     /// steps the statement to its end at the innermost.
     private func bindInPlace(_ values: [DatabaseValue], _ i: Int, at index: Int32) throws {
         guard i < values.endIndex else {
+            defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
             while try step() {}
             return
         }
@@ -71,7 +78,7 @@ public final class Statement {
             return
         case .blob(let v):
             try v.withUnsafeBytes { bytes in
-                // As `bind(_:at:)` binds it: an empty blob without storage is bound as NULL.
+                // The address as `bind(_:at:)` passes it, so a value is bound alike by both.
                 let rc = sqlite3_bind_blob64(handle, index, bytes.baseAddress, sqlite3_uint64(bytes.count), nil)
                 guard rc == SQLITE_OK else { throw database.error(code: rc, sql: sql) }
                 try bindInPlace(values, i + 1, at: index + 1)
