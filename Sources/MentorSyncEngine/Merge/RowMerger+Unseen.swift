@@ -89,7 +89,7 @@ extension RowMerger {
         let refusal = try refusal(of: change, table: table, positions: positions, heldBy: nil) ?? ownersDisagree(change, incoming)
         let new = prepared?.unseen ?? unseenRow(change, incoming, table: table)
         let stored: Bool
-        if let prepared, let clock = prepared.clock {
+        if let prepared, prepared.unseen != nil, let clock = prepared.clock {
             stored = try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, clock: clock, fingerprint: prepared.fingerprint)
         } else {
             stored = try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, values: new.values)

@@ -1,10 +1,13 @@
 /// What a row change becomes at this site, worked out from the change alone — no database read —
 /// so the thread that reads a big bundle ahead can do it beside the merge (`BundleReadAhead`):
-/// the cells at this site's positions, and, in case the row is one this site has never held, its
-/// values, encoded clock and fingerprint. The merge thread is left the lookups and the writes.
+/// the cells at this site's positions, and, for a change that says whether the row exists (an
+/// insert, a deletion: what a row this site has never held arrives as), the row's values, encoded
+/// clock and fingerprint in case it is new here. The merge thread is left the lookups and the writes.
 struct PreparedRow: Sendable {
     var incoming: [RowMerger.IncomingCell]
-    var unseen: RowMerger.UnseenRow
+    /// The row as it would be stored if this site has never held it; nil for a change of some
+    /// cells only (an update of a held row: the merge works it out itself if it is not held).
+    var unseen: RowMerger.UnseenRow?
     /// The unseen row's clock as stored; nil when it names a site without a number yet (the merge
     /// numbers it inside its transaction).
     var clock: [UInt8]?
@@ -50,6 +53,7 @@ final class RowPreparer: @unchecked Sendable {
             positions[change.table] = map
         }
         let incoming = RowMerger.incomingCells(change, positions: map)
+        guard change.existence != nil else { return PreparedRow(incoming: incoming, unseen: nil) }
         let unseen = RowMerger.unseenRow(change, incoming, width: table.columns.count + 1, site: site)
         let clock = try? RowClockCodec.encode(unseen.stored.clock) { s in
             guard let n = siteNumbers[s] else { throw UnnumberedSite() }
