@@ -57,19 +57,15 @@ enum FloorSection {
         let n = o.rows
         var s = Section(number: 8, title: "floor of the storage layout",
                         method: "the SQLite writes of a merge of \(Report.grouped(n)) rows through the C API with the values ready (nothing decoded, checked or worked out) vs the references of section 3; ratio = floor rate ÷ reference rate: a target above it asks for another layout")
-        for (side, key) in [("clock row", "row"), ("clock in row", "inrow")] {
-            s.figures.append(Figure(
-                section: 8, key: "floor.new.\(key)", name: "new rows, \(side)",
-                value: Quantity(trials.rate(side, "new", rows: n), .rowsPerSecond),
-                referenceName: "changeset apply", reference: Quantity(trials.rate("apply", "new", rows: n), .rowsPerSecond),
-                ratio: Quantity(trials.timeRatio(("apply", "new"), over: (side, "new")), .times), target: nil, note: nil))
-        }
-        for (side, key) in [("clock row", "row"), ("clock in row", "inrow")] {
-            s.figures.append(Figure(
-                section: 8, key: "floor.update.\(key)", name: "updates, \(side)",
-                value: Quantity(trials.rate(side, "update", rows: n), .rowsPerSecond),
-                referenceName: "REPLACE apply of the state", reference: Quantity(trials.rate("apply", "update", rows: n), .rowsPerSecond),
-                ratio: Quantity(trials.timeRatio(("apply", "update"), over: (side, "update")), .times), target: nil, note: nil))
+        let phases = [("new", "new rows", "changeset apply"), ("update", "updates", "REPLACE apply of the state")]
+        for (phase, what, reference) in phases {
+            for (side, key) in [("clock row", "row"), ("clock in row", "inrow")] {
+                s.figures.append(Figure(
+                    section: 8, key: "floor.\(phase).\(key)", name: "\(what), \(side)",
+                    value: Quantity(trials.rate(side, phase, rows: n), .rowsPerSecond),
+                    referenceName: reference, reference: Quantity(trials.rate("apply", phase, rows: n), .rowsPerSecond),
+                    ratio: Quantity(trials.timeRatio(("apply", phase), over: (side, phase)), .times), target: nil, note: nil))
+            }
         }
         return s
     }
@@ -113,17 +109,22 @@ enum FloorSection {
         for (i, v) in r.values.enumerated() { s.bind(v, at: Int32(i + 2)) }
     }
 
+    /// Runs a statement storing a clock row (tbl, id, org_id, clock, fp) for `r`.
+    private static func storeClockRow(_ s: RawStatement, _ r: PersonRow) throws {
+        sqlite3_bind_int64(s.handle, 1, Int64(PersonRows.table.number))
+        s.bind(r.id, at: 2)
+        s.bind(r.values[0], at: 3)
+        bindBlob(s, clock, at: 4)
+        bindBlob(s, fingerprint, at: 5)
+        try s.run()
+    }
+
     private static func insertWithClockRows(_ rows: [PersonRow], into db: RawDatabase) throws {
         let clockRow = try db.prepare("INSERT INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, 1, 0, ?, ?) ON CONFLICT DO NOTHING")
         let row = try db.prepare("INSERT OR REPLACE INTO \(table) (id, \(cells)) VALUES (?\(String(repeating: ", ?", count: PersonRows.columns.count)))")
         try db.execute("BEGIN IMMEDIATE")
         for r in rows {
-            sqlite3_bind_int64(clockRow.handle, 1, Int64(PersonRows.table.number))
-            clockRow.bind(r.id, at: 2)
-            clockRow.bind(r.values[0], at: 3)
-            bindBlob(clockRow, clock, at: 4)
-            bindBlob(clockRow, fingerprint, at: 5)
-            try clockRow.run()
+            try storeClockRow(clockRow, r)
             bindRow(row, r)
             try row.run()
         }
@@ -167,12 +168,7 @@ enum FloorSection {
             guard try readBack.step() else { throw BenchError.unexpected("floor: no row \(r.id)") }
             touchColumns(readBack, PersonRows.columns.count)
             sqlite3_reset(readBack.handle)
-            sqlite3_bind_int64(store.handle, 1, Int64(PersonRows.table.number))
-            store.bind(r.id, at: 2)
-            store.bind(r.values[0], at: 3)
-            bindBlob(store, clock, at: 4)
-            bindBlob(store, fingerprint, at: 5)
-            try store.run()
+            try storeClockRow(store, r)
         }
         try db.execute("COMMIT")
     }
