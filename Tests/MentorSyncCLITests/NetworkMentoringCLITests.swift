@@ -158,7 +158,8 @@ final class NetworkMentoringCLITests: XCTestCase {
     }
 
     /// Unsharing: the mentor leaves the network; her pair goes on, a new pair with her is refused
-    /// at the district and the school hears why.
+    /// where it is entered, and at the district when another program wrote it anyway — the school
+    /// hears why.
     func testAMentorTakenOffTheNetworkKeepsHerPairAndANewPairIsRefused() throws {
         let w = try CLIWorld(schools: ["s001", "s002"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
@@ -170,7 +171,12 @@ final class NetworkMentoringCLITests: XCTestCase {
         try w.round()
         expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "network=0"))
         try w.round()
-        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-new", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=group"))
+        let refused = try w.school("s002", environment: ToolLocale.russian, ["put", "pairs", "--id", "pair-new", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=group"])
+        XCTAssertNotEqual(refused.exitCode, 0)
+        XCTAssertTrue(refused.stderr.contains("«Иванова Мария Петровна» (Наставники) — запись организации «Школа s001», и она сейчас не предложена для сетевого наставничества"), refused.stderr)
+        XCTAssertNil(try registry(w.schoolHome("s002")).scalar("SELECT kind FROM pairs WHERE id = 'pair-new'"), "nothing written")
+        // Another program (the sqlite3 shell) writes it all the same: the district refuses it.
+        try registry(w.schoolHome("s002")).execute("INSERT INTO pairs(id, org_id, mentor_id, kind) VALUES ('pair-new', 's002', 'm-net', 'group')")
         expectOK(try w.school("s002", "put", "pairs", "--id", "pair-old", "--set", "status=completed"))
         try w.round()
         XCTAssertEqual(try registry(w.schoolHome("s001")).scalar("SELECT status FROM pairs WHERE id = 'pair-old'")?.text, "completed")

@@ -110,4 +110,37 @@ final class EntryChecksTests: XCTestCase {
         _ = try editor.put(table: "persons", sets: [("full_name", "Смирнова Ольга")])
         XCTAssertEqual(try count(), 6)
     }
+
+    /// A network mentor of another school is held here (a reduced person, the mentors row): a new
+    /// pair may take him while he is offered, not once his school withdrew him; and he is never
+    /// this school's mentee. A list is checked alike.
+    func testAnotherSchoolsRowsAreNamedOnlyAsTheNetworkAllows() throws {
+        let editor = e!
+        try school.database.execute("INSERT INTO persons(id, org_id, full_name, position, subject) VALUES ('p-b', 's002', 'Смирнов Алексей Петрович', 'учитель', 'физика')")
+        try school.database.execute("INSERT INTO mentors(id, org_id, person_id, status, network) VALUES ('m-b', 's002', 'p-b', 'active', 0)")
+        try school.database.execute("INSERT INTO organizations(id, org_id, name) VALUES ('s002', 's002', 'МБОУ СОШ № 2')")
+
+        XCTAssertThrowsError(try editor.put(table: "pairs", sets: [("mentor_id", "Смирнов Алексей Петрович"), ("kind", "pair")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.not_offered")
+            XCTAssertTrue((e as? MessageError)?.message.russian.contains("«Смирнов Алексей Петрович» (Наставники) — запись организации «МБОУ СОШ № 2», и она сейчас не предложена") ?? false, "\(e)")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM pairs")?.integer, 0)
+        try school.database.execute("UPDATE mentors SET network = 1 WHERE id = 'm-b'")
+        _ = try editor.put(table: "pairs", sets: [("mentor_id", "Смирнов Алексей Петрович"), ("kind", "pair")])
+
+        XCTAssertThrowsError(try editor.put(table: "mentees", sets: [("person_id", "Смирнов Алексей Петрович"), ("category", "struggling")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.person_of_another_school")
+            XCTAssertTrue((e as? MessageError)?.message.russian.contains("«Смирнов Алексей Петрович» — человек из списка организации «МБОУ СОШ № 2», а не вашей школы") ?? false, "\(e)")
+        }
+        let own = try editor.put(table: "persons", sets: [("full_name", "Петрова Анна Сергеевна"), ("role", "teacher")]).id
+        _ = try editor.put(table: "mentees", sets: [("person_id", own), ("category", "young_specialist")])
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentees")?.integer, 1)
+
+        let list = scratch.path("mentees.csv")
+        try Data("person_id;category\nСмирнов Алексей Петрович;struggling\n".utf8).write(to: list)
+        let r = try CSVImporter().import(table: "mentees", file: list, into: school, skipBad: true)
+        XCTAssertEqual(r.inserted, 0)
+        XCTAssertEqual(r.badRows.map(\.line), [2])
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentees")?.integer, 1)
+    }
 }

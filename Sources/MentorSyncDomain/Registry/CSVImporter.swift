@@ -252,7 +252,7 @@ public struct CSVImporter {
                         } else {
                             try editor.checkMayWrite(owner, t)
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
-                            try EntryChecks.check(t, database: replica.database, row: id, given: given)
+                            try EntryChecks.check(t, database: replica.database, row: id) { $0 == "org_id" ? .text(newOwner) : given($0) }
                             try update.execute([.text(newOwner)] + values + [.text(id)])
                             result.updated += 1
                             var changes = newOwner == owner ? [] : [CSVChange(column: "org_id", old: .text(owner), new: .text(newOwner))]
@@ -273,7 +273,7 @@ public struct CSVImporter {
                         if let first = missingRequired.first {
                             throw MessageError(.importMissingRequired(t.name, first))
                         }
-                        try EntryChecks.check(t, database: replica.database, row: nil, given: given)
+                        try EntryChecks.check(t, database: replica.database, row: nil) { $0 == "org_id" ? .text(owner) : given($0) }
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
                         try insert.execute([.text(id), .text(owner)] + values)
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }

@@ -74,9 +74,9 @@ public struct RegistryEditor {
             for c in t.columns where c.required && values[c.name] == nil {
                 throw MessageError(.requiredForNewRow(t.name, c.name))
             }
+            values["org_id"] = .text(owner)
             try EntryChecks.check(t, database: database, row: nil) { values[$0] }
             if t.name == "persons" { try checkNotAlreadyThere(values, owner: owner, resolver: resolver) }
-            values["org_id"] = .text(owner)
             let keys = values.keys.sorted()
             try write("INSERT INTO \(SQL.identifier(t.name)) (id, \(keys.map(SQL.identifier).joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: keys.count)))",
                       [.text(rowID)] + keys.map { values[$0]! })

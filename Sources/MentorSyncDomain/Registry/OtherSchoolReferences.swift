@@ -1,0 +1,57 @@
+import MentorSyncEngine
+
+/// What a school's row may name of another school's rows, checked where the entry is made (the
+/// district refuses the rest when it arrives, and the school would keep a row nobody else has):
+/// - a link the sharing rules allow (a pair's mentor) only to a row offered to network mentoring
+///   now — a mentor whose school withdrew it is still held here, but no new pair may take it;
+/// - a person only of the row's own organization, or of the district: another school's teacher,
+///   held here as a network mentor's reduced row, is never this school's mentor, mentee or
+///   participant.
+enum OtherSchoolReferences {
+    static func check(_ t: TableSchema, database: Database, schema: SyncSchema, touches: ([String]) -> Bool,
+                      _ value: (String) throws -> DatabaseValue?) throws {
+        guard let rowOwner = try value("org_id")?.text, !rowOwner.isEmpty else { return }
+        let district = try districtID(database)
+        guard rowOwner != district else { return }
+        for c in t.columns where touches([c.name]) {
+            guard case .reference(let target) = c.kind, let ref = try value(c.name)?.text, !ref.isEmpty,
+                  let owner = try database.scalar("SELECT org_id FROM \(SQL.identifier(target)) WHERE id = ?", [.text(ref)])?.text,
+                  owner != rowOwner, owner != district else { continue }
+            let names = ReferenceResolver(database: database)
+            let named = try names.labelOrShortID(ref, in: target)
+            let school = try names.label(of: owner, in: "organizations") ?? owner
+            if schema.sharing.links.contains(where: { $0.table == t.name && $0.column == c.name }) {
+                var offered = false
+                for offer in schema.sharing.offers where offer.table == target {
+                    let flag = try database.scalar("SELECT \(SQL.identifier(offer.flag)) FROM \(SQL.identifier(target)) WHERE id = ?", [.text(ref)])
+                    if flag == .integer(1) { offered = true }
+                }
+                if !offered { throw MessageError(.notOfferedNow(named, table: target, school: school)) }
+            } else if target == "persons" {
+                throw MessageError(.personOfAnotherSchool(named, table: t.name, school: school))
+            }
+        }
+    }
+
+    /// The district's site id: this site at the district, the district it belongs to at a school.
+    private static func districtID(_ database: Database) throws -> String? {
+        guard let r = try database.rows("SELECT site, role, district FROM msync_site").first else { return nil }
+        return r[1].text == "district" ? r[0].text : r[2].text
+    }
+}
+
+extension Message {
+    static func notOfferedNow(_ named: String, table: String, school: String) -> Message {
+        let t = tableTitle(table)
+        return Message("registry.not_offered",
+                       en: "«\(named)» (\(t.english)) belongs to «\(school)» and is not offered to network mentoring now: choose one of your school's, or one offered to the network",
+                       ru: "«\(named)» (\(t.russian)) — запись организации «\(school)», и она сейчас не предложена для сетевого наставничества: выберите запись своей школы или предложенную для сетевого наставничества")
+    }
+
+    static func personOfAnotherSchool(_ named: String, table: String, school: String) -> Message {
+        let t = tableTitle(table)
+        return Message("registry.person_of_another_school",
+                       en: "«\(named)» is in the list of «\(school)», not of this school: \(t.english) of a school name only its own people; add the person to your list first if they work here",
+                       ru: "«\(named)» — человек из списка организации «\(school)», а не вашей школы: в таблице «\(t.russian)» школы могут быть только её люди; если он работает у вас, сначала добавьте его в «Люди»")
+    }
+}
