@@ -10,6 +10,10 @@ struct ReferenceField {
     let column: ColumnSchema
     let target: String
     let id: String
+    /// The table of the form, and the organization its row belongs to: a school's row is offered
+    /// only the other schools' rows it may name (a network mentor), marked with their school.
+    var table: String
+    var rowOwner: String
     /// Up to this many rows, a list to choose from.
     static let maxChoices = 300
     /// Up to this many, a typed name with suggestions (about 60 bytes of page a row).
@@ -21,14 +25,17 @@ struct ReferenceField {
         if rows <= Self.maxChoices {
             let chosen = typed ?? stored ?? ""
             var h = "<select id=\"\(id)\" name=\"\(name)\"><option value=\"\">\(ctx.t(.webNone))</option>"
-            let choices = Self.alphabetical(try resolver.choices(in: target))
+            let choices = try OtherSchoolReferences.choices(Self.alphabetical(try resolver.choices(in: target)), table: table,
+                                                            column: column.name, target: target, rowOwner: rowOwner, database: resolver.database)
             // A reference to a row not held here (not arrived yet, or deleted) stays what it is: offered
-            // as it is shown, so a form saved for another field does not send it back empty.
-            if !chosen.isEmpty, !choices.contains(where: { $0.id == chosen }) {
+            // as it is shown, so a form saved for another field does not send it back empty. So does
+            // one the row holds that would not be offered now (a mentor withdrawn from the network).
+            if !chosen.isEmpty, !choices.contains(where: { $0.row.id == chosen }) {
                 h += "<option value=\"\(esc(chosen))\" selected>\(esc(try resolver.display(chosen, in: target)))</option>"
             }
-            for row in choices {
-                h += "<option value=\"\(esc(row.id))\"\(row.id == chosen ? " selected" : "")>\(esc(row.label))</option>"
+            for (row, school) in choices {
+                let shown = school.map { "\(row.label) — \($0)" } ?? row.label
+                h += "<option value=\"\(esc(row.id))\"\(row.id == chosen ? " selected" : "")>\(esc(shown))</option>"
             }
             return h + "</select>"
         }

@@ -177,7 +177,8 @@ final class TablePages {
                 for v in allowed { fields += "<option value=\"\(esc(v))\"\(v == value ? " selected" : "")>\(ctx.t(.webValue(v, column: c.name, table: t.name)))</option>" }
                 fields += "</select>"
             case .reference(let target):
-                fields += try ReferenceField(column: c, target: target, id: fid).html(
+                let rowOwner = current?["org_id"]?.text ?? typed?["org_id"] ?? replica.site.rawValue
+                fields += try ReferenceField(column: c, target: target, id: fid, table: t.name, rowOwner: rowOwner).html(
                     typed: typed?[c.name], stored: current?[c.name]?.text, resolver, ctx)
             case .date: fields += "<input id=\"\(fid)\" type=\"date\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
             case .integer(let range) where range == 0...1:

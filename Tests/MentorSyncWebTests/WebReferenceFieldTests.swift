@@ -46,6 +46,34 @@ final class WebReferenceFieldTests: XCTestCase {
         XCTAssertEqual(w.checksum(w.schoolHome), saved, "an unchanged form writes nothing")
     }
 
+    /// A school's pair form offers another school's mentor only while he is offered to the network,
+    /// marked with his school; a mentee's person is never another school's teacher. Saving one
+    /// anyway (a stale form) is refused in words, and nothing is written.
+    func testAPairFormOffersOnlyTheNetworkMentorsOfOtherSchools() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO organizations (id, org_id, name) VALUES ('s002', 's002', 'МБОУ СОШ № 2');
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-own', 's001', 'Белова Ирина'), ('p-net', 's002', 'Смирнов Алексей'), ('p-off', 's002', 'Волков Олег');
+            INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-own', 's001', 'p-own', 'active', 0),
+              ('m-net', 's002', 'p-net', 'active', 1), ('m-off', 's002', 'p-off', 'active', 0);
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let pairForm = client.get("/t/pairs/edit")?.body ?? ""
+        XCTAssertTrue(pairForm.contains("<option value=\"m-own\">Белова Ирина</option>"), pairForm)
+        XCTAssertTrue(pairForm.contains("<option value=\"m-net\">Смирнов Алексей — МБОУ СОШ № 2</option>"), pairForm)
+        XCTAssertFalse(pairForm.contains("m-off"), "a mentor not offered to the network is not offered here")
+        let menteeForm = client.get("/t/mentees/edit")?.body ?? ""
+        XCTAssertTrue(menteeForm.contains("value=\"p-own\""), menteeForm)
+        XCTAssertFalse(menteeForm.contains("p-net") || menteeForm.contains("p-off"), "another school's teachers are not this school's mentees")
+
+        let before = w.checksum(w.schoolHome)
+        let stale = client.post("/t/pairs/save", [("mentor_id", "m-off"), ("kind", "pair")])
+        XCTAssertEqual(stale?.status, 422)
+        XCTAssertTrue(stale?.body.contains("сейчас не предложена для сетевого наставничества") ?? false, stale?.body ?? "")
+        XCTAssertEqual(w.checksum(w.schoolHome), before, "a refused form writes nothing")
+        XCTAssertEqual(client.post("/t/pairs/save", [("mentor_id", "m-net"), ("kind", "pair")])?.status, 303)
+    }
+
     /// Past a few thousand rows the page carries no suggestions (a district's hundreds of thousands
     /// of persons made a page of 33 MB); the name typed is found all the same, and a name the form
     /// shows for a stored row that has namesakes is taken as unchanged, not as a new, ambiguous entry.

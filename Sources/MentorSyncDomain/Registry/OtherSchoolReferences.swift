@@ -7,7 +7,24 @@ import MentorSyncEngine
 /// - a person only of the row's own organization, or of the district: another school's teacher,
 ///   held here as a network mentor's reduced row, is never this school's mentor, mentee or
 ///   participant.
-enum OtherSchoolReferences {
+public enum OtherSchoolReferences {
+    /// Why a row of `rowOwner`'s may not name, in `column` of `table`, the row of `target` owned by
+    /// `owner`; nil when it may (its own row, the district's, or a link to a row offered now).
+    static func refusal(table: String, column: String, target: String, ref: String, owner: String, rowOwner: String,
+                        district: String?, schema: SyncSchema, database: Database) throws -> RefusedKind? {
+        guard owner != rowOwner, owner != district else { return nil }
+        if schema.sharing.links.contains(where: { $0.table == table && $0.column == column }) {
+            for offer in schema.sharing.offers where offer.table == target {
+                let flag = try database.scalar("SELECT \(SQL.identifier(offer.flag)) FROM \(SQL.identifier(target)) WHERE id = ?", [.text(ref)])
+                if flag == .integer(1) { return nil }
+            }
+            return .notOffered
+        }
+        return target == "persons" ? .personOfAnotherSchool : nil
+    }
+
+    enum RefusedKind { case notOffered, personOfAnotherSchool }
+
     static func check(_ t: TableSchema, database: Database, schema: SyncSchema, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?) throws {
         guard let rowOwner = try value("org_id")?.text, !rowOwner.isEmpty else { return }
@@ -16,21 +33,35 @@ enum OtherSchoolReferences {
         for c in t.columns where touches([c.name]) {
             guard case .reference(let target) = c.kind, let ref = try value(c.name)?.text, !ref.isEmpty,
                   let owner = try database.scalar("SELECT org_id FROM \(SQL.identifier(target)) WHERE id = ?", [.text(ref)])?.text,
-                  owner != rowOwner, owner != district else { continue }
+                  let refused = try refusal(table: t.name, column: c.name, target: target, ref: ref, owner: owner, rowOwner: rowOwner,
+                                            district: district, schema: schema, database: database) else { continue }
             let names = ReferenceResolver(database: database)
             let named = try names.labelOrShortID(ref, in: target)
             let school = try names.label(of: owner, in: "organizations") ?? owner
-            if schema.sharing.links.contains(where: { $0.table == t.name && $0.column == c.name }) {
-                var offered = false
-                for offer in schema.sharing.offers where offer.table == target {
-                    let flag = try database.scalar("SELECT \(SQL.identifier(offer.flag)) FROM \(SQL.identifier(target)) WHERE id = ?", [.text(ref)])
-                    if flag == .integer(1) { offered = true }
-                }
-                if !offered { throw MessageError(.notOfferedNow(named, table: target, school: school)) }
-            } else if target == "persons" {
-                throw MessageError(.personOfAnotherSchool(named, table: t.name, school: school))
+            switch refused {
+            case .notOffered: throw MessageError(.notOfferedNow(named, table: target, school: school))
+            case .personOfAnotherSchool: throw MessageError(.personOfAnotherSchool(named, table: t.name, school: school))
             }
         }
+    }
+
+    /// The rows a form offers for `column` of a row of `rowOwner`: the ones it may name, each with
+    /// the name of its organization when that is another school (a network mentor), in order.
+    public static func choices(_ rows: [RowName], table: String, column: String, target: String, rowOwner: String,
+                               database: Database) throws -> [(row: RowName, school: String?)] {
+        let district = try districtID(database)
+        guard rowOwner != district else { return rows.map { ($0, nil) } }
+        var owners: [String: String] = [:]
+        for r in try database.rows("SELECT id, org_id FROM \(SQL.identifier(target))") { owners[r[0].displayText] = r[1].displayText }
+        let names = ReferenceResolver(database: database)
+        var kept: [(row: RowName, school: String?)] = []
+        for row in rows {
+            guard let owner = owners[row.id], owner != rowOwner, owner != district else { kept.append((row, nil)); continue }
+            guard try refusal(table: table, column: column, target: target, ref: row.id, owner: owner, rowOwner: rowOwner,
+                              district: district, schema: RegistrySchema.schema, database: database) == nil else { continue }
+            kept.append((row, try names.label(of: owner, in: "organizations") ?? owner))
+        }
+        return kept
     }
 
     /// The district's site id: this site at the district, the district it belongs to at a school.
