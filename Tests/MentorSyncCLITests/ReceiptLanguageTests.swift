@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import MentorSyncDomain
 import MentorSyncTestSupport
 
 /// The everyday receipts of both tools (init, enroll, sync, ingest) in the reader's language,
@@ -49,7 +50,12 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено строк: 2, конфликтов: 0, отклонено строк: 0)"), run.text("ingest"))
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
-        XCTAssertTrue(run.text("sync again").contains("получен 1 ответ: "), run.text("sync again"))
+        XCTAssertNotNil(run.text("sync again").range(of: "получен 1 ответ: новых строк: [0-9]+, изменённых: [0-9]+, удалённых: [0-9]+", options: .regularExpression), run.text("sync again"))
+        // Each row is counted once: a reply of five new rows is not also five changed ones.
+        XCTAssertTrue(Message.received(replies: 1, inserted: 5, changed: 7, deleted: 1, alreadyMerged: 0).russian
+                        .hasSuffix("получен 1 ответ: новых строк: 5, изменённых: 1, удалённых: 1"))
+        XCTAssertTrue(Message.received(replies: 1, inserted: 5, changed: 7, deleted: 1, alreadyMerged: 0).english
+                        .hasSuffix("received 1 reply: 5 new rows, 1 changed, 1 deleted"))
         // Nothing of the English receipts is left in the Russian run.
         for (label, text) in run.out {
             for english in ["sent ", "merged ", "wrote ", "received ", "next:", "enrolled", "created in", "set up in", "no reply"] {

@@ -62,6 +62,8 @@ final class WebReferenceFieldTests: XCTestCase {
         XCTAssertTrue(pairForm.contains("<option value=\"m-own\">Белова Ирина</option>"), pairForm)
         XCTAssertTrue(pairForm.contains("<option value=\"m-net\">Смирнов Алексей — МБОУ СОШ № 2</option>"), pairForm)
         XCTAssertFalse(pairForm.contains("m-off"), "a mentor not offered to the network is not offered here")
+        // The form's hint sends her to «Наставляемые»: the menu has it, and «Наставники».
+        XCTAssertTrue(pairForm.contains("<a href=\"/t/mentors\">Наставники</a> <a href=\"/t/mentees\">Наставляемые</a>"), pairForm)
         let menteeForm = client.get("/t/mentees/edit")?.body ?? ""
         XCTAssertTrue(menteeForm.contains("value=\"p-own\""), menteeForm)
         XCTAssertFalse(menteeForm.contains("p-net") || menteeForm.contains("p-off"), "another school's teachers are not this school's mentees")

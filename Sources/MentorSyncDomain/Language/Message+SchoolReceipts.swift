@@ -35,14 +35,16 @@ extension Message {
         en: "no reply from the district on this share yet",
         ru: "ответа от управления образования здесь пока нет")
 
-    /// The rows a batch of replies brought: `новых строк: 3, изменено: 2, удалено: 1`.
+    /// The rows a batch of replies brought, each counted once: `новых строк: 3, изменённых: 2,
+    /// удалённых: 1`. `changed` is every row the merge changed, new and deleted ones among them
+    /// (a reply of 5 new rows said «новых строк: 5, изменено: 5», read as ten).
     static func ruRows(inserted: Int, changed: Int, deleted: Int) -> String {
-        "новых строк: \(inserted), изменено: \(changed), удалено: \(deleted)"
+        "новых строк: \(inserted), изменённых: \(max(0, changed - inserted - deleted)), удалённых: \(deleted)"
     }
 
-    /// The rows a batch of replies brought: `3 new rows, 1 row changed, 0 deleted`.
+    /// The rows a batch of replies brought, each counted once: `3 new rows, 1 changed, 0 deleted`.
     static func enRows(inserted: Int, changed: Int, deleted: Int) -> String {
-        "\(Plural.en(count: inserted, "new row", "new rows")), \(Plural.en(count: changed, "row changed", "rows changed")), \(deleted) deleted"
+        "\(Plural.en(count: inserted, "new row", "new rows")), \(max(0, changed - inserted - deleted)) changed, \(deleted) deleted"
     }
 
     public static func received(replies: Int, inserted: Int, changed: Int, deleted: Int, alreadyMerged: Int) -> Message {
