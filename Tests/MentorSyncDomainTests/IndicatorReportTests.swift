@@ -119,6 +119,21 @@ final class IndicatorReportTests: XCTestCase {
         XCTAssertEqual(d.target, 100)
     }
 
+    /// A network pair's meetings and surveys count for the pair's school, whoever entered them:
+    /// the mentor's school (s002 here) adds its own to the pair of s001 (DESIGN: a network pair
+    /// counts for the mentee's school).
+    func testANetworkPairsMeetingsCountForThePairsSchool() throws {
+        let p1 = try XCTUnwrap(fixture.ids["p1"])
+        let before = report.school("s001")!.counts
+        _ = try fixture.f.meeting("s002", pair: p1, kind: "trial", held: "2025-02-01")
+        _ = try fixture.f.survey("s002", pair: p1, respondent: "mentor", score: 6, answered: "2025-05-15")
+        let after = try fixture.report()
+        XCTAssertEqual(after.school("s001")!.counts.meetings(kind: "trial"), before.meetings(kind: "trial") + 1)
+        XCTAssertEqual(after.school("s001")!.counts.satisfaction("mentor")?.responses, (before.satisfaction("mentor")?.responses ?? 0) + 1)
+        XCTAssertEqual(after.school("s002")!.counts.meetingsTotal, 0, "s002 has no pair of its own")
+        XCTAssertEqual(after.school("s002")!.counts.satisfaction("mentor")?.responses ?? 0, 0)
+    }
+
     /// 7. Counts of s001.
     func testCounts() {
         let c = report.school("s001")!.counts

@@ -146,6 +146,7 @@ final class DubnaFixture {
 
         // Pairs.
         let p1 = try f.pair(s, mentor: m1, form: "teacher-teacher", status: "active", started: "2024-09-15", mentees: [e1])
+        ids["p1"] = p1
         let p2 = try f.pair(s, mentor: m1, form: "teacher-teacher", status: "active", started: "2023-10-01", mentees: [e5])
         let g1 = try f.pair(s, mentor: m1, form: "teacher-student", status: "active", started: "2024-10-01", mentees: [es1, es2, es7])
         try f.pair(s, mentor: m1, form: "teacher-teacher", status: "forming", started: nil, mentees: [e6])

@@ -215,12 +215,15 @@ struct ReportQueries {
             SELECT me.org_id, count(*) FROM mentees me JOIN persons pe ON pe.id = me.person_id
             WHERE \(Self.present) GROUP BY me.org_id
             """) { row in r.tallies[row[0].displayText, default: ReportTally()].mentees = int(row[1]) }
+        // A pair's meetings and surveys count for the pair's school, whoever entered them (the
+        // mentor's school adds its own to a network pair); for their own when the pair is not here.
         try each("""
-            SELECT org_id, ifnull(kind, ''), count(*) FROM meetings WHERE held_on BETWEEN ?1 AND ?2 GROUP BY 1, 2
+            SELECT coalesce(p.org_id, mt.org_id), ifnull(mt.kind, ''), count(*) FROM meetings mt LEFT JOIN pairs p ON p.id = mt.pair_id
+            WHERE mt.held_on BETWEEN ?1 AND ?2 GROUP BY 1, 2
             """) { row in r.tallies[row[0].displayText, default: ReportTally()].meetings[row[1].displayText] = int(row[2]) }
         try each("""
-            SELECT org_id, ifnull(respondent, ''), count(satisfaction), ifnull(sum(satisfaction), 0)
-            FROM surveys WHERE answered_on BETWEEN ?1 AND ?2 GROUP BY 1, 2
+            SELECT coalesce(p.org_id, sv.org_id), ifnull(sv.respondent, ''), count(sv.satisfaction), ifnull(sum(sv.satisfaction), 0)
+            FROM surveys sv LEFT JOIN pairs p ON p.id = sv.pair_id WHERE sv.answered_on BETWEEN ?1 AND ?2 GROUP BY 1, 2
             """) { row in
             r.tallies[row[0].displayText, default: ReportTally()].surveys[row[1].displayText] = (int(row[2]), int(row[3]))
         }
