@@ -189,6 +189,7 @@ final class TablePages {
                     fields += "<option value=\"\(v)\"\(v == value || (value.isEmpty && c.defaultSQL == v) ? " selected" : "")>\(ctx.t(word))</option>"
                 }
                 fields += "</select>"
+                if t.name == "mentors" && c.name == "network" { fields += "<p class=\"muted hint\">\(ctx.t(.webNetworkHint))</p>" }
             case .integer(let range):
                 let bounds = range.map { " min=\"\($0.lowerBound)\" max=\"\($0.upperBound)\"" } ?? ""
                 fields += "<input id=\"\(fid)\" type=\"number\"\(bounds) name=\"\(esc(c.name))\" value=\"\(esc(value))\">"

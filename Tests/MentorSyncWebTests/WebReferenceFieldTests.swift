@@ -64,6 +64,8 @@ final class WebReferenceFieldTests: XCTestCase {
         XCTAssertFalse(pairForm.contains("m-off"), "a mentor not offered to the network is not offered here")
         // The form's hint sends her to «Наставляемые»: the menu has it, and «Наставники».
         XCTAssertTrue(pairForm.contains("<a href=\"/t/mentors\">Наставники</a> <a href=\"/t/mentees\">Наставляемые</a>"), pairForm)
+        // Offering a mentor says what goes to every school.
+        XCTAssertTrue(client.get("/t/mentors/edit")?.body.contains("получат все школы района, и они смогут составлять с ним пары") ?? false)
         let menteeForm = client.get("/t/mentees/edit")?.body ?? ""
         XCTAssertTrue(menteeForm.contains("value=\"p-own\""), menteeForm)
         XCTAssertFalse(menteeForm.contains("p-net") || menteeForm.contains("p-off"), "another school's teachers are not this school's mentees")

@@ -62,6 +62,11 @@ extension Message {
         Message("web.sync.found", en: "Exchange folder found: \(path) — sync with it", ru: "Найдена папка обмена: \(path) — синхронизировать с ней")
     }
 
+    /// Under a mentor's «Сетевой»: what «да» gives away, and what «нет» does to pairs.
+    public static let webNetworkHint = Message("web.mentors.network_hint",
+        en: "Yes: every school of the district receives this mentor's record whole (competencies, training, notes) with the person's name, position and subject, and may make pairs with them. No: new pairs with them are refused; pairs already running go on.",
+        ru: "Да — эту запись наставника целиком (компетенции, обучение, заметки) и ФИО, должность и предмет человека получат все школы района, и они смогут составлять с ним пары. Нет — новые пары с ним не примут, уже начатые продолжатся.")
+
     public static let webNetworkMentorsOnly = Message("web.mentors.network_only", en: "Only the mentors offered to network mentoring",
                                                       ru: "Только наставники, предложенные для сетевого наставничества")
 
