@@ -20,7 +20,7 @@ final class DistrictPages: WebPages {
 
     func nav(_ l: Language) -> [(href: String, label: String)] {
         [("/", Message.webSchools.text(l)), ("/conflicts", Message.webConflicts.text(l)), ("/report", Message.webReport.text(l)),
-         ("/t/events", Message.webTable("events").text(l)), ("/t/indicators", Message.webTable("indicators").text(l)),
+         ("/t/mentors", Message.webTable("mentors").text(l)), ("/t/events", Message.webTable("events").text(l)), ("/t/indicators", Message.webTable("indicators").text(l)),
          ("/tables", Message.webAllTables.text(l)), ("/enroll", Message.webEnroll.text(l))]
     }
 

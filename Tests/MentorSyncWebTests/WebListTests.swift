@@ -52,6 +52,7 @@ final class WebListTests: XCTestCase {
         XCTAssertEqual(found("сетевой"), ["Иванова Мария", "Смирнова Анна"])
         // The list shows each mentor's subject, and links to the network mentors alone.
         let all = client.get("/t/mentors")?.body ?? ""
+        XCTAssertTrue((client.get("/")?.body ?? "").contains("<a href=\"/t/mentors\">Наставники</a>"), "the base of mentors is in the district's menu")
         XCTAssertTrue(all.contains("<th>Предмет</th>") && all.contains("data-label=\"Предмет\">физика и астрономия</td>"), all)
         let link = try XCTUnwrap(all.range(of: #"/t/mentors\?q=[^"]+"#, options: .regularExpression).map { String(all[$0]) }, all)
         XCTAssertTrue(all.contains("Только наставники, предложенные для сетевого наставничества"), all)
