@@ -232,7 +232,9 @@ final class TablePages {
             if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
             if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
-            var done = Message.webSaved(name ?? Message.webTable(t.name).text(ctx.language)).text(ctx.language)
+            // A row people do not name (a meeting, a survey) is its short id: said with its table.
+            let table = Message.webTable(t.name).text(ctx.language)
+            var done = Message.webSaved(name.map { $0.hasPrefix("[") ? "\(table) \($0)" : $0 } ?? table).text(ctx.language)
             if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) { done += ". " + left.text(ctx.language) }
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
         } catch {
