@@ -31,6 +31,16 @@ extension Message {
         return Message("receipt.sent", en: en + " in \(file)", ru: ru)
     }
 
+    /// Said after `sent`: how many of the rows went before and are sent again, not yet confirmed
+    /// (a sync that only fetches a reply re-sends what the district has not confirmed).
+    public static func sentAgain(_ again: Int, of rows: Int) -> Message {
+        Message("receipt.sent_again",
+                en: again >= rows ? " — all sent before; the district has not confirmed them yet"
+                                  : " (\(again) of them sent before; the district has not confirmed them yet)",
+                ru: again >= rows ? " — все уже отправлялись раньше; управление образования их ещё не подтвердило"
+                                  : " (из них \(again) уже отправлялись раньше: управление образования их ещё не подтвердило)")
+    }
+
     public static let noReplyYet = Message("receipt.no_reply",
         en: "no reply from the district on this share yet",
         ru: "ответа от управления образования здесь пока нет")

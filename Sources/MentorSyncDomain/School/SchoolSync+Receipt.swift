@@ -5,7 +5,8 @@ extension SchoolHome {
     /// What one sync did, in sentences of `language`: what was sent, what came back, what the
     /// district asked, refused and corrected. The one receipt of `sync` and the web app's sync page.
     public func syncReceipt(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, language l: Language = .current) -> [String] {
-        var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent).text(l)]
+        var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent).text(l)
+                     + (e.sentAgain > 0 ? Message.sentAgain(e.sentAgain, of: e.rows).text(l) : "")]
         if i.files.isEmpty && i.skipped.isEmpty {
             lines.append(Message.noReplyYet.text(l))
         } else {

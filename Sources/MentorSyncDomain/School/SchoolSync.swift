@@ -21,6 +21,8 @@ public final class SchoolSync {
         public var superseded: Int
         /// Rows left out because a bundle cannot carry them (sent once fixed).
         public var held: [HeldRow] = []
+        /// Rows an earlier bundle carried already, sent again as the district has not confirmed them.
+        public var sentAgain = 0
     }
 
     public struct ImportResult: Sendable {
@@ -52,6 +54,7 @@ public final class SchoolSync {
         DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds)
         let bar = progress("sending")
         defer { bar.finish() }
+        let again = (try? home.replica.unacknowledgedRowsSentBefore(to: home.district)) ?? 0
         let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key(), progress: bar.update)
         var superseded = 0
         for url in Share.bundles(in: directory) where url != summary.url {
@@ -64,7 +67,8 @@ public final class SchoolSync {
         }
         let h = summary.header
         return ExportResult(url: summary.url, rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount,
-                            full: h.isFull, bytes: summary.bytes, superseded: superseded, held: summary.held)
+                            full: h.isFull, bytes: summary.bytes, superseded: superseded, held: summary.held,
+                            sentAgain: h.isFull ? 0 : min(again, h.rowCount))
     }
 
     /// Merges replies from the district. A reply already merged is skipped; an old one changes nothing.

@@ -27,6 +27,21 @@ extension Replica {
         return Int(try database.scalar(sql, args)?.integer ?? 0) + left + shared
     }
 
+    /// Of the rows `peer` has not acknowledged, those an earlier bundle to it already carried: the
+    /// next bundle carries them again (it always carries every change not acknowledged).
+    public func unacknowledgedRowsSentBefore(to peer: SiteID) throws -> Int {
+        guard let claimed = try database.scalar("SELECT max(counter) FROM msync_claims WHERE peer = ?", [.text(peer.rawValue)])?.integer,
+              try peerExists(peer) else { return 0 }
+        let acknowledged = try self.peer(peer).theirKnowledge[site]
+        guard claimed > acknowledged else { return 0 }
+        return Int(try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ? AND local <= ? AND local > 0",
+                                       [.integer(acknowledged), .integer(claimed)])?.integer ?? 0)
+    }
+
+    private func peerExists(_ peer: SiteID) throws -> Bool {
+        try database.scalar("SELECT 1 FROM msync_peers WHERE site = ?", [.text(peer.rawValue)]) != nil
+    }
+
     /// Rows `peer` should hold whose latest changes here it has not acknowledged.
     public func unacknowledgedRows(for peer: SiteID) throws -> Int {
         try changedRows(for: peer, after: try self.peer(peer).theirKnowledge[site])
