@@ -135,7 +135,7 @@ final class SchoolCLITests: XCTestCase {
         try w.round()
         let d = try w.school("s001", "put", "organizations", "--id", "s001", "--set", "name=Моя школа")
         XCTAssertEqual(d.exitCode, 1)
-        XCTAssertTrue(d.stderr.contains("only the district can"), d.stderr)
+        XCTAssertTrue(d.stderr.contains("is kept by the district alone: a school sees it and cannot add to or change it"), d.stderr)
     }
 }
 

@@ -143,4 +143,20 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual(r.badRows.map(\.line), [2])
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentees")?.integer, 1)
     }
+
+    /// A table the district alone keeps (indicators, organizations) is not written at a school:
+    /// the district would refuse the row at every exchange, and the school's copy would never match.
+    func testASchoolDoesNotWriteTheDistrictsTables() throws {
+        let editor = e!
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", "x"), ("title", "проба")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.district_table")
+            XCTAssertTrue((e as? MessageError)?.message.russian.hasPrefix("таблицу «Показатели и цели» ведёт только управление образования") ?? false, "\(e)")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM indicators")?.integer, 0)
+        let list = scratch.path("indicators.csv")
+        try Data("code;title\nx;проба\n".utf8).write(to: list)
+        let r = try CSVImporter().import(table: "indicators", file: list, into: school, skipBad: true)
+        XCTAssertEqual(r.inserted, 0)
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM indicators")?.integer, 0)
+    }
 }

@@ -21,6 +21,14 @@ extension Message {
                 ru: "в таблице \(ruTable(table)) нет столбца «\(name)»; столбцы: \(columns.joined(separator: ", "))")
     }
 
+    /// A school writing a table only the district keeps: the district would refuse every row of it.
+    static func districtTable(_ table: String) -> Message {
+        let t = tableTitle(table)
+        return Message("registry.district_table",
+                       en: "«\(t.english)» is kept by the district alone: a school sees it and cannot add to or change it (the district would refuse the row)",
+                       ru: "таблицу «\(t.russian)» ведёт только управление образования: школа её видит, но добавить или изменить в ней ничего не может (управление такую запись не примет)")
+    }
+
     static func mayNotWrite(site: String, owner: String) -> Message {
         Message("registry.may_not_write",
                 en: "this school (\(site)) may not write rows of '\(owner)'; only the district can",

@@ -30,6 +30,7 @@ public struct RegistryEditor {
 
     func checkMayWrite(_ orgID: String, _ t: TableSchema) throws {
         guard replica.role == .school else { return }
+        if t.ownership == .district { throw MessageError(.districtTable(t.name)) }
         guard orgID == replica.site.rawValue else {
             throw MessageError(.mayNotWrite(site: replica.site.rawValue, owner: orgID))
         }
