@@ -76,8 +76,18 @@ final class RefusalLanguageTests: XCTestCase {
         // Not "nothing received": something came and was refused, and the advice says where to read why.
         XCTAssertTrue(flat(status.stdout).contains("Школа s001 (s001): от школы ещё ничего не принято: пришедшее отклонено"), status.stdout)
         let told = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
-        XCTAssertTrue(flat(told.stdout).contains("управление образования не приняло \(sent): пакет повреждён или записан не до конца ("), told.stdout)
-        XCTAssertFalse(told.stdout.contains("copy it again"), told.stdout)
+        // The school has nothing to copy again: its next bundles carry the changes.
+        XCTAssertTrue(flat(told.stdout).contains("пакет \(sent) дошёл до управления образования повреждённым ("), told.stdout)
+        XCTAssertTrue(flat(told.stdout).contains("делать ничего не нужно: его изменения уходят с каждым обменом, пока управление их не подтвердит"), told.stdout)
+        XCTAssertFalse(told.stdout.contains("copy it again") || told.stdout.contains("скопируйте"), told.stdout)
+        // Once the district has what it carried, the school's status no longer lists it.
+        XCTAssertTrue(flat(try w.school("s001", environment: ToolLocale.russian, ["status"]).stdout).contains("дошёл до управления образования повреждённым"))
+        expectOK(try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path]))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let settled = try w.school("s001", environment: ToolLocale.russian, ["status"])
+        XCTAssertFalse(flat(settled.stdout).contains("повреждённым"), settled.stdout)
+        let district = try Database(path: w.districtHome.appendingPathComponent("registry.db").path)
+        XCTAssertEqual(try district.scalar("SELECT count(*) FROM persons WHERE full_name = 'Иванова Анна'")?.integer, 1, "the changes came again")
 
         // A file that is no bundle at all names no school, and is listed all the same, in Russian.
         let junk = "s099-000001-to-district.msync"

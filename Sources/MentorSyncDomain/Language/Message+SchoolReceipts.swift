@@ -83,6 +83,14 @@ extension Message {
         Message("receipt.district_command", en: "command from the district: \(command)", ru: "команда от управления образования: \(command)")
     }
 
+    /// A bundle of this school reached the district damaged (a stick pulled out too early, a bad
+    /// file): nothing to do at the school, the next exchanges send its changes again.
+    static func districtGotDamaged(_ bundle: String, why: String) -> Message {
+        Message("receipt.district_got_damaged",
+                en: "\(bundle) reached the district damaged (\(why)); nothing to do here: its changes go again with every exchange until the district confirms them",
+                ru: "пакет \(bundle) дошёл до управления образования повреждённым (\(russianDamage(why))); делать ничего не нужно: его изменения уходят с каждым обменом, пока управление их не подтвердит")
+    }
+
     public static func districtRefused(_ bundle: String, reason: Message) -> Message {
         Message("receipt.district_refused", en: "the district refused \(bundle): \(reason.english)",
                 ru: "управление образования не приняло \(bundle): \(reason.russian)")

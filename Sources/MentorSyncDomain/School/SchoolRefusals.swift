@@ -8,9 +8,18 @@ extension SchoolHome {
     /// any other reason as the district wrote it. The one source of these lines for `sync`,
     /// `import`, `status` and the web app.
     public func refusalMessage(bundle: String, reason: String) -> Message {
+        // A bundle that reached the district damaged: the school has nothing to copy again — every
+        // later bundle carries what the district has not confirmed, this one's changes among them.
+        if case .damaged(let why)? = BundleError(description: reason) { return .districtGotDamaged(bundle, why: why) }
         guard let refused = RefusalReason(text: reason) else { return .districtRefused(bundle, reason: .reason(reason)) }
         let names = ReferenceResolver(database: database)
         return .refusal(refused, to: .school, row: { (try? names.labelOrShortID($1, in: $0)) ?? ReferenceResolver.shortID($1) },
                         owner: { ((try? names.label(of: $0, in: "organizations")) ?? nil) ?? $0 })
     }
+}
+
+/// True when a reason the district sent is a bundle that reached it damaged.
+func isDamagedBundle(_ reason: String) -> Bool {
+    if case .damaged? = BundleError(description: reason) { return true }
+    return false
 }

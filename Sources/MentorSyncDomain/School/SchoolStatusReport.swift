@@ -58,6 +58,8 @@ extension SchoolHome {
             WHERE heard_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY heard_at DESC, bundle LIMIT 50
             """)
             .map { (bundle: $0[0].displayText, reason: $0[1].displayText, heardAt: $0[2].displayText) }
+            // A damaged bundle is settled once the district confirmed everything: its changes went again.
+            .filter { unacked > 0 || !isDamagedBundle($0.reason) }
         let commands = try database.rows("SELECT name, bundle, carried_out_at FROM school_commands ORDER BY n DESC LIMIT 20")
             .map { (name: $0[0].displayText, bundle: $0[1].displayText, at: $0[2].displayText) }
         var report = SchoolStatusReport(
