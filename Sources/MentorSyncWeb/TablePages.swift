@@ -65,8 +65,13 @@ final class TablePages {
                                     names: try ctx.names.resolver(replica.database))
         let resolver = try ctx.names.resolver(replica.database)
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
-        body += "<button>\(ctx.t(.webSearch))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a></form>"
-        if t.name == "indicators" && q.isEmpty { body += try DefaultTargets.html(replica.database, ctx) }
+        body += "<button>\(ctx.t(.webSearch))</button>"
+        // A table the district alone keeps is read at a school, not added to (the entry is refused).
+        if replica.role != .school || t.ownership != .district {
+            body += "<a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a>"
+        }
+        body += "</form>"
+        if t.name == "indicators" && q.isEmpty && replica.role != .school { body += try DefaultTargets.html(replica.database, ctx) }
         if t.name == "events" && q.isEmpty && pageNumber == 1 { body += try OverdueEvents.html(replica.database, ctx) }
         if t.name == "mentors" && q.isEmpty {
             // The base of network mentors, one click away: the yes/no column's title is a search word.

@@ -64,6 +64,9 @@ final class WebReferenceFieldTests: XCTestCase {
         XCTAssertFalse(pairForm.contains("m-off"), "a mentor not offered to the network is not offered here")
         // The form's hint sends her to «Наставляемые»: the menu has it, and «Наставники».
         XCTAssertTrue(pairForm.contains("<a href=\"/t/mentors\">Наставники</a> <a href=\"/t/mentees\">Наставляемые</a>"), pairForm)
+        // The district's own tables are read here, not added to.
+        XCTAssertFalse((client.get("/t/indicators")?.body ?? "").contains("/t/indicators/edit"), "no «Добавить», no «Задать цель»")
+        XCTAssertTrue((client.get("/t/persons")?.body ?? "").contains("href=\"/t/persons/edit\""))
         // Offering a mentor says what goes to every school.
         XCTAssertTrue(client.get("/t/mentors/edit")?.body.contains("получат все школы района, и они смогут составлять с ним пары") ?? false)
         let menteeForm = client.get("/t/mentees/edit")?.body ?? ""
