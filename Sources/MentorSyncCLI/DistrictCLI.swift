@@ -137,7 +137,10 @@ public enum DistrictCLI {
             if outcome.refusals > 0 {
                 for line in try home.recentRefusals(since: started, rowsOnly: true).lines { console.paragraph(line.text(), first: "  ", indent: "    ") }
             }
-            for w in outcome.leftForLater { console.out(Message.leftForLater(w).text()) }
+            for w in outcome.leftForLater {
+                console.out((outcome.waitingForUpgrade.contains(w) ? Message.waitingForUpgrade(w, schema: home.replica.schema.version)
+                                                                   : Message.leftForLater(w, settleSeconds: Int(ingest.settleSeconds))).text())
+            }
             for r in outcome.retryLater { console.out(Message.willRetry(r.name, reason: r.reason).text()) }
             for r in outcome.refused { console.out(Message.leftAlone("\(r)").text()) }
             if !outcome.swept.isEmpty { console.out(Message.removedTemporary(outcome.swept.count).text()) }

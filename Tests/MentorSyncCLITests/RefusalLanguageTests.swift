@@ -139,6 +139,23 @@ final class RefusalLanguageTests: XCTestCase {
                        "пакет повреждён или записан не до конца (something new); скопируйте его заново")
     }
 
+    /// A bundle cut short (a stick pulled out while copying) is left for later while it may still be
+    /// copying, and the coordinator is told what happens next.
+    func testACutBundleIsLeftForLaterWithWhatHappensNext() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let inbox = w.stick.appendingPathComponent("inbox")
+        let sent = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: inbox.path).first { $0.hasSuffix(".msync") })
+        let bytes = try Data(contentsOf: inbox.appendingPathComponent(sent))
+        try bytes.prefix(bytes.count / 2).write(to: inbox.appendingPathComponent(sent))
+        let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path],
+                                        environment: ToolLocale.russian)
+        expectOK(ingest)
+        XCTAssertTrue(flat(ingest.stdout).contains("отложен: \(sent) не дописан и изменён меньше 2 мин назад (ещё копируется?); первый приём после этого его разберёт"), ingest.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: inbox.appendingPathComponent(sent).path), "left where it is")
+    }
+
     /// Wrapped text joined back: one space between words.
     func flat(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
 }

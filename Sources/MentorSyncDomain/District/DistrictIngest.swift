@@ -40,6 +40,8 @@ public final class DistrictIngest {
         public var merged: [String] = []
         public var quarantined: [(name: String, reason: String)] = []
         public var leftForLater: [String] = []
+        /// Of `leftForLater`, the bundles written by a newer mentorsync (they wait for an upgrade).
+        public var waitingForUpgrade: [String] = []
         public var retryLater: [(name: String, reason: String)] = []
         public var replies: [URL] = []
         /// Things on the share left alone: links, folders or pipes under a bundle's name, linked outboxes.
@@ -99,6 +101,7 @@ public final class DistrictIngest {
             if let declared = newerSchema(file) {
                 // Written by a newer agent: kept waiting in the inbox, not quarantined, until the district upgrades.
                 outcome.leftForLater.append(file.lastPathComponent)
+                outcome.waitingForUpgrade.append(file.lastPathComponent)
                 waiting.append("\(file.lastPathComponent) (registry schema \(declared))")
                 log.event("bundle_waiting", ["file": file.lastPathComponent, "why": "registry schema \(declared) is newer than this district's \(home.replica.schema.version); upgrade the district"])
                 continue

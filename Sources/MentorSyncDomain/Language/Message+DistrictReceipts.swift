@@ -39,9 +39,13 @@ extension Message {
         Message("receipt.quarantined", en: "quarantined \(file): \(reason.english)", ru: "в карантине: \(file): \(reason.russian)")
     }
 
-    public static func leftForLater(_ file: String) -> Message {
-        Message("receipt.left_for_later", en: "left for later (still being copied?): \(file)",
-                ru: "отложен (ещё копируется?): \(file)")
+    /// A bundle that is not whole and changed within the settle time: still being copied, or cut
+    /// (a stick pulled out too early). Said with what happens next, as nothing need be done.
+    public static func leftForLater(_ file: String, settleSeconds: Int) -> Message {
+        let (en, ru) = settleSeconds >= 60 ? ("\(settleSeconds / 60) min", "\(settleSeconds / 60) мин") : ("\(settleSeconds) s", "\(settleSeconds) с")
+        return Message("receipt.left_for_later",
+                       en: "left for later: \(file) is not whole and changed less than \(en) ago (still being copied?); the first ingest after that takes it — if it is still cut it goes to quarantine, and the school sends its changes again",
+                       ru: "отложен: \(file) не дописан и изменён меньше \(ru) назад (ещё копируется?); первый приём после этого его разберёт — если он так и обрезан, он уйдёт в карантин, а школа пришлёт изменения заново")
     }
 
     public static func willRetry(_ file: String, reason: String) -> Message {
