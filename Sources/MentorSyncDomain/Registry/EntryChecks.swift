@@ -17,6 +17,6 @@ enum EntryChecks {
         func touches(_ columns: [String]) -> Bool { row == nil || columns.contains { given($0) != nil } }
         if touches(Array(DateOrder.columns)) { try DateOrder.check(t, value) }
         if touches(["pair_id", "mentee_id"]) { try PlanMentee.check(t, database: database, value) }
-        try OtherSchoolReferences.check(t, database: database, schema: RegistrySchema.schema, touches: touches, value)
+        try OtherSchoolReferences.check(t, database: database, touches: touches, value)
     }
 }

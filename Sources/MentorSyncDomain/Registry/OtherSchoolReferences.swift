@@ -11,21 +11,18 @@ public enum OtherSchoolReferences {
     /// Why a row of `rowOwner`'s may not name, in `column` of `table`, the row of `target` owned by
     /// `owner`; nil when it may (its own row, the district's, or a link to a row offered now).
     static func refusal(table: String, column: String, target: String, ref: String, owner: String, rowOwner: String,
-                        district: String?, schema: SyncSchema, database: Database) throws -> RefusedKind? {
+                        district: String?, database: Database) throws -> RefusedKind? {
+        let sharing = RegistrySchema.schema.sharing
         guard owner != rowOwner, owner != district else { return nil }
-        if schema.sharing.links.contains(where: { $0.table == table && $0.column == column }) {
-            for offer in schema.sharing.offers where offer.table == target {
-                let flag = try database.scalar("SELECT \(SQL.identifier(offer.flag)) FROM \(SQL.identifier(target)) WHERE id = ?", [.text(ref)])
-                if flag == .integer(1) { return nil }
-            }
-            return .notOffered
+        if sharing.links.contains(where: { $0.table == table && $0.column == column }) {
+            return try sharing.isOffered(target, id: ref, in: database) ? nil : .notOffered
         }
         return target == "persons" ? .personOfAnotherSchool : nil
     }
 
     enum RefusedKind { case notOffered, personOfAnotherSchool }
 
-    static func check(_ t: TableSchema, database: Database, schema: SyncSchema, touches: ([String]) -> Bool,
+    static func check(_ t: TableSchema, database: Database, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?) throws {
         guard let rowOwner = try value("org_id")?.text, !rowOwner.isEmpty else { return }
         let district = try districtID(database)
@@ -34,7 +31,7 @@ public enum OtherSchoolReferences {
             guard case .reference(let target) = c.kind, let ref = try value(c.name)?.text, !ref.isEmpty,
                   let owner = try database.scalar("SELECT org_id FROM \(SQL.identifier(target)) WHERE id = ?", [.text(ref)])?.text,
                   let refused = try refusal(table: t.name, column: c.name, target: target, ref: ref, owner: owner, rowOwner: rowOwner,
-                                            district: district, schema: schema, database: database) else { continue }
+                                            district: district, database: database) else { continue }
             let names = ReferenceResolver(database: database)
             let named = try names.labelOrShortID(ref, in: target)
             let school = try names.label(of: owner, in: "organizations") ?? owner
@@ -58,7 +55,7 @@ public enum OtherSchoolReferences {
         for row in rows {
             guard let owner = owners[row.id], owner != rowOwner, owner != district else { kept.append((row, nil)); continue }
             guard try refusal(table: table, column: column, target: target, ref: row.id, owner: owner, rowOwner: rowOwner,
-                              district: district, schema: RegistrySchema.schema, database: database) == nil else { continue }
+                              district: district, database: database) == nil else { continue }
             kept.append((row, try names.label(of: owner, in: "organizations") ?? owner))
         }
         return kept

@@ -11,12 +11,7 @@ extension Replica {
                   let ref = try newReference(change, table, link.column, positions) else { continue }
             // A row the district does not hold cannot be judged: it is this school's own, not yet arrived.
             guard let owner = try loadRow(table: target.number, id: ref)?.orgID, owner != sender.rawValue else { continue }
-            var offered = false
-            for offer in rules.offers where offer.table == target.name {
-                let flag = try database.scalar("SELECT \(SQL.identifier(offer.flag)) FROM \(SQL.identifier(target.name)) WHERE id = ?", [.text(ref)])
-                if flag == .integer(1) { offered = true }
-            }
-            if !offered {
+            if try !rules.isOffered(target.name, id: ref, in: database) {
                 return RefusalReason.notOffered(table: table.name, id: change.id, column: link.column, target: target.name, ref: ref, owner: owner).text
             }
         }

@@ -68,7 +68,21 @@ extension SyncSchema {
         for (i, name) in table.cellNames.enumerated() where names.contains(name) { positions.insert(i + 1) }
         return positions
     }
+}
 
+extension ShareRules {
+    /// Whether row `id` of `table` is offered to the network now (one of its offer flags is 1): what a
+    /// link to another school's row needs, checked by the district's merge and where an entry is made.
+    public func isOffered(_ table: String, id: String, in database: Database) throws -> Bool {
+        for offer in offers where offer.table == table {
+            let flag = try database.scalar("SELECT \(SQL.identifier(offer.flag)) FROM \(SQL.identifier(table)) WHERE id = ?", [.text(id)])
+            if flag == .integer(1) { return true }
+        }
+        return false
+    }
+}
+
+extension SyncSchema {
     /// The table a reference column points at.
     func referencedTable(_ table: String, _ column: String) -> TableSchema? {
         guard case .reference(let target)? = self.table(named: table)?.column(named: column)?.kind else { return nil }
