@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import MentorSyncEngine
 import MentorSyncTestSupport
 
 /// The school told what the district changed in its rows (issue 12; DESIGN.md, "Conflicts, as the
@@ -11,6 +12,57 @@ final class CorrectionsCLITests: XCTestCase {
 
     func testTheSchoolIsToldOfTheDistrictsCorrectionInEnglish() throws {
         try check(ToolLocale.english, said: "the district corrected persons «Иванова Мария Петровна", change: ": position учитель → завуч")
+    }
+
+    /// A conflict as the school lives it: found and told, handed over (then no longer waiting in
+    /// its status), and the coordinator's decision heard as the settling of it, not as a correction.
+    func testTheSchoolHearsItsConflictHandedOverAndSettled() throws {
+        let locale = ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
+                              "--set", "position=учитель", "--id", "p1"))
+        try w.round()
+        // The coordinator changes the position (twice: her write is the later one by the common
+        // rule) and the reply waits on the stick; the school changes it too, then syncs.
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=старший учитель"))
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=методист"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "position=завуч"))
+        let found = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
+        expectOK(found)
+        XCTAssertTrue(found.stdout.contains("1 конфликт: школа и управление образования изменили одни и те же данные"), found.stdout)
+        XCTAssertTrue(found.stdout.contains("конфликт: Люди «Иванова Мария Петровна», должность: завуч → методист — школа и управление образования изменили это поле одновременно; пока действует значение управления"), found.stdout)
+        XCTAssertFalse(found.stdout.contains("исправило"), found.stdout)
+
+        func status() throws -> (text: String, waiting: Int) {
+            let text = try w.school("s001", environment: locale, ["status"])
+            let json = try w.json(try w.school("s001", "status", "--json")) as? [String: Any]
+            return (text.stdout, json?["open_conflicts"] as? Int ?? -1)
+        }
+        // The conflict is on its way to the district until the district confirms it.
+        var now = try status()
+        XCTAssertEqual(now.waiting, 1, now.text)
+        XCTAssertTrue(now.text.contains("1 конфликт записан: он передаётся в управление образования"), now.text)
+        try w.round()
+        XCTAssertEqual(try w.conflicts().count, 1)
+        now = try status()
+        XCTAssertEqual(now.waiting, 0, now.text)
+        XCTAssertFalse(now.text.contains("конфликт записан"), now.text)
+
+        // The coordinator keeps the school's value; the school hears the decision as such.
+        let conflict = try XCTUnwrap(try w.conflicts().first)
+        XCTAssertEqual(conflict.lostValue, "завуч")
+        expectOK(try w.district("conflicts", "resolve", conflict.id, "--keep", "theirs"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
+        expectOK(sync)
+        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Люди «Иванова Мария Петровна», должность: методист → завуч"), sync.stdout)
+        XCTAssertFalse(sync.stdout.contains("исправило"), sync.stdout)
+        now = try status()
+        XCTAssertTrue(now.text.contains("решило конфликт"), now.text)
+        XCTAssertEqual(now.waiting, 0)
+        let registry = try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
+        XCTAssertEqual(try registry.rows("SELECT status FROM msync_conflicts").map { $0[0].displayText }, ["resolved"])
     }
 
     func check(_ language: [String: String], said: String, change: String) throws {

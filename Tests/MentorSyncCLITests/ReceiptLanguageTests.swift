@@ -48,7 +48,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("sync").contains("отправлен пакет s001-"), run.text("sync"))
         XCTAssertTrue(run.text("sync").contains(": 2 изменённые строки\n"), run.text("sync"))
         // The next sync sends them again, as the district's reply confirming them is read after: said so.
-        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые строки — все уже отправлялись раньше; управление образования их ещё не подтвердило\n"), run.text("sync again"))
+        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые строки — все эти строки уже отправлялись раньше; управление образования их ещё не подтвердило\n"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено строк: 2, конфликтов: 0, отклонено строк: 0)"), run.text("ingest"))
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
@@ -88,7 +88,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("school init").contains("next: mentorsync-school sync --share"), run.text("school init"))
         XCTAssertTrue(run.text("sync").contains("sent 2 changed rows in s001-"), run.text("sync"))
         XCTAssertFalse(run.text("sync").contains("sent before"), run.text("sync"))
-        XCTAssertTrue(run.text("sync again").contains(".msync — all sent before; the district has not confirmed them yet\n"), run.text("sync again"))
+        XCTAssertTrue(run.text("sync again").contains(".msync — all these rows were sent before; the district has not confirmed them yet\n"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("no reply from the district on this share yet"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("merged 1 bundle (2 rows changed, 0 conflicts, 0 rows refused)"), run.text("ingest"))
         XCTAssertTrue(run.text("sync again").contains("received 1 reply: "), run.text("sync again"))

@@ -35,9 +35,11 @@ extension Message {
     /// (a sync that only fetches a reply re-sends what the district has not confirmed).
     public static func sentAgain(_ again: Int, of rows: Int) -> Message {
         Message("receipt.sent_again",
-                en: again >= rows ? " — all sent before; the district has not confirmed them yet"
-                                  : " (\(again) of them sent before; the district has not confirmed them yet)",
-                ru: again >= rows ? " — все уже отправлялись раньше; управление образования их ещё не подтвердило"
+                en: again >= rows ? (rows == 1 ? " — the row was sent before; the district has not confirmed it yet"
+                                               : " — all these rows were sent before; the district has not confirmed them yet")
+                                  : " (\(again) of the rows sent before; the district has not confirmed them yet)",
+                ru: again >= rows ? (rows == 1 ? " — эта строка уже отправлялась раньше; управление образования её ещё не подтвердило"
+                                               : " — все эти строки уже отправлялись раньше; управление образования их ещё не подтвердило")
                                   : " (из них \(again) уже отправлялись раньше: управление образования их ещё не подтвердило)")
     }
 

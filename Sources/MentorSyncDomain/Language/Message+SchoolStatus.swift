@@ -31,8 +31,8 @@ extension Message {
         ru: "управление образования просит прислать всё заново: следующий обмен отправит все данные")
 
     public static func schoolConflictsRecorded(_ n: Int) -> Message {
-        Message("status.school_conflicts", en: "\(Plural.en(count: n, "conflict", "conflicts")) recorded (the district reviews them)",
-                ru: "\(Plural.ru(count: n, "конфликт записан", "конфликта записаны", "конфликтов записаны")) (их рассматривает управление образования)")
+        Message("status.school_conflicts", en: "\(Plural.en(count: n, "conflict", "conflicts")) recorded: on \(n == 1 ? "its" : "their") way to the district, which reviews \(n == 1 ? "it" : "them") (gone from here once the district confirms)",
+                ru: "\(Plural.ru(count: n, "конфликт записан", "конфликта записаны", "конфликтов записаны")): \(n == 1 ? "он передаётся" : "они передаются") в управление образования, там \(n == 1 ? "его" : "их") рассмотрят (отсюда \(n == 1 ? "он уйдёт" : "они уйдут"), когда управление подтвердит получение)")
     }
 
     /// `записей: Люди 12, Пары 3` — tables by their human titles.

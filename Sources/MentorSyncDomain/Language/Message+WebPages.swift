@@ -85,7 +85,7 @@ extension Message {
     public static let webLastExport = Message("web.status.last_export", en: "Last sent", ru: "Последняя отправка")
     public static let webLastReply = Message("web.status.last_reply", en: "Last reply from the district",
                                              ru: "Последний ответ управления образования")
-    public static let webConflictsRecorded = Message("web.status.conflicts", en: "Conflicts recorded", ru: "Записано конфликтов")
+    public static let webConflictsRecorded = Message("web.status.conflicts", en: "Conflicts to hand over to the district", ru: "Конфликтов ждут отправки в управление")
     public static let webWhatToKnow = Message("web.status.what_to_know", en: "What to know", ru: "Что важно знать")
 
     // The school's sync page

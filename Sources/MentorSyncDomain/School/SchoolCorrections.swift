@@ -3,37 +3,80 @@ import MentorSyncEngine
 
 /// The district's corrections to this school's rows (DESIGN.md, "Conflicts, as the coordinator
 /// settles them"): recorded with the merge that brought them, told after `sync`/`import` and in `status`.
+/// A change of a cell this school recorded a conflict on is told as what it is: the common rule
+/// taking the district's value when the conflict is found, the coordinator's decision later.
+public struct SchoolCorrection: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// The district changed one of this school's values.
+        case correction
+        /// Both changed the cell; the rule every site applies took the district's value for now.
+        case conflictRule = "conflict_rule"
+        /// The district settled a conflict this school had recorded on the cell.
+        case conflictSettled = "conflict_settled"
+    }
+    public var cell: CorrectedCell
+    public var kind: Kind
+}
+
 extension SchoolHome {
     static let correctionsTable = """
         CREATE TABLE IF NOT EXISTS school_corrections (n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, \
-        col TEXT NOT NULL, old_value, new_value, bundle TEXT NOT NULL, heard_at TEXT NOT NULL)
+        col TEXT NOT NULL, old_value, new_value, bundle TEXT NOT NULL, heard_at TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'correction')
         """
 
-    /// Keeps what a reply changed in this school's rows; runs inside the merge's transaction.
-    func recordCorrections(_ changes: [CorrectedCell], bundle: String, at now: String) throws {
-        guard !changes.isEmpty else { return }
+    /// Keeps what a reply changed in this school's rows, each told as a correction, the rule of a
+    /// conflict found now, or the settling of one recorded before (marked settled here); runs
+    /// inside the merge's transaction.
+    func recordCorrections(_ merged: MergeReport, bundle: String, at now: String) throws -> [SchoolCorrection] {
+        guard !merged.ownRowsChanged.isEmpty else { return [] }
+        try ensureCorrectionsTable()
+        let s = try database.prepare("INSERT INTO school_corrections(tbl, row_id, col, old_value, new_value, bundle, heard_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        return try merged.ownRowsChanged.map { c in
+            let cell = ConflictCell(table: c.table, rowID: c.rowID, column: c.column)
+            let kind: SchoolCorrection.Kind
+            if merged.conflictCellsDetected.contains(cell) {
+                kind = .conflictRule
+            } else if try replica.settleOpenConflicts(on: cell, resolution: "settled by the district: \(c.new.displayText)", at: now) > 0 {
+                kind = .conflictSettled
+            } else {
+                kind = .correction
+            }
+            try s.execute([.text(c.table), .text(c.rowID), .text(c.column), c.old, c.new, .text(bundle), .text(now), .text(kind.rawValue)])
+            return SchoolCorrection(cell: c, kind: kind)
+        }
+    }
+
+    /// The table, with the column `kind` added to a table made before it was.
+    private func ensureCorrectionsTable() throws {
         try database.execute(SchoolHome.correctionsTable)
-        let s = try database.prepare("INSERT INTO school_corrections(tbl, row_id, col, old_value, new_value, bundle, heard_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        for c in changes { try s.execute([.text(c.table), .text(c.rowID), .text(c.column), c.old, c.new, .text(bundle), .text(now)]) }
+        let columns = try database.rows("SELECT name FROM pragma_table_info('school_corrections')").map { $0[0].displayText }
+        if !columns.contains("kind") {
+            try database.execute("ALTER TABLE school_corrections ADD COLUMN kind TEXT NOT NULL DEFAULT 'correction'")
+        }
     }
 
     /// The corrections heard with the last reply that brought any, one line each in `language`:
     /// `persons «Иванова М. П.»: position учитель → завуч`.
     public func lastCorrections(language: Language = .current) throws -> [String] {
         guard try database.scalar("SELECT 1 FROM sqlite_master WHERE name = 'school_corrections'") != nil else { return [] }
+        let hasKind = try database.scalar("SELECT 1 FROM pragma_table_info('school_corrections') WHERE name = 'kind'") != nil
         let rows = try database.rows("""
-            SELECT tbl, row_id, col, old_value, new_value FROM school_corrections
+            SELECT tbl, row_id, col, old_value, new_value, \(hasKind ? "kind" : "'correction'") FROM school_corrections
             WHERE heard_at = (SELECT max(heard_at) FROM school_corrections) ORDER BY n
             """)
-        return try describeCorrections(rows.map { CorrectedCell(table: $0[0].displayText, rowID: $0[1].displayText, column: $0[2].displayText, old: $0[3], new: $0[4]) }, language: language)
+        return try describeCorrections(rows.map {
+            SchoolCorrection(cell: CorrectedCell(table: $0[0].displayText, rowID: $0[1].displayText, column: $0[2].displayText, old: $0[3], new: $0[4]),
+                             kind: SchoolCorrection.Kind(rawValue: $0[5].displayText) ?? .correction)
+        }, language: language)
     }
 
     /// One line per corrected cell, the row named as people know it, the values in people's words.
-    public func describeCorrections(_ changes: [CorrectedCell], language: Language = .current) throws -> [String] {
+    public func describeCorrections(_ changes: [SchoolCorrection], language: Language = .current) throws -> [String] {
         let names = ReferenceResolver(database: database)
-        return try changes.map { c in
+        return try changes.map { correction in
+            let c = correction.cell
             let row = try names.labelOrShortID(c.rowID, in: c.table)
-            return Message.correction(table: c.table, row: row, column: c.column,
+            return Message.correction(correction.kind, table: c.table, row: row, column: c.column,
                                       old: names.readable(c.old, column: c.column, table: c.table, language: language),
                                       new: names.readable(c.new, column: c.column, table: c.table, language: language)).text(language)
         }
@@ -41,11 +84,24 @@ extension SchoolHome {
 }
 
 extension Message {
-    /// `управление образования исправило: Люди «Иванова Мария Петровна», должность: учитель → завуч`.
-    static func correction(table: String, row: String, column: String, old: String, new: String) -> Message {
-        Message("school.correction",
-                en: "the district corrected \(table) «\(row)»: \(column) \(old) → \(new)",
-                ru: "управление образования исправило: \(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): \(old) → \(new)")
+    /// `управление образования исправило: Люди «Иванова Мария Петровна», должность: учитель → завуч`,
+    /// and the two ways a conflict of this school's reaches it.
+    static func correction(_ kind: SchoolCorrection.Kind, table: String, row: String, column: String, old: String, new: String) -> Message {
+        let ruCell = "\(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): \(old) → \(new)"
+        switch kind {
+        case .correction:
+            return Message("school.correction",
+                           en: "the district corrected \(table) «\(row)»: \(column) \(old) → \(new)",
+                           ru: "управление образования исправило: \(ruCell)")
+        case .conflictRule:
+            return Message("school.correction_conflict_rule",
+                           en: "conflict: \(table) «\(row)»: \(column) \(old) → \(new) — the school and the district both changed it; the district's value holds until the district reviews the conflict",
+                           ru: "конфликт: \(ruCell) — школа и управление образования изменили это поле одновременно; пока действует значение управления, оно рассмотрит конфликт")
+        case .conflictSettled:
+            return Message("school.correction_conflict_settled",
+                           en: "the district settled the conflict: \(table) «\(row)»: \(column) \(old) → \(new)",
+                           ru: "управление образования решило конфликт: \(ruCell)")
+        }
     }
 }
 

@@ -50,7 +50,9 @@ extension SchoolHome {
             rows.append((t.name, Int(try database.scalar("SELECT count(*) FROM \(SQL.identifier(t.name))")?.integer ?? 0)))
         }
         let unacked = try replica.changedRows(for: district, after: ack)
-        let conflicts = try replica.openConflictCount()
+        // Conflicts still to hand over: once the district has them, it reviews them, and the school
+        // hears its decision as a change of the cell (a conflict it never changes is its to keep).
+        let conflicts = try replica.conflictsToHandOver(to: district)
         // What the district refused in the last 60 days (as long as it repeats them in its replies):
         // an older refusal is settled or long known, and would read as news.
         let rejections = try database.rows("""

@@ -41,7 +41,7 @@ public final class SchoolSync {
         /// put back): how many rows written since were moved so that they travel.
         public var restampedRows: Int?
         /// Cells the district changed in this school's rows (its corrections), in merge order.
-        public var corrections: [CorrectedCell] = []
+        public var corrections: [SchoolCorrection] = []
         /// Rows this school held that the district gave to another school.
         public var rowsMovedAway = 0
         /// The copies kept from before a migration, removed because this sync succeeded at the new version.
@@ -100,6 +100,7 @@ public final class SchoolSync {
             }
             let bar = progress("receiving")
             let report: MergeReport
+            var corrections: [SchoolCorrection] = []
             do {
                 // The district sends this school's rows, its own, and the rows of other schools in
                 // this school's network share (network mentors, pairs it is a party to): it routes.
@@ -107,7 +108,7 @@ public final class SchoolSync {
                                                        progress: bar.update, afterMerge: { merged in
                     // What the reply said is recorded with its merge, in the same transaction.
                     try self.record(header, of: url, id: id)
-                    try self.home.recordCorrections(merged.ownRowsChanged, bundle: url.lastPathComponent, at: Replica.timestamp())
+                    corrections = try self.home.recordCorrections(merged, bundle: url.lastPathComponent, at: Replica.timestamp())
                 })
                 bar.finish()
             } catch BundleError.badSignature {
@@ -128,7 +129,7 @@ public final class SchoolSync {
             result.commands += header.commands.map(\.name)
             result.rejections += header.rejections
             result.refused += report.refusals.map(\.reason)
-            result.corrections += report.ownRowsChanged
+            result.corrections += corrections
             result.rowsMovedAway += report.rowsMovedAway
             if let n = report.restampedRows { result.restampedRows = (result.restampedRows ?? 0) + n }
         }

@@ -31,6 +31,8 @@ public struct MergeReport: Sendable {
     /// Cells the sender changed in rows this site owns (at a school: the district's corrections).
     public var ownRowsChanged: [CorrectedCell] = []
     public var conflictsDetected = 0
+    /// The cells of the conflicts this merge detected (table, row id, column).
+    public var conflictCellsDetected: Set<ConflictCell> = []
     public var conflictsReceived = 0
     public var unknownColumns: Set<String> = []
     public var logFolded = 0
@@ -59,6 +61,14 @@ public struct CorrectedCell: Sendable, Equatable {
     public init(table: String, rowID: String, column: String, old: DatabaseValue, new: DatabaseValue) {
         self.table = table; self.rowID = rowID; self.column = column; self.old = old; self.new = new
     }
+}
+
+/// The cell a conflict is about.
+public struct ConflictCell: Hashable, Sendable {
+    public var table: String
+    public var rowID: String
+    public var column: String
+    public init(table: String, rowID: String, column: String) { self.table = table; self.rowID = rowID; self.column = column }
 }
 
 /// Standard policies.

@@ -113,6 +113,7 @@ extension Replica {
                     var c = c
                     c.detectedCounter = detection
                     if try insertConflict(c) { report.conflictsDetected += 1 }
+                    report.conflictCellsDetected.insert(ConflictCell(table: c.table, rowID: c.rowID, column: c.column))
                 }
             }
             (report.fullExchangeBefore, report.fullExchange) = try recordPeer(header: header, format: reader.formatVersion)

@@ -23,6 +23,27 @@ extension Replica {
         Int(try database.scalar("SELECT count(*) FROM msync_conflicts WHERE status = 'open'")?.integer ?? 0)
     }
 
+    /// Open conflicts this site detected that `peer` has not yet acknowledged receiving: at a school,
+    /// the ones still to hand over to the district (the next export carries them). Once handed
+    /// over, the district reviews them; the school hears the outcome as a change of the cell.
+    public func conflictsToHandOver(to peer: SiteID) throws -> Int {
+        let acknowledged = try self.peer(peer).theirKnowledge[site]
+        return Int(try database.scalar("""
+            SELECT count(*) FROM msync_conflicts WHERE status = 'open' AND detected_by = ? AND detected_counter > ?
+            """, [.text(site.rawValue), .integer(acknowledged)])?.integer ?? 0)
+    }
+
+    /// Marks the open conflicts about one cell settled (the district's decision reached this site as
+    /// a change of the cell); returns how many there were.
+    @discardableResult
+    public func settleOpenConflicts(on cell: ConflictCell, resolution: String, at time: String = Replica.timestamp()) throws -> Int {
+        try database.execute("""
+            UPDATE msync_conflicts SET status = 'resolved', resolution = ?, resolved_at = ?
+            WHERE status = 'open' AND tbl = ? AND row_id = ? AND col = ?
+            """, [.text(resolution), .text(time), .text(cell.table), .text(cell.rowID), .text(cell.column)])
+        return database.changes
+    }
+
     /// Marks a conflict settled with the coordinator's decision in words. The write that settles it
     /// (if any) is the caller's, in the same transaction. A settled conflict can be settled again.
     public func markResolved(conflict id: String, resolution: String, at time: String = Replica.timestamp()) throws {
