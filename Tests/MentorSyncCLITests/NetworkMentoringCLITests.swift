@@ -188,5 +188,13 @@ final class NetworkMentoringCLITests: XCTestCase {
         // The deputy head reads it by name, in Russian, with what to do.
         let told = try w.school("s002", environment: ToolLocale.russian, ["status"])
         XCTAssertTrue(told.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").contains("выбранная запись «Иванова Мария Петровна» (Наставники, организация «Школа s001») не предложена для сетевого наставничества"), told.stdout)
+        // She corrects it: the pair's mentor becomes one of her own school. The district now
+        // takes the pair whole (it never held it: one changed cell would not make a row).
+        expectOK(try w.school("s002", "put", "mentors", "--id", "m-own", "--set", "person_id=Петров Олег Ильич", "--set", "status=active"))
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-new", "--set", "mentor_id=m-own"))
+        try w.round()
+        XCTAssertEqual(try registry(w.districtHome).scalar("SELECT kind || ' ' || mentor_id FROM pairs WHERE id = 'pair-new'")?.text, "group m-own")
+        let after = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
+        XCTAssertEqual(after["unacknowledged_changes"] as? Int, 0, "\(after)")
     }
 }

@@ -103,6 +103,9 @@ public enum CaptureSQL {
         "CREATE TABLE IF NOT EXISTS msync_claims (peer TEXT NOT NULL, counter INTEGER NOT NULL, PRIMARY KEY (peer, counter)) WITHOUT ROWID",
         // The ids of the bundles this site wrote to each peer (a reply names the one it acknowledges).
         "CREATE TABLE IF NOT EXISTS msync_sent (peer TEXT NOT NULL, bundle_id BLOB NOT NULL, PRIMARY KEY (peer, bundle_id)) WITHOUT ROWID",
+        // The rows a school heard refused by its district: each goes whole whenever it is sent again,
+        // as the district may not hold it and a corrected cell alone would not make it a row there.
+        "CREATE TABLE IF NOT EXISTS msync_whole (tbl INTEGER NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID",
         "INSERT OR IGNORE INTO msync_claims(peer, counter) SELECT '', coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'msync_log'), 0) WHERE NOT EXISTS (SELECT 1 FROM msync_claims WHERE peer = '')",
         "CREATE INDEX IF NOT EXISTS msync_conflicts_by_detection ON msync_conflicts(detected_by, detected_counter)",
         "INSERT OR IGNORE INTO sqlite_sequence(name, seq) SELECT 'msync_log', 0 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'msync_log')",

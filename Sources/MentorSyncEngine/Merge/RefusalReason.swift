@@ -36,6 +36,17 @@ public enum RefusalReason: Equatable, Sendable {
         }
     }
 
+    /// The row a reason names (table name and id); nil for a refusal of a whole table.
+    public var row: (table: String, id: String)? {
+        switch self {
+        case .notOwner(let t, let id, _, _), .districtOnly(let t, let id), .twoOwners(let t, let id),
+             .refusedValue(let t, let id, _), .notOffered(let t, let id, _, _, _, _), .notParty(let t, let id, _, _, _, _, _):
+            return (t, id)
+        case .unknownTable:
+            return nil
+        }
+    }
+
     /// The reason a `text` of this kind says; nil for any other text.
     public init?(text: String) {
         if let t = text.between("table ", " is unknown to this version; upgrade mentorsync") {

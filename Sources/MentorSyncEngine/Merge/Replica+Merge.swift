@@ -116,10 +116,22 @@ extension Replica {
                     report.conflictCellsDetected.insert(ConflictCell(table: c.table, rowID: c.rowID, column: c.column))
                 }
             }
+            if role == .school { try noteRefusedRows(header.rejections) }
             (report.fullExchangeBefore, report.fullExchange) = try recordPeer(header: header, format: reader.formatVersion)
             if captureWasOn { try database.setTriggersEnabled(true) }
             try afterMerge(report)
             return report
+        }
+    }
+
+    /// Rows of this school its district refused go whole from now on (Protocol/bundle.md, "Refused
+    /// changes"): a new row the district does not hold, corrected in one cell, would otherwise
+    /// arrive as that cell alone and never become a row there.
+    private func noteRefusedRows(_ rejections: [BundleHeader.Rejection]) throws {
+        for r in rejections {
+            guard let row = RefusalReason(text: r.reason)?.row, let table = schema.table(named: row.table) else { continue }
+            try database.cachedStatement("INSERT OR IGNORE INTO msync_whole(tbl, id) VALUES (?, ?)")
+                .execute([.integer(Int64(table.number)), .text(row.id)])
         }
     }
 

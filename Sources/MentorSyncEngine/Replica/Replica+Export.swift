@@ -88,6 +88,9 @@ extension Replica {
             var heldTombstones = 0
             var claimed = knowledge
             // Each table the recipient holds, by number, with how many of its cells it knows.
+            // Rows the recipient refused before: each goes whole (Replica+Merge, `noteRefusedRows`).
+            var wholeRows: Set<RowKey> = []
+            try database.forEachRow("SELECT tbl, id FROM msync_whole") { s in wholeRows.insert(RowKey(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "")) }
             var sent: [Int: (TableSchema, Int)] = [:]
             for t in target.tables { if let table = schema.table(number: t.number) { sent[t.number] = (table, t.cellNames.count) } }
             while true {
@@ -119,6 +122,7 @@ extension Replica {
                         // A row whose owner changed after what the recipient knows may be new to it (a row
                         // refused once and corrected, a row the district gave to another school): it goes whole.
                         let whole = clock.stamps[1].map { !theirs.covers($0) } ?? false
+                            || (!wholeRows.isEmpty && wholeRows.contains(RowKey(table: number, id: id)))
                         // A tombstone always carries its existence cell, so every deleted row says so itself.
                         for (pos, stamp) in clock.stamps where pos <= cellLimit && (whole || !theirs.covers(stamp) || (pos == 0 && !alive)) {
                             let value: DatabaseValue

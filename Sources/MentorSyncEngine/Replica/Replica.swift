@@ -85,7 +85,7 @@ public final class Replica {
         // Homes made before row fingerprints, capture repairs and the tombstone index were kept
         // get their tables and indexes first.
         let unprinted = try db.scalar("SELECT 1 FROM pragma_table_info('msync_rows') WHERE name = 'fp'") == nil
-        if try unprinted || !db.tableExists("msync_sent") || !db.indexExists("msync_rows_dead") {
+        if try unprinted || !db.tableExists("msync_whole") || !db.indexExists("msync_rows_dead") {
             try db.transaction {
                 if unprinted { try db.execute("ALTER TABLE msync_rows ADD COLUMN fp BLOB") }
                 if try db.scalar("SELECT 1 FROM pragma_table_info('msync_peers') WHERE name = 'last_bundle_id'") == nil {
