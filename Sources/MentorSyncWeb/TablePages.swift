@@ -166,7 +166,8 @@ final class TablePages {
         if id != nil, current == nil { return HTTPResponse(status: 404, html: ctx.page("", error: Message.webNotFound.text(ctx.language))) }
         let resolver = try ctx.names.resolver(replica.database)
         var fields = ""
-        if current == nil, let owners {
+        // The district's own tables (indicators, organizations) are the district's rows: no owner to choose.
+        if current == nil, let owners, t.ownership != .district {
             let chosen = typed?["org_id"] ?? replica.site.rawValue
             fields += "<label for=\"f-org_id\">\(ctx.t(.webColumn("org_id", table: t.name)))</label><select id=\"f-org_id\" name=\"org_id\">"
             for o in try owners() { fields += "<option value=\"\(esc(o.id))\"\(o.id == chosen ? " selected" : "")>\(esc(o.label))</option>" }

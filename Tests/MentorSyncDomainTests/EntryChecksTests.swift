@@ -160,3 +160,26 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM indicators")?.integer, 0)
     }
 }
+
+/// The district's own tables hold the district's rows: it cannot give one to a school (the school
+/// would be sent it as its own, and the district would refuse its every change of it).
+final class DistrictTableOwnerTests: XCTestCase {
+    func testTheDistrictDoesNotGiveItsTablesRowsToASchool() throws {
+        let scratch = ScratchDirectory("district-owner")
+        let district = try Replica.create(path: scratch.path("district.db").path, site: SiteID("district")!, role: .district,
+                                          district: SiteID("district")!, schema: RegistrySchema.schema)
+        let editor = RegistryEditor(replica: district)
+        _ = try editor.put(table: "organizations", sets: [("org_id", "district"), ("name", "Школа 17")], id: "s017")
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("org_id", "s017"), ("code", "plans_done"), ("target_value", "90")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.district_table_owner")
+            XCTAssertEqual((e as? MessageError)?.message.russian,
+                           "записи таблицы «Показатели и цели» принадлежат управлению образования: школа не может быть их владельцем (не указывайте org_id)")
+        }
+        XCTAssertEqual(try district.database.scalar("SELECT count(*) FROM indicators")?.integer, 0)
+        // Its own row, as ever (the owner left out or named).
+        _ = try editor.put(table: "indicators", sets: [("code", "plans_done"), ("target_value", "90")])
+        let id = try editor.put(table: "indicators", sets: [("org_id", "district"), ("code", "x")]).id
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("org_id", "s017")], id: id))
+        XCTAssertEqual(try district.database.scalar("SELECT group_concat(DISTINCT org_id) FROM indicators")?.text, "district")
+    }
+}

@@ -15,6 +15,9 @@ final class WebTargetsTests: XCTestCase {
         let form = client.get(link.replacingOccurrences(of: "&amp;", with: "&"))?.body ?? ""
         XCTAssertTrue(form.contains("name=\"code\" value=\"teachers_under_35\""), form)
         XCTAssertTrue(form.contains("name=\"target_value\" value=\"100\""), "the default target is filled in: \(form)")
+        XCTAssertFalse(form.contains("name=\"org_id\""), "the district's own table: no owner to choose")
+        // A school named as the owner all the same (an old form, a hand-made request) is refused.
+        XCTAssertEqual(client.post("/t/indicators/save", [("org_id", "s001"), ("code", "plans_done"), ("target_value", "90")])?.status, 422)
 
         XCTAssertEqual(client.post("/t/indicators/save", [("code", "teachers_under_35"), ("title", "Доля педагогов в возрасте до 35 лет"),
                                                           ("unit", "percent"), ("target_value", "90")])?.status, 303)

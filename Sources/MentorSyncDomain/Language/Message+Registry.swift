@@ -21,6 +21,14 @@ extension Message {
                 ru: "в таблице \(ruTable(table)) нет столбца «\(name)»; столбцы: \(columns.joined(separator: ", "))")
     }
 
+    /// The district giving a row of its own tables to a school.
+    static func districtTableOwner(_ table: String) -> Message {
+        let t = Message.tableTitle(table)
+        return Message("registry.district_table_owner",
+                       en: "rows of «\(t.english)» belong to the district: a school cannot be their owner (leave org_id out)",
+                       ru: "записи таблицы «\(t.russian)» принадлежат управлению образования: школа не может быть их владельцем (не указывайте org_id)")
+    }
+
     /// A school writing a table only the district keeps: the district would refuse every row of it.
     static func districtTable(_ table: String) -> Message {
         let t = tableTitle(table)

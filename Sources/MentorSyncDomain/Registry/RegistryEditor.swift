@@ -29,7 +29,12 @@ public struct RegistryEditor {
     }
 
     func checkMayWrite(_ orgID: String, _ t: TableSchema) throws {
-        guard replica.role == .school else { return }
+        guard replica.role == .school else {
+            // The district's own tables hold the district's rows only: a school would be sent such a
+            // row as its own, and the district would refuse the school's every change of it.
+            if t.ownership == .district && orgID != replica.site.rawValue { throw MessageError(.districtTableOwner(t.name)) }
+            return
+        }
         if t.ownership == .district { throw MessageError(.districtTable(t.name)) }
         guard orgID == replica.site.rawValue else {
             throw MessageError(.mayNotWrite(site: replica.site.rawValue, owner: orgID))
