@@ -32,6 +32,19 @@ final class CSVImporterTests: XCTestCase {
         try school.database.rows("SELECT \(columns) FROM \(table) WHERE id = ?", [.text(id)]).first?.map(\.displayText) ?? []
     }
 
+    /// Two spaces inside a name, or a non-breaking one from Excel, are one space: the name is stored
+    /// as people type it, found by it, and the same list imported again changes nothing.
+    func testSpacesInsideANameAreOneSpace() throws {
+        let url = try file("persons.csv", "full_name;position;notes\nКузнецов  Виктор\u{00A0}Павлович ;учитель\tфизики;\"строка  одна \nстрока  две\"\n")
+        let first = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: false)
+        XCTAssertEqual(first.inserted, 1)
+        XCTAssertEqual(try school.database.rows("SELECT full_name, position, notes FROM persons").first?.map(\.displayText),
+                       ["Кузнецов Виктор Павлович", "учитель физики", "строка одна\nстрока две"])
+        let again = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: false)
+        XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 1])
+        XCTAssertEqual(try count("persons"), 1)
+    }
+
     /// A persons list as Russian Excel saves it: BOM, semicolons, CRLF, DD.MM.YYYY, a capitalised
     /// enumeration value, a quoted cell with a semicolon and a line break, and trailing empty rows.
     func testRussianExcelFile() throws {

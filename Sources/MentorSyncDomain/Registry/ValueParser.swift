@@ -3,6 +3,22 @@ import MentorSyncEngine
 
 /// Turns text typed by a person (command line, spreadsheet cell) into a checked column value.
 public enum ValueParser {
+    /// Each run of spaces and tabs (non-breaking ones too) within a line as one space; none at the
+    /// end of a line or the start of the next. Line breaks stay as they are.
+    static func collapsingSpaces(_ text: String) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{00A0}" || u == "\u{202F}" }
+        var out = String.UnicodeScalarView()
+        var pending = false, lineStart = true
+        for u in text.unicodeScalars {
+            if isSpace(u) { pending = !lineStart; continue }
+            if u == "\n" || u == "\r" { pending = false; lineStart = true; out.append(u); continue }
+            if pending { out.append(" "); pending = false }
+            lineStart = false
+            out.append(u)
+        }
+        return String(out)
+    }
+
     /// Parses `text` for `column` of `table`; an empty text is NULL. Throws a one-line reason.
     public static func parse(_ text: String, column: ColumnSchema, table: String) throws -> DatabaseValue {
         try ValueLimits.check(text, column: column, table: table)
@@ -13,9 +29,11 @@ public enum ValueParser {
         }
         switch column.kind {
         case .text, .reference:
-            // Spaces around a value are never meant (a name copied from a spreadsheet, "Петрова "):
-            // kept, they made a list imported again change the same rows every time.
-            return .text(text.trimmingCharacters(in: .whitespacesAndNewlines))
+            // Spaces around a value are never meant (a name copied from a spreadsheet, "Петрова "),
+            // nor two spaces inside one ("Кузнецов  Виктор", a non-breaking space from Excel): kept,
+            // they made a list imported again change the same rows every time, and a name typed with
+            // one space find nothing. Line breaks of a longer text stay.
+            return .text(collapsingSpaces(text.trimmingCharacters(in: .whitespacesAndNewlines)))
         case .integer(let range):
             // A yes/no column (0, 1) also takes the words people write in spreadsheets.
             if range == 0...1, let flag = yesNo[raw.lowercased()] { return .integer(flag) }
