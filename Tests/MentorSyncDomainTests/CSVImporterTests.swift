@@ -45,6 +45,32 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try count("persons"), 1)
     }
 
+    /// A line naming someone already listed under the same name but another birth date (or none)
+    /// is a slip far more often than a second person of that name: it is not added beside her, and
+    /// the line says which date the registry holds. A line giving the date of someone entered
+    /// without one fills it in.
+    func testAPersonWithAnotherBirthDateIsNotAddedTwice() throws {
+        let editor = RegistryEditor(replica: school)
+        _ = try editor.put(table: "persons", sets: [("full_name", "Морозова Елена Николаевна"), ("role", "teacher"), ("birth_date", "21.11.1978")])
+        _ = try editor.put(table: "persons", sets: [("full_name", "Федорова Светлана Андреевна"), ("role", "teacher"), ("birth_date", "30.01.1999")])
+        _ = try editor.put(table: "persons", sets: [("full_name", "Зайцев Олег"), ("role", "teacher")])
+        let url = try file("persons.csv", """
+            ФИО;Дата рождения;Должность
+            Морозова Елена Николаевна;;завуч
+            Федорова Светлана Андреевна;30.01.2000;учитель
+            Зайцев Олег;02.03.1985;учитель физики
+            """)
+        let r = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: true)
+        XCTAssertEqual(r.badRows.map(\.line), [2, 3])
+        XCTAssertEqual(r.badRows.first?.reason, "«Морозова Елена Николаевна» is in the registry already, born 21.11.1978, and this line gives no birth date: write it in the list (or add an id column); if this is someone else, add them with «Add»")
+        XCTAssertTrue(r.badRows.last?.reason.contains("born 30.01.1999, not 30.01.2000: if this is her, correct the date in the list") == true, r.badRows.last?.reason ?? "")
+        XCTAssertEqual(Message.importNamesakeDate("Федорова Светлана Андреевна", registered: ["30.01.1999"], lineDate: "30.01.2000").russian,
+                       "«Федорова Светлана Андреевна» уже есть в реестре с датой рождения 30.01.1999, а в строке — 30.01.2000: если это тот же человек, исправьте дату в списке (или добавьте столбец id); если это другой человек, добавьте его через «Добавить»")
+        XCTAssertEqual([r.inserted, r.updated], [0, 1])
+        XCTAssertEqual(try count("persons"), 3)
+        XCTAssertEqual(try school.database.scalar("SELECT birth_date || ' ' || position FROM persons WHERE full_name = 'Зайцев Олег'")?.text, "1985-03-02 учитель физики")
+    }
+
     /// A persons list as Russian Excel saves it: BOM, semicolons, CRLF, DD.MM.YYYY, a capitalised
     /// enumeration value, a quoted cell with a semicolon and a line break, and trailing empty rows.
     func testRussianExcelFile() throws {

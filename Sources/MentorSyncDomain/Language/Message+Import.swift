@@ -158,3 +158,52 @@ extension Message {
                 ru: "в таком виде файл не будет загружен (отклонено строк: \(refused)): исправьте их или загрузите остальные с --skip-bad")
     }
 }
+
+/// Why one line of a list is bad: said to the person who made the list, in their words.
+extension Message {
+    static func importCellsBeyondHeader(_ cells: Int, columns: Int, separator: String?) -> Message {
+        Message("import.cells_beyond_header",
+                en: "has \(cells) cells but the first line names \(columns) columns" + (separator.map { " (a missing \($0)?)" } ?? ""),
+                ru: "в строке \(Plural.ru(count: cells, "ячейка", "ячейки", "ячеек")), а в первой строке \(Plural.ru(count: columns, "столбец", "столбца", "столбцов"))"
+                    + (separator.map { " (пропущен «\($0)»?)" } ?? ""))
+    }
+
+    static func importCellInNamelessColumn(_ cell: String, column: Int) -> Message {
+        Message("import.cell_in_nameless_column",
+                en: "'\(cell)' is in column \(column), which has no name in the first line",
+                ru: "«\(cell)» стоит в столбце \(column), у которого нет названия в первой строке")
+    }
+
+    static func importIDTooLong(_ prefix: String) -> Message {
+        Message("import.id_too_long", en: "the id '\(prefix)…' is longer than 64 characters",
+                ru: "идентификатор «\(prefix)…» длиннее 64 знаков")
+    }
+
+    static func importNotASite(_ org: String) -> Message {
+        Message("import.not_a_site", en: "org_id '\(org)' is not a site id",
+                ru: "«\(org)» в столбце org_id — не код организации (например, s017)")
+    }
+
+    static func importIDRepeated(_ id: String, firstLine: Int) -> Message {
+        Message("import.id_repeated", en: "the id \(id) is already on line \(firstLine)",
+                ru: "идентификатор \(id) уже есть в строке \(firstLine)")
+    }
+
+    static func importRegistryRefuses(_ detail: String) -> Message {
+        Message("import.registry_refuses", en: "the registry refuses this row: \(detail)",
+                ru: "реестр не принимает эту строку: \(detail)")
+    }
+
+    /// A line naming a person the registry holds under the same name, with another birth date or
+    /// none: most often the same person with a slip in the date; added, she would be there twice.
+    static func importNamesakeDate(_ name: String, registered: [String], lineDate: String?) -> Message {
+        let dates = registered.joined(separator: ", ")
+        return Message("import.namesake_date",
+                       en: "«\(name)» is in the registry already, born \(dates)"
+                           + (lineDate.map { ", not \($0): if this is her, correct the date in the list" } ?? ", and this line gives no birth date: write it in the list")
+                           + " (or add an id column); if this is someone else, add them with «Add»",
+                       ru: "«\(name)» уже есть в реестре с датой рождения \(dates)"
+                           + (lineDate.map { ", а в строке — \($0): если это тот же человек, исправьте дату в списке" } ?? ", а в строке даты рождения нет: впишите её в список")
+                           + " (или добавьте столбец id); если это другой человек, добавьте его через «Добавить»")
+    }
+}

@@ -173,7 +173,7 @@ public struct CSVImporter {
                 for (k, cell) in record.fields.enumerated() {
                     guard k < targets.count else {
                         if !cell.allSatisfy(\.isWhitespace) {
-                            reasons.append("has \(record.fields.count) cells but the first line names \(targets.count) columns")
+                            reasons.append(Message.importCellsBeyondHeader(record.fields.count, columns: targets.count, separator: nil).text())
                             break
                         }
                         continue
@@ -182,7 +182,7 @@ public struct CSVImporter {
                     case .id: id = cell.trimmingCharacters(in: .whitespaces)
                     case .org: org = cell.trimmingCharacters(in: .whitespaces)
                     case .nameless:
-                        if !cell.allSatisfy(\.isWhitespace) { reasons.append("'\(cell)' is in column \(k + 1), which has no name in the first line") }
+                        if !cell.allSatisfy(\.isWhitespace) { reasons.append(Message.importCellInNamelessColumn(cell, column: k + 1).text()) }
                     case .rowNumber: break
                     case .column(let c):
                         do {
@@ -197,13 +197,13 @@ public struct CSVImporter {
                 // A value the line gives for a column of the file (nil: the file has no such column).
                 let given: (String) -> DatabaseValue? = { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
                 if record.fields.count < targets.count {
-                    reasons.insert("has \(record.fields.count) cells but the first line names \(targets.count) columns (a missing \(document.separator.symbol)?)", at: 0)
+                    reasons.insert(Message.importCellsBeyondHeader(record.fields.count, columns: targets.count, separator: document.separator.symbol).text(), at: 0)
                 }
-                if id.count > 64 { reasons.append("the id '\(id.prefix(20))…' is longer than 64 characters") }
-                if !org.isEmpty && SiteID(org) == nil { reasons.append("org_id '\(org)' is not a site id") }
+                if id.count > 64 { reasons.append(Message.importIDTooLong(String(id.prefix(20))).text()) }
+                if !org.isEmpty && SiteID(org) == nil { reasons.append(Message.importNotASite(org).text()) }
                 if !id.isEmpty {
                     if let first = idLines[id.lowercased()] {
-                        reasons.append("the id \(id) is already on line \(first)")
+                        reasons.append(Message.importIDRepeated(id, firstLine: first).text())
                     } else {
                         idLines[id.lowercased()] = record.line
                     }
@@ -218,6 +218,10 @@ public struct CSVImporter {
                     case .one(let existing): id = existing
                     case .several(let ids):
                         bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralPersons(ids.count, values[f].text ?? "").text()))
+                        continue
+                    case .namesake(let dates):
+                        let lineDate = birthIndex.flatMap { values[$0].text }.map(RowNames.russianDate)
+                        bad.append(CSVBadRow(line: record.line, reason: Message.importNamesakeDate(values[f].text ?? "", registered: dates.map(RowNames.russianDate), lineDate: lineDate).text()))
                         continue
                     case .none: break
                     }
@@ -284,7 +288,7 @@ public struct CSVImporter {
                     }
                     good += 1
                 } catch let e as SQLiteError where e.isConstraint {
-                    bad.append(CSVBadRow(line: record.line, reason: "the registry refuses this row: \(e.message)"))
+                    bad.append(CSVBadRow(line: record.line, reason: Message.importRegistryRefuses(e.message).text()))
                 } catch let e as HomeError {
                     bad.append(CSVBadRow(line: record.line, reason: e.description))
                 } catch let e as MessageError {

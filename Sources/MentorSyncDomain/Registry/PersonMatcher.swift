@@ -5,7 +5,10 @@ import MentorSyncEngine
 /// duplicates). Names compare as people read them: case, `ё`/`е` and extra spaces do not count.
 /// Only rows this registry may write are candidates (a school's own people).
 struct PersonMatcher {
-    enum Found: Equatable { case none, one(String), several([String]) }
+    /// `namesake`: no one of that name and birth date, but someone of that name born on the dates
+    /// given (stored form) — a slip in the date, or a line without one, far more often than a second
+    /// person of the same name in one school.
+    enum Found: Equatable { case none, one(String), several([String]), namesake(dates: [String]) }
 
     private struct Person { var id: String; var org: String; var birth: String? }
     private var byName: [String: [Person]] = [:]
@@ -14,7 +17,8 @@ struct PersonMatcher {
         try database.forEachRow("SELECT id, org_id, full_name, birth_date FROM persons") { s in
             let org = s.string(at: 1) ?? ""
             guard mayWrite(org) else { return }
-            add(Person(id: s.string(at: 0) ?? "", org: org, birth: s.string(at: 3)), name: s.string(at: 2) ?? "")
+            let birth = s.string(at: 3)?.trimmingCharacters(in: .whitespaces)
+            add(Person(id: s.string(at: 0) ?? "", org: org, birth: birth?.isEmpty == false ? birth : nil), name: s.string(at: 2) ?? "")
         }
     }
 
@@ -32,7 +36,17 @@ struct PersonMatcher {
     func match(fullName: String, birthDate: DatabaseValue?, org: String) -> Found {
         var candidates = byName[RowNames.normalize(fullName)] ?? []
         if !org.isEmpty { candidates = candidates.filter { $0.org == org || $0.org.isEmpty } }
-        if let birthDate { candidates = candidates.filter { $0.birth == birthDate.text } }
+        if let birthDate {
+            let sameDay = candidates.filter { $0.birth == birthDate.text }
+            if sameDay.isEmpty {
+                let dated = candidates.filter { $0.birth != nil }
+                let undated = candidates.filter { $0.birth == nil }
+                // A line giving the date of a person entered without one fills it in.
+                if birthDate.text != nil && undated.count == 1 && dated.isEmpty { return .one(undated[0].id) }
+                if !dated.isEmpty && undated.isEmpty { return .namesake(dates: dated.compactMap(\.birth).sorted()) }
+            }
+            candidates = sameDay
+        }
         switch candidates.count {
         case 0: return .none
         case 1: return .one(candidates[0].id)
