@@ -92,6 +92,33 @@ final class PeerStateTests: XCTestCase {
         XCTAssertEqual(try t.district.peer(s1).fullExchange, FullExchange())
     }
 
+    /// The courier's round: at each visit the school sends first and takes the reply after, so
+    /// its bundle always knows one reply less than the district has written (and the district
+    /// writes between visits). The district's
+    /// replies go full until the school has merged one full reply, not until it has merged the
+    /// latest one — which it never has at the district's next ingest, so every reply stayed full.
+    func testRepliesGoBackToChangesOnceTheSchoolMergedAFullOneOnACouriersRound() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s1 = SiteID("s001")!
+        try t.school("s001").insert("persons", ["org_id": "s001", "full_name": "А"])
+        try t.syncAll()
+        try t.district.orderFullExchange(with: s1)
+        try t.district.leapCounter()
+        var reply = try t.district.exportBundle(to: t.mail, recipient: s1, key: t.keys[s1]!)
+        var full = [reply.header.isFull]
+        for _ in 0..<4 {
+            let sent = try t.upload("s001")                 // the visit: the school sends first,
+            _ = try t.schoolMerges("s001", reply.url)       // then merges the reply on the stick
+            try t.districtMerges(sent)
+            // The coordinator works between visits (an event of the roadmap): the district's clock moves.
+            try t.district.insert("events", ["org_id": "district", "title": .text("Семинар \(full.count)")])
+            reply = try t.district.exportBundle(to: t.mail, recipient: s1, key: t.keys[s1]!)
+            full.append(reply.header.isFull)
+        }
+        XCTAssertEqual(full, [true, true, false, false, false])
+        XCTAssertEqual(try t.district.peer(s1).fullExchange, FullExchange())
+    }
+
     func testIdentityIsReadableWithoutOpeningAReplica() throws {
         let t = try TestDistrict(schools: ["s001"])
         let db = try Database(path: t.scratch.path("s001.db").path)

@@ -7,8 +7,8 @@
 /// - the peer asks (a school's `wantsFull` flag, a district's `resync` command): owed, unless
 ///   a full exchange is under way already.
 /// - a full bundle is written: a school's debt is paid (`none`); a district's becomes
-///   `sent(through:)` and its replies stay full until the school's knowledge covers that counter,
-///   so a lost reply is made good by the next one.
+///   `sent(through:)` with the first full reply's counter, and its replies stay full until the
+///   school's knowledge covers it, so a lost reply is made good by the next one.
 /// - a full bundle of the peer is merged: the request is answered.
 public struct FullExchange: Equatable, Sendable {
     public enum Outgoing: Equatable, Sendable {
@@ -47,8 +47,16 @@ public struct FullExchange: Equatable, Sendable {
         if outgoing == .none { outgoing = .owed }
     }
 
+    /// A district keeps the claim of the first full reply: a school that merged any full reply
+    /// knows at least that much. Raised to each later one, it ran ahead of the school for good on
+    /// a courier's round (the school sends before it takes the reply, so its bundle knows one reply
+    /// less) whenever the district wrote between visits: every reply stayed full.
     mutating func wroteFull(through counter: Int64, role: Replica.Role) {
-        guard outgoing != .none else { return }
+        switch outgoing {
+        case .none: return
+        case .sent: if role == .district { return }
+        case .owed: break
+        }
         outgoing = role == .district ? .sent(through: counter) : .none
     }
 
