@@ -23,17 +23,29 @@ enum ConflictPage {
         let view = ConflictView(home)
         for c in conflicts {
             // The same view as `conflicts list`: the row by name, both writers by name and when they wrote.
-            body += "<section><h2>\(esc(Message.webTable(c.table).text(l))): \(esc(view.rowLabel(c) ?? "—")) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2>"
+            let sides = view.details(c, language: l)
+            let deletion = sides.first { $0.isDeletion }
+            let label = view.rowLabel(c) ?? (c.rowDeleted ? Message.conflictRowDeleted.text(l) : "—")
+            body += "<section><h2>\(esc(Message.webTable(c.table).text(l))): \(esc(label)) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2>"
             if let resolution = c.resolution {
                 body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: c.resolvedAt.map { LocalTime.readable($0, l) } ?? "")))</p>"
             }
             body += "<div class=\"side\">"
-            for side in view.details(c, language: l) {
+            for side in sides {
                 body += "<div><strong>\(esc(side.writer))</strong><p>\(esc(side.value.isEmpty ? "—" : side.value))\(side.held ? " <span class=\"muted\">(\(ctx.t(.webHeldNow)))</span>" : "")</p>"
                 body += "<p class=\"muted\">\(esc(Message.conflictWrittenAt(side.writtenAt, writer: side.writer).text(l)))</p></div>"
             }
             body += "</div>"
             let action = "/conflicts/resolve?" + query([("id", c.id)])
+            if let deletion {
+                // The row is gone here and at the school: a value has nowhere to go. Agree to the
+                // deletion, or add the row again by hand.
+                body += "<p>\(ctx.t(.webConflictRowGone(deletedBy: deletion.writer)))</p>"
+                body += ctx.form(action, "<button name=\"keep\" value=\"\(esc(deletion.choice))\">\(ctx.t(.webKeepDeletion))</button>"
+                                 + "<a class=\"button secondary\" href=\"/t/\(esc(c.table))/edit\">\(ctx.t(.webAddAgain))</a>")
+                body += "</section>"
+                continue
+            }
             body += ctx.form(action, "<button name=\"keep\" value=\"mine\">\(ctx.t(.webKeepMine))</button><button name=\"keep\" value=\"theirs\">\(ctx.t(.webKeepTheirs))</button>"
                              + "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webTypeValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
             body += "</section>"

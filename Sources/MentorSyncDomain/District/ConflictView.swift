@@ -17,6 +17,8 @@ public struct ConflictView {
         public var held: Bool
         /// When the write was made, no later than, by the writer's own clock (nil: not yet carried by a bundle).
         public var writtenAt: Date?
+        /// This side is the deletion of the row (its value is nothing but that).
+        public var isDeletion = false
     }
 
     public init(_ home: DistrictHome) {
@@ -46,9 +48,12 @@ public struct ConflictView {
         let (mine, theirs) = c.sides(district: home.site)
         let current = try? home.database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
         return [("mine", mine), ("theirs", theirs)].map { word, side in
-            Side(choice: word, writer: site(side.stamp.site.rawValue),
-                 value: names.readable(side.value, column: c.column, table: c.table, language: language),
-                 held: current != nil && current == side.value && !c.rowDeleted, writtenAt: try? home.writtenNoLaterThan(side.stamp))
+            let deletion = c.rowDeleted && c.row?.existence == side.stamp
+            return Side(choice: word, writer: site(side.stamp.site.rawValue),
+                        value: deletion ? Message.conflictRowDeleted.text(language)
+                                        : names.readable(side.value, column: c.column, table: c.table, language: language),
+                        held: deletion || (current != nil && current == side.value && !c.rowDeleted),
+                        writtenAt: try? home.writtenNoLaterThan(side.stamp), isDeletion: deletion)
         }
     }
 

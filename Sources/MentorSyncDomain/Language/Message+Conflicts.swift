@@ -123,3 +123,8 @@ extension Message {
                        ru: "конфликт \(short) не решён: записи \(tableTitle(table).russian) \(rowID) \(ruGone), значению «\(value)» поля \(column) некуда записаться; создайте запись заново: put \(table) --id \(rowID) --set …, затем решите конфликт снова")
     }
 }
+
+extension Message {
+    /// A conflict's side that is the deletion of its row, and the row's place where its name was.
+    public static let conflictRowDeleted = Message("conflict.row_deleted", en: "record deleted", ru: "запись удалена")
+}

@@ -128,6 +128,13 @@ extension Message {
 
     // Conflicts side by side
     public static let webTypeValue = Message("web.conflict.type_value", en: "Or type the right value", ru: "Или впишите верное значение")
+    public static let webKeepDeletion = Message("web.conflict.keep_deletion", en: "Agree to the deletion", ru: "Согласиться с удалением")
+    public static let webAddAgain = Message("web.conflict.add_again", en: "Add the record again", ru: "Создать запись заново")
+    public static func webConflictRowGone(deletedBy writer: String) -> Message {
+        Message("web.conflict.row_gone",
+                en: "The record was deleted (by \(writer)) while the other side changed it: the deletion holds, the record is gone at the district and at the school, and the other value has nowhere to go. Agree to the deletion; if the record is still needed, add it again.",
+                ru: "Запись удалена (удалил: «\(writer)»), пока другая сторона её меняла: удаление действует, записи больше нет ни в управлении, ни в школе, и другому значению некуда записаться. Согласитесь с удалением, а если запись ещё нужна, создайте её заново.")
+    }
     public static let webHeldNow = Message("web.conflict.held_now", en: "held now", ru: "сейчас в реестре")
     public static func webConflictSchool(_ name: String) -> Message {
         Message("web.conflict.school", en: "School: \(name)", ru: "Школа: \(name)")

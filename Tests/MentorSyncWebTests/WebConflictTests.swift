@@ -1,0 +1,41 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// The district's conflicts page when one side deleted the row: no choice that cannot be carried
+/// out (a value has nowhere to go), the deletion said in words, and one way to settle it.
+final class WebConflictTests: XCTestCase {
+    func testAConflictWithADeletionOffersToAgreeOrAddTheRecordAgain() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("stick")
+        func district(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-district", args + ["--home", w.districtHome.path])) }
+        func school(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome.path])) }
+        func round() throws {
+            try school("sync", "--share", stick.path)
+            try district("ingest", "--share", stick.path)
+            try school("sync", "--share", stick.path)
+        }
+        try district("ingest", "--share", stick.path)
+        try school("put", "persons", "--set", "full_name=Петров Ваня", "--set", "role=student", "--id", "p1")
+        try round()
+        // The school deletes the pupil while the coordinator corrects his birth date.
+        try school("delete", "persons", "p1")
+        try district("put", "persons", "--id", "p1", "--set", "birth_date=01.02.2013")
+        try round()
+
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let page = client.get("/conflicts")?.body ?? ""
+        XCTAssertTrue(page.contains("Люди: запись удалена — Дата рождения"), page)
+        XCTAssertTrue(page.contains("Запись удалена (удалил: «Школа № 1»), пока другая сторона её меняла"), page)
+        XCTAssertTrue(page.contains("01.02.2013"), "the district's value is shown: \(page)")
+        XCTAssertFalse(page.contains("Оставить районное"), "no choice that cannot be carried out: \(page)")
+        XCTAssertFalse(page.contains("Или впишите верное значение"), page)
+        XCTAssertTrue(page.contains("href=\"/t/persons/edit\">Создать запись заново"), page)
+        let button = try XCTUnwrap(page.range(of: #"<button name="keep" value="(mine|theirs)">Согласиться с удалением"#, options: .regularExpression).map { String(page[$0]) })
+        let keep = button.contains("\"theirs\"") ? "theirs" : "mine"
+        let action = try XCTUnwrap(page.range(of: #"/conflicts/resolve\?id=[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })
+        XCTAssertEqual(client.post(action, [("keep", keep)])?.status, 303)
+        let open = try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path])
+        XCTAssertEqual(try ListedConflict.list(open).count, 0, open.output)
+    }
+}
