@@ -82,6 +82,33 @@ final class ShareFaultTests: XCTestCase {
     }
 
     /// Forged files naming a school pushed its genuine rejections out of the 200 it is told of.
+    /// The dashboard's advice does not say «ok» while files in a school's name are being refused:
+    /// it says so until the school's next bundle is accepted.
+    func testAFileRefusedInASchoolsNameIsAdvisedUntilItsNextBundleIsAccepted() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
+        try w.round()
+        func advice() throws -> String? {
+            let list = (try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]]
+            return list?.first { $0["site"] as? String == "s001" }?["advice"] as? String
+        }
+        XCTAssertEqual(try advice(), "ok")
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Петров Олег Ильич"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let sent = try XCTUnwrap(Share.bundles(in: w.stick.appendingPathComponent("inbox")).first)
+        let doc = try BundleDocument.read(from: sent, key: try SchoolHome.open(w.schoolHome("s001")).key())
+        try FileManager.default.removeItem(at: sent)
+        try doc.write(to: w.stick.appendingPathComponent("inbox/s001-000099-to-district.msync"), key: Enrollment.newKey())
+        Thread.sleep(forTimeInterval: 1.1)  // times are kept to the second: the refusal comes after the accepted bundle
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+        XCTAssertEqual(try advice(), "1 file in the school's name refused since its last accepted bundle (why: under «Refused in the last 60 days»); if it repeats, call the school")
+        let told = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 })
+        XCTAssertTrue(told.stdout.contains("после последнего принятого пакета отклонено файлов от имени школы: 1"), told.stdout)
+        Thread.sleep(forTimeInterval: 1.1)
+        try w.round()
+        XCTAssertEqual(try advice(), "ok", "the school's next bundle was accepted")
+    }
+
     func testForgeriesNamingASchoolDoNotEvictItsGenuineRejections() throws {
         let w = try CLIWorld(schools: ["s001"])
         try w.round()

@@ -21,6 +21,8 @@ public struct SchoolStatus: Sendable {
     public var rejections: Int
     /// Files that named this school but failed its check (damaged on the way, or not its own).
     public var refusedFiles: Int = 0
+    /// Of those, the ones refused after the school's last accepted bundle: a problem that may still be there.
+    public var refusedFilesSinceAccepted: Int = 0
 
     /// What the coordinator should know or do about this school, in both languages: the one source
     /// of the advice for `status` and the web dashboard (`adviceMessage.text(language)`).
@@ -31,6 +33,7 @@ public struct SchoolStatus: Sendable {
         if silent { return .adviceSilent(daysSinceContact ?? 0) }
         if let skew = clockSkewDays, abs(skew) >= 1 { return .adviceClockSkew(skew) }
         if openConflicts > 0 { return .adviceConflicts(openConflicts) }
+        if refusedFilesSinceAccepted > 0 { return .adviceRefusedFiles(refusedFilesSinceAccepted) }
         return .adviceOK
     }
 
@@ -77,12 +80,15 @@ extension DistrictHome {
             let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
             let rejections = try database.scalar("SELECT count(*) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
+            let refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at > ?",
+                                                   [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
             result.append(SchoolStatus(
                 site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,
                 lastBundle: peer.lastBundleName, lastBundleAt: peer.lastBundleAt, lastSequence: peer.lastSequence,
                 daysSinceContact: days, silent: (days ?? 0) > 30, rows: rows, changesMerged: peer.merged,
                 unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
-                resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles)))
+                resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles),
+                refusedFilesSinceAccepted: Int(refusedSince)))
         }
         return result
     }

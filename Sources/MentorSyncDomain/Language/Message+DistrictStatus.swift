@@ -93,5 +93,13 @@ extension Message {
         en: "to review the conflicts: mentorsync-district conflicts list",
         ru: "посмотреть и решить конфликты: mentorsync-district conflicts list")
 
+    /// Files in the school's name refused since its last accepted bundle (damaged on the way, or
+    /// signed with another key): told until the school's next bundle is accepted.
+    public static func adviceRefusedFiles(_ n: Int) -> Message {
+        Message("status.advice.refused_files",
+                en: "\(Plural.en(count: n, "file", "files")) in the school's name refused since its last accepted bundle (why: under «Refused in the last 60 days»); if it repeats, call the school",
+                ru: "после последнего принятого пакета отклонено файлов от имени школы: \(n) (почему — ниже, в «Отклонено за 60 дней»); если это повторится, позвоните в школу")
+    }
+
     public static let adviceOK = Message("status.advice.ok", en: "ok", ru: "всё в порядке")
 }
