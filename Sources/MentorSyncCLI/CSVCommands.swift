@@ -43,7 +43,8 @@ enum CSVCommands {
         if args.has("json") {
             var o: [String: Any] = ["table": result.table, "file": file.path, "written": true, "imported": result.imported,
                                     "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged,
-                                    "bad_rows": result.badRows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] }]
+                                    "bad_rows": result.badRows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] },
+                                    "skipped_columns": result.skippedColumns, "title_lines": result.titleLines]
             if let sheet = result.sheet {
                 o["format"] = "xlsx"
                 o["sheet"] = sheet
@@ -58,6 +59,7 @@ enum CSVCommands {
         console.out(Message.importDone(table: result.table, sheet: result.sheet, imported: result.imported, updated: result.updated,
                                        inserted: result.inserted, unchanged: result.unchanged).text())
         if result.encoding == .windows1251 { console.out(Message.importReadAsWindows1251(file.lastPathComponent).text()) }
+        for note in result.notes { console.paragraph(note.text()) }
         if !result.badRows.isEmpty {
             console.out(Message.importSkipped(result.badRows.count).text())
             for line in CSVImportError.listing(result.badRows) { console.out("  " + line) }
@@ -71,6 +73,7 @@ enum CSVCommands {
         if args.has("json") {
             console.json(["table": result.table, "file": file.path, "written": false, "dry_run": true,
                           "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged, "refused": refused,
+                          "skipped_columns": result.skippedColumns, "title_lines": result.titleLines,
                           "lines": result.outcomes.map { o -> [String: Any] in
                               ["line": o.line, "outcome": o.kind.rawValue, "id": o.id ?? NSNull(), "reason": o.reason ?? NSNull(),
                                "changes": o.changes.map { ["column": $0.column, "old": $0.old.jsonValue, "new": $0.new.jsonValue] },
@@ -78,6 +81,7 @@ enum CSVCommands {
                           }])
         } else {
             console.paragraph(Message.importDryRunHeading(table: result.table, file: file.lastPathComponent, sheet: result.sheet).text())
+            for note in result.notes { console.paragraph(note.text()) }
             let resolver = ReferenceResolver(database: database)
             for o in result.outcomes {
                 console.paragraph(Message.importDryRunLine(o).text(), indent: "    ")

@@ -32,6 +32,25 @@ final class CSVImporterTests: XCTestCase {
         try school.database.rows("SELECT \(columns) FROM \(table) WHERE id = ?", [.text(id)]).first?.map(\.displayText) ?? []
     }
 
+    /// A list as schools keep it in Excel: a title line above the column names, a column the
+    /// registry has no place for. The title is left out, the column too, and both are said.
+    func testATitleAboveTheHeaderAndAnExtraColumnAreLeftOutAndSaid() throws {
+        let url = try file("staff.csv", """
+            Список педагогических работников МБОУ Захарьванская ООШ на 01.09.2026;;;
+            ;;;
+            № п/п;ФИО;Должность;Телефон
+            1;Кузнецов Виктор Павлович;учитель физики;+7 900 000-00-00
+            2;Морозова Елена Николаевна;завуч;
+            """)
+        let r = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual(r.inserted, 2)
+        XCTAssertEqual(r.titleLines, 1)
+        XCTAssertEqual(r.skippedColumns, ["Телефон"])
+        XCTAssertEqual(r.notes.map(\.russian).first, "пропущено над строкой с названиями столбцов (заголовок): 1 строка")
+        XCTAssertEqual(try school.database.rows("SELECT full_name, position FROM persons ORDER BY full_name").map { $0.map(\.displayText) },
+                       [["Кузнецов Виктор Павлович", "учитель физики"], ["Морозова Елена Николаевна", "завуч"]])
+    }
+
     /// Two spaces inside a name, or a non-breaking one from Excel, are one space: the name is stored
     /// as people type it, found by it, and the same list imported again changes nothing.
     func testSpacesInsideANameAreOneSpace() throws {
@@ -252,9 +271,16 @@ final class CSVImporterTests: XCTestCase {
     }
 
     func testUnknownColumnsAreNamedWithTheAllowedOnes() throws {
-        // ФИО is a Russian header of full_name; Класс and Кабинет are no column of persons.
+        // ФИО is a Russian header of full_name; Класс and Кабинет are no column of persons: left out, and said.
         let url = try file("fio.csv", "ФИО;role;Класс;Кабинет\nАнна;teacher;7;12\n")
-        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+        let r = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual(r.inserted, 1)
+        XCTAssertEqual(r.skippedColumns, ["Класс", "Кабинет"])
+        XCTAssertEqual(r.notes.first?.english, "left out, as persons has no such columns: 'Класс', 'Кабинет' (a misspelt name? its columns are: org_id, full_name, birth_date, role, position, subject, teaching_since, hired_on, left_on, pd_consent_on, notes)")
+        XCTAssertTrue(r.notes.first?.russian.hasPrefix("столбцы пропущены — в таблице «Люди» (persons) таких нет: «Класс», «Кабинет» (если это опечатка, исправьте название; столбцы таблицы: ") == true, r.notes.first?.russian ?? "")
+        // A file naming no column of the table is not a list of it.
+        let other = try file("other.csv", "Класс;Кабинет\n7;12\n")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: other, into: school)) { e in
             let text = "\(e)"
             XCTAssertTrue(text.hasPrefix("persons has no columns 'Класс', 'Кабинет'"), text)
             XCTAssertTrue(text.contains("its columns are: id, org_id, full_name, birth_date, role"), text)

@@ -207,3 +207,20 @@ extension Message {
                            + " (или добавьте столбец id); если это другой человек, добавьте его через «Добавить»")
     }
 }
+
+/// How a file was read: what of it was left out.
+extension Message {
+    public static func importColumnsSkipped(_ table: String, _ names: [String]) -> Message {
+        let columns = RegistrySchema.schema.table(named: table)?.cellNames ?? []
+        let russian = columns.map { c in HeaderAliases.russian(c, table: table) ?? c }
+        return Message("import.columns_skipped",
+                       en: "left out, as \(table) has no such column\(names.count == 1 ? "" : "s"): \(names.map { "'\($0)'" }.joined(separator: ", ")) (a misspelt name? its columns are: \(columns.joined(separator: ", ")))",
+                       ru: "\(names.count == 1 ? "столбец пропущен" : "столбцы пропущены") — в таблице \(ruTable(table)) \(names.count == 1 ? "такого нет" : "таких нет"): \(names.map { "«\($0)»" }.joined(separator: ", ")) (если это опечатка, исправьте название; столбцы таблицы: \(russian.joined(separator: ", ")))")
+    }
+
+    public static func importTitleLinesSkipped(_ n: Int) -> Message {
+        Message("import.title_lines_skipped",
+                en: "\(Plural.en(count: n, "line", "lines")) above the column names left out (a title)",
+                ru: "пропущено над строкой с названиями столбцов (заголовок): \(Plural.ru(count: n, "строка", "строки", "строк"))")
+    }
+}

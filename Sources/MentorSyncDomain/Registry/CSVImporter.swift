@@ -30,8 +30,22 @@ public struct CSVImportResult: Sendable {
     /// What happened to each line of the file, in line order (see `CSVImporter+Preview`).
     public var outcomes: [CSVLineOutcome] = []
 
+    /// Columns of the file no column of the table has, as the first line names them: left out.
+    public var skippedColumns: [String] = []
+    /// Lines above the header (a title, the school's name) left out.
+    public var titleLines = 0
+
     /// Rows of the file that are in the registry now.
     public var imported: Int { inserted + updated + unchanged }
+
+    /// What the person should know about how the file was read, before its lines: the one source of
+    /// these notes for `import-csv`, its `--dry-run` and the web app's preview.
+    public var notes: [Message] {
+        var notes: [Message] = []
+        if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
+        if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
+        return notes
+    }
 }
 
 /// Why an import wrote nothing.
@@ -90,14 +104,26 @@ public struct CSVImporter {
     }
 
     /// Where a header cell goes.
-    private enum Target { case id, org, column(Int), nameless, rowNumber }
+    private enum Target { case id, org, column(Int), nameless, rowNumber, skipped }
+
+    /// The line naming the columns: the first that names a column of the table, among the first
+    /// lines of the file (a list made in Excel often has a title above it); else the first line.
+    private static func headerIndex(_ document: CSVDocument, table t: TableSchema) -> Int? {
+        let filled = document.records.indices.filter { !document.records[$0].isBlank }
+        let named = filled.prefix(10).first { i in
+            document.records[i].fields.contains { cell in
+                HeaderAliases.column(for: cell.trimmingCharacters(in: .whitespacesAndNewlines), table: t.name, columns: t.cellNames) != nil
+            }
+        }
+        return named ?? filled.first
+    }
 
     public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false,
                          dryRun: Bool = false) throws -> CSVImportResult {
         let editor = RegistryEditor(replica: replica)
         let t = try editor.table(name)
         let allowed = ["id"] + t.cellNames
-        guard let headerIndex = document.records.firstIndex(where: { !$0.isBlank }) else {
+        guard let headerIndex = CSVImporter.headerIndex(document, table: t) else {
             throw CSVImportError.noHeader(file: file.lastPathComponent)
         }
 
@@ -113,7 +139,7 @@ public struct CSVImporter {
             // «№ п/п», the line numbers a spreadsheet list keeps (unless «№» names a column, as an
             // event's code in a roadmap), nothing to store.
             guard let name = HeaderAliases.column(for: cell, table: t.name, columns: t.cellNames) else {
-                if HeaderAliases.isRowNumber(cell) { targets.append(.rowNumber) } else { unknown.append(cell) }
+                if HeaderAliases.isRowNumber(cell) { targets.append(.rowNumber) } else { unknown.append(cell); targets.append(.skipped) }
                 continue
             }
             if !seen.insert(name).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: name) }
@@ -122,12 +148,18 @@ public struct CSVImporter {
                 columns.append(c)
             }
         }
-        guard unknown.isEmpty else { throw CSVImportError.unknownColumns(table: t.name, unknown: unknown, allowed: allowed) }
+        // Columns the table lacks (a phone number, a class) are left out and said so; a file naming
+        // none of the table's columns is not a list of it.
         let hasOrg = targets.contains { if case .org = $0 { return true } else { return false } }
-        guard hasOrg || !columns.isEmpty else { throw CSVImportError.noColumns(table: t.name, allowed: allowed) }
+        guard hasOrg || !columns.isEmpty else {
+            if !unknown.isEmpty { throw CSVImportError.unknownColumns(table: t.name, unknown: unknown, allowed: allowed) }
+            throw CSVImportError.noColumns(table: t.name, allowed: allowed)
+        }
         let missingRequired = t.columns.filter { c in c.required && !columns.contains { $0.name == c.name } }.map(\.name)
 
         var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding, sheet: document.sheet)
+        result.skippedColumns = unknown
+        result.titleLines = document.records[..<headerIndex].filter { !$0.isBlank }.count
         let db = replica.database
         let resolver = ReferenceResolver(database: db)
         // A list of people without ids finds the persons it names by full name and birth date.
@@ -183,7 +215,7 @@ public struct CSVImporter {
                     case .org: org = cell.trimmingCharacters(in: .whitespaces)
                     case .nameless:
                         if !cell.allSatisfy(\.isWhitespace) { reasons.append(Message.importCellInNamelessColumn(cell, column: k + 1).text()) }
-                    case .rowNumber: break
+                    case .rowNumber, .skipped: break
                     case .column(let c):
                         do {
                             // References are ids or names of rows this registry holds: spaces around them are never meant.
