@@ -37,6 +37,37 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertTrue(after.contains { $0["id"] as? String == "stolen" })
     }
 
+    /// The stolen computer goes on writing after the school was enrolled again: its files are
+    /// refused, the coordinator reads where they come from, and the school is not told of them
+    /// (it was told «re-enroll the school», which it had just done).
+    func testTheStolenComputersFilesAfterReEnrollingAreToldToTheCoordinatorAlone() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=До кражи"))
+        try w.round()
+        // The thief's copy of the school's home.
+        let stolen = w.scratch.path("stolen-home")
+        try FileManager.default.copyItem(at: w.schoolHome("s001"), to: stolen)
+        expectOK(try w.district("revoke", "--site", "s001"))
+        let fresh = w.scratch.path("s001-new.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
+        try w.round()
+        expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=С украденного", "--id", "thief", "--home", stolen.path]))
+        _ = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", stolen.path])
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+        let reason = try quarantineReason(w, containing: "s001")
+        XCTAssertTrue(reason.contains("signed with the key s001 had when it was revoked on") && reason.contains("lost or stolen computer"), reason)
+        XCTAssertFalse(((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]]) ?? []).contains { $0["id"] as? String == "thief" })
+        let russian = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 })
+        XCTAssertTrue(russian.stdout.contains("пакет подписан ключом, который был у школы s001, когда её отключили"), russian.stdout)
+        // The school syncs on, and hears nothing of the thief's files.
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=После кражи"))
+        try w.round()
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual((status["rejections"] as? [Any])?.count, 0, "\(status["rejections"] ?? "")")
+        XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0)
+    }
+
     func testRotatedKeyHasAGracePeriodThenIsRefusedNamingTheFix() throws {
         let w = try CLIWorld(schools: ["s001", "s002"])
         try w.round()

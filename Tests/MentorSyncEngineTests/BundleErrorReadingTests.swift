@@ -11,7 +11,7 @@ final class BundleErrorReadingTests: XCTestCase {
             .damaged("the end marker is missing"), .badSignature(sender: "s001"), .unknownSender("s099"),
             .misaddressed(recipient: "d2", expected: "district"), .unsupportedSchema(5, supported: 2),
             .revoked(sender: "s001", since: "2026-12-05"), .expiredKey(sender: "s001", until: "2026-11-30"),
-            .io("No space left on device"), .damaged("a (nested); bracket"),
+            .io("No space left on device"), .damaged("a (nested); bracket"), .revokedKey(sender: "s001", revokedOn: "2026-12-05"),
         ]
         for e in errors { XCTAssertEqual(BundleError(description: e.description), e, e.description) }
     }

@@ -227,7 +227,10 @@ public final class DistrictIngest {
                 if genuine {
                     try? home.recordRejection(site: sender, bundle: name, reason: reason)
                 } else {
-                    try? home.recordForgery(naming: sender, bundle: name, reason: reason)
+                    // The revoked computer's files are the coordinator's to know, not the school's.
+                    var told = true
+                    if case .revokedKey? = error as? BundleError { told = false }
+                    try? home.recordForgery(naming: sender, bundle: name, reason: reason, told: told)
                 }
             } else {
                 // Not a bundle, or one naming no school of this district: the coordinator still sees it.
@@ -271,6 +274,10 @@ public final class DistrictIngest {
         // Signed with a key whose grace period is over: say so, and how to fix it.
         if let p = keys.previous, !keys.previousValid, (try? BundleReader.verify(at: file, key: p)) != nil {
             throw BundleError.expiredKey(sender: school.rawValue, until: keys.previousUntil ?? "")
+        }
+        // Signed with the key the school had when it was revoked: its lost or stolen computer.
+        if let revoked = try home.revokedKey(school), (try? BundleReader.verify(at: file, key: revoked.key)) != nil {
+            throw BundleError.revokedKey(sender: school.rawValue, revokedOn: revoked.on)
         }
         throw BundleError.badSignature(sender: school.rawValue)
     }

@@ -93,6 +93,15 @@ public final class DistrictHome {
             if try db.scalar("SELECT 1 FROM pragma_table_info('district_rejections') WHERE name = 'label'") == nil {
                 try db.execute("ALTER TABLE district_rejections ADD COLUMN label TEXT")
             }
+            // Homes made before a revoked school's key was kept to recognize its files, and before
+            // some refused files were kept from the school.
+            if try db.scalar("SELECT 1 FROM pragma_table_info('district_schools') WHERE name = 'revoked_key'") == nil {
+                try db.execute("ALTER TABLE district_schools ADD COLUMN revoked_key BLOB")
+                try db.execute("ALTER TABLE district_schools ADD COLUMN revoked_key_on TEXT")
+            }
+            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'told'") == nil {
+                try db.execute("ALTER TABLE district_forgeries ADD COLUMN told INTEGER NOT NULL DEFAULT 1")
+            }
             let legacy = try db.rows("SELECT k, v FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
             guard !legacy.isEmpty else { return }
             var bySite: [SiteID: [String: String]] = [:]
@@ -159,6 +168,8 @@ public final class DistrictHome {
                     UPDATE district_schools SET
                       previous_key = CASE WHEN revoked_at IS NULL THEN key END,
                       previous_key_until = CASE WHEN revoked_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' days') END,
+                      revoked_key = CASE WHEN revoked_at IS NULL THEN revoked_key ELSE key END,
+                      revoked_key_on = CASE WHEN revoked_at IS NULL THEN revoked_key_on ELSE revoked_at END,
                       key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL WHERE site = ?
                     """, [.integer(Int64(graceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
             } else {
@@ -181,6 +192,14 @@ public final class DistrictHome {
         guard try isEnrolled(school) else { throw HomeError.notEnrolled(school.rawValue) }
         try database.execute("UPDATE district_schools SET revoked_at = ?, previous_key = NULL, previous_key_until = NULL WHERE site = ?",
                              [.text(Replica.timestamp()), .text(school.rawValue)])
+    }
+
+    /// The key a school had when it was revoked, and when, once it has been enrolled again with a
+    /// new one (its old computer's files are then told apart from forgeries).
+    public func revokedKey(_ school: SiteID) throws -> (key: [UInt8], on: String)? {
+        guard let r = try database.rows("SELECT revoked_key, revoked_key_on FROM district_schools WHERE site = ?", [.text(school.rawValue)]).first,
+              case .blob(let key) = r[0] else { return nil }
+        return (key, r[1].text ?? "")
     }
 
     /// The keys of a school, for verifying its bundles and signing its replies.
@@ -249,11 +268,12 @@ public final class DistrictHome {
     /// Records a file that named `site` but was not signed with its key (the newest 1000 per site are kept).
     /// `site` nil: a file that named no enrolled school (or nothing readable), kept under '' to be
     /// listed among the refusals all the same.
-    public func recordForgery(naming named: SiteID?, bundle: String, reason: String) throws {
+    /// `told`: false for a file the school should not hear of (signed with its revoked key).
+    public func recordForgery(naming named: SiteID?, bundle: String, reason: String, told: Bool = true) throws {
         let site = named?.rawValue ?? ""
         try database.transaction {
-            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at) VALUES (?, ?, ?, ?)",
-                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp())])
+            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at, told) VALUES (?, ?, ?, ?, ?)",
+                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0)])
             try database.execute("""
                 DELETE FROM district_forgeries WHERE named_site = ?1 AND n <= (
                   SELECT n FROM district_forgeries WHERE named_site = ?1 ORDER BY n DESC LIMIT 1 OFFSET 1000)
@@ -277,7 +297,7 @@ public final class DistrictHome {
                              WHERE site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 200)
               UNION ALL
               SELECT * FROM (SELECT bundle, reason, at, n FROM district_forgeries
-                             WHERE named_site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 20))
+                             WHERE named_site = ?1 AND told AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 20))
             ORDER BY at, n
             """, [.text(school.rawValue)]).map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
     }

@@ -17,9 +17,11 @@ extension Message {
         case .misaddressed(let recipient, let expected): ru = "пакет адресован «\(recipient)», а не «\(expected)»"
         case .unsupportedSchema(let v, let supported): ru = "пакет использует схему реестра версии \(v), новее, чем \(supported) у этой программы; обновите mentorsync"
         case .revoked(let sender, let since):
-            ru = "школа \(sender) отключена \(since.prefix(10)), её пакеты не принимаются; если её компьютер снова в безопасности, подключите школу заново и установите там новый файл подключения"
+            ru = "школа \(sender) отключена \(RowNames.russianDate(String(since.prefix(10)))), её пакеты не принимаются; если её компьютер снова в безопасности, подключите школу заново и установите там новый файл подключения"
         case .expiredKey(let sender, let until):
             ru = "пакет подписан прежним ключом \(sender), который не принимается с \(until.prefix(10)); установите в школе новый файл подключения: mentorsync-school rekey --enroll ФАЙЛ"
+        case .revokedKey(let sender, let on):
+            ru = "пакет подписан ключом, который был у школы \(sender), когда её отключили \(RowNames.russianDate(String(on.prefix(10)))): это файл с потерянного или украденного компьютера — или школа ещё не установила новый файл подключения (mentorsync-school rekey --enroll ФАЙЛ)"
         case .io(let why): ru = "не удалось прочитать или записать пакет: \(why)"
         }
         return Message("bundle.\(e.code)", en: en, ru: ru)

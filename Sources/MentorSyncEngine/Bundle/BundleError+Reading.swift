@@ -22,6 +22,8 @@ extension BundleError {
                 let (sender, since) = pair(s, " was revoked on ") { self = .revoked(sender: sender, since: since) }
         else if let s = between("bundle is signed with ", "; install the school's new enrollment file there with 'mentorsync-school rekey --enroll FILE'"),
                 let (sender, until) = pair(s, "'s previous key, no longer accepted since ") { self = .expiredKey(sender: sender, until: until) }
+        else if let s = between("bundle is signed with the key ", ": a file from the lost or stolen computer, or the school has not yet installed its new enrollment file ('mentorsync-school rekey --enroll FILE')"),
+                let (sender, on) = pair(s, " had when it was revoked on ") { self = .revokedKey(sender: sender, revokedOn: on) }
         else if let why = between("cannot read or write the bundle: ") { self = .io(why) }
         else { return nil }
     }

@@ -11,6 +11,10 @@ public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
     case unsupportedSchema(Int, supported: Int)
     case revoked(sender: String, since: String)
     case expiredKey(sender: String, until: String)
+    /// Signed with the key a school had when its enrollment was revoked, the school since enrolled
+    /// again with a new one: the lost or stolen computer, or the school's own before it installs the
+    /// new enrollment file (it cannot read the district's replies until then, and learns so there).
+    case revokedKey(sender: String, revokedOn: String)
     case io(String)
 
     public var description: String {
@@ -28,6 +32,8 @@ public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
             return "school \(sender) was revoked on \(since.prefix(10)) and its bundles are refused; if its computer is safe again, re-enroll the school and install the new enrollment file there"
         case .expiredKey(let sender, let until):
             return "bundle is signed with \(sender)'s previous key, no longer accepted since \(until.prefix(10)); install the school's new enrollment file there with 'mentorsync-school rekey --enroll FILE'"
+        case .revokedKey(let sender, let on):
+            return "bundle is signed with the key \(sender) had when it was revoked on \(on.prefix(10)): a file from the lost or stolen computer, or the school has not yet installed its new enrollment file ('mentorsync-school rekey --enroll FILE')"
         case .io(let why): return "cannot read or write the bundle: \(why)"
         }
     }
@@ -46,6 +52,7 @@ public enum BundleError: Error, Equatable, CustomStringConvertible, Sendable {
         case .unsupportedSchema: return "unsupported_schema"
         case .revoked: return "revoked"
         case .expiredKey: return "expired_key"
+        case .revokedKey: return "revoked_key"
         case .io: return "io"
         }
     }
