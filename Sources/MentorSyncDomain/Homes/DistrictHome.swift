@@ -21,7 +21,9 @@ public final class DistrictHome {
           previous_key BLOB,
           previous_key_until TEXT,
           revoked_at TEXT,
-          last_key TEXT
+          last_key TEXT,
+          revoked_key BLOB,
+          revoked_key_on TEXT
         )
         """,
         """
@@ -43,7 +45,8 @@ public final class DistrictHome {
           named_site TEXT NOT NULL,
           bundle TEXT NOT NULL,
           reason TEXT NOT NULL,
-          at TEXT NOT NULL
+          at TEXT NOT NULL,
+          told INTEGER NOT NULL DEFAULT 1
         )
         """,
         // How far each writer's counter went in each bundle, and when (WriterClock.swift).
