@@ -238,9 +238,11 @@ final class TablePages {
             if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
             if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
-            // A row people do not name (a meeting, a survey) is its short id: said with its table.
+            // A row named by another's name (a meeting, a survey: its pair and day) or by its short id
+            // alone is said with its table: «сохранено: Встречи «Иванова Мария Петровна, 22.09.2025»».
             let table = Message.webTable(t.name).text(ctx.language)
-            var done = Message.webSaved(name.map { $0.hasPrefix("[") ? "\(table) \($0)" : $0 } ?? table).text(ctx.language)
+            let saidWithTable = ["meetings", "surveys"].contains(t.name)
+            var done = Message.webSaved(name.map { $0.hasPrefix("[") ? "\(table) \($0)" : saidWithTable ? "\(table) «\($0)»" : $0 } ?? table).text(ctx.language)
             if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) { done += ". " + left.text(ctx.language) }
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
         } catch {

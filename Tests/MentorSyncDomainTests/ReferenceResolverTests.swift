@@ -167,6 +167,33 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(r.labelCache.keys.sorted(), ["mentors", "pairs", "persons"], "labels are read for what is shown, not to find rows")
     }
 
+    /// A pair's meetings and surveys are named by the pair and the day — two on one day, or one
+    /// with no day beside dated ones, told apart — and every name shown finds its row again.
+    func testMeetingsAndSurveysAreNamedByTheirPairAndDay() throws {
+        let ivanova = try put("persons", [("full_name", "Иванова Мария Петровна"), ("birth_date", "1990-03-12")])
+        _ = try put("persons", [("full_name", "Иванова Мария Петровна"), ("birth_date", "1985-01-02")])
+        let mentor = try put("mentors", [("person_id", ivanova)])
+        let first = try put("pairs", [("mentor_id", mentor), ("started_on", "2024-09-01")])
+        let second = try put("pairs", [("mentor_id", mentor), ("started_on", "2025-01-15")])
+        var meetings: [String] = []
+        for (pair, day) in [(first, "2024-10-01"), (first, "2024-11-05"), (first, "2024-11-05"), (first, ""), (second, "2024-10-01")] {
+            meetings.append(try put("meetings", [("pair_id", pair), ("kind", "planning")] + (day.isEmpty ? [] : [("held_on", day)])))
+        }
+        let mentorSaid = try put("surveys", [("pair_id", second), ("respondent", "mentor"), ("satisfaction", "9"), ("answered_on", "2025-05-20")])
+        _ = try put("surveys", [("pair_id", second), ("respondent", "mentee"), ("satisfaction", "8"), ("answered_on", "2025-05-21")])
+        let r = ReferenceResolver(database: school.database)
+        XCTAssertEqual(try r.label(of: meetings[0], in: "meetings"), "Иванова Мария Петровна (12.03.1990) — 01.09.2024, 01.10.2024")
+        XCTAssertEqual(try r.label(of: meetings[3], in: "meetings"), "Иванова Мария Петровна (12.03.1990) — 01.09.2024")
+        XCTAssertEqual(try r.label(of: mentorSaid, in: "surveys"), "Иванова Мария Петровна (12.03.1990) — 15.01.2025, 20.05.2025")
+        XCTAssertTrue(try r.label(of: meetings[1], in: "meetings")?.hasSuffix("05.11.2024 [\(ReferenceResolver.shortID(meetings[1]))]") == true)
+        for table in ["meetings", "surveys"] {
+            for row in try r.choices(in: table) {
+                XCTAssertEqual(try r.resolve(row.label, in: table), row.id, "\(table): «\(row.label)»")
+                XCTAssertEqual(try r.resolve(try r.display(row.id, in: table), in: table), row.id, table)
+            }
+        }
+    }
+
     /// A link row is named by what it joins: a pair's mentee by the pair and the mentee, read whole
     /// or alone (three levels down: the link, the pair, its mentor, the mentor's person).
     func testALinkIsNamedByWhatItJoins() throws {

@@ -3,7 +3,8 @@ import MentorSyncEngine
 
 /// Finds the rows a typed name selects, by the rules `RowNames.load` names rows with: a person by
 /// the name (and birth date), a mentor or mentee by its person, a pair by its mentor (and start),
-/// an organization, indicator, event, plan or practice by its name, code or title.
+/// an organization, indicator, event, plan or practice by its name, code or title, a meeting or
+/// survey by its pair and its day.
 /// It keeps one normalized text per naming column and row — not the labels, not every spelling
 /// of every date (a date typed after a name is read off the text, `TypedName`) — so the names of a
 /// district's hundreds of thousands of persons are read once, in seconds, and then looked up.
@@ -52,6 +53,16 @@ final class NameLookup {
             }
             return found
         case "events": return try dated(index(table).rows[t.base] ?? [], t.dates, table, "starts_on")
+        case "meetings", "surveys":
+            // Named by the pair and the day (`RowNames.load`): the last date is the day; one not dated,
+            // by the pair alone (whose own label may end in a date: its start).
+            let day = table == "meetings" ? "held_on" : "answered_on"
+            var found = try undated(referring(table, "pair_id", to: rows(of: "pairs", t)), table, day)
+            if let date = t.dates.last {
+                let pairs = try rows(of: "pairs", TypedName(base: t.base, dates: Array(t.dates.dropLast())))
+                found += try dated(referring(table, "pair_id", to: pairs), [date], table, day)
+            }
+            return found
         default:
             guard Self.namingColumns(table) != nil, t.dates.isEmpty else { return [] }
             return try index(table).rows[t.base] ?? []
@@ -100,6 +111,16 @@ final class NameLookup {
             byReference[key] = map
         }
         return targets.flatMap { byReference[key]?[$0] ?? [] }
+    }
+
+    /// The rows among `ids` with no date in `column`.
+    private func undated(_ ids: [String], _ table: String, _ column: String) throws -> [String] {
+        let s = try database.cachedStatement("SELECT coalesce(trim(\(SQL.identifier(column))), '') = '' FROM \(SQL.identifier(table)) WHERE id = ?")
+        return try ids.filter { id in
+            try s.bind([.text(id)])
+            defer { s.reset() }
+            return try s.step() && s.int64(at: 0) == 1
+        }
     }
 
     /// The rows among `ids` whose `column` holds the one date typed (all of them when none was).

@@ -37,6 +37,16 @@ extension RowNames {
                 return (r[0].displayText, mentor?.label ?? notReceived(r[1], table: "mentors", database: db), text(r[2]))
             }
             return RowNames(table: table, rows: disambiguate(rows) { "\($0) — \(russianDate($1))" })
+        case "meetings", "surveys":
+            // A pair's meeting or survey: the pair and the day («Кузнецов Виктор Павлович, 01.10.2026»).
+            let pairs = try names("pairs")
+            let day = table == "meetings" ? "held_on" : "answered_on"
+            items = try db.rows("SELECT id, pair_id, \(day) FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
+                let id = r[0].displayText
+                guard text(r[1]) != nil else { return (id, shortLabel(id), nil) }
+                let pair = text(r[1]).flatMap { pairs.name(of: $0)?.label } ?? notReceived(r[1], table: "pairs", database: db)
+                return (id, text(r[2]).map { "\(pair), \(russianDate($0))" } ?? pair, nil)
+            }
         case "indicators":
             items = try db.rows("SELECT id, code, title FROM indicators ORDER BY rowid").map { r in
                 (r[0].displayText, text(r[1]) ?? text(r[2]) ?? shortLabel(r[0].displayText), nil)
@@ -57,7 +67,7 @@ extension RowNames {
                 return (r[0].displayText, "\(a) → \(b)", nil)
             }
         default:
-            // Rows people do not name (meetings, surveys, …): known by their short id alone.
+            // Rows people do not name (an indicator's value, …): known by their short id alone.
             items = try db.rows("SELECT id FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
                 (r[0].displayText, shortLabel(r[0].displayText), nil)
             }

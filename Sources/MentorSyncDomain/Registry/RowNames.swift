@@ -4,7 +4,8 @@ import MentorSyncEngine
 /// A person: `full_name`, with its birth date when two share that name
 /// ("Иванова Мария Петровна (12.03.1990)"); a mentor or mentee: its person's name; a pair: its
 /// mentor's name, with `started_on` when that mentor has several pairs ("Петров И. И. — 01.09.2024");
-/// an indicator: its code or title; other tables: their name, code or title.
+/// an indicator: its code or title; a meeting or survey: its pair and day ("Петров И. И., 01.10.2024");
+/// other tables: their name, code or title.
 public struct RowName: Sendable, Equatable {
     public let id: String
     /// The shortest label that tells this row from the others of its table.

@@ -17,7 +17,7 @@ struct TypedName: Equatable {
         while next < out.count {
             let r = out[next]
             next += 1
-            guard r.dates.count < 2 else { continue }
+            guard r.dates.count < 3 else { continue }
             for (name, date) in peel(r.base) { out.append(TypedName(base: name, dates: [date] + r.dates)) }
         }
         return out
