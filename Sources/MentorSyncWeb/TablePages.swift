@@ -215,6 +215,7 @@ final class TablePages {
         var body = editable ? ctx.form(action, fields + "<div class=\"actions\"><button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a></div>")
                             : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
         if let id, editable { body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a></p>" }
+        if t.name == "pairs", let id { body += try pairCard(id, editable: editable, ctx) }
         return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))
     }
 

@@ -33,6 +33,30 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertTrue(notice.contains("пара закрыта, но ещё открыто: Наставляемые «Орлов Пётр»"), notice)
     }
 
+    /// The pair's page shows its year: meetings, plans and surveys by day, each a link to its form,
+    /// and «Добавить» opening a form with this pair chosen.
+    func testThePairsPageShowsItsMeetingsPlansAndSurveys() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO pairs (id, org_id, mentor_id, started_on) VALUES ('pair-1', 's001', 'm-1', '2025-09-15'), ('pair-2', 's001', 'm-1', '2025-10-01');
+            INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('mt-2', 's001', 'pair-1', 'planning', '2025-10-06'),
+              ('mt-1', 's001', 'pair-1', 'introduction', '2025-09-22'), ('mt-x', 's001', 'pair-2', 'final', '2025-10-02');
+            INSERT INTO surveys (id, org_id, pair_id, respondent, satisfaction, answered_on) VALUES ('sv-1', 's001', 'pair-1', 'mentee', 9, '2026-05-20');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
+        let first = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-1\">22.09.2025</a> — "), page)
+        let second = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-2\">06.10.2025</a> — "), page)
+        XCTAssertLessThan(first.lowerBound, second.lowerBound, "by day")
+        XCTAssertFalse(page.contains("mt-x"), "another pair's meeting is not this pair's")
+        XCTAssertTrue(page.contains("<a href=\"/t/surveys/edit?id=sv-1\">20.05.2026</a> — "), page)
+        XCTAssertTrue(page.contains("href=\"/t/plans/edit?pair_id=pair-1\""), page)
+        let add = client.get("/t/meetings/edit?pair_id=pair-1")?.body ?? ""
+        XCTAssertTrue(add.contains("<option value=\"pair-1\" selected>"), "the new meeting's pair is chosen: \(add)")
+    }
+
     func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {
         let r = try ToolRunner.run("mentorsync-school", ["list", table, "--json", "--home", w.schoolHome.path])
         return (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [[String: Any]] ?? []

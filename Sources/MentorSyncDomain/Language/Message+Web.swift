@@ -57,6 +57,7 @@ extension Message {
     public static let webCancel = Message("web.cancel", en: "Cancel", ru: "Отмена")
     public static let webNone = Message("web.none", en: "— not set —", ru: "— не указано —")
     public static let webNoRows = Message("web.no_rows", en: "No rows yet.", ru: "Пока нет записей.")
+    public static let webNoDay = Message("web.no_day", en: "no date", ru: "без даты")
     public static func webNothingFound(_ search: String) -> Message {
         Message("web.nothing_found", en: "Nothing found for “\(search)”.", ru: "По запросу «\(search)» ничего не найдено.")
     }
