@@ -42,6 +42,7 @@ final class TablePages {
             let given = r.query["id"] == nil ? r.query.filter { key, _ in t.columns.contains { $0.name == key } } : [:]
             return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx)
         case ("save", "POST"): return try save(t, r, ctx)
+        case ("xlsx", "GET"), ("xlsx", "HEAD"): return try workbook(t, ctx)
         case ("delete", "GET"), ("delete", "HEAD"): return try confirmDelete(t, r, ctx)
         case ("delete", "POST"): return try delete(t, r, ctx)
         default: return nil
@@ -70,6 +71,8 @@ final class TablePages {
         if replica.role != .school || t.ownership != .district {
             body += "<a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a>"
         }
+        // The list as a workbook in the person's words: it opens in Excel and loads back through «Загрузка списка».
+        body += "<a class=\"button secondary\" href=\"/t/\(esc(t.name))/xlsx\">\(ctx.t(.webListExcel))</a>"
         body += "</form>"
         if t.name == "indicators" && q.isEmpty && replica.role != .school { body += try DefaultTargets.html(replica.database, ctx) }
         if t.name == "events" && q.isEmpty && pageNumber == 1 { body += try OverdueEvents.html(replica.database, ctx) }
@@ -271,5 +274,17 @@ final class TablePages {
             return try form(t, id: id, values: nil, ctx, error: refused.message.text(ctx.language))
         }
         return .redirect("/t/\(t.name)?" + query([("done", Message.webDeleted(name).text(ctx.language))]))
+    }
+}
+
+extension TablePages {
+    /// /t/TABLE/xlsx: the table as an Excel workbook, headers and values in the person's language
+    /// (the same file `export-csv TABLE FILE.xlsx` writes), named by the table's title.
+    func workbook(_ t: TableSchema, _ ctx: PageContext) throws -> HTTPResponse {
+        let (data, _) = try CSVExporter(language: ctx.language).encodeWorkbook(table: t.name, from: replica)
+        let title = Message.webTable(t.name).text(ctx.language) + ".xlsx"
+        let encoded = title.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")) ?? "\(t.name).xlsx"
+        return HTTPResponse(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: Array(data),
+                            headers: [("Content-Disposition", "attachment; filename=\"\(t.name).xlsx\"; filename*=UTF-8''\(encoded)")])
     }
 }

@@ -8,6 +8,8 @@ struct HTTPAnswer {
     var status: Int
     var headers: [String: String]
     var body: String
+    /// The body as it came (a workbook is not text).
+    var bytes: [UInt8] = []
     func header(_ name: String) -> String? { headers[name.lowercased()] }
 }
 
@@ -60,7 +62,9 @@ enum RawHTTP {
             let k = line[..<c].lowercased(), v = line[line.index(after: c)...].trimmingCharacters(in: .whitespaces)
             headers[k] = headers[k].map { $0 + "\n" + v } ?? v
         }
-        return HTTPAnswer(status: status, headers: headers, body: String(text[split.upperBound...]))
+        let blank: [UInt8] = [13, 10, 13, 10]
+        let start = (0...(data.count - 4)).first { Array(data[$0..<$0 + 4]) == blank }.map { $0 + 4 } ?? data.count
+        return HTTPAnswer(status: status, headers: headers, body: String(text[split.upperBound...]), bytes: Array(data[start...]))
     }
 
     /// One request; `host` is the Host header (the server's own by default).

@@ -46,6 +46,7 @@ extension Message {
     public static let webReport = Message("web.report", en: "Report", ru: "Отчёт")
     public static let webReportYear = Message("web.report.year", en: "School year", ru: "Учебный год")
     public static let webReportShow = Message("web.report.show", en: "Show", ru: "Показать")
+    public static let webListExcel = Message("web.list.excel", en: "Download for Excel", ru: "Скачать для Excel")
     public static let webReportExcel = Message("web.report.excel", en: "Download for Excel (.xlsx)", ru: "Скачать для Excel (.xlsx)")
     public static let webConflicts = Message("web.conflicts", en: "Conflicts", ru: "Конфликты")
     public static let webSchools = Message("web.schools", en: "Schools", ru: "Школы")
