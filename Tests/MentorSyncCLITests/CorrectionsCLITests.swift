@@ -86,6 +86,9 @@ final class CorrectionsCLITests: XCTestCase {
         XCTAssertTrue(status.stdout.contains(said) && status.stdout.contains(change), status.stdout)
         let again = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
         XCTAssertFalse(again.stdout.contains(said), "an old correction is told as new: \(again.stdout)")
+        if language == ToolLocale.russian {
+            XCTAssertTrue(again.stdout.contains("нового ответа от управления образования нет: ответ, который здесь лежит, уже получен раньше"), again.stdout)
+        }
         // The school's own edit is not a correction.
         expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "position=директор"))
         try w.round()

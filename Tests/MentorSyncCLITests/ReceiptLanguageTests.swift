@@ -45,18 +45,20 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("enroll").contains("школа s001 — Лицей № 1 — подключена\n"), run.text("enroll"))
         XCTAssertTrue(run.text("enroll").contains("в школе: mentorsync-school init --enroll s001.enroll"), run.text("enroll"))
         XCTAssertTrue(run.text("school init").contains("дальше: mentorsync-school sync --share"), run.text("school init"))
-        XCTAssertTrue(run.text("sync").contains("отправлен пакет s001-"), run.text("sync"))
-        XCTAssertTrue(run.text("sync").contains(": 2 изменённые строки\n"), run.text("sync"))
+        XCTAssertTrue(run.text("sync").contains("отправлено в управление образования: 2 изменённые записи; файл s001-"), run.text("sync"))
         // The next sync sends them again, as the district's reply confirming them is read after: said so.
-        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые строки — все эти строки уже отправлялись раньше; управление образования их ещё не подтвердило\n"), run.text("sync again"))
+        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило; файл s001-"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено строк: 2, конфликтов: 0, отклонено строк: 0)"), run.text("ingest"))
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
-        XCTAssertNotNil(run.text("sync again").range(of: "получен 1 ответ: новых строк: [0-9]+, изменённых: [0-9]+, удалённых: [0-9]+", options: .regularExpression), run.text("sync again"))
-        XCTAssertEqual(Message.sentAgain(3, of: 5).russian, " (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило)")
+        XCTAssertNotNil(run.text("sync again").range(of: "получен 1 ответ: новых записей: [0-9]+, изменённых: [0-9]+, удалённых: [0-9]+", options: .regularExpression), run.text("sync again"))
+        XCTAssertEqual(Message.sent(rows: 5, deletions: 1, conflicts: 0, full: false, file: "f.msync", again: 3).russian,
+                       "отправлено в управление образования: 5 изменённых записей (1 удалена) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
+        XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync").russian,
+                       "новых изменений нет; в управление образования ушёл файл f.msync: он подтверждает полученное")
         // Each row is counted once: a reply of five new rows is not also five changed ones.
         XCTAssertTrue(Message.received(replies: 1, inserted: 5, changed: 7, deleted: 1, alreadyMerged: 0).russian
-                        .hasSuffix("получен 1 ответ: новых строк: 5, изменённых: 1, удалённых: 1"))
+                        .hasSuffix("получен 1 ответ: новых записей: 5, изменённых: 1, удалённых: 1"))
         XCTAssertTrue(Message.received(replies: 1, inserted: 5, changed: 7, deleted: 1, alreadyMerged: 0).english
                         .hasSuffix("received 1 reply: 5 new rows, 1 changed, 1 deleted"))
         // Nothing of the English receipts is left in the Russian run.

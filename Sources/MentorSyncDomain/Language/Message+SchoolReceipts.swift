@@ -18,30 +18,43 @@ extension Message {
                 ru: "новый ключ школы \(site) установлен; пакеты с этого момента подписываются им")
     }
 
-    /// `sent 5 changed rows (1 deletion) and 2 conflicts in s001-….msb`
-    public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String) -> Message {
+    /// `sent 5 changed rows (1 deletion) and 2 conflicts in s001-….msync`; in Russian the way the
+    /// deputy head says it: «отправлено в управление образования: 5 изменённых записей (1 удалена) —
+    /// файл s001-….msync». `again`: how many of the rows went before and are sent again, not yet
+    /// confirmed (a sync that only fetches a reply re-sends what the district has not confirmed).
+    public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String, again: Int = 0) -> Message {
         var en = "sent " + Plural.en(count: rows, "changed row", "changed rows")
         if deletions > 0 { en += " (\(Plural.en(count: deletions, "deletion", "deletions")))" }
         if conflicts > 0 { en += " and " + Plural.en(count: conflicts, "conflict", "conflicts") }
         if full { en += " — a full copy, as the district asked" }
-        var ru = "отправлен пакет \(file): " + Plural.ru(count: rows, "изменённая строка", "изменённые строки", "изменённых строк")
-        if deletions > 0 { ru += " (\(Plural.ru(count: deletions, "удаление", "удаления", "удалений")))" }
-        if conflicts > 0 { ru += " и " + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
-        if full { ru += " — полная копия, как просило управление образования" }
-        return Message("receipt.sent", en: en + " in \(file)", ru: ru)
+        en += " in \(file)"
+        if again > 0 {
+            en += again >= rows ? (rows == 1 ? " — the row was sent before; the district has not confirmed it yet"
+                                             : " — all these rows were sent before; the district has not confirmed them yet")
+                                : " (\(again) of the rows sent before; the district has not confirmed them yet)"
+        }
+        var ru: String
+        if rows == 0 && conflicts == 0 {
+            ru = "новых изменений нет; в управление образования ушёл файл \(file): он подтверждает полученное"
+        } else {
+            ru = "отправлено в управление образования: " + Plural.ru(count: rows, "изменённая запись", "изменённые записи", "изменённых записей")
+            if deletions > 0 { ru += " (\(deletions) \(Plural.ru(deletions, "удалена", "удалены", "удалено")))" }
+            if conflicts > 0 { ru += " и " + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
+            if full { ru += " — полная копия, как просило управление образования" }
+            if again > 0 {
+                ru += again >= rows ? (rows == 1 ? " — эта запись уже отправлялась раньше, управление образования её ещё не подтвердило"
+                                                 : " — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило")
+                                    : " (из них \(again) уже отправлялись раньше: управление образования их ещё не подтвердило)"
+            }
+            ru += "; файл \(file)"
+        }
+        return Message("receipt.sent", en: en, ru: ru)
     }
 
-    /// Said after `sent`: how many of the rows went before and are sent again, not yet confirmed
-    /// (a sync that only fetches a reply re-sends what the district has not confirmed).
-    public static func sentAgain(_ again: Int, of rows: Int) -> Message {
-        Message("receipt.sent_again",
-                en: again >= rows ? (rows == 1 ? " — the row was sent before; the district has not confirmed it yet"
-                                               : " — all these rows were sent before; the district has not confirmed them yet")
-                                  : " (\(again) of the rows sent before; the district has not confirmed them yet)",
-                ru: again >= rows ? (rows == 1 ? " — эта строка уже отправлялась раньше; управление образования её ещё не подтвердило"
-                                               : " — все эти строки уже отправлялись раньше; управление образования их ещё не подтвердило")
-                                  : " (из них \(again) уже отправлялись раньше: управление образования их ещё не подтвердило)")
-    }
+    /// Only replies already merged were there: nothing new came back.
+    public static let noNewReply = Message("receipt.no_new_reply",
+        en: "no new reply from the district: the one on this share was merged before",
+        ru: "нового ответа от управления образования нет: ответ, который здесь лежит, уже получен раньше")
 
     public static let noReplyYet = Message("receipt.no_reply",
         en: "no reply from the district on this share yet",
@@ -51,7 +64,7 @@ extension Message {
     /// удалённых: 1`. `changed` is every row the merge changed, new and deleted ones among them
     /// (a reply of 5 new rows said «новых строк: 5, изменено: 5», read as ten).
     static func ruRows(inserted: Int, changed: Int, deleted: Int) -> String {
-        "новых строк: \(inserted), изменённых: \(max(0, changed - inserted - deleted)), удалённых: \(deleted)"
+        "новых записей: \(inserted), изменённых: \(max(0, changed - inserted - deleted)), удалённых: \(deleted)"
     }
 
     /// The rows a batch of replies brought, each counted once: `3 new rows, 1 changed, 0 deleted`.

@@ -5,10 +5,12 @@ extension SchoolHome {
     /// What one sync did, in sentences of `language`: what was sent, what came back, what the
     /// district asked, refused and corrected. The one receipt of `sync` and the web app's sync page.
     public func syncReceipt(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, language l: Language = .current) -> [String] {
-        var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent).text(l)
-                     + (e.sentAgain > 0 ? Message.sentAgain(e.sentAgain, of: e.rows).text(l) : "")]
+        var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent,
+                                  again: e.sentAgain).text(l)]
         if i.files.isEmpty && i.skipped.isEmpty {
             lines.append(Message.noReplyYet.text(l))
+        } else if i.files.isEmpty {
+            lines.append(Message.noNewReply.text(l))
         } else {
             lines.append(Message.received(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted,
                                           alreadyMerged: i.skipped.count).text(l))
