@@ -81,7 +81,7 @@ final class CSVCommandsTests: XCTestCase {
             XCTAssertEqual(lines, [
                 "2 of 3 rows of bad.csv are bad, so nothing was written to persons:",
                 "line 3: Role (persons.role): 'wizard' is not one of teacher, student, methodologist, manager, external",
-                "line 4: Birth date (persons.birth_date): '31.02.2011' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
+                "line 4: Birth date (persons.birth_date): '31.02.2011' is not a date: February 2011 has no day 31",
                 "fix these rows and import the file again, or add --skip-bad to import only the 1 good row",
             ])
         }
@@ -101,7 +101,7 @@ final class CSVCommandsTests: XCTestCase {
             "imported 1 row into persons (0 updated, 1 new)",
             "skipped 2 bad rows, not written:",
             "  line 3: Role (persons.role): 'wizard' is not one of teacher, student, methodologist, manager, external",
-            "  line 4: Birth date (persons.birth_date): '31.02.2011' is not a date (use YYYY-MM-DD or DD.MM.YYYY)",
+            "  line 4: Birth date (persons.birth_date): '31.02.2011' is not a date: February 2011 has no day 31",
         ])
         XCTAssertEqual(try persons(), 1)
     }

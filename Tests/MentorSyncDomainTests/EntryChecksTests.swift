@@ -183,3 +183,17 @@ final class DistrictTableOwnerTests: XCTestCase {
         XCTAssertEqual(try district.database.scalar("SELECT group_concat(DISTINCT org_id) FROM indicators")?.text, "district")
     }
 }
+
+/// A date written as a date but of no day says which part is wrong.
+final class NoSuchDayTests: XCTestCase {
+    func testADayTheMonthLacksOrAMonthThatIsNotAreSaid() {
+        let column = ColumnSchema("held_on", .date)
+        func said(_ text: String) -> String? {
+            do { _ = try ValueParser.parse(text, column: column, table: "meetings"); return nil } catch { return (error as? MessageError)?.message.russian }
+        }
+        XCTAssertTrue(said("29.02.2025")?.hasSuffix("«29.02.2025» — не дата: в феврале 2025 года нет 29-го числа") == true, said("29.02.2025") ?? "")
+        XCTAssertNil(said("29.02.2024"), "a leap year has it")
+        XCTAssertTrue(said("2026-13-01")?.hasSuffix("«2026-13-01» — не дата: месяца 13 нет (месяцы — от 01 до 12)") == true, said("2026-13-01") ?? "")
+        XCTAssertTrue(said("вчера")?.hasSuffix("«вчера» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)") == true, said("вчера") ?? "")
+    }
+}

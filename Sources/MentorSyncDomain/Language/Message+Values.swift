@@ -22,6 +22,18 @@ extension Message {
                 ru: "\(context.ru): «\(text)» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)")
     }
 
+    /// A date of a month that has no such day, or of no month: «в феврале 2002 года нет 31-го числа».
+    static func noSuchDay(_ context: EntryContext, _ text: String, year: Int, month: Int, day: Int) -> Message {
+        let enMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let ruMonths = ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"]
+        guard (1...12).contains(month) else {
+            return Message("value.no_such_month", en: "\(context.en): '\(text)' is not a date: there is no month \(month)",
+                           ru: "\(context.ru): «\(text)» — не дата: месяца \(month) нет (месяцы — от 01 до 12)")
+        }
+        return Message("value.no_such_day", en: "\(context.en): '\(text)' is not a date: \(enMonths[month - 1]) \(year) has no day \(day)",
+                       ru: "\(context.ru): «\(text)» — не дата: в \(ruMonths[month - 1]) \(year) года нет \(day)-го числа")
+    }
+
     /// `allowed` pairs each value with its Russian word, if it has one.
     static func notAllowed(_ context: EntryContext, _ text: String, allowed: [(value: String, russian: String?)]) -> Message {
         let russian = allowed.map { a in a.russian.map { "\($0) (\(a.value))" } ?? a.value }

@@ -48,7 +48,13 @@ public enum ValueParser {
             }
             return .real(v)
         case .date:
-            guard let d = normalizeDate(raw) else { throw MessageError(.notADate(.column(column.name, table: table), raw)) }
+            guard let d = normalizeDate(raw) else {
+                // Written as a date, but no such day: say which part is wrong («31.02.2002»).
+                if let (y, m, day) = dateParts(raw), (1900...2200).contains(y) {
+                    throw MessageError(.noSuchDay(.column(column.name, table: table), raw, year: y, month: m, day: day))
+                }
+                throw MessageError(.notADate(.column(column.name, table: table), raw))
+            }
             return .text(d)
         case .enumeration(let values):
             // The value itself, or a Russian word for it (`учитель`, `учитель – учитель`).
@@ -66,27 +72,32 @@ public enum ValueParser {
     /// A time after the date (`12.03.1998 0:00`, as Excel writes a date cell to CSV; `1998-03-12 00:00:00`;
     /// `1998-03-12T00:00`) is allowed when it is a valid time, and dropped.
     public static func normalizeDate(_ text: String) -> String? {
-        var s = text.trimmingCharacters(in: .whitespaces)
-        if let cut = s.firstIndex(where: { $0 == " " || $0 == "T" }) {
-            guard isTime(s[s.index(after: cut)...].trimmingCharacters(in: .whitespaces)) else { return nil }
-            s = String(s[..<cut])
-        }
-        let parts: [Int]
-        if s.count == 10, s.contains("-") {
-            let p = s.split(separator: "-").compactMap { Int($0) }
-            guard p.count == 3 else { return nil }
-            parts = p
-        } else if s.contains(".") {
-            let p = s.split(separator: ".").compactMap { Int($0) }
-            guard p.count == 3, p[2] >= 1000 else { return nil }
-            parts = [p[2], p[1], p[0]]
-        } else { return nil }
-        let (y, m, d) = (parts[0], parts[1], parts[2])
+        guard let (y, m, d) = dateParts(text) else { return nil }
         guard (1900...2200).contains(y), (1...12).contains(m), d >= 1 else { return nil }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         guard d <= days else { return nil }
         return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    /// Year, month and day of a text written as a date (`YYYY-MM-DD` or `DD.MM.YYYY`, a time after
+    /// it allowed), whether or not there is such a day.
+    static func dateParts(_ text: String) -> (Int, Int, Int)? {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if let cut = s.firstIndex(where: { $0 == " " || $0 == "T" }) {
+            guard isTime(s[s.index(after: cut)...].trimmingCharacters(in: .whitespaces)) else { return nil }
+            s = String(s[..<cut])
+        }
+        if s.count == 10, s.contains("-") {
+            let p = s.split(separator: "-").compactMap { Int($0) }
+            guard p.count == 3 else { return nil }
+            return (p[0], p[1], p[2])
+        } else if s.contains(".") {
+            let p = s.split(separator: ".").compactMap { Int($0) }
+            guard p.count == 3, p[2] >= 1000 else { return nil }
+            return (p[2], p[1], p[0])
+        }
+        return nil
     }
 
     /// `H:MM`, `HH:MM` or `HH:MM:SS` (seconds may have a fraction), within a day.
