@@ -46,6 +46,30 @@ final class ReportListsTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode([SchoolYear].self, from: Data("[\"2030\"]".utf8)))
     }
 
+    /// An event dated only by its «сроки» («ноябрь 2026», «до 15.10.2026») is overdue after the
+    /// last day they name, and belongs to the school year they fall in; «ежемесячно» names none.
+    func testAnEventDatedByItsScheduleTextIsOverdueAfterIt() throws {
+        let f = try ReportFixture()
+        @discardableResult
+        func event(_ schedule: String, _ status: String? = "in_progress") throws -> String {
+            try f.replica.insert("events", ["org_id": "district", "title": .text(schedule), "schedule": .text(schedule),
+                                            "status": status.map { .text($0) } ?? .null])
+        }
+        let november = try event("ноябрь 2026")
+        let byDate = try event("до 15.10.2026")
+        let inMay = try event("в течение мая 2027 г.")
+        try event("ежемесячно")
+        try event("ноябрь 2026", "done")
+        XCTAssertEqual(ScheduleText.lastDay("сентябрь–октябрь 2026 года"), "2026-10-31")
+        XCTAssertEqual(ScheduleText.lastDay("февраль 2028"), "2028-02-29")
+        let december = try RoadmapEvent.list(database: f.db, today: "2026-12-05", overdueOnly: true)
+        XCTAssertEqual(Set(december.map(\.id)), [november, byDate])
+        XCTAssertEqual(try RoadmapEvent.list(database: f.db, today: "2026-11-30", overdueOnly: true).map(\.id), [byDate], "not before its last day")
+        let lastYear = try RoadmapEvent.list(database: f.db, today: "2026-12-05", period: SchoolYear(startYear: 2025)).map(\.title)
+        XCTAssertEqual(lastYear, ["ежемесячно"], "November 2026 is not 2025-2026's")
+        XCTAssertTrue(try RoadmapEvent.list(database: f.db, today: "2026-12-05", period: SchoolYear(startYear: 2026)).contains { $0.id == inMay })
+    }
+
     func testEventsOverdueAndOrder() throws {
         let f = try ReportFixture()
         @discardableResult

@@ -16,7 +16,8 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
     public var document: String?
     public var status: String?
     public var doneOn: String?
-    /// Not done nor cancelled (status planned, in_progress or empty) and `ends_on` before today.
+    /// Not done nor cancelled (status planned, in_progress or empty) and its last day — `ends_on`,
+    /// or without it the last day its «сроки» name («ноябрь 2026») — before today.
     public var overdue: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -55,21 +56,26 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
         }
         var sql = """
             SELECT id, org_id, code, section, title, result, starts_on, ends_on, schedule, responsible, document, status, done_on,
-                   ifnull(status, 'planned') IN ('planned', 'in_progress') AND ends_on IS NOT NULL AND ends_on < ?1
+                   ifnull(status, 'planned') IN ('planned', 'in_progress')
             FROM events WHERE 1
             """
-        var values: [DatabaseValue] = [.text(today)]
+        var values: [DatabaseValue] = []
         if let site { values.append(.text(site)); sql += " AND org_id = ?\(values.count)" }
         if let period {
             values.append(.text(period.start)); values.append(.text(period.end))
             sql += " AND (starts_on IS NULL OR starts_on <= ?\(values.count)) AND (ends_on IS NULL OR ends_on >= ?\(values.count - 1))"
         }
-        let events = try database.rows(sql, values).map { r -> RoadmapEvent in
+        let events = try database.rows(sql, values).compactMap { r -> RoadmapEvent? in
             func text(_ v: DatabaseValue) -> String? { v.isNull ? nil : v.displayText }
+            let endsOn = text(r[7]), schedule = text(r[8])
+            let lastDay = endsOn ?? ScheduleText.lastDay(schedule)
+            // An event dated only by its «сроки» belongs to the school year those name.
+            if let period, text(r[6]) == nil, endsOn == nil, let lastDay, lastDay < period.start || String(lastDay.prefix(7)) + "-01" > period.end { return nil }
+            let open = (r[13].integer ?? 0) != 0
             return RoadmapEvent(id: r[0].displayText, orgId: r[1].displayText, code: text(r[2]), section: text(r[3]),
-                                title: r[4].displayText, result: text(r[5]), startsOn: text(r[6]), endsOn: text(r[7]),
-                                schedule: text(r[8]), responsible: text(r[9]), document: text(r[10]), status: text(r[11]),
-                                doneOn: text(r[12]), overdue: (r[13].integer ?? 0) != 0)
+                                title: r[4].displayText, result: text(r[5]), startsOn: text(r[6]), endsOn: endsOn,
+                                schedule: schedule, responsible: text(r[9]), document: text(r[10]), status: text(r[11]),
+                                doneOn: text(r[12]), overdue: open && lastDay.map { $0 < today } == true)
         }
         let district = try Replica.identity(of: database)?.district.rawValue ?? "district"
         return events.filter { !overdueOnly || $0.overdue }.sorted { a, b in
@@ -103,11 +109,7 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
 
     static func statusLabel(_ status: String?) -> String {
         switch status {
-        case "planned"?: return "запланировано"
-        case "in_progress"?: return "выполняется"
-        case "done"?: return "выполнено"
-        case "cancelled"?: return "отменено"
-        case let other?: return other
+        case let status?: return Message.valueTitle(status, column: "status", table: "events").russian
         case nil: return "—"
         }
     }
