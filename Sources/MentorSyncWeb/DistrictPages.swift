@@ -45,7 +45,10 @@ final class DistrictPages: WebPages {
             return HTTPResponse(contentType: "application/octet-stream", body: Array(data),
                                 headers: [("Content-Disposition", "attachment; filename=\"\(site.rawValue).enrollment\"")])
         }
-        if let report = try ReportPage.respond(r, ctx, report: { try IndicatorReport(database: self.home.database, period: $0) }) { return report }
+        let schools = try home.schools().filter { $0.revokedAt == nil }.map { (site: $0.site.rawValue, name: $0.name) }
+        if let report = try ReportPage.respond(r, ctx, schools: schools, report: { try IndicatorReport(database: self.home.database, period: $0, site: $1) }) {
+            return report
+        }
         return try tables.respond(r, ctx)
     }
 

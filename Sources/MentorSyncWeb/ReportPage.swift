@@ -5,35 +5,44 @@ import MentorSyncDomain
 /// printed) a way back to the app's pages, the school year to show — the one that ended matters in
 /// August and after, when the report goes to the region — and the same report as an Excel workbook.
 /// A policy lets the report's own inline styles apply while nothing runs (it holds no script).
-/// Paths: /report?period=2025-2026, /report.xlsx?period=2025-2026.
+/// At the district, one school's report too (`site`), to print or send it that school.
+/// Paths: /report?period=2025-2026[&site=s017], /report.xlsx?period=2025-2026[&site=s017].
 enum ReportPage {
     static let policy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
     /// School years offered: this one and the four before it.
     static let yearsOffered = 5
 
-    static func respond(_ r: HTTPRequest, _ ctx: PageContext, report make: (SchoolYear) throws -> IndicatorReport) throws -> HTTPResponse? {
+    /// `schools`: the schools a report may be asked for alone (the district's; none at a school).
+    static func respond(_ r: HTTPRequest, _ ctx: PageContext, schools: [(site: String, name: String)] = [],
+                        report make: (SchoolYear, String?) throws -> IndicatorReport) throws -> HTTPResponse? {
         guard r.method == "GET" || r.method == "HEAD", r.path == "/report" || r.path == "/report.xlsx" else { return nil }
         let period = try r.query["period"].map { try SchoolYear.parse($0) } ?? .current
-        let report = try make(period)
+        let site = r.query["site"].flatMap { s in schools.contains { $0.site == s } ? s : nil }
+        let report = try make(period, site)
         if r.path == "/report.xlsx" {
+            let name = "report-\(period)\(site.map { "-\($0)" } ?? "").xlsx"
             return HTTPResponse(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: Array(try report.xlsxData()),
-                                headers: [("Content-Disposition", "attachment; filename=\"report-\(period).xlsx\"")])
+                                headers: [("Content-Disposition", "attachment; filename=\"\(name)\"")])
         }
-        return response(report, period, ctx)
+        return response(report, period, site: site, schools: schools, ctx)
     }
 
-    static func response(_ report: IndicatorReport, _ period: SchoolYear, _ ctx: PageContext) -> HTTPResponse {
+    static func response(_ report: IndicatorReport, _ period: SchoolYear, site: String? = nil, schools: [(site: String, name: String)] = [],
+                         _ ctx: PageContext) -> HTTPResponse {
         var html = report.htmlPage()
         let current = SchoolYear.current
         var years = (0..<yearsOffered).map { SchoolYear(startYear: current.startYear - $0) }
         if !years.contains(period) { years.append(period) }   // a year asked for by its address
         let options = years.map { "<option value=\"\($0)\"\($0 == period ? " selected" : "")>\($0)</option>" }.joined()
+        // The district: the whole municipality, or one school.
+        let schoolChoice = schools.isEmpty ? "" : "<label>\(ctx.t(.webReportSchool)) <select name=\"site\"><option value=\"\">\(ctx.t(.webReportAllSchools))</option>"
+            + schools.map { "<option value=\"\(esc($0.site))\"\($0.site == site ? " selected" : "")>\(esc($0.name))</option>" }.joined() + "</select></label>"
         let bar = """
             <style>.app-bar{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;margin:0 0 1rem}.app-bar select,.app-bar button{font:inherit;padding:.2rem .5rem}\
             @media print{.app-bar{display:none}}</style>\
             <form class="app-bar" method="get" action="/report"><a href="/">← \(ctx.t(.webBackToApp))</a>\
-            <label>\(ctx.t(.webReportYear)) <select name="period">\(options)</select></label><button>\(ctx.t(.webReportShow))</button>\
-            <a href="\(esc("/report.xlsx?period=\(period)"))">\(ctx.t(.webReportExcel))</a></form>
+            <label>\(ctx.t(.webReportYear)) <select name="period">\(options)</select></label>\(schoolChoice)<button>\(ctx.t(.webReportShow))</button>\
+            <a href="\(esc("/report.xlsx?" + query([("period", "\(period)")] + (site.map { [("site", $0)] } ?? []))))">\(ctx.t(.webReportExcel))</a></form>
             """
         if let body = html.range(of: "<body>") { html.insert(contentsOf: bar, at: body.upperBound) }
         return HTTPResponse(html: html, headers: [("Content-Security-Policy", policy)])

@@ -32,8 +32,10 @@ final class SchoolPages: WebPages {
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
         case ("/sync", "POST"): return try sync(r, ctx)
         default:
-            let report = { try IndicatorReport(database: self.home.database, period: $0, site: self.home.site.rawValue,
-                                               names: [self.home.site.rawValue: self.home.name]) }
+            let report = { (period: SchoolYear, _: String?) in
+                try IndicatorReport(database: self.home.database, period: period, site: self.home.site.rawValue,
+                                    names: [self.home.site.rawValue: self.home.name])
+            }
             return try ReportPage.respond(r, ctx, report: report) ?? importer.respond(r, ctx) ?? tables.respond(r, ctx)
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncTestSupport
+import MentorSyncDomain
 
 /// The report page shows the school year chosen (the one that ended is the one reported in
 /// August and after) and gives the same report as an Excel workbook, at the school and the district.
@@ -35,5 +36,27 @@ final class WebReportTests: XCTestCase {
         let bad = client.get("/report?period=2024-2030")
         XCTAssertEqual(bad?.status, 422)
         XCTAssertTrue((bad?.body ?? "").contains("нужен учебный год, например 2024-2025"), bad?.body ?? "")
+    }
+
+    /// The methodologist prints one school's report, or downloads it for Excel, from the district's app.
+    func testTheDistrictShowsOneSchoolsReport() throws {
+        let w = try WebWorld()
+        w.check(try ToolRunner.run("mentorsync-district", ["enroll", "--site", "s002", "--name", "Школа № 2", "--out", w.scratch.path("s002.enroll").path,
+                                                           "--home", w.districtHome.path]))
+        try w.sql(w.districtHome, """
+            INSERT INTO persons (id, org_id, full_name, role) VALUES ('p-m', 's001', 'Иванова Мария', 'teacher'), ('p-2', 's002', 'Петров Олег', 'teacher');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let all = client.get("/report")?.body ?? ""
+        XCTAssertTrue(all.contains("<option value=\"\">Все школы и муниципалитет</option>"), all)
+        XCTAssertTrue(all.contains("<td>Школа № 1</td>") && all.contains("<td>Школа № 2</td>"), all)
+        let period = SchoolYear.current
+        let one = client.get("/report?period=\(period)&site=s002")?.body ?? ""
+        XCTAssertTrue(one.contains("<option value=\"s002\" selected>Школа № 2</option>"), one)
+        XCTAssertTrue(one.contains("<td>Школа № 2</td>") && !one.contains("<td>Школа № 1</td>"), one)
+        XCTAssertTrue(one.contains("href=\"/report.xlsx?period=\(period)&amp;site=s002\""), one)
+        let book = try XCTUnwrap(client.get("/report.xlsx?period=\(period)&site=s002"))
+        XCTAssertEqual(book.header("Content-Disposition"), "attachment; filename=\"report-\(period)-s002.xlsx\"")
+        XCTAssertEqual(client.get("/report?site=s999")?.status, 200, "a school not enrolled: the whole report")
     }
 }

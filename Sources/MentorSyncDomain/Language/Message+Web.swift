@@ -45,6 +45,8 @@ extension Message {
     public static let webSync = Message("web.sync", en: "Sync", ru: "Обмен")
     public static let webReport = Message("web.report", en: "Report", ru: "Отчёт")
     public static let webReportYear = Message("web.report.year", en: "School year", ru: "Учебный год")
+    public static let webReportSchool = Message("web.report.school", en: "School", ru: "Школа")
+    public static let webReportAllSchools = Message("web.report.all_schools", en: "All schools and the municipality", ru: "Все школы и муниципалитет")
     public static let webReportShow = Message("web.report.show", en: "Show", ru: "Показать")
     public static let webListExcel = Message("web.list.excel", en: "Download for Excel", ru: "Скачать для Excel")
     public static let webReportExcel = Message("web.report.excel", en: "Download for Excel (.xlsx)", ru: "Скачать для Excel (.xlsx)")
