@@ -14,10 +14,12 @@ enum DefaultTargets {
             var fields = [("code", i.code), ("title", i.title ?? "")]
             if let unit = i.unit { fields.append(("unit", unit)) }
             if let t = i.effectiveTarget { fields.append(("target_value", plain(t))) }
-            return [esc(i.code), esc(i.title ?? ""), esc(target), "<a href=\"\(esc("/t/indicators/edit?" + query(fields)))\">\(ctx.t(.webSetTarget))</a>"]
+            // The indicator by its title; its code (the report's and the region's key) small beneath.
+            return ["\(esc(i.title ?? i.code))<br><span class=\"muted\">\(esc(i.code))</span>", esc(target),
+                    "<a href=\"\(esc("/t/indicators/edit?" + query(fields)))\">\(ctx.t(.webSetTarget))</a>"]
         }
         return "<h2>\(ctx.t(.webDefaultTargets))</h2><p class=\"muted\">\(ctx.t(.webDefaultTargetsWhy))</p>"
-            + ctx.table([Message.webColumn("code", table: "indicators").text(ctx.language), Message.webColumn("title", table: "indicators").text(ctx.language),
-                         Message.webDefaultTarget.text(ctx.language), ""], rows)
+            + ctx.table([Message.webColumn("title", table: "indicators").text(ctx.language), Message.webDefaultTarget.text(ctx.language), ""], rows)
+            + "<h2>\(ctx.t(.webTargetsSet))</h2>"
     }
 }

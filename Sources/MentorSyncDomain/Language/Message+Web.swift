@@ -45,6 +45,7 @@ extension Message {
     public static let webSync = Message("web.sync", en: "Sync", ru: "Обмен")
     public static let webReport = Message("web.report", en: "Report", ru: "Отчёт")
     public static let webReportYear = Message("web.report.year", en: "School year", ru: "Учебный год")
+    public static let webTargetsSet = Message("web.targets_set", en: "Targets set by the district", ru: "Цели, заданные управлением образования")
     public static let webReportSchool = Message("web.report.school", en: "School", ru: "Школа")
     public static let webReportAllSchools = Message("web.report.all_schools", en: "All schools and the municipality", ru: "Все школы и муниципалитет")
     public static let webReportShow = Message("web.report.show", en: "Show", ru: "Показать")
