@@ -43,8 +43,8 @@ final class ConflictLanguageTests: XCTestCase {
         let short = String(conflict.prefix(8))
         XCTAssertTrue(r.stdout.hasPrefix("1 открытый конфликт\n"), r.stdout)
         XCTAssertNotNil(r.stdout.range(of: "\(short) Люди «Иванова Мария Петровна» \\[[0-9a-f]{8}\\] — Роль\n", options: .regularExpression), r.stdout)
-        XCTAssertTrue(r.stdout.contains("mine — Управление образования: руководитель"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("theirs — Школа s001: методист"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("районное (--keep mine) — Управление образования: руководитель"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("школьное (--keep theirs) — Школа s001: методист"), r.stdout)
         XCTAssertTrue(r.stdout.contains("решить: mentorsync-district conflicts resolve КОД --keep mine|theirs"), r.stdout)
         XCTAssertEqual(english(r.stdout), [], r.stdout)
     }
@@ -66,9 +66,9 @@ final class ConflictLanguageTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("; владелец: Школа s001\n"), r.stdout)
         XCTAssertTrue(r.stdout.contains("поле: Роль (role)\n"), r.stdout)
         let time = "[0-9]{2}\\.[0-9]{2}\\.20[0-9]{2} [0-9]{2}:[0-9]{2}"
-        XCTAssertNotNil(r.stdout.range(of: "mine — Управление образования: руководитель\n  записано не позже \(time) по часам компьютера: Управление образования\n",
+        XCTAssertNotNil(r.stdout.range(of: "районное \\(--keep mine\\) — Управление образования: руководитель\n  записано не позже \(time) по часам компьютера: Управление образования\n",
                                        options: .regularExpression), r.stdout)
-        XCTAssertNotNil(r.stdout.range(of: "theirs — Школа s001: методист[^\n]*\n  записано не позже \(time) по часам компьютера: Школа s001\n",
+        XCTAssertNotNil(r.stdout.range(of: "школьное \\(--keep theirs\\) — Школа s001: методист[^\n]*\n  записано не позже \(time) по часам компьютера: Школа s001\n",
                                        options: .regularExpression), r.stdout)
         XCTAssertNotNil(r.stdout.range(of: "обнаружен: Управление образования, \(time)\n", options: .regularExpression), r.stdout)
         XCTAssertFalse(r.stdout.contains("counter") || r.stdout.contains("счётчик"), r.stdout)
@@ -88,7 +88,7 @@ final class ConflictLanguageTests: XCTestCase {
         let all = try district(ToolLocale.russian, "conflicts", "list", "--all")
         XCTAssertTrue(all.stdout.hasPrefix("0 открытых конфликтов, решённых: 1\n"), all.stdout)
         XCTAssertTrue(all.stdout.contains("— Роль — решён: оставлено значение школы\n"), all.stdout)
-        XCTAssertTrue(all.stdout.contains("theirs — Школа s001: методист (сейчас в реестре)"), all.stdout)
+        XCTAssertTrue(all.stdout.contains("школьное (--keep theirs) — Школа s001: методист (сейчас в реестре)"), all.stdout)
         let en = try district(ToolLocale.english, "conflicts", "resolve", short, "--value", "учитель")
         XCTAssertEqual(en.stdout, "resolved: set to teacher; the school receives it in its next reply\n")
         let none = try district(ToolLocale.russian, "conflicts", "list")
