@@ -75,7 +75,7 @@ public enum DistrictCLI {
         if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
             console.out(Message.enrolled(site: school.rawValue, name: name, rotated: rotated, graceDays: grace).text())
             console.out(Message.enrollmentFile(out.path).text())
-            console.out(Message.atTheSchool(out.lastPathComponent).text())
+            console.out(Message.atTheSchool(out.lastPathComponent, again: rotated).text())
         }
     }
 

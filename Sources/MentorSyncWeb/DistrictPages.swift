@@ -124,10 +124,12 @@ final class DistrictPages: WebPages {
         do {
             try FileManager.default.createDirectory(at: enrollments, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let file = enrollments.appendingPathComponent("\(site.rawValue).enrollment")
+            let again = try home.isEnrolled(site)
             try home.enroll(site: site, name: name, out: file)
             var ctx = ctx
             ctx.title = Message.webEnroll.text(l)
             let body = "<p>\(esc("\(name) (\(site.rawValue))"))</p><p><a class=\"button\" href=\"/enrollments/\(esc(site.rawValue))\">\(ctx.t(.webDownload))</a></p>"
+                + "<p>\(ctx.t(.atTheSchool(file.lastPathComponent, again: again)))</p>"
                 + "<p class=\"muted\">\(ctx.t(.webEnrollmentSecret))</p>"
             return HTTPResponse(html: ctx.page(body))
         } catch {

@@ -49,7 +49,10 @@ final class SecurityCLITests: XCTestCase {
         try FileManager.default.copyItem(at: w.schoolHome("s001"), to: stolen)
         expectOK(try w.district("revoke", "--site", "s001"))
         let fresh = w.scratch.path("s001-new.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        let again = try ToolRunner.run("mentorsync-district", ["enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path,
+                                                               "--home", w.districtHome.path], environment: ToolLocale.russian)
+        expectOK(again)
+        XCTAssertTrue(again.stdout.contains("в школе: mentorsync-school rekey --enroll s001-new.enroll (её данные остаются)"), again.stdout)
         expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
         try w.round()
         expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=С украденного", "--id", "thief", "--home", stolen.path]))
