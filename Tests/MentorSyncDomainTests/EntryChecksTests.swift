@@ -20,6 +20,24 @@ final class EntryChecksTests: XCTestCase {
 
     override func tearDown() { e = nil; school = nil; scratch = nil }
 
+    /// A waiting mentee linked to a forming or running pair is in the pair; one who left, or a
+    /// link to a closed pair, changes nothing.
+    func testAMenteeLinkedToAPairIsInAPair() throws {
+        let editor = e!
+        func mentee(_ name: String, _ status: String?) throws -> String {
+            let p = try editor.put(table: "persons", sets: [("full_name", name), ("role", "teacher")]).id
+            return try editor.put(table: "mentees", sets: [("person_id", p)] + (status.map { [("status", $0)] } ?? [])).id
+        }
+        let mentor = try editor.put(table: "mentors", sets: [("person_id", try editor.put(table: "persons", sets: [("full_name", "Кузнецов Виктор")]).id)]).id
+        let running = try editor.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "active")]).id
+        let closed = try editor.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "completed"), ("started_on", "01.09.2024")]).id
+        let (waiting, unset, left, late) = (try mentee("Ахмедова Зарина", "waiting"), try mentee("Орлов Пётр", nil), try mentee("Смирнова Анна", "left"), try mentee("Петров Олег", "waiting"))
+        for m in [waiting, unset, left] { _ = try editor.put(table: "pair_mentees", sets: [("pair_id", running), ("mentee_id", m)]) }
+        _ = try editor.put(table: "pair_mentees", sets: [("pair_id", closed), ("mentee_id", late)])
+        func status(_ id: String) throws -> String? { try school.database.scalar("SELECT status FROM mentees WHERE id = ?", [.text(id)])?.text }
+        XCTAssertEqual([try status(waiting), try status(unset), try status(left), try status(late)], ["in_pair", "in_pair", "left", "waiting"])
+    }
+
     func testAnEndBeforeItsStartIsRefused() throws {
         let editor = e!
         XCTAssertThrowsError(try editor.put(table: "events", sets: [("title", "Семинар"), ("starts_on", "20.10.2025"), ("ends_on", "31.05.2025")])) { e in

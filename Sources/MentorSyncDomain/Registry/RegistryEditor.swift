@@ -86,8 +86,20 @@ public struct RegistryEditor {
             let keys = values.keys.sorted()
             try write("INSERT INTO \(SQL.identifier(t.name)) (id, \(keys.map(SQL.identifier).joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: keys.count)))",
                       [.text(rowID)] + keys.map { values[$0]! })
+            if t.name == "pair_mentees", let mentee = values["mentee_id"]?.text, let pair = values["pair_id"]?.text {
+                try markInPair(mentee: mentee, pair: pair, owner: owner)
+            }
             return (rowID, true)
         }
+    }
+
+    /// A mentee waiting for a pair (or with no status) is in one once linked to a pair that is
+    /// forming or running: her status follows, as the deputy head would set it.
+    private func markInPair(mentee: String, pair: String, owner: String) throws {
+        let pairStatus = try database.scalar("SELECT status FROM pairs WHERE id = ?", [.text(pair)])?.text
+        guard pairStatus == nil || ["forming", "active"].contains(pairStatus!) else { return }
+        try database.execute("UPDATE mentees SET status = 'in_pair' WHERE id = ? AND org_id = ? AND coalesce(status, 'waiting') = 'waiting'",
+                             [.text(mentee), .text(owner)])
     }
 
     /// The id `put --id` means: a row's id (or the start of one, as listings show it), or the name of
