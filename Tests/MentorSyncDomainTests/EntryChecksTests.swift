@@ -38,6 +38,15 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual([try status(waiting), try status(unset), try status(left), try status(late)], ["in_pair", "in_pair", "left", "waiting"])
     }
 
+    /// Another organization's rows are refused naming it as people know it, not by its code.
+    func testAnotherOrganizationsRowIsRefusedByItsName() throws {
+        try school.database.execute("INSERT INTO organizations (id, org_id, name, kind) VALUES ('s002', 'district', 'МБОУ СОШ № 2', 'school')")
+        XCTAssertThrowsError(try e.put(table: "persons", sets: [("org_id", "s002"), ("full_name", "Петров Олег")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "эта школа (s017) не может менять записи организации «МБОУ СОШ № 2»; это может только управление образования")
+        }
+    }
+
     func testAnEndBeforeItsStartIsRefused() throws {
         let editor = e!
         XCTAssertThrowsError(try editor.put(table: "events", sets: [("title", "Семинар"), ("starts_on", "20.10.2025"), ("ends_on", "31.05.2025")])) { e in

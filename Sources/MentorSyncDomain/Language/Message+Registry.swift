@@ -37,10 +37,11 @@ extension Message {
                        ru: "таблицу «\(t.russian)» ведёт только управление образования: школа её видит, но добавить или изменить в ней ничего не может (управление такую запись не примет)")
     }
 
-    static func mayNotWrite(site: String, owner: String) -> Message {
+    /// `ownerName`: the owner as people know it (the organization's name), when this registry has it.
+    static func mayNotWrite(site: String, owner: String, ownerName: String? = nil) -> Message {
         Message("registry.may_not_write",
                 en: "this school (\(site)) may not write rows of '\(owner)'; only the district can",
-                ru: "эта школа (\(site)) не может менять строки «\(owner)»; это может только район")
+                ru: "эта школа (\(site)) не может менять записи организации «\(ownerName ?? owner)»; это может только управление образования")
     }
 
     static let idBySet = Message("registry.id_by_set",

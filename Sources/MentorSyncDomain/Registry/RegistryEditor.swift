@@ -37,7 +37,8 @@ public struct RegistryEditor {
         }
         if t.ownership == .district { throw MessageError(.districtTable(t.name)) }
         guard orgID == replica.site.rawValue else {
-            throw MessageError(.mayNotWrite(site: replica.site.rawValue, owner: orgID))
+            let name = try database.scalar("SELECT coalesce(short_name, name) FROM organizations WHERE id = ?", [.text(orgID)])?.text
+            throw MessageError(.mayNotWrite(site: replica.site.rawValue, owner: orgID, ownerName: name))
         }
     }
 
