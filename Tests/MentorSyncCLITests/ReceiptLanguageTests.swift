@@ -56,6 +56,9 @@ final class ReceiptLanguageTests: XCTestCase {
                        "отправлено в управление образования: 5 изменённых записей (1 удалена) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync").russian,
                        "новых изменений нет; в управление образования ушёл файл f.msync: он подтверждает полученное")
+        // A reply that only confirms is said so, not as three zeros.
+        XCTAssertEqual(Message.received(replies: 1, inserted: 0, changed: 0, deleted: 0, alreadyMerged: 0).russian,
+                       "получен 1 ответ управления образования: оно подтвердило полученное, новых данных нет")
         // Each row is counted once: a reply of five new rows is not also five changed ones.
         XCTAssertTrue(Message.received(replies: 1, inserted: 5, changed: 7, deleted: 1, alreadyMerged: 0).russian
                         .hasSuffix("получен 1 ответ: новых записей: 5, изменённых: 1, удалённых: 1"))

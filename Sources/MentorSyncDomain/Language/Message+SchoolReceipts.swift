@@ -73,7 +73,13 @@ extension Message {
     }
 
     public static func received(replies: Int, inserted: Int, changed: Int, deleted: Int, alreadyMerged: Int) -> Message {
-        Message("receipt.received",
+        // A reply that only confirms what the school sent: said so, not as three zeros.
+        if changed == 0 && alreadyMerged == 0 {
+            return Message("receipt.received_confirmation",
+                           en: "received \(Plural.en(count: replies, "reply", "replies")) from the district: \(replies == 1 ? "it confirms" : "they confirm") what it received; nothing new in \(replies == 1 ? "it" : "them")",
+                           ru: "\(Plural.ru(replies, "получен", "получено", "получено")) \(Plural.ru(count: replies, "ответ", "ответа", "ответов")) управления образования: оно подтвердило полученное, новых данных нет")
+        }
+        return Message("receipt.received",
                 en: "received \(Plural.en(count: replies, "reply", "replies")): \(enRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : " (\(alreadyMerged) already merged)")",
                 ru: "\(Plural.ru(replies, "получен", "получено", "получено")) \(Plural.ru(count: replies, "ответ", "ответа", "ответов")): \(ruRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : " (уже учтено раньше: \(alreadyMerged))")")
     }
