@@ -49,7 +49,7 @@ final class ReceiptLanguageTests: XCTestCase {
         // The next sync sends them again, as the district's reply confirming them is read after: said so.
         XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило; файл s001-"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
-        XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено строк: 2, конфликтов: 0, отклонено строк: 0)"), run.text("ingest"))
+        XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено записей: 2, конфликтов: 0, отклонено записей: 0)"), run.text("ingest"))
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
         XCTAssertNotNil(run.text("sync again").range(of: "получен 1 ответ: новых записей: [0-9]+, изменённых: [0-9]+, удалённых: [0-9]+", options: .regularExpression), run.text("sync again"))
         XCTAssertEqual(Message.sent(rows: 5, deletions: 1, conflicts: 0, full: false, file: "f.msync", again: 3).russian,

@@ -20,7 +20,7 @@ final class RefusalLanguageTests: XCTestCase {
         let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path],
                                         environment: ToolLocale.russian)
         expectOK(ingest)
-        XCTAssertTrue(flat(ingest.stdout).contains("отклонено строк: 2)"), ingest.stdout)
+        XCTAssertTrue(flat(ingest.stdout).contains("отклонено записей: 2)"), ingest.stdout)
         XCTAssertTrue(flat(ingest.stdout).contains("Школа s001, "), ingest.stdout)
         // The district holds neither row: it names them as their values did.
         XCTAssertTrue(flat(ingest.stdout).contains(": не принято изменение: Люди «Чужая Анна Петровна» — запись принадлежит организации «Школа s002»"), ingest.stdout)

@@ -37,7 +37,7 @@ extension Message {
     public static func mergedBundles(_ n: Int, rowsChanged: Int, conflicts: Int, refused: Int) -> Message {
         Message("receipt.merged_bundles",
                 en: "merged \(Plural.en(count: n, "bundle", "bundles")) (\(Plural.en(count: rowsChanged, "row", "rows")) changed, \(Plural.en(count: conflicts, "conflict", "conflicts")), \(Plural.en(count: refused, "row", "rows")) refused)",
-                ru: "\(Plural.ru(n, "принят", "принято", "принято")) \(Plural.ru(count: n, "пакет", "пакета", "пакетов")) (изменено строк: \(rowsChanged), конфликтов: \(conflicts), отклонено строк: \(refused))")
+                ru: "\(Plural.ru(n, "принят", "принято", "принято")) \(Plural.ru(count: n, "пакет", "пакета", "пакетов")) (изменено записей: \(rowsChanged), конфликтов: \(conflicts), отклонено записей: \(refused))")
     }
 
     public static func quarantined(_ file: String, reason: Message) -> Message {
