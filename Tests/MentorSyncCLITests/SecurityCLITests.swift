@@ -35,6 +35,9 @@ final class SecurityCLITests: XCTestCase {
         try w.round()
         let after = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
         XCTAssertTrue(after.contains { $0["id"] as? String == "stolen" })
+        // Enrolled again and synced: the school is no longer told it was revoked.
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertFalse("\(status["rejections"] ?? "")".contains("was revoked"), "\(status["rejections"] ?? "")")
     }
 
     /// The stolen computer goes on writing after the school was enrolled again: its files are

@@ -167,6 +167,13 @@ public final class DistrictHome {
         let now = Replica.timestamp()
         try database.transaction {
             if try isEnrolled(school) {
+                // The refusals «school … was revoked» end with the revocation: enrolled again, the school
+                // is no longer told to re-enroll (it heard it at every exchange for 60 days).
+                for r in try database.rows("SELECT n, reason FROM district_rejections WHERE site = ?", [.text(school.rawValue)]) {
+                    if case .revoked? = BundleError(description: r[1].displayText) {
+                        try database.execute("DELETE FROM district_rejections WHERE n = ?", [r[0]])
+                    }
+                }
                 try database.execute("""
                     UPDATE district_schools SET
                       previous_key = CASE WHEN revoked_at IS NULL THEN key END,
