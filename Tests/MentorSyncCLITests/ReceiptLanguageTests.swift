@@ -46,8 +46,9 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("enroll").contains("в школе: mentorsync-school init --enroll s001.enroll"), run.text("enroll"))
         XCTAssertTrue(run.text("school init").contains("дальше: mentorsync-school sync --share"), run.text("school init"))
         XCTAssertTrue(run.text("sync").contains("отправлено в управление образования: 2 изменённые записи; файл s001-"), run.text("sync"))
-        // The next sync sends them again, as the district's reply confirming them is read after: said so.
-        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило; файл s001-"), run.text("sync again"))
+        // The next sync sends them again, as the district's reply is read after; the reply read then
+        // confirms them, and the receipt says that, not that they are unconfirmed.
+        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — они уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило; файл s001-"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено записей: 2, конфликтов: 0, отклонено записей: 0)"), run.text("ingest"))
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
@@ -56,6 +57,8 @@ final class ReceiptLanguageTests: XCTestCase {
                        "отправлено в управление образования: 5 изменённых записей (1 удалена) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync").russian,
                        "новых изменений нет; в управление образования ушёл файл f.msync: он подтверждает полученное")
+        XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 1, full: false, file: "f.msync").russian,
+                       "отправлено в управление образования: 1 конфликт; файл f.msync")
         // A reply that only confirms is said so, not as three zeros.
         XCTAssertEqual(Message.received(replies: 1, inserted: 0, changed: 0, deleted: 0, alreadyMerged: 0).russian,
                        "получен 1 ответ управления образования: оно подтвердило полученное, новых данных нет")
@@ -93,7 +96,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("school init").contains("next: mentorsync-school sync --share"), run.text("school init"))
         XCTAssertTrue(run.text("sync").contains("sent 2 changed rows in s001-"), run.text("sync"))
         XCTAssertFalse(run.text("sync").contains("sent before"), run.text("sync"))
-        XCTAssertTrue(run.text("sync again").contains(".msync — all these rows were sent before; the district has not confirmed them yet\n"), run.text("sync again"))
+        XCTAssertTrue(run.text("sync again").contains(".msync — sent before; the reply read now confirms the district has them\n"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("no reply from the district on this share yet"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("merged 1 bundle (2 rows changed, 0 conflicts, 0 rows refused)"), run.text("ingest"))
         XCTAssertTrue(run.text("sync again").contains("received 1 reply: "), run.text("sync again"))

@@ -22,13 +22,16 @@ extension Message {
     /// deputy head says it: «отправлено в управление образования: 5 изменённых записей (1 удалена) —
     /// файл s001-….msync». `again`: how many of the rows went before and are sent again, not yet
     /// confirmed (a sync that only fetches a reply re-sends what the district has not confirmed).
-    public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String, again: Int = 0) -> Message {
+    /// `againConfirmed`: the reply read right after confirmed them all.
+    public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String, again: Int = 0, againConfirmed: Bool = false) -> Message {
         var en = "sent " + Plural.en(count: rows, "changed row", "changed rows")
         if deletions > 0 { en += " (\(Plural.en(count: deletions, "deletion", "deletions")))" }
         if conflicts > 0 { en += " and " + Plural.en(count: conflicts, "conflict", "conflicts") }
         if full { en += " — a full copy, as the district asked" }
         en += " in \(file)"
-        if again > 0 {
+        if again > 0 && againConfirmed {
+            en += " — sent before; the reply read now confirms the district has them"
+        } else if again > 0 {
             en += again >= rows ? (rows == 1 ? " — the row was sent before; the district has not confirmed it yet"
                                              : " — all these rows were sent before; the district has not confirmed them yet")
                                 : " (\(again) of the rows sent before; the district has not confirmed them yet)"
@@ -37,11 +40,14 @@ extension Message {
         if rows == 0 && conflicts == 0 {
             ru = "новых изменений нет; в управление образования ушёл файл \(file): он подтверждает полученное"
         } else {
-            ru = "отправлено в управление образования: " + Plural.ru(count: rows, "изменённая запись", "изменённые записи", "изменённых записей")
+            ru = "отправлено в управление образования: "
+                + (rows == 0 ? "" : Plural.ru(count: rows, "изменённая запись", "изменённые записи", "изменённых записей"))
             if deletions > 0 { ru += " (\(deletions) \(Plural.ru(deletions, "удалена", "удалены", "удалено")))" }
-            if conflicts > 0 { ru += " и " + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
+            if conflicts > 0 { ru += (rows == 0 ? "" : " и ") + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
             if full { ru += " — полная копия, как просило управление образования" }
-            if again > 0 {
+            if again > 0 && againConfirmed {
+                ru += " — они уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило"
+            } else if again > 0 {
                 ru += again >= rows ? (rows == 1 ? " — эта запись уже отправлялась раньше, управление образования её ещё не подтвердило"
                                                  : " — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило")
                                     : " (из них \(again) уже отправлялись раньше: управление образования их ещё не подтвердило)"

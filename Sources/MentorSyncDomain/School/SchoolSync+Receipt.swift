@@ -6,7 +6,7 @@ extension SchoolHome {
     /// district asked, refused and corrected. The one receipt of `sync` and the web app's sync page.
     public func syncReceipt(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, language l: Language = .current) -> [String] {
         var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent,
-                                  again: e.sentAgain).text(l)]
+                                  again: e.sentAgain, againConfirmed: e.sentAgainConfirmed).text(l)]
         if i.files.isEmpty && i.skipped.isEmpty {
             lines.append(Message.noReplyYet.text(l))
         } else if i.files.isEmpty {

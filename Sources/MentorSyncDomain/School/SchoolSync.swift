@@ -23,6 +23,8 @@ public final class SchoolSync {
         public var held: [HeldRow] = []
         /// Rows an earlier bundle carried already, sent again as the district has not confirmed them.
         public var sentAgain = 0
+        /// Set by `sync` when the reply it read just after confirmed the rows sent again.
+        public var sentAgainConfirmed = false
     }
 
     public struct ImportResult: Sendable {
@@ -184,6 +186,13 @@ public final class SchoolSync {
             let outbox = Share.scan(share.outbox(home.site))
             imported = try importFiles(outbox.bundles)
             imported.problems += outbox.refused.map(\.description)
+        }
+        // The reply read after sending may confirm what was sent again: then it is said so, not that
+        // the district has not confirmed it (a sync sends first and reads the reply after).
+        if exported.sentAgain > 0, !imported.files.isEmpty {
+            let acknowledged = try home.replica.peer(home.district).theirKnowledge[home.site]
+            let unconfirmed = try home.replica.changedRows(for: home.district, after: acknowledged)
+            if unconfirmed == 0 { exported.sentAgainConfirmed = true } else { exported.sentAgain = min(exported.sentAgain, unconfirmed) }
         }
         if imported.commands.contains(BundleHeader.Command.resync) {
             // The district asked for everything: send it now rather than at the next visit.
