@@ -107,8 +107,8 @@ extension Message {
 
 extension Message {
     public static let correctionsHeading = Message("school.corrections_heading",
-                                                   en: "the district's corrections with the last reply that brought any:",
-                                                   ru: "исправления муниципалитета, пришедшие с последним ответом, в котором они были:")
+                                                   en: "the district's latest corrections:",
+                                                   ru: "последние исправления управления образования:")
 
     public static func rowsMovedAway(_ n: Int) -> Message {
         Message("school.rows_moved_away",
