@@ -281,7 +281,7 @@ extension TablePages {
     /// /t/TABLE/xlsx: the table as an Excel workbook, headers and values in the person's language
     /// (the same file `export-csv TABLE FILE.xlsx` writes), named by the table's title.
     func workbook(_ t: TableSchema, _ ctx: PageContext) throws -> HTTPResponse {
-        let (data, _) = try CSVExporter(language: ctx.language).encodeWorkbook(table: t.name, from: replica)
+        let (data, _) = try CSVExporter(language: ctx.language).encodeWorkbook(table: t.name, from: replica, namesForReferences: true)
         let title = Message.webTable(t.name).text(ctx.language) + ".xlsx"
         let encoded = title.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")) ?? "\(t.name).xlsx"
         return HTTPResponse(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: Array(data),

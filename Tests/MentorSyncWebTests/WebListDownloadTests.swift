@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncTestSupport
+import MentorSyncDomain
 
 /// A list page's «Скачать для Excel»: the lists the school keeps in Excel come from the registry too.
 final class WebListDownloadTests: XCTestCase {
@@ -15,6 +16,16 @@ final class WebListDownloadTests: XCTestCase {
         XCTAssertEqual(answer.status, 200)
         XCTAssertEqual(answer.header("Content-Disposition"), "attachment; filename=\"persons.xlsx\"; filename*=UTF-8''%D0%9B%D1%8E%D0%B4%D0%B8.xlsx")
         XCTAssertEqual(Array(answer.bytes.prefix(2)), Array("PK".utf8), "a zip: a workbook")
+        // References by name: a pair's mentor reads as the person, and the list loads back too.
+        w.check(try ToolRunner.run("mentorsync-school", ["put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--home", w.schoolHome.path]))
+        let mentors = try XCTUnwrap(client.get("/t/mentors/xlsx"))
+        let mentorsFile = w.scratch.path("Наставники.xlsx")
+        try Data(mentors.bytes).write(to: mentorsFile)
+        let read = try ToolRunner.run("mentorsync-school", ["import-csv", "mentors", mentorsFile.path, "--dry-run", "--json", "--home", w.schoolHome.path])
+        let lines = (try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])?["unchanged"] as? Int
+        XCTAssertEqual(lines, 1, read.output)
+        let cells = try SpreadsheetFile.read(contentsOf: mentorsFile).records.flatMap(\.fields)
+        XCTAssertTrue(cells.contains("Иванова Мария Петровна"), "the mentor's person by name: \(cells)")
         let file = w.scratch.path("Люди.xlsx")
         try Data(answer.bytes).write(to: file)
         let back = try ToolRunner.run("mentorsync-school", ["import-csv", "persons", file.path, "--dry-run", "--json", "--home", w.schoolHome.path])

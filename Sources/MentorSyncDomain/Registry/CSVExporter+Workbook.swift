@@ -5,8 +5,15 @@ extension CSVExporter {
     /// A registry table as an Excel workbook: one sheet named after the table, the same header and
     /// words as the CSV export in this language (so it imports back), dates as date cells, numbers
     /// as numbers, ids and every other text as text (so `007` stays `007`).
-    public func encodeWorkbook(table name: String, from replica: Replica) throws -> (Data, Int) {
+    /// `namesForReferences`: a reference written as the name of its row, as the lists show it (for a
+    /// person working in Excel; the import finds the row by it again), not as its id.
+    public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false) throws -> (Data, Int) {
         let t = try RegistryEditor(replica: replica).table(name)
+        let names = namesForReferences ? ReferenceResolver(database: replica.database) : nil
+        let targets = (["id"] + t.cellNames).map { column -> String? in
+            if case .reference(let target)? = t.column(named: column)?.kind { return target }
+            return nil
+        }
         let header = ["id"] + t.cellNames
         let dates = header.map { column in
             if case .date? = t.column(named: column)?.kind { return true }
@@ -20,7 +27,9 @@ extension CSVExporter {
                 case .null: return .empty
                 case .integer(let i): return .number(Double(i))
                 case .real(let d): return .number(d)
-                case .text(let s): return dates[k] ? .date(s) : .text(enumerations[k] ? word(s, column: header[k], table: t.name) : s)
+                case .text(let s):
+                    if let names, let target = targets[k] { return .text((try? names.typableName(of: s, in: target)) ?? s) }
+                    return dates[k] ? .date(s) : .text(enumerations[k] ? word(s, column: header[k], table: t.name) : s)
                 case let other: return .text(other.displayText)
                 }
             })
