@@ -245,9 +245,11 @@ public struct CSVImporter {
                     continue
                 }
 
+                var keepStoredBirthDate = false
                 if id.isEmpty, let matcher = people, let f = fullNameIndex {
                     switch matcher.match(fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }, org: org) {
                     case .one(let existing): id = existing
+                    case .byNameAlone(let existing): id = existing; keepStoredBirthDate = true
                     case .several(let ids):
                         bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralPersons(ids.count, values[f].text ?? "").text()))
                         continue
@@ -275,6 +277,8 @@ public struct CSVImporter {
                         lookup.reset()
                     }
                     if let current {
+                        // A line without the date found her by name alone: her date stays.
+                        if keepStoredBirthDate, let b = birthIndex { values[b] = current[b + 1] }
                         // An existing row: only the columns of the file change.
                         let owner = current[0].displayText
                         let newOwner = org.isEmpty ? owner : org

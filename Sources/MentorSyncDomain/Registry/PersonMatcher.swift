@@ -8,7 +8,9 @@ struct PersonMatcher {
     /// `namesake`: no one of that name and birth date, but someone of that name born on the dates
     /// given (stored form) — a slip in the date, or a line without one, far more often than a second
     /// person of the same name in one school.
-    enum Found: Equatable { case none, one(String), several([String]), namesake(dates: [String]) }
+    /// `byNameAlone`: the one person of that name, found for a line with no birth date — her
+    /// stored date is kept, not cleared.
+    enum Found: Equatable { case none, one(String), several([String]), namesake(dates: [String]), byNameAlone(String) }
 
     private struct Person { var id: String; var org: String; var birth: String? }
     private var byName: [String: [Person]] = [:]
@@ -43,6 +45,8 @@ struct PersonMatcher {
                 let undated = candidates.filter { $0.birth == nil }
                 // A line giving the date of a person entered without one fills it in.
                 if birthDate.text != nil && undated.count == 1 && dated.isEmpty { return .one(undated[0].id) }
+                // A line without the date naming the one person of that name: her.
+                if birthDate.text == nil && dated.count == 1 && undated.isEmpty { return .byNameAlone(dated[0].id) }
                 if !dated.isEmpty && undated.isEmpty { return .namesake(dates: dated.compactMap(\.birth).sorted()) }
             }
             candidates = sameDay
