@@ -24,7 +24,8 @@ struct ImportPage {
 
     func tableSelect(_ ctx: PageContext, chosen: String) -> String {
         var h = "<label for=\"table\">\(ctx.t(.webImportTable))</label><select id=\"table\" name=\"table\">"
-        for t in RegistrySchema.schema.tables { h += "<option value=\"\(esc(t.name))\"\(t.name == chosen ? " selected" : "")>\(ctx.t(.webTable(t.name)))</option>" }
+        // A school loads lists of its own tables: the district alone keeps organizations and indicators.
+        for t in RegistrySchema.schema.tables where replica.role != .school || t.ownership != .district { h += "<option value=\"\(esc(t.name))\"\(t.name == chosen ? " selected" : "")>\(ctx.t(.webTable(t.name)))</option>" }
         return h + "</select>"
     }
 

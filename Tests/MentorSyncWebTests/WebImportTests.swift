@@ -8,7 +8,10 @@ final class WebImportTests: XCTestCase {
         let w = try WebWorld()
         let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
         let client = WebClient(port: port)
-        XCTAssertEqual(client.get("/import")?.status, 200)
+        let page = try XCTUnwrap(client.get("/import"))
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.body.contains("<option value=\"persons\"") && !page.body.contains("<option value=\"indicators\""),
+                      "a school loads its own tables, not the district's: \(page.body)")
         let csv = "ФИО;Дата рождения;Роль\r\nКузнецова Ольга Ивановна;12.03.1990;учитель\r\nОрлов Пётр;31.02.1991;учитель\r\nЛебедева Нина;01.09.1999;учитель\r\n"
         let before = w.checksum(w.schoolHome)
         let preview = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", csv)))
