@@ -9,7 +9,9 @@ enum OverdueEvents {
         guard !late.isEmpty else { return "" }
         let l = ctx.language
         let rows = late.map { e -> [String] in
-            let when = [e.startsOn, e.endsOn].compactMap { $0.map { ReferenceResolver.readableDate($0, l) } }.joined(separator: " – ")
+            // The dates, or the «сроки» as written when the event has none («ноябрь 2026»).
+            let dates = [e.startsOn, e.endsOn].compactMap { $0.map { ReferenceResolver.readableDate($0, l) } }.joined(separator: " – ")
+            let when = dates.isEmpty ? (e.schedule ?? "") : dates
             let status = e.status.map { Message.valueTitle($0, column: "status", table: "events").text(l) } ?? ""
             return ["<a href=\"\(esc("/t/events/edit?" + query([("id", e.id)])))\">\(esc(e.title))</a>", esc(when), esc(e.responsible ?? ""), esc(status)]
         }
