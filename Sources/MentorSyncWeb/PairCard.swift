@@ -18,11 +18,11 @@ extension TablePages {
                         if case .enumeration = RegistrySchema.schema.table(named: table)?.column(named: c)?.kind { return ctx.t(.webValue(text, column: c, table: table)) }
                         return text
                     }.joined(separator: ", ")
-                    h += "<li><a href=\"\(esc("/t/\(table)/edit?" + query([("id", r.id)])))\">\(esc(day))</a>\(what.isEmpty ? "" : " — " + esc(what))</li>"
+                    h += "<li><a href=\"\(esc("/t/\(table)/edit?" + query([("id", r.id), ("back", "pair")])))\">\(esc(day))</a>\(what.isEmpty ? "" : " — " + esc(what))</li>"
                 }
                 h += "</ul>"
             }
-            if editable { h += "<p><a href=\"\(esc("/t/\(table)/edit?" + query([("pair_id", pair)])))\">\(ctx.t(.webAdd))</a></p>" }
+            if editable { h += "<p><a href=\"\(esc("/t/\(table)/edit?" + query([("pair_id", pair), ("back", "pair")])))\">\(ctx.t(.webAdd))</a></p>" }
             h += "</section>"
         }
         return h

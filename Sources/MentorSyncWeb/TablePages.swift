@@ -40,7 +40,8 @@ final class TablePages {
         case ("edit", _):
             // A new row's form may come filled in by a link (an indicator of the report given its code).
             let given = r.query["id"] == nil ? r.query.filter { key, _ in t.columns.contains { $0.name == key } } : [:]
-            return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx)
+            // Opened from a pair's page (`back=pair`): saved or cancelled, it goes back there.
+            return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx, backToPair: r.query["back"] == "pair", notice: r.query["done"])
         case ("save", "POST"): return try save(t, r, ctx)
         case ("xlsx", "GET"), ("xlsx", "HEAD"): return try workbook(t, ctx)
         case ("delete", "GET"), ("delete", "HEAD"): return try confirmDelete(t, r, ctx)
@@ -162,7 +163,8 @@ final class TablePages {
         return Dictionary(uniqueKeysWithValues: zip(cols, row))
     }
 
-    func form(_ t: TableSchema, id: String?, values typed: [String: String]?, mentees typedMentees: [String]? = nil, _ ctx: PageContext, error: String? = nil) throws -> HTTPResponse {
+    func form(_ t: TableSchema, id: String?, values typed: [String: String]?, mentees typedMentees: [String]? = nil, _ ctx: PageContext, error: String? = nil,
+              backToPair: Bool = false, notice: String? = nil) throws -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
         let current = try id.flatMap { try currentRow(t, $0) }
@@ -215,11 +217,14 @@ final class TablePages {
         }
         let editable = current == nil || mayEdit(current?["org_id"]?.text)
         let action = "/t/\(t.name)/save" + (id.map { "?" + query([("id", $0)]) } ?? "")
-        var body = editable ? ctx.form(action, fields + "<div class=\"actions\"><button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a></div>")
+        let pair = backToPair ? (typed?["pair_id"] ?? current?["pair_id"]?.text) : nil
+        let cancel = pair.map { "/t/pairs/edit?" + query([("id", $0)]) } ?? "/t/\(t.name)"
+        if pair != nil { fields += "<input type=\"hidden\" name=\"back\" value=\"pair\">" }
+        var body = editable ? ctx.form(action, fields + "<div class=\"actions\"><button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"\(esc(cancel))\">\(ctx.t(.webCancel))</a></div>")
                             : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
         if let id, editable { body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a></p>" }
         if t.name == "pairs", let id { body += try pairCard(id, editable: editable, ctx) }
-        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))
+        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, notice: notice, error: error))
     }
 
     func save(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
@@ -248,9 +253,12 @@ final class TablePages {
             let saidWithTable = ["meetings", "surveys"].contains(t.name)
             var done = Message.webSaved(name.map { $0.hasPrefix("[") ? "\(table) \($0)" : saidWithTable ? "\(table) «\($0)»" : $0 } ?? table).text(ctx.language)
             if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) { done += ". " + left.text(ctx.language) }
+            if f["back"] == "pair", let pair = try currentRow(t, rowID)?["pair_id"]?.text, try currentRow(RegistrySchema.pairs, pair) != nil {
+                return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))
+            }
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
         } catch {
-            return try form(t, id: id, values: f, mentees: r.formValues(PairMentees.field), ctx, error: WebApp.line(error, ctx.language))
+            return try form(t, id: id, values: f, mentees: r.formValues(PairMentees.field), ctx, error: WebApp.line(error, ctx.language), backToPair: f["back"] == "pair")
         }
     }
 

@@ -47,14 +47,23 @@ final class WebPairFormTests: XCTestCase {
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
-        let first = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-1\">22.09.2025</a> — "), page)
-        let second = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-2\">06.10.2025</a> — "), page)
+        let first = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-1&amp;back=pair\">22.09.2025</a> — "), page)
+        let second = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-2&amp;back=pair\">06.10.2025</a> — "), page)
         XCTAssertLessThan(first.lowerBound, second.lowerBound, "by day")
         XCTAssertFalse(page.contains("mt-x"), "another pair's meeting is not this pair's")
-        XCTAssertTrue(page.contains("<a href=\"/t/surveys/edit?id=sv-1\">20.05.2026</a> — "), page)
-        XCTAssertTrue(page.contains("href=\"/t/plans/edit?pair_id=pair-1\""), page)
-        let add = client.get("/t/meetings/edit?pair_id=pair-1")?.body ?? ""
+        XCTAssertTrue(page.contains("<a href=\"/t/surveys/edit?id=sv-1&amp;back=pair\">20.05.2026</a> — "), page)
+        XCTAssertTrue(page.contains("href=\"/t/plans/edit?pair_id=pair-1&amp;back=pair\""), page)
+        let add = client.get("/t/meetings/edit?pair_id=pair-1&back=pair")?.body ?? ""
         XCTAssertTrue(add.contains("<option value=\"pair-1\" selected>"), "the new meeting's pair is chosen: \(add)")
+        XCTAssertTrue(add.contains("href=\"/t/pairs/edit?id=pair-1\">Отмена</a>"), "cancel goes back to the pair: \(add)")
+        // Saved, it goes back to the pair's page, which says so and lists it.
+        let saved = try XCTUnwrap(client.post("/t/meetings/save", [("pair_id", "pair-1"), ("kind", "trial"), ("held_on", "2025-09-29"), ("back", "pair")]))
+        XCTAssertEqual(saved.status, 303, saved.body)
+        let back = try XCTUnwrap(saved.header("Location"))
+        XCTAssertTrue(back.hasPrefix("/t/pairs/edit?id=pair-1&done="), back)
+        let again = client.get(back)?.body ?? ""
+        XCTAssertTrue(again.contains("сохранено: Встречи «Иванова Мария — 15.09.2025, 29.09.2025»"), again)
+        XCTAssertTrue(again.contains(">29.09.2025</a> — пробная встреча"), again)
     }
 
     func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {
