@@ -96,7 +96,7 @@ final class ReportRenderingTests: XCTestCase {
         XCTAssertEqual(Set(counts.keys), ["active_mentors", "mentees", "pairs", "meetings", "satisfaction"])
         let incomplete = try XCTUnwrap(object["incomplete"] as? [[String: Any]])
         XCTAssertEqual(incomplete.count, 8)
-        XCTAssertEqual(Set(incomplete[0].keys), ["table", "id", "org_id", "column", "problem", "refers_to_table", "refers_to_id"])
+        XCTAssertEqual(Set(incomplete[0].keys), ["table", "id", "org_id", "column", "problem", "refers_to_table", "refers_to_id", "label"])
         XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("Доля педагогов"), "Cyrillic is written as is")
     }
 
@@ -120,7 +120,10 @@ final class ReportRenderingTests: XCTestCase {
         XCTAssertTrue(page.contains("<div class=\"fill low\" style=\"width:75%\"></div><div class=\"target\" style=\"left:90%\"></div>"))
         XCTAssertTrue(page.contains("нет данных"), "shares with nobody to count have no bar")
         for s in report.schools { XCTAssertTrue(page.contains(s.name)) }
-        for i in report.incomplete { XCTAssertTrue(page.contains(i.id)) }
+        // Each incomplete row by its name (or short id), its table and column by their titles.
+        for i in report.incomplete { XCTAssertTrue(page.contains(HTMLWriter.escape(i.shown)), i.shown) }
+        XCTAssertTrue(report.incomplete.contains { $0.label != nil }, "named rows are named")
+        XCTAssertTrue(page.contains("не заполнено: Дата рождения (birth_date)"), page)
         for code in IndicatorCode.allCases { XCTAssertTrue(page.contains(HTMLWriter.escape(code.title))) }
     }
 

@@ -64,6 +64,9 @@ extension IndicatorReport {
         let query = ReportQueries(db: database, period: period, dueBy: dueBy)
         let result = database.isInTransaction ? try query.run() : try database.transaction(.deferred) { try query.run() }
         self = try IndicatorReport.assemble(result, period: period, site: site, asOf: dueBy, names: names)
+        // The rows the report could not use, by their names (a few rows: each named alone).
+        let rowNames = ReferenceResolver(database: database, namesRowsAlone: true)
+        for i in incomplete.indices { incomplete[i].label = try? rowNames.label(of: incomplete[i].id, in: incomplete[i].table) }
     }
 
     /// The rules in words, for the report's readers.

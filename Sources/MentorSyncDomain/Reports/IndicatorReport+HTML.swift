@@ -150,11 +150,11 @@ extension IndicatorReport {
         } else {
             h.element("p", "Эти строки ссылаются на ещё не полученные строки или не заполнены; они не входят только в те показатели, которым нужна недостающая часть.")
             h.open("table")
-            h.headerRow(["ОО", "Таблица", "id", "Что не так"])
+            h.headerRow(["ОО", "Таблица", "Запись", "Что не так"])
+            let orgNames = Dictionary(schools.map { ($0.site, $0.name) }, uniquingKeysWith: { a, _ in a })
             for row in incomplete {
                 h.open("tr")
-                h.cells([row.orgId, row.table])
-                h.cells([row.id], class: "id")
+                h.cells([orgNames[row.orgId] ?? row.orgId, Message.tableTitle(row.table).russian, row.shown])
                 h.cells([row.explanation])
                 h.close("tr")
             }

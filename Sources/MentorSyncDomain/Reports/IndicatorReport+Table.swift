@@ -72,8 +72,8 @@ extension IndicatorReport {
         out.append("")
         out.append("Неполные данные: \(incomplete.count)")
         if !incomplete.isEmpty {
-            var t = TextTable(["ОО", "Таблица", "id", "Что не так"], alignments: [.left, .left, .left, .left])
-            for row in incomplete { t.add([row.orgId, row.table, row.id, row.explanation]) }
+            var t = TextTable(["ОО", "Таблица", "Запись", "Что не так"], alignments: [.left, .left, .left, .left])
+            for row in incomplete { t.add([row.orgId, Message.tableTitle(row.table).russian, row.shown, row.explanation]) }
             out.append(t.render())
         }
 

@@ -273,6 +273,8 @@ public struct IncompleteRow: Codable, Equatable, Hashable, Sendable {
     /// For a missing reference: the table and id it points at.
     public var refersToTable: String?
     public var refersToId: String?
+    /// The row's name as people know it («Иванова Мария Петровна»), when it has one.
+    public var label: String?
 
     public init(table: String, id: String, orgId: String, column: String, problem: Problem,
                 refersToTable: String? = nil, refersToId: String? = nil) {
@@ -281,7 +283,7 @@ public struct IncompleteRow: Codable, Equatable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case table, id, orgId = "org_id", column, problem, refersToTable = "refers_to_table", refersToId = "refers_to_id"
+        case table, id, orgId = "org_id", column, problem, refersToTable = "refers_to_table", refersToId = "refers_to_id", label
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -293,17 +295,22 @@ public struct IncompleteRow: Codable, Equatable, Hashable, Sendable {
         try c.encode(problem, forKey: .problem)
         try c.encode(refersToTable, forKey: .refersToTable)
         try c.encode(refersToId, forKey: .refersToId)
+        try c.encode(label, forKey: .label)
     }
 
-    /// What is wrong, in words (Russian, like the rest of the report).
+    /// What is wrong, in words (Russian, like the rest of the report), the column by its title:
+    /// «не заполнено: Педагогический стаж с (teaching_since)».
     public var explanation: String {
+        let title = "\(Message.columnTitle(column, table: table).russian) (\(column))"
         switch problem {
         case .missingReference:
-            return "\(column) → \(refersToTable ?? "?") \(refersToId ?? "?"): строка ещё не получена (или удалена)"
-        case .emptyReference:
-            return "\(column) не заполнено"
-        case .missingValue:
-            return "\(column) не заполнено"
+            let target = refersToTable.map { Message.tableTitle($0).russian } ?? "?"
+            return "\(title) → \(target) [\(refersToId.map(ReferenceResolver.shortID) ?? "?")]: запись ещё не получена (или удалена)"
+        case .emptyReference, .missingValue:
+            return "не заполнено: \(title)"
         }
     }
+
+    /// The row as people know it: its name, else its short id.
+    public var shown: String { label ?? "[\(ReferenceResolver.shortID(id))]" }
 }
