@@ -57,7 +57,9 @@ struct ImportPage {
             return try page(result, table: table, token: token, name: m.fileNames["file"] ?? "", ctx)
         } catch {
             try? FileManager.default.removeItem(at: file)
-            return form(ctx, error: WebApp.line(error, ctx.language))
+            // The file is kept under a random name: the person is told of it by the name she chose.
+            let chosen = m.fileNames["file"].flatMap { $0.isEmpty ? nil : $0 } ?? Message.webImportFile.text(ctx.language)
+            return form(ctx, error: WebApp.line(error, ctx.language).replacingOccurrences(of: token, with: chosen))
         }
     }
 

@@ -12,6 +12,10 @@ final class WebImportTests: XCTestCase {
         XCTAssertEqual(page.status, 200)
         XCTAssertTrue(page.body.contains("<option value=\"persons\"") && !page.body.contains("<option value=\"indicators\""),
                       "a school loads its own tables, not the district's: \(page.body)")
+        // A file that cannot be read is told by the name it was chosen by, not the name it is kept under.
+        let broken = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("список 2026.xlsx", "PK\u{03}\u{04}не книга")))
+        XCTAssertEqual(broken.status, 422, broken.body)
+        XCTAssertTrue(broken.body.contains("список 2026.xlsx"), broken.body)
         let csv = "ФИО;Дата рождения;Роль\r\nКузнецова Ольга Ивановна;12.03.1990;учитель\r\nОрлов Пётр;31.02.1991;учитель\r\nЛебедева Нина;01.09.1999;учитель\r\n"
         let before = w.checksum(w.schoolHome)
         let preview = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", csv)))
