@@ -26,6 +26,22 @@ final class ManifestCLITests: XCTestCase {
         ], updatedFormat: "yyyy-MM-dd HH:mm", records: { n in n == 1 ? "1 record" : "\(n) records" })
     }
 
+    /// The courier reads what to do about a damaged file, and which replies a school took already.
+    func testADamagedFileSaysWhatToDoAndATakenReplySaysSo() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        try w.round()
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let sent = try XCTUnwrap(Share.bundles(in: w.stick.appendingPathComponent("inbox")).first { $0.lastPathComponent.hasPrefix("s001-") })
+        var bytes = [UInt8](try Data(contentsOf: sent))
+        bytes[bytes.count / 2] ^= 0xff
+        try Data(bytes).write(to: sent)
+        expectOK(try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path]))
+        let text = try manifest(w)
+        XCTAssertTrue(text.contains("inbox/\(sent.lastPathComponent) — изменения от школы «Школа s001» (s001), но файл повреждён или записан не до конца: в школе «Школа s001» (s001) ещё раз нажмите «Синхронизировать» с этой флешкой (ничего не пропадёт)"), text)
+        XCTAssertNotNil(text.range(of: "outbox/s002/district-[0-9]+-to-s002.msync — ответ для школы «Школа s002» \\(s002\\), записан [0-9. :]+: школа его уже получила", options: .regularExpression), text)
+    }
+
     /// Two schools' bundles on the stick; the district takes them and answers: the list no longer
     /// names the taken bundles, names both replies, and its time is the district computer's local time.
     func checkAfterIngest(_ locale: [String: String], expect: [String], updatedFormat: String, records: (Int) -> String) throws {

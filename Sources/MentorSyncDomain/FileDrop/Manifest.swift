@@ -6,16 +6,18 @@ import MentorSyncEngine
 /// bundles are for whom and how many records each carries.
 public enum Manifest {
     /// The list for `share`; `names` gives the people's names of sites (an unknown site shows its code).
-    public static func text(for share: Share, names: [SiteID: String], language: Language = .current,
+    /// `taken`: the bundle ids (hex) of replies the writing school has already merged, said so.
+    /// A file that fails its integrity check (cut short, damaged) says what to do about it.
+    public static func text(for share: Share, names: [SiteID: String], taken: Set<String> = [], language: Language = .current,
                             now: Date = Date(), timeZone: TimeZone = .current) -> String {
         let clock = Clock(language: language, timeZone: timeZone)
         var lines = Message.manifestIntro(updated: clock.string(now)).text(language).components(separatedBy: "\n")
         lines.append("")
         var groups: [(title: Message, entries: [String])] = []
-        let inbox = entries(in: share.inbox, share, names, clock, language)
+        let inbox = entries(in: share.inbox, share, names, taken, clock, language)
         if !inbox.isEmpty { groups.append((Message.manifestForDistrict(count: inbox.count), inbox)) }
         for site in share.schoolsWithOutbox() where RegularFile.kind(share.outbox(site)) == .directory {
-            let replies = entries(in: share.outbox(site), share, names, clock, language)
+            let replies = entries(in: share.outbox(site), share, names, taken, clock, language)
             if !replies.isEmpty { groups.append((Message.manifestForSchool(label(site, names), site: site.rawValue, count: replies.count), replies)) }
         }
         if groups.isEmpty { lines.append(Message.manifestEmpty.text(language)) }
@@ -23,13 +25,19 @@ public enum Manifest {
         return lines.joined(separator: "\n").trimmingCharacters(in: .newlines) + "\n"
     }
 
-    static func entries(in folder: URL, _ share: Share, _ names: [SiteID: String], _ clock: Clock, _ language: Language) -> [String] {
+    static func entries(in folder: URL, _ share: Share, _ names: [SiteID: String], _ taken: Set<String>, _ clock: Clock, _ language: Language) -> [String] {
         Share.bundles(in: folder).map { url in
             let path = relative(url, share)
             guard let h = try? BundleReader.peekHeader(at: url).header else {
                 return "  " + Message.manifestUnreadable(path).text(language)
             }
             let written = clock.string(Date(timeIntervalSince1970: TimeInterval(h.createdAt)))
+            if (try? BundleReader.checkIntegrity(at: url)) == nil {
+                return "  " + Message.manifestDamaged(path, changes: h.kind == .changes, from: label(h.sender, names), to: label(h.recipient, names)).text(language)
+            }
+            if h.kind == .reply, taken.contains(h.bundleIDHex) {
+                return "  " + Message.manifestTaken(path, school: label(h.recipient, names), written: written).text(language)
+            }
             let m = h.kind == .changes
                 ? Message.manifestChanges(path, from: label(h.sender, names), to: label(h.recipient, names), records: h.rowCount, full: h.isFull, written: written)
                 : Message.manifestReply(path, from: label(h.sender, names), to: label(h.recipient, names), records: h.rowCount, full: h.isFull, written: written)
@@ -50,14 +58,14 @@ public enum Manifest {
     /// Rewrites `MANIFEST.txt` durably when the bundles it lists changed (or it is missing), so a
     /// daemon's idle pass never rewrites the stick. Returns true when it wrote.
     @discardableResult
-    public static func refresh(_ share: Share, names: [SiteID: String], language: Language = .current) throws -> Bool {
+    public static func refresh(_ share: Share, names: [SiteID: String], taken: Set<String> = [], language: Language = .current) throws -> Bool {
         // A folder that is no longer a share (an unmounted network folder leaves an empty mount
         // point behind) gets nothing written into it.
         guard RegularFile.kind(share.inbox) == .directory else { return false }
         let old = try? String(contentsOf: share.manifest, encoding: .utf8)
         // A school knows only its own name and its district's: the names the district wrote stay.
         let known = (old.map(namesListed) ?? [:]).merging(names) { _, mine in mine }
-        let text = text(for: share, names: known, language: language)
+        let text = text(for: share, names: known, taken: taken, language: language)
         if let old, withoutTime(old) == withoutTime(text) { return false }
         try DurableFile.write(Data(text.utf8), to: share.manifest)
         return true
@@ -115,6 +123,11 @@ extension DistrictHome {
 
 /// The names a school knows from its enrollment: its own and its district's.
 extension SchoolHome {
+    /// The ids (hex) of the district's replies this school has merged (the courier's list says so).
+    public func mergedReplies() -> Set<String> {
+        Set(((try? database.rows("SELECT bundle_id FROM school_imports")) ?? []).map { $0[0].displayText })
+    }
+
     public func siteNames() -> [SiteID: String] {
         [site: name, district: districtName]
     }

@@ -46,6 +46,24 @@ extension Message {
                 ru: "\(path) — ответ муниципалитета \(from) для школы \(to): \(Russian.count(records, "запись", "записи", "записей"))\(full ? " (полная копия)" : ""), записан \(written) по часам муниципалитета")
     }
 
+    /// A bundle that fails its integrity check: what the courier does about it.
+    static func manifestDamaged(_ path: String, changes: Bool, from: String, to: String) -> Message {
+        changes
+            ? Message("manifest.damaged_changes",
+                      en: "\(path) — changes from the school \(from), but the file is damaged or cut short: at the school \(from) press «Sync» once more with this stick (nothing is lost)",
+                      ru: "\(path) — изменения от школы \(from), но файл повреждён или записан не до конца: в школе \(from) ещё раз нажмите «Синхронизировать» с этой флешкой (ничего не пропадёт)")
+            : Message("manifest.damaged_reply",
+                      en: "\(path) — reply for the school \(to), but the file is damaged or cut short: let the district take this stick in once more; it writes the reply again",
+                      ru: "\(path) — ответ для школы \(to), но файл повреждён или записан не до конца: пусть муниципалитет ещё раз примет флешку — он запишет ответ заново")
+    }
+
+    /// A reply the school has merged already.
+    static func manifestTaken(_ path: String, school: String, written: String) -> Message {
+        Message("manifest.taken",
+                en: "\(path) — reply for the school \(school), written \(written): the school has it already",
+                ru: "\(path) — ответ для школы \(school), записан \(written): школа его уже получила")
+    }
+
     static func manifestUnreadable(_ path: String) -> Message {
         Message("manifest.unreadable",
                 en: "\(path) — cannot be read (still being copied, or damaged); leave it, the program decides",

@@ -198,7 +198,7 @@ public final class SchoolSync {
             // The district asked for everything: send it now rather than at the next visit.
             exported = try export(to: share.inbox)
         }
-        try Manifest.refresh(share, names: home.siteNames())
+        try Manifest.refresh(share, names: home.siteNames(), taken: home.mergedReplies())
         return SyncResult(export: exported, imports: imported)
     }
 }
