@@ -71,9 +71,10 @@ public enum DistrictCLI {
         let out = fileURL(try args.required("out", .hintEnrollOut))
         let home = try open(args, console)
         let rotated = try home.isEnrolled(school)
+        let wasRevoked = try rotated && home.schoolKeys(school).revokedAt != nil
         try home.enroll(site: school, name: name, out: out, graceDays: grace)
         if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
-            console.out(Message.enrolled(site: school.rawValue, name: name, rotated: rotated, graceDays: grace).text())
+            console.out(Message.enrolled(site: school.rawValue, name: name, rotated: rotated, graceDays: grace, wasRevoked: wasRevoked).text())
             console.out(Message.enrollmentFile(out.path).text())
             console.out(Message.atTheSchool(out.lastPathComponent, again: rotated).text())
         }

@@ -170,6 +170,8 @@ final class TablePages {
         let current = try id.flatMap { try currentRow(t, $0) }
         if id != nil, current == nil { return HTTPResponse(status: 404, html: ctx.page("", error: Message.webNotFound.text(ctx.language))) }
         let resolver = try ctx.names.resolver(replica.database)
+        // A row's own page says which row: «Пары: Кузнецов Виктор Павлович — 15.09.2026».
+        if let id, let label = try resolver.label(of: id, in: t.name), !label.hasPrefix("[") { ctx.title += ": " + label }
         var fields = ""
         // The district's own tables (indicators, organizations) are the district's rows: no owner to choose.
         if current == nil, let owners, t.ownership != .district {
@@ -247,11 +249,7 @@ final class TablePages {
             if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
             if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
-            // A row named by another's name (a meeting, a survey: its pair and day) or by its short id
-            // alone is said with its table: «сохранено: Встречи «Иванова Мария Петровна, 22.09.2025»».
-            let table = Message.webTable(t.name).text(ctx.language)
-            let saidWithTable = ["meetings", "surveys"].contains(t.name)
-            var done = Message.webSaved(name.map { $0.hasPrefix("[") ? "\(table) \($0)" : saidWithTable ? "\(table) «\($0)»" : $0 } ?? table).text(ctx.language)
+            var done = Message.webSaved(said(t, name, ctx)).text(ctx.language)
             if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) { done += ". " + left.text(ctx.language) }
             if f["back"] == "pair", let pair = try currentRow(t, rowID)?["pair_id"]?.text, try currentRow(RegistrySchema.pairs, pair) != nil {
                 return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))
@@ -274,14 +272,23 @@ final class TablePages {
 
     func delete(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
         guard let id = r.query["id"] else { return nil }
-        let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name) ?? ""
+        let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name)
         do {
             try editor.delete(table: t.name, id: id)
         } catch let refused as MessageError {
             // Refused (other rows name it): said on the row's own form, where it can be changed instead.
             return try form(t, id: id, values: nil, ctx, error: refused.message.text(ctx.language))
         }
-        return .redirect("/t/\(t.name)?" + query([("done", Message.webDeleted(name).text(ctx.language))]))
+        return .redirect("/t/\(t.name)?" + query([("done", Message.webDeleted(said(t, name, ctx)).text(ctx.language))]))
+    }
+
+    /// A row as a notice names it: a row named by another's name (a meeting, a survey: its pair and
+    /// day) or by its short id alone, with its table — «Встречи «Иванова Мария Петровна, 22.09.2025»».
+    func said(_ t: TableSchema, _ label: String?, _ ctx: PageContext) -> String {
+        let table = Message.webTable(t.name).text(ctx.language)
+        guard let label, !label.isEmpty else { return table }
+        if label.hasPrefix("[") { return "\(table) \(label)" }
+        return ["meetings", "surveys"].contains(t.name) ? "\(table) «\(label)»" : label
     }
 }
 
@@ -289,7 +296,8 @@ extension TablePages {
     /// /t/TABLE/xlsx: the table as an Excel workbook, headers and values in the person's language
     /// (the same file `export-csv TABLE FILE.xlsx` writes), named by the table's title.
     func workbook(_ t: TableSchema, _ ctx: PageContext) throws -> HTTPResponse {
-        let (data, _) = try CSVExporter(language: ctx.language).encodeWorkbook(table: t.name, from: replica, namesForReferences: true)
+        let (data, _) = try CSVExporter(language: ctx.language).encodeWorkbook(table: t.name, from: replica, namesForReferences: true,
+                                                                               sheet: Message.webTable(t.name).text(ctx.language))
         let title = Message.webTable(t.name).text(ctx.language) + ".xlsx"
         let encoded = title.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")) ?? "\(t.name).xlsx"
         return HTTPResponse(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: Array(data),

@@ -56,6 +56,7 @@ final class SecurityCLITests: XCTestCase {
                                                                "--home", w.districtHome.path], environment: ToolLocale.russian)
         expectOK(again)
         XCTAssertTrue(again.stdout.contains("в школе: mentorsync-school rekey --enroll s001-new.enroll (её данные остаются)"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("подключена заново (новый ключ; школа была отключена, поэтому старый ключ не принимается)"), again.stdout)
         expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
         try w.round()
         expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=С украденного", "--id", "thief", "--home", stolen.path]))

@@ -24,7 +24,7 @@ final class WebListDownloadTests: XCTestCase {
         let read = try ToolRunner.run("mentorsync-school", ["import-csv", "mentors", mentorsFile.path, "--dry-run", "--json", "--home", w.schoolHome.path])
         let lines = (try JSONSerialization.jsonObject(with: Data(read.stdout.utf8)) as? [String: Any])?["unchanged"] as? Int
         XCTAssertEqual(lines, 1, read.output)
-        let cells = try SpreadsheetFile.read(contentsOf: mentorsFile).records.flatMap(\.fields)
+        let cells = try SpreadsheetFile.read(contentsOf: mentorsFile, sheet: "Наставники").records.flatMap(\.fields)
         XCTAssertTrue(cells.contains("Иванова Мария Петровна"), "the mentor's person by name: \(cells)")
         let file = w.scratch.path("Люди.xlsx")
         try Data(answer.bytes).write(to: file)

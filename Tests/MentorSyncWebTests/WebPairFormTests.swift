@@ -47,6 +47,7 @@ final class WebPairFormTests: XCTestCase {
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
+        XCTAssertTrue(page.contains("<title>Пары: Иванова Мария — 15.09.2025</title>"), "the page names its pair: \(page)")
         let first = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-1&amp;back=pair\">22.09.2025</a> — "), page)
         let second = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-2&amp;back=pair\">06.10.2025</a> — "), page)
         XCTAssertLessThan(first.lowerBound, second.lowerBound, "by day")
@@ -64,6 +65,10 @@ final class WebPairFormTests: XCTestCase {
         let again = client.get(back)?.body ?? ""
         XCTAssertTrue(again.contains("сохранено: Встречи «Иванова Мария — 15.09.2025, 29.09.2025»"), again)
         XCTAssertTrue(again.contains(">29.09.2025</a> — пробная встреча"), again)
+        // Deleted, it is said with its table too.
+        let deleted = try XCTUnwrap(client.post("/t/meetings/delete?id=mt-x", []))
+        XCTAssertTrue((deleted.header("Location") ?? "").removingPercentEncoding?.contains("удалено: Встречи «Иванова Мария — 01.10.2025, 02.10.2025»") == true,
+                      deleted.header("Location") ?? "")
     }
 
     func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {

@@ -10,11 +10,17 @@ extension Message {
                 ru: "дальше: подключите каждую школу командой «\(tool) enroll --site s001 --name \"…\" --out s001.enroll»")
     }
 
-    public static func enrolled(site: String, name: String, rotated: Bool, graceDays: Int) -> Message {
+    /// `wasRevoked`: enrolled again after it was revoked — its old key is not accepted at all.
+    public static func enrolled(site: String, name: String, rotated: Bool, graceDays: Int, wasRevoked: Bool = false) -> Message {
         let days = Plural.ru(count: graceDays, "день", "дня", "дней")
+        if rotated && wasRevoked {
+            return Message("receipt.enrolled",
+                           en: "re-enrolled \(site) — \(name) (new key; the school was revoked, so its old key stays refused)",
+                           ru: "школа \(site) — \(name) — подключена заново (новый ключ; школа была отключена, поэтому старый ключ не принимается)")
+        }
         return Message("receipt.enrolled",
-            en: "\(rotated ? "re-enrolled (new key; the old one is accepted for \(graceDays) more days unless the school was revoked)" : "enrolled") \(site) — \(name)",
-            ru: rotated ? "школа \(site) — \(name) — подключена заново (новый ключ; старый принимается ещё \(days), если школа не была отозвана)"
+            en: "\(rotated ? "re-enrolled (new key; the old one is accepted for \(graceDays) more days)" : "enrolled") \(site) — \(name)",
+            ru: rotated ? "школа \(site) — \(name) — подключена заново (новый ключ; старый принимается ещё \(days))"
                         : "школа \(site) — \(name) — подключена")
     }
 

@@ -7,7 +7,8 @@ extension CSVExporter {
     /// as numbers, ids and every other text as text (so `007` stays `007`).
     /// `namesForReferences`: a reference written as the name of its row, as the lists show it (for a
     /// person working in Excel; the import finds the row by it again), not as its id.
-    public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false) throws -> (Data, Int) {
+    /// `sheet`: the sheet's name (the table's by default).
+    public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false, sheet: String? = nil) throws -> (Data, Int) {
         let t = try RegistryEditor(replica: replica).table(name)
         let names = namesForReferences ? ReferenceResolver(database: replica.database) : nil
         let targets = (["id"] + t.cellNames).map { column -> String? in
@@ -34,6 +35,6 @@ extension CSVExporter {
                 }
             })
         }
-        return (try XLSXWriter().encode(sheet: t.name, rows: rows), rows.count - 1)
+        return (try XLSXWriter().encode(sheet: sheet ?? t.name, rows: rows), rows.count - 1)
     }
 }
