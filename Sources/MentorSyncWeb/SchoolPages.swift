@@ -28,7 +28,8 @@ final class SchoolPages: WebPages {
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
         switch (r.path, r.method) {
         case ("/", "GET"), ("/", "HEAD"): return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
-        case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx)
+        case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx, notice: r.query["done"])
+        case ("/rekey", "POST"): return try rekey(r, ctx)
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
         case ("/sync", "POST"): return try sync(r, ctx)
         default:
@@ -40,7 +41,7 @@ final class SchoolPages: WebPages {
         }
     }
 
-    func status(_ ctx: PageContext) throws -> HTTPResponse {
+    func status(_ ctx: PageContext, notice: String? = nil, error: String? = nil) throws -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webStatus.text(ctx.language)
         let s = try home.status()
@@ -63,7 +64,25 @@ final class SchoolPages: WebPages {
         if !corrections.isEmpty {
             body += "<h2>\(esc(Message.correctionsHeading.text(l)))</h2><ul>" + corrections.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
         }
-        return HTTPResponse(html: ctx.page(body))
+        // Enrolled again by the district (a lost computer, a new key): the new file is installed here.
+        body += "<h2>\(ctx.t(.webNewEnrollment))</h2><p class=\"muted\">\(ctx.t(.webNewEnrollmentWhy))</p>"
+            + ctx.form("/rekey", "<label for=\"enrollment\">\(ctx.t(.webEnrollmentFile))</label><input id=\"enrollment\" type=\"file\" name=\"file\" required>"
+                       + "<button>\(ctx.t(.webInstallEnrollment))</button>", multipart: true)
+        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, notice: notice, error: error))
+    }
+
+    /// The district's new enrollment file for this school: its key installed, its data kept (`rekey`).
+    func rekey(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        guard let m = MultipartForm(r), let bytes = m.fields["file"], !bytes.isEmpty else {
+            return try status(ctx, error: Message.webImportChooseFile.text(ctx.language))
+        }
+        do {
+            let enrollment = try Enrollment.decode(Data(bytes), fileName: m.fileNames["file"] ?? "")
+            try home.rekey(enrollment)
+            return .redirect("/status?" + query([("done", Message.schoolRekeyed(enrollment.site).text(ctx.language))]))
+        } catch {
+            return try status(ctx, error: WebApp.line(error, ctx.language))
+        }
     }
 
     func syncPage(_ ctx: PageContext, folder: String, result: String?, error: String? = nil) -> HTTPResponse {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncDomain
+import MentorSyncEngine
 import MentorSyncTestSupport
 
 /// The school's status and sync pages and the district's dashboard say what `status` and `sync`
@@ -50,5 +51,27 @@ final class WebStatusTests: XCTestCase {
         let told = school.get("/status")?.body ?? ""
         XCTAssertTrue(told.contains("<li>" + refused), told)
         XCTAssertFalse(told.contains("change refused"), told)
+    }
+
+    /// The district enrolled the school again: the deputy head installs the new file from the status
+    /// page, and the school's data stays.
+    func testANewEnrollmentFileIsInstalledFromTheStatusPage() throws {
+        let w = try WebWorld()
+        w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))
+        let fresh = w.scratch.path("s001-new.enroll")
+        w.check(try ToolRunner.run("mentorsync-district", ["enroll", "--site", "s001", "--name", "Школа № 1", "--out", fresh.path, "--home", w.districtHome.path]))
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let page = client.get("/status")?.body ?? ""
+        XCTAssertTrue(page.contains("Новый файл подключения"), page)
+        let wrong = try XCTUnwrap(client.upload("/rekey", fields: [], file: ("список.csv", "ФИО;Роль\n")))
+        XCTAssertEqual(wrong.status, 422, wrong.body)
+        XCTAssertTrue(wrong.body.contains("список.csv"), wrong.body)
+        let installed = try XCTUnwrap(client.upload("/rekey", fields: [], file: ("s001-new.enroll", try String(contentsOf: fresh, encoding: .utf8))))
+        XCTAssertEqual(installed.status, 303, installed.body)
+        XCTAssertTrue((client.get(installed.header("Location") ?? "/status")?.body ?? "").contains("новый ключ школы s001 установлен"))
+        let key = try SchoolHome.open(w.schoolHome).key()
+        XCTAssertEqual(Hex.encode(key), try Enrollment.read(from: fresh).key, "the new key is the school's")
+        let listed = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path])
+        XCTAssertTrue(listed.stdout.contains("Иванова Мария Петровна"), "the data stays")
     }
 }

@@ -42,8 +42,13 @@ public struct Enrollment: Codable, Equatable, Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentUnreadable(url.path)).text())
         }
+        return try decode(data, fileName: url.lastPathComponent)
+    }
+
+    /// An enrollment file's contents (a file chosen in the web app), checked as `read` checks a file.
+    public static func decode(_ data: Data, fileName: String) throws -> Enrollment {
         guard let e = try? JSONDecoder().decode(Enrollment.self, from: data), e.format == formatName else {
-            throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentNotOne(url.lastPathComponent)).text())
+            throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentNotOne(fileName)).text())
         }
         guard e.version == 1 else { throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentVersion(e.version)).text()) }
         _ = try e.siteID; _ = try e.districtID; _ = try e.keyBytes
