@@ -53,7 +53,7 @@ final class SchoolPages: WebPages {
             [ctx.t(.webNotAcknowledged), esc("\(s.unacknowledgedChanges)")],
             [ctx.t(.webLastExport), esc(when(s.lastExportAt))],
             [ctx.t(.webLastReply), esc(when(s.lastImportAt))],
-            [ctx.t(.webConflictsRecorded), esc("\(s.openConflicts)")],
+            [ctx.t(.webConflictsRecorded), esc("\(s.conflictsToHandOver)")],
         ]
         for (table, n) in s.rowsByTable where n > 0 { rows.append([esc(Message.webTable(table).text(l)), esc("\(n)")]) }
         var body = ctx.table(["", ""], rows)

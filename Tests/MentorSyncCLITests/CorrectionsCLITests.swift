@@ -37,7 +37,7 @@ final class CorrectionsCLITests: XCTestCase {
         func status() throws -> (text: String, waiting: Int) {
             let text = try w.school("s001", environment: locale, ["status"])
             let json = try w.json(try w.school("s001", "status", "--json")) as? [String: Any]
-            return (text.stdout, json?["open_conflicts"] as? Int ?? -1)
+            return (text.stdout, json?["conflicts_to_hand_over"] as? Int ?? -1)
         }
         // The conflict is on its way to the district until the district confirms it.
         var now = try status()
@@ -48,6 +48,8 @@ final class CorrectionsCLITests: XCTestCase {
         now = try status()
         XCTAssertEqual(now.waiting, 0, now.text)
         XCTAssertFalse(now.text.contains("конфликт записан"), now.text)
+        let open = try w.json(try w.school("s001", "status", "--json")) as? [String: Any]
+        XCTAssertEqual(open?["open_conflicts"] as? Int, 1, "still open here, handed over to the district")
 
         // The coordinator keeps the school's value; the school hears the decision as such.
         let conflict = try XCTUnwrap(try w.conflicts().first)

@@ -36,7 +36,7 @@ extension SchoolHome {
             let kind: SchoolCorrection.Kind
             if merged.conflictCellsDetected.contains(cell) {
                 kind = .conflictRule
-            } else if try replica.settleOpenConflicts(on: cell, resolution: "settled by the district: \(c.new.displayText)", at: now) > 0 {
+            } else if try replica.settleOpenConflicts(on: cell, knownUpTo: merged.header.knowledge[site], resolution: "settled by the district: \(c.new.displayText)", at: now) > 0 {
                 kind = .conflictSettled
             } else {
                 kind = .correction

@@ -12,7 +12,10 @@ public struct SchoolStatusReport: Sendable {
     public var lastExportAt: String?
     public var lastImportAt: String?
     public var acknowledgedCounter: Int64
+    /// Conflicts this school recorded that are not settled here (`open_conflicts`).
     public var openConflicts: Int
+    /// Of those, the ones the district has not yet confirmed receiving: what the status tells.
+    public var conflictsToHandOver: Int
     public var rejections: [(bundle: String, reason: String, heardAt: String)]
     public var commands: [(name: String, bundle: String, at: String)]
     public var fullResendPending: Bool
@@ -31,7 +34,7 @@ public struct SchoolStatusReport: Sendable {
             "rows": Dictionary(uniqueKeysWithValues: rowsByTable.map { ($0.0, $0.1) }),
             "unacknowledged_changes": unacknowledgedChanges, "unacknowledged_since": unacknowledgedSince ?? NSNull(),
             "last_export_at": lastExportAt ?? NSNull(), "last_import_at": lastImportAt ?? NSNull(),
-            "acknowledged_counter": acknowledgedCounter, "open_conflicts": openConflicts,
+            "acknowledged_counter": acknowledgedCounter, "open_conflicts": openConflicts, "conflicts_to_hand_over": conflictsToHandOver,
             "rejections": rejections.map { ["bundle": $0.bundle, "reason": $0.reason, "heard_at": $0.heardAt] },
             "commands": commands.map { ["name": $0.name, "bundle": $0.bundle, "carried_out_at": $0.at] },
             "full_resend_pending": fullResendPending,
@@ -52,7 +55,8 @@ extension SchoolHome {
         let unacked = try replica.changedRows(for: district, after: ack)
         // Conflicts still to hand over: once the district has them, it reviews them, and the school
         // hears its decision as a change of the cell (a conflict it never changes is its to keep).
-        let conflicts = try replica.conflictsToHandOver(to: district)
+        let conflicts = try replica.openConflictCount()
+        let toHandOver = try replica.conflictsToHandOver(to: district)
         // What the district refused in the last 60 days (as long as it repeats them in its replies):
         // an older refusal is settled or long known, and would read as news.
         let rejections = try database.rows("""
@@ -68,7 +72,7 @@ extension SchoolHome {
             site: site.rawValue, name: name, district: district.rawValue, rowsByTable: rows,
             unacknowledgedChanges: unacked, unacknowledgedSince: unacked > 0 ? (peer.lastBundleAt ?? "the first sync") : nil,
             lastExportAt: peer.lastExportAt, lastImportAt: peer.lastBundleAt, acknowledgedCounter: ack,
-            openConflicts: conflicts, rejections: rejections, commands: commands, fullResendPending: peer.fullExchange.sendsFull)
+            openConflicts: conflicts, conflictsToHandOver: toHandOver, rejections: rejections, commands: commands, fullResendPending: peer.fullExchange.sendsFull)
         let repair = try replica.lastCaptureRepair()
         report.captureRepair = repair.map { ($0.at, $0.repair.notice) }
         report.lastRepair = repair?.repair
@@ -84,7 +88,7 @@ extension SchoolStatusReport {
     public var advice: [Message] {
         var lines: [Message] = [unacknowledgedChanges == 0 ? .schoolAllAcknowledged : .schoolUnacknowledged(unacknowledgedChanges)]
         if fullResendPending { lines.append(.schoolFullResendPending) }
-        if openConflicts > 0 { lines.append(.schoolConflictsRecorded(openConflicts)) }
+        if conflictsToHandOver > 0 { lines.append(.schoolConflictsRecorded(conflictsToHandOver)) }
         if let repair = lastRepair, let at = captureRepair?.at { lines.append(.captureRepaired(repair, at: at)) }
         lines += refusals
         return lines

@@ -34,13 +34,15 @@ extension Replica {
     }
 
     /// Marks the open conflicts about one cell settled (the district's decision reached this site as
-    /// a change of the cell); returns how many there were.
+    /// a change of the cell); returns how many there were. Only conflicts this site detected at or
+    /// below `knownUpTo` — what the writer of the change had received of this site's counters — are
+    /// settled: a change written before the district had the conflict is no decision on it.
     @discardableResult
-    public func settleOpenConflicts(on cell: ConflictCell, resolution: String, at time: String = Replica.timestamp()) throws -> Int {
+    public func settleOpenConflicts(on cell: ConflictCell, knownUpTo: Int64, resolution: String, at time: String = Replica.timestamp()) throws -> Int {
         try database.execute("""
             UPDATE msync_conflicts SET status = 'resolved', resolution = ?, resolved_at = ?
-            WHERE status = 'open' AND tbl = ? AND row_id = ? AND col = ?
-            """, [.text(resolution), .text(time), .text(cell.table), .text(cell.rowID), .text(cell.column)])
+            WHERE status = 'open' AND tbl = ? AND row_id = ? AND col = ? AND detected_by = ? AND detected_counter <= ?
+            """, [.text(resolution), .text(time), .text(cell.table), .text(cell.rowID), .text(cell.column), .text(site.rawValue), .integer(knownUpTo)])
         return database.changes
     }
 
