@@ -119,6 +119,23 @@ final class PeerStateTests: XCTestCase {
         XCTAssertEqual(try t.district.peer(s1).fullExchange, FullExchange())
     }
 
+    /// A full exchange asked for without the clock leap of a resync (a school starting afresh):
+    /// a bundle the school wrote before merging the full reply does not end it.
+    func testABundleWrittenBeforeTheFullReplyDoesNotEndTheExchange() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s1 = SiteID("s001")!
+        try t.school("s001").insert("persons", ["org_id": "s001", "full_name": "А"])
+        try t.syncAll()
+        try t.district.orderFullExchange(with: s1)
+        let full = try t.district.exportBundle(to: t.mail, recipient: s1, key: t.keys[s1]!)
+        XCTAssertTrue(full.header.isFull)
+        try t.districtMerges(try t.upload("s001"))  // written before the school took the full reply
+        XCTAssertTrue(try t.district.peer(s1).fullExchange.sendsFull, "the full reply may be lost: replies stay full")
+        _ = try t.schoolMerges("s001", full.url)
+        try t.districtMerges(try t.upload("s001"))
+        XCTAssertFalse(try t.district.peer(s1).fullExchange.sendsFull, "merged: replies go back to changes")
+    }
+
     func testIdentityIsReadableWithoutOpeningAReplica() throws {
         let t = try TestDistrict(schools: ["s001"])
         let db = try Database(path: t.scratch.path("s001.db").path)

@@ -29,6 +29,10 @@ extension Replica {
         let (sequence, peerInfo, knowledge, acked) = try writeTransaction { () -> (Int64, Peer, VersionVector, [UInt8]?) in
             try foldLog()
             try refreshShare(of: recipient)
+            // A district's first full reply of an exchange claims a counter no earlier reply claimed:
+            // the exchange ends when the school's knowledge reaches it, which a bundle the school
+            // wrote before merging a full reply then cannot (FullExchange.wroteFull).
+            if role == .district, try peer(recipient).fullExchange.outgoing == .owed { try raiseCounter(to: try counter() + 1) }
             let knowledge = try self.knowledge()
             try recordClaim(knowledge[site], to: recipient, bundle: bundleID)
             try ensurePeer(recipient)
