@@ -197,4 +197,36 @@ final class NetworkMentoringCLITests: XCTestCase {
         let after = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
         XCTAssertEqual(after["unacknowledged_changes"] as? Int, 0, "\(after)")
     }
+
+    /// A home of a version that did not keep refused rows: its correction went out as one cell and
+    /// made no row at the district. Upgraded, the next sync sends the row once more, whole, from the
+    /// refusals it heard before, and the district makes it.
+    func testAnUpgradedHomeSendsARefusedRowItCorrectedBeforeWholeOnceMore() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "person_id=Иванова Мария Петровна",
+                              "--set", "status=active", "--set", "network=1"))
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher"))
+        expectOK(try w.school("s002", "put", "mentors", "--id", "m-own", "--set", "person_id=Петров Олег Ильич", "--set", "status=active"))
+        try w.round()
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "network=0"))
+        try w.round()
+        try registry(w.schoolHome("s002")).execute("INSERT INTO pairs(id, org_id, mentor_id, kind) VALUES ('pair-late', 's002', 'm-net', 'group')")
+        try w.round()  // sent whole, refused, the refusal heard
+        let school = try registry(w.schoolHome("s002"))
+        let heard = try school.rows("SELECT bundle, reason, heard_at FROM school_rejections")
+        XCTAssertFalse(heard.isEmpty)
+        // As the older version was: no rows kept, and the correction goes as the one changed cell.
+        try school.execute("DELETE FROM msync_whole")
+        try school.execute("DELETE FROM school_rejections")
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-late", "--set", "mentor_id=m-own"))
+        try w.round()
+        // One cell made a row of that cell alone: no kind, as if the pair had none.
+        XCTAssertEqual(try registry(w.districtHome).scalar("SELECT coalesce(kind, 'none') || ' ' || mentor_id FROM pairs WHERE id = 'pair-late'")?.text, "none m-own")
+        // Upgraded: the refusals it heard are there; the next syncs send the row whole.
+        for r in heard { try school.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at) VALUES (?, ?, ?)", r) }
+        try w.round()
+        try w.round()
+        XCTAssertEqual(try registry(w.districtHome).scalar("SELECT kind || ' ' || mentor_id FROM pairs WHERE id = 'pair-late'")?.text, "group m-own")
+    }
 }

@@ -81,7 +81,6 @@ final class ShareFaultTests: XCTestCase {
         XCTAssertTrue(try events(w, "s002").contains("Семинар наставников"), "s002's own reply was not merged")
     }
 
-    /// Forged files naming a school pushed its genuine rejections out of the 200 it is told of.
     /// The dashboard's advice does not say «ok» while files in a school's name are being refused:
     /// it says so until the school's next bundle is accepted.
     func testAFileRefusedInASchoolsNameIsAdvisedUntilItsNextBundleIsAccepted() throws {
@@ -109,6 +108,7 @@ final class ShareFaultTests: XCTestCase {
         XCTAssertEqual(try advice(), "ok", "the school's next bundle was accepted")
     }
 
+    /// Forged files naming a school pushed its genuine rejections out of the 200 it is told of.
     func testForgeriesNamingASchoolDoNotEvictItsGenuineRejections() throws {
         let w = try CLIWorld(schools: ["s001"])
         try w.round()

@@ -48,6 +48,17 @@ final class RefusalReasonTests: XCTestCase {
             XCTAssertNil(RefusalReason(text: text), text)
         }
     }
+
+    /// The row a refusal names: this program's wordings whole, another program's by the rule
+    /// (`row TABLE/ID`, the id to the first space or colon).
+    func testTheRowARefusalNamesIsReadByTheRule() {
+        XCTAssertTrue(RefusalReason.namedRow(RefusalReason.twoOwners(table: "pairs", id: "p 1").text)! == ("pairs", "p 1"))
+        XCTAssertTrue(RefusalReason.namedRow("row pairs/abc-1: mentor not allowed here")! == ("pairs", "abc-1"))
+        XCTAssertTrue(RefusalReason.namedRow("row persons/x/y refused by policy")! == ("persons", "x/y"))
+        XCTAssertNil(RefusalReason.namedRow("table pairs is unknown to this version; upgrade mentorsync"))
+        XCTAssertNil(RefusalReason.namedRow("row /abc: no table"))
+        XCTAssertNil(RefusalReason.namedRow("rows were refused"))
+    }
 }
 
 /// Names and texts quoted for SQL, with and without quotes in them.

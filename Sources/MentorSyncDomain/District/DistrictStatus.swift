@@ -80,7 +80,7 @@ extension DistrictHome {
             let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
             let rejections = try database.scalar("SELECT count(*) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
-            let refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at > ?",
+            let refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
                                                    [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
             result.append(SchoolStatus(
                 site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,

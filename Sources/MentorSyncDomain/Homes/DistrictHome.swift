@@ -174,6 +174,11 @@ public final class DistrictHome {
                         try database.execute("DELETE FROM district_rejections WHERE n = ?", [r[0]])
                     }
                 }
+                for r in try database.rows("SELECT n, reason FROM district_forgeries WHERE named_site = ? AND told", [.text(school.rawValue)]) {
+                    if case .revoked? = BundleError(description: r[1].displayText) {
+                        try database.execute("UPDATE district_forgeries SET told = 0 WHERE n = ?", [r[0]])
+                    }
+                }
                 try database.execute("""
                     UPDATE district_schools SET
                       previous_key = CASE WHEN revoked_at IS NULL THEN key END,

@@ -54,6 +54,9 @@ public final class SchoolSync {
     /// school still waiting there are removed, since the new one carries all they did.
     public func export(to directory: URL) throws -> ExportResult {
         DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds)
+        // Refusals heard before this program kept the rows they name (an upgraded home): noted now.
+        let heard = try home.database.rows("SELECT reason FROM school_rejections").map { $0[0].displayText }
+        if !heard.isEmpty { try home.database.transaction { try home.replica.noteRefusedRows(heard) } }
         let bar = progress("sending")
         defer { bar.finish() }
         let again = (try? home.replica.unacknowledgedRowsSentBefore(to: home.district)) ?? 0

@@ -47,6 +47,17 @@ public enum RefusalReason: Equatable, Sendable {
         }
     }
 
+    /// The row a refusal names, by the rule Protocol/bundle.md gives every writer: a reason that
+    /// begins `row TABLE/ID`, the id running to the first space or colon. This program's own
+    /// wordings are read whole (an id may hold a space there); another program's by the rule.
+    public static func namedRow(_ text: String) -> (table: String, id: String)? {
+        if let known = RefusalReason(text: text) { return known.row }
+        guard text.hasPrefix("row ") else { return nil }
+        let token = text.dropFirst(4).prefix { $0 != " " && $0 != ":" }
+        guard let slash = token.firstIndex(of: "/"), slash != token.startIndex, token.index(after: slash) != token.endIndex else { return nil }
+        return (String(token[..<slash]), String(token[token.index(after: slash)...]))
+    }
+
     /// The reason a `text` of this kind says; nil for any other text.
     public init?(text: String) {
         if let t = text.between("table ", " is unknown to this version; upgrade mentorsync") {

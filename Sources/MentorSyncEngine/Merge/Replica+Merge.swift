@@ -116,7 +116,7 @@ extension Replica {
                     report.conflictCellsDetected.insert(ConflictCell(table: c.table, rowID: c.rowID, column: c.column))
                 }
             }
-            if role == .school { try noteRefusedRows(header.rejections) }
+            if role == .school { try noteRefusedRows(header.rejections.map(\.reason)) }
             (report.fullExchangeBefore, report.fullExchange) = try recordPeer(header: header, format: reader.formatVersion)
             if captureWasOn { try database.setTriggersEnabled(true) }
             try afterMerge(report)
@@ -126,13 +126,25 @@ extension Replica {
 
     /// Rows of this school its district refused go whole from now on (Protocol/bundle.md, "Refused
     /// changes"): a new row the district does not hold, corrected in one cell, would otherwise
-    /// arrive as that cell alone and never become a row there.
-    private func noteRefusedRows(_ rejections: [BundleHeader.Rejection]) throws {
-        for r in rejections {
-            guard let row = RefusalReason(text: r.reason)?.row, let table = schema.table(named: row.table) else { continue }
+    /// arrive as that cell alone and never become a row there. A row of this school's noted for the
+    /// first time goes once more at the next export (its correction may have gone before the
+    /// refusal came back, as that one cell). Runs in the caller's write transaction; returns how
+    /// many rows were noted anew.
+    @discardableResult
+    public func noteRefusedRows(_ reasons: [String]) throws -> Int {
+        var noted = 0
+        for reason in reasons {
+            guard let row = RefusalReason.namedRow(reason), let table = schema.table(named: row.table) else { continue }
             try database.cachedStatement("INSERT OR IGNORE INTO msync_whole(tbl, id) VALUES (?, ?)")
                 .execute([.integer(Int64(table.number)), .text(row.id)])
+            guard database.changes == 1 else { continue }
+            noted += 1
+            let again = try counter() + 1
+            try raiseCounter(to: again)
+            try database.cachedStatement("UPDATE msync_rows SET local = ? WHERE tbl = ? AND id = ? AND alive = 1 AND org_id = ?")
+                .execute([.integer(again), .integer(Int64(table.number)), .text(row.id), .text(site.rawValue)])
         }
+        return noted
     }
 
     /// Records a conflict once (its id is the same wherever it is detected); true when it is new here.
