@@ -198,10 +198,10 @@ final class NetworkMentoringCLITests: XCTestCase {
         XCTAssertEqual(after["unacknowledged_changes"] as? Int, 0, "\(after)")
     }
 
-    /// A home of a version that did not keep refused rows: its correction went out as one cell and
-    /// made no row at the district. Upgraded, the next sync sends the row once more, whole, from the
-    /// refusals it heard before, and the district makes it.
-    func testAnUpgradedHomeSendsARefusedRowItCorrectedBeforeWholeOnceMore() throws {
+    /// A correction of a row the district never held, sent as its one changed cell (a home of a
+    /// version that did not keep refused rows): the district refuses it rather than make a row of
+    /// that cell alone, the school is told there is nothing to do, and the row goes whole next time.
+    func testACorrectionOfARowTheDistrictNeverHeldIsRefusedAndSentWhole() throws {
         let w = try CLIWorld(schools: ["s001", "s002"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
         expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "person_id=Иванова Мария Петровна",
@@ -213,19 +213,16 @@ final class NetworkMentoringCLITests: XCTestCase {
         try w.round()
         try registry(w.schoolHome("s002")).execute("INSERT INTO pairs(id, org_id, mentor_id, kind) VALUES ('pair-late', 's002', 'm-net', 'group')")
         try w.round()  // sent whole, refused, the refusal heard
+        // As an older version was: no rows kept, so the correction goes as the one changed cell.
         let school = try registry(w.schoolHome("s002"))
-        let heard = try school.rows("SELECT bundle, reason, heard_at FROM school_rejections")
-        XCTAssertFalse(heard.isEmpty)
-        // As the older version was: no rows kept, and the correction goes as the one changed cell.
         try school.execute("DELETE FROM msync_whole")
         try school.execute("DELETE FROM school_rejections")
         expectOK(try w.school("s002", "put", "pairs", "--id", "pair-late", "--set", "mentor_id=m-own"))
-        try w.round()
-        // One cell made a row of that cell alone: no kind, as if the pair had none.
-        XCTAssertEqual(try registry(w.districtHome).scalar("SELECT coalesce(kind, 'none') || ' ' || mentor_id FROM pairs WHERE id = 'pair-late'")?.text, "none m-own")
-        // Upgraded: the refusals it heard are there; the next syncs send the row whole.
-        for r in heard { try school.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at) VALUES (?, ?, ?)", r) }
-        try w.round()
+        expectOK(try w.school("s002", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        XCTAssertNil(try registry(w.districtHome).scalar("SELECT kind FROM pairs WHERE id = 'pair-late'"), "no row of one cell")
+        let told = try w.school("s002", environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }, ["sync", "--share", w.stick.path])
+        XCTAssertTrue(told.stdout.contains("управление образования не получило запись целиком: Пары «Петров Олег Ильич» — она уйдёт целиком со следующим обменом; делать ничего не нужно"), told.stdout)
         try w.round()
         XCTAssertEqual(try registry(w.districtHome).scalar("SELECT kind || ' ' || mentor_id FROM pairs WHERE id = 'pair-late'")?.text, "group m-own")
     }

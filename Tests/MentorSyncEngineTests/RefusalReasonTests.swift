@@ -15,6 +15,7 @@ final class RefusalReasonTests: XCTestCase {
                 .notOffered(table: "pairs", id: id, column: "mentor_id", target: "mentors", ref: "m-1/2", owner: "s001"),
                 .notParty(table: "meetings", id: id, column: "pair_id", linked: "pairs", ref: "p 7", owner: "s002", sender: "s003"),
                 .notParty(table: "plans", id: id, column: "pair_id", linked: "pairs", ref: "p7", owner: "s002", sender: nil),
+                .notWhole(table: "pairs", id: id),
             ]
             for r in reasons { XCTAssertEqual(RefusalReason(text: r.text), r, r.text) }
         }

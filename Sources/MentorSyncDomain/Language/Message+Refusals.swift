@@ -64,6 +64,15 @@ extension Message {
                 : Message("district.refused_not_offered",
                           en: "a change of \(t.english) «\(r)» was refused: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring",
                           ru: "не принято изменение: \(t.russian) «\(r)» — выбранная запись «\(named)» (\(nt.russian), организация «\(o)») не предложена для сетевого наставничества")
+        case .notWhole(let table, let id):
+            let (t, r) = (tableTitle(table), row(table, id))
+            return school
+                ? Message("school.refused_not_whole",
+                          en: "the district did not receive \(t.english) «\(r)» whole: it goes whole with the next sync; nothing to do",
+                          ru: "управление образования не получило запись целиком: \(t.russian) «\(r)» — она уйдёт целиком со следующим обменом; делать ничего не нужно")
+                : Message("district.refused_not_whole",
+                          en: "a change of \(t.english) «\(r)» was refused: only some cells of a record not held here came; the school sends it whole",
+                          ru: "не принято изменение: \(t.russian) «\(r)» — пришла часть записи, которой здесь нет; школа пришлёт её целиком")
         case .notParty(let table, let id, _, let linked, let ref, let org, let sender):
             let (t, r, named, lt, o) = (tableTitle(table), row(table, id), row(linked, ref), tableTitle(linked), owner(org))
             if sender == nil {

@@ -20,6 +20,9 @@ public enum RefusalReason: Equatable, Sendable {
     /// A row is attached to another school's row the sender is not a party to (`sender` set), or
     /// that only its owner attaches such rows to (`sender` nil) (Protocol/shares.md).
     case notParty(table: String, id: String, column: String, linked: String, ref: String, owner: String, sender: String?)
+    /// Some cells of a row the district has never held, without the row itself (its existence
+    /// cell): a row whose creation it refused, corrected in one cell. The sender sends it whole.
+    case notWhole(table: String, id: String)
 
     public var text: String {
         switch self {
@@ -33,6 +36,7 @@ public enum RefusalReason: Equatable, Sendable {
         case .notParty(let t, let id, let column, let linked, let ref, let owner, let sender):
             let why = sender.map { "a \(linked) row \($0) is not a party to" } ?? "only its owner adds \(t) rows to it"
             return "row \(t)/\(id): its \(column) names \(linked)/\(ref) of \(owner), \(why); change refused"
+        case .notWhole(let t, let id): return "row \(t)/\(id) came as some of its cells, and this site does not hold it; send it whole"
         }
     }
 
@@ -40,7 +44,8 @@ public enum RefusalReason: Equatable, Sendable {
     public var row: (table: String, id: String)? {
         switch self {
         case .notOwner(let t, let id, _, _), .districtOnly(let t, let id), .twoOwners(let t, let id),
-             .refusedValue(let t, let id, _), .notOffered(let t, let id, _, _, _, _), .notParty(let t, let id, _, _, _, _, _):
+             .refusedValue(let t, let id, _), .notOffered(let t, let id, _, _, _, _), .notParty(let t, let id, _, _, _, _, _),
+             .notWhole(let t, let id):
             return (t, id)
         case .unknownTable:
             return nil
@@ -65,7 +70,9 @@ public enum RefusalReason: Equatable, Sendable {
             return
         }
         guard text.hasPrefix("row ") else { return nil }
-        if let rest = text.between("row ", " names two different owners; change refused"), let (t, id) = Self.row(rest) {
+        if let rest = text.between("row ", " came as some of its cells, and this site does not hold it; send it whole"), let (t, id) = Self.row(rest) {
+            self = .notWhole(table: t, id: id)
+        } else if let rest = text.between("row ", " names two different owners; change refused"), let (t, id) = Self.row(rest) {
             self = .twoOwners(table: t, id: id)
         } else if let rest = text.between("row ", " is written by the district alone; change refused"),
                   let cut = rest.range(of: ": table ", options: .backwards), let (t, id) = Self.row(String(rest[..<cut.lowerBound])),

@@ -137,7 +137,10 @@ extension Replica {
             guard let row = RefusalReason.namedRow(reason), let table = schema.table(named: row.table) else { continue }
             try database.cachedStatement("INSERT OR IGNORE INTO msync_whole(tbl, id) VALUES (?, ?)")
                 .execute([.integer(Int64(table.number)), .text(row.id)])
-            guard database.changes == 1 else { continue }
+            // Asked to send it whole, it goes again whole however often it was noted before.
+            var asked = false
+            if case .notWhole? = RefusalReason(text: reason) { asked = true }
+            guard database.changes == 1 || asked else { continue }
             noted += 1
             let again = try counter() + 1
             try raiseCounter(to: again)

@@ -26,6 +26,14 @@ extension RowMerger {
         return incoming
     }
 
+    /// At the district, a row it has never held must come with its existence cell: some cells of it
+    /// alone (its creation refused, then one cell corrected) would make a row of those cells, the
+    /// rest empty. Refused, so the school sends it whole (Protocol/bundle.md, "Refused changes").
+    func notWhole(_ change: RowChange, _ incoming: [IncomingCell]) -> String? {
+        guard replica.role == .district, !incoming.contains(where: { $0.pos == 0 }) else { return nil }
+        return RefusalReason.notWhole(table: change.table, id: change.id).text
+    }
+
     /// The owner named by the row and the one in its org_id cell must agree, or a sender could
     /// pass its own ownership check while handing the row to someone else. The refusal, if not.
     func ownersDisagree(_ change: RowChange, _ incoming: [IncomingCell]) -> String? {
@@ -87,6 +95,7 @@ extension RowMerger {
                                 report: inout MergeReport) throws -> Bool {
         let incoming = prepared?.incoming ?? incomingCells(change, positions: positions)
         let refusal = try refusal(of: change, table: table, positions: positions, heldBy: nil) ?? ownersDisagree(change, incoming)
+            ?? notWhole(change, incoming)
         let new = prepared?.unseen ?? unseenRow(change, incoming, table: table)
         let stored: Bool
         if let prepared, prepared.unseen != nil, let clock = prepared.clock {

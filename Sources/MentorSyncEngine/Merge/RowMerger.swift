@@ -44,6 +44,10 @@ struct RowMerger {
 
         guard var row = existing else {
             // A row this site has never held.
+            if let reason = notWhole(change, incoming) {
+                refuse(change, table, positions, reason, in: &report)
+                return
+            }
             let new = prepared?.unseen ?? unseenRow(change, incoming, table: table)
             if let values = new.values {
                 do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
