@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// Homes made before the refused rows, the conflict-correction kinds, the revoked key and the
+/// refusals kept from a school were kept: opened by this version, each gets its table or column,
+/// and everything goes on (the tables and columns taken out as they were not there).
+final class SessionColumnsUpgradeTests: XCTestCase {
+    func registry(_ home: URL) throws -> Database { try Database(path: home.appendingPathComponent("registry.db").path) }
+
+    func testHomesWithoutThisVersionsBookkeepingAreUpgradedWhenOpened() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher", "--id", "p1"))
+        try w.round()
+        // A correction recorded, so the school has its corrections table.
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=завуч"))
+        try w.round()
+        let school = try registry(w.schoolHome("s001")), district = try registry(w.districtHome)
+        XCTAssertNotNil(try school.scalar("SELECT 1 FROM sqlite_master WHERE name = 'school_corrections'"))
+        // As an older version left them.
+        try school.execute("DROP TABLE msync_whole")
+        try school.execute("ALTER TABLE school_corrections DROP COLUMN kind")
+        try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key")
+        try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key_on")
+        try district.execute("ALTER TABLE district_forgeries DROP COLUMN told")
+
+        // Opened again: status tells the last correction from the table without its kind.
+        let status = try w.school("s001", environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }, ["status"])
+        expectOK(status)
+        XCTAssertTrue(status.stdout.contains("управление образования исправило: Люди «Иванова Мария Петровна», должность"), status.stdout)
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=учитель"))
+        try w.round()
+        // Revoke and enroll again: the district keeps the old key in its new column.
+        expectOK(try w.district("revoke", "--site", "s001"))
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("again.enroll").path))
+        expectOK(try w.school("s001", "rekey", "--enroll", w.scratch.path("again.enroll").path))
+        try w.round()
+        XCTAssertEqual(try school.scalar("SELECT count(*) FROM pragma_table_info('school_corrections') WHERE name = 'kind'")?.integer, 1)
+        XCTAssertNotNil(try school.scalar("SELECT 1 FROM sqlite_master WHERE name = 'msync_whole'"))
+        XCTAssertEqual(try district.scalar("SELECT count(*) FROM pragma_table_info('district_forgeries') WHERE name = 'told'")?.integer, 1)
+        XCTAssertEqual(try district.scalar("SELECT length(revoked_key) FROM district_schools WHERE site = 's001'")?.integer, 32, "the revoked key is kept")
+        XCTAssertEqual(try district.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "учитель")
+        XCTAssertEqual(try school.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "учитель")
+    }
+}
