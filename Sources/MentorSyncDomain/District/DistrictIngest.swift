@@ -190,9 +190,12 @@ public final class DistrictIngest {
                 // What the district records about the bundle commits with its merge, or not at all.
                 report = try mergeTryingKeys(reader, retryingKeys: !direct) { report in
                     let scratch = report.refusals.isEmpty ? nil : try? NamingScratch()
-                    for r in report.refusals.prefix(RowRefusal.valuesKept) {
-                        try home.recordRejection(site: header.sender, bundle: name, reason: r.reason,
-                                                 label: RowNames.label(of: r.table, id: r.id, values: r.values, registry: home.database, scratch: scratch))
+                    // Every refusal the school can be told of is kept (it sends each row it hears of
+                    // whole); the first `valuesKept` with the row's name its values gave.
+                    for (i, r) in report.refusals.prefix(DistrictHome.refusalsTold).enumerated() {
+                        let label = i < RowRefusal.valuesKept
+                            ? RowNames.label(of: r.table, id: r.id, values: r.values, registry: home.database, scratch: scratch) : nil
+                        try home.recordRejection(site: header.sender, bundle: name, reason: r.reason, label: label)
                     }
                     try home.recordWriterClock(header)
                 }

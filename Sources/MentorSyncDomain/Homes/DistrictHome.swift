@@ -302,18 +302,31 @@ public final class DistrictHome {
             .map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
     }
 
+    /// How many of its refusals a school is told at most (each names a row the school then sends
+    /// whole: a list cut short would leave rows it never hears of), and in how many bytes.
+    public static let refusalsTold = 1000
+    static let refusalBytesTold = 512 * 1024
+
     /// Rejections the school is told of, oldest first (kept for 60 days): its genuine ones (the newest
-    /// 200), and beside them, in a slot of their own so they can never evict those, the newest 20
-    /// files that named it but failed its authentication (a forger, or its own machine with a wrong key).
+    /// `refusalsTold`, within `refusalBytesTold` of a reply's header), and beside them, in a slot of
+    /// their own so they can never evict those, the newest 20 files that named it but failed its
+    /// authentication (a forger, or its own machine with a wrong key).
     public func rejections(for school: SiteID) throws -> [BundleHeader.Rejection] {
-        try database.rows("""
+        var told = try database.rows("""
             SELECT bundle, reason FROM (
               SELECT * FROM (SELECT bundle, reason, at, n FROM district_rejections
-                             WHERE site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 200)
+                             WHERE site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT \(DistrictHome.refusalsTold))
               UNION ALL
               SELECT * FROM (SELECT bundle, reason, at, n FROM district_forgeries
                              WHERE named_site = ?1 AND told AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 20))
             ORDER BY at, n
             """, [.text(school.rawValue)]).map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
+        // The oldest go first when the reasons would fill a reply's header.
+        var bytes = told.reduce(0) { $0 + $1.bundle.utf8.count + $1.reason.utf8.count }
+        while bytes > DistrictHome.refusalBytesTold, let first = told.first {
+            bytes -= first.bundle.utf8.count + first.reason.utf8.count
+            told.removeFirst()
+        }
+        return told
     }
 }
