@@ -23,5 +23,10 @@ final class ManyRefusalsCLITests: XCTestCase {
         XCTAssertEqual(try district.scalar("SELECT count(*) FROM district_rejections WHERE site = 's001' AND label IS NOT NULL")?.integer, 200,
                        "the first 200 named by their values")
         XCTAssertEqual(try school.scalar("SELECT count(*) FROM msync_whole WHERE tbl = ?", [.integer(Int64(RegistrySchema.indicators.number))])?.integer, 250)
+        // Noted, each goes once more, whole, and is refused again: counted once in the status.
+        try w.round()
+        XCTAssertEqual(try district.scalar("SELECT count(*) FROM district_rejections WHERE site = 's001'")?.integer, 500)
+        let status = (try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]]
+        XCTAssertEqual(status?.first { $0["site"] as? String == "s001" }?["rejections"] as? Int, 250)
     }
 }

@@ -78,7 +78,8 @@ extension DistrictHome {
             }
             let rows = try replica.liveRowCount(owner: school.site)
             let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
-            let rejections = try database.scalar("SELECT count(*) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
+            // A row refused again in a later bundle (sent again unchanged) is one refusal, not two.
+            let rejections = try database.scalar("SELECT count(DISTINCT reason) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             let refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
                                                    [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
