@@ -57,6 +57,8 @@ final class ReceiptLanguageTests: XCTestCase {
                        "отправлено в управление образования: 5 изменённых записей (1 удалена) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync").russian,
                        "новых изменений нет; в управление образования ушёл файл f.msync: он подтверждает полученное")
+        XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true).russian,
+                       "отправлено в управление образования: 1 изменённая запись — она уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 1, full: false, file: "f.msync").russian,
                        "отправлено в управление образования: 1 конфликт; файл f.msync")
         // A reply that only confirms is said so, not as three zeros.

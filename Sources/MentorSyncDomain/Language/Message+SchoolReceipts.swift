@@ -30,7 +30,7 @@ extension Message {
         if full { en += " — a full copy, as the district asked" }
         en += " in \(file)"
         if again > 0 && againConfirmed {
-            en += " — sent before; the reply read now confirms the district has them"
+            en += rows == 1 ? " — sent before; the reply read now confirms the district has it" : " — sent before; the reply read now confirms the district has them"
         } else if again > 0 {
             en += again >= rows ? (rows == 1 ? " — the row was sent before; the district has not confirmed it yet"
                                              : " — all these rows were sent before; the district has not confirmed them yet")
@@ -46,7 +46,8 @@ extension Message {
             if conflicts > 0 { ru += (rows == 0 ? "" : " и ") + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
             if full { ru += " — полная копия, как просило управление образования" }
             if again > 0 && againConfirmed {
-                ru += " — они уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило"
+                ru += rows == 1 ? " — она уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило"
+                                : " — они уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило"
             } else if again > 0 {
                 ru += again >= rows ? (rows == 1 ? " — эта запись уже отправлялась раньше, управление образования её ещё не подтвердило"
                                                  : " — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило")
