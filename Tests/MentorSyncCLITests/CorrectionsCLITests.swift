@@ -67,6 +67,32 @@ final class CorrectionsCLITests: XCTestCase {
         XCTAssertEqual(try registry.rows("SELECT status FROM msync_conflicts").map { $0[0].displayText }, ["resolved"])
     }
 
+    /// The coordinator keeps the value already in place: the decision still travels, and the school
+    /// hears it and settles its record (a value kept in place wrote nothing, and the record stayed open).
+    func testTheSchoolHearsAConflictSettledByKeepingTheValueInPlace() throws {
+        let locale = ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
+                              "--set", "position=учитель", "--id", "p1"))
+        try w.round()
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=старший учитель"))
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=методист"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "position=завуч"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        try w.round()
+        let conflict = try XCTUnwrap(try w.conflicts().first)
+        XCTAssertEqual(conflict.keptValue, "методист")
+        expectOK(try w.district("conflicts", "resolve", conflict.id, "--keep", "mine"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
+        expectOK(sync)
+        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Люди «Иванова Мария Петровна», должность: оставлено «методист»"), sync.stdout)
+        let registry = try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
+        XCTAssertEqual(try registry.rows("SELECT status FROM msync_conflicts").map { $0[0].displayText }, ["resolved"])
+        XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "методист")
+    }
+
     func check(_ language: [String: String], said: String, change: String) throws {
         let locale = language.merging(["COLUMNS": "300"]) { $1 }  // status wraps to the terminal
         let w = try CLIWorld(schools: ["s001"])

@@ -77,9 +77,14 @@ extension DistrictHome {
         }
         try database.transaction {
             if let row = c.row, row.alive {
-                // A plain write: captured with a stamp above both rivals, so it wins everywhere.
-                // (When the kept value is already the current one, every site converges on it without a write.)
-                try database.execute("UPDATE \(SQL.identifier(table.name)) SET \(SQL.identifier(c.column)) = ? WHERE id = ?", [kept.value, .text(c.rowID)])
+                // A plain write: captured with a stamp above both rivals, so it wins everywhere. A value
+                // kept in place is stamped anew all the same, so the decision travels to the school.
+                let current = try database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(table.name)) WHERE id = ?", [.text(c.rowID)])
+                if current == kept.value {
+                    try replica.restampCell(table: table, id: c.rowID, column: c.column)
+                } else {
+                    try database.execute("UPDATE \(SQL.identifier(table.name)) SET \(SQL.identifier(c.column)) = ? WHERE id = ?", [kept.value, .text(c.rowID)])
+                }
             } else if let row = c.row, let deletion = row.existence, kept.stamp == deletion {
                 note = "kept the deletion: the row stays deleted"
             } else {

@@ -28,10 +28,19 @@ extension SchoolHome {
     /// conflict found now, or the settling of one recorded before (marked settled here); runs
     /// inside the merge's transaction.
     func recordCorrections(_ merged: MergeReport, bundle: String, at now: String) throws -> [SchoolCorrection] {
-        guard !merged.ownRowsChanged.isEmpty else { return [] }
+        // A value stamped anew as it is: told only when it settles a conflict recorded here.
+        let confirmed = try merged.ownCellsConfirmed.filter { c in
+            try replica.settleOpenConflicts(on: ConflictCell(table: c.table, rowID: c.rowID, column: c.column), knownUpTo: merged.header.knowledge[site],
+                                            resolution: "settled by the district: \(c.new.displayText) kept", at: now) > 0
+        }
+        guard !merged.ownRowsChanged.isEmpty || !confirmed.isEmpty else { return [] }
         try ensureCorrectionsTable()
         let s = try database.prepare("INSERT INTO school_corrections(tbl, row_id, col, old_value, new_value, bundle, heard_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        return try merged.ownRowsChanged.map { c in
+        let kept = try confirmed.map { c in
+            try s.execute([.text(c.table), .text(c.rowID), .text(c.column), c.old, c.new, .text(bundle), .text(now), .text(SchoolCorrection.Kind.conflictSettled.rawValue)])
+            return SchoolCorrection(cell: c, kind: .conflictSettled)
+        }
+        return try kept + merged.ownRowsChanged.map { c in
             let cell = ConflictCell(table: c.table, rowID: c.rowID, column: c.column)
             let kind: SchoolCorrection.Kind
             if merged.conflictCellsDetected.contains(cell) {
@@ -97,6 +106,10 @@ extension Message {
             return Message("school.correction_conflict_rule",
                            en: "conflict: \(table) «\(row)»: \(column) \(old) → \(new) — the school and the district both changed it; the district's value holds until the district reviews the conflict",
                            ru: "конфликт: \(ruCell) — школа и управление образования изменили это поле одновременно; пока действует значение управления, оно рассмотрит конфликт")
+        case .conflictSettled where old == new:
+            return Message("school.correction_conflict_kept",
+                           en: "the district settled the conflict: \(table) «\(row)»: \(column) stays \(new)",
+                           ru: "управление образования решило конфликт: \(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): оставлено «\(new)»")
         case .conflictSettled:
             return Message("school.correction_conflict_settled",
                            en: "the district settled the conflict: \(table) «\(row)»: \(column) \(old) → \(new)",

@@ -30,6 +30,9 @@ public struct MergeReport: Sendable {
     public var refusals: [RowRefusal] = []
     /// Cells the sender changed in rows this site owns (at a school: the district's corrections).
     public var ownRowsChanged: [CorrectedCell] = []
+    /// Cells of rows this site owns the sender stamped anew with the value they hold here (a
+    /// decision keeping a value in place): no change to tell, but one to settle a conflict with.
+    public var ownCellsConfirmed: [CorrectedCell] = []
     public var conflictsDetected = 0
     /// The cells of the conflicts this merge detected (table, row id, column).
     public var conflictCellsDetected: Set<ConflictCell> = []

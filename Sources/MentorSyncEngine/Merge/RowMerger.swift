@@ -82,8 +82,9 @@ struct RowMerger {
                 let cols = table.cellNames
                 // Another site wrote in a row this site owns: its old values are read to tell the owner.
                 if row.orgID == replica.site.rawValue, sender != replica.site, let old = try replica.readValues(table, id: change.id) {
-                    for (pos, value) in winners where pos > 1 && pos - 1 < old.count && old[pos - 1] != value {
-                        report.ownRowsChanged.append(CorrectedCell(table: table.name, rowID: change.id, column: cols[pos - 1], old: old[pos - 1], new: value))
+                    for (pos, value) in winners where pos > 1 && pos - 1 < old.count {
+                        let cell = CorrectedCell(table: table.name, rowID: change.id, column: cols[pos - 1], old: old[pos - 1], new: value)
+                        if old[pos - 1] != value { report.ownRowsChanged.append(cell) } else { report.ownCellsConfirmed.append(cell) }
                     }
                 }
                 let s = try replica.narrowUpdate(table, mask: mask) {

@@ -46,6 +46,22 @@ extension Replica {
         return database.changes
     }
 
+    /// Stamps one cell of a live row anew without changing its value: a decision to keep the value
+    /// in place travels as a write (the school that recorded the conflict hears of it). Runs in the
+    /// caller's write transaction; false when the row is not held alive.
+    @discardableResult
+    public func restampCell(table: TableSchema, id: String, column: String) throws -> Bool {
+        guard let index = table.cellNames.firstIndex(of: column) else { return false }
+        try foldLog()
+        guard var row = try loadRow(table: table.number, id: id), row.alive else { return false }
+        let stamp = Stamp(counter: try counter() + 1, site: site)
+        try raiseCounter(to: stamp.counter)
+        row.clock.write([index + 1], stamp: stamp)
+        row.local = stamp.counter
+        try storeRow(table: table.number, id: id, row)
+        return true
+    }
+
     /// Marks a conflict settled with the coordinator's decision in words. The write that settles it
     /// (if any) is the caller's, in the same transaction. A settled conflict can be settled again.
     public func markResolved(conflict id: String, resolution: String, at time: String = Replica.timestamp()) throws {
