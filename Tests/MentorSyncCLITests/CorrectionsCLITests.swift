@@ -14,21 +14,26 @@ final class CorrectionsCLITests: XCTestCase {
         try check(ToolLocale.english, said: "the district corrected persons «Иванова Мария Петровна", change: ": position учитель → завуч")
     }
 
-    /// A conflict as the school lives it: found and told, handed over (then no longer waiting in
-    /// its status), and the coordinator's decision heard as the settling of it, not as a correction.
-    func testTheSchoolHearsItsConflictHandedOverAndSettled() throws {
-        let locale = ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }
+    /// The coordinator changes a teacher's position (twice: her write is the later one by the common
+    /// rule) and the reply waits on the stick; the school changes it too, then syncs and finds the
+    /// conflict. The world and that sync's output.
+    func schoolFindsAConflict(_ locale: [String: String]) throws -> (CLIWorld, ToolResult) {
         let w = try CLIWorld(schools: ["s001"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
                               "--set", "position=учитель", "--id", "p1"))
         try w.round()
-        // The coordinator changes the position (twice: her write is the later one by the common
-        // rule) and the reply waits on the stick; the school changes it too, then syncs.
         expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=старший учитель"))
         expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=методист"))
         expectOK(try w.district("ingest", "--share", w.stick.path))
         expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "position=завуч"))
-        let found = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
+        return (w, try w.school("s001", environment: locale, ["sync", "--share", w.stick.path]))
+    }
+
+    /// A conflict as the school lives it: found and told, handed over (then no longer waiting in
+    /// its status), and the coordinator's decision heard as the settling of it, not as a correction.
+    func testTheSchoolHearsItsConflictHandedOverAndSettled() throws {
+        let locale = ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }
+        let (w, found) = try schoolFindsAConflict(locale)
         expectOK(found)
         XCTAssertTrue(found.stdout.contains("1 конфликт: школа и управление образования изменили одни и те же данные"), found.stdout)
         XCTAssertTrue(found.stdout.contains("конфликт: Люди «Иванова Мария Петровна», должность: завуч → методист — школа и управление образования изменили это поле одновременно; пока действует значение управления"), found.stdout)
@@ -71,15 +76,8 @@ final class CorrectionsCLITests: XCTestCase {
     /// hears it and settles its record (a value kept in place wrote nothing, and the record stayed open).
     func testTheSchoolHearsAConflictSettledByKeepingTheValueInPlace() throws {
         let locale = ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }
-        let w = try CLIWorld(schools: ["s001"])
-        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
-                              "--set", "position=учитель", "--id", "p1"))
-        try w.round()
-        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=старший учитель"))
-        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=методист"))
-        expectOK(try w.district("ingest", "--share", w.stick.path))
-        expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "position=завуч"))
-        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let (w, found) = try schoolFindsAConflict(locale)
+        expectOK(found)
         try w.round()
         let conflict = try XCTUnwrap(try w.conflicts().first)
         XCTAssertEqual(conflict.keptValue, "методист")

@@ -157,15 +157,22 @@ final class NetworkMentoringCLITests: XCTestCase {
         }
     }
 
-    /// Unsharing: the mentor leaves the network; her pair goes on, a new pair with her is refused
-    /// where it is entered, and at the district when another program wrote it anyway — the school
-    /// hears why.
-    func testAMentorTakenOffTheNetworkKeepsHerPairAndANewPairIsRefused() throws {
+    /// s001 offers its mentor «Иванова Мария Петровна» (m-net) to the network; s002 has a teacher of
+    /// its own, «Петров Олег Ильич» (not synced yet).
+    func networkMentorAndAnotherSchool() throws -> CLIWorld {
         let w = try CLIWorld(schools: ["s001", "s002"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
         expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "person_id=Иванова Мария Петровна",
                               "--set", "status=active", "--set", "network=1"))
         expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher"))
+        return w
+    }
+
+    /// Unsharing: the mentor leaves the network; her pair goes on, a new pair with her is refused
+    /// where it is entered, and at the district when another program wrote it anyway — the school
+    /// hears why.
+    func testAMentorTakenOffTheNetworkKeepsHerPairAndANewPairIsRefused() throws {
+        let w = try networkMentorAndAnotherSchool()
         try w.round()
         expectOK(try w.school("s002", "put", "pairs", "--id", "pair-old", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=pair"))
         try w.round()
@@ -202,11 +209,7 @@ final class NetworkMentoringCLITests: XCTestCase {
     /// version that did not keep refused rows): the district refuses it rather than make a row of
     /// that cell alone, the school is told there is nothing to do, and the row goes whole next time.
     func testACorrectionOfARowTheDistrictNeverHeldIsRefusedAndSentWhole() throws {
-        let w = try CLIWorld(schools: ["s001", "s002"])
-        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
-        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "person_id=Иванова Мария Петровна",
-                              "--set", "status=active", "--set", "network=1"))
-        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher"))
+        let w = try networkMentorAndAnotherSchool()
         expectOK(try w.school("s002", "put", "mentors", "--id", "m-own", "--set", "person_id=Петров Олег Ильич", "--set", "status=active"))
         try w.round()
         expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "network=0"))
