@@ -62,7 +62,7 @@ final class SchoolPages: WebPages {
         body += s.commands.prefix(5).map { "<li>\(esc(Message.commandCarriedOut($0.name, bundle: $0.bundle, at: $0.at).text(l)))</li>" }.joined() + "</ul>"
         let corrections = try home.lastCorrections(language: l)
         if !corrections.isEmpty {
-            body += "<h2>\(esc(Message.correctionsHeading.text(l)))</h2><ul>" + corrections.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+            body += "<h2>\(ctx.t(.webCorrectionsHeading))</h2><ul>" + corrections.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
         }
         // Enrolled again by the district (a lost computer, a new key): the new file is installed here.
         body += "<h2>\(ctx.t(.webNewEnrollment))</h2><p class=\"muted\">\(ctx.t(.webNewEnrollmentWhy))</p>"

@@ -75,6 +75,22 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0)
     }
 
+    /// An enrollment file older than the one installed (its key replaced since, perhaps revoked) is
+    /// refused: installed, the school would sign with a key the district no longer takes.
+    func testAnOlderEnrollmentFileIsRefused() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        Thread.sleep(forTimeInterval: 1.1)  // issue times are kept to the second
+        let older = w.scratch.path("older.enroll"), newer = w.scratch.path("newer.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", older.path))
+        Thread.sleep(forTimeInterval: 1.1)
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", newer.path))
+        expectOK(try w.school("s001", "rekey", "--enroll", newer.path))
+        let refused = try w.school("s001", environment: ToolLocale.russian, ["rekey", "--enroll", older.path])
+        XCTAssertEqual(refused.exitCode, 1, refused.output)
+        XCTAssertTrue(refused.stderr.contains("файл подключения не принят: он выдан") && refused.stderr.contains("раньше установленного"), refused.stderr)
+        XCTAssertEqual(Hex.encode(try SchoolHome.open(w.schoolHome("s001")).key()), try Enrollment.read(from: newer).key)
+    }
+
     func testRotatedKeyHasAGracePeriodThenIsRefusedNamingTheFix() throws {
         let w = try CLIWorld(schools: ["s001", "s002"])
         try w.round()
@@ -94,6 +110,7 @@ final class SecurityCLITests: XCTestCase {
         let sync = try w.school("s002", "sync", "--share", w.stick.path)
         XCTAssertEqual(sync.exitCode, 1)
         XCTAssertTrue(sync.stderr.contains("rekey --enroll"), sync.stderr)
+        XCTAssertFalse(sync.stdout.contains("no reply from the district"), "a reply it cannot read is not «no reply»: \(sync.stdout)")
         expectOK(try w.school("s002", "rekey", "--enroll", w.scratch.path("n2.enroll").path))
         try w.round()
         XCTAssertTrue((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]] ?? []).contains { $0["id"] as? String == "g2" })

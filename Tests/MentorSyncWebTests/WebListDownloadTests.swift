@@ -26,6 +26,7 @@ final class WebListDownloadTests: XCTestCase {
         XCTAssertEqual(lines, 1, read.output)
         let cells = try SpreadsheetFile.read(contentsOf: mentorsFile, sheet: "Наставники").records.flatMap(\.fields)
         XCTAssertTrue(cells.contains("Иванова Мария Петровна"), "the mentor's person by name: \(cells)")
+        XCTAssertTrue(cells.contains("нет"), "«Сетевой» in words: \(cells)")
         let file = w.scratch.path("Люди.xlsx")
         try Data(answer.bytes).write(to: file)
         let back = try ToolRunner.run("mentorsync-school", ["import-csv", "persons", file.path, "--dry-run", "--json", "--home", w.schoolHome.path])

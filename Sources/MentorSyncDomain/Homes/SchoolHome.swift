@@ -61,6 +61,10 @@ public final class SchoolHome {
         guard try enrollment.siteID == site, try enrollment.districtID == district else {
             throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentOtherSchool(enrollment.site, of: enrollment.district, home: site.rawValue, of: district.rawValue)).text())
         }
+        // An older file than the one installed (its key since replaced, perhaps revoked): refused.
+        if let installed = try database.scalar("SELECT enrolled_at FROM school_identity")?.text, enrollment.issuedAt < installed {
+            throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentOlder(issued: enrollment.issuedAt, installed: installed)).text())
+        }
         try database.execute("UPDATE school_identity SET key = ?, name = ?, enrolled_at = ?",
                              [.blob(try enrollment.keyBytes), .text(enrollment.name), .text(enrollment.issuedAt)])
     }

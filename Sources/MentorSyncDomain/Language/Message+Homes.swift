@@ -26,6 +26,11 @@ extension Message {
     public static func enrollmentNotOne(_ file: String) -> Message {
         Message("home.enrollment_not_one", en: "\(file) is not a mentorsync enrollment file", ru: "\(file) — не файл подключения mentorsync")
     }
+    public static func enrollmentOlder(issued: String, installed: String) -> Message {
+        Message("home.enrollment_older",
+                en: "it was issued \(issued.prefix(10)), before the one installed here (\(installed.prefix(10))); install the newest file the district gave",
+                ru: "он выдан \(RowNames.russianDate(String(issued.prefix(10)))), раньше установленного (\(RowNames.russianDate(String(installed.prefix(10))))); установите самый новый файл от управления образования")
+    }
     public static func enrollmentVersion(_ v: Int) -> Message {
         Message("home.enrollment_version", en: "enrollment format version \(v) is not supported; upgrade mentorsync",
                 ru: "версия формата файла подключения \(v) не поддерживается; обновите mentorsync")

@@ -135,6 +135,7 @@ extension Message {
                 en: "The record was deleted (by \(writer)) while the other side changed it: the deletion holds, the record is gone at the district and at the school, and the other value has nowhere to go. Agree to the deletion; if the record is still needed, add it again.",
                 ru: "Запись удалена (удалил: «\(writer)»), пока другая сторона её меняла: удаление действует, записи больше нет ни в управлении, ни в школе, и другому значению некуда записаться. Согласитесь с удалением, а если запись ещё нужна, создайте её заново.")
     }
+    public static let webCorrectionsHeading = Message("web.status.corrections", en: "The district's latest corrections", ru: "Последние исправления управления образования")
     public static let webNewEnrollment = Message("web.status.new_enrollment", en: "A new enrollment file", ru: "Новый файл подключения")
     public static let webNewEnrollmentWhy = Message("web.status.new_enrollment_why",
         en: "If the district enrolled this school again (after a lost computer, say) and gave you a new enrollment file, install it here: the school's data stays.",

@@ -11,6 +11,10 @@ extension CSVExporter {
     public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false, sheet: String? = nil) throws -> (Data, Int) {
         let t = try RegistryEditor(replica: replica).table(name)
         let names = namesForReferences ? ReferenceResolver(database: replica.database) : nil
+        let flags = (["id"] + t.cellNames).map { column -> Bool in
+            if case .integer(let range)? = t.column(named: column)?.kind { return range == 0...1 }
+            return false
+        }
         let targets = (["id"] + t.cellNames).map { column -> String? in
             if case .reference(let target)? = t.column(named: column)?.kind { return target }
             return nil
@@ -26,7 +30,10 @@ extension CSVExporter {
             rows.append(header.indices.map { k in
                 switch row.value(at: k) {
                 case .null: return .empty
-                case .integer(let i): return .number(Double(i))
+                case .integer(let i):
+                    // A yes/no column in words for a person's list (the import reads them back).
+                    if names != nil, flags[k] { return .text((i != 0 ? Message.yes : Message.no).text(language)) }
+                    return .number(Double(i))
                 case .real(let d): return .number(d)
                 case .text(let s):
                     if let names, let target = targets[k] { return .text((try? names.typableName(of: s, in: target)) ?? s) }

@@ -8,7 +8,8 @@ extension SchoolHome {
         var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent,
                                   again: e.sentAgain, againConfirmed: e.sentAgainConfirmed).text(l)]
         if i.files.isEmpty && i.skipped.isEmpty {
-            lines.append(Message.noReplyYet.text(l))
+            // A reply that could not be read is told as a problem, not as no reply.
+            if i.problems.isEmpty { lines.append(Message.noReplyYet.text(l)) }
         } else if i.files.isEmpty {
             lines.append(Message.noNewReply.text(l))
         } else {
