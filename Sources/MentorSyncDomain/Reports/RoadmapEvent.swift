@@ -96,7 +96,7 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
 
     /// The list as aligned text; overdue events are marked "ПРОСРОЧЕНО".
     public static func tableText(_ events: [RoadmapEvent], today: String = RoadmapEvent.today()) -> String {
-        var t = TextTable(["ОО", "№", "Мероприятие", "Начало", "Окончание", "Статус", "Ответственный", ""],
+        var t = TextTable(["ОО", "№", "Мероприятие", "Начало (сроки)", "Окончание", "Статус", "Ответственный", "Срок"],
                           alignments: [.left, .left, .left, .left, .left, .left, .left, .left])
         for e in events {
             let title = e.title.count > 70 ? String(e.title.prefix(69)) + "…" : e.title
