@@ -75,6 +75,25 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0)
     }
 
+    /// Two machines writing as one school (a copy of its home) write bundles of the same name: the
+    /// second takes a free name beside the first instead of replacing it.
+    func testASecondMachineDoesNotReplaceTheSchoolsBundleOfTheSameName() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let copy = w.scratch.path("copy-home")
+        try FileManager.default.copyItem(at: w.schoolHome("s001"), to: copy)
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Настоящая запись", "--id", "real"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Из копии", "--id", "copy", "--home", copy.path]))
+        expectOK(try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", copy.path]))
+        let inbox = Share.bundles(in: w.stick.appendingPathComponent("inbox")).map(\.lastPathComponent)
+        XCTAssertEqual(inbox.count, 2, "\(inbox)")
+        XCTAssertTrue(inbox.contains { $0.hasSuffix("-2.msync") }, "\(inbox)")
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(rows.contains { $0["id"] as? String == "real" }, "the school's own change arrived: \(rows)")
+    }
+
     /// An enrollment file older than the one installed (its key replaced since, perhaps revoked) is
     /// refused: installed, the school would sign with a key the district no longer takes.
     func testAnOlderEnrollmentFileIsRefused() throws {

@@ -5,7 +5,10 @@ import Foundation
 /// complete and flushed (tmp → fsync → rename).
 public final class BundleWriter {
     public let header: BundleHeader
-    public let url: URL
+    /// Where the file is written; written by its header's name into a folder, `finish` may choose a
+    /// free name beside it (`freeName`). A path given whole is written as given.
+    public private(set) var url: URL
+    private var keepsOtherBundles = false
     public let formatVersion: UInt16
     private let body: BundleBodyStream
     private var pending = ByteWriter(capacity: BundleWriter.chunkCapacity)
@@ -28,6 +31,7 @@ public final class BundleWriter {
                             formatVersion: UInt16 = BundleLayout.formatVersion) throws {
         try self.init(url: directory.appendingPathComponent(header.fileName), header: header, key: key,
                       compressionLevel: compressionLevel, formatVersion: formatVersion)
+        keepsOtherBundles = true
     }
 
     /// `key` is the school's enrollment secret. Version 2 (the default) encrypts the body with
@@ -194,6 +198,7 @@ public final class BundleWriter {
             let tag = try body.finishBody(trailerMagic: BundleLayout.trailerMagic)
             do { _ = try body.close(tag: tag) } catch let full as BundleBodyStream.NoRoom { throw noRoom(total: full.total) }
             finished = true
+            if keepsOtherBundles { url = BundleWriter.freeName(for: url, bundleID: header.bundleID) }
             try DurableFile.commit(temporaryURL, to: url)
             return url
         } catch {
@@ -207,6 +212,24 @@ public final class BundleWriter {
         abandon()
         let folder = url.deletingLastPathComponent()
         return NoRoomError(folder: folder, needed: Int64(total), available: NoRoomError.freeBytes(in: folder))
+    }
+
+    /// `url`, or when another bundle is there under that name (two machines writing as one school:
+    /// a copy of its home, a stolen computer) the first free `…-2.msync`, `…-3.msync`: a writer
+    /// never replaces a file it did not write (Protocol/bundle.md, "File names").
+    static func freeName(for url: URL, bundleID: [UInt8]) -> URL {
+        func isOther(_ candidate: URL) -> Bool {
+            guard FileManager.default.fileExists(atPath: candidate.path) else { return false }
+            return (try? BundleReader.peekHeader(at: candidate).header.bundleID) != bundleID
+        }
+        guard isOther(url) else { return url }
+        let folder = url.deletingLastPathComponent()
+        let stem = url.deletingPathExtension().lastPathComponent, ext = url.pathExtension
+        for n in 2...1000 {
+            let candidate = folder.appendingPathComponent("\(stem)-\(n).\(ext)")
+            if !isOther(candidate) { return candidate }
+        }
+        return url
     }
 
     /// Removes the partial file.
