@@ -35,7 +35,7 @@ enum ReportCommands {
         if args.has("json") {
             console.out(try ReportJSON.text(events))
         } else {
-            console.out(RoadmapEvent.tableText(events).trimmingCharacters(in: .newlines))
+            console.out(RoadmapEvent.tableText(events, names: try RoadmapEvent.organizationNames(database)).trimmingCharacters(in: .newlines))
             console.out(Message.eventsHint.text())
         }
     }

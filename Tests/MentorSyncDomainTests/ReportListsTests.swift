@@ -101,6 +101,8 @@ final class ReportListsTests: XCTestCase {
         let text = RoadmapEvent.tableText(all, today: "2024-11-01")
         XCTAssertTrue(text.contains("ПРОСРОЧЕНО"))
         XCTAssertTrue(text.contains("Начало (сроки)") && text.contains("Срок"), "every column has its heading: \(text)")
+        XCTAssertTrue(RoadmapEvent.tableText(all, today: "2024-11-01", names: ["district": "Управление образования"]).contains("Управление образования"),
+                      "owners by name")
         XCTAssertTrue(text.contains("просрочено на 01.11.2024: 2"))
         let json = try JSONSerialization.jsonObject(with: ReportJSON.data(all)) as? [[String: Any]]
         XCTAssertEqual(json?.first?.keys.sorted(), ["code", "document", "done_on", "ends_on", "id", "org_id", "overdue", "responsible",

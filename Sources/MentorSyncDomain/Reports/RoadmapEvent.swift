@@ -95,16 +95,24 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
     }
 
     /// The list as aligned text; overdue events are marked "ПРОСРОЧЕНО".
-    public static func tableText(_ events: [RoadmapEvent], today: String = RoadmapEvent.today()) -> String {
+    /// `names`: organizations by id (`organizationNames`), shown for the owners' codes.
+    public static func tableText(_ events: [RoadmapEvent], today: String = RoadmapEvent.today(), names: [String: String] = [:]) -> String {
         var t = TextTable(["ОО", "№", "Мероприятие", "Начало (сроки)", "Окончание", "Статус", "Ответственный", "Срок"],
                           alignments: [.left, .left, .left, .left, .left, .left, .left, .left])
         for e in events {
             let title = e.title.count > 70 ? String(e.title.prefix(69)) + "…" : e.title
-            t.add([e.orgId, e.code ?? "", title, e.startsOn.map(ReportText.date) ?? e.schedule ?? "",
+            t.add([names[e.orgId] ?? e.orgId, e.code ?? "", title, e.startsOn.map(ReportText.date) ?? e.schedule ?? "",
                    e.endsOn.map(ReportText.date) ?? "", statusLabel(e.status), e.responsible ?? "", e.overdue ? "ПРОСРОЧЕНО" : ""])
         }
         let overdue = events.filter(\.overdue).count
         return t.render() + "\nМероприятий: \(events.count), просрочено на \(ReportText.date(today)): \(overdue)\n"
+    }
+
+    /// Each organization's short name (or name) by its id, as the registry holds them.
+    public static func organizationNames(_ database: Database) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for r in try database.rows("SELECT id, coalesce(short_name, name) FROM organizations") where !r[1].isNull { names[r[0].displayText] = r[1].displayText }
+        return names
     }
 
     static func statusLabel(_ status: String?) -> String {
