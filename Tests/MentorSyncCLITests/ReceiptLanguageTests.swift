@@ -48,7 +48,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("sync").contains("отправлено в управление образования: 2 изменённые записи; файл s001-"), run.text("sync"))
         // The next sync sends them again, as the district's reply is read after; the reply read then
         // confirms them, and the receipt says that, not that they are unconfirmed.
-        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — они уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило; файл s001-"), run.text("sync again"))
+        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — эти записи уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило; файл s001-"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено записей: 2, конфликтов: 0, отклонено записей: 0)"), run.text("ingest"))
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
@@ -58,7 +58,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync").russian,
                        "новых изменений нет; в управление образования ушёл файл f.msync: он подтверждает полученное")
         XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true).russian,
-                       "отправлено в управление образования: 1 изменённая запись — она уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило; файл f.msync")
+                       "отправлено в управление образования: 1 изменённая запись — эта запись уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 1, full: false, file: "f.msync").russian,
                        "отправлено в управление образования: 1 конфликт; файл f.msync")
         // A reply that only confirms is said so, not as three zeros.
