@@ -169,14 +169,11 @@ public final class DistrictHome {
             if try isEnrolled(school) {
                 // The refusals «school … was revoked» end with the revocation: enrolled again, the school
                 // is no longer told to re-enroll (it heard it at every exchange for 60 days).
-                for r in try database.rows("SELECT n, reason FROM district_rejections WHERE site = ?", [.text(school.rawValue)]) {
-                    if case .revoked? = BundleError(description: r[1].displayText) {
-                        try database.execute("DELETE FROM district_rejections WHERE n = ?", [r[0]])
-                    }
-                }
-                for r in try database.rows("SELECT n, reason FROM district_forgeries WHERE named_site = ? AND told", [.text(school.rawValue)]) {
-                    if case .revoked? = BundleError(description: r[1].displayText) {
-                        try database.execute("UPDATE district_forgeries SET told = 0 WHERE n = ?", [r[0]])
+                // Genuine ones go; files that only named it stay listed for the coordinator, untold.
+                for (select, end) in [("SELECT n, reason FROM district_rejections WHERE site = ?", "DELETE FROM district_rejections WHERE n = ?"),
+                                      ("SELECT n, reason FROM district_forgeries WHERE named_site = ? AND told", "UPDATE district_forgeries SET told = 0 WHERE n = ?")] {
+                    for r in try database.rows(select, [.text(school.rawValue)]) {
+                        if case .revoked? = BundleError(description: r[1].displayText) { try database.execute(end, [r[0]]) }
                     }
                 }
                 try database.execute("""

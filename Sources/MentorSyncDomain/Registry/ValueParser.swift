@@ -74,10 +74,14 @@ public enum ValueParser {
     public static func normalizeDate(_ text: String) -> String? {
         guard let (y, m, d) = dateParts(text) else { return nil }
         guard (1900...2200).contains(y), (1...12).contains(m), d >= 1 else { return nil }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        guard d <= days else { return nil }
+        guard d <= daysIn(month: m, year: y) else { return nil }
         return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+
+    /// The days of a month (1…12) of a year of the Gregorian calendar.
+    static func daysIn(month m: Int, year y: Int) -> Int {
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
     }
 
     /// Year, month and day of a text written as a date (`YYYY-MM-DD` or `DD.MM.YYYY`, a time after

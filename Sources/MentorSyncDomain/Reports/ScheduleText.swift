@@ -36,8 +36,6 @@ enum ScheduleText {
     }
 
     private static func lastDayOf(month: Int, year: Int) -> String {
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return String(format: "%04d-%02d-%02d", year, month, days)
+        String(format: "%04d-%02d-%02d", year, month, ValueParser.daysIn(month: month, year: year))
     }
 }
