@@ -8,7 +8,8 @@ extension RegistrySchema {
         let tables = [organizations, persons, mentors, mentees, pairs, pairMentees, plans, meetings,
                       events, indicators, indicatorValues, practices, surveys].map { t -> TableSchema in
             var t = t
-            t.columns.removeAll { added[t.name]?.contains($0.name) ?? false }
+            let left = added[t.name] ?? []
+            t.columns.removeAll { left.contains($0.name) }
             return t
         }
         return SyncSchema(version: 1, tables: tables)
