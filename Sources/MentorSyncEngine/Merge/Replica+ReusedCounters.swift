@@ -69,7 +69,7 @@ extension Replica {
             }
             row.clock.version[site] = row.clock.version[site] + credited
             row.local += credited
-            try storeRow(table: tbl, id: id, row)
+            try storeRow(table: tbl, id: id, row, held: true)
             moved += 1
         }
         try database.execute("UPDATE msync_conflicts SET detected_counter = detected_counter + ? WHERE detected_by = ? AND detected_counter > ?",

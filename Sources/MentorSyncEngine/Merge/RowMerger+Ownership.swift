@@ -86,7 +86,7 @@ extension Replica {
             for s in r.refused { row.clock.version.advance(s.site, to: s.counter) }
             row.clock.write(r.positions.sorted(), stamp: stamp)
             row.local = row.clock.version[site]
-            try storeRow(table: r.table, id: r.id, row)
+            try storeRow(table: r.table, id: r.id, row, held: true)
         }
     }
 

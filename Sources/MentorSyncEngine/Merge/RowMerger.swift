@@ -97,7 +97,7 @@ struct RowMerger {
                 if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
             }
             row.local = row.clock.version[replica.site]
-            try replica.storeRow(table: table.number, id: change.id, row)
+            try replica.storeRow(table: table.number, id: change.id, row, held: true)
             report.rowsChanged += 1
             return
         }
@@ -172,7 +172,7 @@ struct RowMerger {
         }
         row.alive = alive
         row.local = row.clock.version[replica.site]
-        try replica.storeRow(table: table.number, id: change.id, row, values: alive ? values : nil)
+        try replica.storeRow(table: table.number, id: change.id, row, values: alive ? values : nil, held: true)
         report.rowsChanged += 1
     }
 

@@ -58,7 +58,7 @@ extension Replica {
         try raiseCounter(to: stamp.counter)
         row.clock.write([index + 1], stamp: stamp)
         row.local = stamp.counter
-        try storeRow(table: table.number, id: id, row)
+        try storeRow(table: table.number, id: id, row, held: true)
         return true
     }
 

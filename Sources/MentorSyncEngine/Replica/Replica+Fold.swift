@@ -19,11 +19,24 @@ extension Replica {
 
     /// Stores a row's clock, with the fingerprint of its values now (see `RowFingerprint`).
     /// `values` (cell positions 1…n) are the row's values as the caller just wrote them; without
-    /// them they are read back from the table.
-    func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil) throws {
+    /// them they are read back from the table. `held`: the caller loaded the row's clock, so it is
+    /// there to be updated in place — an UPDATE rewrites the one b-tree entry where INSERT OR REPLACE
+    /// deletes and inserts it (the floor of a merge of updates, bench §8: 1.59 / 1.70× → 1.93 / 1.94×).
+    func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil, held: Bool = false) throws {
+        if held {
+            let u = try updateRowStatement()
+            try bindRow(u, table: table, id: id, row, values: written)
+            try u.run()
+            if database.changes == 1 { return }
+        }
+        try bindRow(try storeRowStatement(), table: table, id: id, row, values: written)
+        try storeRowStatement().run()
+    }
+
+    /// Binds a row's tbl, id, org_id, alive, local, clock, fp as ?1…?7 (`storeRow`'s statements).
+    private func bindRow(_ s: Statement, table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws {
         // Bound one by one (copied by SQLite): for an update of a held row, building the parameters
         // as one array to bind in place cost more than the copies it saved (merge of updates −5%).
-        let s = try storeRowStatement()
         try s.bind(Int64(table), at: 1)
         try s.bind(id, at: 2)
         try s.bind(row.orgID, at: 3)
@@ -31,7 +44,6 @@ extension Replica {
         try s.bind(row.local, at: 5)
         try s.bind(.blob(try codec.encode(row.clock)), at: 6)
         try s.bind(try fingerprint(row, table: table, id: id, values: written).map { .blob($0) } ?? .null, at: 7)
-        try s.run()
     }
 
     /// Stores the clock of a row this site does not hold; false (and nothing written) when it holds it.
@@ -100,7 +112,8 @@ extension Replica {
                    let row = try applying(entries, to: nil, table), try storeRowIfAbsent(table: tbl, id: id, row, values: nil) {
                     continue
                 }
-                if let row = try applying(entries, to: try loadRow(table: tbl, id: id), table) { try storeRow(table: tbl, id: id, row) }
+                let held = try loadRow(table: tbl, id: id)
+                if let row = try applying(entries, to: held, table) { try storeRow(table: tbl, id: id, row, held: held != nil) }
             }
             let last = batch.last!.seq
             try database.execute("DELETE FROM msync_log WHERE seq <= ?", [.integer(last)])

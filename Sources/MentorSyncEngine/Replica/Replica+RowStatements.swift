@@ -2,6 +2,7 @@
 struct RowStatements {
     var loadRow: Statement?
     var storeRow: Statement?
+    var updateRow: Statement?
     var insertRowIfAbsent: Statement?
     /// By table number: select the values, insert (or replace) a row, update every cell.
     var select: [Int: Statement] = [:]
@@ -21,6 +22,13 @@ extension Replica {
         if let s = rowStatements.storeRow { return s }
         let s = try database.prepare("INSERT OR REPLACE INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, ?, ?)")
         rowStatements.storeRow = s
+        return s
+    }
+
+    func updateRowStatement() throws -> Statement {
+        if let s = rowStatements.updateRow { return s }
+        let s = try database.prepare("UPDATE msync_rows SET org_id = ?3, alive = ?4, local = ?5, clock = ?6, fp = ?7 WHERE tbl = ?1 AND id = ?2")
+        rowStatements.updateRow = s
         return s
     }
 
