@@ -73,6 +73,34 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual([again.updated, again.badRows.count], [0, 1], "\(again.badRows)")
     }
 
+    /// A meeting or a survey dated before its pair began is refused (a year typed wrong); so is a
+    /// pair's start moved past a meeting it has. The pair's first day is within it.
+    func testAMeetingBeforeItsPairBeganIsRefused() throws {
+        _ = try e.put(table: "persons", sets: [("full_name", "Кузнецов Виктор Павлович")])
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович")]).id
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "active"), ("started_on", "01.09.2025")]).id
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "15.09.2024")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.dated_before_pair")
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "«Дата встречи» (held_on) 15.09.2024 раньше начала пары «Кузнецов Виктор Павлович» (01.09.2025); проверьте дату или сначала исправьте дату начала пары")
+        }
+        XCTAssertThrowsError(try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentor"), ("satisfaction", "8"), ("answered_on", "31.08.2025")]))
+        XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM meetings) + (SELECT count(*) FROM surveys)")?.integer, 0)
+
+        let meeting = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "01.09.2025")]).id
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("held_on", "2024-09-15")], id: meeting))
+        _ = try e.put(table: "meetings", sets: [("notes", "знакомство")], id: meeting)
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("started_on", "10.09.2025")], id: pair)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.pair_start_after_record")
+            XCTAssertTrue((error as? MessageError)?.message.russian.contains("от 01.09.2025 — раньше новой даты начала 10.09.2025") ?? false, "\(error)")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT started_on FROM pairs WHERE id = ?", [.text(pair)])?.text, "2025-09-01")
+        _ = try e.put(table: "pairs", sets: [("started_on", "25.08.2025")], id: pair)
+        // A pair with no start date takes any.
+        let unstarted = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "forming")]).id
+        _ = try e.put(table: "meetings", sets: [("pair_id", unstarted), ("kind", "trial"), ("held_on", "01.03.2024")])
+    }
+
     /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.
     func testClosingAPairSaysWhatIsStillOpen() throws {
         for name in ["Петрова Анна Сергеевна", "Смирнова Анна"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
