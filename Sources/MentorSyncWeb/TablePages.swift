@@ -170,8 +170,10 @@ final class TablePages {
         let current = try id.flatMap { try currentRow(t, $0) }
         if id != nil, current == nil { return HTTPResponse(status: 404, html: ctx.page("", error: Message.webNotFound.text(ctx.language))) }
         let resolver = try ctx.names.resolver(replica.database)
-        // A row's own page says which row: «Пары: Кузнецов Виктор Павлович — 15.09.2026».
-        if let id, let label = try resolver.label(of: id, in: t.name), !label.hasPrefix("[") { ctx.title += ": " + label }
+        // A row's own page says which row: «Пара: Кузнецов Виктор Павлович — 15.09.2026».
+        if let id, let label = try resolver.label(of: id, in: t.name), !label.hasPrefix("[") {
+            ctx.title = Message.rowTitle(t.name).text(ctx.language) + ": " + label
+        }
         var fields = ""
         // The district's own tables (indicators, organizations) are the district's rows: no owner to choose.
         if current == nil, let owners, t.ownership != .district {

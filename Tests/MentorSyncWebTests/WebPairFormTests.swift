@@ -47,7 +47,7 @@ final class WebPairFormTests: XCTestCase {
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
-        XCTAssertTrue(page.contains("<title>Пары: Иванова Мария — 15.09.2025</title>"), "the page names its pair: \(page)")
+        XCTAssertTrue(page.contains("<title>Пара: Иванова Мария — 15.09.2025</title>"), "the page names its pair: \(page)")
         let first = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-1&amp;back=pair\">22.09.2025</a> — "), page)
         let second = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-2&amp;back=pair\">06.10.2025</a> — "), page)
         XCTAssertLessThan(first.lowerBound, second.lowerBound, "by day")

@@ -14,6 +14,26 @@ extension Message {
         return Message("table.\(name)", en: en, ru: ru[name] ?? en)
     }
 
+    /// One row of a table, as a page about it is titled: `pairs` → «Пара» / "Pair" (the list is «Пары»).
+    public static func rowTitle(_ table: String) -> Message {
+        let ru: [String: String] = [
+            "organizations": "Организация", "persons": "Человек", "mentors": "Наставник", "mentees": "Наставляемый",
+            "pairs": "Пара", "pair_mentees": "Наставляемый в паре", "plans": "План", "meetings": "Встреча",
+            "events": "Мероприятие", "indicators": "Показатель", "indicator_values": "Значение показателя",
+            "practices": "Практика", "surveys": "Анкета", "diagnostics": "Диагностика", "trainings": "Обучение",
+            "contest_entries": "Участие в конкурсе", "event_participants": "Участник мероприятия",
+        ]
+        let en: [String: String] = [
+            "organizations": "Organization", "persons": "Person", "mentors": "Mentor", "mentees": "Mentee", "pairs": "Pair",
+            "pair_mentees": "Mentee in a pair", "plans": "Plan", "meetings": "Meeting", "events": "Event",
+            "indicators": "Indicator", "indicator_values": "Indicator value", "practices": "Practice", "surveys": "Survey",
+            "diagnostics": "Diagnostic", "trainings": "Training", "contest_entries": "Contest entry",
+            "event_participants": "Event participant",
+        ]
+        let title = tableTitle(table)
+        return Message("row.\(table)", en: en[table] ?? title.english, ru: ru[table] ?? title.russian)
+    }
+
     /// A table in a Russian sentence: its title, with the code a command takes — «Люди» (persons).
     static func ruTable(_ table: String) -> String { "«\(tableTitle(table).russian)» (\(table))" }
 
