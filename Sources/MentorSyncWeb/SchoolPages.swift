@@ -12,6 +12,7 @@ final class SchoolPages: WebPages {
     init(home: SchoolHome) {
         self.home = home
         tables = TablePages(replica: home.replica, tables: RegistrySchema.schema.tables)
+        tables.refused = { [home] in try home.refusedRows(in: $0) }
         settings = WebSettings(home: home.url)
         importer = ImportPage(replica: home.replica, home: home.url)
     }

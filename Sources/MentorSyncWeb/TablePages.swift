@@ -10,6 +10,8 @@ final class TablePages {
     let tables: [TableSchema]
     /// The organizations a new row may belong to (district: schools and itself); nil at a school.
     let owners: (() throws -> [(id: String, label: String)])?
+    /// At a school: the rows of a table the district refused, with what it said (`SchoolHome.refusedRows`).
+    var refused: ((String) throws -> [String: Message])?
     static let pageSize = 50
     /// Columns a list shows at most: a 1366-pixel screen without sideways scrolling.
     static let maxColumns = 6
@@ -100,6 +102,7 @@ final class TablePages {
         let mentees = t.name == "pairs" ? try PairMentees.names(of: page.rows.map { $0[0].text ?? "" }, replica.database, resolver) : nil
         // A mentor or a mentee shows what its person teaches beside its name (the district's base of mentors).
         let subjects = try personSubjects(t, page.rows.map { $0[0].text ?? "" })
+        let refusedRows = try refused?(t.name) ?? [:]
         var headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })
             + (mentees != nil ? [Message.webTable("mentees").text(ctx.language)] : [])
             + (ownerColumn ? [Message.webOwner.text(ctx.language)] : []) + [""]
@@ -111,6 +114,9 @@ final class TablePages {
             if c.isEmpty { c = [""] }
             let link = "/t/\(t.name)/edit?" + query([("id", id)])
             c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"
+            if let said = refusedRows[id] {
+                c[0] += " <span class=\"refused\" title=\"\(ctx.t(said))\">\(ctx.t(.webRefusedMark))</span>"
+            }
             if let subjects { c.insert(esc(subjects[id] ?? ""), at: 1) }
             let owner = orgIndex.flatMap { row[$0].text }
             if let mentees { c.append(esc(mentees[id] ?? "")) }
@@ -228,6 +234,9 @@ final class TablePages {
                             : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
         if let id, editable { body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a></p>" }
         if t.name == "pairs", let id { body += try pairCard(id, editable: editable, ctx) }
+        if let id, let said = try refused?(t.name)[id] {
+            body = "<p class=\"error\">\(ctx.t(said))</p>" + body
+        }
         return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, notice: notice, error: error))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncEngine
+import MentorSyncDomain
 import MentorSyncTestSupport
 
 /// Network mentoring through the real binaries and a shared stick (issue 16; DESIGN.md, "Network
@@ -195,11 +196,17 @@ final class NetworkMentoringCLITests: XCTestCase {
         // The deputy head reads it by name, in Russian, with what to do.
         let told = try w.school("s002", environment: ToolLocale.russian, ["status"])
         XCTAssertTrue(told.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").contains("выбранная запись «Иванова Мария Петровна» (Наставники, организация «Школа s001») не предложена для сетевого наставничества"), told.stdout)
+        // Her list marks the refused pair (the web's «не принято управлением образования»), not the other.
+        func refusedPairs() throws -> [String] { try SchoolHome.open(w.schoolHome("s002")).refusedRows(in: "pairs").keys.sorted() }
+        XCTAssertEqual(try refusedPairs(), ["pair-new"])
+        XCTAssertTrue(try SchoolHome.open(w.schoolHome("s002")).refusedRows(in: "pairs")["pair-new"]?.russian.contains("не предложена для сетевого наставничества") ?? false)
         // She corrects it: the pair's mentor becomes one of her own school. The district now
         // takes the pair whole (it never held it: one changed cell would not make a row).
         expectOK(try w.school("s002", "put", "mentors", "--id", "m-own", "--set", "person_id=Петров Олег Ильич", "--set", "status=active"))
         expectOK(try w.school("s002", "put", "pairs", "--id", "pair-new", "--set", "mentor_id=m-own"))
+        XCTAssertEqual(try refusedPairs(), [], "corrected: no longer marked")
         try w.round()
+        XCTAssertEqual(try refusedPairs(), [])
         XCTAssertEqual(try registry(w.districtHome).scalar("SELECT kind || ' ' || mentor_id FROM pairs WHERE id = 'pair-new'")?.text, "group m-own")
         let after = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
         XCTAssertEqual(after["unacknowledged_changes"] as? Int, 0, "\(after)")

@@ -21,6 +21,8 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         // As an older version left them.
         try school.execute("DROP TABLE msync_whole")
         try school.execute("ALTER TABLE school_corrections DROP COLUMN kind")
+        try school.execute("ALTER TABLE school_rejections DROP COLUMN counter_at")
+        try school.execute("INSERT INTO school_rejections (bundle, reason, heard_at) VALUES ('s001-district-000001.msync', 'row persons/p1: its org_id names s002, another school; change refused', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
         try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key")
         try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key_on")
         try district.execute("ALTER TABLE district_forgeries DROP COLUMN told")
@@ -38,6 +40,8 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         try w.round()
         XCTAssertEqual(try school.scalar("SELECT count(*) FROM pragma_table_info('school_corrections') WHERE name = 'kind'")?.integer, 1)
         XCTAssertNotNil(try school.scalar("SELECT 1 FROM sqlite_master WHERE name = 'msync_whole'"))
+        // A rejection heard before counts as heard when the home was opened again (the row changed since).
+        XCTAssertNotNil(try school.scalar("SELECT counter_at FROM school_rejections WHERE bundle = 's001-district-000001.msync'")?.integer)
         XCTAssertEqual(try district.scalar("SELECT count(*) FROM pragma_table_info('district_forgeries') WHERE name = 'told'")?.integer, 1)
         XCTAssertEqual(try district.scalar("SELECT length(revoked_key) FROM district_schools WHERE site = 's001'")?.integer, 32, "the revoked key is kept")
         XCTAssertEqual(try district.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "учитель")

@@ -33,6 +33,33 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertTrue(notice.contains("пара закрыта, но ещё открыто: Наставляемые «Орлов Пётр»"), notice)
     }
 
+    /// A pair the district refused reads so in the list and on its page, with the district's reason;
+    /// corrected in the form, it is no longer marked (it goes with the next sync).
+    func testAPairTheDistrictRefusedIsMarkedUntilCorrected() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-o', 's001', 'Орлов Пётр');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m'), ('m-2', 's001', 'p-o');
+            INSERT INTO pairs (id, org_id, mentor_id, started_on, status) VALUES ('pair-1', 's001', 'm-1', '2025-09-15', 'active'),
+              ('pair-2', 's001', 'm-2', '2025-09-15', 'active');
+            """)
+        // What a reply of the district said of the first pair (NetworkMentoringCLITests makes one for real).
+        try w.sql(w.schoolHome, """
+            INSERT INTO school_rejections (bundle, reason, heard_at, counter_at) VALUES ('s001-district-000001.msync',
+              'row pairs/pair-1: its mentor_id names mentors/m-9 of s002, which is not offered to network mentoring; change refused',
+              strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), (SELECT seq FROM sqlite_sequence WHERE name = 'msync_log'));
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let list = client.get("/t/pairs")?.body ?? ""
+        XCTAssertEqual(list.components(separatedBy: "не принято управлением образования</span>").count - 1, 1, list)
+        XCTAssertTrue(list.contains(">Иванова Мария</a> <span class=\"refused\""), "the refused pair is the one marked: \(list)")
+        let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
+        XCTAssertTrue(page.contains("<p class=\"error\">управление образования не приняло"), page)
+        XCTAssertFalse((client.get("/t/pairs/edit?id=pair-2")?.body ?? "").contains("class=\"error\""))
+        XCTAssertEqual(client.post("/t/pairs/save?id=pair-1", [("mentor_id", "m-2"), ("started_on", "2025-09-15"), ("status", "active")])?.status, 303)
+        XCTAssertFalse((client.get("/t/pairs")?.body ?? "").contains("не принято управлением образования"), "corrected")
+    }
+
     /// The pair's page shows its year: meetings, plans and surveys by day, each a link to its form,
     /// and «Добавить» opening a form with this pair chosen.
     func testThePairsPageShowsItsMeetingsPlansAndSurveys() throws {

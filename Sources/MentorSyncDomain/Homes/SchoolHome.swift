@@ -11,8 +11,9 @@ public final class SchoolHome {
 
     static let bookkeeping = [
         "CREATE TABLE IF NOT EXISTS school_identity (k INTEGER PRIMARY KEY CHECK (k = 1), name TEXT NOT NULL, district_name TEXT NOT NULL, key BLOB NOT NULL, enrolled_at TEXT NOT NULL)",
-        // Rejections the district reported, by bundle; each is kept once.
-        "CREATE TABLE IF NOT EXISTS school_rejections (bundle TEXT NOT NULL, reason TEXT NOT NULL, heard_at TEXT NOT NULL, PRIMARY KEY (bundle, reason))",
+        // Rejections the district reported, by bundle; each is kept once, with this site's counter
+        // when it was heard (a row it names and changed since has been corrected: RefusedRows).
+        "CREATE TABLE IF NOT EXISTS school_rejections (bundle TEXT NOT NULL, reason TEXT NOT NULL, heard_at TEXT NOT NULL, counter_at INTEGER, PRIMARY KEY (bundle, reason))",
         // Replies already merged (skipped when seen again on a share).
         "CREATE TABLE IF NOT EXISTS school_imports (bundle_id TEXT PRIMARY KEY, name TEXT NOT NULL, merged_at TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS school_commands (n INTEGER PRIMARY KEY, name TEXT NOT NULL, argument TEXT NOT NULL, bundle TEXT NOT NULL, carried_out_at TEXT NOT NULL)",
@@ -45,7 +46,15 @@ public final class SchoolHome {
         let replica = try Replica(path: db.path, schema: RegistrySchema.schema)
         HomePrivacy.secure(database: db)  // the side files opening made
         guard replica.role == .school else { throw HomeError.invalidArgument(Message.wrongHome(home.path, isSchools: false).text()) }
-        try replica.database.transaction { for sql in bookkeeping { try replica.database.execute(sql) } }
+        try replica.database.transaction {
+            for sql in bookkeeping { try replica.database.execute(sql) }
+            // Homes made before a rejection kept the counter it was heard at (RefusedRows): the
+            // rejections heard before count as heard now.
+            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'counter_at'") == nil {
+                try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN counter_at INTEGER")
+                try replica.database.execute("UPDATE school_rejections SET counter_at = ?", [.integer(try replica.counter())])
+            }
+        }
         return SchoolHome(url: home, replica: replica)
     }
 

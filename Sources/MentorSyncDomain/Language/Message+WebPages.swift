@@ -72,6 +72,8 @@ extension Message {
 
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
+    /// Beside a row in a list that the district refused (`SchoolHome.refusedRows`); its reason is on the row's page.
+    public static let webRefusedMark = Message("web.refused_mark", en: "not accepted by the district", ru: "не принято управлением образования")
     public static func webColumnsInForm(_ titles: [String]) -> Message {
         Message("web.list.columns_in_form", en: "Also in each row's form: \(titles.joined(separator: ", ")).",
                 ru: "Ещё в карточке каждой записи: \(titles.joined(separator: ", ")).")

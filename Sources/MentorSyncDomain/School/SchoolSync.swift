@@ -147,9 +147,10 @@ public final class SchoolSync {
         let now = Replica.timestamp()
         try home.database.execute("INSERT OR IGNORE INTO school_imports(bundle_id, name, merged_at) VALUES (?, ?, ?)",
                                   [.text(id), .text(url.lastPathComponent), .text(now)])
+        let counter = try home.replica.counter()
         for r in header.rejections {
-            try home.database.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at) VALUES (?, ?, ?)",
-                                      [.text(r.bundle), .text(r.reason), .text(now)])
+            try home.database.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at, counter_at) VALUES (?, ?, ?, ?)",
+                                      [.text(r.bundle), .text(r.reason), .text(now), .integer(counter)])
         }
         for c in header.commands {
             try home.database.execute("INSERT INTO school_commands(name, argument, bundle, carried_out_at) VALUES (?, ?, ?, ?)",

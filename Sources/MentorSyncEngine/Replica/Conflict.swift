@@ -36,4 +36,6 @@ public struct RowState: Equatable, Sendable {
     public var alive: Bool
     /// The stamp of the row's existence: its creation, or its deletion when it is deleted.
     public var existence: Stamp?
+    /// This site's counter when the row last changed here (its own write, or a change merged into it).
+    public var local: Int64 = 0
 }

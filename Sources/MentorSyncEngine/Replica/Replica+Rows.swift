@@ -4,7 +4,7 @@ extension Replica {
     /// A row's owner and liveness as this site holds it; nil when it never held the row.
     public func rowState(table name: String, id: String) throws -> RowState? {
         guard let table = schema.table(named: name), let row = try loadRow(table: table.number, id: id) else { return nil }
-        return RowState(orgID: row.orgID, alive: row.alive, existence: row.clock.stamps[0])
+        return RowState(orgID: row.orgID, alive: row.alive, existence: row.clock.stamps[0], local: row.local)
     }
 
     /// Live rows owned by `owner`, in every synced table.
