@@ -73,6 +73,31 @@ final class SecurityCLITests: XCTestCase {
         let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
         XCTAssertEqual((status["rejections"] as? [Any])?.count, 0, "\(status["rejections"] ?? "")")
         XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0)
+        // The coordinator is still told of the stolen computer after the school's next good bundle
+        // (it sent with its new key before the thief's file came: the file is not the school's).
+        let still = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian.merging(["COLUMNS": "400"]) { $1 })
+        XCTAssertTrue(still.stdout.contains("с отключённого (потерянного или украденного) компьютера школы за 30 дней пришло файлов: 1"), still.stdout)
+        let json = try XCTUnwrap(((try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]])?.first)
+        XCTAssertEqual(json["stray_computer_files"] as? Int, 1, "\(json)")
+
+        // A second computer stolen later: revoked and enrolled again once more. Both thieves' files are
+        // told as files of revoked keys — the first key is not forgotten.
+        let second = w.scratch.path("second-stolen-home")
+        try FileManager.default.copyItem(at: w.schoolHome("s001"), to: second)
+        expectOK(try w.district("revoke", "--site", "s001"))
+        let third = w.scratch.path("s001-third.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", third.path))
+        expectOK(try w.school("s001", "rekey", "--enroll", third.path))
+        try w.round()
+        for (home, id) in [(stolen, "thief-2"), (second, "thief-3")] {
+            expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Ещё с украденного", "--id", id, "--home", home.path]))
+            _ = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", home.path])
+            XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+        }
+        let reasons = try FileManager.default.contentsOfDirectory(at: w.districtHome.appendingPathComponent("quarantine"), includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasSuffix(".reason.txt") }.map { try String(contentsOf: $0, encoding: .utf8) }
+        XCTAssertEqual(reasons.filter { $0.contains("signed with the key s001 had when it was revoked") }.count, 3, "\(reasons)")
+        XCTAssertFalse(reasons.contains { $0.contains("bad_signature") || $0.contains("not signed with") }, "\(reasons)")
     }
 
     /// Two machines writing as one school (a copy of its home) write bundles of the same name: the

@@ -279,7 +279,7 @@ public final class DistrictIngest {
             throw BundleError.expiredKey(sender: school.rawValue, until: keys.previousUntil ?? "")
         }
         // Signed with the key the school had when it was revoked: its lost or stolen computer.
-        if let revoked = try home.revokedKey(school), (try? BundleReader.verify(at: file, key: revoked.key)) != nil {
+        for revoked in try home.revokedKeys(school) where (try? BundleReader.verify(at: file, key: revoked.key)) != nil {
             throw BundleError.revokedKey(sender: school.rawValue, revokedOn: revoked.on)
         }
         throw BundleError.badSignature(sender: school.rawValue)

@@ -23,11 +23,16 @@ public struct SchoolStatus: Sendable {
     public var refusedFiles: Int = 0
     /// Of those, the ones refused after the school's last accepted bundle: a problem that may still be there.
     public var refusedFilesSinceAccepted: Int = 0
+    /// Files of the last 30 days signed with a key the school had when it was revoked, sent after the
+    /// school used its new key: its lost or stolen computer is in someone's hands. The newest one's time.
+    public var strayComputerFiles: Int = 0
+    public var lastStrayComputerFileAt: String?
 
     /// What the coordinator should know or do about this school, in both languages: the one source
     /// of the advice for `status` and the web dashboard (`adviceMessage.text(language)`).
     public var adviceMessage: Message {
         if revoked { return .adviceRevoked }
+        if strayComputerFiles > 0, let at = lastStrayComputerFileAt { return .adviceStrayComputer(strayComputerFiles, last: at) }
         if lastBundleAt == nil { return rejections + refusedFiles > 0 ? .adviceNothingAccepted : .adviceNothingYet }
         if resyncPending { return .adviceResync }
         if silent { return .adviceSilent(daysSinceContact ?? 0) }
@@ -54,6 +59,7 @@ public struct SchoolStatus: Sendable {
             "days_since_contact": daysSinceContact ?? NSNull(), "silent": silent, "rows": rows,
             "changes_merged": changesMerged, "unacknowledged": unacknowledged, "open_conflicts": openConflicts,
             "clock_skew_days": clockSkewDays ?? NSNull(), "resync_pending": resyncPending, "rejections": rejections, "refused_files": refusedFiles,
+            "stray_computer_files": strayComputerFiles,
             "advice": advice,
         ]
     }
@@ -83,13 +89,18 @@ extension DistrictHome {
             let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             let refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
                                                    [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
+            let stray = try database.rows("""
+                SELECT count(*), max(at) FROM district_forgeries
+                WHERE named_site = ? AND after_new_key AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
+                """, [.text(school.site.rawValue)]).first
             result.append(SchoolStatus(
                 site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,
                 lastBundle: peer.lastBundleName, lastBundleAt: peer.lastBundleAt, lastSequence: peer.lastSequence,
                 daysSinceContact: days, silent: (days ?? 0) > 30, rows: rows, changesMerged: peer.merged,
                 unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
                 resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles),
-                refusedFilesSinceAccepted: Int(refusedSince)))
+                refusedFilesSinceAccepted: Int(refusedSince), strayComputerFiles: Int(stray?[0].integer ?? 0),
+                lastStrayComputerFileAt: stray?[1].text))
         }
         return result
     }

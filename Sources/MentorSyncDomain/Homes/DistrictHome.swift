@@ -22,6 +22,7 @@ public final class DistrictHome {
           previous_key_until TEXT,
           revoked_at TEXT,
           last_key TEXT,
+          -- One revoked key per school, as a version of 2026-12 kept it: read into district_revoked_keys.
           revoked_key BLOB,
           revoked_key_on TEXT
         )
@@ -46,11 +47,15 @@ public final class DistrictHome {
           bundle TEXT NOT NULL,
           reason TEXT NOT NULL,
           at TEXT NOT NULL,
-          told INTEGER NOT NULL DEFAULT 1
+          told INTEGER NOT NULL DEFAULT 1,
+          after_new_key INTEGER NOT NULL DEFAULT 0
         )
         """,
         // How far each writer's counter went in each bundle, and when (WriterClock.swift).
         writerClockTable,
+        // Every key a school had when it was revoked, once it has been enrolled again: its lost or
+        // stolen computers' files are told apart from forgeries, a second stolen computer's too.
+        "CREATE TABLE IF NOT EXISTS district_revoked_keys (site TEXT NOT NULL, key BLOB NOT NULL, revoked_on TEXT NOT NULL, PRIMARY KEY (site, key))",
     ]
 
     /// Creates a district home.
@@ -91,6 +96,7 @@ public final class DistrictHome {
     static func prepare(_ replica: Replica) throws {
         let db = replica.database
         try db.transaction {
+            let keysListed = try db.tableExists("district_revoked_keys")
             for sql in bookkeeping { try db.execute(sql) }
             // Homes made before refusals kept the refused row's name.
             if try db.scalar("SELECT 1 FROM pragma_table_info('district_rejections') WHERE name = 'label'") == nil {
@@ -102,8 +108,18 @@ public final class DistrictHome {
                 try db.execute("ALTER TABLE district_schools ADD COLUMN revoked_key BLOB")
                 try db.execute("ALTER TABLE district_schools ADD COLUMN revoked_key_on TEXT")
             }
+            // Homes that kept one revoked key per school (in `district_schools`): it starts the list.
+            if !keysListed {
+                try db.execute("""
+                    INSERT OR IGNORE INTO district_revoked_keys(site, key, revoked_on)
+                    SELECT site, revoked_key, coalesce(revoked_key_on, '') FROM district_schools WHERE revoked_key IS NOT NULL
+                    """)
+            }
             if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'told'") == nil {
                 try db.execute("ALTER TABLE district_forgeries ADD COLUMN told INTEGER NOT NULL DEFAULT 1")
+            }
+            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'after_new_key'") == nil {
+                try db.execute("ALTER TABLE district_forgeries ADD COLUMN after_new_key INTEGER NOT NULL DEFAULT 0")
             }
             let legacy = try db.rows("SELECT k, v FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
             guard !legacy.isEmpty else { return }
@@ -170,6 +186,10 @@ public final class DistrictHome {
                 // The refusals «school … was revoked» end with the revocation: enrolled again, the school
                 // is no longer told to re-enroll (it heard it at every exchange for 60 days).
                 // Genuine ones go; files that only named it stay listed for the coordinator, untold.
+                try database.execute("""
+                    INSERT OR IGNORE INTO district_revoked_keys(site, key, revoked_on)
+                    SELECT site, key, revoked_at FROM district_schools WHERE site = ? AND revoked_at IS NOT NULL
+                    """, [.text(school.rawValue)])
                 for (select, end) in [("SELECT n, reason FROM district_rejections WHERE site = ?", "DELETE FROM district_rejections WHERE n = ?"),
                                       ("SELECT n, reason FROM district_forgeries WHERE named_site = ? AND told", "UPDATE district_forgeries SET told = 0 WHERE n = ?")] {
                     for r in try database.rows(select, [.text(school.rawValue)]) {
@@ -180,8 +200,6 @@ public final class DistrictHome {
                     UPDATE district_schools SET
                       previous_key = CASE WHEN revoked_at IS NULL THEN key END,
                       previous_key_until = CASE WHEN revoked_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' days') END,
-                      revoked_key = CASE WHEN revoked_at IS NULL THEN revoked_key ELSE key END,
-                      revoked_key_on = CASE WHEN revoked_at IS NULL THEN revoked_key_on ELSE revoked_at END,
                       key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL WHERE site = ?
                     """, [.integer(Int64(graceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
             } else {
@@ -206,12 +224,14 @@ public final class DistrictHome {
                              [.text(Replica.timestamp()), .text(school.rawValue)])
     }
 
-    /// The key a school had when it was revoked, and when, once it has been enrolled again with a
-    /// new one (its old computer's files are then told apart from forgeries).
-    public func revokedKey(_ school: SiteID) throws -> (key: [UInt8], on: String)? {
-        guard let r = try database.rows("SELECT revoked_key, revoked_key_on FROM district_schools WHERE site = ?", [.text(school.rawValue)]).first,
-              case .blob(let key) = r[0] else { return nil }
-        return (key, r[1].text ?? "")
+    /// The keys a school had when it was revoked, and when, newest first, once it has been enrolled
+    /// again with a new one (its old computers' files are then told apart from forgeries).
+    public func revokedKeys(_ school: SiteID) throws -> [(key: [UInt8], on: String)] {
+        try database.rows("SELECT key, revoked_on FROM district_revoked_keys WHERE site = ? ORDER BY revoked_on DESC", [.text(school.rawValue)])
+            .compactMap { r in
+                guard case .blob(let key) = r[0] else { return nil }
+                return (key, r[1].text ?? "")
+            }
     }
 
     /// The keys of a school, for verifying its bundles and signing its replies.
@@ -281,11 +301,20 @@ public final class DistrictHome {
     /// `site` nil: a file that named no enrolled school (or nothing readable), kept under '' to be
     /// listed among the refusals all the same.
     /// `told`: false for a file the school should not hear of (signed with its revoked key).
+    /// A file signed with a revoked key after the school has sent with its new one (`last_key` is set
+    /// by its first bundle accepted since it was enrolled again) comes from another computer — the
+    /// lost or stolen one — not from a school that has yet to install its new enrollment file:
+    /// marked `after_new_key`, it stays in the coordinator's status (`SchoolStatus.strayComputerFiles`).
     public func recordForgery(naming named: SiteID?, bundle: String, reason: String, told: Bool = true) throws {
         let site = named?.rawValue ?? ""
         try database.transaction {
-            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at, told) VALUES (?, ?, ?, ?, ?)",
-                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0)])
+            var afterNewKey = false
+            if case .revokedKey? = BundleError(description: reason) {
+                afterNewKey = try database.scalar("SELECT last_key IS NOT NULL FROM district_schools WHERE site = ?", [.text(site)])?.integer == 1
+            }
+            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at, told, after_new_key) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0),
+                                  .integer(afterNewKey ? 1 : 0)])
             try database.execute("""
                 DELETE FROM district_forgeries WHERE named_site = ?1 AND n <= (
                   SELECT n FROM district_forgeries WHERE named_site = ?1 ORDER BY n DESC LIMIT 1 OFFSET 1000)

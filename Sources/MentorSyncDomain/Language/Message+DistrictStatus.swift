@@ -93,6 +93,15 @@ extension Message {
         en: "to review the conflicts: mentorsync-district conflicts list",
         ru: "посмотреть и решить конфликты: mentorsync-district conflicts list")
 
+    /// Files signed with a key the school had when it was revoked, after it sent with its new one:
+    /// told for 30 days, whatever the school sends meanwhile.
+    public static func adviceStrayComputer(_ n: Int, last at: String) -> Message {
+        let day = String(at.prefix(10))
+        return Message("status.advice.stray_computer",
+                       en: "\(Plural.en(count: n, "file", "files")) in 30 days from the school's disconnected (lost or stolen) computer, the last on \(day): refused, nothing of them taken; the computer is in someone's hands — if it is found, delete its mentorsync folder",
+                       ru: "с отключённого (потерянного или украденного) компьютера школы за 30 дней пришло файлов: \(n), последний \(RowNames.russianDate(day)); они отклонены, из них ничего не принято; компьютер у кого-то в руках — если он найдётся, удалите на нём папку mentorsync")
+    }
+
     /// Files in the school's name refused since its last accepted bundle (damaged on the way, or
     /// signed with another key): told until the school's next bundle is accepted.
     public static func adviceRefusedFiles(_ n: Int) -> Message {
