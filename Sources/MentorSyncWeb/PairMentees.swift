@@ -19,8 +19,11 @@ enum PairMentees {
         let mentees = ReferenceField.alphabetical(try ctx.names.resolver(db).choices(in: "mentees"))
         var h = "<fieldset class=\"choices\"><legend>\(ctx.t(.webTable("mentees")))</legend>"
         if mentees.isEmpty { h += "<p class=\"muted\">\(ctx.t(.webNoMenteesYet))</p>" }
+        let saved = Set(try pair.map { try links($0, db).map(\.mentee) } ?? [])
         for (i, m) in mentees.enumerated() {
-            h += "<label class=\"choice\"><input type=\"checkbox\" id=\"mentee-\(i)\" name=\"\(field)\" value=\"\(esc(m.id))\"\(linked.contains(m.id) ? " checked" : "")> \(esc(m.label))</label>"
+            // A mentee of the pair links to her record (her status is marked there when the pair closes).
+            let card = saved.contains(m.id) ? " <a class=\"muted\" href=\"\(esc("/t/mentees/edit?" + query([("id", m.id)])))\">\(ctx.t(.webMenteeRecord))</a>" : ""
+            h += "<label class=\"choice\"><input type=\"checkbox\" id=\"mentee-\(i)\" name=\"\(field)\" value=\"\(esc(m.id))\"\(linked.contains(m.id) ? " checked" : "")> \(esc(m.label))\(card)</label>"
         }
         return h + "</fieldset>"
     }

@@ -261,7 +261,11 @@ final class TablePages {
             if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
             var done = Message.webSaved(said(t, name, ctx)).text(ctx.language)
-            if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) { done += ". " + left.text(ctx.language) }
+            if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) {
+                // Closed with plans or mentees still open: back to the pair's page, where each is a link.
+                done += ". " + left.text(ctx.language)
+                return .redirect("/t/pairs/edit?" + query([("id", rowID), ("done", done)]))
+            }
             if f["back"] == "pair", let pair = try currentRow(t, rowID)?["pair_id"]?.text, try currentRow(RegistrySchema.pairs, pair) != nil {
                 return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))
             }

@@ -29,8 +29,11 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertEqual(try links(w), ["e-2"], "the unticked mentee is unlinked")
         // Closing the pair says at once what of it is still open.
         let closed = client.post("/t/pairs/save?id=\(pair)", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("status", "completed"), ("mentee", "e-2")])
+        XCTAssertTrue(closed?.header("Location")?.hasPrefix("/t/pairs/edit?id=\(pair)&") ?? false, "back to the pair's page: \(closed?.header("Location") ?? "")")
         let notice = client.get(closed?.header("Location") ?? "/")?.body ?? ""
         XCTAssertTrue(notice.contains("пара закрыта, но ещё открыто: Наставляемые «Орлов Пётр»"), notice)
+        XCTAssertTrue(notice.contains("> Орлов Пётр <a class=\"muted\" href=\"/t/mentees/edit?id=e-2\">(карточка)</a>"), "the open mentee is a link: \(notice)")
+        XCTAssertFalse(notice.contains("/t/mentees/edit?id=e-1"), "a mentee not in the pair is not linked")
     }
 
     /// A pair the district refused reads so in the list and on its page, with the district's reason;

@@ -56,6 +56,7 @@ extension Message {
     public static let webSearch = Message("web.search", en: "Search", ru: "Найти")
     public static let webAdd = Message("web.add", en: "Add", ru: "Добавить")
     public static let webEdit = Message("web.edit", en: "Edit", ru: "Изменить")
+    public static let webMenteeRecord = Message("web.mentee_record", en: "(record)", ru: "(карточка)")
     public static let webDelete = Message("web.delete", en: "Delete", ru: "Удалить")
     public static let webSave = Message("web.save", en: "Save", ru: "Сохранить")
     public static let webCancel = Message("web.cancel", en: "Cancel", ru: "Отмена")
