@@ -210,6 +210,8 @@ final class NetworkMentoringCLITests: XCTestCase {
         XCTAssertEqual(try registry(w.districtHome).scalar("SELECT kind || ' ' || mentor_id FROM pairs WHERE id = 'pair-new'")?.text, "group m-own")
         let after = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
         XCTAssertEqual(after["unacknowledged_changes"] as? Int, 0, "\(after)")
+        // The correction went and the district confirmed it: the refusal is settled, no longer news.
+        XCTAssertFalse("\(after["rejections"] ?? "")".contains("pair-new"), "\(after["rejections"] ?? "")")
     }
 
     /// A correction of a row the district never held, sent as its one changed cell (a home of a

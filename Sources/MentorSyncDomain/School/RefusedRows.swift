@@ -23,4 +23,13 @@ extension SchoolHome {
         }
         return found
     }
+
+    /// Whether a refusal heard at counter `heardAt` names a row this school changed since and the
+    /// district has confirmed that change (`acknowledged`, its knowledge of this school): the
+    /// correction went and was not refused again (a refusal of it would be a newer rejection).
+    func correctionConfirmed(reason: String, heardAt: Int64?, acknowledged: Int64) throws -> Bool {
+        guard let heardAt, let row = RefusalReason.namedRow(reason),
+              let state = try replica.rowState(table: row.table, id: row.id) else { return false }
+        return state.local > heardAt && state.local <= acknowledged
+    }
 }
