@@ -88,12 +88,24 @@ final class SecurityCLITests: XCTestCase {
         let third = w.scratch.path("s001-third.enroll")
         expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", third.path))
         expectOK(try w.school("s001", "rekey", "--enroll", third.path))
-        try w.round()
-        for (home, id) in [(stolen, "thief-2"), (second, "thief-3")] {
-            expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Ещё с украденного", "--id", id, "--home", home.path]))
-            _ = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", home.path])
-            XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+        // The school's first bundle with its new key and the second thief's file come in one pass
+        // (the thief's file carried on the stick from elsewhere): the thief's is the stolen computer's.
+        let elsewhere = w.scratch.folder("elsewhere")
+        expectOK(try w.district("ingest", "--share", elsewhere.path))  // a folder made ready for exchange
+        expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Ещё с украденного", "--id", "thief-3", "--home", second.path]))
+        _ = try ToolRunner.run("mentorsync-school", ["sync", "--share", elsewhere.path, "--home", second.path])
+        for f in Share.bundles(in: elsewhere.appendingPathComponent("inbox")) {
+            try FileManager.default.moveItem(at: f, to: w.stick.appendingPathComponent("inbox").appendingPathComponent("carried-" + f.lastPathComponent))
         }
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let schools = try XCTUnwrap((try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]])
+        XCTAssertEqual(schools.first?["stray_computer_files"] as? Int, 2, "\(schools)")
+        // The first thief writes again, with the first revoked key.
+        expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Ещё с украденного", "--id", "thief-2", "--home", stolen.path]))
+        _ = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", stolen.path])
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
         let reasons = try FileManager.default.contentsOfDirectory(at: w.districtHome.appendingPathComponent("quarantine"), includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasSuffix(".reason.txt") }.map { try String(contentsOf: $0, encoding: .utf8) }
         XCTAssertEqual(reasons.filter { $0.contains("signed with the key s001 had when it was revoked") }.count, 3, "\(reasons)")

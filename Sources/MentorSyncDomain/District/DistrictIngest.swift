@@ -73,6 +73,8 @@ public final class DistrictIngest {
     /// as `serve` does on a network share; otherwise to schools that sent bundles or have a folder here).
     public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
         defer { finishCheckpoint() }
+        let began = Replica.timestamp()
+        defer { try? home.markStrayComputerFiles(since: began) }
         passInSavepoints = false
         // Another program may have rebuilt a table since the last pass, taking capture with it.
         if let r = try home.replica.ensureCapture() {
@@ -133,6 +135,8 @@ public final class DistrictIngest {
             guard access(file.path, R_OK) == 0 else { throw MessageError(.cannotIngest(file.path, String(cString: strerror(errno)))) }
         }
         defer { finishCheckpoint() }
+        let began = Replica.timestamp()
+        defer { try? home.markStrayComputerFiles(since: began) }
         passInSavepoints = false
         var outcome = Outcome()
         var senders = Set<SiteID>()

@@ -301,24 +301,32 @@ public final class DistrictHome {
     /// `site` nil: a file that named no enrolled school (or nothing readable), kept under '' to be
     /// listed among the refusals all the same.
     /// `told`: false for a file the school should not hear of (signed with its revoked key).
-    /// A file signed with a revoked key after the school has sent with its new one (`last_key` is set
-    /// by its first bundle accepted since it was enrolled again) comes from another computer — the
-    /// lost or stolen one — not from a school that has yet to install its new enrollment file:
-    /// marked `after_new_key`, it stays in the coordinator's status (`SchoolStatus.strayComputerFiles`).
     public func recordForgery(naming named: SiteID?, bundle: String, reason: String, told: Bool = true) throws {
         let site = named?.rawValue ?? ""
         try database.transaction {
-            var afterNewKey = false
-            if case .revokedKey? = BundleError(description: reason) {
-                afterNewKey = try database.scalar("SELECT last_key IS NOT NULL FROM district_schools WHERE site = ?", [.text(site)])?.integer == 1
-            }
-            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at, told, after_new_key) VALUES (?, ?, ?, ?, ?, ?)",
-                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0),
-                                  .integer(afterNewKey ? 1 : 0)])
+            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at, told) VALUES (?, ?, ?, ?, ?)",
+                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0)])
             try database.execute("""
                 DELETE FROM district_forgeries WHERE named_site = ?1 AND n <= (
                   SELECT n FROM district_forgeries WHERE named_site = ?1 ORDER BY n DESC LIMIT 1 OFFSET 1000)
                 """, [.text(site)])
+        }
+    }
+
+    /// After a pass that began at `began`: a file of the pass signed with a key the school had when it
+    /// was revoked, where the school has sent with its new key (`last_key`, set by its first bundle
+    /// accepted since it was enrolled again — in this pass or before), comes from another computer,
+    /// the lost or stolen one. The school's own files written before it installed its new enrollment
+    /// file do not come with or after its new ones: its next sync replaces them on the share. Marked
+    /// `after_new_key`, they stay in the coordinator's status for 30 days (`SchoolStatus.strayComputerFiles`).
+    public func markStrayComputerFiles(since began: String) throws {
+        for r in try database.rows("""
+            SELECT f.n, f.reason FROM district_forgeries f JOIN district_schools s ON s.site = f.named_site
+            WHERE f.at >= ? AND NOT f.after_new_key AND s.last_key IS NOT NULL
+            """, [.text(began)]) {
+            if case .revokedKey? = BundleError(description: r[1].displayText) {
+                try database.execute("UPDATE district_forgeries SET after_new_key = 1 WHERE n = ?", [r[0]])
+            }
         }
     }
 
