@@ -44,7 +44,7 @@ final class ListLanguageTests: XCTestCase {
         // A required value left out is said in words, with the column's name for the command line.
         let unnamed = try w.school("s001", environment: ToolLocale.russian, ["put", "persons", "--set", "role=teacher"])
         XCTAssertEqual(unnamed.exitCode, 1)
-        XCTAssertTrue(unnamed.stderr.contains("не заполнено «ФИО» (full_name): без этого новую запись таблицы «Люди» не сохранить"), unnamed.stderr)
+        XCTAssertTrue(unnamed.stderr.contains("не заполнено «ФИО»: без этого новую запись таблицы «Люди» не сохранить"), unnamed.stderr)
     }
 
     func testListSpeaksEnglishUnderTheCLocaleAndJSONStaysTheMachines() throws {

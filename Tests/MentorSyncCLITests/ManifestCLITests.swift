@@ -12,7 +12,7 @@ final class ManifestCLITests: XCTestCase {
         try checkAfterIngest(ToolLocale.russian, expect: [
             "Для школы «Школа s001» (s001), папка outbox/s001/ (1 файл):",
             "Для школы «Школа s002» (s002), папка outbox/s002/ (1 файл):",
-            "ответ муниципалитета «Управление образования» (district) для школы «Школа s001» (s001): ",
+            "ответ управления образования «Управление образования» (district) для школы «Школа s001» (s001): ",
             "местное время",
         ], updatedFormat: "dd.MM.yyyy HH:mm", records: { n in n % 10 == 1 && n % 100 != 11 ? "\(n) запись" : (2...4).contains(n % 10) && !(12...14).contains(n % 100) ? "\(n) записи" : "\(n) записей" })
     }

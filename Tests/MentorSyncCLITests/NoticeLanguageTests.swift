@@ -82,7 +82,7 @@ final class NoticeLanguageTests: XCTestCase {
              "файл подключения не принят: bogus.enroll — не файл подключения mentorsync", "enrollment file refused: bogus.enroll is not a mentorsync enrollment file"),
             (["status", "--home", w.schoolHome("s001").path], "mentorsync-district", "— папка школы, а не управления образования", "is a school's home, not the district's"),
             (["put", "mentors", "--set", "person_id=a", "--set", "network=5", "--home", w.schoolHome("s001").path], "mentorsync-school",
-             "«Сетевой» (mentors.network): 5 — вне допустимого диапазона 0…1", "Network (mentors.network): 5 is outside 0..1"),
+             "«Сетевой»: 5 — вне допустимого диапазона 0…1", "Network (mentors.network): 5 is outside 0..1"),
             (["import", garbage.path, "--home", w.schoolHome("s001").path], "mentorsync-school",
              "ничего не учтено: мусор.msync: это не пакет mentorsync: ", "nothing merged: мусор.msync: not a mentorsync bundle: "),
             (["report", "--period", "2024", "--home", w.districtHome.path], "mentorsync-district",

@@ -51,7 +51,7 @@ final class EntryChecksTests: XCTestCase {
         let editor = e!
         XCTAssertThrowsError(try editor.put(table: "events", sets: [("title", "Семинар"), ("starts_on", "20.10.2025"), ("ends_on", "31.05.2025")])) { e in
             XCTAssertEqual((e as? MessageError)?.message.key, "registry.end_before_start")
-            XCTAssertTrue((e as? MessageError)?.message.russian.contains("(ends_on) 31.05.2025 раньше, чем") ?? false, "\(e)")
+            XCTAssertTrue((e as? MessageError)?.message.russian.contains("» 31.05.2025 раньше, чем «") ?? false, "\(e)")
         }
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM events")?.integer, 0)
 
@@ -82,7 +82,7 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "15.09.2024")])) { error in
             XCTAssertEqual((error as? MessageError)?.message.key, "registry.dated_before_pair")
             XCTAssertEqual((error as? MessageError)?.message.russian,
-                           "«Дата встречи» (held_on) 15.09.2024 раньше начала пары «Кузнецов Виктор Павлович» (01.09.2025); проверьте дату или сначала исправьте дату начала пары")
+                           "«Дата встречи» 15.09.2024 раньше начала пары «Кузнецов Виктор Павлович» (01.09.2025); проверьте дату или сначала исправьте дату начала пары")
         }
         XCTAssertThrowsError(try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentor"), ("satisfaction", "8"), ("answered_on", "31.08.2025")]))
         XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM meetings) + (SELECT count(*) FROM surveys)")?.integer, 0)

@@ -183,7 +183,7 @@ final class IndicatorReportTests: XCTestCase {
         let pair = report.incomplete.first { $0.table == "pairs" }!
         XCTAssertEqual(pair.refersToTable, "mentors")
         XCTAssertEqual(pair.orgId, "s001")
-        XCTAssertTrue(pair.explanation.contains("mentor_id"))
+        XCTAssertTrue(pair.explanation.hasPrefix("Наставник → Наставники ["), pair.explanation)
         XCTAssertEqual(report.school("s001")?.incomplete, 7, "rows, not problems: Т8 counts once")
         XCTAssertEqual(report.school("s002")?.incomplete, 0)
         XCTAssertEqual(report.district.incomplete, 7)

@@ -89,6 +89,6 @@ extension Message {
     static func shareNotPrepared(_ path: String) -> Message {
         Message("files.share_not_prepared",
                 en: "\(path) is not a mentorsync share (it has no inbox/ folder); the district prepares a share once with 'mentorsync-district ingest --share \(path)'",
-                ru: "\(path) — не папка обмена mentorsync (в ней нет папки inbox/); муниципалитет один раз готовит её командой 'mentorsync-district ingest --share \(path)'")
+                ru: "\(path) — не папка обмена mentorsync (в ней нет папки inbox/): такую папку (флешку) один раз готовит управление образования; попросите у него подготовленную флешку или путь к общей папке (там это делает команда 'mentorsync-district ingest --share \(path)')")
     }
 }

@@ -12,9 +12,9 @@ extension Message {
                 ru: """
                 mentorsync: файлы реестра наставничества на этой флешке или в этой папке
                 Список обновлён \(updated) (местное время компьютера, который его записал).
-                Эти файлы переносят данные реестра наставничества между школами и муниципалитетом.
+                Эти файлы переносят данные реестра наставничества между школами и управлением образования.
                 Не переименовывайте, не открывайте и не меняйте их; копируйте папку целиком.
-                Муниципалитет забирает файлы из папки inbox/; каждая школа — из своей папки outbox/<код школы>/.
+                Управление образования забирает файлы из папки inbox/; каждая школа — из своей папки outbox/<код школы>/.
                 """)
     }
 
@@ -25,7 +25,7 @@ extension Message {
     static func manifestForDistrict(count: Int) -> Message {
         Message("manifest.for_district",
                 en: "For the district office, folder inbox/ (\(count) \(count == 1 ? "file" : "files")):",
-                ru: "Для муниципалитета, папка inbox/ (\(Russian.count(count, "файл", "файла", "файлов"))):")
+                ru: "Для управления образования, папка inbox/ (\(Russian.count(count, "файл", "файла", "файлов"))):")
     }
 
     static func manifestForSchool(_ school: String, site: String, count: Int) -> Message {
@@ -37,13 +37,13 @@ extension Message {
     static func manifestChanges(_ path: String, from: String, to: String, records: Int, full: Bool, written: String) -> Message {
         Message("manifest.changes",
                 en: "\(path) — changes from the school \(from) to the district \(to): \(records) \(records == 1 ? "record" : "records")\(full ? " (full copy)" : ""), written \(written) by the school computer's clock",
-                ru: "\(path) — изменения от школы \(from) для муниципалитета \(to): \(Russian.count(records, "запись", "записи", "записей"))\(full ? " (полная копия)" : ""), записан \(written) по часам компьютера школы")
+                ru: "\(path) — изменения от школы \(from) для управления образования \(to): \(Russian.count(records, "запись", "записи", "записей"))\(full ? " (полная копия)" : ""), записан \(written) по часам компьютера школы")
     }
 
     static func manifestReply(_ path: String, from: String, to: String, records: Int, full: Bool, written: String) -> Message {
         Message("manifest.reply",
                 en: "\(path) — reply from the district \(from) to the school \(to): \(records) \(records == 1 ? "record" : "records")\(full ? " (full copy)" : ""), written \(written) by the district's clock",
-                ru: "\(path) — ответ муниципалитета \(from) для школы \(to): \(Russian.count(records, "запись", "записи", "записей"))\(full ? " (полная копия)" : ""), записан \(written) по часам муниципалитета")
+                ru: "\(path) — ответ управления образования \(from) для школы \(to): \(Russian.count(records, "запись", "записи", "записей"))\(full ? " (полная копия)" : ""), записан \(written) по часам муниципалитета")
     }
 
     /// A bundle that fails its integrity check: what the courier does about it.

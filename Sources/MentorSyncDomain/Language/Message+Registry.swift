@@ -66,7 +66,7 @@ extension Message {
     static func requiredForNewRow(_ table: String, _ column: String) -> Message {
         Message("registry.required",
                 en: "“\(columnTitle(column, table: table).english)” (\(column)) is not filled in: a new \(table) row is not saved without it",
-                ru: "не заполнено «\(columnTitle(column, table: table).russian)» (\(column)): без этого новую запись таблицы «\(tableTitle(table).russian)» не сохранить")
+                ru: "не заполнено «\(columnTitle(column, table: table).russian)»: без этого новую запись таблицы «\(tableTitle(table).russian)» не сохранить")
     }
 
     static func registryRefuses(_ reason: String) -> Message {

@@ -1,13 +1,13 @@
 /// Where a typed value belongs, as a message about it begins: the column's title as people know it
-/// (the Russian one import takes as a header), then its code for the command line —
-/// «ФИО» (mentors.person_id) / Person (mentors.person_id).
+/// (the Russian one import takes as a header); in English, its code for the command line too —
+/// «ФИО» / Person (mentors.person_id).
 public struct EntryContext: Sendable, Equatable {
     public let en: String
     public let ru: String
 
     public static func column(_ column: String, table: String) -> EntryContext {
         let title = Message.columnTitle(column, table: table)
-        return EntryContext(en: "\(title.english) (\(table).\(column))", ru: "«\(title.russian)» (\(table).\(column))")
+        return EntryContext(en: "\(title.english) (\(table).\(column))", ru: "«\(title.russian)»")
     }
 
     /// A context said the same in both languages (`persons --id`).

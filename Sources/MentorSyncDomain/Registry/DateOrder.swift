@@ -20,6 +20,6 @@ extension Message {
     static func endBeforeStart(_ table: String, start: String, end: String, from: String, to: String) -> Message {
         Message("registry.end_before_start",
                 en: "“\(columnTitle(end, table: table).english)” (\(end)) \(to) is before “\(columnTitle(start, table: table).english)” (\(start)) \(from); check the dates",
-                ru: "«\(columnTitle(end, table: table).russian)» (\(end)) \(RowNames.russianDate(to)) раньше, чем «\(columnTitle(start, table: table).russian)» (\(start)) \(RowNames.russianDate(from)); проверьте даты")
+                ru: "«\(columnTitle(end, table: table).russian)» \(RowNames.russianDate(to)) раньше, чем «\(columnTitle(start, table: table).russian)» \(RowNames.russianDate(from)); проверьте даты")
     }
 }

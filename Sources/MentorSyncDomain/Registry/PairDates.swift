@@ -34,7 +34,7 @@ extension Message {
         let what = columnTitle(column, table: table)
         return Message("registry.dated_before_pair",
                        en: "“\(what.english)” (\(column)) \(day) is before the pair “\(pair)” began (\(start)); check the date, or correct the pair’s start date first",
-                       ru: "«\(what.russian)» (\(column)) \(RowNames.russianDate(day)) раньше начала пары «\(pair)» (\(RowNames.russianDate(start))); проверьте дату или сначала исправьте дату начала пары")
+                       ru: "«\(what.russian)» \(RowNames.russianDate(day)) раньше начала пары «\(pair)» (\(RowNames.russianDate(start))); проверьте дату или сначала исправьте дату начала пары")
     }
 
     static func pairStartAfterRecord(table: String, column: String, day: String, start: String) -> Message {

@@ -299,9 +299,9 @@ public struct IncompleteRow: Codable, Equatable, Hashable, Sendable {
     }
 
     /// What is wrong, in words (Russian, like the rest of the report), the column by its title:
-    /// «не заполнено: Педагогический стаж с (teaching_since)».
+    /// «не заполнено: Педагогический стаж с».
     public var explanation: String {
-        let title = "\(Message.columnTitle(column, table: table).russian) (\(column))"
+        let title = Message.columnTitle(column, table: table).russian
         switch problem {
         case .missingReference:
             let target = refersToTable.map { Message.tableTitle($0).russian } ?? "?"

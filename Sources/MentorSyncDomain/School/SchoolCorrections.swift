@@ -126,6 +126,6 @@ extension Message {
     public static func rowsMovedAway(_ n: Int) -> Message {
         Message("school.rows_moved_away",
                 en: "\(n) \(n == 1 ? "row was" : "rows were") given by the district to another school and removed here (not deleted: they live on there)",
-                ru: "муниципалитет передал другой школе строк: \(n); здесь они убраны (не удалены: они остаются у той школы)")
+                ru: "управление образования передало другой школе записей: \(n); здесь они убраны (не удалены: они остаются у той школы)")
     }
 }
