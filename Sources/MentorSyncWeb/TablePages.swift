@@ -188,10 +188,11 @@ final class TablePages {
             for o in try owners() { fields += "<option value=\"\(esc(o.id))\"\(o.id == chosen ? " selected" : "")>\(esc(o.label))</option>" }
             fields += "</select>"
         }
+        let needed = Set(RegistryEditor.neededForNewRow(t))
         for c in t.columns {
             let value = typed?[c.name] ?? fieldText(current?[c.name])
             let fid = "f-\(c.name)"
-            fields += "<label for=\"\(fid)\">\(ctx.t(.webColumn(c.name, table: t.name)))\(c.required ? " *" : "")</label>"
+            fields += "<label for=\"\(fid)\">\(ctx.t(.webColumn(c.name, table: t.name)))\(needed.contains(c.name) ? " *" : "")</label>"
             switch c.kind {
             case .enumeration(let allowed):
                 fields += "<select id=\"\(fid)\" name=\"\(esc(c.name))\"><option value=\"\">\(ctx.t(.webNone))</option>"

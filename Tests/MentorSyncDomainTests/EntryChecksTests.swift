@@ -101,6 +101,21 @@ final class EntryChecksTests: XCTestCase {
         _ = try e.put(table: "meetings", sets: [("pair_id", unstarted), ("kind", "trial"), ("held_on", "01.03.2024")])
     }
 
+    /// A mentor or a mentee is a person: one entered without her is refused (the form saved a
+    /// nameless mentor the lists could not show).
+    func testAMentorOrMenteeWithoutHerPersonIsRefused() throws {
+        for table in ["mentors", "mentees"] {
+            XCTAssertThrowsError(try e.put(table: table, sets: [("status", table == "mentors" ? "active" : "waiting")])) { error in
+                XCTAssertEqual((error as? MessageError)?.message.key, "registry.required", "\(error)")
+            }
+            XCTAssertEqual(RegistryEditor.neededForNewRow(RegistrySchema.schema.table(named: table)!), ["person_id"])
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM mentors) + (SELECT count(*) FROM mentees)")?.integer, 0)
+        _ = try e.put(table: "persons", sets: [("full_name", "Орлов Пётр")])
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")]).id
+        _ = try e.put(table: "mentors", sets: [("status", "active")], id: mentor)  // a change need not name her again
+    }
+
     /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.
     func testClosingAPairSaysWhatIsStillOpen() throws {
         for name in ["Петрова Анна Сергеевна", "Смирнова Анна"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }

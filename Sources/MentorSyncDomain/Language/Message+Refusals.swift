@@ -59,8 +59,8 @@ extension Message {
             let (t, r, named, nt, o) = (tableTitle(table), row(table, id), row(target, ref), tableTitle(target), owner(org))
             return school
                 ? Message("school.refused_not_offered",
-                          en: "the district did not accept a change of \(t.english) «\(r)»: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring; choose one of your school or one the district offers",
-                          ru: "управление образования не приняло изменение: \(t.russian) «\(r)» — выбранная запись «\(named)» (\(nt.russian), организация «\(o)») не предложена для сетевого наставничества; выберите запись своей школы или предложенную управлением")
+                          en: "the district did not accept a change of \(t.english) «\(r)»: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring (its school may have withdrawn it); choose one of your school or another from the district's base of network mentors",
+                          ru: "управление образования не приняло изменение: \(t.russian) «\(r)» — выбранная запись «\(named)» (\(nt.russian), организация «\(o)») не предложена для сетевого наставничества (её школа могла её снять); выберите запись своей школы или другую из базы сетевых наставников")
                 : Message("district.refused_not_offered",
                           en: "a change of \(t.english) «\(r)» was refused: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring",
                           ru: "не принято изменение: \(t.russian) «\(r)» — выбранная запись «\(named)» (\(nt.russian), организация «\(o)») не предложена для сетевого наставничества")

@@ -155,7 +155,7 @@ public struct CSVImporter {
             if !unknown.isEmpty { throw CSVImportError.unknownColumns(table: t.name, unknown: unknown, allowed: allowed) }
             throw CSVImportError.noColumns(table: t.name, allowed: allowed)
         }
-        let missingRequired = t.columns.filter { c in c.required && !columns.contains { $0.name == c.name } }.map(\.name)
+        let missingRequired = RegistryEditor.neededForNewRow(t).filter { name in !columns.contains { $0.name == name } }
 
         var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding, sheet: document.sheet)
         result.skippedColumns = unknown

@@ -4,6 +4,14 @@ import MentorSyncEngine
 /// Edits of the registry by a person (`put`, `list`, `delete`), checked against the schema and
 /// the ownership rules before anything is written.
 public struct RegistryEditor {
+    /// The columns a new row of `t` is not saved without, wherever it is entered (a form marks them):
+    /// those the schema requires, and a mentor's or a mentee's person — one without is a nameless
+    /// row no list can show and no report can count.
+    public static func neededForNewRow(_ t: TableSchema) -> [String] {
+        let person = ["mentors", "mentees"].contains(t.name) ? ["person_id"] : []
+        return t.columns.filter { $0.required || person.contains($0.name) }.map(\.name)
+    }
+
     public let replica: Replica
     public var database: Database { replica.database }
 
@@ -78,8 +86,8 @@ public struct RegistryEditor {
                 throw MessageError(.sayOwner(t.name))
             }
             try checkMayWrite(owner, t)
-            for c in t.columns where c.required && values[c.name] == nil {
-                throw MessageError(.requiredForNewRow(t.name, c.name))
+            for c in Self.neededForNewRow(t) where values[c] == nil {
+                throw MessageError(.requiredForNewRow(t.name, c))
             }
             values["org_id"] = .text(owner)
             try EntryChecks.check(t, database: database, row: nil) { values[$0] }
