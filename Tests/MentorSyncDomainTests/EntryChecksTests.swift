@@ -96,6 +96,17 @@ final class EntryChecksTests: XCTestCase {
         }
         XCTAssertEqual(try school.database.scalar("SELECT started_on FROM pairs WHERE id = ?", [.text(pair)])?.text, "2025-09-01")
         _ = try e.put(table: "pairs", sets: [("started_on", "25.08.2025")], id: pair)
+        // A meeting after the pair ended is refused; a survey then is not (it is answered at the end).
+        _ = try e.put(table: "pairs", sets: [("status", "completed"), ("ended_on", "30.05.2026")], id: pair)
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "final"), ("held_on", "10.09.2026")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "«Дата встречи» 10.09.2026 позже окончания пары «Кузнецов Виктор Павлович» (30.05.2026); проверьте дату или сначала исправьте дату окончания пары")
+        }
+        _ = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "final"), ("held_on", "30.05.2026")])
+        _ = try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentor"), ("satisfaction", "9"), ("answered_on", "05.06.2026")])
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("ended_on", "20.05.2026")], id: pair)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.pair_end_before_meeting")
+        }
         // A pair with no start date takes any.
         let unstarted = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "forming")]).id
         _ = try e.put(table: "meetings", sets: [("pair_id", unstarted), ("kind", "trial"), ("held_on", "01.03.2024")])

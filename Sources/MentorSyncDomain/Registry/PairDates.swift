@@ -1,9 +1,10 @@
 import MentorSyncEngine
 
-/// A pair's meetings and surveys come after the pair began: one dated before its start is refused
-/// where it is entered (a form, `put`, a list) — a year typed wrong put a meeting of 2025 in 2024, and
-/// the report counted it in the wrong year. A pair's start moved past a meeting or survey it already
-/// has is refused the same way. A pair without a start date takes any date.
+/// A pair's meetings and surveys come after the pair began, and its meetings before it ended: one
+/// dated outside is refused where it is entered (a form, `put`, a list) — a year typed wrong put a
+/// meeting of 2025 in 2024, and the report counted it in the wrong year. A pair's start or end moved
+/// past a meeting or survey it already has is refused the same way. A survey may come after the end
+/// (it is answered then); a pair without its dates takes any.
 enum PairDates {
     /// The tables dated within a pair's life, and the column of their date.
     static let records = [("meetings", "held_on"), ("surveys", "answered_on")]
@@ -12,11 +13,16 @@ enum PairDates {
                       _ value: (String) throws -> DatabaseValue?) throws {
         if let (_, column) = records.first(where: { $0.0 == table.name }), touches(["pair_id", column]) {
             guard let pair = try value("pair_id")?.text, let day = try value(column)?.text, !pair.isEmpty, !day.isEmpty,
-                  let start = try database.scalar("SELECT started_on FROM pairs WHERE id = ?", [.text(pair)])?.text,
-                  !start.isEmpty, day < start else { return }
+                  let span = try database.rows("SELECT started_on, ended_on FROM pairs WHERE id = ?", [.text(pair)]).first else { return }
             let names = ReferenceResolver(database: database)
-            throw MessageError(.datedBeforePair(table: table.name, column: column, day: day,
-                                                pair: try names.labelOrShortID(pair, in: "pairs"), start: start))
+            if let start = span[0].text, !start.isEmpty, day < start {
+                throw MessageError(.datedBeforePair(table: table.name, column: column, day: day,
+                                                    pair: try names.labelOrShortID(pair, in: "pairs"), start: start))
+            }
+            // A meeting after the pair ended (a survey may be answered after its last day).
+            if table.name == "meetings", let end = span[1].text, !end.isEmpty, day > end {
+                throw MessageError(.meetingAfterPair(day: day, pair: try names.labelOrShortID(pair, in: "pairs"), end: end))
+            }
         }
         if table.name == "pairs", let row, touches(["started_on"]), let start = try value("started_on")?.text, !start.isEmpty {
             for (records, column) in records {
@@ -25,6 +31,10 @@ enum PairDates {
                                                       [.text(row)])?.text, first < start else { continue }
                 throw MessageError(.pairStartAfterRecord(table: records, column: column, day: first, start: start))
             }
+        }
+        if table.name == "pairs", let row, touches(["ended_on"]), let end = try value("ended_on")?.text, !end.isEmpty,
+           let last = try database.scalar("SELECT max(held_on) FROM meetings WHERE pair_id = ? AND held_on <> ''", [.text(row)])?.text, last > end {
+            throw MessageError(.pairEndBeforeMeeting(day: last, end: end))
         }
     }
 }
@@ -35,6 +45,18 @@ extension Message {
         return Message("registry.dated_before_pair",
                        en: "“\(what.english)” (\(column)) \(day) is before the pair “\(pair)” began (\(start)); check the date, or correct the pair’s start date first",
                        ru: "«\(what.russian)» \(RowNames.russianDate(day)) раньше начала пары «\(pair)» (\(RowNames.russianDate(start))); проверьте дату или сначала исправьте дату начала пары")
+    }
+
+    static func meetingAfterPair(day: String, pair: String, end: String) -> Message {
+        Message("registry.meeting_after_pair",
+                en: "the meeting's date \(day) is after the pair “\(pair)” ended (\(end)); check the date, or correct the pair’s end date first",
+                ru: "«Дата встречи» \(RowNames.russianDate(day)) позже окончания пары «\(pair)» (\(RowNames.russianDate(end))); проверьте дату или сначала исправьте дату окончания пары")
+    }
+
+    static func pairEndBeforeMeeting(day: String, end: String) -> Message {
+        Message("registry.pair_end_before_meeting",
+                en: "the pair already has a meeting on \(day), after the new end date \(end); check the date",
+                ru: "у пары уже есть встреча \(RowNames.russianDate(day)) — позже новой даты окончания \(RowNames.russianDate(end)); проверьте дату")
     }
 
     static func pairStartAfterRecord(table: String, column: String, day: String, start: String) -> Message {
