@@ -176,7 +176,7 @@ final class ReferenceResolverTests: XCTestCase {
         let first = try put("pairs", [("mentor_id", mentor), ("started_on", "2024-09-01")])
         let second = try put("pairs", [("mentor_id", mentor), ("started_on", "2025-01-15")])
         var meetings: [String] = []
-        for (pair, day) in [(first, "2024-10-01"), (first, "2024-11-05"), (first, "2024-11-05"), (first, ""), (second, "2024-10-01")] {
+        for (pair, day) in [(first, "2024-10-01"), (first, "2024-11-05"), (first, "2024-11-05"), (first, ""), (second, "2025-02-03")] {
             meetings.append(try put("meetings", [("pair_id", pair), ("kind", "planning")] + (day.isEmpty ? [] : [("held_on", day)])))
         }
         let mentorSaid = try put("surveys", [("pair_id", second), ("respondent", "mentor"), ("satisfaction", "9"), ("answered_on", "2025-05-20")])
