@@ -5,13 +5,13 @@ extension CommandHelp {
     static let school: [CommandHelp] = [
         CommandHelp("init", "init --enroll FILE",
             summary("school_init", en: "create this school's home from the district's enrollment file",
-                    ru: "создать папку школы по файлу регистрации из района"), [
-                option("--enroll FILE", "enroll", en: "the enrollment file the district wrote for this school", ru: "файл регистрации, выданный районом этой школе"),
+                    ru: "создать папку школы по файлу подключения из управления образования"), [
+                option("--enroll FILE", "enroll", en: "the enrollment file the district wrote for this school", ru: "файл подключения, выданный этой школе управлением образования"),
             ]),
         CommandHelp("rekey", "rekey --enroll FILE",
             summary("rekey", en: "install a new enrollment file (after the district re-enrolled the school)",
-                    ru: "установить новый файл регистрации (после повторной регистрации школы в районе)"), [
-                option("--enroll FILE", "rekey_enroll", en: "the new enrollment file", ru: "новый файл регистрации"),
+                    ru: "установить новый файл подключения (после повторного подключения школы в управлении образования)"), [
+                option("--enroll FILE", "rekey_enroll", en: "the new enrollment file", ru: "новый файл подключения"),
             ]),
         CommandHelp("sync", "sync --share DIR",
             summary("sync", en: "send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/",

@@ -118,7 +118,11 @@ public enum DistrictCLI {
         let started = Replica.timestamp()
         if let shareDir = args.value("share") {
             guard files.isEmpty else { throw UsageError(Message.shareOrFiles) }
-            outcome = try ingest.ingest(share: try Share.prepare(fileURL(shareDir)))
+            let folder = fileURL(shareDir)
+            let fresh = RegularFile.kind(folder.appendingPathComponent("inbox")) != .directory
+            outcome = try ingest.ingest(share: try Share.prepare(folder))
+            // A folder made ready for exchange here: said, so the person knows it can go to a school now.
+            if fresh && !args.has("json") { console.out(Message.sharePrepared(folder.path).text()) }
         } else {
             guard !files.isEmpty else { throw UsageError(syntax: "ingest --share DIR, or ingest FILE…") }
             outcome = try ingest.ingest(files: files.map(fileURL))

@@ -25,6 +25,22 @@ final class ShareFaultTests: XCTestCase {
     }
 
     /// A write-protected stick said "merged 0 bundles" and exit 0, leaving the school's bundle unread.
+    /// A school cannot start a stick: it is told to ask for a prepared one; the district's ingest
+    /// on a new folder says it made it ready (once).
+    func testANewStickIsPreparedByTheDistrictAndSaysSo() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let stick = w.scratch.folder("new-stick")
+        let school = try ToolRunner.run("mentorsync-school", ["sync", "--share", stick.path, "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
+        XCTAssertNotEqual(school.exitCode, 0)
+        XCTAssertTrue(school.stderr.contains("такую папку (флешку) один раз готовит управление образования; попросите у него подготовленную флешку"), school.stderr)
+        let first = try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertEqual(first.exitCode, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("подготовлена для обмена (созданы inbox/ и outbox/)"), first.stdout)
+        let again = try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertFalse(again.stdout.contains("подготовлена для обмена"), again.stdout)
+        expectOK(try w.school("s001", "sync", "--share", stick.path))
+    }
+
     func testAWriteProtectedStickFailsWithAClearLine() throws {
         let w = try CLIWorld(schools: ["s001"])
         let stick = w.scratch.folder("locked-stick")

@@ -3,7 +3,7 @@ extension Message {
     public static func backupWritten(site: String, file: String, size: String, rows: Int, integrity: String, seconds: String) -> Message {
         Message("receipt.backup_written",
                 en: "backup of \(site) written to \(file): \(size), \(Plural.en(count: rows, "row", "rows")), integrity \(integrity), \(seconds) s",
-                ru: "резервная копия \(site) записана в \(file): \(size), \(Plural.ru(count: rows, "строка", "строки", "строк")), проверка целостности: \(integrity), \(seconds) с")
+                ru: "резервная копия \(site) записана в \(file): \(size), \(Plural.ru(count: rows, "строка", "строки", "строк")), проверка целостности: \(integrity == "ok" ? "в порядке" : integrity), \(seconds) с")
     }
 
     public static func backupsPruned(_ n: Int, keeping: Int) -> Message {

@@ -85,6 +85,13 @@ extension Message {
                 ru: "папки \(path) нет: вставлена ли флешка и подключена ли сетевая папка?")
     }
 
+    /// A folder `ingest --share` made ready for exchange (it had no inbox/ yet).
+    public static func sharePrepared(_ path: String) -> Message {
+        Message("files.share_prepared",
+                en: "\(path) is now ready for exchange (inbox/ and outbox/ made): a school can sync with it",
+                ru: "папка \(path) подготовлена для обмена (созданы inbox/ и outbox/): теперь с ней может синхронизироваться школа")
+    }
+
     /// A folder the district has not yet prepared as a share.
     static func shareNotPrepared(_ path: String) -> Message {
         Message("files.share_not_prepared",
