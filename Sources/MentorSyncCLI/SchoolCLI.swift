@@ -101,7 +101,7 @@ public enum SchoolCLI {
             o["imported"] = ["files": i.files, "skipped": i.skipped, "rows_inserted": i.rowsInserted, "rows_changed": i.rowsChanged,
                              "rows_deleted": i.rowsDeleted, "conflicts": i.conflicts, "commands": i.commands,
                              "rejections": i.rejections.map { ["bundle": $0.bundle, "reason": $0.reason] }, "refused": i.refused,
-                             "problems": i.problems, "removed_migration_copies": i.removedMigrationCopies]
+                             "problems": i.problems, "replies_before_new_key": i.beforeNewKey, "removed_migration_copies": i.removedMigrationCopies]
         }
         return o
     }

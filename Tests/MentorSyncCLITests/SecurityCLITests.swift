@@ -112,6 +112,26 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertFalse(reasons.contains { $0.contains("bad_signature") || $0.contains("not signed with") }, "\(reasons)")
     }
 
+    /// A reply written before the school's new enrollment file, found on the stick after it installed
+    /// the file, is left alone with «nothing to do» (it told her to install the file she had just installed).
+    func testAReplyWrittenBeforeReEnrollingIsLeftAloneWithNothingToDo() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))  // its reply waits on the stick
+        expectOK(try w.district("revoke", "--site", "s001"))
+        let fresh = w.scratch.path("s001-new.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
+        let sync = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
+        let said = sync.stdout + sync.stderr
+        XCTAssertTrue(said.contains("записан до нового файла подключения школы и подписан прежним ключом: пропущен, делать ничего не нужно"), said)
+        XCTAssertFalse(said.contains("установите новый файл подключения"), said)
+        try w.round()
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0, "\(status)")
+    }
+
     /// Two machines writing as one school (a copy of its home) write bundles of the same name: the
     /// second takes a free name beside the first instead of replacing it.
     func testASecondMachineDoesNotReplaceTheSchoolsBundleOfTheSameName() throws {

@@ -58,6 +58,11 @@ extension Message {
         }
     }
 
+    /// A reply written before the school's new enrollment file was issued (signed with the key it replaced).
+    public static let replyBeforeRekey = Message("school.reply_before_rekey",
+        en: "written before this school's new enrollment file, with the key it replaced: left alone, nothing to do; the district's next reply is signed with the new key",
+        ru: "записан до нового файла подключения школы и подписан прежним ключом: пропущен, делать ничего не нужно; следующий ответ управления образования будет подписан новым ключом")
+
     public static let replyOtherKey = Message("school.reply_other_key",
         en: "signed with a key this school does not have; if the district re-enrolled the school, install its new enrollment file with 'mentorsync-school rekey --enroll FILE'",
         ru: "подписан ключом, которого у этой школы нет; если управление образования подключило школу заново, установите новый файл подключения: mentorsync-school rekey --enroll ФАЙЛ")

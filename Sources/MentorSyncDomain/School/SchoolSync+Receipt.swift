@@ -9,13 +9,14 @@ extension SchoolHome {
                                   again: e.sentAgain, againConfirmed: e.sentAgainConfirmed).text(l)]
         if i.files.isEmpty && i.skipped.isEmpty {
             // A reply that could not be read is told as a problem, not as no reply.
-            if i.problems.isEmpty { lines.append(Message.noReplyYet.text(l)) }
+            if i.problems.isEmpty && i.beforeNewKey.isEmpty { lines.append(Message.noReplyYet.text(l)) }
         } else if i.files.isEmpty {
             lines.append(Message.noNewReply.text(l))
         } else {
             lines.append(Message.received(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted,
                                           alreadyMerged: i.skipped.count).text(l))
         }
+        lines += i.beforeNewKey.map { "\($0): \(Message.replyBeforeRekey.text(l))" }
         if i.conflicts > 0 { lines.append(Message.schoolConflicts(i.conflicts).text(l)) }
         for c in Set(i.commands).sorted() {
             lines.append((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text(l))
