@@ -301,7 +301,8 @@ final class TablePages {
     /// A row as a notice names it: a row named by another's name (a meeting, a survey: its pair and
     /// day) or by its short id alone, with its table — «Встречи «Иванова Мария Петровна, 22.09.2025»».
     func said(_ t: TableSchema, _ label: String?, _ ctx: PageContext) -> String {
-        let table = Message.webTable(t.name).text(ctx.language)
+        // One row, so one of its kind: «Встреча «Иванова Мария Петровна, 22.09.2025»».
+        let table = Message.rowTitle(t.name).text(ctx.language)
         guard let label, !label.isEmpty else { return table }
         if label.hasPrefix("[") { return "\(table) \(label)" }
         return ["meetings", "surveys"].contains(t.name) ? "\(table) «\(label)»" : label

@@ -77,7 +77,7 @@ final class BrowserFlowTests: XCTestCase {
         try b.choose("#f-kind", "встреча-знакомство")
         try b.typeDate("#f-held_on", day: 22, month: 9, year: 2025)
         try b.press("Сохранить")
-        try b.waitForText("сохранено: Встречи «Иванова Мария Петровна, 22.09.2025»")
+        try b.waitForText("сохранено: Встреча «Иванова Мария Петровна, 22.09.2025»")
 
         try b.go(school + "/sync")
         try b.type("#share", stick.path)

@@ -93,11 +93,11 @@ final class WebPairFormTests: XCTestCase {
         let back = try XCTUnwrap(saved.header("Location"))
         XCTAssertTrue(back.hasPrefix("/t/pairs/edit?id=pair-1&done="), back)
         let again = client.get(back)?.body ?? ""
-        XCTAssertTrue(again.contains("сохранено: Встречи «Иванова Мария — 15.09.2025, 29.09.2025»"), again)
+        XCTAssertTrue(again.contains("сохранено: Встреча «Иванова Мария — 15.09.2025, 29.09.2025»"), again)
         XCTAssertTrue(again.contains(">29.09.2025</a> — пробная встреча"), again)
         // Deleted, it is said with its table too.
         let deleted = try XCTUnwrap(client.post("/t/meetings/delete?id=mt-x", []))
-        XCTAssertTrue((deleted.header("Location") ?? "").removingPercentEncoding?.contains("удалено: Встречи «Иванова Мария — 01.10.2025, 02.10.2025»") == true,
+        XCTAssertTrue((deleted.header("Location") ?? "").removingPercentEncoding?.contains("удалено: Встреча «Иванова Мария — 01.10.2025, 02.10.2025»") == true,
                       deleted.header("Location") ?? "")
     }
 
