@@ -64,6 +64,7 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
         let reason = try quarantineReason(w, containing: "s001")
         XCTAssertTrue(reason.contains("signed with the key s001 had when it was revoked on") && reason.contains("lost or stolen computer"), reason)
+        XCTAssertTrue(reason.contains("причина: пакет подписан ключом, который был у школы s001, когда её отключили"), reason)
         XCTAssertFalse(((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]]) ?? []).contains { $0["id"] as? String == "thief" })
         let russian = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 })
         XCTAssertTrue(russian.stdout.contains("пакет подписан ключом, который был у школы s001, когда её отключили"), russian.stdout)

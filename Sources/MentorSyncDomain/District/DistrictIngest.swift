@@ -305,7 +305,8 @@ public final class DistrictIngest {
         let target = uniqueName(in: home.quarantine, name)
         do {
             try DurableFile.rename(file, to: target)
-            let note = "bundle: \(name)\nquarantined: \(Replica.timestamp())\nreason: \(reason)\n"
+            // The reason as the log says it, and in Russian for the coordinator who opens the file.
+            let note = "bundle: \(name)\nquarantined: \(Replica.timestamp())\nreason: \(reason)\nпричина: \(Message.reason(reason).russian)\n"
             try DurableFile.write(Data(note.utf8), to: target.appendingPathExtension("reason.txt"))
         } catch {
             log.event("quarantine_failed", ["file": name, "reason": "\(error)"])
