@@ -125,8 +125,11 @@ extension Message {
     public static let webEnrollNeedsCodeAndName = Message("web.enroll.needs_code_and_name",
         en: "give a school code (letters, digits, dashes) and a name", ru: "укажите код школы (буквы, цифры, дефисы) и название")
     public static let webEnrollmentSecret = Message("web.enroll.secret",
-        en: "The file holds the school's secret key: hand it over in person or on a stick, then delete it.",
-        ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите.")
+        en: "The file holds the school's secret key: hand it over in person or on a stick, then delete it. It can be downloaded here for one day.",
+        ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите. Скачать его здесь можно в течение суток.")
+    public static let webEnrollmentGone = Message("web.enroll.gone",
+        en: "this enrollment file is no longer kept (it holds a secret key and is kept for one day); if the school did not get it, enroll the school anew",
+        ru: "этот файл подключения больше не хранится (в нём секретный ключ, он хранится сутки); если школа его не получила, подключите её заново")
 
     // Conflicts side by side
     public static let webTypeValue = Message("web.conflict.type_value", en: "Or type the right value", ru: "Или впишите верное значение")

@@ -1,0 +1,28 @@
+import Foundation
+import XCTest
+import MentorSyncTestSupport
+
+/// Enrolling a school from the district's web app: the file with the school's secret key is
+/// downloaded from the page, and kept on the server for a day only.
+final class WebEnrollTests: XCTestCase {
+    func testTheEnrollmentFileIsDownloadedAndNotKeptPastADay() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        _ = client.get("/enroll")
+        let page = client.post("/enroll", [("site", "s002"), ("name", "МБОУ Речная СОШ")])
+        XCTAssertEqual(page?.status, 200, page?.body ?? "")
+        XCTAssertTrue(page?.body.contains("href=\"/enrollments/s002\"") ?? false, page?.body ?? "")
+        XCTAssertTrue(page?.body.contains("Скачать его здесь можно в течение суток") ?? false, page?.body ?? "")
+        let file = client.get("/enrollments/s002")
+        XCTAssertEqual(file?.status, 200)
+        XCTAssertTrue(file?.body.contains("\"site\"") ?? false, "the enrollment file itself")
+
+        // Two days later the copy on the server is gone, and the page says what to do.
+        let kept = w.districtHome.appendingPathComponent("web-enrollments/s002.enrollment")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86400)], ofItemAtPath: kept.path)
+        let gone = client.get("/enrollments/s002")
+        XCTAssertEqual(gone?.status, 404)
+        XCTAssertTrue(gone?.body.contains("этот файл подключения больше не хранится") ?? false, gone?.body ?? "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: kept.path), "the key is not left on the server")
+    }
+}
