@@ -90,7 +90,12 @@ struct ImportPage {
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try CSVImporter().import(table: table, file: file, into: replica, skipBad: true)
         let l = ctx.language
-        let done = Message.webImported(added: result.inserted, updated: result.updated, refused: result.badRows.count).text(l)
+        var done = Message.webImported(added: result.inserted, updated: result.updated, refused: result.badRows.count).text(l)
+        // Which lines were refused and why (the preview said so; the notice keeps it after loading).
+        if !result.badRows.isEmpty {
+            done += " — " + result.badRows.prefix(3).map { Message.importLine($0.line, $0.reason).text(l) }.joined(separator: "; ")
+                + (result.badRows.count > 3 ? "; …" : "")
+        }
         return .redirect("/t/\(table)?" + query([("done", done)]))
     }
 }

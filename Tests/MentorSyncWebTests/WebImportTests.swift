@@ -36,6 +36,9 @@ final class WebImportTests: XCTestCase {
         })
         let confirmed = client.post(action.components(separatedBy: "&csrf=")[0], [])
         XCTAssertEqual(confirmed?.status, 303, confirmed?.body ?? "")
+        // After loading, the notice still says which line was refused and why.
+        let notice = client.get(confirmed?.header("Location") ?? "/")?.body ?? ""
+        XCTAssertTrue(notice.contains("отклонено 1 — строка 3:") && notice.contains("нет 31-го числа"), notice)
         let after = try list()
         XCTAssertTrue(after.contains("Кузнецова Ольга Ивановна") && after.contains("Лебедева Нина"), after)
         XCTAssertFalse(after.contains("Орлов"))

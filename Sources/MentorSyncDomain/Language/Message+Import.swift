@@ -59,7 +59,7 @@ extension Message {
         Message("import.more_bad_rows", en: "… and \(count) more bad rows", ru: "… и ещё ошибочных строк: \(count)")
     }
 
-    static func importLine(_ line: Int, _ reason: String) -> Message {
+    public static func importLine(_ line: Int, _ reason: String) -> Message {
         Message("import.line", en: "line \(line): \(reason)", ru: "строка \(line): \(reason)")
     }
 }
