@@ -234,7 +234,7 @@ final class NetworkMentoringCLITests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))
         XCTAssertNil(try registry(w.districtHome).scalar("SELECT kind FROM pairs WHERE id = 'pair-late'"), "no row of one cell")
         let told = try w.school("s002", environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }, ["sync", "--share", w.stick.path])
-        XCTAssertTrue(told.stdout.contains("управление образования не получило запись целиком: Пары «Петров Олег Ильич» — она уйдёт целиком со следующим обменом; делать ничего не нужно"), told.stdout)
+        XCTAssertTrue(told.stdout.contains("управление образования не получило запись целиком: Пара «Петров Олег Ильич» — она уйдёт целиком со следующим обменом; делать ничего не нужно"), told.stdout)
         try w.round()
         XCTAssertEqual(try registry(w.districtHome).scalar("SELECT kind || ' ' || mentor_id FROM pairs WHERE id = 'pair-late'")?.text, "group m-own")
     }

@@ -23,21 +23,21 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertTrue(flat(ingest.stdout).contains("отклонено записей: 2)"), ingest.stdout)
         XCTAssertTrue(flat(ingest.stdout).contains("Школа s001, "), ingest.stdout)
         // The district holds neither row: it names them as their values did.
-        XCTAssertTrue(flat(ingest.stdout).contains(": не принято изменение: Люди «Чужая Анна Петровна» — запись принадлежит организации «Школа s002»"), ingest.stdout)
-        XCTAssertTrue(flat(ingest.stdout).contains(": не принято изменение: Организации «Подставная» — эту таблицу ведёт только управление образования"), ingest.stdout)
+        XCTAssertTrue(flat(ingest.stdout).contains(": не принято изменение: Человек «Чужая Анна Петровна» — запись принадлежит организации «Школа s002»"), ingest.stdout)
+        XCTAssertTrue(flat(ingest.stdout).contains(": не принято изменение: Организация «Подставная» — эту таблицу ведёт только управление образования"), ingest.stdout)
 
         let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
         expectOK(sync)
         let ru = flat(sync.stdout)
-        XCTAssertTrue(ru.contains("управление образования не приняло изменение: Люди «Чужая Анна Петровна» — запись принадлежит организации «Школа s002», а не вашей школе"), sync.stdout)
-        XCTAssertTrue(ru.contains("Организации «Подставная» — эту таблицу ведёт только управление образования; если в ней ошибка, сообщите в управление"), sync.stdout)
+        XCTAssertTrue(ru.contains("управление образования не приняло изменение: Человек «Чужая Анна Петровна» — запись принадлежит организации «Школа s002», а не вашей школе"), sync.stdout)
+        XCTAssertTrue(ru.contains("Организация «Подставная» — эту таблицу ведёт только управление образования; если в ней ошибка, сообщите в управление"), sync.stdout)
         XCTAssertFalse(ru.contains("change refused") || ru.contains("p-of-s002"), sync.stdout)
 
         let status = try w.school("s001", environment: ToolLocale.english, ["status"])
         expectOK(status)
         let en = flat(status.stdout)
-        XCTAssertTrue(en.contains("the district did not accept a change of Persons «Чужая Анна Петровна»: the row belongs to «Школа s002», not to this school"), status.stdout)
-        XCTAssertTrue(en.contains("Organizations «Подставная»: the district alone keeps this table"), status.stdout)
+        XCTAssertTrue(en.contains("the district did not accept a change of Person «Чужая Анна Петровна»: the row belongs to «Школа s002», not to this school"), status.stdout)
+        XCTAssertTrue(en.contains("Organization «Подставная»: the district alone keeps this table"), status.stdout)
 
         // The coordinator's status lists them by the school's name; the same refusal again (a later
         // bundle carrying the same row) is one line with how many times.
@@ -47,8 +47,8 @@ final class RefusalLanguageTests: XCTestCase {
         expectOK(district)
         let listed = flat(district.stdout)
         XCTAssertTrue(listed.contains("Отклонено за 60 дней: Школа s001, "), district.stdout)
-        XCTAssertTrue(listed.contains("не принято изменение: Люди «Чужая Анна Петровна» — запись принадлежит организации «Школа s002» (2 раза)"), district.stdout)
-        XCTAssertTrue(listed.contains("не принято изменение: Организации «Подставная» — эту таблицу ведёт только управление образования"), district.stdout)
+        XCTAssertTrue(listed.contains("не принято изменение: Человек «Чужая Анна Петровна» — запись принадлежит организации «Школа s002» (2 раза)"), district.stdout)
+        XCTAssertTrue(listed.contains("не принято изменение: Организация «Подставная» — эту таблицу ведёт только управление образования"), district.stdout)
 
         // Machine output keeps the reasons as the district wrote them.
         let json = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
@@ -111,7 +111,7 @@ final class RefusalLanguageTests: XCTestCase {
         let json = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
         XCTAssertEqual((json["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }, [recent])
         let status = try w.school("s001", environment: ToolLocale.russian, ["status"])
-        XCTAssertTrue(flat(status.stdout).contains("Люди «p-new» — в изменении указаны два разных владельца"), status.stdout)
+        XCTAssertTrue(flat(status.stdout).contains("Человек «p-new» — в изменении указаны два разных владельца"), status.stdout)
         XCTAssertFalse(status.stdout.contains("p-old"), status.stdout)
     }
 
@@ -122,7 +122,7 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertEqual(home.refusalMessage(bundle: "b.msync", reason: text).text(.ru), "управление образования не приняло b.msync: \(text)")
         // A row this school does not hold is named by its short id.
         let m = home.refusalMessage(bundle: "b.msync", reason: "row persons/0f6e3c52-5b1a-4c1e-9d2f-1a2b3c4d5e6f names two different owners; change refused")
-        XCTAssertEqual(m.text(.en), "the district did not accept a change of Persons «0f6e3c52»: the change names two different owners")
+        XCTAssertEqual(m.text(.en), "the district did not accept a change of Person «0f6e3c52»: the change names two different owners")
     }
 
     /// Each way a bundle can be damaged is said in Russian too (zlib's own words stay as they are).

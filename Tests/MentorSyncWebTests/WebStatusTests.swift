@@ -42,10 +42,10 @@ final class WebStatusTests: XCTestCase {
         XCTAssertNil(dashboard.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(dashboard)")
         XCTAssertNotNil(dashboard.range(of: Self.russianTime, options: .regularExpression), "the last contact in local time")
         XCTAssertTrue(dashboard.contains("<h2>Отклонено за 60 дней:</h2><ul><li>Школа № 1, "), "what was refused, as status lists it: \(dashboard)")
-        XCTAssertTrue(dashboard.contains("не принято изменение: Организации «Подставная» — эту таблицу ведёт только управление образования</li>"), dashboard)
+        XCTAssertTrue(dashboard.contains("не принято изменение: Организация «Подставная» — эту таблицу ведёт только управление образования</li>"), dashboard)
 
         // The district's answer refuses the row: the school's pages say so by name, in Russian, with what to do.
-        let refused = "управление образования не приняло изменение: Организации «Подставная» — эту таблицу ведёт только управление образования"
+        let refused = "управление образования не приняло изменение: Организация «Подставная» — эту таблицу ведёт только управление образования"
         let answered = school.post("/sync", [("share", stick.path)])?.body ?? ""
         XCTAssertTrue(answered.contains(refused), answered)
         let told = school.get("/status")?.body ?? ""

@@ -11,7 +11,7 @@ extension Message {
         let school = reader == .school
         switch reason {
         case .notOwner(let table, let id, let org, _):
-            let (t, r, o) = (tableTitle(table), row(table, id), owner(org))
+            let (t, r, o) = (rowTitle(table), row(table, id), owner(org))
             return school
                 ? Message("school.refused_not_owner",
                           en: "the district did not accept a change of \(t.english) «\(r)»: the row belongs to «\(o)», not to this school; only its owner and the district may change it",
@@ -20,7 +20,7 @@ extension Message {
                           en: "a change of \(t.english) «\(r)» was refused: the row belongs to «\(o)»",
                           ru: "не принято изменение: \(t.russian) «\(r)» — запись принадлежит организации «\(o)»")
         case .districtOnly(let table, let id):
-            let (t, r) = (tableTitle(table), row(table, id))
+            let (t, r) = (rowTitle(table), row(table, id))
             return school
                 ? Message("school.refused_district_only",
                           en: "the district did not accept a change of \(t.english) «\(r)»: the district alone keeps this table; tell the district if something in it is wrong",
@@ -29,7 +29,7 @@ extension Message {
                           en: "a change of \(t.english) «\(r)» was refused: only the district keeps this table",
                           ru: "не принято изменение: \(t.russian) «\(r)» — эту таблицу ведёт только управление образования")
         case .twoOwners(let table, let id):
-            let (t, r) = (tableTitle(table), row(table, id))
+            let (t, r) = (rowTitle(table), row(table, id))
             return school
                 ? Message("school.refused_two_owners",
                           en: "the district did not accept a change of \(t.english) «\(r)»: the change names two different owners",
@@ -38,7 +38,7 @@ extension Message {
                           en: "a change of \(t.english) «\(r)» was refused: it names two different owners",
                           ru: "не принято изменение: \(t.russian) «\(r)» — в нём указаны два разных владельца")
         case .refusedValue(let table, let id, let detail):
-            let (t, r) = (tableTitle(table), row(table, id))
+            let (t, r) = (rowTitle(table), row(table, id))
             return school
                 ? Message("school.refused_value",
                           en: "the district did not accept \(t.english) «\(r)»: its registry refuses one of the row's values (\(detail)); correct the row and it goes again with the next sync",
@@ -56,7 +56,7 @@ extension Message {
                           en: "rows of the table «\(t.english)» were refused: this version of mentorsync does not know it; upgrade mentorsync",
                           ru: "не приняты записи таблицы «\(t.russian)»: эта версия mentorsync её не знает; обновите программу")
         case .notOffered(let table, let id, _, let target, let ref, let org):
-            let (t, r, named, nt, o) = (tableTitle(table), row(table, id), row(target, ref), tableTitle(target), owner(org))
+            let (t, r, named, nt, o) = (rowTitle(table), row(table, id), row(target, ref), tableTitle(target), owner(org))
             return school
                 ? Message("school.refused_not_offered",
                           en: "the district did not accept a change of \(t.english) «\(r)»: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring (its school may have withdrawn it); choose one of your school or another from the district's base of network mentors",
@@ -65,7 +65,7 @@ extension Message {
                           en: "a change of \(t.english) «\(r)» was refused: \(nt.english) «\(named)» of «\(o)» is not offered to network mentoring",
                           ru: "не принято изменение: \(t.russian) «\(r)» — выбранная запись «\(named)» (\(nt.russian), организация «\(o)») не предложена для сетевого наставничества")
         case .notWhole(let table, let id):
-            let (t, r) = (tableTitle(table), row(table, id))
+            let (t, r) = (rowTitle(table), row(table, id))
             return school
                 ? Message("school.refused_not_whole",
                           en: "the district did not receive \(t.english) «\(r)» whole: it goes whole with the next sync; nothing to do",
@@ -74,7 +74,7 @@ extension Message {
                           en: "a change of \(t.english) «\(r)» was refused: only some cells of a record not held here came; the school sends it whole",
                           ru: "не принято изменение: \(t.russian) «\(r)» — пришла часть записи, которой здесь нет; школа пришлёт её целиком")
         case .notParty(let table, let id, _, let linked, let ref, let org, let sender):
-            let (t, r, named, lt, o) = (tableTitle(table), row(table, id), row(linked, ref), tableTitle(linked), owner(org))
+            let (t, r, named, lt, o) = (rowTitle(table), row(table, id), row(linked, ref), tableTitle(linked), owner(org))
             if sender == nil {
                 return school
                     ? Message("school.refused_owner_attaches",
