@@ -12,6 +12,8 @@ public final class DistrictHome {
     public static func databaseURL(_ home: URL) -> URL { home.appendingPathComponent("registry.db") }
 
     static let bookkeeping = [
+        // revoked_key, revoked_key_on: one revoked key per school, as a version of 2026-12 kept it;
+        // read into district_revoked_keys when a home is opened.
         """
         CREATE TABLE IF NOT EXISTS district_schools (
           site TEXT PRIMARY KEY,
@@ -22,7 +24,6 @@ public final class DistrictHome {
           previous_key_until TEXT,
           revoked_at TEXT,
           last_key TEXT,
-          -- One revoked key per school, as a version of 2026-12 kept it: read into district_revoked_keys.
           revoked_key BLOB,
           revoked_key_on TEXT
         )
