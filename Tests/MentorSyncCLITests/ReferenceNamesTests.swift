@@ -112,7 +112,7 @@ extension ReferenceNamesTests {
     func testPutIDTakesTheNameOfTheRowToChange() throws {
         let t = try addTeachers()
         let said = try school(ToolLocale.russian, "put", "persons", "--id", "Петров Иван Ильич", "--set", "position=завуч")
-        XCTAssertEqual(said.stdout, "изменено: Люди «Петров Иван Ильич» [\(t.petrov.prefix(8))]\n", said.output)
+        XCTAssertEqual(said.stdout, "изменено: Человек «Петров Иван Ильич» [\(t.petrov.prefix(8))]\n", said.output)
         expectOK(try w.school("s001", "put", "persons", "--id", "Иванова Мария Петровна (05.06.1985)", "--set", "position=учитель химии"))
         let rows = try XCTUnwrap(try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])
         XCTAssertEqual(rows.count, 3, "changed, not added")

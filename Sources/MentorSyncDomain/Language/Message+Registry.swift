@@ -80,7 +80,7 @@ extension Message {
         let shown = name.map { " «\($0)»" } ?? ""
         return Message("registry.put_done",
                        en: "\(created ? "added" : "updated") \(table) \(id)\(shown)",
-                       ru: "\(created ? "добавлено" : "изменено"): \(tableTitle(table).russian)\(shown) [\(ReferenceResolver.shortID(id))]")
+                       ru: "\(created ? "добавлено" : "изменено"): \(rowTitle(table).russian)\(shown) [\(ReferenceResolver.shortID(id))]")
     }
 
     /// `list --where` found nothing (the table itself may hold many rows).
