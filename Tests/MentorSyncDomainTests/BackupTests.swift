@@ -106,6 +106,9 @@ final class BackupTests: XCTestCase {
             XCTAssertEqual(s.pruned.count, day >= 2 ? 1 : 0)
         }
         XCTAssertEqual(Backup.backups(in: folder, site: "district"), Array(made.suffix(2)))
+        // A folder not made yet is made for `--keep` (its parent is there).
+        let fresh = folder.appendingPathComponent("weekly")
+        XCTAssertEqual(try Backup.take(home: h.url, out: fresh, keep: 2).file.deletingLastPathComponent().lastPathComponent, "weekly")
         let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
         XCTAssertTrue(left.contains("notes.txt") && left.contains("mentorsync-s001-20200101-000000Z.db"), "other files are never pruned: \(left)")
         XCTAssertThrowsError(try Backup.take(home: h.url, out: folder, now: Date(timeIntervalSince1970: 1_790_000_000 + 3 * 86_400))) { e in

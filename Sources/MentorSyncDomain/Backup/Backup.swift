@@ -72,6 +72,12 @@ public enum Backup {
         if let role, role.rawValue != foundRole { throw BackupError.wrongRole(home: home.path, expected: role.rawValue, found: foundRole) }
 
         var isDir: ObjCBool = false
+        // `--keep` into a folder not made yet (a first backup, as an administrator sets it up): made,
+        // private, when its parent is there and its name is not a database file's.
+        if keep != nil, !FileManager.default.fileExists(atPath: out.path), out.pathExtension.lowercased() != "db",
+           FileManager.default.fileExists(atPath: out.deletingLastPathComponent().path, isDirectory: &isDir), isDir.boolValue {
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        }
         let outIsFolder = FileManager.default.fileExists(atPath: out.path, isDirectory: &isDir) && isDir.boolValue
         if keep != nil && !outIsFolder { throw BackupError.keepNeedsFolder(out.path) }
         if let keep, keep < 1 { throw BackupError.keepNeedsFolder(out.path) }
