@@ -36,7 +36,8 @@ extension Message {
 
     /// `allowed` pairs each value with its Russian word, if it has one.
     static func notAllowed(_ context: EntryContext, _ text: String, allowed: [(value: String, russian: String?)]) -> Message {
-        let russian = allowed.map { a in a.russian.map { "\($0) (\(a.value))" } ?? a.value }
+        // Her words alone (the commands and lists take them as they take the codes).
+        let russian = allowed.map { a in a.russian ?? a.value }
         return Message("value.not_allowed",
                 en: "\(context.en): '\(text)' is not one of \(allowed.map(\.value).joined(separator: ", "))",
                 ru: "\(context.ru): «\(text)» — недопустимое значение; допустимо: \(russian.joined(separator: ", "))")
