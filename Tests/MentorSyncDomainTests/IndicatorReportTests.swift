@@ -187,6 +187,10 @@ final class IndicatorReportTests: XCTestCase {
         XCTAssertEqual(report.school("s001")?.incomplete, 7, "rows, not problems: Т8 counts once")
         XCTAssertEqual(report.school("s002")?.incomplete, 0)
         XCTAssertEqual(report.district.incomplete, 7)
+        // The report's lead counts rows as the schools do (it counted problems: 8 beside 7).
+        XCTAssertGreaterThan(report.incomplete.count, 7)
+        XCTAssertEqual(report.incompleteRowCount, 7)
+        XCTAssertTrue(try report.rendered(as: .html).contains("Неполных строк: 7."))
     }
 
     func testLimitedToOneSchool() throws {

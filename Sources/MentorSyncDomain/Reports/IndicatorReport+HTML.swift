@@ -26,7 +26,7 @@ extension IndicatorReport {
         h.element("h1", title)
         h.element("p", "\(district.name). Период: \(ReportText.date(periodStart)) – \(ReportText.date(periodEnd)), данные на \(ReportText.date(asOf)). "
                   + (site == nil ? "ОО в отчёте: \(schools.count)." : "ОО: \(site ?? ""). ")
-                  + " Неполных строк: \(incomplete.count).", class: "lead")
+                  + " Неполных строк: \(incompleteRowCount).", class: "lead")
 
         h.open("section", id: "summary")
         h.element("h2", site == nil ? "Итого по муниципалитету" : "Итого по ОО")

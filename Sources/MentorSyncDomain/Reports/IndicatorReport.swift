@@ -18,6 +18,8 @@ public struct IndicatorReport: Codable, Equatable, Sendable {
     public var schools: [OrganizationReport]
     /// Rows the report could not use in full: unresolved references and missing values, by name.
     public var incomplete: [IncompleteRow]
+    /// Rows with something missing: a row missing two things is one row (the schools' counts are rows too).
+    public var incompleteRowCount: Int { Set(incomplete.map { "\($0.table)/\($0.id)" }).count }
     /// The rules the figures follow, in words, for whoever reads the report.
     public var notes: [String]
 
