@@ -73,8 +73,6 @@ public final class DistrictIngest {
     /// as `serve` does on a network share; otherwise to schools that sent bundles or have a folder here).
     public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
         defer { finishCheckpoint() }
-        let began = Replica.timestamp()
-        defer { try? home.markStrayComputerFiles(since: began) }
         passInSavepoints = false
         // Another program may have rebuilt a table since the last pass, taking capture with it.
         if let r = try home.replica.ensureCapture() {
@@ -135,8 +133,6 @@ public final class DistrictIngest {
             guard access(file.path, R_OK) == 0 else { throw MessageError(.cannotIngest(file.path, String(cString: strerror(errno)))) }
         }
         defer { finishCheckpoint() }
-        let began = Replica.timestamp()
-        defer { try? home.markStrayComputerFiles(since: began) }
         passInSavepoints = false
         var outcome = Outcome()
         var senders = Set<SiteID>()
@@ -174,12 +170,14 @@ public final class DistrictIngest {
     /// commits), or quarantines it. Returns the sender when it could be named (so it hears back).
     func process(_ file: URL, name: String, into outcome: inout Outcome) -> SiteID? {
         var sender: SiteID?
+        var signedAt: Int64?  // when the file says it was written (kept for a revoked key's file, which that key signed)
         defer { noticeLostPass(into: &outcome) }
         do {
             // The file is opened once: its header read here, its body while it merges.
             let reader = try BundleReader(url: file)
             let header = reader.header
             sender = header.sender
+            signedAt = header.createdAt
             log.event("bundle_received", ["file": name, "site": header.sender, "sequence": header.sequence, "rows": header.rowCount])
             guard header.recipient == home.site else {
                 throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
@@ -236,8 +234,9 @@ public final class DistrictIngest {
                 } else {
                     // The revoked computer's files are the coordinator's to know, not the school's.
                     var told = true
-                    if case .revokedKey? = error as? BundleError { told = false }
-                    try? home.recordForgery(naming: sender, bundle: name, reason: reason, told: told)
+                    var created: Int64?
+                    if case .revokedKey? = error as? BundleError { told = false; created = signedAt }
+                    try? home.recordForgery(naming: sender, bundle: name, reason: reason, told: told, created: created)
                 }
             } else {
                 // Not a bundle, or one naming no school of this district: the coordinator still sees it.
@@ -271,7 +270,7 @@ public final class DistrictIngest {
                 return try home.replica.importBundle(from: reader, keyFor: { _ in c.key }, policy: MergePolicies.schoolsWriteOwnRows,
                                                      conflictPolicy: MergePolicies.schoolsReportOwnConflicts,
                                                      afterMerge: { report in
-                    try self.home.noteKeyUsed(school, previous: c.previous)
+                    try self.home.noteKeyUsed(school, previous: c.previous, created: opened.header.createdAt)
                     try afterMerge(report)
                 })
             } catch BundleError.badSignature where retryingKeys {

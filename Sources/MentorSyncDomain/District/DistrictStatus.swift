@@ -23,8 +23,9 @@ public struct SchoolStatus: Sendable {
     public var refusedFiles: Int = 0
     /// Of those, the ones refused after the school's last accepted bundle: a problem that may still be there.
     public var refusedFilesSinceAccepted: Int = 0
-    /// Files of the last 30 days signed with a key the school had when it was revoked, sent after the
-    /// school used its new key: its lost or stolen computer is in someone's hands. The newest one's time.
+    /// Files of the last 30 days signed with a key the school had when it was revoked, written after
+    /// the school's first bundle with its new key: its lost or stolen computer is in someone's hands.
+    /// The newest one's arrival.
     public var strayComputerFiles: Int = 0
     public var lastStrayComputerFileAt: String?
 
@@ -89,9 +90,11 @@ extension DistrictHome {
             let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             let refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
                                                    [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
+            // A file signed with a revoked key, written after the school's first bundle with its new
+            // key: not the school's (its own old-key files were written before), so the stolen computer's.
             let stray = try database.rows("""
-                SELECT count(*), max(at) FROM district_forgeries
-                WHERE named_site = ? AND after_new_key AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
+                SELECT count(*), max(f.at) FROM district_forgeries f JOIN district_schools s ON s.site = f.named_site
+                WHERE f.named_site = ? AND (f.stray OR f.created > s.new_key_since) AND f.at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
                 """, [.text(school.site.rawValue)]).first
             result.append(SchoolStatus(
                 site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,

@@ -13,7 +13,8 @@ public final class DistrictHome {
 
     static let bookkeeping = [
         // revoked_key, revoked_key_on: one revoked key per school, as a version of 2026-12 kept it;
-        // read into district_revoked_keys when a home is opened.
+        // read into district_revoked_keys when a home is opened. new_key_since: when the school's
+        // first bundle with the key it was last enrolled with was written (its clock; DistrictStatus).
         """
         CREATE TABLE IF NOT EXISTS district_schools (
           site TEXT PRIMARY KEY,
@@ -25,7 +26,8 @@ public final class DistrictHome {
           revoked_at TEXT,
           last_key TEXT,
           revoked_key BLOB,
-          revoked_key_on TEXT
+          revoked_key_on TEXT,
+          new_key_since INTEGER
         )
         """,
         """
@@ -49,7 +51,8 @@ public final class DistrictHome {
           reason TEXT NOT NULL,
           at TEXT NOT NULL,
           told INTEGER NOT NULL DEFAULT 1,
-          after_new_key INTEGER NOT NULL DEFAULT 0
+          created INTEGER,
+          stray INTEGER NOT NULL DEFAULT 0
         )
         """,
         // How far each writer's counter went in each bundle, and when (WriterClock.swift).
@@ -119,8 +122,13 @@ public final class DistrictHome {
             if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'told'") == nil {
                 try db.execute("ALTER TABLE district_forgeries ADD COLUMN told INTEGER NOT NULL DEFAULT 1")
             }
-            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'after_new_key'") == nil {
-                try db.execute("ALTER TABLE district_forgeries ADD COLUMN after_new_key INTEGER NOT NULL DEFAULT 0")
+            // Homes made before a revoked key's files were told from the school's own by their time.
+            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'created'") == nil {
+                try db.execute("ALTER TABLE district_forgeries ADD COLUMN created INTEGER")
+                try db.execute("ALTER TABLE district_forgeries ADD COLUMN stray INTEGER NOT NULL DEFAULT 0")
+            }
+            if try db.scalar("SELECT 1 FROM pragma_table_info('district_schools') WHERE name = 'new_key_since'") == nil {
+                try db.execute("ALTER TABLE district_schools ADD COLUMN new_key_since INTEGER")
             }
             let legacy = try db.rows("SELECT k, v FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
             guard !legacy.isEmpty else { return }
@@ -201,7 +209,7 @@ public final class DistrictHome {
                     UPDATE district_schools SET
                       previous_key = CASE WHEN revoked_at IS NULL THEN key END,
                       previous_key_until = CASE WHEN revoked_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' days') END,
-                      key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL WHERE site = ?
+                      key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL, new_key_since = NULL WHERE site = ?
                     """, [.integer(Int64(graceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
             } else {
                 try database.execute("INSERT INTO district_schools(site, name, key, enrolled_at) VALUES (?, ?, ?, ?)",
@@ -264,8 +272,14 @@ public final class DistrictHome {
                           revokedAt: r[4].text, lastKey: r[5].text)
     }
 
-    public func noteKeyUsed(_ school: SiteID, previous: Bool) throws {
-        try database.execute("UPDATE district_schools SET last_key = ? WHERE site = ?", [.text(previous ? "previous" : "current"), .text(school.rawValue)])
+    /// `created`: when the accepted bundle was written; the first with the current key since the
+    /// school was enrolled is kept (`new_key_since`).
+    public func noteKeyUsed(_ school: SiteID, previous: Bool, created: Int64) throws {
+        try database.execute("""
+            UPDATE district_schools SET last_key = ?1,
+              new_key_since = CASE WHEN ?1 = 'current' THEN coalesce(new_key_since, ?2) ELSE new_key_since END
+            WHERE site = ?3
+            """, [.text(previous ? "previous" : "current"), .integer(created), .text(school.rawValue)])
     }
 
     public func setting(_ key: String) throws -> String? {
@@ -302,32 +316,23 @@ public final class DistrictHome {
     /// `site` nil: a file that named no enrolled school (or nothing readable), kept under '' to be
     /// listed among the refusals all the same.
     /// `told`: false for a file the school should not hear of (signed with its revoked key).
-    public func recordForgery(naming named: SiteID?, bundle: String, reason: String, told: Bool = true) throws {
+    /// `created`: when a file signed with a revoked key was written, by its writer's clock (the
+    /// header that key signed): after the school's first bundle with its new key, it can only come
+    /// from the lost or stolen computer (`SchoolStatus.strayComputerFiles`).
+    public func recordForgery(naming named: SiteID?, bundle: String, reason: String, told: Bool = true, created: Int64? = nil) throws {
         let site = named?.rawValue ?? ""
         try database.transaction {
-            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at, told) VALUES (?, ?, ?, ?, ?)",
-                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0)])
+            // Written after the school's first bundle with its current key: stray, whatever the school
+            // is enrolled with later (a file of the same pass as that bundle is told by the status).
+            try database.execute("""
+                INSERT INTO district_forgeries(named_site, bundle, reason, at, told, created, stray)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?6 > (SELECT new_key_since FROM district_schools WHERE site = ?1), 0))
+                """, [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0),
+                      created.map { .integer($0) } ?? .null])
             try database.execute("""
                 DELETE FROM district_forgeries WHERE named_site = ?1 AND n <= (
                   SELECT n FROM district_forgeries WHERE named_site = ?1 ORDER BY n DESC LIMIT 1 OFFSET 1000)
                 """, [.text(site)])
-        }
-    }
-
-    /// After a pass that began at `began`: a file of the pass signed with a key the school had when it
-    /// was revoked, where the school has sent with its new key (`last_key`, set by its first bundle
-    /// accepted since it was enrolled again — in this pass or before), comes from another computer,
-    /// the lost or stolen one. The school's own files written before it installed its new enrollment
-    /// file do not come with or after its new ones: its next sync replaces them on the share. Marked
-    /// `after_new_key`, they stay in the coordinator's status for 30 days (`SchoolStatus.strayComputerFiles`).
-    public func markStrayComputerFiles(since began: String) throws {
-        for r in try database.rows("""
-            SELECT f.n, f.reason FROM district_forgeries f JOIN district_schools s ON s.site = f.named_site
-            WHERE f.at >= ? AND NOT f.after_new_key AND s.last_key IS NOT NULL
-            """, [.text(began)]) {
-            if case .revokedKey? = BundleError(description: r[1].displayText) {
-                try database.execute("UPDATE district_forgeries SET after_new_key = 1 WHERE n = ?", [r[0]])
-            }
         }
     }
 
