@@ -125,6 +125,12 @@ final class EntryChecksTests: XCTestCase {
         _ = try e.put(table: "persons", sets: [("full_name", "Орлов Пётр")])
         let mentor = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")]).id
         _ = try e.put(table: "mentors", sets: [("status", "active")], id: mentor)  // a change need not name her again
+        // An empty entry is no person: not for a new row, and she is not taken off an existing one.
+        XCTAssertThrowsError(try e.put(table: "mentees", sets: [("person_id", ""), ("status", "waiting")]))
+        XCTAssertThrowsError(try e.put(table: "mentors", sets: [("person_id", "")], id: mentor)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.required_not_emptied")
+        }
+        XCTAssertNotNil(try school.database.scalar("SELECT person_id FROM mentors WHERE id = ?", [.text(mentor)])?.text)
     }
 
     /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.

@@ -69,6 +69,12 @@ extension Message {
                 ru: "не заполнено «\(columnTitle(column, table: table).russian)»: без этого новую запись таблицы «\(tableTitle(table).russian)» не сохранить")
     }
 
+    static func requiredNotEmptied(_ table: String, _ column: String) -> Message {
+        Message("registry.required_not_emptied",
+                en: "“\(columnTitle(column, table: table).english)” (\(column)) cannot be emptied: a \(table) row is not kept without it",
+                ru: "«\(columnTitle(column, table: table).russian)» нельзя оставить пустым: без этого запись таблицы «\(tableTitle(table).russian)» не хранится")
+    }
+
     static func registryRefuses(_ reason: String) -> Message {
         Message("registry.refuses", en: "the registry refuses this value: \(reason)", ru: "реестр не принимает это значение: \(reason)")
     }

@@ -75,6 +75,10 @@ public struct RegistryEditor {
                 try checkMayWrite(current, t)
                 if let orgID { try checkMayWrite(orgID, t); values["org_id"] = .text(orgID) }
                 guard !values.isEmpty else { throw MessageError(.nothingToChange) }
+                // What a row is not saved without is not emptied either.
+                for c in Self.neededForNewRow(t) where values[c]?.isNull == true {
+                    throw MessageError(.requiredNotEmptied(t.name, c))
+                }
                 try EntryChecks.check(t, database: database, row: rowID) { values[$0] }
                 let keys = values.keys.sorted()
                 try write("UPDATE \(SQL.identifier(t.name)) SET \(keys.map { "\(SQL.identifier($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
@@ -86,7 +90,7 @@ public struct RegistryEditor {
                 throw MessageError(.sayOwner(t.name))
             }
             try checkMayWrite(owner, t)
-            for c in Self.neededForNewRow(t) where values[c] == nil {
+            for c in Self.neededForNewRow(t) where values[c] == nil || values[c]?.isNull == true {
                 throw MessageError(.requiredForNewRow(t.name, c))
             }
             values["org_id"] = .text(owner)
