@@ -73,8 +73,8 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual([again.updated, again.badRows.count], [0, 1], "\(again.badRows)")
     }
 
-    /// A meeting or a survey dated before its pair began is refused (a year typed wrong); so is a
-    /// pair's start moved past a meeting it has. The pair's first day is within it.
+    /// A meeting dated before its pair began or after it ended is refused (a year typed wrong); so is
+    /// a pair's start or end moved past a meeting it has. The pair's first and last days are within it.
     func testAMeetingBeforeItsPairBeganIsRefused() throws {
         _ = try e.put(table: "persons", sets: [("full_name", "Кузнецов Виктор Павлович")])
         let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович")]).id
@@ -84,8 +84,9 @@ final class EntryChecksTests: XCTestCase {
             XCTAssertEqual((error as? MessageError)?.message.russian,
                            "«Дата встречи» 15.09.2024 раньше начала пары «Кузнецов Виктор Павлович» (01.09.2025); проверьте дату или сначала исправьте дату начала пары")
         }
-        XCTAssertThrowsError(try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentor"), ("satisfaction", "8"), ("answered_on", "31.08.2025")]))
-        XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM meetings) + (SELECT count(*) FROM surveys)")?.integer, 0)
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM meetings")?.integer, 0)
+        // A questionnaire answered before the pair was formed is taken.
+        _ = try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentee"), ("satisfaction", "8"), ("answered_on", "31.08.2025")])
 
         let meeting = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "01.09.2025")]).id
         XCTAssertThrowsError(try e.put(table: "meetings", sets: [("held_on", "2024-09-15")], id: meeting))
@@ -107,6 +108,11 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertThrowsError(try e.put(table: "pairs", sets: [("ended_on", "20.05.2026")], id: pair)) { error in
             XCTAssertEqual((error as? MessageError)?.message.key, "registry.pair_end_before_meeting")
         }
+        // A pair holding an old mistake (a meeting a year early, written before this check) is still
+        // marked done by a list loaded again with its dates unchanged; moving its start is refused.
+        try school.database.execute("INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('old', 's017', ?, 'trial', '2024-09-20')", [.text(pair)])
+        _ = try e.put(table: "pairs", sets: [("started_on", "25.08.2025"), ("ended_on", "30.05.2026"), ("status", "completed")], id: pair)
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("started_on", "26.08.2025"), ("ended_on", "30.05.2026")], id: pair))
         // A pair with no start date takes any.
         let unstarted = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "forming")]).id
         _ = try e.put(table: "meetings", sets: [("pair_id", unstarted), ("kind", "trial"), ("held_on", "01.03.2024")])
@@ -164,9 +170,12 @@ final class EntryChecksTests: XCTestCase {
             XCTAssertEqual((err as? MessageError)?.message.key, "registry.mentee_not_in_pair")
             XCTAssertTrue((err as? MessageError)?.message.russian.contains("наставляемый «Орлов Пётр» не состоит в паре «Петрова Анна Сергеевна» (в паре: Смирнова Анна)") ?? false, "\(err)")
         }
-        // A plan made before the pair had its mentee is still edited; its mentee is checked when it is changed.
+        // A plan made before the pair had its mentee is still edited — even with its mentee given as it
+        // stands (a list loaded again) — and its mentee is checked when it is changed.
         _ = try e.put(table: "plans", sets: [("title", "ИОМ, исправлен")], id: plan)
-        XCTAssertThrowsError(try e.put(table: "plans", sets: [("mentee_id", "Орлов Пётр")], id: plan))
+        _ = try e.put(table: "plans", sets: [("mentee_id", "Орлов Пётр"), ("title", "ИОМ, ещё раз")], id: plan)
+        let other = try e.put(table: "plans", sets: [("pair_id", pair), ("mentee_id", "Смирнова Анна"), ("title", "ИОМ 3")]).id
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [("mentee_id", "Орлов Пётр")], id: other))
         _ = try e.put(table: "plans", sets: [("mentee_id", "Смирнова Анна")], id: plan)
         XCTAssertEqual(try school.database.scalar("SELECT mentee_id FROM plans WHERE id = ?", [.text(plan)])?.text,
                        try school.database.scalar("SELECT mentee_id FROM pair_mentees")?.text)

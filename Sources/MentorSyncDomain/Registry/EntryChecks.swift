@@ -10,12 +10,16 @@ enum EntryChecks {
     /// `given`: the entry's value of a column, nil for a column it does not touch; `row`: the id of
     /// the row it changes, nil for a new one.
     static func check(_ t: TableSchema, database: Database, row: String?, given: (String) -> DatabaseValue?) throws {
-        let value: (String) throws -> DatabaseValue? = { col in
-            if let v = given(col) { return v }
+        let stored: (String) throws -> DatabaseValue? = { col in
             guard let row else { return nil }
             return try database.scalar("SELECT \(SQL.identifier(col)) FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(row)])
         }
-        func touches(_ columns: [String]) -> Bool { row == nil || columns.contains { given($0) != nil } }
+        let value: (String) throws -> DatabaseValue? = { col in try given(col) ?? stored(col) }
+        // An entry touches a column when it changes its value: a list loaded again gives every column,
+        // and its unchanged ones do not bring up an old mistake the row holds.
+        func touches(_ columns: [String]) -> Bool {
+            row == nil || columns.contains { c in given(c).map { v in (try? stored(c)).map { ($0 ?? .null) != v } ?? true } ?? false }
+        }
         if touches(Array(DateOrder.columns)) { try DateOrder.check(t, value) }
         if touches(["pair_id", "mentee_id"]) { try PlanMentee.check(t, database: database, value) }
         try PairDates.check(t, database: database, row: row, touches: touches, value)

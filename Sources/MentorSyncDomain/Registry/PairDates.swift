@@ -1,13 +1,13 @@
 import MentorSyncEngine
 
-/// A pair's meetings and surveys come after the pair began, and its meetings before it ended: one
-/// dated outside is refused where it is entered (a form, `put`, a list) — a year typed wrong put a
-/// meeting of 2025 in 2024, and the report counted it in the wrong year. A pair's start or end moved
-/// past a meeting or survey it already has is refused the same way. A survey may come after the end
-/// (it is answered then); a pair without its dates takes any.
+/// A pair's meetings fall within its life: one dated before the pair began or after it ended is
+/// refused where it is entered (a form, `put`, a list) — a year typed wrong put a meeting of 2025 in
+/// 2024, and the report counted it in the wrong year. A pair's start or end moved past a meeting it
+/// already has is refused the same way. Surveys are not held to it (a questionnaire may be answered
+/// before the pair is formed, or after it ends); a pair without its dates takes any.
 enum PairDates {
     /// The tables dated within a pair's life, and the column of their date.
-    static let records = [("meetings", "held_on"), ("surveys", "answered_on")]
+    static let records = [("meetings", "held_on")]
 
     static func check(_ table: TableSchema, database: Database, row: String?, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?) throws {
