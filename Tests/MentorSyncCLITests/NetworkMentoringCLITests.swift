@@ -212,6 +212,11 @@ final class NetworkMentoringCLITests: XCTestCase {
         XCTAssertEqual(after["unacknowledged_changes"] as? Int, 0, "\(after)")
         // The correction went and the district confirmed it: the refusal is settled, no longer news.
         XCTAssertFalse("\(after["rejections"] ?? "")".contains("pair-new"), "\(after["rejections"] ?? "")")
+        // Settled for good: a later change of the pair, not yet confirmed, does not bring it back.
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-new", "--set", "result=работает"))
+        let later = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
+        XCTAssertFalse("\(later["rejections"] ?? "")".contains("pair-new"), "\(later["rejections"] ?? "")")
+        XCTAssertEqual(try refusedPairs(), [])
     }
 
     /// A correction of a row the district never held, sent as its one changed cell (a home of a

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncEngine
+import MentorSyncDomain
 import MentorSyncTestSupport
 
 /// Homes made before the refused rows, the conflict-correction kinds, the revoked key and the
@@ -22,6 +23,7 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         try school.execute("DROP TABLE msync_whole")
         try school.execute("ALTER TABLE school_corrections DROP COLUMN kind")
         try school.execute("ALTER TABLE school_rejections DROP COLUMN counter_at")
+        try school.execute("ALTER TABLE school_rejections DROP COLUMN settled")
         try school.execute("INSERT INTO school_rejections (bundle, reason, heard_at) VALUES ('s001-district-000001.msync', 'row persons/p1: its org_id names s002, another school; change refused', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
         try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key")
         try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key_on")
@@ -44,8 +46,9 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         try w.round()
         XCTAssertEqual(try school.scalar("SELECT count(*) FROM pragma_table_info('school_corrections') WHERE name = 'kind'")?.integer, 1)
         XCTAssertNotNil(try school.scalar("SELECT 1 FROM sqlite_master WHERE name = 'msync_whole'"))
-        // A rejection heard before counts as heard when the home was opened again (the row changed since).
-        XCTAssertNotNil(try school.scalar("SELECT counter_at FROM school_rejections WHERE bundle = 's001-district-000001.msync'")?.integer)
+        // A rejection heard before keeps no counter (its row is not marked in the lists) and is not settled.
+        XCTAssertEqual(try school.scalar("SELECT quote(counter_at) || ' ' || settled FROM school_rejections WHERE bundle = 's001-district-000001.msync'")?.text, "NULL 0")
+        XCTAssertEqual(try SchoolHome.open(w.schoolHome("s001")).refusedRows(in: "persons").count, 0)
         XCTAssertEqual(try district.scalar("SELECT count(*) FROM pragma_table_info('district_forgeries') WHERE name = 'told'")?.integer, 1)
         XCTAssertEqual(try district.scalar("SELECT count(*) FROM pragma_table_info('district_forgeries') WHERE name = 'created'")?.integer, 1)
         XCTAssertEqual(try district.scalar("SELECT group_concat(length(key)) FROM district_revoked_keys WHERE site = 's001'")?.text, "32", "the revoked key is kept")

@@ -13,7 +13,7 @@ public final class SchoolHome {
         "CREATE TABLE IF NOT EXISTS school_identity (k INTEGER PRIMARY KEY CHECK (k = 1), name TEXT NOT NULL, district_name TEXT NOT NULL, key BLOB NOT NULL, enrolled_at TEXT NOT NULL)",
         // Rejections the district reported, by bundle; each is kept once, with this site's counter
         // when it was heard (a row it names and changed since has been corrected: RefusedRows).
-        "CREATE TABLE IF NOT EXISTS school_rejections (bundle TEXT NOT NULL, reason TEXT NOT NULL, heard_at TEXT NOT NULL, counter_at INTEGER, PRIMARY KEY (bundle, reason))",
+        "CREATE TABLE IF NOT EXISTS school_rejections (bundle TEXT NOT NULL, reason TEXT NOT NULL, heard_at TEXT NOT NULL, counter_at INTEGER, settled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (bundle, reason))",
         // Replies already merged (skipped when seen again on a share).
         "CREATE TABLE IF NOT EXISTS school_imports (bundle_id TEXT PRIMARY KEY, name TEXT NOT NULL, merged_at TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS school_commands (n INTEGER PRIMARY KEY, name TEXT NOT NULL, argument TEXT NOT NULL, bundle TEXT NOT NULL, carried_out_at TEXT NOT NULL)",
@@ -48,11 +48,11 @@ public final class SchoolHome {
         guard replica.role == .school else { throw HomeError.invalidArgument(Message.wrongHome(home.path, isSchools: false).text()) }
         try replica.database.transaction {
             for sql in bookkeeping { try replica.database.execute(sql) }
-            // Homes made before a rejection kept the counter it was heard at (RefusedRows): the
-            // rejections heard before count as heard now.
+            // Homes made before a rejection kept the counter it was heard at (RefusedRows): the ones
+            // heard before stay without it — not marked in the lists, listed by `status` as they were.
             if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'counter_at'") == nil {
                 try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN counter_at INTEGER")
-                try replica.database.execute("UPDATE school_rejections SET counter_at = ?", [.integer(try replica.counter())])
+                try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN settled INTEGER NOT NULL DEFAULT 0")
             }
         }
         return SchoolHome(url: home, replica: replica)

@@ -59,12 +59,11 @@ extension SchoolHome {
         let toHandOver = try replica.conflictsToHandOver(to: district)
         // What the district refused in the last 60 days (as long as it repeats them in its replies):
         // an older refusal is settled or long known, and would read as news.
+        // A refusal whose row was corrected since and confirmed by the district is settled (RefusedRows).
         let rejections = try database.rows("""
-            SELECT bundle, reason, heard_at, counter_at FROM school_rejections
-            WHERE heard_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY heard_at DESC, bundle LIMIT 50
+            SELECT bundle, reason, heard_at FROM school_rejections
+            WHERE NOT settled AND heard_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY heard_at DESC, bundle LIMIT 50
             """)
-            // A row corrected since the refusal and confirmed by the district is settled.
-            .filter { try !correctionConfirmed(reason: $0[1].displayText, heardAt: $0[3].integer, acknowledged: ack) }
             .map { (bundle: $0[0].displayText, reason: $0[1].displayText, heardAt: $0[2].displayText) }
             // A damaged bundle is settled once the district confirmed everything: its changes went again.
             .filter { unacked > 0 || !isDamagedBundle($0.reason) }

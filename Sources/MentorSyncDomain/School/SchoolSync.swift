@@ -149,6 +149,7 @@ public final class SchoolSync {
             result.rowsMovedAway += report.rowsMovedAway
             if let n = report.restampedRows { result.restampedRows = (result.restampedRows ?? 0) + n }
         }
+        if !result.files.isEmpty { try home.settleCorrectedRefusals() }
         result.removedMigrationCopies = removeMigrationCopies(after: result, mergedAtCurrentSchema: mergedAtCurrentSchema)
         return result
     }

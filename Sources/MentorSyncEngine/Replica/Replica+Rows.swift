@@ -7,6 +7,13 @@ extension Replica {
         return RowState(orgID: row.orgID, alive: row.alive, existence: row.clock.stamps[0], local: row.local)
     }
 
+    /// Whether a write to the row was captured and not yet folded into its clock (its `local` does
+    /// not show it yet). Reads the capture log only, which holds what was written since the last fold.
+    public func hasUnfoldedWrites(table name: String, id: String) throws -> Bool {
+        guard let table = schema.table(named: name) else { return false }
+        return try database.scalar("SELECT 1 FROM msync_log WHERE tbl = ? AND id = ? LIMIT 1", [.integer(Int64(table.number)), .text(id)]) != nil
+    }
+
     /// Live rows owned by `owner`, in every synced table.
     public func liveRowCount(owner: SiteID) throws -> Int {
         Int(try database.scalar("SELECT count(*) FROM msync_rows WHERE org_id = ? AND alive = 1", [.text(owner.rawValue)])?.integer ?? 0)
