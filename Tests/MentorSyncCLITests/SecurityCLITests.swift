@@ -141,6 +141,27 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0, "\(status)")
     }
 
+    /// A new key without a revoke (the old one has its grace period): the school syncs with the old key
+    /// before it installs the file, the district answers with that key; once installed, that reply is
+    /// left alone as well, and the next exchange goes with the new key.
+    func testAReplySignedWithTheKeyInItsGracePeriodIsLeftAloneAfterTheNewFile() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let fresh = w.scratch.path("s001-new.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))  // accepted with the old key; answered with it
+        expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
+        let sync = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
+        XCTAssertEqual(sync.exitCode, 0, sync.stdout + sync.stderr)
+        XCTAssertTrue((sync.stdout + sync.stderr).contains("подписан прежним ключом: пропущен, делать ничего не нужно"), sync.stdout + sync.stderr)
+        try w.round()
+        let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0, "\(status)")
+        // A reply signed with neither key is still a problem: testAReplyMovedToAnotherSchoolsOutboxIsRefused.
+    }
+
     /// Two machines writing as one school (a copy of its home) write bundles of the same name: the
     /// second takes a free name beside the first instead of replacing it.
     func testASecondMachineDoesNotReplaceTheSchoolsBundleOfTheSameName() throws {

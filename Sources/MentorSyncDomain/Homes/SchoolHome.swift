@@ -10,7 +10,7 @@ public final class SchoolHome {
     public var district: SiteID { replica.district }
 
     static let bookkeeping = [
-        "CREATE TABLE IF NOT EXISTS school_identity (k INTEGER PRIMARY KEY CHECK (k = 1), name TEXT NOT NULL, district_name TEXT NOT NULL, key BLOB NOT NULL, enrolled_at TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS school_identity (k INTEGER PRIMARY KEY CHECK (k = 1), name TEXT NOT NULL, district_name TEXT NOT NULL, key BLOB NOT NULL, enrolled_at TEXT NOT NULL, previous_key BLOB)",
         // Rejections the district reported, by bundle; each is kept once, with this site's counter
         // when it was heard (a row it names and changed since has been corrected: RefusedRows).
         "CREATE TABLE IF NOT EXISTS school_rejections (bundle TEXT NOT NULL, reason TEXT NOT NULL, heard_at TEXT NOT NULL, counter_at INTEGER, settled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (bundle, reason))",
@@ -50,6 +50,10 @@ public final class SchoolHome {
             for sql in bookkeeping { try replica.database.execute(sql) }
             // Homes made before a rejection kept the counter it was heard at (RefusedRows): the ones
             // heard before stay without it — not marked in the lists, listed by `status` as they were.
+            // Homes made before the key a new enrollment file replaced was kept (replies signed with it).
+            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_identity') WHERE name = 'previous_key'") == nil {
+                try replica.database.execute("ALTER TABLE school_identity ADD COLUMN previous_key BLOB")
+            }
             if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'counter_at'") == nil {
                 try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN counter_at INTEGER")
                 try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN settled INTEGER NOT NULL DEFAULT 0")
@@ -74,8 +78,15 @@ public final class SchoolHome {
         if let installed = try database.scalar("SELECT enrolled_at FROM school_identity")?.text, enrollment.issuedAt < installed {
             throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentOlder(issued: enrollment.issuedAt, installed: installed)).text())
         }
-        try database.execute("UPDATE school_identity SET key = ?, name = ?, enrolled_at = ?",
+        // The key replaced is kept to recognize the district's replies still signed with it.
+        try database.execute("UPDATE school_identity SET previous_key = key, key = ?, name = ?, enrolled_at = ?",
                              [.blob(try enrollment.keyBytes), .text(enrollment.name), .text(enrollment.issuedAt)])
+    }
+
+    /// The key the last installed enrollment file replaced, if one was (`rekey`).
+    public func previousKey() throws -> [UInt8]? {
+        guard case .blob(let k)? = try database.scalar("SELECT previous_key FROM school_identity") else { return nil }
+        return k
     }
 
     public func key() throws -> [UInt8] {

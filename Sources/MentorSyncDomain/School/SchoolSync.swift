@@ -37,10 +37,11 @@ public final class SchoolSync {
         public var commands: [String] = []
         public var rejections: [BundleHeader.Rejection] = []
         public var refused: [String] = []
-        /// Replies that could not be merged, with the reason (they are left where they are).
-        /// Replies written before this school's new enrollment file, signed with the key it replaced:
-        /// left alone, not a problem (the next reply is signed with the new key).
+        /// Replies signed with the key this school's new enrollment file replaced (written before the
+        /// district had its new key in use): left alone, not a problem — the next reply is signed with
+        /// the new key and carries what they did.
         public var beforeNewKey: [String] = []
+        /// Replies that could not be merged, with the reason (they are left where they are).
         public var problems: [String] = []
         /// Set when the district credited this registry with writes it never sent (an older copy
         /// put back): how many rows written since were moved so that they travel.
@@ -121,11 +122,9 @@ public final class SchoolSync {
                 bar.finish()
             } catch BundleError.badSignature {
                 bar.finish()
-                // A reply the district wrote before this school's enrollment file was issued is signed
-                // with the key the school had then: nothing to do, the next reply comes with the new one.
-                let enrolled = (try? home.database.scalar("SELECT enrolled_at FROM school_identity")?.text).flatMap { $0 }
-                    .flatMap { ISO8601DateFormatter().date(from: $0) }
-                if let enrolled, Double(header.createdAt) <= enrolled.timeIntervalSince1970 {
+                // Signed with the key the new enrollment file replaced (checked with that key, so no
+                // stray file passes as one): nothing to do, the next reply comes with the new key.
+                if let previous = try? home.previousKey(), (try? BundleReader.verify(at: url, key: previous)) != nil {
                     result.beforeNewKey.append(url.lastPathComponent)
                 } else {
                     result.problems.append("\(url.lastPathComponent): \(Message.replyOtherKey.text())")
