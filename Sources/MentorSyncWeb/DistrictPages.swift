@@ -7,7 +7,7 @@ import MentorSyncEngine
 final class DistrictPages: WebPages {
     let home: DistrictHome
     let tables: TablePages
-    var enrollments: URL { home.url.appendingPathComponent("web-enrollments") }
+    var enrollments: URL { home.webEnrollments }
 
     init(home: DistrictHome) {
         self.home = home
@@ -41,7 +41,7 @@ final class DistrictPages: WebPages {
         }
         if parts.count == 2, parts[0] == "enrollments", get, let site = SiteID(parts[1]) {
             let file = enrollments.appendingPathComponent("\(site.rawValue).enrollment")
-            removeOldEnrollmentFiles()
+            home.removeOldWebEnrollmentFiles()
             guard let data = try? Data(contentsOf: file) else {
                 var ctx = ctx
                 ctx.title = Message.webEnroll.text(ctx.language)
@@ -57,20 +57,8 @@ final class DistrictPages: WebPages {
         return try tables.respond(r, ctx)
     }
 
-    /// An enrollment file holds a school's secret key: the web app keeps the one it wrote for a day,
-    /// to be downloaded, and no longer (a copy left on the server is a key anyone there could take).
-    static let enrollmentFileKeptSeconds: TimeInterval = 24 * 3600
-
-    func removeOldEnrollmentFiles(now: Date = Date()) {
-        let files = (try? FileManager.default.contentsOfDirectory(at: enrollments, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
-        for f in files where f.pathExtension == "enrollment" {
-            let written = (try? f.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
-            if now.timeIntervalSince(written) > Self.enrollmentFileKeptSeconds { try? FileManager.default.removeItem(at: f) }
-        }
-    }
-
     func dashboard(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
-        removeOldEnrollmentFiles()
+        home.removeOldWebEnrollmentFiles()
         var ctx = ctx
         ctx.title = Message.webSchools.text(ctx.language)
         let l = ctx.language

@@ -24,5 +24,13 @@ final class WebEnrollTests: XCTestCase {
         XCTAssertEqual(gone?.status, 404)
         XCTAssertTrue(gone?.body.contains("этот файл подключения больше не хранится") ?? false, gone?.body ?? "")
         XCTAssertFalse(FileManager.default.fileExists(atPath: kept.path), "the key is not left on the server")
+
+        // Not visited again: the district's next ingest pass removes an old one too.
+        _ = client.post("/enroll", [("site", "s003"), ("name", "МБОУ Горная СОШ")])
+        let third = w.districtHome.appendingPathComponent("web-enrollments/s003.enrollment")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86400)], ofItemAtPath: third.path)
+        let stick = w.scratch.folder("stick")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: third.path))
     }
 }

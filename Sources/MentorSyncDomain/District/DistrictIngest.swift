@@ -73,6 +73,7 @@ public final class DistrictIngest {
     /// as `serve` does on a network share; otherwise to schools that sent bundles or have a folder here).
     public func ingest(share: Share, replyToAll: Bool = false) throws -> Outcome {
         defer { finishCheckpoint() }
+        home.removeOldWebEnrollmentFiles()
         passInSavepoints = false
         // Another program may have rebuilt a table since the last pass, taking capture with it.
         if let r = try home.replica.ensureCapture() {

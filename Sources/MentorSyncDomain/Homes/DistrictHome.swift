@@ -226,6 +226,23 @@ public final class DistrictHome {
         return enrollment
     }
 
+    /// Where the web app keeps the enrollment files it wrote, to be downloaded.
+    public var webEnrollments: URL { url.appendingPathComponent("web-enrollments") }
+
+    /// An enrollment file holds a school's secret key: one the web app wrote is kept a day, to be
+    /// downloaded, and no longer (a copy left on the server is a key anyone there could take).
+    /// Run by the web app's pages and by every ingest pass, so a district that stops using the web
+    /// app does not keep them.
+    public static let webEnrollmentKeptSeconds: TimeInterval = 24 * 3600
+
+    public func removeOldWebEnrollmentFiles(now: Date = Date()) {
+        let files = (try? FileManager.default.contentsOfDirectory(at: webEnrollments, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        for f in files where f.pathExtension == "enrollment" {
+            let written = (try? f.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+            if now.timeIntervalSince(written) > Self.webEnrollmentKeptSeconds { try? FileManager.default.removeItem(at: f) }
+        }
+    }
+
     /// Refuses a school's bundles at once (a stolen or lost machine). Re-enrolling lifts it with a new key.
     public func revoke(_ school: SiteID) throws {
         guard try isEnrolled(school) else { throw HomeError.notEnrolled(school.rawValue) }
