@@ -64,7 +64,7 @@ final class ConflictLanguageTests: XCTestCase {
         XCTAssertTrue(r.stdout.hasPrefix("Конфликт \(short) — открыт\n"), r.stdout)
         XCTAssertTrue(r.stdout.contains("запись: Люди «Иванова Мария Петровна» ["), r.stdout)
         XCTAssertTrue(r.stdout.contains("; владелец: Школа s001\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("поле: Роль (role)\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("поле: Роль\n"), r.stdout)
         let time = "[0-9]{2}\\.[0-9]{2}\\.20[0-9]{2} [0-9]{2}:[0-9]{2}"
         XCTAssertNotNil(r.stdout.range(of: "районное \\(--keep mine\\) — Управление образования: руководитель\n  записано не позже \(time) по часам компьютера: Управление образования\n",
                                        options: .regularExpression), r.stdout)

@@ -71,7 +71,7 @@ extension Message {
 
     public static func conflictColumn(_ column: String, table: String) -> Message {
         Message("conflicts.column", en: "column: \(columnTitle(column, table: table).english) (\(column))",
-                ru: "поле: \(columnTitle(column, table: table).russian) (\(column))")
+                ru: "поле: \(columnTitle(column, table: table).russian)")
     }
 
     public static func conflictDetected(by: String, at: Date) -> Message {

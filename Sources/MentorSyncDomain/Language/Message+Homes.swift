@@ -106,7 +106,7 @@ extension Message {
     }
     public static func importMissingRequired(_ table: String, _ column: String) -> Message {
         Message("import.missing_required", en: "\(table).\(column) is required for a new row, and the file has no \(column) column",
-                ru: "для новой записи нужно поле «\(columnTitle(column, table: table).russian)» (\(table).\(column)), а в файле нет такого столбца")
+                ru: "для новой записи нужно поле «\(columnTitle(column, table: table).russian)», а в файле нет такого столбца (заголовок «\(columnTitle(column, table: table).russian)» или \(column))")
     }
     public static func unknownColumn(_ column: String) -> Message {
         Message("value.unknown_column", en: "unknown column \(column)", ru: "нет поля «\(column)»")

@@ -43,7 +43,7 @@ extension Message {
     static func manifestReply(_ path: String, from: String, to: String, records: Int, full: Bool, written: String) -> Message {
         Message("manifest.reply",
                 en: "\(path) — reply from the district \(from) to the school \(to): \(records) \(records == 1 ? "record" : "records")\(full ? " (full copy)" : ""), written \(written) by the district's clock",
-                ru: "\(path) — ответ управления образования \(from) для школы \(to): \(Russian.count(records, "запись", "записи", "записей"))\(full ? " (полная копия)" : ""), записан \(written) по часам муниципалитета")
+                ru: "\(path) — ответ управления образования \(from) для школы \(to): \(Russian.count(records, "запись", "записи", "записей"))\(full ? " (полная копия)" : ""), записан \(written) по часам управления образования")
     }
 
     /// A bundle that fails its integrity check: what the courier does about it.
@@ -54,7 +54,7 @@ extension Message {
                       ru: "\(path) — изменения от школы \(from), но файл повреждён или записан не до конца: в школе \(from) ещё раз нажмите «Синхронизировать» с этой флешкой (ничего не пропадёт)")
             : Message("manifest.damaged_reply",
                       en: "\(path) — reply for the school \(to), but the file is damaged or cut short: let the district take this stick in once more; it writes the reply again",
-                      ru: "\(path) — ответ для школы \(to), но файл повреждён или записан не до конца: пусть муниципалитет ещё раз примет флешку — он запишет ответ заново")
+                      ru: "\(path) — ответ для школы \(to), но файл повреждён или записан не до конца: пусть управление образования ещё раз примет флешку — ответ будет записан заново")
     }
 
     /// A reply the school has merged already.
