@@ -4,6 +4,25 @@ import MentorSyncTestSupport
 @testable import MentorSyncEngine
 
 final class CaptureTests: XCTestCase {
+    /// A row clock stored as held is updated in place; stored as held when it is not there (a caller
+    /// mistaken, a row removed meanwhile), it is inserted — never lost.
+    func testARowClockStoredAsHeldIsUpdatedOrInserted() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let school = t.school("s001")
+        try school.database.execute("INSERT INTO persons(id, org_id, full_name, role) VALUES ('p1', 's001', 'Иванова Анна', 'teacher')")
+        try school.fold()
+        let table = RegistrySchema.persons.number
+        var row = try XCTUnwrap(try school.loadRow(table: table, id: "p1"))
+        row.local = 77
+        try school.storeRow(table: table, id: "p1", row, held: true)
+        XCTAssertEqual(try school.loadRow(table: table, id: "p1")?.local, 77)
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM msync_rows WHERE id = 'p1'")?.integer, 1)
+        try school.removeRowClock(table: table, id: "p1")
+        try school.storeRow(table: table, id: "p1", row, held: true)
+        XCTAssertEqual(try school.loadRow(table: table, id: "p1")?.local, 77, "inserted when it was not there")
+        XCTAssertEqual(try school.database.scalar("SELECT typeof(fp) FROM msync_rows WHERE id = 'p1'")?.text, "blob", "with the fingerprint of its values")
+    }
+
     func testEditsFromASecondPlainConnectionAreCaptured() throws {
         let t = try TestDistrict(schools: ["s001"])
         let school = t.school("s001")
