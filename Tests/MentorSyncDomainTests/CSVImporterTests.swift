@@ -53,6 +53,16 @@ final class CSVImporterTests: XCTestCase {
 
     /// Two spaces inside a name, or a non-breaking one from Excel, are one space: the name is stored
     /// as people type it, found by it, and the same list imported again changes nothing.
+    /// A list of teachers without «Роль» adds people the teachers' indicators do not count: said.
+    func testPeopleAddedWithoutARoleAreSaid() throws {
+        let url = try file("teachers.csv", "ФИО;Дата рождения;Должность\nВолкова Мария Игоревна;12.03.2001;учитель физики\nПетров Олег;02.02.1980;учитель\n")
+        let r = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual(r.addedWithoutRole, 2)
+        XCTAssertTrue(r.notes.contains { $0.russian.hasPrefix("без роли добавлено людей: 2 — показатели отчёта о педагогах их не учтут") }, "\(r.notes)")
+        let withRole = try file("more.csv", "ФИО;Дата рождения;Роль\nОрлов Пётр;01.01.1990;учитель\n")
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: withRole, into: school).notes.count, 0)
+    }
+
     func testSpacesInsideANameAreOneSpace() throws {
         let url = try file("persons.csv", "full_name;position;notes\nКузнецов  Виктор\u{00A0}Павлович ;учитель\tфизики;\"строка  одна \nстрока  две\"\n")
         let first = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: false)

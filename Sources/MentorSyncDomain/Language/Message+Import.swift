@@ -218,6 +218,12 @@ extension Message {
                        ru: "\(names.count == 1 ? "столбец пропущен" : "столбцы пропущены") — в таблице \(ruTable(table)) \(names.count == 1 ? "такого нет" : "таких нет"): \(names.map { "«\($0)»" }.joined(separator: ", ")) (если это опечатка, исправьте название; столбцы таблицы: \(russian.joined(separator: ", ")))")
     }
 
+    public static func importAddedWithoutRole(_ n: Int) -> Message {
+        Message("import.added_without_role",
+                en: "\(Plural.en(count: n, "person", "people")) added with no role: the report's indicators about teachers do not count them; add a column «Роль» (учитель, ученик, …) to the list, or set the role on each person's page",
+                ru: "без роли добавлено людей: \(n) — показатели отчёта о педагогах их не учтут; добавьте в список столбец «Роль» (учитель, ученик, …) или укажите роль в карточке каждого")
+    }
+
     public static func importTitleLinesSkipped(_ n: Int) -> Message {
         Message("import.title_lines_skipped",
                 en: "\(Plural.en(count: n, "line", "lines")) above the column names left out (a title)",

@@ -34,6 +34,9 @@ public struct CSVImportResult: Sendable {
     public var skippedColumns: [String] = []
     /// Lines above the header (a title, the school's name) left out.
     public var titleLines = 0
+    /// People added with no role (a list of teachers without «Роль»): the report's indicators about
+    /// teachers do not count them, so the person is told.
+    public var addedWithoutRole = 0
 
     /// Rows of the file that are in the registry now.
     public var imported: Int { inserted + updated + unchanged }
@@ -44,6 +47,7 @@ public struct CSVImportResult: Sendable {
         var notes: [Message] = []
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
         if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
+        if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
         return notes
     }
 }
@@ -319,6 +323,7 @@ public struct CSVImporter {
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
                         if let p = personIndex, let person = values[p].text { byPerson[person, default: []].append(id) }
                         result.inserted += 1
+                        if t.name == "persons", given("role") == nil || given("role")?.isNull == true { result.addedWithoutRole += 1 }
                         firstLine[id] = record.line
                         result.outcomes.append(CSVLineOutcome(line: record.line, kind: .added, id: id, cells: record.fields))
                     }
