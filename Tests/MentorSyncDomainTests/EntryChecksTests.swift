@@ -113,9 +113,15 @@ final class EntryChecksTests: XCTestCase {
         try school.database.execute("INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('old', 's017', ?, 'trial', '2024-09-20')", [.text(pair)])
         _ = try e.put(table: "pairs", sets: [("started_on", "25.08.2025"), ("ended_on", "30.05.2026"), ("status", "completed")], id: pair)
         XCTAssertThrowsError(try e.put(table: "pairs", sets: [("started_on", "26.08.2025"), ("ended_on", "30.05.2026")], id: pair))
+        // A meeting more than a year ahead is a year typed wrong, dates of its pair or not.
+        let unended = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "active"), ("started_on", "01.09.2025")]).id
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", unended), ("kind", "joint_work"), ("held_on", "02.10.2052")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian, "«Дата встречи» 02.10.2052 — больше чем через год; проверьте год")
+        }
         // A pair with no start date takes any.
         let unstarted = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "forming")]).id
         _ = try e.put(table: "meetings", sets: [("pair_id", unstarted), ("kind", "trial"), ("held_on", "01.03.2024")])
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", unstarted), ("kind", "trial"), ("held_on", "01.03.2099")]))
     }
 
     /// A mentor or a mentee is a person: one entered without her is refused (the form saved a

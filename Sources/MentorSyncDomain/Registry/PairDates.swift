@@ -1,3 +1,4 @@
+import Foundation
 import MentorSyncEngine
 
 /// A pair's meetings fall within its life: one dated before the pair began or after it ended is
@@ -6,12 +7,24 @@ import MentorSyncEngine
 /// already has is refused the same way. Surveys are not held to it (a questionnaire may be answered
 /// before the pair is formed, or after it ends); a pair without its dates takes any.
 enum PairDates {
+    /// A year from today, as the registry writes a date (YYYY-MM-DD).
+    static func yearAhead(now: Date = Date()) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: now.addingTimeInterval(366 * 86400))
+    }
+
     /// The tables dated within a pair's life, and the column of their date.
     static let records = [("meetings", "held_on")]
 
     static func check(_ table: TableSchema, database: Database, row: String?, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?) throws {
         if let (_, column) = records.first(where: { $0.0 == table.name }), touches(["pair_id", column]) {
+            // A meeting more than a year ahead is a year typed wrong (02.10.2052), with or without its pair's dates.
+            if let day = try value(column)?.text, !day.isEmpty, day > Self.yearAhead() {
+                throw MessageError(.meetingFarAhead(day: day))
+            }
             guard let pair = try value("pair_id")?.text, let day = try value(column)?.text, !pair.isEmpty, !day.isEmpty,
                   let span = try database.rows("SELECT started_on, ended_on FROM pairs WHERE id = ?", [.text(pair)]).first else { return }
             let names = ReferenceResolver(database: database)
@@ -45,6 +58,12 @@ extension Message {
         return Message("registry.dated_before_pair",
                        en: "“\(what.english)” (\(column)) \(day) is before the pair “\(pair)” began (\(start)); check the date, or correct the pair’s start date first",
                        ru: "«\(what.russian)» \(RowNames.russianDate(day)) раньше начала пары «\(pair)» (\(RowNames.russianDate(start))); проверьте дату или сначала исправьте дату начала пары")
+    }
+
+    static func meetingFarAhead(day: String) -> Message {
+        Message("registry.meeting_far_ahead",
+                en: "the meeting's date \(day) is more than a year ahead; check the year",
+                ru: "«Дата встречи» \(RowNames.russianDate(day)) — больше чем через год; проверьте год")
     }
 
     static func meetingAfterPair(day: String, pair: String, end: String) -> Message {
