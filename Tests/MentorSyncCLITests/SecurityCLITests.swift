@@ -206,20 +206,35 @@ final class SecurityCLITests: XCTestCase {
         try w.round()
         XCTAssertTrue((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]] ?? []).contains { $0["id"] as? String == "g1" })
         XCTAssertEqual((try w.json(try w.school("s001", "status", "--json")) as? [String: Any])?["unacknowledged_changes"] as? Int, 0)
+        // The coordinator is told the new file waits to be installed, and until when the old key is taken.
+        func advice(_ site: String) throws -> String {
+            let schools = (try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]] ?? []
+            return schools.first { $0["site"] as? String == site }?["advice"] as? String ?? ""
+        }
+        let pending = try advice("s001")
+        XCTAssertTrue(pending.hasPrefix("a new enrollment file was issued and the school does not use it yet"), pending)
         // s002: rotated with no grace; its old key is refused with the fix in the reason.
         expectOK(try w.district("enroll", "--site", "s002", "--name", "Школа s002", "--out", w.scratch.path("n2.enroll").path, "--grace-days", "0"))
         expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Старый ключ", "--id", "g2"))
         expectOK(try w.school("s002", "sync", "--share", w.stick.path))
         XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
         XCTAssertTrue(try quarantineReason(w, containing: "s002").contains("mentorsync-school rekey --enroll FILE"))
+        // Not «all is well» while its files are refused.
+        let refused = try advice("s002")
+        XCTAssertTrue(refused.contains("refused since its last accepted bundle"), refused)
         // The school cannot read replies signed with the new key until it installs it: a clear error.
         let sync = try w.school("s002", "sync", "--share", w.stick.path)
         XCTAssertEqual(sync.exitCode, 1)
         XCTAssertTrue(sync.stderr.contains("rekey --enroll"), sync.stderr)
         XCTAssertFalse(sync.stdout.contains("no reply from the district"), "a reply it cannot read is not «no reply»: \(sync.stdout)")
+        Thread.sleep(forTimeInterval: 1.1)  // the status tells «since the last accepted bundle» by the second
         expectOK(try w.school("s002", "rekey", "--enroll", w.scratch.path("n2.enroll").path))
         try w.round()
         XCTAssertTrue((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]] ?? []).contains { $0["id"] as? String == "g2" })
+        XCTAssertEqual(try advice("s002"), "ok")
+        expectOK(try w.school("s001", "rekey", "--enroll", w.scratch.path("n1.enroll").path))
+        try w.round()
+        XCTAssertEqual(try advice("s001"), "ok", "installed: nothing waits")
     }
 
     func testAReplyMovedToAnotherSchoolsOutboxIsRefused() throws {

@@ -28,12 +28,16 @@ public struct SchoolStatus: Sendable {
     /// The newest one's arrival.
     public var strayComputerFiles: Int = 0
     public var lastStrayComputerFileAt: String?
+    /// Until when the key a new enrollment file replaced is still taken, while the school has not yet
+    /// sent with the new one; nil otherwise.
+    public var newKeyPendingUntil: String?
 
     /// What the coordinator should know or do about this school, in both languages: the one source
     /// of the advice for `status` and the web dashboard (`adviceMessage.text(language)`).
     public var adviceMessage: Message {
         if revoked { return .adviceRevoked }
         if strayComputerFiles > 0, let at = lastStrayComputerFileAt { return .adviceStrayComputer(strayComputerFiles, last: at) }
+        if let until = newKeyPendingUntil { return .adviceNewKeyPending(until: until) }
         if lastBundleAt == nil { return rejections + refusedFiles > 0 ? .adviceNothingAccepted : .adviceNothingYet }
         if resyncPending { return .adviceResync }
         if silent { return .adviceSilent(daysSinceContact ?? 0) }
@@ -60,7 +64,7 @@ public struct SchoolStatus: Sendable {
             "days_since_contact": daysSinceContact ?? NSNull(), "silent": silent, "rows": rows,
             "changes_merged": changesMerged, "unacknowledged": unacknowledged, "open_conflicts": openConflicts,
             "clock_skew_days": clockSkewDays ?? NSNull(), "resync_pending": resyncPending, "rejections": rejections, "refused_files": refusedFiles,
-            "stray_computer_files": strayComputerFiles,
+            "stray_computer_files": strayComputerFiles, "new_key_pending_until": newKeyPendingUntil ?? NSNull(),
             "advice": advice,
         ]
     }
@@ -88,8 +92,15 @@ extension DistrictHome {
             // A row refused again in a later bundle (sent again unchanged) is one refusal, not two.
             let rejections = try database.scalar("SELECT count(DISTINCT reason) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
             let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
-            let refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
+            var refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
                                                    [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
+            // And the school's own files refused whole since (an expired key, a damaged file): the rows
+            // it refused one by one are counted apart (`rejections`).
+            for r in try database.rows("SELECT DISTINCT bundle, reason FROM district_rejections WHERE site = ? AND at >= ?",
+                                       [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])
+            where BundleError(description: r[1].displayText) != nil { refusedSince += 1 }
+            let keys = try schoolKeys(school.site)
+            let newKeyPending = keys.revokedAt == nil && keys.previous != nil && keys.previousValid && keys.lastKey != "current"
             // A file signed with a revoked key, written after the school's first bundle with its new
             // key: not the school's (its own old-key files were written before), so the stolen computer's.
             let stray = try database.rows("""
@@ -103,7 +114,7 @@ extension DistrictHome {
                 unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
                 resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles),
                 refusedFilesSinceAccepted: Int(refusedSince), strayComputerFiles: Int(stray?[0].integer ?? 0),
-                lastStrayComputerFileAt: stray?[1].text))
+                lastStrayComputerFileAt: stray?[1].text, newKeyPendingUntil: newKeyPending ? keys.previousUntil : nil))
         }
         return result
     }
