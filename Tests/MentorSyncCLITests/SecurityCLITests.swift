@@ -232,6 +232,9 @@ final class SecurityCLITests: XCTestCase {
         try w.round()
         XCTAssertTrue((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]] ?? []).contains { $0["id"] as? String == "g2" })
         XCTAssertEqual(try advice("s002"), "ok")
+        // The school's own status no longer tells it to install the file it installed.
+        let told = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
+        XCTAssertFalse("\(told["rejections"] ?? "")".contains("rekey"), "\(told["rejections"] ?? "")")
         expectOK(try w.school("s001", "rekey", "--enroll", w.scratch.path("n1.enroll").path))
         try w.round()
         XCTAssertEqual(try advice("s001"), "ok", "installed: nothing waits")

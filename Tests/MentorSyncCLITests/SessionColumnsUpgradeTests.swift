@@ -23,6 +23,7 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         try school.execute("DROP TABLE msync_whole")
         try school.execute("ALTER TABLE school_corrections DROP COLUMN kind")
         try school.execute("ALTER TABLE school_identity DROP COLUMN previous_key")
+        try school.execute("ALTER TABLE school_identity DROP COLUMN rekey_sequence")
         try school.execute("ALTER TABLE school_rejections DROP COLUMN counter_at")
         try school.execute("ALTER TABLE school_rejections DROP COLUMN settled")
         try school.execute("INSERT INTO school_rejections (bundle, reason, heard_at) VALUES ('s001-district-000001.msync', 'row persons/p1: its org_id names s002, another school; change refused', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")

@@ -10,7 +10,7 @@ public final class SchoolHome {
     public var district: SiteID { replica.district }
 
     static let bookkeeping = [
-        "CREATE TABLE IF NOT EXISTS school_identity (k INTEGER PRIMARY KEY CHECK (k = 1), name TEXT NOT NULL, district_name TEXT NOT NULL, key BLOB NOT NULL, enrolled_at TEXT NOT NULL, previous_key BLOB)",
+        "CREATE TABLE IF NOT EXISTS school_identity (k INTEGER PRIMARY KEY CHECK (k = 1), name TEXT NOT NULL, district_name TEXT NOT NULL, key BLOB NOT NULL, enrolled_at TEXT NOT NULL, previous_key BLOB, rekey_sequence INTEGER)",
         // Rejections the district reported, by bundle; each is kept once, with this site's counter
         // when it was heard (a row it names and changed since has been corrected: RefusedRows).
         "CREATE TABLE IF NOT EXISTS school_rejections (bundle TEXT NOT NULL, reason TEXT NOT NULL, heard_at TEXT NOT NULL, counter_at INTEGER, settled INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (bundle, reason))",
@@ -54,6 +54,9 @@ public final class SchoolHome {
             if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_identity') WHERE name = 'previous_key'") == nil {
                 try replica.database.execute("ALTER TABLE school_identity ADD COLUMN previous_key BLOB")
             }
+            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_identity') WHERE name = 'rekey_sequence'") == nil {
+                try replica.database.execute("ALTER TABLE school_identity ADD COLUMN rekey_sequence INTEGER")
+            }
             if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'counter_at'") == nil {
                 try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN counter_at INTEGER")
                 try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN settled INTEGER NOT NULL DEFAULT 0")
@@ -78,9 +81,31 @@ public final class SchoolHome {
         if let installed = try database.scalar("SELECT enrolled_at FROM school_identity")?.text, enrollment.issuedAt < installed {
             throw HomeError.badEnrollment(Message.badEnrollment(.enrollmentOlder(issued: enrollment.issuedAt, installed: installed)).text())
         }
-        // The key replaced is kept to recognize the district's replies still signed with it.
-        try database.execute("UPDATE school_identity SET previous_key = key, key = ?, name = ?, enrolled_at = ?",
-                             [.blob(try enrollment.keyBytes), .text(enrollment.name), .text(enrollment.issuedAt)])
+        try database.transaction {
+            // The key replaced is kept to recognize the district's replies still signed with it.
+            // The last bundle written with the old key: what the district says of it later is old news.
+            let sent = try replica.peer(district).sentSequence
+            try database.execute("UPDATE school_identity SET previous_key = key, rekey_sequence = ?, key = ?, name = ?, enrolled_at = ?",
+                                 [.integer(sent), .blob(try enrollment.keyBytes), .text(enrollment.name), .text(enrollment.issuedAt)])
+            for r in try database.rows("SELECT bundle, reason FROM school_rejections WHERE NOT settled") {
+                try settleIfOldKeyNews(bundle: r[0].displayText, reason: r[1].displayText)
+            }
+        }
+    }
+
+    /// A refusal of a file for its key («install the new enrollment file») about a file written before
+    /// the new file was installed is done: settled, not told again (heard before the rekey or after).
+    func settleIfOldKeyNews(bundle: String, reason: String) throws {
+        switch BundleError(description: reason) {
+        case .expiredKey?, .revoked?, .revokedKey?, .badSignature?: break
+        default: return
+        }
+        // SITE-NNNNNN-to-RECIPIENT.msync (Protocol/bundle.md, «File names»).
+        let parts = bundle.split(separator: "-")
+        guard parts.count >= 2, let sequence = Int64(parts[1]),
+              let installedAfter = try database.scalar("SELECT rekey_sequence FROM school_identity")?.integer,
+              sequence <= installedAfter else { return }
+        try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [.text(bundle), .text(reason)])
     }
 
     /// The key the last installed enrollment file replaced, if one was (`rekey`).

@@ -162,6 +162,7 @@ public final class SchoolSync {
         for r in header.rejections {
             try home.database.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at, counter_at) VALUES (?, ?, ?, ?)",
                                       [.text(r.bundle), .text(r.reason), .text(now), .integer(counter)])
+            try home.settleIfOldKeyNews(bundle: r.bundle, reason: r.reason)
         }
         for c in header.commands {
             try home.database.execute("INSERT INTO school_commands(name, argument, bundle, carried_out_at) VALUES (?, ?, ?, ?)",
