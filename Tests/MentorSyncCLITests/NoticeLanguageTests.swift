@@ -63,7 +63,7 @@ final class NoticeLanguageTests: XCTestCase {
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Сидорова Анна", "--set", "role=teacher", "--id", "c"))
         let sync = try school(w, ToolLocale.russian, "sync", "--share", w.stick.path)
         expectOK(sync)
-        XCTAssertTrue(sync.stderr.contains("mentorsync-school: внимание: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии?)"),
+        XCTAssertTrue(sync.stderr.contains("mentorsync-school: к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии или школа заново установлена на другом компьютере)"),
                       sync.stderr)
         XCTAssertFalse(sync.stderr.contains("older copy"), sync.stderr)
     }

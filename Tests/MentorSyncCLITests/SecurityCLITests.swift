@@ -141,6 +141,25 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertEqual(status["unacknowledged_changes"] as? Int, 0, "\(status)")
     }
 
+    /// The school set up anew on another computer (the old one stolen) finds the district's last
+    /// reply to the old computer on the stick: left alone, nothing to do, and the sync succeeds.
+    func testANewComputerLeavesTheOldComputersReplyAlone() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))  // its reply waits on the stick
+        expectOK(try w.district("revoke", "--site", "s001"))
+        Thread.sleep(forTimeInterval: 1.1)  // the new file is issued after that reply, by the second
+        let fresh = w.scratch.path("s001-new.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        let home = w.scratch.path("new-computer")
+        expectOK(try ToolRunner.run("mentorsync-school", ["init", "--enroll", fresh.path, "--home", home.path]))
+        let sync = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", home.path], environment: ToolLocale.russian)
+        XCTAssertEqual(sync.exitCode, 0, sync.stdout + sync.stderr)
+        XCTAssertTrue((sync.stdout + sync.stderr).contains("делать ничего не нужно"), sync.stdout + sync.stderr)
+        XCTAssertFalse((sync.stdout + sync.stderr).contains("установите новый файл подключения"), sync.stdout + sync.stderr)
+    }
+
     /// A new key without a revoke (the old one has its grace period): the school syncs with the old key
     /// before it installs the file, the district answers with that key; once installed, that reply is
     /// left alone as well, and the next exchange goes with the new key.

@@ -108,6 +108,15 @@ public final class SchoolHome {
         try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [.text(bundle), .text(reason)])
     }
 
+    /// Whether a reply says it was written before this school's enrollment file was issued (by the
+    /// district's clock, both). Unchecked for a reply that fails its signature, so it only ever
+    /// quiets a warning about an old file, never lets one in.
+    func writtenBeforeEnrollment(_ header: BundleHeader) throws -> Bool {
+        guard let issued = try database.scalar("SELECT enrolled_at FROM school_identity")?.text,
+              let date = ISO8601DateFormatter().date(from: issued) else { return false }
+        return Double(header.createdAt) < date.timeIntervalSince1970
+    }
+
     /// The key the last installed enrollment file replaced, if one was (`rekey`).
     public func previousKey() throws -> [UInt8]? {
         guard case .blob(let k)? = try database.scalar("SELECT previous_key FROM school_identity") else { return nil }

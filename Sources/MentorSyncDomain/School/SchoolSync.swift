@@ -126,6 +126,10 @@ public final class SchoolSync {
                 // stray file passes as one): nothing to do, the next reply comes with the new key.
                 if let previous = try? home.previousKey(), (try? BundleReader.verify(at: url, key: previous)) != nil {
                     result.beforeNewKey.append(url.lastPathComponent)
+                } else if (try? home.previousKey()) == nil, try home.writtenBeforeEnrollment(header) {
+                    // A home set up from a new enrollment file (a new computer after a theft) finds a
+                    // reply written before the file was issued: not for its key, nothing to do.
+                    result.beforeNewKey.append(url.lastPathComponent)
                 } else {
                     result.problems.append("\(url.lastPathComponent): \(Message.replyOtherKey.text())")
                 }
