@@ -109,13 +109,15 @@ final class DistrictPages: WebPages {
         return .redirect("/?" + query([("done", done)]))
     }
 
-    func enrollForm(_ ctx: PageContext, error: String?, site: String = "", name: String = "") -> HTTPResponse {
+    /// `again`: the school is enrolled already — the form asks, with a box to tick, to issue a new key.
+    func enrollForm(_ ctx: PageContext, error: String?, site: String = "", name: String = "", again: Bool = false, revoked: Bool = false) -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webEnroll.text(ctx.language)
+        let confirm = again ? "<label class=\"choice\"><input type=\"checkbox\" name=\"again\" value=\"1\"> \(ctx.t(.webEnrollAgainConfirm(revoked: revoked)))</label>" : ""
         let body = ctx.form("/enroll", """
             <label for="site">\(ctx.t(.webSite))</label><input id="site" name="site" value="\(esc(site))" placeholder="s017" required>
             <label for="name">\(ctx.t(.webName))</label><input id="name" name="name" value="\(esc(name))" required>
-            <button>\(ctx.t(.webEnroll))</button>
+            \(confirm)<button>\(ctx.t(.webEnroll))</button>
             """)
         return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))
     }
@@ -126,6 +128,13 @@ final class DistrictPages: WebPages {
         let l = ctx.language
         guard let site = SiteID(siteText), !name.isEmpty else {
             return enrollForm(ctx, error: Message.webEnrollNeedsCodeAndName.text(l), site: siteText, name: name)
+        }
+        // A school enrolled already gets a new key only when that is what is meant (a code typed twice
+        // renamed a school and replaced its key without a word).
+        if try home.isEnrolled(site), f["again"] != "1" {
+            let current = try home.schools().first { $0.site == site }
+            return enrollForm(ctx, error: Message.webEnrollAlready(site.rawValue, name: current?.name ?? site.rawValue).text(l),
+                              site: siteText, name: name, again: true, revoked: current?.revokedAt != nil)
         }
         do {
             try FileManager.default.createDirectory(at: enrollments, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

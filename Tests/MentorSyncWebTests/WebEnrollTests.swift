@@ -17,6 +17,15 @@ final class WebEnrollTests: XCTestCase {
         XCTAssertEqual(file?.status, 200)
         XCTAssertTrue(file?.body.contains("\"site\"") ?? false, "the enrollment file itself")
 
+        // The same code again: asked, not done, until the box is ticked.
+        let twice = client.post("/enroll", [("site", "s002"), ("name", "Дубль")])
+        XCTAssertEqual(twice?.status, 422)
+        XCTAssertTrue(twice?.body.contains("школа s002 («МБОУ Речная СОШ») уже подключена") ?? false, twice?.body ?? "")
+        XCTAssertTrue(twice?.body.contains("name=\"again\"") ?? false)
+        let status = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try ToolRunner.run("mentorsync-district", ["status", "--json", "--home", w.districtHome.path]).stdout.utf8)) as? [String: Any])
+        XCTAssertTrue("\(status["schools"] ?? "")".contains("МБОУ Речная СОШ"), "not renamed")
+        XCTAssertEqual(client.post("/enroll", [("site", "s002"), ("name", "МБОУ Речная СОШ"), ("again", "1")])?.status, 200)
+
         // Two days later the copy on the server is gone, and the page says what to do.
         let kept = w.districtHome.appendingPathComponent("web-enrollments/s002.enrollment")
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-2 * 86400)], ofItemAtPath: kept.path)

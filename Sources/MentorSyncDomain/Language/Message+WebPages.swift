@@ -127,6 +127,17 @@ extension Message {
     public static let webEnrollmentSecret = Message("web.enroll.secret",
         en: "The file holds the school's secret key: hand it over in person or on a stick, then delete it. It can be downloaded here for one day.",
         ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите. Скачать его здесь можно в течение суток.")
+    public static func webEnrollAlready(_ site: String, name: String) -> Message {
+        Message("web.enroll.already",
+                en: "school \(site) («\(name)») is enrolled already; to issue it a new key (a new computer, a lost file), tick the box below and press the button again",
+                ru: "школа \(site) («\(name)») уже подключена; чтобы выдать ей новый ключ (новый компьютер, потерянный файл), отметьте поле ниже и нажмите кнопку ещё раз")
+    }
+    /// `revoked`: a revoked school's old key stays refused; another's is taken 30 more days.
+    public static func webEnrollAgainConfirm(revoked: Bool) -> Message {
+        Message("web.enroll.again_confirm",
+                en: "Enroll this school again with a new key (\(revoked ? "its old key stays refused: it was revoked" : "its old key is taken for 30 more days"))",
+                ru: "Подключить эту школу заново, с новым ключом (\(revoked ? "старый ключ не принимается: школа была отключена" : "старый ключ принимается ещё 30 дней"))")
+    }
     public static let webEnrollmentGone = Message("web.enroll.gone",
         en: "this enrollment file is no longer kept (it holds a secret key and is kept for one day); if the school did not get it, enroll the school anew",
         ru: "этот файл подключения больше не хранится (в нём секретный ключ, он хранится сутки); если школа его не получила, подключите её заново")
