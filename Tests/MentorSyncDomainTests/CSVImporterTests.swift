@@ -53,6 +53,17 @@ final class CSVImporterTests: XCTestCase {
 
     /// Two spaces inside a name, or a non-breaking one from Excel, are one space: the name is stored
     /// as people type it, found by it, and the same list imported again changes nothing.
+    /// Two namesakes on two lines of one new list are two people; the list's own line is no
+    /// registry date to correct against.
+    func testTwoNamesakesOfOneListAreBothAdded() throws {
+        let url = try file("namesakes.csv", "ФИО;Дата рождения;Роль\nПетрова Анна Сергеевна;14.02.1999;учитель\nПетрова Анна Сергеевна;02.06.1978;учитель\n")
+        let r = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: true)
+        XCTAssertEqual(r.inserted, 2, "\(r.badRows)")
+        // Against the registry, a third date is still told as a slip.
+        let again = try file("again.csv", "ФИО;Дата рождения\nПетрова Анна Сергеевна;03.03.1985\n")
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: again, into: school, skipBad: true).badRows.count, 1)
+    }
+
     /// A list of teachers without «Роль» adds people the teachers' indicators do not count: said.
     func testPeopleAddedWithoutARoleAreSaid() throws {
         let url = try file("teachers.csv", "ФИО;Дата рождения;Должность\nВолкова Мария Игоревна;12.03.2001;учитель физики\nПетров Олег;02.02.1980;учитель\n")

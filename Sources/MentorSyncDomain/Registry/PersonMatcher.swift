@@ -12,7 +12,8 @@ struct PersonMatcher {
     /// stored date is kept, not cleared.
     enum Found: Equatable { case none, one(String), several([String]), namesake(dates: [String]), byNameAlone(String) }
 
-    private struct Person { var id: String; var org: String; var birth: String? }
+    /// `listed`: added by this import (a line above), not found in the registry.
+    private struct Person { var id: String; var org: String; var birth: String?; var listed = false }
     private var byName: [String: [Person]] = [:]
 
     init(database: Database, mayWrite: (String) -> Bool) throws {
@@ -30,7 +31,7 @@ struct PersonMatcher {
 
     /// A row this import just added, so a line repeated later in the file finds it.
     mutating func add(id: String, fullName: String, birthDate: DatabaseValue?) {
-        add(Person(id: id, org: "", birth: birthDate?.text), name: fullName)
+        add(Person(id: id, org: "", birth: birthDate?.text, listed: true), name: fullName)
     }
 
     /// The person a line names. `birthDate` is nil when the file has no birth date column: then the
@@ -41,6 +42,9 @@ struct PersonMatcher {
         if let birthDate {
             let sameDay = candidates.filter { $0.birth == birthDate.text }
             if sameDay.isEmpty {
+                // Two lines of one list with one name and two birth dates are two people (namesakes):
+                // a slip in a date is told against the registry, not against the list's own lines.
+                candidates = candidates.filter { !$0.listed }
                 let dated = candidates.filter { $0.birth != nil }
                 let undated = candidates.filter { $0.birth == nil }
                 // A line giving the date of a person entered without one fills it in.
