@@ -51,14 +51,15 @@ final class CSVImporterTests: XCTestCase {
                        [["Кузнецов Виктор Павлович", "учитель физики"], ["Морозова Елена Николаевна", "завуч"]])
     }
 
-    /// Two spaces inside a name, or a non-breaking one from Excel, are one space: the name is stored
-    /// as people type it, found by it, and the same list imported again changes nothing.
     /// Two namesakes on two lines of one new list are two people; the list's own line is no
     /// registry date to correct against.
     func testTwoNamesakesOfOneListAreBothAdded() throws {
         let url = try file("namesakes.csv", "ФИО;Дата рождения;Роль\nПетрова Анна Сергеевна;14.02.1999;учитель\nПетрова Анна Сергеевна;02.06.1978;учитель\n")
         let r = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: true)
         XCTAssertEqual(r.inserted, 2, "\(r.badRows)")
+        // One person twice, once without her date, is one person.
+        let twice = try file("twice.csv", "ФИО;Дата рождения\nЗайцев Олег;02.03.1985\nЗайцев Олег;\n")
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: twice, into: school, skipBad: true).inserted, 1)
         // Against the registry, a third date is still told as a slip.
         let again = try file("again.csv", "ФИО;Дата рождения\nПетрова Анна Сергеевна;03.03.1985\n")
         XCTAssertEqual(try CSVImporter().import(table: "persons", file: again, into: school, skipBad: true).badRows.count, 1)
@@ -74,6 +75,8 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try CSVImporter().import(table: "persons", file: withRole, into: school).notes.count, 0)
     }
 
+    /// Two spaces inside a name, or a non-breaking one from Excel, are one space: the name is stored
+    /// as people type it, found by it, and the same list imported again changes nothing.
     func testSpacesInsideANameAreOneSpace() throws {
         let url = try file("persons.csv", "full_name;position;notes\nКузнецов  Виктор\u{00A0}Павлович ;учитель\tфизики;\"строка  одна \nстрока  две\"\n")
         let first = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: false)

@@ -73,8 +73,8 @@ public enum Backup {
 
         var isDir: ObjCBool = false
         // `--keep` into a folder not made yet (a first backup, as an administrator sets it up): made,
-        // private, when its parent is there and its name is not a database file's.
-        if keep != nil, !FileManager.default.fileExists(atPath: out.path), out.pathExtension.lowercased() != "db",
+        // private, when its parent is there and its name has no extension (a file's name has one).
+        if let keep, keep >= 1, !FileManager.default.fileExists(atPath: out.path), out.pathExtension.isEmpty,
            FileManager.default.fileExists(atPath: out.deletingLastPathComponent().path, isDirectory: &isDir), isDir.boolValue {
             try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         }

@@ -134,6 +134,7 @@ public final class DistrictIngest {
             guard access(file.path, R_OK) == 0 else { throw MessageError(.cannotIngest(file.path, String(cString: strerror(errno)))) }
         }
         defer { finishCheckpoint() }
+        home.removeOldWebEnrollmentFiles()
         passInSavepoints = false
         var outcome = Outcome()
         var senders = Set<SiteID>()

@@ -59,6 +59,8 @@ public final class SchoolHome {
             }
             if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'counter_at'") == nil {
                 try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN counter_at INTEGER")
+            }
+            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'settled'") == nil {
                 try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN settled INTEGER NOT NULL DEFAULT 0")
             }
         }
@@ -100,9 +102,9 @@ public final class SchoolHome {
         case .expiredKey?, .revoked?, .revokedKey?, .badSignature?: break
         default: return
         }
-        // SITE-NNNNNN-to-RECIPIENT.msync (Protocol/bundle.md, «File names»).
-        let parts = bundle.split(separator: "-")
-        guard parts.count >= 2, let sequence = Int64(parts[1]),
+        // SITE-NNNNNN-to-RECIPIENT.msync (Protocol/bundle.md, «File names»); a site id may hold '-'.
+        let prefix = site.rawValue + "-"
+        guard bundle.hasPrefix(prefix), let sequence = Int64(bundle.dropFirst(prefix.count).prefix { $0.isNumber }),
               let installedAfter = try database.scalar("SELECT rekey_sequence FROM school_identity")?.integer,
               sequence <= installedAfter else { return }
         try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [.text(bundle), .text(reason)])

@@ -44,7 +44,7 @@ struct PersonMatcher {
             if sameDay.isEmpty {
                 // Two lines of one list with one name and two birth dates are two people (namesakes):
                 // a slip in a date is told against the registry, not against the list's own lines.
-                candidates = candidates.filter { !$0.listed }
+                if birthDate.text != nil { candidates = candidates.filter { !($0.listed && $0.birth != nil) } }
                 let dated = candidates.filter { $0.birth != nil }
                 let undated = candidates.filter { $0.birth == nil }
                 // A line giving the date of a person entered without one fills it in.

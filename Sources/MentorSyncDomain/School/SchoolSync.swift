@@ -117,6 +117,9 @@ public final class SchoolSync {
                                                        progress: bar.update, afterMerge: { merged in
                     // What the reply said is recorded with its merge, in the same transaction.
                     try self.record(header, of: url, id: id)
+                    // Signed with the key in use now: the district has switched, and a file signed
+                    // with the key it replaced is no longer an old reply to leave alone.
+                    try self.home.database.execute("UPDATE school_identity SET previous_key = NULL")
                     corrections = try self.home.recordCorrections(merged, bundle: url.lastPathComponent, at: Replica.timestamp())
                 })
                 bar.finish()
