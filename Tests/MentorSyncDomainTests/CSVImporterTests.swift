@@ -65,6 +65,16 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try CSVImporter().import(table: "persons", file: again, into: school, skipBad: true).badRows.count, 1)
     }
 
+    /// A list of mentors with an empty «Наставник» cell adds no nameless mentor, and empties no one's.
+    func testAMentorsLineWithoutHerPersonIsRefused() throws {
+        _ = try CSVImporter().import(table: "persons", file: try file("p.csv", "ФИО;Роль\nОрлов Пётр;учитель\n"), into: school)
+        let list = try file("mentors.csv", "Наставник;Статус\n;активный\nОрлов Пётр;активный\n")
+        let r = try CSVImporter().import(table: "mentors", file: list, into: school, skipBad: true)
+        XCTAssertEqual([r.inserted, r.badRows.count], [1, 1], "\(r.badRows)")
+        XCTAssertEqual(try count("mentors"), 1)
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentors WHERE person_id IS NULL")?.integer, 0)
+    }
+
     /// A list of teachers without «Роль» adds people the teachers' indicators do not count: said.
     func testPeopleAddedWithoutARoleAreSaid() throws {
         let url = try file("teachers.csv", "ФИО;Дата рождения;Должность\nВолкова Мария Игоревна;12.03.2001;учитель физики\nПетров Олег;02.02.1980;учитель\n")

@@ -296,6 +296,10 @@ public struct CSVImporter {
                         } else {
                             try editor.checkMayWrite(owner, t)
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
+                            // An empty cell does not empty what a row is not kept without (as `put`).
+                            for c in RegistryEditor.neededForNewRow(t) where given(c)?.isNull == true {
+                                throw MessageError(.requiredNotEmptied(t.name, c))
+                            }
                             try EntryChecks.check(t, database: replica.database, row: id) { $0 == "org_id" ? .text(newOwner) : given($0) }
                             try update.execute([.text(newOwner)] + values + [.text(id)])
                             result.updated += 1
@@ -316,6 +320,9 @@ public struct CSVImporter {
                         try editor.checkMayWrite(owner, t)
                         if let first = missingRequired.first {
                             throw MessageError(.importMissingRequired(t.name, first))
+                        }
+                        for c in RegistryEditor.neededForNewRow(t) where given(c)?.isNull == true {
+                            throw MessageError(.requiredForNewRow(t.name, c))
                         }
                         try EntryChecks.check(t, database: replica.database, row: nil) { $0 == "org_id" ? .text(owner) : given($0) }
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
