@@ -51,6 +51,7 @@ final class SecurityCLITests: XCTestCase {
         let stolen = w.scratch.path("stolen-home")
         try FileManager.default.copyItem(at: w.schoolHome("s001"), to: stolen)
         expectOK(try w.district("revoke", "--site", "s001"))
+        Thread.sleep(forTimeInterval: 1.1)  // the district tells «accepted since the revocation» by the second
         let fresh = w.scratch.path("s001-new.enroll")
         let again = try ToolRunner.run("mentorsync-district", ["enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path,
                                                                "--home", w.districtHome.path], environment: ToolLocale.russian)
@@ -87,6 +88,7 @@ final class SecurityCLITests: XCTestCase {
         let second = w.scratch.path("second-stolen-home")
         try FileManager.default.copyItem(at: w.schoolHome("s001"), to: second)
         expectOK(try w.district("revoke", "--site", "s001"))
+        Thread.sleep(forTimeInterval: 1.1)  // the district tells «accepted since the revocation» by the second
         let third = w.scratch.path("s001-third.enroll")
         expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", third.path))
         // The school's own computer, before it installs the new file, writes once more with the key
@@ -102,7 +104,8 @@ final class SecurityCLITests: XCTestCase {
         Thread.sleep(forTimeInterval: 1.1)
         expectOK(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Ещё с украденного", "--id", "thief-3", "--home", second.path]))
         _ = try ToolRunner.run("mentorsync-school", ["sync", "--share", elsewhere.path, "--home", second.path])
-        for (folder, prefix) in [(aside, "carried-own-"), (elsewhere, "carried-")] {
+        // Taken in their names' order: the school's own old file before its new bundle, the thief's after.
+        for (folder, prefix) in [(aside, "carried-own-"), (elsewhere, "zz-carried-")] {
             for f in Share.bundles(in: folder.appendingPathComponent("inbox")) {
                 try FileManager.default.moveItem(at: f, to: w.stick.appendingPathComponent("inbox").appendingPathComponent(prefix + f.lastPathComponent))
             }

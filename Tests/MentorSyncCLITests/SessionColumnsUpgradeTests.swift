@@ -30,9 +30,7 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key")
         try district.execute("ALTER TABLE district_schools DROP COLUMN revoked_key_on")
         try district.execute("ALTER TABLE district_forgeries DROP COLUMN told")
-        try district.execute("ALTER TABLE district_forgeries DROP COLUMN created")
         try district.execute("ALTER TABLE district_forgeries DROP COLUMN stray")
-        try district.execute("ALTER TABLE district_schools DROP COLUMN new_key_since")
         try district.execute("DROP TABLE district_revoked_keys")
 
         // Opened again: status tells the last correction from the table without its kind.
@@ -54,7 +52,7 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         XCTAssertEqual(try school.scalar("SELECT quote(counter_at) || ' ' || settled FROM school_rejections WHERE bundle = 's001-district-000001.msync'")?.text, "NULL 0")
         XCTAssertEqual(try SchoolHome.open(w.schoolHome("s001")).refusedRows(in: "persons").count, 0)
         XCTAssertEqual(try district.scalar("SELECT count(*) FROM pragma_table_info('district_forgeries') WHERE name = 'told'")?.integer, 1)
-        XCTAssertEqual(try district.scalar("SELECT count(*) FROM pragma_table_info('district_forgeries') WHERE name = 'created'")?.integer, 1)
+        XCTAssertEqual(try district.scalar("SELECT count(*) FROM pragma_table_info('district_forgeries') WHERE name = 'stray'")?.integer, 1)
         XCTAssertEqual(try district.scalar("SELECT group_concat(length(key)) FROM district_revoked_keys WHERE site = 's001'")?.text, "32", "the revoked key is kept")
         // A home of the version that kept one revoked key per school in `district_schools`: the key starts the list.
         try district.execute("UPDATE district_schools SET revoked_key = zeroblob(32), revoked_key_on = '2026-11-01T10:00:00Z' WHERE site = 's001'")

@@ -172,14 +172,12 @@ public final class DistrictIngest {
     /// commits), or quarantines it. Returns the sender when it could be named (so it hears back).
     func process(_ file: URL, name: String, into outcome: inout Outcome) -> SiteID? {
         var sender: SiteID?
-        var signedAt: Int64?  // when the file says it was written (kept for a revoked key's file, which that key signed)
         defer { noticeLostPass(into: &outcome) }
         do {
             // The file is opened once: its header read here, its body while it merges.
             let reader = try BundleReader(url: file)
             let header = reader.header
             sender = header.sender
-            signedAt = header.createdAt
             log.event("bundle_received", ["file": name, "site": header.sender, "sequence": header.sequence, "rows": header.rowCount])
             guard header.recipient == home.site else {
                 throw BundleError.misaddressed(recipient: header.recipient.rawValue, expected: home.site.rawValue)
@@ -235,10 +233,17 @@ public final class DistrictIngest {
                     try? home.recordRejection(site: sender, bundle: name, reason: reason)
                 } else {
                     // The revoked computer's files are the coordinator's to know, not the school's.
-                    var told = true
-                    var created: Int64?
-                    if case .revokedKey? = error as? BundleError { told = false; created = signedAt }
-                    try? home.recordForgery(naming: sender, bundle: name, reason: reason, told: told, created: created)
+                    var told = true, stray = false
+                    if case .revokedKey(_, let revokedOn)? = error as? BundleError {
+                        told = false
+                        // The school has had a bundle accepted since that key was revoked (its new key in
+                        // use): the file is another computer's — the lost or stolen one. Told by the
+                        // district's own clock, in the order the files are taken, so no file's claim of
+                        // when it was written decides it.
+                        let accepted = ((try? home.replica.peer(sender).lastBundleAt) ?? nil) ?? ""
+                        stray = !revokedOn.isEmpty && accepted > revokedOn
+                    }
+                    try? home.recordForgery(naming: sender, bundle: name, reason: reason, told: told, stray: stray)
                 }
             } else {
                 // Not a bundle, or one naming no school of this district: the coordinator still sees it.
@@ -272,7 +277,7 @@ public final class DistrictIngest {
                 return try home.replica.importBundle(from: reader, keyFor: { _ in c.key }, policy: MergePolicies.schoolsWriteOwnRows,
                                                      conflictPolicy: MergePolicies.schoolsReportOwnConflicts,
                                                      afterMerge: { report in
-                    try self.home.noteKeyUsed(school, previous: c.previous, created: opened.header.createdAt)
+                    try self.home.noteKeyUsed(school, previous: c.previous)
                     try afterMerge(report)
                 })
             } catch BundleError.badSignature where retryingKeys {

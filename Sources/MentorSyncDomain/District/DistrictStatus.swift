@@ -23,9 +23,9 @@ public struct SchoolStatus: Sendable {
     public var refusedFiles: Int = 0
     /// Of those, the ones refused after the school's last accepted bundle: a problem that may still be there.
     public var refusedFilesSinceAccepted: Int = 0
-    /// Files of the last 30 days signed with a key the school had when it was revoked, written after
-    /// the school's first bundle with its new key: its lost or stolen computer is in someone's hands.
-    /// The newest one's arrival.
+    /// Files of the last 30 days signed with a key the school had when it was revoked, taken after
+    /// the school's own bundles were accepted again: its lost or stolen computer is in someone's
+    /// hands. The newest one's arrival.
     public var strayComputerFiles: Int = 0
     public var lastStrayComputerFileAt: String?
     /// Until when the key a new enrollment file replaced is still taken, while the school has not yet
@@ -101,11 +101,10 @@ extension DistrictHome {
             where BundleError(description: r[1].displayText) != nil { refusedSince += 1 }
             let keys = try schoolKeys(school.site)
             let newKeyPending = keys.revokedAt == nil && keys.previous != nil && keys.previousValid && keys.lastKey != "current"
-            // A file signed with a revoked key, written after the school's first bundle with its new
-            // key: not the school's (its own old-key files were written before), so the stolen computer's.
+            // Files of a revoked key taken after the school's own bundles were accepted again (DistrictIngest).
             let stray = try database.rows("""
-                SELECT count(*), max(f.at) FROM district_forgeries f JOIN district_schools s ON s.site = f.named_site
-                WHERE f.named_site = ? AND (f.stray OR f.created > s.new_key_since) AND f.at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
+                SELECT count(*), max(at) FROM district_forgeries
+                WHERE named_site = ? AND stray AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
                 """, [.text(school.site.rawValue)]).first
             result.append(SchoolStatus(
                 site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,

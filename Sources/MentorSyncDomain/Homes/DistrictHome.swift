@@ -13,8 +13,7 @@ public final class DistrictHome {
 
     static let bookkeeping = [
         // revoked_key, revoked_key_on: one revoked key per school, as a version of 2026-12 kept it;
-        // read into district_revoked_keys when a home is opened. new_key_since: when the school's
-        // first bundle with the key it was last enrolled with was written (its clock; DistrictStatus).
+        // read into district_revoked_keys when a home is opened.
         """
         CREATE TABLE IF NOT EXISTS district_schools (
           site TEXT PRIMARY KEY,
@@ -26,8 +25,7 @@ public final class DistrictHome {
           revoked_at TEXT,
           last_key TEXT,
           revoked_key BLOB,
-          revoked_key_on TEXT,
-          new_key_since INTEGER
+          revoked_key_on TEXT
         )
         """,
         """
@@ -51,7 +49,6 @@ public final class DistrictHome {
           reason TEXT NOT NULL,
           at TEXT NOT NULL,
           told INTEGER NOT NULL DEFAULT 1,
-          created INTEGER,
           stray INTEGER NOT NULL DEFAULT 0
         )
         """,
@@ -122,13 +119,9 @@ public final class DistrictHome {
             if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'told'") == nil {
                 try db.execute("ALTER TABLE district_forgeries ADD COLUMN told INTEGER NOT NULL DEFAULT 1")
             }
-            // Homes made before a revoked key's files were told from the school's own by their time.
-            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'created'") == nil {
-                try db.execute("ALTER TABLE district_forgeries ADD COLUMN created INTEGER")
+            // Homes made before a revoked key's files were told from the school's own.
+            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'stray'") == nil {
                 try db.execute("ALTER TABLE district_forgeries ADD COLUMN stray INTEGER NOT NULL DEFAULT 0")
-            }
-            if try db.scalar("SELECT 1 FROM pragma_table_info('district_schools') WHERE name = 'new_key_since'") == nil {
-                try db.execute("ALTER TABLE district_schools ADD COLUMN new_key_since INTEGER")
             }
             let legacy = try db.rows("SELECT k, v FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
             guard !legacy.isEmpty else { return }
@@ -209,7 +202,7 @@ public final class DistrictHome {
                     UPDATE district_schools SET
                       previous_key = CASE WHEN revoked_at IS NULL THEN key END,
                       previous_key_until = CASE WHEN revoked_at IS NULL THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+' || ? || ' days') END,
-                      key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL, new_key_since = NULL WHERE site = ?
+                      key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL WHERE site = ?
                     """, [.integer(Int64(graceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
             } else {
                 try database.execute("INSERT INTO district_schools(site, name, key, enrolled_at) VALUES (?, ?, ?, ?)",
@@ -289,14 +282,8 @@ public final class DistrictHome {
                           revokedAt: r[4].text, lastKey: r[5].text)
     }
 
-    /// `created`: when the accepted bundle was written; the first with the current key since the
-    /// school was enrolled is kept (`new_key_since`).
-    public func noteKeyUsed(_ school: SiteID, previous: Bool, created: Int64) throws {
-        try database.execute("""
-            UPDATE district_schools SET last_key = ?1,
-              new_key_since = CASE WHEN ?1 = 'current' THEN coalesce(new_key_since, ?2) ELSE new_key_since END
-            WHERE site = ?3
-            """, [.text(previous ? "previous" : "current"), .integer(created), .text(school.rawValue)])
+    public func noteKeyUsed(_ school: SiteID, previous: Bool) throws {
+        try database.execute("UPDATE district_schools SET last_key = ? WHERE site = ?", [.text(previous ? "previous" : "current"), .text(school.rawValue)])
     }
 
     public func setting(_ key: String) throws -> String? {
@@ -333,19 +320,13 @@ public final class DistrictHome {
     /// `site` nil: a file that named no enrolled school (or nothing readable), kept under '' to be
     /// listed among the refusals all the same.
     /// `told`: false for a file the school should not hear of (signed with its revoked key).
-    /// `created`: when a file signed with a revoked key was written, by its writer's clock (the
-    /// header that key signed): after the school's first bundle with its new key, it can only come
-    /// from the lost or stolen computer (`SchoolStatus.strayComputerFiles`).
-    public func recordForgery(naming named: SiteID?, bundle: String, reason: String, told: Bool = true, created: Int64? = nil) throws {
+    /// `stray`: a file of the lost or stolen computer for certain (`SchoolStatus.strayComputerFiles`).
+    public func recordForgery(naming named: SiteID?, bundle: String, reason: String, told: Bool = true, stray: Bool = false) throws {
         let site = named?.rawValue ?? ""
         try database.transaction {
-            // Written after the school's first bundle with its current key: stray, whatever the school
-            // is enrolled with later (a file of the same pass as that bundle is told by the status).
-            try database.execute("""
-                INSERT INTO district_forgeries(named_site, bundle, reason, at, told, created, stray)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?6 > (SELECT new_key_since FROM district_schools WHERE site = ?1), 0))
-                """, [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0),
-                      created.map { .integer($0) } ?? .null])
+            try database.execute("INSERT INTO district_forgeries(named_site, bundle, reason, at, told, stray) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [.text(site), .text(bundle), .text(reason), .text(Replica.timestamp()), .integer(told ? 1 : 0),
+                                  .integer(stray ? 1 : 0)])
             try database.execute("""
                 DELETE FROM district_forgeries WHERE named_site = ?1 AND n <= (
                   SELECT n FROM district_forgeries WHERE named_site = ?1 ORDER BY n DESC LIMIT 1 OFFSET 1000)
