@@ -58,6 +58,9 @@ final class SecurityCLITests: XCTestCase {
         expectOK(again)
         XCTAssertTrue(again.stdout.contains("в школе: mentorsync-school rekey --enroll s001-new.enroll (её данные остаются)"), again.stdout)
         XCTAssertTrue(again.stdout.contains("подключена заново (новый ключ; школа была отключена, поэтому старый ключ не принимается)"), again.stdout)
+        // Until the school installs it, the coordinator is told the new file waits (the old key refused).
+        let waiting = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian.merging(["COLUMNS": "400"]) { $1 })
+        XCTAssertTrue(waiting.stdout.contains("школе выдан новый файл подключения, а она его ещё не установила; старый ключ не принимается"), waiting.stdout)
         expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
         try w.round()
         Thread.sleep(forTimeInterval: 1.1)  // files are told apart by the second they were written in

@@ -28,8 +28,9 @@ public struct SchoolStatus: Sendable {
     /// hands. The newest one's arrival.
     public var strayComputerFiles: Int = 0
     public var lastStrayComputerFileAt: String?
-    /// Until when the key a new enrollment file replaced is still taken, while the school has not yet
-    /// sent with the new one; nil otherwise.
+    /// A new enrollment file issued and not yet in use at the school, and until when the key it
+    /// replaced is still taken (nil after a revoke: not at all).
+    public var newKeyPending = false
     public var newKeyPendingUntil: String?
 
     /// What the coordinator should know or do about this school, in both languages: the one source
@@ -37,13 +38,13 @@ public struct SchoolStatus: Sendable {
     public var adviceMessage: Message {
         if revoked { return .adviceRevoked }
         if strayComputerFiles > 0, let at = lastStrayComputerFileAt { return .adviceStrayComputer(strayComputerFiles, last: at) }
-        if let until = newKeyPendingUntil { return .adviceNewKeyPending(until: until) }
         if lastBundleAt == nil { return rejections + refusedFiles > 0 ? .adviceNothingAccepted : .adviceNothingYet }
         if resyncPending { return .adviceResync }
         if silent { return .adviceSilent(daysSinceContact ?? 0) }
         if let skew = clockSkewDays, abs(skew) >= 1 { return .adviceClockSkew(skew) }
         if openConflicts > 0 { return .adviceConflicts(openConflicts) }
         if refusedFilesSinceAccepted > 0 { return .adviceRefusedFiles(refusedFilesSinceAccepted) }
+        if newKeyPending { return .adviceNewKeyPending(until: newKeyPendingUntil) }
         return .adviceOK
     }
 
@@ -64,7 +65,7 @@ public struct SchoolStatus: Sendable {
             "days_since_contact": daysSinceContact ?? NSNull(), "silent": silent, "rows": rows,
             "changes_merged": changesMerged, "unacknowledged": unacknowledged, "open_conflicts": openConflicts,
             "clock_skew_days": clockSkewDays ?? NSNull(), "resync_pending": resyncPending, "rejections": rejections, "refused_files": refusedFiles,
-            "stray_computer_files": strayComputerFiles, "new_key_pending_until": newKeyPendingUntil ?? NSNull(),
+            "stray_computer_files": strayComputerFiles, "new_key_pending": newKeyPending, "new_key_pending_until": newKeyPendingUntil ?? NSNull(),
             "advice": advice,
         ]
     }
@@ -100,7 +101,11 @@ extension DistrictHome {
                                        [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])
             where BundleError(description: r[1].displayText) != nil { refusedSince += 1 }
             let keys = try schoolKeys(school.site)
-            let newKeyPending = keys.revokedAt == nil && keys.previous != nil && keys.previousValid && keys.lastKey != "current"
+            // A new file not yet in use: sent with the old key in its grace period, or nothing sent since
+            // a re-enrollment after a revoke.
+            let graced = keys.previous != nil && keys.previousValid && keys.lastKey != "current"
+            let reEnrolled = try keys.lastKey == nil && !revokedKeys(school.site).isEmpty
+            let newKeyPending = keys.revokedAt == nil && (graced || reEnrolled)
             // Files of a revoked key taken after the school's own bundles were accepted again (DistrictIngest).
             let stray = try database.rows("""
                 SELECT count(*), max(at) FROM district_forgeries
@@ -113,7 +118,7 @@ extension DistrictHome {
                 unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
                 resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles),
                 refusedFilesSinceAccepted: Int(refusedSince), strayComputerFiles: Int(stray?[0].integer ?? 0),
-                lastStrayComputerFileAt: stray?[1].text, newKeyPendingUntil: newKeyPending ? keys.previousUntil : nil))
+                lastStrayComputerFileAt: stray?[1].text, newKeyPending: newKeyPending, newKeyPendingUntil: graced ? keys.previousUntil : nil))
         }
         return result
     }

@@ -96,11 +96,11 @@ extension Message {
 
     /// A new enrollment file issued without a revoke, not yet in use at the school: its old key is
     /// taken until `until`, then its files are refused.
-    public static func adviceNewKeyPending(until: String) -> Message {
-        let day = String(until.prefix(10))
+    public static func adviceNewKeyPending(until: String?) -> Message {
+        let day = until.map { String($0.prefix(10)) }
         return Message("status.advice.new_key_pending",
-                       en: "a new enrollment file was issued and the school does not use it yet; its old key is taken until \(day): have it installed (mentorsync-school rekey --enroll FILE, or «Состояние» → «Новый файл подключения» in its web app)",
-                       ru: "школе выдан новый файл подключения, а она его ещё не установила; старый ключ принимается до \(RowNames.russianDate(day)): пусть школа установит файл (mentorsync-school rekey --enroll ФАЙЛ или «Состояние» → «Новый файл подключения» в её веб-приложении)")
+                       en: "a new enrollment file was issued and the school does not use it yet; \(day.map { "its old key is taken until \($0)" } ?? "its old key is refused"): have it installed (mentorsync-school rekey --enroll FILE, or «Состояние» → «Новый файл подключения» in its web app)",
+                       ru: "школе выдан новый файл подключения, а она его ещё не установила; \(day.map { "старый ключ принимается до \(RowNames.russianDate($0))" } ?? "старый ключ не принимается"): пусть школа установит файл (mentorsync-school rekey --enroll ФАЙЛ или «Состояние» → «Новый файл подключения» в её веб-приложении)")
     }
 
     /// Files signed with a key the school had when it was revoked, after it sent with its new one:

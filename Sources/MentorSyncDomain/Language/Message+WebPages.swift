@@ -132,11 +132,12 @@ extension Message {
                 en: "school \(site) («\(name)») is enrolled already; to issue it a new key (a new computer, a lost file), tick the box below and press the button again",
                 ru: "школа \(site) («\(name)») уже подключена; чтобы выдать ей новый ключ (новый компьютер, потерянный файл), отметьте поле ниже и нажмите кнопку ещё раз")
     }
-    /// `revoked`: a revoked school's old key stays refused; another's is taken 30 more days.
+    /// `revoked`: a revoked school's old key stays refused; another's stays taken for its grace period,
+    /// so a stolen computer is revoked first.
     public static func webEnrollAgainConfirm(revoked: Bool) -> Message {
         Message("web.enroll.again_confirm",
-                en: "Enroll this school again with a new key (\(revoked ? "its old key stays refused: it was revoked" : "its old key is taken for 30 more days"))",
-                ru: "Подключить эту школу заново, с новым ключом (\(revoked ? "старый ключ не принимается: школа была отключена" : "старый ключ принимается ещё 30 дней"))")
+                en: "Enroll this school again with a new key (\(revoked ? "it was revoked: its old key stays refused" : "if its computer was stolen or lost, revoke the school first on the «Schools» page"))",
+                ru: "Подключить эту школу заново и выдать ей новый ключ (\(revoked ? "школа отключена: старый ключ не принимается" : "если её компьютер украден или потерян, сначала отключите школу на странице «Школы»"))")
     }
     public static let webEnrollmentGone = Message("web.enroll.gone",
         en: "this enrollment file is no longer kept (it holds a secret key and is kept for one day); if the school did not get it, enroll the school anew",
