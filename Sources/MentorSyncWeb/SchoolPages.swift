@@ -22,7 +22,8 @@ final class SchoolPages: WebPages {
     func nav(_ l: Language) -> [(href: String, label: String)] {
         [("/", Message.webHome.text(l)), ("/t/persons", Message.webTable("persons").text(l)), ("/t/mentors", Message.webTable("mentors").text(l)),
          ("/t/mentees", Message.webTable("mentees").text(l)), ("/t/pairs", Message.webTable("pairs").text(l)),
-         ("/t/meetings", Message.webTable("meetings").text(l)), ("/import", Message.webImportNav.text(l)), ("/sync", Message.webSync.text(l)),
+         ("/t/meetings", Message.webTable("meetings").text(l)), ("/t/plans", Message.webTable("plans").text(l)),
+         ("/t/surveys", Message.webTable("surveys").text(l)), ("/import", Message.webImportNav.text(l)), ("/sync", Message.webSync.text(l)),
          ("/status", Message.webStatus.text(l)), ("/report", Message.webReport.text(l))]
     }
 

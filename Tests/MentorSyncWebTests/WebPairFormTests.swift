@@ -76,6 +76,10 @@ final class WebPairFormTests: XCTestCase {
             INSERT INTO surveys (id, org_id, pair_id, respondent, satisfaction, answered_on) VALUES ('sv-1', 's001', 'pair-1', 'mentee', 9, '2026-05-20');
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        // Plans and surveys are a click away from every page too, not only from a pair's.
+        let page = client.get("/t/pairs")?.body ?? ""
+        let nav = page.components(separatedBy: "</nav>").first ?? ""
+        XCTAssertTrue(nav.contains("<a href=\"/t/plans\">Планы</a>") && nav.contains("<a href=\"/t/surveys\">Анкеты</a>"), nav)
         let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
         XCTAssertTrue(page.contains("<title>Пара: Иванова Мария — 15.09.2025</title>"), "the page names its pair: \(page)")
         let first = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-1&amp;back=pair\">22.09.2025</a> — "), page)
