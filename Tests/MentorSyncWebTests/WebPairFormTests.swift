@@ -77,8 +77,8 @@ final class WebPairFormTests: XCTestCase {
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         // Plans and surveys are a click away from every page too, not only from a pair's.
-        let page = client.get("/t/pairs")?.body ?? ""
-        let nav = page.components(separatedBy: "</nav>").first ?? ""
+        let list = client.get("/t/pairs")?.body ?? ""
+        let nav = list.components(separatedBy: "</nav>").first ?? ""
         XCTAssertTrue(nav.contains("<a href=\"/t/plans\">Планы</a>") && nav.contains("<a href=\"/t/surveys\">Анкеты</a>"), nav)
         let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
         XCTAssertTrue(page.contains("<title>Пара: Иванова Мария — 15.09.2025</title>"), "the page names its pair: \(page)")
