@@ -22,7 +22,10 @@ enum PairMentees {
         let saved = Set(try pair.map { try links($0, db).map(\.mentee) } ?? [])
         for (i, m) in mentees.enumerated() {
             // A mentee of the pair links to her record (her status is marked there when the pair closes).
-            let card = saved.contains(m.id) ? " <a class=\"muted\" href=\"\(esc("/t/mentees/edit?" + query([("id", m.id)])))\">\(ctx.t(.webMenteeRecord))</a>" : ""
+            var card = ""
+            if let pair, saved.contains(m.id) {
+                card = " <a class=\"muted\" href=\"\(esc("/t/mentees/edit?" + query([("id", m.id), ("back", "pair"), ("pair", pair)])))\">\(ctx.t(.webMenteeRecord))</a>"
+            }
             h += "<label class=\"choice\"><input type=\"checkbox\" id=\"mentee-\(i)\" name=\"\(field)\" value=\"\(esc(m.id))\"\(linked.contains(m.id) ? " checked" : "")> \(esc(m.label))\(card)</label>"
         }
         return h + "</fieldset>"

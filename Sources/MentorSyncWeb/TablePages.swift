@@ -43,7 +43,8 @@ final class TablePages {
             // A new row's form may come filled in by a link (an indicator of the report given its code).
             let given = r.query["id"] == nil ? r.query.filter { key, _ in t.columns.contains { $0.name == key } } : [:]
             // Opened from a pair's page (`back=pair`): saved or cancelled, it goes back there.
-            return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx, backToPair: r.query["back"] == "pair", notice: r.query["done"])
+            return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx, backToPair: r.query["back"] == "pair",
+                            viaPair: r.query["pair"], notice: r.query["done"])
         case ("save", "POST"): return try save(t, r, ctx)
         case ("xlsx", "GET"), ("xlsx", "HEAD"): return try workbook(t, ctx)
         case ("delete", "GET"), ("delete", "HEAD"): return try confirmDelete(t, r, ctx)
@@ -170,7 +171,7 @@ final class TablePages {
     }
 
     func form(_ t: TableSchema, id: String?, values typed: [String: String]?, mentees typedMentees: [String]? = nil, _ ctx: PageContext, error: String? = nil,
-              backToPair: Bool = false, notice: String? = nil) throws -> HTTPResponse {
+              backToPair: Bool = false, viaPair: String? = nil, notice: String? = nil) throws -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
         let current = try id.flatMap { try currentRow(t, $0) }
@@ -228,9 +229,13 @@ final class TablePages {
         }
         let editable = current == nil || mayEdit(current?["org_id"]?.text)
         let action = "/t/\(t.name)/save" + (id.map { "?" + query([("id", $0)]) } ?? "")
-        let pair = backToPair ? (typed?["pair_id"] ?? current?["pair_id"]?.text) : nil
+        // A row opened from a pair's page goes back there: its own pair, or the pair it was opened
+        // from (a mentee's record, which names no pair).
+        let pair = backToPair ? (typed?["pair_id"] ?? current?["pair_id"]?.text ?? viaPair) : nil
         let cancel = pair.map { "/t/pairs/edit?" + query([("id", $0)]) } ?? "/t/\(t.name)"
-        if pair != nil { fields += "<input type=\"hidden\" name=\"back\" value=\"pair\">" }
+        if let pair {
+            fields += "<input type=\"hidden\" name=\"back\" value=\"pair\"><input type=\"hidden\" name=\"pair\" value=\"\(esc(pair))\">"
+        }
         var body = editable ? ctx.form(action, fields + "<div class=\"actions\"><button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"\(esc(cancel))\">\(ctx.t(.webCancel))</a></div>")
                             : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
         if let id, editable { body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a></p>" }
@@ -267,12 +272,13 @@ final class TablePages {
                 done += ". " + left.text(ctx.language)
                 return .redirect("/t/pairs/edit?" + query([("id", rowID), ("done", done)]))
             }
-            if f["back"] == "pair", let pair = try currentRow(t, rowID)?["pair_id"]?.text, try currentRow(RegistrySchema.pairs, pair) != nil {
+            if f["back"] == "pair", let pair = try currentRow(t, rowID)?["pair_id"]?.text ?? f["pair"], try currentRow(RegistrySchema.pairs, pair) != nil {
                 return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))
             }
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
         } catch {
-            return try form(t, id: id, values: f, mentees: r.formValues(PairMentees.field), ctx, error: WebApp.line(error, ctx.language), backToPair: f["back"] == "pair")
+            return try form(t, id: id, values: f, mentees: r.formValues(PairMentees.field), ctx, error: WebApp.line(error, ctx.language),
+                            backToPair: f["back"] == "pair", viaPair: f["pair"])
         }
     }
 

@@ -32,7 +32,12 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertTrue(closed?.header("Location")?.hasPrefix("/t/pairs/edit?id=\(pair)&") ?? false, "back to the pair's page: \(closed?.header("Location") ?? "")")
         let notice = client.get(closed?.header("Location") ?? "/")?.body ?? ""
         XCTAssertTrue(notice.contains("пара закрыта, но ещё открыто: Наставляемые «Орлов Пётр»"), notice)
-        XCTAssertTrue(notice.contains("> Орлов Пётр <a class=\"muted\" href=\"/t/mentees/edit?id=e-2\">(карточка)</a>"), "the open mentee is a link: \(notice)")
+        XCTAssertTrue(notice.contains("> Орлов Пётр <a class=\"muted\" href=\"/t/mentees/edit?id=e-2&amp;back=pair&amp;pair=\(pair)\">(карточка)</a>"), "the open mentee is a link: \(notice)")
+        // Her record, opened from the pair, goes back to the pair when saved.
+        let card = client.get("/t/mentees/edit?id=e-2&back=pair&pair=\(pair)")?.body ?? ""
+        XCTAssertTrue(card.contains("href=\"/t/pairs/edit?id=\(pair)\">Отмена"), "cancel goes back to the pair")
+        let marked = client.post("/t/mentees/save?id=e-2", [("person_id", "p-2"), ("status", "completed"), ("back", "pair"), ("pair", pair)])
+        XCTAssertTrue(marked?.header("Location")?.hasPrefix("/t/pairs/edit?id=\(pair)&") ?? false, marked?.header("Location") ?? "")
         XCTAssertFalse(notice.contains("/t/mentees/edit?id=e-1"), "a mentee not in the pair is not linked")
     }
 
