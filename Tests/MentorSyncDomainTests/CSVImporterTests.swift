@@ -80,7 +80,7 @@ final class CSVImporterTests: XCTestCase {
         let url = try file("teachers.csv", "ФИО;Дата рождения;Должность\nВолкова Мария Игоревна;12.03.2001;учитель физики\nПетров Олег;02.02.1980;учитель\n")
         let r = try CSVImporter().import(table: "persons", file: url, into: school)
         XCTAssertEqual(r.addedWithoutRole, 2)
-        XCTAssertTrue(r.notes.contains { $0.russian.hasPrefix("без роли добавлено людей: 2 — показатели отчёта о педагогах их не учтут") }, "\(r.notes)")
+        XCTAssertTrue(r.notes.contains { $0.russian.hasPrefix("новых людей без роли: 2 — показатели отчёта о педагогах их не учтут") }, "\(r.notes)")
         let withRole = try file("more.csv", "ФИО;Дата рождения;Роль\nОрлов Пётр;01.01.1990;учитель\n")
         XCTAssertEqual(try CSVImporter().import(table: "persons", file: withRole, into: school).notes.count, 0)
     }

@@ -99,29 +99,19 @@ public final class DistrictHome {
         try db.transaction {
             let keysListed = try db.tableExists("district_revoked_keys")
             for sql in bookkeeping { try db.execute(sql) }
-            // Homes made before refusals kept the refused row's name.
-            if try db.scalar("SELECT 1 FROM pragma_table_info('district_rejections') WHERE name = 'label'") == nil {
-                try db.execute("ALTER TABLE district_rejections ADD COLUMN label TEXT")
-            }
-            // Homes made before a revoked school's key was kept to recognize its files, and before
-            // some refused files were kept from the school.
-            if try db.scalar("SELECT 1 FROM pragma_table_info('district_schools') WHERE name = 'revoked_key'") == nil {
-                try db.execute("ALTER TABLE district_schools ADD COLUMN revoked_key BLOB")
-                try db.execute("ALTER TABLE district_schools ADD COLUMN revoked_key_on TEXT")
-            }
+            // Columns of homes made by earlier versions: a refused row's name; a revoked school's key
+            // (read into district_revoked_keys); files kept from the school; a stolen computer's files.
+            try db.addColumnIfMissing("district_rejections", "label", "TEXT")
+            try db.addColumnIfMissing("district_schools", "revoked_key", "BLOB")
+            try db.addColumnIfMissing("district_schools", "revoked_key_on", "TEXT")
+            try db.addColumnIfMissing("district_forgeries", "told", "INTEGER NOT NULL DEFAULT 1")
+            try db.addColumnIfMissing("district_forgeries", "stray", "INTEGER NOT NULL DEFAULT 0")
             // Homes that kept one revoked key per school (in `district_schools`): it starts the list.
             if !keysListed {
                 try db.execute("""
                     INSERT OR IGNORE INTO district_revoked_keys(site, key, revoked_on)
                     SELECT site, revoked_key, coalesce(revoked_key_on, '') FROM district_schools WHERE revoked_key IS NOT NULL
                     """)
-            }
-            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'told'") == nil {
-                try db.execute("ALTER TABLE district_forgeries ADD COLUMN told INTEGER NOT NULL DEFAULT 1")
-            }
-            // Homes made before a revoked key's files were told from the school's own.
-            if try db.scalar("SELECT 1 FROM pragma_table_info('district_forgeries') WHERE name = 'stray'") == nil {
-                try db.execute("ALTER TABLE district_forgeries ADD COLUMN stray INTEGER NOT NULL DEFAULT 0")
             }
             let legacy = try db.rows("SELECT k, v FROM district_settings WHERE k LIKE 'resync:%' OR k LIKE 'fullsent:%' OR k LIKE 'format:%'")
             guard !legacy.isEmpty else { return }

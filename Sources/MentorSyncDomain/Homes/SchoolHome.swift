@@ -48,21 +48,15 @@ public final class SchoolHome {
         guard replica.role == .school else { throw HomeError.invalidArgument(Message.wrongHome(home.path, isSchools: false).text()) }
         try replica.database.transaction {
             for sql in bookkeeping { try replica.database.execute(sql) }
-            // Homes made before a rejection kept the counter it was heard at (RefusedRows): the ones
-            // heard before stay without it — not marked in the lists, listed by `status` as they were.
-            // Homes made before the key a new enrollment file replaced was kept (replies signed with it).
-            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_identity') WHERE name = 'previous_key'") == nil {
-                try replica.database.execute("ALTER TABLE school_identity ADD COLUMN previous_key BLOB")
-            }
-            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_identity') WHERE name = 'rekey_sequence'") == nil {
-                try replica.database.execute("ALTER TABLE school_identity ADD COLUMN rekey_sequence INTEGER")
-            }
-            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'counter_at'") == nil {
-                try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN counter_at INTEGER")
-            }
-            if try replica.database.scalar("SELECT 1 FROM pragma_table_info('school_rejections') WHERE name = 'settled'") == nil {
-                try replica.database.execute("ALTER TABLE school_rejections ADD COLUMN settled INTEGER NOT NULL DEFAULT 0")
-            }
+            let db = replica.database
+            // Columns of homes made by earlier versions: the key a new enrollment file replaced and the
+            // last bundle sent with it; the counter a refusal was heard at and whether it is settled
+            // (RefusedRows: refusals heard before stay without a counter — not marked in the lists,
+            // listed by `status` as they were).
+            try db.addColumnIfMissing("school_identity", "previous_key", "BLOB")
+            try db.addColumnIfMissing("school_identity", "rekey_sequence", "INTEGER")
+            try db.addColumnIfMissing("school_rejections", "counter_at", "INTEGER")
+            try db.addColumnIfMissing("school_rejections", "settled", "INTEGER NOT NULL DEFAULT 0")
         }
         return SchoolHome(url: home, replica: replica)
     }

@@ -220,8 +220,8 @@ extension Message {
 
     public static func importAddedWithoutRole(_ n: Int) -> Message {
         Message("import.added_without_role",
-                en: "\(Plural.en(count: n, "person", "people")) added with no role: the report's indicators about teachers do not count them; add a column «Роль» (учитель, ученик, …) to the list, or set the role on each person's page",
-                ru: "без роли добавлено людей: \(n) — показатели отчёта о педагогах их не учтут; добавьте в список столбец «Роль» (учитель, ученик, …) или укажите роль в карточке каждого")
+                en: "\(Plural.en(count: n, "new person", "new people")) with no role: the report's indicators about teachers do not count them; add a column «Роль» (учитель, ученик, …) to the list, or set the role on each person's page",
+                ru: "новых людей без роли: \(n) — показатели отчёта о педагогах их не учтут; добавьте в список столбец «Роль» (учитель, ученик, …) или укажите роль в карточке каждого")
     }
 
     public static func importTitleLinesSkipped(_ n: Int) -> Message {

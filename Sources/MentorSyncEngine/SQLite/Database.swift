@@ -193,6 +193,13 @@ public final class Database {
         try scalar("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", [.text(name)]) != nil
     }
 
+    /// Adds a column to a table made by an older version, when it lacks it: `definition` is what
+    /// follows the column's name in `ALTER TABLE … ADD COLUMN` (its type, default, constraints).
+    public func addColumnIfMissing(_ table: String, _ column: String, _ definition: String) throws {
+        guard try scalar("SELECT 1 FROM pragma_table_info(?) WHERE name = ?", [.text(table), .text(column)]) == nil else { return }
+        try execute("ALTER TABLE \(SQL.identifier(table)) ADD COLUMN \(SQL.identifier(column)) \(definition)")
+    }
+
     public func indexExists(_ name: String) throws -> Bool {
         try scalar("SELECT 1 FROM sqlite_master WHERE type='index' AND name=?", [.text(name)]) != nil
     }
