@@ -94,7 +94,7 @@ public enum SchoolCLI {
         var o: [String: Any] = [:]
         if let e {
             o["exported"] = ["file": e.url.path, "rows": e.rows, "deletions": e.tombstones, "conflicts": e.conflicts,
-                             "full": e.full, "bytes": e.bytes, "superseded": e.superseded,
+                             "full": e.full, "bytes": e.bytes, "superseded": e.superseded, "medium": e.medium.rawValue,
                              "held": e.held.map { ["table": $0.table, "id": $0.id, "reason": $0.reason] }]
         }
         if let i {

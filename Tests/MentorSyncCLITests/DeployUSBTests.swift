@@ -27,7 +27,7 @@ final class DeployUSBTests: XCTestCase {
         var text = try String(contentsOf: receipt, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("mentorsync — receipt of the school s001 — Школа s001"), text)
         XCTAssertTrue(text.contains("result: DONE"), text)
-        XCTAssertTrue(text.contains("sent 1 changed row"), text)
+        XCTAssertTrue(text.contains("for the district: 1 changed row"), text)
         XCTAssertTrue(text.contains("no reply from the district on this share yet"), text)
         XCTAssertTrue(text.contains("1 changed row not yet acknowledged"), "the school's state is in the receipt: \(text)")
         XCTAssertEqual(Share.bundles(in: share.appendingPathComponent("inbox")).count, 1)

@@ -13,7 +13,10 @@ final class ReceiptLanguageTests: XCTestCase {
         let env: [String: String]
         var out: [String: String] = [:]
 
-        init(_ env: [String: String]) { self.env = env }
+        /// `onStick`: the share is where sticks are mounted (its folder is under the tools' `MENTORSYNC_SHARE_ROOTS`).
+        init(_ env: [String: String], onStick: Bool = false) {
+            self.env = env.merging(onStick ? ["MENTORSYNC_SHARE_ROOTS": scratch.url.path] : [:]) { $1 }
+        }
 
         mutating func tool(_ label: String, _ tool: String, _ args: [String], home: String) throws {
             let r = try ToolRunner.run(tool, args + ["--home", scratch.path(home).path], environment: env)
@@ -39,13 +42,16 @@ final class ReceiptLanguageTests: XCTestCase {
     }
 
     func testReceiptsAreInRussianUnderARussianLocale() throws {
-        var run = Run(ToolLocale.russian)
+        var run = Run(ToolLocale.russian, onStick: true)
         try run.everyday()
         XCTAssertTrue(run.text("init").contains("управление образования «Управление образования г. Дубна» (узел district) создано в"), run.text("init"))
         XCTAssertTrue(run.text("enroll").contains("школа s001 — Лицей № 1 — подключена\n"), run.text("enroll"))
         XCTAssertTrue(run.text("enroll").contains("в школе: mentorsync-school init --enroll s001.enroll"), run.text("enroll"))
         XCTAssertTrue(run.text("school init").contains("дальше: mentorsync-school sync --share"), run.text("school init"))
-        XCTAssertTrue(run.text("sync").contains("отправлено в управление образования: 2 изменённые записи; файл s001-"), run.text("sync"))
+        // On a stick the file is not sent yet: the receipt says where it is and that the stick must go.
+        XCTAssertTrue(run.text("sync").contains("записано на флешку для управления образования: 2 изменённые записи; файл s001-"), run.text("sync"))
+        XCTAssertTrue(run.text("sync").hasSuffix("дальше: отвезите флешку в управление образования (или отдайте курьеру); ответ вернётся на ней\n"), run.text("sync"))
+        XCTAssertFalse(run.text("sync").contains("отправлено"), run.text("sync"))
         // The next sync sends them again, as the district's reply is read after; the reply read then
         // confirms them, and the receipt says that, not that they are unconfirmed.
         XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — эти записи уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило; файл s001-"), run.text("sync again"))
@@ -54,13 +60,17 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
         XCTAssertNotNil(run.text("sync again").range(of: "получен 1 ответ: новых записей: [0-9]+, изменённых: [0-9]+, удалённых: [0-9]+", options: .regularExpression), run.text("sync again"))
         XCTAssertEqual(Message.sent(rows: 5, deletions: 1, conflicts: 0, full: false, file: "f.msync", again: 3).russian,
-                       "отправлено в управление образования: 5 изменённых записей (1 удалена) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
+                       "отправлено в общую папку управления образования: 5 изменённых записей (1 удалена) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync").russian,
-                       "новых изменений нет; в управление образования ушёл файл f.msync: он подтверждает полученное")
+                       "новых изменений нет; в общую папку управления образования отправлен файл f.msync: он подтверждает полученное")
+        XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync", medium: .stick).russian,
+                       "новых изменений нет; на флешку записан файл для управления образования f.msync: он подтверждает полученное")
+        XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", medium: .folder).russian,
+                       "записано в папку обмена для управления образования: 1 изменённая запись; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true).russian,
-                       "отправлено в управление образования: 1 изменённая запись — эта запись уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило; файл f.msync")
+                       "отправлено в общую папку управления образования: 1 изменённая запись — эта запись уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 1, full: false, file: "f.msync").russian,
-                       "отправлено в управление образования: 1 конфликт; файл f.msync")
+                       "отправлено в общую папку управления образования: 1 конфликт; файл f.msync")
         // A reply that only confirms is said so, not as three zeros.
         XCTAssertEqual(Message.received(replies: 1, inserted: 0, changed: 0, deleted: 0, alreadyMerged: 0).russian,
                        "получен 1 ответ управления образования: оно подтвердило полученное, новых данных нет")
@@ -96,7 +106,9 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("init").contains("district 'Управление образования г. Дубна' (site district) created in"), run.text("init"))
         XCTAssertTrue(run.text("enroll").contains("enrolled s001 — Лицей № 1"), run.text("enroll"))
         XCTAssertTrue(run.text("school init").contains("next: mentorsync-school sync --share"), run.text("school init"))
-        XCTAssertTrue(run.text("sync").contains("sent 2 changed rows in s001-"), run.text("sync"))
+        // A folder that is neither a stick nor a network folder: the file is written there, not sent.
+        XCTAssertTrue(run.text("sync").contains("written to the exchange folder for the district: 2 changed rows in s001-"), run.text("sync"))
+        XCTAssertFalse(run.text("sync").contains("take the stick"), run.text("sync"))
         XCTAssertFalse(run.text("sync").contains("sent before"), run.text("sync"))
         XCTAssertTrue(run.text("sync again").contains(".msync — sent before; the reply read now confirms the district has them\n"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("no reply from the district on this share yet"), run.text("sync"))

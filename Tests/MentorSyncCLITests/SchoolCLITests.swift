@@ -44,7 +44,7 @@ final class SchoolCLITests: XCTestCase {
         expectOK(try w.district("put", "events", "--set", "title=Форум наставников", "--set", "starts_on=01.12.2026", "--id", "ev1"))
         XCTAssertEqual(try unacknowledged(w, "s001"), 1)
         let sync = try w.school("s001", "sync", "--share", w.stick.path)
-        XCTAssertTrue(sync.stdout.contains("sent 1 changed row"), sync.stdout)
+        XCTAssertTrue(sync.stdout.contains("for the district: 1 changed row"), sync.stdout)
         try w.round()
         XCTAssertEqual(try unacknowledged(w, "s001"), 0)
         XCTAssertEqual(try unacknowledged(w, "s002"), 0)

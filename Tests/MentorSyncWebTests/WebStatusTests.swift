@@ -21,7 +21,7 @@ final class WebStatusTests: XCTestCase {
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         school.get("/sync")
         let synced = school.post("/sync", [("share", stick.path)])?.body ?? ""
-        XCTAssertTrue(synced.contains("отправлено в управление образования"), "the sync page tells what was sent as sync does: \(synced)")
+        XCTAssertTrue(synced.contains("записано в папку обмена для управления образования: "), "the sync page tells what was sent as sync does: \(synced)")
         XCTAssertTrue(synced.contains("ответа от управления образования здесь пока нет"), synced)
 
         let status = school.get("/status")?.body ?? ""

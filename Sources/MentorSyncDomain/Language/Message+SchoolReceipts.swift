@@ -22,9 +22,16 @@ extension Message {
     /// deputy head says it: «отправлено в управление образования: 5 изменённых записей (1 удалена) —
     /// файл s001-….msync». `again`: how many of the rows went before and are sent again, not yet
     /// confirmed (a sync that only fetches a reply re-sends what the district has not confirmed).
-    /// `againConfirmed`: the reply read right after confirmed them all.
-    public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String, again: Int = 0, againConfirmed: Bool = false) -> Message {
-        var en = "sent " + Plural.en(count: rows, "changed row", "changed rows")
+    /// `againConfirmed`: the reply read right after confirmed them all. `medium`: where the file was
+    /// written — only a network folder reaches the district by itself; a stick's file is «записано на
+    /// флешку» until someone takes it there (`takeStick` says so).
+    public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String, again: Int = 0, againConfirmed: Bool = false,
+                            medium: ShareMedium = .network) -> Message {
+        let enWhere = ["stick": "written to the stick for the district: ", "network": "sent to the district's shared folder: ",
+                       "folder": "written to the exchange folder for the district: "][medium.rawValue]!
+        let ruWhere = ["stick": "записано на флешку для управления образования: ", "network": "отправлено в общую папку управления образования: ",
+                       "folder": "записано в папку обмена для управления образования: "][medium.rawValue]!
+        var en = enWhere + Plural.en(count: rows, "changed row", "changed rows")
         if deletions > 0 { en += " (\(Plural.en(count: deletions, "deletion", "deletions")))" }
         if conflicts > 0 { en += " and " + Plural.en(count: conflicts, "conflict", "conflicts") }
         if full { en += " — a full copy, as the district asked" }
@@ -38,9 +45,11 @@ extension Message {
         }
         var ru: String
         if rows == 0 && conflicts == 0 {
-            ru = "новых изменений нет; в управление образования ушёл файл \(file): он подтверждает полученное"
+            ru = "новых изменений нет; " + ["stick": "на флешку записан файл для управления образования", "network": "в общую папку управления образования отправлен файл",
+                                            "folder": "в папку обмена записан файл для управления образования"][medium.rawValue]!
+                + " \(file): он подтверждает полученное"
         } else {
-            ru = "отправлено в управление образования: "
+            ru = ruWhere
                 + (rows == 0 ? "" : Plural.ru(count: rows, "изменённая запись", "изменённые записи", "изменённых записей"))
             if deletions > 0 { ru += " (\(deletions) \(Plural.ru(deletions, "удалена", "удалены", "удалено")))" }
             if conflicts > 0 { ru += (rows == 0 ? "" : " и ") + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
@@ -57,6 +66,11 @@ extension Message {
         }
         return Message("receipt.sent", en: en, ru: ru)
     }
+
+    /// After a sync on a stick: what the file needs to reach the district.
+    public static let takeStick = Message("receipt.take_stick",
+        en: "next: take the stick to the district (or give it to the courier); the reply will come back on it",
+        ru: "дальше: отвезите флешку в управление образования (или отдайте курьеру); ответ вернётся на ней")
 
     /// Only replies already merged were there: nothing new came back.
     public static let noNewReply = Message("receipt.no_new_reply",

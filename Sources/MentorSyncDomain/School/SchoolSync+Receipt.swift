@@ -6,7 +6,7 @@ extension SchoolHome {
     /// district asked, refused and corrected. The one receipt of `sync` and the web app's sync page.
     public func syncReceipt(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, language l: Language = .current) -> [String] {
         var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent,
-                                  again: e.sentAgain, againConfirmed: e.sentAgainConfirmed).text(l)]
+                                  again: e.sentAgain, againConfirmed: e.sentAgainConfirmed, medium: e.medium).text(l)]
         if i.files.isEmpty && i.skipped.isEmpty {
             // A reply that could not be read is told as a problem, not as no reply.
             if i.problems.isEmpty && i.beforeNewKey.isEmpty { lines.append(Message.noReplyYet.text(l)) }
@@ -25,6 +25,7 @@ extension SchoolHome {
         lines += (try? describeCorrections(i.corrections, language: l)) ?? []
         if i.rowsMovedAway > 0 { lines.append(Message.rowsMovedAway(i.rowsMovedAway).text(l)) }
         lines += i.removedMigrationCopies.map { Message.migrationCopyRemoved($0).text(l) }
+        if e.medium == .stick { lines.append(Message.takeStick.text(l)) }
         return lines
     }
 }

@@ -25,6 +25,8 @@ public final class SchoolSync {
         public var sentAgain = 0
         /// Set by `sync` when the reply it read just after confirmed the rows sent again.
         public var sentAgainConfirmed = false
+        /// Where `sync` wrote the file (`export` writes into a folder: `.folder`).
+        public var medium: ShareMedium = .folder
     }
 
     public struct ImportResult: Sendable {
@@ -200,7 +202,9 @@ public final class SchoolSync {
     /// Export to the share's inbox, then import everything in the share's outbox for this school.
     public func sync(share: Share) throws -> SyncResult {
         share.sweepTemporaryFiles(olderThan: staleTemporarySeconds)
+        let medium = share.medium
         var exported = try export(to: share.inbox)
+        exported.medium = medium
         var imported: ImportResult
         if let r = share.outboxRefusal(home.site) {
             imported = ImportResult()
@@ -220,6 +224,7 @@ public final class SchoolSync {
         if imported.commands.contains(BundleHeader.Command.resync) {
             // The district asked for everything: send it now rather than at the next visit.
             exported = try export(to: share.inbox)
+            exported.medium = medium
         }
         try Manifest.refresh(share, names: home.siteNames(), taken: home.mergedReplies())
         return SyncResult(export: exported, imports: imported)
