@@ -55,6 +55,10 @@ final class PeoplesWordsTests: XCTestCase {
                 }
             }
         }
+        // A mentee's status is printed for a man and a woman alike, and either word is taken.
+        XCTAssertEqual(EnumerationAliases.russian("completed", column: "status", table: "mentees"), "завершил(а)")
+        XCTAssertEqual(EnumerationAliases.russian("left", column: "status", table: "mentees"), "выбыл(а)")
+        XCTAssertEqual(EnumerationAliases.value("Завершила", column: "status", table: "mentees", values: ["waiting", "in_pair", "completed", "left"]), "completed")
         let forms = ["teacher-teacher", "student-student", "teacher-student", "employer-student", "studentmentor-student", "methodist-teacher"]
         XCTAssertEqual(EnumerationAliases.value("Учитель-учитель", column: "form", table: "pairs", values: forms), "teacher-teacher")
         XCTAssertEqual(EnumerationAliases.value("учитель — ученик", column: "form", table: "pairs", values: forms), "teacher-student")

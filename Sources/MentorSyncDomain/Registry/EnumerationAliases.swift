@@ -32,8 +32,9 @@ public enum EnumerationAliases {
         "mentees.status": [
             "waiting": ["ожидает", "в ожидании", "ждёт"],
             "in_pair": ["в паре"],
-            "completed": ["завершил", "завершено", "завершён", "завершила"],
-            "left": ["выбыл", "выбыла", "ушёл"],
+            // A mentee is a man or a woman: the word printed says both, as forms do.
+            "completed": ["завершил(а)", "завершил", "завершила", "завершено", "завершён"],
+            "left": ["выбыл(а)", "выбыл", "выбыла", "ушёл", "ушла"],
         ],
         "pairs.form": [
             "teacher-teacher": ["учитель – учитель", "педагог – педагог"],
