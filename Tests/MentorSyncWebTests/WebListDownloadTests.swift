@@ -33,4 +33,36 @@ final class WebListDownloadTests: XCTestCase {
         let said = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as? [String: Any], back.output)
         XCTAssertEqual([said["inserted"], said["updated"], said["unchanged"]].map { $0 as? Int }, [0, 0, 1], back.output)
     }
+
+    /// The pairs list shows each pair's mentees by name; loaded back, that column is left alone.
+    func testThePairsListNamesEachPairsMenteesAndLoadsBack() throws {
+        let w = try WebWorld()
+        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
+        for name in ["Иванова Мария Петровна", "Петрова Анна Игоревна", "Сидоров Олег Ильич", "Орлова Вера Павловна"] {
+            try put("persons", "--set", "full_name=\(name)", "--set", "role=teacher")
+        }
+        try put("mentors", "--set", "person_id=Иванова Мария Петровна")
+        try put("mentors", "--set", "person_id=Орлова Вера Павловна")
+        try put("mentees", "--set", "person_id=Петрова Анна Игоревна")
+        try put("mentees", "--set", "person_id=Сидоров Олег Ильич")
+        try put("pairs", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=group", "--id", "11111111-0000-4000-8000-000000000001")
+        try put("pairs", "--set", "mentor_id=Орлова Вера Павловна", "--id", "22222222-0000-4000-8000-000000000002")
+        try put("pair_mentees", "--set", "pair_id=11111111-0000-4000-8000-000000000001", "--set", "mentee_id=Петрова Анна Игоревна")
+        try put("pair_mentees", "--set", "pair_id=11111111-0000-4000-8000-000000000001", "--set", "mentee_id=Сидоров Олег Ильич")
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let answer = try XCTUnwrap(client.get("/t/pairs/xlsx"))
+        let file = w.scratch.path("Пары.xlsx")
+        try Data(answer.bytes).write(to: file)
+        let records = try SpreadsheetFile.read(contentsOf: file, sheet: "Пары").records.map(\.fields)
+        XCTAssertEqual(records.first?.last, "Наставляемые", "the last column: \(records)")
+        let group = try XCTUnwrap(records.first { $0.first == "11111111-0000-4000-8000-000000000001" }, "\(records)")
+        XCTAssertEqual(group.last, "Петрова Анна Игоревна; Сидоров Олег Ильич")
+        let alone = try XCTUnwrap(records.first { $0.first == "22222222-0000-4000-8000-000000000002" }, "\(records)")
+        XCTAssertNotEqual(alone.last, "Петрова Анна Игоревна; Сидоров Олег Ильич", "a pair without mentees names none: \(alone)")
+        XCTAssertFalse(alone.contains { $0.contains("Петрова") || $0.contains("Сидоров") }, "\(alone)")
+        let back = try ToolRunner.run("mentorsync-school", ["import-csv", "pairs", file.path, "--dry-run", "--json", "--home", w.schoolHome.path])
+        let said = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as? [String: Any], back.output)
+        XCTAssertEqual([said["inserted"], said["updated"], said["unchanged"]].map { $0 as? Int }, [0, 0, 2], back.output)
+        XCTAssertEqual((said["skipped_columns"] as? [String]) ?? [], [], "the mentees column is no unknown column: \(back.output)")
+    }
 }

@@ -118,4 +118,7 @@ extension Message {
     static func xlsxSpan(rows: Int, columns: Int) -> Message {
         Message("xlsx.span", en: "its sheet spans \(rows) rows by \(columns) columns", ru: "лист занимает строк: \(rows), столбцов: \(columns)")
     }
+
+    /// The header of the mentees a pairs list for people shows (read only: an import leaves it alone).
+    static let pairMenteesHeader = Message("header.pair_mentees", en: "Mentees", ru: "Наставляемые")
 }

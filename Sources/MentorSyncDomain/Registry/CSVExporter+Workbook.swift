@@ -42,6 +42,25 @@ extension CSVExporter {
                 }
             })
         }
+        if names != nil, t.name == "pairs" { try addMentees(to: &rows, from: replica) }
         return (try XLSXWriter().encode(sheet: sheet ?? t.name, rows: rows), rows.count - 1)
+    }
+
+    /// A pairs list for people ends with the pair's mentees by name, as a pair's page shows them
+    /// (a pair is a mentor and her mentees; `pair_mentees` holds who). Read only: an import of the
+    /// list leaves the column alone (`HeaderAliases.isListed`); mentees are added on the pair's page.
+    private func addMentees(to rows: inout [[XLSXCell]], from replica: Replica) throws {
+        let names = ReferenceResolver(database: replica.database)
+        var mentees: [String: [String]] = [:]
+        try replica.database.forEachRow("SELECT pair_id, mentee_id FROM pair_mentees ORDER BY rowid") { row in
+            guard let pair = row.value(at: 0).text, let mentee = row.value(at: 1).text else { return }
+            mentees[pair, default: []].append((try? names.typableName(of: mentee, in: "mentees")) ?? mentee)
+        }
+        rows[0].append(.text(Message.pairMenteesHeader.text(language)))
+        for k in rows.indices.dropFirst() {
+            guard case .text(let id)? = rows[k].first else { rows[k].append(.empty); continue }
+            let list = mentees[id] ?? []
+            rows[k].append(list.isEmpty ? .empty : .text(list.joined(separator: "; ")))
+        }
     }
 }

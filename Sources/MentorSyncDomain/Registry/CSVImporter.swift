@@ -141,9 +141,11 @@ public struct CSVImporter {
             if cell.isEmpty { targets.append(.nameless); continue }
             // The column's own name, or a Russian header people write (`ФИО`, `Дата рождения`); else
             // «№ п/п», the line numbers a spreadsheet list keeps (unless «№» names a column, as an
-            // event's code in a roadmap), nothing to store.
+            // event's code in a roadmap), or a column the list only shows (a pair's mentees): nothing to store.
             guard let name = HeaderAliases.column(for: cell, table: t.name, columns: t.cellNames) else {
-                if HeaderAliases.isRowNumber(cell) { targets.append(.rowNumber) } else { unknown.append(cell); targets.append(.skipped) }
+                if HeaderAliases.isRowNumber(cell) || HeaderAliases.isListed(cell, table: t.name) { targets.append(.rowNumber) } else {
+                    unknown.append(cell); targets.append(.skipped)
+                }
                 continue
             }
             if !seen.insert(name).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: name) }

@@ -91,6 +91,11 @@ public enum HeaderAliases {
     }
 
     /// A header of the line-number column lists keep («№», «№ п/п», «N», «#»): ignored on import.
+    /// A column a list shows and an import leaves alone: the pair's mentees of a pairs list.
+    static func isListed(_ header: String, table: String) -> Bool {
+        table == "pairs" && [Message.pairMenteesHeader.english, Message.pairMenteesHeader.russian].map(normalize).contains(normalize(header))
+    }
+
     public static func isRowNumber(_ header: String) -> Bool {
         ["№", "№ п/п", "№п/п", "n", "n п/п", "п/п", "#", "номер", "номер п/п", "no"].contains(normalize(header))
     }
