@@ -9,8 +9,7 @@ enum PairMentees {
 
     /// The ids of the mentees linked to `pair`, with the id of each link row.
     static func links(_ pair: String, _ db: Database) throws -> [(link: String, mentee: String)] {
-        try db.rows("SELECT id, mentee_id FROM pair_mentees WHERE pair_id = ? ORDER BY rowid", [.text(pair)])
-            .map { ($0[0].displayText, $0[1].displayText) }
+        try PairMembers.links(of: pair, database: db)
     }
 
     /// The checkboxes: every mentee by name, ticked when linked (or when ticked in a refused form).
@@ -33,12 +32,9 @@ enum PairMentees {
 
     /// The names of each pair's mentees, for a page of pairs (one query).
     static func names(of pairs: [String], _ db: Database, _ resolver: ReferenceResolver) throws -> [String: String] {
-        guard !pairs.isEmpty else { return [:] }
-        let rows = try db.rows("SELECT pair_id, mentee_id FROM pair_mentees WHERE pair_id IN (\(pairs.map { _ in "?" }.joined(separator: ","))) ORDER BY rowid",
-                               pairs.map { .text($0) })
-        var out: [String: [String]] = [:]
-        for r in rows { out[r[0].displayText, default: []].append(try resolver.labelOrShortID(r[1].displayText, in: "mentees")) }
-        return out.mapValues { $0.joined(separator: ", ") }
+        try PairMembers.mentees(of: pairs, database: db).mapValues { ids in
+            try ids.map { try resolver.labelOrShortID($0, in: "mentees") }.joined(separator: ", ")
+        }
     }
 
     /// Links the ticked mentees to `pair` and unlinks the others.

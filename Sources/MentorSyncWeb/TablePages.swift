@@ -262,9 +262,13 @@ final class TablePages {
         }
         if current == nil, owners != nil, let o = f["org_id"], !o.isEmpty { sets.append(("org_id", o)) }
         do {
-            var rowID = id ?? ""
-            if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
-            if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
+            // A pair and its mentees are saved together or not at all (a refused mentee leaves no new pair behind).
+            let rowID: String = try replica.database.transaction {
+                var rowID = id ?? ""
+                if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
+                if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
+                return rowID
+            }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
             var done = Message.webSaved(said(t, name, ctx)).text(ctx.language)
             if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) {

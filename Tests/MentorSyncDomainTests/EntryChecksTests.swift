@@ -187,6 +187,35 @@ final class EntryChecksTests: XCTestCase {
                        try school.database.scalar("SELECT mentee_id FROM pair_mentees")?.text)
     }
 
+    /// A «пара» is one mentor and one mentee: a second mentee is refused saying to make it a group,
+    /// and a group of two is not made a «пара»; a group takes any number, and one mentee linked again changes nothing.
+    func testAPairOfTheKindPairHasOneMentee() throws {
+        for name in ["Петрова Анна Сергеевна", "Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
+        _ = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")])
+        for name in ["Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "mentees", sets: [("person_id", name)]) }
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", "Петрова Анна Сергеевна"), ("kind", "pair")]).id
+        let first = try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", "Смирнова Анна")]).id
+        _ = try e.put(table: "pair_mentees", sets: [("mentee_id", "Смирнова Анна")], id: first)
+        XCTAssertThrowsError(try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", "Орлов Пётр")])) { err in
+            XCTAssertEqual((err as? MessageError)?.message.russian,
+                           "пара «Петрова Анна Сергеевна» — это один наставник и один наставляемый, а в ней уже есть «Смирнова Анна»; чтобы добавить ещё наставляемых, выберите для неё вид «группа»")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM pair_mentees")?.integer, 1, "the refused link is not written")
+        // Its one mentee changed for another is no second mentee.
+        _ = try e.put(table: "pair_mentees", sets: [("mentee_id", "Орлов Пётр")], id: first)
+        _ = try e.put(table: "pair_mentees", sets: [("mentee_id", "Смирнова Анна")], id: first)
+        _ = try e.put(table: "pairs", sets: [("kind", "group")], id: pair)
+        _ = try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", "Орлов Пётр")])
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("kind", "pair")], id: pair)) { err in
+            XCTAssertEqual((err as? MessageError)?.message.russian,
+                           "в паре «Петрова Анна Сергеевна» наставляемых: 2 (Смирнова Анна, Орлов Пётр), а вид «пара» — это один наставляемый: оставьте вид «группа» или сначала уберите из неё остальных")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT kind FROM pairs")?.text, "group")
+        // A pair with no kind given is not held to one mentee (its kind is not known).
+        let unset = try e.put(table: "pairs", sets: [("mentor_id", "Петрова Анна Сергеевна")]).id
+        for name in ["Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "pair_mentees", sets: [("pair_id", unset), ("mentee_id", name)]) }
+    }
+
     /// A person added by hand who is already in the school's list is not added twice; namesakes told
     /// apart by their birth dates are two people, and another school's namesake is not this school's.
     func testTheSamePersonIsNotAddedTwice() throws {

@@ -101,4 +101,18 @@ extension Message {
     public static func deleted(_ table: String, id: String) -> Message {
         Message("registry.deleted", en: "deleted \(table) \(id)", ru: "удалено: \(tableTitle(table).russian) [\(ReferenceResolver.shortID(id))]")
     }
+
+    /// A second mentee linked to a pair of the kind «пара» (`PairKind`).
+    static func pairTakesOneMentee(pair: String, holds mentee: String) -> Message {
+        Message("registry.pair_takes_one_mentee",
+                en: "the pair “\(pair)” is one mentor and one mentee, and “\(mentee)” is in it already; to add more mentees, make its kind “group”",
+                ru: "пара «\(pair)» — это один наставник и один наставляемый, а в ней уже есть «\(mentee)»; чтобы добавить ещё наставляемых, выберите для неё вид «группа»")
+    }
+
+    /// A pair with several mentees made a «пара» (`PairKind`).
+    static func pairHasSeveralMentees(pair: String, mentees: [String]) -> Message {
+        Message("registry.pair_has_several_mentees",
+                en: "the pair “\(pair)” has \(mentees.count) mentees (\(mentees.joined(separator: ", "))), and the kind “pair” takes one: keep it a group, or take the others out of it first",
+                ru: "в паре «\(pair)» наставляемых: \(mentees.count) (\(mentees.joined(separator: ", "))), а вид «пара» — это один наставляемый: оставьте вид «группа» или сначала уберите из неё остальных")
+    }
 }

@@ -51,10 +51,8 @@ extension CSVExporter {
     /// list leaves the column alone (`HeaderAliases.isListed`); mentees are added on the pair's page.
     private func addMentees(to rows: inout [[XLSXCell]], from replica: Replica) throws {
         let names = ReferenceResolver(database: replica.database)
-        var mentees: [String: [String]] = [:]
-        try replica.database.forEachRow("SELECT pair_id, mentee_id FROM pair_mentees ORDER BY rowid") { row in
-            guard let pair = row.value(at: 0).text, let mentee = row.value(at: 1).text else { return }
-            mentees[pair, default: []].append((try? names.typableName(of: mentee, in: "mentees")) ?? mentee)
+        let mentees = try PairMembers.mentees(database: replica.database).mapValues { ids in
+            ids.map { (try? names.typableName(of: $0, in: "mentees")) ?? $0 }
         }
         rows[0].append(.text(Message.pairMenteesHeader.text(language)))
         for k in rows.indices.dropFirst() {

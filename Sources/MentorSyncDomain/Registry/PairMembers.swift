@@ -1,0 +1,50 @@
+import MentorSyncEngine
+
+/// Who is in a pair: the mentees `pair_mentees` links to it, in the order they were linked — one
+/// lookup for the pair's page, the pairs list, its Excel file and the check of a pair's kind.
+public enum PairMembers {
+    /// The links of `pair`: each link row's id and its mentee's id.
+    public static func links(of pair: String, database: Database) throws -> [(link: String, mentee: String)] {
+        try database.rows("SELECT id, mentee_id FROM pair_mentees WHERE pair_id = ? ORDER BY rowid", [.text(pair)])
+            .map { ($0[0].displayText, $0[1].displayText) }
+    }
+
+    /// The mentee ids of each of `pairs` (of every pair when nil), in the order they were linked.
+    public static func mentees(of pairs: [String]? = nil, database: Database) throws -> [String: [String]] {
+        if let pairs, pairs.isEmpty { return [:] }
+        let filter = pairs.map { " WHERE pair_id IN (\($0.map { _ in "?" }.joined(separator: ",")))" } ?? ""
+        var out: [String: [String]] = [:]
+        for r in try database.rows("SELECT pair_id, mentee_id FROM pair_mentees\(filter) ORDER BY rowid", (pairs ?? []).map { .text($0) }) {
+            guard let pair = r[0].text, let mentee = r[1].text else { continue }
+            out[pair, default: []].append(mentee)
+        }
+        return out
+    }
+}
+
+/// A pair of the kind «пара» is one mentor and one mentee; several mentees make a «группа». A
+/// second mentee linked to a «пара», or a pair with several mentees made a «пара», is refused where
+/// it is entered (the pair's page, `put`, a list), saying how to do it instead.
+enum PairKind {
+    static func check(_ t: TableSchema, database: Database, row: String?, touches: ([String]) -> Bool,
+                      _ value: (String) throws -> DatabaseValue?) throws {
+        let names = ReferenceResolver(database: database)
+        switch t.name {
+        case "pair_mentees":
+            guard touches(["pair_id", "mentee_id"]), let pair = try value("pair_id")?.text, !pair.isEmpty,
+                  try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text == "pair" else { return }
+            let mentee = try value("mentee_id")?.text
+            guard let other = try PairMembers.links(of: pair, database: database).first(where: { $0.link != row && $0.mentee != mentee }) else { return }
+            throw MessageError(.pairTakesOneMentee(pair: try names.labelOrShortID(pair, in: "pairs"),
+                                                   holds: try names.labelOrShortID(other.mentee, in: "mentees")))
+        case "pairs":
+            guard let row, touches(["kind"]), try value("kind")?.text == "pair" else { return }
+            let listed = try PairMembers.links(of: row, database: database).map(\.mentee).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            guard listed.count > 1 else { return }
+            throw MessageError(.pairHasSeveralMentees(pair: try names.labelOrShortID(row, in: "pairs"),
+                                                      mentees: try listed.map { try names.labelOrShortID($0, in: "mentees") }))
+        default:
+            return
+        }
+    }
+}
