@@ -41,6 +41,27 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertFalse(notice.contains("/t/mentees/edit?id=e-1"), "a mentee not in the pair is not linked")
     }
 
+    /// A new «пара» saved with two mentees ticked is refused whole: the form comes back with the
+    /// reason, and no pair is left behind (saved again, it would have made a second one).
+    func testAPairOfTheKindPairWithTwoMenteesIsRefusedWhole() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Орлов Пётр');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO mentees (id, org_id, person_id, status) VALUES ('e-1', 's001', 'p-1', 'waiting'), ('e-2', 's001', 'p-2', 'waiting');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        client.get("/t/pairs/edit")
+        let refused = client.post("/t/pairs/save", [("mentor_id", "m-1"), ("kind", "pair"), ("mentee", "e-1"), ("mentee", "e-2")])
+        XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("выберите для неё вид «группа»") ?? false, refused?.body ?? "")
+        XCTAssertEqual(try rows(w, "pairs").count, 0, "no pair is left behind")
+        XCTAssertEqual(try links(w), [])
+        let group = client.post("/t/pairs/save", [("mentor_id", "m-1"), ("kind", "group"), ("mentee", "e-1"), ("mentee", "e-2")])
+        XCTAssertEqual(group?.status, 303, group?.body ?? "")
+        XCTAssertEqual(try links(w), ["e-1", "e-2"])
+    }
+
     /// A pair the district refused reads so in the list and on its page, with the district's reason;
     /// corrected in the form, it is no longer marked (it goes with the next sync).
     func testAPairTheDistrictRefusedIsMarkedUntilCorrected() throws {
