@@ -60,8 +60,8 @@ public enum DistrictCLI {
     }
 
     static func enroll(_ args0: [String], _ console: Console) throws {
-        let args = try parse(args0, ["site", "name", "out", "grace-days"])
-        guard args.words.count == 1 else { throw UsageError(syntax: "enroll --site SITE --name NAME --out FILE [--grace-days N]") }
+        let args = try parse(args0, ["site", "name", "out", "grace-days"], ["again"])
+        guard args.words.count == 1 else { throw UsageError(syntax: "enroll --site SITE --name NAME --out FILE [--again] [--grace-days N]") }
         let grace = try args.value("grace-days").map { v -> Int in
             guard let n = Int(v), (0...365).contains(n) else { throw UsageError(Message.optionNumber("grace-days", 0, 365, unit: ("a number of days", "число дней"))) }
             return n
@@ -72,6 +72,12 @@ public enum DistrictCLI {
         let home = try open(args, console)
         let rotated = try home.isEnrolled(school)
         let wasRevoked = try rotated && home.schoolKeys(school).revokedAt != nil
+        // A school enrolled already gets a new key only when that is what is meant: a code typed
+        // twice renamed a school and replaced its key without a word.
+        if rotated && !args.has("again") {
+            let current = try home.schools().first { $0.site == school }?.name ?? school.rawValue
+            throw CommandFailure(Message.enrolledAlready(school.rawValue, name: current, revoked: wasRevoked).text())
+        }
         try home.enroll(site: school, name: name, out: out, graceDays: grace)
         if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
             console.out(Message.enrolled(site: school.rawValue, name: name, rotated: rotated, graceDays: grace, wasRevoked: wasRevoked).text())

@@ -13,6 +13,25 @@ final class SecurityCLITests: XCTestCase {
         return try String(contentsOf: dir.appendingPathComponent(f), encoding: .utf8)
     }
 
+    /// A school's code typed again by mistake changes nothing: no new name, no new key; `--again` does it.
+    func testEnrollingAnEnrolledSchoolAgainNeedsAgain() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let other = w.scratch.path("typo.enroll")
+        let r = try ToolRunner.run("mentorsync-district", ["enroll", "--site", "s001", "--name", "МБОУ Богородская СОШ", "--out", other.path,
+                                                           "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertEqual(r.exitCode, 1, r.output)
+        XCTAssertEqual(r.stderr, "mentorsync-district: школа s001 («Школа s001») уже подключена; чтобы выдать ей новый ключ (новый компьютер, потерянный файл), повторите команду с --again, а если её компьютер украден или потерян — сначала «mentorsync-district revoke --site s001»; ничего не изменено\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: other.path), "no enrollment file is written")
+        let schools = try XCTUnwrap((try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]])
+        XCTAssertEqual(schools.first?["name"] as? String, "Школа s001", "the school keeps its name")
+        // Its key is the one it has: its files are taken as before.
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=После опечатки", "--id", "t1"))
+        try w.round()
+        XCTAssertTrue(try w.district("list", "persons").stdout.contains("После опечатки"))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", other.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other.path))
+    }
+
     func testRevokedSchoolIsRefusedAtOnceWithAReasonNamingTheFix() throws {
         let w = try CLIWorld(schools: ["s001"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=До кражи"))
@@ -28,7 +47,7 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertFalse(rows.contains { $0["id"] as? String == "stolen" })
         // Re-enrolling gives a new key; the stolen machine's key gets no grace period.
         let fresh = w.scratch.path("s001-new.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))  // still the stolen key
         XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
         expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
@@ -53,7 +72,7 @@ final class SecurityCLITests: XCTestCase {
         expectOK(try w.district("revoke", "--site", "s001"))
         Thread.sleep(forTimeInterval: 1.1)  // the district tells «accepted since the revocation» by the second
         let fresh = w.scratch.path("s001-new.enroll")
-        let again = try ToolRunner.run("mentorsync-district", ["enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path,
+        let again = try ToolRunner.run("mentorsync-district", ["enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path,
                                                                "--home", w.districtHome.path], environment: ToolLocale.russian)
         expectOK(again)
         XCTAssertTrue(again.stdout.contains("в школе: mentorsync-school rekey --enroll s001-new.enroll (её данные остаются)"), again.stdout)
@@ -93,7 +112,7 @@ final class SecurityCLITests: XCTestCase {
         expectOK(try w.district("revoke", "--site", "s001"))
         Thread.sleep(forTimeInterval: 1.1)  // the district tells «accepted since the revocation» by the second
         let third = w.scratch.path("s001-third.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", third.path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", third.path))
         // The school's own computer, before it installs the new file, writes once more with the key
         // now revoked (that file goes another way); then it installs the file and syncs. Both its files
         // and the second thief's, written later, come in one pass, in any order: only the thief's is
@@ -136,7 +155,7 @@ final class SecurityCLITests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))  // its reply waits on the stick
         expectOK(try w.district("revoke", "--site", "s001"))
         let fresh = w.scratch.path("s001-new.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
         expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
         let sync = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
         let said = sync.stdout + sync.stderr
@@ -157,7 +176,7 @@ final class SecurityCLITests: XCTestCase {
         expectOK(try w.district("revoke", "--site", "s001"))
         Thread.sleep(forTimeInterval: 1.1)  // the new file is issued after that reply, by the second
         let fresh = w.scratch.path("s001-new.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
         let home = w.scratch.path("new-computer")
         expectOK(try ToolRunner.run("mentorsync-school", ["init", "--enroll", fresh.path, "--home", home.path]))
         let sync = try ToolRunner.run("mentorsync-school", ["sync", "--share", w.stick.path, "--home", home.path], environment: ToolLocale.russian)
@@ -173,7 +192,7 @@ final class SecurityCLITests: XCTestCase {
         let w = try CLIWorld(schools: ["s001"])
         try w.round()
         let fresh = w.scratch.path("s001-new.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
         expectOK(try w.district("ingest", "--share", w.stick.path))  // accepted with the old key; answered with it
@@ -212,9 +231,9 @@ final class SecurityCLITests: XCTestCase {
         let w = try CLIWorld(schools: ["s001"])
         Thread.sleep(forTimeInterval: 1.1)  // issue times are kept to the second
         let older = w.scratch.path("older.enroll"), newer = w.scratch.path("newer.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", older.path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", older.path))
         Thread.sleep(forTimeInterval: 1.1)
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", newer.path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", newer.path))
         expectOK(try w.school("s001", "rekey", "--enroll", newer.path))
         let refused = try w.school("s001", environment: ToolLocale.russian, ["rekey", "--enroll", older.path])
         XCTAssertEqual(refused.exitCode, 1, refused.output)
@@ -226,7 +245,7 @@ final class SecurityCLITests: XCTestCase {
         let w = try CLIWorld(schools: ["s001", "s002"])
         try w.round()
         // s001: rotated with the default grace; its old key still works, replies stay readable.
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("n1.enroll").path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("n1.enroll").path))
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=В льготный период", "--id", "g1"))
         try w.round()
         XCTAssertTrue((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]] ?? []).contains { $0["id"] as? String == "g1" })
@@ -239,7 +258,7 @@ final class SecurityCLITests: XCTestCase {
         let pending = try advice("s001")
         XCTAssertTrue(pending.hasPrefix("a new enrollment file was issued and the school does not use it yet"), pending)
         // s002: rotated with no grace; its old key is refused with the fix in the reason.
-        expectOK(try w.district("enroll", "--site", "s002", "--name", "Школа s002", "--out", w.scratch.path("n2.enroll").path, "--grace-days", "0"))
+        expectOK(try w.district("enroll", "--again", "--site", "s002", "--name", "Школа s002", "--out", w.scratch.path("n2.enroll").path, "--grace-days", "0"))
         expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Старый ключ", "--id", "g2"))
         expectOK(try w.school("s002", "sync", "--share", w.stick.path))
         XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)

@@ -41,7 +41,7 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         try w.round()
         // Revoke and enroll again: the district keeps the old key in its new column.
         expectOK(try w.district("revoke", "--site", "s001"))
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("again.enroll").path))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("again.enroll").path))
         expectOK(try w.school("s001", "rekey", "--enroll", w.scratch.path("again.enroll").path))
         try w.round()
         XCTAssertEqual(try school.scalar("SELECT count(*) FROM pragma_table_info('school_corrections') WHERE name = 'kind'")?.integer, 1)

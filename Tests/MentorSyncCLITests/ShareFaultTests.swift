@@ -131,7 +131,7 @@ final class ShareFaultTests: XCTestCase {
         let oldKey = try SchoolHome.open(w.schoolHome("s001")).key()
         // A genuine rejection: the school still signs with a key the district stopped accepting.
         let fresh = w.scratch.path("s001-new.enroll")
-        expectOK(try w.district("enroll", "--site", "s001", "--name", "Школа s001", "--out", fresh.path, "--grace-days", "0"))
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path, "--grace-days", "0"))
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Со старым ключом"))
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
         let genuine = try XCTUnwrap(Share.bundles(in: w.stick.appendingPathComponent("inbox")).first)

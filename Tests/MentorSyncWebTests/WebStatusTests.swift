@@ -59,7 +59,7 @@ final class WebStatusTests: XCTestCase {
         let w = try WebWorld()
         w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))
         let fresh = w.scratch.path("s001-new.enroll")
-        w.check(try ToolRunner.run("mentorsync-district", ["enroll", "--site", "s001", "--name", "Школа № 1", "--out", fresh.path, "--home", w.districtHome.path]))
+        w.check(try ToolRunner.run("mentorsync-district", ["enroll", "--again", "--site", "s001", "--name", "Школа № 1", "--out", fresh.path, "--home", w.districtHome.path]))
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let page = client.get("/status")?.body ?? ""
         XCTAssertTrue(page.contains("Новый файл подключения"), page)

@@ -11,6 +11,18 @@ extension Message {
     }
 
     /// `wasRevoked`: enrolled again after it was revoked — its old key is not accepted at all.
+    /// `enroll` of a school enrolled already, without `--again`: nothing is changed.
+    public static func enrolledAlready(_ site: String, name: String, revoked: Bool) -> Message {
+        if revoked {
+            return Message("receipt.enrolled_already",
+                           en: "school \(site) («\(name)») is enrolled already and was revoked; to enroll it again with a new key, run the command again with --again; nothing was changed",
+                           ru: "школа \(site) («\(name)») уже подключена и отключена; чтобы подключить её заново с новым ключом, повторите команду с --again; ничего не изменено")
+        }
+        return Message("receipt.enrolled_already",
+                       en: "school \(site) («\(name)») is enrolled already; to issue it a new key (a new computer, a lost file), run the command again with --again — if its computer was stolen or lost, first run 'mentorsync-district revoke --site \(site)'; nothing was changed",
+                       ru: "школа \(site) («\(name)») уже подключена; чтобы выдать ей новый ключ (новый компьютер, потерянный файл), повторите команду с --again, а если её компьютер украден или потерян — сначала «mentorsync-district revoke --site \(site)»; ничего не изменено")
+    }
+
     public static func enrolled(site: String, name: String, rotated: Bool, graceDays: Int, wasRevoked: Bool = false) -> Message {
         let days = Plural.ru(count: graceDays, "день", "дня", "дней")
         if rotated && wasRevoked {
