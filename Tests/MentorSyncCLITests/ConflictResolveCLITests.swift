@@ -54,6 +54,13 @@ final class ConflictResolveCLITests: XCTestCase {
         XCTAssertEqual(bad.exitCode, 1, bad.output)
         XCTAssertTrue(bad.stderr.contains("Role (persons.role): 'ours' is not one of teacher"), bad.stderr)
         XCTAssertEqual(try districtState(), before, "a refused value changed the district")
+        // An empty value is no value: it emptied the record when taken.
+        for empty in ["", "  "] {
+            let none = try w.district("conflicts", "resolve", id, "--value", empty)
+            XCTAssertEqual(none.exitCode, 1, none.output)
+            XCTAssertTrue(none.stderr.contains("the value to keep is empty: type the right “Role”, or keep one of the two values (--keep mine|theirs); nothing was changed"), none.stderr)
+            XCTAssertEqual(try districtState(), before, "an empty value changed the district")
+        }
 
         // A Russian word is a value like its machine name; "mine" typed as a value is a value, not a choice.
         expectOK(try w.district("conflicts", "resolve", id, "--value", "учитель"))

@@ -25,6 +25,11 @@ public enum ConflictChoice: Sendable, Equatable {
             return .text(site)
         }
         guard let col = table.column(named: column) else { throw MessageError(.unknownColumn(column)) }
+        // An empty box is no value to keep: settled so, it emptied the teacher's record. An empty side
+        // is kept with «mine» or «theirs».
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw MessageError(.conflictValueEmpty(column: column, table: table.name))
+        }
         return try ReferenceResolver(database: database).entry(text, column: col, table: table.name)
     }
 }

@@ -127,4 +127,11 @@ extension Message {
 extension Message {
     /// A conflict's side that is the deletion of its row, and the row's place where its name was.
     public static let conflictRowDeleted = Message("conflict.row_deleted", en: "record deleted", ru: "запись удалена")
+
+    /// A conflict settled with a typed value left empty: nothing is changed.
+    static func conflictValueEmpty(column: String, table: String) -> Message {
+        Message("conflicts.value_empty",
+                en: "the value to keep is empty: type the right “\(columnTitle(column, table: table).english)”, or keep one of the two values (--keep mine|theirs); nothing was changed",
+                ru: "значение не введено: впишите правильное «\(columnTitle(column, table: table).russian)» или оставьте одно из двух значений; ничего не изменено")
+    }
 }
