@@ -187,6 +187,30 @@ final class EntryChecksTests: XCTestCase {
                        try school.database.scalar("SELECT mentee_id FROM pair_mentees")?.text)
     }
 
+    /// A birth date to come, or more than a hundred years back, is a year typed wrong; so is a date of
+    /// her work before her birth or more than a year ahead. A person born long ago stays editable.
+    func testAPersonsDatesAreThoseALifeAllows() throws {
+        func refused(_ sets: [(String, String)], id: String? = nil, _ said: String, line: UInt = #line) {
+            XCTAssertThrowsError(try e.put(table: "persons", sets: sets, id: id), line: line) { err in
+                XCTAssertEqual((err as? MessageError)?.message.russian, said, line: line)
+            }
+        }
+        let next = RegistryDay.of(Date(), yearsAhead: 2).prefix(4)
+        refused([("full_name", "Орлова Ксения"), ("birth_date", "22.07.\(next)")], "«Дата рождения» 22.07.\(next) ещё не наступила; проверьте год")
+        refused([("full_name", "Орлова Ксения"), ("birth_date", "02.01.1901")], "«Дата рождения» 02.01.1901 — больше ста лет назад; проверьте год")
+        refused([("full_name", "Смирнов Игорь"), ("birth_date", "10.05.1995"), ("teaching_since", "01.09.1985")],
+                "«Педагогический стаж с» 01.09.1985 раньше даты рождения 10.05.1995; проверьте год")
+        refused([("full_name", "Смирнов Игорь"), ("hired_on", "01.09.\(next)")], "«Дата приёма» 01.09.\(next) — больше чем через год; проверьте год")
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons")?.integer, 0)
+        let id = try e.put(table: "persons", sets: [("full_name", "Смирнов Игорь"), ("birth_date", "10.05.1995"), ("teaching_since", "01.09.2017")]).id
+        // Her birth moved after her work began is refused as well; her other columns are changed freely.
+        refused([("birth_date", "10.05.2018")], id: id, "«Педагогический стаж с» 01.09.2017 раньше даты рождения 10.05.2018; проверьте год")
+        _ = try e.put(table: "persons", sets: [("position", "учитель физики")], id: id)
+        // A row from before this check, with a birth date long ago, is still edited on its other columns.
+        try school.database.execute("INSERT INTO persons (id, org_id, full_name, birth_date) VALUES ('old', 's017', 'Старая запись', '1890-01-01')")
+        _ = try e.put(table: "persons", sets: [("position", "методист")], id: "old")
+    }
+
     /// A «пара» is one mentor and one mentee: a second mentee is refused saying to make it a group,
     /// and a group of two is not made a «пара»; a group takes any number, and one mentee linked again changes nothing.
     func testAPairOfTheKindPairHasOneMentee() throws {

@@ -1,7 +1,7 @@
 import MentorSyncEngine
 
 /// The checks that look at a row's values together (a span's two dates, a plan's pair and mentee,
-/// a meeting's date and its pair's start, a «пара»'s one mentee,
+/// a meeting's date and its pair's start, a «пара»'s one mentee, a person's birth and the dates of her work,
 /// what a school's row may name of another school's rows),
 /// made alike wherever an entry is made: `put`, a form, a line of a list. A new row is checked
 /// whole; a row being changed only on what the entry touches (one holding an old mistake can still
@@ -21,6 +21,7 @@ enum EntryChecks {
             row == nil || columns.contains { c in given(c).map { v in (try? stored(c)).map { ($0 ?? .null) != v } ?? true } ?? false }
         }
         if touches(Array(DateOrder.columns)) { try DateOrder.check(t, value) }
+        try PersonDates.check(t, touches: touches, value)
         if touches(["pair_id", "mentee_id"]) { try PlanMentee.check(t, database: database, value) }
         try PairDates.check(t, database: database, row: row, touches: touches, value)
         try PairKind.check(t, database: database, row: row, touches: touches, value)

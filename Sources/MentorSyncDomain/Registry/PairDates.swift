@@ -8,12 +8,7 @@ import MentorSyncEngine
 /// before the pair is formed, or after it ends); a pair without its dates takes any.
 enum PairDates {
     /// A year from today, as the registry writes a date (YYYY-MM-DD).
-    static func yearAhead(now: Date = Date()) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: now.addingTimeInterval(366 * 86400))
-    }
+    static func yearAhead(now: Date = Date()) -> String { RegistryDay.of(now, yearsAhead: 1) }
 
     /// The tables dated within a pair's life, and the column of their date.
     static let records = [("meetings", "held_on")]
