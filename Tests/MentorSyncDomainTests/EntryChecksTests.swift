@@ -211,6 +211,24 @@ final class EntryChecksTests: XCTestCase {
         _ = try e.put(table: "persons", sets: [("position", "методист")], id: "old")
     }
 
+    /// A person is a mentor once and a mentee once: a second record of her is refused, naming hers.
+    func testAPersonHasOneMentorsRecordAndOneMenteesRecord() throws {
+        for name in ["Петрова Анна Сергеевна", "Орлов Пётр"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")]).id
+        XCTAssertThrowsError(try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна"), ("status", "active")])) { err in
+            XCTAssertEqual((err as? MessageError)?.message.russian,
+                           "у «Петрова Анна Сергеевна» уже есть запись в разделе «Наставники» [\(mentor.prefix(8))]; измените её, а не добавляйте вторую")
+        }
+        let other = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")]).id
+        XCTAssertThrowsError(try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")], id: other), "moved onto her")
+        _ = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна"), ("status", "active")], id: mentor)
+        // A mentor may be a mentee too (a teacher learning another craft): one record of each.
+        _ = try e.put(table: "mentees", sets: [("person_id", "Петрова Анна Сергеевна")])
+        XCTAssertThrowsError(try e.put(table: "mentees", sets: [("person_id", "Петрова Анна Сергеевна")]))
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentors")?.integer, 2)
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentees")?.integer, 1)
+    }
+
     /// A «пара» is one mentor and one mentee: a second mentee is refused saying to make it a group,
     /// and a group of two is not made a «пара»; a group takes any number, and one mentee linked again changes nothing.
     func testAPairOfTheKindPairHasOneMentee() throws {

@@ -1,7 +1,7 @@
 import MentorSyncEngine
 
 /// The checks that look at a row's values together (a span's two dates, a plan's pair and mentee,
-/// a meeting's date and its pair's start, a «пара»'s one mentee, a person's birth and the dates of her work,
+/// a meeting's date and its pair's start, a «пара»'s one mentee, a person's birth and the dates of her work, one mentor's record per person,
 /// what a school's row may name of another school's rows),
 /// made alike wherever an entry is made: `put`, a form, a line of a list. A new row is checked
 /// whole; a row being changed only on what the entry touches (one holding an old mistake can still
@@ -25,6 +25,7 @@ enum EntryChecks {
         if touches(["pair_id", "mentee_id"]) { try PlanMentee.check(t, database: database, value) }
         try PairDates.check(t, database: database, row: row, touches: touches, value)
         try PairKind.check(t, database: database, row: row, touches: touches, value)
+        try OnePerPerson.check(t, database: database, row: row, touches: touches, value)
         try OtherSchoolReferences.check(t, database: database, touches: touches, value)
     }
 }
