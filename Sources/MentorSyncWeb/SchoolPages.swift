@@ -114,9 +114,13 @@ final class SchoolPages: WebPages {
             let result = try SchoolSync(home: home).sync(share: share)
             let e = result.export, i = result.imports
             // The same receipt as `mentorsync-school sync`, one sentence a line.
-            var lines = home.syncReceipt(e, i, language: l)
-            lines += e.held.map { Message.webNotSent($0.table, $0.reason).text(l) } + i.problems
-            return syncPage(ctx, folder: folder, result: "<h2>\(ctx.t(.webSyncDone))</h2><ul class=\"receipt\">" + lines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+            let lines = home.syncReceipt(e, i, language: l)
+            // What could not be sent or read stands apart, marked as a problem, under a heading that says so.
+            let problems = e.held.map { Message.webNotSent($0.table, $0.reason).text(l) } + i.problems
+            var told = "<h2>\(ctx.t(problems.isEmpty ? .webSyncDone : .webSyncDoneWithProblems))</h2>"
+            if !problems.isEmpty { told += "<div class=\"error\"><ul>" + problems.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>" }
+            told += "<ul class=\"receipt\">" + lines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+            return syncPage(ctx, folder: folder, result: told)
         } catch {
             return syncPage(ctx, folder: folder, result: nil, error: WebApp.line(error, l))
         }

@@ -136,7 +136,10 @@ final class RefusalLanguageTests: XCTestCase {
             XCTAssertFalse(ru.contains(d.text), "English left in: \(ru)")
         }
         XCTAssertEqual(Message.bundleError(.damaged("something new")).text(.ru),
-                       "пакет повреждён или записан не до конца (something new); скопируйте его заново")
+                       "пакет повреждён или записан не до конца (something new); ничего не потеряно: школа пришлёт эти изменения снова со следующим файлом")
+        // At the school, a damaged reply: the district writes it again; there is nothing to copy.
+        XCTAssertEqual(Message.replyDamaged(.damaged("checksum mismatch")).russian,
+                       "ответ управления образования повреждён или записан не до конца (контрольная сумма не сходится); ваши данные не пострадали: пусть управление образования ещё раз примет флешку — ответ будет записан заново")
     }
 
     /// A bundle cut short (a stick pulled out while copying) is left for later while it may still be

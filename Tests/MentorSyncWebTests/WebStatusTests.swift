@@ -10,6 +10,26 @@ final class WebStatusTests: XCTestCase {
     static let isoStamp = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}"
     static let russianTime = "[0-9]{2}\\.[0-9]{2}\\.[0-9]{4} [0-9]{2}:[0-9]{2}"
 
+    /// A reply that cannot be read is a problem the sync page marks as one, under a heading that says
+    /// so, with what to do — not a line among the receipts under «Готово».
+    func testASyncWithADamagedReplySaysSoApart() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("stick")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        w.check(try ToolRunner.run("mentorsync-school", ["sync", "--share", stick.path, "--home", w.schoolHome.path]))
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        let outbox = stick.appendingPathComponent("outbox/s001")
+        let reply = try XCTUnwrap(try FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil).first { $0.pathExtension == "msync" })
+        var bytes = [UInt8](try Data(contentsOf: reply))
+        bytes[bytes.count / 2] ^= 0xff
+        try Data(bytes).write(to: reply)
+        let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        school.get("/sync")
+        let page = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        XCTAssertTrue(page.contains("<h2>Готово, но не всё удалось прочитать</h2><div class=\"error\"><ul><li>\(reply.lastPathComponent): ответ управления образования повреждён"), page)
+        XCTAssertTrue(page.contains("пусть управление образования ещё раз примет флешку — ответ будет записан заново</li></ul></div>"), page)
+    }
+
     func testStatusSyncAndDashboardSpeakRussianWithNamesAndLocalTimes() throws {
         let w = try WebWorld()
         let stick = w.scratch.folder("stick")

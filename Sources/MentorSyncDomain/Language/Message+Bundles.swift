@@ -11,7 +11,7 @@ extension Message {
         case .unsupportedFormat(let v): ru = "формат пакета версии \(v) новее, чем понимает эта программа; обновите mentorsync"
         case .malformed(let why): ru = "пакет испорчен: \(why)"
         case .limitExceeded(let why): ru = "пакет превышает предел безопасности: \(why)"
-        case .damaged(let why): ru = "пакет повреждён или записан не до конца (\(russianDamage(why))); скопируйте его заново"
+        case .damaged(let why): ru = "пакет повреждён или записан не до конца (\(russianDamage(why))); ничего не потеряно: школа пришлёт эти изменения снова со следующим файлом"
         case .badSignature(let sender): ru = "подпись не совпадает с ключом, выданным \(sender); подключите школу заново или проверьте флешку"
         case .unknownSender(let sender): ru = "пакет от «\(sender)», а такой школы здесь нет"
         case .misaddressed(let recipient, let expected): ru = "пакет адресован «\(recipient)», а не «\(expected)»"
@@ -25,6 +25,14 @@ extension Message {
         case .io(let why): ru = "не удалось прочитать или записать пакет: \(why)"
         }
         return Message("bundle.\(e.code)", en: en, ru: ru)
+    }
+
+    /// A reply the school cannot read whole (`BundleError.damaged`): the district writes it again.
+    public static func replyDamaged(_ e: BundleError) -> Message {
+        guard case .damaged(let why) = e else { return bundleError(e) }
+        return Message("bundle.reply_damaged",
+                       en: "the district's reply is damaged or incomplete (\(why)); nothing of yours is lost: have the district take this stick again — it writes the reply anew",
+                       ru: "ответ управления образования повреждён или записан не до конца (\(russianDamage(why))); ваши данные не пострадали: пусть управление образования ещё раз примет флешку — ответ будет записан заново")
     }
 
     /// A reason recorded or received as the engine's English line, in the reader's language when it

@@ -92,6 +92,8 @@ extension Message {
 
     // The school's sync page
     public static let webSyncDone = Message("web.sync.done", en: "Done", ru: "Готово")
+    public static let webSyncDoneWithProblems = Message("web.sync.done_with_problems", en: "Done, but not everything could be read",
+                                                        ru: "Готово, но не всё удалось прочитать")
     public static func webNotSent(_ table: String, _ reason: String) -> Message {
         Message("web.sync.not_sent", en: "not sent: \(tableTitle(table).english): \(reason)", ru: "не отправлено: \(tableTitle(table).russian): \(reason)")
     }

@@ -97,7 +97,7 @@ public final class SchoolSync {
                 if let why = misplaced(reader.header) { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
                 readable.append(reader)
             } catch let e as BundleError {
-                result.problems.append("\(url.lastPathComponent): \(Message.bundleError(e).text())")
+                result.problems.append("\(url.lastPathComponent): \(Message.replyDamaged(e).text())")
             } catch {
                 result.problems.append("\(url.lastPathComponent): \(error)")
             }
@@ -141,7 +141,7 @@ public final class SchoolSync {
                 continue
             } catch let e as BundleError {
                 bar.finish()
-                result.problems.append("\(url.lastPathComponent): \(Message.bundleError(e).text())")
+                result.problems.append("\(url.lastPathComponent): \(Message.replyDamaged(e).text())")
                 continue
             }
             result.files.append(url.lastPathComponent)
