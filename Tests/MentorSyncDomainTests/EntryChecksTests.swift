@@ -145,6 +145,27 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertNotNil(try school.database.scalar("SELECT person_id FROM mentors WHERE id = ?", [.text(mentor)])?.text)
     }
 
+    /// A pair is not saved without its mentor, a meeting without its pair, a survey without its
+    /// respondent and score; nor emptied of them.
+    func testAPairMeetingOrSurveyWithoutWhatNamesItIsRefused() throws {
+        func needs(_ table: String) -> [String] { RegistryEditor.neededForNewRow(RegistrySchema.schema.table(named: table)!) }
+        XCTAssertEqual(needs("pairs"), ["mentor_id"])
+        XCTAssertEqual(needs("meetings"), ["pair_id"])
+        XCTAssertEqual(needs("surveys"), ["respondent", "satisfaction"])
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("kind", "pair"), ("started_on", "01.09.2026")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian, "не заполнено «Наставник»: без этого новую запись таблицы «Пары» не сохранить")
+        }
+        _ = try e.put(table: "persons", sets: [("full_name", "Орлов Пётр")])
+        _ = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")])
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", "Орлов Пётр")]).id
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("mentor_id", "")], id: pair))
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("kind", "introduction"), ("held_on", "01.10.2026")]))
+        XCTAssertThrowsError(try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentee")]))
+        XCTAssertThrowsError(try e.put(table: "surveys", sets: [("pair_id", pair), ("satisfaction", "9")]))
+        _ = try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentee"), ("satisfaction", "9")])
+        XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM pairs) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM surveys)")?.integer, 2)
+    }
+
     /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.
     func testClosingAPairSaysWhatIsStillOpen() throws {
         for name in ["Петрова Анна Сергеевна", "Смирнова Анна"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }

@@ -5,12 +5,21 @@ import MentorSyncEngine
 /// the ownership rules before anything is written.
 public struct RegistryEditor {
     /// The columns a new row of `t` is not saved without, wherever it is entered (a form marks them):
-    /// those the schema requires, and a mentor's or a mentee's person — one without is a nameless
-    /// row no list can show and no report can count.
+    /// those the schema requires, and those that name what the row is (`entryNeeds`) — one without
+    /// is a nameless row no list can show and no report can count.
     public static func neededForNewRow(_ t: TableSchema) -> [String] {
-        let person = ["mentors", "mentees"].contains(t.name) ? ["person_id"] : []
-        return t.columns.filter { $0.required || person.contains($0.name) }.map(\.name)
+        let needed = entryNeeds[t.name] ?? []
+        return t.columns.filter { $0.required || needed.contains($0.name) }.map(\.name)
     }
+
+    /// What a row entered by a person is not saved without, beyond the schema's required columns: a
+    /// mentor's or mentee's person, a pair's mentor, a meeting's pair, a survey's respondent and score
+    /// (a survey may be of the programme, not of one pair) (a pair saved without its mentor read «Пара: —»; a survey without a score counted a
+    /// respondent «не указано»). Rows that come in bundles are not held to it.
+    static let entryNeeds: [String: Set<String>] = [
+        "mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id"], "meetings": ["pair_id"],
+        "surveys": ["respondent", "satisfaction"],
+    ]
 
     public let replica: Replica
     public var database: Database { replica.database }
