@@ -29,13 +29,15 @@ struct PageContext {
     }
 
     /// The whole page around `body`.
-    func page(_ body: String, notice: String? = nil, error: String? = nil) -> String {
+    /// `warning`: what is done but still wants her attention (amber, between a notice and an error).
+    func page(_ body: String, notice: String? = nil, warning: String? = nil, error: String? = nil) -> String {
         let links = nav.map { "<a href=\"\(esc($0.href))\">\(esc($0.label))</a>" }.joined(separator: " ")
         var html = "<!doctype html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(esc(title))</title>"
         html += "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><header><nav>\(links)</nav></header><main>"
         html += "<h1>\(esc(title))</h1>"
         if let notice { html += "<p class=\"notice\">\(esc(notice))</p>" }
+        if let warning { html += "<p class=\"caution\" role=\"status\">\(esc(warning))</p>" }
         if let error { html += "<p class=\"error\" role=\"alert\">\(esc(error))</p>" }
         return html + body + "</main></body></html>"
     }

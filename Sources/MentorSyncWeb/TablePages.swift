@@ -44,7 +44,7 @@ final class TablePages {
             let given = r.query["id"] == nil ? r.query.filter { key, _ in t.columns.contains { $0.name == key } } : [:]
             // Opened from a pair's page (`back=pair`): saved or cancelled, it goes back there.
             return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx, backToPair: r.query["back"] == "pair",
-                            viaPair: r.query["pair"], notice: r.query["done"])
+                            viaPair: r.query["pair"], notice: r.query["done"], warning: r.query["left"])
         case ("save", "POST"): return try save(t, r, ctx)
         case ("xlsx", "GET"), ("xlsx", "HEAD"): return try workbook(t, ctx)
         case ("delete", "GET"), ("delete", "HEAD"): return try confirmDelete(t, r, ctx)
@@ -171,7 +171,7 @@ final class TablePages {
     }
 
     func form(_ t: TableSchema, id: String?, values typed: [String: String]?, mentees typedMentees: [String]? = nil, _ ctx: PageContext, error: String? = nil,
-              backToPair: Bool = false, viaPair: String? = nil, notice: String? = nil) throws -> HTTPResponse {
+              backToPair: Bool = false, viaPair: String? = nil, notice: String? = nil, warning: String? = nil) throws -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
         let current = try id.flatMap { try currentRow(t, $0) }
@@ -243,7 +243,7 @@ final class TablePages {
         if let id, let said = try refused?(t.name)[id] {
             body = "<p class=\"error\">\(ctx.t(said))</p>" + body
         }
-        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, notice: notice, error: error))
+        return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, notice: notice, warning: warning, error: error))
     }
 
     func save(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
@@ -270,11 +270,11 @@ final class TablePages {
                 return rowID
             }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
-            var done = Message.webSaved(said(t, name, ctx)).text(ctx.language)
+            let done = Message.webSaved(said(t, name, ctx)).text(ctx.language)
             if t.name == "pairs", let left = try PairClosing.reminder(pair: rowID, database: replica.database) {
-                // Closed with plans or mentees still open: back to the pair's page, where each is a link.
-                done += ". " + left.text(ctx.language)
-                return .redirect("/t/pairs/edit?" + query([("id", rowID), ("done", done)]))
+                // Closed with something still open: back to the pair's page, where each is a link, the
+                // reminder in amber beside the green «saved».
+                return .redirect("/t/pairs/edit?" + query([("id", rowID), ("done", done), ("left", left.text(ctx.language))]))
             }
             if f["back"] == "pair", let pair = try currentRow(t, rowID)?["pair_id"]?.text ?? f["pair"], try currentRow(RegistrySchema.pairs, pair) != nil {
                 return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))

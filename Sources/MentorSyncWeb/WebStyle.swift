@@ -29,6 +29,7 @@ enum WebStyle {
     .search button,.search .button{margin:0}
     .actions{margin-top:.8rem}
     .notice{background:#e7f4ea;border-left:4px solid #2f7d44;padding:.5rem .8rem}
+    .caution{background:#fff4e5;border-left:4px solid #b45309;padding:.5rem .8rem}
     .error{background:#fbeaea;border-left:4px solid #a51d2d;padding:.5rem .8rem}
     .muted{color:#5c6470}
     .refused{color:#a51d2d;font-size:.85em;white-space:nowrap}

@@ -1,7 +1,7 @@
 import MentorSyncEngine
 
-/// What is left open when a pair is completed or ended: its plans (ИОМ) still a draft or active, its
-/// mentees still waiting or «in a pair». Left so, the report counts the plans as due and not done
+/// What is left open when a pair is completed or ended: its end date or result not filled in, its
+/// plans (ИОМ) still a draft or active, its mentees still waiting or «in a pair». Left so, the report counts the plans as due and not done
 /// and the mentees as not yet through; the person closing the pair is told, right after saving it,
 /// what to mark (the web's notice and `put`'s receipt). Nothing is changed for them.
 public enum PairClosing {
@@ -21,13 +21,26 @@ public enum PairClosing {
             """, [.text(pair)]) {
             open.append((try names.labelOrShortID(r[0].displayText, in: "mentees"), r[1].displayText, "mentees"))
         }
-        guard !open.isEmpty else { return nil }
+        // Its end date and result, which the pair's year in the report and the result column need.
+        let own = try db.rows("SELECT ended_on, result FROM pairs WHERE id = ?", [.text(pair)]).first ?? []
+        let unfilled = zip(["ended_on", "result"], own).filter { ($0.1.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.map(\.0)
+        guard !open.isEmpty || !unfilled.isEmpty else { return nil }
         func line(_ l: Language) -> String {
             open.map { "\(Message.tableTitle($0.table).text(l)) «\($0.what)» — \(Message.valueTitle($0.status, column: "status", table: $0.table).text(l))" }
                 .joined(separator: "; ")
         }
-        return Message("pairs.closing_reminder",
-                       en: "the pair is closed, but still open: \(line(.en)); mark them, or the report counts them as not done",
-                       ru: "пара закрыта, но ещё открыто: \(line(.ru)); отметьте их, иначе отчёт посчитает их невыполненными")
+        func columns(_ l: Language) -> String {
+            unfilled.map { "«\(Message.columnTitle($0, table: "pairs").text(l))»" }.joined(separator: ", ")
+        }
+        var en = "the pair is closed", ru = "пара закрыта"
+        if !unfilled.isEmpty {
+            en += ", but not filled in: \(columns(.en)) — fill them in on the pair's page"
+            ru += ", но не заполнено: \(columns(.ru)) — впишите на странице пары"
+        }
+        if !open.isEmpty {
+            en += (unfilled.isEmpty ? ", but" : ";") + " still open: \(line(.en)); mark them, or the report counts them as not done"
+            ru += (unfilled.isEmpty ? ", но" : ";") + " ещё открыто: \(line(.ru)); отметьте их, иначе отчёт посчитает их невыполненными"
+        }
+        return Message("pairs.closing_reminder", en: en, ru: ru)
     }
 }
