@@ -17,7 +17,15 @@ enum ReportPage {
                         report make: (SchoolYear, String?) throws -> IndicatorReport) throws -> HTTPResponse? {
         guard r.method == "GET" || r.method == "HEAD", r.path == "/report" || r.path == "/report.xlsx" else { return nil }
         let period = try r.query["period"].map { try SchoolYear.parse($0) } ?? .current
-        let site = r.query["site"].flatMap { s in schools.contains { $0.site == s } ? s : nil }
+        // At a school (no schools to choose) the report is the school's own, whatever the address says.
+        let site = r.query["site"].flatMap { s in s.isEmpty || schools.isEmpty ? nil : s }
+        // A school's code the registry does not hold (an address typed by hand) is said, not shown as the municipality's report.
+        if let site, !schools.contains(where: { $0.site == site }) {
+            var ctx = ctx
+            ctx.title = Message.webReport.text(ctx.language)
+            return HTTPResponse(status: 404, html: ctx.page("<p><a href=\"/report\">\(ctx.t(.webReportAllSchools))</a></p>",
+                                                            error: ReportError.unknownSite(site).message.text(ctx.language)))
+        }
         let report = try make(period, site)
         if r.path == "/report.xlsx" {
             let name = "report-\(period)\(site.map { "-\($0)" } ?? "").xlsx"

@@ -68,6 +68,11 @@ final class ReportListsTests: XCTestCase {
         let lastYear = try RoadmapEvent.list(database: f.db, today: "2026-12-05", period: SchoolYear(startYear: 2025)).map(\.title)
         XCTAssertEqual(lastYear, ["ежемесячно"], "November 2026 is not 2025-2026's")
         XCTAssertTrue(try RoadmapEvent.list(database: f.db, today: "2026-12-05", period: SchoolYear(startYear: 2026)).contains { $0.id == inMay })
+        // One organization's events by its code; a code typed wrong is said, not an empty list.
+        XCTAssertEqual(try RoadmapEvent.list(database: f.db, today: "2026-12-05", site: "district").count, 5)
+        XCTAssertThrowsError(try RoadmapEvent.list(database: f.db, site: "school-9")) { error in
+            XCTAssertEqual(error as? ReportError, .unknownSite("school-9"))
+        }
     }
 
     func testEventsOverdueAndOrder() throws {

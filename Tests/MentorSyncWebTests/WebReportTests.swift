@@ -57,6 +57,10 @@ final class WebReportTests: XCTestCase {
         XCTAssertTrue(one.contains("href=\"/report.xlsx?period=\(period)&amp;site=s002\""), one)
         let book = try XCTUnwrap(client.get("/report.xlsx?period=\(period)&site=s002"))
         XCTAssertEqual(book.header("Content-Disposition"), "attachment; filename=\"report-\(period)-s002.xlsx\"")
-        XCTAssertEqual(client.get("/report?site=s999")?.status, 200, "a school not enrolled: the whole report")
+        // A school not enrolled (an address typed by hand) is said, not shown as the whole report.
+        let unknown = client.get("/report?site=s999")
+        XCTAssertEqual(unknown?.status, 404)
+        XCTAssertTrue(unknown?.body.contains("«s999»: в этом реестре нет школы с таким кодом") ?? false, unknown?.body ?? "")
+        XCTAssertEqual(client.get("/report?site=")?.status, 200, "no school chosen: the whole report")
     }
 }

@@ -59,6 +59,11 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
                    ifnull(status, 'planned') IN ('planned', 'in_progress')
             FROM events WHERE 1
             """
+        // A school's code typed wrong is said, not answered with an empty list.
+        if let site, try database.scalar("SELECT 1 FROM organizations WHERE id = ?1 UNION ALL SELECT 1 FROM events WHERE org_id = ?1 LIMIT 1",
+                                         [.text(site)]) == nil {
+            throw ReportError.unknownSite(site)
+        }
         var values: [DatabaseValue] = []
         if let site { values.append(.text(site)); sql += " AND org_id = ?\(values.count)" }
         if let period {
