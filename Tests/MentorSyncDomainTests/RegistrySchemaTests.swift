@@ -43,6 +43,9 @@ final class RegistrySchemaTests: XCTestCase {
         let network = try XCTUnwrap(RegistrySchema.mentors.column(named: "network"))
         XCTAssertEqual(try ValueParser.parse("да", column: network, table: "mentors"), .integer(1))
         XCTAssertThrowsError(try ValueParser.parse("2", column: network, table: "mentors"))
+        XCTAssertThrowsError(try ValueParser.parse("может", column: network, table: "mentors")) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian, "«Сетевой»: «может» — нужно «да» или «нет»", "a yes/no column says what it takes")
+        }
         XCTAssertEqual(HeaderAliases.column(for: "Мероприятие", table: "event_participants", columns: ["event_id", "person_id", "role"]), "event_id")
     }
 

@@ -73,6 +73,9 @@ extension Message {
     public static func notAWholeNumber(_ context: EntryContext, _ text: String) -> Message {
         Message("value.not_whole", en: "\(context.en): '\(text)' is not a whole number", ru: "\(context.ru): «\(text)» — не целое число")
     }
+    public static func notYesOrNo(_ context: EntryContext, _ text: String) -> Message {
+        Message("value.not_yes_no", en: "\(context.en): '\(text)' — expected yes or no", ru: "\(context.ru): «\(text)» — нужно «да» или «нет»")
+    }
     public static func outsideRange(_ context: EntryContext, _ v: Int64, _ low: Int64, _ high: Int64) -> Message {
         Message("value.outside", en: "\(context.en): \(v) is outside \(low)..\(high)", ru: "\(context.ru): \(v) — вне допустимого диапазона \(low)…\(high)")
     }

@@ -37,7 +37,11 @@ public enum ValueParser {
         case .integer(let range):
             // A yes/no column (0, 1) also takes the words people write in spreadsheets.
             if range == 0...1, let flag = yesNo[raw.lowercased()] { return .integer(flag) }
-            guard let v = Int64(raw) else { throw MessageError(.notAWholeNumber(.column(column.name, table: table), raw)) }
+            guard let v = Int64(raw) else {
+                // A yes/no column says what it takes, not that a word is no whole number.
+                if range == 0...1 { throw MessageError(.notYesOrNo(.column(column.name, table: table), raw)) }
+                throw MessageError(.notAWholeNumber(.column(column.name, table: table), raw))
+            }
             if let range, !range.contains(v) {
                 throw MessageError(.outsideRange(.column(column.name, table: table), v, range.lowerBound, range.upperBound))
             }
