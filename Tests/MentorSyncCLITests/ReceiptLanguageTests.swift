@@ -53,14 +53,14 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("sync").hasSuffix("дальше: отвезите флешку в управление образования (или отдайте курьеру); ответ вернётся на ней\n"), run.text("sync"))
         XCTAssertFalse(run.text("sync").contains("отправлено"), run.text("sync"))
         // The next sync sends them again, as the district's reply is read after; the reply read then
-        // confirms them, and the receipt says that, not that they are unconfirmed.
-        XCTAssertTrue(run.text("sync again").contains(": 2 изменённые записи — эти записи уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило; файл s001-"), run.text("sync again"))
+        // confirms them, and the receipt says nothing new went, not that they are unconfirmed.
+        XCTAssertTrue(run.text("sync again").hasPrefix("новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл s001-"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено записей: 2, конфликтов: 0, отклонено записей: 0)"), run.text("ingest"))
         XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
         XCTAssertNotNil(run.text("sync again").range(of: "получен 1 ответ: новых записей: [0-9]+, изменённых: [0-9]+, удалённых: [0-9]+", options: .regularExpression), run.text("sync again"))
         XCTAssertEqual(Message.sent(rows: 5, deletions: 1, conflicts: 0, full: false, file: "f.msync", again: 3).russian,
-                       "отправлено в общую папку управления образования: 5 изменённых записей (1 удалена) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
+                       "отправлено в общую папку управления образования: 5 изменённых записей (из них удалений: 1) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync").russian,
                        "новых изменений нет; в общую папку управления образования отправлен файл f.msync: он подтверждает полученное")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 0, full: false, file: "f.msync", medium: .stick).russian,
@@ -68,7 +68,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", medium: .folder).russian,
                        "записано в папку обмена для управления образования: 1 изменённая запись; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true).russian,
-                       "отправлено в общую папку управления образования: 1 изменённая запись — эта запись уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило; файл f.msync")
+                       "новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 1, full: false, file: "f.msync").russian,
                        "отправлено в общую папку управления образования: 1 конфликт; файл f.msync")
         // A reply that only confirms is said so, not as three zeros.
@@ -110,7 +110,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("sync").contains("written to the exchange folder for the district: 2 changed rows in s001-"), run.text("sync"))
         XCTAssertFalse(run.text("sync").contains("take the stick"), run.text("sync"))
         XCTAssertFalse(run.text("sync").contains("sent before"), run.text("sync"))
-        XCTAssertTrue(run.text("sync again").contains(".msync — sent before; the reply read now confirms the district has them\n"), run.text("sync again"))
+        XCTAssertTrue(run.text("sync again").hasPrefix("nothing new to send: the district confirmed it has all your changes; file s001-"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("no reply from the district on this share yet"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("merged 1 bundle (2 rows changed, 0 conflicts, 0 rows refused)"), run.text("ingest"))
         XCTAssertTrue(run.text("sync again").contains("received 1 reply: "), run.text("sync again"))

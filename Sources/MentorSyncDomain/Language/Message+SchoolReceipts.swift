@@ -31,14 +31,18 @@ extension Message {
                        "folder": "written to the exchange folder for the district: "][medium.rawValue]!
         let ruWhere = ["stick": "записано на флешку для управления образования: ", "network": "отправлено в общую папку управления образования: ",
                        "folder": "записано в папку обмена для управления образования: "][medium.rawValue]!
+        // Everything the file carries was sent before and the reply read just after confirms it: for
+        // her, nothing new went («sent again — why?» every Thursday).
+        if again > 0 && againConfirmed && !full && conflicts == 0 {
+            return Message("receipt.sent", en: "nothing new to send: the district confirmed it has all your changes; file \(file)",
+                           ru: "новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл \(file)")
+        }
         var en = enWhere + Plural.en(count: rows, "changed row", "changed rows")
-        if deletions > 0 { en += " (\(Plural.en(count: deletions, "deletion", "deletions")))" }
+        if deletions > 0 { en += " (\(deletions) of them \(deletions == 1 ? "a deletion" : "deletions"))" }
         if conflicts > 0 { en += " and " + Plural.en(count: conflicts, "conflict", "conflicts") }
         if full { en += " — a full copy, as the district asked" }
         en += " in \(file)"
-        if again > 0 && againConfirmed {
-            en += rows == 1 ? " — sent before; the reply read now confirms the district has it" : " — sent before; the reply read now confirms the district has them"
-        } else if again > 0 {
+        if again > 0 && !againConfirmed {
             en += again >= rows ? (rows == 1 ? " — the row was sent before; the district has not confirmed it yet"
                                              : " — all these rows were sent before; the district has not confirmed them yet")
                                 : " (\(again) of the rows sent before; the district has not confirmed them yet)"
@@ -51,13 +55,11 @@ extension Message {
         } else {
             ru = ruWhere
                 + (rows == 0 ? "" : Plural.ru(count: rows, "изменённая запись", "изменённые записи", "изменённых записей"))
-            if deletions > 0 { ru += " (\(deletions) \(Plural.ru(deletions, "удалена", "удалены", "удалено")))" }
+            // «(9 удалено)» read as if the sync had deleted something: the deletions are hers, sent.
+            if deletions > 0 { ru += " (из них удалений: \(deletions))" }
             if conflicts > 0 { ru += (rows == 0 ? "" : " и ") + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
             if full { ru += " — полная копия, как просило управление образования" }
-            if again > 0 && againConfirmed {
-                ru += rows == 1 ? " — эта запись уже отправлялась раньше, и ответ, полученный сейчас, подтверждает, что управление образования её получило"
-                                : " — эти записи уже отправлялись раньше, и ответ, полученный сейчас, подтверждает, что управление образования их получило"
-            } else if again > 0 {
+            if again > 0 && !againConfirmed {
                 ru += again >= rows ? (rows == 1 ? " — эта запись уже отправлялась раньше, управление образования её ещё не подтвердило"
                                                  : " — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило")
                                     : " (из них \(again) уже отправлялись раньше: управление образования их ещё не подтвердило)"
