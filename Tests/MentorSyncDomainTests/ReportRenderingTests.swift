@@ -147,8 +147,16 @@ final class ReportRenderingTests: XCTestCase {
         let text = try report.rendered(as: .table)
         XCTAssertTrue(text.contains("Итого по муниципалитету"))
         XCTAssertTrue(text.contains("Период: 2024-2025 учебный год (01.09.2024 – 31.08.2025), данные на 31.08.2025"))
-        XCTAssertTrue(text.contains("Неполные данные: 8"))
+        // The heading counts rows as the schools' column does, and says the missing values when more.
+        XCTAssertEqual(report.incomplete.count, 8)
+        XCTAssertLessThan(report.incompleteRowCount, 8)
+        XCTAssertEqual(report.schools.map(\.incomplete).reduce(0, +), report.incompleteRowCount, "the column adds up to the heading")
+        XCTAssertTrue(text.contains("Неполные данные: строк: \(report.incompleteRowCount), недостаёт значений: 8"), text)
+        XCTAssertTrue(report.htmlPage().contains("<h2>Неполные данные (строк: \(report.incompleteRowCount), недостаёт значений: 8)</h2>"))
         XCTAssertTrue(text.contains("Примечания"))
+        // Forms in the words the forms and lists use.
+        XCTAssertTrue(text.contains("учитель – учитель"), text)
+        XCTAssertFalse(text.contains("педагог–педагог"), text)
         for code in IndicatorCode.allCases { XCTAssertTrue(text.contains(code.title)) }
         // Aligned: in every table, the gaps between the rule's segments are blank on every line.
         let lines = text.components(separatedBy: "\n")

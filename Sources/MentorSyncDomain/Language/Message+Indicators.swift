@@ -20,8 +20,9 @@ extension Message {
         case .plansDone:
             return Message(key, en: "Individual plans carried out", ru: "Доля успешно реализованных ИОМ")
         case .schoolsWithActivePair:
-            return Message(key, en: "Schools running the mentoring model (a working pair)",
-                           ru: "Доля школ, реализующих целевую модель наставничества (есть действующая пара)")
+            // A pair that worked in the year counts, a pair completed in May among them: the title says so.
+            return Message(key, en: "Schools running the mentoring model (a pair that worked in the school year)",
+                           ru: "Доля школ, реализующих целевую модель наставничества (есть пара, работавшая в учебном году)")
         case .staffDiagnosed:
             return Message(key, en: "Teachers and managers diagnosed for professional deficits",
                            ru: "Доля педагогов и управленческих кадров, прошедших диагностику профессиональных дефицитов")

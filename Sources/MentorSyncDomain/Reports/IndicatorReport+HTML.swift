@@ -144,7 +144,7 @@ extension IndicatorReport {
         h.close("section")
 
         h.open("section", id: "incomplete")
-        h.element("h2", "Неполные данные (\(incomplete.count))")
+        h.element("h2", "Неполные данные (\(ReportText.incomplete(rows: incompleteRowCount, entries: incomplete.count)))")
         if incomplete.isEmpty {
             h.element("p", "Все ссылки разрешены, нужные поля заполнены.")
         } else {

@@ -70,7 +70,7 @@ extension IndicatorReport {
         out.append(satisfaction.render())
 
         out.append("")
-        out.append("Неполные данные: \(incomplete.count)")
+        out.append("Неполные данные: \(ReportText.incomplete(rows: incompleteRowCount, entries: incomplete.count))")
         if !incomplete.isEmpty {
             var t = TextTable(["ОО", "Таблица", "Запись", "Что не так"], alignments: [.left, .left, .left, .left])
             for row in incomplete { t.add([row.orgId, Message.tableTitle(row.table).russian, row.shown, row.explanation]) }

@@ -68,6 +68,7 @@ public enum ReportVocabulary {
     public static let pairForms = values(RegistrySchema.pairs, "form")
     public static let pairStatuses = values(RegistrySchema.pairs, "status")
     public static let meetingKinds = values(RegistrySchema.meetings, "kind")
+    static let formValues = Set(values(RegistrySchema.pairs, "form"))
     public static let respondents = values(RegistrySchema.surveys, "respondent")
 
     static func values(_ table: TableSchema, _ column: String) -> [String] {
@@ -79,12 +80,8 @@ public enum ReportVocabulary {
     public static func label(_ value: String) -> String {
         switch value {
         case "": return "не указано"
-        case "teacher-teacher": return "педагог–педагог"
-        case "student-student": return "ученик–ученик"
-        case "teacher-student": return "педагог–ученик"
-        case "employer-student": return "работодатель–ученик"
-        case "studentmentor-student": return "студент–ученик"
-        case "methodist-teacher": return "методист–педагог"
+        // The forms as the forms and lists write them («учитель – учитель»), one word for one thing.
+        case _ where formValues.contains(value): return EnumerationAliases.russian(value, column: "form", table: "pairs") ?? value
         case "forming": return "формируется"
         case "active": return "действует"
         case "completed": return "завершена"

@@ -3,6 +3,12 @@ import Foundation
 /// Numbers and dates as a Russian reader writes them: decimal comma, dd.mm.yyyy.
 /// Formatted by hand (not by a locale) so the output is the same on every machine.
 enum ReportText {
+    /// How many incomplete rows, as the schools' column counts them (a row missing two things is one
+    /// row), with the things missing when they are more: «2» or «строк: 1, недостаёт значений: 2».
+    static func incomplete(rows: Int, entries: Int) -> String {
+        rows == entries ? "\(rows)" : "строк: \(rows), недостаёт значений: \(entries)"
+    }
+
     /// "2024-09-01" → "01.09.2024"; anything else unchanged.
     static func date(_ iso: String) -> String {
         let p = iso.split(separator: "-")
