@@ -42,6 +42,7 @@ final class ReportRenderingTests: XCTestCase {
         XCTAssertTrue(text.hasSuffix("\r\n"))
         let rows = Self.parseCSV(text)
         XCTAssertEqual(rows.first, IndicatorReport.csvHeader)
+        XCTAssertEqual(IndicatorReport.csvHeader[10], "Цель", "the target is in the row's unit, a count or a percent")
         XCTAssertTrue(rows.allSatisfy { $0.count == IndicatorReport.csvHeader.count }, "every row has every field")
 
         func row(_ site: String, _ code: String) -> [String]? { rows.first { $0[1] == site && $0[3] == code } }

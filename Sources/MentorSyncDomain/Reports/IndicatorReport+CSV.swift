@@ -1,9 +1,11 @@
 import Foundation
 
 extension IndicatorReport {
-    /// The header of the CSV report. Stable: scripts and spreadsheets rely on these columns.
+    /// The header of the CSV report. Stable: scripts and spreadsheets rely on these columns (their
+    /// order and number). The target is in the row's unit («Единица»: % or чел.), so it is «Цель»
+    /// («Цель, %» sat over a target of 1 person).
     public static let csvHeader = ["Период", "ОО", "Название ОО", "Код", "№", "Показатель",
-                                   "Числитель", "Знаменатель", "Значение", "Единица", "Цель, %", "Достигнуто"]
+                                   "Числитель", "Знаменатель", "Значение", "Единица", "Цель", "Достигнуто"]
 
     /// One cell of the report's flat table (CSV and Excel alike).
     enum FlatCell {
