@@ -22,6 +22,22 @@ final class TablePages {
         return false
     }
     static let longTextColumns: Set<String> = ["notes", "comment", "summary", "requests", "deficits", "goals", "competencies", "result", "minutes", "documents"]
+    /// Columns a list shows first, where the table's own order would leave out what people look for
+    /// (an event's status was only in its card; a mentor's «Сетевой», a plan's status likewise).
+    static let listedFirst: [String: [String]] = [
+        "events": ["title", "starts_on", "ends_on", "status", "responsible", "kind"],
+        "mentors": ["person_id", "status", "network"],
+        "plans": ["title", "pair_id", "mentee_id", "starts_on", "ends_on", "status"],
+    ]
+
+    /// `columns` in the order a list shows them: `listedFirst`, then the table's order.
+    static func listOrder(_ columns: [ColumnSchema], table: String) -> [ColumnSchema] {
+        let first = listedFirst[table] ?? []
+        return columns.enumerated().sorted { a, b in
+            let (x, y) = (first.firstIndex(of: a.element.name) ?? first.count, first.firstIndex(of: b.element.name) ?? first.count)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+    }
 
     init(replica: Replica, tables: [TableSchema], owners: (() throws -> [(id: String, label: String)])? = nil) {
         self.replica = replica
@@ -91,7 +107,7 @@ final class TablePages {
         }
         // Only the columns holding a value somewhere, as many as fit a school laptop's screen (free
         // text goes first, the rest in the row's form); the first names the row and links to its form.
-        var shownColumns = page.columns.dropFirst(2).compactMap { t.column(named: $0) }
+        var shownColumns = Self.listOrder(page.columns.dropFirst(2).compactMap { t.column(named: $0) }, table: t.name)
         var hidden: [ColumnSchema] = []
         while shownColumns.count > Self.maxColumns, let i = shownColumns.lastIndex(where: { Self.isLongText($0) }) { hidden.insert(shownColumns.remove(at: i), at: 0) }
         if shownColumns.count > Self.maxColumns { hidden = Array(shownColumns[Self.maxColumns...]) + hidden; shownColumns = Array(shownColumns.prefix(Self.maxColumns)) }

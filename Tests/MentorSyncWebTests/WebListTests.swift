@@ -5,6 +5,21 @@ import MentorSyncTestSupport
 /// A table's list as the deputy head reads it: only the columns that hold something, paged and
 /// counted by the database, found by a word in any case, a name, a value in words or a date.
 final class WebListTests: XCTestCase {
+    /// A roadmap's list shows each event's status (it was only in the event's card), its dates and
+    /// who is responsible, before the columns people look at less.
+    func testTheEventsListShowsStatusFirst() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO events (id, org_id, code, section, title, result, starts_on, ends_on, schedule, responsible, document, status)
+              VALUES ('ev-1', 's001', '1.1', 'Организационный', 'Семинар наставников', 'Протокол', '2026-10-01', '2026-10-02',
+                      'октябрь 2026', 'Иванова М. П.', 'Приказ № 5', 'done');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let list = client.get("/t/events")?.body ?? ""
+        XCTAssertEqual(Array(headers(list).prefix(5)), ["Мероприятие", "Дата начала", "Дата окончания", "Статус", "Ответственный"], list)
+        XCTAssertTrue(list.contains(">выполнено<"), list)
+    }
+
     func testListShowsFilledColumnsPagesInSQLAndSearches() throws {
         let w = try WebWorld()
         try w.sql(w.schoolHome, """
