@@ -56,6 +56,21 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertTrue(reasons.contains("row persons/p-of-s002 belongs to 's002', not to s001; change refused"), "\(reasons)")
     }
 
+    /// A row refused again with every bundle that carries it is told once at the school, not once a bundle.
+    func testARowRefusedAgainIsToldOnceAtTheSchool() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        try SchoolHome.open(w.schoolHome("s001")).database.execute("INSERT INTO organizations(id, org_id, name, kind) VALUES ('o1', 's001', 'Подставная', 'school')")
+        for _ in 0..<3 { try w.round() }
+        let refusal = "Организация «Подставная» — эту таблицу ведёт только управление образования"
+        let json = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual((json["rejections"] as? [[String: Any]])?.count, 1, "\(json)")
+        let status = try w.school("s001", environment: ToolLocale.russian, ["status"])
+        XCTAssertEqual(flat(status.stdout).components(separatedBy: refusal).count - 1, 1, status.stdout)
+        let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertLessThanOrEqual(flat(sync.stdout).components(separatedBy: refusal).count - 1, 1, sync.stdout)
+    }
+
     func testADamagedBundleIsToldInRussianToTheSchoolAndTheCoordinator() throws {
         let w = try CLIWorld(schools: ["s001"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна"))

@@ -67,6 +67,9 @@ extension SchoolHome {
             .map { (bundle: $0[0].displayText, reason: $0[1].displayText, heardAt: $0[2].displayText) }
             // A damaged bundle is settled once the district confirmed everything: its changes went again.
             .filter { unacked > 0 || !isDamagedBundle($0.reason) }
+            // A row refused again with every bundle that carries it is one refusal (the newest): the
+            // same paragraph stood three, then four times.
+            .uniqued(by: \.reason)
         let commands = try database.rows("SELECT name, bundle, carried_out_at FROM school_commands ORDER BY n DESC LIMIT 20")
             .map { (name: $0[0].displayText, bundle: $0[1].displayText, at: $0[2].displayText) }
         var report = SchoolStatusReport(

@@ -21,7 +21,7 @@ extension SchoolHome {
         for c in Set(i.commands).sorted() {
             lines.append((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text(l))
         }
-        for r in i.rejections { lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l)) }
+        for r in i.rejections.uniqued(by: \.reason) { lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l)) }
         lines += (try? describeCorrections(i.corrections, language: l)) ?? []
         if i.rowsMovedAway > 0 { lines.append(Message.rowsMovedAway(i.rowsMovedAway).text(l)) }
         lines += i.removedMigrationCopies.map { Message.migrationCopyRemoved($0).text(l) }
