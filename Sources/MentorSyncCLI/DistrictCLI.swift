@@ -140,6 +140,7 @@ public enum DistrictCLI {
                 "replies": outcome.replies.map(\.path), "rows_changed": outcome.rowsChanged, "refused_rows": outcome.refusals,
                 "conflicts": outcome.conflicts, "refused": outcome.refused.map { ["path": $0.path, "reason": $0.reason] },
                 "temporary_files_removed": outcome.swept, "removed_migration_copies": outcome.removedMigrationCopies,
+                "revoked_replies_removed": outcome.revokedRepliesRemoved,
             ])
         } else {
             console.out(Message.mergedBundles(outcome.merged.count, rowsChanged: outcome.rowsChanged, conflicts: outcome.conflicts, refused: outcome.refusals).text())
@@ -157,6 +158,7 @@ public enum DistrictCLI {
             if !outcome.swept.isEmpty { console.out(Message.removedTemporary(outcome.swept.count).text()) }
             if !outcome.replies.isEmpty { console.out(Message.wroteReplies(outcome.replies.map(\.lastPathComponent)).text()) }
             for name in outcome.removedMigrationCopies { console.out(Message.districtMigrationCopyRemoved(name).text()) }
+            if !outcome.revokedRepliesRemoved.isEmpty { console.out(Message.revokedRepliesRemoved(outcome.revokedRepliesRemoved.count).text()) }
             if atTerminal, FileManager.default.fileExists(atPath: logFile.path) { console.out(Message.ingestLogWritten(logFile.path).text()) }
         }
         return outcome.anyQuarantined ? 3 : (outcome.retryLater.isEmpty && outcome.refused.isEmpty ? 0 : 1)

@@ -32,6 +32,35 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: other.path))
     }
 
+    /// A reply waiting on the share for a school revoked since is taken away by the next pass: the
+    /// stolen computer syncing there reads nothing of it. Another school's reply stays.
+    func testTheNextPassTakesARevokedSchoolsRepliesOffTheShare() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=До кражи"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.school("s002", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        func replies(_ site: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: w.stick.appendingPathComponent("outbox/\(site)").path).filter { $0.hasSuffix(".msync") }
+        }
+        XCTAssertEqual(try replies("s001").count, 1)
+        expectOK(try w.district("revoke", "--site", "s001"))
+        let pass = try w.district("ingest", "--share", w.stick.path, "--json")
+        expectOK(pass)
+        let removed = (try XCTUnwrap(try w.json(pass) as? [String: Any]))["revoked_replies_removed"] as? [String]
+        XCTAssertEqual(removed?.count, 1, pass.output)
+        XCTAssertEqual(try replies("s001"), [], "the revoked school's reply is gone")
+        XCTAssertEqual(try replies("s002").count, 1, "another school's reply stays")
+        let stolen = try w.school("s001", "sync", "--share", w.stick.path)
+        XCTAssertTrue(stolen.stdout.contains("no reply from the district on this share yet"), stolen.output)
+        // Enrolled again: the replies of its new key are left alone.
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("s001-new.enroll").path))
+        expectOK(try w.district("resync", "--site", "s001"))
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3, "the stolen computer's file is quarantined")
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        XCTAssertEqual(try replies("s001").count, 1, "a reply with the new key stays")
+    }
+
     func testRevokedSchoolIsRefusedAtOnceWithAReasonNamingTheFix() throws {
         let w = try CLIWorld(schools: ["s001"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=До кражи"))

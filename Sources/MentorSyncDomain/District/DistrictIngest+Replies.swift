@@ -37,6 +37,29 @@ extension DistrictIngest {
         return summary.url
     }
 
+    /// Takes off the share the replies signed with a key the district revoked: a stolen computer
+    /// syncing with the shared folder would read in them what the district sent its school (network
+    /// mentors of other schools among it). Every pass over a share does it, so a revocation reaches
+    /// the shared folder within one interval of the daemon; a stick already on the road keeps its copy.
+    /// Returns the names of the files removed.
+    func removeRevokedReplies(_ share: Share) -> [String] {
+        var removed: [String] = []
+        for school in share.schoolsWithOutbox() where share.outboxRefusal(school) == nil {
+            guard let keys = try? home.schoolKeys(school) else { continue }
+            var revoked = (try? home.revokedKeys(school).map(\.key)) ?? []
+            if keys.revokedAt != nil { revoked.append(keys.current) }
+            guard !revoked.isEmpty else { continue }
+            for url in Share.bundles(in: share.outbox(school)) {
+                guard (try? BundleReader.peekHeader(at: url).header.sender) == home.site,
+                      revoked.contains(where: { (try? BundleReader.verify(at: url, key: $0)) != nil }) else { continue }
+                guard (try? FileManager.default.removeItem(at: url)) != nil else { continue }
+                removed.append(url.lastPathComponent)
+                log.event("reply_removed", ["file": url.lastPathComponent, "site": school, "why": "signed with a revoked key"])
+            }
+        }
+        return removed
+    }
+
     /// Rewrites the courier's MANIFEST.txt when the bundles on the share changed. A failure (a full
     /// or read-only stick) is logged, never fatal: the bundles themselves are what matters.
     func refreshManifest(_ share: Share) {

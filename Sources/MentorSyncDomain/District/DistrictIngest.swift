@@ -53,6 +53,8 @@ public final class DistrictIngest {
         public var conflicts = 0
         /// The copies kept from before a migration, removed because this pass succeeded.
         public var removedMigrationCopies: [String] = []
+        /// Replies signed with a key the district revoked, taken off the share (`removeRevokedReplies`).
+        public var revokedRepliesRemoved: [String] = []
         public var anyQuarantined: Bool { !quarantined.isEmpty }
     }
 
@@ -120,6 +122,7 @@ public final class DistrictIngest {
                 outcome.replies.append(url)
             }
         }
+        outcome.revokedRepliesRemoved = removeRevokedReplies(share)
         outcome.removedMigrationCopies = removeMigrationCopies(after: outcome)
         return outcome
     }

@@ -99,8 +99,15 @@ extension Message {
 
     public static func revoked(_ site: String) -> Message {
         Message("receipt.revoked",
-                en: "\(site) revoked: its bundles are refused from now on; re-enroll it to give the school a new key",
-                ru: "школа \(site) отозвана: её пакеты больше не принимаются; чтобы выдать школе новый ключ, подключите её заново")
+                en: "\(site) revoked: its bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass (a stick already on the road keeps its copy); re-enroll it to give the school a new key",
+                ru: "школа \(site) отключена: её пакеты больше не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме (на флешке, уже увезённой, копия остаётся); чтобы выдать школе новый ключ, подключите её заново")
+    }
+
+    /// Replies signed with a revoked key taken off the share by a pass.
+    public static func revokedRepliesRemoved(_ n: Int) -> Message {
+        Message("receipt.revoked_replies_removed",
+                en: "removed \(Plural.en(count: n, "reply", "replies")) for a revoked key (a stolen computer must not read them)",
+                ru: "убрано ответов для отключённого ключа: \(n) (их не должен прочитать потерянный или украденный компьютер)")
     }
 
     public static func districtMigrationCopyRemoved(_ name: String) -> Message {

@@ -112,8 +112,8 @@ extension Message {
     public static let webResyncExplained = Message("web.resync.explained", en: "The school's next reply asks it to send everything again.",
                                                    ru: "Следующий ответ школе попросит её прислать все данные заново.")
     public static let webRevokeExplained = Message("web.revoke.explained",
-        en: "The school's bundles are refused from now on; enroll it again to give it a new key.",
-        ru: "С этого момента пакеты школы не принимаются; чтобы выдать новый ключ, подключите её заново.")
+        en: "The school's bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass; enroll it again to give it a new key.",
+        ru: "С этого момента пакеты школы не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме; чтобы выдать новый ключ, подключите её заново.")
     /// What was done, as a finished act: the notice after resync or revoke.
     public static func webActionDone(resync: Bool, school: String) -> Message {
         resync
