@@ -91,6 +91,31 @@ final class CorrectionsCLITests: XCTestCase {
         XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "методист")
     }
 
+    /// A conflict found at the district alone (the school's write won there, so nothing of it came
+    /// back): the coordinator keeps the school's value, and the school hears its value was kept.
+    func testTheSchoolHearsItsValueKeptInAConflictOnlyTheDistrictFound() throws {
+        let locale = ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
+                              "--set", "position=учитель", "--id", "p1"))
+        try w.round()
+        // The district writes first; the school, whose counter runs ahead (other writes), writes later.
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=методист"))
+        for k in 0..<5 { expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Петров \(k)")) }
+        expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "position=завуч"))
+        try w.round()
+        let conflict = try XCTUnwrap(try w.conflicts().first, "the district found the conflict")
+        XCTAssertEqual(conflict.keptValue, "завуч", "the school's later write won at the district")
+        let registry = try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
+        XCTAssertEqual(try registry.scalar("SELECT count(*) FROM msync_conflicts")?.integer, 0, "the school found none")
+        expectOK(try w.district("conflicts", "resolve", conflict.id, "--keep", "theirs"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
+        expectOK(sync)
+        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Люди «Иванова Мария Петровна», должность: оставлено «завуч»"), sync.stdout)
+        XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "завуч")
+    }
+
     func check(_ language: [String: String], said: String, change: String) throws {
         let locale = language.merging(["COLUMNS": "300"]) { $1 }  // status wraps to the terminal
         let w = try CLIWorld(schools: ["s001"])

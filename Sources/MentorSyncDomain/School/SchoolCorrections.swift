@@ -28,10 +28,13 @@ extension SchoolHome {
     /// conflict found now, or the settling of one recorded before (marked settled here); runs
     /// inside the merge's transaction.
     func recordCorrections(_ merged: MergeReport, bundle: String, at now: String) throws -> [SchoolCorrection] {
-        // A value stamped anew as it is: told only when it settles a conflict recorded here.
-        let confirmed = try merged.ownCellsConfirmed.filter { c in
+        // A value of this school's stamped anew as it is: the district kept it deciding a conflict
+        // (only a decision restamps a cell in place). Told whether or not the conflict was found here
+        // too — found at the district alone, the school heard nothing of its value being kept.
+        let confirmed = merged.ownCellsConfirmed
+        for c in confirmed {
             try replica.settleOpenConflicts(on: ConflictCell(table: c.table, rowID: c.rowID, column: c.column), knownUpTo: merged.header.knowledge[site],
-                                            resolution: "settled by the district: \(c.new.displayText) kept", at: now) > 0
+                                            resolution: "settled by the district: \(c.new.displayText) kept", at: now)
         }
         guard !merged.ownRowsChanged.isEmpty || !confirmed.isEmpty else { return [] }
         try ensureCorrectionsTable()
