@@ -62,7 +62,7 @@ final class ReferenceNamesTests: XCTestCase {
 
     func testAnAmbiguousNameListsTheCandidatesAndWritesNothing() throws {
         let t = try addTeachers()
-        for (env, words) in [(ToolLocale.russian, ["подходит к 2 строкам таблицы «Люди» (persons)", "укажите одно"]), (ToolLocale.english, ["matches 2 rows of persons", "give one"])] {
+        for (env, words) in [(ToolLocale.russian, ["подходит к 2 строкам таблицы «Люди»:", "укажите одно"]), (ToolLocale.english, ["matches 2 rows of persons", "give one"])] {
             let r = try school(env, "put", "mentors", "--set", "person_id=Иванова Мария Петровна", "--set", "status=active")
             XCTAssertEqual(r.exitCode, 1, r.output)
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "one line: \(r.stderr)")

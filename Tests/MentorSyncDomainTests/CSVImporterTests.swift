@@ -316,7 +316,7 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(r.inserted, 1)
         XCTAssertEqual(r.skippedColumns, ["Класс", "Кабинет"])
         XCTAssertEqual(r.notes.first?.english, "left out, as persons has no such columns: 'Класс', 'Кабинет' (a misspelt name? its columns are: org_id, full_name, birth_date, role, position, subject, teaching_since, hired_on, left_on, pd_consent_on, notes)")
-        XCTAssertTrue(r.notes.first?.russian.hasPrefix("столбцы пропущены — в таблице «Люди» (persons) таких нет: «Класс», «Кабинет» (если это опечатка, исправьте название; столбцы таблицы: ") == true, r.notes.first?.russian ?? "")
+        XCTAssertTrue(r.notes.first?.russian.hasPrefix("столбцы пропущены — в таблице «Люди» таких нет: «Класс», «Кабинет» (если это опечатка, исправьте название; столбцы таблицы: ") == true, r.notes.first?.russian ?? "")
         // A file naming no column of the table is not a list of it.
         let other = try file("other.csv", "Класс;Кабинет\n7;12\n")
         XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: other, into: school)) { e in

@@ -167,6 +167,25 @@ final class ReferenceResolverTests: XCTestCase {
         XCTAssertEqual(r.labelCache.keys.sorted(), ["mentors", "pairs", "persons"], "labels are read for what is shown, not to find rows")
     }
 
+    /// A name typed a letter or two off is offered the nearest names (a list's «Павлова» for «Павловна»);
+    /// a name far from every other is offered none.
+    func testANameTypedALetterOffIsOfferedTheNearestNames() throws {
+        let sidorova = try put("persons", [("full_name", "Сидорова Екатерина Павловна")])
+        _ = try put("persons", [("full_name", "Орлов Пётр Ильич")])
+        let r = ReferenceResolver(database: school.database)
+        for typo in ["Сидорова Екатерина Павлова", "Сидорава Екатерина Павловна", "сидорова екатерина павловнаа"] {
+            XCTAssertThrowsError(try r.resolve(typo, in: "persons")) { e in
+                XCTAssertEqual((e as? MessageError)?.message.russian.contains("похожие: Сидорова Екатерина Павловна [\(ReferenceResolver.shortID(sidorova))]"), true, "\(typo): \(e)")
+            }
+        }
+        XCTAssertThrowsError(try r.resolve("Кузнецова Анна Викторовна", in: "persons")) { e in
+            XCTAssertFalse("\(e)".contains("похожие") || "\(e)".contains("similar"), "\(e)")
+        }
+        XCTAssertEqual(NameLookup.editDistance(Array("павлова"), Array("павловна"), limit: 2), 1)
+        XCTAssertEqual(NameLookup.editDistance(Array("abc"), Array("xyz"), limit: 2), nil)
+        XCTAssertEqual(NameLookup.editDistance(Array(""), Array("ab"), limit: 2), 2)
+    }
+
     /// A pair's meetings and surveys are named by the pair and the day — two on one day, or one
     /// with no day beside dated ones, told apart — and every name shown finds its row again.
     func testMeetingsAndSurveysAreNamedByTheirPairAndDay() throws {

@@ -11,7 +11,7 @@ extension Message {
     static func importSeveralRowsOfPerson(_ count: Int, table: String) -> Message {
         Message("import.several_rows_of_person",
                 en: "this person has \(count) rows in \(table) already; add an id column to say which one",
-                ru: "у этого человека уже \(Plural.ru(count: count, "строка", "строки", "строк")) в таблице \(ruTable(table)); добавьте столбец id, чтобы указать, какую")
+                ru: "у этого человека уже \(Plural.ru(count: count, "строка", "строки", "строк")) в таблице \(ruTitle(table)); добавьте столбец id, чтобы указать, какую")
     }
 }
 
@@ -28,7 +28,7 @@ extension Message {
         let russian = allowed.map { c in HeaderAliases.russian(c, table: table).map { "\($0) (\(c))" } ?? c }
         return Message("import.unknown_columns",
                        en: "\(table) has no column\(unknown.count == 1 ? "" : "s") \(names) (first line of the file); its columns are: \(allowed.joined(separator: ", "))",
-                       ru: "в таблице \(ruTable(table)) нет столбц\(unknown.count == 1 ? "а" : "ов") \(unknown.map { "«\($0)»" }.joined(separator: ", ")) (первая строка файла); её столбцы: \(russian.joined(separator: ", "))")
+                       ru: "в таблице \(ruTitle(table)) нет столбц\(unknown.count == 1 ? "а" : "ов") \(unknown.map { "«\($0)»" }.joined(separator: ", ")) (первая строка файла); её столбцы: \(russian.joined(separator: ", "))")
     }
 
     static func importDuplicateColumn(_ table: String, _ column: String) -> Message {
@@ -40,7 +40,7 @@ extension Message {
     static func importNoColumns(_ table: String, allowed: [String]) -> Message {
         Message("import.no_columns",
                 en: "the first line of the file names no column of \(table) to import; its columns are: \(allowed.joined(separator: ", "))",
-                ru: "первая строка файла не называет ни одного столбца таблицы \(ruTable(table)); её столбцы: \(allowed.joined(separator: ", "))")
+                ru: "первая строка файла не называет ни одного столбца таблицы \(ruTitle(table)); её столбцы: \(allowed.joined(separator: ", "))")
     }
 
     static func importBadRows(_ table: String, file: String, bad: Int, good: Int, listing: [String]) -> Message {
@@ -48,7 +48,7 @@ extension Message {
             + listing.map { "  " + $0 }
             + [good == 0 ? "fix these rows and import the file again"
                : "fix these rows and import the file again, or add --skip-bad to import only the \(good == 1 ? "1 good row" : "\(good) good rows")"]
-        let ru = ["в \(file) ошибочных строк: \(bad) из \(bad + good), поэтому в таблицу \(ruTable(table)) ничего не записано:"]
+        let ru = ["в \(file) ошибочных строк: \(bad) из \(bad + good), поэтому в таблицу \(ruTitle(table)) ничего не записано:"]
             + listing.map { "  " + $0 }
             + [good == 0 ? "исправьте эти строки и импортируйте файл снова"
                : "исправьте эти строки и импортируйте файл снова или добавьте --skip-bad, чтобы импортировать только верные строки (\(good))"]
@@ -215,7 +215,7 @@ extension Message {
         let russian = columns.map { c in HeaderAliases.russian(c, table: table) ?? c }
         return Message("import.columns_skipped",
                        en: "left out, as \(table) has no such column\(names.count == 1 ? "" : "s"): \(names.map { "'\($0)'" }.joined(separator: ", ")) (a misspelt name? its columns are: \(columns.joined(separator: ", ")))",
-                       ru: "\(names.count == 1 ? "столбец пропущен" : "столбцы пропущены") — в таблице \(ruTable(table)) \(names.count == 1 ? "такого нет" : "таких нет"): \(names.map { "«\($0)»" }.joined(separator: ", ")) (если это опечатка, исправьте название; столбцы таблицы: \(russian.joined(separator: ", ")))")
+                       ru: "\(names.count == 1 ? "столбец пропущен" : "столбцы пропущены") — в таблице \(ruTitle(table)) \(names.count == 1 ? "такого нет" : "таких нет"): \(names.map { "«\($0)»" }.joined(separator: ", ")) (если это опечатка, исправьте название; столбцы таблицы: \(russian.joined(separator: ", ")))")
     }
 
     public static func importAddedWithoutRole(_ n: Int) -> Message {

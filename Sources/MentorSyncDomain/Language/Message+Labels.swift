@@ -35,7 +35,10 @@ extension Message {
     }
 
     /// A table in a Russian sentence: its title, with the code a command takes — «Люди» (persons).
+    /// A table named for a command line, with the code the commands take: «Люди» (persons).
     static func ruTable(_ table: String) -> String { "«\(tableTitle(table).russian)» (\(table))" }
+    /// A table named for a person at a form or a list: «Люди».
+    static func ruTitle(_ table: String) -> String { "«\(tableTitle(table).russian)»" }
 
     /// A column's title: its Russian header (`HeaderAliases`, the one import takes) or its own name, readable.
     public static func columnTitle(_ column: String, table: String) -> Message {

@@ -9,7 +9,7 @@ extension Message {
     static func referenceAmbiguous(_ context: EntryContext, text: String, table: String, candidates: [String]) -> Message {
         Message("reference.ambiguous",
                 en: "\(context.en): '\(text)' matches \(candidates.count) rows of \(table): \(candidates.joined(separator: "; ")); give one of these names or ids",
-                ru: "\(context.ru): «\(text)» подходит к \(Plural.ru(count: candidates.count, "строке", "строкам", "строкам")) таблицы \(ruTable(table)): \(candidates.joined(separator: "; ")); укажите одно из этих имён или id")
+                ru: "\(context.ru): «\(text)» подходит к \(Plural.ru(count: candidates.count, "строке", "строкам", "строкам")) таблицы \(ruTitle(table)): \(candidates.joined(separator: "; ")); укажите одно из этих имён или id")
     }
 
     static func referenceNoID(_ context: EntryContext, id: String, table: String) -> Message {
@@ -23,7 +23,7 @@ extension Message {
         let ru = similar.isEmpty ? "" : "; похожие: \(similar.joined(separator: "; "))"
         return Message("reference.no_name",
                        en: "\(context.en): no \(table) row is named '\(text)'\(en); check the spelling or add the row first",
-                       ru: "\(context.ru): в таблице \(ruTable(table)) нет строки с именем «\(text)»\(ru); проверьте написание или сначала добавьте строку")
+                       ru: "\(context.ru): в таблице \(ruTitle(table)) нет строки с именем «\(text)»\(ru); проверьте написание или сначала добавьте строку")
     }
 
     /// How a listing names a row that a reference points at but that has not arrived yet.

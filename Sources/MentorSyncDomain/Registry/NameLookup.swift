@@ -32,13 +32,45 @@ final class NameLookup {
         guard let (leaf, _) = Self.namingColumns(table) else { return [] }
         let names = try index(leaf)
         var found: [String] = []
-        for name in names.order where name.contains(key) || (key.count >= 4 && !name.isEmpty && key.contains(name)) {
+        func add(_ name: String) throws -> Bool {
             for id in try rows(of: table, TypedName(base: name, dates: [])) where !found.contains(id) {
                 found.append(id)
-                if found.count == limit { return found }
+                if found.count == limit { return true }
             }
+            return false
+        }
+        for name in names.order where name.contains(key) || (key.count >= 4 && !name.isEmpty && key.contains(name)) {
+            if try add(name) { return found }
+        }
+        // Then a name one or two letters off («Павлова» for «Павловна»), the nearest first.
+        let typed = Array(key)
+        let allowed = typed.count >= 12 ? 2 : typed.count >= 5 ? 1 : 0
+        guard allowed > 0 else { return found }
+        let near = names.order.compactMap { name -> (String, Int)? in
+            guard !name.contains(key), let d = Self.editDistance(typed, Array(name), limit: allowed) else { return nil }
+            return (name, d)
+        }
+        for (name, _) in near.sorted(by: { $0.1 < $1.1 }) {
+            if try add(name) { return found }
         }
         return found
+    }
+
+    /// The number of letters to insert, delete or change to turn `a` into `b`, or nil when over `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + [Int](repeating: 0, count: b.count)
+            var rowMin = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return nil }
+            previous = current
+        }
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     private func rows(of table: String, _ t: TypedName) throws -> [String] {
