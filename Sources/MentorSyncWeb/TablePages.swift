@@ -254,7 +254,11 @@ final class TablePages {
         }
         var body = editable ? ctx.form(action, fields + "<div class=\"actions\"><button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"\(esc(cancel))\">\(ctx.t(.webCancel))</a></div>")
                             : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
-        if let id, editable { body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a></p>" }
+        if let id, editable {
+            // Opened from its pair's page, its deletion goes back there too.
+            let back: [(String, String)] = backToPair ? [("back", "pair")] : []
+            body += "<p><a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)] + back)))\">\(ctx.t(.webDelete))</a></p>"
+        }
         if t.name == "pairs", let id { body += try pairCard(id, editable: editable, ctx) }
         if let id, let said = try refused?(t.name)[id] {
             body = "<p class=\"error\">\(ctx.t(said))</p>" + body
@@ -307,21 +311,29 @@ final class TablePages {
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
         let name = try ctx.names.resolver(replica.database).label(of: id, in: t.name) ?? ""
-        let body = ctx.form("/t/\(t.name)/delete?" + query([("id", id)]),
-                            "<p>\(ctx.t(.webConfirmDelete(name)))</p><button class=\"danger\">\(ctx.t(.webDelete))</button><a class=\"button secondary\" href=\"/t/\(esc(t.name))\">\(ctx.t(.webCancel))</a>")
+        let pair = r.query["back"] == "pair" ? try currentRow(t, id)?["pair_id"]?.text : nil
+        let cancel = pair.map { "/t/pairs/edit?" + query([("id", $0)]) } ?? "/t/\(t.name)"
+        let body = ctx.form("/t/\(t.name)/delete?" + query([("id", id)] + (pair != nil ? [("back", "pair")] : [])),
+                            "<p>\(ctx.t(.webConfirmDelete(name)))</p><button class=\"danger\">\(ctx.t(.webDelete))</button><a class=\"button secondary\" href=\"\(esc(cancel))\">\(ctx.t(.webCancel))</a>")
         return HTTPResponse(html: ctx.page(body))
     }
 
     func delete(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
         guard let id = r.query["id"] else { return nil }
         let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name)
+        let pair = r.query["back"] == "pair" ? try currentRow(t, id)?["pair_id"]?.text : nil
         do {
             try editor.delete(table: t.name, id: id)
         } catch let refused as MessageError {
             // Refused (other rows name it): said on the row's own form, where it can be changed instead.
-            return try form(t, id: id, values: nil, ctx, error: refused.message.text(ctx.language))
+            return try form(t, id: id, values: nil, ctx, error: refused.message.text(ctx.language), backToPair: pair != nil, viaPair: pair)
         }
-        return .redirect("/t/\(t.name)?" + query([("done", Message.webDeleted(said(t, name, ctx)).text(ctx.language))]))
+        let done = Message.webDeleted(said(t, name, ctx)).text(ctx.language)
+        // Deleted from its pair's page: back to the pair, which lists what is left.
+        if let pair, try currentRow(RegistrySchema.pairs, pair) != nil {
+            return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))
+        }
+        return .redirect("/t/\(t.name)?" + query([("done", done)]))
     }
 
     /// A row as a notice names it: a row named by another's name (a meeting, a survey: its pair and

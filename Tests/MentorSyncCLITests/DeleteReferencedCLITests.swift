@@ -31,6 +31,11 @@ final class DeleteReferencedCLITests: XCTestCase {
             if table == "meetings" {
                 let ids = (try w.json(try w.school("s001", "list", "meetings", "--json")) as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
                 for m in ids { expectOK(try w.school("s001", "delete", "meetings", m)) }
+            } else if table == "persons" {
+                // The receipt names what went, as its kind and name.
+                let gone = try w.school("s001", environment: env, ["delete", table, id])
+                expectOK(gone)
+                XCTAssertEqual(gone.stdout, "удалено: Человек «Сидоров Иван Петрович» [p1]\n")
             } else {
                 expectOK(try w.school("s001", "delete", table, id))
             }

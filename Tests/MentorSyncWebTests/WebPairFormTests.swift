@@ -126,10 +126,15 @@ final class WebPairFormTests: XCTestCase {
         let again = client.get(back)?.body ?? ""
         XCTAssertTrue(again.contains("сохранено: Встреча «Иванова Мария — 15.09.2025, 29.09.2025»"), again)
         XCTAssertTrue(again.contains(">29.09.2025</a> — пробная встреча"), again)
-        // Deleted, it is said with its table too.
-        let deleted = try XCTUnwrap(client.post("/t/meetings/delete?id=mt-x", []))
-        XCTAssertTrue((deleted.header("Location") ?? "").removingPercentEncoding?.contains("удалено: Встреча «Иванова Мария — 01.10.2025, 02.10.2025»") == true,
-                      deleted.header("Location") ?? "")
+        // Deleted from the pair's page, it is said with its table too, back on the pair's page.
+        let card = client.get("/t/meetings/edit?id=mt-x&back=pair&pair=pair-2")?.body ?? ""
+        XCTAssertTrue(card.contains("href=\"/t/meetings/delete?id=mt-x&amp;back=pair\">Удалить</a>"), card)
+        let confirm = client.get("/t/meetings/delete?id=mt-x&back=pair")?.body ?? ""
+        XCTAssertTrue(confirm.contains("href=\"/t/pairs/edit?id=pair-2\">Отмена</a>"), "cancel goes back to the pair: \(confirm)")
+        let deleted = try XCTUnwrap(client.post("/t/meetings/delete?id=mt-x&back=pair", []))
+        let location = deleted.header("Location") ?? ""
+        XCTAssertTrue(location.hasPrefix("/t/pairs/edit?id=pair-2&done="), location)
+        XCTAssertTrue(location.removingPercentEncoding?.contains("удалено: Встреча «Иванова Мария — 01.10.2025, 02.10.2025»") == true, location)
     }
 
     func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {

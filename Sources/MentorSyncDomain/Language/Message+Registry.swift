@@ -98,8 +98,11 @@ extension Message {
         Message("registry.no_rows", en: "no rows in \(table)", ru: "в таблице «\(tableTitle(table).russian)» пока нет записей")
     }
 
-    public static func deleted(_ table: String, id: String) -> Message {
-        Message("registry.deleted", en: "deleted \(table) \(id)", ru: "удалено: \(tableTitle(table).russian) [\(ReferenceResolver.shortID(id))]")
+    /// `name`: the row's name, read before it was deleted.
+    public static func deleted(_ table: String, id: String, name: String? = nil) -> Message {
+        let shown = name.map { " «\($0)»" } ?? ""
+        return Message("registry.deleted", en: "deleted \(table) \(id)\(shown)",
+                       ru: "удалено: \(rowTitle(table).russian)\(shown) [\(ReferenceResolver.shortID(id))]")
     }
 
     /// A second mentee linked to a pair of the kind «пара» (`PairKind`).
