@@ -33,8 +33,13 @@ struct ReferenceField {
             if !chosen.isEmpty, !choices.contains(where: { $0.row.id == chosen }) {
                 h += "<option value=\"\(esc(chosen))\" selected>\(esc(try resolver.display(chosen, in: target)))</option>"
             }
+            // A pair is named by its mentor; its mentees, beside it, tell her two pairs of one mentor apart.
+            let mentees = target == "pairs" ? try PairMembers.mentees(of: choices.map(\.row.id), database: resolver.database) : [:]
             for (row, school) in choices {
-                let shown = school.map { "\(row.label) — \($0)" } ?? row.label
+                var shown = school.map { "\(row.label) — \($0)" } ?? row.label
+                if let ids = mentees[row.id], !ids.isEmpty {
+                    shown += " → " + (try ids.map { try resolver.labelOrShortID($0, in: "mentees") }.joined(separator: ", "))
+                }
                 h += "<option value=\"\(esc(row.id))\"\(row.id == chosen ? " selected" : "")>\(esc(shown))</option>"
             }
             return h + "</select>"

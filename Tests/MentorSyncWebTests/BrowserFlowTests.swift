@@ -73,7 +73,7 @@ final class BrowserFlowTests: XCTestCase {
         try gallery.keep(b, "school-pairs")
         try b.go(school + "/t/meetings/edit")
         try gallery.keep(b, "school-meeting-form")
-        try b.choose("#f-pair_id", "Иванова Мария Петровна")
+        try b.choose("#f-pair_id", "Иванова Мария Петровна → Смирнова Анна Сергеевна")   // a pair with its mentee
         try b.choose("#f-kind", "встреча-знакомство")
         try b.typeDate("#f-held_on", day: 22, month: 9, year: 2025)
         try b.press("Сохранить")
