@@ -305,6 +305,13 @@ final class EntryChecksTests: XCTestCase {
             XCTAssertTrue((e as? MessageError)?.message.russian.contains("если это другой человек — укажите дату рождения") ?? false, "\(e)")
         }
         _ = try editor.put(table: "persons", sets: [("full_name", "Орлова Анна"), ("birth_date", "01.02.1990")])
+        // Without a birth date beside namesakes who have theirs, she may be one of them: the date is asked for.
+        let older = ReferenceResolver.shortID(try school.database.scalar("SELECT id FROM persons WHERE birth_date = '1979-05-03'")?.text ?? "")
+        XCTAssertThrowsError(try editor.put(table: "persons", sets: [("full_name", "Иванов Пётр Сергеевич")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.russian,
+                           "«Иванов Пётр Сергеевич» уже есть в списке (Иванов Пётр Сергеевич (18.04.2002) [\(ReferenceResolver.shortID(first))]; Иванов Пётр Сергеевич (03.05.1979) ["
+                           + "\(older)]): без даты рождения повторно не добавлено; если это другой человек — укажите дату рождения, если тот же — откройте его запись")
+        }
         // Another school's row of the same name (held through network mentoring) is not this school's person.
         try school.database.execute("INSERT INTO persons (id, org_id, full_name) VALUES ('p-other', 's002', 'Смирнова Ольга')")
         _ = try editor.put(table: "persons", sets: [("full_name", "Смирнова Ольга")])
