@@ -35,8 +35,22 @@ struct ImportPage {
         let body = ctx.form("/import/preview", tableSelect(ctx, chosen: "persons") + """
             <label for="file">\(ctx.t(.webImportFile))</label><input id="file" type="file" name="file" accept=".csv,.txt,.xlsx" required>
             <button>\(ctx.t(.webImportPreview))</button>
-            """, multipart: true)
+            """, multipart: true) + columnsHelp(ctx)
         return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))
+    }
+
+    /// The headers each list is read by, in the person's words, one table a line, unfolded on demand.
+    func columnsHelp(_ ctx: PageContext) -> String {
+        var h = "<details><summary>\(ctx.t(.webImportColumnsHeading))</summary><p class=\"muted\">\(ctx.t(.webImportColumnsHint))</p><ul>"
+        for t in RegistrySchema.schema.tables where replica.role != .school || t.ownership != .district {
+            let needed = Set(RegistryEditor.neededForNewRow(t))
+            let names = t.columns.map { c in
+                let title = Message.columnTitle(c.name, table: t.name).text(ctx.language)
+                return needed.contains(c.name) ? "<strong>\(esc(title))</strong>" : esc(title)
+            }
+            h += "<li>\(ctx.t(.webTable(t.name))): \(names.joined(separator: ", "))</li>"
+        }
+        return h + "</ul></details>"
     }
 
     func stored(_ token: String) -> URL? {

@@ -55,8 +55,9 @@ final class SchoolPages: WebPages {
             [ctx.t(.webNotAcknowledged), esc("\(s.unacknowledgedChanges)")],
             [ctx.t(.webLastExport), esc(when(s.lastExportAt))],
             [ctx.t(.webLastReply), esc(when(s.lastImportAt))],
-            [ctx.t(.webConflictsRecorded), esc("\(s.conflictsToHandOver)")],
         ]
+        // Only when there are any: «0» of a thing she has never heard of read as a worry.
+        if s.conflictsToHandOver > 0 { rows.append([ctx.t(.webConflictsRecorded), esc("\(s.conflictsToHandOver)")]) }
         for (table, n) in s.rowsByTable where n > 0 { rows.append([esc(Message.webTable(table).text(l)), esc("\(n)")]) }
         var body = ctx.table(["", ""], rows)
         // The same advice as `mentorsync-school status`.

@@ -12,6 +12,10 @@ final class WebImportTests: XCTestCase {
         XCTAssertEqual(page.status, 200)
         XCTAssertTrue(page.body.contains("<option value=\"persons\"") && !page.body.contains("<option value=\"indicators\""),
                       "a school loads its own tables, not the district's: \(page.body)")
+        // Which headers each list is read by, what a new row needs in bold.
+        XCTAssertTrue(page.body.contains("<summary>Какие столбцы может содержать список</summary>"), page.body)
+        XCTAssertTrue(page.body.contains("<li>Наставники: <strong>Наставник</strong>, Статус"), page.body)
+        XCTAssertTrue(page.body.contains("<li>Люди: <strong>ФИО</strong>, Дата рождения, Роль"), page.body)
         // A file that cannot be read is told by the name it was chosen by, not the name it is kept under.
         let broken = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("список 2026.xlsx", "PK\u{03}\u{04}не книга")))
         XCTAssertEqual(broken.status, 422, broken.body)

@@ -87,7 +87,7 @@ extension Message {
     public static let webLastExport = Message("web.status.last_export", en: "Last sent", ru: "Последняя отправка")
     public static let webLastReply = Message("web.status.last_reply", en: "Last reply from the district",
                                              ru: "Последний ответ управления образования")
-    public static let webConflictsRecorded = Message("web.status.conflicts", en: "Conflicts to hand over to the district", ru: "Конфликтов ждут отправки в управление")
+    public static let webConflictsRecorded = Message("web.status.conflicts", en: "Conflicts to hand over to the district", ru: "Конфликтов, которые уйдут в управление образования со следующим обменом")
     public static let webWhatToKnow = Message("web.status.what_to_know", en: "What to know", ru: "Что важно знать")
 
     // The school's sync page
@@ -170,6 +170,11 @@ extension Message {
     public static let webImportTitle = Message("web.import.title", en: "Import a list", ru: "Загрузка списка")
     public static let webImportTable = Message("web.import.table", en: "Table", ru: "Таблица")
     public static let webImportFile = Message("web.import.file", en: "CSV or Excel file", ru: "Файл CSV или Excel")
+    public static let webImportColumnsHeading = Message("web.import.columns", en: "Which columns a list may have",
+                                                        ru: "Какие столбцы может содержать список")
+    public static let webImportColumnsHint = Message("web.import.columns_hint",
+        en: "The first row names the columns (in bold: what a new row is not saved without); other columns are left out and said so. The easiest start is a list downloaded from its page («Download for Excel»).",
+        ru: "В первой строке — названия столбцов (жирным — без чего новую строку не сохранить); другие столбцы пропускаются, и об этом будет сказано. Проще всего взять список, скачанный с его страницы («Скачать для Excel»), и дополнить его.")
     public static let webImportPreview = Message("web.import.preview", en: "Preview", ru: "Посмотреть, что изменится")
     public static let webImportChooseFile = Message("web.import.choose_file", en: "choose a file to import", ru: "выберите файл для загрузки")
     public static let webImportFileGone = Message("web.import.file_gone", en: "the file is gone; choose it again", ru: "файл уже не найден; выберите его снова")
