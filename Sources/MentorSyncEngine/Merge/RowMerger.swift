@@ -66,7 +66,6 @@ struct RowMerger {
         if row.alive, change.version.dominates(row.clock.version),
            incoming.allSatisfy({ $0.pos != 0 || $0.value == .integer(1) }) {
             var mask: UInt64 = 0
-            var fingerprint: [UInt8]?
             var winners: [(Int, DatabaseValue)] = []
             var changed = false
             for c in incoming {
@@ -88,25 +87,17 @@ struct RowMerger {
                         if old[pos - 1] != value { report.ownRowsChanged.append(cell) } else { report.ownCellsConfirmed.append(cell) }
                     }
                 }
-                // The row as it is after the update comes back with it (RETURNING): its fingerprint is
-                // taken there, not by reading the row again.
                 let s = try replica.narrowUpdate(table, mask: mask) {
                     "UPDATE \(SQL.identifier(table.name)) SET \(winners.map { "\(SQL.identifier(cols[$0.0 - 1])) = ?" }.joined(separator: ", ")) WHERE id = ?"
-                        + " RETURNING \(cols.map(SQL.identifier).joined(separator: ", "))"
                 }
-                do {
-                    try s.bind(winners.map(\.1) + [.text(change.id)])
-                    defer { s.reset() }
-                    if try s.step() { fingerprint = RowFingerprint(statement: s, columns: 0..<cols.count).bytes }
-                    while try s.step() {}
-                } catch let e as SQLiteError where e.isConstraint {
+                do { try s.execute(winners.map(\.1) + [.text(change.id)]) } catch let e as SQLiteError where e.isConstraint {
                     refuse(change, table, positions, refusedValue(change, e), in: &report)
                     return
                 }
                 if let org = winners.first(where: { $0.0 == 1 })?.1.text { row.orgID = org }
             }
             row.local = row.clock.version[replica.site]
-            try replica.storeRow(table: table.number, id: change.id, row, held: true, fingerprint: fingerprint)
+            try replica.storeRow(table: table.number, id: change.id, row, held: true)
             report.rowsChanged += 1
             return
         }

@@ -22,23 +22,19 @@ extension Replica {
     /// them they are read back from the table. `held`: the caller loaded the row's clock, so it is
     /// there to be updated in place — an UPDATE rewrites the one b-tree entry where INSERT OR REPLACE
     /// deletes and inserts it (the floor of a merge of updates, bench §8: 1.59 / 1.70× → 1.93 / 1.94×).
-    /// `fingerprint`: the live row's fingerprint when the caller has taken it (from the row its
-    /// update returned).
-    func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil, held: Bool = false,
-                  fingerprint taken: [UInt8]? = nil) throws {
+    func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil, held: Bool = false) throws {
         if held {
             let u = try updateRowStatement()
-            try bindRow(u, table: table, id: id, row, values: written, fingerprint: taken)
+            try bindRow(u, table: table, id: id, row, values: written)
             try u.run()
             if database.changes == 1 { return }
         }
-        try bindRow(try storeRowStatement(), table: table, id: id, row, values: written, fingerprint: taken)
+        try bindRow(try storeRowStatement(), table: table, id: id, row, values: written)
         try storeRowStatement().run()
     }
 
     /// Binds a row's tbl, id, org_id, alive, local, clock, fp as ?1…?7 (`storeRow`'s statements).
-    private func bindRow(_ s: Statement, table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?,
-                         fingerprint taken: [UInt8]? = nil) throws {
+    private func bindRow(_ s: Statement, table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws {
         // Bound one by one (copied by SQLite): for an update of a held row, building the parameters
         // as one array to bind in place cost more than the copies it saved (merge of updates −5%).
         try s.bind(Int64(table), at: 1)
@@ -47,8 +43,7 @@ extension Replica {
         try s.bind(Int64(row.alive ? 1 : 0), at: 4)
         try s.bind(row.local, at: 5)
         try s.bind(.blob(try codec.encode(row.clock)), at: 6)
-        let fp = row.alive ? try taken ?? fingerprint(row, table: table, id: id, values: written) : nil
-        try s.bind(fp.map { .blob($0) } ?? .null, at: 7)
+        try s.bind(try fingerprint(row, table: table, id: id, values: written).map { .blob($0) } ?? .null, at: 7)
     }
 
     /// Stores the clock of a row this site does not hold; false (and nothing written) when it holds it.
