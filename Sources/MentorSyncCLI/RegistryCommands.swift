@@ -41,10 +41,8 @@ enum RegistryCommands {
 
     static func delete(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
         guard args.words.count == 3 else { throw UsageError(syntax: "delete TABLE ID") }
-        // The row's name is read before it goes: the receipt names what was deleted.
-        let names = ReferenceResolver(database: replica.database)
-        let name = (try? names.resolve(args.words[2], in: args.words[1])).flatMap { try? names.label(of: $0, in: args.words[1]) }
-        let id = try RegistryEditor(replica: replica).delete(table: args.words[1], id: args.words[2])
+        // The receipt names what was deleted, by the name it had.
+        let (id, name) = try RegistryEditor(replica: replica).deleting(table: args.words[1], id: args.words[2])
         if args.has("json") { console.json(["table": args.words[1], "id": id, "deleted": true]) } else {
             console.out(Message.deleted(args.words[1], id: id, name: name).text())
         }

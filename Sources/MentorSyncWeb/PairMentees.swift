@@ -3,7 +3,8 @@ import MentorSyncDomain
 import MentorSyncEngine
 
 /// A pair's form lists the mentees by name to tick: the mentor is chosen, then its mentees, and
-/// saving the pair writes its `pair_mentees` rows (through `RegistryEditor`, like any other row).
+/// saving the pair writes its `pair_mentees` rows (through `RegistryEditor`, like any other row):
+/// the unticked unlinked first, then the pair, then the ticked linked.
 enum PairMentees {
     static let field = "mentee"
 
@@ -37,13 +38,19 @@ enum PairMentees {
         }
     }
 
-    /// Links the ticked mentees to `pair` and unlinks the others.
-    static func save(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
-        let current = try links(pair, db)
+    /// Unlinks from `pair` the mentees not ticked: first, before the pair and its new mentees are
+    /// saved, so one mentee of a «пара» swapped for another, or a group made a «пара» with the
+    /// others unticked, is one save (`PairKind` counts the links there are).
+    static func unlinkUnticked(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
         let wanted = Set(ticked.filter { !$0.isEmpty })
+        for l in try links(pair, db) where !wanted.contains(l.mentee) { try editor.delete(table: "pair_mentees", id: l.link) }
+    }
+
+    /// Links the ticked mentees to `pair` (those not linked yet).
+    static func linkTicked(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
+        let current = try links(pair, db)
         for m in ticked where !m.isEmpty && !current.contains(where: { $0.mentee == m }) {
             _ = try editor.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", m)])
         }
-        for l in current where !wanted.contains(l.mentee) { try editor.delete(table: "pair_mentees", id: l.link) }
     }
 }

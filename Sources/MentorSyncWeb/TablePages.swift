@@ -283,10 +283,12 @@ final class TablePages {
         if current == nil, owners != nil, let o = f["org_id"], !o.isEmpty { sets.append(("org_id", o)) }
         do {
             // A pair and its mentees are saved together or not at all (a refused mentee leaves no new pair behind).
+            let ticked = r.formValues(PairMentees.field)
             let rowID: String = try replica.database.transaction {
                 var rowID = id ?? ""
+                if t.name == "pairs", let id, current != nil { try PairMentees.unlinkUnticked(pair: id, ticked: ticked, editor, replica.database) }
                 if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
-                if t.name == "pairs", !rowID.isEmpty { try PairMentees.save(pair: rowID, ticked: r.formValues(PairMentees.field), editor, replica.database) }
+                if t.name == "pairs", !rowID.isEmpty { try PairMentees.linkTicked(pair: rowID, ticked: ticked, editor, replica.database) }
                 return rowID
             }
             let name = (try? resolver.label(of: rowID, in: t.name)) ?? nil
@@ -320,10 +322,10 @@ final class TablePages {
 
     func delete(_ t: TableSchema, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
         guard let id = r.query["id"] else { return nil }
-        let name = try ReferenceResolver(database: replica.database).label(of: id, in: t.name)
         let pair = r.query["back"] == "pair" ? try currentRow(t, id)?["pair_id"]?.text : nil
+        let name: String?
         do {
-            try editor.delete(table: t.name, id: id)
+            name = try editor.deleting(table: t.name, id: id).name
         } catch let refused as MessageError {
             // Refused (other rows name it): said on the row's own form, where it can be changed instead.
             return try form(t, id: id, values: nil, ctx, error: refused.message.text(ctx.language), backToPair: pair != nil, viaPair: pair)

@@ -61,6 +61,20 @@ final class WebPairFormTests: XCTestCase {
         let group = client.post("/t/pairs/save", [("mentor_id", "m-1"), ("kind", "group"), ("mentee", "e-1"), ("mentee", "e-2")])
         XCTAssertEqual(group?.status, 303, group?.body ?? "")
         XCTAssertEqual(try links(w), ["e-1", "e-2"])
+        // Made a «пара» with one mentee unticked, in one save; then its one mentee swapped for the other.
+        let pair = try XCTUnwrap(try rows(w, "pairs").first?["id"] as? String)
+        let made = client.post("/t/pairs/save?id=\(pair)", [("mentor_id", "m-1"), ("kind", "pair"), ("mentee", "e-1")])
+        XCTAssertEqual(made?.status, 303, made?.body ?? "")
+        XCTAssertEqual(try links(w), ["e-1"])
+        XCTAssertEqual(try rows(w, "mentees").first { $0["id"] as? String == "e-2" }?["status"] as? String, "waiting", "unlinked from her only pair: waiting again")
+        let swapped = client.post("/t/pairs/save?id=\(pair)", [("mentor_id", "m-1"), ("kind", "pair"), ("mentee", "e-2")])
+        XCTAssertEqual(swapped?.status, 303, swapped?.body ?? "")
+        XCTAssertEqual(try links(w), ["e-2"])
+        // A pair entered by mistake, with a mentee and nothing else, is deleted with its link.
+        XCTAssertEqual(client.post("/t/pairs/delete?id=\(pair)", [])?.status, 303)
+        XCTAssertEqual(try rows(w, "pairs").count, 0)
+        XCTAssertEqual(try links(w), [])
+        XCTAssertEqual(try rows(w, "mentees").map { $0["status"] as? String }, ["waiting", "waiting"])
     }
 
     /// A pair the district refused reads so in the list and on its page, with the district's reason;

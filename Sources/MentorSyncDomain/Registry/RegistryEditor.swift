@@ -195,24 +195,52 @@ public struct RegistryEditor {
     /// Deletes the row that `reference` names (its id, or a name as `ReferenceResolver` takes it); returns its id.
     @discardableResult
     public func delete(table name: String, id reference: String) throws -> String {
+        try deleting(table: name, id: reference).id
+    }
+
+    /// Deletes a row, returning its id and the name it had (for the receipt). A pair goes with its
+    /// mentees' links (a pair entered by mistake is deleted at once); its meetings, plans and surveys
+    /// still keep it. A mentee unlinked from her last open pair is waiting again.
+    public func deleting(table name: String, id reference: String) throws -> (id: String, name: String?) {
         let t = try table(name)
         return try database.transaction {
             // An id another tool wrote in capitals is found; otherwise a name as people write it.
-            let id = try storedID(t, reference) ?? ReferenceResolver(database: database).resolve(reference, in: t.name)
+            let names = ReferenceResolver(database: database)
+            let id = try storedID(t, reference) ?? names.resolve(reference, in: t.name)
             guard let current = try owner(t, id: id) else { throw MessageError(.noRowWithID(t.name, id)) }
             try checkMayWrite(current, t)
-            try checkNothingRefersTo(t, id: id)
-            try database.execute("DELETE FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
-            return id
+            let label = try names.label(of: id, in: t.name)
+            let links = t.name == "pairs" ? try PairMembers.links(of: id, database: database) : []
+            try checkNothingRefersTo(t, id: id, except: links.isEmpty ? [] : ["pair_mentees"])
+            for link in links { try unlink(link.link, mentee: link.mentee) }
+            if t.name == "pair_mentees", let mentee = try database.scalar("SELECT mentee_id FROM pair_mentees WHERE id = ?", [.text(id)])?.text {
+                try unlink(id, mentee: mentee)
+            } else {
+                try database.execute("DELETE FROM \(SQL.identifier(t.name)) WHERE id = ?", [.text(id)])
+            }
+            return (id, label)
         }
+    }
+
+    /// Deletes a mentee's link to a pair; «в паре» with no open pair left, she is waiting again
+    /// (as a link to a forming or running pair made her «в паре», `markInPair`).
+    private func unlink(_ link: String, mentee: String) throws {
+        try database.execute("DELETE FROM pair_mentees WHERE id = ?", [.text(link)])
+        let open = try database.scalar("""
+            SELECT 1 FROM pair_mentees l JOIN pairs p ON p.id = l.pair_id
+            WHERE l.mentee_id = ? AND coalesce(p.status, 'forming') IN ('forming', 'active') LIMIT 1
+            """, [.text(mentee)])
+        guard open == nil, let owner = try database.scalar("SELECT org_id FROM mentees WHERE id = ?", [.text(mentee)])?.text,
+              (try? checkMayWrite(owner, RegistrySchema.mentees)) != nil else { return }
+        try database.execute("UPDATE mentees SET status = 'waiting' WHERE id = ? AND status = 'in_pair'", [.text(mentee)])
     }
 
     /// A row other rows name is not deleted: its mentor, pairs, meetings and surveys would be left
     /// naming nothing — a year of a mentor's work shown as "not received" — and a list imported
     /// again would add the person back as someone new. The error counts what names it, by table.
-    private func checkNothingRefersTo(_ t: TableSchema, id: String) throws {
+    private func checkNothingRefersTo(_ t: TableSchema, id: String, except: Set<String> = []) throws {
         var referring: [(table: String, rows: Int)] = []
-        for other in replica.schema.tables {
+        for other in replica.schema.tables where !except.contains(other.name) {
             let columns = other.columns.filter { if case .reference(let target) = $0.kind { return target == t.name } else { return false } }
             guard !columns.isEmpty else { continue }
             let condition = columns.map { "\(SQL.identifier($0.name)) = ?1" }.joined(separator: " OR ")
