@@ -23,6 +23,10 @@ final class ShareMediumTests: XCTestCase {
         XCTAssertEqual(medium("/media/olga/KINGSTON/mentorsync"), .stick)
         XCTAssertEqual(medium("/media/olga/Моя флешка"), .stick, "a label with a space is written \\040 in the table")
         XCTAssertEqual(medium("/mnt/data/obmen"), .stick, "a disk mounted where sticks are, whatever its file system")
+        XCTAssertEqual(medium("/mnt/mentorsync-share"), .folder, "a network folder not mounted: the computer's own disk")
+        XCTAssertEqual(medium("/media/olga"), .folder, "the folder sticks are mounted in is no stick")
+        XCTAssertEqual(ShareMedium.of(URL(fileURLWithPath: "/tmp/walk/stick"), mounts: ShareMedium.mounts(parsing: table),
+                                      roots: [URL(fileURLWithPath: "/tmp/walk")], configuredRoots: true), .stick, "roots set by hand: by path")
         XCTAssertEqual(medium("/media/olga/KINGSTON", roots: []), .stick, "a FAT file system alone says stick")
     }
 
@@ -30,6 +34,9 @@ final class ShareMediumTests: XCTestCase {
         XCTAssertEqual(medium("/mnt/obmen"), .network)
         XCTAssertEqual(medium("/mnt/obmen/2026"), .network)
         XCTAssertEqual(medium("/home/olga/nfs/share"), .network)
+        // autofs first, the network file system mounted over it at the same point: the later counts.
+        let stacked = ShareMedium.mounts(parsing: "/dev/sda2 / ext4 rw 0 0\nsystemd-1 /mnt/obmen autofs rw 0 0\n//srv/obmen /mnt/obmen cifs rw 0 0")
+        XCTAssertEqual(ShareMedium.of(URL(fileURLWithPath: "/mnt/obmen/x"), mounts: stacked, roots: [URL(fileURLWithPath: "/mnt")]), .network)
     }
 
     func testAnyOtherFolderIsAFolder() {

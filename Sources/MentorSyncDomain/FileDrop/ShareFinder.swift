@@ -6,6 +6,9 @@ import Foundation
 /// a share itself at the first level is found too. `MENTORSYNC_SHARE_ROOTS` (paths joined by `:`)
 /// replaces the roots.
 public enum ShareFinder {
+    /// Whether `MENTORSYNC_SHARE_ROOTS` sets the roots.
+    public static var rootsConfigured: Bool { ProcessInfo.processInfo.environment["MENTORSYNC_SHARE_ROOTS"] != nil }
+
     public static var roots: [URL] {
         let given = ProcessInfo.processInfo.environment["MENTORSYNC_SHARE_ROOTS"].map { $0.split(separator: ":").map(String.init) }
         return (given ?? ["/media", "/run/media", "/mnt"]).map { URL(fileURLWithPath: $0) }

@@ -13,13 +13,18 @@ public enum ShareMedium: String, Sendable {
     static let stickTypes: Set<String> = ["vfat", "msdos", "exfat", "fuseblk", "ntfs", "ntfs3"]
 
     /// The medium of the folder `url`: by the file system of the mount that holds it (the longest
-    /// mount point above it), then by where it is mounted (`ShareFinder.roots`: /media, /run/media, /mnt).
-    public static func of(_ url: URL, mounts: [Mount], roots: [URL]) -> ShareMedium {
+    /// mount point above it; of two at one point, the later, mounted over the other), then by where
+    /// that mount is (`ShareFinder.roots`: /media, /run/media, /mnt) — a folder under /mnt on the
+    /// computer's own disk (a network folder not mounted) is a folder, not a stick. `configuredRoots`:
+    /// roots set by `MENTORSYNC_SHARE_ROOTS` count any folder under them as a stick.
+    public static func of(_ url: URL, mounts: [Mount], roots: [URL], configuredRoots: Bool = false) -> ShareMedium {
         let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-        let holder = mounts.filter { holds($0.point, path) }.max { $0.point.count < $1.point.count }
+        var holder: Mount?
+        for m in mounts where holds(m.point, path) && m.point.count >= (holder?.point.count ?? 0) { holder = m }
         if let holder, networkTypes.contains(holder.type) { return .network }
         if let holder, stickTypes.contains(holder.type) { return .stick }
-        if roots.contains(where: { holds($0.standardizedFileURL.path, path) }) { return .stick }
+        let under = configuredRoots ? path : holder?.point ?? "/"
+        if roots.contains(where: { let r = $0.standardizedFileURL.path; return under != r && holds(r, under) }) { return .stick }
         return .folder
     }
 
@@ -68,5 +73,7 @@ public enum ShareMedium: String, Sendable {
 
 extension Share {
     /// What takes this share's files to the district (`ShareMedium`).
-    public var medium: ShareMedium { ShareMedium.of(url, mounts: ShareMedium.currentMounts(), roots: ShareFinder.roots) }
+    public var medium: ShareMedium {
+        ShareMedium.of(url, mounts: ShareMedium.currentMounts(), roots: ShareFinder.roots, configuredRoots: ShareFinder.rootsConfigured)
+    }
 }
