@@ -19,14 +19,17 @@ enum ReportPage {
         let period = try r.query["period"].map { try SchoolYear.parse($0) } ?? .current
         // At a school (no schools to choose) the report is the school's own, whatever the address says.
         let site = r.query["site"].flatMap { s in s.isEmpty || schools.isEmpty ? nil : s }
-        // A school's code the registry does not hold (an address typed by hand) is said, not shown as the municipality's report.
-        if let site, !schools.contains(where: { $0.site == site }) {
+        // A school's code the registry does not hold (an address typed by hand) is said, not shown as
+        // the municipality's report; the report itself knows which codes it holds (a revoked school's too).
+        let report: IndicatorReport
+        do {
+            report = try make(period, site)
+        } catch let e as ReportError where e == .unknownSite(site ?? "") {
             var ctx = ctx
             ctx.title = Message.webReport.text(ctx.language)
             return HTTPResponse(status: 404, html: ctx.page("<p><a href=\"/report\">\(ctx.t(.webReportAllSchools))</a></p>",
-                                                            error: ReportError.unknownSite(site).message.text(ctx.language)))
+                                                            error: e.message.text(ctx.language)))
         }
-        let report = try make(period, site)
         if r.path == "/report.xlsx" {
             let name = "report-\(period)\(site.map { "-\($0)" } ?? "").xlsx"
             return HTTPResponse(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: Array(try report.xlsxData()),
