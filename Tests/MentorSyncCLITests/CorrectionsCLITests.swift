@@ -92,7 +92,9 @@ final class CorrectionsCLITests: XCTestCase {
     }
 
     /// A conflict found at the district alone (the school's write won there, so nothing of it came
-    /// back): the coordinator keeps the school's value, and the school hears its value was kept.
+    /// back): the coordinator keeps the school's value, and the school hears its value was kept
+    /// (not that a conflict was settled: it knew of none, and a value changed and changed back
+    /// at the district reaches it the same way).
     func testTheSchoolHearsItsValueKeptInAConflictOnlyTheDistrictFound() throws {
         let locale = ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }
         let w = try CLIWorld(schools: ["s001"])
@@ -112,7 +114,7 @@ final class CorrectionsCLITests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))
         let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
         expectOK(sync)
-        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Люди «Иванова Мария Петровна», должность: оставлено «завуч»"), sync.stdout)
+        XCTAssertTrue(sync.stdout.contains("управление образования оставило ваше значение: Люди «Иванова Мария Петровна», должность: «завуч»"), sync.stdout)
         XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "завуч")
     }
 

@@ -13,6 +13,9 @@ public struct SchoolCorrection: Sendable, Equatable {
         case conflictRule = "conflict_rule"
         /// The district settled a conflict this school had recorded on the cell.
         case conflictSettled = "conflict_settled"
+        /// The district wrote this school's value again as it is: a conflict found at the district
+        /// alone settled so, or a value changed and changed back there.
+        case kept
     }
     public var cell: CorrectedCell
     public var kind: Kind
@@ -28,20 +31,19 @@ extension SchoolHome {
     /// conflict found now, or the settling of one recorded before (marked settled here); runs
     /// inside the merge's transaction.
     func recordCorrections(_ merged: MergeReport, bundle: String, at now: String) throws -> [SchoolCorrection] {
-        // A value of this school's stamped anew as it is: the district kept it deciding a conflict
-        // (only a decision restamps a cell in place). Told whether or not the conflict was found here
-        // too — found at the district alone, the school heard nothing of its value being kept.
+        // A value of this school's stamped anew as it is: the settling of a conflict recorded here,
+        // or else the district keeping her value (a conflict it alone found, settled so; or a value
+        // changed there and changed back) — told, as the school heard nothing of it otherwise.
         let confirmed = merged.ownCellsConfirmed
-        for c in confirmed {
-            try replica.settleOpenConflicts(on: ConflictCell(table: c.table, rowID: c.rowID, column: c.column), knownUpTo: merged.header.knowledge[site],
-                                            resolution: "settled by the district: \(c.new.displayText) kept", at: now)
-        }
         guard !merged.ownRowsChanged.isEmpty || !confirmed.isEmpty else { return [] }
         try ensureCorrectionsTable()
         let s = try database.prepare("INSERT INTO school_corrections(tbl, row_id, col, old_value, new_value, bundle, heard_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         let kept = try confirmed.map { c in
-            try s.execute([.text(c.table), .text(c.rowID), .text(c.column), c.old, c.new, .text(bundle), .text(now), .text(SchoolCorrection.Kind.conflictSettled.rawValue)])
-            return SchoolCorrection(cell: c, kind: .conflictSettled)
+            let settled = try replica.settleOpenConflicts(on: ConflictCell(table: c.table, rowID: c.rowID, column: c.column), knownUpTo: merged.header.knowledge[site],
+                                                          resolution: "settled by the district: \(c.new.displayText) kept", at: now) > 0
+            let kind: SchoolCorrection.Kind = settled ? .conflictSettled : .kept
+            try s.execute([.text(c.table), .text(c.rowID), .text(c.column), c.old, c.new, .text(bundle), .text(now), .text(kind.rawValue)])
+            return SchoolCorrection(cell: c, kind: kind)
         }
         return try kept + merged.ownRowsChanged.map { c in
             let cell = ConflictCell(table: c.table, rowID: c.rowID, column: c.column)
@@ -109,6 +111,10 @@ extension Message {
             return Message("school.correction_conflict_rule",
                            en: "conflict: \(table) «\(row)»: \(column) \(old) → \(new) — the school and the district both changed it; the district's value holds until the district reviews the conflict",
                            ru: "конфликт: \(ruCell) — школа и управление образования изменили это поле одновременно; пока действует значение управления, оно рассмотрит конфликт")
+        case .kept:
+            return Message("school.correction_kept",
+                           en: "the district kept your value: \(table) «\(row)»: \(column) stays \(new)",
+                           ru: "управление образования оставило ваше значение: \(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): «\(new)»")
         case .conflictSettled where old == new:
             return Message("school.correction_conflict_kept",
                            en: "the district settled the conflict: \(table) «\(row)»: \(column) stays \(new)",
