@@ -61,6 +61,23 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertEqual(try replies("s001").count, 1, "a reply with the new key stays")
     }
 
+    /// Enrolled again for a new computer, the old one still syncing in its grace period is answered
+    /// with the old key; revoked then (the old one was stolen), that reply goes off the share too.
+    func testARevokeTakesOffRepliesSignedWithTheKeyInItsGracePeriod() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", w.scratch.path("new.enroll").path))
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Со старого компьютера"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let outbox = w.stick.appendingPathComponent("outbox/s001")
+        func replies() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".msync") } }
+        XCTAssertEqual(try replies().count, 1, "answered with the old key")
+        expectOK(try w.district("revoke", "--site", "s001"))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        XCTAssertEqual(try replies(), [], "the reply signed with the key of its grace period is gone too")
+    }
+
     func testRevokedSchoolIsRefusedAtOnceWithAReasonNamingTheFix() throws {
         let w = try CLIWorld(schools: ["s001"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=До кражи"))

@@ -229,8 +229,18 @@ public final class DistrictHome {
     /// Refuses a school's bundles at once (a stolen or lost machine). Re-enrolling lifts it with a new key.
     public func revoke(_ school: SiteID) throws {
         guard try isEnrolled(school) else { throw HomeError.notEnrolled(school.rawValue) }
-        try database.execute("UPDATE district_schools SET revoked_at = ?, previous_key = NULL, previous_key_until = NULL WHERE site = ?",
-                             [.text(Replica.timestamp()), .text(school.rawValue)])
+        let now = Replica.timestamp()
+        try database.transaction {
+            // A key still in its grace period (the school had been enrolled again) is revoked with the
+            // current one: the stolen computer may be the one that still held it, and the replies
+            // signed with it are taken off the share like the others (DistrictIngest.removeRevokedReplies).
+            try database.execute("""
+                INSERT OR IGNORE INTO district_revoked_keys(site, key, revoked_on)
+                SELECT site, previous_key, ? FROM district_schools WHERE site = ? AND previous_key IS NOT NULL
+                """, [.text(now), .text(school.rawValue)])
+            try database.execute("UPDATE district_schools SET revoked_at = ?, previous_key = NULL, previous_key_until = NULL WHERE site = ?",
+                                 [.text(now), .text(school.rawValue)])
+        }
     }
 
     /// The keys a school had when it was revoked, and when, newest first, once it has been enrolled
