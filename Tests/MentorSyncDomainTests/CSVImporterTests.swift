@@ -75,6 +75,18 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentors WHERE person_id IS NULL")?.integer, 0)
     }
 
+    /// A row kept before its entry needs (a survey without its score) is changed by a list line that
+    /// leaves the score empty as it is: nothing is emptied; a line emptying a score there is refused.
+    func testALineLeavingEmptyWhatIsEmptyIsNoEmptying() throws {
+        try school.database.execute("INSERT INTO surveys (id, org_id, respondent, comment) VALUES ('sv1', 's017', 'mentee', 'старый')")
+        try school.database.execute("INSERT INTO surveys (id, org_id, respondent, satisfaction, comment) VALUES ('sv2', 's017', 'mentee', 8, 'старый')")
+        let list = try file("surveys.csv", "id;Респондент;Удовлетворённость;Комментарий\nsv1;наставляемый;;новый\nsv2;наставляемый;;новый\n")
+        let r = try CSVImporter().import(table: "surveys", file: list, into: school, skipBad: true)
+        XCTAssertEqual([r.updated, r.badRows.count], [1, 1], "\(r.badRows)")
+        XCTAssertEqual(try row("surveys", "sv1", "comment"), ["новый"])
+        XCTAssertEqual(try row("surveys", "sv2", "satisfaction, comment"), ["8", "старый"])
+    }
+
     /// A list of teachers without «Роль» adds people the teachers' indicators do not count: said.
     func testPeopleAddedWithoutARoleAreSaid() throws {
         let url = try file("teachers.csv", "ФИО;Дата рождения;Должность\nВолкова Мария Игоревна;12.03.2001;учитель физики\nПетров Олег;02.02.1980;учитель\n")

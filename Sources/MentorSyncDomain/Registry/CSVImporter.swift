@@ -298,8 +298,10 @@ public struct CSVImporter {
                         } else {
                             try editor.checkMayWrite(owner, t)
                             if newOwner != owner { try editor.checkMayWrite(newOwner, t) }
-                            // An empty cell does not empty what a row is not kept without (as `put`).
+                            // An empty cell does not empty what a row is not kept without (as `put`); one
+                            // empty already (a row from before the rule, or from a bundle) is no emptying.
                             for c in RegistryEditor.neededForNewRow(t) where given(c)?.isNull == true {
+                                if let k = columns.firstIndex(where: { $0.name == c }), current[k + 1].isNull { continue }
                                 throw MessageError(.requiredNotEmptied(t.name, c))
                             }
                             try EntryChecks.check(t, database: replica.database, row: id) { $0 == "org_id" ? .text(newOwner) : given($0) }
