@@ -117,9 +117,11 @@ final class SchoolPages: WebPages {
             // The same receipt as `mentorsync-school sync`, one sentence a line.
             let lines = home.syncReceipt(e, i, language: l)
             // What could not be sent or read stands apart, marked as a problem, under a heading that says so.
-            let problems = e.held.map { Message.webNotSent($0.table, $0.reason).text(l) } + i.problems
-            var told = "<h2>\(ctx.t(problems.isEmpty ? .webSyncDone : .webSyncDoneWithProblems))</h2>"
-            if !problems.isEmpty { told += "<div class=\"error\"><ul>" + problems.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>" }
+            let held = e.held.map { Message.webNotSent($0.table, $0.reason).text(l) }
+            var told = "<h2>\(ctx.t(i.problems.isEmpty ? .webSyncDone : .webSyncDoneWithProblems))</h2>"
+            if !i.problems.isEmpty { told += "<div class=\"error\"><ul>" + i.problems.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>" }
+            // Rows held back (a value too large for a bundle): nothing failed to read; they go once fixed.
+            if !held.isEmpty { told += "<div class=\"caution\"><ul>" + held.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>" }
             told += "<ul class=\"receipt\">" + lines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
             return syncPage(ctx, folder: folder, result: told)
         } catch {

@@ -63,7 +63,7 @@ final class MigrationCopyCLITests: XCTestCase {
         let r = try world.school("s001", "sync", "--share", world.stick.path)
         XCTAssertNotEqual(r.exitCode, 0, r.output)
         XCTAssertTrue(r.output.contains("the district's reply is damaged or incomplete ("), r.output)
-        XCTAssertTrue(r.output.contains("nothing of yours is lost: have the district take this stick again — it writes the reply anew"), r.output)
+        XCTAssertTrue(r.output.contains("nothing of yours is lost: the district writes the reply anew when it next takes your files"), r.output)
         XCTAssertTrue(FileManager.default.fileExists(atPath: copy.path), "a sync with a problem keeps the copy")
         // A good copy of it arrives: the sync succeeds at the new schema.
         try genuine.write(to: replies[0])

@@ -27,7 +27,7 @@ final class WebStatusTests: XCTestCase {
         school.get("/sync")
         let page = school.post("/sync", [("share", stick.path)])?.body ?? ""
         XCTAssertTrue(page.contains("<h2>Готово, но не всё удалось прочитать</h2><div class=\"error\"><ul><li>\(reply.lastPathComponent): ответ управления образования повреждён"), page)
-        XCTAssertTrue(page.contains("пусть управление образования ещё раз примет флешку — ответ будет записан заново</li></ul></div>"), page)
+        XCTAssertTrue(page.contains("управление образования запишет ответ заново, когда снова примет ваши файлы</li></ul></div>"), page)
     }
 
     func testStatusSyncAndDashboardSpeakRussianWithNamesAndLocalTimes() throws {

@@ -31,8 +31,8 @@ extension Message {
     public static func replyDamaged(_ e: BundleError) -> Message {
         guard case .damaged(let why) = e else { return bundleError(e) }
         return Message("bundle.reply_damaged",
-                       en: "the district's reply is damaged or incomplete (\(why)); nothing of yours is lost: have the district take this stick again — it writes the reply anew",
-                       ru: "ответ управления образования повреждён или записан не до конца (\(russianDamage(why))); ваши данные не пострадали: пусть управление образования ещё раз примет флешку — ответ будет записан заново")
+                       en: "the district's reply is damaged or incomplete (\(why)); nothing of yours is lost: the district writes the reply anew when it next takes your files",
+                       ru: "ответ управления образования повреждён или записан не до конца (\(russianDamage(why))); ваши данные не пострадали: управление образования запишет ответ заново, когда снова примет ваши файлы")
     }
 
     /// A reason recorded or received as the engine's English line, in the reader's language when it
