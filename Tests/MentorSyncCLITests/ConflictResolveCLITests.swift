@@ -78,5 +78,8 @@ final class ConflictResolveCLITests: XCTestCase {
         expectOK(try w.district("conflicts", "resolve", id, "--keep", "theirs"))
         let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--where", "id=\(person)", "--json")) as? [[String: Any]])
         XCTAssertEqual(rows.first?["role"] as? String, "methodologist")
+        // The help says whose each word keeps, as it does it: the school's write won here, and theirs kept it.
+        let help = try ToolRunner.run("mentorsync-district", ["conflicts", "resolve", "--help"], environment: ToolLocale.russian)
+        XCTAssertTrue(help.stdout.contains("mine: значение управления образования; theirs: значение школы"), help.output)
     }
 }
