@@ -280,6 +280,16 @@ final class EntryChecksTests: XCTestCase {
                            "в паре «Петрова Анна Сергеевна» наставляемых: 2 (Смирнова Анна, Орлов Пётр), а вид «пара» — это один наставляемый: оставьте вид «группа» или сначала уберите из неё остальных")
         }
         XCTAssertEqual(try school.database.scalar("SELECT kind FROM pairs")?.text, "group")
+        // A mentor is not her own pair's mentee, linked so or made its mentor.
+        let teacher = try e.put(table: "mentees", sets: [("person_id", "Петрова Анна Сергеевна")]).id
+        XCTAssertThrowsError(try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", teacher)])) { err in
+            XCTAssertEqual((err as? MessageError)?.message.russian,
+                           "«Петрова Анна Сергеевна» — наставник этой пары и не может быть в ней наставляемым; выберите другого наставляемого или другого наставника")
+        }
+        _ = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")])
+        let orlovs = try e.put(table: "pairs", sets: [("mentor_id", "Орлов Пётр"), ("kind", "group")]).id
+        _ = try e.put(table: "pair_mentees", sets: [("pair_id", orlovs), ("mentee_id", teacher)])
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("mentor_id", "Петрова Анна Сергеевна")], id: orlovs))
         // A pair with no kind given is not held to one mentee (its kind is not known).
         let unset = try e.put(table: "pairs", sets: [("mentor_id", "Петрова Анна Сергеевна")]).id
         for name in ["Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "pair_mentees", sets: [("pair_id", unset), ("mentee_id", name)]) }

@@ -118,4 +118,11 @@ extension Message {
                 en: "the pair “\(pair)” has \(mentees.count) mentees (\(mentees.joined(separator: ", "))), and the kind “pair” takes one: keep it a group, or take the others out of it first",
                 ru: "в паре «\(pair)» наставляемых: \(mentees.count) (\(mentees.joined(separator: ", "))), а вид «пара» — это один наставляемый: оставьте вид «группа» или сначала уберите из неё остальных")
     }
+
+    /// A person put in a pair as its mentor and its mentee (`PairKind`).
+    static func mentorOfHerOwnPair(_ person: String) -> Message {
+        Message("registry.mentor_of_own_pair",
+                en: "“\(person)” is this pair's mentor and cannot be its mentee too; choose another mentee, or another mentor",
+                ru: "«\(person)» — наставник этой пары и не может быть в ней наставляемым; выберите другого наставляемого или другого наставника")
+    }
 }

@@ -31,13 +31,26 @@ enum PairKind {
         let names = ReferenceResolver(database: database)
         switch t.name {
         case "pair_mentees":
-            guard touches(["pair_id", "mentee_id"]), let pair = try value("pair_id")?.text, !pair.isEmpty,
-                  try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text == "pair" else { return }
+            guard touches(["pair_id", "mentee_id"]), let pair = try value("pair_id")?.text, !pair.isEmpty else { return }
             let mentee = try value("mentee_id")?.text
+            // Her own mentor she is not: a mentor put in her pair as its mentee.
+            if let mentee, let person = try database.scalar("""
+                SELECT e.person_id FROM mentees e, pairs p JOIN mentors m ON m.id = p.mentor_id
+                WHERE e.id = ? AND p.id = ? AND e.person_id = m.person_id
+                """, [.text(mentee), .text(pair)])?.text {
+                throw MessageError(.mentorOfHerOwnPair(try names.labelOrShortID(person, in: "persons")))
+            }
+            guard try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text == "pair" else { return }
             guard let other = try PairMembers.links(of: pair, database: database).first(where: { $0.link != row && $0.mentee != mentee }) else { return }
             throw MessageError(.pairTakesOneMentee(pair: try names.labelOrShortID(pair, in: "pairs"),
                                                    holds: try names.labelOrShortID(other.mentee, in: "mentees")))
         case "pairs":
+            if let row, touches(["mentor_id"]), let mentor = try value("mentor_id")?.text, let person = try database.scalar("""
+                SELECT e.person_id FROM pair_mentees l JOIN mentees e ON e.id = l.mentee_id JOIN mentors m ON m.person_id = e.person_id
+                WHERE l.pair_id = ? AND m.id = ? LIMIT 1
+                """, [.text(row), .text(mentor)])?.text {
+                throw MessageError(.mentorOfHerOwnPair(try names.labelOrShortID(person, in: "persons")))
+            }
             guard let row, touches(["kind"]), try value("kind")?.text == "pair" else { return }
             let listed = try PairMembers.links(of: row, database: database).map(\.mentee).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             guard listed.count > 1 else { return }
