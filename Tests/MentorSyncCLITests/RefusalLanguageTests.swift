@@ -74,6 +74,31 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertEqual(flat(sync.stdout).components(separatedBy: refusal).count - 1, 1, sync.stdout)
     }
 
+    /// A file cut short before its header (a stick pulled out while copying) is listed under the
+    /// school its name names, not as a stranger's, and the school hears it arrived damaged.
+    func testAFileCutBeforeItsHeaderIsTheSchoolsByItsName() throws {
+        let w = try CLIWorld(schools: ["s001", "s002"])
+        try w.round()
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let inbox = w.stick.appendingPathComponent("inbox")
+        let sent = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.hasPrefix("s001-") && $0.hasSuffix(".msync") }.sorted().last)
+        let handle = try FileHandle(forWritingTo: inbox.appendingPathComponent(sent))
+        try handle.truncate(atOffset: 100)
+        try handle.close()
+        let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path],
+                                        environment: ToolLocale.russian)
+        XCTAssertEqual(ingest.exitCode, 3, ingest.output)
+        let status = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(flat(status.stdout).contains("Школа s001, "), status.stdout)
+        XCTAssertFalse(flat(status.stdout).contains("Не от подключённой школы"), status.stdout)
+        let told = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertTrue(flat(told.stdout).contains("пакет \(sent) дошёл до управления образования повреждённым ("), told.stdout)
+        let home = try DistrictHome.open(w.districtHome)
+        XCTAssertNil(home.school(namedByFile: "s001-x.msync"), "a name without a sequence names no school")
+        XCTAssertEqual(home.school(namedByFile: "s002-000007-to-district.msync"), SiteID("s002"))
+    }
+
     func testADamagedBundleIsToldInRussianToTheSchoolAndTheCoordinator() throws {
         let w = try CLIWorld(schools: ["s001"])
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна"))

@@ -248,6 +248,11 @@ public final class DistrictIngest {
                     }
                     try? home.recordForgery(naming: sender, bundle: name, reason: reason, told: told, stray: stray)
                 }
+            } else if case .damaged? = error as? BundleError, let named = home.school(namedByFile: name) {
+                // Cut short before its header could be read (a stick pulled out while copying): its
+                // name tells whose it is — listed under that school, and the school hears its file
+                // arrived damaged (its changes come with its next file); nothing of it is taken.
+                try? home.recordForgery(naming: named, bundle: name, reason: reason)
             } else {
                 // Not a bundle, or one naming no school of this district: the coordinator still sees it.
                 try? home.recordForgery(naming: nil, bundle: name, reason: reason)

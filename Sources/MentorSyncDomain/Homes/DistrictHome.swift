@@ -308,6 +308,18 @@ public final class DistrictHome {
         }
     }
 
+    /// The enrolled school a bundle's file name names (SITE-NNNNNN-to-RECIPIENT.msync, Protocol/bundle.md
+    /// «File names»; a site id may hold '-'), or nil. A name is anyone's to write: only for telling
+    /// whose a file too damaged to read seems to be.
+    public func school(namedByFile name: String) -> SiteID? {
+        let sites = ((try? schools()) ?? []).map(\.site).sorted { $0.rawValue.count > $1.rawValue.count }
+        return sites.first { site in
+            let rest = name.dropFirst(site.rawValue.count + 1)
+            return name.hasPrefix(site.rawValue + "-") && rest.prefix { $0.isNumber }.count >= 1
+                && rest.drop { $0.isNumber }.hasPrefix("-to-")
+        }
+    }
+
     /// Records a refused bundle, or a refused row of one with `label`, the row's name as its values
     /// gave it (the district does not hold a row it refused; the coordinator reads it by that name).
     public func recordRejection(site: SiteID?, bundle: String, reason: String, label: String? = nil) throws {
