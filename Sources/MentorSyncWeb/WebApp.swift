@@ -54,7 +54,10 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
             registry.unlock()
         }
         do {
-            guard let answer = try pages.respond(r, ctx) else {
+            // Notices only as this session's own redirects sealed them (NoticeSeal).
+            guard let answer = try pages.respond(NoticeSeal.verified(r, secret: session.session.csrf), ctx).map({
+                NoticeSeal.sealed($0, secret: session.session.csrf)
+            }) else {
                 ctx.title = Message.webNotFound.text(language)
                 return withCookie(HTTPResponse(status: 404, html: ctx.page("")), cookie)
             }

@@ -5,6 +5,22 @@ import MentorSyncTestSupport
 /// A table's list as the deputy head reads it: only the columns that hold something, paged and
 /// counted by the database, found by a word in any case, a name, a value in words or a date.
 final class WebListTests: XCTestCase {
+    /// A notice in a link from anyone else is not shown as the app's: only this session's own
+    /// redirects carry notices it shows (sealed); a sealed one is shown.
+    func testANoticeInAForeignLinkIsNotShown() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let forged = client.get("/t/persons?done=" + "Данные удалены, позвоните +7-900".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)?.body ?? ""
+        XCTAssertFalse(forged.contains("позвоните"), forged)
+        client.get("/t/persons/edit")
+        let saved = try XCTUnwrap(client.post("/t/persons/save", [("full_name", "Орлова Анна")]))
+        let location = try XCTUnwrap(saved.header("Location"))
+        XCTAssertTrue(location.contains("&seal="), location)
+        XCTAssertTrue((client.get(location)?.body ?? "").contains("<p class=\"notice\">сохранено: Орлова Анна</p>"))
+        let tampered = location.replacingOccurrences(of: "done=", with: "done=x")
+        XCTAssertFalse((client.get(tampered)?.body ?? "").contains("class=\"notice\""), "a notice changed after sealing is not shown")
+    }
+
     /// A roadmap's list shows each event's status (it was only in the event's card), its dates and
     /// who is responsible, before the columns people look at less.
     func testTheEventsListShowsStatusFirst() throws {
