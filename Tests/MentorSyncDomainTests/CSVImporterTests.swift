@@ -87,6 +87,18 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try row("surveys", "sv2", "satisfaction, comment"), ["8", "старый"])
     }
 
+    /// A line naming someone a letter off a person of the registry born the same day is a typo, not
+    /// a new person: refused, naming her; one born another day is another person.
+    func testANameALetterOffWithTheSameBirthDateIsRefused() throws {
+        _ = try CSVImporter().import(table: "persons", file: try file("p.csv", "ФИО;Дата рождения\nПетрова Мария Ивановна;10.04.2001\n"), into: school)
+        let list = try file("again.csv", "ФИО;Дата рождения\nПетрова Марья Ивановна;10.04.2001\nПетрова Марья Ивановна;11.04.2001\n")
+        let r = try CSVImporter().import(table: "persons", file: list, into: school, skipBad: true)
+        XCTAssertEqual([r.inserted, r.badRows.count], [1, 1], "\(r.badRows)")
+        let id = try XCTUnwrap(try school.database.scalar("SELECT id FROM persons WHERE full_name = 'Петрова Мария Ивановна'")?.text)
+        XCTAssertTrue(r.badRows.first?.reason.contains("похоже на «Петрова Мария Ивановна» [\(ReferenceResolver.shortID(id))] с той же датой рождения") == true
+                      || r.badRows.first?.reason.contains("looks like «Петрова Мария Ивановна»") == true, "\(r.badRows)")
+    }
+
     /// A list of teachers without «Роль» adds people the teachers' indicators do not count: said.
     func testPeopleAddedWithoutARoleAreSaid() throws {
         let url = try file("teachers.csv", "ФИО;Дата рождения;Должность\nВолкова Мария Игоревна;12.03.2001;учитель физики\nПетров Олег;02.02.1980;учитель\n")

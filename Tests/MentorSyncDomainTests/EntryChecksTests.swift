@@ -322,6 +322,10 @@ final class EntryChecksTests: XCTestCase {
                            "«Иванов Пётр Сергеевич» уже есть в списке (Иванов Пётр Сергеевич (18.04.2002) [\(ReferenceResolver.shortID(first))]; Иванов Пётр Сергеевич (03.05.1979) ["
                            + "\(older)]): без даты рождения повторно не добавлено; если это другой человек — укажите дату рождения, если тот же — откройте его запись")
         }
+        // Born the same day, a name a letter off: a typo, not added.
+        XCTAssertThrowsError(try editor.put(table: "persons", sets: [("full_name", "Иванов Петр Сергеевичч"), ("birth_date", "18.04.2002")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.person_looks_like", "\(e)")
+        }
         // Another school's row of the same name (held through network mentoring) is not this school's person.
         try school.database.execute("INSERT INTO persons (id, org_id, full_name) VALUES ('p-other', 's002', 'Смирнова Ольга')")
         _ = try editor.put(table: "persons", sets: [("full_name", "Смирнова Ольга")])

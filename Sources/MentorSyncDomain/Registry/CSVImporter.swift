@@ -263,7 +263,13 @@ public struct CSVImporter {
                         let lineDate = birthIndex.flatMap { values[$0].text }.map(RowNames.russianDate)
                         bad.append(CSVBadRow(line: record.line, reason: Message.importNamesakeDate(values[f].text ?? "", registered: dates.map(RowNames.russianDate), lineDate: lineDate).text()))
                         continue
-                    case .none: break
+                    case .none:
+                        // No one of that name and day; someone born that day with a name a letter off: a typo.
+                        if let near = matcher.nearNamesake(fullName: values[f].text ?? "", birthDate: birthIndex.flatMap { values[$0].text }) {
+                            bad.append(CSVBadRow(line: record.line, reason: Message.importNearNamesake(values[f].text ?? "", registered: near.name,
+                                                                                                         short: ReferenceResolver.shortID(near.id)).text()))
+                            continue
+                        }
                     }
                 }
                 if id.isEmpty, let p = personIndex, let person = values[p].text {

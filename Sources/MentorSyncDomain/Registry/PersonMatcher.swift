@@ -13,25 +13,42 @@ struct PersonMatcher {
     enum Found: Equatable { case none, one(String), several([String]), namesake(dates: [String]), byNameAlone(String) }
 
     /// `listed`: added by this import (a line above), not found in the registry.
-    private struct Person { var id: String; var org: String; var birth: String?; var listed = false }
+    private struct Person { var id: String; var org: String; var birth: String?; var listed = false; var shownName = "" }
     private var byName: [String: [Person]] = [:]
+    /// The registry's persons by birth date, with their names as compared (`nearNamesake`).
+    private var byBirth: [String: [(name: String, person: Person)]] = [:]
 
     init(database: Database, mayWrite: (String) -> Bool) throws {
         try database.forEachRow("SELECT id, org_id, full_name, birth_date FROM persons") { s in
             let org = s.string(at: 1) ?? ""
             guard mayWrite(org) else { return }
             let birth = s.string(at: 3)?.trimmingCharacters(in: .whitespaces)
-            add(Person(id: s.string(at: 0) ?? "", org: org, birth: birth?.isEmpty == false ? birth : nil), name: s.string(at: 2) ?? "")
+            add(Person(id: s.string(at: 0) ?? "", org: org, birth: birth?.isEmpty == false ? birth : nil, shownName: s.string(at: 2) ?? ""), name: s.string(at: 2) ?? "")
         }
     }
 
     private mutating func add(_ p: Person, name: String) {
         byName[RowNames.normalize(name), default: []].append(p)
+        if !p.listed, let birth = p.birth { byBirth[birth, default: []].append((RowNames.normalize(name), p)) }
     }
 
     /// A row this import just added, so a line repeated later in the file finds it.
     mutating func add(id: String, fullName: String, birthDate: DatabaseValue?) {
         add(Person(id: id, org: "", birth: birthDate?.text, listed: true), name: fullName)
+    }
+
+    /// A person of the registry born on `birthDate` whose name is a letter or two off the line's
+    /// («Петрова Марья Ивановна» for «Петрова Мария Ивановна»): a typo far more often than another
+    /// person born the same day. Her name as stored is returned, or nil.
+    func nearNamesake(fullName: String, birthDate: String?) -> (id: String, name: String)? {
+        guard let birthDate, !birthDate.isEmpty else { return nil }
+        let typed = Array(RowNames.normalize(fullName))
+        guard typed.count >= 12 else { return nil }
+        let own = RowNames.normalize(fullName)
+        for (name, p) in byBirth[birthDate] ?? [] where name != own && NameLookup.editDistance(typed, Array(name), limit: 2) != nil {
+            return (p.id, p.shownName)
+        }
+        return nil
     }
 
     /// The person a line names. `birthDate` is nil when the file has no birth date column: then the
