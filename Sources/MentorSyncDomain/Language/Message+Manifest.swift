@@ -24,14 +24,14 @@ extension Message {
 
     static func manifestForDistrict(count: Int) -> Message {
         Message("manifest.for_district",
-                en: "For the district office, folder inbox/ (\(count) \(count == 1 ? "file" : "files")):",
-                ru: "Для управления образования, папка inbox/ (\(Russian.count(count, "файл", "файла", "файлов"))):")
+                en: "For the district office, folder inbox/ (\(count) \(count == 1 ? "file" : "files")) — take the stick to the district office:",
+                ru: "Для управления образования, папка inbox/ (\(Russian.count(count, "файл", "файла", "файлов"))) — отвезите флешку в управление образования:")
     }
 
     static func manifestForSchool(_ school: String, site: String, count: Int) -> Message {
         Message("manifest.for_school",
-                en: "For the school \(school), folder outbox/\(site)/ (\(count) \(count == 1 ? "file" : "files")):",
-                ru: "Для школы \(school), папка outbox/\(site)/ (\(Russian.count(count, "файл", "файла", "файлов"))):")
+                en: "For the school \(school), folder outbox/\(site)/ (\(count) \(count == 1 ? "file" : "files")) — the school takes them when the stick is plugged in there:",
+                ru: "Для школы \(school), папка outbox/\(site)/ (\(Russian.count(count, "файл", "файла", "файлов"))) — школа заберёт их, когда флешку вставят у неё:")
     }
 
     static func manifestChanges(_ path: String, from: String, to: String, records: Int, full: Bool, written: String) -> Message {
