@@ -180,4 +180,13 @@ final class DistrictCLITests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("holds no mentorsync registry"))
         XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [Any])?.count, 0)
     }
+
+    /// A school's name corrected in its organizations row is the name status and the report both show.
+    func testASchoolsNameCorrectedInTheRegistryIsShownEverywhere() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.district("put", "organizations", "--id", "s001", "--set", "name=МБОУ Захарвановская ООШ"))
+        let status = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
+        XCTAssertEqual((status["schools"] as? [[String: Any]])?.first?["name"] as? String, "МБОУ Захарвановская ООШ")
+        XCTAssertTrue(try w.district("report", "--site", "s001").stdout.contains("МБОУ Захарвановская ООШ"))
+    }
 }

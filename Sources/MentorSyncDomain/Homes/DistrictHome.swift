@@ -152,8 +152,13 @@ public final class DistrictHome {
         public var revokedAt: String?
     }
 
+    /// The enrolled schools. A school's name is its organizations row's (what the report and the
+    /// lists show, corrected there with `put organizations`), the enrollment's when there is none.
     public func schools() throws -> [School] {
-        try database.rows("SELECT site, name, enrolled_at, revoked_at FROM district_schools ORDER BY site").compactMap { r in
+        try database.rows("""
+            SELECT s.site, coalesce(nullif(trim(o.name), ''), s.name), s.enrolled_at, s.revoked_at
+            FROM district_schools s LEFT JOIN organizations o ON o.id = s.site ORDER BY s.site
+            """).compactMap { r in
             guard let s = SiteID(r[0].displayText) else { return nil }
             return School(site: s, name: r[1].displayText, enrolledAt: r[2].displayText, revokedAt: r[3].isNull ? nil : r[3].displayText)
         }
