@@ -109,8 +109,9 @@ extension Message {
         Message("web.dashboard.skew", en: "Clock skew", ru: "Сдвиг часов"),
         Message("web.dashboard.advice", en: "What to do", ru: "Что сделать"),
     ]
-    public static let webResyncExplained = Message("web.resync.explained", en: "The school's next reply asks it to send everything again.",
-                                                   ru: "Следующий ответ школе попросит её прислать все данные заново.")
+    public static let webResyncExplained = Message("web.resync.explained",
+        en: "The school's next reply asks it to send everything again and carries all of its data back to it (after a lost disk, or a district restored from a backup).",
+        ru: "Следующий ответ школе попросит её прислать все данные заново и привезёт ей все её данные (после потери диска или восстановления управления из резервной копии).")
     public static let webRevokeExplained = Message("web.revoke.explained",
         en: "The school's bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass; enroll it again to give it a new key.",
         ru: "С этого момента пакеты школы не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме; чтобы выдать новый ключ, подключите её заново.")
