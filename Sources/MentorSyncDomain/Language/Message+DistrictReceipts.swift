@@ -1,8 +1,10 @@
 /// What the district's tool says after init, enroll, ingest, resync and revoke (the everyday receipts).
 extension Message {
     public static func districtCreated(name: String, site: String, home: String) -> Message {
-        Message("receipt.district_created", en: "district '\(name)' (site \(site)) created in \(home)",
-                ru: "управление образования «\(name)» (узел \(site)) создано в \(home)")
+        // A name that says what it is already («Управление образования г. Дубна») is not said twice.
+        let said = name.lowercased().hasPrefix("управлени") ? "«\(name)»" : "управление образования «\(name)»"
+        return Message("receipt.district_created", en: "district '\(name)' (site \(site)) created in \(home)",
+                       ru: "\(said) (узел \(site)): папка создана — \(home)")
     }
 
     public static func districtNext(_ tool: String) -> Message {
