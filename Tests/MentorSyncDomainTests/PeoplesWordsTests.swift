@@ -41,6 +41,14 @@ final class PeoplesWordsTests: XCTestCase {
         XCTAssertNil(HeaderAliases.column(for: "Класс", table: "persons", columns: RegistrySchema.persons.cellNames))
     }
 
+    /// Quotes inside quotes as Russian writes them, in every message: a school's name holds its own.
+    func testQuotesInsideQuotesAreLowAndHigh() {
+        XCTAssertEqual(Message.nestingQuotes("школа «МБОУ «Лицей № 6»» подключена"), "школа «МБОУ „Лицей № 6“» подключена")
+        XCTAssertEqual(Message.nestingQuotes("«а» и «б»"), "«а» и «б»")
+        XCTAssertEqual(Message.nestingQuotes("лишняя » и «незакрытая"), "лишняя » и «незакрытая")
+        XCTAssertEqual(Message("t", en: "«A «B»»", ru: "«А «Б»»").russian, "«А „Б“»")
+    }
+
     /// Every Russian word of an enumeration finds its own value, and only values of that column have words.
     func testEveryRussianValueNamesOneValue() {
         for t in RegistrySchema.schema.tables {

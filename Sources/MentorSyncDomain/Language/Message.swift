@@ -14,7 +14,22 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
     public let russian: String
 
     public init(_ key: String, en: String, ru: String) {
-        self.key = key; english = en; russian = ru
+        self.key = key; english = Message.nestingQuotes(en); russian = Message.nestingQuotes(ru)
+    }
+
+    /// Quotes inside quotes as Russian writes them: «МБОУ „Лицей № 6“», not «МБОУ «Лицей № 6»» (a
+    /// school's name holds its own quotes, and a message quotes the name).
+    static func nestingQuotes(_ text: String) -> String {
+        guard text.contains("«") else { return text }
+        var out = "", depth = 0
+        for c in text {
+            switch c {
+            case "«": out.append(depth == 0 ? "«" : "„"); depth += 1
+            case "»" where depth > 0: depth -= 1; out.append(depth == 0 ? "»" : "“")
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     /// The text in the given language (the process's language by default).
