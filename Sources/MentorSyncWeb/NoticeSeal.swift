@@ -26,7 +26,7 @@ enum NoticeSeal {
     /// The request with its notices only when sealed by this session; otherwise without them.
     static func verified(_ request: HTTPRequest, secret: String) -> HTTPRequest {
         guard fields.contains(where: { request.query[$0] != nil }) else { return request }
-        if request.query["seal"] == seal(request.query, secret: secret) { return request }
+        if constantTimeEquals(Array((request.query["seal"] ?? "").utf8), Array(seal(request.query, secret: secret).utf8)) { return request }
         var r = request
         for f in fields { r.query[f] = nil }
         return r

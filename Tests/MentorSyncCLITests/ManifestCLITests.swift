@@ -10,8 +10,8 @@ import MentorSyncTestSupport
 final class ManifestCLITests: XCTestCase {
     func testAfterTheDistrictsIngestTheManifestListsTheRepliesInRussian() throws {
         try checkAfterIngest(ToolLocale.russian, expect: [
-            "Для школы «Школа s001» (s001), папка outbox/s001/ (1 файл) — школа заберёт их, когда флешку вставят у неё:",
-            "Для школы «Школа s002» (s002), папка outbox/s002/ (1 файл) — школа заберёт их, когда флешку вставят у неё:",
+            "Для школы «Школа s001» (s001), папка outbox/s001/ (1 файл):",
+            "Для школы «Школа s002» (s002), папка outbox/s002/ (1 файл):",
             "ответ управления образования «Управление образования» (district) для школы «Школа s001» (s001): ",
             "местное время",
         ], updatedFormat: "dd.MM.yyyy HH:mm", records: { n in n % 10 == 1 && n % 100 != 11 ? "\(n) запись" : (2...4).contains(n % 10) && !(12...14).contains(n % 100) ? "\(n) записи" : "\(n) записей" })
@@ -19,8 +19,8 @@ final class ManifestCLITests: XCTestCase {
 
     func testAfterTheDistrictsIngestTheManifestListsTheRepliesInEnglish() throws {
         try checkAfterIngest(ToolLocale.english, expect: [
-            "For the school «Школа s001» (s001), folder outbox/s001/ (1 file) — the school takes them when the stick is plugged in there:",
-            "For the school «Школа s002» (s002), folder outbox/s002/ (1 file) — the school takes them when the stick is plugged in there:",
+            "For the school «Школа s001» (s001), folder outbox/s001/ (1 file):",
+            "For the school «Школа s002» (s002), folder outbox/s002/ (1 file):",
             "reply from the district «Управление образования» (district) to the school «Школа s001» (s001): ",
             "local time",
         ], updatedFormat: "yyyy-MM-dd HH:mm", records: { n in n == 1 ? "1 record" : "\(n) records" })
@@ -36,9 +36,12 @@ final class ManifestCLITests: XCTestCase {
         var bytes = [UInt8](try Data(contentsOf: sent))
         bytes[bytes.count / 2] ^= 0xff
         try Data(bytes).write(to: sent)
-        expectOK(try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path]))
+        // The stick where sticks are mounted: the list says what the courier does, in plain words.
+        expectOK(try w.school("s002", environment: ToolLocale.russian.merging(["MENTORSYNC_SHARE_ROOTS": w.scratch.url.path]) { $1 },
+                              ["sync", "--share", w.stick.path]))
         let text = try manifest(w)
-        XCTAssertTrue(text.contains("Для управления образования, папка inbox/ (2 файла) — отвезите флешку в управление образования:"), "what the courier does, in plain words: \(text)")
+        XCTAssertTrue(text.contains("Для управления образования, папка inbox/ (2 файла) — отвезите флешку в управление образования:"), text)
+        XCTAssertTrue(text.contains("папка outbox/s002/ (1 файл) — школа заберёт его, когда флешку вставят у неё:"), text)
         XCTAssertTrue(text.contains("inbox/\(sent.lastPathComponent) — изменения от школы «Школа s001» (s001), но файл повреждён или записан не до конца: в школе «Школа s001» (s001) ещё раз нажмите «Синхронизировать» с этой флешкой (ничего не пропадёт)"), text)
         XCTAssertNotNil(text.range(of: "outbox/s002/district-[0-9]+-to-s002.msync — ответ для школы «Школа s002» \\(s002\\), записан [0-9. :]+: школа его уже получила", options: .regularExpression), text)
     }

@@ -91,9 +91,9 @@ final class CSVImporterTests: XCTestCase {
     /// a new person: refused, naming her; one born another day is another person.
     func testANameALetterOffWithTheSameBirthDateIsRefused() throws {
         _ = try CSVImporter().import(table: "persons", file: try file("p.csv", "ФИО;Дата рождения\nПетрова Мария Ивановна;10.04.2001\n"), into: school)
-        let list = try file("again.csv", "ФИО;Дата рождения\nПетрова Марья Ивановна;10.04.2001\nПетрова Марья Ивановна;11.04.2001\n")
+        let list = try file("again.csv", "ФИО;Дата рождения\nПетрова Марья Ивановна;10.04.2001\nПетрова Марья Ивановна;11.04.2001\nСидорова Анна;01.01.2000\nСидорова Ана;01.01.2000\n")
         let r = try CSVImporter().import(table: "persons", file: list, into: school, skipBad: true)
-        XCTAssertEqual([r.inserted, r.badRows.count], [1, 1], "\(r.badRows)")
+        XCTAssertEqual([r.inserted, r.badRows.count], [3, 1], "two lines of one list a letter apart are not held to it (twins): \(r.badRows)")
         let id = try XCTUnwrap(try school.database.scalar("SELECT id FROM persons WHERE full_name = 'Петрова Мария Ивановна'")?.text)
         XCTAssertTrue(r.badRows.first?.reason.contains("похоже на «Петрова Мария Ивановна» [\(ReferenceResolver.shortID(id))] с той же датой рождения") == true
                       || r.badRows.first?.reason.contains("looks like «Петрова Мария Ивановна»") == true, "\(r.badRows)")

@@ -25,6 +25,8 @@ final class ShareMediumTests: XCTestCase {
         XCTAssertEqual(medium("/mnt/data/obmen"), .stick, "a disk mounted where sticks are, whatever its file system")
         XCTAssertEqual(medium("/mnt/mentorsync-share"), .folder, "a network folder not mounted: the computer's own disk")
         XCTAssertEqual(medium("/media/olga"), .folder, "the folder sticks are mounted in is no stick")
+        let atRoot = ShareMedium.mounts(parsing: "/dev/sda2 / ext4 rw 0 0\n/dev/sdb1 /mnt ext4 rw 0 0")
+        XCTAssertEqual(ShareMedium.of(URL(fileURLWithPath: "/mnt/obmen"), mounts: atRoot, roots: [URL(fileURLWithPath: "/mnt")]), .stick, "a device mounted at a root")
         XCTAssertEqual(ShareMedium.of(URL(fileURLWithPath: "/tmp/walk/stick"), mounts: ShareMedium.mounts(parsing: table),
                                       roots: [URL(fileURLWithPath: "/tmp/walk")], configuredRoots: true), .stick, "roots set by hand: by path")
         XCTAssertEqual(medium("/media/olga/KINGSTON", roots: []), .stick, "a FAT file system alone says stick")

@@ -14,11 +14,13 @@ public enum Manifest {
         var lines = Message.manifestIntro(updated: clock.string(now)).text(language).components(separatedBy: "\n")
         lines.append("")
         var groups: [(title: Message, entries: [String])] = []
+        // What the courier does is said only for a stick: a shared folder is read where it is.
+        let stick = share.medium == .stick
         let inbox = entries(in: share.inbox, share, names, taken, clock, language)
-        if !inbox.isEmpty { groups.append((Message.manifestForDistrict(count: inbox.count), inbox)) }
+        if !inbox.isEmpty { groups.append((Message.manifestForDistrict(count: inbox.count, stick: stick), inbox)) }
         for site in share.schoolsWithOutbox() where RegularFile.kind(share.outbox(site)) == .directory {
             let replies = entries(in: share.outbox(site), share, names, taken, clock, language)
-            if !replies.isEmpty { groups.append((Message.manifestForSchool(label(site, names), site: site.rawValue, count: replies.count), replies)) }
+            if !replies.isEmpty { groups.append((Message.manifestForSchool(label(site, names), site: site.rawValue, count: replies.count, stick: stick), replies)) }
         }
         if groups.isEmpty { lines.append(Message.manifestEmpty.text(language)) }
         for g in groups { lines.append(g.title.text(language)); lines += g.entries; lines.append("") }

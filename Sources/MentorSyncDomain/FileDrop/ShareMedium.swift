@@ -23,8 +23,11 @@ public enum ShareMedium: String, Sendable {
         for m in mounts where holds(m.point, path) && m.point.count >= (holder?.point.count ?? 0) { holder = m }
         if let holder, networkTypes.contains(holder.type) { return .network }
         if let holder, stickTypes.contains(holder.type) { return .stick }
-        let under = configuredRoots ? path : holder?.point ?? "/"
-        if roots.contains(where: { let r = $0.standardizedFileURL.path; return under != r && holds(r, under) }) { return .stick }
+        if configuredRoots {
+            if roots.contains(where: { holds($0.standardizedFileURL.path, path) }) { return .stick }
+        } else if let point = holder?.point, point != "/", roots.contains(where: { holds($0.standardizedFileURL.path, point) }) {
+            return .stick  // a device mounted at a root or under it
+        }
         return .folder
     }
 

@@ -241,7 +241,7 @@ public final class DistrictHome {
             // signed with it are taken off the share like the others (DistrictIngest.removeRevokedReplies).
             try database.execute("""
                 INSERT OR IGNORE INTO district_revoked_keys(site, key, revoked_on)
-                SELECT site, previous_key, ? FROM district_schools WHERE site = ? AND previous_key IS NOT NULL
+                SELECT site, previous_key, ?1 FROM district_schools WHERE site = ?2 AND previous_key IS NOT NULL AND previous_key_until > ?1
                 """, [.text(now), .text(school.rawValue)])
             try database.execute("UPDATE district_schools SET revoked_at = ?, previous_key = NULL, previous_key_until = NULL WHERE site = ?",
                                  [.text(now), .text(school.rawValue)])
@@ -321,7 +321,7 @@ public final class DistrictHome {
         return sites.first { site in
             let rest = name.dropFirst(site.rawValue.count + 1)
             return name.hasPrefix(site.rawValue + "-") && rest.prefix { $0.isNumber }.count >= 1
-                && rest.drop { $0.isNumber }.hasPrefix("-to-")
+                && rest.drop { $0.isNumber } == "-to-\(self.site.rawValue).msync"
         }
     }
 

@@ -194,14 +194,14 @@ extension Message {
                 ru: "реестр не принимает эту строку: \(detail)")
     }
 
-    /// A line naming a person the registry holds under the same name, with another birth date or
-    /// none: most often the same person with a slip in the date; added, she would be there twice.
     static func importNearNamesake(_ name: String, registered: String, short: String) -> Message {
         Message("import.near_namesake",
                 en: "«\(name)» looks like «\(registered)» [\(short)], born the same day: if this is her, correct the name in the list (or add an id column); if this is someone else, add them with «Add»",
                 ru: "«\(name)» похоже на «\(registered)» [\(short)] с той же датой рождения: если это тот же человек, исправьте имя в списке (или добавьте столбец id); если это другой человек, добавьте его через «Добавить»")
     }
 
+    /// A line naming a person the registry holds under the same name, with another birth date or
+    /// none: most often the same person with a slip in the date; added, she would be there twice.
     static func importNamesakeDate(_ name: String, registered: [String], lineDate: String?) -> Message {
         let dates = registered.joined(separator: ", ")
         return Message("import.namesake_date",

@@ -22,16 +22,17 @@ extension Message {
                                        en: "There are no files to carry on this stick or folder now.",
                                        ru: "Сейчас здесь нет файлов, которые нужно отвезти.")
 
-    static func manifestForDistrict(count: Int) -> Message {
+    /// `stick`: the list is on a stick, which the courier carries (a shared folder is read where it is).
+    static func manifestForDistrict(count: Int, stick: Bool = true) -> Message {
         Message("manifest.for_district",
-                en: "For the district office, folder inbox/ (\(count) \(count == 1 ? "file" : "files")) — take the stick to the district office:",
-                ru: "Для управления образования, папка inbox/ (\(Russian.count(count, "файл", "файла", "файлов"))) — отвезите флешку в управление образования:")
+                en: "For the district office, folder inbox/ (\(count) \(count == 1 ? "file" : "files"))\(stick ? " — take the stick to the district office" : ""):",
+                ru: "Для управления образования, папка inbox/ (\(Russian.count(count, "файл", "файла", "файлов")))\(stick ? " — отвезите флешку в управление образования" : ""):")
     }
 
-    static func manifestForSchool(_ school: String, site: String, count: Int) -> Message {
+    static func manifestForSchool(_ school: String, site: String, count: Int, stick: Bool = true) -> Message {
         Message("manifest.for_school",
-                en: "For the school \(school), folder outbox/\(site)/ (\(count) \(count == 1 ? "file" : "files")) — the school takes them when the stick is plugged in there:",
-                ru: "Для школы \(school), папка outbox/\(site)/ (\(Russian.count(count, "файл", "файла", "файлов"))) — школа заберёт их, когда флешку вставят у неё:")
+                en: "For the school \(school), folder outbox/\(site)/ (\(count) \(count == 1 ? "file" : "files"))\(stick ? " — the school takes \(count == 1 ? "it" : "them") when the stick is plugged in there" : ""):",
+                ru: "Для школы \(school), папка outbox/\(site)/ (\(Russian.count(count, "файл", "файла", "файлов")))\(stick ? " — школа заберёт \(count == 1 ? "его" : "их"), когда флешку вставят у неё" : ""):")
     }
 
     static func manifestChanges(_ path: String, from: String, to: String, records: Int, full: Bool, written: String) -> Message {

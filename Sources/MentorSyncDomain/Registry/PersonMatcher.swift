@@ -29,12 +29,14 @@ struct PersonMatcher {
 
     private mutating func add(_ p: Person, name: String) {
         byName[RowNames.normalize(name), default: []].append(p)
+        // Only the registry's persons: two lines of one list a letter apart and born one day are
+        // as often twins as a typo (a list of a class), and the form adds a refused one anyway.
         if !p.listed, let birth = p.birth { byBirth[birth, default: []].append((RowNames.normalize(name), p)) }
     }
 
     /// A row this import just added, so a line repeated later in the file finds it.
     mutating func add(id: String, fullName: String, birthDate: DatabaseValue?) {
-        add(Person(id: id, org: "", birth: birthDate?.text, listed: true), name: fullName)
+        add(Person(id: id, org: "", birth: birthDate?.text, listed: true, shownName: fullName), name: fullName)
     }
 
     /// A person of the registry born on `birthDate` whose name is a letter or two off the line's

@@ -18,14 +18,6 @@ extension RegistryEditor {
             let shown = try resolver.label(of: id, in: "persons") ?? name
             throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty))
         }
-        // Born the same day with a name a letter or two off: a typo far more often than another person.
-        let typed = Array(key)
-        if !birth.isEmpty, typed.count >= 12,
-           let near = sameDay.first(where: { NameLookup.editDistance(typed, Array(RowNames.normalize($0[1].text ?? "")), limit: 2) != nil }) {
-            let id = near[0].displayText
-            throw MessageError(.personLooksLike(name, registered: try resolver.label(of: id, in: "persons") ?? near[1].displayText,
-                                                short: ReferenceResolver.shortID(id)))
-        }
         // Without a birth date, a namesake with one may be the same person: not added without the
         // date that tells them apart (a third «Белова Мария Игоревна» made her name match three rows).
         guard birth.isEmpty else { return }
@@ -37,12 +29,6 @@ extension RegistryEditor {
 }
 
 extension Message {
-    static func personLooksLike(_ name: String, registered: String, short: String) -> Message {
-        Message("registry.person_looks_like",
-                en: "“\(name)” looks like “\(registered)” [\(short)], born the same day: not added; if this is her, open her row; if the name there is wrong, correct it",
-                ru: "«\(name)» похоже на «\(registered)» [\(short)] с той же датой рождения: не добавлено; если это тот же человек, откройте его запись (и исправьте имя, если ошибка там)")
-    }
-
     static func namesakesNeedABirthDate(_ name: String, known: [String]) -> Message {
         Message("registry.namesakes_need_birth_date",
                 en: "“\(name)” is already in the list (\(known.joined(separator: "; "))): not added without a birth date; if this is someone else, give the birth date, if it is the same person, open that row",
