@@ -69,6 +69,10 @@ final class ReceiptLanguageTests: XCTestCase {
                        "записано в папку обмена для управления образования: 1 изменённая запись; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true).russian,
                        "новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл f.msync")
+        XCTAssertEqual(Message.sent(rows: 4, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true, medium: .stick).russian,
+                       "записано на флешку для управления образования: 3 новые изменённые записи; отправленное раньше управление образования получило; файл f.msync")
+        XCTAssertEqual(Message.sent(rows: 4, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1).russian,
+                       "отправлено в общую папку управления образования: 4 изменённые записи (из них 1 уже отправлялась раньше: управление образования её ещё не подтвердило); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 1, full: false, file: "f.msync").russian,
                        "отправлено в общую папку управления образования: 1 конфликт; файл f.msync")
         // A reply that only confirms is said so, not as three zeros.
@@ -85,6 +89,20 @@ final class ReceiptLanguageTests: XCTestCase {
                 XCTAssertFalse(text.contains(english), "\(label) still says '\(english)': \(text)")
             }
         }
+    }
+
+    /// The next Thursday: new rows beside rows sent before that the reply read just after confirms —
+    /// the new ones are counted, the others said to have arrived (not "not confirmed yet").
+    func testTheNextSyncCountsTheNewRowsAndSaysTheEarlierOnesArrived() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        for name in ["Петров Олег", "Сидорова Нина"] { expectOK(try w.school("s001", "put", "persons", "--set", "full_name=\(name)")) }
+        let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        expectOK(sync)
+        XCTAssertTrue(sync.stdout.hasPrefix("записано в папку обмена для управления образования: 2 новые изменённые записи; отправленное раньше управление образования получило; файл s001-"), sync.stdout)
+        XCTAssertFalse(sync.stdout.contains("ещё не подтвердило"), sync.stdout)
     }
 
     func testBackupAndRestoreSayTheirReceiptsInRussian() throws {

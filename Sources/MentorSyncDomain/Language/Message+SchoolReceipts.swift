@@ -33,9 +33,19 @@ extension Message {
                        "folder": "записано в папку обмена для управления образования: "][medium.rawValue]!
         // Everything the file carries was sent before and the reply read just after confirms it: for
         // her, nothing new went («sent again — why?» every Thursday).
-        if again > 0 && againConfirmed && !full && conflicts == 0 {
+        if again > 0 && againConfirmed && !full && conflicts == 0 && again >= rows {
             return Message("receipt.sent", en: "nothing new to send: the district confirmed it has all your changes; file \(file)",
                            ru: "новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл \(file)")
+        }
+        // New rows beside rows sent before that the reply read after confirms: the new ones are told,
+        // the others said to have arrived (the file carries them again, harmlessly).
+        if again > 0 && againConfirmed && !full && conflicts == 0 {
+            let new = rows - again
+            return Message("receipt.sent",
+                           en: enWhere + Plural.en(count: new, "new changed row", "new changed rows")
+                               + "; what you sent before, the district confirmed it has; file \(file)",
+                           ru: ruWhere + Plural.ru(count: new, "новая изменённая запись", "новые изменённые записи", "новых изменённых записей")
+                               + "; отправленное раньше управление образования получило; файл \(file)")
         }
         var en = enWhere + Plural.en(count: rows, "changed row", "changed rows")
         if deletions > 0 { en += " (\(deletions) of them \(deletions == 1 ? "a deletion" : "deletions"))" }
@@ -62,7 +72,7 @@ extension Message {
             if again > 0 && !againConfirmed {
                 ru += again >= rows ? (rows == 1 ? " — эта запись уже отправлялась раньше, управление образования её ещё не подтвердило"
                                                  : " — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило")
-                                    : " (из них \(again) уже отправлялись раньше: управление образования их ещё не подтвердило)"
+                                    : " (из них \(again) уже \(Plural.ru(again, "отправлялась", "отправлялись", "отправлялись")) раньше: управление образования \(again == 1 ? "её" : "их") ещё не подтвердило)"
             }
             ru += "; файл \(file)"
         }

@@ -25,6 +25,8 @@ public final class SchoolSync {
         public var sentAgain = 0
         /// Set by `sync` when the reply it read just after confirmed the rows sent again.
         public var sentAgainConfirmed = false
+        /// The counter the earlier bundles carried rows up to: the rows sent again are those up to it.
+        public var againUpTo: Int64 = 0
         /// Where `sync` wrote the file (`export` writes into a folder: `.folder`).
         public var medium: ShareMedium = .folder
     }
@@ -65,7 +67,8 @@ public final class SchoolSync {
         if !heard.isEmpty { try home.database.transaction { try home.replica.noteRefusedRows(heard) } }
         let bar = progress("sending")
         defer { bar.finish() }
-        let again = (try? home.replica.unacknowledgedRowsSentBefore(to: home.district)) ?? 0
+        let sentUpTo = (try? home.replica.sentUpTo(home.district)) ?? nil
+        let again = (try? sentUpTo.map { try home.replica.unacknowledgedRows(to: home.district, upTo: $0) } ?? 0) ?? 0
         let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key(), progress: bar.update)
         var superseded = 0
         for url in Share.bundles(in: directory) where url != summary.url {
@@ -79,7 +82,7 @@ public final class SchoolSync {
         let h = summary.header
         return ExportResult(url: summary.url, rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount,
                             full: h.isFull, bytes: summary.bytes, superseded: superseded, held: summary.held,
-                            sentAgain: h.isFull ? 0 : min(again, h.rowCount))
+                            sentAgain: h.isFull ? 0 : min(again, h.rowCount), againUpTo: sentUpTo ?? 0)
     }
 
     /// Merges replies from the district. A reply already merged is skipped; an old one changes nothing.
@@ -216,9 +219,10 @@ public final class SchoolSync {
         }
         // The reply read after sending may confirm what was sent again: then it is said so, not that
         // the district has not confirmed it (a sync sends first and reads the reply after).
+        // Told of the rows sent again alone (those the earlier bundles carried): the new ones of this
+        // file are not confirmed yet, and said so would read as the district's fault.
         if exported.sentAgain > 0, !imported.files.isEmpty {
-            let acknowledged = try home.replica.peer(home.district).theirKnowledge[home.site]
-            let unconfirmed = try home.replica.changedRows(for: home.district, after: acknowledged)
+            let unconfirmed = try home.replica.unacknowledgedRows(to: home.district, upTo: exported.againUpTo)
             if unconfirmed == 0 { exported.sentAgainConfirmed = true } else { exported.sentAgain = min(exported.sentAgain, unconfirmed) }
         }
         if imported.commands.contains(BundleHeader.Command.resync) {

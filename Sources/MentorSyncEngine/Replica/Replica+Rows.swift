@@ -37,12 +37,22 @@ extension Replica {
     /// Of the rows `peer` has not acknowledged, those an earlier bundle to it already carried: the
     /// next bundle carries them again (it always carries every change not acknowledged).
     public func unacknowledgedRowsSentBefore(to peer: SiteID) throws -> Int {
-        guard let claimed = try database.scalar("SELECT max(counter) FROM msync_claims WHERE peer = ?", [.text(peer.rawValue)])?.integer,
-              try peerExists(peer) else { return 0 }
+        guard let claimed = try sentUpTo(peer) else { return 0 }
+        return try unacknowledgedRows(to: peer, upTo: claimed)
+    }
+
+    /// The highest counter a bundle to `peer` has carried so far (nil: none sent yet).
+    public func sentUpTo(_ peer: SiteID) throws -> Int64? {
+        try database.scalar("SELECT max(counter) FROM msync_claims WHERE peer = ?", [.text(peer.rawValue)])?.integer
+    }
+
+    /// Rows written up to `counter` whose changes `peer` has not acknowledged.
+    public func unacknowledgedRows(to peer: SiteID, upTo counter: Int64) throws -> Int {
+        guard try peerExists(peer) else { return 0 }
         let acknowledged = try self.peer(peer).theirKnowledge[site]
-        guard claimed > acknowledged else { return 0 }
+        guard counter > acknowledged else { return 0 }
         return Int(try database.scalar("SELECT count(*) FROM msync_rows WHERE local > ? AND local <= ? AND local > 0",
-                                       [.integer(acknowledged), .integer(claimed)])?.integer ?? 0)
+                                       [.integer(acknowledged), .integer(counter)])?.integer ?? 0)
     }
 
     private func peerExists(_ peer: SiteID) throws -> Bool {
