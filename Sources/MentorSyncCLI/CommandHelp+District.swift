@@ -11,7 +11,8 @@ extension CommandHelp {
         CommandHelp("enroll", "enroll --site SITE --name NAME --out FILE [--again] [--grace-days N]",
             summary("enroll", en: "register a school; writes its enrollment file", ru: "подключить школу; записывает её файл подключения"), [
                 option("--site SITE", "enroll_site", en: "the school's short id, e.g. s017", ru: "короткий код школы, например s017"),
-                option("--name NAME", "enroll_name", en: "the school's name", ru: "название школы"),
+                option("--name NAME", "enroll_name", en: "the school's name (with --again: the name it has, unless given)",
+                       ru: "название школы (с --again: прежнее, если не указано)"),
                 option("--out FILE", "enroll_out", en: "where to write the enrollment file (it holds the school's secret key)",
                        ru: "куда записать файл подключения (в нём секретный ключ школы)"),
                 option("--again", "enroll_again", en: "enroll a school enrolled already with a new key (a new computer, a lost file; revoke a stolen one first)",

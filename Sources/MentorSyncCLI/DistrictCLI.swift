@@ -67,10 +67,12 @@ public enum DistrictCLI {
             return n
         } ?? 30
         let school = try site(try args.required("site", .hintSite))
-        let name = try args.required("name", .hintSchoolName)
-        let out = fileURL(try args.required("out", .hintEnrollOut))
         let home = try open(args, console)
         let rotated = try home.isEnrolled(school)
+        // Enrolled again, the school keeps its name unless a new one is given.
+        let known = rotated && args.has("again") ? try home.schools().first { $0.site == school }?.name : nil
+        let name = try known.map { args.value("name") ?? $0 } ?? args.required("name", .hintSchoolName)
+        let out = fileURL(try args.required("out", .hintEnrollOut))
         let wasRevoked = try rotated && home.schoolKeys(school).revokedAt != nil
         // A school enrolled already gets a new key only when that is what is meant: a code typed
         // twice renamed a school and replaced its key without a word.

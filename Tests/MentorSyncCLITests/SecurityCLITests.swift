@@ -28,8 +28,11 @@ final class SecurityCLITests: XCTestCase {
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=После опечатки", "--id", "t1"))
         try w.round()
         XCTAssertTrue(try w.district("list", "persons").stdout.contains("После опечатки"))
-        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", other.path))
+        // Enrolled again, the school keeps its name when none is given.
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--out", other.path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: other.path))
+        let after = try XCTUnwrap((try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]])
+        XCTAssertEqual(after.first?["name"] as? String, "Школа s001")
     }
 
     /// A reply waiting on the share for a school revoked since is taken away by the next pass: the
