@@ -188,5 +188,9 @@ final class DistrictCLITests: XCTestCase {
         let status = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
         XCTAssertEqual((status["schools"] as? [[String: Any]])?.first?["name"] as? String, "МБОУ Захарвановская ООШ")
         XCTAssertTrue(try w.district("report", "--site", "s001").stdout.contains("МБОУ Захарвановская ООШ"))
+        // The school hears it with the next reply, and calls itself so.
+        try w.round()
+        let school = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual(school["name"] as? String, "МБОУ Захарвановская ООШ")
     }
 }

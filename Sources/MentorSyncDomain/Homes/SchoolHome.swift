@@ -66,7 +66,12 @@ public final class SchoolHome {
         self.replica = replica
     }
 
-    public var name: String { (try? database.scalar("SELECT name FROM school_identity")?.text) ?? site.rawValue }
+    /// The school's name: its organizations row's, as the district keeps it (corrected there, it
+    /// comes with the next reply), the enrollment's until that row has come.
+    public var name: String {
+        let kept = try? database.scalar("SELECT name FROM organizations WHERE id = ? AND trim(name) <> ''", [.text(site.rawValue)])?.text
+        return kept ?? (try? database.scalar("SELECT name FROM school_identity")?.text) ?? site.rawValue
+    }
 
     /// Installs a new enrollment file of the same school (after the district re-enrolled it).
     public func rekey(_ enrollment: Enrollment) throws {
