@@ -177,17 +177,17 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertNil(try PairClosing.reminder(pair: pair, database: school.database), "a working pair is not closed")
         _ = try e.put(table: "pairs", sets: [("status", "completed")], id: pair)
         let told = try XCTUnwrap(try PairClosing.reminder(pair: pair, database: school.database)).text(.ru)
-        XCTAssertTrue(told.hasPrefix("пара закрыта, но не заполнено: «Дата окончания», «Результат» — впишите на странице пары; ещё открыто: Планы «ИОМ Смирновой» — "), told)
-        XCTAssertTrue(told.contains("Наставляемые «Смирнова Анна» — "), told)
+        XCTAssertEqual(told, "пара закрыта, но не заполнено: «Дата окончания», «Результат»; ещё открыто: план «ИОМ Смирновой» — действует: отметьте «выполнен» или «не выполнен»; "
+                       + "наставляемый «Смирнова Анна» — в паре: отметьте «завершил(а)» или «выбыл(а)» — иначе отчёт посчитает их незавершёнными")
         _ = try e.put(table: "pairs", sets: [("ended_on", "25.05.2027"), ("result", "Цели ИОМ достигнуты")], id: pair)
         let later = try XCTUnwrap(try PairClosing.reminder(pair: pair, database: school.database)).text(.ru)
-        XCTAssertTrue(later.hasPrefix("пара закрыта, но ещё открыто: Планы «ИОМ Смирновой» — "), later)
+        XCTAssertTrue(later.hasPrefix("пара закрыта, но ещё открыто: план «ИОМ Смирновой» — "), later)
         _ = try e.put(table: "plans", sets: [("status", "done")], id: plan)
         _ = try e.put(table: "mentees", sets: [("status", "completed")], id: mentee)
         XCTAssertNil(try PairClosing.reminder(pair: pair, database: school.database), "all marked: nothing to say")
         _ = try e.put(table: "pairs", sets: [("result", "")], id: pair)
         XCTAssertEqual(try PairClosing.reminder(pair: pair, database: school.database)?.text(.ru),
-                       "пара закрыта, но не заполнено: «Результат» — впишите на странице пары")
+                       "пара закрыта, но не заполнено: «Результат»")
     }
 
     /// A plan's mentee is one of its pair's: another is refused, naming the pair's mentees.

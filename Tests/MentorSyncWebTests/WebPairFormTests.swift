@@ -31,7 +31,7 @@ final class WebPairFormTests: XCTestCase {
         let closed = client.post("/t/pairs/save?id=\(pair)", [("mentor_id", "m-1"), ("started_on", "2025-09-15"), ("status", "completed"), ("mentee", "e-2")])
         XCTAssertTrue(closed?.header("Location")?.hasPrefix("/t/pairs/edit?id=\(pair)&") ?? false, "back to the pair's page: \(closed?.header("Location") ?? "")")
         let notice = client.get(closed?.header("Location") ?? "/")?.body ?? ""
-        XCTAssertTrue(notice.contains("<p class=\"notice\">сохранено: Иванова Мария</p><p class=\"caution\" role=\"status\">пара закрыта, но не заполнено: «Дата окончания», «Результат» — впишите на странице пары; ещё открыто: Наставляемые «Орлов Пётр»"),
+        XCTAssertTrue(notice.contains("<p class=\"notice\">сохранено: Иванова Мария</p><p class=\"caution\" role=\"status\">пара закрыта, но не заполнено: «Дата окончания», «Результат»; ещё открыто: наставляемый «Орлов Пётр» — в паре: отметьте «завершил(а)» или «выбыл(а)»"),
                       "the reminder in amber beside the green «saved»: \(notice)")
         XCTAssertTrue(notice.contains("> Орлов Пётр <a class=\"muted\" href=\"/t/mentees/edit?id=e-2&amp;back=pair&amp;pair=\(pair)\">(карточка)</a>"), "the open mentee is a link: \(notice)")
         // Her record, opened from the pair, goes back to the pair when saved.

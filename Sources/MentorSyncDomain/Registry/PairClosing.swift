@@ -25,21 +25,29 @@ public enum PairClosing {
         let own = try db.rows("SELECT ended_on, result FROM pairs WHERE id = ?", [.text(pair)]).first ?? []
         let unfilled = zip(["ended_on", "result"], own).filter { ($0.1.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }.map(\.0)
         guard !open.isEmpty || !unfilled.isEmpty else { return nil }
+        // Each open record with what to mark it: «наставляемый «Смирнова Анна» — в паре: отметьте
+        // «завершил(а)» или «выбыл(а)»».
+        let closing: [String: [String]] = ["plans": ["done", "failed"], "mentees": ["completed", "left"]]
         func line(_ l: Language) -> String {
-            open.map { "\(Message.tableTitle($0.table).text(l)) «\($0.what)» — \(Message.valueTitle($0.status, column: "status", table: $0.table).text(l))" }
-                .joined(separator: "; ")
+            open.map { item in
+                let words = (closing[item.table] ?? []).map { "«\(Message.valueTitle($0, column: "status", table: item.table).text(l))»" }
+                let kind = Message.rowTitle(item.table).text(l)
+                let now = Message.valueTitle(item.status, column: "status", table: item.table).text(l)
+                return l == .ru ? "\(kind.lowercased()) «\(item.what)» — \(now): отметьте \(words.joined(separator: " или "))"
+                                : "\(kind.lowercased()) «\(item.what)» — \(now): mark it \(words.joined(separator: " or "))"
+            }.joined(separator: "; ")
         }
         func columns(_ l: Language) -> String {
             unfilled.map { "«\(Message.columnTitle($0, table: "pairs").text(l))»" }.joined(separator: ", ")
         }
         var en = "the pair is closed", ru = "пара закрыта"
         if !unfilled.isEmpty {
-            en += ", but not filled in: \(columns(.en)) — fill them in on the pair's page"
-            ru += ", но не заполнено: \(columns(.ru)) — впишите на странице пары"
+            en += ", but not filled in: \(columns(.en))"
+            ru += ", но не заполнено: \(columns(.ru))"
         }
         if !open.isEmpty {
-            en += (unfilled.isEmpty ? ", but" : ";") + " still open: \(line(.en)); mark them, or the report counts them as not done"
-            ru += (unfilled.isEmpty ? ", но" : ";") + " ещё открыто: \(line(.ru)); отметьте их, иначе отчёт посчитает их невыполненными"
+            en += (unfilled.isEmpty ? ", but" : ";") + " still open: \(line(.en)) — or the report counts them as not finished"
+            ru += (unfilled.isEmpty ? ", но" : ";") + " ещё открыто: \(line(.ru)) — иначе отчёт посчитает их незавершёнными"
         }
         return Message("pairs.closing_reminder", en: en, ru: ru)
     }
