@@ -27,7 +27,7 @@ public enum DistrictCLI {
                 try ReportCommands.report(a, try open(a, console).database, console)
             case "events":
                 let a = try parse(argv, ["site", "period"], ["overdue"])
-                try ReportCommands.events(a, try open(a, console).database, console)
+                try ReportCommands.events(a, try open(a, console).database, console, district: true)
             case "indicators":
                 let a = try parse(argv)
                 try ReportCommands.indicators(a, try open(a, console).database, console)

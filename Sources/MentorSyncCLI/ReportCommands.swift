@@ -29,14 +29,15 @@ enum ReportCommands {
         }
     }
 
-    static func events(_ args: Arguments, _ database: Database, _ console: Console) throws {
+    /// `district`: the district changes any organization's events; a school its own.
+    static func events(_ args: Arguments, _ database: Database, _ console: Console, district: Bool = false) throws {
         let period = try args.value("period").map { try SchoolYear.parse($0) }
         let events = try RoadmapEvent.list(database: database, site: args.value("site"), period: period, overdueOnly: args.has("overdue"))
         if args.has("json") {
             console.out(try ReportJSON.text(events))
         } else {
             console.out(RoadmapEvent.tableText(events, names: try RoadmapEvent.organizationNames(database)).trimmingCharacters(in: .newlines))
-            console.out(Message.eventsHint.text())
+            console.out((district ? Message.eventsHintAnyOrganization : Message.eventsHint).text())
         }
     }
 

@@ -193,4 +193,14 @@ final class DistrictCLITests: XCTestCase {
         let school = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
         XCTAssertEqual(school["name"] as? String, "МБОУ Захарвановская ООШ")
     }
+
+    /// The district may change any organization's events: its hint does not say another's is changed by its owner.
+    func testTheDistrictsEventsHintFitsWhatItMayChange() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let district = try ToolRunner.run("mentorsync-district", ["events", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        expectOK(district)
+        XCTAssertTrue(district.stdout.hasSuffix("изменить мероприятие: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ\n"), district.stdout)
+        let school = try w.school("s001", environment: ToolLocale.russian, ["events"])
+        XCTAssertTrue(school.stdout.contains("(чужое меняет его владелец)"), school.stdout)
+    }
 }

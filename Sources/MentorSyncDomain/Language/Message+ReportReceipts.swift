@@ -8,6 +8,11 @@ extension Message {
         en: "change one of your own organization's with: put events --id ID --set status=done --set done_on=YYYY-MM-DD (another's is changed by its owner)",
         ru: "изменить мероприятие своей организации: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ (чужое меняет его владелец)")
 
+    /// At the district, which may change any organization's events.
+    public static let eventsHintAnyOrganization = Message("receipt.events_hint_any",
+        en: "change one with: put events --id ID --set status=done --set done_on=YYYY-MM-DD",
+        ru: "изменить мероприятие: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ")
+
     public static let indicatorsHint = Message("receipt.indicators_hint",
         en: "change a target with: put indicators --id ID --set target_value=NUMBER; for an indicator with no row: put indicators --set code=CODE --set target_value=NUMBER",
         ru: "изменить целевое значение: put indicators --id ID --set target_value=ЧИСЛО; для показателя без строки: put indicators --set code=КОД --set target_value=ЧИСЛО")
