@@ -312,7 +312,14 @@ final class TablePages {
         guard let id = r.query["id"], try currentRow(t, id) != nil else { return nil }
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
-        let name = try ctx.names.resolver(replica.database).label(of: id, in: t.name) ?? ""
+        // What is deleted, with its kind: Встреча «Иванова Мария — 01.10.2026», Пара «Иванова Мария → Смирнова Анна».
+        let label = try ctx.names.resolver(replica.database).label(of: id, in: t.name)
+        let kind = Message.rowTitle(t.name).text(ctx.language)
+        var name = label.map { $0.hasPrefix("[") ? "\(kind) \($0)" : "\(kind) «\($0)»" } ?? kind
+        if t.name == "pairs", let mentees = try PairMembers.mentees(of: [id], database: replica.database)[id], !mentees.isEmpty {
+            let resolver = ReferenceResolver(database: replica.database)
+            name = "\(kind) «\(label ?? "") → " + (try mentees.map { try resolver.labelOrShortID($0, in: "mentees") }.joined(separator: ", ")) + "»"
+        }
         let pair = r.query["back"] == "pair" ? try currentRow(t, id)?["pair_id"]?.text : nil
         let cancel = pair.map { "/t/pairs/edit?" + query([("id", $0)]) } ?? "/t/\(t.name)"
         let body = ctx.form("/t/\(t.name)/delete?" + query([("id", id)] + (pair != nil ? [("back", "pair")] : [])),

@@ -71,6 +71,8 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertEqual(swapped?.status, 303, swapped?.body ?? "")
         XCTAssertEqual(try links(w), ["e-2"])
         // A pair entered by mistake, with a mentee and nothing else, is deleted with its link.
+        let asked = client.get("/t/pairs/delete?id=\(pair)")?.body ?? ""
+        XCTAssertTrue(asked.contains("Удалить: Пара «Иванова Мария → Орлов Пётр»?"), "the pair with its mentee: \(asked)")
         XCTAssertEqual(client.post("/t/pairs/delete?id=\(pair)", [])?.status, 303)
         XCTAssertEqual(try rows(w, "pairs").count, 0)
         XCTAssertEqual(try links(w), [])
@@ -144,6 +146,7 @@ final class WebPairFormTests: XCTestCase {
         let card = client.get("/t/meetings/edit?id=mt-x&back=pair&pair=pair-2")?.body ?? ""
         XCTAssertTrue(card.contains("href=\"/t/meetings/delete?id=mt-x&amp;back=pair\">Удалить</a>"), card)
         let confirm = client.get("/t/meetings/delete?id=mt-x&back=pair")?.body ?? ""
+        XCTAssertTrue(confirm.contains("Удалить: Встреча «Иванова Мария — 01.10.2025, 02.10.2025»? Отменить это здесь нельзя."), "what is deleted, with its kind: \(confirm)")
         XCTAssertTrue(confirm.contains("href=\"/t/pairs/edit?id=pair-2\">Отмена</a>"), "cancel goes back to the pair: \(confirm)")
         let deleted = try XCTUnwrap(client.post("/t/meetings/delete?id=mt-x&back=pair", []))
         let location = deleted.header("Location") ?? ""

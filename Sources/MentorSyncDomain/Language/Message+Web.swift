@@ -72,7 +72,7 @@ extension Message {
         Message("web.shown", en: "rows \(from)–\(to) of \(total)", ru: "записи \(from)–\(to) из \(total)")
     }
     public static func webConfirmDelete(_ name: String) -> Message {
-        Message("web.confirm_delete", en: "Delete «\(name)»? This cannot be undone here.", ru: "Удалить «\(name)»? Отменить это здесь нельзя.")
+        Message("web.confirm_delete", en: "Delete: \(name)? This cannot be undone here.", ru: "Удалить: \(name)? Отменить это здесь нельзя.")
     }
     public static func webSaved(_ name: String) -> Message { Message("web.saved", en: "saved: \(name)", ru: "сохранено: \(name)") }
     public static func webDeleted(_ name: String) -> Message { Message("web.deleted", en: "deleted: \(name)", ru: "удалено: \(name)") }
