@@ -193,7 +193,7 @@ public enum DistrictCLI {
     static func conflictChoice(_ args: Arguments) throws -> ConflictChoice {
         let usage = Message.resolveUsage(tool)
         guard args.words.count == 3, args.all("keep").count + args.all("value").count == 1 else { throw UsageError(usage.text()) }
-        if let value = args.value("value") { return .value(value) }
+        if let value = args.value("value") { return value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .emptied : .value(value) }
         let word = args.value("keep") ?? ""
         guard let choice = ConflictChoice(keep: word) else { throw UsageError(Message.resolveBadKeep(word, tool: tool).text()) }
         return choice

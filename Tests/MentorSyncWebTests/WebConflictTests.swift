@@ -38,4 +38,32 @@ final class WebConflictTests: XCTestCase {
         let open = try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path])
         XCTAssertEqual(try ListedConflict.list(open).count, 0, open.output)
     }
+
+    /// An empty box with «Оставить это значение» is a button pressed by mistake: refused, nothing changed
+    /// (it emptied the teacher's position); clearing a field is asked for at the command line.
+    func testAnEmptyTypedValueIsRefusedOnThePage() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("stick")
+        func district(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-district", args + ["--home", w.districtHome.path])) }
+        func school(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome.path])) }
+        func round() throws {
+            try school("sync", "--share", stick.path)
+            try district("ingest", "--share", stick.path)
+            try school("sync", "--share", stick.path)
+        }
+        try district("ingest", "--share", stick.path)
+        try school("put", "persons", "--set", "full_name=Кузнецова Ольга", "--set", "position=учитель", "--id", "p1")
+        try round()
+        try district("put", "persons", "--id", "p1", "--set", "position=завуч")
+        try school("put", "persons", "--id", "p1", "--set", "position=методист")
+        try round()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let page = client.get("/conflicts")?.body ?? ""
+        let action = try XCTUnwrap(page.range(of: #"/conflicts/resolve\?id=[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })
+        let refused = client.post(action, [("keep", "value"), ("value", "")])
+        XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("значение не введено: впишите правильное «Должность» или оставьте одно из двух значений; ничего не изменено") ?? false, refused?.body ?? "")
+        let open = try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path])
+        XCTAssertEqual(try ListedConflict.list(open).count, 1, "still open: \(open.output)")
+    }
 }

@@ -8,6 +8,9 @@ import MentorSyncEngine
 public enum ConflictChoice: Sendable, Equatable {
     case mine, theirs
     case value(String)
+    /// The cell emptied, asked for in so many words (`--value ""` at the command line): a note may
+    /// rightly be cleared. An empty box on the web page is refused instead (a button pressed by mistake).
+    case emptied
 
     /// `mine` or `theirs`; nil for any other word.
     public init?(keep word: String) {

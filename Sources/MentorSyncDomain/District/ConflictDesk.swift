@@ -74,6 +74,13 @@ extension DistrictHome {
         case .value(let text):
             kept = (try ConflictChoice.check(text, column: c.column, table: table, database: database), nil)
             note = "set to \(kept.value.displayText)"
+        case .emptied:
+            // Not what a row is not kept without (a mentor's person, a pair's mentor…).
+            if RegistryEditor.neededForNewRow(table).contains(c.column) || table.column(named: c.column)?.required == true {
+                throw MessageError(.requiredNotEmptied(table.name, c.column))
+            }
+            kept = (.null, nil)
+            note = "emptied"
         }
         try database.transaction {
             if let row = c.row, row.alive {

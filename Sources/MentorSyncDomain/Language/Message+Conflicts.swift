@@ -90,6 +90,7 @@ extension Message {
         switch note {
         case "kept the district's value": return Message("conflicts.kept_mine", en: note, ru: "оставлено значение управления образования")
         case "kept the school's value": return Message("conflicts.kept_theirs", en: note, ru: "оставлено значение школы")
+        case "emptied": return Message("conflicts.emptied", en: "the field emptied", ru: "поле очищено")
         case "kept the deletion: the row stays deleted":
             return Message("conflicts.kept_deletion", en: note, ru: "оставлено удаление: запись остаётся удалённой")
         default:
@@ -131,7 +132,7 @@ extension Message {
     /// A conflict settled with a typed value left empty: nothing is changed.
     static func conflictValueEmpty(column: String, table: String) -> Message {
         Message("conflicts.value_empty",
-                en: "the value to keep is empty: type the right “\(columnTitle(column, table: table).english)”, or keep one of the two values (--keep mine|theirs); nothing was changed",
+                en: "the value to keep is empty: type the right “\(columnTitle(column, table: table).english)”, or keep one of the two values; nothing was changed",
                 ru: "значение не введено: впишите правильное «\(columnTitle(column, table: table).russian)» или оставьте одно из двух значений; ничего не изменено")
     }
 }
