@@ -6,16 +6,8 @@ import MentorSyncTestSupport
 /// out (a value has nowhere to go), the deletion said in words, and one way to settle it.
 final class WebConflictTests: XCTestCase {
     func testAConflictWithADeletionOffersToAgreeOrAddTheRecordAgain() throws {
-        let w = try WebWorld()
-        let stick = w.scratch.folder("stick")
-        func district(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-district", args + ["--home", w.districtHome.path])) }
-        func school(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome.path])) }
-        func round() throws {
-            try school("sync", "--share", stick.path)
-            try district("ingest", "--share", stick.path)
-            try school("sync", "--share", stick.path)
-        }
-        try district("ingest", "--share", stick.path)
+        let t = try Exchange()
+        let (w, district, school, round) = (t.w, t.district, t.school, t.round)
         try school("put", "persons", "--set", "full_name=Петров Ваня", "--set", "role=student", "--id", "p1")
         try round()
         // The school deletes the pupil while the coordinator corrects his birth date.
@@ -42,16 +34,8 @@ final class WebConflictTests: XCTestCase {
     /// An empty box with «Оставить это значение» is a button pressed by mistake: refused, nothing changed
     /// (it emptied the teacher's position); clearing a field is asked for at the command line.
     func testAnEmptyTypedValueIsRefusedOnThePage() throws {
-        let w = try WebWorld()
-        let stick = w.scratch.folder("stick")
-        func district(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-district", args + ["--home", w.districtHome.path])) }
-        func school(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome.path])) }
-        func round() throws {
-            try school("sync", "--share", stick.path)
-            try district("ingest", "--share", stick.path)
-            try school("sync", "--share", stick.path)
-        }
-        try district("ingest", "--share", stick.path)
+        let t = try Exchange()
+        let (w, district, school, round) = (t.w, t.district, t.school, t.round)
         try school("put", "persons", "--set", "full_name=Кузнецова Ольга", "--set", "position=учитель", "--id", "p1")
         try round()
         try district("put", "persons", "--id", "p1", "--set", "position=завуч")
@@ -65,5 +49,23 @@ final class WebConflictTests: XCTestCase {
         XCTAssertTrue(refused?.body.contains("значение не введено: впишите правильное «Должность» или оставьте одно из двух значений; ничего не изменено") ?? false, refused?.body ?? "")
         let open = try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path])
         XCTAssertEqual(try ListedConflict.list(open).count, 1, "still open: \(open.output)")
+    }
+
+    /// A district and a school with a prepared stick, and the commands the tests give them.
+    struct Exchange {
+        let w: WebWorld
+        let stick: URL
+        init() throws {
+            w = try WebWorld()
+            stick = w.scratch.folder("stick")
+            try district("ingest", "--share", stick.path)
+        }
+        func district(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-district", args + ["--home", w.districtHome.path])) }
+        func school(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome.path])) }
+        func round() throws {
+            try school("sync", "--share", stick.path)
+            try district("ingest", "--share", stick.path)
+            try school("sync", "--share", stick.path)
+        }
     }
 }
