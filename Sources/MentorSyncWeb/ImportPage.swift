@@ -84,7 +84,11 @@ struct ImportPage {
         let words: [CSVLineOutcome.Kind: Message] = [.added: .webImportAdded, .updated: .webImportUpdated, .unchanged: .webImportUnchanged, .refused: .webImportRefused]
         let resolver = ReferenceResolver(database: replica.database)
         let rows = result.outcomes.map { o -> [String] in
-            let line = o.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "; ")
+            // An empty cell stands as «—», so a value keeps its place under its column (an empty deficit
+            // left «ожидает» reading as one); empty cells at the end are left off.
+            var cells = o.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            while cells.last?.isEmpty == true { cells.removeLast() }
+            let line = cells.map { $0.isEmpty ? "—" : $0 }.joined(separator: "; ")
             // A row updated: what changes in it, old → new, so nothing is overwritten unseen.
             let said = [o.repeats.map { Message.importRepeatsLine($0).text(l) }, o.changes.isEmpty ? nil : CSVChange.said(o.changes, table: table, resolver, l)]
             let why = o.reason ?? said.compactMap { $0 }.joined(separator: "; ")

@@ -28,6 +28,8 @@ final class WebImportTests: XCTestCase {
         XCTAssertEqual(preview.body.components(separatedBy: "будет добавлено").count - 1, 2, preview.body)
         XCTAssertTrue(preview.body.contains("отклонено"), preview.body)
         XCTAssertTrue(preview.body.contains("31.02.1991"), "the refused line says why")
+        let gap = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("без даты.csv", "ФИО;Дата рождения;Роль\r\nЛебедева Нина;;учитель\r\n")))
+        XCTAssertTrue(gap.body.contains("Лебедева Нина; —; учитель<"), "an empty cell keeps its place: \(gap.body)")
         for heading in ["Строка", "В файле", "Что будет", "Почему"] {
             XCTAssertTrue(preview.body.contains("<th>\(heading)</th>"), "the preview's column \(heading) has no heading")
         }
