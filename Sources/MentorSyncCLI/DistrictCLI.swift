@@ -70,8 +70,8 @@ public enum DistrictCLI {
         let home = try open(args, console)
         let rotated = try home.isEnrolled(school)
         // Enrolled again, the school keeps its name unless a new one is given.
-        let known = rotated && args.has("again") ? try home.schools().first { $0.site == school }?.name : nil
-        let name = try known.map { args.value("name") ?? $0 } ?? args.required("name", .hintSchoolName)
+        let known = rotated && args.has("again") && args.value("name") == nil ? try home.schools().first { $0.site == school }?.name : nil
+        let name = try known ?? args.required("name", .hintSchoolName)
         let out = fileURL(try args.required("out", .hintEnrollOut))
         let wasRevoked = try rotated && home.schoolKeys(school).revokedAt != nil
         // A school enrolled already gets a new key only when that is what is meant: a code typed

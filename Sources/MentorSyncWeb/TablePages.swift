@@ -318,7 +318,8 @@ final class TablePages {
         var name = label.map { $0.hasPrefix("[") ? "\(kind) \($0)" : "\(kind) «\($0)»" } ?? kind
         if t.name == "pairs", let mentees = try PairMembers.mentees(of: [id], database: replica.database)[id], !mentees.isEmpty {
             let resolver = ReferenceResolver(database: replica.database)
-            name = "\(kind) «\(label ?? "") → " + (try mentees.map { try resolver.labelOrShortID($0, in: "mentees") }.joined(separator: ", ")) + "»"
+            let who = try mentees.map { try resolver.labelOrShortID($0, in: "mentees") }.joined(separator: ", ")
+            name = label.map { $0.hasPrefix("[") ? "\(kind) \($0) → \(who)" : "\(kind) «\($0) → \(who)»" } ?? "\(kind) → \(who)"
         }
         let pair = r.query["back"] == "pair" ? try currentRow(t, id)?["pair_id"]?.text : nil
         let cancel = pair.map { "/t/pairs/edit?" + query([("id", $0)]) } ?? "/t/\(t.name)"

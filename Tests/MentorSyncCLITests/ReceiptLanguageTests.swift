@@ -105,6 +105,19 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertFalse(sync.stdout.contains("ещё не подтвердило"), sync.stdout)
     }
 
+    /// A row sent before and changed since is a new change, not one sent again: never «новых изменений нет».
+    func testARowChangedSinceItWentIsToldAsNew() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна", "--id", "p1"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        expectOK(try w.school("s001", "put", "persons", "--id", "p1", "--set", "position=завуч"))
+        let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        expectOK(sync)
+        XCTAssertFalse(sync.stdout.contains("новых изменений нет"), sync.stdout)
+        XCTAssertTrue(sync.stdout.hasPrefix("записано в папку обмена для управления образования: 1 изменённая запись; файл s001-"), sync.stdout)
+    }
+
     func testBackupAndRestoreSayTheirReceiptsInRussian() throws {
         var run = Run(ToolLocale.russian)
         try run.everyday()

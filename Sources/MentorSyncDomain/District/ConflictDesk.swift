@@ -76,7 +76,10 @@ extension DistrictHome {
             note = "set to \(kept.value.displayText)"
         case .emptied:
             // Not what a row is not kept without (a mentor's person, a pair's mentor…).
-            if RegistryEditor.neededForNewRow(table).contains(c.column) || table.column(named: c.column)?.required == true {
+            // Nor a row's owner or a link to another row (an emptied link leaves a row naming nothing).
+            let column = table.column(named: c.column)
+            let isLink: Bool = { if case .reference? = column?.kind { return true } else { return false } }()
+            if column == nil || isLink || column?.required == true || RegistryEditor.neededForNewRow(table).contains(c.column) {
                 throw MessageError(.requiredNotEmptied(table.name, c.column))
             }
             kept = (.null, nil)

@@ -101,8 +101,8 @@ extension Message {
 
     public static func revoked(_ site: String) -> Message {
         Message("receipt.revoked",
-                en: "\(site) revoked: its bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass (a stick already on the road keeps its copy); to give the school a new key: enroll --again --site \(site)",
-                ru: "школа \(site) отключена: её пакеты больше не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме (на флешке, уже увезённой, копия остаётся); чтобы выдать школе новый ключ: enroll --again --site \(site)")
+                en: "\(site) revoked: its bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass (a stick already on the road keeps its copy); to give the school a new key: enroll --again --site \(site) --out \(site).enroll",
+                ru: "школа \(site) отключена: её пакеты больше не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме (на флешке, уже увезённой, копия остаётся); чтобы выдать школе новый ключ: enroll --again --site \(site) --out \(site).enroll")
     }
 
     /// Replies signed with a revoked key taken off the share by a pass.

@@ -60,8 +60,8 @@ extension Message {
 /// also the `advice` of `status --json`, so it never changes with the language.
 extension Message {
     public static let adviceRevoked = Message("status.advice.revoked",
-        en: "revoked: bundles are refused; to take them again, enroll the school anew («Enroll a school» with the box ticked, or mentorsync-district enroll --again --site …) and hand it the new file",
-        ru: "школа отключена: её пакеты не принимаются; чтобы снова их принимать, подключите школу заново («Подключить школу» с отметкой, или mentorsync-district enroll --again --site …) и передайте ей новый файл подключения")
+        en: "revoked: bundles are refused; to take them again, enroll the school anew («Enroll a school» with the box ticked or mentorsync-district enroll --again --site … --out FILE) and hand it the new file",
+        ru: "школа отключена: её пакеты не принимаются; чтобы снова их принимать, подключите школу заново («Подключить школу» с отметкой или mentorsync-district enroll --again --site … --out ФАЙЛ) и передайте ей новый файл подключения")
     public static let adviceNothingYet = Message("status.advice.nothing_yet",
         en: "nothing received yet: hand the school its enrollment file and a share",
         ru: "от школы ещё ничего не пришло: передайте ей файл подключения и флешку (или путь к общей папке)")

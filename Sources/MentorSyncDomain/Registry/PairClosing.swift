@@ -46,8 +46,9 @@ public enum PairClosing {
             ru += ", но не заполнено: \(columns(.ru))"
         }
         if !open.isEmpty {
-            en += (unfilled.isEmpty ? ", but" : ";") + " still open: \(line(.en)) — or the report counts them as not finished"
-            ru += (unfilled.isEmpty ? ", но" : ";") + " ещё открыто: \(line(.ru)) — иначе отчёт посчитает их незавершёнными"
+            let one = open.count == 1
+            en += (unfilled.isEmpty ? ", but" : ";") + " still open: \(line(.en)) — or the report counts \(one ? "it" : "them") as not finished"
+            ru += (unfilled.isEmpty ? ", но" : ";") + " ещё открыто: \(line(.ru)) — иначе отчёт посчитает \(one ? "это незавершённым" : "их незавершёнными")"
         }
         return Message("pairs.closing_reminder", en: en, ru: ru)
     }

@@ -67,6 +67,10 @@ public final class SchoolSync {
         if !heard.isEmpty { try home.database.transaction { try home.replica.noteRefusedRows(heard) } }
         let bar = progress("sending")
         defer { bar.finish() }
+        // Writes since the last fold carry their new counters only once folded: a row sent before and
+        // edited since is a new change, not one sent again (counted before the fold, it read as
+        // "nothing new" once the reply confirmed its old state).
+        try home.replica.fold()
         let sentUpTo = (try? home.replica.sentUpTo(home.district)) ?? nil
         let again = (try? sentUpTo.map { try home.replica.unacknowledgedRows(to: home.district, upTo: $0) } ?? 0) ?? 0
         let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key(), progress: bar.update)
