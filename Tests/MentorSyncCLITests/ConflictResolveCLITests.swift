@@ -73,6 +73,27 @@ final class ConflictResolveCLITests: XCTestCase {
         XCTAssertTrue(rows.first?["role"] is NSNull, "\(rows)")
     }
 
+    /// A pair's mentor is a link the pair is not kept without: `--value ""` does not empty it.
+    func testAnEmptyValueDoesNotEmptyALink() throws {
+        for name in ["Иванова Мария Петровна", "Петрова Анна Сергеевна", "Орлов Пётр Ильич"] {
+            expectOK(try w.school("s001", "put", "persons", "--set", "full_name=\(name)"))
+        }
+        for name in ["Иванова Мария Петровна", "Петрова Анна Сергеевна", "Орлов Пётр Ильич"] {
+            expectOK(try w.school("s001", "put", "mentors", "--set", "person_id=\(name)"))
+        }
+        expectOK(try w.school("s001", "put", "pairs", "--id", "pr1", "--set", "mentor_id=Иванова Мария Петровна"))
+        try w.round()
+        expectOK(try w.district("put", "pairs", "--id", "pr1", "--set", "mentor_id=Орлов Пётр Ильич"))
+        expectOK(try w.school("s001", "put", "pairs", "--id", "pr1", "--set", "mentor_id=Петрова Анна Сергеевна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let c = try XCTUnwrap(try w.conflicts().first { $0.column == "mentor_id" }, "no conflict on the pair's mentor")
+        let before = try w.district("list", "pairs", "--json").stdout
+        let refused = try w.district("conflicts", "resolve", c.id, "--value", "")
+        XCTAssertEqual(refused.exitCode, 1, refused.output)
+        XCTAssertEqual(try w.district("list", "pairs", "--json").stdout, before, "the pair kept its mentor")
+    }
+
     func testKeepTheirsStoresTheSchoolsValue() throws {
         let (id, person) = try conflictOnRole()
         // The coordinator reads whose record it is, not a bare id.
