@@ -26,7 +26,8 @@ enum StatusCommands {
         let columns = Message.statusSchoolColumns.map { $0.text() }
         console.table(skew ? columns : Array(columns.dropLast()), schools.map { s in
             let row = [s.name, s.site, s.lastBundleAt.map { LocalTime.readable($0) } ?? Message.never.text(),
-                       s.daysSinceContact.map(String.init) ?? "—", String(s.rows), String(s.unacknowledged), String(s.openConflicts)]
+                       // A revoked school is sent nothing: what it has not got is no backlog.
+                       s.daysSinceContact.map(String.init) ?? "—", String(s.rows), s.revoked ? "—" : String(s.unacknowledged), String(s.openConflicts)]
             return skew ? row + [s.clockSkewDays.map { Message.skewDays($0).text() } ?? ""] : row
         })
         console.paragraph(Message.unackedLegend.text())

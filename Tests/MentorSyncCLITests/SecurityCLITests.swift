@@ -90,6 +90,10 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertTrue(revoked.stdout.contains("to give the school a new key: enroll --again --site s001"), "the way back, as it works now: \(revoked.stdout)")
         let advice = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
         XCTAssertTrue("\(advice)".contains("enroll --again --site"), "\(advice)")
+        // Nothing is sent to it: its «not yet there» is a dash, not a backlog.
+        expectOK(try w.district("put", "events", "--set", "title=Форум наставников"))
+        let table = try w.district("status").stdout.split(separator: "\n").first { $0.contains(" s001 ") }.map(String.init) ?? ""
+        XCTAssertNotNil(table.range(of: #"\s[0-9]+\s+—\s+[0-9]+$"#, options: .regularExpression), "rows, a dash, conflicts: \(table)")
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=После кражи", "--id", "stolen"))
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
         let r = try w.district("ingest", "--share", w.stick.path)
