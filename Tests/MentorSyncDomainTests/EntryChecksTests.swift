@@ -179,7 +179,7 @@ final class EntryChecksTests: XCTestCase {
         let told = try XCTUnwrap(try PairClosing.reminder(pair: pair, database: school.database)).text(.ru)
         XCTAssertEqual(told, "пара закрыта, но не заполнено: «Дата окончания», «Результат»; ещё открыто: план «ИОМ Смирновой» — действует: отметьте «выполнен» или «не выполнен»; "
                        + "наставляемый «Смирнова Анна» — в паре: отметьте «завершил(а)» или «выбыл(а)» — иначе отчёт посчитает их незавершёнными")
-        _ = try e.put(table: "pairs", sets: [("ended_on", "25.05.2027"), ("result", "Цели ИОМ достигнуты")], id: pair)
+        _ = try e.put(table: "pairs", sets: [("ended_on", "25.05.2026"), ("result", "Цели ИОМ достигнуты")], id: pair)
         let later = try XCTUnwrap(try PairClosing.reminder(pair: pair, database: school.database)).text(.ru)
         XCTAssertTrue(later.hasPrefix("пара закрыта, но ещё открыто: план «ИОМ Смирновой» — "), later)
         _ = try e.put(table: "plans", sets: [("status", "done")], id: plan)
@@ -254,6 +254,19 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertThrowsError(try e.put(table: "mentees", sets: [("person_id", "Петрова Анна Сергеевна")]))
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentors")?.integer, 2)
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentees")?.integer, 1)
+    }
+
+    /// A pair marked closed ends on a day that has come; an active pair may end later.
+    func testAPairClosedBeforeItsEndDateIsRefused() throws {
+        _ = try e.put(table: "persons", sets: [("full_name", "Орлов Пётр")])
+        _ = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")])
+        let later = RegistryDay.of(Date(), yearsAhead: 1).prefix(4)
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", "Орлов Пётр"), ("status", "active"), ("ended_on", "25.05.\(later)")]).id
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("status", "completed")], id: pair)) { err in
+            XCTAssertEqual((err as? MessageError)?.message.russian,
+                           "пара отмечена как «завершена», а дата окончания 25.05.\(later) ещё не наступила; проверьте дату или оставьте пару действующей до этого дня")
+        }
+        _ = try e.put(table: "pairs", sets: [("status", "completed"), ("ended_on", "01.09.2025")], id: pair)
     }
 
     /// A «пара» is one mentor and one mentee: a second mentee is refused saying to make it a group,

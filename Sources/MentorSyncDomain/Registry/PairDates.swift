@@ -32,6 +32,12 @@ enum PairDates {
                 throw MessageError(.meetingAfterPair(day: day, pair: try names.labelOrShortID(pair, in: "pairs"), end: end))
             }
         }
+        // A pair marked closed ends on a day that has come: closed in December with a May end date, it
+        // was counted in this year's report as done.
+        if table.name == "pairs", touches(["status", "ended_on"]), let status = try value("status")?.text, ["completed", "terminated"].contains(status),
+           let end = try value("ended_on")?.text, !end.isEmpty, end > RegistryDay.of(Date()) {
+            throw MessageError(.pairClosedBeforeItsEnd(status: status, end: end))
+        }
         if table.name == "pairs", let row, touches(["started_on"]), let start = try value("started_on")?.text, !start.isEmpty {
             for (records, column) in records {
                 let c = SQL.identifier(column)
@@ -53,6 +59,13 @@ extension Message {
         return Message("registry.dated_before_pair",
                        en: "“\(what.english)” (\(column)) \(day) is before the pair “\(pair)” began (\(start)); check the date, or correct the pair’s start date first",
                        ru: "«\(what.russian)» \(RowNames.russianDate(day)) раньше начала пары «\(pair)» (\(RowNames.russianDate(start))); проверьте дату или сначала исправьте дату начала пары")
+    }
+
+    static func pairClosedBeforeItsEnd(status: String, end: String) -> Message {
+        let word = valueTitle(status, column: "status", table: "pairs")
+        return Message("registry.pair_closed_before_end",
+                       en: "the pair is marked “\(word.english)”, but its end date \(end) has not come yet; check the date, or leave the pair active until then",
+                       ru: "пара отмечена как «\(word.russian)», а дата окончания \(RowNames.russianDate(end)) ещё не наступила; проверьте дату или оставьте пару действующей до этого дня")
     }
 
     static func meetingFarAhead(day: String) -> Message {
