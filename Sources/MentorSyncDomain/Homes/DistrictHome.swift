@@ -313,16 +313,12 @@ public final class DistrictHome {
         }
     }
 
-    /// The enrolled school a bundle's file name names (SITE-NNNNNN-to-RECIPIENT.msync, Protocol/bundle.md
-    /// «File names»; a site id may hold '-'), or nil. A name is anyone's to write: only for telling
-    /// whose a file too damaged to read seems to be.
+    /// The enrolled school a bundle's file name names as its sender, addressed to this district
+    /// (`BundleFileName`), or nil: only for telling whose a file too damaged to read seems to be.
     public func school(namedByFile name: String) -> SiteID? {
-        let sites = ((try? schools()) ?? []).map(\.site).sorted { $0.rawValue.count > $1.rawValue.count }
-        return sites.first { site in
-            let rest = name.dropFirst(site.rawValue.count + 1)
-            return name.hasPrefix(site.rawValue + "-") && rest.prefix { $0.isNumber }.count >= 1
-                && rest.drop { $0.isNumber } == "-to-\(self.site.rawValue).msync"
-        }
+        guard let named = BundleFileName(name), named.recipient == site.rawValue, let school = SiteID(named.sender),
+              (try? isEnrolled(school)) == true else { return nil }
+        return school
     }
 
     /// Records a refused bundle, or a refused row of one with `label`, the row's name as its values

@@ -101,9 +101,7 @@ public final class SchoolHome {
         case .expiredKey?, .revoked?, .revokedKey?, .badSignature?: break
         default: return
         }
-        // SITE-NNNNNN-to-RECIPIENT.msync (Protocol/bundle.md, «File names»); a site id may hold '-'.
-        let prefix = site.rawValue + "-"
-        guard bundle.hasPrefix(prefix), let sequence = Int64(bundle.dropFirst(prefix.count).prefix { $0.isNumber }),
+        guard let named = BundleFileName(bundle), named.sender == site.rawValue, case let sequence = named.sequence,
               let installedAfter = try database.scalar("SELECT rekey_sequence FROM school_identity")?.integer,
               sequence <= installedAfter else { return }
         try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [.text(bundle), .text(reason)])

@@ -69,7 +69,7 @@ public struct BundleHeader: Equatable, Sendable {
 
     public var bundleIDHex: String { Hex.encode(bundleID) }
 
-    /// The file name a writer gives this bundle: sender, sequence, recipient.
+    /// The file name a writer gives this bundle: sender, sequence, recipient (`BundleFileName` reads it back).
     public var fileName: String {
         String(format: "%@-%06lld-to-%@.msync", sender.rawValue, sequence, recipient.rawValue)
     }
@@ -225,4 +225,28 @@ public struct BundleHeader: Equatable, Sendable {
 public enum MentorSyncVersion {
     public static let version = "0.2.0"
     public static let software = "mentorsync \(version)"
+}
+
+/// A bundle's file name read back: SENDER-NNNNNN-to-RECIPIENT.msync (Protocol/bundle.md, «File names»;
+/// a site id may hold '-'). A name is anyone's to write: it tells whose a file seems to be, never more.
+public struct BundleFileName: Equatable, Sendable {
+    public var sender: String
+    public var sequence: Int64
+    public var recipient: String
+
+    public init?(_ name: String) {
+        guard name.hasSuffix(".msync") else { return nil }
+        let stem = name.dropLast(".msync".count)
+        guard let to = stem.range(of: "-to-", options: .backwards) else { return nil }
+        let head = stem[..<to.lowerBound]
+        guard let dash = head.lastIndex(of: "-") else { return nil }
+        let digits = head[head.index(after: dash)...]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let n = Int64(digits) else { return nil }
+        sender = String(head[..<dash]); sequence = n; recipient = String(stem[to.upperBound...])
+        guard !sender.isEmpty, !recipient.isEmpty else { return nil }
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
