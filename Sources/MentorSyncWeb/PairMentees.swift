@@ -8,18 +8,13 @@ import MentorSyncEngine
 enum PairMentees {
     static let field = "mentee"
 
-    /// The ids of the mentees linked to `pair`, with the id of each link row.
-    static func links(_ pair: String, _ db: Database) throws -> [(link: String, mentee: String)] {
-        try PairMembers.links(of: pair, database: db)
-    }
-
     /// The checkboxes: every mentee by name, ticked when linked (or when ticked in a refused form).
     static func html(pair: String?, ticked typed: [String]?, _ db: Database, _ ctx: PageContext) throws -> String {
-        let linked = Set(try typed ?? pair.map { try links($0, db).map(\.mentee) } ?? [])
+        let saved = Set(try pair.map { try PairMembers.links(of: $0, database: db).map(\.mentee) } ?? [])
+        let linked = typed.map(Set.init) ?? saved
         let mentees = ReferenceField.alphabetical(try ctx.names.resolver(db).choices(in: "mentees"))
         var h = "<fieldset class=\"choices\"><legend>\(ctx.t(.webTable("mentees")))</legend>"
         if mentees.isEmpty { h += "<p class=\"muted\">\(ctx.t(.webNoMenteesYet))</p>" }
-        let saved = Set(try pair.map { try links($0, db).map(\.mentee) } ?? [])
         for (i, m) in mentees.enumerated() {
             // A mentee of the pair links to her record (her status is marked there when the pair closes).
             var card = ""
@@ -43,12 +38,12 @@ enum PairMentees {
     /// others unticked, is one save (`PairKind` counts the links there are).
     static func unlinkUnticked(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
         let wanted = Set(ticked.filter { !$0.isEmpty })
-        for l in try links(pair, db) where !wanted.contains(l.mentee) { try editor.delete(table: "pair_mentees", id: l.link) }
+        for l in try PairMembers.links(of: pair, database: db) where !wanted.contains(l.mentee) { try editor.delete(table: "pair_mentees", id: l.link) }
     }
 
     /// Links the ticked mentees to `pair` (those not linked yet).
     static func linkTicked(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
-        let current = try links(pair, db)
+        let current = try PairMembers.links(of: pair, database: db)
         for m in ticked where !m.isEmpty && !current.contains(where: { $0.mentee == m }) {
             _ = try editor.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", m)])
         }

@@ -6,6 +6,16 @@ import MentorSyncTestSupport
 
 /// Issue 6 at the command line: who is let in, and what a coordinator is told.
 final class SecurityCLITests: XCTestCase {
+    /// A school whose reply waits on the stick when the district revokes it (its computer lost).
+    func replyWaitingThenRevoked() throws -> CLIWorld {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))  // its reply waits on the stick
+        expectOK(try w.district("revoke", "--site", "s001"))
+        return w
+    }
+
     func quarantineReason(_ w: CLIWorld, containing name: String) throws -> String {
         let dir = w.districtHome.appendingPathComponent("quarantine")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(name) && $0.hasSuffix(".reason.txt") }
@@ -206,11 +216,7 @@ final class SecurityCLITests: XCTestCase {
     /// A reply written before the school's new enrollment file, found on the stick after it installed
     /// the file, is left alone with «nothing to do» (it told her to install the file she had just installed).
     func testAReplyWrittenBeforeReEnrollingIsLeftAloneWithNothingToDo() throws {
-        let w = try CLIWorld(schools: ["s001"])
-        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
-        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
-        expectOK(try w.district("ingest", "--share", w.stick.path))  // its reply waits on the stick
-        expectOK(try w.district("revoke", "--site", "s001"))
+        let w = try replyWaitingThenRevoked()
         let fresh = w.scratch.path("s001-new.enroll")
         expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
         expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
@@ -226,11 +232,7 @@ final class SecurityCLITests: XCTestCase {
     /// The school set up anew on another computer (the old one stolen) finds the district's last
     /// reply to the old computer on the stick: left alone, nothing to do, and the sync succeeds.
     func testANewComputerLeavesTheOldComputersReplyAlone() throws {
-        let w = try CLIWorld(schools: ["s001"])
-        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна"))
-        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
-        expectOK(try w.district("ingest", "--share", w.stick.path))  // its reply waits on the stick
-        expectOK(try w.district("revoke", "--site", "s001"))
+        let w = try replyWaitingThenRevoked()
         Thread.sleep(forTimeInterval: 1.1)  // the new file is issued after that reply, by the second
         let fresh = w.scratch.path("s001-new.enroll")
         expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))

@@ -6,12 +6,7 @@ import MentorSyncTestSupport
 /// unlinks them (`pair_mentees` rows, as `put` and `delete` write them).
 final class WebPairFormTests: XCTestCase {
     func testTickingMenteesLinksAndUnlinksThem() throws {
-        let w = try WebWorld()
-        try w.sql(w.schoolHome, """
-            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Орлов Пётр');
-            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
-            INSERT INTO mentees (id, org_id, person_id, status) VALUES ('e-1', 's001', 'p-1', 'in_pair'), ('e-2', 's001', 'p-2', 'in_pair');
-            """)
+        let w = try mentorAndTwoMentees(status: "in_pair")
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let form = client.get("/t/pairs/edit")?.body ?? ""
         XCTAssertTrue(form.contains("> Смирнова Анна</label>") && form.contains("> Орлов Пётр</label>"), form)
@@ -45,12 +40,7 @@ final class WebPairFormTests: XCTestCase {
     /// A new «пара» saved with two mentees ticked is refused whole: the form comes back with the
     /// reason, and no pair is left behind (saved again, it would have made a second one).
     func testAPairOfTheKindPairWithTwoMenteesIsRefusedWhole() throws {
-        let w = try WebWorld()
-        try w.sql(w.schoolHome, """
-            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Орлов Пётр');
-            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
-            INSERT INTO mentees (id, org_id, person_id, status) VALUES ('e-1', 's001', 'p-1', 'waiting'), ('e-2', 's001', 'p-2', 'waiting');
-            """)
+        let w = try mentorAndTwoMentees(status: "waiting")
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         client.get("/t/pairs/edit")
         let refused = client.post("/t/pairs/save", [("mentor_id", "m-1"), ("kind", "pair"), ("mentee", "e-1"), ("mentee", "e-2")])
@@ -152,6 +142,17 @@ final class WebPairFormTests: XCTestCase {
         let location = deleted.header("Location") ?? ""
         XCTAssertTrue(location.hasPrefix("/t/pairs/edit?id=pair-2&done="), location)
         XCTAssertTrue(location.removingPercentEncoding?.contains("удалено: Встреча «Иванова Мария — 01.10.2025, 02.10.2025»") == true, location)
+    }
+
+    /// A school with a mentor (m-1, Иванова Мария) and two mentees (e-1 Смирнова Анна, e-2 Орлов Пётр) of `status`.
+    func mentorAndTwoMentees(status: String) throws -> WebWorld {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Орлов Пётр');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO mentees (id, org_id, person_id, status) VALUES ('e-1', 's001', 'p-1', '\(status)'), ('e-2', 's001', 'p-2', '\(status)');
+            """)
+        return w
     }
 
     func rows(_ w: WebWorld, _ table: String) throws -> [[String: Any]] {
