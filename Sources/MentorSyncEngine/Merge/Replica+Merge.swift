@@ -64,6 +64,7 @@ extension Replica {
             defer { if captureWasOn { try? database.setTriggersEnabled(true) } }
             var merger = RowMerger(replica: self, sender: header.sender, policy: policy)
             var positionMaps: [String: [Int?]] = [:]
+            var lastTable: (table: TableSchema, positions: [Int?])?
             var maxCounter: Int64 = 0
             var preparer: RowPreparer?
             if BundleReadAhead.readsAhead(header) && header.rowCount > 0 {
@@ -77,20 +78,28 @@ extension Replica {
                 switch record {
                 case .row(let change):
                     report.rowsReceived += 1
-                    guard let table = schema.table(named: change.table) else {
-                        report.refusals.append(RowRefusal(table: change.table, id: change.id,
-                                                          reason: RefusalReason.unknownTable(table: change.table).text))
-                        continue
-                    }
-                    if positionMaps[change.table] == nil {
-                        let found = CellPositions.map(local: table.cellNames, declared: records.tableColumns[change.table] ?? [])
-                        for name in found.unknown { report.unknownColumns.insert("\(change.table).\(name)") }
-                        positionMaps[change.table] = found.positions
+                    // A bundle's rows come table by table: the last table's schema and positions are kept at hand.
+                    let table: TableSchema, positions: [Int?]
+                    if let last = lastTable, last.table.name == change.table {
+                        (table, positions) = last
+                    } else {
+                        guard let found = schema.table(named: change.table) else {
+                            report.refusals.append(RowRefusal(table: change.table, id: change.id,
+                                                              reason: RefusalReason.unknownTable(table: change.table).text))
+                            continue
+                        }
+                        if positionMaps[change.table] == nil {
+                            let map = CellPositions.map(local: found.cellNames, declared: records.tableColumns[change.table] ?? [])
+                            for name in map.unknown { report.unknownColumns.insert("\(change.table).\(name)") }
+                            positionMaps[change.table] = map.positions
+                        }
+                        (table, positions) = (found, positionMaps[change.table]!)
+                        lastTable = (table, positions)
                     }
                     // Every stamp lies at or below the row's version (the reader checks it).
                     try checkReach(change.version, "row version", ceiling: ceiling)
                     for cell in change.cells { maxCounter = max(maxCounter, cell.stamp.counter) }
-                    try merger.merge(change, table: table, positions: positionMaps[change.table]!, prepared: records.prepared, report: &report)
+                    try merger.merge(change, table: table, positions: positions, prepared: records.prepared, report: &report)
                     if let progress, report.rowsReceived % 5000 == 0 { progress(report.rowsReceived, header.rowCount) }
                 case .conflict(let c):
                     if let reason = try refusal(of: c, sender: header.sender, policy: conflictPolicy) {
