@@ -45,6 +45,12 @@ final class FingerprintReadTests: XCTestCase {
         for _ in 0..<20_000 {
             cases.append((0..<g.int(0...6)).map { _ in g.chance(0.5) ? UInt8(g.int(0x80...0xFF)) : UInt8(g.int(0...0x7F)) })
         }
+        // Runs of ASCII (passed eight bytes at a time) before, between and after the rest.
+        for _ in 0..<20_000 {
+            let ascii = { (n: Int) in (0..<n).map { _ in UInt8(g.int(0...0x7F)) } }
+            cases.append(ascii(g.int(0...17)) + interesting[g.int(0...interesting.count - 1)] + ascii(g.int(0...9))
+                         + (0..<g.int(0...3)).map { _ in UInt8(g.int(0x80...0xFF)) } + ascii(g.int(0...12)))
+        }
         for bytes in cases {
             let expected = String(validating: bytes, as: UTF8.self) != nil
             bytes.withUnsafeBufferPointer { XCTAssertEqual(UTF8Check.isValid($0), expected, "\(bytes.map { String($0, radix: 16) })") }

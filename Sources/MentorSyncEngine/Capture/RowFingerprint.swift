@@ -113,7 +113,12 @@ enum UTF8Check {
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
+        guard let base = b.baseAddress else { return true }
         while i < n {
+            // Registry text is mostly ASCII and Cyrillic: eight ASCII bytes are passed at once.
+            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8; continue
+            }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool { i + k < n && b[i + k] >= low && b[i + k] <= high }

@@ -9,6 +9,9 @@ public struct CellStamps: Equatable, Sendable, Sequence, ExpressibleByDictionary
 
     public init() {}
 
+    /// Empty, with room for positions 0..<`positions` (a decoded clock knows its largest position).
+    init(positions: Int) { slots = [Stamp?](repeating: nil, count: positions) }
+
     public init(dictionaryLiteral elements: (Int, Stamp)...) {
         for (position, stamp) in elements { self[position] = stamp }
     }

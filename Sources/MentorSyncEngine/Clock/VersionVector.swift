@@ -134,6 +134,15 @@ public struct VersionVector: Hashable, Sendable, CustomStringConvertible {
         return o == .equal || o == .after
     }
 
+    /// Calls `body` with each site and counter in byte order of the sites (what `sortedEntries`
+    /// lists, without making the list: a row's clock is encoded for every row merged).
+    func forEachEntry(_ body: (SiteID, Int64) throws -> Void) rethrows {
+        for e in items { try body(e.site, e.counter) }
+    }
+
+    /// The largest counter of any site (0 when empty).
+    var largestCounter: Int64 { items.reduce(0) { max($0, $1.counter) } }
+
     /// Sites in byte order, for deterministic encodings.
     public var sortedEntries: [(site: SiteID, counter: Int64)] {
         items.map { ($0.site, $0.counter) }

@@ -12,6 +12,8 @@ extension Replica {
 
     /// Refuses the bundle when an entry of `vector` lies above `ceiling`.
     func checkReach(_ vector: VersionVector, _ what: String, ceiling: Int64) throws {
+        // Asked of every row merged: the entries are listed only when one is out of reach.
+        guard vector.largestCounter > ceiling else { return }
         for (site, c) in vector.sortedEntries where c > ceiling {
             let here = ceiling - BundleLimits.maxCounterReach
             throw BundleError.limitExceeded("\(what) counter \(c) of \(site) is more than \(BundleLimits.maxCounterReach) above this site's clock (\(here)); the sender's clock was moved far ahead (an edited registry.db?): check that registry before it syncs again")

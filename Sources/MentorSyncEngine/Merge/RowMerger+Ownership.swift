@@ -37,7 +37,7 @@ extension RowMerger {
     func isOlderThanItsMove(_ change: RowChange, existing: inout Replica.StoredRow?) -> Bool {
         // A trace holds no cell beyond existence and org_id; another school's row of this school's
         // network share (Replica+Shares) is merged like any other.
-        guard let trace = existing, !replica.keepsRows(ownedBy: trace.orgID), !trace.alive,
+        guard let owner = existing?.orgID, !replica.keepsRows(ownedBy: owner), let trace = existing, !trace.alive,
               trace.clock.stamps.keys.allSatisfy({ $0 <= 1 }) else { return false }
         if let moved = trace.clock.stamps[1], !change.version.covers(moved) { return true }
         existing = nil

@@ -43,7 +43,8 @@ struct RowMerger {
             return
         }
 
-        guard var row = existing else {
+        // Taken, not copied: the row's clock is changed in place (a copy retained each of its parts).
+        guard var row = consume existing else {
             // A row this site has never held.
             if let reason = notWhole(change, incoming) {
                 refuse(change, table, positions, reason, in: &report)

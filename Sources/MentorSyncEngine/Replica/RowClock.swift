@@ -104,9 +104,8 @@ final class RowClockCodec {
     /// Encodes a clock with sites numbered by `number`.
     static func encode(_ clock: RowClock, number: (SiteID) throws -> Int) rethrows -> [UInt8] {
         var w = ByteWriter(capacity: 16 + clock.stamps.count * 6)
-        let entries = clock.version.sortedEntries
-        w.varint(entries.count)
-        for e in entries { w.varint(try number(e.site)); w.counter(e.counter) }
+        w.varint(clock.version.count)
+        try clock.version.forEachEntry { site, counter in w.varint(try number(site)); w.counter(counter) }
         w.varint(clock.stamps.count)
         for (pos, stamp) in clock.stamps {
             w.varint(pos); w.counter(stamp.counter); w.varint(try number(stamp.site))
@@ -139,6 +138,17 @@ final class RowClockCodec {
         }
     }
 
+    /// The position of the last of `m` stamps `r` is at (-1 when none), read ahead on a copy.
+    private static func lastPosition(of m: Int, in r: ByteReader) throws -> Int {
+        var ahead = r
+        var last = -1
+        for _ in 0..<m {
+            last = max(last, try ahead.count("stamp position", limit: 64))
+            _ = try ahead.varint("stamp counter"); _ = try ahead.varint("stamp site")
+        }
+        return last
+    }
+
     func decode(_ bytes: [UInt8]) throws -> RowClock {
         var r = ByteReader(bytes)
         do {
@@ -149,6 +159,8 @@ final class RowClockCodec {
                 clock.version.advance(site, to: try r.counter("clock counter"))
             }
             let m = try r.count("clock stamps", limit: 64)
+            // Positions are written ascending: the last one read tells how many slots the row needs.
+            clock.stamps = CellStamps(positions: try RowClockCodec.lastPosition(of: m, in: r) + 1)
             for _ in 0..<m {
                 let pos = try r.count("stamp position", limit: 64)
                 let counter = try r.counter("stamp counter")
