@@ -14,7 +14,7 @@ extension Replica {
         defer { s.reset() }
         guard try s.step() else { return nil }
         return StoredRow(orgID: s.string(at: 0) ?? "", alive: s.int64(at: 1) != 0, local: s.int64(at: 2),
-                         clock: try codec.decode(s.bytes(at: 3)))
+                         clock: try codec.decode(s.bytes(at: 3), slots: cellSlots(table)))
     }
 
     /// Stores a row's clock, with the fingerprint of its values now (see `RowFingerprint`).

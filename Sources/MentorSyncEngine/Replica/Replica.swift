@@ -18,6 +18,13 @@ public final class Replica {
     /// looked up by its text would hash the text for every row (Replica+RowStatements).
     var rowStatements = RowStatements()
     struct TableSQL { var select: String; var insert: String; var update: String }
+    /// By table number: its cell positions (existence, org_id, the columns), for sizing row clocks.
+    private lazy var cellSlotsByTable: [Int] = {
+        var slots = [Int](repeating: 0, count: (schema.tables.map(\.number).max() ?? 0) + 1)
+        for t in schema.tables where t.number >= 0 { slots[t.number] = t.columns.count + 2 }
+        return slots
+    }()
+    func cellSlots(_ table: Int) -> Int { table >= 0 && table < cellSlotsByTable.count ? cellSlotsByTable[table] : 0 }
     func sqlText(_ table: TableSchema) -> TableSQL {
         if let t = sqlTexts[table.number] { return t }
         let cols = table.cellNames.map(SQL.identifier)

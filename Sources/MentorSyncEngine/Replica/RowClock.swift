@@ -107,8 +107,14 @@ final class RowClockCodec {
         w.varint(clock.version.count)
         try clock.version.forEachEntry { site, counter in w.varint(try number(site)); w.counter(counter) }
         w.varint(clock.stamps.count)
+        // A row's cells were mostly written by one or two sites: the last site's number is kept at hand.
+        var last: (site: SiteID, number: Int)?
         for (pos, stamp) in clock.stamps {
-            w.varint(pos); w.counter(stamp.counter); w.varint(try number(stamp.site))
+            w.varint(pos); w.counter(stamp.counter)
+            if let l = last, l.site == stamp.site { w.varint(l.number); continue }
+            let n = try number(stamp.site)
+            last = (stamp.site, n)
+            w.varint(n)
         }
         // Former owners follow only when there are any, so the clocks of rows that never moved
         // (nearly all) are unchanged, and clocks written before this section existed still decode.
@@ -138,18 +144,9 @@ final class RowClockCodec {
         }
     }
 
-    /// The position of the last of `m` stamps `r` is at (-1 when none), read ahead on a copy.
-    private static func lastPosition(of m: Int, in r: ByteReader) throws -> Int {
-        var ahead = r
-        var last = -1
-        for _ in 0..<m {
-            last = max(last, try ahead.count("stamp position", limit: 64))
-            _ = try ahead.varint("stamp counter"); _ = try ahead.varint("stamp site")
-        }
-        return last
-    }
-
-    func decode(_ bytes: [UInt8]) throws -> RowClock {
+    /// `slots`: room for the stamps of positions 0..<slots made at once (the row's table's cells;
+    /// growing the stamps position by position was a twentieth of a merge of updates).
+    func decode(_ bytes: [UInt8], slots: Int = 0) throws -> RowClock {
         var r = ByteReader(bytes)
         do {
             var clock = RowClock()
@@ -159,8 +156,7 @@ final class RowClockCodec {
                 clock.version.advance(site, to: try r.counter("clock counter"))
             }
             let m = try r.count("clock stamps", limit: 64)
-            // Positions are written ascending: the last one read tells how many slots the row needs.
-            clock.stamps = CellStamps(positions: try RowClockCodec.lastPosition(of: m, in: r) + 1)
+            if slots > 0 { clock.stamps = CellStamps(positions: slots) }
             for _ in 0..<m {
                 let pos = try r.count("stamp position", limit: 64)
                 let counter = try r.counter("stamp counter")
