@@ -83,8 +83,10 @@ public struct RowFingerprint: Equatable, Sendable {
             h.byte(3)
             guard let p = sqlite3_column_text(s.handle, i) else { break }
             let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s.handle, i)))
-            if UTF8Check.isValid(bytes) {
-                for b in bytes { h.byte(b) }
+            // Hashed while checked, in one pass; text that is not UTF-8 is hashed again, repaired.
+            var checked = h
+            if UTF8Check.isValid(bytes, hashingInto: &checked) {
+                h = checked
             } else {
                 for b in String(decoding: bytes, as: UTF8.self).utf8 { h.byte(b) }
             }
@@ -111,28 +113,50 @@ struct FNV1a {
 /// nothing above U+10FFFF, nothing cut short.
 enum UTF8Check {
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ignored = FNV1a()
+        return isValid(b, hashingInto: &ignored)
+    }
+
+    /// The same check, feeding each byte checked to `hash` as it goes (a row's fingerprint checks
+    /// and hashes every text it reads: one pass over the bytes, not two). When the bytes are not
+    /// UTF-8, `hash` holds some of them: the caller drops it.
+    static func isValid(_ b: UnsafeBufferPointer<UInt8>, hashingInto hash: inout FNV1a) -> Bool {
         var i = 0
         let n = b.count
         guard let base = b.baseAddress else { return true }
         while i < n {
-            // Registry text is mostly ASCII and Cyrillic: eight ASCII bytes are passed at once.
+            // Registry text is mostly ASCII and Cyrillic: eight ASCII bytes are passed at once,
+            // and a two-byte letter (Cyrillic) without the general case.
             if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                for k in i..<i + 8 { hash.byte(base[k]) }
                 i += 8; continue
             }
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool { i + k < n && b[i + k] >= low && b[i + k] <= high }
+            let c = base[i]
+            if c < 0x80 { hash.byte(c); i += 1; continue }
+            let length: Int
             switch c {
-            case 0xC2...0xDF: guard cont(1) else { return false }; i += 2
-            case 0xE0: guard cont(1, 0xA0), cont(2) else { return false }; i += 3
-            case 0xE1...0xEC, 0xEE...0xEF: guard cont(1), cont(2) else { return false }; i += 3
-            case 0xED: guard cont(1, 0x80, 0x9F), cont(2) else { return false }; i += 3
-            case 0xF0: guard cont(1, 0x90), cont(2), cont(3) else { return false }; i += 4
-            case 0xF1...0xF3: guard cont(1), cont(2), cont(3) else { return false }; i += 4
-            case 0xF4: guard cont(1, 0x80, 0x8F), cont(2), cont(3) else { return false }; i += 4
+            case 0xC2...0xDF:
+                guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return false }
+                length = 2
+            case 0xE0: guard continues(b, i, 2, second: 0xA0...0xBF) else { return false }; length = 3
+            case 0xE1...0xEC, 0xEE...0xEF: guard continues(b, i, 2) else { return false }; length = 3
+            case 0xED: guard continues(b, i, 2, second: 0x80...0x9F) else { return false }; length = 3
+            case 0xF0: guard continues(b, i, 3, second: 0x90...0xBF) else { return false }; length = 4
+            case 0xF1...0xF3: guard continues(b, i, 3) else { return false }; length = 4
+            case 0xF4: guard continues(b, i, 3, second: 0x80...0x8F) else { return false }; length = 4
             default: return false
             }
+            for k in i..<i + length { hash.byte(base[k]) }
+            i += length
         }
+        return true
+    }
+
+    /// Whether `count` continuation bytes follow the lead byte at `i`, the first of them in `second`.
+    private static func continues(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ count: Int,
+                                  second: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+        guard i + count < b.count, second.contains(b[i + 1]) else { return false }
+        for k in i + 2..<i + 1 + count where b[k] & 0xC0 != 0x80 { return false }
         return true
     }
 }
