@@ -157,10 +157,18 @@ final class RowClockCodec {
             }
             let m = try r.count("clock stamps", limit: 64)
             if slots > 0 { clock.stamps = CellStamps(positions: slots) }
+            // The stamps mostly name one site: the last one looked up is kept at hand.
+            var last: (number: Int, site: SiteID)?
             for _ in 0..<m {
                 let pos = try r.count("stamp position", limit: 64)
                 let counter = try r.counter("stamp counter")
-                clock.stamps[pos] = Stamp(counter: counter, site: try lookup(try r.count("stamp site", limit: Int(Int32.max))))
+                let number = try r.count("stamp site", limit: Int(Int32.max))
+                let site: SiteID
+                if let l = last, l.number == number { site = l.site } else {
+                    site = try lookup(number)
+                    last = (number, site)
+                }
+                clock.stamps[pos] = Stamp(counter: counter, site: site)
             }
             if !r.isAtEnd {
                 let k = try r.count("former owners", limit: BundleLimits.maxSites)
