@@ -117,7 +117,7 @@ extension Replica {
                         guard let (table, cellLimit) = sent[number] else { return }
                         let id = s.string(at: 1) ?? ""
                         if !heldKeys.isEmpty && heldKeys.contains(RowKey(table: number, id: id)) { return }
-                        let clock = try codec.decode(s.bytes(at: 4))
+                        let clock = try codec.decode(s.bytes(at: 4), slots: cellSlots(number))
                         let org = s.string(at: 2) ?? ""
                         let alive = s.int64(at: 3) != 0
                         let values = alive ? try readValues(table, id: id) : nil

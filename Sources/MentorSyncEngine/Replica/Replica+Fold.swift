@@ -83,6 +83,7 @@ extension Replica {
         // Writes made while capture was off are put into the log first, before anything is folded.
         try ensureCapture()
         var total = 0
+        var current: TableSchema?
         while true {
             // Batches keep memory flat; within a batch, entries of one row are applied in order.
             let batch = try readLog(limit: 20_000)
@@ -104,7 +105,9 @@ extension Replica {
                 start = end
                 let tbl = entries[0].table
                 let id = entries[0].id
-                guard let table = schema.table(number: tbl) else { continue }
+                // Rows come table by table: the table's schema is looked up once for its run of rows.
+                if current?.number != tbl { current = schema.table(number: tbl) }
+                guard let table = current else { continue }
                 // A row whose first write here is an insert is nearly always new to the clocks: it is
                 // stored without looking for a clock first, and folded again onto the clock it has
                 // only when one is there (an id used again after a delete).
@@ -124,7 +127,7 @@ extension Replica {
 
     /// A row's clock after its captured writes, in the order they were made; nil when they change nothing.
     private func applying(_ entries: [LogEntry], to stored: StoredRow?, _ table: TableSchema) throws -> StoredRow? {
-        let allPositions = Array(0...table.columns.count + 1)
+        let allPositions = 0...table.columns.count + 1
         var row = stored
         var changed = false
         for e in entries {
@@ -145,8 +148,8 @@ extension Replica {
             case .update:
                 guard var r = row else { continue }
                 let mask = e.mask
-                let positions = allPositions.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
-                if positions.isEmpty { continue }
+                let positions = allPositions.lazy.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
+                if positions.first(where: { _ in true }) == nil { continue }
                 r.clock.write(positions, stamp: stamp)
                 if let org { noteMove(&r, to: org) }
                 r.local = seq

@@ -19,7 +19,7 @@ public struct RowClock: Equatable, Sendable {
     }
 
     /// Records a write by `stamp` to the given positions.
-    public mutating func write(_ positions: [Int], stamp: Stamp) {
+    public mutating func write<Positions: Sequence<Int>>(_ positions: Positions, stamp: Stamp) {
         for p in positions { stamps[p] = stamp }
         version.advance(stamp.site, to: stamp.counter)
     }
