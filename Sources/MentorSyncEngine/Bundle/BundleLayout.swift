@@ -43,39 +43,32 @@ struct NeedMoreBytes: Error { let what: String }
 /// Canonical lowercase UUID text (8-4-4-4-12 hex digits) packed into 16 bytes, and back.
 /// Ids are most of what cannot be compressed in a bundle; packing saves about a fifth of it.
 enum PackedUUID {
-    /// Appends a UUID's tag and 16 bytes to `w` (no list made for them: every row's id is one);
-    /// false, and nothing appended, when `s` is not a UUID as `pack` reads one.
-    static func append(_ s: String, to w: inout ByteWriter) -> Bool {
-        guard s.utf8.count == 36 else { return false }
-        let start = w.bytes.count
-        w.u8(BundleLayout.ValueTag.uuid.rawValue)
-        var s = s
-        let packed = s.withUTF8 { u -> Bool in
-            var hi: UInt8 = 0, half = false
-            for i in 0..<36 {
-                let c = u[i]
-                if i == 8 || i == 13 || i == 18 || i == 23 {
-                    if c != 0x2d { return false }
-                    continue
-                }
-                let n: UInt8
-                switch c {
-                case 0x30...0x39: n = c - 0x30
-                case 0x61...0x66: n = c - 0x61 + 10
-                default: return false
-                }
-                if half { w.u8(hi << 4 | n) } else { hi = n }
-                half.toggle()
-            }
-            return true
-        }
-        if !packed { w.bytes.removeSubrange(start...) }
-        return packed
-    }
-
     static func pack(_ s: String) -> [UInt8]? {
-        var w = ByteWriter(capacity: 17)
-        return append(s, to: &w) ? Array(w.bytes.dropFirst()) : nil
+        guard s.utf8.count == 36 else { return nil }
+        var s = s
+        return s.withUTF8 { u -> [UInt8]? in
+            var valid = true
+            let out = [UInt8](unsafeUninitializedCapacity: 16) { out, count in
+                var j = 0, hi: UInt8 = 0, half = false
+                characters: for i in 0..<36 {
+                    let c = u[i]
+                    if i == 8 || i == 13 || i == 18 || i == 23 {
+                        if c != 0x2d { valid = false; break characters }
+                        continue
+                    }
+                    let n: UInt8
+                    switch c {
+                    case 0x30...0x39: n = c - 0x30
+                    case 0x61...0x66: n = c - 0x61 + 10
+                    default: valid = false; break characters
+                    }
+                    if half { out[j] = hi << 4 | n; j += 1 } else { hi = n }
+                    half.toggle()
+                }
+                count = valid ? 16 : j
+            }
+            return valid ? out : nil
+        }
     }
 
     static func unpack<C: Collection>(_ b: C) -> String where C.Element == UInt8 {
@@ -109,8 +102,9 @@ extension ByteWriter {
 
     /// A row id: a packed UUID (tag 5) when it is one, otherwise text (tag 3).
     mutating func rowID(_ s: String) {
-        if PackedUUID.append(s, to: &self) { return }
-        u8(BundleLayout.ValueTag.text.rawValue); string(s)
+        if let packed = PackedUUID.pack(s) { u8(BundleLayout.ValueTag.uuid.rawValue); raw(packed) } else {
+            u8(BundleLayout.ValueTag.text.rawValue); string(s)
+        }
     }
 }
 
