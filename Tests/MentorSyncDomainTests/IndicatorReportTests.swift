@@ -208,6 +208,17 @@ final class IndicatorReportTests: XCTestCase {
         }
     }
 
+    /// The district office's own code asks for the whole district, not for the office as a school.
+    func testTheDistrictsOwnCodeIsTheWholeDistrict() throws {
+        let whole = try fixture.report(), office = try fixture.report(site: "district")
+        XCTAssertNil(office.site)
+        XCTAssertEqual(office.schools.map(\.site), whole.schools.map(\.site))
+        XCTAssertEqual(office.district.name, "ЦРО")
+        XCTAssertEqual(office.district.indicator(.schoolsWithActivePair)?.denominator,
+                       whole.district.indicator(.schoolsWithActivePair)?.denominator)
+        XCTAssertGreaterThan(office.schools.count, 1)
+    }
+
     func testAnotherPeriodCountsOtherPeople() throws {
         // In 2023-2024 Т4 was still there (left 2024-06-30) and last year's pair was working.
         let last = try IndicatorReport(database: fixture.f.db, period: SchoolYear(startYear: 2023))

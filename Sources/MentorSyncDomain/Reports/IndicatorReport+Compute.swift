@@ -91,12 +91,15 @@ extension IndicatorReport {
 
     static func assemble(_ r: ReportQueries.Result, period: SchoolYear, site requested: String?, asOf: String,
                          names known: [String: String] = [:]) throws -> IndicatorReport {
-        let scope = requested ?? (r.identity?.role == "school" ? r.identity?.site : nil)
         let districtSite = r.identity?.district ?? "district"
         func isDistrictOrg(_ id: String) -> Bool {
             if let kind = r.organizations[id]?.kind { return kind == "district" }
             return id == districtSite
         }
+        // The district office asked for by its code is the whole district (it has no pairs of its
+        // own: reported as one school, it read as a school without a working pair).
+        let requested = requested.flatMap { isDistrictOrg($0) ? nil : $0 }
+        let scope = requested ?? (r.identity?.role == "school" ? r.identity?.site : nil)
 
         var units = Set(r.tallies.keys).union(r.incomplete.map(\.orgId))
         units.formUnion(r.organizations.filter { $0.value.kind != "district" }.map(\.key))
