@@ -287,7 +287,8 @@ final class TablePages {
             let rowID: String = try replica.database.transaction {
                 var rowID = id ?? ""
                 if t.name == "pairs", let id, current != nil { try PairMentees.unlinkUnticked(pair: id, ticked: ticked, editor, replica.database) }
-                if !sets.isEmpty { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
+                // A new row is always put, so an empty one is refused where it is checked.
+                if !sets.isEmpty || current == nil { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
                 if t.name == "pairs", !rowID.isEmpty { try PairMentees.linkTicked(pair: rowID, ticked: ticked, editor, replica.database) }
                 return rowID
             }

@@ -166,6 +166,31 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM pairs) + (SELECT count(*) FROM meetings) + (SELECT count(*) FROM surveys)")?.integer, 2)
     }
 
+    /// A new row with nothing filled in is refused (a form sent empty said «сохранено» and saved
+    /// nothing); a plan needs its pair or its mentee, a pair's link both.
+    func testAnEmptyRowAPlanOfNoOneAndAHalfLinkAreRefused() throws {
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [("title", ""), ("goals", " ")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian, "ничего не заполнено: пустая запись таблицы «Планы (ИОМ)» не сохраняется")
+        }
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.empty_row")
+        }
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [("title", "ИОМ"), ("starts_on", "15.09.2026")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "укажите «Пара» или «Наставляемый»: без этого новую запись таблицы «Планы (ИОМ)» не сохранить")
+        }
+        _ = try e.put(table: "persons", sets: [("full_name", "Орлов Пётр")])
+        let mentee = try e.put(table: "mentees", sets: [("person_id", "Орлов Пётр")]).id
+        XCTAssertThrowsError(try e.put(table: "pair_mentees", sets: [("mentee_id", mentee)])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.required")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM plans) + (SELECT count(*) FROM pair_mentees)")?.integer, 0)
+        let plan = try e.put(table: "plans", sets: [("mentee_id", mentee), ("title", "ИОМ")])
+        XCTAssertTrue(plan.created)
+        // What is filled in later is a change of the plan, not a new row.
+        XCTAssertFalse(try e.put(table: "plans", sets: [("goals", "уроки физики")], id: plan.id).created)
+    }
+
     /// Closing a pair tells what of it is still open (its plan, its mentee), so the report does not count them as not done.
     func testClosingAPairSaysWhatIsStillOpen() throws {
         for name in ["Петрова Анна Сергеевна", "Смирнова Анна"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }

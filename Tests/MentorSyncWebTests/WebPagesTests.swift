@@ -76,5 +76,12 @@ final class WebPagesTests: XCTestCase {
         let bad = client.post("/t/persons/save", [("full_name", "Петров"), ("birth_date", "31.02.1990")])
         XCTAssertEqual(bad?.status, 422)
         XCTAssertTrue(bad?.body.contains("class=\"error\"") ?? false)
+        // A form sent with nothing filled in is refused, not «сохранено» over nothing saved.
+        client.get("/t/plans/edit")
+        let empty = client.post("/t/plans/save", [("title", ""), ("goals", ""), ("status", "")])
+        XCTAssertEqual(empty?.status, 422, empty?.body ?? "")
+        XCTAssertTrue(empty?.body.contains("ничего не заполнено: пустая запись таблицы «Планы (ИОМ)» не сохраняется") ?? false, empty?.body ?? "")
+        let plans = try ToolRunner.run("mentorsync-school", ["list", "plans", "--json", "--home", w.schoolHome.path])
+        XCTAssertEqual(plans.stdout.filter { !$0.isWhitespace }, "[]", plans.stdout)
     }
 }

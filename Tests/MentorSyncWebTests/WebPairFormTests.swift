@@ -112,7 +112,7 @@ final class WebPairFormTests: XCTestCase {
         // Plans and surveys are a click away from every page too, not only from a pair's.
         let list = client.get("/t/pairs")?.body ?? ""
         let nav = list.components(separatedBy: "</nav>").first ?? ""
-        XCTAssertTrue(nav.contains("<a href=\"/t/plans\">Планы</a>") && nav.contains("<a href=\"/t/surveys\">Анкеты</a>"), nav)
+        XCTAssertTrue(nav.contains("<a href=\"/t/plans\">Планы (ИОМ)</a>") && nav.contains("<a href=\"/t/surveys\">Анкеты</a>"), nav)
         let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
         XCTAssertTrue(page.contains("<title>Пара: Иванова Мария — 15.09.2025</title>"), "the page names its pair: \(page)")
         let first = try XCTUnwrap(page.range(of: "<a href=\"/t/meetings/edit?id=mt-1&amp;back=pair\">22.09.2025</a> — "), page)

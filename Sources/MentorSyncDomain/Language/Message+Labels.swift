@@ -5,7 +5,7 @@ extension Message {
     public static func tableTitle(_ name: String) -> Message {
         let ru: [String: String] = [
             "organizations": "Организации", "persons": "Люди", "mentors": "Наставники", "mentees": "Наставляемые",
-            "pairs": "Пары", "pair_mentees": "Наставляемые в парах", "plans": "Планы", "meetings": "Встречи",
+            "pairs": "Пары", "pair_mentees": "Наставляемые в парах", "plans": "Планы (ИОМ)", "meetings": "Встречи",
             "events": "Мероприятия", "indicators": "Показатели и цели", "indicator_values": "Значения показателей",
             "practices": "Практики", "surveys": "Анкеты", "diagnostics": "Диагностика", "trainings": "Курсы и обучение",
             "contest_entries": "Участие в конкурсах", "event_participants": "Участники мероприятий",

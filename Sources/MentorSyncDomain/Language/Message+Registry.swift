@@ -69,6 +69,20 @@ extension Message {
                 ru: "не заполнено «\(columnTitle(column, table: table).russian)»: без этого новую запись таблицы «\(tableTitle(table).russian)» не сохранить")
     }
 
+    static func emptyNewRow(_ table: String) -> Message {
+        Message("registry.empty_row",
+                en: "nothing is filled in: an empty \(table) row is not saved",
+                ru: "ничего не заполнено: пустая запись таблицы «\(tableTitle(table).russian)» не сохраняется")
+    }
+
+    static func needsOneOf(_ table: String, _ columns: [String]) -> Message {
+        let ru = columns.map { "«\(columnTitle($0, table: table).russian)»" }.joined(separator: " или ")
+        let en = columns.map { "“\(columnTitle($0, table: table).english)” (\($0))" }.joined(separator: " or ")
+        return Message("registry.needs_one_of",
+                       en: "fill in \(en): a new \(table) row is not saved without one of them",
+                       ru: "укажите \(ru): без этого новую запись таблицы «\(tableTitle(table).russian)» не сохранить")
+    }
+
     static func requiredNotEmptied(_ table: String, _ column: String) -> Message {
         Message("registry.required_not_emptied",
                 en: "“\(columnTitle(column, table: table).english)” (\(column)) cannot be emptied: a \(table) row is not kept without it",

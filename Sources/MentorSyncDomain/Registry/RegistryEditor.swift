@@ -18,8 +18,23 @@ public struct RegistryEditor {
     /// respondent «не указано»). Rows that come in bundles are not held to it.
     static let entryNeeds: [String: Set<String>] = [
         "mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id"], "meetings": ["pair_id"],
-        "surveys": ["respondent", "satisfaction"],
+        "surveys": ["respondent", "satisfaction"], "pair_mentees": ["pair_id", "mentee_id"],
     ]
+
+    /// Refuses a new row a person entered without what it needs (`neededForNewRow`, one of
+    /// `entryNeedsOneOf`), or with nothing at all (a form sent with every field empty saved nothing
+    /// and said «сохранено»). `value`: the row's value of a column, nil or null when empty. For
+    /// `put` and a list's new line alike.
+    static func checkNewRowNeeds(_ t: TableSchema, _ value: (String) -> DatabaseValue?) throws {
+        func empty(_ c: String) -> Bool { value(c)?.isNull ?? true }
+        for c in neededForNewRow(t) where empty(c) { throw MessageError(.requiredForNewRow(t.name, c)) }
+        if t.columns.allSatisfy({ empty($0.name) }) { throw MessageError(.emptyNewRow(t.name)) }
+        if let oneOf = entryNeedsOneOf[t.name], oneOf.allSatisfy(empty) { throw MessageError(.needsOneOf(t.name, oneOf)) }
+    }
+
+    /// What a new row needs one of: a plan (ИОМ) is of a pair or of a mentee (the report counts it
+    /// for them; a plan of neither counted for no one).
+    static let entryNeedsOneOf: [String: [String]] = ["plans": ["pair_id", "mentee_id"]]
 
     public let replica: Replica
     public var database: Database { replica.database }
@@ -99,9 +114,7 @@ public struct RegistryEditor {
                 throw MessageError(.sayOwner(t.name))
             }
             try checkMayWrite(owner, t)
-            for c in Self.neededForNewRow(t) where values[c] == nil || values[c]?.isNull == true {
-                throw MessageError(.requiredForNewRow(t.name, c))
-            }
+            try Self.checkNewRowNeeds(t) { values[$0] }
             values["org_id"] = .text(owner)
             try EntryChecks.check(t, database: database, row: nil) { values[$0] }
             if t.name == "persons" { try checkNotAlreadyThere(values, owner: owner, resolver: resolver) }
