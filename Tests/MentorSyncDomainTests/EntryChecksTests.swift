@@ -347,6 +347,20 @@ final class EntryChecksTests: XCTestCase {
             XCTAssertTrue((e as? MessageError)?.message.russian.contains("«Иванов Пётр Сергеевич» [\(ReferenceResolver.shortID(first))] уже есть в списке") ?? false, "\(e)")
         }
         XCTAssertEqual(try count(), 1)
+        // A namesake born a slip of the keyboard away is her: a digit, two neighbours swapped.
+        for slip in ["18.04.2003", "19.04.2002", "18.04.2020"] {
+            XCTAssertThrowsError(try editor.put(table: "persons", sets: [("full_name", "Иванов Пётр Сергеевич"), ("birth_date", slip)]), slip) { e in
+                XCTAssertEqual((e as? MessageError)?.message.russian, "«Иванов Пётр Сергеевич» [\(ReferenceResolver.shortID(first))] уже есть в списке с датой рождения 18.04.2002: "
+                               + "\(slip) похоже на опечатку в этой дате, повторно не добавлено; чтобы изменить, откройте её запись")
+            }
+        }
+        XCTAssertTrue(RegistryEditor.isDateSlip("2003-05-12", "2003-05-21"))
+        XCTAssertTrue(RegistryEditor.isDateSlip("2003-05-12", "2003-12-05"))
+        XCTAssertTrue(RegistryEditor.isDateSlip("2003-05-12", "2008-05-12"))
+        XCTAssertFalse(RegistryEditor.isDateSlip("2003-05-12", "2003-06-13"))
+        XCTAssertFalse(RegistryEditor.isDateSlip("2003-05-12", "2003-05-12"))
+        XCTAssertFalse(RegistryEditor.isDateSlip("2003-05-12", "2030-05-21"))
+        XCTAssertEqual(try count(), 1)
         // A namesake born another day is another person; so is one with a birth date beside one without.
         _ = try editor.put(table: "persons", sets: [("full_name", "Иванов Пётр Сергеевич"), ("birth_date", "03.05.1979")])
         XCTAssertEqual(try count(), 2)

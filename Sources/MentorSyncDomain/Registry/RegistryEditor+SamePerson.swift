@@ -18,13 +18,35 @@ extension RegistryEditor {
             let shown = try resolver.label(of: id, in: "persons") ?? name
             throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty))
         }
+        // A namesake born on a day a slip of the keyboard away (12.05 typed 21.05) is that person:
+        // added again, she was offered twice in every choice. A namesake born on another day is
+        // another person (an import sends namesakes here to be added).
+        if !birth.isEmpty {
+            let dated = try database.rows("SELECT id, full_name, birth_date FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
+            for row in dated where RowNames.normalize(row[1].text ?? "") == key && Self.isDateSlip(birth, row[2].text ?? "") {
+                let id = row[0].displayText
+                throw MessageError(.personBornOnANearDay(try resolver.label(of: id, in: "persons") ?? name, short: ReferenceResolver.shortID(id),
+                                                         registered: RowNames.russianDate(row[2].text ?? ""), typed: RowNames.russianDate(birth)))
+            }
+            return
+        }
         // Without a birth date, a namesake with one may be the same person: not added without the
         // date that tells them apart (a third «Белова Мария Игоревна» made her name match three rows).
-        guard birth.isEmpty else { return }
         let namesakes = try database.rows("SELECT id, full_name FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
             .filter { RowNames.normalize($0[1].text ?? "") == key }.map { $0[0].displayText }
         guard !namesakes.isEmpty else { return }
         throw MessageError(.namesakesNeedABirthDate(name, known: try namesakes.map { try resolver.candidate($0, in: "persons") }))
+    }
+
+    /// Whether two dates (YYYY-MM-DD) differ by a slip: one digit, two neighbouring digits swapped,
+    /// or the day and the month swapped.
+    static func isDateSlip(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8.filter { $0 != UInt8(ascii: "-") }), y = Array(b.utf8.filter { $0 != UInt8(ascii: "-") })
+        guard x.count == 8, y.count == 8, x != y else { return false }
+        let differ = x.indices.filter { x[$0] != y[$0] }
+        if differ.count == 1 { return true }
+        if differ.count == 2, differ[1] == differ[0] + 1, x[differ[0]] == y[differ[1]], x[differ[1]] == y[differ[0]] { return true }
+        return x[0..<4] == y[0..<4] && x[4..<6] == y[6..<8] && x[6..<8] == y[4..<6]
     }
 }
 
@@ -33,6 +55,12 @@ extension Message {
         Message("registry.namesakes_need_birth_date",
                 en: "“\(name)” is already in the list (\(known.joined(separator: "; "))): not added without a birth date; if this is someone else, give the birth date, if it is the same person, open that row",
                 ru: "«\(name)» уже есть в списке (\(known.joined(separator: "; "))): без даты рождения повторно не добавлено; если это другой человек — укажите дату рождения, если тот же — откройте его запись")
+    }
+
+    static func personBornOnANearDay(_ name: String, short: String, registered: String, typed: String) -> Message {
+        Message("registry.person_near_birth_date",
+                en: "“\(name)” [\(short)] is already in the list, born \(registered): \(typed) looks like a slip of that date, so she is not added again; open her row to change it",
+                ru: "«\(name)» [\(short)] уже есть в списке с датой рождения \(registered): \(typed) похоже на опечатку в этой дате, повторно не добавлено; чтобы изменить, откройте её запись")
     }
 
     static func personAlreadyThere(_ name: String, short: String, withoutBirthDate: Bool) -> Message {
