@@ -21,6 +21,11 @@ extension BundleReader {
             for _ in 0..<n { columns.append(try r.string("column name", limit: BundleLimits.maxNameBytes)) }
             guard index == tableOrder.count else { throw BundleError.malformed("table \(index) declared out of order") }
             guard tableColumns[name] == nil else { throw BundleError.malformed("table \(name) declared twice") }
+            // Two positions of one name would both land on that column here (and one row's update
+            // would name it twice).
+            if Set(columns).count < columns.count, let twice = columns.first(where: { c in columns.filter { $0 == c }.count > 1 }) {
+                throw BundleError.malformed("table \(name) declares column \(twice) twice")
+            }
             tableOrder.append(name)
             tableColumns[name] = columns
             return .declaration
