@@ -122,6 +122,22 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try count("persons"), 1)
     }
 
+    /// A list writing her name with Е for Ё, in other case or spacing, names her as the registry
+    /// spells it: no change offered (the preview offered «Петрова Алёна» → «Петрова Алена»).
+    func testANameWrittenWithEForYoIsNoChange() throws {
+        let first = try CSVImporter().import(table: "persons", file: try file("a.csv", "full_name;birth_date;position\nПетрова Алёна;2001-03-04;учитель\n"),
+                                             into: school, skipBad: false)
+        XCTAssertEqual(first.inserted, 1)
+        let again = try CSVImporter().import(table: "persons", file: try file("b.csv", "full_name;birth_date;position\nпетрова  алена;04.03.2001;учитель\n"),
+                                             into: school, skipBad: false)
+        XCTAssertEqual([again.inserted, again.updated, again.unchanged], [0, 0, 1])
+        let moved = try CSVImporter().import(table: "persons", file: try file("c.csv", "full_name;birth_date;position\nПетрова Алена;04.03.2001;завуч\n"),
+                                             into: school, skipBad: false)
+        XCTAssertEqual(moved.updated, 1)
+        XCTAssertEqual(moved.outcomes.first?.changes.map(\.column), ["position"], "the name is not among the changes")
+        XCTAssertEqual(try school.database.rows("SELECT full_name, position FROM persons").first?.map(\.displayText), ["Петрова Алёна", "завуч"])
+    }
+
     /// A line naming someone already listed under the same name but another birth date (or none)
     /// is a slip far more often than a second person of that name: it is not added beside her, and
     /// the line says which date the registry holds. A line giving the date of someone entered

@@ -217,6 +217,12 @@ final class IndicatorReportTests: XCTestCase {
         XCTAssertEqual(office.district.indicator(.schoolsWithActivePair)?.denominator,
                        whole.district.indicator(.schoolsWithActivePair)?.denominator)
         XCTAssertGreaterThan(office.schools.count, 1)
+        // A school's registry holds no district to report: the code is as unknown there as before.
+        let f = try ReportFixture(site: "s017", role: .school)
+        try f.organization("s017", name: "Школа № 17")
+        XCTAssertThrowsError(try IndicatorReport(database: f.db, period: SchoolYear(startYear: 2024), site: "district")) { error in
+            XCTAssertEqual(error as? ReportError, .unknownSite("district"))
+        }
     }
 
     func testAnotherPeriodCountsOtherPeople() throws {

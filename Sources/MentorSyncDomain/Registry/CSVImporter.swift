@@ -291,6 +291,10 @@ public struct CSVImporter {
                     if let current {
                         // A line without the date found her by name alone: her date stays.
                         if keepStoredBirthDate, let b = birthIndex { values[b] = current[b + 1] }
+                        // A name written as the registry's but for Ё/Е, case or spaces is hers: her
+                        // spelling stays (the preview offered «Алёна» → «Алена» as a change).
+                        if let f = fullNameIndex, let old = current[f + 1].text, let new = values[f].text, new != old,
+                           RowNames.normalize(new) == RowNames.normalize(old) { values[f] = .text(old) }
                         // An existing row: only the columns of the file change.
                         let owner = current[0].displayText
                         let newOwner = org.isEmpty ? owner : org

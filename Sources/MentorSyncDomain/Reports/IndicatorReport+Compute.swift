@@ -96,9 +96,10 @@ extension IndicatorReport {
             if let kind = r.organizations[id]?.kind { return kind == "district" }
             return id == districtSite
         }
-        // The district office asked for by its code is the whole district (it has no pairs of its
-        // own: reported as one school, it read as a school without a working pair).
-        let requested = requested.flatMap { isDistrictOrg($0) ? nil : $0 }
+        // At the district, the office asked for by its code is the whole district (it has no pairs
+        // of its own: reported as one school, it read as a school without a working pair).
+        let atSchool = r.identity?.role == "school"
+        let requested = requested.flatMap { !atSchool && isDistrictOrg($0) ? nil : $0 }
         let scope = requested ?? (r.identity?.role == "school" ? r.identity?.site : nil)
 
         var units = Set(r.tallies.keys).union(r.incomplete.map(\.orgId))

@@ -20,8 +20,10 @@ public final class Replica {
     struct TableSQL { var select: String; var insert: String; var update: String }
     /// By table number: its cell positions (existence, org_id, the columns), for sizing row clocks.
     private lazy var cellSlotsByTable: [Int] = {
-        var slots = [Int](repeating: 0, count: (schema.tables.map(\.number).max() ?? 0) + 1)
-        for t in schema.tables where t.number >= 0 { slots[t.number] = t.columns.count + 2 }
+        // Table numbers are small (the registry's run 1…17); any other is simply not sized.
+        let numbers = schema.tables.map(\.number).filter { (0..<1024).contains($0) }
+        var slots = [Int](repeating: 0, count: (numbers.max() ?? 0) + 1)
+        for t in schema.tables where numbers.contains(t.number) { slots[t.number] = t.columns.count + 2 }
         return slots
     }()
     func cellSlots(_ table: Int) -> Int { table >= 0 && table < cellSlotsByTable.count ? cellSlotsByTable[table] : 0 }
