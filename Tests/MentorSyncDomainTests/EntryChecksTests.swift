@@ -124,6 +124,49 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", unstarted), ("kind", "trial"), ("held_on", "01.03.2099")]))
     }
 
+    /// A plan (ИОМ) starts within its pair's life; a plan's start, a survey, a mentor's training more
+    /// than a year ahead are a year typed wrong (a training of 20.03.2031 and a plan of 15.09.2016 on
+    /// a pair begun 15.09.2026 were taken).
+    func testAPlanBeforeItsPairAndDaysFarAheadAreRefused() throws {
+        let next = Calendar(identifier: .gregorian).component(.year, from: Date()) + 2
+        _ = try e.put(table: "persons", sets: [("full_name", "Кузнецов Виктор Павлович")])
+        XCTAssertThrowsError(try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович"), ("trained_on", "20.03.\(next)")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian, "«Дата обучения» 20.03.\(next) — больше чем через год; проверьте год")
+        }
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович"), ("trained_on", "20.03.2021")]).id
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "active"), ("started_on", "15.09.2025")]).id
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [("pair_id", pair), ("title", "ИОМ"), ("starts_on", "15.09.2015")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "«Дата начала» 15.09.2015 раньше начала пары «Кузнецов Виктор Павлович» (15.09.2025); проверьте дату или сначала исправьте дату начала пары")
+        }
+        XCTAssertThrowsError(try e.put(table: "plans", sets: [("pair_id", pair), ("title", "ИОМ"), ("starts_on", "15.09.\(next)")]))
+        XCTAssertThrowsError(try e.put(table: "surveys", sets: [("pair_id", pair), ("respondent", "mentee"), ("satisfaction", "8"), ("answered_on", "01.06.\(next)")]))
+        XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM plans) + (SELECT count(*) FROM surveys)")?.integer, 0)
+        let plan = try e.put(table: "plans", sets: [("pair_id", pair), ("title", "ИОМ"), ("starts_on", "15.09.2025")]).id
+        // The pair's start is not moved past its plan.
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("started_on", "01.10.2025")], id: pair)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.pair_start_after_record")
+        }
+        _ = try e.put(table: "plans", sets: [("goals", "уроки")], id: plan)
+    }
+
+    /// A teacher of many years is not a young specialist: marked so, she counted in indicator 4.
+    func testATeacherOfManyYearsIsNotAYoungSpecialist() throws {
+        _ = try e.put(table: "persons", sets: [("full_name", "Федорова Ольга"), ("teaching_since", "01.09.1991")])
+        XCTAssertThrowsError(try e.put(table: "mentees", sets: [("person_id", "Федорова Ольга"), ("category", "young_specialist")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "«Федорова Ольга» преподаёт с 01.09.1991: «молодой специалист» — педагог в первые годы работы (стаж до 5 лет); выберите другую категорию или исправьте у человека «Педагогический стаж с»")
+        }
+        let mentee = try e.put(table: "mentees", sets: [("person_id", "Федорова Ольга"), ("category", "struggling")]).id
+        XCTAssertThrowsError(try e.put(table: "mentees", sets: [("category", "young_specialist")], id: mentee))
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        _ = try e.put(table: "persons", sets: [("full_name", "Соколова Екатерина"), ("teaching_since", "01.09.\(year - 1)")])
+        _ = try e.put(table: "mentees", sets: [("person_id", "Соколова Екатерина"), ("category", "young_specialist")])
+        _ = try e.put(table: "persons", sets: [("full_name", "Белов Игорь")])
+        _ = try e.put(table: "mentees", sets: [("person_id", "Белов Игорь"), ("category", "young_specialist")])
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM mentees WHERE category = 'young_specialist'")?.integer, 2)
+    }
+
     /// A mentor or a mentee is a person: one entered without her is refused (the form saved a
     /// nameless mentor the lists could not show).
     func testAMentorOrMenteeWithoutHerPersonIsRefused() throws {

@@ -22,6 +22,8 @@ enum EntryChecks {
         }
         if touches(Array(DateOrder.columns)) { try DateOrder.check(t, value) }
         try PersonDates.check(t, touches: touches, value)
+        try DaysAhead.check(t, touches: touches, value)
+        try YoungSpecialist.check(t, database: database, touches: touches, value)
         if touches(["pair_id", "mentee_id"]) { try PlanMentee.check(t, database: database, value) }
         try PairDates.check(t, database: database, row: row, touches: touches, value)
         try PairKind.check(t, database: database, row: row, touches: touches, value)

@@ -7,19 +7,13 @@ import MentorSyncEngine
 /// already has is refused the same way. Surveys are not held to it (a questionnaire may be answered
 /// before the pair is formed, or after it ends); a pair without its dates takes any.
 enum PairDates {
-    /// A year from today, as the registry writes a date (YYYY-MM-DD).
-    static func yearAhead(now: Date = Date()) -> String { RegistryDay.of(now, yearsAhead: 1) }
-
     /// The tables dated within a pair's life, and the column of their date.
-    static let records = [("meetings", "held_on")]
+    static let records = [("meetings", "held_on"), ("plans", "starts_on")]
 
     static func check(_ table: TableSchema, database: Database, row: String?, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?) throws {
         if let (_, column) = records.first(where: { $0.0 == table.name }), touches(["pair_id", column]) {
-            // A meeting more than a year ahead is a year typed wrong (02.10.2052), with or without its pair's dates.
-            if let day = try value(column)?.text, !day.isEmpty, day > Self.yearAhead() {
-                throw MessageError(.meetingFarAhead(day: day))
-            }
+            // (A day more than a year ahead is a year typed wrong: `DaysAhead`, checked before.)
             guard let pair = try value("pair_id")?.text, let day = try value(column)?.text, !pair.isEmpty, !day.isEmpty,
                   let span = try database.rows("SELECT started_on, ended_on FROM pairs WHERE id = ?", [.text(pair)]).first else { return }
             let names = ReferenceResolver(database: database)
@@ -66,12 +60,6 @@ extension Message {
         return Message("registry.pair_closed_before_end",
                        en: "the pair is marked “\(word.english)”, but its end date \(end) has not come yet; check the date, or leave the pair active until then",
                        ru: "пара отмечена как «\(word.russian)», а дата окончания \(RowNames.russianDate(end)) ещё не наступила; проверьте дату или оставьте пару действующей до этого дня")
-    }
-
-    static func meetingFarAhead(day: String) -> Message {
-        Message("registry.meeting_far_ahead",
-                en: "the meeting's date \(day) is more than a year ahead; check the year",
-                ru: "«Дата встречи» \(RowNames.russianDate(day)) — больше чем через год; проверьте год")
     }
 
     static func meetingAfterPair(day: String, pair: String, end: String) -> Message {
