@@ -12,7 +12,11 @@ public struct RegistryPage {
     /// Rows matching the search in the whole table.
     public var total: Int
 
-    /// Reads rows `offset ..< offset + limit` of `table`, in the order they were written, that match
+    /// The date a dated table's rows are browsed by (the day they happened, the undated last): a
+    /// pair's meetings listed as entered read out of the roadmap's order.
+    static let browsedByDate = ["meetings": "held_on", "surveys": "answered_on", "events": "starts_on", "plans": "starts_on"]
+
+    /// Reads rows `offset ..< offset + limit` of `table` — by their date (`browsedByDate`), else in the order they were written — that match
     /// `search`: a word found in a text, a date (as written or as ДД.ММ.ГГГГ), the name of a row a
     /// reference points at, or an enumeration value in either language.
     /// `names` may be a resolver kept between pages (its names are read once).
@@ -23,7 +27,8 @@ public struct RegistryPage {
         let filled = t.columns.isEmpty ? [] : try db.rows("SELECT " + t.columns.map { "count(NULLIF(\(SQL.identifier($0.name)), ''))" }
             .joined(separator: ", ") + from, args).first ?? []
         columns = ["id", "org_id"] + zip(t.columns, filled).filter { ($0.1.integer ?? 0) > 0 }.map(\.0.name)
-        rows = try db.rows("SELECT \(columns.map(SQL.identifier).joined(separator: ", "))\(from) ORDER BY rowid LIMIT ? OFFSET ?",
+        let order = Self.browsedByDate[t.name].map { c in "coalesce(\(SQL.identifier(c)), '') = '', \(SQL.identifier(c)), " } ?? ""
+        rows = try db.rows("SELECT \(columns.map(SQL.identifier).joined(separator: ", "))\(from) ORDER BY \(order)rowid LIMIT ? OFFSET ?",
                            args + [.integer(Int64(max(1, limit))), .integer(Int64(max(0, offset)))])
     }
 

@@ -1,0 +1,31 @@
+import Foundation
+import XCTest
+@testable import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// A table browsed a page at a time: dated records by their day, the rest as they were written.
+final class RegistryPageTests: XCTestCase {
+    /// A pair's meetings entered out of order (the planning one first) are listed by the day they
+    /// were held, the undated last; people, by the order they were added.
+    func testMeetingsAreListedByTheirDay() throws {
+        let scratch = ScratchDirectory("registry-page")
+        let school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                        district: SiteID("district")!, schema: RegistrySchema.schema)
+        let e = RegistryEditor(replica: school)
+        for name in ["Орлов Пётр", "Алексеева Анна"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")]).id
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("started_on", "01.09.2026")]).id
+        for (kind, day) in [("planning", "20.09.2026"), ("other", ""), ("introduction", "05.09.2026"), ("trial", "12.09.2026")] {
+            _ = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", kind)] + (day.isEmpty ? [] : [("held_on", day)]))
+        }
+        let meetings = try RegistryPage(database: school.database, table: RegistrySchema.meetings, search: "", offset: 0, limit: 10)
+        let kind = try XCTUnwrap(meetings.columns.firstIndex(of: "kind"))
+        XCTAssertEqual(meetings.rows.map { $0[kind].displayText }, ["introduction", "trial", "planning", "other"])
+        let second = try RegistryPage(database: school.database, table: RegistrySchema.meetings, search: "", offset: 2, limit: 1)
+        XCTAssertEqual(second.rows.map { $0[kind].displayText }, ["planning"])
+        let people = try RegistryPage(database: school.database, table: RegistrySchema.persons, search: "", offset: 0, limit: 10)
+        let name = try XCTUnwrap(people.columns.firstIndex(of: "full_name"))
+        XCTAssertEqual(people.rows.map { $0[name].displayText }, ["Орлов Пётр", "Алексеева Анна"])
+    }
+}
