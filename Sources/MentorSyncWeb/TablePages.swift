@@ -339,7 +339,7 @@ final class TablePages {
             // Refused (other rows name it): said on the row's own form, where it can be changed instead.
             return try form(t, id: id, values: nil, ctx, error: refused.message.text(ctx.language), backToPair: pair != nil, viaPair: pair)
         }
-        let done = Message.webDeleted(said(t, name, ctx)).text(ctx.language)
+        let done = Message.webDeleted(said(t, name, ctx, withKind: true)).text(ctx.language)
         // Deleted from its pair's page: back to the pair, which lists what is left.
         if let pair, try currentRow(RegistrySchema.pairs, pair) != nil {
             return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))
@@ -349,12 +349,13 @@ final class TablePages {
 
     /// A row as a notice names it: a row named by another's name (a meeting, a survey: its pair and
     /// day) or by its short id alone, with its table — «Встречи «Иванова Мария Петровна, 22.09.2025»».
-    func said(_ t: TableSchema, _ label: String?, _ ctx: PageContext) -> String {
+    /// `withKind`: always with its kind (what went: a mentor's record, not the person of its name).
+    func said(_ t: TableSchema, _ label: String?, _ ctx: PageContext, withKind: Bool = false) -> String {
         // One row, so one of its kind: «Встреча «Иванова Мария Петровна, 22.09.2025»».
         let table = Message.rowTitle(t.name).text(ctx.language)
         guard let label, !label.isEmpty else { return table }
         if label.hasPrefix("[") { return "\(table) \(label)" }
-        return ["meetings", "surveys"].contains(t.name) ? "\(table) «\(label)»" : label
+        return withKind || ["meetings", "surveys"].contains(t.name) ? "\(table) «\(label)»" : label
     }
 }
 

@@ -22,7 +22,14 @@ final class WebDeleteTests: XCTestCase {
         XCTAssertEqual(w.checksum(w.schoolHome), before, "a refused delete writes nothing")
 
         XCTAssertNotNil(client.get("/t/persons/delete?id=p-2"))
-        XCTAssertEqual(client.post("/t/persons/delete?id=p-2", [])?.status, 303)
+        let gone = client.post("/t/persons/delete?id=p-2", [])
+        XCTAssertEqual(gone?.status, 303)
+        XCTAssertTrue(client.get(gone?.header("Location") ?? "/")?.body.contains("удалено: Человек «Орлов Пётр»") ?? false, "the notice says what went")
+        // A mentor's record deleted is said as one, not as the person of its name.
+        XCTAssertNotNil(client.get("/t/mentors/delete?id=m-1"))
+        let mentor = client.post("/t/mentors/delete?id=m-1", [])
+        XCTAssertTrue(client.get(mentor?.header("Location") ?? "/")?.body.contains("удалено: Наставник «Сидоров Иван Петрович»") ?? false,
+                      mentor?.header("Location") ?? "")
         let left = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path])
         XCTAssertEqual(((try JSONSerialization.jsonObject(with: Data(left.stdout.utf8))) as? [[String: Any]])?.compactMap { $0["id"] as? String }, ["p-1"])
     }
