@@ -103,7 +103,12 @@ final class TablePages {
         }
         if page.rows.isEmpty {
             let empty: Message = page.total > 0 ? .webShown(page.total, page.total, page.total) : q.isEmpty ? .webNoRows : .webNothingFound(q)
-            return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(empty))</p>", notice: r.query["done"]))
+            body += "<p class=\"muted\">\(ctx.t(empty))</p>"
+            // A school looking for the district's network mentors before any reply brought them.
+            if t.name == "mentors", replica.role == .school, q.lowercased() == Message.webColumn("network", table: "mentors").text(ctx.language).lowercased() {
+                body += "<p>\(ctx.t(.webNoNetworkMentorsYet))</p>"
+            }
+            return HTTPResponse(html: ctx.page(body, notice: r.query["done"]))
         }
         // Only the columns holding a value somewhere, as many as fit a school laptop's screen (free
         // text goes first, the rest in the row's form); the first names the row and links to its form.

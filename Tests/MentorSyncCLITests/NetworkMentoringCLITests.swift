@@ -72,7 +72,7 @@ final class NetworkMentoringCLITests: XCTestCase {
         // s001's lists mark the pair as another school's.
         let listed = try w.school("s001", environment: ["MENTORSYNC_LANG": "ru"], ["list", "pairs"])
         expectOK(listed)
-        XCTAssertTrue(listed.stdout.contains("s002: другой школы (сетевое наставничество)"), listed.stdout)
+        XCTAssertTrue(listed.stdout.contains("из школы «Школа s002» (сетевое наставничество)"), listed.stdout)
         let pairs = try XCTUnwrap(try w.json(try w.school("s001", "list", "pairs", "--json")) as? [[String: Any]])
         XCTAssertEqual(pairs.map { $0["other_school"] as? Bool }, [true])
         let own = try XCTUnwrap(try w.json(try w.school("s002", "list", "pairs", "--json")) as? [[String: Any]])

@@ -89,6 +89,11 @@ final class WebListTests: XCTestCase {
         XCTAssertTrue(all.contains("Только наставники, предложенные для сетевого наставничества"), all)
         let networkOnly = client.get(link)?.body ?? ""
         XCTAssertTrue(networkOnly.contains(">Иванова Мария<") && networkOnly.contains(">Смирнова Анна<") && !networkOnly.contains(">Орлов Пётр<"), networkOnly)
+        // A school before any reply brought the district's network mentors is told where they come from.
+        let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let none = school.get(link)?.body ?? ""
+        XCTAssertTrue(none.contains("Сетевые наставники района приходят с ответом управления образования"), none)
+        XCTAssertFalse((client.get(link)?.body ?? "").contains("приходят с ответом"), "the district is not told so")
     }
 
     /// A list never scrolls sideways on a school laptop: free text goes to the row's form first; at
@@ -146,7 +151,7 @@ final class WebNetworkRowsTests: XCTestCase {
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let page = client.get("/t/pairs")?.body ?? ""
-        XCTAssertEqual(page.components(separatedBy: "s002: другой школы (сетевое наставничество)").count, 2, page)
+        XCTAssertEqual(page.components(separatedBy: "из школы «s002» (сетевое наставничество)").count, 2, page)
         XCTAssertTrue(page.contains("delete?id=x-own") && !page.contains("delete?id=x-other"), page)
     }
 

@@ -13,7 +13,7 @@ extension RegistryEditor {
 extension Message {
     /// The owner of another school's row in a school's lists, by its name (its code when not known here).
     public static func otherSchoolsRow(_ school: String) -> Message {
-        Message("list.other_school", en: "\(school): another school's (network mentoring)",
-                ru: "\(school): другой школы (сетевое наставничество)")
+        Message("list.other_school", en: "of the school “\(school)” (network mentoring)",
+                ru: "из школы «\(school)» (сетевое наставничество)")
     }
 }
