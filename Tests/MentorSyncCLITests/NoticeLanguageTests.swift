@@ -77,7 +77,7 @@ final class NoticeLanguageTests: XCTestCase {
         try Data("not a bundle".utf8).write(to: garbage)
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария", "--set", "role=teacher", "--id", "a"))
         let cases: [(args: [String], tool: String, ru: String, en: String)] = [
-            (["status", "--home", nowhere], "mentorsync-school", "в папке \(nowhere) нет реестра mentorsync; сначала выполните init", "holds no mentorsync registry"),
+            (["status", "--home", nowhere], "mentorsync-school", "в папке \(nowhere) нет реестра mentorsync; сначала выполните init (школа: mentorsync-school init --enroll ФАЙЛ", "holds no mentorsync registry"),
             (["init", "--enroll", bogus.path, "--home", w.schoolHome("s001").path], "mentorsync-school",
              "файл подключения не принят: bogus.enroll — не файл подключения mentorsync", "enrollment file refused: bogus.enroll is not a mentorsync enrollment file"),
             (["status", "--home", w.schoolHome("s001").path], "mentorsync-district", "— папка школы, а не управления образования", "is a school's home, not the district's"),

@@ -1,8 +1,9 @@
 /// Errors about homes, enrollment files, values and files people name (HomeError and its throw sites).
 extension Message {
     public static func notAHome(_ path: String) -> Message {
-        Message("home.not_a_home", en: "\(path) holds no mentorsync registry; run init first or pass --home",
-                ru: "в папке \(path) нет реестра mentorsync; сначала выполните init или укажите папку: --home")
+        Message("home.not_a_home",
+                en: "\(path) holds no mentorsync registry; run init first (a school: mentorsync-school init --enroll FILE, the file the district gave; the district: mentorsync-district init --name NAME) or pass the registry's folder: --home FOLDER",
+                ru: "в папке \(path) нет реестра mentorsync; сначала выполните init (школа: mentorsync-school init --enroll ФАЙЛ — файл подключения, который дало управление образования; район: mentorsync-district init --name НАЗВАНИЕ) или укажите папку реестра: --home ПАПКА")
     }
     public static func alreadyExists(_ path: String) -> Message {
         Message("home.already_exists", en: "\(path) already holds a registry; refusing to overwrite it",
