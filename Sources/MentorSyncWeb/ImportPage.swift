@@ -103,17 +103,27 @@ struct ImportPage {
     }
 
     func confirm(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
-        guard let token = r.query["file"], let file = stored(token), let table = r.query["table"],
-              FileManager.default.fileExists(atPath: file.path) else { return form(ctx, error: Message.webImportFileGone.text(ctx.language)) }
-        defer { try? FileManager.default.removeItem(at: file) }
+        guard let token = r.query["file"], let file = stored(token), let table = r.query["table"] else {
+            return form(ctx, error: Message.webImportFileGone.text(ctx.language))
+        }
+        // Loaded once already (the button pressed again, the page gone back to): said so, not «not found».
+        let loaded = file.appendingPathExtension("loaded")
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            let said: Message = FileManager.default.fileExists(atPath: loaded.path) ? .webImportAlreadyLoaded : .webImportFileGone
+            return form(ctx, error: said.text(ctx.language))
+        }
+        defer {
+            try? FileManager.default.removeItem(at: file)
+            FileManager.default.createFile(atPath: loaded.path, contents: nil)
+        }
         let result = try CSVImporter().import(table: table, file: file, into: replica, skipBad: true)
         let l = ctx.language
-        var done = Message.webImported(added: result.inserted, updated: result.updated, refused: result.badRows.count).text(l)
-        // Which lines were refused and why (the preview said so; the notice keeps it after loading).
-        if !result.badRows.isEmpty {
-            done += " — " + result.badRows.prefix(3).map { Message.importLine($0.line, $0.reason).text(l) }.joined(separator: "; ")
-                + (result.badRows.count > 3 ? "; …" : "")
-        }
-        return .redirect("/t/\(table)?" + query([("done", done)]))
+        let done = Message.webImported(added: result.inserted, updated: result.updated, refused: result.badRows.count).text(l)
+        // Which lines were refused and why (the preview said so; the page keeps it after loading),
+        // in amber beside the green «loaded».
+        guard !result.badRows.isEmpty else { return .redirect("/t/\(table)?" + query([("done", done)])) }
+        let left = result.badRows.prefix(3).map { Message.importLine($0.line, $0.reason).text(l) }.joined(separator: "; ")
+            + (result.badRows.count > 3 ? "; …" : "")
+        return .redirect("/t/\(table)?" + query([("done", done), ("left", left)]))
     }
 }

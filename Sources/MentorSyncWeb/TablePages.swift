@@ -108,7 +108,7 @@ final class TablePages {
             if t.name == "mentors", replica.role == .school, q.lowercased() == Message.webColumn("network", table: "mentors").text(ctx.language).lowercased() {
                 body += "<p>\(ctx.t(.webNoNetworkMentorsYet))</p>"
             }
-            return HTTPResponse(html: ctx.page(body, notice: r.query["done"]))
+            return HTTPResponse(html: ctx.page(body, notice: r.query["done"], warning: r.query["left"]))
         }
         // Only the columns holding a value somewhere, as many as fit a school laptop's screen (free
         // text goes first, the rest in the row's form); the first names the row and links to its form.
@@ -163,7 +163,7 @@ final class TablePages {
         if start + page.rows.count < page.total {
             body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber + 1)")])))\">\(ctx.t(.webNext))</a>"
         }
-        return HTTPResponse(html: ctx.page(body + "</p>", notice: r.query["done"]))
+        return HTTPResponse(html: ctx.page(body + "</p>", notice: r.query["done"], warning: r.query["left"]))
     }
 
     /// The subjects of the persons of a page of mentors or mentees, by row; nil for other tables or

@@ -44,7 +44,11 @@ final class WebImportTests: XCTestCase {
         XCTAssertEqual(confirmed?.status, 303, confirmed?.body ?? "")
         // After loading, the notice still says which line was refused and why.
         let notice = client.get(confirmed?.header("Location") ?? "/")?.body ?? ""
-        XCTAssertTrue(notice.contains("отклонено 1 — строка 3:") && notice.contains("нет 31-го числа"), notice)
+        XCTAssertTrue(notice.contains("отклонено 1</p>"), "the green notice counts: \(notice)")
+        XCTAssertTrue(notice.contains("<p class=\"caution\" role=\"status\">строка 3:") && notice.contains("нет 31-го числа"), "the refused lines in amber: \(notice)")
+        // Pressed again, the button says the list is loaded already (it said the file was not found).
+        let twice = client.post(action.components(separatedBy: "&csrf=")[0], [])
+        XCTAssertTrue(twice?.body.contains("этот список уже загружен; чтобы загрузить его снова, выберите файл ещё раз") ?? false, twice?.body ?? "")
         let after = try list()
         XCTAssertTrue(after.contains("Кузнецова Ольга Ивановна") && after.contains("Лебедева Нина"), after)
         XCTAssertFalse(after.contains("Орлов"))

@@ -182,6 +182,8 @@ extension Message {
         ru: "В первой строке — названия столбцов (жирным — без чего новую строку не сохранить); другие столбцы пропускаются, и об этом будет сказано. Проще всего взять список, скачанный с его страницы («Скачать для Excel»), и дополнить его.")
     public static let webImportPreview = Message("web.import.preview", en: "Preview", ru: "Посмотреть, что изменится")
     public static let webImportChooseFile = Message("web.import.choose_file", en: "choose a file to import", ru: "выберите файл для загрузки")
+    public static let webImportAlreadyLoaded = Message("web.import.already_loaded", en: "this list is loaded already; to load it again, choose the file again",
+                                                       ru: "этот список уже загружен; чтобы загрузить его снова, выберите файл ещё раз")
     public static let webImportFileGone = Message("web.import.file_gone", en: "the file is gone; choose it again", ru: "файл уже не найден; выберите его снова")
     public static func webImportWillChange(_ table: String) -> Message {
         Message("web.import.will_change", en: "What will change: \(tableTitle(table).english)", ru: "Что изменится: \(tableTitle(table).russian)")
