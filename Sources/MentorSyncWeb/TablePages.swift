@@ -125,6 +125,8 @@ final class TablePages {
         // A mentor or a mentee shows what its person teaches beside its name (the district's base of mentors).
         let subjects = try personSubjects(t, page.rows.map { $0[0].text ?? "" })
         let refusedRows = try refused?(t.name) ?? [:]
+        // A network pair says whose its mentor is (the list read like any other pair).
+        let networkMentors = t.name == "pairs" ? try PairMembers.mentorsSchool(ofNetworkPairs: page.rows.map { $0[0].text ?? "" }, database: replica.database) : [:]
         var headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })
             + (mentees != nil ? [Message.webTable("mentees").text(ctx.language)] : [])
             + (ownerColumn ? [Message.webOwner.text(ctx.language)] : []) + [""]
@@ -138,6 +140,11 @@ final class TablePages {
             c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"
             if let said = refusedRows[id] {
                 c[0] += " <span class=\"refused\" title=\"\(ctx.t(said))\">\(ctx.t(.webRefusedMark))</span>"
+            }
+            // (Another school's pair with this school's mentor is marked as that school's row.)
+            if let school = networkMentors[id], school != replica.site.rawValue {
+                let name = try names[school] ?? resolver.label(of: school, in: "organizations") ?? school
+                c[0] += " <span class=\"muted mark\">\(ctx.t(.webNetworkPairMark(name)))</span>"
             }
             if let subjects { c.insert(esc(subjects[id] ?? ""), at: 1) }
             let owner = orgIndex.flatMap { row[$0].text }

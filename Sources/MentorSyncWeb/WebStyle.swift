@@ -32,6 +32,7 @@ enum WebStyle {
     .caution{background:#fff4e5;border-left:4px solid #b45309;padding:.5rem .8rem}
     .error{background:#fbeaea;border-left:4px solid #a51d2d;padding:.5rem .8rem}
     .muted{color:#5c6470}
+    .mark{display:block;font-size:.85em}
     .refused{display:block;color:#a51d2d;font-size:.85em}
     p.hint{margin:.25rem 0 0;font-size:.9rem;max-width:36rem}
     .ok{color:#2f7d44}

@@ -148,11 +148,18 @@ final class WebNetworkRowsTests: XCTestCase {
             INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-1', 's001', 'p-1', 'active', 1);
             INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-other', 's002', 'm-1', 'pair', 'active');
             INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-own', 's001', 'm-1', 'group', 'active');
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-2', 's002', 'Кузнецов Андрей');
+            INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-2', 's002', 'p-2', 'active', 1);
+            INSERT INTO organizations (id, org_id, name, kind) VALUES ('o-2', 'district', 'МБОУ СОШ № 2', 'school');
+            INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-net', 's001', 'm-2', 'pair', 'active');
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let page = client.get("/t/pairs")?.body ?? ""
         XCTAssertEqual(page.components(separatedBy: "из школы «s002» (сетевое наставничество)").count, 2, page)
         XCTAssertTrue(page.contains("delete?id=x-own") && !page.contains("delete?id=x-other"), page)
+        // A network pair of s002's with this school's mentor says whose the mentor is; this school's own does not.
+        XCTAssertEqual(page.components(separatedBy: "сетевая пара: наставник из школы").count - 1, 1, page)
+        XCTAssertTrue(page.contains(">Кузнецов Андрей</a> <span class=\"muted mark\">сетевая пара: наставник из школы «s002»</span>"), page)
     }
 
     /// A yes/no column (mentors.network) is a choice of «да»/«нет» in the form and reads so in the

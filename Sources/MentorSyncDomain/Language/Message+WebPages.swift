@@ -70,6 +70,10 @@ extension Message {
     public static let webNetworkMentorsOnly = Message("web.mentors.network_only", en: "Only the mentors offered to network mentoring",
                                                       ru: "Только наставники, предложенные для сетевого наставничества")
 
+    public static func webNetworkPairMark(_ school: String) -> Message {
+        Message("web.pairs.network", en: "network pair: the mentor is of “\(school)”", ru: "сетевая пара: наставник из школы «\(school)»")
+    }
+
     public static let webNoNetworkMentorsYet = Message("web.mentors.none_offered",
         en: "The district's network mentors come with its reply: they are here after a sync that brings one (the district offers them, not the school).",
         ru: "Сетевые наставники района приходят с ответом управления образования: они появятся здесь после обмена, который его принесёт (предлагает их управление, а не школа).")

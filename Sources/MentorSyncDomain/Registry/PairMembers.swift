@@ -20,6 +20,19 @@ public enum PairMembers {
         }
         return out
     }
+
+    /// Of `pairs`, the network pairs (DESIGN.md, "Network mentoring"): each with the organization
+    /// its mentor belongs to, another than the pair's own.
+    public static func mentorsSchool(ofNetworkPairs pairs: [String], database: Database) throws -> [String: String] {
+        guard !pairs.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        let sql = "SELECT p.id, m.org_id FROM pairs p JOIN mentors m ON m.id = p.mentor_id "
+            + "WHERE p.id IN (\(pairs.map { _ in "?" }.joined(separator: ","))) AND m.org_id <> p.org_id"
+        for r in try database.rows(sql, pairs.map { .text($0) }) {
+            if let pair = r[0].text, let school = r[1].text { out[pair] = school }
+        }
+        return out
+    }
 }
 
 /// A pair of the kind «пара» is one mentor and one mentee; several mentees make a «группа». A
