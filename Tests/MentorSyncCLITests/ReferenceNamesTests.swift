@@ -47,7 +47,7 @@ final class ReferenceNamesTests: XCTestCase {
         let mentees = try XCTUnwrap(try w.json(try w.school("s001", "list", "mentees", "--json")) as? [[String: Any]])
         XCTAssertEqual(mentees.first?["person_id"] as? String, t.younger)
         // A pair's meeting, by its mentor's name; list --where and delete take names too.
-        try add("put", "meetings", "--set", "pair_id=Петров Иван Ильич", "--set", "kind=знакомство")
+        try add("put", "meetings", "--set", "pair_id=Петров Иван Ильич", "--set", "kind=знакомство", "--set", "held_on=01.10.2025")
         let found = try XCTUnwrap(try w.json(try w.school("s001", "list", "meetings", "--where", "pair_id=Петров Иван Ильич", "--json")) as? [[String: Any]])
         XCTAssertEqual(found.map { $0["pair_id"] as? String }, [pair])
         XCTAssertEqual(found.first?["kind"] as? String, "introduction")

@@ -150,6 +150,30 @@ final class EntryChecksTests: XCTestCase {
         _ = try e.put(table: "plans", sets: [("goals", "уроки")], id: plan)
     }
 
+    /// A meeting is entered with its day (one without it counted in no year and sat in the report's
+    /// incomplete rows); a pair has one introduction and one final meeting.
+    func testAMeetingHasItsDayAndAPairOneIntroduction() throws {
+        _ = try e.put(table: "persons", sets: [("full_name", "Кузнецов Виктор Павлович")])
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович")]).id
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "active"), ("started_on", "01.09.2025")]).id
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian, "не заполнено «Дата встречи»: без этого новую запись таблицы «Встречи» не сохранить")
+        }
+        let first = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "16.09.2025")]).id
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "17.09.2025")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "у пары «Кузнецов Виктор Павлович» уже есть «встреча-знакомство» (16.09.2025); выберите другой вид встречи или откройте ту запись")
+        }
+        let second = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "trial"), ("held_on", "17.09.2025")]).id
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("kind", "introduction")], id: second))
+        // The introduction itself is changed as it is, and two «совместная работа» are many.
+        _ = try e.put(table: "meetings", sets: [("kind", "introduction"), ("notes", "знакомство")], id: first)
+        for day in ["01.10.2025", "08.10.2025"] { _ = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "joint_work"), ("held_on", day)]) }
+        _ = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "final"), ("held_on", "20.05.2026")])
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "final"), ("held_on", "25.05.2026")]))
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM meetings")?.integer, 5)
+    }
+
     /// A teacher of many years is not a young specialist: marked so, she counted in indicator 4.
     func testATeacherOfManyYearsIsNotAYoungSpecialist() throws {
         _ = try e.put(table: "persons", sets: [("full_name", "Федорова Ольга"), ("teaching_since", "01.09.1991")])
@@ -193,7 +217,7 @@ final class EntryChecksTests: XCTestCase {
     func testAPairMeetingOrSurveyWithoutWhatNamesItIsRefused() throws {
         func needs(_ table: String) -> [String] { RegistryEditor.neededForNewRow(RegistrySchema.schema.table(named: table)!) }
         XCTAssertEqual(needs("pairs"), ["mentor_id"])
-        XCTAssertEqual(needs("meetings"), ["pair_id"])
+        XCTAssertEqual(needs("meetings"), ["pair_id", "held_on"])
         XCTAssertEqual(needs("surveys"), ["respondent", "satisfaction"])
         XCTAssertThrowsError(try e.put(table: "pairs", sets: [("kind", "pair"), ("started_on", "01.09.2026")])) { error in
             XCTAssertEqual((error as? MessageError)?.message.russian, "не заполнено «Наставник»: без этого новую запись таблицы «Пары» не сохранить")

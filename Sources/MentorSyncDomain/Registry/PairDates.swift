@@ -26,6 +26,15 @@ enum PairDates {
                 throw MessageError(.meetingAfterPair(day: day, pair: try names.labelOrShortID(pair, in: "pairs"), end: end))
             }
         }
+        // A pair has one introduction and one final meeting (the roadmap's first and last step): a
+        // second was a slip of the list of kinds.
+        if table.name == "meetings", touches(["pair_id", "kind"]), let kind = try value("kind")?.text, ["introduction", "final"].contains(kind),
+           let pair = try value("pair_id")?.text, !pair.isEmpty,
+           let other = try database.rows("SELECT id, held_on FROM meetings WHERE pair_id = ? AND kind = ? AND id <> ?",
+                                         [.text(pair), .text(kind), .text(row ?? "")]).first {
+            throw MessageError(.secondMeetingOfKind(kind, pair: try ReferenceResolver(database: database).labelOrShortID(pair, in: "pairs"),
+                                                    day: other[1].text ?? ""))
+        }
         // A pair marked closed ends on a day that has come: closed in December with a May end date, it
         // was counted in this year's report as done.
         if table.name == "pairs", touches(["status", "ended_on"]), let status = try value("status")?.text, ["completed", "terminated"].contains(status),
@@ -60,6 +69,14 @@ extension Message {
         return Message("registry.pair_closed_before_end",
                        en: "the pair is marked “\(word.english)”, but its end date \(end) has not come yet; check the date, or leave the pair active until then",
                        ru: "пара отмечена как «\(word.russian)», а дата окончания \(RowNames.russianDate(end)) ещё не наступила; проверьте дату или оставьте пару действующей до этого дня")
+    }
+
+    static func secondMeetingOfKind(_ kind: String, pair: String, day: String) -> Message {
+        let word = valueTitle(kind, column: "kind", table: "meetings")
+        let on = day.isEmpty ? "" : " (\(RowNames.russianDate(day)))"
+        return Message("registry.second_meeting_of_kind",
+                       en: "the pair “\(pair)” has its “\(word.english)” already\(day.isEmpty ? "" : " (\(day))"); choose another kind of meeting, or open that one",
+                       ru: "у пары «\(pair)» уже есть «\(word.russian)»\(on); выберите другой вид встречи или откройте ту запись")
     }
 
     static func meetingAfterPair(day: String, pair: String, end: String) -> Message {

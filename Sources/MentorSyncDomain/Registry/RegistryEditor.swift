@@ -17,7 +17,7 @@ public struct RegistryEditor {
     /// (a survey may be of the programme, not of one pair) (a pair saved without its mentor read «Пара: —»; a survey without a score counted a
     /// respondent «не указано»). Rows that come in bundles are not held to it.
     static let entryNeeds: [String: Set<String>] = [
-        "mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id"], "meetings": ["pair_id"],
+        "mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id"], "meetings": ["pair_id", "held_on"],
         "surveys": ["respondent", "satisfaction"], "pair_mentees": ["pair_id", "mentee_id"],
     ]
 
