@@ -38,6 +38,14 @@ final class RefusalLanguageTests: XCTestCase {
         let en = flat(status.stdout)
         XCTAssertTrue(en.contains("the district did not accept a change of Person «Чужая Анна Петровна»: the row belongs to «Школа s002», not to this school"), status.stdout)
         XCTAssertTrue(en.contains("Organization «Подставная»: the district alone keeps this table"), status.stdout)
+        // Its own refused row goes once more whole: it is not said to wait for the district (the
+        // receipt had just said the district has everything) — the refusal below says what to do.
+        let ruStatus = flat(try w.school("s001", environment: ToolLocale.russian, ["status"]).stdout)
+        XCTAssertTrue(ruStatus.contains("управление образования получило всё отправленное; что оно не приняло — ниже"), ruStatus)
+        XCTAssertFalse(ruStatus.contains("ещё не подтвержден"), ruStatus)
+        let figures = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
+        XCTAssertEqual(figures["refused_unacknowledged"] as? Int, 1)
+        XCTAssertEqual(figures["unacknowledged_changes"] as? Int, 1, "the machine figure stays what it was")
 
         // The coordinator's status lists them by the school's name; the same refusal again (a later
         // bundle carrying the same row) is one line with how many times.

@@ -12,6 +12,10 @@ extension Message {
         en: "everything is acknowledged by the district",
         ru: "всё отправленное подтверждено управлением образования")
 
+    public static let schoolAllReceivedSomeRefused = Message("status.school_all_received_some_refused",
+        en: "the district has received everything sent; what it did not accept is below: correct it, and it goes with the next sync",
+        ru: "управление образования получило всё отправленное; что оно не приняло — ниже: исправьте это, и исправление уйдёт с ближайшим обменом")
+
     public static func schoolUnacknowledged(_ n: Int) -> Message {
         Message("status.school_unacknowledged",
                 en: "\(Plural.en(count: n, "changed row", "changed rows")) not yet acknowledged by the district (\(n == 1 ? "it goes" : "they go") with every sync until it confirms)",

@@ -27,6 +27,9 @@ public struct SchoolStatusReport: Sendable {
     public var lastRepair: CaptureRepair? = nil
     /// `rejections` as the school's user reads them (`SchoolHome.refusalMessage`), newest first.
     public var refusals: [Message] = []
+    /// Of the rows not yet acknowledged, those the district refused (listed in `refusals`): sent
+    /// again whole once noted, they wait for her correction, not for the district.
+    public var refusedUnacknowledged = 0
 
     public var json: [String: Any] {
         [
@@ -37,7 +40,7 @@ public struct SchoolStatusReport: Sendable {
             "acknowledged_counter": acknowledgedCounter, "open_conflicts": openConflicts, "conflicts_to_hand_over": conflictsToHandOver,
             "rejections": rejections.map { ["bundle": $0.bundle, "reason": $0.reason, "heard_at": $0.heardAt] },
             "commands": commands.map { ["name": $0.name, "bundle": $0.bundle, "carried_out_at": $0.at] },
-            "full_resend_pending": fullResendPending,
+            "full_resend_pending": fullResendPending, "refused_unacknowledged": refusedUnacknowledged,
             "capture_repaired": captureRepair.map { ["at": $0.at, "notice": $0.notice] as [String: Any] } ?? NSNull(),
         ]
     }
@@ -82,6 +85,13 @@ extension SchoolHome {
         report.lastRepair = repair?.repair
         report.districtName = districtName
         report.refusals = rejections.map { refusalMessage(bundle: $0.bundle, reason: $0.reason) }
+        // A refused row of this school's goes once more whole (Replica.noteRefusedRows): it is among
+        // the unacknowledged rows, and read as waiting for the district beside the district's refusal.
+        var refused = Set<String>()
+        for named in rejections.compactMap({ RefusalReason.namedRow($0.reason) }) where refused.insert("\(named.table)/\(named.id)").inserted {
+            if let state = try replica.rowState(table: named.table, id: named.id), state.local > ack { report.refusedUnacknowledged += 1 }
+        }
+        report.refusedUnacknowledged = min(report.refusedUnacknowledged, unacked)
         return report
     }
 }
@@ -90,7 +100,9 @@ extension SchoolStatusReport {
     /// What the school should know or do, one message each, in both languages: the one source of the
     /// advice for `mentorsync-school status` and the school's web status page.
     public var advice: [Message] {
-        var lines: [Message] = [unacknowledgedChanges == 0 ? .schoolAllAcknowledged : .schoolUnacknowledged(unacknowledgedChanges)]
+        let waiting = unacknowledgedChanges - refusedUnacknowledged
+        var lines: [Message] = [waiting > 0 ? .schoolUnacknowledged(waiting)
+                                : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused : .schoolAllAcknowledged]
         if fullResendPending { lines.append(.schoolFullResendPending) }
         if conflictsToHandOver > 0 { lines.append(.schoolConflictsRecorded(conflictsToHandOver)) }
         if let repair = lastRepair, let at = captureRepair?.at { lines.append(.captureRepaired(repair, at: at)) }
