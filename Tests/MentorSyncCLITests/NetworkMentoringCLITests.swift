@@ -32,7 +32,14 @@ final class NetworkMentoringCLITests: XCTestCase {
                               "--set", "role=teacher", "--set", "position=учитель", "--set", "subject=физика"))
         expectOK(try w.school("s002", "put", "mentees", "--set", "person_id=Петров Олег Ильич", "--set", "category=young_specialist",
                               "--set", "requests=методика урока", "--set", "status=in_pair"))
-        try w.round()
+        for n in w.schools { expectOK(try w.school(n, "sync", "--share", w.stick.path)) }
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        // The reply that brings the offered mentor says so (it said «новых записей: 2» alone).
+        let brought = try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertTrue(brought.stdout.contains("с ответом пришёл 1 сетевой наставник других школ: они в разделе «Наставники», их можно выбрать для пары"), brought.stdout)
+        let offering = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertFalse(offering.stdout.contains("сетевой наставник"), "the offering school is not told of its own mentor: \(offering.stdout)")
+        expectOK(try w.school("s003", "sync", "--share", w.stick.path))
         // s002 now holds the offered mentor and pairs its young specialist with her, by name.
         expectOK(try w.school("s002", "put", "pairs", "--set", "mentor_id=Иванова Мария Петровна", "--set", "form=teacher-teacher",
                               "--set", "kind=pair", "--set", "started_on=01.09.2025", "--set", "status=active"))

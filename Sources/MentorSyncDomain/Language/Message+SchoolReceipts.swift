@@ -123,6 +123,12 @@ extension Message {
                 ru: "\(Plural.ru(replies, "учтён", "учтено", "учтено")) \(Plural.ru(count: replies, "ответ", "ответа", "ответов")): \(ruRows(inserted: inserted, changed: changed, deleted: deleted))\(alreadyMerged == 0 ? "" : ", уже учтено раньше: \(alreadyMerged)")")
     }
 
+    public static func networkMentorsArrived(_ n: Int) -> Message {
+        Message("receipt.network_mentors",
+                en: "\(Plural.en(count: n, "network mentor", "network mentors")) of other schools came with the reply: see «Mentors», they can be chosen for a pair",
+                ru: "с ответом \(Plural.ru(n, "пришёл", "пришли", "пришли")) \(Plural.ru(count: n, "сетевой наставник", "сетевых наставника", "сетевых наставников")) других школ: они в разделе «Наставники», их можно выбрать для пары")
+    }
+
     public static func schoolConflicts(_ n: Int) -> Message {
         Message("receipt.school_conflicts",
                 en: "\(Plural.en(count: n, "conflict", "conflicts")): this school and the district changed the same data; the district will review them",

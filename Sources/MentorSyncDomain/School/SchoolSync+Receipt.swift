@@ -2,6 +2,11 @@ import Foundation
 import MentorSyncEngine
 
 extension SchoolHome {
+    /// Mentors of other schools held here: the district's network mentors this school may pair with.
+    func networkMentorCount() throws -> Int {
+        Int(try database.scalar("SELECT count(*) FROM mentors WHERE org_id NOT IN (?, ?)", [.text(site.rawValue), .text(district.rawValue)])?.integer ?? 0)
+    }
+
     /// What one sync did, in sentences of `language`: what was sent, what came back, what the
     /// district asked, refused and corrected. The one receipt of `sync` and the web app's sync page.
     public func syncReceipt(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, language l: Language = .current) -> [String] {
@@ -24,6 +29,7 @@ extension SchoolHome {
         for r in i.rejections.uniqued(by: \.reason) { lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l)) }
         lines += (try? describeCorrections(i.corrections, language: l)) ?? []
         if i.rowsMovedAway > 0 { lines.append(Message.rowsMovedAway(i.rowsMovedAway).text(l)) }
+        if i.networkMentorsArrived > 0 { lines.append(Message.networkMentorsArrived(i.networkMentorsArrived).text(l)) }
         lines += i.removedMigrationCopies.map { Message.migrationCopyRemoved($0).text(l) }
         if e.medium == .stick { lines.append(Message.takeStick.text(l)) }
         return lines

@@ -56,6 +56,8 @@ public final class SchoolSync {
         public var rowsMovedAway = 0
         /// The copies kept from before a migration, removed because this sync succeeded at the new version.
         public var removedMigrationCopies: [String] = []
+        /// Network mentors of other schools the replies brought (offered to network mentoring).
+        public var networkMentorsArrived = 0
     }
 
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
@@ -92,6 +94,7 @@ public final class SchoolSync {
     /// Merges replies from the district. A reply already merged is skipped; an old one changes nothing.
     public func importFiles(_ files: [URL]) throws -> ImportResult {
         var result = ImportResult()
+        let networkMentorsBefore = try home.networkMentorCount()
         let key = try home.key()
         // Each file is opened once (its header read to order them, its body while it merges) and stands
         // alone: a damaged or misplaced one is reported and left where it is, the genuine ones merged.
@@ -164,7 +167,10 @@ public final class SchoolSync {
             result.rowsMovedAway += report.rowsMovedAway
             if let n = report.restampedRows { result.restampedRows = (result.restampedRows ?? 0) + n }
         }
-        if !result.files.isEmpty { try home.settleCorrectedRefusals() }
+        if !result.files.isEmpty {
+            try home.settleCorrectedRefusals()
+            result.networkMentorsArrived = max(0, try home.networkMentorCount() - networkMentorsBefore)
+        }
         result.removedMigrationCopies = removeMigrationCopies(after: result, mergedAtCurrentSchema: mergedAtCurrentSchema)
         return result
     }
