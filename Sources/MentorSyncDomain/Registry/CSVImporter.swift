@@ -335,7 +335,7 @@ public struct CSVImporter {
                         if let first = missingRequired.first {
                             throw MessageError(.importMissingRequired(t.name, first))
                         }
-                        try RegistryEditor.checkNewRowNeeds(t) { given($0) }
+                        try RegistryEditor.checkNewRowNeeds(t, restoring: !id.isEmpty) { given($0) }
                         try EntryChecks.check(t, database: replica.database, row: nil) { $0 == "org_id" ? .text(owner) : given($0) }
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
                         try insert.execute([.text(id), .text(owner)] + values)

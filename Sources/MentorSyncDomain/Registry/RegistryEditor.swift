@@ -24,10 +24,13 @@ public struct RegistryEditor {
     /// Refuses a new row a person entered without what it needs (`neededForNewRow`, one of
     /// `entryNeedsOneOf`), or with nothing at all (a form sent with every field empty saved nothing
     /// and said «сохранено»). `value`: the row's value of a column, nil or null when empty. For
-    /// `put` and a list's new line alike.
-    static func checkNewRowNeeds(_ t: TableSchema, _ value: (String) -> DatabaseValue?) throws {
+    /// `put` and a list's new line alike. `restoring`: a list's line giving the row's own id (a list
+    /// exported and loaded into a fresh registry) brings back a row as it was, even one from before
+    /// these rules, so only the needed columns are asked of it.
+    static func checkNewRowNeeds(_ t: TableSchema, restoring: Bool = false, _ value: (String) -> DatabaseValue?) throws {
         func empty(_ c: String) -> Bool { value(c)?.isNull ?? true }
         for c in neededForNewRow(t) where empty(c) { throw MessageError(.requiredForNewRow(t.name, c)) }
+        if restoring { return }
         if t.columns.allSatisfy({ empty($0.name) }) { throw MessageError(.emptyNewRow(t.name)) }
         if let oneOf = entryNeedsOneOf[t.name], oneOf.allSatisfy(empty) { throw MessageError(.needsOneOf(t.name, oneOf)) }
     }
