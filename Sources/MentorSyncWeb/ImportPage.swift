@@ -112,11 +112,10 @@ struct ImportPage {
             let said: Message = FileManager.default.fileExists(atPath: loaded.path) ? .webImportAlreadyLoaded : .webImportFileGone
             return form(ctx, error: said.text(ctx.language))
         }
-        defer {
-            try? FileManager.default.removeItem(at: file)
-            FileManager.default.createFile(atPath: loaded.path, contents: nil)
-        }
         let result = try CSVImporter().import(table: table, file: file, into: replica, skipBad: true)
+        // Loaded: the file goes, a mark that it was loaded stays (a load that failed leaves the file to try again).
+        try? FileManager.default.removeItem(at: file)
+        FileManager.default.createFile(atPath: loaded.path, contents: nil)
         let l = ctx.language
         let done = Message.webImported(added: result.inserted, updated: result.updated, refused: result.badRows.count).text(l)
         // Which lines were refused and why (the preview said so; the page keeps it after loading),

@@ -46,6 +46,11 @@ final class RefusalLanguageTests: XCTestCase {
         let figures = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
         XCTAssertEqual(figures["refused_unacknowledged"] as? Int, 1)
         XCTAssertEqual(figures["unacknowledged_changes"] as? Int, 1, "the machine figure stays what it was")
+        // Corrected since, the row waits for the district again: said so, not «correct it».
+        try db.execute("UPDATE organizations SET name = 'Подставная, исправлено' WHERE id = 'o1'")
+        let corrected = flat(try w.school("s001", environment: ToolLocale.russian, ["status"]).stdout)
+        XCTAssertTrue(corrected.contains("1 изменённая запись ещё не подтверждена управлением образования"), corrected)
+        XCTAssertFalse(corrected.contains("получило всё отправленное"), corrected)
 
         // The coordinator's status lists them by the school's name; the same refusal again (a later
         // bundle carrying the same row) is one line with how many times.

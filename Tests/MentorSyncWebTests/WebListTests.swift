@@ -157,7 +157,7 @@ final class WebNetworkRowsTests: XCTestCase {
         let page = client.get("/t/pairs")?.body ?? ""
         XCTAssertEqual(page.components(separatedBy: "из школы «s002» (сетевое наставничество)").count, 2, page)
         XCTAssertTrue(page.contains("delete?id=x-own") && !page.contains("delete?id=x-other"), page)
-        // A network pair of s002's with this school's mentor says whose the mentor is; this school's own does not.
+        // This school's pair with s002's mentor says whose the mentor is; s002's pair with this school's mentor is marked as s002's row.
         XCTAssertEqual(page.components(separatedBy: "сетевая пара: наставник из школы").count - 1, 1, page)
         XCTAssertTrue(page.contains(">Кузнецов Андрей</a> <span class=\"muted mark\">сетевая пара: наставник из школы «s002»</span>"), page)
     }

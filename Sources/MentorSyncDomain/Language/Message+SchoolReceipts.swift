@@ -125,8 +125,10 @@ extension Message {
 
     public static func networkMentorsArrived(_ n: Int) -> Message {
         Message("receipt.network_mentors",
-                en: "\(Plural.en(count: n, "network mentor", "network mentors")) of other schools came with the reply: see «Mentors», they can be chosen for a pair",
-                ru: "с ответом \(Plural.ru(n, "пришёл", "пришли", "пришли")) \(Plural.ru(count: n, "сетевой наставник", "сетевых наставника", "сетевых наставников")) других школ: они в разделе «Наставники», их можно выбрать для пары")
+                en: n == 1 ? "a network mentor of another school came with the reply: see «Mentors», the mentor can be chosen for a pair"
+                    : "\(n) network mentors of other schools came with the reply: see «Mentors», they can be chosen for a pair",
+                ru: n == 1 ? "с ответом пришёл сетевой наставник другой школы: он в разделе «Наставники», его можно выбрать для пары"
+                    : "с ответом \(Plural.ru(n, "пришёл", "пришли", "пришли")) \(Plural.ru(count: n, "сетевой наставник", "сетевых наставника", "сетевых наставников")) других школ: они в разделе «Наставники», их можно выбрать для пары")
     }
 
     public static func schoolConflicts(_ n: Int) -> Message {

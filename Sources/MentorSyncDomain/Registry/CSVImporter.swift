@@ -252,6 +252,9 @@ public struct CSVImporter {
                 }
 
                 var keepStoredBirthDate = false
+                // A line giving the row's id names it outright: its name is written as it is (a list
+                // downloaded, «КУЗНЕЦОВА» corrected to «Кузнецова», and loaded back).
+                let idFromFile = !id.isEmpty
                 if id.isEmpty, let matcher = people, let f = fullNameIndex {
                     switch matcher.match(fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }, org: org) {
                     case .one(let existing): id = existing
@@ -291,9 +294,9 @@ public struct CSVImporter {
                     if let current {
                         // A line without the date found her by name alone: her date stays.
                         if keepStoredBirthDate, let b = birthIndex { values[b] = current[b + 1] }
-                        // A name written as the registry's but for Ё/Е, case or spaces is hers: her
-                        // spelling stays (the preview offered «Алёна» → «Алена» as a change).
-                        if let f = fullNameIndex, let old = current[f + 1].text, let new = values[f].text, new != old,
+                        // A line found by name written as the registry's but for Ё/Е, case or spaces
+                        // is hers: her spelling stays (the preview offered «Алёна» → «Алена» as a change).
+                        if !idFromFile, let f = fullNameIndex, let old = current[f + 1].text, let new = values[f].text, new != old,
                            RowNames.normalize(new) == RowNames.normalize(old) { values[f] = .text(old) }
                         // An existing row: only the columns of the file change.
                         let owner = current[0].displayText
@@ -332,10 +335,11 @@ public struct CSVImporter {
                             throw MessageError(.importOnlyOwnRows(owner: owner, site: site))
                         }
                         try editor.checkMayWrite(owner, t)
-                        if let first = missingRequired.first {
+                        // A line giving its id brings a row back: only the schema's required columns are asked of it.
+                        if let first = missingRequired.first(where: { c in !idFromFile || t.column(named: c)?.required == true }) {
                             throw MessageError(.importMissingRequired(t.name, first))
                         }
-                        try RegistryEditor.checkNewRowNeeds(t, restoring: !id.isEmpty) { given($0) }
+                        try RegistryEditor.checkNewRowNeeds(t, restoring: idFromFile) { given($0) }
                         try EntryChecks.check(t, database: replica.database, row: nil) { $0 == "org_id" ? .text(owner) : given($0) }
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
                         try insert.execute([.text(id), .text(owner)] + values)

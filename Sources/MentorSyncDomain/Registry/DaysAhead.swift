@@ -20,13 +20,15 @@ enum DaysAhead {
 
 /// A mentee of the category «молодой специалист» is a teacher in her first years: one teaching for
 /// more than five years is not (a teacher since 1991 marked so counted in indicator 4 as a young
-/// specialist). Checked where the mentee's record is entered.
+/// specialist). Checked where the mentee's record is entered, for a mentee waiting or in a pair now
+/// (one of years past, completed or left, was young then).
 enum YoungSpecialist {
     static let yearsAtMost = 5
 
     static func check(_ table: TableSchema, database: Database, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?, now: Date = Date()) throws {
-        guard table.name == "mentees", touches(["category", "person_id"]), try value("category")?.text == "young_specialist",
+        guard table.name == "mentees", touches(["category", "person_id", "status"]), try value("category")?.text == "young_specialist",
+              ["waiting", "in_pair"].contains(try value("status")?.text ?? "waiting"),
               let person = try value("person_id")?.text, !person.isEmpty,
               let since = try database.scalar("SELECT teaching_since FROM persons WHERE id = ?", [.text(person)])?.text,
               !since.isEmpty, since < RegistryDay.of(now, yearsAhead: -yearsAtMost) else { return }

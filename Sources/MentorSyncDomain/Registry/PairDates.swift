@@ -26,10 +26,11 @@ enum PairDates {
                 throw MessageError(.meetingAfterPair(day: day, pair: try names.labelOrShortID(pair, in: "pairs"), end: end))
             }
         }
-        // A pair has one introduction and one final meeting (the roadmap's first and last step): a
-        // second was a slip of the list of kinds.
-        if table.name == "meetings", touches(["pair_id", "kind"]), let kind = try value("kind")?.text, ["introduction", "final"].contains(kind),
+        // A «пара» has one introduction (the roadmap's first step): a second was a slip of the list of
+        // kinds. A group meets a mentee who joins later, and a pair reopened may meet at the end twice.
+        if table.name == "meetings", touches(["pair_id", "kind"]), let kind = try value("kind")?.text, kind == "introduction",
            let pair = try value("pair_id")?.text, !pair.isEmpty,
+           try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text != "group",
            let other = try database.rows("SELECT id, held_on FROM meetings WHERE pair_id = ? AND kind = ? AND id <> ?",
                                          [.text(pair), .text(kind), .text(row ?? "")]).first {
             throw MessageError(.secondMeetingOfKind(kind, pair: try ReferenceResolver(database: database).labelOrShortID(pair, in: "pairs"),

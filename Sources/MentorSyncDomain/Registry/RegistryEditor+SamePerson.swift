@@ -38,13 +38,13 @@ extension RegistryEditor {
         throw MessageError(.namesakesNeedABirthDate(name, known: try namesakes.map { try resolver.candidate($0, in: "persons") }))
     }
 
-    /// Whether two dates (YYYY-MM-DD) differ by a slip: one digit, two neighbouring digits swapped,
-    /// or the day and the month swapped.
+    /// Whether two dates (YYYY-MM-DD) differ by a slip: two neighbouring digits swapped, or the day
+    /// and the month swapped. (One digit apart is not: pupils of one name born 05.03 and 15.03, or
+    /// teachers born 1985 and 1989, are two people.)
     static func isDateSlip(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8.filter { $0 != UInt8(ascii: "-") }), y = Array(b.utf8.filter { $0 != UInt8(ascii: "-") })
         guard x.count == 8, y.count == 8, x != y else { return false }
         let differ = x.indices.filter { x[$0] != y[$0] }
-        if differ.count == 1 { return true }
         if differ.count == 2, differ[1] == differ[0] + 1, x[differ[0]] == y[differ[1]], x[differ[1]] == y[differ[0]] { return true }
         return x[0..<4] == y[0..<4] && x[4..<6] == y[6..<8] && x[6..<8] == y[4..<6]
     }
@@ -59,8 +59,8 @@ extension Message {
 
     static func personBornOnANearDay(_ name: String, short: String, registered: String, typed: String) -> Message {
         Message("registry.person_near_birth_date",
-                en: "“\(name)” [\(short)] is already in the list, born \(registered): \(typed) looks like a slip of that date, so she is not added again; open her row to change it",
-                ru: "«\(name)» [\(short)] уже есть в списке с датой рождения \(registered): \(typed) похоже на опечатку в этой дате, повторно не добавлено; чтобы изменить, откройте её запись")
+                en: "“\(name)” [\(short)] is already in the list, born \(registered): \(typed) looks like a slip of that date, so the person is not added again; open that row to change it",
+                ru: "«\(name)» [\(short)] уже есть в списке с датой рождения \(registered): \(typed) похоже на опечатку в этой дате, повторно не добавлено; чтобы изменить, откройте его запись")
     }
 
     static func personAlreadyThere(_ name: String, short: String, withoutBirthDate: Bool) -> Message {

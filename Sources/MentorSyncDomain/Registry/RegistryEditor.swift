@@ -26,10 +26,12 @@ public struct RegistryEditor {
     /// and said «сохранено»). `value`: the row's value of a column, nil or null when empty. For
     /// `put` and a list's new line alike. `restoring`: a list's line giving the row's own id (a list
     /// exported and loaded into a fresh registry) brings back a row as it was, even one from before
-    /// these rules, so only the needed columns are asked of it.
+    /// these rules: only the schema's required columns are asked of it (the other entry checks,
+    /// `EntryChecks`, still hold).
     static func checkNewRowNeeds(_ t: TableSchema, restoring: Bool = false, _ value: (String) -> DatabaseValue?) throws {
         func empty(_ c: String) -> Bool { value(c)?.isNull ?? true }
-        for c in neededForNewRow(t) where empty(c) { throw MessageError(.requiredForNewRow(t.name, c)) }
+        let needed = restoring ? t.columns.filter(\.required).map(\.name) : neededForNewRow(t)
+        for c in needed where empty(c) { throw MessageError(.requiredForNewRow(t.name, c)) }
         if restoring { return }
         if t.columns.allSatisfy({ empty($0.name) }) { throw MessageError(.emptyNewRow(t.name)) }
         if let oneOf = entryNeedsOneOf[t.name], oneOf.allSatisfy(empty) { throw MessageError(.needsOneOf(t.name, oneOf)) }

@@ -87,9 +87,16 @@ extension SchoolHome {
         report.refusals = rejections.map { refusalMessage(bundle: $0.bundle, reason: $0.reason) }
         // A refused row of this school's goes once more whole (Replica.noteRefusedRows): it is among
         // the unacknowledged rows, and read as waiting for the district beside the district's refusal.
+        // One she corrected since the refusal was heard (its counter above `counter_at`) waits for the district again.
         var refused = Set<String>()
-        for named in rejections.compactMap({ RefusalReason.namedRow($0.reason) }) where refused.insert("\(named.table)/\(named.id)").inserted {
-            if let state = try replica.rowState(table: named.table, id: named.id), state.local > ack { report.refusedUnacknowledged += 1 }
+        for r in try database.rows("""
+            SELECT reason, counter_at FROM school_rejections
+            WHERE NOT settled AND counter_at IS NOT NULL AND heard_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')
+            """) {
+            guard let named = RefusalReason.namedRow(r[0].displayText), let heardAt = r[1].integer,
+                  refused.insert("\(named.table)/\(named.id)").inserted,
+                  let state = try replica.rowState(table: named.table, id: named.id), state.local > ack, state.local <= heardAt else { continue }
+            report.refusedUnacknowledged += 1
         }
         report.refusedUnacknowledged = min(report.refusedUnacknowledged, unacked)
         return report
