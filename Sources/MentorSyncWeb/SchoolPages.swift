@@ -52,7 +52,7 @@ final class SchoolPages: WebPages {
         var rows: [[String]] = [
             [ctx.t(.webSchool), esc("\(s.name) (\(s.site))")],
             [ctx.t(.webDistrict), esc(s.districtName)],
-            [ctx.t(.webNotAcknowledged), esc("\(s.unacknowledgedChanges)")],
+            [ctx.t(.webNotAcknowledged), esc("\(s.waitingForDistrict)")],
             [ctx.t(.webLastExport), esc(when(s.lastExportAt))],
             [ctx.t(.webLastReply), esc(when(s.lastImportAt))],
         ]

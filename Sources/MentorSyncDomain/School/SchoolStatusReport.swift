@@ -30,6 +30,8 @@ public struct SchoolStatusReport: Sendable {
     /// Of the rows not yet acknowledged, those the district refused (listed in `refusals`): sent
     /// again whole once noted, they wait for her correction, not for the district.
     public var refusedUnacknowledged = 0
+    /// The rows waiting for the district to confirm them: the unacknowledged ones it did not refuse.
+    public var waitingForDistrict: Int { unacknowledgedChanges - refusedUnacknowledged }
 
     public var json: [String: Any] {
         [
@@ -107,7 +109,7 @@ extension SchoolStatusReport {
     /// What the school should know or do, one message each, in both languages: the one source of the
     /// advice for `mentorsync-school status` and the school's web status page.
     public var advice: [Message] {
-        let waiting = unacknowledgedChanges - refusedUnacknowledged
+        let waiting = waitingForDistrict
         var lines: [Message] = [waiting > 0 ? .schoolUnacknowledged(waiting)
                                 : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused : .schoolAllAcknowledged]
         if fullResendPending { lines.append(.schoolFullResendPending) }
