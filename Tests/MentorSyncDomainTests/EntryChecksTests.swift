@@ -181,6 +181,30 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM meetings")?.integer, 8)
     }
 
+    /// The roadmap's order: nothing but «другое» before a «пара»'s introduction (a planning meeting of
+    /// 15.09 stood before the introduction of 16.09); a group is not held to it.
+    func testNoMeetingComesBeforeAPairsIntroduction() throws {
+        _ = try e.put(table: "persons", sets: [("full_name", "Кузнецов Виктор Павлович")])
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович")]).id
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "active"), ("started_on", "01.09.2026")]).id
+        let planning = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "planning"), ("held_on", "15.09.2026")]).id
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "16.09.2026")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "у пары «Кузнецов Виктор Павлович» «встреча-планирование» (15.09.2026) оказалась бы раньше «встреча-знакомство» (16.09.2026); знакомство — первая встреча: проверьте дату или вид встречи")
+        }
+        _ = try e.put(table: "meetings", sets: [("held_on", "20.09.2026")], id: planning)
+        _ = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "16.09.2026")])
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "trial"), ("held_on", "10.09.2026")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.meeting_before_introduction")
+        }
+        XCTAssertThrowsError(try e.put(table: "meetings", sets: [("held_on", "14.09.2026")], id: planning))
+        _ = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "other"), ("held_on", "10.09.2026")])
+        let group = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("kind", "group"), ("status", "active"), ("started_on", "01.09.2026")]).id
+        _ = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "introduction"), ("held_on", "20.09.2026")])
+        _ = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "trial"), ("held_on", "10.09.2026")])
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM meetings")?.integer, 5)
+    }
+
     /// A teacher of many years is not a young specialist: marked so, she counted in indicator 4.
     func testATeacherOfManyYearsIsNotAYoungSpecialist() throws {
         _ = try e.put(table: "persons", sets: [("full_name", "Федорова Ольга"), ("teaching_since", "01.09.1991")])

@@ -26,6 +26,7 @@ enum EntryChecks {
         try YoungSpecialist.check(t, database: database, touches: touches, value)
         if touches(["pair_id", "mentee_id"]) { try PlanMentee.check(t, database: database, value) }
         try PairDates.check(t, database: database, row: row, touches: touches, value)
+        try MeetingOrder.check(t, database: database, row: row, touches: touches, value)
         try PairKind.check(t, database: database, row: row, touches: touches, value)
         try OnePerPerson.check(t, database: database, row: row, touches: touches, value)
         try OtherSchoolReferences.check(t, database: database, touches: touches, value)

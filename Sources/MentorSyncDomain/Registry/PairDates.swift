@@ -26,16 +26,6 @@ enum PairDates {
                 throw MessageError(.meetingAfterPair(day: day, pair: try names.labelOrShortID(pair, in: "pairs"), end: end))
             }
         }
-        // A «пара» has one introduction (the roadmap's first step): a second was a slip of the list of
-        // kinds. A group meets a mentee who joins later, and a pair reopened may meet at the end twice.
-        if table.name == "meetings", touches(["pair_id", "kind"]), let kind = try value("kind")?.text, kind == "introduction",
-           let pair = try value("pair_id")?.text, !pair.isEmpty,
-           try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text != "group",
-           let other = try database.rows("SELECT id, held_on FROM meetings WHERE pair_id = ? AND kind = ? AND id <> ?",
-                                         [.text(pair), .text(kind), .text(row ?? "")]).first {
-            throw MessageError(.secondMeetingOfKind(kind, pair: try ReferenceResolver(database: database).labelOrShortID(pair, in: "pairs"),
-                                                    day: other[1].text ?? ""))
-        }
         // A pair marked closed ends on a day that has come: closed in December with a May end date, it
         // was counted in this year's report as done.
         if table.name == "pairs", touches(["status", "ended_on"]), let status = try value("status")?.text, ["completed", "terminated"].contains(status),
@@ -70,14 +60,6 @@ extension Message {
         return Message("registry.pair_closed_before_end",
                        en: "the pair is marked “\(word.english)”, but its end date \(end) has not come yet; check the date, or leave the pair active until then",
                        ru: "пара отмечена как «\(word.russian)», а дата окончания \(RowNames.russianDate(end)) ещё не наступила; проверьте дату или оставьте пару действующей до этого дня")
-    }
-
-    static func secondMeetingOfKind(_ kind: String, pair: String, day: String) -> Message {
-        let word = valueTitle(kind, column: "kind", table: "meetings")
-        let on = day.isEmpty ? "" : " (\(RowNames.russianDate(day)))"
-        return Message("registry.second_meeting_of_kind",
-                       en: "the pair “\(pair)” has its “\(word.english)” already\(day.isEmpty ? "" : " (\(day))"); choose another kind of meeting, or open that one",
-                       ru: "у пары «\(pair)» уже есть «\(word.russian)»\(on); выберите другой вид встречи или откройте ту запись")
     }
 
     static func meetingAfterPair(day: String, pair: String, end: String) -> Message {

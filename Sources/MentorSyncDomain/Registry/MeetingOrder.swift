@@ -1,0 +1,53 @@
+import Foundation
+import MentorSyncEngine
+
+/// A «пара»'s meetings follow the roadmap (Gelendzhik 3.5): the introduction comes first, once. A
+/// second «встреча-знакомство», or a trial, planning, joint or final meeting dated before the pair's
+/// introduction, is a slip of the list of kinds or of the date, refused where it is entered (a
+/// form, `put`, a list). A group greets a mentee who joins later, so it is not held to it; a meeting
+/// of the kind «другое» neither.
+enum MeetingOrder {
+    static let afterIntroduction: Set<String> = ["trial", "planning", "joint_work", "final"]
+
+    static func check(_ table: TableSchema, database: Database, row: String?, touches: ([String]) -> Bool,
+                      _ value: (String) throws -> DatabaseValue?) throws {
+        guard table.name == "meetings", touches(["pair_id", "kind", "held_on"]), let kind = try value("kind")?.text,
+              let pair = try value("pair_id")?.text, !pair.isEmpty,
+              try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text != "group" else { return }
+        let day = try value("held_on")?.text ?? ""
+        let names = ReferenceResolver(database: database)
+        if kind == "introduction" {
+            if let other = try database.rows("SELECT held_on FROM meetings WHERE pair_id = ? AND kind = 'introduction' AND id <> ?",
+                                             [.text(pair), .text(row ?? "")]).first {
+                throw MessageError(.secondMeetingOfKind(kind, pair: try names.labelOrShortID(pair, in: "pairs"), day: other[0].text ?? ""))
+            }
+            guard !day.isEmpty, let earlier = try database.rows("""
+                SELECT kind, held_on FROM meetings WHERE pair_id = ? AND id <> ? AND held_on <> '' AND held_on < ?
+                  AND kind IN ('trial', 'planning', 'joint_work', 'final') ORDER BY held_on LIMIT 1
+                """, [.text(pair), .text(row ?? ""), .text(day)]).first else { return }
+            throw MessageError(.meetingBeforeIntroduction(kind: earlier[0].text ?? "", day: earlier[1].text ?? "", introduction: day,
+                                                          pair: try names.labelOrShortID(pair, in: "pairs")))
+        }
+        guard afterIntroduction.contains(kind), !day.isEmpty,
+              let introduction = try database.scalar("SELECT min(held_on) FROM meetings WHERE pair_id = ? AND kind = 'introduction' AND id <> ? AND held_on <> ''",
+                                                     [.text(pair), .text(row ?? "")])?.text, day < introduction else { return }
+        throw MessageError(.meetingBeforeIntroduction(kind: kind, day: day, introduction: introduction, pair: try names.labelOrShortID(pair, in: "pairs")))
+    }
+}
+
+extension Message {
+    static func secondMeetingOfKind(_ kind: String, pair: String, day: String) -> Message {
+        let word = valueTitle(kind, column: "kind", table: "meetings")
+        let on = day.isEmpty ? "" : " (\(RowNames.russianDate(day)))"
+        return Message("registry.second_meeting_of_kind",
+                       en: "the pair “\(pair)” has its “\(word.english)” already\(day.isEmpty ? "" : " (\(day))"); choose another kind of meeting, or open that one",
+                       ru: "у пары «\(pair)» уже есть «\(word.russian)»\(on); выберите другой вид встречи или откройте ту запись")
+    }
+
+    static func meetingBeforeIntroduction(kind: String, day: String, introduction: String, pair: String) -> Message {
+        let word = valueTitle(kind, column: "kind", table: "meetings"), first = valueTitle("introduction", column: "kind", table: "meetings")
+        return Message("registry.meeting_before_introduction",
+                       en: "the pair “\(pair)” would have its “\(word.english)” (\(day)) before its “\(first.english)” (\(introduction)); the introduction comes first: check the date or the kind",
+                       ru: "у пары «\(pair)» «\(word.russian)» (\(RowNames.russianDate(day))) оказалась бы раньше «\(first.russian)» (\(RowNames.russianDate(introduction))); знакомство — первая встреча: проверьте дату или вид встречи")
+    }
+}
