@@ -122,7 +122,7 @@ struct ImportPage {
         // in amber beside the green «loaded».
         guard !result.badRows.isEmpty else { return .redirect("/t/\(table)?" + query([("done", done)])) }
         let left = result.badRows.prefix(3).map { Message.importLine($0.line, $0.reason).text(l) }.joined(separator: "; ")
-            + (result.badRows.count > 3 ? "; …" : "")
+            + (result.badRows.count > 3 ? "; " + Message.webImportMoreRefused(result.badRows.count - 3).text(l) : "")
         return .redirect("/t/\(table)?" + query([("done", done), ("left", left)]))
     }
 }

@@ -82,8 +82,11 @@ final class TablePages {
         let q = (r.query["q"] ?? "").trimmingCharacters(in: .whitespaces)
         let pageNumber = max(1, Int(r.query["page"] ?? "1") ?? 1)
         let start = (pageNumber - 1) * Self.pageSize
+        // The base of network mentors: the mentors whose «Сетевой» is «да» (a search for the word also
+        // found a mentor whose competencies mention «сетевой проект»).
+        let networkOnly = t.name == "mentors" && r.query["network"] == "1"
         let page = try RegistryPage(database: replica.database, table: t, search: q, offset: start, limit: Self.pageSize,
-                                    names: try ctx.names.resolver(replica.database))
+                                    names: try ctx.names.resolver(replica.database), only: networkOnly ? ("network", .integer(1)) : nil)
         let resolver = try ctx.names.resolver(replica.database)
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
         body += "<button>\(ctx.t(.webSearch))</button>"
@@ -97,15 +100,15 @@ final class TablePages {
         if t.name == "indicators" && q.isEmpty && replica.role != .school { body += try DefaultTargets.html(replica.database, ctx) }
         if t.name == "events" && q.isEmpty && pageNumber == 1 { body += try OverdueEvents.html(replica.database, ctx) }
         if t.name == "mentors" && q.isEmpty {
-            // The base of network mentors, one click away: the yes/no column's title is a search word.
-            let word = Message.webColumn("network", table: "mentors").text(ctx.language).lowercased()
-            body += "<p><a href=\"\(esc("/t/mentors?" + query([("q", word)])))\">\(ctx.t(.webNetworkMentorsOnly))</a></p>"
+            // The base of network mentors, one click away (and back).
+            body += networkOnly ? "<p><a href=\"/t/mentors\">\(ctx.t(.webAllMentors))</a></p>"
+                : "<p><a href=\"/t/mentors?network=1\">\(ctx.t(.webNetworkMentorsOnly))</a></p>"
         }
         if page.rows.isEmpty {
             let empty: Message = page.total > 0 ? .webShown(page.total, page.total, page.total) : q.isEmpty ? .webNoRows : .webNothingFound(q)
             body += "<p class=\"muted\">\(ctx.t(empty))</p>"
             // A school looking for the district's network mentors before any reply brought them.
-            if t.name == "mentors", replica.role == .school, q.lowercased() == Message.webColumn("network", table: "mentors").text(ctx.language).lowercased() {
+            if networkOnly, replica.role == .school {
                 body += "<p>\(ctx.t(.webNoNetworkMentorsYet))</p>"
             }
             return HTTPResponse(html: ctx.page(body, notice: r.query["done"], warning: r.query["left"]))
@@ -166,9 +169,10 @@ final class TablePages {
             body += "<p class=\"muted\">\(ctx.t(.webColumnsInForm(hidden.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })))</p>"
         }
         body += "<p class=\"pager\">\(ctx.t(.webShown(start + 1, start + page.rows.count, page.total)))"
-        if start > 0 { body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber - 1)")])))\">\(ctx.t(.webPrevious))</a>" }
+        let kept = networkOnly ? [("network", "1")] : []
+        if start > 0 { body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber - 1)")] + kept)))\">\(ctx.t(.webPrevious))</a>" }
         if start + page.rows.count < page.total {
-            body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber + 1)")])))\">\(ctx.t(.webNext))</a>"
+            body += " <a href=\"\(esc("/t/\(t.name)?" + query([("q", q), ("page", "\(pageNumber + 1)")] + kept)))\">\(ctx.t(.webNext))</a>"
         }
         return HTTPResponse(html: ctx.page(body + "</p>", notice: r.query["done"], warning: r.query["left"]))
     }

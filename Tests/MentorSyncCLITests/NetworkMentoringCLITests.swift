@@ -219,6 +219,11 @@ final class NetworkMentoringCLITests: XCTestCase {
         XCTAssertEqual(after["unacknowledged_changes"] as? Int, 0, "\(after)")
         // The correction went and the district confirmed it: the refusal is settled, no longer news.
         XCTAssertFalse("\(after["rejections"] ?? "")".contains("pair-new"), "\(after["rejections"] ?? "")")
+        // The district's replies repeat the refusal a while: her receipts no longer tell it once it is settled.
+        expectOK(try w.school("s002", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let receipt = try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertFalse(receipt.stdout.contains("не предложена для сетевого наставничества"), receipt.stdout)
         // Settled for good: a later change of the pair, not yet confirmed, does not bring it back.
         expectOK(try w.school("s002", "put", "pairs", "--id", "pair-new", "--set", "result=работает"))
         let later = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])

@@ -190,7 +190,7 @@ final class EntryChecksTests: XCTestCase {
         let planning = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "planning"), ("held_on", "15.09.2026")]).id
         XCTAssertThrowsError(try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "16.09.2026")])) { error in
             XCTAssertEqual((error as? MessageError)?.message.russian,
-                           "у пары «Кузнецов Виктор Павлович» «встреча-планирование» (15.09.2026) оказалась бы раньше «встреча-знакомство» (16.09.2026); знакомство — первая встреча: проверьте дату или вид встречи")
+                           "у пары «Кузнецов Виктор Павлович» «встреча-планирование» (15.09.2026) оказалась бы раньше встречи-знакомства (16.09.2026); знакомство — первая встреча: проверьте дату или вид встречи")
         }
         _ = try e.put(table: "meetings", sets: [("held_on", "20.09.2026")], id: planning)
         _ = try e.put(table: "meetings", sets: [("pair_id", pair), ("kind", "introduction"), ("held_on", "16.09.2026")])
@@ -203,6 +203,18 @@ final class EntryChecksTests: XCTestCase {
         _ = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "introduction"), ("held_on", "20.09.2026")])
         _ = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "trial"), ("held_on", "10.09.2026")])
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM meetings")?.integer, 5)
+    }
+
+    /// Schema 2's records are of a person (a diagnostic saved with its level alone named no one).
+    func testSchemaTwosRecordsNeedTheirPerson() throws {
+        XCTAssertThrowsError(try e.put(table: "diagnostics", sets: [("level", "basic")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.required")
+        }
+        XCTAssertThrowsError(try e.put(table: "event_participants", sets: [("role", "speaker")]))
+        XCTAssertThrowsError(try e.put(table: "indicator_values", sets: [("value", "5")]))
+        _ = try e.put(table: "persons", sets: [("full_name", "Орлов Пётр")])
+        _ = try e.put(table: "diagnostics", sets: [("person_id", "Орлов Пётр"), ("level", "basic")])
+        XCTAssertEqual(try school.database.scalar("SELECT (SELECT count(*) FROM diagnostics) + (SELECT count(*) FROM event_participants) + (SELECT count(*) FROM indicator_values)")?.integer, 1)
     }
 
     /// A teacher of many years is not a young specialist: marked so, she counted in indicator 4.

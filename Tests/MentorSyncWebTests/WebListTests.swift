@@ -70,8 +70,8 @@ final class WebListTests: XCTestCase {
         try w.sql(w.districtHome, """
             INSERT INTO persons (id, org_id, full_name, subject) VALUES ('p-1', 's001', 'Иванова Мария', 'физика'),
               ('p-2', 's001', 'Орлов Пётр', 'физика и астрономия'), ('p-3', 's001', 'Смирнова Анна', 'химия');
-            INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-1', 's001', 'p-1', 'active', 1),
-              ('m-2', 's001', 'p-2', 'active', 0), ('m-3', 's001', 'p-3', 'active', 1);
+            INSERT INTO mentors (id, org_id, person_id, status, network, competencies) VALUES ('m-1', 's001', 'p-1', 'active', 1, NULL),
+              ('m-2', 's001', 'p-2', 'active', 0, 'сетевой проект, математика'), ('m-3', 's001', 'p-3', 'active', 1, NULL);
             """)
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         func found(_ q: String) -> [String] {
@@ -80,19 +80,22 @@ final class WebListTests: XCTestCase {
         }
         XCTAssertEqual(found("Физика"), ["Иванова Мария", "Орлов Пётр"])
         XCTAssertEqual(found("сетевые физика"), ["Иванова Мария"])
-        XCTAssertEqual(found("сетевой"), ["Иванова Мария", "Смирнова Анна"])
+        // A word search finds the word anywhere (the link below finds the offered mentors alone).
+        XCTAssertEqual(found("сетевой"), ["Иванова Мария", "Орлов Пётр", "Смирнова Анна"])
         // The list shows each mentor's subject, and links to the network mentors alone.
         let all = client.get("/t/mentors")?.body ?? ""
         XCTAssertTrue((client.get("/")?.body ?? "").contains("<a href=\"/t/mentors\">Наставники</a>"), "the base of mentors is in the district's menu")
         XCTAssertTrue(all.contains("<th>Предмет</th>") && all.contains("data-label=\"Предмет\">физика и астрономия</td>"), all)
-        let link = try XCTUnwrap(all.range(of: #"/t/mentors\?q=[^"]+"#, options: .regularExpression).map { String(all[$0]) }, all)
+        let link = try XCTUnwrap(all.range(of: #"/t/mentors\?network=1"#, options: .regularExpression).map { String(all[$0]) }, all)
         XCTAssertTrue(all.contains("Только наставники, предложенные для сетевого наставничества"), all)
         let networkOnly = client.get(link)?.body ?? ""
+        // Those offered, not a mentor whose competencies mention «сетевой проект».
         XCTAssertTrue(networkOnly.contains(">Иванова Мария<") && networkOnly.contains(">Смирнова Анна<") && !networkOnly.contains(">Орлов Пётр<"), networkOnly)
+        XCTAssertTrue(networkOnly.contains("<a href=\"/t/mentors\">Все наставники</a>"), networkOnly)
         // A school before any reply brought the district's network mentors is told where they come from.
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let none = school.get(link)?.body ?? ""
-        XCTAssertTrue(none.contains("Сетевые наставники района приходят с ответом управления образования"), none)
+        XCTAssertTrue(none.contains("Сетевые наставники, которых предложили другие школы, приходят с ответом управления образования"), none)
         XCTAssertFalse((client.get(link)?.body ?? "").contains("приходят с ответом"), "the district is not told so")
     }
 

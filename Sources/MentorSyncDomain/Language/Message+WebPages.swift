@@ -70,13 +70,15 @@ extension Message {
     public static let webNetworkMentorsOnly = Message("web.mentors.network_only", en: "Only the mentors offered to network mentoring",
                                                       ru: "Только наставники, предложенные для сетевого наставничества")
 
+    public static let webAllMentors = Message("web.mentors.all", en: "All mentors", ru: "Все наставники")
+
     public static func webNetworkPairMark(_ school: String) -> Message {
         Message("web.pairs.network", en: "network pair: the mentor is of “\(school)”", ru: "сетевая пара: наставник из школы «\(school)»")
     }
 
     public static let webNoNetworkMentorsYet = Message("web.mentors.none_offered",
-        en: "The district's network mentors come with its reply: they are here after a sync that brings one (the district offers them, not the school).",
-        ru: "Сетевые наставники района приходят с ответом управления образования: они появятся здесь после обмена, который его принесёт (предлагает их управление, а не школа).")
+        en: "Network mentors other schools offer come with the district's reply: they are here after a sync that brings one. Your own mentor is offered with «Сетевой: да» in the mentor's form.",
+        ru: "Сетевые наставники, которых предложили другие школы, приходят с ответом управления образования: они появятся здесь после обмена, который его принесёт. Своего наставника школа предлагает сама: «Сетевой: да» в его записи.")
 
     // Lists
     public static let webOwner = Message("web.list.owner", en: "Whose", ru: "Чья запись")
@@ -186,6 +188,10 @@ extension Message {
         ru: "В первой строке — названия столбцов (жирным — без чего новую строку не сохранить); другие столбцы пропускаются, и об этом будет сказано. Проще всего взять список, скачанный с его страницы («Скачать для Excel»), и дополнить его.")
     public static let webImportPreview = Message("web.import.preview", en: "Preview", ru: "Посмотреть, что изменится")
     public static let webImportChooseFile = Message("web.import.choose_file", en: "choose a file to import", ru: "выберите файл для загрузки")
+    public static func webImportMoreRefused(_ n: Int) -> Message {
+        Message("web.import.more_refused", en: "and \(Plural.en(count: n, "line", "lines")) more not loaded (the preview gave each its reason)",
+                ru: "и ещё \(Plural.ru(count: n, "строка не загружена", "строки не загружены", "строк не загружено")) (причину каждой называл предпросмотр)")
+    }
     public static let webImportAlreadyLoaded = Message("web.import.already_loaded", en: "this list is loaded already; to load it again, choose the file again",
                                                        ru: "этот список уже загружен; чтобы загрузить его снова, выберите файл ещё раз")
     public static let webImportFileGone = Message("web.import.file_gone", en: "the file is gone; choose it again", ru: "файл уже не найден; выберите его снова")

@@ -48,6 +48,6 @@ extension Message {
         let word = valueTitle(kind, column: "kind", table: "meetings"), first = valueTitle("introduction", column: "kind", table: "meetings")
         return Message("registry.meeting_before_introduction",
                        en: "the pair “\(pair)” would have its “\(word.english)” (\(day)) before its “\(first.english)” (\(introduction)); the introduction comes first: check the date or the kind",
-                       ru: "у пары «\(pair)» «\(word.russian)» (\(RowNames.russianDate(day))) оказалась бы раньше «\(first.russian)» (\(RowNames.russianDate(introduction))); знакомство — первая встреча: проверьте дату или вид встречи")
+                       ru: "у пары «\(pair)» «\(word.russian)» (\(RowNames.russianDate(day))) оказалась бы раньше встречи-знакомства (\(RowNames.russianDate(introduction))); знакомство — первая встреча: проверьте дату или вид встречи")
     }
 }

@@ -19,6 +19,9 @@ public struct RegistryEditor {
     static let entryNeeds: [String: Set<String>] = [
         "mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id"], "meetings": ["pair_id", "held_on"],
         "surveys": ["respondent", "satisfaction"], "pair_mentees": ["pair_id", "mentee_id"],
+        // Schema 2: a diagnostic, a training, a contest entry is of a person; a participant of an event.
+        "diagnostics": ["person_id"], "trainings": ["person_id"], "contest_entries": ["person_id"],
+        "event_participants": ["event_id", "person_id"], "indicator_values": ["indicator_id"],
     ]
 
     /// Refuses a new row a person entered without what it needs (`neededForNewRow`, one of

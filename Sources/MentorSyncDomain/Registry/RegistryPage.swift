@@ -20,8 +20,14 @@ public struct RegistryPage {
     /// `search`: a word found in a text, a date (as written or as ДД.ММ.ГГГГ), the name of a row a
     /// reference points at, or an enumeration value in either language.
     /// `names` may be a resolver kept between pages (its names are read once).
-    public init(database db: Database, table t: TableSchema, search: String, offset: Int, limit: Int, names: ReferenceResolver? = nil) throws {
-        let (whereSQL, args) = try Self.matching(search.trimmingCharacters(in: .whitespaces), t, names ?? ReferenceResolver(database: db))
+    /// `only`: rows whose column holds that value alone (the base of network mentors: `network` = 1).
+    public init(database db: Database, table t: TableSchema, search: String, offset: Int, limit: Int, names: ReferenceResolver? = nil,
+                only: (column: String, value: DatabaseValue)? = nil) throws {
+        var (whereSQL, args) = try Self.matching(search.trimmingCharacters(in: .whitespaces), t, names ?? ReferenceResolver(database: db))
+        if let only, t.column(named: only.column) != nil {
+            whereSQL += (whereSQL.isEmpty ? " WHERE " : " AND ") + "\(SQL.identifier(only.column)) = ?"
+            args.append(only.value)
+        }
         let from = " FROM \(SQL.identifier(t.name))\(whereSQL)"
         total = Int(try db.scalar("SELECT count(*)" + from, args)?.integer ?? 0)
         let filled = t.columns.isEmpty ? [] : try db.rows("SELECT " + t.columns.map { "count(NULLIF(\(SQL.identifier($0.name)), ''))" }

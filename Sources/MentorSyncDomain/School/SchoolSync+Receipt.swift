@@ -2,6 +2,11 @@ import Foundation
 import MentorSyncEngine
 
 extension SchoolHome {
+    /// Whether a refusal heard from the district is settled (its row corrected and confirmed: RefusedRows).
+    func isSettled(_ r: BundleHeader.Rejection) throws -> Bool {
+        try database.scalar("SELECT settled FROM school_rejections WHERE bundle = ? AND reason = ?", [.text(r.bundle), .text(r.reason)])?.integer == 1
+    }
+
     /// Mentors of other schools held here: the district's network mentors this school may pair with.
     func networkMentorCount() throws -> Int {
         Int(try database.scalar("SELECT count(*) FROM mentors WHERE org_id NOT IN (?, ?)", [.text(site.rawValue), .text(district.rawValue)])?.integer ?? 0)
@@ -26,7 +31,11 @@ extension SchoolHome {
         for c in Set(i.commands).sorted() {
             lines.append((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text(l))
         }
-        for r in i.rejections.uniqued(by: \.reason) { lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l)) }
+        // A refusal the district repeats in its replies is told until it is settled: once her correction
+        // is confirmed it is not news (it stood in five receipts after the pair was mended).
+        for r in i.rejections.uniqued(by: \.reason) where !((try? isSettled(r)) ?? false) {
+            lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l))
+        }
         lines += (try? describeCorrections(i.corrections, language: l)) ?? []
         if i.rowsMovedAway > 0 { lines.append(Message.rowsMovedAway(i.rowsMovedAway).text(l)) }
         if i.networkMentorsArrived > 0 { lines.append(Message.networkMentorsArrived(i.networkMentorsArrived).text(l)) }
