@@ -229,6 +229,12 @@ final class NetworkMentoringCLITests: XCTestCase {
         let later = try XCTUnwrap(try w.json(try w.school("s002", "status", "--json")) as? [String: Any])
         XCTAssertFalse("\(later["rejections"] ?? "")".contains("pair-new"), "\(later["rejections"] ?? "")")
         XCTAssertEqual(try refusedPairs(), [])
+        // Offered again, she is news to the other school as a mentor arriving (it said «изменённых: 1»).
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "network=1"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let again = try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertTrue(again.stdout.contains("с ответом пришёл сетевой наставник другой школы"), again.stdout)
     }
 
     /// A correction of a row the district never held, sent as its one changed cell (a home of a

@@ -7,9 +7,11 @@ extension SchoolHome {
         try database.scalar("SELECT settled FROM school_rejections WHERE bundle = ? AND reason = ?", [.text(r.bundle), .text(r.reason)])?.integer == 1
     }
 
-    /// Mentors of other schools held here: the district's network mentors this school may pair with.
+    /// Mentors of other schools offered to network mentoring now: those this school may pair with
+    /// (one offered again after a withdrawal counts as arriving; one withdrawn does not).
     func networkMentorCount() throws -> Int {
-        Int(try database.scalar("SELECT count(*) FROM mentors WHERE org_id NOT IN (?, ?)", [.text(site.rawValue), .text(district.rawValue)])?.integer ?? 0)
+        Int(try database.scalar("SELECT count(*) FROM mentors WHERE org_id NOT IN (?, ?) AND network = 1",
+                                [.text(site.rawValue), .text(district.rawValue)])?.integer ?? 0)
     }
 
     /// What one sync did, in sentences of `language`: what was sent, what came back, what the
