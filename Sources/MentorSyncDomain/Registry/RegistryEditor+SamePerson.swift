@@ -18,12 +18,14 @@ extension RegistryEditor {
             let shown = try resolver.label(of: id, in: "persons") ?? name
             throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty))
         }
+        // The owner's namesakes born another day (or on one, beside an entry without its date).
+        let namesakes = try database.rows("SELECT id, full_name, birth_date FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
+            .filter { RowNames.normalize($0[1].text ?? "") == key }
         // A namesake born on a day a slip of the keyboard away (12.05 typed 21.05) is that person:
         // added again, she was offered twice in every choice. A namesake born on another day is
         // another person (an import sends namesakes here to be added).
         if !birth.isEmpty {
-            let dated = try database.rows("SELECT id, full_name, birth_date FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
-            for row in dated where RowNames.normalize(row[1].text ?? "") == key && Self.isDateSlip(birth, row[2].text ?? "") {
+            if let row = namesakes.first(where: { Self.isDateSlip(birth, $0[2].text ?? "") }) {
                 let id = row[0].displayText
                 throw MessageError(.personBornOnANearDay(try resolver.label(of: id, in: "persons") ?? name, short: ReferenceResolver.shortID(id),
                                                          registered: RowNames.russianDate(row[2].text ?? ""), typed: RowNames.russianDate(birth)))
@@ -32,10 +34,8 @@ extension RegistryEditor {
         }
         // Without a birth date, a namesake with one may be the same person: not added without the
         // date that tells them apart (a third «Белова Мария Игоревна» made her name match three rows).
-        let namesakes = try database.rows("SELECT id, full_name FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
-            .filter { RowNames.normalize($0[1].text ?? "") == key }.map { $0[0].displayText }
         guard !namesakes.isEmpty else { return }
-        throw MessageError(.namesakesNeedABirthDate(name, known: try namesakes.map { try resolver.candidate($0, in: "persons") }))
+        throw MessageError(.namesakesNeedABirthDate(name, known: try namesakes.map { try resolver.candidate($0[0].displayText, in: "persons") }))
     }
 
     /// Whether two dates (YYYY-MM-DD) differ by a slip: two neighbouring digits swapped, or the day

@@ -9,18 +9,26 @@ extension SchoolHome {
     /// refusal heard before this was kept (no counter) is not marked. Reads only.
     public func refusedRows(in table: String) throws -> [String: Message] {
         var found: [String: Message] = [:]
+        for r in try standingRefusals() where r.table == table && r.state.alive { found[r.id] = refusalMessage(bundle: r.bundle, reason: r.reason) }
+        return found
+    }
+
+    /// The refusals of the last 60 days whose row this school has not changed since it heard them,
+    /// oldest first, with the row's state here: the rows the lists mark, and the ones `status` says
+    /// wait for her correction rather than for the district.
+    func standingRefusals() throws -> [(table: String, id: String, bundle: String, reason: String, state: RowState)] {
+        var standing: [(table: String, id: String, bundle: String, reason: String, state: RowState)] = []
         for r in try database.rows("""
             SELECT bundle, reason, counter_at FROM school_rejections
             WHERE NOT settled AND counter_at IS NOT NULL AND heard_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')
             ORDER BY heard_at, bundle
             """) {
             let (bundle, reason, heardAt) = (r[0].displayText, r[1].displayText, r[2].integer ?? 0)
-            guard let row = RefusalReason.namedRow(reason), row.table == table,
-                  let state = try replica.rowState(table: table, id: row.id), state.alive, state.local <= heardAt,
-                  try !replica.hasUnfoldedWrites(table: table, id: row.id) else { continue }
-            found[row.id] = refusalMessage(bundle: bundle, reason: reason)
+            guard let row = RefusalReason.namedRow(reason), let state = try replica.rowState(table: row.table, id: row.id),
+                  state.local <= heardAt, try !replica.hasUnfoldedWrites(table: row.table, id: row.id) else { continue }
+            standing.append((row.table, row.id, bundle, reason, state))
         }
-        return found
+        return standing
     }
 
     /// After a reply: a refusal whose row this school changed since it heard it, and whose change

@@ -89,18 +89,9 @@ extension SchoolHome {
         report.refusals = rejections.map { refusalMessage(bundle: $0.bundle, reason: $0.reason) }
         // A refused row of this school's goes once more whole (Replica.noteRefusedRows): it is among
         // the unacknowledged rows, and read as waiting for the district beside the district's refusal.
-        // One she corrected since the refusal was heard (its counter above `counter_at`) waits for the district again.
-        var refused = Set<String>()
-        for r in try database.rows("""
-            SELECT reason, counter_at FROM school_rejections
-            WHERE NOT settled AND counter_at IS NOT NULL AND heard_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')
-            """) {
-            guard let named = RefusalReason.namedRow(r[0].displayText), let heardAt = r[1].integer,
-                  refused.insert("\(named.table)/\(named.id)").inserted,
-                  let state = try replica.rowState(table: named.table, id: named.id), state.local > ack, state.local <= heardAt else { continue }
-            report.refusedUnacknowledged += 1
-        }
-        report.refusedUnacknowledged = min(report.refusedUnacknowledged, unacked)
+        // One she corrected since the refusal was heard waits for the district again (RefusedRows).
+        let waitingForHer = Set(try standingRefusals().filter { $0.state.local > ack }.map { "\($0.table)/\($0.id)" })
+        report.refusedUnacknowledged = min(waitingForHer.count, unacked)
         return report
     }
 }

@@ -23,9 +23,8 @@ extension BundleReader {
             guard tableColumns[name] == nil else { throw BundleError.malformed("table \(name) declared twice") }
             // Two positions of one name would both land on that column here (and one row's update
             // would name it twice).
-            if Set(columns).count < columns.count, let twice = columns.first(where: { c in columns.filter { $0 == c }.count > 1 }) {
-                throw BundleError.malformed("table \(name) declares column \(twice) twice")
-            }
+            var named = Set<String>()
+            for c in columns where !named.insert(c).inserted { throw BundleError.malformed("table \(name) declares column \(c) twice") }
             tableOrder.append(name)
             tableColumns[name] = columns
             return .declaration

@@ -9,7 +9,7 @@ public struct CellStamps: Equatable, Sendable, Sequence, ExpressibleByDictionary
 
     public init() {}
 
-    /// Empty, with room for positions 0..<`positions` (a decoded clock knows its largest position).
+    /// Empty, with room for positions 0..<`positions` (a decoded clock: its table's cells).
     init(positions: Int) { slots = [Stamp?](repeating: nil, count: positions) }
 
     public init(dictionaryLiteral elements: (Int, Stamp)...) {

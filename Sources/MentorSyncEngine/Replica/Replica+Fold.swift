@@ -149,7 +149,7 @@ extension Replica {
                 guard var r = row else { continue }
                 let mask = e.mask
                 let positions = allPositions.lazy.filter { $0 > 0 && mask & (1 << Int64($0)) != 0 }
-                if positions.first(where: { _ in true }) == nil { continue }
+                if positions.isEmpty { continue }
                 r.clock.write(positions, stamp: stamp)
                 if let org { noteMove(&r, to: org) }
                 r.local = seq

@@ -34,14 +34,8 @@ extension Replica {
         return Int(try database.scalar(sql, args)?.integer ?? 0) + left + shared
     }
 
-    /// Of the rows `peer` has not acknowledged, those an earlier bundle to it already carried: the
-    /// next bundle carries them again (it always carries every change not acknowledged).
-    public func unacknowledgedRowsSentBefore(to peer: SiteID) throws -> Int {
-        guard let claimed = try sentUpTo(peer) else { return 0 }
-        return try unacknowledgedRows(to: peer, upTo: claimed)
-    }
-
-    /// The highest counter a bundle to `peer` has carried so far (nil: none sent yet).
+    /// The highest counter a bundle to `peer` has carried so far (nil: none sent yet). The rows of
+    /// it `peer` has not acknowledged (`unacknowledgedRows(to:upTo:)`) go again with the next bundle.
     public func sentUpTo(_ peer: SiteID) throws -> Int64? {
         try database.scalar("SELECT max(counter) FROM msync_claims WHERE peer = ?", [.text(peer.rawValue)])?.integer
     }
