@@ -18,7 +18,7 @@ enum EntryChecks {
         // An entry touches a column when it changes its value: a list loaded again gives every column,
         // and its unchanged ones do not bring up an old mistake the row holds.
         func touches(_ columns: [String]) -> Bool {
-            row == nil || columns.contains { c in given(c).map { v in (try? stored(c)).map { ($0 ?? .null) != v } ?? true } ?? false }
+            row == nil || columns.contains { c in given(c).map { v in (try? stored(c)).map { $0 != v } ?? true } ?? false }
         }
         if touches(Array(DateOrder.columns)) { try DateOrder.check(t, value) }
         try PersonDates.check(t, touches: touches, value)

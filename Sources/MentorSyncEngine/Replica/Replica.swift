@@ -37,6 +37,8 @@ public final class Replica {
         sqlTexts[table.number] = t
         return t
     }
+    /// Batches of the capture log this instance's folds took from a read-ahead (`FoldReadAhead`).
+    var batchesReadAhead = 0
     /// The schema cookie when capture was last found in place (`ensureCapture`).
     var checkedSchemaCookie: Int64?
     /// Capture repairs this instance made, for the command to tell its user.

@@ -130,6 +130,17 @@ public final class Database {
     }
 
     public var changes: Int { Int(sqlite3_changes(handle)) }
+    /// Rows this connection has changed since it was opened (triggers' writes included).
+    var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+    /// `totalChanges` when `transaction` last began one.
+    private var changesAtBegin: Int64 = -1
+
+    /// Whether this connection holds the write lock in a transaction that has changed no row yet
+    /// (begun by `transaction`): what it reads is then what any other connection reads, and no
+    /// other can commit meanwhile.
+    var holdsWriteLockUnchanged: Bool {
+        isInTransaction && sqlite3_txn_state(handle, "main") == SQLITE_TXN_WRITE && totalChanges == changesAtBegin
+    }
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     public enum TransactionKind: String { case deferred = "DEFERRED", immediate = "IMMEDIATE" }
@@ -141,6 +152,7 @@ public final class Database {
     public func transaction<T>(_ kind: TransactionKind = .immediate, _ body: () throws -> T) throws -> T {
         if isInTransaction { return try savepoint("msync_sp", body) }
         try execute("BEGIN \(kind.rawValue)")
+        changesAtBegin = totalChanges
         do {
             let result = try body()
             try execute("COMMIT")

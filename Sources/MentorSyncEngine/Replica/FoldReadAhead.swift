@@ -1,0 +1,136 @@
+import Foundation
+
+/// Reads the capture log a batch ahead of the fold, on a second connection and thread: each batch
+/// read, sorted, and its rows first written here by an insert worked out — their clocks and the
+/// fingerprints of their values, a read of their table each (a first export's rows, nearly all).
+/// The fold is left the writes, and a first export takes two cores instead of one.
+///
+/// Started only when the second connection reads what the fold's own would: the fold's transaction
+/// holds the write lock (no other connection can commit meanwhile) and has changed no row yet, and
+/// the schema is the same. Whatever goes wrong on that thread ends the read-ahead quietly; the fold
+/// then reads the rest of the log itself, as it does for a short log.
+final class FoldReadAhead: @unchecked Sendable {
+    /// A log shorter than this is folded on the caller's thread alone (a day's writes).
+    static let minimumEntries: Int64 = 4096
+    static let batchSize = 4096
+
+    private let path: String
+    private let schema: SyncSchema
+    private let folding: LogFolding
+    private let siteNumbers: [SiteID: Int]
+    private let selects: [Int: String]
+    private let schemaCookie: Int64?
+    private let queue = DispatchQueue(label: "mentorsync.fold-read")
+    private let filled = DispatchSemaphore(value: 0)
+    /// Room for batches not yet taken: made at 0 and raised to 2 (see `BundleReadAhead`).
+    private let free = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    /// Batches read; nil once the reading ended (the log read through, or a failure).
+    private var waiting: [FoldBatch?] = []
+    private var stopping = false
+    // The caller's side.
+    private var ended = false
+    private var stopped = false
+
+    /// A read-ahead of `replica`'s log for its fold, or nil when the log is short or the fold's
+    /// transaction does not allow one.
+    static func start(for replica: Replica) throws -> FoldReadAhead? {
+        let db = replica.database
+        guard !db.path.isEmpty, db.path != ":memory:", db.holdsWriteLockUnchanged,
+              let span = try db.scalar("SELECT max(seq) - min(seq) FROM msync_log")?.integer, span + 1 >= minimumEntries
+        else { return nil }
+        var selects: [Int: String] = [:]
+        for t in replica.schema.tables { selects[t.number] = replica.sqlText(t).select }
+        return FoldReadAhead(path: db.path, schema: replica.schema, folding: replica.folding,
+                             siteNumbers: try replica.codec.assignedNumbers(), selects: selects,
+                             schemaCookie: try db.scalar("PRAGMA schema_version")?.integer)
+    }
+
+    private init(path: String, schema: SyncSchema, folding: LogFolding, siteNumbers: [SiteID: Int],
+                 selects: [Int: String], schemaCookie: Int64?) {
+        self.path = path; self.schema = schema; self.folding = folding
+        self.siteNumbers = siteNumbers; self.selects = selects; self.schemaCookie = schemaCookie
+        free.signal(); free.signal()
+        queue.async { [self] in produce() }
+    }
+
+    /// The next batch, or nil once the read-ahead ended (the caller reads on from the last batch it took).
+    func next() -> FoldBatch? {
+        if ended { return nil }
+        filled.wait()
+        lock.lock()
+        let batch = waiting.removeFirst()
+        lock.unlock()
+        free.signal()
+        if batch == nil { ended = true }
+        return batch
+    }
+
+    /// Stops reading and waits until the second connection is closed.
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        lock.lock(); stopping = true; lock.unlock()
+        free.signal()  // wakes the reading thread if it waits for room
+        queue.sync {}
+    }
+
+    private func produce() {
+        defer { push(nil) }
+        guard let db = try? openSnapshot() else { return }
+        defer { try? db.execute("ROLLBACK") }
+        var after: Int64 = 0
+        while true {
+            free.wait()
+            lock.lock(); let stop = stopping; lock.unlock()
+            if stop { return }
+            guard let entries = try? Replica.readLog(db, after: after, limit: FoldReadAhead.batchSize), !entries.isEmpty else { return }
+            var batch = FoldBatch(entries)
+            guard (try? prepare(&batch, db)) != nil else { return }
+            after = batch.last
+            push(batch)
+        }
+    }
+
+    /// A read-only connection in a read transaction, at the same schema as the fold's.
+    private func openSnapshot() throws -> Database {
+        var options = Database.Options()
+        options.readOnly = true
+        options.create = false
+        let db = try Database(path: path, options: options)
+        try db.execute("BEGIN")
+        guard try db.scalar("PRAGMA schema_version")?.integer == schemaCookie else { throw Unavailable() }
+        return db
+    }
+
+    /// Works out the rows of `batch` first written here by an insert, as they would be stored.
+    private func prepare(_ batch: inout FoldBatch, _ db: Database) throws {
+        var current: TableSchema?
+        for (g, range) in batch.groups.enumerated() {
+            let first = batch.entries[range.lowerBound]
+            guard first.op == CaptureSQL.Op.insert.rawValue else { continue }
+            if current?.number != first.table { current = schema.table(number: first.table) }
+            guard let table = current, let select = selects[table.number],
+                  let row = try folding.applying(batch.entries[range], to: nil, table) else { continue }
+            var fingerprint: [UInt8]?
+            if row.alive {
+                let s = try db.cachedStatement(select)
+                try s.bind(first.id, at: 1)
+                defer { s.reset() }
+                if try s.step() { fingerprint = RowFingerprint(statement: s, columns: 0..<table.columns.count + 1).bytes }
+            }
+            let clock = try? RowClockCodec.encode(row.clock) { site in
+                guard let n = siteNumbers[site] else { throw Unavailable() }
+                return n
+            }
+            batch.prepared[g] = FoldBatch.Prepared(row: row, clock: clock, fingerprint: fingerprint)
+        }
+    }
+
+    private func push(_ batch: FoldBatch?) {
+        lock.lock(); waiting.append(batch); lock.unlock()
+        filled.signal()
+    }
+
+    private struct Unavailable: Error {}
+}

@@ -1,0 +1,104 @@
+import XCTest
+@testable import MentorSyncEngine
+import MentorSyncDomain
+import MentorSyncTestSupport
+
+/// A long capture log is read ahead on a second connection (`FoldReadAhead`): the clocks and
+/// fingerprints it stores are the ones the fold stores alone, and it is not used where the second
+/// connection would read other values than the fold's own.
+final class FoldReadAheadTests: XCTestCase {
+    private let persons = Int64(RegistrySchema.persons.number)
+
+    private func insertPerson(_ s: Replica, _ id: String, _ i: Int) throws {
+        try s.database.execute("INSERT INTO persons(id, org_id, full_name, role, notes, position) VALUES (?, ?, ?, ?, ?, ?)",
+                               [.text(id), .text("s001"), .text("Иванова Мария Петровна \(i)"), .text(i % 3 == 0 ? "student" : "teacher"),
+                                i % 5 == 0 ? .null : .text("заметка № \(i) — «кавычки»"), i % 7 == 0 ? .null : .text("учитель \(i % 11)")])
+    }
+
+    private func clockRows(_ r: Replica) throws -> [[DatabaseValue]] {
+        try r.database.rows("SELECT tbl, id, org_id, alive, local, clock, fp FROM msync_rows ORDER BY tbl, id")
+    }
+
+    /// Every live person's stored fingerprint is the one of the values its row holds.
+    private func assertFingerprintsMatchValues(_ r: Replica, file: StaticString = #filePath, line: UInt = #line) throws {
+        var checked = 0
+        for row in try r.database.rows("SELECT id, fp FROM msync_rows WHERE tbl = ? AND alive = 1", [.integer(persons)]) {
+            let values = try XCTUnwrap(try r.readValues(RegistrySchema.persons, id: row[0].displayText), file: file, line: line)
+            XCTAssertEqual(row[1], .blob(RowFingerprint(values: values).bytes), row[0].displayText, file: file, line: line)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 4000, file: file, line: line)
+    }
+
+    func testALongLogReadAheadIsFoldedIntoTheClocksTheFoldAloneStores() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        // Rows folded before: one deleted and inserted again under its id, one updated in the long log.
+        let reused = "00000000-0000-4000-8000-00000000000a", updated = "00000000-0000-4000-8000-00000000000b"
+        try insertPerson(s, reused, 1)
+        try insertPerson(s, updated, 2)
+        try s.fold()
+        try s.database.execute("DELETE FROM persons WHERE id = ?", [.text(reused)])
+        try s.fold()
+        XCTAssertEqual(s.batchesReadAhead, 0, "a short log is folded on the caller's thread")
+
+        var ids: [String] = []
+        try s.database.transaction {
+            for i in 0..<5000 {
+                let id = UUID().uuidString.lowercased()
+                ids.append(id)
+                try insertPerson(s, id, i)
+            }
+            for (i, id) in ids.enumerated() where i % 17 == 0 {
+                try s.database.execute("UPDATE persons SET notes = ? WHERE id = ?", [.text("исправлено \(i)"), .text(id)])
+            }
+            for (i, id) in ids.enumerated() where i % 50 == 1 {
+                try s.database.execute("DELETE FROM persons WHERE id = ?", [.text(id)])
+            }
+            try insertPerson(s, reused, 3)
+            try s.database.execute("UPDATE persons SET full_name = ? WHERE id = ?", [.text("Петрова Анна"), .text(updated)])
+        }
+        // The same file folded without a read-ahead.
+        let copyPath = t.scratch.path("copy.db").path
+        _ = try s.database.backup(to: copyPath)
+        let copy = try Replica(path: copyPath, schema: RegistrySchema.schema)
+
+        XCTAssertEqual(try s.fold(), 5000 + 5000 / 17 + 1 + 5000 / 50 + 2)
+        XCTAssertGreaterThanOrEqual(s.batchesReadAhead, 2, "5,000 entries are read ahead in batches of 4,096")
+        try copy.writeTransaction { try copy.foldLog(readsAhead: false) }
+        XCTAssertEqual(copy.batchesReadAhead, 0)
+
+        let ahead = try clockRows(s), alone = try clockRows(copy)
+        XCTAssertEqual(ahead.count, 5002)
+        XCTAssertEqual(ahead, alone)
+        try assertFingerprintsMatchValues(s)
+        XCTAssertEqual(try s.database.scalar("SELECT count(*) FROM msync_log"), .integer(0))
+        XCTAssertEqual(try s.database.scalar("SELECT alive FROM msync_rows WHERE id = ?", [.text(reused)]), .integer(1))
+    }
+
+    /// A district pass merges bundles in one transaction, writing rows without capture: a fold in
+    /// it must fingerprint the values as that transaction holds them, which a second connection
+    /// does not see.
+    func testAFoldAfterUncapturedWritesInItsTransactionDoesNotReadAhead() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        var ids: [String] = []
+        try s.database.transaction {
+            for i in 0..<5000 {
+                let id = UUID().uuidString.lowercased()
+                ids.append(id)
+                try insertPerson(s, id, i)
+            }
+        }
+        try s.database.transaction {
+            try s.database.setTriggersEnabled(false)
+            for (i, id) in ids.enumerated() where i % 3 == 0 {
+                try s.database.execute("UPDATE persons SET notes = ? WHERE id = ?", [.text("слито \(i)"), .text(id)])
+            }
+            try s.database.setTriggersEnabled(true)
+            try s.foldLog()
+        }
+        XCTAssertEqual(s.batchesReadAhead, 0)
+        try assertFingerprintsMatchValues(s)
+    }
+}
