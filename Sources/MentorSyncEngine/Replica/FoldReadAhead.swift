@@ -27,6 +27,8 @@ final class FoldReadAhead: @unchecked Sendable {
     private let lock = NSLock()
     /// Batches read; nil once the reading ended (the log read through, or a failure).
     private var waiting: [FoldBatch?] = []
+    /// Batches the fold is done with, freed on the reading thread (their texts and clocks).
+    private var spent: [FoldBatch] = []
     private var stopping = false
     // The caller's side.
     private var ended = false
@@ -39,6 +41,9 @@ final class FoldReadAhead: @unchecked Sendable {
         guard !db.path.isEmpty, db.path != ":memory:", db.holdsWriteLockUnchanged,
               let span = try db.scalar("SELECT max(seq) - min(seq) FROM msync_log")?.integer, span + 1 >= minimumEntries
         else { return nil }
+        // The site's own number, given now if it has none yet (a new home's first fold): every
+        // clock the fold makes names it, and the read-ahead cannot give numbers.
+        _ = try replica.codec.number(replica.site)
         var selects: [Int: String] = [:]
         for t in replica.schema.tables { selects[t.number] = replica.sqlText(t).select }
         return FoldReadAhead(path: db.path, schema: replica.schema, folding: replica.folding,
@@ -54,12 +59,14 @@ final class FoldReadAhead: @unchecked Sendable {
         queue.async { [self] in produce() }
     }
 
-    /// The next batch, or nil once the read-ahead ended (the caller reads on from the last batch it took).
-    func next() -> FoldBatch? {
+    /// The next batch, or nil once the read-ahead ended (the caller reads on from the last batch it
+    /// took). `done`: the batch the caller took last, handed back to be freed on the reading thread.
+    func next(done: consuming FoldBatch?) -> FoldBatch? {
         if ended { return nil }
         filled.wait()
         lock.lock()
         let batch = waiting.removeFirst()
+        if let done { spent.append(done) }
         lock.unlock()
         free.signal()
         if batch == nil { ended = true }
@@ -82,7 +89,12 @@ final class FoldReadAhead: @unchecked Sendable {
         var after: Int64 = 0
         while true {
             free.wait()
-            lock.lock(); let stop = stopping; lock.unlock()
+            lock.lock()
+            let stop = stopping
+            var freed = spent
+            spent.removeAll()
+            lock.unlock()
+            freed.removeAll()  // frees them on this thread
             if stop { return }
             guard let entries = try? Replica.readLog(db, after: after, limit: FoldReadAhead.batchSize), !entries.isEmpty else { return }
             var batch = FoldBatch(entries)

@@ -89,10 +89,11 @@ extension Replica {
         var total = 0
         var after: Int64 = 0
         var current: TableSchema?
+        var done: FoldBatch?
         while true {
             // Batches keep memory flat; within a batch, entries of one row are applied in order.
             let batch: FoldBatch
-            if let ahead, let next = ahead.next() {
+            if let ahead, let next = ahead.next(done: done.take()) {
                 batch = next
                 batchesReadAhead += 1
             } else {
@@ -125,6 +126,7 @@ extension Replica {
             after = batch.last
             try database.execute("DELETE FROM msync_log WHERE seq <= ?", [.integer(after)])
             total += batch.entries.count
+            done = batch
         }
         return total
     }
