@@ -131,11 +131,12 @@ final class FoldReadAhead: @unchecked Sendable {
                 defer { s.reset() }
                 if try s.step() { fingerprint = RowFingerprint(statement: s, columns: 0..<table.columns.count + 1).bytes }
             }
-            let clock = try? RowClockCodec.encode(row.clock) { site in
+            // A clock naming a site without a number yet is left to the fold (it numbers it).
+            guard let clock = try? RowClockCodec.encode(row.clock, number: { site in
                 guard let n = siteNumbers[site] else { throw Unavailable() }
                 return n
-            }
-            batch.prepared[g] = FoldBatch.Prepared(row: row, clock: clock, fingerprint: fingerprint)
+            }) else { continue }
+            batch.prepared[g] = Replica.rowParameters(table: table.number, id: first.id, row, clock: clock, fingerprint: fingerprint)
         }
     }
 

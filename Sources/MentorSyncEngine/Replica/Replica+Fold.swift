@@ -55,12 +55,18 @@ extension Replica {
 
     /// The same, with the clock already encoded and the values' fingerprint taken (`RowPreparer`).
     func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) throws -> Bool {
-        try insertRowIfAbsentStatement().run(binding: rowParameters(table: table, id: id, row, clock: clock, fingerprint: fingerprint), from: 1)
+        try insertRowIfAbsentStatement().run(binding: Replica.rowParameters(table: table, id: id, row, clock: clock, fingerprint: fingerprint), from: 1)
+        return database.changes == 1
+    }
+
+    /// The same, with its parameters made (`FoldReadAhead`).
+    func storeRowIfAbsent(parameters: [DatabaseValue]) throws -> Bool {
+        try insertRowIfAbsentStatement().run(binding: parameters, from: 1)
         return database.changes == 1
     }
 
     /// The parameters of `storeRow`'s statements: tbl, id, org_id, alive, local, clock, fp.
-    private func rowParameters(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) -> [DatabaseValue] {
+    static func rowParameters(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) -> [DatabaseValue] {
         [.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local),
          .blob(clock), row.alive ? fingerprint.map { .blob($0) } ?? .null : .null]
     }
@@ -112,9 +118,8 @@ extension Replica {
                 // stored without looking for a clock first, and folded again onto the clock it has
                 // only when one is there (an id used again after a delete).
                 if entries.first!.op == CaptureSQL.Op.insert.rawValue {
-                    if let p = batch.prepared[g] {
-                        if try storeRowIfAbsent(table: tbl, id: id, p.row, clock: try p.clock ?? codec.encode(p.row.clock),
-                                                fingerprint: p.fingerprint) { continue }
+                    if batch.prepared[g] != nil {
+                        if try storeRowIfAbsent(parameters: batch.prepared[g]!) { continue }
                     } else if let row = try folding.applying(entries, to: nil, table),
                               try storeRowIfAbsent(table: tbl, id: id, row, values: nil) {
                         continue
@@ -161,18 +166,11 @@ struct FoldBatch: Sendable {
     var entries: [LogEntry]
     /// Each row's run of entries.
     var groups: [Range<Int>] = []
-    /// What the read-ahead worked out for each group (nil where it did not).
-    var prepared: [FoldBatch.Prepared?]
+    /// What the read-ahead worked out for each group (nil where it did not): a row first written
+    /// here by an insert, as it is stored if its clock is not there yet (`storeRowIfAbsent(parameters:)`).
+    var prepared: [[DatabaseValue]?]
     /// The greatest sequence number read.
     var last: Int64
-
-    /// A row first written here by an insert, as it would be stored if its clock is not there yet.
-    struct Prepared: Sendable {
-        var row: Replica.StoredRow
-        /// Its clock as stored; nil when it names a site the read-ahead had no number for.
-        var clock: [UInt8]?
-        var fingerprint: [UInt8]?
-    }
 
     init(_ read: [LogEntry]) {
         last = read.last?.seq ?? 0
@@ -189,7 +187,7 @@ struct FoldBatch: Sendable {
             groups.append(start..<end)
             start = end
         }
-        prepared = [Prepared?](repeating: nil, count: groups.count)
+        prepared = [[DatabaseValue]?](repeating: nil, count: groups.count)
     }
 }
 
