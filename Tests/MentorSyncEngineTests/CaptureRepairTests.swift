@@ -65,6 +65,32 @@ final class CaptureRepairTests: XCTestCase {
         XCTAssertEqual(try t.district.value("persons", "b", "subject"), .text("физика"))
     }
 
+    /// A home whose fingerprints were kept a byte at a time (before the word hash): after a rebuild,
+    /// its unchanged rows are still unchanged and a changed row only in the cell that changed.
+    func testFingerprintsKeptBeforeTheWordHashStillTellWhatChanged() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        for id in ["a", "b"] {
+            try s.insert("persons", ["org_id": .text("s001"), "full_name": .text("Имя \(id)"), "role": .text("teacher"),
+                                     "notes": .text("заметка")], id: id)
+        }
+        try s.fold()
+        for id in ["a", "b"] {
+            let values = try XCTUnwrap(try s.readValues(RegistrySchema.persons, id: id))
+            let earlier = RowFingerprint(values: values, layout: .bytes).bytes
+            XCTAssertEqual(earlier.count % 2, 0)
+            try s.database.execute("UPDATE msync_rows SET fp = ? WHERE id = ?", [.blob(earlier), .text(id)])
+        }
+        let before = try XCTUnwrap(try s.loadRow(table: RegistrySchema.persons.number, id: "b"))
+        try Self.rebuildPersons(s.database.path)
+        try Database(path: s.database.path).execute("UPDATE persons SET notes = 'исправлено' WHERE id = 'a'")
+        let reopened = try Replica(path: s.database.path, schema: RegistrySchema.schema)
+        XCTAssertEqual(reopened.captureRepairs, [CaptureRepair(tables: ["persons"], inserted: 0, updated: 1, deleted: 0)])
+        XCTAssertEqual(try reopened.database.scalar("SELECT mask FROM msync_log WHERE id = 'a'"), .integer(1 << Int64(position("notes"))))
+        try reopened.fold()
+        XCTAssertEqual(try reopened.loadRow(table: RegistrySchema.persons.number, id: "b")?.clock, before.clock)
+    }
+
     func testARebuildDoesNotOverwriteADistrictCorrection() throws {
         let t = try TestDistrict(schools: ["s001"])
         let s = t.school("s001")

@@ -5,49 +5,74 @@ import CSQLite
 /// tool rebuilt a table and its triggers went with it), comparing the fingerprints with the
 /// values now tells which rows and which cells changed meanwhile, so only those are stamped.
 ///
-/// Layout: an 8-byte hash of the whole row, then 2 bytes per cell. The row hash decides whether
-/// the row changed (a miss is 2^-64); the cell bytes tell which cells (when they cannot tell,
-/// every cell is taken as changed, never none).
+/// Layout: an 8-byte hash of the whole row, then 2 bytes per cell, then the layout's number (2):
+/// cells hashed eight bytes at a time (`WordHash`). Fingerprints stored before have no number
+/// (an even length) and were hashed a byte at a time (FNV-1a): they are still compared as they were
+/// taken. The row hash decides whether the row changed (a miss is 2^-64); the cell bytes tell which
+/// cells (when they cannot tell, every cell is taken as changed, never none).
 public struct RowFingerprint: Equatable, Sendable {
     public var bytes: [UInt8]
+
+    /// How the cells were hashed.
+    enum Layout: UInt8 {
+        /// A byte at a time, FNV-1a; no layout byte (fingerprints kept before words).
+        case bytes = 1
+        /// Eight bytes at a time; the layout byte last.
+        case words = 2
+    }
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     public init(values: [DatabaseValue]) {
-        self.init(cells: values.count) { RowFingerprint.hash(values[$0]) }
+        self.init(values: values, layout: .words)
+    }
+
+    init(values: [DatabaseValue], layout: Layout) {
+        switch layout {
+        case .words: self.init(cells: values.count, layout: .words) { RowFingerprint.wordHash(values[$0]) }
+        case .bytes: self.init(cells: values.count, layout: .bytes) { RowFingerprint.byteHash(values[$0]) }
+        }
     }
 
     /// The fingerprint of columns `columns` of a statement's current row, hashed from SQLite's
     /// bytes without making values: the same as `init(values:)` of the values they hold.
     init(statement s: Statement, columns: Range<Int>) {
-        self.init(cells: columns.count) { RowFingerprint.hash(s, column: Int32(columns.lowerBound + $0)) }
+        self.init(cells: columns.count, layout: .words) { RowFingerprint.wordHash(s, column: Int32(columns.lowerBound + $0)) }
     }
 
-    private init(cells: Int, hash: (Int) -> UInt64) {
-        var row = FNV1a()
-        var out = [UInt8](repeating: 0, count: 8 + 2 * cells)
+    private init(cells: Int, layout: Layout, hash: (Int) -> UInt64) {
+        var out = [UInt8](repeating: 0, count: 8 + 2 * cells + (layout == .words ? 1 : 0))
+        var words = WordHash(tag: 5)
+        var fnv = FNV1a()
         for i in 0..<cells {
             let h = hash(i)
-            row.add(h)
+            if layout == .words { words.add(h) } else { fnv.add(h) }
             let folded = UInt16(truncatingIfNeeded: h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48))
             out[8 + 2 * i] = UInt8(folded >> 8); out[9 + 2 * i] = UInt8(folded & 0xff)
         }
-        for i in 0..<8 { out[i] = UInt8(truncatingIfNeeded: row.value >> (8 * UInt64(i))) }
+        let row = layout == .words ? words.value : fnv.value
+        for i in 0..<8 { out[i] = UInt8(truncatingIfNeeded: row >> (8 * UInt64(i))) }
+        if layout == .words { out[out.count - 1] = Layout.words.rawValue }
         bytes = out
     }
+
+    /// How this fingerprint was taken: an odd length ends with its layout's number.
+    var layout: Layout { bytes.count % 2 == 1 && bytes.last == Layout.words.rawValue ? .words : .bytes }
 
     /// Cell positions (1-based: 1 is org_id) whose values differ from the ones this fingerprint was
     /// taken of; empty when the row is unchanged.
     public func changedPositions(_ values: [DatabaseValue]) -> [Int] {
-        let now = RowFingerprint(values: values)
+        let layout = self.layout
+        let now = RowFingerprint(values: values, layout: layout)
         if now.bytes == bytes { return [] }
         let all = Array(1...values.count)
         // Columns added since the fingerprint was taken have no cell bytes here: any value there is new.
-        guard bytes.count >= 8 else { return all }
+        let cellsEnd = bytes.count - (layout == .words ? 1 : 0)
+        guard cellsEnd >= 8 else { return all }
         var changed: [Int] = []
         for p in all {
             let at = 8 + 2 * (p - 1)
-            if at + 1 >= bytes.count {
+            if at + 1 >= cellsEnd {
                 if !values[p - 1].isNull { changed.append(p) }
             } else if bytes[at] != now.bytes[at] || bytes[at + 1] != now.bytes[at + 1] {
                 changed.append(p)
@@ -57,7 +82,52 @@ public struct RowFingerprint: Equatable, Sendable {
         return changed
     }
 
-    static func hash(_ v: DatabaseValue) -> UInt64 {
+    /// A value's hash, eight bytes at a time.
+    static func wordHash(_ v: DatabaseValue) -> UInt64 {
+        switch v {
+        case .null: return WordHash(tag: 0).value
+        case .integer(let i): var h = WordHash(tag: 1); h.add(UInt64(bitPattern: i)); return h.value
+        case .real(let d): var h = WordHash(tag: 2); h.add(d.bitPattern); return h.value
+        case .text(let s):
+            var h = WordHash(tag: 3)
+            var s = s
+            s.withUTF8 { h.add(UnsafeRawBufferPointer($0)) }
+            return h.value
+        case .blob(let b):
+            var h = WordHash(tag: 4)
+            b.withUnsafeBytes { h.add($0) }
+            return h.value
+        }
+    }
+
+    /// `wordHash(_:)` of the value in a column of a statement's current row, read as
+    /// `Statement.value(at:)` reads it (text that is not UTF-8 is hashed as the repaired text that call makes).
+    static func wordHash(_ s: Statement, column i: Int32) -> UInt64 {
+        switch sqlite3_column_type(s.handle, i) {
+        case SQLITE_INTEGER: var h = WordHash(tag: 1); h.add(UInt64(bitPattern: sqlite3_column_int64(s.handle, i))); return h.value
+        case SQLITE_FLOAT: var h = WordHash(tag: 2); h.add(sqlite3_column_double(s.handle, i).bitPattern); return h.value
+        case SQLITE_TEXT:
+            var h = WordHash(tag: 3)
+            guard let p = sqlite3_column_text(s.handle, i) else { return h.value }
+            let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s.handle, i)))
+            if UTF8Check.isValid(bytes) {
+                h.add(UnsafeRawBufferPointer(bytes))
+            } else {
+                var repaired = String(decoding: bytes, as: UTF8.self)
+                repaired.withUTF8 { h.add(UnsafeRawBufferPointer($0)) }
+            }
+            return h.value
+        case SQLITE_BLOB:
+            var h = WordHash(tag: 4)
+            let n = Int(sqlite3_column_bytes(s.handle, i))
+            if n > 0, let p = sqlite3_column_blob(s.handle, i) { h.add(UnsafeRawBufferPointer(start: p, count: n)) }
+            return h.value
+        default: return WordHash(tag: 0).value
+        }
+    }
+
+    /// A value's hash a byte at a time (the fingerprints kept before `WordHash`).
+    static func byteHash(_ v: DatabaseValue) -> UInt64 {
         var h = FNV1a()
         switch v {
         case .null: h.byte(0)
@@ -71,34 +141,46 @@ public struct RowFingerprint: Equatable, Sendable {
         }
         return h.value
     }
+}
 
-    /// `hash(_:)` of the value in a column of a statement's current row, read as `Statement.value(at:)`
-    /// reads it (text that is not UTF-8 is hashed as the repaired text that call makes).
-    static func hash(_ s: Statement, column i: Int32) -> UInt64 {
-        var h = FNV1a()
-        switch sqlite3_column_type(s.handle, i) {
-        case SQLITE_INTEGER: h.byte(1); h.add(UInt64(bitPattern: sqlite3_column_int64(s.handle, i)))
-        case SQLITE_FLOAT: h.byte(2); h.add(sqlite3_column_double(s.handle, i).bitPattern)
-        case SQLITE_TEXT:
-            h.byte(3)
-            guard let p = sqlite3_column_text(s.handle, i) else { break }
-            let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s.handle, i)))
-            // Hashed while checked, in one pass; text that is not UTF-8 is hashed again, repaired.
-            var checked = h
-            if UTF8Check.isValid(bytes, hashingInto: &checked) {
-                h = checked
-            } else {
-                for b in String(decoding: bytes, as: UTF8.self).utf8 { h.byte(b) }
-            }
-        case SQLITE_BLOB:
-            h.byte(4)
-            let n = Int(sqlite3_column_bytes(s.handle, i))
-            if n > 0, let p = sqlite3_column_blob(s.handle, i) {
-                for b in UnsafeRawBufferPointer(start: p, count: n) { h.byte(b) }
-            }
-        default: h.byte(0)
+/// A 64-bit hash taking eight bytes at a time: each word is mixed in by a step that is one-to-one
+/// in the word (two inputs of one length differing in one word never meet), the length goes in
+/// last, and MurmurHash3's finalizer spreads the bits (https://github.com/aappleby/smhasher).
+/// Not cryptographic: it tells a changed row from an unchanged one, nobody is trying to fool it.
+struct WordHash {
+    private var state: UInt64
+    private var length: UInt64 = 0
+
+    init(tag: UInt64) { state = (tag &+ 1) &* 0x9E37_79B9_7F4A_7C15 }
+
+    mutating func add(_ word: UInt64) {
+        state = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
+        state ^= state >> 31
+        length &+= 8
+    }
+
+    /// Bytes as little-endian words, the last one padded with zeros.
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        let n = bytes.count
+        var i = 0
+        while i + 8 <= n {
+            add(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i += 8
         }
-        return h.value
+        if i < n {
+            var tail: UInt64 = 0
+            for k in 0..<(n - i) { tail |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+            add(tail)
+            length &-= UInt64(8 - (n - i))
+        }
+    }
+
+    var value: UInt64 {
+        var k = (state ^ length) &* 0xBF58_476D_1CE4_E5B9
+        k ^= k >> 33; k = k &* 0xFF51_AFD7_ED55_8CCD
+        k ^= k >> 33; k = k &* 0xC4CE_B9FE_1A85_EC53
+        k ^= k >> 33
+        return k
     }
 }
 
@@ -113,14 +195,6 @@ struct FNV1a {
 /// nothing above U+10FFFF, nothing cut short.
 enum UTF8Check {
     static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var ignored = FNV1a()
-        return isValid(b, hashingInto: &ignored)
-    }
-
-    /// The same check, feeding each byte checked to `hash` as it goes (a row's fingerprint checks
-    /// and hashes every text it reads: one pass over the bytes, not two). When the bytes are not
-    /// UTF-8, `hash` holds some of them: the caller drops it.
-    static func isValid(_ b: UnsafeBufferPointer<UInt8>, hashingInto hash: inout FNV1a) -> Bool {
         var i = 0
         let n = b.count
         guard let base = b.baseAddress else { return true }
@@ -128,26 +202,22 @@ enum UTF8Check {
             // Registry text is mostly ASCII and Cyrillic: eight ASCII bytes are passed at once,
             // and a two-byte letter (Cyrillic) without the general case.
             if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                for k in i..<i + 8 { hash.byte(base[k]) }
                 i += 8; continue
             }
             let c = base[i]
-            if c < 0x80 { hash.byte(c); i += 1; continue }
-            let length: Int
+            if c < 0x80 { i += 1; continue }
             switch c {
             case 0xC2...0xDF:
                 guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return false }
-                length = 2
-            case 0xE0: guard continues(b, i, 2, second: 0xA0...0xBF) else { return false }; length = 3
-            case 0xE1...0xEC, 0xEE...0xEF: guard continues(b, i, 2) else { return false }; length = 3
-            case 0xED: guard continues(b, i, 2, second: 0x80...0x9F) else { return false }; length = 3
-            case 0xF0: guard continues(b, i, 3, second: 0x90...0xBF) else { return false }; length = 4
-            case 0xF1...0xF3: guard continues(b, i, 3) else { return false }; length = 4
-            case 0xF4: guard continues(b, i, 3, second: 0x80...0x8F) else { return false }; length = 4
+                i += 2
+            case 0xE0: guard continues(b, i, 2, second: 0xA0...0xBF) else { return false }; i += 3
+            case 0xE1...0xEC, 0xEE...0xEF: guard continues(b, i, 2) else { return false }; i += 3
+            case 0xED: guard continues(b, i, 2, second: 0x80...0x9F) else { return false }; i += 3
+            case 0xF0: guard continues(b, i, 3, second: 0x90...0xBF) else { return false }; i += 4
+            case 0xF1...0xF3: guard continues(b, i, 3) else { return false }; i += 4
+            case 0xF4: guard continues(b, i, 3, second: 0x80...0x8F) else { return false }; i += 4
             default: return false
             }
-            for k in i..<i + length { hash.byte(base[k]) }
-            i += length
         }
         return true
     }

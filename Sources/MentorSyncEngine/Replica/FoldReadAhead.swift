@@ -117,22 +117,26 @@ final class FoldReadAhead: @unchecked Sendable {
 
     /// Works out the rows of `batch` first written here by an insert, as they would be stored.
     private func prepare(_ batch: inout FoldBatch, _ db: Database) throws {
-        var current: TableSchema?
+        // The table and its statement at hand for its run of rows; the site's own number for its clocks.
+        var current: (table: TableSchema, select: Statement)?
+        let own = (site: folding.site, number: siteNumbers[folding.site])
         for (g, range) in batch.groups.enumerated() {
             let first = batch.entries[range.lowerBound]
             guard first.op == CaptureSQL.Op.insert.rawValue else { continue }
-            if current?.number != first.table { current = schema.table(number: first.table) }
-            guard let table = current, let select = selects[table.number],
-                  let row = try folding.applying(batch.entries[range], to: nil, table) else { continue }
+            if current?.table.number != first.table {
+                current = nil
+                if let t = schema.table(number: first.table), let sql = selects[t.number] { current = (t, try db.cachedStatement(sql)) }
+            }
+            guard let (table, s) = current, let row = try folding.applying(batch.entries[range], to: nil, table) else { continue }
             var fingerprint: [UInt8]?
             if row.alive {
-                let s = try db.cachedStatement(select)
                 try s.bind(first.id, at: 1)
                 defer { s.reset() }
                 if try s.step() { fingerprint = RowFingerprint(statement: s, columns: 0..<table.columns.count + 1).bytes }
             }
             // A clock naming a site without a number yet is left to the fold (it numbers it).
             guard let clock = try? RowClockCodec.encode(row.clock, number: { site in
+                if let n = own.number, site == own.site { return n }
                 guard let n = siteNumbers[site] else { throw Unavailable() }
                 return n
             }) else { continue }
