@@ -14,6 +14,9 @@ public final class BundleWriter {
     private var pending = ByteWriter(capacity: BundleWriter.chunkCapacity)
     private var siteIndex: [SiteID: Int] = [:]
     private var tableIndex: [String: Int] = [:]
+    /// The last table and site looked up: rows come table by table, their stamps mostly by one site.
+    private var lastTable: (name: String, index: Int)?
+    private var lastSite: (site: SiteID, index: Int)?
     private(set) public var rowsWritten = 0
     private(set) public var tombstonesWritten = 0
     private(set) public var conflictsWritten = 0
@@ -85,7 +88,8 @@ public final class BundleWriter {
     }
 
     private func site(_ s: SiteID) -> Int {
-        if let i = siteIndex[s] { return i }
+        if let last = lastSite, last.site == s { return last.index }
+        if let i = siteIndex[s] { lastSite = (s, i); return i }
         let i = siteIndex.count
         siteIndex[s] = i
         pending.u8(BundleLayout.RecordType.site.rawValue)
@@ -114,7 +118,12 @@ public final class BundleWriter {
     }
 
     public func append(_ row: RowChange) throws {
-        guard let t = tableIndex[row.table] else { throw BundleError.io("table \(row.table) was not declared before its rows") }
+        let t: Int
+        if let last = lastTable, last.name == row.table { t = last.index } else {
+            guard let i = tableIndex[row.table] else { throw BundleError.io("table \(row.table) was not declared before its rows") }
+            t = i
+            lastTable = (row.table, i)
+        }
         for c in row.cells where c.stamp.counter < 1 || c.stamp.counter > row.version[c.stamp.site] {
             throw BundleError.io("row \(row.table)/\(row.id) has a cell stamp \(c.stamp) outside its version \(row.version)")
         }

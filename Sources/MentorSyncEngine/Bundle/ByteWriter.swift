@@ -33,9 +33,12 @@ public struct ByteWriter {
     public mutating func zigzag(_ v: Int64) { varint(UInt64(bitPattern: (v << 1) ^ (v >> 63))) }
 
     public mutating func string(_ s: String) {
-        let utf8 = s.utf8
-        varint(utf8.count)
-        bytes.append(contentsOf: utf8)
+        // Copied whole from the string's storage (appending its UTF8View went byte by byte).
+        var s = s
+        s.withUTF8 { utf8 in
+            varint(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     public mutating func lengthPrefixed(_ b: [UInt8]) {

@@ -108,7 +108,8 @@ extension Replica {
                     conflictCount: Int(conflictCount), isFull: full)
                 header.wantsFull = role == .school && peerInfo.fullExchange.isRequested
                 header.acknowledgedBundle = acked
-                var writer: BundleWriter? = try BundleWriter(directory: directory, header: header, key: key, formatVersion: formatVersion)
+                var writer: BundleWriter? = try BundleWriter(directory: directory, header: header, key: key,
+                                                             compressionLevel: Replica.exportCompressionLevel, formatVersion: formatVersion)
                 let found = held.count
                 do {
                     for table in target.tables { try writer?.declareTable(table.name, columns: table.cellNames) }
@@ -177,6 +178,11 @@ extension Replica {
         }
         return summary
     }
+
+    /// zlib's level for exported bundles. Level 6 (zlib's default) spent as long compressing a
+    /// first export as the writer spent reading and encoding it; level 5 deflates the same body
+    /// (27.3 MB, 100,000 registry rows) in 0.42 s instead of 0.69 s, into 55.9 B/row instead of 53.5.
+    static let exportCompressionLevel: Int32 = 5
 
     /// The header's counts of the rows an export sends and of the tombstones among them, both read
     /// from indexes: `msync_rows_by_local` holds the key of every row written since a counter,
