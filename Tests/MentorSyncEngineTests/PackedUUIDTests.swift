@@ -23,6 +23,23 @@ final class PackedUUIDTests: XCTestCase {
                    "g f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f",
                    "ученик-1", ""] {
             XCTAssertNil(PackedUUID.pack(id), id)
+            var w = ByteWriter()
+            w.value(.text(id))
+            XCTAssertEqual(w.bytes, [BundleLayout.ValueTag.text.rawValue, UInt8(id.utf8.count)] + Array(id.utf8), id)
+        }
+    }
+
+    /// A text value or row id that is a UUID is written as its tag and 16 bytes, straight into the record.
+    func testAUUIDIsWrittenAsItsSixteenBytes() {
+        for _ in 0..<200 {
+            let id = UUID().uuidString.lowercased()
+            var value = ByteWriter(), rowID = ByteWriter()
+            value.value(.text(id))
+            rowID.rowID(id)
+            XCTAssertEqual(value.bytes, [BundleLayout.ValueTag.uuid.rawValue] + PackedUUID.pack(id)!)
+            XCTAssertEqual(rowID.bytes, value.bytes)
+            var r = ByteReader(value.bytes)
+            XCTAssertEqual(try r.value("id"), .text(id))
         }
     }
 }

@@ -44,30 +44,42 @@ struct NeedMoreBytes: Error { let what: String }
 /// Ids are most of what cannot be compressed in a bundle; packing saves about a fifth of it.
 enum PackedUUID {
     static func pack(_ s: String) -> [UInt8]? {
+        guard let (high, low) = words(s) else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(16)
+        withUnsafeBytes(of: high.bigEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: low.bigEndian) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// The UUID's 16 bytes as two big-endian words, or nil when `s` is not 36 lowercase hex
+    /// digits with dashes at 8, 13, 18 and 23. Made without an array: a row id is packed for
+    /// every row an export writes.
+    static func words(_ s: String) -> (UInt64, UInt64)? {
         guard s.utf8.count == 36 else { return nil }
         var s = s
-        return s.withUTF8 { u -> [UInt8]? in
-            var valid = true
-            let out = [UInt8](unsafeUninitializedCapacity: 16) { out, count in
-                var j = 0, hi: UInt8 = 0, half = false
-                characters: for i in 0..<36 {
-                    let c = u[i]
-                    if i == 8 || i == 13 || i == 18 || i == 23 {
-                        if c != 0x2d { valid = false; break characters }
-                        continue
-                    }
-                    let n: UInt8
-                    switch c {
-                    case 0x30...0x39: n = c - 0x30
-                    case 0x61...0x66: n = c - 0x61 + 10
-                    default: valid = false; break characters
-                    }
-                    if half { out[j] = hi << 4 | n; j += 1 } else { hi = n }
-                    half.toggle()
-                }
-                count = valid ? 16 : j
+        return s.withUTF8 { u -> (UInt64, UInt64)? in
+            guard u[8] == 0x2d, u[13] == 0x2d, u[18] == 0x2d, u[23] == 0x2d else { return nil }
+            var words: (UInt64, UInt64) = (0, 0)
+            var invalid: UInt8 = 0
+            var k = 0
+            for i in 0..<36 where i != 8 && i != 13 && i != 18 && i != 23 {
+                let n = nibble(u[i])
+                invalid |= n
+                if k < 16 { words.0 = words.0 << 4 | UInt64(n & 0xf) } else { words.1 = words.1 << 4 | UInt64(n & 0xf) }
+                k += 1
             }
-            return valid ? out : nil
+            return invalid & 0x10 == 0 ? words : nil
+        }
+    }
+
+    /// A lowercase hex digit's value; 0x10 for any other byte.
+    @inline(__always)
+    private static func nibble(_ c: UInt8) -> UInt8 {
+        switch c {
+        case 0x30...0x39: return c &- 0x30
+        case 0x61...0x66: return c &- 0x61 &+ 10
+        default: return 0x10
         }
     }
 
@@ -90,19 +102,18 @@ extension ByteWriter {
         case .null: u8(BundleLayout.ValueTag.null.rawValue)
         case .integer(let i): u8(BundleLayout.ValueTag.integer.rawValue); zigzag(i)
         case .real(let d): u8(BundleLayout.ValueTag.real.rawValue); real(d)
-        case .text(let s):
-            if let packed = PackedUUID.pack(s) {
-                u8(BundleLayout.ValueTag.uuid.rawValue); raw(packed)
-            } else {
-                u8(BundleLayout.ValueTag.text.rawValue); string(s)
-            }
+        case .text(let s): rowID(s)
         case .blob(let b): u8(BundleLayout.ValueTag.blob.rawValue); lengthPrefixed(b)
         }
     }
 
-    /// A row id: a packed UUID (tag 5) when it is one, otherwise text (tag 3).
+    /// A row id, or any text: a packed UUID (tag 5) when it is one, otherwise text (tag 3).
     mutating func rowID(_ s: String) {
-        if let packed = PackedUUID.pack(s) { u8(BundleLayout.ValueTag.uuid.rawValue); raw(packed) } else {
+        if let (high, low) = PackedUUID.words(s) {
+            u8(BundleLayout.ValueTag.uuid.rawValue)
+            withUnsafeBytes(of: high.bigEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: low.bigEndian) { bytes.append(contentsOf: $0) }
+        } else {
             u8(BundleLayout.ValueTag.text.rawValue); string(s)
         }
     }
