@@ -205,6 +205,29 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM meetings")?.integer, 5)
     }
 
+    /// A group made a «пара» keeps its meetings: two introductions (a mentee who joined in January)
+    /// or a trial before the introduction refuse the change, saying what to do.
+    func testAGroupMadeAPairKeepsAPairsMeetings() throws {
+        _ = try e.put(table: "persons", sets: [("full_name", "Кузнецов Виктор Павлович")])
+        let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович")]).id
+        let group = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("kind", "group"), ("status", "active"), ("started_on", "01.09.2026")]).id
+        _ = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "introduction"), ("held_on", "16.09.2026")])
+        let january = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "introduction"), ("held_on", "20.01.2027")]).id
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("kind", "pair")], id: group)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "у «Кузнецов Виктор Павлович» встреч «встреча-знакомство»: 2 (16.09.2026, 20.01.2027), а у вида «пара» она одна: оставьте вид «группа» или сначала удалите лишние встречи")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(group)])?.text, "group")
+        _ = try e.delete(table: "meetings", id: january)
+        let trial = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "trial"), ("held_on", "10.09.2026")]).id
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("kind", "pair")], id: group)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.meeting_before_introduction")
+        }
+        _ = try e.put(table: "meetings", sets: [("held_on", "20.09.2026")], id: trial)
+        _ = try e.put(table: "pairs", sets: [("kind", "pair")], id: group)
+        XCTAssertEqual(try school.database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(group)])?.text, "pair")
+    }
+
     /// Schema 2's records are of a person (a diagnostic saved with its level alone named no one).
     func testSchemaTwosRecordsNeedTheirPerson() throws {
         XCTAssertThrowsError(try e.put(table: "diagnostics", sets: [("level", "basic")])) { error in

@@ -194,10 +194,11 @@ extension Message {
                 ru: "реестр не принимает эту строку: \(detail)")
     }
 
-    static func importNearNamesake(_ name: String, registered: String, short: String) -> Message {
+    /// Said in the web app and at the command line alike: no command, no button, no id.
+    static func importNearNamesake(_ name: String, registered: String) -> Message {
         Message("import.near_namesake",
-                en: "«\(name)» looks like «\(registered)» [\(short)], born the same day: if this is her, correct the name in the list (or add an id column); if this is someone else, add them on their own («Add» in the web app, put persons at the command line)",
-                ru: "«\(name)» похоже на «\(registered)» [\(short)] с той же датой рождения: если это тот же человек, исправьте имя в списке (или добавьте столбец id); если это другой человек, добавьте его отдельно (в веб-приложении — «Добавить», в командной строке — put persons)")
+                en: "«\(name)» looks like «\(registered)», born the same day: if this is her, correct the name in the list (or add an id column); if this is someone else, add them by hand, on their own",
+                ru: "«\(name)» похоже на «\(registered)» с той же датой рождения: если это тот же человек, исправьте имя в списке (или добавьте столбец id); если это другой человек, добавьте его вручную, отдельной записью")
     }
 
     /// A line naming a person the registry holds under the same name, with another birth date or
@@ -207,10 +208,10 @@ extension Message {
         return Message("import.namesake_date",
                        en: "«\(name)» is in the registry already, born \(dates)"
                            + (lineDate.map { ", not \($0): if this is her, correct the date in the list" } ?? ", and this line gives no birth date: write it in the list")
-                           + " (or add an id column); if this is someone else, add them on their own («Add» in the web app, put persons at the command line)",
+                           + " (or add an id column); if this is someone else, add them by hand, on their own",
                        ru: "«\(name)» уже есть в реестре с датой рождения \(dates)"
                            + (lineDate.map { ", а в строке — \($0): если это тот же человек, исправьте дату в списке" } ?? ", а в строке даты рождения нет: впишите её в список")
-                           + " (или добавьте столбец id); если это другой человек, добавьте его отдельно (в веб-приложении — «Добавить», в командной строке — put persons)")
+                           + " (или добавьте столбец id); если это другой человек, добавьте его вручную, отдельной записью")
     }
 }
 

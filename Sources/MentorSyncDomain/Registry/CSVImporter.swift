@@ -269,8 +269,7 @@ public struct CSVImporter {
                     case .none:
                         // No one of that name and day; someone born that day with a name a letter off: a typo.
                         if let near = matcher.nearNamesake(fullName: values[f].text ?? "", birthDate: birthIndex.flatMap { values[$0].text }) {
-                            bad.append(CSVBadRow(line: record.line, reason: Message.importNearNamesake(values[f].text ?? "", registered: near.name,
-                                                                                                         short: ReferenceResolver.shortID(near.id)).text()))
+                            bad.append(CSVBadRow(line: record.line, reason: Message.importNearNamesake(values[f].text ?? "", registered: near.name).text()))
                             continue
                         }
                     }

@@ -11,6 +11,7 @@ enum MeetingOrder {
 
     static func check(_ table: TableSchema, database: Database, row: String?, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?) throws {
+        if table.name == "pairs" { return try checkKind(database: database, row: row, touches: touches, value) }
         guard table.name == "meetings", touches(["pair_id", "kind", "held_on"]), let kind = try value("kind")?.text,
               let pair = try value("pair_id")?.text, !pair.isEmpty,
               try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text != "group" else { return }
@@ -33,9 +34,33 @@ enum MeetingOrder {
                                                      [.text(pair), .text(row ?? "")])?.text, day < introduction else { return }
         throw MessageError(.meetingBeforeIntroduction(kind: kind, day: day, introduction: introduction, pair: try names.labelOrShortID(pair, in: "pairs")))
     }
+
+    /// A group made a «пара» keeps the meetings it had: they must be a pair's (one introduction,
+    /// nothing of the roadmap before it), or the change is refused, naming what stands in its way.
+    private static func checkKind(database: Database, row: String?, touches: ([String]) -> Bool,
+                                  _ value: (String) throws -> DatabaseValue?) throws {
+        guard let row, touches(["kind"]), try value("kind")?.text != "group" else { return }
+        let introductions = try database.rows("SELECT held_on FROM meetings WHERE pair_id = ? AND kind = 'introduction' ORDER BY held_on",
+                                              [.text(row)]).map { $0[0].text ?? "" }
+        let pair = try ReferenceResolver(database: database).labelOrShortID(row, in: "pairs")
+        if introductions.count > 1 { throw MessageError(.groupWithIntroductions(pair: pair, days: introductions)) }
+        guard let introduction = introductions.first, !introduction.isEmpty, let earlier = try database.rows("""
+            SELECT kind, held_on FROM meetings WHERE pair_id = ? AND held_on <> '' AND held_on < ?
+              AND kind IN ('trial', 'planning', 'joint_work', 'final') ORDER BY held_on LIMIT 1
+            """, [.text(row), .text(introduction)]).first else { return }
+        throw MessageError(.meetingBeforeIntroduction(kind: earlier[0].text ?? "", day: earlier[1].text ?? "", introduction: introduction, pair: pair))
+    }
 }
 
 extension Message {
+    static func groupWithIntroductions(pair: String, days: [String]) -> Message {
+        let first = valueTitle("introduction", column: "kind", table: "meetings"), pairKind = valueTitle("pair", column: "kind", table: "pairs"),
+            groupKind = valueTitle("group", column: "kind", table: "pairs")
+        return Message("registry.group_with_introductions",
+                       en: "“\(pair)” has \(days.count) meetings “\(first.english)” (\(days.joined(separator: ", "))) and a “\(pairKind.english)” has one: keep the kind “\(groupKind.english)”, or delete the extra meetings first",
+                       ru: "у «\(pair)» встреч «\(first.russian)»: \(days.count) (\(days.map(RowNames.russianDate).joined(separator: ", "))), а у вида «\(pairKind.russian)» она одна: оставьте вид «\(groupKind.russian)» или сначала удалите лишние встречи")
+    }
+
     static func secondMeetingOfKind(_ kind: String, pair: String, day: String) -> Message {
         let word = valueTitle(kind, column: "kind", table: "meetings")
         let on = day.isEmpty ? "" : " (\(RowNames.russianDate(day)))"
