@@ -51,6 +51,16 @@ final class IndicatorReportTests: XCTestCase {
         assertShare(share(report.district, .teachersUnder35), 3, 5, met: false)
     }
 
+    /// A target the district set reads as its own; one it did not set names the roadmap it follows,
+    /// as an example (a reader in another town read «Дубна, показатель 1» and did not know why).
+    func testEachTargetSaysWhereItComesFrom() {
+        let text = report.tableText(), html = report.htmlPage()
+        XCTAssertTrue(text.contains("— цель 90% (своя цель — таблица «Показатели и цели»)"), text)
+        XCTAssertTrue(text.contains("— цель 30% (по образцу ДДТ, не менее 30%)"), text)
+        XCTAssertTrue(html.contains("Цель: 90% (своя цель — таблица «Показатели и цели»)"), html)
+        XCTAssertTrue(report.notes.contains { $0.contains("по образцу: муниципальной дорожной карты г. Дубны") }, "\(report.notes)")
+    }
+
     /// 2. Teaching since after 2021-09-01: Т1, Т5, Т9 (a 44-year-old newcomer). Т6 has exactly 3 years.
     func testTeachersUnder3Years() {
         let s1 = share(report.school("s001"), .teachersUnder3Years)

@@ -47,23 +47,25 @@ extension Message {
         }
     }
 
+    /// Where an indicator's target comes from when the district set none: the roadmaps the registry
+    /// was made from (DOMAIN.md), named so a reader of another town sees they are examples.
     public static func indicatorSource(_ code: IndicatorCode) -> Message {
         let key = "indicator.\(code.rawValue).source"
         switch code {
-        case .teachersUnder35: return Message(key, en: "Dubna, indicator 1", ru: "Дубна, показатель 1")
-        case .teachersUnder3Years: return Message(key, en: "DDT, goal: at least 30%", ru: "ДДТ, цель: не менее 30%")
-        case .studentsInMentoring: return Message(key, en: "DDT, goal: at least 70%", ru: "ДДТ, цель: не менее 70%")
-        case .youngSpecialistsRetained: return Message(key, en: "Dubna, indicator 3", ru: "Дубна, показатель 3")
-        case .menteesWithPlan: return Message(key, en: "Dubna, indicator 5 (at least 60%)", ru: "Дубна, показатель 5 (не менее 60%)")
-        case .plansDone: return Message(key, en: "Dubna, indicator 5 (80%)", ru: "Дубна, показатель 5 (80%)")
-        case .schoolsWithActivePair: return Message(key, en: "Dubna, indicator 9", ru: "Дубна, показатель 9")
-        case .staffDiagnosed: return Message(key, en: "Dubna, indicator 4 (no target of its own)", ru: "Дубна, показатель 4 (без своей цели)")
-        case .diagnosedBasicOrAbove: return Message(key, en: "Dubna, indicator 4 (at least 60%)", ru: "Дубна, показатель 4 (не менее 60%)")
-        case .teachersFederalCourse: return Message(key, en: "Dubna, indicator 6 (6% a year)", ru: "Дубна, показатель 6 (6% в год)")
-        case .teachersInContests: return Message(key, en: "Dubna, indicator 7 (at least 1)", ru: "Дубна, показатель 7 (не менее 1 участника)")
-        case .staffTrainedOnTalents: return Message(key, en: "Dubna, indicator 12 (10%)", ru: "Дубна, показатель 12 (10%)")
-        case .staffInPracticeSharing: return Message(key, en: "Dubna, indicator 13 (85%)", ru: "Дубна, показатель 13 (85%)")
-        case .staffInProfessionalEvents: return Message(key, en: "Dubna, indicator 14 (80%)", ru: "Дубна, показатель 14 (80%)")
+        case .teachersUnder35: return Message(key, en: "after Dubna, indicator 1", ru: "по образцу г. Дубны, показатель 1")
+        case .teachersUnder3Years: return Message(key, en: "after the DDT, at least 30%", ru: "по образцу ДДТ, не менее 30%")
+        case .studentsInMentoring: return Message(key, en: "after the DDT, at least 70%", ru: "по образцу ДДТ, не менее 70%")
+        case .youngSpecialistsRetained: return Message(key, en: "after Dubna, indicator 3", ru: "по образцу г. Дубны, показатель 3")
+        case .menteesWithPlan: return Message(key, en: "after Dubna, indicator 5 (at least 60%)", ru: "по образцу г. Дубны, показатель 5 (не менее 60%)")
+        case .plansDone: return Message(key, en: "after Dubna, indicator 5 (80%)", ru: "по образцу г. Дубны, показатель 5 (80%)")
+        case .schoolsWithActivePair: return Message(key, en: "after Dubna, indicator 9", ru: "по образцу г. Дубны, показатель 9")
+        case .staffDiagnosed: return Message(key, en: "after Dubna, indicator 4 (no target of its own)", ru: "по образцу г. Дубны, показатель 4 (без своей цели)")
+        case .diagnosedBasicOrAbove: return Message(key, en: "after Dubna, indicator 4 (at least 60%)", ru: "по образцу г. Дубны, показатель 4 (не менее 60%)")
+        case .teachersFederalCourse: return Message(key, en: "after Dubna, indicator 6 (6% a year)", ru: "по образцу г. Дубны, показатель 6 (6% в год)")
+        case .teachersInContests: return Message(key, en: "after Dubna, indicator 7 (at least 1)", ru: "по образцу г. Дубны, показатель 7 (не менее 1 участника)")
+        case .staffTrainedOnTalents: return Message(key, en: "after Dubna, indicator 12 (10%)", ru: "по образцу г. Дубны, показатель 12 (10%)")
+        case .staffInPracticeSharing: return Message(key, en: "after Dubna, indicator 13 (85%)", ru: "по образцу г. Дубны, показатель 13 (85%)")
+        case .staffInProfessionalEvents: return Message(key, en: "after Dubna, indicator 14 (80%)", ru: "по образцу г. Дубны, показатель 14 (80%)")
         }
     }
 

@@ -35,7 +35,7 @@ extension IndicatorReport {
         for i in district.indicators {
             h.open("tr", class: rowClass(i))
             h.cells([i.number])
-            h.raw("<td>\(HTMLWriter.escape(i.title))<div class=\"src\">\(HTMLWriter.escape(i.source))</div></td>")
+            h.raw("<td>\(HTMLWriter.escape(i.title))<div class=\"src\">\(HTMLWriter.escape(ReportText.targetOrigin(i)))</div></td>")
             h.cells([String(i.numerator), String(i.denominator), ReportText.value(i), ReportText.target(i)], class: "num")
             h.raw("<td>\(bar(i))</td>")
             h.cells([ReportText.met(i.met)])
@@ -49,7 +49,7 @@ extension IndicatorReport {
                 guard let first = district.indicator(code) else { continue }
                 h.open("section", id: "indicator-\(code.rawValue)")
                 h.element("h2", "\(first.number). \(first.title)")
-                h.element("p", "Цель: \(ReportText.target(first)) (\(first.source)). По муниципалитету: "
+                h.element("p", "Цель: \(ReportText.target(first)) (\(ReportText.targetOrigin(first))). По муниципалитету: "
                           + (first.unit == .count ? "\(first.numerator) (среди \(first.denominator))."
                                                   : "\(first.numerator) из \(first.denominator), \(ReportText.value(first))."), class: "lead")
                 h.open("table")

@@ -24,7 +24,7 @@ extension IndicatorReport {
             for code in IndicatorCode.allCases {
                 guard let first = district.indicator(code) else { continue }
                 out.append("")
-                out.append("\(first.number). \(first.title) — цель \(ReportText.target(first)) (\(first.source))")
+                out.append("\(first.number). \(first.title) — цель \(ReportText.target(first)) (\(ReportText.targetOrigin(first)))")
                 var t = TextTable(["ОО", "Название", "Числитель", "Знаменатель", "Значение", "Достигнуто"],
                                   alignments: [.left, .left, .right, .right, .right, .left])
                 for s in schools {
