@@ -15,6 +15,15 @@ final class FoldReadAheadTests: XCTestCase {
                                 i % 5 == 0 ? .null : .text("заметка № \(i) — «кавычки»"), i % 7 == 0 ? .null : .text("учитель \(i % 11)")])
     }
 
+    /// Inserts `count` persons with new ids (inside the caller's transaction, if any); their ids.
+    private func insertPersons(_ s: Replica, _ count: Int) throws -> [String] {
+        try (0..<count).map { i in
+            let id = UUID().uuidString.lowercased()
+            try insertPerson(s, id, i)
+            return id
+        }
+    }
+
     private func clockRows(_ r: Replica) throws -> [[DatabaseValue]] {
         try r.database.rows("SELECT tbl, id, org_id, alive, local, clock, fp FROM msync_rows ORDER BY tbl, id")
     }
@@ -42,13 +51,8 @@ final class FoldReadAheadTests: XCTestCase {
         try s.fold()
         XCTAssertEqual(s.batchesReadAhead, 0, "a short log is folded on the caller's thread")
 
-        var ids: [String] = []
         try s.database.transaction {
-            for i in 0..<5000 {
-                let id = UUID().uuidString.lowercased()
-                ids.append(id)
-                try insertPerson(s, id, i)
-            }
+            let ids = try insertPersons(s, 5000)
             for (i, id) in ids.enumerated() where i % 17 == 0 {
                 try s.database.execute("UPDATE persons SET notes = ? WHERE id = ?", [.text("исправлено \(i)"), .text(id)])
             }
@@ -82,14 +86,7 @@ final class FoldReadAheadTests: XCTestCase {
     func testAFoldAfterUncapturedWritesInItsTransactionDoesNotReadAhead() throws {
         let t = try TestDistrict(schools: ["s001"])
         let s = t.school("s001")
-        var ids: [String] = []
-        try s.database.transaction {
-            for i in 0..<5000 {
-                let id = UUID().uuidString.lowercased()
-                ids.append(id)
-                try insertPerson(s, id, i)
-            }
-        }
+        let ids = try s.database.transaction { try insertPersons(s, 5000) }
         try s.database.transaction {
             try s.database.setTriggersEnabled(false)
             for (i, id) in ids.enumerated() where i % 3 == 0 {
