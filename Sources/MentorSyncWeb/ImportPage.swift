@@ -95,7 +95,8 @@ struct ImportPage {
             return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }
         var body = "<p>\(esc(name)): \(ctx.t(.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count)))</p>"
-        for note in result.notes { body += "<p class=\"notice\">\(ctx.t(note))</p>" }
+        // How the file was read (columns left out, people without a role): to heed, in amber.
+        for note in result.notes { body += "<p class=\"caution\">\(ctx.t(note))</p>" }
         body += ctx.table([Message.webImportLine.text(l), Message.webImportInFile.text(l), Message.webImportOutcome.text(l), Message.webImportReason.text(l)], rows)
         body += ctx.form("/import/confirm?" + query([("file", token), ("table", table)]),
                          "<button>\(ctx.t(.webImportConfirm))</button><a class=\"button secondary\" href=\"/import\">\(ctx.t(.webCancel))</a>")

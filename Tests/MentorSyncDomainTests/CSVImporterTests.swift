@@ -175,12 +175,12 @@ final class CSVImporterTests: XCTestCase {
         // The line without a date is the one Морозова: her position changes, her birth date stays.
         XCTAssertEqual(try school.database.scalar("SELECT birth_date || ' ' || position FROM persons WHERE full_name = 'Морозова Елена Николаевна'")?.text, "1978-11-21 завуч")
         XCTAssertEqual(Message.importNamesakeDate("Федорова Светлана Андреевна", registered: ["30.01.1999"], lineDate: "30.01.2000").russian,
-                       "«Федорова Светлана Андреевна» уже есть в реестре с датой рождения 30.01.1999, а в строке — 30.01.2000: если это тот же человек, исправьте дату в списке (или добавьте столбец id); если это другой человек, добавьте его вручную, отдельной записью")
+                       "«Федорова Светлана Андреевна» уже есть в реестре с датой рождения 30.01.1999, а в строке — 30.01.2000: если это тот же человек, исправьте дату в списке (или возьмите за основу список, выгруженный из реестра: в нём есть столбец id); если это другой человек, добавьте его вручную, отдельной записью")
         XCTAssertEqual([r.inserted, r.updated], [0, 2])
         // Two of that name, and a line without the date: which one is not guessed.
         _ = try editor.put(table: "persons", sets: [("full_name", "Морозова Елена Николаевна"), ("role", "teacher"), ("birth_date", "02.02.1990")])
         let again = try CSVImporter().import(table: "persons", file: try file("again.csv", "ФИО;Дата рождения;Должность\nМорозова Елена Николаевна;;учитель\n"), into: school, skipBad: true)
-        XCTAssertEqual(again.badRows.first?.reason, "«Морозова Елена Николаевна» is in the registry already, born 21.11.1978, 02.02.1990, and this line gives no birth date: write it in the list (or add an id column); if this is someone else, add them by hand, on their own")
+        XCTAssertEqual(again.badRows.first?.reason, "«Морозова Елена Николаевна» is in the registry already, born 21.11.1978, 02.02.1990, and this line gives no birth date: write it in the list (or start from a list exported from the registry: it has an id column); if this is someone else, add them by hand, on their own")
         XCTAssertEqual(try count("persons"), 4)
         XCTAssertEqual(try school.database.scalar("SELECT birth_date || ' ' || position FROM persons WHERE full_name = 'Зайцев Олег'")?.text, "1985-03-02 учитель физики")
     }

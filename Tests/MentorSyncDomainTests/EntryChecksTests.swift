@@ -215,7 +215,7 @@ final class EntryChecksTests: XCTestCase {
         let january = try e.put(table: "meetings", sets: [("pair_id", group), ("kind", "introduction"), ("held_on", "20.01.2027")]).id
         XCTAssertThrowsError(try e.put(table: "pairs", sets: [("kind", "pair")], id: group)) { error in
             XCTAssertEqual((error as? MessageError)?.message.russian,
-                           "у «Кузнецов Виктор Павлович» встреч «встреча-знакомство»: 2 (16.09.2026, 20.01.2027), а у вида «пара» она одна: оставьте вид «группа» или сначала удалите лишние встречи")
+                           "у пары «Кузнецов Виктор Павлович» встреч «встреча-знакомство»: 2 (16.09.2026, 20.01.2027), а у вида «пара» она одна: оставьте вид «группа» или сначала удалите лишние встречи")
         }
         XCTAssertEqual(try school.database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(group)])?.text, "group")
         _ = try e.delete(table: "meetings", id: january)

@@ -51,13 +51,13 @@ final class IndicatorReportTests: XCTestCase {
         assertShare(share(report.district, .teachersUnder35), 3, 5, met: false)
     }
 
-    /// A target the district set reads as its own; one it did not set names the roadmap it follows,
+    /// A target the district set reads as the district's (at a school too); one it did not set names the roadmap it follows,
     /// as an example (a reader in another town read «Дубна, показатель 1» and did not know why).
     func testEachTargetSaysWhereItComesFrom() {
         let text = report.tableText(), html = report.htmlPage()
-        XCTAssertTrue(text.contains("— цель 90% (своя цель — таблица «Показатели и цели»)"), text)
-        XCTAssertTrue(text.contains("— цель 30% (по образцу ДДТ, не менее 30%)"), text)
-        XCTAssertTrue(html.contains("Цель: 90% (своя цель — таблица «Показатели и цели»)"), html)
+        XCTAssertTrue(text.contains("— цель 90% (цель управления образования — таблица «Показатели и цели»)"), text)
+        XCTAssertTrue(text.contains("— цель 30% (по образцу дома детского творчества: не менее 30%)"), text)
+        XCTAssertTrue(html.contains("Цель: 90% (цель управления образования — таблица «Показатели и цели»)"), html)
         XCTAssertTrue(report.notes.contains { $0.contains("по образцу: муниципальной дорожной карты г. Дубны") }, "\(report.notes)")
     }
 

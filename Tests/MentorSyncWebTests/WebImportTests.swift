@@ -30,6 +30,9 @@ final class WebImportTests: XCTestCase {
         XCTAssertTrue(preview.body.contains("31.02.1991"), "the refused line says why")
         let gap = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("без даты.csv", "ФИО;Дата рождения;Роль\r\nЛебедева Нина;;учитель\r\n")))
         XCTAssertTrue(gap.body.contains("Лебедева Нина; —; учитель<"), "an empty cell keeps its place: \(gap.body)")
+        // How the file is read is to heed, in amber, not in the green of what went well.
+        let noRole = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("без роли.csv", "ФИО\r\nСмирнова Анна\r\n")))
+        XCTAssertTrue(noRole.body.contains("<p class=\"caution\">новых людей без роли: 1"), noRole.body)
         for heading in ["Строка", "В файле", "Что будет", "Почему"] {
             XCTAssertTrue(preview.body.contains("<th>\(heading)</th>"), "the preview's column \(heading) has no heading")
         }

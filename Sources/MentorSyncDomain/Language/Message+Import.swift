@@ -197,8 +197,8 @@ extension Message {
     /// Said in the web app and at the command line alike: no command, no button, no id.
     static func importNearNamesake(_ name: String, registered: String) -> Message {
         Message("import.near_namesake",
-                en: "«\(name)» looks like «\(registered)», born the same day: if this is her, correct the name in the list (or add an id column); if this is someone else, add them by hand, on their own",
-                ru: "«\(name)» похоже на «\(registered)» с той же датой рождения: если это тот же человек, исправьте имя в списке (или добавьте столбец id); если это другой человек, добавьте его вручную, отдельной записью")
+                en: "«\(name)» looks like «\(registered)», born the same day: if this is her, correct the name in the list (or start from a list exported from the registry: it has an id column); if this is someone else, add them by hand, on their own",
+                ru: "«\(name)» похоже на «\(registered)» с той же датой рождения: если это тот же человек, исправьте имя в списке (или возьмите за основу список, выгруженный из реестра: в нём есть столбец id); если это другой человек, добавьте его вручную, отдельной записью")
     }
 
     /// A line naming a person the registry holds under the same name, with another birth date or
@@ -208,10 +208,10 @@ extension Message {
         return Message("import.namesake_date",
                        en: "«\(name)» is in the registry already, born \(dates)"
                            + (lineDate.map { ", not \($0): if this is her, correct the date in the list" } ?? ", and this line gives no birth date: write it in the list")
-                           + " (or add an id column); if this is someone else, add them by hand, on their own",
+                           + " (or start from a list exported from the registry: it has an id column); if this is someone else, add them by hand, on their own",
                        ru: "«\(name)» уже есть в реестре с датой рождения \(dates)"
                            + (lineDate.map { ", а в строке — \($0): если это тот же человек, исправьте дату в списке" } ?? ", а в строке даты рождения нет: впишите её в список")
-                           + " (или добавьте столбец id); если это другой человек, добавьте его вручную, отдельной записью")
+                           + " (или возьмите за основу список, выгруженный из реестра: в нём есть столбец id); если это другой человек, добавьте его вручную, отдельной записью")
     }
 }
 

@@ -49,23 +49,31 @@ extension Message {
 
     /// Where an indicator's target comes from when the district set none: the roadmaps the registry
     /// was made from (DOMAIN.md), named so a reader of another town sees they are examples.
+    /// Where an indicator's target comes from when the district set none: the roadmaps the registry
+    /// was made from (DOMAIN.md), named so a reader of another town sees they are examples.
     public static func indicatorSource(_ code: IndicatorCode) -> Message {
         let key = "indicator.\(code.rawValue).source"
+        func dubna(_ n: String, _ en: String, _ ru: String) -> Message {
+            Message(key, en: "after Dubna's roadmap, indicator \(n)\(en.isEmpty ? "" : ": \(en)")", ru: "по образцу г. Дубны, показатель \(n)\(ru.isEmpty ? "" : ": \(ru)")")
+        }
+        func ddt(_ en: String, _ ru: String) -> Message {
+            Message(key, en: "after a children's creativity centre's roadmap: \(en)", ru: "по образцу дома детского творчества: \(ru)")
+        }
         switch code {
-        case .teachersUnder35: return Message(key, en: "after Dubna, indicator 1", ru: "по образцу г. Дубны, показатель 1")
-        case .teachersUnder3Years: return Message(key, en: "after the DDT, at least 30%", ru: "по образцу ДДТ, не менее 30%")
-        case .studentsInMentoring: return Message(key, en: "after the DDT, at least 70%", ru: "по образцу ДДТ, не менее 70%")
-        case .youngSpecialistsRetained: return Message(key, en: "after Dubna, indicator 3", ru: "по образцу г. Дубны, показатель 3")
-        case .menteesWithPlan: return Message(key, en: "after Dubna, indicator 5 (at least 60%)", ru: "по образцу г. Дубны, показатель 5 (не менее 60%)")
-        case .plansDone: return Message(key, en: "after Dubna, indicator 5 (80%)", ru: "по образцу г. Дубны, показатель 5 (80%)")
-        case .schoolsWithActivePair: return Message(key, en: "after Dubna, indicator 9", ru: "по образцу г. Дубны, показатель 9")
-        case .staffDiagnosed: return Message(key, en: "after Dubna, indicator 4 (no target of its own)", ru: "по образцу г. Дубны, показатель 4 (без своей цели)")
-        case .diagnosedBasicOrAbove: return Message(key, en: "after Dubna, indicator 4 (at least 60%)", ru: "по образцу г. Дубны, показатель 4 (не менее 60%)")
-        case .teachersFederalCourse: return Message(key, en: "after Dubna, indicator 6 (6% a year)", ru: "по образцу г. Дубны, показатель 6 (6% в год)")
-        case .teachersInContests: return Message(key, en: "after Dubna, indicator 7 (at least 1)", ru: "по образцу г. Дубны, показатель 7 (не менее 1 участника)")
-        case .staffTrainedOnTalents: return Message(key, en: "after Dubna, indicator 12 (10%)", ru: "по образцу г. Дубны, показатель 12 (10%)")
-        case .staffInPracticeSharing: return Message(key, en: "after Dubna, indicator 13 (85%)", ru: "по образцу г. Дубны, показатель 13 (85%)")
-        case .staffInProfessionalEvents: return Message(key, en: "after Dubna, indicator 14 (80%)", ru: "по образцу г. Дубны, показатель 14 (80%)")
+        case .teachersUnder35: return dubna("1", "", "")
+        case .teachersUnder3Years: return ddt("at least 30%", "не менее 30%")
+        case .studentsInMentoring: return ddt("at least 70%", "не менее 70%")
+        case .youngSpecialistsRetained: return dubna("3", "", "")
+        case .menteesWithPlan: return dubna("5", "at least 60%", "не менее 60%")
+        case .plansDone: return dubna("5", "80%", "80%")
+        case .schoolsWithActivePair: return dubna("9", "", "")
+        case .staffDiagnosed: return dubna("4", "no target there", "цели там нет")
+        case .diagnosedBasicOrAbove: return dubna("4", "at least 60%", "не менее 60%")
+        case .teachersFederalCourse: return dubna("6", "6% a year", "6% в год")
+        case .teachersInContests: return dubna("7", "at least 1", "не менее 1 участника")
+        case .staffTrainedOnTalents: return dubna("12", "10%", "10%")
+        case .staffInPracticeSharing: return dubna("13", "85%", "85%")
+        case .staffInProfessionalEvents: return dubna("14", "80%", "80%")
         }
     }
 

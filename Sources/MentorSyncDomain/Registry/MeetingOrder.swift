@@ -57,8 +57,8 @@ extension Message {
         let first = valueTitle("introduction", column: "kind", table: "meetings"), pairKind = valueTitle("pair", column: "kind", table: "pairs"),
             groupKind = valueTitle("group", column: "kind", table: "pairs")
         return Message("registry.group_with_introductions",
-                       en: "“\(pair)” has \(days.count) meetings “\(first.english)” (\(days.joined(separator: ", "))) and a “\(pairKind.english)” has one: keep the kind “\(groupKind.english)”, or delete the extra meetings first",
-                       ru: "у «\(pair)» встреч «\(first.russian)»: \(days.count) (\(days.map(RowNames.russianDate).joined(separator: ", "))), а у вида «\(pairKind.russian)» она одна: оставьте вид «\(groupKind.russian)» или сначала удалите лишние встречи")
+                       en: "the pair “\(pair)” has \(days.count) meetings “\(first.english)” (\(days.joined(separator: ", "))) and a “\(pairKind.english)” has one: keep the kind “\(groupKind.english)”, or delete the extra meetings first",
+                       ru: "у пары «\(pair)» встреч «\(first.russian)»: \(days.count) (\(days.map(RowNames.russianDate).joined(separator: ", "))), а у вида «\(pairKind.russian)» она одна: оставьте вид «\(groupKind.russian)» или сначала удалите лишние встречи")
     }
 
     static func secondMeetingOfKind(_ kind: String, pair: String, day: String) -> Message {

@@ -38,10 +38,10 @@ enum ReportText {
     }
 
     /// An indicator's target as its unit reads: "60%", "не менее 1", "—" when none.
-    /// Where the target shown comes from: the district's own (its table «Показатели и цели»), or
-    /// the roadmap it was taken after.
+    /// Where the target shown comes from: the district's (its table «Показатели и цели», which a
+    /// school reads but does not write), or the roadmap it was taken after.
     static func targetOrigin(_ i: IndicatorResult) -> String {
-        i.targetSource == .indicators ? "своя цель — таблица «Показатели и цели»" : i.source
+        i.targetSource == .indicators ? "цель управления образования — таблица «Показатели и цели»" : i.source
     }
 
     static func target(_ i: IndicatorResult) -> String {
