@@ -80,6 +80,31 @@ final class FoldReadAheadTests: XCTestCase {
         XCTAssertEqual(try s.database.scalar("SELECT alive FROM msync_rows WHERE id = ?", [.text(reused)]), .integer(1))
     }
 
+    /// A restore renames a registry aside and puts another in its place, while a web app may still
+    /// hold the first open: a fold there reads ahead nothing of the file now at the path (it folded
+    /// that file's log and deleted its own unfolded: 8,000 rows left without clocks).
+    func testAFileNowAtThePathIsNotReadAhead() throws {
+        let t = try TestDistrict(schools: ["s001"])
+        let s = t.school("s001")
+        let path = s.database.path, otherPath = t.scratch.path("other.db").path
+        try s.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try FileManager.default.copyItem(atPath: path, toPath: otherPath)
+        do {
+            let other = try Replica(path: otherPath, schema: RegistrySchema.schema)
+            _ = try other.database.transaction { try insertPersons(other, 9000) }
+        }
+        let mine = try s.database.transaction { try insertPersons(s, 8000) }
+        for suffix in ["-wal", "-shm", ""] where FileManager.default.fileExists(atPath: path + suffix) {
+            XCTAssertEqual(rename(path + suffix, path + ".aside" + suffix), 0)
+        }
+        XCTAssertEqual(rename(otherPath, path), 0)
+
+        XCTAssertEqual(try s.fold(), 8000)
+        XCTAssertEqual(s.batchesReadAhead, 0)
+        let clocked = try s.database.rows("SELECT id FROM msync_rows WHERE tbl = ? AND alive = 1", [.integer(persons)]).map(\.[0].displayText)
+        XCTAssertEqual(Set(clocked), Set(mine))
+    }
+
     /// A district pass merges bundles in one transaction, writing rows without capture: a fold in
     /// it must fingerprint the values as that transaction holds them, which a second connection
     /// does not see.

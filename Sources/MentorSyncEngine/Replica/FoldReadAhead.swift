@@ -6,9 +6,11 @@ import Foundation
 /// The fold is left the writes, and a first export takes two cores instead of one.
 ///
 /// Started only when the second connection reads what the fold's own would: the fold's transaction
-/// holds the write lock (no other connection can commit meanwhile) and has changed no row yet, and
-/// the schema is the same. Whatever goes wrong on that thread ends the read-ahead quietly; the fold
-/// then reads the rest of the log itself, as it does for a short log.
+/// holds the write lock (no other connection can commit meanwhile) and has changed no row yet, the
+/// path still names the file the fold has open, and the second connection finds the same schema
+/// and the same log (its site, counter, length and first and last entries). Whatever goes wrong on
+/// that thread ends the read-ahead quietly; the fold then reads the rest of the log itself, as it
+/// does for a short log.
 final class FoldReadAhead: @unchecked Sendable {
     /// A log shorter than this is folded on the caller's thread alone (a day's writes).
     static let minimumEntries: Int64 = 4096
@@ -20,6 +22,7 @@ final class FoldReadAhead: @unchecked Sendable {
     private let siteNumbers: [SiteID: Int]
     private let selects: [Int: String]
     private let schemaCookie: Int64?
+    private let logIdentity: [DatabaseValue]
     private let queue = DispatchQueue(label: "mentorsync.fold-read")
     private let filled = DispatchSemaphore(value: 0)
     /// Room for batches not yet taken: made at 0 and raised to 2 (see `BundleReadAhead`).
@@ -38,9 +41,9 @@ final class FoldReadAhead: @unchecked Sendable {
     /// transaction does not allow one.
     static func start(for replica: Replica) throws -> FoldReadAhead? {
         let db = replica.database
-        guard !db.path.isEmpty, db.path != ":memory:", db.holdsWriteLockUnchanged,
-              let span = try db.scalar("SELECT max(seq) - min(seq) FROM msync_log")?.integer, span + 1 >= minimumEntries
-        else { return nil }
+        guard db.holdsWriteLockUnchanged, db.fileIsStillAtPath else { return nil }
+        let identity = try logIdentity(db)
+        guard let entries = identity.first?.integer, entries >= minimumEntries else { return nil }
         // The site's own number, given now if it has none yet (a new home's first fold): every
         // clock the fold makes names it, and the read-ahead cannot give numbers.
         _ = try replica.codec.number(replica.site)
@@ -48,13 +51,24 @@ final class FoldReadAhead: @unchecked Sendable {
         for t in replica.schema.tables { selects[t.number] = replica.sqlText(t).select }
         return FoldReadAhead(path: db.path, schema: replica.schema, folding: replica.folding,
                              siteNumbers: try replica.codec.assignedNumbers(), selects: selects,
-                             schemaCookie: try db.scalar("PRAGMA schema_version")?.integer)
+                             schemaCookie: try db.scalar("PRAGMA schema_version")?.integer, logIdentity: identity)
+    }
+
+    /// What tells this registry's log from another's: how many entries, the first and last with
+    /// their ids (random UUIDs nearly always), the counter, the site and when it was made.
+    static func logIdentity(_ db: Database) throws -> [DatabaseValue] {
+        try db.rows("""
+            SELECT count(*), min(seq), max(seq),
+                   (SELECT id FROM msync_log ORDER BY seq LIMIT 1), (SELECT id FROM msync_log ORDER BY seq DESC LIMIT 1),
+                   (SELECT seq FROM sqlite_sequence WHERE name = 'msync_log'), (SELECT site || ' ' || created_at FROM msync_site)
+            FROM msync_log
+            """).first ?? []
     }
 
     private init(path: String, schema: SyncSchema, folding: LogFolding, siteNumbers: [SiteID: Int],
-                 selects: [Int: String], schemaCookie: Int64?) {
+                 selects: [Int: String], schemaCookie: Int64?, logIdentity: [DatabaseValue]) {
         self.path = path; self.schema = schema; self.folding = folding
-        self.siteNumbers = siteNumbers; self.selects = selects; self.schemaCookie = schemaCookie
+        self.siteNumbers = siteNumbers; self.selects = selects; self.schemaCookie = schemaCookie; self.logIdentity = logIdentity
         free.signal(); free.signal()
         queue.async { [self] in produce() }
     }
@@ -104,16 +118,22 @@ final class FoldReadAhead: @unchecked Sendable {
         }
     }
 
-    /// A read-only connection in a read transaction, at the same schema as the fold's.
+    /// A read-only connection in a read transaction, at the same schema and log as the fold's.
     private func openSnapshot() throws -> Database {
         var options = Database.Options()
         options.readOnly = true
         options.create = false
+        options.cacheSizeKiB = FoldReadAhead.cacheSizeKiB
         let db = try Database(path: path, options: options)
         try db.execute("BEGIN")
-        guard try db.scalar("PRAGMA schema_version")?.integer == schemaCookie else { throw Unavailable() }
+        guard try db.scalar("PRAGMA schema_version")?.integer == schemaCookie,
+              try FoldReadAhead.logIdentity(db) == logIdentity else { throw Unavailable() }
         return db
     }
+
+    /// The second connection's page cache: it reads each row once, so a small one (the fold's own
+    /// is 32 MiB; a large export's memory stays within bench §4's bound).
+    static let cacheSizeKiB = 4 * 1024
 
     /// Works out the rows of `batch` first written here by an insert, as they would be stored.
     private func prepare(_ batch: inout FoldBatch, _ db: Database) throws {

@@ -90,7 +90,8 @@ extension Replica {
         // Writes made while capture was off are put into the log first, before anything is folded.
         try ensureCapture()
         // A long log is read, sorted and worked out a batch ahead on a second connection (FoldReadAhead).
-        let ahead = readsAhead ? try FoldReadAhead.start(for: self) : nil
+        // Its start failing is no reason for the fold to fail: it then reads the log itself.
+        let ahead = readsAhead ? (try? FoldReadAhead.start(for: self)) ?? nil : nil
         defer { ahead?.stop() }
         var total = 0
         var after: Int64 = 0

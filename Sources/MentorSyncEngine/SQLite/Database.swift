@@ -44,6 +44,7 @@ public final class Database {
         }
         self.handle = db
         self.path = path
+        fileIdentity = Database.fileIdentity(path)
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, options.busyTimeoutMilliseconds)
         try execute("PRAGMA cache_size = -\(options.cacheSizeKiB)")
@@ -135,11 +136,28 @@ public final class Database {
     /// `totalChanges` when `transaction` last began one.
     private var changesAtBegin: Int64 = -1
 
-    /// Whether this connection holds the write lock in a transaction that has changed no row yet
-    /// (begun by `transaction`): what it reads is then what any other connection reads, and no
-    /// other can commit meanwhile.
+    /// Whether this connection holds the write lock in a transaction that has changed no row yet:
+    /// what it reads is then what another connection to the same file reads, and no other can
+    /// commit meanwhile. The count of changes is the one when `transaction` last began one: for a
+    /// transaction begun otherwise (a raw BEGIN) it is older, and any change since makes this false.
     var holdsWriteLockUnchanged: Bool {
         isInTransaction && sqlite3_txn_state(handle, "main") == SQLITE_TXN_WRITE && totalChanges == changesAtBegin
+    }
+
+    /// The device and inode of the file at `path` when this connection opened it.
+    private let fileIdentity: (dev: UInt64, ino: UInt64)?
+
+    /// Whether `path` still names the file this connection opened (a restore renames a registry
+    /// aside and puts another in its place while a web app may still hold the first open).
+    var fileIsStillAtPath: Bool {
+        guard let opened = fileIdentity, let now = Database.fileIdentity(path) else { return false }
+        return opened == now
+    }
+
+    private static func fileIdentity(_ path: String) -> (dev: UInt64, ino: UInt64)? {
+        var st = stat()
+        guard !path.isEmpty, path != ":memory:", stat(path, &st) == 0 else { return nil }
+        return (UInt64(st.st_dev), UInt64(st.st_ino))
     }
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
