@@ -10,12 +10,14 @@ enum DefaultTargets {
         guard !missing.isEmpty else { return "" }
         func plain(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
         let rows = missing.map { i -> [String] in
-            let target = i.effectiveTarget.map { plain($0) + (i.unit == "count" ? "" : "%") } ?? "—"
+            // The default with the roadmap it was taken after, as the report says it.
+            let source = IndicatorCode(rawValue: i.code).map { "<br><span class=\"muted\">\(esc($0.source))</span>" } ?? ""
+            let target = (i.effectiveTarget.map { plain($0) + (i.unit == "count" ? "" : "%") } ?? "—") + source
             var fields = [("code", i.code), ("title", i.title ?? "")]
             if let unit = i.unit { fields.append(("unit", unit)) }
             if let t = i.effectiveTarget { fields.append(("target_value", plain(t))) }
             // The indicator by its title; its code (the report's and the region's key) small beneath.
-            return ["\(esc(i.title ?? i.code))<br><span class=\"muted\">\(esc(i.code))</span>", esc(target),
+            return ["\(esc(i.title ?? i.code))<br><span class=\"muted\">\(esc(i.code))</span>", target,
                     "<a href=\"\(esc("/t/indicators/edit?" + query(fields)))\">\(ctx.t(.webSetTarget))</a>"]
         }
         return "<h2>\(ctx.t(.webDefaultTargets))</h2><p class=\"muted\">\(ctx.t(.webDefaultTargetsWhy))</p>"

@@ -13,6 +13,8 @@ final class WebTargetsTests: XCTestCase {
         // By their titles, the codes small beneath; then the district's own targets, under their heading.
         XCTAssertTrue(page.contains(">Доля педагогов в возрасте до 35 лет, вовлечённых в наставничество<br><span class=\"muted\">teachers_under_35</span></td>"), page)
         XCTAssertTrue(page.contains("<h2>Цели, заданные управлением образования</h2>"), page)
+        // Each default with the roadmap it follows, as the report says it.
+        XCTAssertTrue(page.contains(">30%<br><span class=\"muted\">по образцу дома детского творчества: не менее 30%</span></td>"), page)
         let link = try XCTUnwrap(page.range(of: #"/t/indicators/edit\?code=teachers_under_35[^"]*"#, options: .regularExpression).map { String(page[$0]) },
                                  "no link to set the target of teachers_under_35: \(page)")
         let form = client.get(link.replacingOccurrences(of: "&amp;", with: "&"))?.body ?? ""
@@ -22,8 +24,12 @@ final class WebTargetsTests: XCTestCase {
         // A school named as the owner all the same (an old form, a hand-made request) is refused.
         XCTAssertEqual(client.post("/t/indicators/save", [("org_id", "s001"), ("code", "plans_done"), ("target_value", "90")])?.status, 422)
 
-        XCTAssertEqual(client.post("/t/indicators/save", [("code", "teachers_under_35"), ("title", "Доля педагогов в возрасте до 35 лет"),
-                                                          ("unit", "percent"), ("target_value", "90")])?.status, 303)
+        let saved = client.post("/t/indicators/save", [("code", "teachers_under_35"), ("title", "Доля педагогов в возрасте до 35 лет"),
+                                                       ("unit", "percent"), ("target_value", "90")])
+        XCTAssertEqual(saved?.status, 303)
+        // Said by its title, not its code.
+        let notice = client.get(saved?.header("Location") ?? "/")?.body ?? ""
+        XCTAssertTrue(notice.contains("Доля педагогов в возрасте до 35 лет") && !notice.contains("сохранено: teachers_under_35"), notice)
         let after = client.get("/t/indicators")?.body ?? ""
         XCTAssertFalse(after.contains("edit?code=teachers_under_35"), "no longer among the defaults")
         let report = try ToolRunner.run("mentorsync-district", ["indicators", "--json", "--home", w.districtHome.path])

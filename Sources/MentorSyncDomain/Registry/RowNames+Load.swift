@@ -48,8 +48,11 @@ extension RowNames {
                 return (id, text(r[2]).map { "\(pair), \(russianDate($0))" } ?? pair, nil)
             }
         case "indicators":
+            // By its title, as the report names it (a methodologist reads «Доля педагогов…», not
+            // teachers_under_35); a row without one by its code's title in the report, else its code.
             items = try db.rows("SELECT id, code, title FROM indicators ORDER BY rowid").map { r in
-                (r[0].displayText, text(r[1]) ?? text(r[2]) ?? shortLabel(r[0].displayText), nil)
+                let known = text(r[1]).flatMap(IndicatorCode.init(rawValue:))?.title
+                return (r[0].displayText, text(r[2]) ?? known ?? text(r[1]) ?? shortLabel(r[0].displayText), nil)
             }
         case "organizations": items = try plain("SELECT id, short_name, name FROM organizations ORDER BY rowid", 2)
         case "events":
