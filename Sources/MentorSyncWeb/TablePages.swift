@@ -71,6 +71,8 @@ final class TablePages {
 
     /// A stored value as people read it: a reference by its name, an enumeration in words, a date as DD.MM.YYYY.
     func shown(_ v: DatabaseValue, _ c: ColumnSchema, _ t: TableSchema, _ resolver: ReferenceResolver, _ language: Language) throws -> String {
+        // A number as it is written: a target of 40 (stored 40.0) is «40», 42.5 in Russian «42,5».
+        if case .real = v { return language == .ru ? fieldText(v).replacingOccurrences(of: ".", with: ",") : fieldText(v) }
         guard let text = v.text else { return "" }
         if case .reference(let target) = c.kind { return try resolver.label(of: text, in: target) ?? resolver.display(text, in: target) }
         return ReferenceResolver.word(for: text, column: c, table: t.name, language) ?? text

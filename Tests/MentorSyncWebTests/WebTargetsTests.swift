@@ -32,6 +32,7 @@ final class WebTargetsTests: XCTestCase {
         XCTAssertTrue(notice.contains("Доля педагогов в возрасте до 35 лет") && !notice.contains("сохранено: teachers_under_35"), notice)
         let after = client.get("/t/indicators")?.body ?? ""
         XCTAssertFalse(after.contains("edit?code=teachers_under_35"), "no longer among the defaults")
+        XCTAssertTrue(after.contains("data-label=\"Целевое значение\">90<") && !after.contains(">90.0<"), "a target of 90 reads 90: \(after)")
         let report = try ToolRunner.run("mentorsync-district", ["indicators", "--json", "--home", w.districtHome.path])
         let targets = (try JSONSerialization.jsonObject(with: Data(report.stdout.utf8))) as? [[String: Any]] ?? []
         let set = targets.first { $0["code"] as? String == "teachers_under_35" }
