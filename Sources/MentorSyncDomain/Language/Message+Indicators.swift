@@ -49,8 +49,6 @@ extension Message {
 
     /// Where an indicator's target comes from when the district set none: the roadmaps the registry
     /// was made from (DOMAIN.md), named so a reader of another town sees they are examples.
-    /// Where an indicator's target comes from when the district set none: the roadmaps the registry
-    /// was made from (DOMAIN.md), named so a reader of another town sees they are examples.
     public static func indicatorSource(_ code: IndicatorCode) -> Message {
         let key = "indicator.\(code.rawValue).source"
         func dubna(_ n: String, _ en: String, _ ru: String) -> Message {
