@@ -147,7 +147,20 @@ final class FoldReadAhead: @unchecked Sendable {
                 current = nil
                 if let t = schema.table(number: first.table), let sql = selects[t.number] { current = (t, try db.cachedStatement(sql)) }
             }
-            guard let (table, s) = current, let row = try folding.applying(batch.entries[range], to: nil, table) else { continue }
+            guard let (table, s) = current else { continue }
+            // One insert, nothing after it (a first export's rows, nearly all): every cell carries its
+            // stamp, and the clock is written straight, as `RowClockCodec.encode` writes it.
+            if range.count == 1, let number = own.number {
+                var fingerprint: DatabaseValue = .null
+                try s.bind(first.id, at: 1)
+                if try s.step() { fingerprint = .blob(RowFingerprint(statement: s, columns: 0..<table.columns.count + 1).bytes) }
+                s.reset()
+                batch.prepared[g] = [.integer(Int64(table.number)), .text(first.id), .text(first.org ?? ""), .integer(1), .integer(first.seq),
+                                     .blob(RowClockCodec.encodeInsert(cells: table.columns.count + 2, counter: first.seq, siteNumber: number)),
+                                     fingerprint]
+                continue
+            }
+            guard let row = try folding.applying(batch.entries[range], to: nil, table) else { continue }
             var fingerprint: [UInt8]?
             if row.alive {
                 try s.bind(first.id, at: 1)

@@ -101,6 +101,16 @@ final class RowClockCodec {
         return numbers
     }
 
+    /// The clock of a row just inserted by one site: `encode` of a version {site: counter} and every
+    /// cell 0..<cells stamped (counter, site), written without making the clock.
+    static func encodeInsert(cells: Int, counter: Int64, siteNumber: Int) -> [UInt8] {
+        var w = ByteWriter(capacity: 8 + cells * 6)
+        w.varint(1); w.varint(siteNumber); w.counter(counter)
+        w.varint(cells)
+        for position in 0..<cells { w.varint(position); w.counter(counter); w.varint(siteNumber) }
+        return w.bytes
+    }
+
     /// Encodes a clock with sites numbered by `number`.
     static func encode(_ clock: RowClock, number: (SiteID) throws -> Int) rethrows -> [UInt8] {
         var w = ByteWriter(capacity: 16 + clock.stamps.count * 6)
