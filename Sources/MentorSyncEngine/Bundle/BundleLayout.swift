@@ -44,12 +44,10 @@ struct NeedMoreBytes: Error { let what: String }
 /// Ids are most of what cannot be compressed in a bundle; packing saves about a fifth of it.
 enum PackedUUID {
     static func pack(_ s: String) -> [UInt8]? {
-        guard let (high, low) = words(s) else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(16)
-        withUnsafeBytes(of: high.bigEndian) { out.append(contentsOf: $0) }
-        withUnsafeBytes(of: low.bigEndian) { out.append(contentsOf: $0) }
-        return out
+        guard let words = words(s) else { return nil }
+        var out = ByteWriter(capacity: 16)
+        out.uuid(words)
+        return out.bytes
     }
 
     /// The UUID's 16 bytes as two big-endian words, or nil when `s` is not 36 lowercase hex
@@ -107,12 +105,17 @@ extension ByteWriter {
         }
     }
 
+    /// A UUID's 16 bytes (`PackedUUID.words`).
+    mutating func uuid(_ words: (UInt64, UInt64)) {
+        withUnsafeBytes(of: words.0.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: words.1.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
     /// A row id, or any text: a packed UUID (tag 5) when it is one, otherwise text (tag 3).
     mutating func rowID(_ s: String) {
-        if let (high, low) = PackedUUID.words(s) {
+        if let words = PackedUUID.words(s) {
             u8(BundleLayout.ValueTag.uuid.rawValue)
-            withUnsafeBytes(of: high.bigEndian) { bytes.append(contentsOf: $0) }
-            withUnsafeBytes(of: low.bigEndian) { bytes.append(contentsOf: $0) }
+            uuid(words)
         } else {
             u8(BundleLayout.ValueTag.text.rawValue); string(s)
         }

@@ -151,22 +151,15 @@ final class FoldReadAhead: @unchecked Sendable {
             // One insert, nothing after it (a first export's rows, nearly all): every cell carries its
             // stamp, and the clock is written straight, as `RowClockCodec.encode` writes it.
             if range.count == 1, let number = own.number {
-                var fingerprint: DatabaseValue = .null
-                try s.bind(first.id, at: 1)
-                if try s.step() { fingerprint = .blob(RowFingerprint(statement: s, columns: 0..<table.columns.count + 1).bytes) }
-                s.reset()
-                batch.prepared[g] = [.integer(Int64(table.number)), .text(first.id), .text(first.org ?? ""), .integer(1), .integer(first.seq),
-                                     .blob(RowClockCodec.encodeInsert(cells: table.columns.count + 2, counter: first.seq, siteNumber: number)),
-                                     fingerprint]
+                let row = Replica.StoredRow(orgID: first.org ?? "", alive: true, local: first.seq, clock: RowClock())
+                batch.prepared[g] = Replica.rowParameters(
+                    table: table.number, id: first.id, row,
+                    clock: RowClockCodec.encodeInsert(cells: table.columns.count + 2, counter: first.seq, siteNumber: number),
+                    fingerprint: try fingerprint(first.id, table, s))
                 continue
             }
             guard let row = try folding.applying(batch.entries[range], to: nil, table) else { continue }
-            var fingerprint: [UInt8]?
-            if row.alive {
-                try s.bind(first.id, at: 1)
-                defer { s.reset() }
-                if try s.step() { fingerprint = RowFingerprint(statement: s, columns: 0..<table.columns.count + 1).bytes }
-            }
+            let fingerprint = row.alive ? try fingerprint(first.id, table, s) : nil
             // A clock naming a site without a number yet is left to the fold (it numbers it).
             guard let clock = try? RowClockCodec.encode(row.clock, number: { site in
                 if let n = own.number, site == own.site { return n }
@@ -175,6 +168,13 @@ final class FoldReadAhead: @unchecked Sendable {
             }) else { continue }
             batch.prepared[g] = Replica.rowParameters(table: table.number, id: first.id, row, clock: clock, fingerprint: fingerprint)
         }
+    }
+
+    /// The fingerprint of a row's values as its table holds them (`select`: the table's row by id).
+    private func fingerprint(_ id: String, _ table: TableSchema, _ select: Statement) throws -> [UInt8]? {
+        try select.bind(id, at: 1)
+        defer { select.reset() }
+        return try select.step() ? RowFingerprint(statement: select, columns: 0..<table.columns.count + 1).bytes : nil
     }
 
     private func push(_ batch: FoldBatch?) {

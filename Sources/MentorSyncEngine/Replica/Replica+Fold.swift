@@ -119,8 +119,8 @@ extension Replica {
                 // stored without looking for a clock first, and folded again onto the clock it has
                 // only when one is there (an id used again after a delete).
                 if entries.first!.op == CaptureSQL.Op.insert.rawValue {
-                    if batch.prepared[g] != nil {
-                        if try storeRowIfAbsent(parameters: batch.prepared[g]!) { continue }
+                    if let parameters = batch.prepared[g] {
+                        if try storeRowIfAbsent(parameters: parameters) { continue }
                     } else if let row = try folding.applying(entries, to: nil, table),
                               try storeRowIfAbsent(table: tbl, id: id, row, values: nil) {
                         continue

@@ -159,6 +159,7 @@ public final class Database {
         guard !path.isEmpty, path != ":memory:", stat(path, &st) == 0 else { return nil }
         return (UInt64(st.st_dev), UInt64(st.st_ino))
     }
+
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     public enum TransactionKind: String { case deferred = "DEFERRED", immediate = "IMMEDIATE" }
