@@ -22,11 +22,8 @@ enum MeetingOrder {
                                              [.text(pair), .text(row ?? "")]).first {
                 throw MessageError(.secondMeetingOfKind(kind, pair: try names.labelOrShortID(pair, in: "pairs"), day: other[0].text ?? ""))
             }
-            guard !day.isEmpty, let earlier = try database.rows("""
-                SELECT kind, held_on FROM meetings WHERE pair_id = ? AND id <> ? AND held_on <> '' AND held_on < ?
-                  AND kind IN ('trial', 'planning', 'joint_work', 'final') ORDER BY held_on LIMIT 1
-                """, [.text(pair), .text(row ?? ""), .text(day)]).first else { return }
-            throw MessageError(.meetingBeforeIntroduction(kind: earlier[0].text ?? "", day: earlier[1].text ?? "", introduction: day,
+            guard !day.isEmpty, let earlier = try firstMeetingOfTheRoadmap(of: pair, before: day, besides: row, database) else { return }
+            throw MessageError(.meetingBeforeIntroduction(kind: earlier.kind, day: earlier.day, introduction: day,
                                                           pair: try names.labelOrShortID(pair, in: "pairs")))
         }
         guard afterIntroduction.contains(kind), !day.isEmpty,
@@ -44,11 +41,21 @@ enum MeetingOrder {
                                               [.text(row)]).map { $0[0].text ?? "" }
         let pair = try ReferenceResolver(database: database).labelOrShortID(row, in: "pairs")
         if introductions.count > 1 { throw MessageError(.groupWithIntroductions(pair: pair, days: introductions)) }
-        guard let introduction = introductions.first, !introduction.isEmpty, let earlier = try database.rows("""
-            SELECT kind, held_on FROM meetings WHERE pair_id = ? AND held_on <> '' AND held_on < ?
-              AND kind IN ('trial', 'planning', 'joint_work', 'final') ORDER BY held_on LIMIT 1
-            """, [.text(row), .text(introduction)]).first else { return }
-        throw MessageError(.meetingBeforeIntroduction(kind: earlier[0].text ?? "", day: earlier[1].text ?? "", introduction: introduction, pair: pair))
+        guard let introduction = introductions.first, !introduction.isEmpty,
+              let earlier = try firstMeetingOfTheRoadmap(of: row, before: introduction, besides: nil, database) else { return }
+        throw MessageError(.meetingBeforeIntroduction(kind: earlier.kind, day: earlier.day, introduction: introduction, pair: pair))
+    }
+
+    /// The pair's earliest trial, planning, joint or final meeting dated before `day` (other than
+    /// the meeting `besides`, the one being entered).
+    private static func firstMeetingOfTheRoadmap(of pair: String, before day: String, besides: String?,
+                                                 _ database: Database) throws -> (kind: String, day: String)? {
+        let kinds = afterIntroduction.sorted()
+        let r = try database.rows("""
+            SELECT kind, held_on FROM meetings WHERE pair_id = ? AND id <> ? AND held_on <> '' AND held_on < ?
+              AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ", "))) ORDER BY held_on LIMIT 1
+            """, [.text(pair), .text(besides ?? ""), .text(day)] + kinds.map { .text($0) }).first
+        return r.map { ($0[0].text ?? "", $0[1].text ?? "") }
     }
 }
 
