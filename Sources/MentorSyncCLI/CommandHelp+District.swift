@@ -39,8 +39,8 @@ extension CommandHelp {
         CommandHelp("conflicts", "conflicts list [--all] | show ID | resolve ID --keep mine|theirs | --value TEXT",
             summary("conflicts", en: "review and settle conflicts", ru: "просмотреть и разрешить конфликты"), [
                 option("--all", "all", en: "list settled conflicts too", ru: "показать и разрешённые конфликты"),
-                option("--keep mine|theirs", "keep", en: "mine: the district's value; theirs: the school's (`list` marks the one the registry holds now)",
-                       ru: "mine: значение управления образования; theirs: значение школы (`list` отмечает то, что сейчас в реестре)"),
+                option("--keep mine|theirs", "keep", en: "mine: the value the district holds now (the write the merge kept); theirs: the value it lost (`list` names who wrote each)",
+                       ru: "mine: значение, которое сейчас в реестре района (его оставило слияние); theirs: потерянное значение (`list` называет, кто записал каждое)"),
                 option("--value TEXT", "value", en: "settle with this value instead (checked like any entry)",
                        ru: "разрешить этим значением (проверяется, как любой ввод)"),
             ]),

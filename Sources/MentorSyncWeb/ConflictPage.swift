@@ -2,8 +2,8 @@ import Foundation
 import MentorSyncDomain
 import MentorSyncEngine
 
-/// Conflicts side by side (the district's value and the school's), each settled with `ConflictDesk`:
-/// keep the district's, keep the school's, or a value typed by the coordinator.
+/// Conflicts side by side (the value held now and the value lost, each with its writer), each settled
+/// with `ConflictDesk`: keep one of them, or a value typed by the coordinator.
 enum ConflictPage {
     /// /conflicts: the open ones; /conflicts?settled=1: the settled ones, each with what was decided
     /// and the same choices, to change one's mind (the school is told again).
@@ -30,14 +30,18 @@ enum ConflictPage {
             if let resolution = c.resolution {
                 body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: c.resolvedAt.map { LocalTime.readable($0, l) } ?? "")))</p>"
             }
-            body += "<div class=\"side\">"
+            // Each side with its writer, its value and when it was written; under each, the button keeping it.
+            var boxes = "<div class=\"side\">"
             for side in sides {
-                body += "<div><strong>\(esc(side.writer))</strong><p>\(esc(side.value.isEmpty ? "—" : side.value))\(side.held ? " <span class=\"muted\">(\(ctx.t(.webHeldNow)))</span>" : "")</p>"
-                body += "<p class=\"muted\">\(esc(Message.conflictWrittenAt(side.writtenAt, writer: side.writer).text(l)))</p></div>"
+                boxes += "<div><strong>\(esc(side.writer))</strong><p>\(esc(side.value.isEmpty ? "—" : side.value))\(side.held ? " <span class=\"muted\">(\(ctx.t(.webHeldNow)))</span>" : "")</p>"
+                boxes += "<p class=\"muted\">\(esc(Message.conflictWrittenAt(side.writtenAt, writer: side.writer).text(l)))</p>"
+                if deletion == nil { boxes += "<button name=\"keep\" value=\"\(esc(side.choice))\">\(ctx.t(.webKeepThis))</button>" }
+                boxes += "</div>"
             }
-            body += "</div>"
+            boxes += "</div>"
             let action = "/conflicts/resolve?" + query([("id", c.id)])
             if let deletion {
+                body += boxes
                 // The row is gone here and at the school: a value has nowhere to go. Agree to the
                 // deletion, or add the row again by hand.
                 body += "<p>\(ctx.t(.webConflictRowGone(deletedBy: deletion.writer)))</p>"
@@ -46,7 +50,7 @@ enum ConflictPage {
                 body += "</section>"
                 continue
             }
-            body += ctx.form(action, "<button name=\"keep\" value=\"mine\">\(ctx.t(.webKeepMine))</button><button name=\"keep\" value=\"theirs\">\(ctx.t(.webKeepTheirs))</button>"
+            body += ctx.form(action, boxes
                              + "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webTypeValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
             body += "</section>"
         }

@@ -123,10 +123,11 @@ final class BookkeepingCLITests: XCTestCase {
         expectOK(try w.district("put", "persons", "--id", "p1", "--set", "notes=переведена"))
         try w.round()
         let id = try XCTUnwrap(try w.conflicts().first?.id)
-        // The school deleted it: the district's value has no row; once re-created as advised, it is kept.
-        XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "mine").exitCode, 1)
+        // The school deleted it and the deletion won: the value lost (theirs, the district's) has no
+        // row; once re-created as advised, it is kept.
+        XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "theirs").exitCode, 1)
         expectOK(try w.district("put", "persons", "--id", "p1", "--set", "org_id=s001", "--set", "full_name=Петрова Анна"))
-        expectOK(try w.district("conflicts", "resolve", id, "--keep", "mine"))
+        expectOK(try w.district("conflicts", "resolve", id, "--keep", "theirs"))
         try w.round()
         let p = try XCTUnwrap((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first)
         XCTAssertEqual(p["notes"] as? String, "переведена")
@@ -145,11 +146,13 @@ final class BookkeepingCLITests: XCTestCase {
         let again = try w.district("conflicts", "resolve", id, "--keep", "theirs")
         expectOK(again)
         let p = try XCTUnwrap((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])?.first)
-        XCTAssertEqual(p["notes"] as? String, "школа", "the second decision stands")
+        // The school's write had won: mine kept it, theirs then brought back the district's.
+        XCTAssertEqual(p["notes"] as? String, "район", "the second decision stands")
         let all = try XCTUnwrap(try w.json(try w.district("conflicts", "list", "--all", "--json")) as? [[String: Any]])
-        XCTAssertEqual(all.first?["resolution"] as? String, "kept the school's value", "\(all)")
+        XCTAssertEqual(all.first?["kept_value"] as? String, "школа", "\(all)")
+        XCTAssertEqual(all.first?["resolution"] as? String, "kept the district's value", "\(all)")
         try w.round()
-        XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first?["notes"] as? String, "школа")
+        XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first?["notes"] as? String, "район")
     }
 
     /// A district home of the previous version kept the full exchange in settings and flags.

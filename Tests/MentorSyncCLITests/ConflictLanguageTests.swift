@@ -43,8 +43,9 @@ final class ConflictLanguageTests: XCTestCase {
         let short = String(conflict.prefix(8))
         XCTAssertTrue(r.stdout.hasPrefix("1 открытый конфликт\n"), r.stdout)
         XCTAssertNotNil(r.stdout.range(of: "\(short) Люди «Иванова Мария Петровна» \\[[0-9a-f]{8}\\] — Роль\n", options: .regularExpression), r.stdout)
-        XCTAssertTrue(r.stdout.contains("районное (--keep mine) — Управление образования: руководитель"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("школьное (--keep theirs) — Школа s001: методист"), r.stdout)
+        // The school's write won the merge here: mine is the value held now, whoever wrote it (DESIGN.md).
+        XCTAssertTrue(r.stdout.contains("принятое (--keep mine) — Школа s001: методист (сейчас в реестре)\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("потерянное (--keep theirs) — Управление образования: руководитель\n"), r.stdout)
         XCTAssertTrue(r.stdout.contains("решить: mentorsync-district conflicts resolve КОД --keep mine|theirs"), r.stdout)
         XCTAssertEqual(english(r.stdout), [], r.stdout)
     }
@@ -66,9 +67,9 @@ final class ConflictLanguageTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("; владелец: Школа s001\n"), r.stdout)
         XCTAssertTrue(r.stdout.contains("поле: Роль\n"), r.stdout)
         let time = "[0-9]{2}\\.[0-9]{2}\\.20[0-9]{2} [0-9]{2}:[0-9]{2}"
-        XCTAssertNotNil(r.stdout.range(of: "районное \\(--keep mine\\) — Управление образования: руководитель\n  записано не позже \(time) по часам компьютера: Управление образования\n",
+        XCTAssertNotNil(r.stdout.range(of: "принятое \\(--keep mine\\) — Школа s001: методист[^\n]*\n  записано не позже \(time) по часам компьютера: Школа s001\n",
                                        options: .regularExpression), r.stdout)
-        XCTAssertNotNil(r.stdout.range(of: "школьное \\(--keep theirs\\) — Школа s001: методист[^\n]*\n  записано не позже \(time) по часам компьютера: Школа s001\n",
+        XCTAssertNotNil(r.stdout.range(of: "потерянное \\(--keep theirs\\) — Управление образования: руководитель\n  записано не позже \(time) по часам компьютера: Управление образования\n",
                                        options: .regularExpression), r.stdout)
         XCTAssertNotNil(r.stdout.range(of: "обнаружен: Управление образования, \(time)\n", options: .regularExpression), r.stdout)
         XCTAssertFalse(r.stdout.contains("counter") || r.stdout.contains("счётчик"), r.stdout)
@@ -76,7 +77,7 @@ final class ConflictLanguageTests: XCTestCase {
 
         let en = try district(ToolLocale.english, "conflicts", "show", short)
         XCTAssertTrue(en.stdout.contains("row: Persons «Иванова Мария Петровна» ["), en.stdout)
-        XCTAssertNotNil(en.stdout.range(of: "theirs — Школа s001: methodologist[^\n]*\n  written no later than 20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} by the clock of Школа s001's computer",
+        XCTAssertNotNil(en.stdout.range(of: "mine — Школа s001: methodologist[^\n]*\n  written no later than 20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} by the clock of Школа s001's computer",
                                         options: .regularExpression), en.stdout)
         XCTAssertFalse(en.stdout.contains("записано"), en.stdout)
     }
@@ -84,11 +85,12 @@ final class ConflictLanguageTests: XCTestCase {
     func testResolveAndTheSettledListSayWhatWasDecided() throws {
         let short = String(conflict.prefix(8))
         let r = try district(ToolLocale.russian, "conflicts", "resolve", short, "--keep", "theirs")
-        XCTAssertEqual(r.stdout, "решено: оставлено значение школы; школа получит это со следующим ответом\n")
+        // theirs, the value the merge lost, was the district's own here.
+        XCTAssertEqual(r.stdout, "решено: оставлено значение управления образования; школа получит это со следующим ответом\n")
         let all = try district(ToolLocale.russian, "conflicts", "list", "--all")
         XCTAssertTrue(all.stdout.hasPrefix("0 открытых конфликтов, решённых: 1\n"), all.stdout)
-        XCTAssertTrue(all.stdout.contains("— Роль — решён: оставлено значение школы\n"), all.stdout)
-        XCTAssertTrue(all.stdout.contains("школьное (--keep theirs) — Школа s001: методист (сейчас в реестре)"), all.stdout)
+        XCTAssertTrue(all.stdout.contains("— Роль — решён: оставлено значение управления образования\n"), all.stdout)
+        XCTAssertTrue(all.stdout.contains("потерянное (--keep theirs) — Управление образования: руководитель (сейчас в реестре)"), all.stdout)
         let en = try district(ToolLocale.english, "conflicts", "resolve", short, "--value", "учитель")
         XCTAssertEqual(en.stdout, "resolved: set to teacher; the school receives it in its next reply\n")
         let none = try district(ToolLocale.russian, "conflicts", "list")

@@ -94,18 +94,27 @@ final class ConflictResolveCLITests: XCTestCase {
         XCTAssertEqual(try w.district("list", "pairs", "--json").stdout, before, "the pair kept its mentor")
     }
 
-    func testKeepTheirsStoresTheSchoolsValue() throws {
+    /// DESIGN.md: mine is the value the district holds now, theirs the value it lost — whoever wrote them.
+    func testKeepMineLeavesTheValueHeldNowAndTheirsBringsBackTheLostOne() throws {
         let (id, person) = try conflictOnRole()
         // The coordinator reads whose record it is, not a bare id.
         let list = try w.district("conflicts", "list")
         expectOK(list)
         XCTAssertTrue(list.stdout.contains("«Иванова Мария Петровна» [\(person.prefix(8))]"), list.stdout)
         XCTAssertTrue(try w.district("conflicts", "show", id).stdout.contains("«Иванова Мария Петровна» [\(person.prefix(8))]"))
+        func role() throws -> String? {
+            (try w.json(try w.district("list", "persons", "--where", "id=\(person)", "--json")) as? [[String: Any]])?.first?["role"] as? String
+        }
+        // The school's write won the merge here: the registry holds it.
+        let c = try XCTUnwrap(try w.conflicts().first { $0.id == id })
+        XCTAssertEqual(c.keptValue, "methodologist")
+        XCTAssertEqual(try role(), "methodologist")
+        expectOK(try w.district("conflicts", "resolve", id, "--keep", "mine"))
+        XCTAssertEqual(try role(), "methodologist", "mine leaves the value held now")
         expectOK(try w.district("conflicts", "resolve", id, "--keep", "theirs"))
-        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--where", "id=\(person)", "--json")) as? [[String: Any]])
-        XCTAssertEqual(rows.first?["role"] as? String, "methodologist")
-        // The help says whose each word keeps, as it does it: the school's write won here, and theirs kept it.
+        XCTAssertEqual(try role(), c.lostValue, "theirs brings back the value the merge lost (the district's)")
+        XCTAssertEqual(c.lostValue, "manager")
         let help = try ToolRunner.run("mentorsync-district", ["conflicts", "resolve", "--help"], environment: ToolLocale.russian)
-        XCTAssertTrue(help.stdout.contains("mine: значение управления образования; theirs: значение школы"), help.output)
+        XCTAssertTrue(help.stdout.contains("mine: значение, которое сейчас в реестре района (его оставило слияние); theirs: потерянное значение"), help.output)
     }
 }

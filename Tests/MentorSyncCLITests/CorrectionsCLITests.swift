@@ -110,7 +110,8 @@ final class CorrectionsCLITests: XCTestCase {
         XCTAssertEqual(conflict.keptValue, "завуч", "the school's later write won at the district")
         let registry = try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
         XCTAssertEqual(try registry.scalar("SELECT count(*) FROM msync_conflicts")?.integer, 0, "the school found none")
-        expectOK(try w.district("conflicts", "resolve", conflict.id, "--keep", "theirs"))
+        // mine: the value held now, the school's.
+        expectOK(try w.district("conflicts", "resolve", conflict.id, "--keep", "mine"))
         expectOK(try w.district("ingest", "--share", w.stick.path))
         let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
         expectOK(sync)

@@ -20,7 +20,7 @@ final class WebConflictTests: XCTestCase {
         XCTAssertTrue(page.contains("Люди: запись удалена — Дата рождения"), page)
         XCTAssertTrue(page.contains("Запись удалена (удалил: «Школа № 1»), пока другая сторона её меняла"), page)
         XCTAssertTrue(page.contains("01.02.2013"), "the district's value is shown: \(page)")
-        XCTAssertFalse(page.contains("Оставить районное"), "no choice that cannot be carried out: \(page)")
+        XCTAssertFalse(page.contains(">Оставить это<"), "no choice that cannot be carried out: \(page)")
         XCTAssertFalse(page.contains("Или впишите верное значение"), page)
         XCTAssertTrue(page.contains("href=\"/t/persons/edit\">Создать запись заново"), page)
         let button = try XCTUnwrap(page.range(of: #"<button name="keep" value="(mine|theirs)">Согласиться с удалением"#, options: .regularExpression).map { String(page[$0]) })
@@ -29,6 +29,36 @@ final class WebConflictTests: XCTestCase {
         XCTAssertEqual(client.post(action, [("keep", keep)])?.status, 303)
         let open = try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path])
         XCTAssertEqual(try ListedConflict.list(open).count, 0, open.output)
+    }
+
+    /// Each side's box, with its writer, has the button keeping it: whichever write the merge kept
+    /// (here the school's), the coordinator keeps a value by who wrote it.
+    func testEachSideIsKeptByTheButtonInItsBox() throws {
+        let t = try Exchange()
+        let (w, district, school, round) = (t.w, t.district, t.school, t.round)
+        try school("put", "persons", "--set", "full_name=Кузнецова Ольга", "--set", "position=учитель", "--id", "p1")
+        try round()
+        try district("put", "persons", "--id", "p1", "--set", "position=завуч")
+        // The school's counter runs ahead (other writes): its later write wins the merge.
+        for k in 0..<5 { try school("put", "persons", "--set", "full_name=Петров \(k)") }
+        try school("put", "persons", "--id", "p1", "--set", "position=методист")
+        try round()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        func position() throws -> String? {
+            let r = try ToolRunner.run("mentorsync-district", ["list", "persons", "--where", "id=p1", "--json", "--home", w.districtHome.path])
+            return ((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])?.first?["position"]) as? String
+        }
+        XCTAssertEqual(try position(), "методист", "the school's write won the merge")
+        // The district's value first (the conflict is then settled, and changed on the settled page).
+        for (writer, value, list) in [("Управление образования", "завуч", "/conflicts"), ("Школа № 1", "методист", "/conflicts?settled=1")] {
+            let page = client.get(list)?.body ?? ""
+            let box = try XCTUnwrap(page.range(of: "<div><strong>\(writer)</strong><p>\(value)[^<]*(<span[^>]*>[^<]*</span>)?</p><p class=\"muted\">[^<]*</p><button name=\"keep\" value=\"(mine|theirs)\">Оставить это</button></div>",
+                                               options: .regularExpression).map { String(page[$0]) }, page)
+            let keep = box.contains("value=\"theirs\"") ? "theirs" : "mine"
+            let action = try XCTUnwrap(page.range(of: #"/conflicts/resolve\?id=[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })
+            XCTAssertEqual(client.post(action, [("keep", keep)])?.status, 303)
+            XCTAssertEqual(try position(), value, "the button in the box of \(writer) keeps its value")
+        }
     }
 
     /// An empty box with «Оставить это значение» is a button pressed by mistake: refused, nothing changed

@@ -1,10 +1,9 @@
 import MentorSyncEngine
 
 /// What the coordinator keeps when settling a conflict (DESIGN.md, "Conflicts, as the coordinator
-/// settles them"): `--keep mine` (the district's write), `--keep theirs` (the school's), or `--value
-/// TEXT`. Nothing else: a typo such as `--keep ours` must never become a value. DESIGN.md words mine
-/// as "the value the district holds now": the same whenever the district's write won; when the
-/// school's won, mine is still the district's own value, as the web page's «Оставить районное» is.
+/// settles them"): `--keep mine` (the value the district holds now: the write the merge kept, whoever
+/// made it), `--keep theirs` (the value it lost), or `--value TEXT`. Nothing else: a typo such as
+/// `--keep ours` must never become a value.
 public enum ConflictChoice: Sendable, Equatable {
     case mine, theirs
     case value(String)

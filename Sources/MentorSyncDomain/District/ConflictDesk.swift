@@ -11,12 +11,11 @@ extension Conflict {
     public var owner: String? { row?.orgID }
     public var rowDeleted: Bool { row.map { !$0.alive } ?? false }
 
-    /// The two values the coordinator chooses between: mine (the district's side) and theirs (the
-    /// school's), each with the stamp of its write. The one source for `resolve`, `list`, `show` and the web page.
-    public func sides(district: SiteID) -> (mine: ConflictSide, theirs: ConflictSide) {
-        let winner = ConflictSide(value: winnerValue, stamp: winnerStamp), loser = ConflictSide(value: loserValue, stamp: loserStamp)
-        let districtWon = winnerStamp.site == district || loserStamp.site != district
-        return districtWon ? (winner, loser) : (loser, winner)
+    /// The two values the coordinator chooses between (DESIGN.md): mine, the value the district
+    /// holds now (the write the merge kept, whoever made it), and theirs, the value it lost; each with
+    /// the stamp of its write. The one source for `resolve`, `list`, `show` and the web page.
+    public var sides: (mine: ConflictSide, theirs: ConflictSide) {
+        (ConflictSide(value: winnerValue, stamp: winnerStamp), ConflictSide(value: loserValue, stamp: loserStamp))
     }
 
     /// The first 8 characters of the id, as lists show it and `conflicts show|resolve` take it.
@@ -56,21 +55,24 @@ extension DistrictHome {
     }
 
     /// Settles a conflict with a new write at the district that wins over both sides and flows back
-    /// to the school: the district's value, the school's, or a value typed by the coordinator.
+    /// to the school: the value held now (mine), the value lost (theirs), or a value typed by the coordinator.
     /// On a deleted row, keeping the deletion settles it; keeping a value is refused with what to do
     /// (a tombstone keeps no values, so the row cannot be brought back whole from here).
     @discardableResult
     public func resolve(conflict id: String, keep: ConflictChoice) throws -> String {
         let c = try conflict(id)
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
-        let (districtSide, schoolSide) = c.sides(district: site)
+        let (mine, theirs) = c.sides
         guard let table = RegistrySchema.schema.table(named: c.table) else { throw MessageError(.unknownColumn("\(c.table).\(c.column)")) }
         // A typed value is checked like any entry (enumerations, dates, references) before anything is written.
         let kept: (value: DatabaseValue, stamp: Stamp?)
         var note: String
         switch keep {
-        case .mine: kept = (districtSide.value, districtSide.stamp); note = "kept the district's value"
-        case .theirs: kept = (schoolSide.value, schoolSide.stamp); note = "kept the school's value"
+        case .mine, .theirs:
+            let side = keep == .mine ? mine : theirs
+            kept = (side.value, side.stamp)
+            // Told by whose write it was: what the school hears and the settled list shows.
+            note = side.stamp.site == site ? "kept the district's value" : "kept the school's value"
         case .value(let text):
             kept = (try ConflictChoice.check(text, column: c.column, table: table, database: database), nil)
             note = "set to \(kept.value.displayText)"

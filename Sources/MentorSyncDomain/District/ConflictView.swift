@@ -43,9 +43,9 @@ public struct ConflictView {
         return rowLabel(c).map { "«\($0)» \(short)" } ?? short
     }
 
-    /// Both sides, the district's (mine) first.
+    /// Both sides: the value the merge kept (mine) first, then the one it lost (theirs).
     public func details(_ c: Conflict, language: Language = .current) -> [Side] {
-        let (mine, theirs) = c.sides(district: home.site)
+        let (mine, theirs) = c.sides
         let current = try? home.database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
         return [("mine", mine), ("theirs", theirs)].map { word, side in
             let deletion = c.rowDeleted && c.row?.existence == side.stamp
@@ -57,7 +57,7 @@ public struct ConflictView {
         }
     }
 
-    /// Both sides as lines: `mine — district: value`, `theirs — school: value`, and when each was written.
+    /// Both sides as lines: `mine — writer: value`, `theirs — writer: value`, and when each was written.
     public func sides(_ c: Conflict, language: Language = .current) -> [(side: String, written: String)] {
         details(c, language: language).map { s in
             (Message.conflictSide(choice: s.choice, writer: s.writer, value: s.value, current: s.held).text(language),

@@ -35,7 +35,7 @@ extension Message {
     /// `mine — Управление образования: завуч (сейчас в реестре)`; `choice` is the word `--keep` takes.
     public static func conflictSide(choice: String, writer: String, value: String, current: Bool) -> Message {
         Message("conflicts.side", en: "\(choice) — \(writer): \(value)\(current ? " (held now)" : "")",
-                ru: "\(choice == "mine" ? "районное" : "школьное") (--keep \(choice)) — \(writer): \(value)\(current ? " (сейчас в реестре)" : "")")
+                ru: "\(choice == "mine" ? "принятое" : "потерянное") (--keep \(choice)) — \(writer): \(value)\(current ? " (сейчас в реестре)" : "")")
     }
 
     /// When a side's write was made, by its writer's clock.
