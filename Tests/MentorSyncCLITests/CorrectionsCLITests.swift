@@ -119,6 +119,28 @@ final class CorrectionsCLITests: XCTestCase {
         XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "завуч")
     }
 
+    /// The daemon's pass over a shared folder where the school has left nothing new: a correction
+    /// typed at the district since the last pass is answered all the same (it waited, unfolded in
+    /// the capture log, until something else counted it), and the school's next sync brings it.
+    func testAPassWithoutABundleFromTheSchoolCarriesACorrectionTypedSince() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher",
+                              "--set", "position=учитель", "--id", "p1"))
+        try w.round()
+        expectOK(try w.district("ingest", "--share", w.stick.path))  // the school's last acknowledgement taken
+        let outbox = w.stick.appendingPathComponent("outbox/s001")
+        let before = try FileManager.default.contentsOfDirectory(atPath: outbox.path)
+        expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=завуч"))
+        let pass = try w.district("ingest", "--share", w.stick.path, "--json")
+        expectOK(pass)
+        let after = try FileManager.default.contentsOfDirectory(atPath: outbox.path)
+        XCTAssertNotEqual(after, before, "no reply written for the correction: \(pass.output)")
+        let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertTrue(sync.stdout.contains("должность: учитель → завуч"), sync.stdout)
+        let registry = try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
+        XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "завуч")
+    }
+
     func check(_ language: [String: String], said: String, change: String) throws {
         let locale = language.merging(["COLUMNS": "300"]) { $1 }  // status wraps to the terminal
         let w = try CLIWorld(schools: ["s001"])

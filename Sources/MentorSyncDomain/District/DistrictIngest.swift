@@ -114,6 +114,10 @@ public final class DistrictIngest {
             commitPassIfDue(into: &outcome)
         }
         commitPass(into: &outcome)
+        // Corrections typed since the last merge (`put`, a settled conflict) are still in the capture
+        // log: folded now, they count as changes a school has not had, and a pass with no bundle
+        // of that school answers it all the same.
+        try home.replica.fold()
         var targets = senders.union(share.schoolsWithOutbox())
         if replyToAll { targets.formUnion(try home.schools().filter { $0.revokedAt == nil }.map(\.site)) }
         for school in targets.sorted() where try home.isEnrolled(school) && home.schoolKeys(school).revokedAt == nil {
