@@ -120,6 +120,19 @@ final class IndicatorReportTests: XCTestCase {
         XCTAssertEqual(early.asOf, "2024-09-01")
     }
 
+    /// 7 in the middle of the year: a meeting or survey dated after the report's date is planned,
+    /// not held; the notes say so.
+    func testMeetingsAndSurveysCountByTheReportsDate() throws {
+        let january = try IndicatorReport(database: fixture.f.db, period: SchoolYear(startYear: 2024), asOf: "2025-01-10")
+        let c = try XCTUnwrap(january.school("s001")?.counts)
+        let year = try XCTUnwrap(report.school("s001")?.counts)
+        XCTAssertEqual(year.meetings(kind: "joint_work"), c.meetings(kind: "joint_work") + 1, "15.01.2025 is after the 10th")
+        XCTAssertEqual(c.meetings(kind: "introduction"), year.meetings(kind: "introduction"))
+        XCTAssertEqual(year.satisfaction("mentee")?.responses, (c.satisfaction("mentee")?.responses ?? 0) + 1, "20.01.2025 is after the 10th")
+        XCTAssertTrue(january.notes.contains("7: встречи и анкеты — проведённые в периоде не позже 10.01.2025; встреча с более поздней датой запланирована и не считается."),
+                      january.notes.joined(separator: "\n"))
+    }
+
     /// 6. s001 has working pairs; s002 has none.
     func testSchoolsWithAWorkingPair() {
         assertShare(share(report.school("s001"), .schoolsWithActivePair), 1, 1, met: true)

@@ -217,13 +217,14 @@ struct ReportQueries {
             """) { row in r.tallies[row[0].displayText, default: ReportTally()].mentees = int(row[1]) }
         // A pair's meetings and surveys count for the pair's school, whoever entered them (the
         // mentor's school adds its own to a network pair); for their own when the pair is not here.
+        // Held by the report's date: one dated later is planned (a May report does not count June's).
         try each("""
             SELECT coalesce(p.org_id, mt.org_id), ifnull(mt.kind, ''), count(*) FROM meetings mt LEFT JOIN pairs p ON p.id = mt.pair_id
-            WHERE mt.held_on BETWEEN ?1 AND ?2 GROUP BY 1, 2
+            WHERE mt.held_on BETWEEN ?1 AND ?5 GROUP BY 1, 2
             """) { row in r.tallies[row[0].displayText, default: ReportTally()].meetings[row[1].displayText] = int(row[2]) }
         try each("""
             SELECT coalesce(p.org_id, sv.org_id), ifnull(sv.respondent, ''), count(sv.satisfaction), ifnull(sum(sv.satisfaction), 0)
-            FROM surveys sv LEFT JOIN pairs p ON p.id = sv.pair_id WHERE sv.answered_on BETWEEN ?1 AND ?2 GROUP BY 1, 2
+            FROM surveys sv LEFT JOIN pairs p ON p.id = sv.pair_id WHERE sv.answered_on BETWEEN ?1 AND ?5 GROUP BY 1, 2
             """) { row in
             r.tallies[row[0].displayText, default: ReportTally()].surveys[row[1].displayText] = (int(row[2]), int(row[3]))
         }
