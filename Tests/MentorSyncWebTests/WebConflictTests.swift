@@ -35,14 +35,8 @@ final class WebConflictTests: XCTestCase {
     /// (here the school's), the coordinator keeps a value by who wrote it.
     func testEachSideIsKeptByTheButtonInItsBox() throws {
         let t = try Exchange()
-        let (w, district, school, round) = (t.w, t.district, t.school, t.round)
-        try school("put", "persons", "--set", "full_name=Кузнецова Ольга", "--set", "position=учитель", "--id", "p1")
-        try round()
-        try district("put", "persons", "--id", "p1", "--set", "position=завуч")
-        // The school's counter runs ahead (other writes): its later write wins the merge.
-        for k in 0..<5 { try school("put", "persons", "--set", "full_name=Петров \(k)") }
-        try school("put", "persons", "--id", "p1", "--set", "position=методист")
-        try round()
+        let w = t.w
+        try t.conflictOnPosition(schoolAhead: true)
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         func position() throws -> String? {
             let r = try ToolRunner.run("mentorsync-district", ["list", "persons", "--where", "id=p1", "--json", "--home", w.districtHome.path])
@@ -65,12 +59,8 @@ final class WebConflictTests: XCTestCase {
     /// (it emptied the teacher's position); clearing a field is asked for at the command line.
     func testAnEmptyTypedValueIsRefusedOnThePage() throws {
         let t = try Exchange()
-        let (w, district, school, round) = (t.w, t.district, t.school, t.round)
-        try school("put", "persons", "--set", "full_name=Кузнецова Ольга", "--set", "position=учитель", "--id", "p1")
-        try round()
-        try district("put", "persons", "--id", "p1", "--set", "position=завуч")
-        try school("put", "persons", "--id", "p1", "--set", "position=методист")
-        try round()
+        let w = t.w
+        try t.conflictOnPosition()
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         let page = client.get("/conflicts")?.body ?? ""
         let action = try XCTUnwrap(page.range(of: #"/conflicts/resolve\?id=[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })
@@ -92,6 +82,16 @@ final class WebConflictTests: XCTestCase {
         }
         func district(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-district", args + ["--home", w.districtHome.path])) }
         func school(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", args + ["--home", w.schoolHome.path])) }
+        /// A conflict on Кузнецова Ольга's position: «завуч» written at the district, «методист» at the
+        /// school; `schoolAhead`: the school's counter runs ahead (other writes), so its write wins the merge.
+        func conflictOnPosition(schoolAhead: Bool = false) throws {
+            try school("put", "persons", "--set", "full_name=Кузнецова Ольга", "--set", "position=учитель", "--id", "p1")
+            try round()
+            try district("put", "persons", "--id", "p1", "--set", "position=завуч")
+            if schoolAhead { for k in 0..<5 { try school("put", "persons", "--set", "full_name=Петров \(k)") } }
+            try school("put", "persons", "--id", "p1", "--set", "position=методист")
+            try round()
+        }
         func round() throws {
             try school("sync", "--share", stick.path)
             try district("ingest", "--share", stick.path)
