@@ -50,8 +50,10 @@ enum ConflictPage {
                 body += "</section>"
                 continue
             }
-            body += ctx.form(action, boxes
-                             + "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webTypeValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
+            // The typed value has a form of its own: Enter in its box submits it, not the first
+            // side's button (the value typed was dropped and the side kept).
+            body += ctx.form(action, boxes)
+            body += ctx.form(action, "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webTypeValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
             body += "</section>"
         }
         return HTTPResponse(html: ctx.page(body, notice: r.query["done"]))

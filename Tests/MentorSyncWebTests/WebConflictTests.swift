@@ -55,6 +55,20 @@ final class WebConflictTests: XCTestCase {
         }
     }
 
+    /// Enter in the box of a typed value submits that value: its form holds no other button (in
+    /// the sides' form, the browser pressed the first side's button and the value typed was lost).
+    func testTheTypedValueHasAFormOfItsOwn() throws {
+        let t = try Exchange()
+        try t.conflictOnPosition()
+        let client = WebClient(port: try t.w.start("mentorsync-district", home: t.w.districtHome))
+        let page = client.get("/conflicts")?.body ?? ""
+        let forms = page.components(separatedBy: "<form").dropFirst().map { $0.components(separatedBy: "</form>")[0] }
+        let typed = try XCTUnwrap(forms.first { $0.contains("name=\"value\"") }, page)
+        XCTAssertEqual(typed.components(separatedBy: "<button").count - 1, 1, typed)
+        XCTAssertTrue(typed.contains("<button name=\"keep\" value=\"value\""), typed)
+        XCTAssertTrue(forms.contains { $0.contains("value=\"mine\"") && $0.contains("value=\"theirs\"") && !$0.contains("name=\"value\"") }, page)
+    }
+
     /// An empty box with «Оставить это значение» is a button pressed by mistake: refused, nothing changed
     /// (it emptied the teacher's position); clearing a field is asked for at the command line.
     func testAnEmptyTypedValueIsRefusedOnThePage() throws {
