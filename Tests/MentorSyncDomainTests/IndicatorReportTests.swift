@@ -129,7 +129,7 @@ final class IndicatorReportTests: XCTestCase {
         XCTAssertEqual(year.meetings(kind: "joint_work"), c.meetings(kind: "joint_work") + 1, "15.01.2025 is after the 10th")
         XCTAssertEqual(c.meetings(kind: "introduction"), year.meetings(kind: "introduction"))
         XCTAssertEqual(year.satisfaction("mentee")?.responses, (c.satisfaction("mentee")?.responses ?? 0) + 1, "20.01.2025 is after the 10th")
-        XCTAssertTrue(january.notes.contains("7: встречи и анкеты — проведённые в периоде не позже 10.01.2025; встреча с более поздней датой запланирована и не считается."),
+        XCTAssertTrue(january.notes.contains("Встречи, анкеты, диагностика, курсы и мероприятия считаются проведёнными в периоде не позже 10.01.2025; с более поздней датой они запланированы и не считаются."),
                       january.notes.joined(separator: "\n"))
     }
 

@@ -5,37 +5,39 @@ import MentorSyncEngine
 /// in their own school (`persons.org_id`), whichever school holds the diagnostic, course or event row;
 /// none of them depends on pairs, so how pairs count per school (network mentoring) does not touch them.
 ///
-/// Parameters as in `ReportQueries`, and ?6 the calendar year the school year ends in (contests).
+/// Parameters as in `ReportQueries` (what was held counts up to ?5, the report's date: a later date is
+/// a plan), and ?6 the calendar year the school year ends in (contests).
 extension ReportQueries {
     /// Teachers and managers (for persons aliased `pe`).
     static let staff = "pe.role IN ('teacher', 'manager')"
     /// The event kinds of indicator 12b.
     static let professionalEventKinds = "'consultation', 'round_table', 'master_class', 'seminar'"
     /// An event held during the period (aliased `e`): its dates (starts_on … ends_on, or done_on)
-    /// overlap the period, and it was not cancelled. An event with no date at all is in no period.
+    /// overlap the period up to the report's date (one that starts later is planned), and it was not
+    /// cancelled. An event with no date at all is in no period.
     static let eventOfPeriod = """
-        ifnull(e.status, '') <> 'cancelled' AND coalesce(e.starts_on, e.ends_on, e.done_on) <= ?2 \
+        ifnull(e.status, '') <> 'cancelled' AND coalesce(e.starts_on, e.ends_on, e.done_on) <= ?5 \
         AND coalesce(e.ends_on, e.starts_on, e.done_on) >= ?1
         """
 
     func staff(_ r: inout Result) throws {
         let sql = """
             WITH diagnosed(person_id) AS (
-              SELECT DISTINCT person_id FROM diagnostics WHERE held_on BETWEEN ?1 AND ?2 AND person_id IS NOT NULL
+              SELECT DISTINCT person_id FROM diagnostics WHERE held_on BETWEEN ?1 AND ?5 AND person_id IS NOT NULL
             ),
             last_level(person_id, level) AS (
               SELECT person_id, level FROM (
                 SELECT person_id, level, row_number() OVER (PARTITION BY person_id ORDER BY held_on DESC, id DESC) AS n
-                FROM diagnostics WHERE held_on BETWEEN ?1 AND ?2 AND level IS NOT NULL AND person_id IS NOT NULL
+                FROM diagnostics WHERE held_on BETWEEN ?1 AND ?5 AND level IS NOT NULL AND person_id IS NOT NULL
               ) WHERE n = 1
             ),
             federal(person_id) AS (
               SELECT DISTINCT person_id FROM trainings
-              WHERE federal_registry = 1 AND passed = 1 AND finished_on BETWEEN ?1 AND ?2 AND person_id IS NOT NULL
+              WHERE federal_registry = 1 AND passed = 1 AND finished_on BETWEEN ?1 AND ?5 AND person_id IS NOT NULL
             ),
             talents(person_id) AS (
               SELECT DISTINCT person_id FROM trainings
-              WHERE topic = 'talents' AND passed = 1 AND finished_on <= ?2 AND person_id IS NOT NULL
+              WHERE topic = 'talents' AND passed = 1 AND finished_on <= ?5 AND person_id IS NOT NULL
             ),
             contestants(person_id) AS (
               SELECT DISTINCT person_id FROM contest_entries WHERE year = ?6 AND person_id IS NOT NULL
