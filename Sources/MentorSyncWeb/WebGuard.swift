@@ -42,8 +42,30 @@ struct WebGuard: Sendable {
         default: return refuse(405, .webOnlyGetAndPost)
         }
         if let origin = r.header("origin"), origin.lowercased() != "http://\(host.lowercased())" { return refuse(403, .webForbidden) }
-        guard let (_, s) = sessions.find(r), WebSessions.tokenMatches(r.query["csrf"], s) else { return refuse(403, .webForbidden) }
-        if loginRequired, s.user == nil, r.path != "/login" { return refuse(403, .webForbidden) }
+        guard let (_, s) = sessions.find(r), WebSessions.tokenMatches(r.query["csrf"], s) else { return staleForm(r) }
+        if loginRequired, s.user == nil, r.path != "/login" { return staleForm(r) }
         return nil
+    }
+
+    /// A form of a session that is gone (the app was restarted, the page sat open past the session's
+    /// life): refused all the same, on a page leading back to a fresh copy of the form — reloading
+    /// this one would send the stale form again.
+    func staleForm(_ r: HTTPRequest) -> HTTPResponse {
+        let back = r.header("referer").flatMap { sameSitePath($0, host: r.header("host")) } ?? "/"
+        let title = Message.webStaleFormTitle.text(language)
+        let html = "<!doctype html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(esc(title))</title>"
+            + "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>\(esc(title))</h1>"
+            + "<p class=\"error\" role=\"alert\">\(esc(Message.webForbidden.text(language)))</p>"
+            + "<p><a class=\"button\" href=\"\(esc(back))\">\(esc(Message.webStaleFormBack.text(language)))</a></p></main></body></html>"
+        return HTTPResponse(status: 403, html: html)
+    }
+
+    /// The path and query of a URL of this very app (same host and port), or nil.
+    func sameSitePath(_ url: String, host: String?) -> String? {
+        guard let host, let u = URLComponents(string: url), u.scheme == "http",
+              let h = u.host, "\(h.lowercased())\(u.port.map { ":\($0)" } ?? "")" == host.lowercased(),
+              u.path.hasPrefix("/") else { return nil }
+        return u.path + (u.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 }

@@ -38,6 +38,29 @@ final class WebSecurityTests: XCTestCase {
         XCTAssertTrue(try persons(w).contains("Подделкин"))
     }
 
+    /// A form left open while the app restarted (its session gone): refused, on a page whose link
+    /// opens a fresh copy of the form (reloading would send the stale one again); then it is taken.
+    func testAStaleFormLeadsBackToAFreshCopyOfItsPage() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let fields = WebClient.form([("full_name", "Забытова Анна"), ("role", "teacher")])
+        let stale = RawHTTP.request(port: port, "POST", "/t/persons/save?csrf=" + String(repeating: "0", count: 64),
+                                    headers: ["Referer": "http://127.0.0.1:\(port)/t/persons/edit"], body: fields)
+        XCTAssertEqual(stale?.status, 403)
+        let page = stale?.body ?? ""
+        XCTAssertTrue(page.contains("<h1>Форма устарела</h1>") && page.contains("обновите страницу"), page)
+        XCTAssertTrue(page.contains("<a class=\"button\" href=\"/t/persons/edit\">Открыть страницу заново</a>"), page)
+        XCTAssertFalse(try persons(w).contains("Забытова"))
+        // Sent from elsewhere, the link leads home, never to another site.
+        let foreign = RawHTTP.request(port: port, "POST", "/t/persons/save", headers: ["Referer": "http://evil.example/t/persons/edit"], body: fields)
+        XCTAssertTrue(foreign?.body.contains("href=\"/\">Открыть страницу заново") ?? false, foreign?.body ?? "")
+        // The link's page gives a form that is taken.
+        let client = WebClient(port: port)
+        XCTAssertEqual(client.get("/t/persons/edit")?.status, 200)
+        XCTAssertEqual(client.post("/t/persons/save", [("full_name", "Забытова Анна"), ("role", "teacher")])?.status, 303)
+        XCTAssertTrue(try persons(w).contains("Забытова"))
+    }
+
     func testRequestLimits() throws {
         let w = try WebWorld()
         let port = try w.start("mentorsync-school", home: w.schoolHome)
