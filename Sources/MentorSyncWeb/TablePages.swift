@@ -62,7 +62,7 @@ final class TablePages {
             return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx, backToPair: r.query["back"] == "pair",
                             viaPair: r.query["pair"], notice: r.query["done"], warning: r.query["left"])
         case ("save", "POST"): return try save(t, r, ctx)
-        case ("xlsx", "GET"), ("xlsx", "HEAD"): return try workbook(t, ctx)
+        case ("xlsx", "GET"), ("xlsx", "HEAD"): return try workbook(t, networkOnly: t.name == "mentors" && r.query["network"] == "1", ctx)
         case ("delete", "GET"), ("delete", "HEAD"): return try confirmDelete(t, r, ctx)
         case ("delete", "POST"): return try delete(t, r, ctx)
         default: return nil
@@ -91,20 +91,23 @@ final class TablePages {
                                     names: try ctx.names.resolver(replica.database), only: networkOnly ? ("network", .integer(1)) : nil)
         let resolver = try ctx.names.resolver(replica.database)
         var body = "<form class=\"search\" method=\"get\" action=\"/t/\(esc(t.name))\"><input name=\"q\" value=\"\(esc(q))\" aria-label=\"\(ctx.t(.webSearch))\">"
+        // A search among the network mentors stays among them (it searched every mentor).
+        if networkOnly { body += "<input type=\"hidden\" name=\"network\" value=\"1\">" }
         body += "<button>\(ctx.t(.webSearch))</button>"
         // A table the district alone keeps is read at a school, not added to (the entry is refused).
         if replica.role != .school || t.ownership != .district {
             body += "<a class=\"button secondary\" href=\"/t/\(esc(t.name))/edit\">\(ctx.t(.webAdd))</a>"
         }
         // The list as a workbook in the person's words: it opens in Excel and loads back through «Загрузка списка».
-        body += "<a class=\"button secondary\" href=\"/t/\(esc(t.name))/xlsx\">\(ctx.t(.webListExcel))</a>"
+        body += "<a class=\"button secondary\" href=\"/t/\(esc(t.name))/xlsx\(networkOnly ? "?network=1" : "")\">\(ctx.t(.webListExcel))</a>"
         body += "</form>"
         if t.name == "indicators" && q.isEmpty && replica.role != .school { body += try DefaultTargets.html(replica.database, ctx) }
         if t.name == "events" && q.isEmpty && pageNumber == 1 { body += try OverdueEvents.html(replica.database, ctx) }
-        if t.name == "mentors" && q.isEmpty {
-            // The base of network mentors, one click away (and back).
-            body += networkOnly ? "<p><a href=\"/t/mentors\">\(ctx.t(.webAllMentors))</a></p>"
-                : "<p><a href=\"/t/mentors?network=1\">\(ctx.t(.webNetworkMentorsOnly))</a></p>"
+        if t.name == "mentors" {
+            // The base of network mentors, one click away (and back), the words searched kept.
+            let searched = q.isEmpty ? [] : [("q", q)]
+            body += networkOnly ? "<p><a href=\"\(esc("/t/mentors" + (searched.isEmpty ? "" : "?" + query(searched))))\">\(ctx.t(.webAllMentors))</a></p>"
+                : "<p><a href=\"\(esc("/t/mentors?" + query(searched + [("network", "1")])))\">\(ctx.t(.webNetworkMentorsOnly))</a></p>"
         }
         if page.rows.isEmpty {
             let empty: Message = page.total > 0 ? .webShown(page.total, page.total, page.total) : q.isEmpty ? .webNoRows : .webNothingFound(q)
@@ -380,9 +383,11 @@ final class TablePages {
 extension TablePages {
     /// /t/TABLE/xlsx: the table as an Excel workbook, headers and values in the person's language
     /// (the same file `export-csv TABLE FILE.xlsx` writes), named by the table's title.
-    func workbook(_ t: TableSchema, _ ctx: PageContext) throws -> HTTPResponse {
+    /// `networkOnly`: the network mentors alone, as the list shows them.
+    func workbook(_ t: TableSchema, networkOnly: Bool = false, _ ctx: PageContext) throws -> HTTPResponse {
         let (data, _) = try CSVExporter(language: ctx.language).encodeWorkbook(table: t.name, from: replica, namesForReferences: true,
-                                                                               sheet: Message.webTable(t.name).text(ctx.language))
+                                                                               sheet: Message.webTable(t.name).text(ctx.language),
+                                                                               only: networkOnly ? ("network", .integer(1)) : nil)
         let title = Message.webTable(t.name).text(ctx.language) + ".xlsx"
         let encoded = title.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_")) ?? "\(t.name).xlsx"
         return HTTPResponse(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: Array(data),

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncTestSupport
+import MentorSyncDomain
 
 /// A table's list as the deputy head reads it: only the columns that hold something, paged and
 /// counted by the database, found by a word in any case, a name, a value in words or a date.
@@ -92,6 +93,18 @@ final class WebListTests: XCTestCase {
         // Those offered, not a mentor whose competencies mention «сетевой проект».
         XCTAssertTrue(networkOnly.contains(">Иванова Мария<") && networkOnly.contains(">Смирнова Анна<") && !networkOnly.contains(">Орлов Пётр<"), networkOnly)
         XCTAssertTrue(networkOnly.contains("<a href=\"/t/mentors\">Все наставники</a>"), networkOnly)
+        // A search there stays among the network mentors (Орлов teaches physics, and is not offered),
+        // keeps the way back, and «Скачать для Excel» downloads what the list shows.
+        XCTAssertTrue(networkOnly.contains("<input type=\"hidden\" name=\"network\" value=\"1\">"), networkOnly)
+        let physics = client.get("/t/mentors?q=" + enc("физика") + "&network=1")?.body ?? ""
+        XCTAssertTrue(physics.contains(">Иванова Мария<") && !physics.contains(">Орлов Пётр<") && !physics.contains(">Смирнова Анна<"), physics)
+        XCTAssertTrue(physics.contains("<a href=\"/t/mentors?q=\(enc("физика"))\">Все наставники</a>"), physics)
+        XCTAssertTrue(physics.contains("href=\"/t/mentors/xlsx?network=1\">Скачать для Excel</a>"), physics)
+        let book = try XCTUnwrap(client.get("/t/mentors/xlsx?network=1"))
+        let file = w.scratch.path("Сетевые.xlsx")
+        try Data(book.bytes).write(to: file)
+        let people = try SpreadsheetFile.read(contentsOf: file).records.flatMap(\.fields)
+        XCTAssertTrue(people.contains("Иванова Мария") && people.contains("Смирнова Анна") && !people.contains("Орлов Пётр"), "\(people)")
         // A school before any reply brought the district's network mentors is told where they come from.
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let none = school.get(link)?.body ?? ""

@@ -8,7 +8,9 @@ extension CSVExporter {
     /// `namesForReferences`: a reference written as the name of its row, as the lists show it (for a
     /// person working in Excel; the import finds the row by it again), not as its id.
     /// `sheet`: the sheet's name (the table's by default).
-    public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false, sheet: String? = nil) throws -> (Data, Int) {
+    /// `only`: the rows whose column holds this value (the network mentors).
+    public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false, sheet: String? = nil,
+                               only: (column: String, value: DatabaseValue)? = nil) throws -> (Data, Int) {
         let t = try RegistryEditor(replica: replica).table(name)
         let names = namesForReferences ? ReferenceResolver(database: replica.database) : nil
         let flags = (["id"] + t.cellNames).map { column -> Bool in
@@ -26,7 +28,9 @@ extension CSVExporter {
         }
         let enumerations = header.map { c -> Bool in if case .enumeration? = t.column(named: c)?.kind { return true } else { return false } }
         var rows: [[XLSXCell]] = [headerNames(t, header).map(XLSXCell.text)]
-        try replica.database.forEachRow("SELECT \(header.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name)) ORDER BY rowid") { row in
+        let filter = only.map { " WHERE \(SQL.identifier($0.column)) = ?" } ?? ""
+        try replica.database.forEachRow("SELECT \(header.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name))\(filter) ORDER BY rowid",
+                                        only.map { [$0.value] } ?? []) { row in
             rows.append(header.indices.map { k in
                 switch row.value(at: k) {
                 case .null: return .empty
