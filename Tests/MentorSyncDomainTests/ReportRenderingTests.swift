@@ -144,6 +144,35 @@ final class ReportRenderingTests: XCTestCase {
         for id in one.htmlSectionIDs { XCTAssertTrue(page.contains("<section id=\"\(id)\">")) }
     }
 
+    /// Item 7 (the counts and their tables) stands between indicators 6 and 8а, in the order DOMAIN.md
+    /// numbers the items, in every form of the district's report (it came after 12б).
+    func testCountsStandBetweenIndicatorsSixAndEight() throws {
+        let ids = report.htmlSectionIDs
+        XCTAssertEqual(Array(ids[7...12]), ["indicator-schools_with_active_pair", "counts", "pairs", "meetings", "satisfaction",
+                                            "indicator-staff_diagnosed"], "\(ids)")
+        XCTAssertEqual(ids.suffix(3), ["indicator-staff_in_professional_events", "incomplete", "notes"])
+
+        func inOrder(_ text: String, _ marks: [String], _ form: String) {
+            let at = marks.map { text.range(of: $0)?.lowerBound }
+            XCTAssertFalse(at.contains(nil), "\(form): every mark found")
+            XCTAssertEqual(at.compactMap { $0 }, at.compactMap { $0 }.sorted(), "\(form): \(marks)")
+        }
+        inOrder(report.htmlPage(), ["<section id=\"indicator-schools_with_active_pair\">", "<h2>7. Количественные показатели</h2>",
+                                    "<section id=\"satisfaction\">", "<h2>8а. ", "<h2>12б. ", "<section id=\"incomplete\">"], "html")
+        inOrder(report.tableText(), ["\n6. \(IndicatorCode.schoolsWithActivePair.title) — цель", "\n7. Количественные показатели\n",
+                                     "\nУдовлетворённость участников", "\n8а. ", "\n12б. ", "\nНеполные данные"], "table")
+
+        // The flat table (CSV, Excel): each school's rows, and the district's, 1 … 6, 7, 8а … 12б.
+        let rows = Self.parseCSV(String(decoding: try report.renderedData(as: .csv).dropFirst(3), as: UTF8.self)).dropFirst()
+        for site in ["s001", "district"] {
+            let numbers = rows.filter { $0[1] == site }.map { $0[4] }
+            let six = try XCTUnwrap(numbers.firstIndex(of: "6")), seven = try XCTUnwrap(numbers.firstIndex(of: "7"))
+            let eight = try XCTUnwrap(numbers.firstIndex(of: "8а")), lastSeven = try XCTUnwrap(numbers.lastIndex(of: "7"))
+            XCTAssertEqual(seven, six + 1, "\(site): \(numbers)")
+            XCTAssertEqual(eight, lastSeven + 1, "\(site): \(numbers)")
+        }
+    }
+
     func testTableIsAlignedText() throws {
         let text = try report.rendered(as: .table)
         XCTAssertTrue(text.contains("Итого по муниципалитету"))

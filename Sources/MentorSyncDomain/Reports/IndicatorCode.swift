@@ -61,6 +61,11 @@ public enum IndicatorCode: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Whether the indicator comes before item 7 of DOMAIN.md, the counts (mentors, mentees, pairs,
+    /// meetings, satisfaction), which have no code: every form of the report puts them between 6 and 8а,
+    /// in the order of the numbers.
+    public var precedesCounts: Bool { (Int(number.prefix(while: \.isNumber)) ?? 0) < 7 }
+
     /// The indicator's name as a methodologist reads it (Russian, as the whole report).
     public var title: String { Message.indicatorTitle(self).text(.ru) }
 

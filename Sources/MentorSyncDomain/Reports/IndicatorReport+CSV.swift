@@ -39,8 +39,8 @@ extension IndicatorReport {
     }
 
     /// The report as one flat table, header first: one row per indicator per school, then the
-    /// district's rows (ОО `district`, or the school itself when the report is limited to one), each
-    /// followed by its counts: `mentors_active`, `mentees`, `pairs:FORM:STATUS`, `meetings:KIND`
+    /// district's rows (ОО `district`, or the school itself when the report is limited to one), its
+    /// counts (item 7) between indicators 6 and 8а: `mentors_active`, `mentees`, `pairs:FORM:STATUS`, `meetings:KIND`
     /// (value = a count) and `satisfaction:RESPONDENT` (numerator = sum of scores, denominator =
     /// answers, value = mean). "Достигнуто" is да / нет, empty when there is no target or nobody to count.
     func flatRows() -> [[FlatCell]] {
@@ -48,11 +48,15 @@ extension IndicatorReport {
         let units = site == nil ? schools + [district] : [district]
         for unit in units {
             let head: [FlatCell] = [.text(period.description), .text(unit.site), .text(unit.name)]
-            for i in unit.indicators {
-                lines.append(head + [.text(i.code.rawValue), .text(i.number), .text(i.title), .count(i.numerator), .count(i.denominator),
-                                     i.value.map { .number($0, digits: 1) } ?? .empty, .text(i.unit == .count ? "чел." : "%"),
-                                     i.target.map { .number($0, digits: 1) } ?? .empty, i.met.map { .text($0 ? "да" : "нет") } ?? .empty])
+            func indicators(_ list: [IndicatorResult]) {
+                for i in list {
+                    lines.append(head + [.text(i.code.rawValue), .text(i.number), .text(i.title), .count(i.numerator), .count(i.denominator),
+                                         i.value.map { .number($0, digits: 1) } ?? .empty, .text(i.unit == .count ? "чел." : "%"),
+                                         i.target.map { .number($0, digits: 1) } ?? .empty, i.met.map { .text($0 ? "да" : "нет") } ?? .empty])
+                }
             }
+            // The numbered items in their order: 1–6, the counts (7), 8а–12б.
+            indicators(unit.indicators.filter(\.code.precedesCounts))
             let c = unit.counts
             func count(_ code: String, _ title: String, _ n: Int, _ unitName: String) {
                 lines.append(head + [.text(code), .text("7"), .text(title), .empty, .empty, .count(n), .text(unitName), .empty, .empty])
@@ -71,6 +75,7 @@ extension IndicatorReport {
                                      .count(s.total), .count(s.responses), s.mean.map { .number($0, digits: 2) } ?? .empty,
                                      .text("балл (1–10)"), .empty, .empty])
             }
+            indicators(unit.indicators.filter { !$0.code.precedesCounts })
         }
         return lines
     }

@@ -2,9 +2,11 @@ extension IndicatorReport {
     /// The ids of the page's sections, in order (one `<section id=…>` each; one per indicator when the
     /// report covers several schools).
     public var htmlSectionIDs: [String] {
-        var ids = ["summary"]
-        if site == nil { ids += IndicatorCode.allCases.map { "indicator-\($0.rawValue)" } }
-        return ids + ["counts", "pairs", "meetings", "satisfaction", "incomplete", "notes"]
+        // The numbered items in their order: 1–6, the counts (7) with its tables, 8а–12б.
+        let indicators = site == nil ? IndicatorCode.allCases : []
+        return ["summary"] + indicators.filter(\.precedesCounts).map { "indicator-\($0.rawValue)" }
+            + ["counts", "pairs", "meetings", "satisfaction"]
+            + indicators.filter { !$0.precedesCounts }.map { "indicator-\($0.rawValue)" } + ["incomplete", "notes"]
     }
 
     /// The report as one self-contained HTML page: inline CSS, no script, nothing fetched from the
@@ -44,30 +46,68 @@ extension IndicatorReport {
         h.close("table")
         h.close("section")
 
-        if site == nil {
-            for code in IndicatorCode.allCases {
-                guard let first = district.indicator(code) else { continue }
-                h.open("section", id: "indicator-\(code.rawValue)")
-                h.element("h2", "\(first.number). \(first.title)")
-                h.element("p", "Цель: \(ReportText.target(first)) (\(ReportText.targetOrigin(first))). По муниципалитету: "
-                          + (first.unit == .count ? "\(first.numerator) (среди \(first.denominator))."
-                                                  : "\(first.numerator) из \(first.denominator), \(ReportText.value(first))."), class: "lead")
-                h.open("table")
-                h.headerRow(["ОО", "Название", "Числитель", "Знаменатель", "Значение", "Относительно цели", "Достигнуто"])
-                for s in schools {
-                    guard let i = s.indicator(code) else { continue }
-                    h.open("tr", class: rowClass(i))
-                    h.cells([s.site, s.name])
-                    h.cells([String(i.numerator), String(i.denominator), ReportText.value(i)], class: "num")
-                    h.raw("<td>\(bar(i))</td>")
-                    h.cells([ReportText.met(i.met)])
-                    h.close("tr")
-                }
-                h.close("table")
-                h.close("section")
-            }
-        }
+        // The numbered items in their order: 1–6, the counts (7) with its tables, 8а–12б.
+        indicatorSections(IndicatorCode.allCases.filter(\.precedesCounts), into: &h)
+        countSections(into: &h)
+        indicatorSections(IndicatorCode.allCases.filter { !$0.precedesCounts }, into: &h)
 
+        h.open("section", id: "incomplete")
+        h.element("h2", "Неполные данные (\(ReportText.incomplete(rows: incompleteRowCount, entries: incomplete.count)))")
+        if incomplete.isEmpty {
+            h.element("p", "Все ссылки разрешены, нужные поля заполнены.")
+        } else {
+            h.element("p", "Эти строки ссылаются на ещё не полученные строки или не заполнены; они не входят только в те показатели, которым нужна недостающая часть.")
+            h.open("table")
+            h.headerRow(["ОО", "Таблица", "Запись", "Что не так"])
+            let orgNames = Dictionary(schools.map { ($0.site, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for row in incomplete {
+                h.open("tr")
+                h.cells([orgNames[row.orgId] ?? row.orgId, Message.tableTitle(row.table).russian, row.shown])
+                h.cells([row.explanation])
+                h.close("tr")
+            }
+            h.close("table")
+        }
+        h.close("section")
+
+        h.open("section", id: "notes")
+        h.element("h2", "Как считаются показатели")
+        h.open("ul")
+        for note in notes { h.element("li", note) }
+        h.close("ul")
+        h.close("section")
+        h.text += "</body>\n</html>\n"
+        return h.text
+    }
+
+    /// One section per indicator of `codes`, each school's figure in it (a report of several schools only).
+    private func indicatorSections(_ codes: [IndicatorCode], into h: inout HTMLWriter) {
+        guard site == nil else { return }
+        for code in codes {
+            guard let first = district.indicator(code) else { continue }
+            h.open("section", id: "indicator-\(code.rawValue)")
+            h.element("h2", "\(first.number). \(first.title)")
+            h.element("p", "Цель: \(ReportText.target(first)) (\(ReportText.targetOrigin(first))). По муниципалитету: "
+                      + (first.unit == .count ? "\(first.numerator) (среди \(first.denominator))."
+                                              : "\(first.numerator) из \(first.denominator), \(ReportText.value(first))."), class: "lead")
+            h.open("table")
+            h.headerRow(["ОО", "Название", "Числитель", "Знаменатель", "Значение", "Относительно цели", "Достигнуто"])
+            for s in schools {
+                guard let i = s.indicator(code) else { continue }
+                h.open("tr", class: rowClass(i))
+                h.cells([s.site, s.name])
+                h.cells([String(i.numerator), String(i.denominator), ReportText.value(i)], class: "num")
+                h.raw("<td>\(bar(i))</td>")
+                h.cells([ReportText.met(i.met)])
+                h.close("tr")
+            }
+            h.close("table")
+            h.close("section")
+        }
+    }
+
+    /// Item 7: the counts, pairs by form and status, meetings by kind, satisfaction.
+    private func countSections(into h: inout HTMLWriter) {
         h.open("section", id: "counts")
         h.element("h2", "7. Количественные показатели")
         h.open("table")
@@ -142,34 +182,6 @@ extension IndicatorReport {
         }
         h.close("table")
         h.close("section")
-
-        h.open("section", id: "incomplete")
-        h.element("h2", "Неполные данные (\(ReportText.incomplete(rows: incompleteRowCount, entries: incomplete.count)))")
-        if incomplete.isEmpty {
-            h.element("p", "Все ссылки разрешены, нужные поля заполнены.")
-        } else {
-            h.element("p", "Эти строки ссылаются на ещё не полученные строки или не заполнены; они не входят только в те показатели, которым нужна недостающая часть.")
-            h.open("table")
-            h.headerRow(["ОО", "Таблица", "Запись", "Что не так"])
-            let orgNames = Dictionary(schools.map { ($0.site, $0.name) }, uniquingKeysWith: { a, _ in a })
-            for row in incomplete {
-                h.open("tr")
-                h.cells([orgNames[row.orgId] ?? row.orgId, Message.tableTitle(row.table).russian, row.shown])
-                h.cells([row.explanation])
-                h.close("tr")
-            }
-            h.close("table")
-        }
-        h.close("section")
-
-        h.open("section", id: "notes")
-        h.element("h2", "Как считаются показатели")
-        h.open("ul")
-        for note in notes { h.element("li", note) }
-        h.close("ul")
-        h.close("section")
-        h.text += "</body>\n</html>\n"
-        return h.text
     }
 
     private func rowClass(_ i: IndicatorResult) -> String? {

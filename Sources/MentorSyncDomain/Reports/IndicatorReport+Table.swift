@@ -20,21 +20,47 @@ extension IndicatorReport {
         }
         out.append(summary.render())
 
-        if site == nil {
-            for code in IndicatorCode.allCases {
-                guard let first = district.indicator(code) else { continue }
-                out.append("")
-                out.append("\(first.number). \(first.title) — цель \(ReportText.target(first)) (\(ReportText.targetOrigin(first)))")
-                var t = TextTable(["ОО", "Название", "Числитель", "Знаменатель", "Значение", "Достигнуто"],
-                                  alignments: [.left, .left, .right, .right, .right, .left])
-                for s in schools {
-                    guard let i = s.indicator(code) else { continue }
-                    t.add([s.site, s.name, String(i.numerator), String(i.denominator), ReportText.value(i), ReportText.met(i.met)])
-                }
-                out.append(t.render())
-            }
+        // The numbered items in their order: 1–6, the counts (7), 8а–12б.
+        out += indicatorSections(IndicatorCode.allCases.filter(\.precedesCounts))
+        out += countSections()
+        out += indicatorSections(IndicatorCode.allCases.filter { !$0.precedesCounts })
+
+        out.append("")
+        out.append("Неполные данные: \(ReportText.incomplete(rows: incompleteRowCount, entries: incomplete.count))")
+        if !incomplete.isEmpty {
+            var t = TextTable(["ОО", "Таблица", "Запись", "Что не так"], alignments: [.left, .left, .left, .left])
+            for row in incomplete { t.add([row.orgId, Message.tableTitle(row.table).russian, row.shown, row.explanation]) }
+            out.append(t.render())
         }
 
+        out.append("")
+        out.append("Примечания")
+        out += notes.map { "- " + $0 }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One section per indicator of `codes`, each school's figure in it (a report of several schools only).
+    private func indicatorSections(_ codes: [IndicatorCode]) -> [String] {
+        guard site == nil else { return [] }
+        var out: [String] = []
+        for code in codes {
+            guard let first = district.indicator(code) else { continue }
+            out.append("")
+            out.append("\(first.number). \(first.title) — цель \(ReportText.target(first)) (\(ReportText.targetOrigin(first)))")
+            var t = TextTable(["ОО", "Название", "Числитель", "Знаменатель", "Значение", "Достигнуто"],
+                              alignments: [.left, .left, .right, .right, .right, .left])
+            for s in schools {
+                guard let i = s.indicator(code) else { continue }
+                t.add([s.site, s.name, String(i.numerator), String(i.denominator), ReportText.value(i), ReportText.met(i.met)])
+            }
+            out.append(t.render())
+        }
+        return out
+    }
+
+    /// Item 7: the counts, pairs by form and status, meetings by kind, satisfaction.
+    private func countSections() -> [String] {
+        var out: [String] = []
         out.append("")
         out.append("7. Количественные показатели")
         var counts = TextTable(["ОО", "Название", "Наставники", "Наставляемые", "Пары", "Встречи",
@@ -68,19 +94,7 @@ extension IndicatorReport {
             satisfaction.add([ReportVocabulary.label(m.respondent), String(m.responses), ReportText.mean(m.mean)])
         }
         out.append(satisfaction.render())
-
-        out.append("")
-        out.append("Неполные данные: \(ReportText.incomplete(rows: incompleteRowCount, entries: incomplete.count))")
-        if !incomplete.isEmpty {
-            var t = TextTable(["ОО", "Таблица", "Запись", "Что не так"], alignments: [.left, .left, .left, .left])
-            for row in incomplete { t.add([row.orgId, Message.tableTitle(row.table).russian, row.shown, row.explanation]) }
-            out.append(t.render())
-        }
-
-        out.append("")
-        out.append("Примечания")
-        out += notes.map { "- " + $0 }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// Each school under its site id, then the district's total (which, for one school, is that school).
