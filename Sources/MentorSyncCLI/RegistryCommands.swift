@@ -31,9 +31,14 @@ enum RegistryCommands {
         } else if rows.isEmpty {
             console.out((try args.pairs("where").isEmpty ? Message.noRows(args.words[1]) : Message.noRowsMatch(args.words[1])).text())
         } else {
-            let listing = try RegistryListing(table: try editor.table(args.words[1]), columns: columns, rows: rows,
-                                              resolver: ReferenceResolver(database: replica.database),
-                                              otherSchools: editor.isOtherSchools)
+            let resolver = ReferenceResolver(database: replica.database)
+            // Another school's row by its school's name, and whether network mentoring brings it now.
+            let table = try editor.table(args.words[1])
+            let marks = try editor.otherSchoolsMarks(in: table.name)
+            let listing = try RegistryListing(table: table, columns: columns, rows: rows, resolver: resolver,
+                                              otherSchools: { owner, id in
+                                                  marks.mark(owner: owner, id: id) { (try? resolver.label(of: $0, in: "organizations")).flatMap { $0 } ?? $0 }
+                                              })
             console.table(listing.header, listing.rows)
             console.out(Message.listFooter(rows: rows.count, hidden: listing.hidden).text())
         }

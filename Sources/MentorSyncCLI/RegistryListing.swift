@@ -15,12 +15,13 @@ struct RegistryListing {
     var hidden: [String]
 
     init(table t: TableSchema, columns: [String], rows values: [[DatabaseValue]], resolver: ReferenceResolver,
-         otherSchools: (String) -> Bool = { _ in false }, width: Int = RegistryListing.terminalWidth,
+         otherSchools: ((_ owner: String, _ id: String) -> Message?)? = nil, width: Int = RegistryListing.terminalWidth,
          language: Language = .current) throws {
         var cells: [[String]] = Array(repeating: [], count: values.count)
         var header: [String] = []
         var longText: [Int] = []
         var hidden: [String] = []
+        let idColumn = columns.firstIndex(of: "id")
         for (k, name) in columns.enumerated() {
             let column = t.column(named: name)
             // A column empty in every row tells nothing: left out without a word.
@@ -30,10 +31,9 @@ struct RegistryListing {
                 let text: String
                 if name == "id" {
                     text = ReferenceResolver.shortID(v.displayText)
-                } else if name == "org_id", otherSchools(v.displayText) {
+                } else if name == "org_id", let mark = otherSchools?(v.displayText, idColumn.map { row[$0].displayText } ?? "") {
                     // A network row, shown, not edited here; its school by name.
-                    let school = (try? resolver.label(of: v.displayText, in: "organizations")).flatMap { $0 } ?? v.displayText
-                    text = Message.otherSchoolsRow(school).text()
+                    text = mark.text(language)
                 } else if case .reference(let target)? = column?.kind, let id = v.text, !id.isEmpty {
                     text = try resolver.display(id, in: target)
                 } else if name == "org_id", let site = v.text, !site.isEmpty {

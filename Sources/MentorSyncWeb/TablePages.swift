@@ -139,6 +139,7 @@ final class TablePages {
             + (mentees != nil ? [Message.webTable("mentees").text(ctx.language)] : [])
             + (ownerColumn ? [Message.webOwner.text(ctx.language)] : []) + [""]
         if subjects != nil { headers.insert(Message.webColumn("subject", table: "persons").text(ctx.language), at: 1) }
+        let otherSchools = try RegistryEditor(replica: replica).otherSchoolsMarks(in: t.name)
         var cells: [[String]] = []
         for row in page.rows {
             let id = row[0].text ?? ""
@@ -160,10 +161,9 @@ final class TablePages {
             if ownerColumn { c.append(esc(owner.map { names[$0] ?? $0 } ?? "")) }
             if mayEdit(owner) {
                 c.append("<a href=\"\(esc("/t/\(t.name)/delete?" + query([("id", id)])))\">\(ctx.t(.webDelete))</a>")
-            } else if let owner, RegistryEditor(replica: replica).isOtherSchools(owner) {
+            } else if let owner, let mark = try otherSchools.mark(owner: owner, id: id, school: { try names[$0] ?? resolver.label(of: $0, in: "organizations") ?? $0 }) {
                 // A row of another school held through network mentoring: shown, marked, not edited.
-                let school = try names[owner] ?? resolver.label(of: owner, in: "organizations") ?? owner
-                c.append("<span class=\"muted\">\(ctx.t(.otherSchoolsRow(school)))</span>")
+                c.append("<span class=\"muted\">\(ctx.t(mark))</span>")
             } else {
                 c.append("")
             }

@@ -237,6 +237,51 @@ final class NetworkMentoringCLITests: XCTestCase {
         XCTAssertTrue(again.stdout.contains("с ответом пришёл сетевой наставник другой школы"), again.stdout)
     }
 
+    /// A mentor taken off the network stays with the schools that hold her, and a pair given a
+    /// mentor of its own school stays with the mentor's school: the lists mark them «(сетевое
+    /// наставничество)» only while network mentoring brings them (they said so for good).
+    func testARowNetworkMentoringNoLongerBringsIsMarkedSo() throws {
+        let w = try CLIWorld(schools: ["s001", "s002", "s003"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "person_id=Иванова Мария Петровна",
+                              "--set", "status=active", "--set", "network=1"))
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher"))
+        try w.round()
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-old", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=pair"))
+        try w.round()
+        let now = "из школы «Школа s001» (сетевое наставничество)", noMore = "из школы «Школа s001» (больше не в сетевом наставничестве)"
+        func listed(_ school: String, _ table: String) throws -> String {
+            let r = try w.school(school, environment: ToolLocale.russian, ["list", table])
+            expectOK(r)
+            return r.stdout
+        }
+        XCTAssertTrue(try listed("s003", "mentors").contains(now))
+
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "network=0"))
+        try w.round()
+        XCTAssertEqual(try count(w.schoolHome("s003"), "SELECT count(*) FROM mentors WHERE id = 'm-net' AND network = 0"), 1, "still held")
+        for table in ["mentors", "persons"] {
+            let third = try listed("s003", table)
+            XCTAssertTrue(third.contains(noMore) && !third.contains(now), "\(table): \(third)")
+        }
+        // Her pair goes on: for its school she is still its network mentor.
+        let paired = try listed("s002", "mentors")
+        XCTAssertTrue(paired.contains(now) && !paired.contains(noMore), paired)
+        XCTAssertTrue(try listed("s001", "pairs").contains("из школы «Школа s002» (сетевое наставничество)"))
+
+        // The pair is given a mentor of its own school: no longer a network pair at the mentor's school.
+        expectOK(try w.school("s002", "put", "persons", "--set", "full_name=Сидорова Анна Львовна", "--set", "role=teacher"))
+        expectOK(try w.school("s002", "put", "mentors", "--id", "m-own", "--set", "person_id=Сидорова Анна Львовна", "--set", "status=active"))
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-old", "--set", "mentor_id=m-own"))
+        try w.round()
+        XCTAssertEqual(try registry(w.schoolHome("s001")).scalar("SELECT mentor_id FROM pairs WHERE id = 'pair-old'")?.text, "m-own")
+        let pairs = try listed("s001", "pairs")
+        XCTAssertTrue(pairs.contains("из школы «Школа s002» (больше не в сетевом наставничестве)") && !pairs.contains("(сетевое наставничество)"), pairs)
+        XCTAssertTrue(try listed("s002", "mentors").contains(noMore))
+        let english = try w.school("s003", environment: ["MENTORSYNC_LANG": "en"], ["list", "mentors"])
+        XCTAssertTrue(english.stdout.contains("of the school “Школа s001” (no longer in network mentoring)"), english.stdout)
+    }
+
     /// A correction of a row the district never held, sent as its one changed cell (a home of a
     /// version that did not keep refused rows): the district refuses it rather than make a row of
     /// that cell alone, the school is told there is nothing to do, and the row goes whole next time.

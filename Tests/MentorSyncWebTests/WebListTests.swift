@@ -178,6 +178,26 @@ final class WebNetworkRowsTests: XCTestCase {
         XCTAssertTrue(page.contains(">Кузнецов Андрей</a> <span class=\"muted mark\">сетевая пара: наставник из школы «s002»</span>"), page)
     }
 
+    /// Another school's mentor taken off the network, whom no pair of this school names, is held all
+    /// the same: marked as no longer in network mentoring (it read «(сетевое наставничество)»), beside
+    /// one still offered, and one taken off whose pair with this school goes on.
+    func testAMentorTakenOffTheNetworkIsMarkedSo() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-2', 's002', 'Кузнецов Андрей'), ('p-3', 's002', 'Орлова Вера'),
+              ('p-4', 's002', 'Белов Игорь');
+            INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-2', 's002', 'p-2', 'active', 0),
+              ('m-3', 's002', 'p-3', 'active', 1), ('m-4', 's002', 'p-4', 'active', 0);
+            INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-net', 's001', 'm-4', 'pair', 'active');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let page = client.get("/t/mentors")?.body ?? ""
+        XCTAssertEqual(page.components(separatedBy: "из школы «s002» (больше не в сетевом наставничестве)").count - 1, 1, page)
+        XCTAssertEqual(page.components(separatedBy: "из школы «s002» (сетевое наставничество)").count - 1, 2, page)
+        let row = try XCTUnwrap(page.components(separatedBy: "<tr").first { $0.contains("Кузнецов Андрей") }, page)
+        XCTAssertTrue(row.contains("(больше не в сетевом наставничестве)"), row)
+    }
+
     /// A yes/no column (mentors.network) is a choice of «да»/«нет» in the form and reads so in the
     /// list, and `list` in the terminal says the same.
     func testAYesNoColumnIsChosenAndShownInWords() throws {

@@ -18,9 +18,29 @@ extension Replica {
 
     /// The rows of other schools (not the district's) the rules route to `school` now.
     func currentShare(of school: SiteID) throws -> Set<RowKey> {
+        guard role == .district else { return [] }
+        return try routed(to: school)
+    }
+
+    /// At a school: the rows of other schools the rules route to it now, by table name, worked out
+    /// from the rows it holds as the district works out its share. A row of another school it holds
+    /// that is not among them came by a rule that no longer holds — a mentor taken off the network,
+    /// a pair given a mentor of its own school — and is kept all the same (Protocol/shares.md).
+    public func networkRowsNow() throws -> [String: Set<String>] {
+        guard role == .school else { return [:] }
+        var rows: [String: Set<String>] = [:]
+        for key in try routed(to: site) {
+            if let t = schema.tables.first(where: { $0.number == key.table }) { rows[t.name, default: []].insert(key.id) }
+        }
+        return rows
+    }
+
+    /// `currentShare`'s rules, on the rows this replica holds: at the district for any school, at a
+    /// school for itself.
+    private func routed(to school: SiteID) throws -> Set<RowKey> {
         let rules = schema.sharing
-        guard role == .district, !rules.isEmpty else { return [] }
-        let me = DatabaseValue.text(school.rawValue), district = DatabaseValue.text(site.rawValue)
+        guard !rules.isEmpty else { return [] }
+        let me = DatabaseValue.text(school.rawValue), district = DatabaseValue.text(self.district.rawValue)
         var share = Set<RowKey>()
         func add(_ table: TableSchema, _ sql: String, _ args: [DatabaseValue]) throws {
             for row in try database.rows(sql, args) { share.insert(RowKey(table: table.number, id: row[0].displayText)) }
