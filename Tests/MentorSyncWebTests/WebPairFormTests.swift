@@ -69,6 +69,27 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertEqual(try rows(w, "mentees").map { $0["status"] as? String }, ["waiting", "waiting"])
     }
 
+    /// A group made a «пара» on its page hears every reason it cannot be one in one line — its two
+    /// introductions and its second mentee — not the meetings first and the mentee after.
+    func testAGroupMadeAPairHearsEveryReasonAtOnce() throws {
+        let w = try mentorAndTwoMentees(status: "in_pair")
+        try w.sql(w.schoolHome, """
+            INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-1', 's001', 'm-1', 'group', 'active');
+            INSERT INTO pair_mentees (id, org_id, pair_id, mentee_id) VALUES ('l-1', 's001', 'x-1', 'e-1'), ('l-2', 's001', 'x-1', 'e-2');
+            INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('g-1', 's001', 'x-1', 'introduction', '2025-09-16'),
+              ('g-2', 's001', 'x-1', 'introduction', '2026-01-20');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        client.get("/t/pairs/edit?id=x-1")
+        let refused = client.post("/t/pairs/save?id=x-1", [("mentor_id", "m-1"), ("kind", "pair"), ("mentee", "e-1"), ("mentee", "e-2")])
+        XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("паре «Иванова Мария» нельзя дать вид «пара»: 1) встреч «встреча-знакомство»: 2 (16.09.2025, 20.01.2026), а у пары она одна; "
+                                             + "2) наставляемых: 2 (Смирнова Анна, Орлов Пётр), а у пары он один — оставьте вид «группа» или сначала "
+                                             + "удалите лишние встречи-знакомства и уберите из неё лишних наставляемых") ?? false, refused?.body ?? "")
+        XCTAssertEqual(try rows(w, "pairs").first?["kind"] as? String, "group")
+        XCTAssertEqual(try links(w), ["e-1", "e-2"])
+    }
+
     /// A pair the district refused reads so in the list and on its page, with the district's reason;
     /// corrected in the form, it is no longer marked (it goes with the next sync).
     func testAPairTheDistrictRefusedIsMarkedUntilCorrected() throws {

@@ -11,7 +11,6 @@ enum MeetingOrder {
 
     static func check(_ table: TableSchema, database: Database, row: String?, touches: ([String]) -> Bool,
                       _ value: (String) throws -> DatabaseValue?) throws {
-        if table.name == "pairs" { return try checkKind(database: database, row: row, touches: touches, value) }
         guard table.name == "meetings", touches(["pair_id", "kind", "held_on"]), let kind = try value("kind")?.text,
               let pair = try value("pair_id")?.text, !pair.isEmpty,
               try database.scalar("SELECT kind FROM pairs WHERE id = ?", [.text(pair)])?.text != "group" else { return }
@@ -32,18 +31,18 @@ enum MeetingOrder {
         throw MessageError(.meetingBeforeIntroduction(kind: kind, day: day, introduction: introduction, pair: try names.labelOrShortID(pair, in: "pairs")))
     }
 
-    /// A group made a «пара» keeps the meetings it had: they must be a pair's (one introduction,
-    /// nothing of the roadmap before it), or the change is refused, naming what stands in its way.
-    private static func checkKind(database: Database, row: String?, touches: ([String]) -> Bool,
-                                  _ value: (String) throws -> DatabaseValue?) throws {
-        guard let row, touches(["kind"]), try value("kind")?.text != "group" else { return }
+    /// What of a group's meetings stands in the way of making it a «пара» (one introduction, nothing
+    /// of the roadmap before it): `PairKind` tells it with whatever else does.
+    static func obstaclesToAPair(_ pair: String, database: Database) throws -> [PairKind.Obstacle] {
         let introductions = try database.rows("SELECT held_on FROM meetings WHERE pair_id = ? AND kind = 'introduction' ORDER BY held_on",
-                                              [.text(row)]).map { $0[0].text ?? "" }
-        let pair = try ReferenceResolver(database: database).labelOrShortID(row, in: "pairs")
-        if introductions.count > 1 { throw MessageError(.groupWithIntroductions(pair: pair, days: introductions)) }
-        guard let introduction = introductions.first, !introduction.isEmpty,
-              let earlier = try firstMeetingOfTheRoadmap(of: row, before: introduction, besides: nil, database) else { return }
-        throw MessageError(.meetingBeforeIntroduction(kind: earlier.kind, day: earlier.day, introduction: introduction, pair: pair))
+                                              [.text(pair)]).map { $0[0].text ?? "" }
+        var obstacles: [PairKind.Obstacle] = []
+        if introductions.count > 1 { obstacles.append(.introductions(days: introductions)) }
+        if let introduction = introductions.first, !introduction.isEmpty,
+           let earlier = try firstMeetingOfTheRoadmap(of: pair, before: introduction, besides: nil, database) {
+            obstacles.append(.meetingBeforeIntroduction(kind: earlier.kind, day: earlier.day, introduction: introduction))
+        }
+        return obstacles
     }
 
     /// The pair's earliest trial, planning, joint or final meeting dated before `day` (other than

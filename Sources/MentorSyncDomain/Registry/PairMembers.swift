@@ -64,11 +64,17 @@ enum PairKind {
                 """, [.text(row), .text(mentor)])?.text {
                 throw MessageError(.mentorOfHerOwnPair(try names.labelOrShortID(person, in: "persons")))
             }
-            guard let row, touches(["kind"]), try value("kind")?.text == "pair" else { return }
+            // Made a «пара»: every reason it cannot be one yet, told at once (they came one at a time,
+            // the mentees only once the meetings were put right). A pair whose kind is cleared is
+            // held to a pair's meetings, as a meeting entered on it is.
+            guard let row, touches(["kind"]) else { return }
+            let kind = try value("kind")?.text
+            guard kind != "group" else { return }
+            var obstacles = try MeetingOrder.obstaclesToAPair(row, database: database)
             let listed = try PairMembers.links(of: row, database: database).map(\.mentee).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            guard listed.count > 1 else { return }
-            throw MessageError(.pairHasSeveralMentees(pair: try names.labelOrShortID(row, in: "pairs"),
-                                                      mentees: try listed.map { try names.labelOrShortID($0, in: "mentees") }))
+            if kind == "pair", listed.count > 1 { obstacles.append(.mentees(try listed.map { try names.labelOrShortID($0, in: "mentees") })) }
+            guard !obstacles.isEmpty else { return }
+            throw MessageError(Obstacle.refusal(obstacles, pair: try names.labelOrShortID(row, in: "pairs")))
         default:
             return
         }
