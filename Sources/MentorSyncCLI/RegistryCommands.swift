@@ -8,7 +8,13 @@ enum RegistryCommands {
         guard args.words.count == 2 else { throw UsageError(syntax: "put TABLE --set COLUMN=VALUE… [--id ID]") }
         let sets = try args.pairs("set")
         guard !sets.isEmpty else { throw UsageError(Message.putNeedsSet) }
-        let (id, created) = try RegistryEditor(replica: replica).put(table: args.words[1], sets: sets, id: args.value("id"))
+        let (id, created): (String, Bool)
+        do {
+            (id, created) = try RegistryEditor(replica: replica).put(table: args.words[1], sets: sets, id: args.value("id"),
+                                                                   anotherPerson: args.has("another-person"))
+        } catch let question as NearNamesakeQuestion {
+            throw MessageError(question.message(.commandLine))
+        }
         if args.has("json") { console.json(["table": args.words[1], "id": id, "created": created]) } else {
             let name = try? ReferenceResolver(database: replica.database).label(of: id, in: args.words[1])
             console.out(Message.putDone(args.words[1], id: id, created: created, name: name.flatMap { $0 }).text())

@@ -171,7 +171,7 @@ public enum SchoolCLI {
     }
 
     static func registry(_ command: String, _ argv: [String], _ console: Console) throws {
-        let args = try parse(argv, command == "put" ? ["set", "id"] : (command == "list" ? ["where"] : []))
+        let args = try parse(argv, command == "put" ? ["set", "id"] : (command == "list" ? ["where"] : []), command == "put" ? ["another-person"] : [])
         let home = try open(args, console)
         switch command {
         case "put": try RegistryCommands.put(args, home.replica, console)

@@ -208,7 +208,8 @@ final class TablePages {
     }
 
     func form(_ t: TableSchema, id: String?, values typed: [String: String]?, mentees typedMentees: [String]? = nil, _ ctx: PageContext, error: String? = nil,
-              backToPair: Bool = false, viaPair: String? = nil, notice: String? = nil, warning: String? = nil) throws -> HTTPResponse {
+              backToPair: Bool = false, viaPair: String? = nil, notice: String? = nil, warning: String? = nil,
+              askAnotherPerson: Bool = false) throws -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webTable(t.name).text(ctx.language)
         let current = try id.flatMap { try currentRow(t, $0) }
@@ -273,6 +274,8 @@ final class TablePages {
         if let pair {
             fields += "<input type=\"hidden\" name=\"back\" value=\"pair\"><input type=\"hidden\" name=\"pair\" value=\"\(esc(pair))\">"
         }
+        // A near namesake's question (`NearNamesakeQuestion`): ticked, the person is added all the same.
+        if askAnotherPerson { fields += "<label class=\"choice\"><input type=\"checkbox\" name=\"another_person\" value=\"1\"> \(ctx.t(.webAnotherPerson))</label>" }
         var body = editable ? ctx.form(action, fields + "<div class=\"actions\"><button>\(ctx.t(.webSave))</button><a class=\"button secondary\" href=\"\(esc(cancel))\">\(ctx.t(.webCancel))</a></div>")
                             : "<p class=\"muted\">\(ctx.t(.webMayNotWrite))</p><form>\(fields)</form>"
         if let id, editable {
@@ -309,7 +312,7 @@ final class TablePages {
                 var rowID = id ?? ""
                 if t.name == "pairs", let id, current != nil { try PairMentees.unlinkUnticked(pair: id, ticked: ticked, editor, replica.database) }
                 // A new row is always put, so an empty one is refused where it is checked.
-                if !sets.isEmpty || current == nil { rowID = try editor.put(table: t.name, sets: sets, id: id).id }
+                if !sets.isEmpty || current == nil { rowID = try editor.put(table: t.name, sets: sets, id: id, anotherPerson: f["another_person"] == "1").id }
                 if t.name == "pairs", !rowID.isEmpty { try PairMentees.linkTicked(pair: rowID, ticked: ticked, editor, replica.database) }
                 return rowID
             }
@@ -324,6 +327,10 @@ final class TablePages {
                 return .redirect("/t/pairs/edit?" + query([("id", pair), ("done", done)]))
             }
             return .redirect("/t/\(t.name)?" + query([("done", done)]))
+        } catch let question as NearNamesakeQuestion {
+            // Asked, with the box that answers it beside the button.
+            return try form(t, id: id, values: f, ctx, error: question.message(.form).text(ctx.language), backToPair: f["back"] == "pair",
+                            viaPair: f["pair"], askAnotherPerson: true)
         } catch {
             return try form(t, id: id, values: f, mentees: r.formValues(PairMentees.field), ctx, error: WebApp.line(error, ctx.language),
                             backToPair: f["back"] == "pair", viaPair: f["pair"])

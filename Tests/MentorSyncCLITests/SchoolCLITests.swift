@@ -127,6 +127,24 @@ final class SchoolCLITests: XCTestCase {
         XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Учитель (исправлено)")
     }
 
+    /// `put persons` of a name a letter off someone born the same day asks, in one line, and says how
+    /// to answer; given `--another-person`, the person is added (it was added without a word).
+    func testANearNamesakeIsAskedAboutAndAddedWithAnotherPerson() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Петрова Мария Ивановна", "--set", "birth_date=10.04.2001"))
+        let marya = ["put", "persons", "--set", "full_name=Петрова Марья Ивановна", "--set", "birth_date=10.04.2001", "--set", "role=teacher"]
+        let asked = try w.school("s001", environment: ToolLocale.russian, marya)
+        XCTAssertEqual(asked.exitCode, 1, asked.output)
+        XCTAssertTrue(asked.stderr.hasPrefix("mentorsync-school: «Петрова Марья Ивановна» похоже на «Петрова Мария Ивановна» ["), asked.stderr)
+        XCTAssertTrue(asked.stderr.hasSuffix("если это другой человек, повторите команду с --another-person\n"), asked.stderr)
+        XCTAssertEqual(asked.stderr.filter { $0 == "\n" }.count, 1, "one line")
+        XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.count, 1, "nothing written")
+        expectOK(try w.school("s001", environment: [:], marya + ["--another-person"]))
+        let persons = try XCTUnwrap(try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertEqual(Set(persons.compactMap { $0["full_name"] as? String }), ["Петрова Мария Ивановна", "Петрова Марья Ивановна"])
+        XCTAssertTrue(try w.school("s001", "put", "--help").stdout.contains("--another-person"))
+    }
+
     func testSchoolMayNotWriteRowsOfAnotherSite() throws {
         let w = try CLIWorld(schools: ["s001"])
         let r = try w.school("s001", "put", "persons", "--set", "full_name=X", "--set", "org_id=s002")

@@ -505,6 +505,38 @@ final class EntryChecksTests: XCTestCase {
         for name in ["Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "pair_mentees", sets: [("pair_id", unset), ("mentee_id", name)]) }
     }
 
+    /// A person added by hand whose name is a letter or two off someone of the school born the same
+    /// day is asked about, as a list's line is (it was added without a word): nothing is written until
+    /// the person entering says it is someone else. Another day, a short name or another school's
+    /// person asks nothing.
+    func testANearNamesakeBornTheSameDayIsAskedAbout() throws {
+        let editor = e!
+        let maria = try editor.put(table: "persons", sets: [("full_name", "Петрова Мария Ивановна"), ("birth_date", "10.04.2001")]).id
+        func count() throws -> Int64 { try school.database.scalar("SELECT count(*) FROM persons")?.integer ?? -1 }
+        let marya = [("full_name", "Петрова Марья Ивановна"), ("birth_date", "2001-04-10"), ("role", "teacher")]
+        XCTAssertThrowsError(try editor.put(table: "persons", sets: marya)) { e in
+            let q = e as? NearNamesakeQuestion
+            XCTAssertEqual(q?.message(.commandLine).russian,
+                           "«Петрова Марья Ивановна» похоже на «Петрова Мария Ивановна» [\(ReferenceResolver.shortID(maria))] с той же датой рождения (10.04.2001), и не добавлено: "
+                           + "если это тот же человек, откройте его запись, а не добавляйте второй раз; если это другой человек, повторите команду с --another-person", "\(e)")
+            XCTAssertTrue(q?.message(.form).russian.hasSuffix("если это другой человек, отметьте «Это другой человек» и сохраните ещё раз") ?? false, "\(e)")
+            XCTAssertTrue(q?.message(.commandLine).english.hasSuffix("if this is someone else, run the command again with --another-person") ?? false, "\(e)")
+        }
+        XCTAssertEqual(try count(), 1, "nothing written")
+        let twin = try editor.put(table: "persons", sets: marya, anotherPerson: true)
+        XCTAssertTrue(twin.created)
+        XCTAssertEqual(try count(), 2)
+        // Born another day, a short name, the same name changed on her own row: nothing to ask.
+        _ = try editor.put(table: "persons", sets: [("full_name", "Петрова Мария Ивановнa"), ("birth_date", "11.04.2001")])
+        _ = try editor.put(table: "persons", sets: [("full_name", "Ли Ан"), ("birth_date", "01.01.2010")])
+        _ = try editor.put(table: "persons", sets: [("full_name", "Ли Ян"), ("birth_date", "01.01.2010")])
+        _ = try editor.put(table: "persons", sets: [("full_name", "Петрова Марiя Ивановна")], id: maria)
+        // Another school's person (held through network mentoring) is not this school's.
+        try school.database.execute("INSERT INTO persons (id, org_id, full_name, birth_date) VALUES ('p-other', 's002', 'Смирнова Ольга Петровна', '1990-01-01')")
+        _ = try editor.put(table: "persons", sets: [("full_name", "Смирнова Ольга Петрвна"), ("birth_date", "01.01.1990")])
+        XCTAssertEqual(try count(), 7)
+    }
+
     /// A person added by hand who is already in the school's list is not added twice; namesakes told
     /// apart by their birth dates are two people, and another school's namesake is not this school's.
     func testTheSamePersonIsNotAddedTwice() throws {
@@ -550,9 +582,14 @@ final class EntryChecksTests: XCTestCase {
                            "«Иванов Пётр Сергеевич» уже есть в списке (Иванов Пётр Сергеевич (18.04.2002) [\(ReferenceResolver.shortID(first))]; Иванов Пётр Сергеевич (03.05.1979) ["
                            + "\(older)]): без даты рождения повторно не добавлено; если это другой человек — укажите дату рождения, если тот же — откройте его запись")
         }
-        // Born the same day, a name a letter off, entered by hand: another person (twins: Алина and Алиса) —
-        // only a list's line is held to it (`PersonMatcher.nearNamesake`), and the form is where she is added.
-        _ = try editor.put(table: "persons", sets: [("full_name", "Иванов Петр Сергеевичч"), ("birth_date", "18.04.2002")])
+        // Born the same day, a name a letter off, entered by hand: asked, as a list's line is held
+        // (`PersonMatcher.nearNamesake`), and added once she is said to be someone else (twins: Алина and Алиса).
+        let near = [("full_name", "Иванов Петр Сергеевичч"), ("birth_date", "18.04.2002")]
+        XCTAssertThrowsError(try editor.put(table: "persons", sets: near)) { e in
+            XCTAssertEqual(e as? NearNamesakeQuestion, NearNamesakeQuestion(typed: "Иванов Петр Сергеевичч", registered: "Иванов Пётр Сергеевич (18.04.2002)",
+                                                                             short: ReferenceResolver.shortID(first), birthDate: "18.04.2002"), "\(e)")
+        }
+        _ = try editor.put(table: "persons", sets: near, anotherPerson: true)
         // Another school's row of the same name (held through network mentoring) is not this school's person.
         try school.database.execute("INSERT INTO persons (id, org_id, full_name) VALUES ('p-other', 's002', 'Смирнова Ольга')")
         _ = try editor.put(table: "persons", sets: [("full_name", "Смирнова Ольга")])

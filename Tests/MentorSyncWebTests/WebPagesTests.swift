@@ -84,4 +84,27 @@ final class WebPagesTests: XCTestCase {
         let plans = try ToolRunner.run("mentorsync-school", ["list", "plans", "--json", "--home", w.schoolHome.path])
         XCTAssertEqual(plans.stdout.filter { !$0.isWhitespace }, "[]", plans.stdout)
     }
+
+    /// A person added in the form with a name a letter off someone born the same day is asked about
+    /// (she was added without a word): the form comes back with the question and a box; ticked, she is added.
+    func testANearNamesakeIsAskedAboutWithABox() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        client.get("/t/persons/edit")
+        XCTAssertEqual(client.post("/t/persons/save", [("full_name", "Петрова Мария Ивановна"), ("birth_date", "2001-04-10")])?.status, 303)
+        let marya = [("full_name", "Петрова Марья Ивановна"), ("birth_date", "2001-04-10"), ("role", "teacher")]
+        let asked = try XCTUnwrap(client.post("/t/persons/save", marya))
+        XCTAssertEqual(asked.status, 422, asked.body)
+        XCTAssertTrue(asked.body.contains("похоже на «Петрова Мария Ивановна» ["), asked.body)
+        XCTAssertTrue(asked.body.contains("если это другой человек, отметьте «Это другой человек» и сохраните ещё раз"), asked.body)
+        XCTAssertTrue(asked.body.contains("<input type=\"checkbox\" name=\"another_person\" value=\"1\"> Это другой человек</label>"), asked.body)
+        XCTAssertTrue(asked.body.contains("value=\"Петрова Марья Ивановна\""), "what was typed stays in the form")
+        func persons() throws -> Int {
+            let r = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path])
+            return ((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) as? [Any])?.count ?? -1
+        }
+        XCTAssertEqual(try persons(), 1, "nothing written")
+        XCTAssertEqual(client.post("/t/persons/save", marya + [("another_person", "1")])?.status, 303)
+        XCTAssertEqual(try persons(), 2)
+    }
 }

@@ -44,13 +44,18 @@ struct PersonMatcher {
     /// person born the same day. Her name as stored is returned, or nil.
     func nearNamesake(fullName: String, birthDate: String?) -> (id: String, name: String)? {
         guard let birthDate, !birthDate.isEmpty else { return nil }
-        let typed = Array(RowNames.normalize(fullName))
-        guard typed.count >= 12 else { return nil }
         let own = RowNames.normalize(fullName)
-        for (name, p) in byBirth[birthDate] ?? [] where name != own && NameLookup.editDistance(typed, Array(name), limit: 2) != nil {
-            return (p.id, p.shownName)
-        }
+        for (name, p) in byBirth[birthDate] ?? [] where Self.isNearName(own, name) { return (p.id, p.shownName) }
         return nil
+    }
+
+    /// Whether two names (`RowNames.normalize`d) are a letter or two apart, and not the same: one
+    /// of them a typo of the other, when both are born the same day. Short names are not compared
+    /// («Ли Ан» and «Ли Ян» are two people). The one measure of a list's lines and of a person added by hand.
+    static func isNearName(_ typed: String, _ registered: String) -> Bool {
+        let a = Array(typed)
+        guard a.count >= 12, typed != registered else { return false }
+        return NameLookup.editDistance(a, Array(registered), limit: 2) != nil
     }
 
     /// The person a line names. `birthDate` is nil when the file has no birth date column: then the

@@ -6,7 +6,8 @@ import MentorSyncEngine
 /// of one teacher split their pairs and meetings and count twice in the report. A list import
 /// matches such persons and updates them instead (`PersonMatcher`).
 extension RegistryEditor {
-    func checkNotAlreadyThere(_ values: [String: DatabaseValue], owner: String, resolver: ReferenceResolver) throws {
+    /// `anotherPerson`: the person entering says this is not the near namesake she was asked about.
+    func checkNotAlreadyThere(_ values: [String: DatabaseValue], owner: String, resolver: ReferenceResolver, anotherPerson: Bool) throws {
         guard let name = values["full_name"]?.text else { return }
         let birth = values["birth_date"]?.text ?? ""
         let key = RowNames.normalize(name)
@@ -17,6 +18,14 @@ extension RegistryEditor {
             let id = row[0].displayText
             let shown = try resolver.label(of: id, in: "persons") ?? name
             throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty))
+        }
+        // Born that day with a name a letter or two off («Петрова Марья» for «Петрова Мария»): a typo
+        // far more often than another person, as a list's line is held (`PersonMatcher`) — asked, and
+        // added once the person says it is someone else (twins, two pupils of one day).
+        if !birth.isEmpty, !anotherPerson, let row = sameDay.first(where: { PersonMatcher.isNearName(key, RowNames.normalize($0[1].text ?? "")) }) {
+            let id = row[0].displayText
+            throw NearNamesakeQuestion(typed: name, registered: try resolver.label(of: id, in: "persons") ?? (row[1].text ?? ""),
+                                       short: ReferenceResolver.shortID(id), birthDate: RowNames.russianDate(birth))
         }
         // The owner's namesakes born another day (or on one, beside an entry without its date).
         let namesakes = try database.rows("SELECT id, full_name, birth_date FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
@@ -50,7 +59,35 @@ extension RegistryEditor {
     }
 }
 
+/// A person added by hand whose name is a letter or two off one the school has, born the same day:
+/// not added until the person entering says it is someone else — at the command line with
+/// `--another-person`, in the web app with the box the form shows with the question.
+public struct NearNamesakeQuestion: Error, Sendable, Equatable, CustomStringConvertible {
+    public let typed: String
+    /// The registered person's name as lists show it, her short id, the day both were born (as read).
+    public let registered: String, short: String, birthDate: String
+
+    /// Where the answer is given: how to say «someone else» differs, the question does not.
+    public enum Answer: Sendable { case commandLine, form }
+
+    public func message(_ answer: Answer) -> Message { .personNearNamesake(self, answer: answer) }
+    public var description: String { message(.commandLine).text() }
+}
+
 extension Message {
+    static func personNearNamesake(_ q: NearNamesakeQuestion, answer: NearNamesakeQuestion.Answer) -> Message {
+        let box = webAnotherPerson
+        let (en, ru) = answer == .commandLine
+            ? ("run the command again with --another-person", "повторите команду с --another-person")
+            : ("tick “\(box.english)” and save again", "отметьте «\(box.russian)» и сохраните ещё раз")
+        return Message("registry.person_near_namesake",
+                       en: "“\(q.typed)” looks like “\(q.registered)” [\(q.short)], born the same day (\(q.birthDate)), and was not added: if this is her, open her row rather than add her twice; if this is someone else, \(en)",
+                       ru: "«\(q.typed)» похоже на «\(q.registered)» [\(q.short)] с той же датой рождения (\(q.birthDate)), и не добавлено: если это тот же человек, откройте его запись, а не добавляйте второй раз; если это другой человек, \(ru)")
+    }
+
+    /// The box a person form shows with a near namesake's question.
+    public static let webAnotherPerson = Message("web.persons.another_person", en: "This is someone else", ru: "Это другой человек")
+
     static func namesakesNeedABirthDate(_ name: String, known: [String]) -> Message {
         Message("registry.namesakes_need_birth_date",
                 en: "“\(name)” is already in the list (\(known.joined(separator: "; "))): not added without a birth date; if this is someone else, give the birth date, if it is the same person, open that row",

@@ -84,7 +84,8 @@ public struct RegistryEditor {
 
     /// Creates a row, or updates the given columns of row `id`. Returns the id and whether it was created.
     @discardableResult
-    public func put(table name: String, sets: [(String, String)], id: String? = nil) throws -> (id: String, created: Bool) {
+    /// `anotherPerson`: a new person is someone else than the near namesake a `NearNamesakeQuestion` asked about.
+    public func put(table name: String, sets: [(String, String)], id: String? = nil, anotherPerson: Bool = false) throws -> (id: String, created: Bool) {
         let t = try table(name)
         var values: [String: DatabaseValue] = [:]
         var orgID: String?
@@ -125,7 +126,7 @@ public struct RegistryEditor {
             try Self.checkNewRowNeeds(t) { values[$0] }
             values["org_id"] = .text(owner)
             try EntryChecks.check(t, database: database, row: nil) { values[$0] }
-            if t.name == "persons" { try checkNotAlreadyThere(values, owner: owner, resolver: resolver) }
+            if t.name == "persons" { try checkNotAlreadyThere(values, owner: owner, resolver: resolver, anotherPerson: anotherPerson) }
             let keys = values.keys.sorted()
             try write("INSERT INTO \(SQL.identifier(t.name)) (id, \(keys.map(SQL.identifier).joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: keys.count)))",
                       [.text(rowID)] + keys.map { values[$0]! })
