@@ -505,6 +505,33 @@ final class EntryChecksTests: XCTestCase {
         for name in ["Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "pair_mentees", sets: [("pair_id", unset), ("mentee_id", name)]) }
     }
 
+    /// The district's target under a slip of a report's code is refused, naming the code meant (it was
+    /// kept, never used, the list saying «В отчёте: нет»); a code of its own indicator is taken, and
+    /// a row holding an old slip can still be changed in its other columns.
+    func testAnIndicatorCodeThatIsASlipOfTheReportsIsRefused() throws {
+        let district = try Replica.create(path: scratch.path("district.db").path, site: SiteID("district")!, role: .district,
+                                          district: SiteID("district")!, schema: RegistrySchema.schema)
+        let editor = RegistryEditor(replica: district)
+        func count() throws -> Int64 { try district.database.scalar("SELECT count(*) FROM indicators")?.integer ?? -1 }
+        for slip in ["teachers_under35", "Plans_Done", "plans-done", "staf_diagnosed"] {
+            XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", slip), ("target_value", "90")]), slip) { e in
+                XCTAssertEqual((e as? MessageError)?.message.key, "registry.indicator_code_slip", "\(e)")
+            }
+        }
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", "teachers_under35"), ("target_value", "90")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.russian,
+                           "код «teachers_under35» похож на код показателя отчёта «teachers_under_35» (показатель 1: \(IndicatorCode.teachersUnder35.title)), "
+                           + "но не совпадает с ним, и цель с ним в отчёт не войдёт: впишите «teachers_under_35», а своему показателю управления дайте код, не похожий на коды отчёта")
+        }
+        XCTAssertEqual(try count(), 0, "nothing written")
+        _ = try editor.put(table: "indicators", sets: [("code", "teachers_under_35"), ("target_value", "90")])
+        _ = try editor.put(table: "indicators", sets: [("code", "dubna_15"), ("title", "Доля учителей, повысивших уровень по РИКУ"), ("target_value", "55")])
+        try district.database.execute("INSERT INTO indicators (id, org_id, code) VALUES ('i-old', 'district', 'plans_don')")
+        _ = try editor.put(table: "indicators", sets: [("target_value", "75")], id: "i-old")
+        XCTAssertEqual(try count(), 3)
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", "plans_dne")], id: "i-old"))
+    }
+
     /// A person added by hand whose name is a letter or two off someone of the school born the same
     /// day is asked about, as a list's line is (it was added without a word): nothing is written until
     /// the person entering says it is someone else. Another day, a short name or another school's

@@ -38,4 +38,19 @@ final class WebTargetsTests: XCTestCase {
         let set = targets.first { $0["code"] as? String == "teachers_under_35" }
         XCTAssertEqual(set?["effective_target"] as? Double, 90, "\(targets)")
     }
+
+    /// A target saved under a slip of a report's code is refused on the form, naming the code meant;
+    /// the district's own indicator, under its own code, is saved.
+    func testATargetUnderASlipOfACodeIsRefused() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        client.get("/t/indicators/edit")
+        let refused = client.post("/t/indicators/save", [("code", "teachers_under35"), ("unit", "percent"), ("target_value", "90")])
+        XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("код «teachers_under35» похож на код показателя отчёта «teachers_under_35»") ?? false, refused?.body ?? "")
+        XCTAssertEqual(client.post("/t/indicators/save", [("code", "dubna_15"), ("title", "Доля учителей, повысивших уровень по РИКУ"),
+                                                          ("target_value", "55")])?.status, 303)
+        let listed = try ToolRunner.run("mentorsync-district", ["list", "indicators", "--json", "--home", w.districtHome.path])
+        XCTAssertTrue(listed.stdout.contains("dubna_15") && !listed.stdout.contains("teachers_under35"), listed.stdout)
+    }
 }

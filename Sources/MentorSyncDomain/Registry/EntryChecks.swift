@@ -2,7 +2,7 @@ import MentorSyncEngine
 
 /// The checks that look at a row's values together (a span's two dates, a plan's pair and mentee,
 /// a meeting's date and its pair's start, a «пара»'s one mentee, a person's birth and the dates of her work, one mentor's record per person,
-/// what a school's row may name of another school's rows),
+/// what a school's row may name of another school's rows, an indicator's code a slip of the report's),
 /// made alike wherever an entry is made: `put`, a form, a line of a list. A new row is checked
 /// whole; a row being changed only on what the entry touches (one holding an old mistake can still
 /// be marked done), against what it holds for the columns the entry leaves alone.
@@ -30,5 +30,6 @@ enum EntryChecks {
         try PairKind.check(t, database: database, row: row, touches: touches, value)
         try OnePerPerson.check(t, database: database, row: row, touches: touches, value)
         try OtherSchoolReferences.check(t, database: database, touches: touches, value)
+        try IndicatorCodeSlip.check(t, touches: touches, value)
     }
 }
