@@ -530,6 +530,16 @@ final class EntryChecksTests: XCTestCase {
         _ = try editor.put(table: "indicators", sets: [("target_value", "75")], id: "i-old")
         XCTAssertEqual(try count(), 3)
         XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", "plans_dne")], id: "i-old"))
+        // The code the report finds a target by is not changed to another («показатель 1» lost her 90%).
+        let target = try XCTUnwrap(try district.database.scalar("SELECT id FROM indicators WHERE code = 'teachers_under_35'")?.text)
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", "показатель 1")], id: target)) { e in
+            XCTAssertEqual((e as? MessageError)?.message.russian,
+                           "код «teachers_under_35» — по нему отчёт находит эту цель (показатель 1: \(IndicatorCode.teachersUnder35.title)), и на «показатель 1» он не меняется: "
+                           + "цель меняйте в этой строке, а свой показатель управления добавьте новой строкой")
+        }
+        XCTAssertEqual(try district.database.scalar("SELECT code FROM indicators WHERE id = ?", [.text(target)])?.text, "teachers_under_35")
+        _ = try editor.put(table: "indicators", sets: [("target_value", "40")], id: target)
+        _ = try editor.put(table: "indicators", sets: [("code", "dubna_16")], id: try XCTUnwrap(try district.database.scalar("SELECT id FROM indicators WHERE code = 'dubna_15'")?.text))
     }
 
     /// A person added by hand whose name is a letter or two off someone of the school born the same

@@ -30,6 +30,6 @@ enum EntryChecks {
         try PairKind.check(t, database: database, row: row, touches: touches, value)
         try OnePerPerson.check(t, database: database, row: row, touches: touches, value)
         try OtherSchoolReferences.check(t, database: database, touches: touches, value)
-        try IndicatorCodeSlip.check(t, touches: touches, value)
+        try IndicatorCodeSlip.check(t, touches: touches, stored: stored, value)
     }
 }
