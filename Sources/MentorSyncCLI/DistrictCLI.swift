@@ -43,7 +43,7 @@ public enum DistrictCLI {
     }
 
     static func site(_ raw: String) throws -> SiteID {
-        guard let s = SiteID(raw) else { throw UsageError(Message.badSiteID(raw)) }
+        guard let s = SiteID(raw) else { throw UsageError(Message.badSchoolCode(raw)) }
         return s
     }
 

@@ -30,10 +30,6 @@ extension Message {
     static func badSeparator(_ s: String) -> Message {
         Message("cli.bad_separator", en: "--separator takes ';' or ',' (or 'tab'), not '\(s)'", ru: "--separator: ';' или ',' (или 'tab'), а не «\(s)»")
     }
-    static func badSiteID(_ s: String) -> Message {
-        Message("cli.bad_site_id", en: SiteIDError.invalid(s).description,
-                ru: "код «\(s)» не подходит: от 1 до 32 строчных латинских букв, цифр, '-' или '_' (например s017)")
-    }
     static let shareOrFiles = Message("cli.share_or_files", en: "give either --share DIR or bundle files, not both",
                                       ru: "укажите либо --share ПАПКА, либо файлы пакетов, но не то и другое")
     static let putNeedsSet = Message("cli.put_needs_set", en: "put needs at least one --set COLUMN=VALUE", ru: "для put нужен хотя бы один --set ПОЛЕ=ЗНАЧЕНИЕ")

@@ -115,7 +115,7 @@ final class DistrictPages: WebPages {
         ctx.title = Message.webEnroll.text(ctx.language)
         let confirm = again ? "<label class=\"choice\"><input type=\"checkbox\" name=\"again\" value=\"1\"> \(ctx.t(.webEnrollAgainConfirm(revoked: revoked)))</label>" : ""
         let body = ctx.form("/enroll", """
-            <label for="site">\(ctx.t(.webSite))</label><input id="site" name="site" value="\(esc(site))" placeholder="s017" required>
+            <label for="site">\(ctx.t(.webSite))</label><input id="site" name="site" value="\(esc(site))" placeholder="\(esc((try? home.freeSchoolCode()) ?? "s017"))" required>
             <label for="name">\(ctx.t(.webName))</label><input id="name" name="name" value="\(esc(name))" required>
             \(confirm)<button>\(ctx.t(.webEnroll))</button>
             """)
@@ -126,9 +126,11 @@ final class DistrictPages: WebPages {
         let f = r.form
         let siteText = (f["site"] ?? "").trimmingCharacters(in: .whitespaces), name = (f["name"] ?? "").trimmingCharacters(in: .whitespaces)
         let l = ctx.language
-        guard let site = SiteID(siteText), !name.isEmpty else {
-            return enrollForm(ctx, error: Message.webEnrollNeedsCodeAndName.text(l), site: siteText, name: name)
+        guard let site = SiteID(siteText) else {
+            let error = siteText.isEmpty ? Message.webEnrollNeedsCodeAndName : Message.badSchoolCode(siteText, example: try home.freeSchoolCode())
+            return enrollForm(ctx, error: error.text(l), site: siteText, name: name)
         }
+        guard !name.isEmpty else { return enrollForm(ctx, error: Message.webEnrollNeedsCodeAndName.text(l), site: siteText, name: name) }
         // A school enrolled already gets a new key only when that is what is meant (a code typed twice
         // renamed a school and replaced its key without a word).
         if try home.isEnrolled(site), f["again"] != "1" {

@@ -5,6 +5,27 @@ import MentorSyncTestSupport
 /// Enrolling a school from the district's web app: the file with the school's secret key is
 /// downloaded from the page, and kept on the server for a day only.
 final class WebEnrollTests: XCTestCase {
+    /// A code typed in Cyrillic («с023» looks Latin) is told so, with a free code for example; the
+    /// form's example is a code no school has (s017 was one already), and the form keeps what was typed.
+    func testACyrillicCodeIsToldToBeTypedInLatinWithAFreeCodeForExample() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        XCTAssertTrue(client.get("/enroll")?.body.contains("placeholder=\"s002\"") ?? false, "s001 is enrolled in the world")
+        let cyrillic = client.post("/enroll", [("site", "с023"), ("name", "МБОУ Речная СОШ")])
+        XCTAssertEqual(cyrillic?.status, 422)
+        let said = "код «с023» не подходит: в нём русские буквы, а код набирают латиницей — от 1 до 32 строчных латинских букв, цифр, &#39;-&#39; или &#39;_&#39; (например s002)"
+        XCTAssertTrue(cyrillic?.body.contains(said) ?? false, cyrillic?.body ?? "")
+        XCTAssertTrue(cyrillic?.body.contains("value=\"МБОУ Речная СОШ\"") ?? false, "the name typed is kept")
+        let upper = client.post("/enroll", [("site", "S023"), ("name", "МБОУ Речная СОШ")])
+        XCTAssertTrue(upper?.body.contains("код «S023» не подходит: от 1 до 32 строчных латинских букв") ?? false, upper?.body ?? "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: w.districtHome.appendingPathComponent("web-enrollments").path + "/с023.enrollment"))
+        // The command line says the same.
+        let cli = try ToolRunner.run("mentorsync-district", ["enroll", "--site", "с023", "--name", "Х", "--out", w.scratch.path("x.enroll").path,
+                                                             "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertEqual(cli.exitCode, 2)
+        XCTAssertTrue(cli.stderr.contains("код «с023» не подходит: в нём русские буквы"), cli.stderr)
+    }
+
     func testTheEnrollmentFileIsDownloadedAndNotKeptPastADay() throws {
         let w = try WebWorld()
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))

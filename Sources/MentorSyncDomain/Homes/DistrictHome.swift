@@ -154,6 +154,16 @@ public final class DistrictHome {
 
     /// The enrolled schools. A school's name is its organizations row's (what the report and the
     /// lists show, corrected there with `put organizations`), the enrollment's when there is none.
+    /// A code no school has, in the pattern most districts follow: s001, s002, … (the next after
+    /// the greatest such code enrolled), for the enrolment form's example.
+    public func freeSchoolCode() throws -> String {
+        let numbers = try schools().compactMap { s -> Int? in
+            let raw = s.site.rawValue
+            return raw.hasPrefix("s") ? Int(raw.dropFirst()) : nil
+        }
+        return "s" + String(format: "%03d", (numbers.max() ?? 0) + 1)
+    }
+
     public func schools() throws -> [School] {
         try database.rows("""
             SELECT s.site, coalesce(nullif(trim(o.name), ''), s.name), s.enrolled_at, s.revoked_at

@@ -125,4 +125,15 @@ extension Message {
     public static func cannotWrite(_ path: String, _ reason: String) -> Message {
         Message("file.cannot_write", en: "cannot write \(path): \(reason)", ru: "не удалось записать \(path): \(reason)")
     }
+
+    /// A school's code that is no site id (`enroll --site`, the web's «Подключить школу»); a code typed
+    /// in Cyrillic («с023» looks like one) is told so. `example`: a code that is free.
+    public static func badSchoolCode(_ s: String, example: String = "s017") -> Message {
+        let cyrillic = s.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        return Message("home.bad_school_code",
+                       en: cyrillic ? "site id '\(s)' has Cyrillic letters: type it in Latin letters — 1 to 32 lowercase letters, digits, '-' or '_' (for example \(example))"
+                                    : "site id '\(s)' is not valid: use 1 to 32 lowercase letters, digits, '-' or '_' (for example \(example))",
+                       ru: cyrillic ? "код «\(s)» не подходит: в нём русские буквы, а код набирают латиницей — от 1 до 32 строчных латинских букв, цифр, '-' или '_' (например \(example))"
+                                    : "код «\(s)» не подходит: от 1 до 32 строчных латинских букв, цифр, '-' или '_' (например \(example))")
+    }
 }

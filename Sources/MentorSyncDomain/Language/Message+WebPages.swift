@@ -136,7 +136,7 @@ extension Message {
 
     // Enrolling a school
     public static let webEnrollNeedsCodeAndName = Message("web.enroll.needs_code_and_name",
-        en: "give a school code (letters, digits, dashes) and a name", ru: "укажите код школы (буквы, цифры, дефисы) и название")
+        en: "give a school code (lowercase Latin letters and digits) and a name", ru: "укажите код школы (строчные латинские буквы и цифры) и название")
     public static let webEnrollmentSecret = Message("web.enroll.secret",
         en: "The file holds the school's secret key: hand it over in person or on a stick, then delete it. It can be downloaded here for one day.",
         ru: "В файле секретный ключ школы: передайте его лично или на флешке, затем удалите. Скачать его здесь можно в течение суток.")
