@@ -80,7 +80,7 @@ final class WebConflictTests: XCTestCase {
         let action = try XCTUnwrap(page.range(of: #"/conflicts/resolve\?id=[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })
         let refused = client.post(action, [("keep", "value"), ("value", "")])
         XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
-        XCTAssertTrue(refused?.body.contains("значение не введено: впишите правильное «Должность» или оставьте одно из двух значений; ничего не изменено") ?? false, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("значение не введено: впишите правильное значение поля «Должность» или оставьте одно из двух значений; ничего не изменено") ?? false, refused?.body ?? "")
         let open = try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path])
         XCTAssertEqual(try ListedConflict.list(open).count, 1, "still open: \(open.output)")
     }

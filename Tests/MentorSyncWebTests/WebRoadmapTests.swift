@@ -17,7 +17,7 @@ final class WebRoadmapTests: XCTestCase {
             """)
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         let page = client.get("/t/events")?.body ?? ""
-        XCTAssertTrue(page.contains("Просрочено: 3 — срок прошёл, а мероприятие не отмечено выполненным"), page)
+        XCTAssertTrue(page.contains("Просрочено: 3 — срок прошёл, а мероприятия не отмечены выполненными"), page)
         let overdue = try XCTUnwrap(page.components(separatedBy: "Все мероприятия").first)
         XCTAssertTrue(overdue.contains("href=\"/t/events/edit?id=e-1\">Конкурс «Наставник года»</a>"), overdue)
         XCTAssertTrue(overdue.contains("01.03.2020 – 30.04.2020") && overdue.contains("Петрова И. В.") && overdue.contains("запланировано"), overdue)

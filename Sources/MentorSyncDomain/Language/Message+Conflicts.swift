@@ -133,6 +133,6 @@ extension Message {
     static func conflictValueEmpty(column: String, table: String) -> Message {
         Message("conflicts.value_empty",
                 en: "the value to keep is empty: type the right “\(columnTitle(column, table: table).english)”, or keep one of the two values; nothing was changed",
-                ru: "значение не введено: впишите правильное «\(columnTitle(column, table: table).russian)» или оставьте одно из двух значений; ничего не изменено")
+                ru: "значение не введено: впишите правильное значение поля «\(columnTitle(column, table: table).russian)» или оставьте одно из двух значений; ничего не изменено")
     }
 }

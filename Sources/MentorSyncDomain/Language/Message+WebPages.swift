@@ -52,7 +52,7 @@ extension Message {
     // The roadmap's events past their end and not done
     public static func webOverdueEvents(_ n: Int) -> Message {
         Message("web.events.overdue", en: "Overdue: \(n) — past their end, not done",
-                ru: "Просрочено: \(n) — срок прошёл, а мероприятие не отмечено выполненным")
+                ru: "Просрочено: \(n) — срок прошёл, а \(n == 1 ? "мероприятие не отмечено выполненным" : "мероприятия не отмечены выполненными")")
     }
     public static let webEventDates = Message("web.events.dates", en: "Dates", ru: "Сроки")
     public static let webAllEvents = Message("web.events.all", en: "All events", ru: "Все мероприятия")
@@ -121,7 +121,7 @@ extension Message {
     ]
     public static let webResyncExplained = Message("web.resync.explained",
         en: "The school's next reply asks it to send everything again and carries all of its data back to it (after a lost disk, or a district restored from a backup).",
-        ru: "Следующий ответ школе попросит её прислать все данные заново и привезёт ей все её данные (после потери диска или восстановления управления из резервной копии).")
+        ru: "Следующий ответ школе попросит её прислать все данные заново и привезёт ей все её данные (после потери диска в школе или после восстановления реестра управления из резервной копии).")
     public static let webRevokeExplained = Message("web.revoke.explained",
         en: "The school's bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass; enroll it again to give it a new key.",
         ru: "С этого момента пакеты школы не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме; чтобы выдать новый ключ, подключите её заново.")
