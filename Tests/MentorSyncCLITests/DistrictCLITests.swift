@@ -34,6 +34,27 @@ final class DistrictCLITests: XCTestCase {
         XCTAssertEqual(schools.first?["rows"] as? Int, 1)
     }
 
+    /// Enrolling a school changes no past year's report (two schools enrolled in December lowered
+    /// last August's indicator 6 from 1 of 1 to 1 of 3), and a code enrolled by mistake, revoked, leaves
+    /// the report; a school that holds rows the report counts stays in it all the same.
+    func testSchoolsEnrolledAfterThePeriodOrRevokedWithoutRowsAreNotReported() throws {
+        let w = try CLIWorld(schools: ["s001", "s002", "s003"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Мария Петровна", "--set", "role=teacher"))
+        try w.round()
+        func sites(_ args: String...) throws -> [String] {
+            let report = try XCTUnwrap(try w.json(try w.district(["report", "--json"] + args)) as? [String: Any])
+            return try XCTUnwrap(report["schools"] as? [[String: Any]]).compactMap { $0["site"] as? String }.sorted()
+        }
+        let lastYear = "\(SchoolYear.current.startYear - 1)-\(SchoolYear.current.startYear)"
+        XCTAssertEqual(try sites("--period", lastYear), ["s001"], "enrolled this year, only the school with rows")
+        XCTAssertEqual(try sites(), ["s001", "s002", "s003"])
+        expectOK(try w.district("revoke", "--site", "s003"))
+        XCTAssertEqual(try sites(), ["s001", "s002"], "a revoked code without a row")
+        expectOK(try w.district("revoke", "--site", "s001"))
+        XCTAssertEqual(try sites(), ["s001", "s002"], "a revoked school's rows still count")
+        XCTAssertEqual(try sites("--site", "s003"), ["s003"], "asked for by its code, it is reported")
+    }
+
     func testRejectedBundlesOfEachKindEndInQuarantineWithAReason() throws {
         let w = try CLIWorld(schools: ["s001"])
         let inbox = w.stick.appendingPathComponent("inbox")

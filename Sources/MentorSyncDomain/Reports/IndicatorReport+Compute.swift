@@ -104,7 +104,7 @@ extension IndicatorReport {
         let scope = requested ?? (r.identity?.role == "school" ? r.identity?.site : nil)
 
         var units = Set(r.tallies.keys).union(r.incomplete.map(\.orgId))
-        units.formUnion(r.organizations.filter { $0.value.kind != "district" }.map(\.key))
+        units.formUnion(r.organizations.filter { $0.value.kind != "district" && !r.notInPeriod.contains($0.key) }.map(\.key))
         if let scope {
             if requested != nil && !units.contains(scope) && r.organizations[scope] == nil { throw ReportError.unknownSite(scope) }
             units = [scope]

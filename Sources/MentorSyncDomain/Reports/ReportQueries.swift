@@ -25,6 +25,8 @@ struct ReportQueries {
         var organizations: [String: Organization] = [:]
         var targets: [IndicatorCode: Double] = [:]
         var identity: Identity?
+        /// At the district: schools enrolled after the period ended, or revoked (see `notInPeriod`).
+        var notInPeriod: Set<String> = []
     }
 
     var parameters: [DatabaseValue] {
@@ -49,6 +51,7 @@ struct ReportQueries {
         var r = Result()
         r.identity = try identity()
         r.organizations = try organizations()
+        r.notInPeriod = try schoolsNotInPeriod()
         r.targets = try targets()
         try people(&r)
         try youngSpecialists(&r)
@@ -81,6 +84,15 @@ struct ReportQueries {
     private func identity() throws -> Identity? {
         guard let id = try Replica.identity(of: db) else { return nil }
         return Identity(site: id.site.rawValue, role: id.role.rawValue, district: id.district.rawValue)
+    }
+
+    /// At the district, the schools a report of this period lists only if they hold rows it counts:
+    /// enrolled after the period ended (a school enrolled in December changed last year's figures),
+    /// or revoked (a code typed by mistake is revoked, never having sent a row).
+    private func schoolsNotInPeriod() throws -> Set<String> {
+        guard try db.tableExists("district_schools") else { return [] }
+        let sql = "SELECT site FROM district_schools WHERE revoked_at IS NOT NULL OR substr(enrolled_at, 1, 10) > ?2"
+        return Set(try db.rows(sql, parameters(for: sql)).map { $0[0].displayText })
     }
 
     private func organizations() throws -> [String: Organization] {
