@@ -65,9 +65,11 @@ final class DistrictPages: WebPages {
         let headers = Message.webDashboardColumns.map { $0.text(l) } + [""]
         let rows = try home.status().map { s -> [String] in
             let actions = s.revoked ? "" : "<a href=\"/schools/\(esc(s.site))/resync\">\(ctx.t(.webResync))</a> · <a href=\"/schools/\(esc(s.site))/revoke\">\(ctx.t(.webRevoke))</a>"
-            // The advice is `mentorsync-district status`'s own (SchoolStatus.adviceMessage).
+            // The advice is `mentorsync-district status`'s own, worded for the page (SchoolStatus.webAdviceMessage).
             return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt.map { LocalTime.readable($0, l) } ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"),
-                    esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0", esc("\(s.rejections + s.refusedFiles)"),
+                    esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0",
+                    // Refused lately: the list below says what and why.
+                    s.rejections + s.refusedFiles > 0 ? "<a href=\"#refused\">\(s.rejections + s.refusedFiles)</a>" : "0",
                     esc(s.clockSkewDays.map { Message.skewDays($0).text(l) } ?? "—"),
                     advice(s, l), actions]
         }
@@ -78,7 +80,7 @@ final class DistrictPages: WebPages {
         // What was refused lately and why, as `status` tells it.
         let refused = try home.recentRefusals()
         if !refused.lines.isEmpty {
-            body += "<h2>\(esc(Message.recentRefusalsHeading(shown: refused.lines.count, total: refused.total).text(l)))</h2><ul>"
+            body += "<h2 id=\"refused\">\(esc(Message.recentRefusalsHeading(shown: refused.lines.count, total: refused.total).text(l)))</h2><ul>"
                 + refused.lines.map { "<li>\(esc($0.text(l)))</li>" }.joined() + "</ul>"
         }
         return HTTPResponse(html: ctx.page(body + "<p><a class=\"button\" href=\"/enroll\">\(ctx.t(.webEnroll))</a></p>", notice: r.query["done"]))
@@ -86,7 +88,7 @@ final class DistrictPages: WebPages {
 
     /// A school's advice; conflicts waiting link to the page where they are settled.
     func advice(_ s: SchoolStatus, _ l: Language) -> String {
-        let text = esc(s.adviceMessage.text(l))
+        let text = esc(s.webAdviceMessage.text(l))
         let shown = s.advisesConflicts ? "<a href=\"/conflicts\">\(text)</a>" : text
         return "<span class=\"\(s.isOK ? "ok" : "warn")\">\(shown)</span>"
     }

@@ -20,10 +20,28 @@ final class WebSchoolActionsTests: XCTestCase {
         XCTAssertTrue(notice.contains("«Школа № 1»: полная пересылка запрошена — школа пришлёт все записи при следующем обмене."), notice)
         XCTAssertEqual(try status()["resync_pending"] as? Bool, true)
 
+        // The count of refused files leads to the list saying what and why.
+        // (The school's bundle altered on the way.)
+        let drop = w.scratch.folder("drop")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", drop.path, "--home", w.districtHome.path]))
+        w.check(try ToolRunner.run("mentorsync-school", ["sync", "--share", drop.path, "--home", w.schoolHome.path]))
+        let sent = try XCTUnwrap(try FileManager.default.contentsOfDirectory(at: drop.appendingPathComponent("inbox"), includingPropertiesForKeys: nil)
+            .first { $0.pathExtension == "msync" })
+        var bytes = try Data(contentsOf: sent)
+        bytes[bytes.count - 1] ^= 0xFF
+        try bytes.write(to: sent)
+        _ = try ToolRunner.run("mentorsync-district", ["ingest", "--share", drop.path, "--home", w.districtHome.path])
+        let page = client.get("/")?.body ?? ""
+        XCTAssertTrue(page.contains("<a href=\"#refused\">1</a>") && page.contains("<h2 id=\"refused\">"), page)
         XCTAssertNotNil(client.get("/schools/s001/revoke"))
         let revoke = client.post("/schools/s001/revoke", [])
         let told = client.get(revoke?.header("Location") ?? "/")?.body ?? ""
         XCTAssertTrue(told.contains("«Школа № 1» отключена: её пакеты больше не принимаются."), told)
         XCTAssertEqual(try status()["revoked"] as? Bool, true)
+        // The dashboard says what to press, not a command to type; `status` keeps its command.
+        XCTAssertTrue(told.contains("подключите её заново на странице «Подключить школу» (отметьте «Подключить эту школу заново»)"), told)
+        XCTAssertFalse(told.contains("mentorsync-district"), told)
+        let cli = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(cli.stdout.contains("mentorsync-district enroll --again"), cli.stdout)
     }
 }

@@ -48,6 +48,13 @@ public struct SchoolStatus: Sendable {
         return .adviceOK
     }
 
+    /// The same advice as the web dashboard words it: what to press there, not a command to type.
+    public var webAdviceMessage: Message {
+        if revoked { return .webAdviceRevoked }
+        let m = adviceMessage
+        return newKeyPending && m.key == Message.adviceNewKeyPending(until: nil).key ? .webAdviceNewKeyPending(until: newKeyPendingUntil) : m
+    }
+
     /// Nothing to do about this school.
     public var isOK: Bool { adviceMessage == .adviceOK }
 

@@ -121,4 +121,17 @@ extension Message {
     }
 
     public static let adviceOK = Message("status.advice.ok", en: "ok", ru: "всё в порядке")
+
+    /// `adviceRevoked` on the web dashboard: the page and the box, not the command.
+    public static let webAdviceRevoked = Message("web.advice.revoked",
+        en: "revoked: bundles are refused; to take them again, enroll the school anew on «Enroll a school» (tick «Enroll this school again») and hand it the new file",
+        ru: "школа отключена: её пакеты не принимаются; чтобы снова их принимать, подключите её заново на странице «Подключить школу» (отметьте «Подключить эту школу заново») и передайте ей новый файл подключения")
+
+    /// `adviceNewKeyPending` on the web dashboard: what the school presses in its own web app.
+    public static func webAdviceNewKeyPending(until: String?) -> Message {
+        let day = until.map { String($0.prefix(10)) }
+        return Message("web.advice.new_key_pending",
+                       en: "a new enrollment file was issued and the school does not use it yet; \(day.map { "its old key is taken until \($0)" } ?? "its old key is refused"): ask the school to install it («Status» → «A new enrollment file» in its web app)",
+                       ru: "школе выдан новый файл подключения, а она его ещё не установила; \(day.map { "старый ключ принимается до \(RowNames.russianDate($0))" } ?? "старый ключ не принимается"): попросите школу установить его («Состояние» → «Новый файл подключения» в её веб-приложении)")
+    }
 }
