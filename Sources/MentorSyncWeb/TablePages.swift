@@ -120,13 +120,17 @@ final class TablePages {
         }
         // Only the columns holding a value somewhere, as many as fit a school laptop's screen (free
         // text goes first, the rest in the row's form); the first names the row and links to its form.
-        var shownColumns = Self.listOrder(page.columns.dropFirst(2).compactMap { t.column(named: $0) }, table: t.name)
-        var hidden: [ColumnSchema] = []
-        while shownColumns.count > Self.maxColumns, let i = shownColumns.lastIndex(where: { Self.isLongText($0) }) { hidden.insert(shownColumns.remove(at: i), at: 0) }
-        if shownColumns.count > Self.maxColumns { hidden = Array(shownColumns[Self.maxColumns...]) + hidden; shownColumns = Array(shownColumns.prefix(Self.maxColumns)) }
         let orgIndex = page.columns.firstIndex(of: "org_id")
         // At the district every row says whose it is.
         let ownerColumn = owners != nil && orgIndex != nil
+        // The columns added beside the table's own (whose, a mentor's subject, a pair's mentees) take
+        // the place of its columns: mentors at the district put «Удалить» off a 1200 px screen.
+        let added = (ownerColumn ? 1 : 0) + (["mentors", "mentees"].contains(t.name) ? 1 : 0) + (t.name == "pairs" ? 1 : 0)
+        let room = Self.maxColumns - max(0, added - 1)
+        var shownColumns = Self.listOrder(page.columns.dropFirst(2).compactMap { t.column(named: $0) }, table: t.name)
+        var hidden: [ColumnSchema] = []
+        while shownColumns.count > room, let i = shownColumns.lastIndex(where: { Self.isLongText($0) }) { hidden.insert(shownColumns.remove(at: i), at: 0) }
+        if shownColumns.count > room { hidden = Array(shownColumns[room...]) + hidden; shownColumns = Array(shownColumns.prefix(room)) }
         let names = ownerColumn ? Dictionary(try owners!().map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }) : [:]
         // A pair shows its mentees beside its mentor.
         let mentees = t.name == "pairs" ? try PairMentees.names(of: page.rows.map { $0[0].text ?? "" }, replica.database, resolver) : nil

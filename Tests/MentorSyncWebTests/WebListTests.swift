@@ -128,6 +128,16 @@ final class WebListTests: XCTestCase {
         XCTAssertFalse(shown.contains("Примечание"), "free text is the first to leave a crowded list")
         XCTAssertTrue(page.contains("Ещё в карточке каждой записи:") && page.contains("Примечание."), page)
         XCTAssertTrue(page.contains("data-label=\"Чья запись\">Школа № 1 (s001)</td>"), page)
+        // A mentor's subject and whose it is take the place of the mentor's own columns: the row
+        // keeps to eight columns, «Удалить» on the screen.
+        try w.sql(w.districtHome, """
+            INSERT INTO mentors (id, org_id, person_id, status, network, competencies, trained_on, training_course, notes)
+            VALUES ('m-1', 's001', 'p-1', 'active', 1, 'проектная деятельность', '2024-05-01', 'Школа наставника', 'ведёт кружок');
+            """)
+        let mentors = headers(client.get("/t/mentors")?.body ?? "")
+        XCTAssertEqual(mentors.count, 8, "\(mentors)")
+        XCTAssertEqual(Array(mentors.prefix(2)), ["Наставник", "Предмет"])
+        XCTAssertEqual(mentors.suffix(2), ["Чья запись", ""])
     }
 
     /// Names are kept between pages, and read again when another program or the app itself writes.
