@@ -143,7 +143,7 @@ final class BrowserFlowTests: XCTestCase {
         try b.waitForText("Школа № 1")   // the school by its name, not its code
         try b.waitForText("записано не позже")
         try gallery.keep(b, "district-conflict")
-        try b.press("Оставить школьное")
+        try keep(b, writtenBy: "Школа № 1")
         try b.waitForText("Открытых конфликтов нет")
         try b.waitForText("оставлено значение школы")   // the notice says what was kept
         try gallery.keep(b, "district-conflict-settled")
@@ -165,11 +165,16 @@ final class BrowserFlowTests: XCTestCase {
         try b.click(element: try b.element(xpath: "//a[starts-with(normalize-space(), 'Решённые конфликты (1)')]"))
         try b.waitForText("Чтобы изменить решение")
         try gallery.keep(b, "district-conflicts-settled-list")
-        try b.press("Оставить районное")
+        try keep(b, writtenBy: "Управление образования")
         try b.waitForText("оставлено значение управления образования")
         let changed = try ToolRunner.run("mentorsync-district", ["list", "persons", "--json", "--home", world.districtHome.path])
         XCTAssertTrue(changed.stdout.contains("учитель математики"), changed.stdout)
         print("browser screenshots: \(gallery.folder.path)")
+    }
+
+    /// Presses «Оставить это» in the box of the side `writtenBy` wrote, as she picks a value by who wrote it.
+    func keep(_ b: WebDriver, writtenBy: String) throws {
+        try b.click(element: try b.element(xpath: "//main//div[strong[normalize-space()='\(writtenBy)']]//button[normalize-space()='Оставить это']"))
     }
 
     /// Opens a table's list, presses «Добавить», fills the form, saves, and waits for the list's notice.
