@@ -61,7 +61,7 @@ final class WebStatusTests: XCTestCase {
         XCTAssertFalse(dashboard.contains("nothing received") || dashboard.contains(">ok<"), "English advice on the dashboard")
         XCTAssertNil(dashboard.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(dashboard)")
         XCTAssertNotNil(dashboard.range(of: Self.russianTime, options: .regularExpression), "the last contact in local time")
-        XCTAssertTrue(dashboard.contains("<h2>Отклонено за 60 дней:</h2><ul><li>Школа № 1, "), "what was refused, as status lists it: \(dashboard)")
+        XCTAssertTrue(dashboard.contains("<h2 id=\"refused\">Отклонено за 60 дней:</h2><ul><li>Школа № 1, "), "what was refused, as status lists it: \(dashboard)")
         XCTAssertTrue(dashboard.contains("не принято изменение: Организация «Подставная» — эту таблицу ведёт только управление образования</li>"), dashboard)
 
         // The district's answer refuses the row: the school's pages say so by name, in Russian, with what to do.
@@ -78,8 +78,17 @@ final class WebStatusTests: XCTestCase {
     func testANewEnrollmentFileIsInstalledFromTheStatusPage() throws {
         let w = try WebWorld()
         w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))
+        let stick = w.scratch.folder("stick")
+        for (tool, home) in [("mentorsync-district", w.districtHome), ("mentorsync-school", w.schoolHome), ("mentorsync-district", w.districtHome)] {
+            w.check(try ToolRunner.run(tool, [tool == "mentorsync-school" ? "sync" : "ingest", "--share", stick.path, "--home", home.path]))
+        }
         let fresh = w.scratch.path("s001-new.enroll")
         w.check(try ToolRunner.run("mentorsync-district", ["enroll", "--again", "--site", "s001", "--name", "Школа № 1", "--out", fresh.path, "--home", w.districtHome.path]))
+        // The district's dashboard says what the school presses for it, not the command.
+        let district = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let dashboard = district.get("/")?.body ?? ""
+        XCTAssertTrue(dashboard.contains("попросите школу установить его («Состояние» → «Новый файл подключения» в её веб-приложении)"), dashboard)
+        XCTAssertFalse(dashboard.contains("rekey"), dashboard)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let page = client.get("/status")?.body ?? ""
         XCTAssertTrue(page.contains("Новый файл подключения"), page)

@@ -52,7 +52,7 @@ public struct SchoolStatus: Sendable {
     public var webAdviceMessage: Message {
         if revoked { return .webAdviceRevoked }
         let m = adviceMessage
-        return newKeyPending && m.key == Message.adviceNewKeyPending(until: nil).key ? .webAdviceNewKeyPending(until: newKeyPendingUntil) : m
+        return newKeyPending && m.key == Message.adviceNewKeyPending(until: nil).key ? .adviceNewKeyPending(until: newKeyPendingUntil, webApp: true) : m
     }
 
     /// Nothing to do about this school.

@@ -95,12 +95,17 @@ extension Message {
         ru: "посмотреть и решить конфликты: mentorsync-district conflicts list")
 
     /// A new enrollment file issued without a revoke, not yet in use at the school: its old key is
-    /// taken until `until`, then its files are refused.
-    public static func adviceNewKeyPending(until: String?) -> Message {
+    /// taken until `until`, then its files are refused. `webApp`: for the dashboard, what the school
+    /// presses, not the command.
+    public static func adviceNewKeyPending(until: String?, webApp: Bool = false) -> Message {
         let day = until.map { String($0.prefix(10)) }
+        let how = webApp ? (en: "ask the school to install it («Status» → «A new enrollment file» in its web app)",
+                            ru: "попросите школу установить его («Состояние» → «Новый файл подключения» в её веб-приложении)")
+                         : (en: "have it installed (mentorsync-school rekey --enroll FILE, or «Состояние» → «Новый файл подключения» in its web app)",
+                            ru: "пусть школа установит файл (mentorsync-school rekey --enroll ФАЙЛ или «Состояние» → «Новый файл подключения» в её веб-приложении)")
         return Message("status.advice.new_key_pending",
-                       en: "a new enrollment file was issued and the school does not use it yet; \(day.map { "its old key is taken until \($0)" } ?? "its old key is refused"): have it installed (mentorsync-school rekey --enroll FILE, or «Состояние» → «Новый файл подключения» in its web app)",
-                       ru: "школе выдан новый файл подключения, а она его ещё не установила; \(day.map { "старый ключ принимается до \(RowNames.russianDate($0))" } ?? "старый ключ не принимается"): пусть школа установит файл (mentorsync-school rekey --enroll ФАЙЛ или «Состояние» → «Новый файл подключения» в её веб-приложении)")
+                       en: "a new enrollment file was issued and the school does not use it yet; \(day.map { "its old key is taken until \($0)" } ?? "its old key is refused"): \(how.en)",
+                       ru: "школе выдан новый файл подключения, а она его ещё не установила; \(day.map { "старый ключ принимается до \(RowNames.russianDate($0))" } ?? "старый ключ не принимается"): \(how.ru)")
     }
 
     /// Files signed with a key the school had when it was revoked, after it sent with its new one:
@@ -126,12 +131,4 @@ extension Message {
     public static let webAdviceRevoked = Message("web.advice.revoked",
         en: "revoked: bundles are refused; to take them again, enroll the school anew on «Enroll a school» (tick «Enroll this school again») and hand it the new file",
         ru: "школа отключена: её пакеты не принимаются; чтобы снова их принимать, подключите её заново на странице «Подключить школу» (отметьте «Подключить эту школу заново») и передайте ей новый файл подключения")
-
-    /// `adviceNewKeyPending` on the web dashboard: what the school presses in its own web app.
-    public static func webAdviceNewKeyPending(until: String?) -> Message {
-        let day = until.map { String($0.prefix(10)) }
-        return Message("web.advice.new_key_pending",
-                       en: "a new enrollment file was issued and the school does not use it yet; \(day.map { "its old key is taken until \($0)" } ?? "its old key is refused"): ask the school to install it («Status» → «A new enrollment file» in its web app)",
-                       ru: "школе выдан новый файл подключения, а она его ещё не установила; \(day.map { "старый ключ принимается до \(RowNames.russianDate($0))" } ?? "старый ключ не принимается"): попросите школу установить его («Состояние» → «Новый файл подключения» в её веб-приложении)")
-    }
 }
