@@ -28,7 +28,7 @@ enum ReportPage {
             var ctx = ctx
             ctx.title = Message.webReport.text(ctx.language)
             return HTTPResponse(status: 404, html: ctx.page("<p><a href=\"/report\">\(ctx.t(.webReportAllSchools))</a></p>",
-                                                            error: e.message.text(ctx.language)))
+                                                            error: Message.webReportUnknownSchool(site ?? "").text(ctx.language)))
         }
         if r.path == "/report.xlsx" {
             let name = "report-\(period)\(site.map { "-\($0)" } ?? "").xlsx"

@@ -60,7 +60,8 @@ final class WebReportTests: XCTestCase {
         // A school not enrolled (an address typed by hand) is said, not shown as the whole report.
         let unknown = client.get("/report?site=s999")
         XCTAssertEqual(unknown?.status, 404)
-        XCTAssertTrue(unknown?.body.contains("«s999»: в этом реестре нет школы с таким кодом") ?? false, unknown?.body ?? "")
+        XCTAssertTrue(unknown?.body.contains("«s999»: в этом реестре нет школы с таким кодом; выберите школу из списка") ?? false, unknown?.body ?? "")
+        XCTAssertFalse(unknown?.body.contains("status") ?? true, "a command named on a page: \(unknown?.body ?? "")")
         XCTAssertEqual(client.get("/report?site=")?.status, 200, "no school chosen: the whole report")
     }
 }

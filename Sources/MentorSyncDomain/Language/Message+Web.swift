@@ -49,6 +49,11 @@ extension Message {
     public static let webReportYear = Message("web.report.year", en: "School year", ru: "Учебный год")
     public static let webTargetsSet = Message("web.targets_set", en: "Targets set by the district", ru: "Цели, заданные управлением образования")
     public static let webReportSchool = Message("web.report.school", en: "School", ru: "Школа")
+    /// A report asked for a school code the registry does not hold (an address typed by hand).
+    public static func webReportUnknownSchool(_ site: String) -> Message {
+        Message("web.report.unknown_school", en: "“\(site)”: no school of this registry has that code; choose the school from the list",
+                ru: "«\(site)»: в этом реестре нет школы с таким кодом; выберите школу из списка")
+    }
     public static let webReportAllSchools = Message("web.report.all_schools", en: "All schools and the municipality", ru: "Все школы и муниципалитет")
     public static let webReportShow = Message("web.report.show", en: "Show", ru: "Показать")
     public static let webListExcel = Message("web.list.excel", en: "Download for Excel", ru: "Скачать для Excel")
