@@ -231,6 +231,42 @@ final class EntryChecksTests: XCTestCase {
     /// A group that cannot be made a «пара» for several reasons is told them all at once — its two
     /// introductions, a trial before them, its second mentee — in one line (it heard of the meetings
     /// first, and of the mentee only once they were put right); one reason reads as before.
+    /// A pupil is no mentor of «учитель – учитель» (he counted among the school's active mentors and
+    /// its teacher pairs), a teacher no mentee of «учитель – ученик»; a form changed holds the mentees
+    /// the pair has; a person without a role is not held to it; nothing is written when refused.
+    func testEachSideOfAPairsFormTakesItsRole() throws {
+        _ = try e.put(table: "persons", sets: [("full_name", "Иванов Максим"), ("role", "student")])
+        _ = try e.put(table: "persons", sets: [("full_name", "Морозова Екатерина"), ("role", "teacher")])
+        _ = try e.put(table: "persons", sets: [("full_name", "Кузнецов Виктор"), ("role", "teacher")])
+        _ = try e.put(table: "persons", sets: [("full_name", "Без Роли")])
+        let pupil = try e.put(table: "mentors", sets: [("person_id", "Иванов Максим")]).id
+        let teacher = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор")]).id
+        let unknown = try e.put(table: "mentors", sets: [("person_id", "Без Роли")]).id
+        _ = try e.put(table: "mentees", sets: [("person_id", "Морозова Екатерина")])
+        func pairs() throws -> Int64 { try school.database.scalar("SELECT count(*) FROM pairs")?.integer ?? -1 }
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("mentor_id", pupil), ("form", "teacher-teacher")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "в форме «учитель – учитель» наставник — не ученик, а «Иванов Максим» — ученик: выберите другого наставника или другую форму наставничества")
+        }
+        XCTAssertEqual(try pairs(), 0, "nothing written")
+        let pair = try e.put(table: "pairs", sets: [("mentor_id", teacher), ("form", "teacher-teacher")]).id
+        _ = try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", "Морозова Екатерина")])
+        // The form made «учитель – ученик»: its mentee is a teacher.
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("form", "teacher-student")], id: pair)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian,
+                           "в форме «учитель – ученик» наставляемый — ученик, а «Морозова Екатерина» — учитель: выберите другого наставляемого или другую форму наставничества")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT form FROM pairs WHERE id = ?", [.text(pair)])?.text, "teacher-teacher")
+        // The mentor changed to the pupil: refused; to one without a role: taken.
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("mentor_id", pupil)], id: pair))
+        _ = try e.put(table: "pairs", sets: [("mentor_id", unknown)], id: pair)
+        // «ученик – ученик»: the pupil mentors; a teacher is no mentee of it.
+        let pupils = try e.put(table: "pairs", sets: [("mentor_id", pupil), ("form", "student-student")]).id
+        XCTAssertThrowsError(try e.put(table: "pair_mentees", sets: [("pair_id", pupils), ("mentee_id", "Морозова Екатерина")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.pair_form_side")
+        }
+    }
+
     func testAGroupMadeAPairIsToldEveryReasonAtOnce() throws {
         for name in ["Кузнецов Виктор Павлович", "Смирнова Анна", "Орлов Пётр"] { _ = try e.put(table: "persons", sets: [("full_name", name)]) }
         let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович")]).id

@@ -1,7 +1,7 @@
 import MentorSyncEngine
 
 /// The checks that look at a row's values together (a span's two dates, a plan's pair and mentee,
-/// a meeting's date and its pair's start, a «пара»'s one mentee, a person's birth and the dates of her work, one mentor's record per person,
+/// a meeting's date and its pair's start, a «пара»'s one mentee, who stands on each side of a pair's form, a person's birth and the dates of her work, one mentor's record per person,
 /// what a school's row may name of another school's rows, an indicator's code a slip of the report's),
 /// made alike wherever an entry is made: `put`, a form, a line of a list. A new row is checked
 /// whole; a row being changed only on what the entry touches (one holding an old mistake can still
@@ -28,6 +28,7 @@ enum EntryChecks {
         try PairDates.check(t, database: database, row: row, touches: touches, value)
         try MeetingOrder.check(t, database: database, row: row, touches: touches, value)
         try PairKind.check(t, database: database, row: row, touches: touches, value)
+        try PairForm.check(t, database: database, row: row, touches: touches, value)
         try OnePerPerson.check(t, database: database, row: row, touches: touches, value)
         try OtherSchoolReferences.check(t, database: database, touches: touches, value)
         try IndicatorCodeSlip.check(t, touches: touches, stored: stored, value)
