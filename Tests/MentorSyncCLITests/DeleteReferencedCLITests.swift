@@ -19,7 +19,7 @@ final class DeleteReferencedCLITests: XCTestCase {
         let refused = try w.school("s001", environment: env, ["delete", "persons", "Сидоров Иван Петрович"])
         XCTAssertEqual(refused.exitCode, 1, refused.output)
         XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("«Сидоров Иван Петрович» не удалено: на эту запись ссылаются «Наставники» (1)"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("запись «Сидоров Иван Петрович» не удалена: на неё ссылаются «Наставники» (1)"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("укажите дату выбытия"), refused.stderr)
         let pair = try w.school("s001", environment: env, ["delete", "pairs", "pr1"])
         XCTAssertTrue(pair.stderr.contains("«Встречи» (2)"), pair.stderr)

@@ -432,7 +432,7 @@ final class EntryChecksTests: XCTestCase {
         _ = try e.put(table: "pair_mentees", sets: [("pair_id", pair), ("mentee_id", "Смирнова Анна")])
         XCTAssertThrowsError(try e.put(table: "plans", sets: [("pair_id", pair), ("mentee_id", "Орлов Пётр"), ("title", "ИОМ 2")])) { err in
             XCTAssertEqual((err as? MessageError)?.message.key, "registry.mentee_not_in_pair")
-            XCTAssertTrue((err as? MessageError)?.message.russian.contains("наставляемый «Орлов Пётр» не состоит в паре «Петрова Анна Сергеевна» (в паре: Смирнова Анна)") ?? false, "\(err)")
+            XCTAssertTrue((err as? MessageError)?.message.russian.contains("«Орлов Пётр» нет среди наставляемых пары «Петрова Анна Сергеевна» (в паре: Смирнова Анна)") ?? false, "\(err)")
         }
         // A plan made before the pair had its mentee is still edited — even with its mentee given as it
         // stands (a list loaded again) — and its mentee is checked when it is changed.
@@ -475,7 +475,7 @@ final class EntryChecksTests: XCTestCase {
         let mentor = try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")]).id
         XCTAssertThrowsError(try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна"), ("status", "active")])) { err in
             XCTAssertEqual((err as? MessageError)?.message.russian,
-                           "у «Петрова Анна Сергеевна» уже есть запись в разделе «Наставники» [\(mentor.prefix(8))]; измените её, а не добавляйте вторую")
+                           "для человека «Петрова Анна Сергеевна» уже есть запись в разделе «Наставники»; измените её, а не добавляйте вторую")
         }
         let other = try e.put(table: "mentors", sets: [("person_id", "Орлов Пётр")]).id
         XCTAssertThrowsError(try e.put(table: "mentors", sets: [("person_id", "Петрова Анна Сергеевна")], id: other), "moved onto her")

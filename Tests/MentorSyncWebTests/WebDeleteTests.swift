@@ -17,7 +17,7 @@ final class WebDeleteTests: XCTestCase {
         let refused = client.post("/t/persons/delete?id=p-1", [])
         XCTAssertEqual(refused?.status, 422)
         let page = refused?.body ?? ""
-        XCTAssertTrue(page.contains("«Сидоров Иван Петрович» не удалено: на эту запись ссылаются «Наставники» (1)"), page)
+        XCTAssertTrue(page.contains("запись «Сидоров Иван Петрович» не удалена: на неё ссылаются «Наставники» (1)"), page)
         XCTAssertTrue(page.contains("name=\"left_on\""), "the person's form, where the date they left is set: \(page)")
         XCTAssertEqual(w.checksum(w.schoolHome), before, "a refused delete writes nothing")
 

@@ -95,7 +95,7 @@ extension Message {
         let leftRu = table == "persons" ? "; если человек выбыл, не удаляйте его, а укажите дату выбытия" : ""
         return Message("registry.delete_referenced",
                        en: "'\(name)' is not deleted: rows name it in \(en); delete or change those first\(leftEn)",
-                       ru: "«\(name)» не удалено: на эту запись ссылаются \(ru); сначала удалите или измените их\(leftRu)")
+                       ru: "запись «\(name)» не удалена: на неё ссылаются \(ru); сначала удалите или измените их\(leftRu)")
     }
     public static func noRowWithID(_ table: String, _ id: String) -> Message {
         Message("registry.no_row_with_id", en: "no \(table) row with id \(id)", ru: "в таблице «\(tableTitle(table).russian)» нет записи с кодом \(id)")

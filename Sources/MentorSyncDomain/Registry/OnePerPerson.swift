@@ -22,6 +22,6 @@ extension Message {
     static func personHasRecord(table: String, person: String, record: String) -> Message {
         Message("registry.person_has_record",
                 en: "“\(person)” already has a record in \(tableTitle(table).english) [\(record)]; change that record rather than add a second",
-                ru: "у «\(person)» уже есть запись в разделе «\(tableTitle(table).russian)» [\(record)]; измените её, а не добавляйте вторую")
+                ru: "для человека «\(person)» уже есть запись в разделе «\(tableTitle(table).russian)»; измените её, а не добавляйте вторую")
     }
 }

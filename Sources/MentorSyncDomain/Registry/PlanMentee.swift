@@ -19,6 +19,6 @@ extension Message {
     static func menteeNotInPair(mentee: String, pair: String, inPair: [String]) -> Message {
         Message("registry.mentee_not_in_pair",
                 en: "mentee “\(mentee)” is not in the pair “\(pair)” (its mentees: \(inPair.joined(separator: ", "))); choose one of them, or add the mentee to the pair first",
-                ru: "наставляемый «\(mentee)» не состоит в паре «\(pair)» (в паре: \(inPair.joined(separator: ", "))); выберите наставляемого этой пары или сначала добавьте его в пару")
+                ru: "«\(mentee)» нет среди наставляемых пары «\(pair)» (в паре: \(inPair.joined(separator: ", "))); выберите наставляемого этой пары или сначала добавьте этого человека в пару")
     }
 }
