@@ -35,8 +35,11 @@ struct ReferenceField {
             }
             // A pair is named by its mentor; its mentees, beside it, tell her two pairs of one mentor apart.
             let mentees = target == "pairs" ? try PairMembers.mentees(of: choices.map(\.row.id), database: resolver.database) : [:]
+            // A mentor is chosen by what the mentor teaches too (a network mentor for physics).
+            let subjects = try PairMembers.subjects(of: choices.map(\.row.id), in: target, database: resolver.database)
             for (row, school) in choices {
-                var shown = school.map { "\(row.label) — \($0)" } ?? row.label
+                let named = subjects[row.id].map { "\(row.label) (\($0))" } ?? row.label
+                var shown = school.map { "\(named) — \($0)" } ?? named
                 if let ids = mentees[row.id], !ids.isEmpty {
                     shown += " → " + (try ids.map { try resolver.labelOrShortID($0, in: "mentees") }.joined(separator: ", "))
                 }

@@ -189,12 +189,8 @@ final class TablePages {
     /// The subjects of the persons of a page of mentors or mentees, by row; nil for other tables or
     /// when none of them has one (an empty column tells nothing).
     func personSubjects(_ t: TableSchema, _ ids: [String]) throws -> [String: String]? {
-        guard ["mentors", "mentees"].contains(t.name), !ids.isEmpty else { return nil }
-        let rows = try replica.database.rows("""
-            SELECT r.id, p.subject FROM \(SQL.identifier(t.name)) r JOIN persons p ON p.id = r.person_id
-            WHERE r.id IN (\(ids.map { _ in "?" }.joined(separator: ","))) AND coalesce(p.subject, '') <> ''
-            """, ids.map { .text($0) })
-        return rows.isEmpty ? nil : Dictionary(rows.map { ($0[0].displayText, $0[1].displayText) }) { a, _ in a }
+        let subjects = try PairMembers.subjects(of: ids, in: t.name, database: replica.database)
+        return subjects.isEmpty ? nil : subjects
     }
 
     /// The text a form field holds for a stored value (ids for references, ISO dates).

@@ -53,14 +53,15 @@ final class WebReferenceFieldTests: XCTestCase {
         let w = try WebWorld()
         try w.sql(w.schoolHome, """
             INSERT INTO organizations (id, org_id, name) VALUES ('s002', 's002', 'МБОУ СОШ № 2');
-            INSERT INTO persons (id, org_id, full_name) VALUES ('p-own', 's001', 'Белова Ирина'), ('p-net', 's002', 'Смирнов Алексей'), ('p-off', 's002', 'Волков Олег');
+            INSERT INTO persons (id, org_id, full_name, subject) VALUES ('p-own', 's001', 'Белова Ирина', NULL), ('p-net', 's002', 'Смирнов Алексей', 'физика'), ('p-off', 's002', 'Волков Олег', NULL);
             INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-own', 's001', 'p-own', 'active', 0),
               ('m-net', 's002', 'p-net', 'active', 1), ('m-off', 's002', 'p-off', 'active', 0);
             """)
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let pairForm = client.get("/t/pairs/edit")?.body ?? ""
         XCTAssertTrue(pairForm.contains("<option value=\"m-own\">Белова Ирина</option>"), pairForm)
-        XCTAssertTrue(pairForm.contains("<option value=\"m-net\">Смирнов Алексей — МБОУ СОШ № 2</option>"), pairForm)
+        // What the mentor teaches, beside his name: a network mentor is chosen by subject.
+        XCTAssertTrue(pairForm.contains("<option value=\"m-net\">Смирнов Алексей (физика) — МБОУ СОШ № 2</option>"), pairForm)
         XCTAssertFalse(pairForm.contains("m-off"), "a mentor not offered to the network is not offered here")
         // The form's hint sends her to «Наставляемые»: the menu has it, and «Наставники».
         XCTAssertTrue(pairForm.contains("<a href=\"/t/mentors\">Наставники</a> <a href=\"/t/mentees\">Наставляемые</a>"), pairForm)

@@ -9,6 +9,17 @@ public enum PairMembers {
             .map { ($0[0].displayText, $0[1].displayText) }
     }
 
+    /// What the persons of mentors or mentees teach (`persons.subject`), by the row's id, for those
+    /// that have one: a mentor is chosen by subject (a village's physics teacher), and lists show it.
+    public static func subjects(of ids: [String], in table: String, database: Database) throws -> [String: String] {
+        guard ["mentors", "mentees"].contains(table), !ids.isEmpty else { return [:] }
+        let rows = try database.rows("""
+            SELECT r.id, p.subject FROM \(SQL.identifier(table)) r JOIN persons p ON p.id = r.person_id
+            WHERE r.id IN (\(ids.map { _ in "?" }.joined(separator: ","))) AND coalesce(p.subject, '') <> ''
+            """, ids.map { .text($0) })
+        return Dictionary(rows.map { ($0[0].displayText, $0[1].displayText) }) { a, _ in a }
+    }
+
     /// The mentee ids of each of `pairs` (of every pair when nil), in the order they were linked.
     public static func mentees(of pairs: [String]? = nil, database: Database) throws -> [String: [String]] {
         if let pairs, pairs.isEmpty { return [:] }
