@@ -197,8 +197,8 @@ extension Message {
     /// Said in the web app and at the command line alike: no command, no button, no id.
     static func importNearNamesake(_ name: String, registered: String) -> Message {
         Message("import.near_namesake",
-                en: "«\(name)» looks like «\(registered)», born the same day: if this is her, correct the name in the list (or start from a list exported from the registry: it has an id column); if this is someone else, add them by hand, on their own",
-                ru: "«\(name)» похоже на «\(registered)» с той же датой рождения: если это тот же человек, исправьте имя в списке (или возьмите за основу список, выгруженный из реестра: в нём есть столбец id); если это другой человек, добавьте его вручную, отдельной записью")
+                en: "«\(name)» looks like «\(registered)», born the same day: if this is her, correct the name in the list (or start from a list exported from the registry: it has an id column); if this is someone else, add them by hand, on their own, saying it is someone else",
+                ru: "«\(name)» похоже на «\(registered)» с той же датой рождения: если это тот же человек, исправьте имя в списке (или возьмите за основу список, выгруженный из реестра: в нём есть столбец id); если это другой человек, добавьте его вручную, отдельной записью, и подтвердите, что это другой человек")
     }
 
     /// A line naming a person the registry holds under the same name, with another birth date or
