@@ -7,7 +7,7 @@ import MentorSyncTestSupport
 /// coordinator settles them"): after `sync` and in `status`, the row named as people know it.
 final class CorrectionsCLITests: XCTestCase {
     func testTheSchoolIsToldOfTheDistrictsCorrectionInRussian() throws {
-        try check(ToolLocale.russian, said: "управление образования исправило: Люди «Иванова Мария Петровна", change: ", должность: учитель → завуч")
+        try check(ToolLocale.russian, said: "управление образования исправило: Человек «Иванова Мария Петровна", change: ", должность: учитель → завуч")
     }
 
     func testTheSchoolIsToldOfTheDistrictsCorrectionInEnglish() throws {
@@ -36,7 +36,7 @@ final class CorrectionsCLITests: XCTestCase {
         let (w, found) = try schoolFindsAConflict(locale)
         expectOK(found)
         XCTAssertTrue(found.stdout.contains("1 конфликт: школа и управление образования изменили одни и те же данные"), found.stdout)
-        XCTAssertTrue(found.stdout.contains("конфликт: Люди «Иванова Мария Петровна», должность: завуч → методист — школа и управление образования изменили это поле одновременно; пока действует значение управления"), found.stdout)
+        XCTAssertTrue(found.stdout.contains("конфликт: Человек «Иванова Мария Петровна», должность: завуч → методист — школа и управление образования изменили это поле одновременно; пока действует значение управления"), found.stdout)
         XCTAssertFalse(found.stdout.contains("исправило"), found.stdout)
 
         func status() throws -> (text: String, waiting: Int) {
@@ -63,7 +63,7 @@ final class CorrectionsCLITests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))
         let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
         expectOK(sync)
-        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Люди «Иванова Мария Петровна», должность: методист → завуч"), sync.stdout)
+        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Человек «Иванова Мария Петровна», должность: методист → завуч"), sync.stdout)
         XCTAssertFalse(sync.stdout.contains("исправило"), sync.stdout)
         now = try status()
         XCTAssertTrue(now.text.contains("решило конфликт"), now.text)
@@ -85,7 +85,7 @@ final class CorrectionsCLITests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))
         let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
         expectOK(sync)
-        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Люди «Иванова Мария Петровна», должность: оставлено «методист»"), sync.stdout)
+        XCTAssertTrue(sync.stdout.contains("управление образования решило конфликт: Человек «Иванова Мария Петровна», должность: оставлено «методист»"), sync.stdout)
         let registry = try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
         XCTAssertEqual(try registry.rows("SELECT status FROM msync_conflicts").map { $0[0].displayText }, ["resolved"])
         XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "методист")
@@ -115,7 +115,7 @@ final class CorrectionsCLITests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))
         let sync = try w.school("s001", environment: locale, ["sync", "--share", w.stick.path])
         expectOK(sync)
-        XCTAssertTrue(sync.stdout.contains("управление образования оставило ваше значение: Люди «Иванова Мария Петровна», должность: «завуч»"), sync.stdout)
+        XCTAssertTrue(sync.stdout.contains("управление образования оставило ваше значение: Человек «Иванова Мария Петровна», должность: «завуч»"), sync.stdout)
         XCTAssertEqual(try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text, "завуч")
     }
 

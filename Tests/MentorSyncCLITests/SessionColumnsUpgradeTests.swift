@@ -36,7 +36,7 @@ final class SessionColumnsUpgradeTests: XCTestCase {
         // Opened again: status tells the last correction from the table without its kind.
         let status = try w.school("s001", environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }, ["status"])
         expectOK(status)
-        XCTAssertTrue(status.stdout.contains("управление образования исправило: Люди «Иванова Мария Петровна», должность"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("управление образования исправило: Человек «Иванова Мария Петровна», должность"), status.stdout)
         expectOK(try w.district("put", "persons", "--id", "p1", "--set", "position=учитель"))
         try w.round()
         // Revoke and enroll again: the district keeps the old key in its new column.

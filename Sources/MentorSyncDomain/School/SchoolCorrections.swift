@@ -98,10 +98,10 @@ extension SchoolHome {
 }
 
 extension Message {
-    /// `управление образования исправило: Люди «Иванова Мария Петровна», должность: учитель → завуч`,
+    /// `управление образования исправило: Человек «Иванова Мария Петровна», должность: учитель → завуч`,
     /// and the two ways a conflict of this school's reaches it.
     static func correction(_ kind: SchoolCorrection.Kind, table: String, row: String, column: String, old: String, new: String) -> Message {
-        let ruCell = "\(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): \(old) → \(new)"
+        let ruCell = "\(Message.rowTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): \(old) → \(new)"
         switch kind {
         case .correction:
             return Message("school.correction",
@@ -114,11 +114,11 @@ extension Message {
         case .kept:
             return Message("school.correction_kept",
                            en: "the district kept your value: \(table) «\(row)»: \(column) stays \(new)",
-                           ru: "управление образования оставило ваше значение: \(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): «\(new)»")
+                           ru: "управление образования оставило ваше значение: \(Message.rowTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): «\(new)»")
         case .conflictSettled where old == new:
             return Message("school.correction_conflict_kept",
                            en: "the district settled the conflict: \(table) «\(row)»: \(column) stays \(new)",
-                           ru: "управление образования решило конфликт: \(Message.tableTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): оставлено «\(new)»")
+                           ru: "управление образования решило конфликт: \(Message.rowTitle(table).russian) «\(row)», \(Message.columnTitle(column, table: table).russian.lowercased()): оставлено «\(new)»")
         case .conflictSettled:
             return Message("school.correction_conflict_settled",
                            en: "the district settled the conflict: \(table) «\(row)»: \(column) \(old) → \(new)",
