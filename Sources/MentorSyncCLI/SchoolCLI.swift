@@ -159,7 +159,7 @@ public enum SchoolCLI {
         if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure(Message.nothingMerged(i.problems[0]).text()) }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
             console.out(Message.mergedReplies(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted, alreadyMerged: i.skipped.count).text())
-            for r in i.rejections { console.out(home.refusalMessage(bundle: r.bundle, reason: r.reason).text()) }
+            for r in home.refusalsToTell(i) { console.out(home.refusalMessage(bundle: r.bundle, reason: r.reason).text()) }
             describeCorrections(home, i, console)
             for name in i.removedMigrationCopies { console.out(Message.migrationCopyRemoved(name).text()) }
         }

@@ -151,7 +151,13 @@ final class DistrictCLITests: XCTestCase {
         XCTAssertEqual(orgs.first?["name"] as? String, "Школа s002")
         let status = try XCTUnwrap(try w.json(try w.school("s001", "status", "--json")) as? [String: Any])
         let reasons = (status["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
-        XCTAssertEqual(reasons.filter { $0.contains("change refused") }.count, 2, "\(reasons)")
+        // The row the district does not hold stays hers to correct; the district's row its reply
+        // brought back here was told with that sync and is settled (nothing is left to correct).
+        XCTAssertEqual(reasons.filter { $0.contains("change refused") }.count, 1, "\(reasons)")
+        XCTAssertTrue(reasons.contains { $0.hasPrefix("row persons/x1 ") }, "\(reasons)")
+        XCTAssertEqual(try home.database.scalar("SELECT name FROM organizations WHERE id = 's002'")?.text, "Школа s002")
+        let heard = try home.database.rows("SELECT reason, settled FROM school_rejections").map { $0.map(\.displayText) }
+        XCTAssertEqual(try home.database.scalar("SELECT count(*) FROM school_rejections WHERE reason LIKE 'row organizations/s002:%' AND settled")?.integer, 1, "\(heard)")
     }
 
     func testResyncAfterDistrictRestoredFromAnOlderCopyRestoresEveryRow() throws {

@@ -306,4 +306,36 @@ final class NetworkMentoringCLITests: XCTestCase {
         try w.round()
         XCTAssertEqual(try registry(w.districtHome).scalar("SELECT kind || ' ' || mentor_id FROM pairs WHERE id = 'pair-late'")?.text, "group m-own")
     }
+
+    /// The other school's secretary changes the network mentor's subject in DB Browser (the sqlite3
+    /// shell here). The district refuses it and its reply brings «Физика» back: the receipt of that
+    /// sync tells the refusal once; later exchanges with nothing new do not tell it again (the web
+    /// app shows her the row read-only: she can never correct it), nor does `status`.
+    func testAnotherSchoolsRowRefusedAndBroughtBackIsToldOnce() throws {
+        let w = try networkMentorAndAnotherSchool()
+        expectOK(try w.school("s001", "put", "persons", "--id", "Иванова Мария Петровна", "--set", "subject=Физика"))
+        try w.round()
+        let subject = "SELECT subject FROM persons WHERE full_name = 'Иванова Мария Петровна'"
+        XCTAssertEqual(try registry(w.schoolHome("s002")).scalar(subject)?.text, "Физика", "the network mentor's row reached s002")
+        try registry(w.schoolHome("s002")).execute("UPDATE persons SET subject = 'Математика' WHERE full_name = 'Иванова Мария Петровна'")
+        func sync(_ school: String) throws -> String {
+            let r = try w.school(school, environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+            expectOK(r)
+            return r.stdout
+        }
+        _ = try sync("s002")
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let refusal = "управление образования не приняло изменение: Человек «Иванова Мария Петровна» — запись принадлежит организации «Школа s001»"
+        let told = try sync("s002")
+        XCTAssertTrue(told.contains(refusal), told)
+        XCTAssertEqual(try registry(w.schoolHome("s002")).scalar(subject)?.text, "Физика", "the district's reply brought its value back")
+        for k in 1...3 {
+            expectOK(try w.district("ingest", "--share", w.stick.path))
+            let later = try sync("s002")
+            XCTAssertFalse(later.contains("не приняло"), "exchange \(k) after, nothing new: \(later)")
+        }
+        let status = try w.school("s002", environment: ToolLocale.russian, ["status"])
+        XCTAssertFalse(status.stdout.contains("не приняло"), status.stdout)
+        XCTAssertEqual(try SchoolHome.open(w.schoolHome("s002")).refusedRows(in: "persons"), [:])
+    }
 }

@@ -33,15 +33,20 @@ extension SchoolHome {
 
     /// After a reply: a refusal whose row this school changed since it heard it, and whose change
     /// the district now confirms, is settled — `status` no longer lists it, whatever the row goes
-    /// through later (a refusal of the correction is a new one). Runs after the replies are merged.
+    /// through later (a refusal of the correction is a new one). So is one whose refused change the
+    /// district's reply undid here (the row brought back as the district holds it: "Refused changes"
+    /// of Protocol/bundle.md) — nothing is left for her to correct (another school's row, which she
+    /// may not change, among them): it is told in the receipt that brings it, then no more.
+    /// Runs after the replies are merged.
     func settleCorrectedRefusals() throws {
         try replica.fold()
         let acknowledged = try replica.peer(district).theirKnowledge[site]
         try database.transaction {
             for r in try database.rows("SELECT bundle, reason, counter_at FROM school_rejections WHERE NOT settled AND counter_at IS NOT NULL") {
                 guard let row = RefusalReason.namedRow(r[1].displayText),
-                      let state = try replica.rowState(table: row.table, id: row.id),
-                      state.local > (r[2].integer ?? .max), state.local <= acknowledged else { continue }
+                      let state = try replica.rowState(table: row.table, id: row.id) else { continue }
+                let corrected = state.local > (r[2].integer ?? .max) && state.local <= acknowledged
+                guard corrected || state.ownWriteUndone else { continue }
                 try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [r[0], r[1]])
             }
         }

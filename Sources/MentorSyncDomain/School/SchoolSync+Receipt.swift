@@ -14,9 +14,19 @@ extension SchoolHome {
                                 [.text(site.rawValue), .text(district.rawValue)])?.integer ?? 0)
     }
 
+    /// The refusals of replies that are news, once each: a refusal the district repeats in its replies
+    /// is told until it is settled — once her correction is confirmed it is not news (it stood in five
+    /// receipts after the pair was mended), nor once the district's reply brought the row back as it
+    /// holds it (a network mentor's row changed here stood in every receipt, and she may not change
+    /// it). That reply's receipt tells it, as it is heard then. For `sync`, `import` and the web app.
+    public func refusalsToTell(_ i: SchoolSync.ImportResult) -> [BundleHeader.Rejection] {
+        i.rejections.uniqued(by: \.reason).filter { i.newRejections.contains($0.reason) || !((try? isSettled($0)) ?? false) }
+    }
+
     /// What one sync did, in sentences of `language`: what was sent, what came back, what the
     /// district asked, refused and corrected. The one receipt of `sync` and the web app's sync page.
     public func syncReceipt(_ e: SchoolSync.ExportResult, _ i: SchoolSync.ImportResult, language l: Language = .current) -> [String] {
+        let refusals = refusalsToTell(i)
         var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent,
                                   again: e.sentAgain, againConfirmed: e.sentAgainConfirmed, medium: e.medium).text(l)]
         if i.files.isEmpty && i.skipped.isEmpty {
@@ -33,11 +43,7 @@ extension SchoolHome {
         for c in Set(i.commands).sorted() {
             lines.append((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text(l))
         }
-        // A refusal the district repeats in its replies is told until it is settled: once her correction
-        // is confirmed it is not news (it stood in five receipts after the pair was mended).
-        for r in i.rejections.uniqued(by: \.reason) where !((try? isSettled(r)) ?? false) {
-            lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l))
-        }
+        for r in refusals { lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l)) }
         lines += (try? describeCorrections(i.corrections, language: l)) ?? []
         if i.rowsMovedAway > 0 { lines.append(Message.rowsMovedAway(i.rowsMovedAway).text(l)) }
         if i.networkMentorsArrived > 0 { lines.append(Message.networkMentorsArrived(i.networkMentorsArrived).text(l)) }

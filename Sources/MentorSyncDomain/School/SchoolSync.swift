@@ -40,6 +40,9 @@ public final class SchoolSync {
         public var conflicts = 0
         public var commands: [String] = []
         public var rejections: [BundleHeader.Rejection] = []
+        /// The reasons of `rejections` first heard with these replies: news, told even when the same
+        /// replies settled them (the row brought back as the district holds it: RefusedRows).
+        public var newRejections: Set<String> = []
         public var refused: [String] = []
         /// Replies signed with the key this school's new enrollment file replaced (written before the
         /// district had its new key in use): left alone, not a problem — the next reply is signed with
@@ -122,13 +125,14 @@ public final class SchoolSync {
             let bar = progress("receiving")
             let report: MergeReport
             var corrections: [SchoolCorrection] = []
+            var heard: [String] = []
             do {
                 // The district sends this school's rows, its own, and the rows of other schools in
                 // this school's network share (network mentors, pairs it is a party to): it routes.
                 report = try home.replica.importBundle(from: reader, keyFor: { _ in key }, policy: MergePolicies.acceptAll,
                                                        progress: bar.update, afterMerge: { merged in
                     // What the reply said is recorded with its merge, in the same transaction.
-                    try self.record(header, of: url, id: id)
+                    heard = try self.record(header, of: url, id: id)
                     // Signed with the key in use now: the district has switched, and a file signed
                     // with the key it replaced is no longer an old reply to leave alone.
                     try self.home.database.execute("UPDATE school_identity SET previous_key = NULL")
@@ -162,6 +166,7 @@ public final class SchoolSync {
             result.conflicts += report.conflictsDetected
             result.commands += header.commands.map(\.name)
             result.rejections += header.rejections
+            result.newRejections.formUnion(heard)
             result.refused += report.refusals.map(\.reason)
             result.corrections += corrections
             result.rowsMovedAway += report.rowsMovedAway
@@ -176,20 +181,26 @@ public final class SchoolSync {
     }
 
     /// Notes a merged reply (so it is skipped when seen again), its rejections and its commands.
-    private func record(_ header: BundleHeader, of url: URL, id: String) throws {
+    /// Returns the reasons of the rejections heard for the first time (of any bundle) and not settled at once.
+    private func record(_ header: BundleHeader, of url: URL, id: String) throws -> [String] {
         let now = Replica.timestamp()
         try home.database.execute("INSERT OR IGNORE INTO school_imports(bundle_id, name, merged_at) VALUES (?, ?, ?)",
                                   [.text(id), .text(url.lastPathComponent), .text(now)])
         let counter = try home.replica.counter()
+        var heard: [String] = []
         for r in header.rejections {
+            // The same refusal of a later bundle that carried the row again is not news.
+            let new = try home.database.scalar("SELECT 1 FROM school_rejections WHERE reason = ?", [.text(r.reason)]) == nil
             try home.database.execute("INSERT OR IGNORE INTO school_rejections(bundle, reason, heard_at, counter_at) VALUES (?, ?, ?, ?)",
                                       [.text(r.bundle), .text(r.reason), .text(now), .integer(counter)])
             try home.settleIfOldKeyNews(bundle: r.bundle, reason: r.reason)
+            if new, try !home.isSettled(r) { heard.append(r.reason) }
         }
         for c in header.commands {
             try home.database.execute("INSERT INTO school_commands(name, argument, bundle, carried_out_at) VALUES (?, ?, ?, ?)",
                                       [.text(c.name), .text(c.argument), .text(url.lastPathComponent), .text(now)])
         }
+        return heard
     }
 
     /// Why a reply is not this school's to merge (nil when it is): it comes from another district, or

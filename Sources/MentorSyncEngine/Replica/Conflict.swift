@@ -38,4 +38,8 @@ public struct RowState: Equatable, Sendable {
     public var existence: Stamp?
     /// This site's counter when the row last changed here (its own write, or a change merged into it).
     public var local: Int64 = 0
+    /// This site's last write to the row stands in none of its cells any more: later writes of other
+    /// sites cover all it wrote — the district's answer to a change of this site's it refused
+    /// (Protocol/bundle.md, "Refused changes"), or its corrections since. False when this site never wrote it.
+    public var ownWriteUndone = false
 }

@@ -4,7 +4,10 @@ extension Replica {
     /// A row's owner and liveness as this site holds it; nil when it never held the row.
     public func rowState(table name: String, id: String) throws -> RowState? {
         guard let table = schema.table(named: name), let row = try loadRow(table: table.number, id: id) else { return nil }
-        return RowState(orgID: row.orgID, alive: row.alive, existence: row.clock.stamps[0], local: row.local)
+        // A write's stamp is its counter (Replica+Fold): found in no cell, the write was overwritten.
+        let mine = Stamp(counter: row.clock.version[site], site: site)
+        let undone = mine.counter > 0 && !row.clock.stamps.keys.contains { row.clock.stamps[$0] == mine }
+        return RowState(orgID: row.orgID, alive: row.alive, existence: row.clock.stamps[0], local: row.local, ownWriteUndone: undone)
     }
 
     /// Whether a write to the row was captured and not yet folded into its clock (its `local` does
