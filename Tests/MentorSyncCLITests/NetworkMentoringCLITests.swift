@@ -309,8 +309,9 @@ final class NetworkMentoringCLITests: XCTestCase {
 
     /// The other school's secretary changes the network mentor's subject in DB Browser (the sqlite3
     /// shell here). The district refuses it and its reply brings «Физика» back: the receipt of that
-    /// sync tells the refusal once; later exchanges with nothing new do not tell it again (the web
-    /// app shows her the row read-only: she can never correct it), nor does `status`.
+    /// sync tells the refusal once, and does not open by saying the district took everything; later
+    /// exchanges with nothing new do not tell it again (the web app shows her the row read-only: she
+    /// can never correct it), nor does `status`.
     func testAnotherSchoolsRowRefusedAndBroughtBackIsToldOnce() throws {
         let w = try networkMentorAndAnotherSchool()
         expectOK(try w.school("s001", "put", "persons", "--id", "Иванова Мария Петровна", "--set", "subject=Физика"))
@@ -328,11 +329,14 @@ final class NetworkMentoringCLITests: XCTestCase {
         let refusal = "управление образования не приняло изменение: Человек «Иванова Мария Петровна» — запись принадлежит организации «Школа s001»"
         let told = try sync("s002")
         XCTAssertTrue(told.contains(refusal), told)
+        // Not «… получило все ваши изменения» right above «не приняло изменение».
+        XCTAssertTrue(told.contains("новых изменений нет: управление образования подтвердило, что получило все ваши изменения, но приняло не все (что и почему — ниже)"), told)
         XCTAssertEqual(try registry(w.schoolHome("s002")).scalar(subject)?.text, "Физика", "the district's reply brought its value back")
         for k in 1...3 {
             expectOK(try w.district("ingest", "--share", w.stick.path))
             let later = try sync("s002")
             XCTAssertFalse(later.contains("не приняло"), "exchange \(k) after, nothing new: \(later)")
+            XCTAssertFalse(later.contains("приняло не все"), later)
         }
         let status = try w.school("s002", environment: ToolLocale.russian, ["status"])
         XCTAssertFalse(status.stdout.contains("не приняло"), status.stdout)

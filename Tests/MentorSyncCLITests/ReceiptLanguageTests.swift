@@ -71,6 +71,13 @@ final class ReceiptLanguageTests: XCTestCase {
                        "новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл f.msync")
         XCTAssertEqual(Message.sent(rows: 4, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true, medium: .stick).russian,
                        "записано на флешку для управления образования: 3 новые изменённые записи; отправленное раньше управление образования получило; файл f.msync")
+        // Refusals told below: what the district has is not said to be all it took.
+        XCTAssertEqual(Message.sent(rows: 1, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true, refused: true).russian,
+                       "новых изменений нет: управление образования подтвердило, что получило все ваши изменения, но приняло не все (что и почему — ниже); файл f.msync")
+        XCTAssertEqual(Message.sent(rows: 4, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true, refused: true).english,
+                       "sent to the district's shared folder: 3 new changed rows; what you sent before, the district confirmed it has, but did not accept every change (what and why, below); file f.msync")
+        XCTAssertEqual(Message.sent(rows: 4, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1, againConfirmed: true, refused: true).russian,
+                       "отправлено в общую папку управления образования: 3 новые изменённые записи; отправленное раньше управление образования получило, но приняло не всё (что и почему — ниже); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 4, deletions: 0, conflicts: 0, full: false, file: "f.msync", again: 1).russian,
                        "отправлено в общую папку управления образования: 4 изменённые записи (из них 1 уже отправлялась раньше: управление образования её ещё не подтвердило); файл f.msync")
         XCTAssertEqual(Message.sent(rows: 0, deletions: 0, conflicts: 1, full: false, file: "f.msync").russian,

@@ -24,18 +24,23 @@ extension Message {
     /// confirmed (a sync that only fetches a reply re-sends what the district has not confirmed).
     /// `againConfirmed`: the reply read right after confirmed them all. `medium`: where the file was
     /// written — only a network folder reaches the district by itself; a stick's file is «записано на
-    /// флешку» until someone takes it there (`takeStick` says so).
+    /// флешку» until someone takes it there (`takeStick` says so). `refused`: the receipt goes on to
+    /// tell changes the district refused, so what it confirmed having is not said to be all it took.
     public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String, again: Int = 0, againConfirmed: Bool = false,
-                            medium: ShareMedium = .network) -> Message {
+                            medium: ShareMedium = .network, refused: Bool = false) -> Message {
         let enWhere = ["stick": "written to the stick for the district: ", "network": "sent to the district's shared folder: ",
                        "folder": "written to the exchange folder for the district: "][medium.rawValue]!
         let ruWhere = ["stick": "записано на флешку для управления образования: ", "network": "отправлено в общую папку управления образования: ",
                        "folder": "записано в папку обмена для управления образования: "][medium.rawValue]!
+        // A refusal told below it: «получило все ваши изменения» read as «and took them», right above
+        // «не приняло изменение».
+        let enRefused = refused ? ", but did not accept every change (what and why, below)" : ""
+        let (ruAll, ruEarlier) = refused ? (", но приняло не все (что и почему — ниже)", ", но приняло не всё (что и почему — ниже)") : ("", "")
         // Everything the file carries was sent before and the reply read just after confirms it: for
         // her, nothing new went («sent again — why?» every Thursday).
         if again > 0 && againConfirmed && !full && conflicts == 0 && again >= rows {
-            return Message("receipt.sent", en: "nothing new to send: the district confirmed it has all your changes; file \(file)",
-                           ru: "новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл \(file)")
+            return Message("receipt.sent", en: "nothing new to send: the district confirmed it has all your changes\(enRefused); file \(file)",
+                           ru: "новых изменений нет: управление образования подтвердило, что получило все ваши изменения\(ruAll); файл \(file)")
         }
         // New rows beside rows sent before that the reply read after confirms: the new ones are told,
         // the others said to have arrived (the file carries them again, harmlessly).
@@ -43,9 +48,9 @@ extension Message {
             let new = rows - again
             return Message("receipt.sent",
                            en: enWhere + Plural.en(count: new, "new changed row", "new changed rows")
-                               + "; what you sent before, the district confirmed it has; file \(file)",
+                               + "; what you sent before, the district confirmed it has\(enRefused); file \(file)",
                            ru: ruWhere + Plural.ru(count: new, "новая изменённая запись", "новые изменённые записи", "новых изменённых записей")
-                               + "; отправленное раньше управление образования получило; файл \(file)")
+                               + "; отправленное раньше управление образования получило\(ruEarlier); файл \(file)")
         }
         var en = enWhere + Plural.en(count: rows, "changed row", "changed rows")
         if deletions > 0 { en += " (\(deletions) of them \(deletions == 1 ? "a deletion" : "deletions"))" }
