@@ -311,7 +311,8 @@ final class NetworkMentoringCLITests: XCTestCase {
     /// shell here). The district refuses it and its reply brings «Физика» back: the receipt of that
     /// sync tells the refusal once, and does not open by saying the district took everything; later
     /// exchanges with nothing new do not tell it again (the web app shows her the row read-only: she
-    /// can never correct it), nor does `status`.
+    /// can never correct it), nor does `status`. The mentor's own school, which changed nothing, is
+    /// told nothing of the district keeping its value: the attempt was another school's.
     func testAnotherSchoolsRowRefusedAndBroughtBackIsToldOnce() throws {
         let w = try networkMentorAndAnotherSchool()
         expectOK(try w.school("s001", "put", "persons", "--id", "Иванова Мария Петровна", "--set", "subject=Физика"))
@@ -341,5 +342,12 @@ final class NetworkMentoringCLITests: XCTestCase {
         let status = try w.school("s002", environment: ToolLocale.russian, ["status"])
         XCTAssertFalse(status.stdout.contains("не приняло"), status.stdout)
         XCTAssertEqual(try SchoolHome.open(w.schoolHome("s002")).refusedRows(in: "persons"), [:])
+        // The mentor's own school changed nothing: the district keeping its value against another
+        // school's refused attempt is no news to it («оставило ваше значение … «Физика»» meant nothing).
+        let owner = try sync("s001")
+        XCTAssertTrue(owner.contains("получен 1 ответ"), owner)
+        XCTAssertFalse(owner.contains("оставило ваше значение"), owner)
+        XCTAssertEqual(try registry(w.schoolHome("s001")).scalar(subject)?.text, "Физика")
+        XCTAssertEqual(try SchoolHome.open(w.schoolHome("s001")).lastCorrections(), [])
     }
 }

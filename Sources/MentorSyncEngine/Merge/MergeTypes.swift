@@ -32,6 +32,8 @@ public struct MergeReport: Sendable {
     public var ownRowsChanged: [CorrectedCell] = []
     /// Cells of rows this site owns the sender stamped anew with the value they hold here (a
     /// decision keeping a value in place): no change to tell, but one to settle a conflict with.
+    /// Not those the district stamped anew answering another school's refused change of the row
+    /// (`RowMerger.answersAnotherSchool`): that school's attempt, not a decision about this one's value.
     public var ownCellsConfirmed: [CorrectedCell] = []
     public var conflictsDetected = 0
     /// The cells of the conflicts this merge detected (table, row id, column).

@@ -74,6 +74,21 @@ extension RowMerger {
     }
 }
 
+extension RowMerger {
+    /// At a school, of a ROW of one of its own rows: whether its version covers a write of another
+    /// school this site had not seen. No other school may write this school's rows, so that write
+    /// was refused, and the district's fresh stamps on the row answer it ("Refused changes"): a
+    /// value of this school's stamped anew so was never in question, nor is it a decision to tell.
+    func answersAnotherSchool(_ incoming: VersionVector, held: VersionVector) -> Bool {
+        guard replica.role == .school else { return false }
+        var found = false
+        incoming.forEachEntry { site, counter in
+            if site != replica.site && site != replica.district && counter > held[site] { found = true }
+        }
+        return found
+    }
+}
+
 extension Replica {
     /// Writes the district's state of refused cells again under one fresh stamp (see `noteRefused`).
     /// Only the clocks change: the district's values are already in its tables.
