@@ -44,7 +44,8 @@ enum CSVCommands {
             var o: [String: Any] = ["table": result.table, "file": file.path, "written": true, "imported": result.imported,
                                     "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged,
                                     "bad_rows": result.badRows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] },
-                                    "skipped_columns": result.skippedColumns, "title_lines": result.titleLines]
+                                    "skipped_columns": result.skippedColumns, "title_lines": result.titleLines,
+                                    "mentees_linked": result.menteesLinked, "mentees_left_alone": result.menteesLeftAlone]
             if let sheet = result.sheet {
                 o["format"] = "xlsx"
                 o["sheet"] = sheet
@@ -74,10 +75,11 @@ enum CSVCommands {
             console.json(["table": result.table, "file": file.path, "written": false, "dry_run": true,
                           "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged, "refused": refused,
                           "skipped_columns": result.skippedColumns, "title_lines": result.titleLines,
+                          "mentees_linked": result.menteesLinked, "mentees_left_alone": result.menteesLeftAlone,
                           "lines": result.outcomes.map { o -> [String: Any] in
                               ["line": o.line, "outcome": o.kind.rawValue, "id": o.id ?? NSNull(), "reason": o.reason ?? NSNull(),
                                "changes": o.changes.map { ["column": $0.column, "old": $0.old.jsonValue, "new": $0.new.jsonValue] },
-                               "repeats_line": o.repeats ?? NSNull()]
+                               "repeats_line": o.repeats ?? NSNull(), "mentees": o.mentees]
                           }])
         } else {
             console.paragraph(Message.importDryRunHeading(table: result.table, file: file.lastPathComponent, sheet: result.sheet).text())
@@ -88,6 +90,7 @@ enum CSVCommands {
                 if let why = o.reason { console.paragraph(Message.importDryRunReason(why).text(), first: "    ", indent: "      ") }
                 if let first = o.repeats { console.paragraph(Message.importRepeatsLine(first).text(), first: "    ", indent: "      ") }
                 if !o.changes.isEmpty { console.paragraph(CSVChange.said(o.changes, table: result.table, resolver, .current), first: "    ", indent: "      ") }
+                if let linked = o.menteesSaid(resolver) { console.paragraph(linked.text(), first: "    ", indent: "      ") }
             }
             console.paragraph(Message.importDryRunSummary(added: result.inserted, updated: result.updated,
                                                           unchanged: result.unchanged, refused: refused).text())

@@ -76,6 +76,7 @@ enum HelpText {
             lines.append("")
             if let table {
                 lines += TableHelp.columns(table, writing: c.table == .write, district: tool == DistrictCLI.tool, lang)
+                if c.command == "import-csv" && table.name == "pairs" { lines.append(Message.importPairMenteesColumnHelp.text(lang)) }
             } else {
                 lines.append(lang.pick(en: "tables: ", ru: "таблицы: ") + RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))
                 lines.append(lang.pick(en: "the columns of one: \(tool) \(c.command) TABLE --help",

@@ -44,10 +44,11 @@ struct ImportPage {
         var h = "<details><summary>\(ctx.t(.webImportColumnsHeading))</summary><p class=\"muted\">\(ctx.t(.webImportColumnsHint))</p><ul>"
         for t in RegistrySchema.schema.tables where replica.role != .school || t.ownership != .district {
             let needed = Set(RegistryEditor.neededForNewRow(t))
-            let names = t.columns.map { c in
+            var names = t.columns.map { c in
                 let title = Message.columnTitle(c.name, table: t.name).text(ctx.language)
                 return needed.contains(c.name) ? "<strong>\(esc(title))</strong>" : esc(title)
             }
+            if t.name == "pairs" { names.append(esc(Message.importPairMenteesColumn.text(ctx.language))) }
             h += "<li>\(ctx.t(.webTable(t.name))): \(names.joined(separator: ", "))</li>"
         }
         return h + "</ul></details>"
@@ -90,7 +91,8 @@ struct ImportPage {
             while cells.last?.isEmpty == true { cells.removeLast() }
             let line = cells.map { $0.isEmpty ? "—" : $0 }.joined(separator: "; ")
             // A row updated: what changes in it, old → new, so nothing is overwritten unseen.
-            let said = [o.repeats.map { Message.importRepeatsLine($0).text(l) }, o.changes.isEmpty ? nil : CSVChange.said(o.changes, table: table, resolver, l)]
+            let said = [o.repeats.map { Message.importRepeatsLine($0).text(l) }, o.changes.isEmpty ? nil : CSVChange.said(o.changes, table: table, resolver, l),
+                        o.menteesSaid(resolver)?.text(l)]
             let why = o.reason ?? said.compactMap { $0 }.joined(separator: "; ")
             return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }

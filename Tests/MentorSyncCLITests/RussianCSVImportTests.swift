@@ -135,3 +135,56 @@ extension RussianCSVImportTests {
         }
     }
 }
+
+extension RussianCSVImportTests {
+    /// A pairs list ending with «Наставляемые» (as its Excel file does) gives each new pair the
+    /// mentees it names, each as the pair's page adds one: a «пара» with two is refused, a name no
+    /// mentee has too, and a line refused leaves no pair without its mentees behind (the column was
+    /// dropped without a word: «добавлено 2», both pairs empty).
+    func testAPairsListGivesItsNewPairsTheirMentees() throws {
+        for name in ["Иванова Мария Петровна", "Орлова Вера Павловна", "Петрова Анна Игоревна", "Сидоров Олег Ильич", "Смирнова Анна Олеговна"] {
+            expectOK(try w.school("s001", "put", "persons", "--set", "full_name=\(name)", "--set", "role=teacher"))
+        }
+        for name in ["Иванова Мария Петровна", "Орлова Вера Павловна"] { expectOK(try w.school("s001", "put", "mentors", "--set", "person_id=\(name)")) }
+        for name in ["Петрова Анна Игоревна", "Сидоров Олег Ильич", "Смирнова Анна Олеговна"] {
+            expectOK(try w.school("s001", "put", "mentees", "--set", "person_id=\(name)"))
+        }
+        let list = w.scratch.path("пары.csv")
+        try Data("""
+            Наставник;Форма наставничества;Вид;Дата начала;Наставляемые
+            Иванова Мария Петровна;учитель – учитель;группа;01.10.2026;"Петрова Анна Игоревна; Сидоров Олег Ильич"
+            Орлова Вера Павловна;учитель – учитель;пара;01.10.2026;Смирнова Анна Олеговна
+            Орлова Вера Павловна;учитель – учитель;пара;02.10.2026;"Петрова Анна Игоревна, Смирнова Анна Олеговна"
+            Иванова Мария Петровна;учитель – учитель;группа;03.10.2026;Никто Несуществующий
+
+            """.utf8).write(to: list)
+        let preview = try school(ToolLocale.russian, "import-csv", "pairs", list.path, "--dry-run", "--skip-bad")
+        expectOK(preview)
+        let said = preview.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        XCTAssertTrue(said.contains("строка 2: будет добавлено — Иванова Мария Петровна; учитель – учитель; группа; 01.10.2026; Петрова Анна Игоревна; Сидоров Олег Ильич наставляемые: Петрова Анна Игоревна, Сидоров Олег Ильич"), said)
+        XCTAssertTrue(said.contains("строка 3: будет добавлено — Орлова Вера Павловна; учитель – учитель; пара; 01.10.2026; Смирнова Анна Олеговна наставляемые: Смирнова Анна Олеговна"), said)
+        XCTAssertTrue(said.contains("это один наставник и один наставляемый, а в ней уже есть «Петрова Анна Игоревна»"), said)
+        XCTAssertTrue(said.contains("«Наставляемый»: в таблице «Наставляемые» нет строки с именем «Никто Несуществующий»"), said)
+        XCTAssertTrue(said.contains("будет добавлено: 2, изменено: 0, без изменений: 0, отклонено: 2"), said)
+        XCTAssertEqual(try rows("pair_mentees").count, 0, "a preview writes nothing")
+
+        let load = try school(ToolLocale.russian, "import-csv", "pairs", list.path, "--skip-bad", "--json")
+        expectOK(load)
+        let result = try XCTUnwrap(try w.json(load) as? [String: Any])
+        XCTAssertEqual([result["inserted"], result["mentees_linked"]].map { $0 as? Int }, [2, 3], load.output)
+        let pairs = try rows("pairs")
+        XCTAssertEqual(pairs.count, 2, "a line refused for its mentees adds no pair: \(pairs)")
+        let mentees = Dictionary(try rows("mentees").map { ($0["id"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        let persons = Dictionary(try rows("persons").map { ($0["id"] as? String ?? "", $0["full_name"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+        func named(_ mentee: Any?) -> String { persons[mentees[mentee as? String ?? ""]?["person_id"] as? String ?? ""] ?? "?" }
+        let links = try rows("pair_mentees")
+        let group = try XCTUnwrap(pairs.first { $0["kind"] as? String == "group" }?["id"] as? String)
+        let pair = try XCTUnwrap(pairs.first { $0["kind"] as? String == "pair" }?["id"] as? String)
+        XCTAssertEqual(links.filter { $0["pair_id"] as? String == group }.map { named($0["mentee_id"]) }, ["Петрова Анна Игоревна", "Сидоров Олег Ильич"])
+        XCTAssertEqual(links.filter { $0["pair_id"] as? String == pair }.map { named($0["mentee_id"]) }, ["Смирнова Анна Олеговна"])
+        // In a pair now, as when added on the pair's page.
+        XCTAssertEqual(Set(try rows("mentees").map { $0["status"] as? String }), ["in_pair"])
+        let help = try school(ToolLocale.russian, "import-csv", "pairs", "--help")
+        XCTAssertTrue(help.stdout.contains("список пар может заканчиваться столбцом «Наставляемые» — имена через «;», как в списке для Excel: новой паре они добавляются"), help.stdout)
+    }
+}

@@ -34,7 +34,8 @@ final class WebListDownloadTests: XCTestCase {
         XCTAssertEqual([said["inserted"], said["updated"], said["unchanged"]].map { $0 as? Int }, [0, 0, 1], back.output)
     }
 
-    /// The pairs list shows each pair's mentees by name; loaded back, that column is left alone.
+    /// The pairs list shows each pair's mentees by name; loaded back, the pairs it holds keep their
+    /// mentees (a cell naming others is said to change nothing), and a new pair is given those named.
     func testThePairsListNamesEachPairsMenteesAndLoadsBack() throws {
         let w = try WebWorld()
         func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
@@ -64,5 +65,45 @@ final class WebListDownloadTests: XCTestCase {
         let said = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as? [String: Any], back.output)
         XCTAssertEqual([said["inserted"], said["updated"], said["unchanged"]].map { $0 as? Int }, [0, 0, 2], back.output)
         XCTAssertEqual((said["skipped_columns"] as? [String]) ?? [], [], "the mentees column is no unknown column: \(back.output)")
+        XCTAssertEqual(said["mentees_left_alone"] as? Int, 0, back.output)
+        func links() throws -> [String] {
+            try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try ToolRunner.run("mentorsync-school", ["list", "pair_mentees", "--json", "--home", w.schoolHome.path]).stdout.utf8)) as? [[String: Any]])
+                .map { "\($0["pair_id"] ?? "")/\($0["mentee_id"] ?? "")" }.sorted()
+        }
+        let held = try links()
+        XCTAssertEqual(held.count, 2)
+        // Loaded back for real: the pairs keep their mentees, none doubled, none dropped.
+        w.check(try ToolRunner.run("mentorsync-school", ["import-csv", "pairs", file.path, "--home", w.schoolHome.path]))
+        XCTAssertEqual(try links(), held)
+
+        // Edited in Excel: the group's cell without Петрова, the other pair's naming her, and a new
+        // pair of Орлова's with Сидоров. The pairs held keep who they have, and she is told so in
+        // amber; the new pair is given its mentee, as the preview says.
+        let header = try XCTUnwrap(records.first)
+        var edited = records.map { fields -> [String] in
+            switch fields.first {
+            case "11111111-0000-4000-8000-000000000001": return fields.dropLast() + ["Сидоров Олег Ильич"]
+            case "22222222-0000-4000-8000-000000000002": return fields.dropLast() + ["Петрова Анна Игоревна"]
+            default: return fields
+            }
+        }
+        XCTAssertTrue(header.contains("Наставник"), "\(header)")
+        edited.append(header.map { ["Наставник": "Орлова Вера Павловна", "Наставляемые": "Сидоров Олег Ильич"][$0] ?? "" })
+        let csv = edited.map { $0.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        // The import page's list of columns says a pairs list may name a new pair's mentees.
+        let form = client.get("/import")?.body ?? ""
+        XCTAssertTrue(form.contains(", Наставляемые (новой пары)</li>"), form)
+        let preview = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "pairs")], file: ("Пары.csv", csv)))
+        XCTAssertEqual(preview.status, 200, preview.body)
+        XCTAssertTrue(preview.body.contains("<p class=\"caution\">наставляемых пар, которые уже есть в реестре, список не меняет (строк, где они названы иначе, чем в паре: 2): добавьте или уберите наставляемых на странице пары"), preview.body)
+        XCTAssertTrue(preview.body.contains("наставляемые: Сидоров Олег Ильич</td>"), preview.body)
+        XCTAssertEqual(preview.body.components(separatedBy: "будет добавлено").count - 1, 1, preview.body)
+        let edit = w.scratch.path("Пары-2.csv")
+        try Data(csv.utf8).write(to: edit)
+        w.check(try ToolRunner.run("mentorsync-school", ["import-csv", "pairs", edit.path, "--home", w.schoolHome.path]))
+        let now = try links()
+        XCTAssertEqual(now.count, 3, "\(now)")
+        XCTAssertTrue(Set(held).isSubset(of: Set(now)), "\(now)")
+        XCTAssertFalse(now.contains { $0.hasPrefix("22222222-0000-4000-8000-000000000002/") }, "a pair held is not given a mentee by a list: \(now)")
     }
 }

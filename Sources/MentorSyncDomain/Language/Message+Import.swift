@@ -237,3 +237,27 @@ extension Message {
                 ru: "пропущено над строкой с названиями столбцов (заголовок): \(Plural.ru(count: n, "строка", "строки", "строк"))")
     }
 }
+
+extension Message {
+    /// A pairs list's «Наставляемые» naming others than a pair the registry holds has: left as they are.
+    public static func importPairMenteesLeftAlone(_ n: Int) -> Message {
+        Message("import.pair_mentees_left_alone",
+                en: "«Mentees» of pairs already in the registry are not changed by a list (\(Plural.en(count: n, "line names", "lines name")) others than the pair has): add or remove a pair's mentees on the pair's page; a new pair of the list is given those it names",
+                ru: "наставляемых пар, которые уже есть в реестре, список не меняет (строк, где они названы иначе, чем в паре: \(n)): добавьте или уберите наставляемых на странице пары; новой паре из списка добавляются те, кто назван в её строке")
+    }
+
+    /// A new pair's mentees its list line names, as the preview tells them.
+    public static func importPairMenteesLinked(_ names: [String]) -> Message {
+        Message("import.pair_mentees_linked", en: "mentees: \(names.joined(separator: ", "))", ru: "наставляемые: \(names.joined(separator: ", "))")
+    }
+}
+
+extension Message {
+    /// A pairs list's «Наставляемые» among the columns a list may have (the web's import page).
+    public static let importPairMenteesColumn = Message("import.pair_mentees_column", en: "Mentees (of a new pair)", ru: "Наставляемые (новой пары)")
+
+    /// The same at `import-csv pairs --help`.
+    public static let importPairMenteesColumnHelp = Message("import.pair_mentees_column_help",
+        en: "a pairs list may end with «Наставляемые» (Mentees): names separated by «;», as the list for Excel writes them; a new pair is given them, as on the pair's page; a pair the registry holds keeps its mentees",
+        ru: "список пар может заканчиваться столбцом «Наставляемые» — имена через «;», как в списке для Excel: новой паре они добавляются, как на странице пары; у пары, которая уже есть в реестре, наставляемые не меняются")
+}

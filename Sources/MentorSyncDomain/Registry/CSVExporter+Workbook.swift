@@ -51,8 +51,8 @@ extension CSVExporter {
     }
 
     /// A pairs list for people ends with the pair's mentees by name, as a pair's page shows them
-    /// (a pair is a mentor and her mentees; `pair_mentees` holds who). Read only: an import of the
-    /// list leaves the column alone (`HeaderAliases.isListed`); mentees are added on the pair's page.
+    /// (a pair is a mentor and her mentees; `pair_mentees` holds who). Loaded back, the column gives
+    /// a new pair its mentees and leaves a pair the registry holds as it is (`PairMenteesCell`).
     private func addMentees(to rows: inout [[XLSXCell]], from replica: Replica) throws {
         let names = ReferenceResolver(database: replica.database)
         let mentees = try PairMembers.mentees(database: replica.database).mapValues { ids in

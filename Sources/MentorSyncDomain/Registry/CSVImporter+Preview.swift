@@ -33,9 +33,18 @@ public struct CSVLineOutcome: Sendable, Equatable {
     public let changes: [CSVChange]
     /// The earlier line of the same file that wrote the same row (a person listed twice).
     public let repeats: Int?
+    /// For a new pair: the ids of the mentees its «Наставляемые» linked to it.
+    public let mentees: [String]
 
-    public init(line: Int, kind: Kind, id: String? = nil, reason: String? = nil, cells: [String] = [], changes: [CSVChange] = [], repeats: Int? = nil) {
+    public init(line: Int, kind: Kind, id: String? = nil, reason: String? = nil, cells: [String] = [], changes: [CSVChange] = [], repeats: Int? = nil,
+                mentees: [String] = []) {
         self.line = line; self.kind = kind; self.id = id; self.reason = reason; self.cells = cells; self.changes = changes; self.repeats = repeats
+        self.mentees = mentees
+    }
+
+    /// The mentees a new pair's line links to it, by name («наставляемые: Петрова Анна Игоревна»); nil when none.
+    public func menteesSaid(_ resolver: ReferenceResolver) -> Message? {
+        mentees.isEmpty ? nil : .importPairMenteesLinked(mentees.map { (try? resolver.labelOrShortID($0, in: "mentees")) ?? $0 })
     }
 
     /// The written lines and the refused ones together, in the order of the file.

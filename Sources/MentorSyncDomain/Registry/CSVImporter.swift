@@ -37,6 +37,11 @@ public struct CSVImportResult: Sendable {
     /// People added with no role (a list of teachers without «Роль»): the report's indicators about
     /// teachers do not count them, so the person is told.
     public var addedWithoutRole = 0
+    /// Mentees a pairs list's «Наставляемые» linked to the new pairs it added.
+    public var menteesLinked = 0
+    /// Lines of pairs the registry holds already whose «Наставляемые» name others than the pair has:
+    /// a list does not change who is in a pair that exists (its page does), so the person is told.
+    public var menteesLeftAlone = 0
 
     /// Rows of the file that are in the registry now.
     public var imported: Int { inserted + updated + unchanged }
@@ -48,6 +53,7 @@ public struct CSVImportResult: Sendable {
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
         if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
         if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
+        if menteesLeftAlone > 0 { notes.append(.importPairMenteesLeftAlone(menteesLeftAlone)) }
         return notes
     }
 }
@@ -108,7 +114,7 @@ public struct CSVImporter {
     }
 
     /// Where a header cell goes.
-    private enum Target { case id, org, column(Int), nameless, rowNumber, skipped }
+    private enum Target { case id, org, column(Int), nameless, rowNumber, skipped, mentees }
 
     /// The line naming the columns: the first that names a column of the table, among the first
     /// lines of the file (a list made in Excel often has a title above it); else the first line.
@@ -141,9 +147,12 @@ public struct CSVImporter {
             if cell.isEmpty { targets.append(.nameless); continue }
             // The column's own name, or a Russian header people write (`ФИО`, `Дата рождения`); else
             // «№ п/п», the line numbers a spreadsheet list keeps (unless «№» names a column, as an
-            // event's code in a roadmap), or a column the list only shows (a pair's mentees): nothing to store.
+            // event's code in a roadmap): nothing to store; or a pairs list's «Наставляемые», linked
+            // to the new pairs of the list (`PairMenteesCell`).
             guard let name = HeaderAliases.column(for: cell, table: t.name, columns: t.cellNames) else {
-                if HeaderAliases.isRowNumber(cell) || HeaderAliases.isListed(cell, table: t.name) { targets.append(.rowNumber) } else {
+                if HeaderAliases.isPairMentees(cell, table: t.name) { targets.append(.mentees) } else if HeaderAliases.isRowNumber(cell) {
+                    targets.append(.rowNumber)
+                } else {
                     unknown.append(cell); targets.append(.skipped)
                 }
                 continue
@@ -206,6 +215,7 @@ public struct CSVImporter {
                 var reasons: [String] = []
                 var id = ""
                 var org = ""
+                var mentees = ""
                 for k in values.indices { values[k] = .null }
 
                 for (k, cell) in record.fields.enumerated() {
@@ -222,6 +232,7 @@ public struct CSVImporter {
                     case .nameless:
                         if !cell.allSatisfy(\.isWhitespace) { reasons.append(Message.importCellInNamelessColumn(cell, column: k + 1).text()) }
                     case .rowNumber, .skipped: break
+                    case .mentees: mentees = cell
                     case .column(let c):
                         do {
                             // References are ids or names of rows this registry holds: spaces around them are never meant.
@@ -304,6 +315,9 @@ public struct CSVImporter {
                         // A row an earlier line of this file wrote: the same person listed twice.
                         let repeats = firstLine[id]
                         if repeats == nil { firstLine[id] = record.line }
+                        if !mentees.allSatisfy(\.isWhitespace), try !PairMenteesCell.names(mentees, sameAsPair: id, resolver: resolver, database: db) {
+                            result.menteesLeftAlone += 1
+                        }
                         if same {
                             result.unchanged += 1
                             result.outcomes.append(CSVLineOutcome(line: record.line, kind: .unchanged, id: id, cells: record.fields, repeats: repeats))
@@ -341,13 +355,24 @@ public struct CSVImporter {
                         try RegistryEditor.checkNewRowNeeds(t, restoring: idFromFile) { given($0) }
                         try EntryChecks.check(t, database: replica.database, row: nil) { $0 == "org_id" ? .text(owner) : given($0) }
                         id = id.isEmpty ? UUID().uuidString.lowercased() : id.lowercased()
-                        try insert.execute([.text(id), .text(owner)] + values)
+                        let linked: [String]
+                        if mentees.allSatisfy(\.isWhitespace) {
+                            try insert.execute([.text(id), .text(owner)] + values)
+                            linked = []
+                        } else {
+                            // The new pair and its mentees are one line: a mentee refused takes the pair back too.
+                            linked = try db.savepoint("msync_line") {
+                                try insert.execute([.text(id), .text(owner)] + values)
+                                return try PairMenteesCell.link(mentees, toNewPair: id, editor: editor, resolver: resolver)
+                            }
+                        }
+                        result.menteesLinked += linked.count
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
                         if let p = personIndex, let person = values[p].text { byPerson[person, default: []].append(id) }
                         result.inserted += 1
                         if t.name == "persons", given("role") == nil || given("role")?.isNull == true { result.addedWithoutRole += 1 }
                         firstLine[id] = record.line
-                        result.outcomes.append(CSVLineOutcome(line: record.line, kind: .added, id: id, cells: record.fields))
+                        result.outcomes.append(CSVLineOutcome(line: record.line, kind: .added, id: id, cells: record.fields, mentees: linked))
                     }
                     good += 1
                 } catch let e as SQLiteError where e.isConstraint {

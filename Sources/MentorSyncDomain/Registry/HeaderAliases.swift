@@ -90,12 +90,13 @@ public enum HeaderAliases {
         return columns.first { c in table[name]?[c]?.contains { normalize($0) == key } ?? false }
     }
 
-    /// A header of the line-number column lists keep («№», «№ п/п», «N», «#»): ignored on import.
-    /// A column a list shows and an import leaves alone: the pair's mentees of a pairs list.
-    static func isListed(_ header: String, table: String) -> Bool {
+    /// The pair's mentees of a pairs list (the last column of its Excel file): linked to the new
+    /// pairs an import adds (`PairMenteesCell`).
+    static func isPairMentees(_ header: String, table: String) -> Bool {
         table == "pairs" && [Message.pairMenteesHeader.english, Message.pairMenteesHeader.russian].map(normalize).contains(normalize(header))
     }
 
+    /// A header of the line-number column lists keep («№», «№ п/п», «N», «#»): ignored on import.
     public static func isRowNumber(_ header: String) -> Bool {
         ["№", "№ п/п", "№п/п", "n", "n п/п", "п/п", "#", "номер", "номер п/п", "no"].contains(normalize(header))
     }
