@@ -48,6 +48,10 @@ final class DistrictCLITests: XCTestCase {
         let lastYear = "\(SchoolYear.current.startYear - 1)-\(SchoolYear.current.startYear)"
         XCTAssertEqual(try sites("--period", lastYear), ["s001"], "enrolled this year, only the school with rows")
         XCTAssertEqual(try sites(), ["s001", "s002", "s003"])
+        // Their zeros are said to be no figures: the registry holds nothing of theirs the report counts.
+        let notes = try XCTUnwrap((try w.json(try w.district("report", "--json")) as? [String: Any])?["notes"] as? [String])
+        XCTAssertTrue(notes.contains { $0.hasPrefix("Нет данных за период: Школа s002, Школа s003 — в реестре нет их записей") }, "\(notes)")
+        XCTAssertFalse(notes.contains { $0.contains("s001") }, "s001's teacher counts")
         expectOK(try w.district("revoke", "--site", "s003"))
         XCTAssertEqual(try sites(), ["s001", "s002"], "a revoked code without a row")
         expectOK(try w.district("revoke", "--site", "s001"))

@@ -150,7 +150,14 @@ extension IndicatorReport {
                                           incomplete: total.incomplete)
         }
         let incomplete = r.incomplete.filter { units.contains($0.orgId) }
+        // Schools of which the registry holds nothing the report counts: their zeros are no figures.
+        let silent = schools.filter { r.tallies[$0.site] == nil && !isDistrictOrg($0.site) }.map(\.name)
         return IndicatorReport(period: period, asOf: asOf, site: scope, district: district, schools: schools,
-                               incomplete: incomplete, notes: notes(for: period, asOf: asOf))
+                               incomplete: incomplete, notes: notes(for: period, asOf: asOf) + (silent.isEmpty ? [] : [Self.noDataNote(silent)]))
+    }
+
+    /// The note naming the schools the report has no rows of for the period.
+    static func noDataNote(_ schools: [String]) -> String {
+        "Нет данных за период: \(schools.joined(separator: ", ")) — в реестре нет их записей, которые входят в показатели (от школы ещё ничего не пришло или она не вносила данных за этот учебный год); нули в их строках — не показатели."
     }
 }
