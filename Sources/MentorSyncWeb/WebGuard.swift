@@ -43,21 +43,23 @@ struct WebGuard: Sendable {
         }
         if let origin = r.header("origin"), origin.lowercased() != "http://\(host.lowercased())" { return refuse(403, .webForbidden) }
         guard let (_, s) = sessions.find(r), WebSessions.tokenMatches(r.query["csrf"], s) else { return staleForm(r) }
-        if loginRequired, s.user == nil, r.path != "/login" { return staleForm(r) }
+        // Not logged in (the session outlived its login): refused, on a page leading to the login.
+        if loginRequired, s.user == nil, r.path != "/login" { return staleForm(r, loginFirst: true) }
         return nil
     }
 
     /// A form of a session that is gone (the app was restarted, the page sat open past the session's
     /// life): refused all the same, on a page leading back to a fresh copy of the form — reloading
     /// this one would send the stale form again.
-    func staleForm(_ r: HTTPRequest) -> HTTPResponse {
-        let back = r.header("referer").flatMap { sameSitePath($0, host: r.header("host")) } ?? "/"
-        let title = Message.webStaleFormTitle.text(language)
+    /// `loginFirst`: the session is there but not logged in — the page leads to the login.
+    func staleForm(_ r: HTTPRequest, loginFirst: Bool = false) -> HTTPResponse {
+        let back = loginFirst ? "/login" : r.header("referer").flatMap { sameSitePath($0, host: r.header("host")) } ?? "/"
+        let title = (loginFirst ? Message.webLoginTitle : Message.webStaleFormTitle).text(language)
         let html = "<!doctype html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(esc(title))</title>"
             + "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><main><h1>\(esc(title))</h1>"
-            + "<p class=\"error\" role=\"alert\">\(esc(Message.webForbidden.text(language)))</p>"
-            + "<p><a class=\"button\" href=\"\(esc(back))\">\(esc(Message.webStaleFormBack.text(language)))</a></p></main></body></html>"
+            + "<p class=\"error\" role=\"alert\">\(esc((loginFirst ? Message.webLoginFirst : Message.webForbidden).text(language)))</p>"
+            + "<p><a class=\"button\" href=\"\(esc(back))\">\(esc((loginFirst ? Message.webLoginTitle : Message.webStaleFormBack).text(language)))</a></p></main></body></html>"
         return HTTPResponse(status: 403, html: html)
     }
 
@@ -65,7 +67,7 @@ struct WebGuard: Sendable {
     func sameSitePath(_ url: String, host: String?) -> String? {
         guard let host, let u = URLComponents(string: url), u.scheme == "http",
               let h = u.host, "\(h.lowercased())\(u.port.map { ":\($0)" } ?? "")" == host.lowercased(),
-              u.path.hasPrefix("/") else { return nil }
+              u.path.hasPrefix("/"), !u.path.hasPrefix("//"), !u.path.hasPrefix("/\\") else { return nil }
         return u.path + (u.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 }

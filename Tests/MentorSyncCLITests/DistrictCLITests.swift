@@ -57,6 +57,12 @@ final class DistrictCLITests: XCTestCase {
         expectOK(try w.district("revoke", "--site", "s001"))
         XCTAssertEqual(try sites(), ["s001", "s002"], "a revoked school's rows still count")
         XCTAssertEqual(try sites("--site", "s003"), ["s003"], "asked for by its code, it is reported")
+        // A school enrolled years ago keeps its place in last year's report when given a new key now.
+        let db = try Database(path: w.districtHome.appendingPathComponent("registry.db").path)
+        try db.execute("UPDATE district_schools SET enrolled_at = '2020-01-01T00:00:00Z', first_enrolled_at = '2020-01-01T00:00:00Z' WHERE site = 's002'")
+        XCTAssertEqual(try sites("--period", lastYear), ["s001", "s002"])
+        expectOK(try w.district("enroll", "--again", "--site", "s002", "--out", w.scratch.path("s002-new.enroll").path))
+        XCTAssertEqual(try sites("--period", lastYear), ["s001", "s002"], "a new key is no new school")
     }
 
     func testRejectedBundlesOfEachKindEndInQuarantineWithAReason() throws {

@@ -350,4 +350,25 @@ final class NetworkMentoringCLITests: XCTestCase {
         XCTAssertEqual(try registry(w.schoolHome("s001")).scalar(subject)?.text, "Физика")
         XCTAssertEqual(try SchoolHome.open(w.schoolHome("s001")).lastCorrections(), [])
     }
+
+    /// The school's OWN pair given a network mentor just as her school takes her off the network: the
+    /// district refuses and its reply brings the old mentor back; the pair is not what she entered,
+    /// so the refusal stays in status until she puts it right (another school's row, which she may
+    /// not change, settles when brought back).
+    func testARefusalOfTheSchoolsOwnRowUndoneStaysInStatus() throws {
+        let w = try networkMentorAndAnotherSchool()
+        expectOK(try w.school("s002", "put", "mentors", "--id", "m-own", "--set", "person_id=Петров Олег Ильич", "--set", "status=active"))
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-x", "--set", "mentor_id=m-own", "--set", "kind=group"))
+        try w.round()
+        expectOK(try w.school("s002", "put", "pairs", "--id", "pair-x", "--set", "mentor_id=Иванова Мария Петровна"))
+        expectOK(try w.school("s001", "put", "mentors", "--id", "m-net", "--set", "network=0"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        expectOK(try w.school("s002", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        expectOK(try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path]))
+        XCTAssertEqual(try registry(w.schoolHome("s002")).scalar("SELECT mentor_id FROM pairs WHERE id = 'pair-x'")?.text, "m-own", "brought back")
+        let status = try w.school("s002", environment: ToolLocale.russian, ["status"])
+        XCTAssertTrue(status.stdout.contains("не предложена"), "the refusal she must act on is gone from status: \(status.stdout)")
+    }
 }

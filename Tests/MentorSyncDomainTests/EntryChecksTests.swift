@@ -575,6 +575,17 @@ final class EntryChecksTests: XCTestCase {
         }
         XCTAssertEqual(try district.database.scalar("SELECT code FROM indicators WHERE id = ?", [.text(target)])?.text, "teachers_under_35")
         _ = try editor.put(table: "indicators", sets: [("target_value", "40")], id: target)
+        // Nor to another report code (indicator 3 took her 40 and 1 fell back to 100), nor a second
+        // row given a report code; a number of the district's own is no slip.
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", "students_in_mentoring")], id: target)) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.indicator_code_kept", "\(e)")
+        }
+        XCTAssertThrowsError(try editor.put(table: "indicators", sets: [("code", "teachers_under_35"), ("target_value", "50")])) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.indicator_code_twice", "\(e)")
+        }
+        for own in ["teachers_under_30", "teachers_under_5_years", "plans_due"] {
+            _ = try editor.put(table: "indicators", sets: [("code", own), ("target_value", "10")])
+        }
         _ = try editor.put(table: "indicators", sets: [("code", "dubna_16")], id: try XCTUnwrap(try district.database.scalar("SELECT id FROM indicators WHERE code = 'dubna_15'")?.text))
     }
 

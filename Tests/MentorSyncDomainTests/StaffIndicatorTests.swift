@@ -87,6 +87,10 @@ final class StaffIndicatorTests: XCTestCase {
         check(s001, .staffTrainedOnTalents, 1, 4, target: 10, met: true)
         check(s001, .staffInProfessionalEvents, 0, 4, target: 80, met: false)
         check(s001, .staffInPracticeSharing, 2, 4, target: 85, met: false)
+        // А4's February diagnostic without its level is planned, not incomplete (the full year lists it).
+        let levelless = try XCTUnwrap(fixture.ids["levelless"])
+        XCTAssertFalse(january.incomplete.contains { $0.id == levelless }, "\(january.incomplete)")
+        XCTAssertTrue(report.incomplete.contains { $0.id == levelless })
     }
 
     /// Rows indicators 8–12 cannot use are listed by what is missing, and nothing else is dropped.

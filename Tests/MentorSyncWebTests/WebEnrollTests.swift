@@ -13,7 +13,7 @@ final class WebEnrollTests: XCTestCase {
         XCTAssertTrue(client.get("/enroll")?.body.contains("placeholder=\"s002\"") ?? false, "s001 is enrolled in the world")
         let cyrillic = client.post("/enroll", [("site", "с023"), ("name", "МБОУ Речная СОШ")])
         XCTAssertEqual(cyrillic?.status, 422)
-        let said = "код «с023» не подходит: в нём русские буквы, а код набирают латиницей — от 1 до 32 строчных латинских букв, цифр, &#39;-&#39; или &#39;_&#39; (например s002)"
+        let said = "код «с023» не подходит: в нём русские буквы, а код набирают латиницей — от 1 до 32 строчных латинских букв, цифр, «-» или «_» (например s002)"
         XCTAssertTrue(cyrillic?.body.contains(said) ?? false, cyrillic?.body ?? "")
         XCTAssertTrue(cyrillic?.body.contains("value=\"МБОУ Речная СОШ\"") ?? false, "the name typed is kept")
         let upper = client.post("/enroll", [("site", "S023"), ("name", "МБОУ Речная СОШ")])

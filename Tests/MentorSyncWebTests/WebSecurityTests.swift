@@ -54,6 +54,9 @@ final class WebSecurityTests: XCTestCase {
         // Sent from elsewhere, the link leads home, never to another site.
         let foreign = RawHTTP.request(port: port, "POST", "/t/persons/save", headers: ["Referer": "http://evil.example/t/persons/edit"], body: fields)
         XCTAssertTrue(foreign?.body.contains("href=\"/\">Открыть страницу заново") ?? false, foreign?.body ?? "")
+        // A path of two slashes is another site's address (protocol-relative): the link leads home.
+        let doubled = RawHTTP.request(port: port, "POST", "/t/persons/save", headers: ["Referer": "http://127.0.0.1:\(port)//evil.example/x"], body: fields)
+        XCTAssertTrue(doubled?.body.contains("href=\"/\">Открыть страницу заново") ?? false, doubled?.body ?? "")
         // The link's page gives a form that is taken.
         let client = WebClient(port: port)
         XCTAssertEqual(client.get("/t/persons/edit")?.status, 200)
@@ -139,7 +142,9 @@ final class WebSecurityTests: XCTestCase {
         XCTAssertEqual(first?.status, 303)
         XCTAssertEqual(first?.header("location"), "/login")
         XCTAssertEqual(client.get("/login")?.status, 200)
-        XCTAssertEqual(client.post("/t/persons/save", [("full_name", "Без Входа")])?.status, 403, "a POST before login")
+        let before = client.post("/t/persons/save", [("full_name", "Без Входа")])
+        XCTAssertEqual(before?.status, 403, "a POST before login")
+        XCTAssertTrue(before?.body.contains("сначала войдите") == true && before?.body.contains("href=\"/login\"") == true, before?.body ?? "")
         let started = Date()
         let wrong = client.post("/login", [("user", "deputy"), ("password", "неверный пароль")])
         XCTAssertEqual(wrong?.status, 403)

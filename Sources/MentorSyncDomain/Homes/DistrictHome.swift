@@ -106,6 +106,9 @@ public final class DistrictHome {
             try db.addColumnIfMissing("district_schools", "revoked_key_on", "TEXT")
             try db.addColumnIfMissing("district_forgeries", "told", "INTEGER NOT NULL DEFAULT 1")
             try db.addColumnIfMissing("district_forgeries", "stray", "INTEGER NOT NULL DEFAULT 0")
+            // When the school was first enrolled (`enrolled_at` is its current key's): a new key does
+            // not make it a school of this year only (the report's `notInPeriod`).
+            try db.addColumnIfMissing("district_schools", "first_enrolled_at", "TEXT")
             // Homes that kept one revoked key per school (in `district_schools`): it starts the list.
             if !keysListed {
                 try db.execute("""
@@ -210,8 +213,8 @@ public final class DistrictHome {
                       key = ?, name = ?, enrolled_at = ?, revoked_at = NULL, last_key = NULL WHERE site = ?
                     """, [.integer(Int64(graceDays)), .blob(key), .text(name), .text(now), .text(school.rawValue)])
             } else {
-                try database.execute("INSERT INTO district_schools(site, name, key, enrolled_at) VALUES (?, ?, ?, ?)",
-                                     [.text(school.rawValue), .text(name), .blob(key), .text(now)])
+                try database.execute("INSERT INTO district_schools(site, name, key, enrolled_at, first_enrolled_at) VALUES (?, ?, ?, ?, ?)",
+                                     [.text(school.rawValue), .text(name), .blob(key), .text(now), .text(now)])
             }
             try database.execute("""
                 INSERT INTO organizations(id, org_id, name, kind) VALUES (?, ?, ?, 'school')

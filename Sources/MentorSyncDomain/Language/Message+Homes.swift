@@ -133,7 +133,7 @@ extension Message {
         return Message("home.bad_school_code",
                        en: cyrillic ? "site id '\(s)' has Cyrillic letters: type it in Latin letters — 1 to 32 lowercase letters, digits, '-' or '_' (for example \(example))"
                                     : "site id '\(s)' is not valid: use 1 to 32 lowercase letters, digits, '-' or '_' (for example \(example))",
-                       ru: cyrillic ? "код «\(s)» не подходит: в нём русские буквы, а код набирают латиницей — от 1 до 32 строчных латинских букв, цифр, '-' или '_' (например \(example))"
-                                    : "код «\(s)» не подходит: от 1 до 32 строчных латинских букв, цифр, '-' или '_' (например \(example))")
+                       ru: cyrillic ? "код «\(s)» не подходит: в нём русские буквы, а код набирают латиницей — от 1 до 32 строчных латинских букв, цифр, «-» или «_» (например \(example))"
+                                    : "код «\(s)» не подходит: от 1 до 32 строчных латинских букв, цифр, «-» или «_» (например \(example))")
     }
 }

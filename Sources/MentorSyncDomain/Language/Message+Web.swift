@@ -32,6 +32,8 @@ extension Message {
     }
     public static let webForbidden = Message("web.forbidden", en: "refused: this form is out of date or came from another site; reload the page and try again",
                                              ru: "отказано: форма устарела или пришла с другого сайта; обновите страницу и попробуйте снова")
+    public static let webLoginFirst = Message("web.login_first", en: "refused: log in first, then send the form again",
+                                              ru: "отказано: сначала войдите, затем отправьте форму снова")
     public static let webStaleFormTitle = Message("web.stale_form_title", en: "The form is out of date", ru: "Форма устарела")
     public static let webStaleFormBack = Message("web.stale_form_back", en: "Open the page again", ru: "Открыть страницу заново")
     public static let webBadHost = Message("web.bad_host", en: "refused: unknown host name; open the address the web app printed",

@@ -31,6 +31,6 @@ enum EntryChecks {
         try PairForm.check(t, database: database, row: row, touches: touches, value)
         try OnePerPerson.check(t, database: database, row: row, touches: touches, value)
         try OtherSchoolReferences.check(t, database: database, touches: touches, value)
-        try IndicatorCodeSlip.check(t, touches: touches, stored: stored, value)
+        try IndicatorCodeSlip.check(t, database: database, row: row, touches: touches, stored: stored, value)
     }
 }

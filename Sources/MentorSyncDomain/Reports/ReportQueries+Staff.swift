@@ -92,7 +92,7 @@ extension ReportQueries {
         ("diagnostics", "person_id", .emptyReference, "SELECT id, org_id FROM diagnostics WHERE person_id IS NULL"),
         ("diagnostics", "held_on", .missingValue, "SELECT id, org_id FROM diagnostics WHERE held_on IS NULL"),
         ("diagnostics", "level", .missingValue,
-         "SELECT id, org_id FROM diagnostics WHERE level IS NULL AND held_on BETWEEN ?1 AND ?2"),
+         "SELECT id, org_id FROM diagnostics WHERE level IS NULL AND held_on BETWEEN ?1 AND ?5"),
         ("trainings", "person_id", .emptyReference, "SELECT id, org_id FROM trainings WHERE person_id IS NULL"),
         ("trainings", "finished_on", .missingValue, "SELECT id, org_id FROM trainings WHERE finished_on IS NULL AND passed = 1"),
         ("contest_entries", "person_id", .emptyReference, "SELECT id, org_id FROM contest_entries WHERE person_id IS NULL"),

@@ -91,7 +91,10 @@ struct ReportQueries {
     /// or revoked (a code typed by mistake is revoked, never having sent a row).
     private func schoolsNotInPeriod() throws -> Set<String> {
         guard try db.tableExists("district_schools") else { return [] }
-        let sql = "SELECT site FROM district_schools WHERE revoked_at IS NOT NULL OR substr(enrolled_at, 1, 10) > ?2"
+        // (A home opened by this version has the first enrollment's date; a report of a copy may not.)
+        let hasFirst = try db.scalar("SELECT 1 FROM pragma_table_info('district_schools') WHERE name = 'first_enrolled_at'") != nil
+        let first = hasFirst ? "coalesce(first_enrolled_at, enrolled_at)" : "enrolled_at"
+        let sql = "SELECT site FROM district_schools WHERE revoked_at IS NOT NULL OR substr(\(first), 1, 10) > ?2"
         return Set(try db.rows(sql, parameters(for: sql)).map { $0[0].displayText })
     }
 

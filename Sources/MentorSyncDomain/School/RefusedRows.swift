@@ -46,7 +46,9 @@ extension SchoolHome {
                 guard let row = RefusalReason.namedRow(r[1].displayText),
                       let state = try replica.rowState(table: row.table, id: row.id) else { continue }
                 let corrected = state.local > (r[2].integer ?? .max) && state.local <= acknowledged
-                guard corrected || state.ownWriteUndone else { continue }
+                // Undone here settles a refused change of a row she may not change (another school's,
+                // the district's); one of the school's own rows stays to be put right by her.
+                guard corrected || (state.ownWriteUndone && state.orgID != site.rawValue) else { continue }
                 try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [r[0], r[1]])
             }
         }
