@@ -37,7 +37,8 @@ enum ConflictCommands {
             console.paragraph(line.written, first: "  ", indent: "    ")
         }
         console.paragraph(Message.conflictDetected(by: view.site(c.detectedBy.rawValue), at: Date(timeIntervalSince1970: TimeInterval(c.detectedAt))).text())
-        console.paragraph(Message.conflictExplained(short: c.shortID).text())
+        // Once settled, the value held is the coordinator's, not the rule's.
+        if c.resolution == nil { console.paragraph(Message.conflictExplained(short: c.shortID).text()) }
     }
 
     static func resolve(_ args: Arguments, _ choice: ConflictChoice, _ home: DistrictHome, _ console: Console) throws {

@@ -90,7 +90,10 @@ final class ConflictLanguageTests: XCTestCase {
         let all = try district(ToolLocale.russian, "conflicts", "list", "--all")
         XCTAssertTrue(all.stdout.hasPrefix("0 открытых конфликтов, решённых: 1\n"), all.stdout)
         XCTAssertTrue(all.stdout.contains("— Роль — решён: оставлено значение управления образования\n"), all.stdout)
-        XCTAssertTrue(all.stdout.contains("потерянное (--keep theirs) — Управление образования: руководитель (сейчас в реестре)"), all.stdout)
+        // Settled so, the district holds the value kept: it is mine now, the other theirs.
+        XCTAssertTrue(all.stdout.contains("принятое (--keep mine) — Управление образования: руководитель (сейчас в реестре)"), all.stdout)
+        XCTAssertTrue(all.stdout.contains("потерянное (--keep theirs) — Школа s001: методист\n"), all.stdout)
+        XCTAssertFalse(try district(ToolLocale.russian, "conflicts", "show", short).stdout.contains("по одному правилу"), "the rule is no more what holds")
         let en = try district(ToolLocale.english, "conflicts", "resolve", short, "--value", "учитель")
         XCTAssertEqual(en.stdout, "resolved: set to teacher; the school receives it in its next reply\n")
         let none = try district(ToolLocale.russian, "conflicts", "list")

@@ -114,6 +114,11 @@ final class ConflictResolveCLITests: XCTestCase {
         expectOK(try w.district("conflicts", "resolve", id, "--keep", "theirs"))
         XCTAssertEqual(try role(), c.lostValue, "theirs brings back the value the merge lost (the district's)")
         XCTAssertEqual(c.lostValue, "manager")
+        // Settled so, mine is the value held now: kept again, it stays; theirs brings back the other.
+        expectOK(try w.district("conflicts", "resolve", id, "--keep", "mine"))
+        XCTAssertEqual(try role(), "manager", "mine: the value the district holds now")
+        expectOK(try w.district("conflicts", "resolve", id, "--keep", "theirs"))
+        XCTAssertEqual(try role(), "methodologist")
         let help = try ToolRunner.run("mentorsync-district", ["conflicts", "resolve", "--help"], environment: ToolLocale.russian)
         XCTAssertTrue(help.stdout.contains("mine: значение, которое сейчас в реестре района (его оставило слияние); theirs: потерянное значение"), help.output)
     }

@@ -12,10 +12,14 @@ extension Conflict {
     public var rowDeleted: Bool { row.map { !$0.alive } ?? false }
 
     /// The two values the coordinator chooses between (DESIGN.md): mine, the value the district
-    /// holds now (the write the merge kept, whoever made it), and theirs, the value it lost; each with
-    /// the stamp of its write. The one source for `resolve`, `list`, `show` and the web page.
-    public var sides: (mine: ConflictSide, theirs: ConflictSide) {
-        (ConflictSide(value: winnerValue, stamp: winnerStamp), ConflictSide(value: loserValue, stamp: loserStamp))
+    /// holds now, and theirs, the other; each with the stamp of its write. Mine is the write the merge
+    /// kept, whoever made it — until the coordinator keeps the other (`current`, the cell's value
+    /// now): a settled conflict settled again keeps to «the value held now».
+    /// The one source for `resolve`, `list`, `show` and the web page.
+    public func sides(holding current: DatabaseValue? = nil) -> (mine: ConflictSide, theirs: ConflictSide) {
+        let winner = ConflictSide(value: winnerValue, stamp: winnerStamp), loser = ConflictSide(value: loserValue, stamp: loserStamp)
+        if let current, current == loserValue, current != winnerValue { return (loser, winner) }
+        return (winner, loser)
     }
 
     /// The first 8 characters of the id, as lists show it and `conflicts show|resolve` take it.
@@ -62,7 +66,8 @@ extension DistrictHome {
     public func resolve(conflict id: String, keep: ConflictChoice) throws -> String {
         let c = try conflict(id)
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
-        let (mine, theirs) = c.sides
+        let now = c.row?.alive == true ? try database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)]) : nil
+        let (mine, theirs) = c.sides(holding: now)
         guard let table = RegistrySchema.schema.table(named: c.table) else { throw MessageError(.unknownColumn("\(c.table).\(c.column)")) }
         // A typed value is checked like any entry (enumerations, dates, references) before anything is written.
         let kept: (value: DatabaseValue, stamp: Stamp?)

@@ -43,10 +43,10 @@ public struct ConflictView {
         return rowLabel(c).map { "«\($0)» \(short)" } ?? short
     }
 
-    /// Both sides: the value the merge kept (mine) first, then the one it lost (theirs).
+    /// Both sides: the value held now (mine) first, then the other (theirs).
     public func details(_ c: Conflict, language: Language = .current) -> [Side] {
-        let (mine, theirs) = c.sides
         let current = try? home.database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
+        let (mine, theirs) = c.sides(holding: c.rowDeleted ? nil : current)
         return [("mine", mine), ("theirs", theirs)].map { word, side in
             let deletion = c.rowDeleted && c.row?.existence == side.stamp
             return Side(choice: word, writer: site(side.stamp.site.rawValue),
