@@ -265,6 +265,20 @@ final class EntryChecksTests: XCTestCase {
         XCTAssertThrowsError(try e.put(table: "pair_mentees", sets: [("pair_id", pupils), ("mentee_id", "Морозова Екатерина")])) { error in
             XCTAssertEqual((error as? MessageError)?.message.key, "registry.pair_form_side")
         }
+        // Not by the back door: the mentor's role changed after, or the mentee's record given a pupil.
+        let orlova = try e.put(table: "persons", sets: [("full_name", "Орлова Вера"), ("role", "teacher")]).id
+        let mentorOrlova = try e.put(table: "mentors", sets: [("person_id", orlova)]).id
+        let running = try e.put(table: "pairs", sets: [("mentor_id", mentorOrlova), ("form", "teacher-teacher"), ("status", "active")]).id
+        XCTAssertThrowsError(try e.put(table: "persons", sets: [("role", "student")], id: orlova)) { error in
+            XCTAssertEqual((error as? MessageError)?.message.key, "registry.pair_form_side")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT role FROM persons WHERE id = ?", [.text(orlova)])?.text, "teacher", "nothing written")
+        let mentee = try XCTUnwrap(try school.database.scalar("SELECT id FROM mentees")?.text)
+        _ = try e.put(table: "pair_mentees", sets: [("pair_id", running), ("mentee_id", mentee)])
+        XCTAssertThrowsError(try e.put(table: "mentees", sets: [("person_id", "Иванов Максим")], id: mentee))
+        // A pair closed keeps its past: a teacher who was a pupil then is no reason to refuse.
+        _ = try e.put(table: "pairs", sets: [("status", "completed"), ("ended_on", "01.09.2026")], id: running)
+        _ = try e.put(table: "persons", sets: [("role", "student")], id: orlova)
     }
 
     func testAGroupMadeAPairIsToldEveryReasonAtOnce() throws {

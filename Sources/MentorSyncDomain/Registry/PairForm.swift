@@ -5,6 +5,7 @@ import MentorSyncEngine
 /// no mentee of «учитель – ученик». A pupil made the mentor of a «учитель – учитель» pair counted
 /// among the school's active mentors and its teacher pairs. A person without a role is not held to
 /// it, nor is the mentor of «студент – ученик» (a college student is kept as «внешний» or «ученик»).
+/// A role changed, or a record given another person, is held to the pairs running now.
 enum PairForm {
     /// Whether a side of `form` is pupils (true), is not (false), or either (nil).
     static func pupils(_ form: String) -> (mentor: Bool?, mentee: Bool?) {
@@ -36,6 +37,32 @@ enum PairForm {
             guard touches(["pair_id", "mentee_id"]), let pair = try value("pair_id")?.text, let mentee = try value("mentee_id")?.text,
                   let form = try database.scalar("SELECT form FROM pairs WHERE id = ?", [.text(pair)])?.text else { return }
             try checkSide(person: menteePerson, mentee, wantsPupil: pupils(form).mentee, mentorSide: false, form: form, database)
+        case "persons", "mentors", "mentees":
+            // The person's role changed, or a mentor's or mentee's record given another person: held
+            // to the pairs running now (a pupil grown a teacher keeps her old pairs as they were).
+            guard let row, touches([t.name == "persons" ? "role" : "person_id"]) else { return }
+            let person = t.name == "persons" ? row : try value("person_id")?.text
+            guard let person, let found = try database.rows("SELECT id, role FROM persons WHERE id = ?", [.text(person)]).first else { return }
+            let role = t.name == "persons" ? try value("role")?.text : found[1].text
+            guard let role, !role.isEmpty else { return }
+            let running = "coalesce(p.status, '') IN ('', 'forming', 'active')"
+            let (mentorOf, menteeOf): (String, String) = switch t.name {
+            case "persons": ("m.person_id = ?", "e.person_id = ?")
+            case "mentors": ("m.id = ?", "0 AND ? IS NULL")
+            default: ("0 AND ? IS NULL", "e.id = ?")
+            }
+            let name = { try ReferenceResolver(database: database).labelOrShortID(person, in: "persons") }
+            for r in try database.rows("SELECT DISTINCT p.form FROM pairs p JOIN mentors m ON m.id = p.mentor_id WHERE \(mentorOf) AND \(running)", [.text(row)]) {
+                guard let form = r[0].text, let wants = pupils(form).mentor, (role == "student") != wants else { continue }
+                throw MessageError(.pairFormSide(form: form, mentorSide: true, wantsPupil: wants, person: try name(), role: role))
+            }
+            for r in try database.rows("""
+                SELECT DISTINCT p.form FROM pair_mentees l JOIN mentees e ON e.id = l.mentee_id JOIN pairs p ON p.id = l.pair_id
+                WHERE \(menteeOf) AND \(running)
+                """, [.text(row)]) {
+                guard let form = r[0].text, let wants = pupils(form).mentee, (role == "student") != wants else { continue }
+                throw MessageError(.pairFormSide(form: form, mentorSide: false, wantsPupil: wants, person: try name(), role: role))
+            }
         default:
             return
         }
