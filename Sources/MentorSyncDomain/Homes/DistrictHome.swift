@@ -20,6 +20,7 @@ public final class DistrictHome {
           name TEXT NOT NULL,
           key BLOB NOT NULL,
           enrolled_at TEXT NOT NULL,
+          first_enrolled_at TEXT,
           previous_key BLOB,
           previous_key_until TEXT,
           revoked_at TEXT,
