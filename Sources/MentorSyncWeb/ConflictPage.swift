@@ -26,7 +26,7 @@ enum ConflictPage {
             let sides = view.details(c, language: l)
             let deletion = sides.first { $0.isDeletion }
             let label = view.rowLabel(c) ?? (c.rowDeleted ? Message.conflictRowDeleted.text(l) : "—")
-            body += "<section><h2>\(esc(Message.webTable(c.table).text(l))): \(esc(label)) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2>"
+            body += "<section><h2>\(esc(Message.rowTitle(c.table).text(l))): \(esc(label)) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2>"
             if let resolution = c.resolution {
                 body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: c.resolvedAt.map { LocalTime.readable($0, l) } ?? "")))</p>"
             }

@@ -42,7 +42,7 @@ final class ConflictLanguageTests: XCTestCase {
         let r = try district(ToolLocale.russian, "conflicts", "list")
         let short = String(conflict.prefix(8))
         XCTAssertTrue(r.stdout.hasPrefix("1 открытый конфликт\n"), r.stdout)
-        XCTAssertNotNil(r.stdout.range(of: "\(short) Люди «Иванова Мария Петровна» \\[[0-9a-f]{8}\\] — Роль\n", options: .regularExpression), r.stdout)
+        XCTAssertNotNil(r.stdout.range(of: "\(short) Человек «Иванова Мария Петровна» \\[[0-9a-f]{8}\\] — Роль\n", options: .regularExpression), r.stdout)
         // The school's write won the merge here: mine is the value held now, whoever wrote it (DESIGN.md).
         XCTAssertTrue(r.stdout.contains("принятое (--keep mine) — Школа s001: методист (сейчас в реестре)\n"), r.stdout)
         XCTAssertTrue(r.stdout.contains("потерянное (--keep theirs) — Управление образования: руководитель\n"), r.stdout)
@@ -63,7 +63,7 @@ final class ConflictLanguageTests: XCTestCase {
         let short = String(conflict.prefix(8))
         let r = try district(ToolLocale.russian, "conflicts", "show", short)
         XCTAssertTrue(r.stdout.hasPrefix("Конфликт \(short) — открыт\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("запись: Люди «Иванова Мария Петровна» ["), r.stdout)
+        XCTAssertTrue(r.stdout.contains("запись: Человек «Иванова Мария Петровна» ["), r.stdout)
         XCTAssertTrue(r.stdout.contains("; владелец: Школа s001\n"), r.stdout)
         XCTAssertTrue(r.stdout.contains("поле: Роль\n"), r.stdout)
         let time = "[0-9]{2}\\.[0-9]{2}\\.20[0-9]{2} [0-9]{2}:[0-9]{2}"

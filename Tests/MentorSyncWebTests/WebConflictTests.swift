@@ -17,7 +17,7 @@ final class WebConflictTests: XCTestCase {
 
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         let page = client.get("/conflicts")?.body ?? ""
-        XCTAssertTrue(page.contains("Люди: запись удалена — Дата рождения"), page)
+        XCTAssertTrue(page.contains("Человек: запись удалена — Дата рождения"), page)
         XCTAssertTrue(page.contains("Запись удалена (удалил: «Школа № 1»), пока другая сторона её меняла"), page)
         XCTAssertTrue(page.contains("01.02.2013"), "the district's value is shown: \(page)")
         XCTAssertFalse(page.contains(">Оставить это<"), "no choice that cannot be carried out: \(page)")

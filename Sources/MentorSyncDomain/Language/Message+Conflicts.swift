@@ -29,7 +29,7 @@ extension Message {
     /// `a4e6489d  Люди «Иванова Мария Петровна» [e305ab1e] — Должность` (`row` as `ConflictView.rowName` gives it).
     public static func conflictTitle(short: String, table: String, row: String, column: String) -> Message {
         Message("conflicts.title", en: "\(short) \(tableTitle(table).english) \(row) — \(columnTitle(column, table: table).english)",
-                ru: "\(short) \(tableTitle(table).russian) \(row) — \(columnTitle(column, table: table).russian)")
+                ru: "\(short) \(rowTitle(table).russian) \(row) — \(columnTitle(column, table: table).russian)")
     }
 
     /// `mine — Управление образования: завуч (сейчас в реестре)`; `choice` is the word `--keep` takes.
@@ -66,7 +66,7 @@ extension Message {
     public static func conflictRow(table: String, row: String, owner: String?, deleted: Bool) -> Message {
         Message("conflicts.row",
                 en: "row: \(tableTitle(table).english) \(row)\(owner.map { "; owner: \($0)" } ?? "")\(deleted ? "; the row is deleted" : "")",
-                ru: "запись: \(tableTitle(table).russian) \(row)\(owner.map { "; владелец: \($0)" } ?? "")\(deleted ? "; запись удалена" : "")")
+                ru: "запись: \(rowTitle(table).russian) \(row)\(owner.map { "; владелец: \($0)" } ?? "")\(deleted ? "; запись удалена" : "")")
     }
 
     public static func conflictColumn(_ column: String, table: String) -> Message {
