@@ -95,7 +95,7 @@ final class WebPagesTests: XCTestCase {
         let marya = [("full_name", "Петрова Марья Ивановна"), ("birth_date", "2001-04-10"), ("role", "teacher")]
         let asked = try XCTUnwrap(client.post("/t/persons/save", marya))
         XCTAssertEqual(asked.status, 422, asked.body)
-        XCTAssertTrue(asked.body.contains("похоже на «Петрова Мария Ивановна» ["), asked.body)
+        XCTAssertTrue(asked.body.contains("похоже на «Петрова Мария Ивановна» с той же датой рождения"), "named without an id on a page: \(asked.body)")
         XCTAssertTrue(asked.body.contains("если это другой человек, отметьте «Это другой человек» и сохраните ещё раз"), asked.body)
         XCTAssertTrue(asked.body.contains("<input type=\"checkbox\" name=\"another_person\" value=\"1\"> Это другой человек</label>"), asked.body)
         XCTAssertTrue(asked.body.contains("value=\"Петрова Марья Ивановна\""), "what was typed stays in the form")

@@ -80,9 +80,11 @@ extension Message {
         let (en, ru) = answer == .commandLine
             ? ("run the command again with --another-person", "повторите команду с --another-person")
             : ("tick “\(box.english)” and save again", "отметьте «\(box.russian)» и сохраните ещё раз")
+        // The short id at the command line, where rows are opened by it; a page names her alone.
+        let short = answer == .commandLine ? " [\(q.short)]" : ""
         return Message("registry.person_near_namesake",
-                       en: "“\(q.typed)” looks like “\(q.registered)” [\(q.short)], born the same day (\(q.birthDate)), and was not added: if this is her, open her row rather than add her twice; if this is someone else, \(en)",
-                       ru: "«\(q.typed)» похоже на «\(q.registered)» [\(q.short)] с той же датой рождения (\(q.birthDate)), и не добавлено: если это тот же человек, откройте его запись, а не добавляйте второй раз; если это другой человек, \(ru)")
+                       en: "“\(q.typed)” looks like “\(q.registered)”\(short), born the same day (\(q.birthDate)), and was not added: if this is her, open her row rather than add her twice; if this is someone else, \(en)",
+                       ru: "«\(q.typed)» похоже на «\(q.registered)»\(short) с той же датой рождения (\(q.birthDate)), и не добавлено: если это тот же человек, откройте его запись, а не добавляйте второй раз; если это другой человек, \(ru)")
     }
 
     /// The box a person form shows with a near namesake's question.
