@@ -184,6 +184,14 @@ extension RussianCSVImportTests {
         XCTAssertEqual(links.filter { $0["pair_id"] as? String == pair }.map { named($0["mentee_id"]) }, ["Смирнова Анна Олеговна"])
         // In a pair now, as when added on the pair's page.
         XCTAssertEqual(Set(try rows("mentees").map { $0["status"] as? String }), ["in_pair"])
+        // Loaded again (a list without ids): each pair is found by its mentor and start day, none
+        // doubled, its mentees left as they are.
+        let again = try school(ToolLocale.russian, "import-csv", "pairs", list.path, "--skip-bad", "--json")
+        expectOK(again)
+        let second = try XCTUnwrap(try w.json(again) as? [String: Any])
+        XCTAssertEqual([second["inserted"], second["unchanged"]].map { $0 as? Int }, [0, 2], again.output)
+        XCTAssertEqual(try rows("pairs").count, 2)
+        XCTAssertEqual(try rows("pair_mentees").count, 3)
         let help = try school(ToolLocale.russian, "import-csv", "pairs", "--help")
         XCTAssertTrue(help.stdout.contains("список пар может заканчиваться столбцом «Наставляемые» — имена через «;», как в списке для Excel: новой паре они добавляются"), help.stdout)
     }

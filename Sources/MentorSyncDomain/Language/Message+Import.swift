@@ -8,6 +8,12 @@ extension Message {
 }
 
 extension Message {
+    static func importSeveralPairs(_ count: Int) -> Message {
+        Message("import.several_pairs",
+                en: "this mentor has \(count) pairs begun that day already; add an id column to say which one",
+                ru: "у этого наставника уже \(Plural.ru(count: count, "пара", "пары", "пар")) с этой датой начала; добавьте столбец id, чтобы указать, какую")
+    }
+
     static func importSeveralRowsOfPerson(_ count: Int, table: String) -> Message {
         Message("import.several_rows_of_person",
                 en: "this person has \(count) rows in \(table) already; add an id column to say which one",

@@ -192,6 +192,17 @@ public struct CSVImporter {
                 byPerson[person, default: []].append(r.string(at: 0) ?? "")
             }
         }
+        // A pair is its mentor's from its start day (DESIGN.md names a pair so): a list of pairs
+        // without ids finds its rows by both (loaded twice, it made every pair twice).
+        let mentorIndex = t.name == "pairs" ? columns.firstIndex { $0.name == "mentor_id" } : nil
+        let startIndex = t.name == "pairs" ? columns.firstIndex { $0.name == "started_on" } : nil
+        var byMentorAndStart: [String: [String]] = [:]
+        if mentorIndex != nil, startIndex != nil {
+            try db.forEachRow("SELECT id, org_id, mentor_id, started_on FROM pairs WHERE mentor_id IS NOT NULL AND coalesce(started_on, '') <> ''") { r in
+                guard (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
+                byMentorAndStart[(r.string(at: 2) ?? "") + "\u{0}" + (r.string(at: 3) ?? ""), default: []].append(r.string(at: 0) ?? "")
+            }
+        }
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }
         let site = replica.site.rawValue
@@ -283,6 +294,13 @@ public struct CSVImporter {
                             bad.append(CSVBadRow(line: record.line, reason: Message.importNearNamesake(values[f].text ?? "", registered: near.name).text()))
                             continue
                         }
+                    }
+                }
+                if id.isEmpty, let m = mentorIndex, let st = startIndex, let mentor = values[m].text, let start = values[st].text, !start.isEmpty {
+                    let found = byMentorAndStart[mentor + "\u{0}" + start] ?? []
+                    if found.count == 1 { id = found[0] } else if found.count > 1 {
+                        bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralPairs(found.count).text()))
+                        continue
                     }
                 }
                 if id.isEmpty, let p = personIndex, let person = values[p].text {
