@@ -182,26 +182,25 @@ public struct CSVImporter {
             ? try PersonMatcher(database: db, mayWrite: { (try? editor.checkMayWrite($0, t)) != nil }) : nil
         let fullNameIndex = columns.firstIndex { $0.name == "full_name" }
         let birthIndex = columns.firstIndex { $0.name == "birth_date" }
-        // A person is a mentor (or a mentee) once: a list of them without ids finds its rows by person.
-        let personIndex = ["mentors", "mentees"].contains(t.name) ? columns.firstIndex { $0.name == "person_id" } : nil
-        // Read once (person_id has no index): the rows this registry may write, by person.
-        var byPerson: [String: [String]] = [:]
-        if personIndex != nil {
-            try db.forEachRow("SELECT id, org_id, person_id FROM \(SQL.identifier(t.name))") { r in
-                guard let person = r.string(at: 2), (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
-                byPerson[person, default: []].append(r.string(at: 0) ?? "")
+        // A list without ids finds a row by what names it in its table: a mentor's (a mentee's) record
+        // by its person, a person being one once; a pair by its mentor and start day, as DESIGN.md
+        // names a pair (loaded twice, a list made every pair twice). Read once (no index on them):
+        // the rows this registry may write, by that key.
+        let keyColumns = ["mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id", "started_on"]][t.name] ?? []
+        let keyIndexes = keyColumns.compactMap { k in columns.firstIndex { $0.name == k } }
+        let keyed = !keyColumns.isEmpty && keyIndexes.count == keyColumns.count
+        var byKey: [String: [String]] = [:]
+        if keyed {
+            try db.forEachRow("SELECT id, org_id, \(keyColumns.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name))") { r in
+                let parts = keyColumns.indices.map { r.string(at: $0 + 2) ?? "" }
+                guard !parts.contains(where: \.isEmpty), (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
+                byKey[parts.joined(separator: "\u{0}"), default: []].append(r.string(at: 0) ?? "")
             }
         }
-        // A pair is its mentor's from its start day (DESIGN.md names a pair so): a list of pairs
-        // without ids finds its rows by both (loaded twice, it made every pair twice).
-        let mentorIndex = t.name == "pairs" ? columns.firstIndex { $0.name == "mentor_id" } : nil
-        let startIndex = t.name == "pairs" ? columns.firstIndex { $0.name == "started_on" } : nil
-        var byMentorAndStart: [String: [String]] = [:]
-        if mentorIndex != nil, startIndex != nil {
-            try db.forEachRow("SELECT id, org_id, mentor_id, started_on FROM pairs WHERE mentor_id IS NOT NULL AND coalesce(started_on, '') <> ''") { r in
-                guard (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
-                byMentorAndStart[(r.string(at: 2) ?? "") + "\u{0}" + (r.string(at: 3) ?? ""), default: []].append(r.string(at: 0) ?? "")
-            }
+        /// The key of a line, when it gives every part of it.
+        func lineKey(_ values: [DatabaseValue]) -> String? {
+            let parts = keyIndexes.map { values[$0].text ?? "" }
+            return keyed && !parts.contains(where: \.isEmpty) ? parts.joined(separator: "\u{0}") : nil
         }
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }
@@ -296,17 +295,11 @@ public struct CSVImporter {
                         }
                     }
                 }
-                if id.isEmpty, let m = mentorIndex, let st = startIndex, let mentor = values[m].text, let start = values[st].text, !start.isEmpty {
-                    let found = byMentorAndStart[mentor + "\u{0}" + start] ?? []
+                if id.isEmpty, let key = lineKey(values) {
+                    let found = byKey[key] ?? []
                     if found.count == 1 { id = found[0] } else if found.count > 1 {
-                        bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralPairs(found.count).text()))
-                        continue
-                    }
-                }
-                if id.isEmpty, let p = personIndex, let person = values[p].text {
-                    let found = byPerson[person] ?? []
-                    if found.count == 1 { id = found[0] } else if found.count > 1 {
-                        bad.append(CSVBadRow(line: record.line, reason: Message.importSeveralRowsOfPerson(found.count, table: t.name).text()))
+                        let several = t.name == "pairs" ? Message.importSeveralPairs(found.count) : .importSeveralRowsOfPerson(found.count, table: t.name)
+                        bad.append(CSVBadRow(line: record.line, reason: several.text()))
                         continue
                     }
                 }
@@ -386,7 +379,7 @@ public struct CSVImporter {
                         }
                         result.menteesLinked += linked.count
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
-                        if let p = personIndex, let person = values[p].text { byPerson[person, default: []].append(id) }
+                        if let key = lineKey(values) { byKey[key, default: []].append(id) }
                         result.inserted += 1
                         if t.name == "persons", given("role") == nil || given("role")?.isNull == true { result.addedWithoutRole += 1 }
                         firstLine[id] = record.line

@@ -158,6 +158,7 @@ extension IndicatorReport {
 
     /// The note naming the schools the report has no rows of for the period.
     static func noDataNote(_ schools: [String]) -> String {
-        "Нет данных за период: \(schools.joined(separator: ", ")) — в реестре нет их записей, которые входят в показатели (от школы ещё ничего не пришло или она не вносила данных за этот учебный год); нули в их строках — не показатели."
+        let (their, its) = schools.count == 1 ? ("её", "её строке") : ("их", "их строках")
+        return "Нет данных за период: \(schools.joined(separator: ", ")) — в реестре нет \(their) записей, которые входят в показатели (от школы ещё ничего не пришло или она не вносила данных за этот учебный год); нули в \(its) — не показатели."
     }
 }
