@@ -58,6 +58,12 @@ extension DistrictHome {
         return matches[0]
     }
 
+    /// The value the registry holds now in the conflict's cell; nil when its row is deleted or not here.
+    public func heldValue(_ c: Conflict) throws -> DatabaseValue? {
+        guard c.row?.alive == true else { return nil }
+        return try database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
+    }
+
     /// Settles a conflict with a new write at the district that wins over both sides and flows back
     /// to the school: the value held now (mine), the value lost (theirs), or a value typed by the coordinator.
     /// On a deleted row, keeping the deletion settles it; keeping a value is refused with what to do
@@ -66,8 +72,7 @@ extension DistrictHome {
     public func resolve(conflict id: String, keep: ConflictChoice) throws -> String {
         let c = try conflict(id)
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
-        let now = c.row?.alive == true ? try database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)]) : nil
-        let (mine, theirs) = c.sides(holding: now)
+        let (mine, theirs) = c.sides(holding: try heldValue(c))
         guard let table = RegistrySchema.schema.table(named: c.table) else { throw MessageError(.unknownColumn("\(c.table).\(c.column)")) }
         // A typed value is checked like any entry (enumerations, dates, references) before anything is written.
         let kept: (value: DatabaseValue, stamp: Stamp?)
@@ -96,8 +101,7 @@ extension DistrictHome {
             if let row = c.row, row.alive {
                 // A plain write: captured with a stamp above both rivals, so it wins everywhere. A value
                 // kept in place is stamped anew all the same, so the decision travels to the school.
-                let current = try database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(table.name)) WHERE id = ?", [.text(c.rowID)])
-                if current == kept.value {
+                if try heldValue(c) == kept.value {
                     try replica.restampCell(table: table, id: c.rowID, column: c.column)
                 } else {
                     try database.execute("UPDATE \(SQL.identifier(table.name)) SET \(SQL.identifier(c.column)) = ? WHERE id = ?", [kept.value, .text(c.rowID)])

@@ -45,14 +45,14 @@ public struct ConflictView {
 
     /// Both sides: the value held now (mine) first, then the other (theirs).
     public func details(_ c: Conflict, language: Language = .current) -> [Side] {
-        let current = try? home.database.scalar("SELECT \(SQL.identifier(c.column)) FROM \(SQL.identifier(c.table)) WHERE id = ?", [.text(c.rowID)])
-        let (mine, theirs) = c.sides(holding: c.rowDeleted ? nil : current)
+        let current = (try? home.heldValue(c)) ?? nil
+        let (mine, theirs) = c.sides(holding: current)
         return [("mine", mine), ("theirs", theirs)].map { word, side in
             let deletion = c.rowDeleted && c.row?.existence == side.stamp
             return Side(choice: word, writer: site(side.stamp.site.rawValue),
                         value: deletion ? Message.conflictRowDeleted.text(language)
                                         : names.readable(side.value, column: c.column, table: c.table, language: language),
-                        held: deletion || (current != nil && current == side.value && !c.rowDeleted),
+                        held: deletion || (current != nil && current == side.value),
                         writtenAt: try? home.writtenNoLaterThan(side.stamp), isDeletion: deletion)
         }
     }
