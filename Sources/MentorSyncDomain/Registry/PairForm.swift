@@ -42,27 +42,20 @@ enum PairForm {
             // to the pairs running now (a pupil grown a teacher keeps her old pairs as they were).
             guard let row, touches([t.name == "persons" ? "role" : "person_id"]) else { return }
             let person = t.name == "persons" ? row : try value("person_id")?.text
-            guard let person, let found = try database.rows("SELECT id, role FROM persons WHERE id = ?", [.text(person)]).first else { return }
-            let role = t.name == "persons" ? try value("role")?.text : found[1].text
-            guard let role, !role.isEmpty else { return }
+            guard let person else { return }
+            let role = t.name == "persons" ? try value("role")?.text : try database.scalar("SELECT role FROM persons WHERE id = ?", [.text(person)])?.text
+            // Forms of the running pairs where that person (or record) is the mentor, and the mentee.
             let running = "coalesce(p.status, '') IN ('', 'forming', 'active')"
-            let (mentorOf, menteeOf): (String, String) = switch t.name {
-            case "persons": ("m.person_id = ?", "e.person_id = ?")
-            case "mentors": ("m.id = ?", "0 AND ? IS NULL")
-            default: ("0 AND ? IS NULL", "e.id = ?")
-            }
-            let name = { try ReferenceResolver(database: database).labelOrShortID(person, in: "persons") }
-            for r in try database.rows("SELECT DISTINCT p.form FROM pairs p JOIN mentors m ON m.id = p.mentor_id WHERE \(mentorOf) AND \(running)", [.text(row)]) {
-                guard let form = r[0].text, let wants = pupils(form).mentor, (role == "student") != wants else { continue }
-                throw MessageError(.pairFormSide(form: form, mentorSide: true, wantsPupil: wants, person: try name(), role: role))
-            }
-            for r in try database.rows("""
+            let asMentor = t.name == "mentees" ? [] : try forms("""
+                SELECT DISTINCT p.form FROM pairs p JOIN mentors m ON m.id = p.mentor_id
+                WHERE \(t.name == "persons" ? "m.person_id" : "m.id") = ? AND \(running)
+                """, row, database)
+            let asMentee = t.name == "mentors" ? [] : try forms("""
                 SELECT DISTINCT p.form FROM pair_mentees l JOIN mentees e ON e.id = l.mentee_id JOIN pairs p ON p.id = l.pair_id
-                WHERE \(menteeOf) AND \(running)
-                """, [.text(row)]) {
-                guard let form = r[0].text, let wants = pupils(form).mentee, (role == "student") != wants else { continue }
-                throw MessageError(.pairFormSide(form: form, mentorSide: false, wantsPupil: wants, person: try name(), role: role))
-            }
+                WHERE \(t.name == "persons" ? "e.person_id" : "e.id") = ? AND \(running)
+                """, row, database)
+            for form in asMentor { try checkRole(role, of: person, wantsPupil: pupils(form).mentor, mentorSide: true, form: form, database) }
+            for form in asMentee { try checkRole(role, of: person, wantsPupil: pupils(form).mentee, mentorSide: false, form: form, database) }
         default:
             return
         }
@@ -70,11 +63,21 @@ enum PairForm {
 
     private static let menteePerson = "SELECT p.id, p.role FROM mentees e JOIN persons p ON p.id = e.person_id WHERE e.id = ?"
 
+    /// The side a record (found by `sql`, giving its person's id and role) stands on, held to the form.
     private static func checkSide(person sql: String, _ id: String, wantsPupil: Bool?, mentorSide: Bool, form: String, _ database: Database) throws {
-        guard let wantsPupil, let found = try database.rows(sql, [.text(id)]).first, let role = found[1].text, !role.isEmpty else { return }
-        guard (role == "student") != wantsPupil else { return }
-        let name = try ReferenceResolver(database: database).labelOrShortID(found[0].displayText, in: "persons")
-        throw MessageError(.pairFormSide(form: form, mentorSide: mentorSide, wantsPupil: wantsPupil, person: name, role: role))
+        guard let found = try database.rows(sql, [.text(id)]).first else { return }
+        try checkRole(found[1].text, of: found[0].displayText, wantsPupil: wantsPupil, mentorSide: mentorSide, form: form, database)
+    }
+
+    /// Refused when the person's role is a pupil's and the side is not, or the other way round.
+    private static func checkRole(_ role: String?, of person: String, wantsPupil: Bool?, mentorSide: Bool, form: String, _ database: Database) throws {
+        guard let wantsPupil, let role, !role.isEmpty, (role == "student") != wantsPupil else { return }
+        throw MessageError(.pairFormSide(form: form, mentorSide: mentorSide, wantsPupil: wantsPupil,
+                                         person: try ReferenceResolver(database: database).labelOrShortID(person, in: "persons"), role: role))
+    }
+
+    private static func forms(_ sql: String, _ id: String, _ database: Database) throws -> [String] {
+        try database.rows(sql, [.text(id)]).compactMap { $0[0].text }
     }
 }
 
