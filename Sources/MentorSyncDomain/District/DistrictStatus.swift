@@ -35,8 +35,13 @@ public struct SchoolStatus: Sendable {
 
     /// What the coordinator should know or do about this school, in both languages: the one source
     /// of the advice for `status` and the web dashboard (`adviceMessage.text(language)`).
-    public var adviceMessage: Message {
-        if revoked { return .adviceRevoked }
+    public var adviceMessage: Message { advice(webApp: false) }
+
+    /// The same advice as the web dashboard words it: what to press there, not a command to type.
+    public var webAdviceMessage: Message { advice(webApp: true) }
+
+    private func advice(webApp: Bool) -> Message {
+        if revoked { return webApp ? .webAdviceRevoked : .adviceRevoked }
         if strayComputerFiles > 0, let at = lastStrayComputerFileAt { return .adviceStrayComputer(strayComputerFiles, last: at) }
         if lastBundleAt == nil { return rejections + refusedFiles > 0 ? .adviceNothingAccepted : .adviceNothingYet }
         if resyncPending { return .adviceResync }
@@ -44,15 +49,8 @@ public struct SchoolStatus: Sendable {
         if let skew = clockSkewDays, abs(skew) >= 1 { return .adviceClockSkew(skew) }
         if openConflicts > 0 { return .adviceConflicts(openConflicts) }
         if refusedFilesSinceAccepted > 0 { return .adviceRefusedFiles(refusedFilesSinceAccepted) }
-        if newKeyPending { return .adviceNewKeyPending(until: newKeyPendingUntil) }
+        if newKeyPending { return .adviceNewKeyPending(until: newKeyPendingUntil, webApp: webApp) }
         return .adviceOK
-    }
-
-    /// The same advice as the web dashboard words it: what to press there, not a command to type.
-    public var webAdviceMessage: Message {
-        if revoked { return .webAdviceRevoked }
-        let m = adviceMessage
-        return newKeyPending && m.key == Message.adviceNewKeyPending(until: nil).key ? .adviceNewKeyPending(until: newKeyPendingUntil, webApp: true) : m
     }
 
     /// Nothing to do about this school.
