@@ -73,7 +73,10 @@ struct RowMerger {
             var winners: [(Int, DatabaseValue)] = []
             var changed = false
             var ascending = true
-            let localVersion = row.clock.version
+            // Of a row this site owns, from another: whether it answers another school's refused write
+            // (worked out before this site's version takes the sender's; no copy for other rows).
+            let ownRow = row.orgID == replica.site.rawValue && sender != replica.site
+            let answer = ownRow && answersAnotherSchool(change.version, held: row.clock.version)
             for c in incoming {
                 if let ls = row.clock.stamps[c.pos], ls >= c.stamp { continue }
                 row.clock.stamps[c.pos] = c.stamp
@@ -90,8 +93,7 @@ struct RowMerger {
                 if !ascending { winners.sort { $0.0 < $1.0 } }
                 let cols = table.cellNames
                 // Another site wrote in a row this site owns: its old values are read to tell the owner.
-                if row.orgID == replica.site.rawValue, sender != replica.site, let old = try replica.readValues(table, id: change.id) {
-                    let answer = answersAnotherSchool(change.version, held: localVersion)
+                if ownRow, let old = try replica.readValues(table, id: change.id) {
                     for (pos, value) in winners where pos > 1 && pos - 1 < old.count {
                         let cell = CorrectedCell(table: table.name, rowID: change.id, column: cols[pos - 1], old: old[pos - 1], new: value)
                         if old[pos - 1] != value { report.ownRowsChanged.append(cell) } else if !answer { report.ownCellsConfirmed.append(cell) }
