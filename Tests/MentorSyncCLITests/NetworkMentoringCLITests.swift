@@ -366,7 +366,11 @@ final class NetworkMentoringCLITests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))
         expectOK(try w.school("s002", "sync", "--share", w.stick.path))
         expectOK(try w.district("ingest", "--share", w.stick.path))
-        expectOK(try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path]))
+        let receipt = try w.school("s002", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        expectOK(receipt)
+        // The undo is told as what it is, with names alone (it read «исправило: … [m-net] → … [m-own]»).
+        XCTAssertTrue(receipt.stdout.contains("управление образования вернуло прежнее значение (ваше изменение не принято): Пара «Петров Олег Ильич», наставник: Иванова Мария Петровна → Петров Олег Ильич\n"), receipt.stdout)
+        XCTAssertFalse(receipt.stdout.contains("исправило"), receipt.stdout)
         XCTAssertEqual(try registry(w.schoolHome("s002")).scalar("SELECT mentor_id FROM pairs WHERE id = 'pair-x'")?.text, "m-own", "brought back")
         let status = try w.school("s002", environment: ToolLocale.russian, ["status"])
         XCTAssertTrue(status.stdout.contains("не предложена"), "the refusal she must act on is gone from status: \(status.stdout)")

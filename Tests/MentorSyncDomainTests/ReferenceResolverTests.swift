@@ -60,6 +60,14 @@ final class ReferenceResolverTests: XCTestCase {
         let whole = ReferenceResolver(database: school.database)
         XCTAssertEqual(try whole.label(of: mentor, in: "mentors"), try alone.label(of: mentor, in: "mentors"))
         XCTAssertEqual(try whole.display(fedor, in: "persons"), try alone.display(fedor, in: "persons"))
+        // A sentence (a correction, a conflict, an import's preview) names the row without its id
+        // where the table is named whole: its labels tell namesakes apart.
+        XCTAssertEqual(whole.readable(.text(fedor), column: "person_id", table: "mentors", language: .ru), "Фёдоров Пётр Семёнович")
+        let namesake = try put("persons", [("full_name", "Фёдоров Пётр Семёнович"), ("birth_date", "1990-03-12")])
+        let named = ReferenceResolver(database: school.database)
+        XCTAssertEqual(named.readable(.text(namesake), column: "person_id", table: "mentors", language: .ru), "Фёдоров Пётр Семёнович (12.03.1990)")
+        XCTAssertNotEqual(named.readable(.text(fedor), column: "person_id", table: "mentors", language: .ru),
+                          named.readable(.text(namesake), column: "person_id", table: "mentors", language: .ru))
     }
 
     /// A table of more than `wholeTableRows` rows (and the tables named after it) is named a row at a

@@ -1,7 +1,7 @@
 import Foundation
 import MentorSyncEngine
 
-/// A cell as people read it: a reference by the name of its row, an enumeration value in the
+/// A cell as people read it: a reference by the name of its row (`spokenName`), an enumeration value in the
 /// reader's words (`учитель`), a date as the language writes it, an empty cell said as empty.
 /// Used by `list`, the conflicts a coordinator settles and the corrections a school is told of.
 extension ReferenceResolver {
@@ -10,7 +10,7 @@ extension ReferenceResolver {
             return Message.emptyCell.text(language)
         }
         guard let c = RegistrySchema.schema.table(named: table)?.column(named: column) else { return text }
-        if case .reference(let target) = c.kind { return (try? display(text, in: target)) ?? ReferenceResolver.shortID(text) }
+        if case .reference(let target) = c.kind { return (try? spokenName(text, in: target)) ?? ReferenceResolver.shortID(text) }
         return Self.word(for: text, column: c, table: table, language) ?? text
     }
 
@@ -25,6 +25,17 @@ extension ReferenceResolver {
             return text == "1" ? Message.yes.text(language) : text == "0" ? Message.no.text(language) : nil
         default: return nil
         }
+    }
+
+    /// A referenced row as a sentence names it: its label, no id, where the table is named whole
+    /// (its labels tell namesakes apart); with the short id where rows are named alone (a big
+    /// district's tables), as there the label cannot; or that the row has not arrived yet.
+    func spokenName(_ id: String, in table: String) throws -> String {
+        if try namesAlone(table) { return try display(id, in: table) }
+        guard let label = try label(of: id, in: table), !label.isEmpty else {
+            return RowNames.notReceived(.text(id), table: table, database: database)
+        }
+        return label
     }
 
     /// `1990-03-12` as `12.03.1990` in Russian; as it is in English.

@@ -123,7 +123,7 @@ public final class ReferenceResolver {
     }
 
     /// Whether rows of `table` are named one at a time (see `namesRowsAlone`).
-    private func namesAlone(_ table: String) throws -> Bool {
+    func namesAlone(_ table: String) throws -> Bool {
         if namesRowsAlone { return true }
         func big(_ t: String, depth: Int) throws -> Bool {
             if let known = bigTables[t] { return known }

@@ -16,6 +16,9 @@ public struct SchoolCorrection: Sendable, Equatable {
         /// The district wrote this school's value again as it is: a conflict found at the district
         /// alone settled so, or a value changed and changed back there.
         case kept
+        /// The district refused this school's change of the row and its reply put the value it
+        /// holds back (the refusal is told beside it, with the reason).
+        case refusalUndone = "refusal_undone"
     }
     public var cell: CorrectedCell
     public var kind: Kind
@@ -29,8 +32,9 @@ extension SchoolHome {
 
     /// Keeps what a reply changed in this school's rows, each told as a correction, the rule of a
     /// conflict found now, or the settling of one recorded before (marked settled here); runs
-    /// inside the merge's transaction.
-    func recordCorrections(_ merged: MergeReport, bundle: String, at now: String) throws -> [SchoolCorrection] {
+    /// inside the merge's transaction. `refusedNow`: the reasons of the refusals this reply tells for
+    /// the first time — a change of a row one of them names is the district putting its value back.
+    func recordCorrections(_ merged: MergeReport, bundle: String, at now: String, refusedNow: [String] = []) throws -> [SchoolCorrection] {
         // A value of this school's stamped anew as it is: the settling of a conflict recorded here,
         // or else the district keeping her value (a conflict it alone found, settled so; or a value
         // changed there and changed back) — told, as the school heard nothing of it otherwise.
@@ -38,6 +42,7 @@ extension SchoolHome {
         guard !merged.ownRowsChanged.isEmpty || !confirmed.isEmpty else { return [] }
         try ensureCorrectionsTable()
         let s = try database.prepare("INSERT INTO school_corrections(tbl, row_id, col, old_value, new_value, bundle, heard_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        let undone = Set(refusedNow.compactMap { RefusalReason.namedRow($0) }.map { "\($0.table)\u{1F}\($0.id)" })
         let kept = try confirmed.map { c in
             let settled = try replica.settleOpenConflicts(on: ConflictCell(table: c.table, rowID: c.rowID, column: c.column), knownUpTo: merged.header.knowledge[site],
                                                           resolution: "settled by the district: \(c.new.displayText) kept", at: now) > 0
@@ -52,6 +57,8 @@ extension SchoolHome {
                 kind = .conflictRule
             } else if try replica.settleOpenConflicts(on: cell, knownUpTo: merged.header.knowledge[site], resolution: "settled by the district: \(c.new.displayText)", at: now) > 0 {
                 kind = .conflictSettled
+            } else if undone.contains("\(c.table)\u{1F}\(c.rowID)") {
+                kind = .refusalUndone
             } else {
                 kind = .correction
             }
@@ -107,6 +114,10 @@ extension Message {
             return Message("school.correction",
                            en: "the district corrected \(table) «\(row)»: \(column) \(old) → \(new)",
                            ru: "управление образования исправило: \(ruCell)")
+        case .refusalUndone:
+            return Message("school.correction_refusal_undone",
+                           en: "the district put its value back (your change was refused): \(table) «\(row)»: \(column) \(old) → \(new)",
+                           ru: "управление образования вернуло прежнее значение (ваше изменение не принято): \(ruCell)")
         case .conflictRule:
             return Message("school.correction_conflict_rule",
                            en: "conflict: \(table) «\(row)»: \(column) \(old) → \(new) — the school and the district both changed it; the district's value holds until the district reviews the conflict",
