@@ -7,8 +7,8 @@ extension CommandHelp {
             option("--set COLUMN=VALUE", "set", en: "a value for one column; repeat for each column", ru: "значение одного столбца; повторите для каждого столбца"),
             option("--id ID", "put_id", en: "the row to change: its name as listings show it, its id, or the id's first 8 characters",
                    ru: "какую строку изменить: её название, как в списке, её id или первые 8 символов id"),
-            option("--another-person", "another_person", en: "a new person whose name is a letter off someone born the same day is someone else: add them",
-                   ru: "новый человек, чьё ФИО на букву отличается от ФИО человека с той же датой рождения, — другой человек: добавить"),
+            option("--another-person", "another_person", en: "the person typed (new, or a name or birth date changed) whose name is a letter off someone born the same day is someone else: save",
+                   ru: "человек (новый или с изменёнными ФИО или датой рождения), чьё ФИО на букву отличается от ФИО человека с той же датой рождения, — другой человек: сохранить"),
         ], table: .write)
 
     static let list = CommandHelp("list", "list TABLE [--where COLUMN=VALUE]",

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import MentorSyncEngine
 import MentorSyncTestSupport
 
 /// Every page through the real binary: it answers, a GET changes nothing in registry.db, and a
@@ -106,5 +107,19 @@ final class WebPagesTests: XCTestCase {
         XCTAssertEqual(try persons(), 1, "nothing written")
         XCTAssertEqual(client.post("/t/persons/save", marya + [("another_person", "1")])?.status, 303)
         XCTAssertEqual(try persons(), 2)
+        // A person's row whose name and birth date are changed into a near namesake's is asked about
+        // alike, on its own page; ticked, the change is saved.
+        XCTAssertEqual(client.post("/t/persons/save", [("full_name", "Кузнецова Ирина Олеговна"), ("birth_date", "1990-01-01")])?.status, 303)
+        let registry = try Database(path: w.schoolHome.appendingPathComponent("registry.db").path)
+        let irina = try XCTUnwrap(try registry.scalar("SELECT id FROM persons WHERE full_name = 'Кузнецова Ирина Олеговна'")?.text)
+        client.get("/t/persons/edit?id=\(irina)")
+        let edited = [("full_name", "Петрова Мари Ивановна"), ("birth_date", "2001-04-10")]
+        let askedAgain = try XCTUnwrap(client.post("/t/persons/save?id=\(irina)", edited))
+        XCTAssertEqual(askedAgain.status, 422, askedAgain.body)
+        XCTAssertTrue(askedAgain.body.contains("и не сохранено: если это тот же человек, в списке две его записи — оставьте одну"), askedAgain.body)
+        XCTAssertTrue(askedAgain.body.contains("name=\"another_person\""), askedAgain.body)
+        XCTAssertEqual(try registry.scalar("SELECT full_name FROM persons WHERE id = ?", [.text(irina)])?.text, "Кузнецова Ирина Олеговна")
+        XCTAssertEqual(client.post("/t/persons/save?id=\(irina)", edited + [("another_person", "1")])?.status, 303)
+        XCTAssertEqual(try registry.scalar("SELECT full_name FROM persons WHERE id = ?", [.text(irina)])?.text, "Петрова Мари Ивановна")
     }
 }

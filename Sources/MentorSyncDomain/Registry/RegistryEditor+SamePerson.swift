@@ -4,32 +4,17 @@ import MentorSyncEngine
 /// A person added by hand (a form, `put`) who is already in the school's list — the same name and
 /// the same birth date, or the same name and neither has one — is not added a second time: two rows
 /// of one teacher split their pairs and meetings and count twice in the report. A list import
-/// matches such persons and updates them instead (`PersonMatcher`).
+/// matches such persons and updates them instead (`PersonMatcher`). A name or birth date changed on
+/// a person's row is held to the first two rules too (`checkEditNotAnother`).
 extension RegistryEditor {
     /// `anotherPerson`: the person entering says this is not the near namesake she was asked about.
     func checkNotAlreadyThere(_ values: [String: DatabaseValue], owner: String, resolver: ReferenceResolver, anotherPerson: Bool) throws {
         guard let name = values["full_name"]?.text else { return }
         let birth = values["birth_date"]?.text ?? ""
-        let key = RowNames.normalize(name)
-        // The owner's persons born that day (or with no date) only: never a district's whole list.
-        let sameDay = try database.rows("SELECT id, full_name FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') = ?",
-                                        [.text(owner), .text(birth)])
-        for row in sameDay where RowNames.normalize(row[1].text ?? "") == key {
-            let id = row[0].displayText
-            let shown = try resolver.label(of: id, in: "persons") ?? name
-            throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty))
-        }
-        // Born that day with a name a letter or two off («Петрова Марья» for «Петрова Мария»): a typo
-        // far more often than another person, as a list's line is held (`PersonMatcher`) — asked, and
-        // added once the person says it is someone else (twins, two pupils of one day).
-        if !birth.isEmpty, !anotherPerson, let row = sameDay.first(where: { PersonMatcher.isNearName(key, RowNames.normalize($0[1].text ?? "")) }) {
-            let id = row[0].displayText
-            throw NearNamesakeQuestion(typed: name, registered: try resolver.label(of: id, in: "persons") ?? (row[1].text ?? ""),
-                                       short: ReferenceResolver.shortID(id), birthDate: RowNames.russianDate(birth))
-        }
+        try checkNoSamePerson(name: name, birth: birth, owner: owner, resolver: resolver, anotherPerson: anotherPerson, edited: nil)
         // The owner's namesakes born another day (or on one, beside an entry without its date).
         let namesakes = try database.rows("SELECT id, full_name, birth_date FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
-            .filter { RowNames.normalize($0[1].text ?? "") == key }
+            .filter { RowNames.normalize($0[1].text ?? "") == RowNames.normalize(name) }
         // A namesake born on a day a slip of the keyboard away (12.05 typed 21.05) is that person:
         // added again, she was offered twice in every choice. A namesake born on another day is
         // another person (an import sends namesakes here to be added).
@@ -45,6 +30,51 @@ extension RegistryEditor {
         // date that tells them apart (a third «Белова Мария Игоревна» made her name match three rows).
         guard !namesakes.isEmpty else { return }
         throw MessageError(.namesakesNeedABirthDate(name, known: try namesakes.map { try resolver.candidate($0[0].displayText, in: "persons") }))
+    }
+
+    /// A person's row whose name or birth date is changed (`sets`) into those of another of the
+    /// owner's persons — the same name born the same day, or a name a letter off — makes two rows of
+    /// one person: refused, or asked, as a new row is. A person the row already matched before the
+    /// change (twins told apart when the second was added) is not asked about again.
+    func checkEditNotAnother(_ id: String, sets values: [String: DatabaseValue], resolver: ReferenceResolver, anotherPerson: Bool) throws {
+        guard values["full_name"] != nil || values["birth_date"] != nil,
+              let row = try database.rows("SELECT full_name, coalesce(trim(birth_date), ''), org_id FROM persons WHERE id = ?", [.text(id)]).first
+        else { return }
+        let name = values["full_name"].map { $0.text ?? "" } ?? row[0].displayText
+        let birth = values["birth_date"].map { $0.text ?? "" } ?? row[1].displayText
+        guard !name.isEmpty else { return }
+        try checkNoSamePerson(name: name, birth: birth, owner: values["org_id"]?.text ?? row[2].displayText, resolver: resolver,
+                              anotherPerson: anotherPerson, edited: (id, RowNames.normalize(row[0].displayText), row[1].displayText))
+    }
+
+    /// The first two rules: the same name born the same day (or neither with a date) is refused; a
+    /// name a letter or two off born that day is asked about. `edited`: the row changed, and its name
+    /// (as compared) and birth date before — it is no one else, nor is a person it matched already.
+    private func checkNoSamePerson(name: String, birth: String, owner: String, resolver: ReferenceResolver, anotherPerson: Bool,
+                                   edited: (id: String, key: String, birth: String)?) throws {
+        let key = RowNames.normalize(name)
+        // The owner's persons born that day (or with no date) only: never a district's whole list.
+        let sameDay = try database.rows("SELECT id, full_name FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') = ?",
+                                        [.text(owner), .text(birth)])
+            .filter { row in
+                guard let edited else { return true }
+                let other = RowNames.normalize(row[1].text ?? "")
+                return row[0].displayText != edited.id
+                    && !(edited.birth == birth && (other == edited.key || PersonMatcher.isNearName(edited.key, other)))
+            }
+        for row in sameDay where RowNames.normalize(row[1].text ?? "") == key {
+            let id = row[0].displayText
+            let shown = try resolver.label(of: id, in: "persons") ?? name
+            throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty, edit: edited != nil))
+        }
+        // Born that day with a name a letter or two off («Петрова Марья» for «Петрова Мария»): a typo
+        // far more often than another person, as a list's line is held (`PersonMatcher`) — asked, and
+        // added once the person says it is someone else (twins, two pupils of one day).
+        if !birth.isEmpty, !anotherPerson, let row = sameDay.first(where: { PersonMatcher.isNearName(key, RowNames.normalize($0[1].text ?? "")) }) {
+            let id = row[0].displayText
+            throw NearNamesakeQuestion(typed: name, registered: try resolver.label(of: id, in: "persons") ?? (row[1].text ?? ""),
+                                       short: ReferenceResolver.shortID(id), birthDate: RowNames.russianDate(birth), edit: edited != nil)
+        }
     }
 
     /// Whether two dates (YYYY-MM-DD) differ by a slip: two neighbouring digits swapped, or the day
@@ -66,6 +96,8 @@ public struct NearNamesakeQuestion: Error, Sendable, Equatable, CustomStringConv
     public let typed: String
     /// The registered person's name as lists show it, her short id, the day both were born (as read).
     public let registered: String, short: String, birthDate: String
+    /// Typed into a person's row already there, not a new one.
+    public var edit = false
 
     /// Where the answer is given: how to say «someone else» differs, the question does not.
     public enum Answer: Sendable { case commandLine, form }
@@ -82,9 +114,12 @@ extension Message {
             : ("tick “\(box.english)” and save again", "отметьте «\(box.russian)» и сохраните ещё раз")
         // The short id at the command line, where rows are opened by it; a page names her alone.
         let short = answer == .commandLine ? " [\(q.short)]" : ""
+        let (enSame, ruSame) = q.edit
+            ? ("was not saved: if this is her, the list holds her twice — keep one row", "не сохранено: если это тот же человек, в списке две его записи — оставьте одну")
+            : ("was not added: if this is her, open her row rather than add her twice", "не добавлено: если это тот же человек, откройте его запись, а не добавляйте второй раз")
         return Message("registry.person_near_namesake",
-                       en: "“\(q.typed)” looks like “\(q.registered)”\(short), born the same day (\(q.birthDate)), and was not added: if this is her, open her row rather than add her twice; if this is someone else, \(en)",
-                       ru: "«\(q.typed)» похоже на «\(q.registered)»\(short) с той же датой рождения (\(q.birthDate)), и не добавлено: если это тот же человек, откройте его запись, а не добавляйте второй раз; если это другой человек, \(ru)")
+                       en: "“\(q.typed)” looks like “\(q.registered)”\(short), born the same day (\(q.birthDate)), and \(enSame); if this is someone else, \(en)",
+                       ru: "«\(q.typed)» похоже на «\(q.registered)»\(short) с той же датой рождения (\(q.birthDate)), и \(ruSame); если это другой человек, \(ru)")
     }
 
     /// The box a person form shows with a near namesake's question.
@@ -102,8 +137,15 @@ extension Message {
                 ru: "«\(name)» [\(short)] уже есть в списке с датой рождения \(registered): \(typed) похоже на опечатку в этой дате, повторно не добавлено; чтобы изменить, откройте его запись")
     }
 
-    static func personAlreadyThere(_ name: String, short: String, withoutBirthDate: Bool) -> Message {
-        Message("registry.person_already_there",
+    static func personAlreadyThere(_ name: String, short: String, withoutBirthDate: Bool, edit: Bool) -> Message {
+        if edit {
+            return Message("registry.person_already_there",
+                           en: "“\(name)” [\(short)] is already in the list\(withoutBirthDate ? " (neither has a birth date)" : ", born the same day"): not saved, as the list would hold one person twice; if this is her, keep one of the two rows"
+                               + (withoutBirthDate ? ", or give the birth date if this is someone else" : ""),
+                           ru: "«\(name)» [\(short)] уже есть в списке\(withoutBirthDate ? " (ни у кого из двоих нет даты рождения)" : " с той же датой рождения"): не сохранено, иначе в списке будут две записи одного человека; если это он, оставьте одну из двух записей"
+                               + (withoutBirthDate ? ", а если это другой человек — укажите дату рождения" : ""))
+        }
+        return Message("registry.person_already_there",
                 en: "“\(name)” [\(short)] is already in the list\(withoutBirthDate ? " (neither has a birth date)" : ", born the same day"): not added again; open that row to change it"
                     + (withoutBirthDate ? ", or give the birth date if this is someone else" : ""),
                 ru: "«\(name)» [\(short)] уже есть в списке\(withoutBirthDate ? " (ни у кого из двоих нет даты рождения)" : " с той же датой рождения"): повторно не добавлено; чтобы изменить, откройте его запись"

@@ -84,7 +84,7 @@ public struct RegistryEditor {
 
     /// Creates a row, or updates the given columns of row `id`. Returns the id and whether it was created.
     @discardableResult
-    /// `anotherPerson`: a new person is someone else than the near namesake a `NearNamesakeQuestion` asked about.
+    /// `anotherPerson`: the person typed is someone else than the near namesake a `NearNamesakeQuestion` asked about.
     public func put(table name: String, sets: [(String, String)], id: String? = nil, anotherPerson: Bool = false) throws -> (id: String, created: Bool) {
         let t = try table(name)
         var values: [String: DatabaseValue] = [:]
@@ -113,6 +113,7 @@ public struct RegistryEditor {
                     throw MessageError(.requiredNotEmptied(t.name, c))
                 }
                 try EntryChecks.check(t, database: database, row: rowID) { values[$0] }
+                if t.name == "persons" { try checkEditNotAnother(rowID, sets: values, resolver: resolver, anotherPerson: anotherPerson) }
                 let keys = values.keys.sorted()
                 try write("UPDATE \(SQL.identifier(t.name)) SET \(keys.map { "\(SQL.identifier($0)) = ?" }.joined(separator: ", ")) WHERE id = ?",
                           keys.map { values[$0]! } + [.text(rowID)])
