@@ -47,7 +47,8 @@ enum StatusCommands {
 
     static func school(_ args: Arguments, _ home: SchoolHome, _ console: Console) throws {
         let s = try home.status()
-        if args.has("json") { console.json(s.json); return }
+        let agenda = try home.agenda()
+        if args.has("json") { console.json(s.json.merging(["agenda": agenda.map(\.json)]) { $1 }); return }
         console.paragraph(Message.schoolStatusHeadline(name: s.name, site: s.site, district: s.districtName).text())
         console.paragraph(Message.schoolLastExchange(export: s.lastExportAt, reply: s.lastImportAt).text())
         console.paragraph(Message.schoolRowCounts(s.rowsByTable).text())
@@ -56,5 +57,9 @@ enum StatusCommands {
         let corrections = try home.lastCorrections()
         if !corrections.isEmpty { console.paragraph(Message.correctionsHeading.text()) }
         for line in corrections { console.paragraph(line, first: "  ", indent: "    ") }
+        // What the registry asks of her (the web app's home page shows the same).
+        guard !agenda.isEmpty else { return }
+        console.paragraph(Message.agendaHeading.text() + ":")
+        for item in agenda { console.paragraph(item.line(.current), first: "  ", indent: "    ") }
     }
 }

@@ -29,7 +29,8 @@ final class SchoolPages: WebPages {
 
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
         switch (r.path, r.method) {
-        case ("/", "GET"), ("/", "HEAD"): return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
+        case ("/", "GET"), ("/", "HEAD"):
+            return HTTPResponse(html: ctx.page(try agenda(ctx) + TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
         case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx, notice: r.query["done"])
         case ("/rekey", "POST"): return try rekey(r, ctx)
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
@@ -41,6 +42,27 @@ final class SchoolPages: WebPages {
             }
             return try ReportPage.respond(r, ctx, report: report) ?? importer.respond(r, ctx) ?? tables.respond(r, ctx)
         }
+    }
+
+    /// «Что сделать»: the school's agenda, each row a link to its page, the rest to the list.
+    func agenda(_ ctx: PageContext) throws -> String {
+        let l = ctx.language
+        let items = try home.agenda(language: l)
+        var h = "<h2>\(ctx.t(.agendaHeading))</h2>"
+        guard !items.isEmpty else { return h + "<p class=\"muted\">\(ctx.t(.agendaNothing))</p>" }
+        h += "<ul class=\"agenda\">"
+        for item in items {
+            var line = esc(Message.agendaHead(item).text(l))
+            if let table = item.table {
+                line += ": " + item.rows.map { "<a href=\"/t/\(esc(table))/edit?\(query([("id", $0.id)]))\">\(esc(Message.agendaRow($0).text(l)))</a>" }
+                    .joined(separator: ", ")
+                if item.count > item.rows.count { line += " <a href=\"/t/\(esc(table))\">\(esc(Message.agendaMore(item.count - item.rows.count).text(l)))</a>" }
+            } else {
+                line += " — <a href=\"/sync\">\(ctx.t(.webSync))</a>"
+            }
+            h += "<li>\(line)</li>"
+        }
+        return h + "</ul>"
     }
 
     func status(_ ctx: PageContext, notice: String? = nil, error: String? = nil) throws -> HTTPResponse {

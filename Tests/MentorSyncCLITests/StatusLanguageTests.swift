@@ -93,6 +93,14 @@ final class StatusLanguageTests: XCTestCase {
         XCTAssertTrue(text.contains("всё отправленное подтверждено управлением образования"), r.stdout)
         for l in r.stdout.split(separator: "\n") { XCTAssertLessThanOrEqual(l.count, Self.width, "«\(l)»") }
         XCTAssertNil(r.stdout.range(of: "\\b[A-Za-z]{3,}\\b", options: .regularExpression), "English left in: \(r.stdout)")
+        XCTAssertFalse(r.stdout.contains("Что сделать"), "nothing to do, nothing said: \(r.stdout)")
+        // A running pair without its plan (ИОМ): the agenda names it, as the web app's home page does.
+        try expectOK(w.school(ToolLocale.english, "put", "mentors", "--set", "person_id=Иванова Анна", "--set", "status=active"))
+        try expectOK(w.school(ToolLocale.english, "put", "pairs", "--set", "mentor_id=Иванова Анна", "--set", "status=active"))
+        let todo = try w.school(Self.narrow(ToolLocale.russian), "status")
+        XCTAssertTrue(flat(todo.stdout).hasSuffix("Что сделать: нет плана (ИОМ) у действующих пар (1): «Иванова Анна»"), todo.stdout)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try w.school(ToolLocale.russian, "status", "--json").stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((json["agenda"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }, ["pair_without_plan"])
     }
 
     func testSchoolStatusInEnglishNamesTheDistrict() throws {

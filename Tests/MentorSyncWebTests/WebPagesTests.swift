@@ -88,6 +88,23 @@ final class WebPagesTests: XCTestCase {
 
     /// A person added in the form with a name a letter off someone born the same day is asked about
     /// (she was added without a word): the form comes back with the question and a box; ticked, she is added.
+    /// The school's home page opens with what the registry asks of her, each pair a link to its page.
+    func testTheSchoolsHomePageSaysWhatToDo() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
+        try put("persons", "--set", "full_name=Иванова Анна Петровна", "--set", "role=teacher")
+        try put("mentors", "--set", "person_id=Иванова Анна Петровна", "--set", "status=active")
+        try put("pairs", "--id", "pair-1", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active")
+        let page = client.get("/")?.body ?? ""
+        XCTAssertTrue(page.contains("<h2>Что сделать</h2>"), page)
+        XCTAssertTrue(page.contains("<li>нет плана (ИОМ) у действующих пар (1): <a href=\"/t/pairs/edit?id=pair-1\">«Иванова Анна Петровна»</a></li>"), page)
+        try put("plans", "--set", "pair_id=pair-1", "--set", "title=ИОМ на 2026/27")
+        let after = client.get("/")?.body ?? ""
+        XCTAssertFalse(after.contains("нет плана (ИОМ)"), after)
+        XCTAssertTrue(after.contains("<h2>Что сделать</h2>"), after)
+    }
+
     func testANearNamesakeIsAskedAboutWithABox() throws {
         let w = try WebWorld()
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))

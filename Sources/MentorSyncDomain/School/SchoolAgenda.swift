@@ -1,0 +1,115 @@
+import Foundation
+import MentorSyncEngine
+
+/// What the school's registry asks of its curator now, worked out from the school's own rows (a
+/// network pair of another school is that school's to keep): an exchange overdue, pairs past their
+/// end date and not closed, running pairs without a plan (ИОМ) or without a meeting for a month,
+/// pairs completed this school year without their satisfaction surveys, mentees waiting for a pair.
+/// The school's home page and `status` tell it, one line a kind, naming the first rows. Reads only.
+public struct AgendaItem: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case exchangeDue = "exchange_due"
+        case pairPastEnd = "pair_past_end"
+        case pairWithoutPlan = "pair_without_plan"
+        case pairWithoutMeetings = "pair_without_meetings"
+        case surveysMissing = "surveys_missing"
+        case menteesWaiting = "mentees_waiting"
+    }
+
+    /// One row the item is about: its id, its name, and what the item says of it (a date, who did
+    /// not answer), already in the reader's language.
+    public struct Row: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let detail: String?
+    }
+
+    public let kind: Kind
+    /// The table of `rows` (nil for an exchange).
+    public let table: String?
+    /// The first rows, oldest first (`shownRows` of them at most), and how many there are in all.
+    public let rows: [Row]
+    public let count: Int
+    /// Days since the last exchange (nil: never); of an exchange, `count` is the changes the district
+    /// has not confirmed (not those it refused: they wait for her correction).
+    public var days: Int? = nil
+
+    public static let shownRows = 5
+
+    /// The item in one line: what it is, then its rows by name (`agendaHead`, `agendaRow`, `agendaMore`).
+    public func line(_ l: Language) -> String {
+        let named = rows.map { Message.agendaRow($0).text(l) }.joined(separator: ", ")
+        let more = count > rows.count && table != nil ? " " + Message.agendaMore(count - rows.count).text(l) : ""
+        return Message.agendaHead(self).text(l) + (named.isEmpty ? "" : ": " + named + more)
+    }
+
+    public var json: [String: Any] {
+        ["kind": kind.rawValue, "table": table ?? NSNull(), "count": count, "ids": rows.map(\.id), "days": days ?? NSNull()]
+    }
+}
+
+extension SchoolHome {
+    /// Days without an exchange after which one is due while changes wait to be sent (the courier
+    /// comes weekly), and after which it is due in any case (the district marks a school silent then).
+    static let exchangeDueDays = 7, silentDays = 30
+    /// A running pair without a meeting this long (days) is told.
+    static let daysWithoutMeeting = 30
+
+    /// The agenda as of `now`, in `language` (the rows' details: dates, who did not answer).
+    public func agenda(now: Date = Date(), language l: Language = .current) throws -> [AgendaItem] {
+        var items: [AgendaItem] = []
+        let s = try status()
+        let last = s.lastExportAt.flatMap { ISO8601DateFormatter().date(from: $0) }
+        let days = last.map { Int(now.timeIntervalSince($0) / 86400) }
+        if days == nil || days! >= Self.silentDays || (days! >= Self.exchangeDueDays && s.waitingForDistrict > 0) {
+            items.append(AgendaItem(kind: .exchangeDue, table: nil, rows: [], count: s.waitingForDistrict, days: days))
+        }
+        let today = RegistryDay.of(now)
+        let monthAgo = RegistryDay.of(now.addingTimeInterval(-Double(Self.daysWithoutMeeting) * 86400))
+        let own = site.rawValue
+        func date(_ v: DatabaseValue) -> String { ReferenceResolver.readableDate(v.text ?? "", l) }
+        func item(_ kind: AgendaItem.Kind, _ table: String, _ sql: String, _ args: [DatabaseValue], detail: ([DatabaseValue]) -> String? = { _ in nil }) throws {
+            let found = try database.rows(sql, args)
+            guard !found.isEmpty else { return }
+            let names = ReferenceResolver(database: database)
+            let rows = try found.prefix(AgendaItem.shownRows).map { r in
+                AgendaItem.Row(id: r[0].displayText, name: try names.labelOrShortID(r[0].displayText, in: table), detail: detail(Array(r.dropFirst())))
+            }
+            items.append(AgendaItem(kind: kind, table: table, rows: rows, count: found.count))
+        }
+        try item(.pairPastEnd, "pairs", """
+            SELECT id, ended_on FROM pairs WHERE org_id = ? AND status IN ('forming', 'active') AND coalesce(ended_on, '') <> '' AND ended_on < ?
+            ORDER BY ended_on, rowid
+            """, [.text(own), .text(today)]) { Message.agendaEndedOn(date($0[0])).text(l) }
+        try item(.pairWithoutPlan, "pairs", """
+            SELECT id FROM pairs p WHERE org_id = ? AND status = 'active' AND NOT EXISTS (SELECT 1 FROM plans WHERE pair_id = p.id)
+            ORDER BY coalesce(started_on, ''), rowid
+            """, [.text(own)])
+        // Begun a month ago or more, and no meeting held or planned since (one without its start date
+        // may have begun yesterday).
+        try item(.pairWithoutMeetings, "pairs", """
+            SELECT id, (SELECT max(held_on) FROM meetings WHERE pair_id = p.id AND coalesce(held_on, '') <> '') FROM pairs p
+            WHERE org_id = ? AND status = 'active' AND coalesce(started_on, '') <> '' AND started_on <= ?
+              AND NOT EXISTS (SELECT 1 FROM meetings WHERE pair_id = p.id AND held_on >= ?)
+            ORDER BY coalesce(started_on, ''), rowid
+            """, [.text(own), .text(monthAgo), .text(monthAgo)]) { r in
+            r[0].text.map { Message.agendaLastMeeting(date(.text($0))).text(l) } ?? Message.agendaNoMeetings.text(l)
+        }
+        try item(.surveysMissing, "pairs", """
+            SELECT id, NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentor'),
+                   NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentee') AS mentee FROM pairs p
+            WHERE org_id = ? AND status = 'completed' AND coalesce(ended_on, '') >= ?
+              AND (NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentor')
+                   OR NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentee'))
+            ORDER BY ended_on, rowid
+            """, [.text(own), .text(SchoolYear.containing(now).start)]) { r in
+            Message.agendaSurveysOf(mentor: r[0].integer == 1, mentee: r[1].integer == 1).text(l)
+        }
+        try item(.menteesWaiting, "mentees", """
+            SELECT id FROM mentees m WHERE org_id = ? AND coalesce(status, 'waiting') = 'waiting'
+              AND NOT EXISTS (SELECT 1 FROM pair_mentees l JOIN pairs p ON p.id = l.pair_id WHERE l.mentee_id = m.id AND p.status IN ('forming', 'active'))
+            ORDER BY rowid
+            """, [.text(own)])
+        return items
+    }
+}

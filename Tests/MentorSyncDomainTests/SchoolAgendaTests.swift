@@ -1,0 +1,109 @@
+import Foundation
+import XCTest
+@testable import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// The school's agenda (`SchoolAgenda`): what its registry asks of the curator now, from its own rows.
+final class SchoolAgendaTests: XCTestCase {
+    var scratch: ScratchDirectory!
+    var district: DistrictHome!
+    var school: SchoolHome!
+    var editor: RegistryEditor!
+    /// 20 May 2026, noon: late in the school year 2025/26.
+    let now = ISO8601DateFormatter().date(from: "2026-05-20T12:00:00Z")!
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory("school-agenda")
+        district = try DistrictHome.create(at: scratch.path("district"), site: SiteID("district")!, name: "Управление образования")
+        let enrollment = try district.enroll(site: SiteID("s001")!, name: "Школа s001", out: scratch.path("s001.enroll"))
+        school = try SchoolHome.create(at: scratch.path("home-s001"), enrollment: enrollment)
+        editor = RegistryEditor(replica: school.replica)
+    }
+
+    override func tearDown() { editor = nil; school = nil; district = nil; scratch = nil }
+
+    /// A pair of a new mentor, written as another program would (`put` holds a closed pair's end
+    /// date to today's, and the agenda is asked as of another day).
+    func pair(_ mentor: String, status: String, started: String? = nil, ended: String? = nil) throws -> String {
+        let person = try editor.put(table: "persons", sets: [("full_name", mentor), ("role", "teacher")]).id
+        let m = try editor.put(table: "mentors", sets: [("person_id", person), ("status", "active")]).id
+        let id = UUID().uuidString.lowercased()
+        try school.database.execute("INSERT INTO pairs(id, org_id, mentor_id, status, started_on, ended_on) VALUES (?, 's001', ?, ?, ?, ?)",
+                                    [.text(id), .text(m), .text(status), started.map { .text($0) } ?? .null, ended.map { .text($0) } ?? .null])
+        return id
+    }
+
+    func kinds(_ items: [AgendaItem]) -> [AgendaItem.Kind] { items.map(\.kind) }
+
+    /// Every kind found, each naming its rows in Russian; another school's network pair, a pair
+    /// with a plan and a recent meeting, one completed last year, a mentee in a pair: none.
+    func testEachKindNamesItsRowsAndOnlyTheSchoolsOwn() throws {
+        let late = try pair("Петров Олег Ильич", status: "active", started: "2025-09-01", ended: "2026-05-15")
+        let planless = try pair("Иванова Мария Петровна", status: "active", started: "2026-05-01")
+        let quiet = try pair("Сидоров Пётр Ильич", status: "active", started: "2025-10-01")
+        _ = try editor.put(table: "meetings", sets: [("pair_id", quiet), ("kind", "introduction"), ("held_on", "2026-03-02")])
+        let done = try pair("Орлова Анна Сергеевна", status: "completed", started: "2025-09-01", ended: "2026-05-10")
+        _ = try editor.put(table: "surveys", sets: [("pair_id", done), ("respondent", "mentor"), ("satisfaction", "9")])
+        let lastYear = try pair("Белова Ольга Ивановна", status: "completed", started: "2024-09-01", ended: "2025-05-20")
+        let fine = try pair("Кузнецов Виктор Павлович", status: "active", started: "2025-09-01")
+        for p in [late, quiet, fine] { _ = try editor.put(table: "plans", sets: [("pair_id", p), ("title", "ИОМ"), ("status", "active")]) }
+        _ = try editor.put(table: "meetings", sets: [("pair_id", fine), ("kind", "joint_work"), ("held_on", "2026-05-12")])
+        _ = try editor.put(table: "meetings", sets: [("pair_id", late), ("kind", "joint_work"), ("held_on", "2026-05-14")])
+        let waiting = try editor.put(table: "mentees", sets: [("person_id", try editor.put(table: "persons", sets: [("full_name", "Ахмедова Зарина"), ("role", "teacher")]).id),
+                                                           ("status", "waiting")]).id
+        // Another school's pair held here through network mentoring: that school's to keep.
+        try school.database.execute("INSERT INTO pairs(id, org_id, status, started_on, ended_on) VALUES ('p-other', 's002', 'active', '2025-09-01', '2026-01-01')")
+
+        let items = try school.agenda(now: now, language: .ru)
+        XCTAssertEqual(kinds(items), [.exchangeDue, .pairPastEnd, .pairWithoutPlan, .pairWithoutMeetings, .surveysMissing, .menteesWaiting])
+        func line(_ k: AgendaItem.Kind) -> String { items.first { $0.kind == k }?.line(.ru) ?? "" }
+        XCTAssertEqual(line(.exchangeDue), "обмена с управлением образования ещё не было: пока ваши записи есть только на этом компьютере")
+        XCTAssertEqual(line(.pairPastEnd), "не закрыты пары, чей срок прошёл (1): отметьте «завершена» с результатом или исправьте дату окончания: "
+                       + "«Петров Олег Ильич» (окончание 15.05.2026)")
+        XCTAssertEqual(line(.pairWithoutPlan), "нет плана (ИОМ) у действующих пар (1): «Иванова Мария Петровна»")
+        // Begun less than a month ago: no meeting yet is no news; the quiet one's last meeting is named.
+        XCTAssertEqual(line(.pairWithoutMeetings), "нет встреч больше месяца у действующих пар (1): «Сидоров Пётр Ильич» (последняя встреча 02.03.2026)")
+        XCTAssertEqual(line(.surveysMissing), "нет анкет удовлетворённости у пар, завершённых в этом учебном году (1): «Орлова Анна Сергеевна» (нет анкеты наставляемого)")
+        XCTAssertEqual(line(.menteesWaiting), "ждут пару наставляемые (1): «Ахмедова Зарина»")
+        XCTAssertEqual(items.first { $0.kind == .menteesWaiting }?.rows.map(\.id), [waiting])
+        XCTAssertFalse(items.flatMap(\.rows).contains { [lastYear, fine, "p-other"].contains($0.id) })
+
+        // Each put right: the list empties.
+        try school.database.execute("UPDATE pairs SET status = 'completed', result = 'ok' WHERE id = ?", [.text(late)])
+        _ = try editor.put(table: "surveys", sets: [("pair_id", late), ("respondent", "mentor"), ("satisfaction", "8")])
+        _ = try editor.put(table: "surveys", sets: [("pair_id", late), ("respondent", "mentee"), ("satisfaction", "8")])
+        _ = try editor.put(table: "surveys", sets: [("pair_id", done), ("respondent", "mentee"), ("satisfaction", "10")])
+        _ = try editor.put(table: "plans", sets: [("pair_id", planless), ("title", "ИОМ")])
+        _ = try editor.put(table: "meetings", sets: [("pair_id", quiet), ("kind", "joint_work"), ("held_on", "2026-05-25")])
+        let newPair = try pair("Смирнов Алексей", status: "forming")
+        _ = try editor.put(table: "pair_mentees", sets: [("pair_id", newPair), ("mentee_id", waiting)])
+        XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue])
+    }
+
+    /// An exchange is due after a week while changes wait for the district, after a month in any
+    /// case; five rows are named and the rest counted.
+    func testAnExchangeIsDueAfterAWeekWithChangesAndRowsAreCountedBeyondFive() throws {
+        for i in 1...7 { _ = try pair("Учитель \(i)", status: "active", started: "2026-05-0\(i)") }
+        let share = try Share.prepare(scratch.folder("share"))
+        _ = try SchoolSync(home: school).sync(share: share)
+        let sent = Date()
+        func due(after days: Double) throws -> AgendaItem? {
+            try school.agenda(now: sent.addingTimeInterval(days * 86400), language: .ru).first { $0.kind == .exchangeDue }
+        }
+        XCTAssertNil(try due(after: 6))
+        XCTAssertEqual(try due(after: 8)?.line(.ru), "пора обменяться данными с управлением образования: последний обмен был 8 дней назад, изменений ещё не подтверждено: 21")
+        // The district takes them and answers: nothing waits, a week is no news; a month is.
+        let ingest = try DistrictIngest(home: district, log: CapturedOutput().eventLog)
+        ingest.settleSeconds = 0
+        _ = try ingest.ingest(share: share)
+        _ = try SchoolSync(home: school).sync(share: share)
+        XCTAssertNil(try due(after: 8))
+        XCTAssertEqual(try due(after: 31)?.line(.ru), "пора обменяться данными с управлением образования: последний обмен был 31 день назад")
+        let planless = try XCTUnwrap(try school.agenda(now: sent, language: .ru).first { $0.kind == .pairWithoutPlan })
+        XCTAssertEqual(planless.count, 7)
+        XCTAssertEqual(planless.rows.count, AgendaItem.shownRows)
+        XCTAssertTrue(planless.line(.ru).hasSuffix("«Учитель 5» и ещё 2"), planless.line(.ru))
+        XCTAssertTrue(planless.line(.en).hasPrefix("running pairs without a plan (ИОМ) (7): “Учитель 1”"), planless.line(.en))
+    }
+}
