@@ -13,8 +13,9 @@ extension RegistryEditor {
         let birth = values["birth_date"]?.text ?? ""
         try checkNoSamePerson(name: name, birth: birth, owner: owner, resolver: resolver, anotherPerson: anotherPerson, edited: nil)
         // The owner's namesakes born another day (or on one, beside an entry without its date).
+        let key = RowNames.normalize(name)
         let namesakes = try database.rows("SELECT id, full_name, birth_date FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') <> ''", [.text(owner)])
-            .filter { RowNames.normalize($0[1].text ?? "") == RowNames.normalize(name) }
+            .filter { RowNames.normalize($0[1].text ?? "") == key }
         // A namesake born on a day a slip of the keyboard away (12.05 typed 21.05) is that person:
         // added again, she was offered twice in every choice. A namesake born on another day is
         // another person (an import sends namesakes here to be added).
