@@ -136,7 +136,7 @@ public final class SchoolSync {
                     // Signed with the key in use now: the district has switched, and a file signed
                     // with the key it replaced is no longer an old reply to leave alone.
                     try self.home.database.execute("UPDATE school_identity SET previous_key = NULL")
-                    corrections = try self.home.recordCorrections(merged, bundle: url.lastPathComponent, at: Replica.timestamp())
+                    corrections = try self.home.recordCorrections(merged, bundle: url.lastPathComponent, at: Replica.timestamp(), refusedNow: heard)
                 })
                 bar.finish()
             } catch BundleError.badSignature {
