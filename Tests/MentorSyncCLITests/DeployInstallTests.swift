@@ -146,6 +146,8 @@ final class DeployInstallTests: XCTestCase {
         expectDone(help)
         XCTAssertTrue(help.stdout.contains("--static-swift-stdlib") || help.stdout.contains("release"), help.stdout)
         XCTAssertTrue(help.stdout.contains("DESTDIR"), help.stdout)
+        XCTAssertFalse(help.stdout.contains("set -euo"), "--help prints the header comment, not the script's code: \(help.stdout)")
+        XCTAssertTrue(help.stdout.hasSuffix("says \"nothing to change\".\n"), help.stdout)
         if getuid() != 0 {
             let r = try Deploy.run("/bin/bash", [Deploy.folder.appendingPathComponent("install.sh").path],
                                    environment: ["MENTORSYNC_PREBUILT_BIN": ToolRunner.productsDirectory.path])
