@@ -101,6 +101,32 @@ final class DeployUSBTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("sync FAILED"), r.stderr)
     }
 
+    /// The units set MENTORSYNC_LANG=ru: the whole receipt is Russian then, its own lines as
+    /// well as the programs' (DESIGN.md: receipts follow the language), and English otherwise.
+    func testTheReceiptIsWrittenInThePeoplesLanguage() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let stick = w.scratch.folder("ru-stick")
+        let share = stick.appendingPathComponent("mentorsync")
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        let receipt = share.appendingPathComponent("receipt-s001.txt")
+        let failed = try usbSync(w, "s001", stick, extra: ["MENTORSYNC_LANG": "ru"])
+        XCTAssertEqual(failed.exitCode, 1, failed.output)
+        var text = try String(contentsOf: receipt, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("mentorsync — квитанция: школа s001"), text)
+        XCTAssertTrue(text.contains("итог: НЕ УДАЛОСЬ (ничего не потеряно"), text)
+        expectOK(try w.district("ingest", "--share", share.path))
+        expectDone(try usbSync(w, "s001", stick, extra: ["MENTORSYNC_LANG": "ru"]))
+        text = try String(contentsOf: receipt, encoding: .utf8)
+        XCTAssertTrue(text.contains("итог: ГОТОВО. Отвезите флешку в управление образования"), text)
+        XCTAssertTrue(text.contains("Что отправлено и получено:"), text)
+        XCTAssertTrue(text.contains("Состояние школы после синхронизации:"), text)
+        for english in ["receipt of", "written:", "result:", "What was sent", "The list of every bundle"] {
+            XCTAssertFalse(text.contains(english), "\(english) in a Russian receipt: \(text)")
+        }
+        expectDone(try usbSync(w, "s001", stick, extra: ["MENTORSYNC_LANG": "en", "LANG": "ru_RU.UTF-8"]))
+        XCTAssertTrue(try String(contentsOf: receipt, encoding: .utf8).contains("result: DONE"))
+    }
+
     func testAChosenFolderNameAndUsageErrors() throws {
         let w = try CLIWorld(schools: ["s001"])
         let stick = w.scratch.folder("labelled")
