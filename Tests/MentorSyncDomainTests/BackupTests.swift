@@ -113,6 +113,9 @@ final class BackupTests: XCTestCase {
         XCTAssertTrue(left.contains("notes.txt") && left.contains("mentorsync-s001-20200101-000000Z.db"), "other files are never pruned: \(left)")
         XCTAssertThrowsError(try Backup.take(home: h.url, out: folder, now: Date(timeIntervalSince1970: 1_790_000_000 + 3 * 86_400))) { e in
             XCTAssertTrue(e is BackupError, "a second backup in the same second does not overwrite the first")
+            // A folder was given: the line does not tell the person to give one.
+            XCTAssertFalse("\(e)".contains("give a folder"), "\(e)")
+            XCTAssertTrue("\(e)".contains("run the backup again in a moment"), "\(e)")
         }
     }
 

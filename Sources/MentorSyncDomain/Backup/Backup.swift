@@ -85,7 +85,7 @@ public enum Backup {
         if outIsFolder {
             DurableFile.sweepStale(in: out)  // copies a killed backup left behind
             file = out.appendingPathComponent(fileName(site: site, at: now))
-            if FileManager.default.fileExists(atPath: file.path) { throw BackupError.exists(file.path) }
+            if FileManager.default.fileExists(atPath: file.path) { throw BackupError.sameSecond(file.path) }
         } else {
             if FileManager.default.fileExists(atPath: out.path) { throw BackupError.exists(out.path) }
             let parent = out.deletingLastPathComponent()
@@ -265,6 +265,8 @@ public enum Backup {
 /// Errors of backup and restore, each one line a person can act on.
 public enum BackupError: Error, Equatable, CustomStringConvertible {
     case exists(String)
+    /// A dated copy of this second is in the folder already (two backups within one second).
+    case sameSecond(String)
     case noFolder(String)
     case keepNeedsFolder(String)
     case wrongRole(home: String, expected: String, found: String)
@@ -282,6 +284,8 @@ public enum BackupError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .exists(let p): return m("exists", "\(p) already exists; refusing to overwrite a backup — choose a new name, or give a folder",
                                       "\(p) уже существует; резервную копию не перезаписываю — выберите новое имя или укажите папку")
+        case .sameSecond(let p): return m("same_second", "a backup \(p) was taken this same second; nothing was overwritten — run the backup again in a moment",
+                                          "копия \(p) уже снята в эту же секунду; ничего не перезаписано — повторите копирование чуть позже")
         case .noFolder(let p): return m("no_folder", "the folder \(p) does not exist: create it (or mount the backup disk) first",
                                         "папки \(p) нет: сначала создайте её (или подключите диск для копий)")
         case .keepNeedsFolder(let p): return m("keep_needs_folder", "--keep N (N ≥ 1) needs --out to be an existing folder, not \(p)",
