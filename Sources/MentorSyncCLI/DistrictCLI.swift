@@ -176,6 +176,7 @@ public enum DistrictCLI {
         let args = try parse(argv, ["keep", "value"], ["all"])
         let sub = args.words.count > 1 ? args.words[1] : "list"
         // A usage error is found before the registry is opened: it changes nothing.
+        guard ["list", "show", "resolve"].contains(sub) else { throw UsageError(Message.unknownCommand("conflicts \(sub)").text()) }
         let choice = sub == "resolve" ? try conflictChoice(args) : nil
         let home = try open(args, console)
         switch sub {
@@ -185,7 +186,7 @@ public enum DistrictCLI {
             guard let choice else { throw UsageError(Message.resolveUsage(tool).text()) }
             try ConflictCommands.resolve(args, choice, home, console)
         default:
-            throw UsageError(Message.resolveUsage(tool).text())
+            throw UsageError(Message.unknownCommand("conflicts \(sub)").text())
         }
     }
 

@@ -43,6 +43,11 @@ final class ConflictResolveCLITests: XCTestCase {
         // Both ways at once, or neither, are usage errors too.
         XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "mine", "--value", "teacher").exitCode, 2)
         XCTAssertEqual(try w.district("conflicts", "resolve", id).exitCode, 2)
+        // A mistyped subcommand is named as such, not answered with the syntax of resolve.
+        let typo = try w.district("conflicts", "lsit")
+        XCTAssertEqual(typo.exitCode, 2, typo.output)
+        XCTAssertTrue(typo.stderr.contains("unknown command 'conflicts lsit'"), typo.stderr)
+        XCTAssertFalse(typo.stderr.contains("conflicts resolve ID --keep"), typo.stderr)
         XCTAssertEqual(try districtState(), before, "a refused resolve changed the district")
         XCTAssertTrue(try w.conflicts().contains { $0.id == id }, "the conflict is still open")
     }
