@@ -410,5 +410,11 @@ final class SecurityCLITests: XCTestCase {
         }
         XCTAssertTrue(said, "\(st)")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: w.stick.path), [], "nothing written into the empty mount point")
+        // The line names the likely cause (the network folder is not mounted), not only "prepare it", which
+        // would lay a share out in the empty mount point; a school's sync says the same (OPERATIONS.md).
+        XCTAssertTrue((st["share_problem"] as? String ?? "").contains("not connected (mounted)"), "\(st)")
+        let sync = try w.school("s001", "sync", "--share", w.stick.path)
+        XCTAssertEqual(sync.exitCode, 1, sync.output)
+        XCTAssertTrue(sync.stderr.contains("a network folder that is not connected (mounted) right now looks like this"), sync.stderr)
     }
 }

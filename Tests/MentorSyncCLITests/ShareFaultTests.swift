@@ -32,7 +32,7 @@ final class ShareFaultTests: XCTestCase {
         let stick = w.scratch.folder("new-stick")
         let school = try ToolRunner.run("mentorsync-school", ["sync", "--share", stick.path, "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
         XCTAssertNotEqual(school.exitCode, 0)
-        XCTAssertTrue(school.stderr.contains("такую папку (флешку) один раз готовит управление образования; попросите у него подготовленную флешку"), school.stderr)
+        XCTAssertTrue(school.stderr.contains("новую флешку или папку один раз готовит управление образования; попросите у него подготовленную флешку"), school.stderr)
         let first = try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path], environment: ToolLocale.russian)
         XCTAssertEqual(first.exitCode, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("подготовлена для обмена (созданы inbox/ и outbox/)"), first.stdout)

@@ -95,7 +95,7 @@ extension Message {
     /// A folder the district has not yet prepared as a share.
     static func shareNotPrepared(_ path: String) -> Message {
         Message("files.share_not_prepared",
-                en: "\(path) is not a mentorsync share (it has no inbox/ folder); the district prepares a share once with 'mentorsync-district ingest --share \(path)'",
-                ru: "\(path) — не папка обмена mentorsync (в ней нет папки inbox/): такую папку (флешку) один раз готовит управление образования; попросите у него подготовленную флешку или путь к общей папке (там это делает команда 'mentorsync-district ingest --share \(path)')")
+                en: "\(path) is not a mentorsync share (it has no inbox/ folder): a network folder that is not connected (mounted) right now looks like this — connect it; a new stick or folder the district prepares once with 'mentorsync-district ingest --share \(path)'",
+                ru: "\(path) — не папка обмена mentorsync (в ней нет папки inbox/): так выглядит сетевая папка, которая сейчас не подключена, — подключите её; новую флешку или папку один раз готовит управление образования; попросите у него подготовленную флешку или путь к общей папке (там это делает команда 'mentorsync-district ingest --share \(path)')")
     }
 }
