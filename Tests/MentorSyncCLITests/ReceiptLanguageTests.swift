@@ -130,7 +130,7 @@ final class ReceiptLanguageTests: XCTestCase {
         try run.everyday()
         let file = run.scratch.path("копия.db").path
         try run.tool("backup", "mentorsync-school", ["backup", "--out", file], home: "school")
-        XCTAssertNotNil(run.text("backup").range(of: "резервная копия s001 записана в \(file): [0-9.]+ (КБ|МБ|байт[а]?), [0-9]+ строк", options: .regularExpression), run.text("backup"))
+        XCTAssertNotNil(run.text("backup").range(of: "резервная копия s001 записана в \(file): [0-9,]+ (КБ|МБ|байт[а]?), [0-9]+ строк", options: .regularExpression), run.text("backup"))
         try run.tool("restore", "mentorsync-school", ["restore", "--from", file], home: "school")
         XCTAssertTrue(run.text("restore").contains("восстановлен из \(file) (целостность в порядке)"), run.text("restore"))
         XCTAssertTrue(run.text("restore").contains("дальше: попросите управление образования выполнить «mentorsync-district resync --site s001»"), run.text("restore"))

@@ -26,6 +26,10 @@ final class PluralTests: XCTestCase {
     /// Counts that can be one (a backup, a restored copy) and Russian counts after 4 agree too.
     func testCountsInReceiptsAndRefusalsAgree() {
         XCTAssertTrue(Message.backupWritten(site: "s001", file: "f", size: "1 KiB", rows: 1, integrity: "ok", seconds: "0.1").text(.en).contains("1 KiB, 1 row, integrity"))
+        // Russian decimals have a comma; the English keep the point.
+        XCTAssertTrue(Message.backupWritten(site: "s001", file: "f", size: "12.3 МБ", rows: 1, integrity: "ok", seconds: "0.8").text(.ru)
+            .hasSuffix("12,3 МБ, 1 строка, проверка целостности: в порядке, 0,8 с"))
+        XCTAssertTrue(Message.backupWritten(site: "s001", file: "f", size: "12.3 MB", rows: 1, integrity: "ok", seconds: "0.8").text(.en).hasSuffix("12.3 MB, 1 row, integrity ok, 0.8 s"))
         XCTAssertTrue(Message.restoredCopy(1).text(.en).contains("1 row written since goes with the next sync"))
         XCTAssertTrue(Message.restoredCopy(3).text(.en).contains("3 rows written since go with the next sync"))
         XCTAssertTrue(Message.importSeveralRowsOfPerson(5, table: "mentors").text(.ru).contains("уже 5 строк в таблице"))

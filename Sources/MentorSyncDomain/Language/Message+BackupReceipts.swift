@@ -1,9 +1,11 @@
 /// What `backup` and `restore` say, the same for both tools.
 extension Message {
     public static func backupWritten(site: String, file: String, size: String, rows: Int, integrity: String, seconds: String) -> Message {
-        Message("receipt.backup_written",
+        // A Russian reader writes a decimal comma: 12,3 МБ, 0,8 с.
+        let comma = { (s: String) in s.replacingOccurrences(of: ".", with: ",") }
+        return Message("receipt.backup_written",
                 en: "backup of \(site) written to \(file): \(size), \(Plural.en(count: rows, "row", "rows")), integrity \(integrity), \(seconds) s",
-                ru: "резервная копия \(site) записана в \(file): \(size), \(Plural.ru(count: rows, "строка", "строки", "строк")), проверка целостности: \(integrity == "ok" ? "в порядке" : integrity), \(seconds) с")
+                ru: "резервная копия \(site) записана в \(file): \(comma(size)), \(Plural.ru(count: rows, "строка", "строки", "строк")), проверка целостности: \(integrity == "ok" ? "в порядке" : integrity), \(comma(seconds)) с")
     }
 
     public static func backupsPruned(_ n: Int, keeping: Int) -> Message {
