@@ -127,6 +127,23 @@ final class DeployUSBTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: receipt, encoding: .utf8).contains("result: DONE"))
     }
 
+    /// Russian school names often hold quotes (МБОУ "СОШ №1"); the receipt names the school whole,
+    /// not cut at the quote its JSON escapes.
+    func testASchoolNameWithQuotesIsWholeInTheReceipt() throws {
+        let w = try CLIWorld(schools: [])
+        let name = "МБОУ \"СОШ №1\" с/п Заречье"
+        let enroll = w.scratch.path("s001.enroll")
+        expectOK(try w.district("enroll", "--site", "s001", "--name", name, "--out", enroll.path))
+        expectOK(try w.school("s001", "init", "--enroll", enroll.path))
+        let stick = w.scratch.folder("quoted")
+        let share = stick.appendingPathComponent("mentorsync")
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        expectOK(try w.district("ingest", "--share", share.path))
+        expectDone(try usbSync(w, "s001", stick, extra: ["MENTORSYNC_LANG": "en"]))
+        let text = try String(contentsOf: share.appendingPathComponent("receipt-s001.txt"), encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("mentorsync — receipt of the school s001 — \(name)\n"), text)
+    }
+
     func testAChosenFolderNameAndUsageErrors() throws {
         let w = try CLIWorld(schools: ["s001"])
         let stick = w.scratch.folder("labelled")
