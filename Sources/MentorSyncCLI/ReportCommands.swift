@@ -11,10 +11,11 @@ enum ReportCommands {
     /// `names`: organizations' names known besides the registry's rows (a school's own, from its enrollment).
     static func report(_ args: Arguments, _ database: Database, _ console: Console, names: [String: String] = [:]) throws {
         guard args.words.count == 1 else { throw UsageError(syntax: "report [--period 2024-2025] [--site SITE] [--format table|csv|json|html|xlsx] [--out FILE]") }
-        let period = try args.value("period").map { try SchoolYear.parse($0) } ?? .current
+        // A --period or --format the command does not take is a mistake in the command: exit 2.
+        let period = try usage { try args.value("period").map { try SchoolYear.parse($0) } ?? .current }
         // The file's name chooses the format when none is given: `--out отчёт.xlsx` is a workbook.
         let implied = args.value("out").flatMap(ReportFormat.implied(byFile:))
-        let format = args.has("json") ? .json : try args.value("format").map(ReportFormat.parse) ?? implied ?? .table
+        let format = args.has("json") ? .json : try usage { try args.value("format").map(ReportFormat.parse) } ?? implied ?? .table
         if let implied, implied != format, [implied, format].contains(.xlsx), let out = args.value("out") {
             throw ReportError.formatAndFileDisagree(format: format.rawValue, file: out)
         }
@@ -29,9 +30,14 @@ enum ReportCommands {
         }
     }
 
+    /// A report error in an option's value, as the usage error it is.
+    static func usage<T>(_ parse: () throws -> T) throws -> T {
+        do { return try parse() } catch let e as ReportError { throw UsageError(e.description) }
+    }
+
     /// `district`: the district changes any organization's events; a school its own.
     static func events(_ args: Arguments, _ database: Database, _ console: Console, district: Bool = false) throws {
-        let period = try args.value("period").map { try SchoolYear.parse($0) }
+        let period = try usage { try args.value("period").map { try SchoolYear.parse($0) } }
         let events = try RoadmapEvent.list(database: database, site: args.value("site"), period: period, overdueOnly: args.has("overdue"))
         if args.has("json") {
             console.out(try ReportJSON.text(events))

@@ -85,8 +85,6 @@ final class NoticeLanguageTests: XCTestCase {
              "«Сетевой»: 5 — вне допустимого диапазона 0…1", "Network (mentors.network): 5 is outside 0..1"),
             (["import", garbage.path, "--home", w.schoolHome("s001").path], "mentorsync-school",
              "ничего не учтено: мусор.msync: это не пакет mentorsync: ", "nothing merged: мусор.msync: not a mentorsync bundle: "),
-            (["report", "--period", "2024", "--home", w.districtHome.path], "mentorsync-district",
-             "период «2024»: нужен учебный год, например 2024-2025", "period 2024: expected a school year like 2024-2025"),
             (["backup", "--out", w.scratch.path("нет/такой/папки/копия.db").path, "--home", w.districtHome.path], "mentorsync-district",
              "папки \(w.scratch.path("нет/такой/папки").path) нет: сначала создайте её", "does not exist: create it"),
         ]
@@ -108,6 +106,11 @@ final class NoticeLanguageTests: XCTestCase {
             (["status", "extra"] + home, "mentorsync-district: как вызывать: status [--json]\n", "mentorsync-district: status [--json]\n"),
             (["status", "--foo"] + home, "mentorsync-district: нет такого параметра: --foo (у этой команды есть: --home, --json)\n", "unknown option --foo"),
             (["serve", "--share", "x", "--interval", "0"] + home, "mentorsync-district: --interval: секунды от 1 до 86400\n", "--interval takes seconds from 1 to 86400"),
+            // A value an option does not take is a mistake in the command too (DESIGN.md: exit 2).
+            (["report", "--period", "2024"] + home, "mentorsync-district: период «2024»: нужен учебный год, например 2024-2025",
+             "period 2024: expected a school year like 2024-2025"),
+            (["report", "--format", "pdf"] + home, "mentorsync-district: формат", "format pdf: expected one of table, csv, json, html, xlsx"),
+            (["events", "--period", "2024"] + home, "mentorsync-district: период «2024»", "period 2024: expected a school year"),
         ]
         for c in cases {
             let ru = try ToolRunner.run("mentorsync-district", c.args, environment: ToolLocale.russian)

@@ -38,8 +38,8 @@ final class ReportCLITests: XCTestCase {
         XCTAssertEqual(mismatch.exitCode, 1, "a text table is not written under an Excel name")
         XCTAssertFalse(FileManager.default.fileExists(atPath: w.scratch.path("t.xlsx").path))
         let bad = try w.district("report", "--period", "2024-2030")
-        XCTAssertEqual(bad.exitCode, 1)
-        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
+        XCTAssertEqual(bad.exitCode, 2, "a --period that is no school year is a mistake in the command")
+        XCTAssertTrue(bad.stderr.hasPrefix("mentorsync-district: period 2024-2030: expected a school year"), bad.stderr)
         expectOK(try w.district("events", "--overdue"))
         expectOK(try w.district("indicators"))
 
