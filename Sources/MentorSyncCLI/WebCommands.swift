@@ -7,6 +7,8 @@ enum WebCommands {
     static func web(_ argv: [String], school: Bool, console: Console) throws -> Int32 {
         let args = try CommandRunner.parse(argv, ["listen", "allow-host"], [])
         guard args.words.count == 1 else { throw UsageError(syntax: "web [--listen HOST:PORT] [--allow-host NAME]") }
+        // An address that is no HOST:PORT is a mistake in the command (exit 2), found before the home is opened.
+        if let listen = args.value("listen"), ListenAddress(listen) == nil { throw UsageError(Message.webBadListen(listen).text()) }
         let hosts = args.value("allow-host").map { $0.split(separator: ",").map(String.init) } ?? []
         let url: String
         do {

@@ -19,4 +19,14 @@ final class WebStartTests: XCTestCase {
         XCTAssertFalse(text.contains("Address already in use"), text)
         XCTAssertNotEqual(second.terminationStatus, 0)
     }
+
+    /// `--listen` given something that is no HOST:PORT is a mistake in the command: exit 2 (DESIGN.md).
+    func testAnAddressThatIsNoHostAndPortIsAUsageError() throws {
+        let w = try WebWorld()
+        for listen in ["nope", "127.0.0.1", "школа:8470"] {
+            let r = try ToolRunner.run("mentorsync-district", ["web", "--listen", listen, "--home", w.districtHome.path])
+            XCTAssertEqual(r.exitCode, 2, r.output)
+            XCTAssertTrue(r.stderr.contains("--listen '\(listen)' is not HOST:PORT"), r.stderr)
+        }
+    }
 }
