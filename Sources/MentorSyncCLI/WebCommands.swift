@@ -30,6 +30,8 @@ enum WebCommands {
         guard args.words.count == 1 else { throw UsageError(syntax: "web-password --user NAME (the password is read as one line from stdin)") }
         let user = try args.required("user", .hintUser)
         do { try WebService.setPassword(home: homeURL(args), user: user) } catch let e as WebError { throw CommandFailure(e.description) }
-        console.out(Message.webPasswordSet(user).text())
+        if args.has("json") { console.json(["user": user, "password_set": true]) } else {
+            console.out(Message.webPasswordSet(user).text())
+        }
     }
 }

@@ -132,6 +132,17 @@ final class WebSecurityTests: XCTestCase {
                                   environment: ["PW": password, "TOOL": ToolRunner.executable(tool).path, "HOME_DIR": home.path])
     }
 
+    /// `web-password --json`, as its help says of --json: the result as JSON, not the sentence.
+    func testWebPasswordWithJSONPrintsJSON() throws {
+        let w = try WebWorld()
+        let r = try ToolRunner.runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "printf '%s\\n' 'верный пароль 1' | \"$TOOL\" web-password --user deputy --json --home \"$HOME_DIR\""],
+                                          environment: ["TOOL": ToolRunner.executable("mentorsync-district").path, "HOME_DIR": w.districtHome.path])
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any], r.stdout)
+        XCTAssertEqual(o["user"] as? String, "deputy")
+        XCTAssertEqual(o["password_set"] as? Bool, true)
+    }
+
     func testLoginWorksAndAWrongPasswordIsRefusedSlowly() throws {
         let w = try WebWorld()
         XCTAssertEqual(try setPassword(w.schoolHome, "mentorsync-school", "верный пароль 1").exitCode, 0)
