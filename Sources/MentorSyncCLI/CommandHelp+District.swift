@@ -6,7 +6,7 @@ extension CommandHelp {
         CommandHelp("init", "init --name NAME [--site district]",
             summary("district_init", en: "create the district home", ru: "создать папку района"), [
                 option("--name NAME", "district_name", en: "the district's name", ru: "название района (органа управления образованием)"),
-                option("--site SITE", "district_site", en: "the district's site id (default: district)", ru: "код площадки района (по умолчанию district)"),
+                option("--site SITE", "district_site", en: "the district's site id (default: district)", ru: "код района в реестре (по умолчанию district)"),
             ]),
         CommandHelp("enroll", "enroll --site SITE --name NAME --out FILE [--again] [--grace-days N]",
             summary("enroll", en: "register a school; writes its enrollment file", ru: "подключить школу; записывает её файл подключения"), [

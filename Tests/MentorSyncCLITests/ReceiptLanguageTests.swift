@@ -44,7 +44,9 @@ final class ReceiptLanguageTests: XCTestCase {
     func testReceiptsAreInRussianUnderARussianLocale() throws {
         var run = Run(ToolLocale.russian, onStick: true)
         try run.everyday()
-        XCTAssertTrue(run.text("init").hasPrefix("«Управление образования г. Дубна» (узел district): папка создана — "), run.text("init"))
+        XCTAssertTrue(run.text("init").hasPrefix("«Управление образования г. Дубна» (код district): папка создана — "), run.text("init"))
+        // A site is a «код» (of a school, of the district) in every Russian line, never «узел» or «площадка».
+        XCTAssertNil(run.text("init").range(of: "узел|площадк", options: .regularExpression), run.text("init"))
         XCTAssertTrue(run.text("enroll").contains("школа s001 — Лицей № 1 — подключена\n"), run.text("enroll"))
         XCTAssertTrue(run.text("enroll").contains("в школе: mentorsync-school init --enroll s001.enroll"), run.text("enroll"))
         XCTAssertTrue(run.text("school init").contains("дальше: mentorsync-school sync --share"), run.text("school init"))

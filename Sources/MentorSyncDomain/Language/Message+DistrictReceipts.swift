@@ -4,7 +4,7 @@ extension Message {
         // A name that says what it is already («Управление образования г. Дубна») is not said twice.
         let said = name.lowercased().hasPrefix("управлени") ? "«\(name)»" : "управление образования «\(name)»"
         return Message("receipt.district_created", en: "district '\(name)' (site \(site)) created in \(home)",
-                       ru: "\(said) (узел \(site)): папка создана — \(home)")
+                       ru: "\(said) (код \(site)): папка создана — \(home)")
     }
 
     public static func districtNext(_ tool: String) -> Message {

@@ -48,7 +48,7 @@ extension Message {
                                  en: "set the row id with --id, not --set id=…", ru: "id строки задаётся через --id, а не --set id=…")
 
     static func notASiteID(_ text: String) -> Message {
-        Message("registry.not_a_site", en: "org_id '\(text)' is not a site id", ru: "org_id «\(text)» — не код площадки")
+        Message("registry.not_a_site", en: "org_id '\(text)' is not a site id", ru: "org_id «\(text)» — не код школы или района")
     }
 
     static let rowIDLength = Message("registry.id_length",
