@@ -17,7 +17,11 @@ enum ConflictCommands {
             var title = Message.conflictTitle(short: c.shortID, table: c.table, row: view.rowName(c), column: c.column).text()
             if let note = c.resolution { title += " — " + Message.conflictSettled(.conflictResolution(note)).text() }
             console.paragraph(title, indent: "          ")
-            for line in view.sides(c) { console.paragraph(line.side, first: "          ", indent: "            ") }
+            // Each side with when it was written, by its writer's clock (DESIGN.md: `list` and `show` both say it).
+            for line in view.sides(c) {
+                console.paragraph(line.side, first: "          ", indent: "            ")
+                console.paragraph(line.written, first: "            ", indent: "              ")
+            }
         }
         console.out("")
         console.paragraph(Message.conflictsResolveHint.text())

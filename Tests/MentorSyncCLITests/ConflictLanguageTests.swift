@@ -46,6 +46,9 @@ final class ConflictLanguageTests: XCTestCase {
         // The school's write won the merge here: mine is the value held now, whoever wrote it (DESIGN.md).
         XCTAssertTrue(r.stdout.contains("принятое (--keep mine) — Школа s001: методист (сейчас в реестре)\n"), r.stdout)
         XCTAssertTrue(r.stdout.contains("потерянное (--keep theirs) — Управление образования: руководитель\n"), r.stdout)
+        // When each side was written, by its writer's clock, marked as such (DESIGN.md: `list` and `show`).
+        XCTAssertNotNil(r.stdout.range(of: "методист \\(сейчас в реестре\\)\n +записано не позже [0-9.: ]+ по часам компьютера: Школа s001\n", options: .regularExpression), r.stdout)
+        XCTAssertNotNil(r.stdout.range(of: "руководитель\n +записано не позже [0-9.: ]+ по часам компьютера: Управление образования\n", options: .regularExpression), r.stdout)
         XCTAssertTrue(r.stdout.contains("решить: mentorsync-district conflicts resolve КОД --keep mine|theirs"), r.stdout)
         XCTAssertEqual(english(r.stdout), [], r.stdout)
     }
