@@ -17,7 +17,7 @@ public enum DistrictCLI {
             case "ingest": return try ingest(argv, console)
             case "status": try status(argv, console)
             case "web": return try WebCommands.web(argv, school: false, console: console)
-            case "web-password": try WebCommands.password(argv, console: console)
+            case "web-password": try WebCommands.password(argv, school: false, console: console)
             case "conflicts": try conflicts(argv, console)
             case "resync": try resync(argv, console)
             case "revoke": try revoke(argv, console)

@@ -17,7 +17,7 @@ public enum SchoolCLI {
             case "import": try importFiles(argv, console)
             case "status": try status(argv, console)
             case "web": return try WebCommands.web(argv, school: true, console: console)
-            case "web-password": try WebCommands.password(argv, console: console)
+            case "web-password": try WebCommands.password(argv, school: true, console: console)
             case "put", "list", "delete": try registry(command, argv, console)
             case "report":
                 let a = try parse(argv, ReportCommands.reportOptions)

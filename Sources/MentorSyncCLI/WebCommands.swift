@@ -25,10 +25,13 @@ enum WebCommands {
         return 0
     }
 
-    static func password(_ argv: [String], console: Console) throws {
+    static func password(_ argv: [String], school: Bool, console: Console) throws {
         let args = try CommandRunner.parse(argv, ["user"], [])
         guard args.words.count == 1 else { throw UsageError(syntax: "web-password --user NAME (the password is read as one line from stdin)") }
         let user = try args.required("user", .hintUser)
+        // The password belongs beside a registry the web app serves: a folder without one (a
+        // command run from the wrong folder, --home forgotten) is refused, not given a password file.
+        if school { _ = try SchoolHome.open(homeURL(args)) } else { _ = try DistrictHome.open(homeURL(args)) }
         do { try WebService.setPassword(home: homeURL(args), user: user) } catch let e as WebError { throw CommandFailure(e.description) }
         if args.has("json") { console.json(["user": user, "password_set": true]) } else {
             console.out(Message.webPasswordSet(user).text())

@@ -143,6 +143,21 @@ final class WebSecurityTests: XCTestCase {
         XCTAssertEqual(o["password_set"] as? Bool, true)
     }
 
+    /// web-password run where there is no registry (--home forgotten, the wrong folder) said
+    /// "password set" and left a web-passwords file the web app never reads: it is refused now.
+    func testWebPasswordOutsideAHomeIsRefusedAndWritesNothing() throws {
+        let w = try WebWorld()
+        let nowhere = w.scratch.folder("not-a-home")
+        for (tool, other) in [("mentorsync-district", w.schoolHome), ("mentorsync-school", w.districtHome)] {
+            for home in [nowhere, other] {
+                let r = try ToolRunner.runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "printf '%s\\n' 'верный пароль 1' | \"$TOOL\" web-password --user deputy --home \"$HOME_DIR\""],
+                                                  environment: ["TOOL": ToolRunner.executable(tool).path, "HOME_DIR": home.path])
+                XCTAssertEqual(r.exitCode, 1, "\(tool) \(home.lastPathComponent): \(r.output)")
+                XCTAssertFalse(FileManager.default.fileExists(atPath: home.appendingPathComponent("web-passwords").path), "\(tool) \(home.lastPathComponent)")
+            }
+        }
+    }
+
     func testLoginWorksAndAWrongPasswordIsRefusedSlowly() throws {
         let w = try WebWorld()
         XCTAssertEqual(try setPassword(w.schoolHome, "mentorsync-school", "верный пароль 1").exitCode, 0)
