@@ -393,6 +393,26 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: db), bytes, "the damaged file is left exactly as it was")
     }
 
+    /// The units run the daemon with MENTORSYNC_LANG=ru; its key=value lines stay English all the
+    /// same (DESIGN.md: the log lines are the machine interface, never translated).
+    func testTheDaemonsLogLineOfAnUnmountedShareIsNotTranslated() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let log = w.scratch.path("serve-ru.log")
+        let daemon = try ToolRunner.start("mentorsync-district", ["serve", "--share", w.stick.path, "--interval", "1", "--home", w.districtHome.path],
+                                          log: log, environment: ["MENTORSYNC_LANG": "ru"])
+        defer { daemon.terminate(); daemon.waitUntilExit() }
+        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("serve_started") ?? false })
+        try FileManager.default.moveItem(at: w.stick, to: w.scratch.path("stick-away"))
+        try FileManager.default.createDirectory(at: w.stick, withIntermediateDirectories: true)
+        var line = ""
+        XCTAssertTrue(ToolRunner.waitUntil {
+            line = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").first { $0.contains("event=pass_failed") }.map(String.init) ?? ""
+            return !line.isEmpty
+        }, "no pass_failed line")
+        XCTAssertTrue(line.contains("is not a mentorsync share"), line)
+        XCTAssertNil(line.range(of: "[А-Яа-яЁё]", options: .regularExpression), "a translated log line: \(line)")
+    }
+
     func testAnUnmountedShareShowsInStatusAndNothingIsSyncedEmpty() throws {
         let w = try CLIWorld(schools: ["s001"])
         let log = w.scratch.path("serve.log")

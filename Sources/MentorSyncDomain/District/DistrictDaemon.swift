@@ -54,7 +54,9 @@ public final class DistrictDaemon {
             }
             return o
         } catch {
-            ingest.log.event("pass_failed", ["reason": "\(error)"])
+            // The log line is the machine interface: its reason in English whatever the locale.
+            let reason = (error as? HomeError)?.englishDescription ?? (error as? MessageError)?.message.text(.en) ?? "\(error)"
+            ingest.log.event("pass_failed", ["reason": reason])
             try? ingest.home.setSetting("share_problem", "\(Replica.timestamp()): \(error)")
             return nil
         }

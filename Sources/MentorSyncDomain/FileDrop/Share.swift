@@ -13,12 +13,12 @@ public struct Share: Sendable {
     public static func open(_ url: URL) throws -> Share {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
-            throw HomeError.notAShare(Message.shareMissing(url.path).text())
+            throw HomeError.notAShare(Message.shareMissing(url.path))
         }
         let share = Share(url: url)
         try share.refuseLinkedFolders()
         guard FileManager.default.fileExists(atPath: share.inbox.path, isDirectory: &isDir), isDir.boolValue else {
-            throw HomeError.notAShare(Message.shareNotPrepared(url.path).text())
+            throw HomeError.notAShare(Message.shareNotPrepared(url.path))
         }
         return share
     }
@@ -35,7 +35,7 @@ public struct Share: Sendable {
     public static func prepare(_ url: URL) throws -> Share {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue else {
-            throw HomeError.notAShare(Message.shareMissing(url.path).text())
+            throw HomeError.notAShare(Message.shareMissing(url.path))
         }
         let share = Share(url: url)
         try share.refuseLinkedFolders()
@@ -43,7 +43,7 @@ public struct Share: Sendable {
             try FileManager.default.createDirectory(at: share.inbox, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: url.appendingPathComponent("outbox"), withIntermediateDirectories: true)
         } catch {
-            throw HomeError.notAShare(Message.cannotPrepareShare(url.path, error.localizedDescription).text())
+            throw HomeError.notAShare(Message.cannotPrepareShare(url.path, error.localizedDescription))
         }
         return share
     }
