@@ -55,6 +55,16 @@ final class ShareHazardTests: XCTestCase {
                                                    withDestinationPath: s001Replies[0].path)
         let again = try w.district("ingest", "--share", w.stick.path)
         XCTAssertTrue(again.stdout.contains("s001-000099.msync: it is a symbolic link"), again.output)
+        // In Russian the person reads Russian, and the log line stays English (DESIGN.md: never translated).
+        let ru = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(ru.stdout.contains("s001-000099.msync: "), ru.output)
+        XCTAssertNil(ru.stdout.range(of: "symbolic link"), ru.stdout)
+        let logLines = ru.stderr.split(separator: "\n").filter { $0.contains("event=share_item_refused") }
+        XCTAssertFalse(logLines.isEmpty, ru.stderr)
+        for line in logLines {
+            XCTAssertTrue(line.contains("it is a symbolic link"), String(line))
+            XCTAssertNil(line.range(of: "[А-Яа-яЁё]", options: .regularExpression), "a translated log line: \(line)")
+        }
         XCTAssertTrue(try quarantined(w).isEmpty, "a planted link was taken as a bundle")
     }
 

@@ -23,7 +23,7 @@ extension DistrictIngest {
     /// Reports something on the share that is left alone (in the outcome every pass, in the log once).
     func refuse(_ r: Share.Refusal, into outcome: inout Outcome) {
         outcome.refused.append(r)
-        if reported.insert(r).inserted { log.event("share_item_refused", ["path": r.path, "reason": r.reason]) }
+        if reported.insert(r).inserted { log.event("share_item_refused", ["path": r.path, "reason": r.englishReason]) }
     }
 
     // MARK: Claiming

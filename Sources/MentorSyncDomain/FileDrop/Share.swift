@@ -55,12 +55,12 @@ public struct Share: Sendable {
     /// The bundle files of a folder, and what carries a bundle's name but is left alone (a link,
     /// a folder, a pipe), with the reason. A folder that is itself a link yields nothing.
     public static func scan(_ dir: URL) -> (bundles: [URL], refused: [Refusal]) {
-        if let why = RegularFile.kind(dir).linkRefusal { return ([], [Refusal(path: dir.path, reason: why)]) }
+        if let why = RegularFile.kind(dir).linkRefusal { return ([], [Refusal(path: dir.path, message: why)]) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         var bundles: [URL] = [], refused: [Refusal] = []
         for name in names.sorted() where !BundleLayout.isTemporaryName(name) {
             let file = dir.appendingPathComponent(name)
-            if let why = Message.notAFile(RegularFile.kind(file)) { refused.append(Refusal(path: file.path, reason: why.text())) } else { bundles.append(file) }
+            if let why = Message.notAFile(RegularFile.kind(file)) { refused.append(Refusal(path: file.path, message: why)) } else { bundles.append(file) }
         }
         return (bundles, refused)
     }
@@ -68,8 +68,13 @@ public struct Share: Sendable {
     /// Something on a share this program will not touch, and why.
     public struct Refusal: Hashable, Sendable, CustomStringConvertible {
         public var path: String
-        public var reason: String
+        /// Why, in both languages: the person reads it in theirs, the daemon's log in English.
+        public var message: Message
+        public var reason: String { message.text() }
+        public var englishReason: String { message.text(.en) }
         public var description: String { "\(path): \(reason)" }
+        public static func == (a: Refusal, b: Refusal) -> Bool { a.path == b.path && a.message.key == b.message.key && a.message.english == b.message.english }
+        public func hash(into h: inout Hasher) { h.combine(path); h.combine(message.key); h.combine(message.english) }
     }
 
     /// Sites with a folder (or anything else) under `outbox/`.
@@ -84,7 +89,7 @@ public struct Share: Sendable {
         let dir = outbox(site)
         switch RegularFile.kind(dir) {
         case .directory, .missing: return nil
-        case let kind: return Refusal(path: dir.path, reason: (kind == .symbolicLink ? Message.outboxLink : Message.outboxNotFolder).text())
+        case let kind: return Refusal(path: dir.path, message: kind == .symbolicLink ? Message.outboxLink : Message.outboxNotFolder)
         }
     }
 
@@ -109,11 +114,11 @@ public struct Share: Sendable {
 
 extension RegularFile.Kind {
     /// Why a folder of this kind is not entered (a link, or not a folder at all); nil for a folder or nothing.
-    var linkRefusal: String? {
+    var linkRefusal: Message? {
         switch self {
         case .directory, .missing: return nil
-        case .symbolicLink: return Message.linkOnShare.text()
-        default: return Message.outboxNotFolder.text()
+        case .symbolicLink: return Message.linkOnShare
+        default: return Message.outboxNotFolder
         }
     }
 }
