@@ -114,6 +114,10 @@ public enum DistrictCLI {
 
     static func ingest(_ argv: [String], _ console: Console) throws -> Int32 {
         let args = try parse(argv, ["share", "settle"])
+        let settle = try args.value("settle").map { v -> TimeInterval in
+            guard let n = Double(v), n >= 0, n <= 86400 else { throw UsageError(Message.optionNumber("settle", 0, 86400, unit: ("seconds", "секунды"))) }
+            return n
+        }
         let files = Array(args.words.dropFirst())
         let home = try open(args, console)
         // At a terminal the person reads the receipt; the log lines go to a file in the home (a
@@ -121,7 +125,7 @@ public enum DistrictCLI {
         let logFile = home.url.appendingPathComponent("ingest.log")
         let atTerminal = !args.has("json") && isatty(STDERR_FILENO) != 0
         let ingest = try DistrictIngest(home: home, log: args.has("json") ? .silent : atTerminal ? .appending(to: logFile) : .standardError)
-        if let s = args.value("settle"), let n = Double(s) { ingest.settleSeconds = n }
+        if let settle { ingest.settleSeconds = settle }
         let outcome: DistrictIngest.Outcome
         let started = Replica.timestamp()
         if let shareDir = args.value("share") {
