@@ -26,7 +26,7 @@ extension CommandHelp {
                 option("--share DIR", "serve_share", en: "the shared folder schools write to", ru: "общая папка, куда пишут школы"),
                 option("--interval SECONDS", "interval", en: "seconds between passes (default 30)", ru: "секунд между проходами (по умолчанию 30)"),
             ]),
-        CommandHelp("ingest", "ingest --share DIR | ingest FILE…",
+        CommandHelp("ingest", "ingest --share DIR [--settle SECONDS] | ingest FILE…",
             summary("ingest", en: "one pass (a USB stick); exit 3 if a bundle was quarantined",
                     ru: "один проход (флешка); код выхода 3, если пакет отправлен в карантин"), [
                 option("--share DIR", "ingest_share", en: "the stick or shared folder to take bundles from", ru: "флешка или общая папка с пакетами"),
@@ -57,7 +57,7 @@ extension CommandHelp {
         CommandHelp("indicators", "indicators",
             summary("indicators", en: "the indicator targets (change them with put indicators)",
                     ru: "целевые значения показателей (менять: put indicators)")),
-        CommandHelp("seed-demo", "seed-demo [--schools N] [--scale N] [--seed N]",
+        CommandHelp("seed-demo", "seed-demo [--schools N] [--scale N] [--seed N] [--enroll-dir DIR]",
             summary("seed_demo", en: "fill the district with generated demo data", ru: "заполнить район учебными данными"), [
                 option("--schools N", "schools", en: "how many schools (default 5)", ru: "сколько школ (по умолчанию 5)"),
                 option("--scale N", "scale", en: "rows per school, roughly (default 20)", ru: "примерно строк на школу (по умолчанию 20)"),

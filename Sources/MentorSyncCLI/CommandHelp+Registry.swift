@@ -61,7 +61,7 @@ extension CommandHelp {
         var options = [option("--overdue", "overdue", en: "only the overdue events", ru: "только просроченные мероприятия")]
         options.append(option("--period YYYY-YYYY", "events_period", en: "one school year", ru: "один учебный год"))
         if site { options.append(option("--site SITE", "events_site", en: "one school only", ru: "только одна школа")) }
-        return CommandHelp("events", "events [--overdue]\(site ? " [--site SITE]" : "") [--period P]",
+        return CommandHelp("events", "events [--overdue]\(site ? " [--site SITE]" : "") [--period YYYY-YYYY]",
             summary("events", en: "the roadmap events (overdue ones flagged)", ru: "мероприятия дорожной карты (просроченные отмечены)"), options)
     }
 

@@ -7,9 +7,9 @@ import MentorSyncTestSupport
 /// `--help` after any command words and `--version`, through the real binaries, in both languages.
 final class HelpCommandsTests: XCTestCase {
     static let school = ["init", "rekey", "sync", "export", "import", "status", "put", "list", "delete", "report", "events",
-                         "import-csv", "export-csv", "backup", "restore"]
+                         "import-csv", "export-csv", "backup", "restore", "web", "web-password"]
     static let district = ["init", "enroll", "serve", "ingest", "status", "conflicts", "resync", "revoke", "put", "list", "delete",
-                           "report", "events", "indicators", "seed-demo", "backup", "restore"]
+                           "report", "events", "indicators", "seed-demo", "backup", "restore", "web", "web-password"]
 
     func run(_ tool: String, _ args: [String], _ env: [String: String]) throws -> ToolResult {
         try ToolRunner.run(tool, args, environment: env)
@@ -49,6 +49,12 @@ final class HelpCommandsTests: XCTestCase {
                     XCTAssertEqual(refused.exitCode, 2, refused.output)
                     let taken = try XCTUnwrap(refused.stderr.components(separatedBy: "(this command takes ").last?.components(separatedBy: ")").first)
                     XCTAssertEqual(helped, Set(taken.components(separatedBy: ", ")), "\(tool) \(command)")
+                    // The usage line names every option of the command's own (events' --period, seed-demo's --enroll-dir).
+                    let usage = String(r.stdout.split(separator: "\n").first ?? "")
+                    for option in helped.subtracting(["--home", "--json"]) {
+                        XCTAssertTrue(usage.contains(option), "\(tool) \(command): \(option) is not in its usage line: \(usage)")
+                    }
+                    XCTAssertNil(usage.range(of: " P\\]", options: .regularExpression), "a placeholder the options do not use: \(usage)")
                 }
             }
         }
