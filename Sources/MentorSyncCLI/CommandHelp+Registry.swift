@@ -48,7 +48,7 @@ extension CommandHelp {
             option("--format table|csv|json|html|xlsx", "format", en: "how to print it (default: table; or as the --out file's name ends)",
                    ru: "в каком виде (по умолчанию таблица или по расширению файла --out)"),
             option("--out FILE", "report_out", en: "write it to a file instead of the screen (отчёт.xlsx: an Excel workbook)",
-                   ru: "записать в файл, а не на экран (отчёт.xlsx — таблица Excel)"),
+                   ru: "записать в файл, а не на экран (отчёт.xlsx — книга Excel)"),
         ]
         return CommandHelp("report", "report [--period 2024-2025] [--site SITE] [--format table|csv|json|html|xlsx] [--out FILE]",
             site ? summary("report_district", en: "the effectiveness indicators, per school and for the district",

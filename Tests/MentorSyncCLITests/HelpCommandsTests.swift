@@ -90,6 +90,20 @@ final class HelpCommandsTests: XCTestCase {
         XCTAssertTrue(bare.stdout.contains("tables: organizations, persons, mentors"), bare.stdout)
     }
 
+    /// An .xlsx file is «книга Excel» in every Russian line (the overview, import-csv, export-csv),
+    /// report's help and its error included, not «таблица Excel» (a table is what a sheet holds).
+    func testAnExcelWorkbookIsCalledOneWayInRussian() throws {
+        for tool in ["mentorsync-school", "mentorsync-district"] {
+            let help = try run(tool, ["report", "--help"], ToolLocale.russian)
+            XCTAssertTrue(help.stdout.contains("(отчёт.xlsx — книга Excel)"), help.stdout)
+            XCTAssertFalse(help.stdout.contains("таблица Excel"), help.stdout)
+        }
+        let w = try CLIWorld(schools: [])
+        let screen = try ToolRunner.run("mentorsync-district", ["report", "--format", "xlsx", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertEqual(screen.exitCode, 1, screen.output)
+        XCTAssertTrue(screen.stderr.contains("книгу Excel можно только записать в файл: добавьте --out отчёт.xlsx"), screen.stderr)
+    }
+
     func testUnknownTableOrCommandIsAUsageErrorWithAHint() throws {
         var r = try run("mentorsync-school", ["put", "people", "--help"], ToolLocale.english)
         XCTAssertEqual(r.exitCode, 2)

@@ -32,7 +32,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, Sendable {
             return Message("report.bad_format", en: "format \(text): expected one of \(formats)", ru: "формат «\(text)»: допустимо \(formats)")
         case .workbookNeedsFile:
             return Message("report.xlsx_needs_file", en: "an Excel workbook is written to a file: add --out report.xlsx",
-                           ru: "таблица Excel записывается в файл: добавьте --out отчёт.xlsx")
+                           ru: "книгу Excel можно только записать в файл: добавьте --out отчёт.xlsx")
         case .formatAndFileDisagree(let format, let file):
             return Message("report.format_file_disagree", en: "--format \(format) does not fit the file name \(file); give the file the format's extension, or leave --format out",
                            ru: "формат «\(format)» не подходит к имени файла «\(file)»; дайте файлу расширение формата или не указывайте --format")
