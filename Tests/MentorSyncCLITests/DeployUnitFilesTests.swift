@@ -7,7 +7,8 @@ import MentorSyncTestSupport
 /// every path a unit's command writes to is one its sandbox lets it write.
 final class DeployUnitFilesTests: XCTestCase {
     static let services = ["mentorsync-district.service", "mentorsync-district-backup.service",
-                           "mentorsync-school-sync.service", "mentorsync-school-backup.service", "mentorsync-usb-sync@.service"]
+                           "mentorsync-school-sync.service", "mentorsync-school-backup.service", "mentorsync-usb-sync@.service",
+                           "mentorsync-district-web.service", "mentorsync-school-web.service"]
     static let timers = ["mentorsync-district-backup.timer", "mentorsync-school-sync.timer", "mentorsync-school-backup.timer"]
 
     func text(_ name: String) throws -> String {
@@ -97,6 +98,19 @@ final class DeployUnitFilesTests: XCTestCase {
                     XCTAssertTrue(p.hasPrefix("/"), "\(name): \(d) \(p)")
                 }
             }
+        }
+    }
+
+    /// A web app told (by the unit's own comment) to listen on 0.0.0.0 accepts the machine's own
+    /// addresses in Host, which it reads with getifaddrs(): glibc asks the kernel over a netlink
+    /// socket, so the sandbox must allow AF_NETLINK, or every browser reaching it by IP is refused.
+    func testTheWebAppsMayReadTheMachinesAddresses() throws {
+        for name in ["mentorsync-district-web.service", "mentorsync-school-web.service"] {
+            let u = try parse(name)
+            let families = (value(u, "Service", "RestrictAddressFamilies") ?? "").split(separator: " ").map(String.init)
+            XCTAssertTrue(families.contains("AF_INET"), "\(name): \(families)")
+            XCTAssertTrue(families.contains("AF_NETLINK"), "\(name): getifaddrs() needs AF_NETLINK: \(families)")
+            XCTAssertTrue(try text(name).contains("--listen 0.0.0.0:"), "\(name) shows how to serve other computers")
         }
     }
 
