@@ -22,7 +22,7 @@ extension CommandHelp {
             ]),
         CommandHelp("serve", "serve --share DIR [--interval SECONDS]",
             summary("serve", en: "the daemon: merge bundles from DIR/inbox, reply to DIR/outbox/",
-                    ru: "служба: принимать пакеты из DIR/inbox, отвечать в DIR/outbox/"), [
+                    ru: "служба: принимать пакеты из ПАПКА/inbox, отвечать в ПАПКА/outbox/"), [
                 option("--share DIR", "serve_share", en: "the shared folder schools write to", ru: "общая папка, куда пишут школы"),
                 option("--interval SECONDS", "interval", en: "seconds between passes (default 30)", ru: "секунд между проходами (по умолчанию 30)"),
             ]),

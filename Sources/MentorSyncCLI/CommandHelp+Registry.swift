@@ -35,7 +35,7 @@ extension CommandHelp {
 
     static let exportCSV = CommandHelp("export-csv", "export-csv TABLE FILE [--separator ';'|','] [--no-bom]",
         summary("export_csv", en: "write a table as CSV that opens in Excel, or as a workbook when FILE ends in .xlsx",
-                ru: "записать таблицу в CSV, который открывается в Excel, или в книгу Excel, если FILE оканчивается на .xlsx"), [
+                ru: "записать таблицу в CSV, который открывается в Excel, или в книгу Excel, если ФАЙЛ оканчивается на .xlsx"), [
             option("--separator ';'|','", "export_separator", en: "the CSV separator (default ';', as Russian Excel reads)",
                    ru: "разделитель CSV (по умолчанию ';', как читает русский Excel)"),
             option("--no-bom", "no_bom", en: "no byte order mark at the start of the CSV file", ru: "не писать метку BOM в начале CSV-файла"),

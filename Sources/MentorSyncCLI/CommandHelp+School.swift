@@ -15,11 +15,11 @@ extension CommandHelp {
             ]),
         CommandHelp("sync", "sync --share DIR",
             summary("sync", en: "send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/",
-                    ru: "отправить изменения в DIR/inbox/ и забрать ответы района из DIR/outbox/<код школы>/"), [
+                    ru: "отправить изменения в ПАПКА/inbox/ и забрать ответы района из ПАПКА/outbox/<код школы>/"), [
                 option("--share DIR", "share", en: "the USB stick or the shared folder", ru: "флешка или общая папка"),
             ]),
         CommandHelp("export", "export --out DIR",
-            summary("export", en: "write a bundle of unacknowledged changes into DIR", ru: "записать пакет неподтверждённых изменений в DIR"), [
+            summary("export", en: "write a bundle of unacknowledged changes into DIR", ru: "записать пакет неподтверждённых изменений в ПАПКУ"), [
                 option("--out DIR", "export_out", en: "the folder to write the bundle into", ru: "папка, куда записать пакет"),
             ]),
         CommandHelp("import", "import FILE…",

@@ -49,13 +49,14 @@ enum HelpText {
     static func overview(tool: String, _ commands: [CommandHelp], _ lang: Language = .current) -> String {
         var lines = [lang.pick(en: "usage: \(tool) COMMAND [options]   (every command takes --home DIR and --json)",
                                ru: "вызов: \(tool) КОМАНДА [параметры]   (любая команда принимает --home ПАПКА и --json)")]
-        let width = min(commands.map(\.synopsis.count).max() ?? 0, 48)
-        for c in commands {
-            if c.synopsis.count > width {
-                lines.append("  \(c.synopsis)")
+        let synopses = commands.map { synopsis($0.synopsis, lang) }
+        let width = min(synopses.map(\.count).max() ?? 0, 48)
+        for (c, shown) in zip(commands, synopses) {
+            if shown.count > width {
+                lines.append("  \(shown)")
                 lines.append("  " + String(repeating: " ", count: width) + "  " + c.summary.text(lang))
             } else {
-                lines.append("  " + c.synopsis.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary.text(lang))
+                lines.append("  " + shown.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + c.summary.text(lang))
             }
         }
         lines.append(lang.pick(en: "  --version" + String(repeating: " ", count: max(width - 9, 0)) + "  the program's version",
@@ -67,11 +68,12 @@ enum HelpText {
 
     /// One command's help; with a table, that table's columns and allowed values too.
     static func command(tool: String, _ c: CommandHelp, table: TableSchema?, _ lang: Language = .current) -> String {
-        var lines = [lang.pick(en: "usage: ", ru: "вызов: ") + "\(tool) \(c.synopsis)", c.summary.text(lang), ""]
+        var lines = [lang.pick(en: "usage: ", ru: "вызов: ") + "\(tool) \(synopsis(c.synopsis, lang))", c.summary.text(lang), ""]
         lines.append(lang.pick(en: "options:", ru: "параметры:"))
         let options = c.options + CommandHelp.common(tool)
-        let width = options.map(\.name.count).max() ?? 0
-        for o in options { lines.append("  " + o.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + o.text.text(lang)) }
+        let names = options.map { synopsis($0.name, lang) }
+        let width = names.map(\.count).max() ?? 0
+        for (o, name) in zip(options, names) { lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + o.text.text(lang)) }
         if c.table != .none {
             lines.append("")
             if let table {
@@ -85,6 +87,9 @@ enum HelpText {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// A synopsis or an option's name with its placeholders in the reader's language (`--home ПАПКА`).
+    static func synopsis(_ text: String, _ lang: Language) -> String { lang == .ru ? Placeholders.russian(text) : text }
 
     static func version(tool: String, _ lang: Language = .current) -> String {
         "\(tool) \(MentorSyncVersion.version) " + lang.pick(

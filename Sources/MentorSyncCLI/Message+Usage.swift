@@ -1,3 +1,4 @@
+import Foundation
 import MentorSyncDomain
 import MentorSyncEngine
 
@@ -5,8 +6,11 @@ import MentorSyncEngine
 extension Message {
     /// A command's syntax, given when it was called otherwise.
     static func usage(_ syntax: String) -> Message {
-        Message("cli.usage", en: syntax, ru: "как вызывать: \(syntax)")
+        Message("cli.usage", en: syntax, ru: "как вызывать: \(Placeholders.russian(syntax))")
     }
+    static let webPasswordUsage = Message("cli.usage.web_password",
+        en: "web-password --user NAME (the password is read as one line from stdin)",
+        ru: "как вызывать: web-password --user ИМЯ (пароль читается одной строкой со стандартного входа)")
     static func optionTakesNoValue(_ name: String) -> Message {
         Message("cli.option_no_value", en: "--\(name) takes no value", ru: "--\(name) пишется без значения")
     }
@@ -58,4 +62,27 @@ extension UsageError {
     init(_ message: Message) { self.init(message.text()) }
     /// The command's syntax as the error: `как вызывать: status [--json]`.
     init(syntax: String) { self.init(Message.usage(syntax).text()) }
+}
+
+/// The words a synopsis puts in capitals for what the person writes (`--home DIR`), as a Russian
+/// reader reads them (`--home ПАПКА`), like the hints beside them («put ТАБЛИЦА --help», «КОД»).
+/// The option names, the command words and `ID` (a row's id, «id» in Russian lines too) stay.
+enum Placeholders {
+    static let russianWords: [String: String] = [
+        "DIR": "ПАПКА", "FILE": "ФАЙЛ", "NAME": "НАЗВАНИЕ", "SITE": "КОД", "TABLE": "ТАБЛИЦА", "COLUMN": "СТОЛБЕЦ",
+        "VALUE": "ЗНАЧЕНИЕ", "TEXT": "ТЕКСТ", "SECONDS": "СЕКУНДЫ", "HOST": "АДРЕС", "PORT": "ПОРТ", "YYYY": "ГГГГ",
+        "COMMAND": "КОМАНДА",
+    ]
+
+    static func russian(_ text: String) -> String {
+        // A user's or a host's name is an «имя»; a school's, a district's or a sheet's a «название».
+        var out = text.replacingOccurrences(of: "--user NAME", with: "--user ИМЯ")
+            .replacingOccurrences(of: "--allow-host NAME", with: "--allow-host ИМЯ")
+            // A conflict's ID is its «КОД», as `conflicts list` and its hints say.
+            .replacingOccurrences(of: "show ID", with: "show КОД").replacingOccurrences(of: "resolve ID", with: "resolve КОД")
+        for (en, ru) in russianWords {
+            out = out.replacingOccurrences(of: "\\b\(en)\\b", with: ru, options: .regularExpression)
+        }
+        return out
+    }
 }

@@ -27,7 +27,7 @@ enum WebCommands {
 
     static func password(_ argv: [String], school: Bool, console: Console) throws {
         let args = try CommandRunner.parse(argv, ["user"], [])
-        guard args.words.count == 1 else { throw UsageError(syntax: "web-password --user NAME (the password is read as one line from stdin)") }
+        guard args.words.count == 1 else { throw UsageError(Message.webPasswordUsage) }
         let user = try args.required("user", .hintUser)
         // The password belongs beside a registry the web app serves: a folder without one (a
         // command run from the wrong folder, --home forgotten) is refused, not given a password file.

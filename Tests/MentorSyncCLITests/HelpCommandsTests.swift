@@ -90,6 +90,31 @@ final class HelpCommandsTests: XCTestCase {
         XCTAssertTrue(bare.stdout.contains("tables: organizations, persons, mentors"), bare.stdout)
     }
 
+    /// The Russian help writes what the person fills in as the Russian hints beside it do
+    /// («--home ПАПКА», «put ТАБЛИЦА --help», «resolve КОД»), not DIR, FILE, NAME; and a usage
+    /// error says its syntax in Russian too (web-password's said "the password is read as one line…").
+    func testRussianHelpNamesThePlaceholdersInRussian() throws {
+        let english = "\\b(DIR|FILE|NAME|SITE|TABLE|COLUMN|VALUE|TEXT|SECONDS|HOST|PORT|YYYY|COMMAND)\\b"
+        for (tool, commands) in [("mentorsync-school", Self.school), ("mentorsync-district", Self.district)] {
+            let overview = try run(tool, ["--help"], ToolLocale.russian)
+            XCTAssertNil(overview.stdout.range(of: english, options: .regularExpression), overview.stdout)
+            XCTAssertTrue(overview.stdout.contains("--home ПАПКА"), overview.stdout)
+            for command in commands {
+                let r = try run(tool, [command, "--help"], ToolLocale.russian)
+                XCTAssertNil(r.stdout.range(of: english, options: .regularExpression), "\(tool) \(command): \(r.stdout)")
+                XCTAssertTrue(r.stdout.contains("  --home ПАПКА "), r.stdout)
+            }
+            let usage = try run(tool, ["web-password", "extra", "--user", "x"], ToolLocale.russian)
+            XCTAssertEqual(usage.exitCode, 2, usage.output)
+            XCTAssertTrue(usage.stderr.hasPrefix("\(tool): как вызывать: web-password --user ИМЯ (пароль читается одной строкой со стандартного входа)\n"), usage.stderr)
+        }
+        let conflicts = try run("mentorsync-district", ["conflicts", "--help"], ToolLocale.russian)
+        XCTAssertTrue(conflicts.stdout.contains("show КОД | resolve КОД --keep mine|theirs | --value ТЕКСТ"), conflicts.stdout)
+        // English keeps its own words.
+        let en = try run("mentorsync-district", ["backup", "--help"], ToolLocale.english)
+        XCTAssertTrue(en.stdout.hasPrefix("usage: mentorsync-district backup --out FILE|DIR [--keep N]\n"), en.stdout)
+    }
+
     /// An .xlsx file is «книга Excel» in every Russian line (the overview, import-csv, export-csv),
     /// report's help and its error included, not «таблица Excel» (a table is what a sheet holds).
     func testAnExcelWorkbookIsCalledOneWayInRussian() throws {
