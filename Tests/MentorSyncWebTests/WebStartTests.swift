@@ -28,5 +28,7 @@ final class WebStartTests: XCTestCase {
             XCTAssertEqual(r.exitCode, 2, r.output)
             XCTAssertTrue(r.stderr.contains("--listen '\(listen)' is not HOST:PORT"), r.stderr)
         }
+        let ru = try ToolRunner.run("mentorsync-district", ["web", "--listen", "nope", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(ru.stderr.hasPrefix("mentorsync-district: --listen «nope»: нужно АДРЕС:ПОРТ с адресом IPv4, например 127.0.0.1:8470\n"), ru.stderr)
     }
 }

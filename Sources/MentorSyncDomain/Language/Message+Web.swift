@@ -2,16 +2,16 @@
 extension Message {
     public static func webCannotListen(_ address: String, _ reason: String) -> Message {
         Message("web.cannot_listen", en: "cannot listen on \(address): \(reason); choose another address with --listen HOST:PORT",
-                ru: "не удалось слушать \(address): \(reason); укажите другой адрес: --listen HOST:PORT")
+                ru: "не удалось слушать \(address): \(reason); укажите другой адрес: --listen АДРЕС:ПОРТ")
     }
     public static func webAddressInUse(_ address: String) -> Message {
         Message("web.address_in_use",
                 en: "\(address) is taken: the app may be running already (open http://\(address)/ in the browser), or choose another address with --listen HOST:PORT",
-                ru: "адрес \(address) уже занят: возможно, приложение уже запущено (откройте в браузере http://\(address)/), или укажите другой адрес: --listen HOST:PORT")
+                ru: "адрес \(address) уже занят: возможно, приложение уже запущено (откройте в браузере http://\(address)/), или укажите другой адрес: --listen АДРЕС:ПОРТ")
     }
     public static func webBadListen(_ text: String) -> Message {
         Message("web.bad_listen", en: "--listen '\(text)' is not HOST:PORT with an IPv4 address; for example 127.0.0.1:8470",
-                ru: "--listen «\(text)» — не HOST:PORT с адресом IPv4; например 127.0.0.1:8470")
+                ru: "--listen «\(text)»: нужно АДРЕС:ПОРТ с адресом IPv4, например 127.0.0.1:8470")
     }
     public static let webNeedsPassword = Message("web.needs_password",
         en: "a web app on a non-loopback address needs a password: run 'web-password --user NAME' first",
