@@ -139,7 +139,10 @@ final class RefusalLanguageTests: XCTestCase {
         // Once the district has what it carried, the school's status no longer lists it.
         XCTAssertTrue(flat(try w.school("s001", environment: ToolLocale.russian, ["status"]).stdout).contains("дошёл до управления образования повреждённым"))
         expectOK(try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path]))
-        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        // The reply that confirms it all is not news of the damaged file: the receipt says no more of it.
+        let confirmed = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        expectOK(confirmed)
+        XCTAssertFalse(flat(confirmed.stdout).contains("повреждённым"), confirmed.stdout)
         let settled = try w.school("s001", environment: ToolLocale.russian, ["status"])
         XCTAssertFalse(flat(settled.stdout).contains("повреждённым"), settled.stdout)
         let district = try Database(path: w.districtHome.appendingPathComponent("registry.db").path)

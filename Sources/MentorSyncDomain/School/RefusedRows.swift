@@ -37,7 +37,7 @@ extension SchoolHome {
     /// district's reply undid here (the row brought back as the district holds it: "Refused changes"
     /// of Protocol/bundle.md) — nothing is left for her to correct (another school's row, which she
     /// may not change, among them): it is told in the receipt that brings it, then no more.
-    /// Runs after the replies are merged.
+    /// A damaged file is settled once nothing is left unconfirmed. Runs after the replies are merged.
     func settleCorrectedRefusals() throws {
         try replica.fold()
         let acknowledged = try replica.peer(district).theirKnowledge[site]
@@ -50,6 +50,13 @@ extension SchoolHome {
                 // the district's); one of the school's own rows stays to be put right by her.
                 guard corrected || (state.ownWriteUndone && state.orgID != site.rawValue) else { continue }
                 try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [r[0], r[1]])
+            }
+            // A file that reached the district damaged is settled once the district confirms every
+            // change: later bundles carried what it did (told in the receipt that brings it, then no more).
+            if try replica.changedRows(for: district, after: acknowledged) == 0 {
+                for r in try database.rows("SELECT bundle, reason FROM school_rejections WHERE NOT settled") where isDamagedBundle(r[1].displayText) {
+                    try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [r[0], r[1]])
+                }
             }
         }
     }
