@@ -375,7 +375,9 @@ public final class DistrictHome {
     /// Rejections the school is told of, oldest first (kept for 60 days): its genuine ones (the newest
     /// `refusalsTold`, within `refusalBytesTold` of a reply's header), and beside them, in a slot of
     /// their own so they can never evict those, the newest 20 files that named it but failed its
-    /// authentication (a forger, or its own machine with a wrong key).
+    /// authentication (a forger, or its own machine with a wrong key) — each until a bundle of the
+    /// school's own is accepted after it: its key is right then, and the file was a stranger's (told
+    /// to the coordinator alone; the school heard «подключите школу заново» for 60 days).
     public func rejections(for school: SiteID) throws -> [BundleHeader.Rejection] {
         var told = try database.rows("""
             SELECT bundle, reason FROM (
@@ -383,7 +385,9 @@ public final class DistrictHome {
                              WHERE site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT \(DistrictHome.refusalsTold))
               UNION ALL
               SELECT * FROM (SELECT bundle, reason, at, n FROM district_forgeries
-                             WHERE named_site = ?1 AND told AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 20))
+                             WHERE named_site = ?1 AND told AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')
+                               AND NOT EXISTS (SELECT 1 FROM msync_peers p WHERE p.site = ?1 AND p.last_bundle_at >= district_forgeries.at)
+                             ORDER BY n DESC LIMIT 20))
             ORDER BY at, n
             """, [.text(school.rawValue)]).map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
         // The oldest go first when the reasons would fill a reply's header.
