@@ -26,6 +26,7 @@ extension Replica {
         // The knowledge the bundle claims is taken here, right after folding: a write captured
         // after this point is not in the bundle, so it must not be claimed either.
         let bundleID = bundleID ?? Replica.randomBundleID()
+        var claimIsNew = false
         let (sequence, peerInfo, knowledge, acked) = try writeTransaction { () -> (Int64, Peer, VersionVector, [UInt8]?) in
             try foldLog()
             try refreshShare(of: recipient)
@@ -34,6 +35,8 @@ extension Replica {
             // wrote before merging a full reply then cannot (FullExchange.wroteFull).
             if role == .district, try peer(recipient).fullExchange.outgoing == .owed { try raiseCounter(to: try counter() + 1) }
             let knowledge = try self.knowledge()
+            claimIsNew = try database.scalar("SELECT 1 FROM msync_claims WHERE peer = ? AND counter = ?",
+                                             [.text(recipient.rawValue), .integer(knowledge[site])]) == nil
             try recordClaim(knowledge[site], to: recipient, bundle: bundleID)
             try ensurePeer(recipient)
             try database.execute("UPDATE msync_peers SET sent_sequence = sent_sequence + 1 WHERE site = ?", [.text(recipient.rawValue)])
@@ -46,6 +49,20 @@ extension Replica {
         let target = try answerSchema(for: recipient)
 
         // Step 2, a read transaction: one consistent snapshot streamed into the file while writers go on.
+        // No file written (a full stick, a stick pulled out): the claim made for it is taken back, so
+        // the next bundle's rows are not counted as sent before, and no reply can acknowledge it.
+        var written = false
+        defer {
+            if !written {
+                try? writeTransaction {
+                    if claimIsNew {
+                        try database.execute("DELETE FROM msync_claims WHERE peer = ? AND counter = ?",
+                                             [.text(recipient.rawValue), .integer(knowledge[site])])
+                    }
+                    try database.execute("DELETE FROM msync_sent WHERE peer = ? AND bundle_id = ?", [.text(recipient.rawValue), .blob(bundleID)])
+                }
+            }
+        }
         let summary: ExportSummary = try database.transaction(.deferred) {
             var conditions: [String] = []
             var args: [DatabaseValue] = []
@@ -167,6 +184,7 @@ extension Replica {
                 }
             }
         }
+        written = true
         try database.transaction {
             try recordClaim(summary.header.knowledge[site], to: recipient, bundle: nil)  // lowered when rows were held
             try database.execute("UPDATE msync_peers SET last_export_at = ? WHERE site = ?", [.text(Replica.timestamp(now)), .text(recipient.rawValue)])
