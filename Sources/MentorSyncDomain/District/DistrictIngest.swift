@@ -207,6 +207,7 @@ public final class DistrictIngest {
                         try home.recordRejection(site: header.sender, bundle: name, reason: r.reason, label: label)
                     }
                     try home.recordWriterClock(header)
+                    try home.ownBundleMerged(header.sender)
                 }
             } catch where direct {
                 // What it wrote before it failed cannot be taken out of the pass alone.

@@ -361,6 +361,14 @@ public final class DistrictHome {
         }
     }
 
+    /// A bundle of the school's own merged: its key is right, so the files that named it and failed
+    /// their authentication before were a stranger's (another district's school of the same code, a
+    /// forgery) or are old news — the coordinator's to know, no longer told to the school (it heard
+    /// «подключите школу заново» at every exchange for 60 days). Runs in the bundle's merge.
+    public func ownBundleMerged(_ school: SiteID) throws {
+        try database.execute("UPDATE district_forgeries SET told = 0 WHERE named_site = ? AND told", [.text(school.rawValue)])
+    }
+
     /// Files that named `site` but failed its authentication, newest last.
     public func forgeries(naming site: SiteID) throws -> [BundleHeader.Rejection] {
         try database.rows("SELECT bundle, reason FROM district_forgeries WHERE named_site = ? ORDER BY n", [.text(site.rawValue)])
@@ -376,8 +384,7 @@ public final class DistrictHome {
     /// `refusalsTold`, within `refusalBytesTold` of a reply's header), and beside them, in a slot of
     /// their own so they can never evict those, the newest 20 files that named it but failed its
     /// authentication (a forger, or its own machine with a wrong key) — each until a bundle of the
-    /// school's own is accepted after it: its key is right then, and the file was a stranger's (told
-    /// to the coordinator alone; the school heard «подключите школу заново» for 60 days).
+    /// school's own is accepted after it (`ownBundleMerged`).
     public func rejections(for school: SiteID) throws -> [BundleHeader.Rejection] {
         var told = try database.rows("""
             SELECT bundle, reason FROM (
@@ -385,9 +392,7 @@ public final class DistrictHome {
                              WHERE site = ?1 AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT \(DistrictHome.refusalsTold))
               UNION ALL
               SELECT * FROM (SELECT bundle, reason, at, n FROM district_forgeries
-                             WHERE named_site = ?1 AND told AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days')
-                               AND NOT EXISTS (SELECT 1 FROM msync_peers p WHERE p.site = ?1 AND p.last_bundle_at >= district_forgeries.at)
-                             ORDER BY n DESC LIMIT 20))
+                             WHERE named_site = ?1 AND told AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days') ORDER BY n DESC LIMIT 20))
             ORDER BY at, n
             """, [.text(school.rawValue)]).map { BundleHeader.Rejection(bundle: $0[0].displayText, reason: $0[1].displayText) }
         // The oldest go first when the reasons would fill a reply's header.
