@@ -218,6 +218,26 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: inbox.appendingPathComponent(sent).path), "left where it is")
     }
 
+    /// A copy that keeps the file's own time (Explorer, `cp -p`, rsync -t: a bundle written at the
+    /// school a week ago) is still being copied when it changed a moment ago: left for later, not
+    /// quarantined half-written.
+    func testACutBundleCopiedWithItsOldTimeIsLeftForLater() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Иванова Анна"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let inbox = w.stick.appendingPathComponent("inbox")
+        let sent = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: inbox.path).first { $0.hasSuffix(".msync") })
+        let file = inbox.appendingPathComponent(sent)
+        let bytes = try Data(contentsOf: file)
+        try bytes.prefix(bytes.count / 2).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7 * 86400)], ofItemAtPath: file.path)
+        let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path],
+                                        environment: ToolLocale.russian)
+        expectOK(ingest)
+        XCTAssertTrue(flat(ingest.stdout).contains("отложен: \(sent)"), ingest.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "left where it is")
+    }
+
     /// Wrapped text joined back: one space between words.
     func flat(_ text: String) -> String { text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
 }

@@ -95,7 +95,7 @@ public final class DistrictIngest {
         for file in inbox.bundles {
             if shouldStop() { break }
             guard let facts = FileFacts.of(file) else { continue }  // vanished: another daemon took it
-            let recent = Date().timeIntervalSince(facts.modified) < settleSeconds
+            let recent = Date().timeIntervalSince(facts.lastChange) < settleSeconds
             if recent, (try? BundleReader.checkIntegrity(at: file)) == nil {
                 outcome.leftForLater.append(file.lastPathComponent)
                 log.event("bundle_waiting", ["file": file.lastPathComponent, "why": "incomplete and changed within \(Int(settleSeconds)) s; may still be copying"])

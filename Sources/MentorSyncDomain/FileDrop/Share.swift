@@ -127,11 +127,18 @@ extension RegularFile.Kind {
 public struct FileFacts: Equatable, Sendable {
     public var size: Int
     public var modified: Date
+    /// When this machine last wrote to the file or renamed it (its inode's change time): a copy that
+    /// keeps the file's own time (Explorer, `cp -p`, `rsync -t`) sets `modified` to when the school
+    /// wrote it, a week ago perhaps, while it is still growing.
+    public var changed: Date
+
+    /// The later of the two: how long ago the file last changed here.
+    public var lastChange: Date { max(modified, changed) }
 
     public static func of(_ url: URL) -> FileFacts? {
         var st = stat()  // the item itself, a link not followed
         guard lstat(url.path, &st) == 0 else { return nil }
-        let t = st.st_mtim
-        return FileFacts(size: Int(st.st_size), modified: Date(timeIntervalSince1970: TimeInterval(t.tv_sec) + TimeInterval(t.tv_nsec) / 1e9))
+        func date(_ t: timespec) -> Date { Date(timeIntervalSince1970: TimeInterval(t.tv_sec) + TimeInterval(t.tv_nsec) / 1e9) }
+        return FileFacts(size: Int(st.st_size), modified: date(st.st_mtim), changed: date(st.st_ctim))
     }
 }
