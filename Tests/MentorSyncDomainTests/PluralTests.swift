@@ -36,6 +36,9 @@ final class PluralTests: XCTestCase {
         XCTAssertTrue(Message.restoredCopy(21).text(.ru).contains("21 запись, сделанная с тех пор, уйдёт со следующим обменом"))
         XCTAssertTrue(Message.restoredCopy(3).text(.ru).contains("3 записи, сделанные с тех пор, уйдут со следующим обменом"))
         XCTAssertTrue(Message.restoredCopy(5).text(.ru).contains("5 записей, сделанных с тех пор, уйдут со следующим обменом"))
+        // A new computer set up from the enrollment file has written nothing since: no count of nothing.
+        XCTAssertEqual(Message.restoredCopy(0).text(.ru), "к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии или школа заново установлена на другом компьютере); у управления запрошена полная копия: всё, что оно получило от школы, вернётся со следующим обменом")
+        XCTAssertFalse(Message.restoredCopy(0).text(.en).contains("0 rows"))
         XCTAssertTrue(Message.importSeveralRowsOfPerson(5, table: "mentors").text(.ru).contains("уже 5 строк в таблице"))
         XCTAssertTrue(Message.importSeveralRowsOfPerson(2, table: "mentors").text(.ru).contains("уже 2 строки в таблице"))
         let context = EntryContext.column("person_id", table: "mentors")

@@ -32,9 +32,17 @@ extension Message {
     }
 
     public static func restoredCopy(_ rows: Int) -> Message {
-        Message("notice.restored_copy",
-                en: "note: the district holds writes this registry never sent (registry.db put back from an older copy, or the school set up anew on another computer); \(Plural.en(count: rows, "row written since goes", "rows written since go")) with the next sync, and the district's full copy is asked for",
-                ru: "к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии или школа заново установлена на другом компьютере); \(Plural.ru(count: rows, "запись, сделанная с тех пор, уйдёт", "записи, сделанные с тех пор, уйдут", "записей, сделанных с тех пор, уйдут")) со следующим обменом, а у управления запрошена полная копия")
+        let why = (en: "note: the district holds writes this registry never sent (registry.db put back from an older copy, or the school set up anew on another computer); ",
+                   ru: "к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии или школа заново установлена на другом компьютере); ")
+        // A new computer set up from the enrollment file has written nothing since: no count of nothing.
+        if rows == 0 {
+            return Message("notice.restored_copy",
+                           en: why.en + "the district's full copy is asked for: all it received from the school comes back with the next sync",
+                           ru: why.ru + "у управления запрошена полная копия: всё, что оно получило от школы, вернётся со следующим обменом")
+        }
+        return Message("notice.restored_copy",
+                       en: why.en + "\(Plural.en(count: rows, "row written since goes", "rows written since go")) with the next sync, and the district's full copy is asked for",
+                       ru: why.ru + "\(Plural.ru(count: rows, "запись, сделанная с тех пор, уйдёт", "записи, сделанные с тех пор, уйдут", "записей, сделанных с тех пор, уйдут")) со следующим обменом, а у управления запрошена полная копия")
     }
 
     public static func replyNotMerged(_ problem: String) -> Message {
