@@ -18,6 +18,21 @@ extension SchoolHome {
     }
 }
 
+extension SchoolHome {
+    /// A refused file (not a row: a file that failed its checks) that the district's newest reply no
+    /// longer repeats is settled: the district repeats such a file only until a bundle of the school's
+    /// own is accepted after it — it was a stranger's (another district's school of the same code, a
+    /// forgery), or is old news. Status said «подключите школу заново» for 60 days.
+    func settleFileRefusalsNoLongerTold(_ told: [BundleHeader.Rejection]) throws {
+        let still = Set(told.map { [$0.bundle, $0.reason] })
+        for r in try database.rows("SELECT bundle, reason FROM school_rejections WHERE NOT settled") {
+            let (bundle, reason) = (r[0].displayText, r[1].displayText)
+            guard BundleError(description: reason) != nil, !still.contains([bundle, reason]) else { continue }
+            try database.execute("UPDATE school_rejections SET settled = 1 WHERE bundle = ? AND reason = ?", [.text(bundle), .text(reason)])
+        }
+    }
+}
+
 /// True when a reason the district sent is a bundle that reached it damaged.
 func isDamagedBundle(_ reason: String) -> Bool {
     if case .damaged? = BundleError(description: reason) { return true }

@@ -102,6 +102,7 @@ public final class SchoolSync {
         // Each file is opened once (its header read to order them, its body while it merges) and stands
         // alone: a damaged or misplaced one is reported and left where it is, the genuine ones merged.
         var readable: [BundleReader] = []
+        var merged: [BundleHeader] = []
         var mergedAtCurrentSchema = false
         for url in files {
             if let why = Message.notAFile(RegularFile.kind(url)) { result.problems.append("\(url.lastPathComponent): \(why)"); continue }
@@ -159,6 +160,7 @@ public final class SchoolSync {
                 continue
             }
             result.files.append(url.lastPathComponent)
+            merged.append(header)
             if header.schemaVersion == home.replica.schema.version { mergedAtCurrentSchema = true }
             result.rowsChanged += report.rowsChanged
             result.rowsInserted += report.rowsInserted
@@ -173,6 +175,10 @@ public final class SchoolSync {
             if let n = report.restampedRows { result.restampedRows = (result.restampedRows ?? 0) + n }
         }
         if !result.files.isEmpty {
+            if let newest = merged.max(by: { $0.sequence < $1.sequence }),
+               newest.sequence >= (try home.replica.peer(home.district).lastSequence) {
+                try home.settleFileRefusalsNoLongerTold(newest.rejections)
+            }
             try home.settleCorrectedRefusals()
             result.networkMentorsArrived = max(0, try home.networkMentorCount() - networkMentorsBefore)
         }
