@@ -99,6 +99,9 @@ final class SchoolCLITests: XCTestCase {
         let sync = try w.school("s001", "sync", "--share", w.stick.path)
         XCTAssertTrue(sync.stdout.contains("full re-send"), sync.stdout)
         XCTAssertTrue(sync.stdout.contains("a full copy"), sync.stdout)
+        // The same sync sent the full copy at once: "the next sync sends everything" was not so.
+        XCTAssertFalse(sync.stdout.contains("the next sync sends everything"), sync.stdout)
+        XCTAssertTrue(sync.stdout.contains("the full copy went with this sync"), sync.stdout)
         XCTAssertEqual((try w.json(try w.school("s001", "list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Новое")
         try w.round()
         XCTAssertEqual((try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])?.first?["full_name"] as? String, "Новое")

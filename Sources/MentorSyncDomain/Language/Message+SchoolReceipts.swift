@@ -146,6 +146,11 @@ extension Message {
         en: "the district asked for a full re-send: the next sync sends everything",
         ru: "управление образования просит прислать всё заново: следующая синхронизация отправит все данные")
 
+    /// The district's resync order heard by a sync that sent the full copy at once.
+    public static let fullResendSent = Message("receipt.full_resend_sent",
+        en: "the district asked for a full re-send: the full copy went with this sync",
+        ru: "управление образования попросило прислать всё заново: полная копия отправлена этим же обменом")
+
     public static func districtCommand(_ command: String) -> Message {
         Message("receipt.district_command", en: "command from the district: \(command)", ru: "команда от управления образования: \(command)")
     }

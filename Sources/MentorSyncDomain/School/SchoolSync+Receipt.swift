@@ -42,7 +42,9 @@ extension SchoolHome {
         lines += i.beforeNewKey.map { "\($0): \(Message.replyBeforeRekey.text(l))" }
         if i.conflicts > 0 { lines.append(Message.schoolConflicts(i.conflicts).text(l)) }
         for c in Set(i.commands).sorted() {
-            lines.append((c == BundleHeader.Command.resync ? Message.fullResendAsked : Message.districtCommand(c)).text(l))
+            // `sync` sends the full copy at once when a reply orders it (SchoolSync.sync).
+            let resync = e.full ? Message.fullResendSent : Message.fullResendAsked
+            lines.append((c == BundleHeader.Command.resync ? resync : Message.districtCommand(c)).text(l))
         }
         for r in refusals { lines.append(refusalMessage(bundle: r.bundle, reason: r.reason).text(l)) }
         lines += (try? describeCorrections(i.corrections, language: l)) ?? []
