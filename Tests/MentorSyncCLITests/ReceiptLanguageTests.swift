@@ -136,6 +136,13 @@ final class ReceiptLanguageTests: XCTestCase {
         try run.tool("restore", "mentorsync-school", ["restore", "--from", file], home: "school")
         XCTAssertTrue(run.text("restore").contains("восстановлен из \(file) (целостность в порядке)"), run.text("restore"))
         XCTAssertTrue(run.text("restore").contains("дальше: попросите управление образования выполнить «mentorsync-district resync --site s001»"), run.text("restore"))
+        // Her status after the restore says what the next sync does, not that the district asked for it.
+        let status = try ToolRunner.run("mentorsync-school", ["status", "--home", run.scratch.path("school").path], environment: ToolLocale.russian)
+        let flat = status.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        XCTAssertFalse(flat.contains("управление образования просит прислать всё заново"), status.stdout)
+        XCTAssertTrue(flat.contains("следующий обмен отправит управлению образования все данные школы и попросит у него полную копию"), status.stdout)
+        try run.tool("sync after restore", "mentorsync-school", ["sync", "--share", run.scratch.path("stick").path], home: "school")
+        XCTAssertTrue(run.text("sync after restore").contains("— полная копия всех данных школы, как положено после восстановления"), run.text("sync after restore"))
         try run.tool("resync", "mentorsync-district", ["resync", "--site", "s001"], home: "district")
         XCTAssertTrue(run.text("resync").hasPrefix("для школы s001 заказана полная пересылка"), run.text("resync"))
     }

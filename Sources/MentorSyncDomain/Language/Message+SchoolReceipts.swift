@@ -26,8 +26,9 @@ extension Message {
     /// written — only a network folder reaches the district by itself; a stick's file is «записано на
     /// флешку» until someone takes it there (`takeStick` says so). `refused`: the receipt goes on to
     /// tell changes the district refused, so what it confirmed having is not said to be all it took.
+    /// `fullOwn`: the full copy is the school's own (after a restore), not the district's order.
     public static func sent(rows: Int, deletions: Int, conflicts: Int, full: Bool, file: String, again: Int = 0, againConfirmed: Bool = false,
-                            medium: ShareMedium = .network, refused: Bool = false) -> Message {
+                            medium: ShareMedium = .network, refused: Bool = false, fullOwn: Bool = false) -> Message {
         let enWhere = ["stick": "written to the stick for the district: ", "network": "sent to the district's shared folder: ",
                        "folder": "written to the exchange folder for the district: "][medium.rawValue]!
         let ruWhere = ["stick": "записано на флешку для управления образования: ", "network": "отправлено в общую папку управления образования: ",
@@ -55,7 +56,7 @@ extension Message {
         var en = enWhere + Plural.en(count: rows, "changed row", "changed rows")
         if deletions > 0 { en += " (\(deletions) of them \(deletions == 1 ? "a deletion" : "deletions"))" }
         if conflicts > 0 { en += " and " + Plural.en(count: conflicts, "conflict", "conflicts") }
-        if full { en += " — a full copy, as the district asked" }
+        if full { en += fullOwn ? " — a full copy of all the school's data, as after a restore" : " — a full copy, as the district asked" }
         en += " in \(file)"
         if again > 0 && !againConfirmed {
             en += again >= rows ? (rows == 1 ? " — the row was sent before; the district has not confirmed it yet"
@@ -73,7 +74,7 @@ extension Message {
             // «(9 удалено)» read as if the sync had deleted something: the deletions are hers, sent.
             if deletions > 0 { ru += " (из них удалений: \(deletions))" }
             if conflicts > 0 { ru += (rows == 0 ? "" : " и ") + Plural.ru(count: conflicts, "конфликт", "конфликта", "конфликтов") }
-            if full { ru += " — полная копия, как просило управление образования" }
+            if full { ru += fullOwn ? " — полная копия всех данных школы, как положено после восстановления" : " — полная копия, как просило управление образования" }
             if again > 0 && !againConfirmed {
                 ru += again >= rows ? (rows == 1 ? " — эта запись уже отправлялась раньше, управление образования её ещё не подтвердило"
                                                  : " — все эти записи уже отправлялись раньше, управление образования их ещё не подтвердило")

@@ -34,6 +34,11 @@ extension Message {
         en: "the district asked for a full re-send: the next sync sends everything",
         ru: "управление образования просит прислать всё заново: следующий обмен отправит все данные")
 
+    /// After a restore (or a registry put back from a copy): the school's own full exchange, not an order.
+    public static let schoolFullExchangeAsked = Message("status.school_full_exchange_asked",
+        en: "the next sync sends the district all of the school's data and asks it for a full copy",
+        ru: "следующий обмен отправит управлению образования все данные школы и попросит у него полную копию")
+
     public static func schoolConflictsRecorded(_ n: Int) -> Message {
         Message("status.school_conflicts", en: "\(Plural.en(count: n, "conflict", "conflicts")) recorded: on \(n == 1 ? "its" : "their") way to the district, which reviews \(n == 1 ? "it" : "them") (gone from here once the district confirms)",
                 ru: "\(Plural.ru(count: n, "конфликт записан", "конфликта записаны", "конфликтов записаны")): \(n == 1 ? "он передаётся" : "они передаются") в управление образования, там \(n == 1 ? "его" : "их") рассмотрят (отсюда \(n == 1 ? "он уйдёт" : "они уйдут"), когда управление подтвердит получение)")

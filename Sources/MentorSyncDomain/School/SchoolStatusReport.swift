@@ -19,6 +19,9 @@ public struct SchoolStatusReport: Sendable {
     public var rejections: [(bundle: String, reason: String, heardAt: String)]
     public var commands: [(name: String, bundle: String, at: String)]
     public var fullResendPending: Bool
+    /// This school asked the district for a full copy (a restore, a registry put back from a copy):
+    /// the full re-send is its own, not the district's order.
+    public var fullCopyAsked = false
     /// When capture was last found off (a table rebuilt by another program) and re-armed, and what was done.
     public var captureRepair: (at: String, notice: String)? = nil
     /// The district's name as the enrollment file gave it (`district` is its site id).
@@ -86,6 +89,7 @@ extension SchoolHome {
         report.captureRepair = repair.map { ($0.at, $0.repair.notice) }
         report.lastRepair = repair?.repair
         report.districtName = districtName
+        report.fullCopyAsked = peer.fullExchange.isRequested
         report.refusals = rejections.map { refusalMessage(bundle: $0.bundle, reason: $0.reason) }
         // A refused row of this school's goes once more whole (Replica.noteRefusedRows): it is among
         // the unacknowledged rows, and read as waiting for the district beside the district's refusal.
@@ -103,7 +107,7 @@ extension SchoolStatusReport {
         let waiting = waitingForDistrict
         var lines: [Message] = [waiting > 0 ? .schoolUnacknowledged(waiting)
                                 : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused : .schoolAllAcknowledged]
-        if fullResendPending { lines.append(.schoolFullResendPending) }
+        if fullResendPending { lines.append(fullCopyAsked ? .schoolFullExchangeAsked : .schoolFullResendPending) }
         if conflictsToHandOver > 0 { lines.append(.schoolConflictsRecorded(conflictsToHandOver)) }
         if let repair = lastRepair, let at = captureRepair?.at { lines.append(.captureRepaired(repair, at: at)) }
         lines += refusals

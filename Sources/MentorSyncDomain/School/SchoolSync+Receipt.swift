@@ -29,7 +29,7 @@ extension SchoolHome {
         let refusals = refusalsToTell(i)
         var lines = [Message.sent(rows: e.rows, deletions: e.tombstones, conflicts: e.conflicts, full: e.full, file: e.url.lastPathComponent,
                                   again: e.sentAgain, againConfirmed: e.sentAgainConfirmed, medium: e.medium,
-                                  refused: refusals.contains { RefusalReason.namedRow($0.reason) != nil }).text(l)]
+                                  refused: refusals.contains { RefusalReason.namedRow($0.reason) != nil }, fullOwn: e.fullOwn).text(l)]
         if i.files.isEmpty && i.skipped.isEmpty {
             // A reply that could not be read is told as a problem, not as no reply.
             if i.problems.isEmpty && i.beforeNewKey.isEmpty { lines.append(Message.noReplyYet.text(l)) }

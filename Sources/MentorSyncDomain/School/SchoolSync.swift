@@ -27,6 +27,8 @@ public final class SchoolSync {
         public var sentAgainConfirmed = false
         /// The counter the earlier bundles carried rows up to: the rows sent again are those up to it.
         public var againUpTo: Int64 = 0
+        /// A full copy this school owed itself (a restore asked the district for one too), not ordered.
+        public var fullOwn = false
         /// Where `sync` wrote the file (`export` writes into a folder: `.folder`).
         public var medium: ShareMedium = .folder
     }
@@ -78,6 +80,7 @@ public final class SchoolSync {
         try home.replica.fold()
         let sentUpTo = (try? home.replica.sentUpTo(home.district)) ?? nil
         let again = (try? sentUpTo.map { try home.replica.unacknowledgedRows(to: home.district, upTo: $0) } ?? 0) ?? 0
+        let exchange = try home.replica.peer(home.district).fullExchange
         let summary = try home.replica.exportBundle(to: directory, recipient: home.district, key: try home.key(), progress: bar.update)
         var superseded = 0
         for url in Share.bundles(in: directory) where url != summary.url {
@@ -91,7 +94,8 @@ public final class SchoolSync {
         let h = summary.header
         return ExportResult(url: summary.url, rows: h.rowCount, tombstones: h.tombstoneCount, conflicts: h.conflictCount,
                             full: h.isFull, bytes: summary.bytes, superseded: superseded, held: summary.held,
-                            sentAgain: h.isFull ? 0 : min(again, h.rowCount), againUpTo: sentUpTo ?? 0)
+                            sentAgain: h.isFull ? 0 : min(again, h.rowCount), againUpTo: sentUpTo ?? 0,
+                            fullOwn: h.isFull && exchange.isRequested)
     }
 
     /// Merges replies from the district. A reply already merged is skipped; an old one changes nothing.
