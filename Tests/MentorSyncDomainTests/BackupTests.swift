@@ -119,6 +119,32 @@ final class BackupTests: XCTestCase {
         }
     }
 
+    /// A dead CMOS battery puts the clock back years (or a fast clock is put right): the backup just
+    /// taken is named as the oldest. `--keep` never deletes it, and backups named after the clock's
+    /// now (taken before the clock went wrong, or while it ran ahead) go first.
+    func testKeepNeverDeletesTheBackupJustTakenWhenTheClockWentWrong() throws {
+        let h = try district()
+        let folder = scratch.folder("clock")
+        let day = { (n: Double) in Date(timeIntervalSince1970: 1_790_000_000 + n * 86_400) }
+        var made: [URL] = []
+        for n in 0..<3 { made.append(try Backup.take(home: h.url, out: folder, keep: 3, now: day(Double(n))).file) }
+        // The clock is reset to 2000: the new backup is kept, the oldest real one goes.
+        let reset = try Backup.take(home: h.url, out: folder, keep: 3, now: Date(timeIntervalSince1970: 946_684_800))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: reset.file.path), "the backup just taken was deleted: \(reset.pruned)")
+        XCTAssertEqual(reset.pruned, [made[0]])
+        // Put right, it is later than those: the next backup is kept, and the one of year 2000 is
+        // the newest of the others in fact (taken after them), so the oldest named after now goes.
+        let fixed = try Backup.take(home: h.url, out: folder, keep: 3, now: day(4))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fixed.file.path))
+        XCTAssertEqual(fixed.pruned.count, 1)
+        // A clock that ran ahead and was put right: the backups named in the future go first.
+        let ahead = scratch.folder("ahead")
+        for n in 0..<3 { _ = try Backup.take(home: h.url, out: ahead, keep: 3, now: day(3650 + Double(n))) }
+        let now = try Backup.take(home: h.url, out: ahead, keep: 3, now: day(5))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: now.file.path), "the backup just taken was deleted: \(now.pruned)")
+        XCTAssertEqual(now.pruned.map(\.lastPathComponent), [Backup.fileName(site: "district", at: day(3650))])
+    }
+
     /// Another connection holds a large write transaction open while backups are taken:
     /// every copy has either none or all of its rows, and passes its integrity check.
     func testBackupDuringALargeTransactionHasAllOrNothing() throws {

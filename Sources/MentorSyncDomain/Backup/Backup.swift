@@ -97,7 +97,7 @@ public enum Backup {
         let copy = try db.backup(to: file.path)
         let rows = try countRows(file)
         var pruned: [URL] = []
-        if let keep, outIsFolder { pruned = prune(folder: out, site: site, keep: keep) }
+        if let keep, outIsFolder { pruned = prune(folder: out, site: site, keep: keep, taken: file, now: now) }
         return Snapshot(file: file, site: site, role: foundRole, bytes: copy.bytes, rows: rows, integrity: copy.integrity,
                         takenAt: Replica.timestamp(now), seconds: Date().timeIntervalSince(started), pruned: pruned)
     }
@@ -109,10 +109,16 @@ public enum Backup {
             .map { folder.appendingPathComponent($0) }
     }
 
-    static func prune(folder: URL, site: String, keep: Int) -> [URL] {
-        let all = backups(in: folder, site: site)
-        guard all.count > keep else { return [] }
-        let old = Array(all.prefix(all.count - keep))
+    /// Removes all but the newest `keep` backups of `site` in `folder`, never `taken` (the one just
+    /// written). The names' times are the clock's: a backup named after `now` was taken before the
+    /// clock was put back (a dead CMOS battery) or while it ran ahead — older in fact than `taken`,
+    /// so those go first. By the names alone, the backup just taken went at once, at every backup.
+    static func prune(folder: URL, site: String, keep: Int, taken: URL, now: Date) -> [URL] {
+        let latest = fileName(site: site, at: now)
+        let others = backups(in: folder, site: site).filter { $0.lastPathComponent != taken.lastPathComponent }
+        guard others.count >= keep else { return [] }
+        let ahead = others.filter { $0.lastPathComponent > latest }, behind = others.filter { $0.lastPathComponent <= latest }
+        let old = Array((ahead + behind).prefix(others.count - (keep - 1)))
         return old.filter { (try? FileManager.default.removeItem(at: $0)) != nil }
     }
 
