@@ -184,6 +184,14 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertEqual(m.text(.en), "the district did not accept a change of Person «0f6e3c52»: the change names two different owners")
     }
 
+    /// A file that came to the wrong district, or names no school of this one, says what to do with it.
+    func testAFileForAnotherDistrictOrSchoolSaysWhatToDo() {
+        XCTAssertEqual(Message.bundleError(.misaddressed(recipient: "dist2", expected: "district")).text(.ru),
+                       "пакет адресован другому управлению образования («dist2»), а не этому («district»): он попал сюда по ошибке и ничего здесь не изменил — передайте его туда, куда он адресован")
+        XCTAssertEqual(Message.bundleError(.unknownSender("s099")).text(.ru),
+                       "пакет от школы «s099», а такая школа здесь не подключена: он ничего не изменил — если это ваша школа, подключите её (enroll), иначе передайте файл её управлению образования")
+    }
+
     /// Each way a bundle can be damaged is said in Russian too (zlib's own words stay as they are).
     func testEveryDamageIsSaidInRussian() {
         for d in BundleError.Damage.allCases {

@@ -13,8 +13,10 @@ extension Message {
         case .limitExceeded(let why): ru = "пакет превышает предел безопасности: \(why)"
         case .damaged(let why): ru = "пакет повреждён или записан не до конца (\(russianDamage(why))); ничего не потеряно: школа пришлёт эти изменения снова со следующим файлом"
         case .badSignature(let sender): ru = "подпись не совпадает с ключом, выданным \(sender); подключите школу заново или проверьте флешку"
-        case .unknownSender(let sender): ru = "пакет от «\(sender)», а такой школы здесь нет"
-        case .misaddressed(let recipient, let expected): ru = "пакет адресован «\(recipient)», а не «\(expected)»"
+        case .unknownSender(let sender):
+            ru = "пакет от школы «\(sender)», а такая школа здесь не подключена: он ничего не изменил — если это ваша школа, подключите её (enroll), иначе передайте файл её управлению образования"
+        case .misaddressed(let recipient, let expected):
+            ru = "пакет адресован другому управлению образования («\(recipient)»), а не этому («\(expected)»): он попал сюда по ошибке и ничего здесь не изменил — передайте его туда, куда он адресован"
         case .unsupportedSchema(let v, let supported): ru = "пакет использует схему реестра версии \(v), новее, чем \(supported) у этой программы; обновите mentorsync"
         case .revoked(let sender, let since):
             ru = "школа \(sender) отключена \(RowNames.russianDate(String(since.prefix(10)))), её пакеты не принимаются; если её компьютер снова в безопасности, подключите школу заново и установите там новый файл подключения"
