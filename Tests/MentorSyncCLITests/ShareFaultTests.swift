@@ -61,6 +61,14 @@ final class ShareFaultTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("read-only"), r.stderr)
         XCTAssertEqual(r.stderr.split(separator: "\n").filter { $0.hasPrefix("mentorsync-district:") }.count, 1, r.stderr)
         XCTAssertEqual(Share.bundles(in: stick.appendingPathComponent("inbox")), waiting, "the bundle stays for the next visit")
+        // The school on the locked stick: one line in her language, what to do, nothing lost.
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Ещё одна запись"))
+        let school = try ToolRunner.run("mentorsync-school", ["sync", "--share", stick.path, "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
+        XCTAssertEqual(school.exitCode, 1, school.output)
+        XCTAssertEqual(school.stderr.split(separator: "\n").count, 1, school.stderr)
+        XCTAssertTrue(school.stderr.contains("защищена от записи"), school.stderr)
+        XCTAssertTrue(school.stderr.contains("ничего не потеряно"), school.stderr)
+        XCTAssertFalse(school.stderr.contains("cannot write") || school.stderr.contains("read-only"), school.stderr)
     }
 
     /// One damaged file in `outbox/<site>` stopped the school from merging the genuine reply beside it.

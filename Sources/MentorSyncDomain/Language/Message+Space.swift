@@ -1,7 +1,36 @@
+import Foundation
 import MentorSyncEngine
 
 /// A full stick or share, said in one line: where, how much room the file needs, what to do.
 extension Message {
+    /// No file could be written in a folder (a locked or pulled-out stick, a folder gone): where,
+    /// why, what to do — the changes wait in the registry, nothing is lost.
+    public static func cannotWrite(_ e: FileError) -> Message {
+        let folder = e.folder ?? ""
+        let again = (en: "; nothing was lost: the changes go with the next try",
+                     ru: "; ничего не потеряно: изменения уйдут со следующей попыткой")
+        switch e.code {
+        case EROFS:
+            return Message("file.read_only", en: e.description + again.en,
+                           ru: "на флешку или в папку \(folder) нельзя записать: она только для чтения (флешка защищена от записи?); снимите защиту и запустите команду снова" + again.ru)
+        case EACCES, EPERM:
+            return Message("file.permission", en: e.description + again.en,
+                           ru: "в папку \(folder) нельзя записать: нет прав на запись; попросите администратора дать права или возьмите другую флешку" + again.ru)
+        case ENOENT, ENOTDIR, ENODEV, ENXIO:
+            return Message("file.folder_gone", en: e.description + again.en,
+                           ru: "папки \(folder) нет (флешку вынули?): вставьте флешку снова и запустите команду ещё раз" + again.ru)
+        case EIO:
+            return Message("file.io", en: e.description + again.en,
+                           ru: "не удалось записать на флешку или в папку \(folder): ошибка ввода-вывода (флешку вынули во время записи или она повреждена); вставьте её снова или возьмите другую и запустите команду ещё раз" + again.ru)
+        case ENOSPC, EDQUOT:
+            return Message("file.full", en: e.description + again.en,
+                           ru: "флешка или папка \(folder) заполнена; удалите с неё другие файлы (или возьмите другую флешку) и запустите команду снова" + again.ru)
+        default:
+            return Message("file.cannot_write", en: e.description + again.en,
+                           ru: "не удалось записать в папку \(folder) (\(String(cString: strerror(e.code)))); проверьте флешку или папку и запустите команду снова" + again.ru)
+        }
+    }
+
     public static func noRoom(_ e: NoRoomError) -> Message {
         let (needed, free) = (NoRoomError.kilobytes(e.needed), NoRoomError.kilobytes(e.available))
         return Message("space.no_room",

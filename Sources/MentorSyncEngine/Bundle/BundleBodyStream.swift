@@ -109,6 +109,9 @@ final class BundleBodyStream: @unchecked Sendable {
         if !outOfRoom {
             do { try file.write(contentsOf: bytes) } catch {
                 guard BundleBodyStream.isNoRoom(error) else {
+                    // A stick pulled out or locked mid-write: said by its folder, in the reader's language.
+                    let code = DurableFile.posixCode(error)
+                    if code != 0 { throw FileError.cannotWrite(in: temporaryURL.deletingLastPathComponent(), code: code) }
                     throw BundleError.io("writing \(temporaryURL.lastPathComponent): \(error.localizedDescription)")
                 }
                 // Free the space at once; keep compressing to learn the whole bundle's size.

@@ -25,11 +25,11 @@ public enum DurableFile {
         let tmp = temporaryURL(for: url)
         unlink(tmp.path)  // a leftover of an earlier process with our pid
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions ?? 0o666)
-        guard fd >= 0 else { throw FileError(cannotWrite(in: url.deletingLastPathComponent(), errno), code: errno) }
+        guard fd >= 0 else { throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: errno) }
         if let permissions, fchmod(fd, permissions) != 0 {
             let e = errno
             close(fd); unlink(tmp.path)
-            throw FileError(cannotWrite(in: url.deletingLastPathComponent(), e), code: e)
+            throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: e)
         }
         return (tmp, FileHandle(fileDescriptor: fd, closeOnDealloc: true))
     }
@@ -48,8 +48,8 @@ public enum DurableFile {
             unlink(tmp.path)
             if let e = error as? FileError { throw e }
             let code = posixCode(error)
-            throw FileError(code == ENOSPC || code == EDQUOT ? cannotWrite(in: url.deletingLastPathComponent(), code)
-                            : "cannot write \(url.path): \(describe(error))", code: code)
+            if code == ENOSPC || code == EDQUOT || code == EIO || code == EROFS { throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: code) }
+            throw FileError("cannot write \(url.path): \(describe(error))", code: code)
         }
     }
 
@@ -130,6 +130,16 @@ public enum DurableFile {
 public struct FileError: Error, CustomStringConvertible, Equatable {
     public let description: String
     public let code: Int32
+    /// The folder a file could not be written in (a locked or pulled-out stick), so that it can be
+    /// said in the reader's language; nil for other failures.
+    public var folder: String? = nil
     public init(_ description: String, code: Int32) { self.description = description; self.code = code }
     public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
+
+    /// No file could be written in `dir` (`errno` `code`).
+    public static func cannotWrite(in dir: URL, code: Int32) -> FileError {
+        var e = FileError(DurableFile.cannotWrite(in: dir, code), code: code)
+        e.folder = dir.path
+        return e
+    }
 }
