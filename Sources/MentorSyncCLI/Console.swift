@@ -38,16 +38,5 @@ public struct Console: Sendable {
 
 /// Turns any error into the one line a person reads.
 func describe(_ error: Error) -> String {
-    if let e = error as? NoRoomError { return Message.noRoom(e).text() }
-    if let e = error as? FileError, e.folder != nil { return Message.cannotWrite(e).text() }
-    if let e = error as? BundleError { return Message.bundleError(e).text() }
-    if let e = error as? SQLiteError {
-        if e.isCorrupt {
-            return Message.registryDamaged(e.message).text()
-        }
-        if e.isDiskFull { return Message.diskFull.text() }
-        if e.isBusy { return Message.registryBusy.text() }
-        return Message.databaseError(e.message).text()
-    }
-    return "\(error)"
+    Message.failure(error)?.text() ?? "\(error)"
 }

@@ -73,6 +73,8 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         if let e = error as? MessageError { return e.message.text(language) }
         if let e = error as? WebError { return e.message.text(language) }
         if let e = error as? ReportError { return e.message.text(language) }
+        // A full or locked stick, a bundle's or the registry's trouble: said as the command says it.
+        if let m = Message.failure(error) { return m.text(language) }
         return "\(error)"
     }
 

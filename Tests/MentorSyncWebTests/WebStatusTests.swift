@@ -30,6 +30,27 @@ final class WebStatusTests: XCTestCase {
         XCTAssertTrue(page.contains("управление образования запишет ответ заново, когда снова примет ваши файлы</li></ul></div>"), page)
     }
 
+    /// A write-protected stick pressed «Синхронизировать» on: one Russian sentence with what to do,
+    /// as the command says it (the page showed the engine's English line).
+    func testASyncOntoALockedStickSaysSoInRussian() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("locked")
+        func run(_ args: [String]) -> Int32 { (try? ToolRunner.runProgram(URL(fileURLWithPath: "/usr/bin/mount"), args).exitCode) ?? -1 }
+        guard run(["-t", "tmpfs", "-o", "size=8m", "tmpfs", stick.path]) == 0 else {
+            throw XCTSkip("this machine does not let the test mount a small file system (needs root)")
+        }
+        defer { _ = try? ToolRunner.runProgram(URL(fileURLWithPath: "/usr/bin/umount"), ["-l", stick.path]) }
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        XCTAssertEqual(run(["-o", "remount,ro", stick.path]), 0)
+        w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))
+        let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        school.get("/sync")
+        let page = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        XCTAssertTrue(page.contains("флешка защищена от записи?"), page)
+        XCTAssertTrue(page.contains("ничего не потеряно"), page)
+        XCTAssertFalse(page.contains("cannot write"), page)
+    }
+
     func testStatusSyncAndDashboardSpeakRussianWithNamesAndLocalTimes() throws {
         let w = try WebWorld()
         let stick = w.scratch.folder("stick")

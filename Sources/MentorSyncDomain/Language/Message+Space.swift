@@ -31,6 +31,22 @@ extension Message {
         }
     }
 
+    /// The one sentence for a failure of the engine's (a full or locked stick, a bundle's error, the
+    /// registry's), in the reader's language; nil for any other error. The command line and the web
+    /// app both say failures with it.
+    public static func failure(_ error: Error) -> Message? {
+        if let e = error as? NoRoomError { return .noRoom(e) }
+        if let e = error as? FileError, e.folder != nil { return .cannotWrite(e) }
+        if let e = error as? BundleError { return .bundleError(e) }
+        if let e = error as? SQLiteError {
+            if e.isCorrupt { return .registryDamaged(e.message) }
+            if e.isDiskFull { return .diskFull }
+            if e.isBusy { return .registryBusy }
+            return .databaseError(e.message)
+        }
+        return nil
+    }
+
     public static func noRoom(_ e: NoRoomError) -> Message {
         let (needed, free) = (NoRoomError.kilobytes(e.needed), NoRoomError.kilobytes(e.available))
         return Message("space.no_room",
