@@ -186,6 +186,28 @@ final class BackupTests: XCTestCase {
         XCTAssertEqual(counts.last, 20_010)
     }
 
+    /// A backup taken before the district enrolled the school again (a stolen computer: revoke, then
+    /// enroll --again, rekey) holds the old key — revoked: restored as it was, every bundle was
+    /// refused as the stolen computer's and the coordinator told a thief was at work. The key of the
+    /// registry it replaces, installed later, stays.
+    func testRestoringABackupFromBeforeARekeyKeepsTheNewerKey() throws {
+        let url: URL, backup: URL, newKey: [UInt8]
+        do {
+            let s = try school()
+            try addPersons(s.replica, 2, org: "s001")
+            backup = try Backup.take(home: s.url, role: .school, out: scratch.path("before-rekey.db")).file
+            newKey = Array(repeating: 9, count: 32)
+            try s.rekey(Enrollment(site: SiteID("s001")!, name: "Школа s001", district: SiteID("district")!, districtName: "Управление",
+                                   key: newKey, issuedAt: Date().addingTimeInterval(60)))
+            url = s.url
+        }
+        _ = try Backup.restore(from: backup, into: url, role: .school)
+        let restored = try SchoolHome.open(url)
+        XCTAssertEqual(try restored.key(), newKey, "the restored school signs with the key the district holds now")
+        XCTAssertEqual(try restored.previousKey(), Array(repeating: 7, count: 32))
+        XCTAssertEqual(try count(DistrictHome.databaseURL(url)), 2)
+    }
+
     func testRestoreOfASchoolMovesItsCounterAheadAndResendsEverything() throws {
         let url: URL, backup: URL, counterBefore: Int64
         do {  // every connection is closed before the restore, as the procedure demands

@@ -198,6 +198,7 @@ public enum Backup {
                 }
                 try replica.database.transaction { try replica.leapCounter() }
             } else {
+                try keepNewerKey(of: home, in: replica)
                 try replica.database.transaction {
                     try replica.leapCounter()
                     // A full re-send, and the district sends back everything written since the backup.
@@ -229,6 +230,26 @@ public enum Backup {
         do { try DurableFile.syncDirectory(home) } catch { throw BackupError.io("\(error)") }
         return Restored(home: home, site: facts.site, role: facts.role, from: file, previousKeptAs: kept,
                         resyncOrdered: ordered, counter: counter)
+    }
+
+    /// A school's backup taken before the district enrolled it again (a stolen computer: revoke,
+    /// enroll --again, rekey) holds the key it had then, revoked: restored as it was, every bundle
+    /// was refused as the stolen computer's. The key of the registry it replaces stays when that
+    /// was installed later (its old key kept as the previous one, as `rekey` keeps it).
+    static func keepNewerKey(of home: URL, in replica: Replica) throws {
+        guard let current = try? openRegistry(home),
+              let installed = try? current.rows("SELECT key, name, enrolled_at FROM school_identity").first,
+              case .blob = installed[0], let installedAt = installed[2].text else { return }
+        let db = replica.database
+        try db.transaction {
+            try db.addColumnIfMissing("school_identity", "previous_key", "BLOB")
+            try db.addColumnIfMissing("school_identity", "rekey_sequence", "INTEGER")
+            guard let backedUp = try db.scalar("SELECT enrolled_at FROM school_identity")?.text, installedAt > backedUp else { return }
+            // Bundles this registry wrote up to now were signed with the old key.
+            let sent = try replica.peer(replica.district).sentSequence
+            try db.execute("UPDATE school_identity SET previous_key = key, rekey_sequence = ?, key = ?, name = ?, enrolled_at = ?",
+                           [.integer(sent), installed[0], installed[1], .text(installedAt)])
+        }
     }
 
     // MARK: Helpers
