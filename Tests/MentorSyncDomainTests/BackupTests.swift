@@ -234,6 +234,26 @@ final class BackupTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.appendingPathComponent("serve.lock").path))
     }
 
+    /// A district backup taken before a stolen computer's school was revoked, or before a school was
+    /// enrolled again: restored as it was, the thief's key was accepted again and the school's new key
+    /// refused. The registry it replaces, when it is there, keeps its revocations and newer keys.
+    func testRestoringTheDistrictKeepsRevocationsAndNewKeysMadeSince() throws {
+        let url: URL, backup: URL, newKey: [UInt8]
+        do {
+            let h = try district(["s001", "s002"])
+            backup = try Backup.take(home: h.url, out: scratch.path("district.db")).file
+            try h.revoke(SiteID("s002")!)
+            Thread.sleep(forTimeInterval: 1.1)  // enrollment times are kept to the second
+            newKey = try h.enroll(site: SiteID("s001")!, name: "Школа s001", out: scratch.path("s001-again.enroll")).keyBytes
+            url = h.url
+        }
+        let r = try Backup.restore(from: backup, into: url, role: .district)
+        XCTAssertEqual(r.resyncOrdered, ["s001"], "a revoked school is not ordered to resync")
+        let restored = try DistrictHome.open(url)
+        XCTAssertNotNil(try restored.schoolKeys(SiteID("s002")!).revokedAt, "the stolen computer's school stays revoked")
+        XCTAssertEqual(try restored.schoolKeys(SiteID("s001")!).current, newKey, "the school's new key is taken")
+    }
+
     func testRestoreOfTheDistrictOrdersAResyncOfEverySchoolAndWaitsForTheDaemon() throws {
         let url: URL, backup: URL, counterBefore: Int64
         do {

@@ -192,6 +192,7 @@ public enum Backup {
             if replica.role == .district {
                 let h = try DistrictHome(url: home, replica: replica)
                 try DistrictHome.prepare(replica)
+                try keepNewerSchoolKeys(of: home, in: replica)
                 for school in try h.schools() where school.revokedAt == nil {
                     try h.orderResync(school.site)
                     ordered.append(school.site.rawValue)
@@ -249,6 +250,29 @@ public enum Backup {
             let sent = try replica.peer(replica.district).sentSequence
             try db.execute("UPDATE school_identity SET previous_key = key, rekey_sequence = ?, key = ?, name = ?, enrolled_at = ?",
                            [.integer(sent), installed[0], installed[1], .text(installedAt)])
+        }
+    }
+
+    /// A district backup taken before a school was revoked (a stolen computer) or enrolled again
+    /// holds its keys of then: restored as it was, the thief's key was taken again and the school's
+    /// new one refused. From the registry it replaces, when it can be read (not a dead disk), each
+    /// school's revocation and a key enrolled later stay, and every key ever revoked.
+    static func keepNewerSchoolKeys(of home: URL, in replica: Replica) throws {
+        let registry = DistrictHome.databaseURL(home)
+        guard let current = try? openRegistry(home), (try? current.tableExists("district_schools")) == true else { return }
+        let db = replica.database
+        try db.execute("ATTACH DATABASE ? AS replaced", [.text(registry.path)])
+        defer { try? db.execute("DETACH DATABASE replaced") }
+        try db.transaction {
+            try db.execute("""
+                UPDATE main.district_schools AS b SET key = r.key, name = r.name, enrolled_at = r.enrolled_at,
+                  previous_key = r.previous_key, previous_key_until = r.previous_key_until, revoked_at = r.revoked_at, last_key = r.last_key
+                FROM replaced.district_schools AS r
+                WHERE r.site = b.site AND (r.enrolled_at > b.enrolled_at OR (r.revoked_at IS NOT NULL AND b.revoked_at IS NULL))
+                """)
+            if try db.scalar("SELECT 1 FROM replaced.sqlite_master WHERE name = 'district_revoked_keys'") != nil {
+                try db.execute("INSERT OR IGNORE INTO main.district_revoked_keys(site, key, revoked_on) SELECT site, key, revoked_on FROM replaced.district_revoked_keys")
+            }
         }
     }
 
