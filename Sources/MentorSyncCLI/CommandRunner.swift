@@ -26,6 +26,8 @@ enum CommandRunner {
                 console.out(try helpText(tool, help, Array(argv.prefix { !$0.hasPrefix("-") })))
                 return 0
             }
+            // An option before the command (`--home DIR status`) is not a command named "--home".
+            if command.hasPrefix("-") { throw UsageError(Message.commandFirst(command, tool: tool).text()) }
             return try dispatch(command)
         } catch let e as UsageError {
             console.err("\(tool): \(e.description)")

@@ -2,6 +2,12 @@ import MentorSyncDomain
 
 /// Messages of the command line itself: unknown words and where to find help.
 extension Message {
+    /// An option typed before the command (`mentorsync-district --home DIR status`).
+    static func commandFirst(_ option: String, tool: String) -> Message {
+        Message("cli.command_first", en: "the command comes first, then its options: \(tool) COMMAND \(option) …",
+                ru: "сначала команда, потом параметры: \(tool) КОМАНДА \(option) …")
+    }
+
     static func unknownCommand(_ word: String) -> Message {
         Message("cli.unknown_command", en: "unknown command '\(word)'", ru: "нет такой команды: «\(word)»")
     }

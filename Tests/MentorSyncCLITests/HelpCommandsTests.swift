@@ -143,5 +143,11 @@ final class HelpCommandsTests: XCTestCase {
         r = try run("mentorsync-school", ["sync"], ToolLocale.english)
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertTrue(r.stderr.hasSuffix("run 'mentorsync-school sync --help' for its options\n"), r.stderr)
+        // An option typed before the command is told so, not taken for a command named "--home".
+        r = try run("mentorsync-district", ["--home", "/nowhere", "status"], ToolLocale.english)
+        XCTAssertEqual(r.exitCode, 2)
+        XCTAssertTrue(r.stderr.hasPrefix("mentorsync-district: the command comes first, then its options: mentorsync-district COMMAND --home …\n"), r.stderr)
+        r = try run("mentorsync-school", ["--json", "status"], ToolLocale.russian)
+        XCTAssertTrue(r.stderr.hasPrefix("mentorsync-school: сначала команда, потом параметры: mentorsync-school КОМАНДА --json …\n"), r.stderr)
     }
 }
