@@ -41,16 +41,17 @@ extension CommandHelp {
             option("--no-bom", "no_bom", en: "no byte order mark at the start of the CSV file", ru: "не писать метку BOM в начале CSV-файла"),
         ], table: .read)
 
+    /// `site`: the district's report, of every school, takes `--site` for one of them; a school's is its own.
     static func report(site: Bool) -> CommandHelp {
         let options = [
             option("--period YYYY-YYYY", "period", en: "the school year (default: the current one)", ru: "учебный год (по умолчанию текущий)"),
-            option("--site SITE", "report_site", en: "one school only", ru: "только одна школа"),
+        ] + (site ? [option("--site SITE", "report_site", en: "one school only", ru: "только одна школа")] : []) + [
             option("--format table|csv|json|html|xlsx", "format", en: "how to print it (default: table; or as the --out file's name ends)",
                    ru: "в каком виде (по умолчанию таблица или по расширению файла --out)"),
             option("--out FILE", "report_out", en: "write it to a file instead of the screen (отчёт.xlsx: an Excel workbook)",
                    ru: "записать в файл, а не на экран (отчёт.xlsx — книга Excel)"),
         ]
-        return CommandHelp("report", "report [--period 2024-2025] [--site SITE] [--format table|csv|json|html|xlsx] [--out FILE]",
+        return CommandHelp("report", "report [--period 2024-2025]\(site ? " [--site SITE]" : "") [--format table|csv|json|html|xlsx] [--out FILE]",
             site ? summary("report_district", en: "the effectiveness indicators, per school and for the district",
                            ru: "показатели эффективности по школам и по району")
                  : summary("report_school", en: "this school's effectiveness indicators", ru: "показатели эффективности этой школы"),

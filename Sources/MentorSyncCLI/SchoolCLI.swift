@@ -20,7 +20,8 @@ public enum SchoolCLI {
             case "web-password": try WebCommands.password(argv, school: true, console: console)
             case "put", "list", "delete": try registry(command, argv, console)
             case "report":
-                let a = try parse(argv, ReportCommands.reportOptions)
+                // A school's report is its own: no --site (the district's report takes it).
+                let a = try parse(argv, ReportCommands.reportOptions.subtracting(["site"]))
                 let home = try open(a, console)
                 try ReportCommands.report(a, home.database, console, names: [home.site.rawValue: home.name])
             case "events":

@@ -50,5 +50,12 @@ final class ReportCLITests: XCTestCase {
         try w.round()
         let mine = try XCTUnwrap(try w.json(try w.school("s001", "report", "--json")) as? [String: Any])
         XCTAssertEqual((mine["schools"] as? [[String: Any]])?.compactMap { $0["site"] as? String }, ["s001"])
+        // A school's report is its own: its help offered "--site SITE  one school only", which made a
+        // report of the district's organization row; --site is the district's option.
+        let other = try w.school("s001", "report", "--site", "district")
+        XCTAssertEqual(other.exitCode, 2, other.output)
+        XCTAssertTrue(other.stderr.contains("unknown option --site"), other.stderr)
+        XCTAssertFalse(try w.school("s001", "report", "--help").stdout.contains("--site"))
+        XCTAssertTrue(try w.district("report", "--help").stdout.contains("--site SITE"))
     }
 }
