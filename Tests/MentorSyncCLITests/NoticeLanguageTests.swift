@@ -63,7 +63,7 @@ final class NoticeLanguageTests: XCTestCase {
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Сидорова Анна", "--set", "role=teacher", "--id", "c"))
         let sync = try school(w, ToolLocale.russian, "sync", "--share", w.stick.path)
         expectOK(sync)
-        XCTAssertTrue(sync.stderr.contains("mentorsync-school: к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии или школа заново установлена на другом компьютере)"),
+        XCTAssertTrue(sync.stderr.contains("mentorsync-school: к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии, школа заново установлена на другом компьютере или её папка скопирована на второй компьютер — тогда работайте только на одном)"),
                       sync.stderr)
         XCTAssertFalse(sync.stderr.contains("older copy"), sync.stderr)
     }

@@ -37,7 +37,7 @@ final class PluralTests: XCTestCase {
         XCTAssertTrue(Message.restoredCopy(3).text(.ru).contains("3 записи, сделанные с тех пор, уйдут со следующим обменом"))
         XCTAssertTrue(Message.restoredCopy(5).text(.ru).contains("5 записей, сделанных с тех пор, уйдут со следующим обменом"))
         // A new computer set up from the enrollment file has written nothing since: no count of nothing.
-        XCTAssertEqual(Message.restoredCopy(0).text(.ru), "к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии или школа заново установлена на другом компьютере); у управления запрошена полная копия: всё, что оно получило от школы, вернётся со следующим обменом")
+        XCTAssertEqual(Message.restoredCopy(0).text(.ru), "к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии, школа заново установлена на другом компьютере или её папка скопирована на второй компьютер — тогда работайте только на одном); у управления запрошена полная копия: всё, что оно получило от школы, вернётся со следующим обменом")
         XCTAssertFalse(Message.restoredCopy(0).text(.en).contains("0 rows"))
         XCTAssertTrue(Message.importSeveralRowsOfPerson(5, table: "mentors").text(.ru).contains("уже 5 строк в таблице"))
         XCTAssertTrue(Message.importSeveralRowsOfPerson(2, table: "mentors").text(.ru).contains("уже 2 строки в таблице"))

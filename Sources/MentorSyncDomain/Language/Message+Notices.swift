@@ -32,8 +32,8 @@ extension Message {
     }
 
     public static func restoredCopy(_ rows: Int) -> Message {
-        let why = (en: "note: the district holds writes this registry never sent (registry.db put back from an older copy, or the school set up anew on another computer); ",
-                   ru: "к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии или школа заново установлена на другом компьютере); ")
+        let why = (en: "note: the district holds writes this registry never sent (registry.db put back from an older copy, the school set up anew on another computer, or its folder copied to a second computer — then work on one only); ",
+                   ru: "к сведению: у управления образования есть изменения, которых этот реестр не отправлял (registry.db восстановлен из старой копии, школа заново установлена на другом компьютере или её папка скопирована на второй компьютер — тогда работайте только на одном); ")
         // A new computer set up from the enrollment file has written nothing since: no count of nothing.
         if rows == 0 {
             return Message("notice.restored_copy",
