@@ -21,22 +21,22 @@ extension CommandHelp {
         summary("delete", en: "delete a row (the deletion travels with the next sync)", ru: "удалить строку (удаление уйдёт со следующей синхронизацией)"),
         table: .read)
 
-    static let importCSV = CommandHelp("import-csv", "import-csv TABLE FILE [--dry-run] [--skip-bad] [--separator ';'|','] [--sheet NAME]",
+    static let importCSV = CommandHelp("import-csv", "import-csv TABLE FILE [--dry-run] [--skip-bad] [--separator ';'|','|tab] [--sheet NAME]",
         summary("import_csv", en: "add or update rows from a list: CSV or an Excel workbook (.xlsx)",
                 ru: "добавить или обновить строки из списка: CSV или книга Excel (.xlsx)"), [
             option("--dry-run", "dry_run", en: "show what each line would do (add, update, refuse and why); write nothing",
                    ru: "показать, что будет с каждой строкой (добавится, изменится, будет отклонена и почему); ничего не записывать"),
             option("--skip-bad", "skip_bad", en: "import the good rows and list the bad ones (without it a bad row stops the whole file)",
                    ru: "загрузить верные строки и перечислить ошибочные (без него одна ошибка останавливает весь файл)"),
-            option("--separator ';'|','", "separator", en: "the CSV separator, when the first line does not tell it",
+            option("--separator ';'|','|tab", "separator", en: "the CSV separator, when the first line does not tell it",
                    ru: "разделитель CSV, если его не видно по первой строке"),
             option("--sheet NAME", "sheet", en: "the sheet of a workbook to read (default: the first)", ru: "какой лист книги читать (по умолчанию первый)"),
         ], table: .write)
 
-    static let exportCSV = CommandHelp("export-csv", "export-csv TABLE FILE [--separator ';'|','] [--no-bom]",
+    static let exportCSV = CommandHelp("export-csv", "export-csv TABLE FILE [--separator ';'|','|tab] [--no-bom]",
         summary("export_csv", en: "write a table as CSV that opens in Excel, or as a workbook when FILE ends in .xlsx",
                 ru: "записать таблицу в CSV, который открывается в Excel, или в книгу Excel, если ФАЙЛ оканчивается на .xlsx"), [
-            option("--separator ';'|','", "export_separator", en: "the CSV separator (default ';', as Russian Excel reads)",
+            option("--separator ';'|','|tab", "export_separator", en: "the CSV separator (default ';', as Russian Excel reads)",
                    ru: "разделитель CSV (по умолчанию ';', как читает русский Excel)"),
             option("--no-bom", "no_bom", en: "no byte order mark at the start of the CSV file", ru: "не писать метку BOM в начале CSV-файла"),
         ], table: .read)
@@ -81,7 +81,7 @@ extension CommandHelp {
             district ? summary("restore_district", en: "put a backup back (serve stopped); orders a resync of every school",
                                ru: "вернуть резервную копию (serve остановлен); всем школам назначается полная пересылка")
                      : summary("restore_school", en: "put a backup back; then the district runs resync --site",
-                               ru: "вернуть резервную копию; затем район выполняет resync --site"), [
+                               ru: "вернуть резервную копию; затем управление образования выполняет resync --site"), [
                 option("--from FILE", "from", en: "the backup file", ru: "файл резервной копии"),
             ])
     }

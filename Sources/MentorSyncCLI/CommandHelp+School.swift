@@ -15,7 +15,7 @@ extension CommandHelp {
             ]),
         CommandHelp("sync", "sync --share DIR",
             summary("sync", en: "send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/",
-                    ru: "отправить изменения в ПАПКА/inbox/ и забрать ответы района из ПАПКА/outbox/<код школы>/"), [
+                    ru: "отправить изменения в ПАПКА/inbox/ и забрать ответы управления образования из ПАПКА/outbox/<код школы>/"), [
                 option("--share DIR", "share", en: "the USB stick or the shared folder", ru: "флешка или общая папка"),
             ]),
         CommandHelp("export", "export --out DIR",
@@ -23,10 +23,10 @@ extension CommandHelp {
                 option("--out DIR", "export_out", en: "the folder to write the bundle into", ru: "папка, куда записать пакет"),
             ]),
         CommandHelp("import", "import FILE…",
-            summary("import", en: "merge replies from the district", ru: "принять ответы района")),
+            summary("import", en: "merge replies from the district", ru: "принять ответы управления образования")),
         CommandHelp("status", "status",
             summary("school_status", en: "what is not yet acknowledged, last sync, rejections, commands",
-                    ru: "что ещё не подтверждено, последняя синхронизация, отказы, команды района")),
+                    ru: "что ещё не подтверждено, последняя синхронизация, отказы, распоряжения управления образования")),
         .put, .list, .delete,
         .report(site: false), .events(site: false),
         .importCSV, .exportCSV,

@@ -26,7 +26,7 @@ enum TableHelp {
         switch (t.ownership, district) {
         case (.district, _):
             return lang.pick(en: "the site that owns the row: always district (only the district writes this table)",
-                             ru: "владелец строки: всегда district (эту таблицу пишет только район)")
+                             ru: "владелец строки: всегда district (эту таблицу пишет только управление образования)")
         case (.school, true):
             return lang.pick(en: "the school that owns the row (its site id, e.g. s017); a new row needs it",
                              ru: "школа — владелец строки (её код, например s017); для новой строки обязателен")

@@ -21,10 +21,10 @@ extension Message {
 
     static let outboxLink = Message("files.outbox_link",
                                     en: "it is a symbolic link; links on a share are never followed; remove it (the district makes the folder again)",
-                                    ru: "это символическая ссылка; по ссылкам на общей папке программа не переходит; удалите её (район создаст папку заново)")
+                                    ru: "это символическая ссылка; по ссылкам на общей папке программа не переходит; удалите её (управление образования создаст папку заново)")
 
     static let outboxNotFolder = Message("files.outbox_not_folder", en: "it is not a folder; remove it (the district makes the folder again)",
-                                         ru: "это не папка; удалите её (район создаст папку заново)")
+                                         ru: "это не папка; удалите её (управление образования создаст папку заново)")
 
     static func linkedShareFolder(_ path: String, link: Bool) -> Message {
         Message("files.share_folder_link",
@@ -51,19 +51,19 @@ extension Message {
     static func shareNotWritable(_ path: String) -> Message {
         Message("files.share_not_writable",
                 en: "cannot take bundles from \(path): permission denied; the district must be able to write there",
-                ru: "не удаётся взять пакеты из \(path): нет прав; району нужна запись в эту папку")
+                ru: "не удаётся взять пакеты из \(path): нет прав; управлению образования нужна запись в эту папку")
     }
 
     static func replyFromOtherDistrict(_ sender: String, district: String) -> Message {
         Message("files.reply_other_district",
                 en: "it comes from '\(sender)', not from this school's district '\(district)'; it was left where it is",
-                ru: "он от «\(sender)», а не от района этой школы «\(district)»; файл оставлен на месте")
+                ru: "он от «\(sender)», а не от управления образования этой школы «\(district)»; файл оставлен на месте")
     }
 
     static func notAReply(_ sender: String) -> Message {
         Message("files.not_a_reply",
                 en: "it is a school's bundle for the district (from \(sender)), not a reply; it belongs in inbox/ and was left where it is",
-                ru: "это пакет школы для района (от \(sender)), а не ответ; его место в inbox/, файл оставлен на месте")
+                ru: "это пакет школы для управления образования (от \(sender)), а не ответ; его место в inbox/, файл оставлен на месте")
     }
 
     static func replyForAnotherSchool(_ recipient: String, site: String) -> Message {
