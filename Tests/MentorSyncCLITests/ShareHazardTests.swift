@@ -140,12 +140,19 @@ final class ShareHazardTests: XCTestCase {
         for f in kept { XCTAssertTrue(FileManager.default.fileExists(atPath: f.path), "\(f.lastPathComponent) was removed") }
         XCTAssertTrue(r.stderr.contains("event=temporary_removed"), r.stderr)
 
-        // The school sweeps the share too (a stick that never meets the district's daemon).
+        // The school sweeps its own bundles' leftovers alone: on a network folder, a school laptop
+        // whose clock runs an hour fast took every writer's file in progress for a stale one (the
+        // file server sets their times). The district's and other schools' are the district's to sweep.
         let later = try plant(inbox, ".s001-000010.msync.tmp-999", hoursAgo: 3)
-        let own = try plant(outbox, ".district-000004.msync.tmp-998", hoursAgo: 3)
+        let districts = try plant(outbox, ".district-000004.msync.tmp-998", hoursAgo: 3)
+        let others = try plant(inbox, ".s002-000005-to-district.msync.tmp-997", hoursAgo: 3)
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: later.path))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: own.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: districts.path), "the district's file, the school's clock decides nothing of it")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: others.path), "another school's file")
         XCTAssertTrue(FileManager.default.fileExists(atPath: kept[0].path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: districts.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: others.path))
     }
 }

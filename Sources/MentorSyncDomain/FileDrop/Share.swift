@@ -95,12 +95,20 @@ public struct Share: Sendable {
 
     /// Removes temporary files that writers killed mid-write left in the share's folders (ours only,
     /// by name, after `olderThan` seconds without a write). Returns them relative to the share.
+    /// `school`: a school sweeps only its own bundles' in `inbox/` — its clock, an hour fast, would
+    /// take every writer's file in progress on a network folder for a stale one (the file server
+    /// sets their times); the district, whose files these folders are, sweeps them all.
     @discardableResult
-    public func sweepTemporaryFiles(olderThan age: TimeInterval = 3600) -> [String] {
-        var folders = [url, inbox]
-        folders += schoolsWithOutbox().filter { RegularFile.kind(outbox($0)) == .directory }.map(outbox)
+    public func sweepTemporaryFiles(olderThan age: TimeInterval = 3600, school: SiteID? = nil) -> [String] {
+        var folders = [inbox]
+        if school == nil {
+            folders.append(url)
+            folders += schoolsWithOutbox().filter { RegularFile.kind(outbox($0)) == .directory }.map(outbox)
+        }
+        let own = school.map { "\($0.rawValue)-" }
         return folders.flatMap { dir in
-            DurableFile.sweepStale(in: dir, olderThan: age).map { dir.appendingPathComponent($0).path.dropFirst(url.path.count + 1).description }
+            DurableFile.sweepStale(in: dir, olderThan: age, finalName: { own == nil || $0.hasPrefix(own!) })
+                .map { dir.appendingPathComponent($0).path.dropFirst(url.path.count + 1).description }
         }
     }
 

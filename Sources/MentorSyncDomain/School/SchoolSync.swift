@@ -68,7 +68,8 @@ public final class SchoolSync {
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
     /// school still waiting there are removed, since the new one carries all they did.
     public func export(to directory: URL) throws -> ExportResult {
-        DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds)
+        // Its own leftovers only: the folder may be a share's inbox, other writers' files in it (`Share.sweepTemporaryFiles`).
+        DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds, finalName: { $0.hasPrefix("\(self.home.site.rawValue)-") })
         // Refusals heard before this program kept the rows they name (an upgraded home): noted now.
         let heard = try home.database.rows("SELECT reason FROM school_rejections").map { $0[0].displayText }
         if !heard.isEmpty { try home.database.transaction { try home.replica.noteRefusedRows(heard) } }
@@ -235,7 +236,7 @@ public final class SchoolSync {
 
     /// Export to the share's inbox, then import everything in the share's outbox for this school.
     public func sync(share: Share) throws -> SyncResult {
-        share.sweepTemporaryFiles(olderThan: staleTemporarySeconds)
+        share.sweepTemporaryFiles(olderThan: staleTemporarySeconds, school: home.site)
         let medium = share.medium
         var exported = try export(to: share.inbox)
         exported.medium = medium

@@ -87,10 +87,12 @@ public enum DurableFile {
     /// `olderThan` seconds: writers killed mid-write leave them, and on a stick they add up.
     /// Never follows links; returns the names removed.
     @discardableResult
-    public static func sweepStale(in dir: URL, olderThan age: TimeInterval = 3600, now: Date = Date()) -> [String] {
+    /// `finalName`: of the temporary files, those whose file-to-be (`.<final name>.tmp-<pid>`) it accepts.
+    public static func sweepStale(in dir: URL, olderThan age: TimeInterval = 3600, now: Date = Date(),
+                                  finalName: (String) -> Bool = { _ in true }) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
         var removed: [String] = []
-        for name in names where isTemporaryName(name) {
+        for name in names where isTemporaryName(name) && finalName(String(name.dropFirst())) {
             var st = stat()
             let path = dir.appendingPathComponent(name).path
             guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
