@@ -13,6 +13,9 @@ extension CommandHelp {
                     ru: "установить новый файл подключения (после повторного подключения школы в управлении образования)"), [
                 option("--enroll FILE", "rekey_enroll", en: "the new enrollment file", ru: "новый файл подключения"),
             ]),
+        CommandHelp("move-here", "move-here",
+            summary("move_here", en: "the school works on this computer from now on (its folder was copied here from another)",
+                    ru: "школа теперь работает на этом компьютере (её папка скопирована сюда с другого)")),
         CommandHelp("sync", "sync --share DIR",
             summary("sync", en: "send changes to DIR/inbox/, take the district's replies from DIR/outbox/<site>/",
                     ru: "отправить изменения в ПАПКА/inbox/ и забрать ответы управления образования из ПАПКА/outbox/<код школы>/"), [

@@ -13,6 +13,11 @@ public enum SchoolCLI {
             case "init": try initHome(argv, console)
             case "sync": try sync(argv, console)
             case "rekey": try rekey(argv, console)
+            case "move-here":
+                let args = try parse(argv, [])
+                guard args.words.count == 1 else { throw UsageError(syntax: "move-here") }
+                try open(args, console).moveHere()
+                if args.has("json") { console.json(["moved_here": true]) } else { console.out(Message.movedHere.text()) }
             case "export": try export(argv, console)
             case "import": try importFiles(argv, console)
             case "status": try status(argv, console)

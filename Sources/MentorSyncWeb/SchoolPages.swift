@@ -33,6 +33,9 @@ final class SchoolPages: WebPages {
             return HTTPResponse(html: ctx.page(try agenda(ctx) + TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
         case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx, notice: r.query["done"])
         case ("/rekey", "POST"): return try rekey(r, ctx)
+        case ("/move-here", "POST"):
+            try home.moveHere()
+            return .redirect("/status?" + query([("done", Message.movedHere.text(ctx.language))]))
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
         case ("/sync", "POST"): return try sync(r, ctx)
         default:
@@ -85,6 +88,8 @@ final class SchoolPages: WebPages {
         // The same advice as `mentorsync-school status`.
         body += "<h2>\(ctx.t(.webWhatToKnow))</h2><ul>" + s.advice.map { "<li>\(esc($0.text(l)))</li>" }.joined()
         body += s.commands.prefix(5).map { "<li>\(esc(Message.commandCarriedOut($0.name, bundle: $0.bundle, at: $0.at).text(l)))</li>" }.joined() + "</ul>"
+        // A copy of the registry found on this computer: the button that says the school works here now.
+        if s.copiedFrom != nil { body += ctx.form("/move-here", "<button>\(ctx.t(.webMoveHere))</button>") }
         let corrections = try home.lastCorrections(language: l)
         if !corrections.isEmpty {
             body += "<h2>\(ctx.t(.webCorrectionsHeading))</h2><ul>" + corrections.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"

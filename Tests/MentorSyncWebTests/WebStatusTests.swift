@@ -32,6 +32,31 @@ final class WebStatusTests: XCTestCase {
 
     /// A write-protected stick pressed «Синхронизировать» on: one Russian sentence with what to do,
     /// as the command says it (the page showed the engine's English line).
+    /// A school folder copied from another computer: the sync page says why nothing is sent, the
+    /// status page has the button that moves the school here, and then it syncs.
+    func testACopiedFolderIsMovedHereFromTheStatusPage() throws {
+        let w = try WebWorld()
+        let share = w.scratch.folder("share")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", share.path, "--home", w.districtHome.path]))
+        try Database(path: w.schoolHome.appendingPathComponent("registry.db").path)
+            .execute("UPDATE school_identity SET machine = 'office-machine-id', machine_name = 'ПК-ЗАВУЧ'")
+        let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        school.get("/sync")
+        let refused = school.post("/sync", [("share", share.path)])?.body ?? ""
+        XCTAssertTrue(refused.contains("эта папка школы создана на другом компьютере («ПК-ЗАВУЧ») и скопирована сюда"), refused)
+        let status = school.get("/status")?.body ?? ""
+        XCTAssertTrue(status.contains("<button>Работать на этом компьютере</button>"), status)
+        let moved = try XCTUnwrap(school.post("/move-here", []))
+        XCTAssertEqual(moved.status, 303)
+        let told = school.get(moved.header("Location") ?? "/")?.body ?? ""
+        XCTAssertTrue(told.contains("школа теперь работает на этом компьютере"), told)
+        XCTAssertFalse(told.contains("<button>Работать на этом компьютере</button>"), told)
+        school.get("/sync")
+        let synced = school.post("/sync", [("share", share.path)])?.body ?? ""
+        XCTAssertFalse(synced.contains("скопирована сюда"), synced)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: share.appendingPathComponent("inbox").path).filter { $0.hasPrefix("s001-") }.count, 1)
+    }
+
     func testASyncOntoALockedStickSaysSoInRussian() throws {
         let w = try WebWorld()
         let stick = w.scratch.folder("locked")

@@ -201,6 +201,8 @@ public enum Backup {
             } else {
                 try keepNewerKey(of: home, in: replica)
                 try replica.database.transaction {
+                    // Put back on this computer (a new disk, a new laptop): the registry works here.
+                    try ThisComputer.record(in: replica.database)
                     try replica.leapCounter()
                     // A full re-send, and the district sends back everything written since the backup.
                     try replica.orderFullExchange(with: replica.district)

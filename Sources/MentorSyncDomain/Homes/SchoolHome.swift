@@ -35,6 +35,7 @@ public final class SchoolHome {
                                          [.text(enrollment.name), .text(enrollment.districtName), .blob(try enrollment.keyBytes), .text(enrollment.issuedAt)])
             // A new home may be a new machine of a school that existed: it asks for everything it should hold.
             try replica.requestFullCopy(from: try enrollment.districtID)
+            try ThisComputer.record(in: replica.database)
         }
         return SchoolHome(url: home, replica: replica)
     }
@@ -57,6 +58,7 @@ public final class SchoolHome {
             try db.addColumnIfMissing("school_identity", "rekey_sequence", "INTEGER")
             try db.addColumnIfMissing("school_rejections", "counter_at", "INTEGER")
             try db.addColumnIfMissing("school_rejections", "settled", "INTEGER NOT NULL DEFAULT 0")
+            try ThisComputer.addColumns(db)
         }
         return SchoolHome(url: home, replica: replica)
     }

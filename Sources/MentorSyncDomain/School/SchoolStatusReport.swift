@@ -33,6 +33,9 @@ public struct SchoolStatusReport: Sendable {
     /// Of the rows not yet acknowledged, those the district refused (listed in `refusals`): sent
     /// again whole once noted, they wait for her correction, not for the district.
     public var refusedUnacknowledged = 0
+    /// The computer the registry works on, when this folder is a copy of it found on another one
+    /// (`ThisComputer`): nothing is sent from here until the school moves here.
+    public var copiedFrom: String? = nil
     /// The rows waiting for the district to confirm them: the unacknowledged ones it did not refuse.
     public var waitingForDistrict: Int { unacknowledgedChanges - refusedUnacknowledged }
 
@@ -46,6 +49,7 @@ public struct SchoolStatusReport: Sendable {
             "rejections": rejections.map { ["bundle": $0.bundle, "reason": $0.reason, "heard_at": $0.heardAt] },
             "commands": commands.map { ["name": $0.name, "bundle": $0.bundle, "carried_out_at": $0.at] },
             "full_resend_pending": fullResendPending, "refused_unacknowledged": refusedUnacknowledged,
+            "copied_from_computer": copiedFrom ?? NSNull(),
             "capture_repaired": captureRepair.map { ["at": $0.at, "notice": $0.notice] as [String: Any] } ?? NSNull(),
         ]
     }
@@ -96,6 +100,7 @@ extension SchoolHome {
         // One she corrected since the refusal was heard waits for the district again (RefusedRows).
         let waitingForHer = Set(try standingRefusals().filter { $0.state.local > ack }.map { "\($0.table)/\($0.id)" })
         report.refusedUnacknowledged = min(waitingForHer.count, unacked)
+        report.copiedFrom = try copiedFrom()
         return report
     }
 }
@@ -105,7 +110,8 @@ extension SchoolStatusReport {
     /// advice for `mentorsync-school status` and the school's web status page.
     public var advice: [Message] {
         let waiting = waitingForDistrict
-        var lines: [Message] = [waiting > 0 ? .schoolUnacknowledged(waiting)
+        var lines: [Message] = copiedFrom.map { [.copiedFromAnotherComputer($0)] } ?? []
+        lines += [waiting > 0 ? .schoolUnacknowledged(waiting)
                                 : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused : .schoolAllAcknowledged]
         if fullResendPending { lines.append(fullCopyAsked ? .schoolFullExchangeAsked : .schoolFullResendPending) }
         if conflictsToHandOver > 0 { lines.append(.schoolConflictsRecorded(conflictsToHandOver)) }

@@ -68,6 +68,7 @@ public final class SchoolSync {
     /// Writes a bundle of every unacknowledged change into `directory`; older bundles of this
     /// school still waiting there are removed, since the new one carries all they did.
     public func export(to directory: URL) throws -> ExportResult {
+        try home.checkThisComputer()
         // Its own leftovers only: the folder may be a share's inbox, other writers' files in it (`Share.sweepTemporaryFiles`).
         DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds, finalName: { $0.hasPrefix("\(self.home.site.rawValue)-") })
         // Refusals heard before this program kept the rows they name (an upgraded home): noted now.

@@ -59,7 +59,29 @@ extension Replica {
         }
         guard reused else { return nil }
         // Writes at or below what this file knew was acknowledged did reach the sender.
-        let acknowledged = min(known.theirKnowledge[site], credited)
+        let moved = try moveOwnWrites(above: min(known.theirKnowledge[site], credited), by: credited)
+        // The claims this file made after the split are as good as the sender's now.
+        try recordClaim(credited, to: header.sender, bundle: header.acknowledgedBundle)
+        if role == .school || moved > 0 { try requestFullCopy(from: header.sender) }
+        return moved
+    }
+
+    /// A school's registry copied to another computer and used there (the school says it works
+    /// there now): the writes the copy made since the district last acknowledged one may share
+    /// their counters with writes the other copy sent. They are moved a million counters up (as a
+    /// restore leaps), and a full copy is asked for. Returns how many rows were moved.
+    public func moveWritesOfACopy() throws -> Int {
+        try writeTransaction {
+            let moved = try moveOwnWrites(above: try peer(district).theirKnowledge[site], by: 1_000_000)
+            try requestFullCopy(from: district)
+            return moved
+        }
+    }
+
+    /// Moves this site's stamps above `acknowledged` up by `amount` (row stamps and versions,
+    /// conflicts it detected) and raises its counter by as much. Returns how many rows were moved.
+    private func moveOwnWrites(above acknowledged: Int64, by credited: Int64) throws -> Int {
+        let own = try counter()
         var moved = 0
         for r in try database.rows("SELECT tbl, id FROM msync_rows WHERE local > ? AND local > 0", [.integer(acknowledged)]) {
             let tbl = Int(r[0].integer ?? 0), id = r[1].displayText
@@ -75,9 +97,6 @@ extension Replica {
         try database.execute("UPDATE msync_conflicts SET detected_counter = detected_counter + ? WHERE detected_by = ? AND detected_counter > ?",
                              [.integer(credited), .text(site.rawValue), .integer(acknowledged)])
         try raiseCounter(to: own + credited)
-        // The claims this file made after the split are as good as the sender's now.
-        try recordClaim(credited, to: header.sender, bundle: header.acknowledgedBundle)
-        if role == .school || moved > 0 { try requestFullCopy(from: header.sender) }
         return moved
     }
 }

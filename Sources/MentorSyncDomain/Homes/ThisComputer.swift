@@ -1,0 +1,77 @@
+import Foundation
+import MentorSyncEngine
+
+/// The computer a school's registry works on. A school folder copied to a second computer (the
+/// secretary's laptop) and used on both writes the same counters twice: the district takes one
+/// copy's changes and drops the other's as already seen, and neither hears of it. So a home keeps
+/// the computer it was set up (or restored, or moved) on, and a copy found on another computer
+/// sends nothing until the person says the school works here now (`move-here`, the web app's
+/// status page): then the other copy is not to be used again.
+public enum ThisComputer {
+    /// This computer's id (systemd's machine id; the host name where there is none) and its name.
+    public static var current: (id: String, name: String) {
+        let name = ProcessInfo.processInfo.hostName
+        for path in ["/etc/machine-id", "/var/lib/dbus/machine-id"] {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !id.isEmpty { return (id, name) }
+            }
+        }
+        return ("host:" + name, name)
+    }
+
+    /// Notes this computer as the registry's own (a new home, a restore, `move-here`).
+    static func record(in db: Database) throws {
+        try addColumns(db)
+        let c = current
+        try db.execute("UPDATE school_identity SET machine = ?, machine_name = ?", [.text(c.id), .text(c.name)])
+    }
+
+    static func addColumns(_ db: Database) throws {
+        try db.addColumnIfMissing("school_identity", "machine", "TEXT")
+        try db.addColumnIfMissing("school_identity", "machine_name", "TEXT")
+    }
+}
+
+extension SchoolHome {
+    /// The name of the computer this registry works on when it is not this one (the folder was
+    /// copied here); nil on its own computer. A home from before computers were kept takes this one.
+    public func copiedFrom() throws -> String? {
+        guard let row = try database.rows("SELECT machine, machine_name FROM school_identity").first else { return nil }
+        guard let machine = row[0].text else {
+            try database.transaction { try ThisComputer.record(in: database) }
+            return nil
+        }
+        return machine == ThisComputer.current.id ? nil : (row[1].text ?? "")
+    }
+
+    /// The school works on this computer from now on (the copy on the other one is not to be used):
+    /// the writes made here since the copy are moved above any the other copy may have sent with
+    /// the same counters (`Replica.moveWritesOfACopy`), so they travel. Nothing is done on the
+    /// registry's own computer.
+    public func moveHere() throws {
+        guard try copiedFrom() != nil else { return }
+        try replica.fold()
+        _ = try replica.moveWritesOfACopy()
+        try database.transaction { try ThisComputer.record(in: database) }
+    }
+
+    /// Refuses to send from a copy of the registry on another computer (see `ThisComputer`).
+    func checkThisComputer() throws {
+        if let other = try copiedFrom() { throw MessageError(.copiedFromAnotherComputer(other)) }
+    }
+}
+
+extension Message {
+    public static func copiedFromAnotherComputer(_ other: String) -> Message {
+        Message("school.copied_from_another_computer",
+                en: "this school folder was set up on another computer («\(other)») and copied here: nothing is sent from it until you say the school works here now (mentorsync-school move-here, or «\(webMoveHere.english)» on the web app's status page); then do not use the copy on «\(other)» again — two copies in use lose each other's changes",
+                ru: "эта папка школы создана на другом компьютере («\(other)») и скопирована сюда: отсюда ничего не отправляется, пока вы не подтвердите, что школа теперь работает здесь (mentorsync-school move-here или кнопка «\(webMoveHere.russian)» на странице «Состояние»); после этого не работайте с копией на «\(other)» — две копии в работе теряют изменения друг друга")
+    }
+
+    /// The status page's button that moves the school to this computer.
+    public static let webMoveHere = Message("web.move_here", en: "The school works on this computer", ru: "Работать на этом компьютере")
+
+    public static let movedHere = Message("school.moved_here", en: "the school works on this computer from now on; do not use the copy on the other computer again",
+                                          ru: "школа теперь работает на этом компьютере; с копией на другом компьютере больше не работайте")
+}
