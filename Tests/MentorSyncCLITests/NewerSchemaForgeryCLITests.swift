@@ -43,9 +43,9 @@ final class NewerSchemaForgeryCLITests: XCTestCase {
         var bytes = [UInt8](try Data(contentsOf: url))
         bytes[bytes.count - 50] ^= 0x01
         try Data(bytes).write(to: url)
-        // Older than the settling time, so the district does not take it for a copy in progress.
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: url.path)
-        _ = try world.district("ingest", "--share", world.stick.path)
+        // No settling time, so the district does not take it for a copy in progress (it was just
+        // written here: its inode's change time is now, whatever its modification time says).
+        _ = try world.district("ingest", "--share", world.stick.path, "--settle", "0")
         XCTAssertEqual(try quarantined(world), [name])
     }
 
