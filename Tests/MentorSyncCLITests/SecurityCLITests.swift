@@ -126,6 +126,37 @@ final class SecurityCLITests: XCTestCase {
         XCTAssertFalse("\(status["rejections"] ?? "")".contains("was revoked"), "\(status["rejections"] ?? "")")
     }
 
+    /// A file the district merged before the school's key was revoked, dropped on the share again
+    /// (an old stick carried back): archived again as the replay it is, no stolen-computer alarm.
+    func testAnOldMergedFileReplayedAfterARevokeRaisesNoAlarm() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=До кражи"))
+        try w.round()
+        let archived = try XCTUnwrap(FileManager.default.enumerator(at: w.districtHome.appendingPathComponent("archive"), includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.first { $0.lastPathComponent.hasPrefix("s001-") && $0.pathExtension == "msync" })
+        let old = w.scratch.path("old-\(archived.lastPathComponent)")
+        try FileManager.default.copyItem(at: archived, to: old)
+        expectOK(try w.district("revoke", "--site", "s001"))
+        Thread.sleep(forTimeInterval: 1.1)  // the district tells «accepted since the revocation» by the second
+        let fresh = w.scratch.path("s001-new.enroll")
+        expectOK(try w.district("enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path))
+        expectOK(try w.school("s001", "rekey", "--enroll", fresh.path))
+        try w.round()
+        Thread.sleep(forTimeInterval: 1.1)
+        try FileManager.default.copyItem(at: old, to: w.stick.appendingPathComponent("inbox").appendingPathComponent(archived.lastPathComponent))
+        let r = try w.district("ingest", "--share", w.stick.path)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stderr.contains("event=bundle_replayed"), r.stderr)
+        let json = try XCTUnwrap(((try w.json(try w.district("status", "--json")) as? [String: Any])?["schools"] as? [[String: Any]])?.first)
+        XCTAssertEqual(json["stray_computer_files"] as? Int, 0, "\(json)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: w.districtHome.appendingPathComponent("quarantine").path).filter { $0.hasSuffix(".msync") }, [])
+        // A file of the revoked key the district never merged is still the lost computer's.
+        var bytes = try Data(contentsOf: old)
+        bytes[bytes.count - 1] ^= 0x01
+        try bytes.write(to: w.stick.appendingPathComponent("inbox").appendingPathComponent(archived.lastPathComponent))
+        XCTAssertEqual(try w.district("ingest", "--share", w.stick.path).exitCode, 3)
+    }
+
     /// The stolen computer goes on writing after the school was enrolled again: its files are
     /// refused, the coordinator reads where they come from, and the school is not told of them
     /// (it was told «re-enroll the school», which it had just done).

@@ -230,6 +230,14 @@ public final class DistrictIngest {
             log.event("bundle_retry", ["file": name, "reason": e.isDiskFull ? "the district's disk is full" : e.message])
             return nil
         } catch {
+            if case .revokedKey? = error as? BundleError, archivedCopy(of: file, name: name) {
+                // A file merged before its key was revoked, dropped on the share again (an old stick):
+                // the very bytes the district merged then, not the lost computer's — archived again,
+                // as a merged bundle met twice is, and no alarm.
+                if let dir = try? archive(file, name: name) { try? DurableFile.syncDirectory(dir) }
+                log.event("bundle_replayed", ["file": name, "site": sender?.rawValue ?? ""])
+                return nil
+            }
             let reason = "\(error)"
             // Only a file signed with the school's key is the school's: anyone can write its name in a
             // header, and forgeries must not push its genuine rejections out of the list it is told.
@@ -318,6 +326,13 @@ public final class DistrictIngest {
         let target = uniqueName(in: dir, name)
         try DurableFile.rename(file, to: target, flushingFolder: false)
         return dir
+    }
+
+    /// Whether the archive holds this very file under its name (merged in some month before).
+    func archivedCopy(of file: URL, name: String) -> Bool {
+        guard let months = try? FileManager.default.contentsOfDirectory(at: home.archive, includingPropertiesForKeys: nil),
+              let bytes = FileManager.default.contents(atPath: file.path) else { return false }
+        return months.contains { FileManager.default.contents(atPath: $0.appendingPathComponent(name).path) == bytes }
     }
 
     private func quarantine(_ file: URL, name: String, reason: String) {
