@@ -52,7 +52,7 @@ enum StatusCommands {
         console.paragraph(Message.schoolStatusHeadline(name: s.name, site: s.site, district: s.districtName).text())
         console.paragraph(Message.schoolLastExchange(export: s.lastExportAt, reply: s.lastImportAt).text())
         console.paragraph(Message.schoolRowCounts(s.rowsByTable).text())
-        for advice in s.advice { console.paragraph(advice.text()) }
+        for advice in s.advice() { console.paragraph(advice.text()) }
         for c in s.commands.prefix(5) { console.paragraph(Message.commandCarriedOut(c.name, bundle: c.bundle, at: c.at).text()) }
         let corrections = try home.lastCorrections()
         if !corrections.isEmpty { console.paragraph(Message.correctionsHeading.text()) }

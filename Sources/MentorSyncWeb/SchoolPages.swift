@@ -52,6 +52,10 @@ final class SchoolPages: WebPages {
         let l = ctx.language
         let items = try home.agenda(language: l)
         var h = "<h2>\(ctx.t(.agendaHeading))</h2>"
+        // A copy from another computer first: nothing leaves it until the status page's button is pressed.
+        if let other = try home.copiedFrom() {
+            h += "<div class=\"caution\">\(esc(Message.copiedFromAnotherComputer(other, webApp: true).text(l))) — <a href=\"/status\">\(ctx.t(.webStatus))</a></div>"
+        }
         guard !items.isEmpty else { return h + "<p class=\"muted\">\(ctx.t(.agendaNothing))</p>" }
         h += "<ul class=\"agenda\">"
         for item in items {
@@ -86,7 +90,7 @@ final class SchoolPages: WebPages {
         for (table, n) in s.rowsByTable where n > 0 { rows.append([esc(Message.webTable(table).text(l)), esc("\(n)")]) }
         var body = ctx.table(["", ""], rows)
         // The same advice as `mentorsync-school status`.
-        body += "<h2>\(ctx.t(.webWhatToKnow))</h2><ul>" + s.advice.map { "<li>\(esc($0.text(l)))</li>" }.joined()
+        body += "<h2>\(ctx.t(.webWhatToKnow))</h2><ul>" + s.advice(webApp: true).map { "<li>\(esc($0.text(l)))</li>" }.joined()
         body += s.commands.prefix(5).map { "<li>\(esc(Message.commandCarriedOut($0.name, bundle: $0.bundle, at: $0.at).text(l)))</li>" }.joined() + "</ul>"
         // A copy of the registry found on this computer: the button that says the school works here now.
         if s.copiedFrom != nil { body += ctx.form("/move-here", "<button>\(ctx.t(.webMoveHere))</button>") }
@@ -136,6 +140,10 @@ final class SchoolPages: WebPages {
     func sync(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
         let folder = (r.form["share"] ?? "").trimmingCharacters(in: .whitespaces)
         let l = ctx.language
+        // A copy of the registry from another computer sends nothing: said with the button to press.
+        if let other = try home.copiedFrom() {
+            return syncPage(ctx, folder: folder, result: nil, error: Message.copiedFromAnotherComputer(other, webApp: true).text(l))
+        }
         do {
             let share = try Share.open(URL(fileURLWithPath: folder).standardizedFileURL)
             try settings.setShareFolder(folder)

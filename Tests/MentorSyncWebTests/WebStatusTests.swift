@@ -44,6 +44,10 @@ final class WebStatusTests: XCTestCase {
         school.get("/sync")
         let refused = school.post("/sync", [("share", share.path)])?.body ?? ""
         XCTAssertTrue(refused.contains("эта папка школы создана на другом компьютере («ПК-ЗАВУЧ») и скопирована сюда"), refused)
+        XCTAssertTrue(refused.contains("нажмите «Работать на этом компьютере» на странице «Состояние»"), refused)
+        XCTAssertFalse(refused.contains("move-here"), "a page names the button, not the command: \(refused)")
+        let home = school.get("/")?.body ?? ""
+        XCTAssertTrue(home.contains("<div class=\"caution\">эта папка школы создана на другом компьютере"), home)
         let status = school.get("/status")?.body ?? ""
         XCTAssertTrue(status.contains("<button>Работать на этом компьютере</button>"), status)
         let moved = try XCTUnwrap(school.post("/move-here", []))

@@ -63,10 +63,16 @@ extension SchoolHome {
 }
 
 extension Message {
-    public static func copiedFromAnotherComputer(_ other: String) -> Message {
-        Message("school.copied_from_another_computer",
-                en: "this school folder was set up on another computer («\(other)») and copied here: nothing is sent from it until you say the school works here now (mentorsync-school move-here, or «\(webMoveHere.english)» on the web app's status page); then do not use the copy on «\(other)» again — two copies in use lose each other's changes",
-                ru: "эта папка школы создана на другом компьютере («\(other)») и скопирована сюда: отсюда ничего не отправляется, пока вы не подтвердите, что школа теперь работает здесь (mentorsync-school move-here или кнопка «\(webMoveHere.russian)» на странице «Состояние»); после этого не работайте с копией на «\(other)» — две копии в работе теряют изменения друг друга")
+    /// Why a copy sends nothing and what to do; `webApp`: the button to press (on the status page),
+    /// not the command.
+    public static func copiedFromAnotherComputer(_ other: String, webApp: Bool = false) -> Message {
+        let (en, ru) = webApp
+            ? ("press «\(webMoveHere.english)» on the status page", "нажмите «\(webMoveHere.russian)» на странице «Состояние»")
+            : ("run mentorsync-school move-here, or press «\(webMoveHere.english)» on the web app's status page",
+               "выполните mentorsync-school move-here или нажмите «\(webMoveHere.russian)» на странице «Состояние» веб-приложения")
+        return Message("school.copied_from_another_computer",
+                       en: "this school folder was set up on another computer («\(other)») and copied here: nothing is sent from it until you say the school works here now — \(en); then do not use the copy on «\(other)» again: two copies in use lose each other's changes",
+                       ru: "эта папка школы создана на другом компьютере («\(other)») и скопирована сюда: отсюда ничего не отправляется, пока вы не подтвердите, что школа теперь работает здесь, — \(ru); после этого не работайте с копией на «\(other)»: две копии в работе теряют изменения друг друга")
     }
 
     /// The status page's button that moves the school to this computer.

@@ -107,10 +107,11 @@ extension SchoolHome {
 
 extension SchoolStatusReport {
     /// What the school should know or do, one message each, in both languages: the one source of the
-    /// advice for `mentorsync-school status` and the school's web status page.
-    public var advice: [Message] {
+    /// advice for `mentorsync-school status` and the school's web status page (`webApp`: what to
+    /// press there rather than a command).
+    public func advice(webApp: Bool = false) -> [Message] {
         let waiting = waitingForDistrict
-        var lines: [Message] = copiedFrom.map { [.copiedFromAnotherComputer($0)] } ?? []
+        var lines: [Message] = copiedFrom.map { [.copiedFromAnotherComputer($0, webApp: webApp)] } ?? []
         lines += [waiting > 0 ? .schoolUnacknowledged(waiting)
                                 : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused : .schoolAllAcknowledged]
         if fullResendPending { lines.append(fullCopyAsked ? .schoolFullExchangeAsked : .schoolFullResendPending) }
