@@ -302,6 +302,8 @@ final class BackupTests: XCTestCase {
         try bytes.write(to: garbage)
         XCTAssertThrowsError(try Backup.restore(from: garbage, into: a.url)) { e in
             XCTAssertTrue("\(e)".contains("is not a mentorsync backup"), "\(e)")
+            // SQLite's words in Russian for a Russian reader (they stood in English in brackets).
+            XCTAssertTrue((e as? BackupError)?.message.russian.hasSuffix("— не резервная копия mentorsync (это не файл базы данных)") ?? false, "\(e)")
         }
         XCTAssertThrowsError(try Backup.restore(from: scratch.path("missing.db"), into: a.url)) { e in
             XCTAssertEqual(e as? BackupError, .missing(scratch.path("missing.db").path))

@@ -347,13 +347,25 @@ public enum BackupError: Error, Equatable, CustomStringConvertible {
             return m("wrong_role", "\(home) holds a \(found)'s registry, not a \(expected)'s; use mentorsync-\(found) for it",
                      "в \(home) реестр \(found == "school" ? "школы" : "управления образования"), а не \(expected == "school" ? "школы" : "управления образования"); используйте для него mentorsync-\(found)")
         case .missing(let p): return m("missing", "backup file \(p) does not exist", "файла резервной копии \(p) нет")
-        case .notABackup(let p, let why): return m("not_a_backup", "\(p) is not a mentorsync backup (\(why))", "\(p) — не резервная копия mentorsync (\(why))")
+        case .notABackup(let p, let why): return m("not_a_backup", "\(p) is not a mentorsync backup (\(why))", "\(p) — не резервная копия mentorsync (\(Self.russian(why)))")
         case .damaged(let p, let why): return m("damaged", "backup \(p) is damaged (\(why)); use an older backup",
-                                                "резервная копия \(p) повреждена (\(why)); возьмите более старую")
+                                                "резервная копия \(p) повреждена (\(Self.russian(why))); возьмите более старую")
         case .otherSite(let backup, let home, let path):
             return m("other_site", "this backup is of site '\(backup)' but \(path) holds site '\(home)'; refusing to mix them up",
-                     "это копия узла «\(backup)», а в \(path) — узел «\(home)»; смешивать их нельзя")
+                     "это копия реестра с кодом «\(backup)», а в \(path) — реестр с кодом «\(home)»; смешивать их нельзя")
         case .io(let why): return m("io", why, why)
+        }
+    }
+
+    /// SQLite's and the check's words for what is wrong with a file, as a Russian reader reads them
+    /// (SQLite's own, unknown here, stay as they are).
+    static func russian(_ why: String) -> String {
+        switch why {
+        case "file is not a database": return "это не файл базы данных"
+        case "database disk image is malformed": return "файл базы данных повреждён"
+        case "it holds no mentorsync registry": return "в нём нет реестра mentorsync"
+        case "unable to open database file": return "файл не открывается"
+        default: return why
         }
     }
 }
