@@ -119,6 +119,12 @@ final class DeployInstallTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: root.appendingPathComponent("opt/mentorsync/bin/mentorsync-school").path))
         let script = try String(contentsOf: root.appendingPathComponent("opt/mentorsync/sbin/mentorsync-usb-sync"), encoding: .utf8)
         XCTAssertTrue(script.contains("/opt/mentorsync/bin/mentorsync-school"))
+        // The installed programs point to the installed documents, not to the source tree's Deploy/.
+        let installed = URL(fileURLWithPath: root.appendingPathComponent("opt/mentorsync/bin/mentorsync-district").path)
+        let home = scratch.path("installed-home"), copies = scratch.folder("installed-backups")
+        XCTAssertEqual(try ToolRunner.runProgram(installed, ["init", "--name", "Управление", "--home", home.path]).exitCode, 0)
+        let backup = try ToolRunner.runProgram(installed, ["backup", "--out", copies.path, "--home", home.path])
+        XCTAssertTrue(backup.stdout.contains("(see \(root.appendingPathComponent("opt/mentorsync/share/doc/mentorsync/BACKUP.md").path))"), backup.output)
 
         // The administrator's settings survive a reinstall; a damaged unit is put right.
         let conf = root.appendingPathComponent("etc/mentorsync/usb.conf")

@@ -15,8 +15,8 @@ extension Message {
     }
 
     public static let backupOffMachine = Message("receipt.backup_off_machine",
-        en: "keep a copy off this machine too: a backup on the same disk dies with it (see Deploy/BACKUP.md)",
-        ru: "храните копию и вне этого компьютера: копия на том же диске погибнет вместе с ним (см. Deploy/BACKUP.md)")
+        en: "keep a copy off this machine too: a backup on the same disk dies with it (see \(DocumentPath.of("BACKUP.md")))",
+        ru: "храните копию и вне этого компьютера: копия на том же диске погибнет вместе с ним (см. \(DocumentPath.of("BACKUP.md")))")
 
     public static func restored(site: String, home: String, from: String) -> Message {
         Message("receipt.restored", en: "restored \(site)'s registry in \(home) from \(from) (integrity ok)",

@@ -57,13 +57,13 @@ extension Message {
 
     public static func registryDamaged(_ detail: String) -> Message {
         Message("db.damaged",
-                en: "registry.db is damaged (\(detail)); do not edit it — restore it from the latest backup (see Deploy/BACKUP.md), then order a resync of every school",
-                ru: "registry.db повреждён (\(detail)); не правьте его — восстановите из последней резервной копии (Deploy/BACKUP.md), затем закажите полную пересылку у каждой школы")
+                en: "registry.db is damaged (\(detail)); do not edit it — restore it from the latest backup (see \(DocumentPath.of("BACKUP.md"))): what was written after it comes back with the next exchanges",
+                ru: "registry.db повреждён (\(detail)); не правьте его — восстановите из последней резервной копии (см. \(DocumentPath.of("BACKUP.md"))): записанное после неё вернётся со следующими обменами")
     }
     public static func registryFailedCheck(_ detail: String) -> Message {
         Message("db.failed_check",
-                en: "registry.db failed its integrity check (\(detail)); it was not changed — restore it from the latest backup (Deploy/BACKUP.md), then order a resync of every school",
-                ru: "registry.db не прошёл проверку целостности (\(detail)); он не изменён — восстановите его из последней резервной копии (Deploy/BACKUP.md), затем закажите полную пересылку у каждой школы")
+                en: "registry.db failed its integrity check (\(detail)); it was not changed — restore it from the latest backup (see \(DocumentPath.of("BACKUP.md"))): what was written after it comes back with the next exchanges",
+                ru: "registry.db не прошёл проверку целостности (\(detail)); он не изменён — восстановите его из последней резервной копии (см. \(DocumentPath.of("BACKUP.md"))): записанное после неё вернётся со следующими обменами")
     }
     public static let diskFull = Message("db.disk_full", en: "the disk is full; free some space and run the command again (nothing was changed)",
                                          ru: "диск заполнен; освободите место и повторите команду (ничего не изменено)")
