@@ -75,13 +75,15 @@ final class XLSXCommandsTests: XCTestCase {
 
         let out = world.scratch.path("персоны.xlsx")
         expectOK(try school(world, ToolLocale.russian, "export-csv", "persons", out.path))
-        let sheet = try XLSXWorkbook(contentsOf: out).sheet()
+        let exported = try XLSXWorkbook(contentsOf: out)
+        XCTAssertEqual(exported.sheetNames, ["Люди"], "the sheet is named as its headers are, in Russian")
+        let sheet = try exported.sheet()
         XCTAssertTrue(sheet.records[0].fields.contains("ФИО"), "\(sheet.records[0].fields)")
         let role = try XCTUnwrap(sheet.records[0].fields.firstIndex(of: HeaderAliases.russian("role", table: "persons") ?? "role"))
         XCTAssertEqual(Set(sheet.records.dropFirst().map { $0.fields[role] }), ["учитель", "ученик"])
         r = try school(world, ToolLocale.english, "import-csv", "persons", out.path)
         expectOK(r)
-        XCTAssertEqual(r.stdout, "imported 3 rows into persons from sheet 'persons' (0 updated, 0 new, 3 unchanged)\n")
+        XCTAssertEqual(r.stdout, "imported 3 rows into persons from sheet 'Люди' (0 updated, 0 new, 3 unchanged)\n")
     }
 
     /// Files that are not workbooks: one line on stderr saying what to do, exit 1, nothing written.

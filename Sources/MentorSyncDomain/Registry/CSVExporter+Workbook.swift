@@ -7,7 +7,7 @@ extension CSVExporter {
     /// as numbers, ids and every other text as text (so `007` stays `007`).
     /// `namesForReferences`: a reference written as the name of its row, as the lists show it (for a
     /// person working in Excel; the import finds the row by it again), not as its id.
-    /// `sheet`: the sheet's name (the table's by default).
+    /// `sheet`: the sheet's name (by default the table's, its title in a Russian export).
     /// `only`: the rows whose column holds this value (the network mentors).
     public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false, sheet: String? = nil,
                                only: (column: String, value: DatabaseValue)? = nil) throws -> (Data, Int) {
@@ -47,7 +47,9 @@ extension CSVExporter {
             })
         }
         if names != nil, t.name == "pairs" { try addMentees(to: &rows, from: replica) }
-        return (try XLSXWriter().encode(sheet: sheet ?? t.name, rows: rows), rows.count - 1)
+        // Named as the headers are: the table's title in a Russian export («Люди»), its name otherwise.
+        let named = sheet ?? (language == .ru ? Message.webTable(t.name).russian : t.name)
+        return (try XLSXWriter().encode(sheet: named, rows: rows), rows.count - 1)
     }
 
     /// A pairs list for people ends with the pair's mentees by name, as a pair's page shows them
