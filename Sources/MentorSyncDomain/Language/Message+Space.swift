@@ -9,26 +9,17 @@ extension Message {
         let folder = e.folder ?? ""
         let again = (en: "; nothing was lost: the changes go with the next try",
                      ru: "; ничего не потеряно: изменения уйдут со следующей попыткой")
+        // What each failure is in Russian (the English is the engine's own line), then the same ending.
+        let (key, ru): (String, String)
         switch e.code {
-        case EROFS:
-            return Message("file.read_only", en: e.description + again.en,
-                           ru: "на флешку или в папку \(folder) нельзя записать: она только для чтения (флешка защищена от записи?); снимите защиту и запустите команду снова" + again.ru)
-        case EACCES, EPERM:
-            return Message("file.permission", en: e.description + again.en,
-                           ru: "в папку \(folder) нельзя записать: нет прав на запись; попросите администратора дать права или возьмите другую флешку" + again.ru)
-        case ENOENT, ENOTDIR, ENODEV, ENXIO:
-            return Message("file.folder_gone", en: e.description + again.en,
-                           ru: "папки \(folder) нет (флешку вынули?): вставьте флешку снова и запустите команду ещё раз" + again.ru)
-        case EIO:
-            return Message("file.io", en: e.description + again.en,
-                           ru: "не удалось записать на флешку или в папку \(folder): ошибка ввода-вывода (флешку вынули во время записи или она повреждена); вставьте её снова или возьмите другую и запустите команду ещё раз" + again.ru)
-        case ENOSPC, EDQUOT:
-            return Message("file.full", en: e.description + again.en,
-                           ru: "флешка или папка \(folder) заполнена; удалите с неё другие файлы (или возьмите другую флешку) и запустите команду снова" + again.ru)
-        default:
-            return Message("file.cannot_write", en: e.description + again.en,
-                           ru: "не удалось записать в папку \(folder) (\(String(cString: strerror(e.code)))); проверьте флешку или папку и запустите команду снова" + again.ru)
+        case EROFS: (key, ru) = ("file.read_only", "на флешку или в папку \(folder) нельзя записать: она только для чтения (флешка защищена от записи?); снимите защиту и запустите команду снова")
+        case EACCES, EPERM: (key, ru) = ("file.permission", "в папку \(folder) нельзя записать: нет прав на запись; попросите администратора дать права или возьмите другую флешку")
+        case ENOENT, ENOTDIR, ENODEV, ENXIO: (key, ru) = ("file.folder_gone", "папки \(folder) нет (флешку вынули?): вставьте флешку снова и запустите команду ещё раз")
+        case EIO: (key, ru) = ("file.io", "не удалось записать на флешку или в папку \(folder): ошибка ввода-вывода (флешку вынули во время записи или она повреждена); вставьте её снова или возьмите другую и запустите команду ещё раз")
+        case ENOSPC, EDQUOT: (key, ru) = ("file.full", "флешка или папка \(folder) заполнена; удалите с неё другие файлы (или возьмите другую флешку) и запустите команду снова")
+        default: (key, ru) = ("file.cannot_write", "не удалось записать в папку \(folder) (\(String(cString: strerror(e.code)))); проверьте флешку или папку и запустите команду снова")
         }
+        return Message(key, en: e.description + again.en, ru: ru + again.ru)
     }
 
     /// The one sentence for a failure of the engine's (a full or locked stick, a bundle's error, the
