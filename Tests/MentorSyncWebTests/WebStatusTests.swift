@@ -30,8 +30,6 @@ final class WebStatusTests: XCTestCase {
         XCTAssertTrue(page.contains("управление образования запишет ответ заново, когда снова примет ваши файлы</li></ul></div>"), page)
     }
 
-    /// A write-protected stick pressed «Синхронизировать» on: one Russian sentence with what to do,
-    /// as the command says it (the page showed the engine's English line).
     /// A school folder copied from another computer: the sync page says why nothing is sent, the
     /// status page has the button that moves the school here, and then it syncs.
     func testACopiedFolderIsMovedHereFromTheStatusPage() throws {
@@ -61,6 +59,26 @@ final class WebStatusTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: share.appendingPathComponent("inbox").path).filter { $0.hasPrefix("s001-") }.count, 1)
     }
 
+    /// A home made before computers were kept, opened by the web app: reading its home page and its
+    /// status changes nothing in registry.db (the home page and «Состояние» wrote this computer into it).
+    func testReadingPagesOfAnOlderHomeWritesNothing() throws {
+        let w = try WebWorld()
+        let registry = w.schoolHome.appendingPathComponent("registry.db")
+        try Database(path: registry.path).execute("UPDATE school_identity SET machine = NULL, machine_name = NULL")
+        let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        func content() throws -> String {
+            try Database(path: registry.path).rows("SELECT machine, machine_name FROM school_identity").map { $0.map(\.displayText).joined(separator: "|") }.joined()
+        }
+        let opened = try content()
+        for page in ["/", "/status", "/sync"] {
+            XCTAssertEqual(school.get(page)?.status, 200, page)
+            XCTAssertEqual(try content(), opened, "GET \(page) changed registry.db")
+        }
+        XCTAssertFalse(school.get("/")?.body.contains("скопирована сюда") ?? true)
+    }
+
+    /// A write-protected stick pressed «Синхронизировать» on: one Russian sentence with what to do,
+    /// as the command says it (the page showed the engine's English line).
     func testASyncOntoALockedStickSaysSoInRussian() throws {
         let w = try WebWorld()
         let stick = w.scratch.folder("locked")

@@ -58,7 +58,7 @@ public final class SchoolHome {
             try db.addColumnIfMissing("school_identity", "rekey_sequence", "INTEGER")
             try db.addColumnIfMissing("school_rejections", "counter_at", "INTEGER")
             try db.addColumnIfMissing("school_rejections", "settled", "INTEGER NOT NULL DEFAULT 0")
-            try ThisComputer.addColumns(db)
+            try ThisComputer.recordIfUnknown(in: db)
         }
         return SchoolHome(url: home, replica: replica)
     }

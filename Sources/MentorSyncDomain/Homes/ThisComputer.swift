@@ -31,17 +31,23 @@ public enum ThisComputer {
         try db.addColumnIfMissing("school_identity", "machine", "TEXT")
         try db.addColumnIfMissing("school_identity", "machine_name", "TEXT")
     }
+
+    /// A home from before computers were kept takes the one it is opened on (`SchoolHome.open`,
+    /// with the other upgrades: never in a reading of a page or of `status`).
+    static func recordIfUnknown(in db: Database) throws {
+        try addColumns(db)
+        guard try db.scalar("SELECT 1 FROM school_identity WHERE machine IS NULL") != nil else { return }
+        try record(in: db)
+    }
 }
 
 extension SchoolHome {
     /// The name of the computer this registry works on when it is not this one (the folder was
-    /// copied here); nil on its own computer. A home from before computers were kept takes this one.
+    /// copied here); nil on its own computer. Reads only: a home from before computers were kept
+    /// took the one it was opened on (`ThisComputer.recordIfUnknown`).
     public func copiedFrom() throws -> String? {
-        guard let row = try database.rows("SELECT machine, machine_name FROM school_identity").first else { return nil }
-        guard let machine = row[0].text else {
-            try database.transaction { try ThisComputer.record(in: database) }
-            return nil
-        }
+        guard let row = try database.rows("SELECT machine, machine_name FROM school_identity").first,
+              let machine = row[0].text else { return nil }
         return machine == ThisComputer.current.id ? nil : (row[1].text ?? "")
     }
 
