@@ -106,4 +106,28 @@ final class SchoolAgendaTests: XCTestCase {
         XCTAssertTrue(planless.line(.ru).hasSuffix("«Учитель 5» и ещё 2"), planless.line(.ru))
         XCTAssertTrue(planless.line(.en).hasPrefix("running pairs without a plan (ИОМ) (7): “Учитель 1”"), planless.line(.en))
     }
+
+    /// A big school (2,000 running pairs, 20,000 meetings, a plan and surveys each): the home page's
+    /// agenda is read in well under a second, not once per pair over every meeting (it took seconds).
+    func testABigSchoolsAgendaIsQuick() throws {
+        try school.database.transaction {
+            for i in 0..<2_000 {
+                try school.database.execute("INSERT INTO pairs(id, org_id, status, started_on) VALUES (?, 's001', 'active', '2025-09-01')", [.text("p\(i)")])
+                try school.database.execute("INSERT INTO plans(id, org_id, pair_id, title) VALUES (?, 's001', ?, 'ИОМ')", [.text("pl\(i)"), .text("p\(i)")])
+                for r in ["mentor", "mentee"] {
+                    try school.database.execute("INSERT INTO surveys(id, org_id, pair_id, respondent) VALUES (?, 's001', ?, ?)", [.text("s\(i)\(r)"), .text("p\(i)"), .text(r)])
+                }
+                for m in 0..<10 {
+                    try school.database.execute("INSERT INTO meetings(id, org_id, pair_id, held_on) VALUES (?, 's001', ?, ?)",
+                                                [.text("m\(i)-\(m)"), .text("p\(i)"), .text("2025-1\(m % 3)-0\(m % 9 + 1)")])
+                }
+            }
+        }
+        let started = Date()
+        let quiet = try XCTUnwrap(try school.agenda(now: now, language: .ru).first { $0.kind == .pairWithoutMeetings })
+        let took = Date().timeIntervalSince(started)
+        XCTAssertEqual(quiet.count, 2_000)
+        XCTAssertEqual(quiet.rows.first?.detail, "последняя встреча 09.12.2025")
+        XCTAssertLessThan(took, 1.0, "the agenda of a big school took \(took) s")
+    }
 }
