@@ -146,7 +146,14 @@ final class ShareHazardTests: XCTestCase {
         let later = try plant(inbox, ".s001-000010.msync.tmp-999", hoursAgo: 3)
         let districts = try plant(outbox, ".district-000004.msync.tmp-998", hoursAgo: 3)
         let others = try plant(inbox, ".s002-000005-to-district.msync.tmp-997", hoursAgo: 3)
+        // A school whose code begins with this one's and a hyphen (a branch: «s001-2», «s001-000001»)
+        // is another writer too.
+        let branches = [try plant(inbox, ".s001-2-000005-to-district.msync.tmp-996", hoursAgo: 3),
+                        try plant(inbox, ".s001-000001-000005-to-district.msync.tmp-995", hoursAgo: 3)]
+        let ownToDistrict = try plant(inbox, ".s001-000011-to-district-2.msync.tmp-994", hoursAgo: 3)
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        for f in branches { XCTAssertTrue(FileManager.default.fileExists(atPath: f.path), "\(f.lastPathComponent): another school's file") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ownToDistrict.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: later.path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: districts.path), "the district's file, the school's clock decides nothing of it")
         XCTAssertTrue(FileManager.default.fileExists(atPath: others.path), "another school's file")

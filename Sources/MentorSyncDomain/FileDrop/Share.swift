@@ -65,6 +65,18 @@ public struct Share: Sendable {
         return (bundles, refused)
     }
 
+    /// Whether `name` (a file's, or what a temporary file will be renamed to) is one of `site`'s
+    /// bundles: `<site>-<sequence>-to-…` (Protocol/bundle.md, "File names"), or `<site>-<sequence>.…`.
+    /// A code may hold a hyphen: «s001-2-000005-to-district.msync» is school s001-2's, not s001's.
+    public static func isBundleName(_ name: String, of site: SiteID) -> Bool {
+        guard name.hasPrefix(site.rawValue + "-") else { return false }
+        let rest = name.dropFirst(site.rawValue.count + 1)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return false }
+        let after = rest.dropFirst(digits.count)
+        return after.hasPrefix("-to-") || after.hasPrefix(".")
+    }
+
     /// Something on a share this program will not touch, and why.
     public struct Refusal: Hashable, Sendable, CustomStringConvertible {
         public var path: String
@@ -105,9 +117,8 @@ public struct Share: Sendable {
             folders.append(url)
             folders += schoolsWithOutbox().filter { RegularFile.kind(outbox($0)) == .directory }.map(outbox)
         }
-        let own = school.map { "\($0.rawValue)-" }
         return folders.flatMap { dir in
-            DurableFile.sweepStale(in: dir, olderThan: age, finalName: { own == nil || $0.hasPrefix(own!) })
+            DurableFile.sweepStale(in: dir, olderThan: age, finalName: { school == nil || Share.isBundleName($0, of: school!) })
                 .map { dir.appendingPathComponent($0).path.dropFirst(url.path.count + 1).description }
         }
     }

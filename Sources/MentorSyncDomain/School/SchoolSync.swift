@@ -70,7 +70,7 @@ public final class SchoolSync {
     public func export(to directory: URL) throws -> ExportResult {
         try home.checkThisComputer()
         // Its own leftovers only: the folder may be a share's inbox, other writers' files in it (`Share.sweepTemporaryFiles`).
-        DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds, finalName: { $0.hasPrefix("\(self.home.site.rawValue)-") })
+        DurableFile.sweepStale(in: directory, olderThan: staleTemporarySeconds, finalName: { Share.isBundleName($0, of: self.home.site) })
         // Refusals heard before this program kept the rows they name (an upgraded home): noted now.
         let heard = try home.database.rows("SELECT reason FROM school_rejections").map { $0[0].displayText }
         if !heard.isEmpty { try home.database.transaction { try home.replica.noteRefusedRows(heard) } }
