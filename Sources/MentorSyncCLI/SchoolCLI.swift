@@ -16,8 +16,8 @@ public enum SchoolCLI {
             case "move-here":
                 let args = try parse(argv, [])
                 guard args.words.count == 1 else { throw UsageError(syntax: "move-here") }
-                try open(args, console).moveHere()
-                if args.has("json") { console.json(["moved_here": true]) } else { console.out(Message.movedHere.text()) }
+                let moved = try open(args, console).moveHere()
+                if args.has("json") { console.json(["moved_here": moved]) } else { console.out((moved ? Message.movedHere : .alreadyHere).text()) }
             case "export": try export(argv, console)
             case "import": try importFiles(argv, console)
             case "status": try status(argv, console)

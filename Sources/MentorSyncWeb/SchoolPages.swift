@@ -34,8 +34,8 @@ final class SchoolPages: WebPages {
         case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx, notice: r.query["done"])
         case ("/rekey", "POST"): return try rekey(r, ctx)
         case ("/move-here", "POST"):
-            try home.moveHere()
-            return .redirect("/status?" + query([("done", Message.movedHere.text(ctx.language))]))
+            let moved = try home.moveHere()
+            return .redirect("/status?" + query([("done", (moved ? Message.movedHere : .alreadyHere).text(ctx.language))]))
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
         case ("/sync", "POST"): return try sync(r, ctx)
         default:

@@ -65,4 +65,22 @@ final class CopiedFolderCLITests: XCTestCase {
         expectOK(try w.school("s001", "restore", "--from", file.path))
         expectOK(try w.school("s001", "sync", "--share", w.stick.path))
     }
+
+    /// move-here on the registry's own computer (the office's, where the folder was never copied to)
+    /// changes nothing, and says so: it said «школа теперь работает на этом компьютере; с копией на
+    /// другом компьютере больше не работайте», and its JSON "moved_here": true.
+    func testMoveHereOnItsOwnComputerSaysNothingWasToDo() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let registry = w.schoolHome("s001").appendingPathComponent("registry.db")
+        let counter = "SELECT max(local) FROM msync_rows"
+        let before = try Database(path: registry.path).scalar(counter)?.integer
+        let r = try ToolRunner.run("mentorsync-school", ["move-here", "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
+        expectOK(r)
+        XCTAssertTrue(r.stdout.contains("эта папка школы и так работает на этом компьютере"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("с копией на другом компьютере"), r.stdout)
+        let json = try ToolRunner.run("mentorsync-school", ["move-here", "--json", "--home", w.schoolHome("s001").path], environment: ToolLocale.russian)
+        let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], json.output)
+        XCTAssertEqual(o["moved_here"] as? Bool, false)
+        XCTAssertEqual(try Database(path: registry.path).scalar(counter)?.integer, before)
+    }
 }

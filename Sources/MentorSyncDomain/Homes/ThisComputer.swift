@@ -54,12 +54,14 @@ extension SchoolHome {
     /// The school works on this computer from now on (the copy on the other one is not to be used):
     /// the writes made here since the copy are moved above any the other copy may have sent with
     /// the same counters (`Replica.moveWritesOfACopy`), so they travel. Nothing is done on the
-    /// registry's own computer.
-    public func moveHere() throws {
-        guard try copiedFrom() != nil else { return }
+    /// registry's own computer: returns false there (`alreadyHere` is said, not `movedHere`).
+    @discardableResult
+    public func moveHere() throws -> Bool {
+        guard try copiedFrom() != nil else { return false }
         try replica.fold()
         _ = try replica.moveWritesOfACopy()
         try database.transaction { try ThisComputer.record(in: database) }
+        return true
     }
 
     /// Refuses to send from a copy of the registry on another computer (see `ThisComputer`).
@@ -83,6 +85,11 @@ extension Message {
 
     /// The status page's button that moves the school to this computer.
     public static let webMoveHere = Message("web.move_here", en: "The school works on this computer", ru: "Работать на этом компьютере")
+
+    /// `move-here` on the computer the folder works on already: nothing done.
+    public static let alreadyHere = Message("school.already_here",
+                                            en: "this school folder works on this computer already (it was set up, restored or moved here): nothing to do",
+                                            ru: "эта папка школы и так работает на этом компьютере (создана, восстановлена или перенесена сюда): делать ничего не нужно")
 
     public static let movedHere = Message("school.moved_here", en: "the school works on this computer from now on; do not use the copy on the other computer again",
                                           ru: "школа теперь работает на этом компьютере; с копией на другом компьютере больше не работайте")
