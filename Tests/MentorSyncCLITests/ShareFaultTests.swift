@@ -69,6 +69,17 @@ final class ShareFaultTests: XCTestCase {
         XCTAssertTrue(school.stderr.contains("защищена от записи"), school.stderr)
         XCTAssertTrue(school.stderr.contains("ничего не потеряно"), school.stderr)
         XCTAssertFalse(school.stderr.contains("cannot write") || school.stderr.contains("read-only"), school.stderr)
+
+        // A report or an enrollment file written onto it: no changes wait to go (it said «изменения
+        // уйдут со следующей попыткой» of a report).
+        for (tool, args) in [("mentorsync-school", ["report", "--out", stick.appendingPathComponent("отчёт.html").path, "--home", w.schoolHome("s001").path]),
+                             ("mentorsync-district", ["enroll", "--site", "s002", "--name", "Школа 2", "--out", stick.appendingPathComponent("s002.enroll").path,
+                                                      "--home", w.districtHome.path])] {
+            let r = try ToolRunner.run(tool, args, environment: ToolLocale.russian)
+            XCTAssertEqual(r.exitCode, 1, r.output)
+            XCTAssertTrue(r.stderr.contains("защищена от записи"), r.stderr)
+            XCTAssertFalse(r.stderr.contains("изменения уйдут"), "\(tool) \(args[0]): \(r.stderr)")
+        }
     }
 
     /// One damaged file in `outbox/<site>` stopped the school from merging the genuine reply beside it.

@@ -7,8 +7,9 @@ extension Message {
     /// why, what to do — the changes wait in the registry, nothing is lost.
     public static func cannotWrite(_ e: FileError) -> Message {
         let folder = e.folder ?? ""
-        let again = (en: "; nothing was lost: the changes go with the next try",
-                     ru: "; ничего не потеряно: изменения уйдут со следующей попыткой")
+        // A bundle's changes wait in the registry; a report's or an enrollment file's have none to send.
+        let again = e.isBundle ? (en: "; nothing was lost: the changes go with the next try",
+                                  ru: "; ничего не потеряно: изменения уйдут со следующей попыткой") : (en: "", ru: "")
         // What each failure is in Russian (the English is the engine's own line), then the same ending.
         let (key, ru): (String, String)
         switch e.code {

@@ -111,7 +111,7 @@ final class BundleBodyStream: @unchecked Sendable {
                 guard BundleBodyStream.isNoRoom(error) else {
                     // A stick pulled out or locked mid-write: said by its folder, in the reader's language.
                     let code = DurableFile.posixCode(error)
-                    if code != 0 { throw FileError.cannotWrite(in: temporaryURL.deletingLastPathComponent(), code: code) }
+                    if code != 0 { var e = FileError.cannotWrite(in: temporaryURL.deletingLastPathComponent(), code: code); e.isBundle = true; throw e }
                     throw BundleError.io("writing \(temporaryURL.lastPathComponent): \(error.localizedDescription)")
                 }
                 // Free the space at once; keep compressing to learn the whole bundle's size.

@@ -25,11 +25,11 @@ public enum DurableFile {
         let tmp = temporaryURL(for: url)
         unlink(tmp.path)  // a leftover of an earlier process with our pid
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions ?? 0o666)
-        guard fd >= 0 else { throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: errno) }
+        guard fd >= 0 else { throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: errno, file: url) }
         if let permissions, fchmod(fd, permissions) != 0 {
             let e = errno
             close(fd); unlink(tmp.path)
-            throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: e)
+            throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: e, file: url)
         }
         return (tmp, FileHandle(fileDescriptor: fd, closeOnDealloc: true))
     }
@@ -48,7 +48,7 @@ public enum DurableFile {
             unlink(tmp.path)
             if let e = error as? FileError { throw e }
             let code = posixCode(error)
-            if code == ENOSPC || code == EDQUOT || code == EIO || code == EROFS { throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: code) }
+            if code == ENOSPC || code == EDQUOT || code == EIO || code == EROFS { throw FileError.cannotWrite(in: url.deletingLastPathComponent(), code: code, file: url) }
             throw FileError("cannot write \(url.path): \(describe(error))", code: code)
         }
     }
@@ -135,13 +135,17 @@ public struct FileError: Error, CustomStringConvertible, Equatable {
     /// The folder a file could not be written in (a locked or pulled-out stick), so that it can be
     /// said in the reader's language; nil for other failures.
     public var folder: String? = nil
+    /// Whether the file was a bundle (its changes wait in the registry for the next try), not a
+    /// report, an export or an enrollment file.
+    public var isBundle = false
     public init(_ description: String, code: Int32) { self.description = description; self.code = code }
     public var isNoSpace: Bool { code == ENOSPC || code == EDQUOT }
 
-    /// No file could be written in `dir` (`errno` `code`).
-    public static func cannotWrite(in dir: URL, code: Int32) -> FileError {
+    /// No file could be written in `dir` (`errno` `code`); `file`: the one that was to be written.
+    public static func cannotWrite(in dir: URL, code: Int32, file: URL? = nil) -> FileError {
         var e = FileError(DurableFile.cannotWrite(in: dir, code), code: code)
         e.folder = dir.path
+        e.isBundle = file.map { $0.lastPathComponent.hasSuffix("." + BundleLayout.fileExtension) } ?? false
         return e
     }
 }
