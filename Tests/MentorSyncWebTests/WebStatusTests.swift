@@ -96,6 +96,7 @@ final class WebStatusTests: XCTestCase {
         XCTAssertTrue(page.contains("флешка защищена от записи?"), page)
         XCTAssertTrue(page.contains("ничего не потеряно"), page)
         XCTAssertFalse(page.contains("cannot write"), page)
+        XCTAssertFalse(page.contains("команд"), "a page has a button to press again, no command to run: \(page)")
     }
 
     func testStatusSyncAndDashboardSpeakRussianWithNamesAndLocalTimes() throws {

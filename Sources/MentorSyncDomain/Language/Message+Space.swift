@@ -13,12 +13,12 @@ extension Message {
         // What each failure is in Russian (the English is the engine's own line), then the same ending.
         let (key, ru): (String, String)
         switch e.code {
-        case EROFS: (key, ru) = ("file.read_only", "на флешку или в папку \(folder) нельзя записать: она только для чтения (флешка защищена от записи?); снимите защиту и запустите команду снова")
+        case EROFS: (key, ru) = ("file.read_only", "на флешку или в папку \(folder) нельзя записать: она только для чтения (флешка защищена от записи?); снимите защиту и попробуйте снова")
         case EACCES, EPERM: (key, ru) = ("file.permission", "в папку \(folder) нельзя записать: нет прав на запись; попросите администратора дать права или возьмите другую флешку")
-        case ENOENT, ENOTDIR, ENODEV, ENXIO: (key, ru) = ("file.folder_gone", "папки \(folder) нет (флешку вынули?): вставьте флешку снова и запустите команду ещё раз")
-        case EIO: (key, ru) = ("file.io", "не удалось записать на флешку или в папку \(folder): ошибка ввода-вывода (флешку вынули во время записи или она повреждена); вставьте её снова или возьмите другую и запустите команду ещё раз")
-        case ENOSPC, EDQUOT: (key, ru) = ("file.full", "флешка или папка \(folder) заполнена; удалите с неё другие файлы (или возьмите другую флешку) и запустите команду снова")
-        default: (key, ru) = ("file.cannot_write", "не удалось записать в папку \(folder) (\(String(cString: strerror(e.code)))); проверьте флешку или папку и запустите команду снова")
+        case ENOENT, ENOTDIR, ENODEV, ENXIO: (key, ru) = ("file.folder_gone", "папки \(folder) нет (флешку вынули?): вставьте флешку снова и попробуйте ещё раз")
+        case EIO: (key, ru) = ("file.io", "не удалось записать на флешку или в папку \(folder): ошибка ввода-вывода (флешку вынули во время записи или она повреждена); вставьте её снова или возьмите другую и попробуйте ещё раз")
+        case ENOSPC, EDQUOT: (key, ru) = ("file.full", "флешка или папка \(folder) заполнена; удалите с неё другие файлы (или возьмите другую флешку) и попробуйте снова")
+        default: (key, ru) = ("file.cannot_write", "не удалось записать в папку \(folder) (\(String(cString: strerror(e.code)))); проверьте флешку или папку и попробуйте снова")
         }
         return Message(key, en: e.description + again.en, ru: ru + again.ru)
     }
@@ -43,6 +43,6 @@ extension Message {
         let (needed, free) = (NoRoomError.kilobytes(e.needed), NoRoomError.kilobytes(e.available))
         return Message("space.no_room",
                        en: "the stick or folder \(e.folder.path) is full: the file needs \(needed) KB, only \(free) KB are free; delete other files from it (or take another stick) and run the command again — nothing was lost, the changes go with the next try",
-                       ru: "флешка или папка \(e.folder.path) заполнена: файлу нужно \(needed) КБ, свободно только \(free) КБ; удалите с неё другие файлы (или возьмите другую флешку) и запустите команду снова — ничего не потеряно, изменения уйдут со следующей попыткой")
+                       ru: "флешка или папка \(e.folder.path) заполнена: файлу нужно \(needed) КБ, свободно только \(free) КБ; удалите с неё другие файлы (или возьмите другую флешку) и попробуйте снова — ничего не потеряно, изменения уйдут со следующей попыткой")
     }
 }
