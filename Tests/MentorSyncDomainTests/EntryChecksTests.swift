@@ -665,6 +665,12 @@ final class EntryChecksTests: XCTestCase {
         _ = try editor.put(table: "persons", sets: [("position", "учитель")], id: olga)
         _ = try editor.put(table: "persons", sets: [("full_name", "Соколова Ольга Павловна")], id: olga)
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons")?.integer, 3)
+        // A twin told apart may not take her sister's very name: two rows of one name born one day
+        // (it was saved, the sister having been a near namesake before).
+        XCTAssertThrowsError(try editor.put(table: "persons", sets: [("full_name", "Соколова Ольга Павловна")], id: anna, anotherPerson: true)) { e in
+            XCTAssertEqual((e as? MessageError)?.message.key, "registry.person_already_there", "\(e)")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons WHERE full_name = 'Соколова Ольга Павловна'")?.integer, 1)
     }
 
     /// A person added by hand who is already in the school's list is not added twice; namesakes told

@@ -50,20 +50,21 @@ extension RegistryEditor {
 
     /// The first two rules: the same name born the same day (or neither with a date) is refused; a
     /// name a letter or two off born that day is asked about. `edited`: the row changed, and its name
-    /// (as compared) and birth date before — it is no one else, nor is a person it matched already.
+    /// (as compared) and birth date before — it is no one else; a person it was already the same as
+    /// is not refused, and one it was already like (twins told apart) not asked about, again.
     private func checkNoSamePerson(name: String, birth: String, owner: String, resolver: ReferenceResolver, anotherPerson: Bool,
                                    edited: (id: String, key: String, birth: String)?) throws {
         let key = RowNames.normalize(name)
         // The owner's persons born that day (or with no date) only: never a district's whole list.
         let sameDay = try database.rows("SELECT id, full_name FROM persons WHERE org_id = ? AND coalesce(trim(birth_date), '') = ?",
                                         [.text(owner), .text(birth)])
-            .filter { row in
-                guard let edited else { return true }
-                let other = RowNames.normalize(row[1].text ?? "")
-                return row[0].displayText != edited.id
-                    && !(edited.birth == birth && (other == edited.key || PersonMatcher.isNearName(edited.key, other)))
-            }
-        for row in sameDay where RowNames.normalize(row[1].text ?? "") == key {
+            .filter { $0[0].displayText != edited?.id }
+        /// Whether the edited row already stood so to `other` (its name, compared) before the change.
+        func before(_ other: String, near: Bool) -> Bool {
+            guard let edited, edited.birth == birth else { return false }
+            return other == edited.key || (near && PersonMatcher.isNearName(edited.key, other))
+        }
+        for row in sameDay where RowNames.normalize(row[1].text ?? "") == key && !before(key, near: false) {
             let id = row[0].displayText
             let shown = try resolver.label(of: id, in: "persons") ?? name
             throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty, edit: edited != nil))
@@ -71,7 +72,10 @@ extension RegistryEditor {
         // Born that day with a name a letter or two off («Петрова Марья» for «Петрова Мария»): a typo
         // far more often than another person, as a list's line is held (`PersonMatcher`) — asked, and
         // added once the person says it is someone else (twins, two pupils of one day).
-        if !birth.isEmpty, !anotherPerson, let row = sameDay.first(where: { PersonMatcher.isNearName(key, RowNames.normalize($0[1].text ?? "")) }) {
+        if !birth.isEmpty, !anotherPerson, let row = sameDay.first(where: { r in
+            let other = RowNames.normalize(r[1].text ?? "")
+            return PersonMatcher.isNearName(key, other) && !before(other, near: true)
+        }) {
             let id = row[0].displayText
             throw NearNamesakeQuestion(typed: name, registered: try resolver.label(of: id, in: "persons") ?? (row[1].text ?? ""),
                                        short: ReferenceResolver.shortID(id), birthDate: RowNames.russianDate(birth), edit: edited != nil)
