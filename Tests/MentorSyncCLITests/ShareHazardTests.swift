@@ -162,4 +162,22 @@ final class ShareHazardTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: districts.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: others.path))
     }
+
+    /// A bundle another district machine has just claimed (renamed to `.<name>.claimed-<host>-<pid>`)
+    /// while the school wrote it a day ago (a stick's file keeps its time): the claim is new, the
+    /// claimer at work — it is not put back to be merged twice (it was, at once, read by the file's
+    /// own time, which a rename does not change).
+    func testAFreshClaimOfAnOldFileByAnotherMachineIsLeftToIt() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Алексеев Олег", "--set", "role=teacher"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let inbox = w.stick.appendingPathComponent("inbox")
+        let bundle = try XCTUnwrap(Share.bundles(in: inbox).first)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: bundle.path)
+        let claimed = inbox.appendingPathComponent(".\(bundle.lastPathComponent).claimed-another-machine-4242")
+        XCTAssertEqual(rename(bundle.path, claimed.path), 0)
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path), "another machine's fresh claim was taken back")
+        XCTAssertTrue(Share.bundles(in: inbox).isEmpty)
+    }
 }

@@ -100,7 +100,8 @@ extension DistrictIngest {
             let url = inbox.appendingPathComponent(name)
             guard let marker = name.range(of: ".claimed-"), let facts = FileFacts.of(url) else { continue }
             let claimer = name[marker.upperBound...]
-            var stale = Date().timeIntervalSince(facts.modified) > 3600
+            // By when it was claimed (the rename sets the inode's change time), not the file's own time.
+            var stale = Date().timeIntervalSince(facts.lastChange) > 3600
             if claimer.hasPrefix(DistrictIngest.host + "-"), let pid = Int32(claimer.dropFirst(DistrictIngest.host.count + 1)),
                pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) != 0 && errno == ESRCH {
                 stale = true
