@@ -81,38 +81,34 @@ extension SchoolHome {
             SELECT id, ended_on FROM pairs WHERE org_id = ? AND status IN ('forming', 'active') AND coalesce(ended_on, '') <> '' AND ended_on < ?
             ORDER BY ended_on, rowid
             """, [.text(own), .text(today)]) { Message.agendaEndedOn(date($0[0])).text(l) }
-        // Joined and grouped, not a subquery a pair: SQLite would build its index of the pair's rows
-        // anew for every pair (seconds on a big school's home page).
         try item(.pairWithoutPlan, "pairs", """
-            SELECT p.id FROM pairs p LEFT JOIN plans x ON x.pair_id = p.id
-            WHERE p.org_id = ? AND p.status = 'active' AND x.pair_id IS NULL
-            ORDER BY coalesce(p.started_on, ''), p.rowid
+            SELECT id FROM pairs p WHERE org_id = ? AND status = 'active' AND NOT EXISTS (SELECT 1 FROM plans WHERE pair_id = p.id)
+            ORDER BY coalesce(started_on, ''), rowid
             """, [.text(own)])
         // Begun a month ago or more, and no meeting held or planned since (one without its start date
         // may have begun yesterday).
         try item(.pairWithoutMeetings, "pairs", """
-            SELECT p.id, max(CASE WHEN coalesce(m.held_on, '') <> '' THEN m.held_on END) FROM pairs p LEFT JOIN meetings m ON m.pair_id = p.id
-            WHERE p.org_id = ? AND p.status = 'active' AND coalesce(p.started_on, '') <> '' AND p.started_on <= ?
-            GROUP BY p.rowid HAVING coalesce(max(m.held_on), '') < ?
-            ORDER BY coalesce(p.started_on, ''), p.rowid
+            SELECT id, (SELECT max(held_on) FROM meetings WHERE pair_id = p.id AND coalesce(held_on, '') <> '') FROM pairs p
+            WHERE org_id = ? AND status = 'active' AND coalesce(started_on, '') <> '' AND started_on <= ?
+              AND NOT EXISTS (SELECT 1 FROM meetings WHERE pair_id = p.id AND held_on >= ?)
+            ORDER BY coalesce(started_on, ''), rowid
             """, [.text(own), .text(monthAgo), .text(monthAgo)]) { r in
             r[0].text.map { Message.agendaLastMeeting(date(.text($0))).text(l) } ?? Message.agendaNoMeetings.text(l)
         }
         try item(.surveysMissing, "pairs", """
-            SELECT p.id, coalesce(max(s.respondent = 'mentor'), 0) = 0, coalesce(max(s.respondent = 'mentee'), 0) = 0
-            FROM pairs p LEFT JOIN surveys s ON s.pair_id = p.id
-            WHERE p.org_id = ? AND p.status = 'completed' AND coalesce(p.ended_on, '') >= ?
-            GROUP BY p.rowid HAVING coalesce(max(s.respondent = 'mentor'), 0) = 0 OR coalesce(max(s.respondent = 'mentee'), 0) = 0
-            ORDER BY p.ended_on, p.rowid
+            SELECT id, NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentor'),
+                   NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentee') AS mentee FROM pairs p
+            WHERE org_id = ? AND status = 'completed' AND coalesce(ended_on, '') >= ?
+              AND (NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentor')
+                   OR NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentee'))
+            ORDER BY ended_on, rowid
             """, [.text(own), .text(SchoolYear.containing(now).start)]) { r in
             Message.agendaSurveysOf(mentor: r[0].integer == 1, mentee: r[1].integer == 1).text(l)
         }
         try item(.menteesWaiting, "mentees", """
-            SELECT m.id FROM mentees m
-            LEFT JOIN (SELECT DISTINCT l.mentee_id FROM pair_mentees l JOIN pairs p ON p.id = l.pair_id WHERE p.status IN ('forming', 'active')) paired
-              ON paired.mentee_id = m.id
-            WHERE m.org_id = ? AND coalesce(m.status, 'waiting') = 'waiting' AND paired.mentee_id IS NULL
-            ORDER BY m.rowid
+            SELECT id FROM mentees m WHERE org_id = ? AND coalesce(status, 'waiting') = 'waiting'
+              AND NOT EXISTS (SELECT 1 FROM pair_mentees l JOIN pairs p ON p.id = l.pair_id WHERE l.mentee_id = m.id AND p.status IN ('forming', 'active'))
+            ORDER BY rowid
             """, [.text(own)])
         return items
     }
