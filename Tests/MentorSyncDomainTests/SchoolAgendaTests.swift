@@ -128,4 +128,16 @@ final class SchoolAgendaTests: XCTestCase {
         XCTAssertEqual(quiet.count, 2_000)
         XCTAssertEqual(quiet.rows.first?.detail, "последняя встреча 09.12.2025")
     }
+
+    /// Ольга Ивановна wrote a young teacher's ИОМ from the plans page, choosing the mentee (who is in
+    /// the running pair) and leaving the pair empty: the pair has its plan, and is no longer listed.
+    func testAPlanWrittenForTheMenteeOfARunningPairIsThatPairsPlan() throws {
+        let running = try pair("Иванова Анна Петровна", status: "active", started: "2026-05-01")
+        let person = try editor.put(table: "persons", sets: [("full_name", "Петров Олег Ильич"), ("role", "teacher")]).id
+        let mentee = try editor.put(table: "mentees", sets: [("person_id", person), ("status", "in_pair")]).id
+        _ = try editor.put(table: "pair_mentees", sets: [("pair_id", running), ("mentee_id", mentee)])
+        XCTAssertEqual(try school.agenda(now: now, language: .ru).first { $0.kind == .pairWithoutPlan }?.rows.map(\.id), [running])
+        _ = try editor.put(table: "plans", sets: [("mentee_id", mentee), ("title", "ИОМ Петрова О. И."), ("status", "active")])
+        XCTAssertNil(try school.agenda(now: now, language: .ru).first { $0.kind == .pairWithoutPlan })
+    }
 }

@@ -81,8 +81,12 @@ extension SchoolHome {
             SELECT id, ended_on FROM pairs WHERE org_id = ? AND status IN ('forming', 'active') AND coalesce(ended_on, '') <> '' AND ended_on < ?
             ORDER BY ended_on, rowid
             """, [.text(own), .text(today)]) { Message.agendaEndedOn(date($0[0])).text(l) }
+        // A plan on the pair, or on one of its mentees with no pair chosen (the ИОМ written from the plans
+        // page for the young teacher): the pair has its plan.
         try item(.pairWithoutPlan, "pairs", """
-            SELECT id FROM pairs p WHERE org_id = ? AND status = 'active' AND NOT EXISTS (SELECT 1 FROM plans WHERE pair_id = p.id)
+            SELECT id FROM pairs p WHERE org_id = ? AND status = 'active'
+              AND NOT EXISTS (SELECT 1 FROM plans WHERE pair_id = p.id
+                              OR (coalesce(pair_id, '') = '' AND mentee_id IN (SELECT mentee_id FROM pair_mentees WHERE pair_id = p.id)))
             ORDER BY coalesce(started_on, ''), rowid
             """, [.text(own)])
         // Begun a month ago or more, and no meeting held or planned since (one without its start date
