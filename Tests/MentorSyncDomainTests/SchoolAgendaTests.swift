@@ -140,4 +140,12 @@ final class SchoolAgendaTests: XCTestCase {
         _ = try editor.put(table: "plans", sets: [("mentee_id", mentee), ("title", "ИОМ Петрова О. И."), ("status", "active")])
         XCTAssertNil(try school.agenda(now: now, language: .ru).first { $0.kind == .pairWithoutPlan })
     }
+
+    /// A pair whose end date has passed is asked to be closed, not to be given a plan or a meeting:
+    /// listed once, under «не закрыты пары, чей срок прошёл».
+    func testAPairPastItsEndIsAskedToBeClosedAlone() throws {
+        let late = try pair("Кузнецов Игорь Васильевич", status: "active", started: "2024-09-01", ended: "2025-05-31")
+        let items = try school.agenda(now: now, language: .ru)
+        XCTAssertEqual(items.filter { $0.rows.contains { $0.id == late } }.map(\.kind), [.pairPastEnd])
+    }
 }

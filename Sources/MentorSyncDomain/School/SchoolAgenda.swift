@@ -77,6 +77,7 @@ extension SchoolHome {
             }
             items.append(AgendaItem(kind: kind, table: table, rows: rows, count: found.count))
         }
+        // A pair past its end date is asked to be closed, and only that: not its plan nor its meetings.
         try item(.pairPastEnd, "pairs", """
             SELECT id, ended_on FROM pairs WHERE org_id = ? AND status IN ('forming', 'active') AND coalesce(ended_on, '') <> '' AND ended_on < ?
             ORDER BY ended_on, rowid
@@ -84,19 +85,20 @@ extension SchoolHome {
         // A plan on the pair, or on one of its mentees with no pair chosen (the ИОМ written from the plans
         // page for the young teacher): the pair has its plan.
         try item(.pairWithoutPlan, "pairs", """
-            SELECT id FROM pairs p WHERE org_id = ? AND status = 'active'
+            SELECT id FROM pairs p WHERE org_id = ? AND status = 'active' AND NOT (coalesce(ended_on, '') <> '' AND ended_on < ?)
               AND NOT EXISTS (SELECT 1 FROM plans WHERE pair_id = p.id
                               OR (coalesce(pair_id, '') = '' AND mentee_id IN (SELECT mentee_id FROM pair_mentees WHERE pair_id = p.id)))
             ORDER BY coalesce(started_on, ''), rowid
-            """, [.text(own)])
+            """, [.text(own), .text(today)])
         // Begun a month ago or more, and no meeting held or planned since (one without its start date
         // may have begun yesterday).
         try item(.pairWithoutMeetings, "pairs", """
             SELECT id, (SELECT max(held_on) FROM meetings WHERE pair_id = p.id AND coalesce(held_on, '') <> '') FROM pairs p
             WHERE org_id = ? AND status = 'active' AND coalesce(started_on, '') <> '' AND started_on <= ?
+              AND NOT (coalesce(ended_on, '') <> '' AND ended_on < ?)
               AND NOT EXISTS (SELECT 1 FROM meetings WHERE pair_id = p.id AND held_on >= ?)
             ORDER BY coalesce(started_on, ''), rowid
-            """, [.text(own), .text(monthAgo), .text(monthAgo)]) { r in
+            """, [.text(own), .text(monthAgo), .text(today), .text(monthAgo)]) { r in
             r[0].text.map { Message.agendaLastMeeting(date(.text($0))).text(l) } ?? Message.agendaNoMeetings.text(l)
         }
         try item(.surveysMissing, "pairs", """
