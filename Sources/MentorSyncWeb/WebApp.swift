@@ -70,7 +70,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
 
     /// The one line a person reads for an error, in their language.
     static func line(_ error: Error, _ language: Language) -> String {
-        if let e = error as? MessageError { return e.message.text(language) }
+        if let e = error as? MessageError { return (e.onPage ?? e.message).text(language) }
         if let e = error as? WebError { return e.message.text(language) }
         if let e = error as? ReportError { return e.message.text(language) }
         // A full or locked stick, a bundle's or the registry's trouble: said as the command says it.

@@ -139,4 +139,28 @@ final class WebPagesTests: XCTestCase {
         XCTAssertEqual(client.post("/t/persons/save?id=\(irina)", edited + [("another_person", "1")])?.status, 303)
         XCTAssertEqual(try registry.scalar("SELECT full_name FROM persons WHERE id = ?", [.text(irina)])?.text, "Петрова Мари Ивановна")
     }
+
+    /// Ольга Ивановна typed a teacher already in the list (the same name, the same birth date), or
+    /// changed another teacher's row into hers: refused, naming her without a short id («[46d88d11]»)
+    /// a page gives her no use for.
+    func testTheSamePersonIsRefusedWithoutAShortIDOnThePage() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        client.get("/t/persons/edit")
+        let anna = [("full_name", "Иванова Анна Петровна"), ("birth_date", "1975-03-12")]
+        XCTAssertEqual(client.post("/t/persons/save", anna)?.status, 303)
+        let again = try XCTUnwrap(client.post("/t/persons/save", anna))
+        XCTAssertEqual(again.status, 422, again.body)
+        XCTAssertTrue(again.body.contains("«Иванова Анна Петровна» уже есть в списке с той же датой рождения: повторно не добавлено"), again.body)
+        XCTAssertEqual(client.post("/t/persons/save", [("full_name", "Сидорова Мария Николаевна"), ("birth_date", "2003-10-20")])?.status, 303)
+        let registry = try Database(path: w.schoolHome.appendingPathComponent("registry.db").path)
+        let maria = try XCTUnwrap(try registry.scalar("SELECT id FROM persons WHERE full_name = 'Сидорова Мария Николаевна'")?.text)
+        client.get("/t/persons/edit?id=\(maria)")
+        let edited = try XCTUnwrap(client.post("/t/persons/save?id=\(maria)", anna))
+        XCTAssertEqual(edited.status, 422, edited.body)
+        XCTAssertTrue(edited.body.contains("«Иванова Анна Петровна» уже есть в списке с той же датой рождения: не сохранено"), edited.body)
+        let slip = try XCTUnwrap(client.post("/t/persons/save", [("full_name", "Иванова Анна Петровна"), ("birth_date", "1975-12-03")]))
+        XCTAssertEqual(slip.status, 422, slip.body)
+        XCTAssertTrue(slip.body.contains("«Иванова Анна Петровна» уже есть в списке с датой рождения 12.03.1975"), slip.body)
+    }
 }

@@ -43,6 +43,8 @@ public struct Message: Sendable, Equatable, CustomStringConvertible {
 /// An error whose one line is a catalogue message, shown in the user's language.
 public struct MessageError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: Message
-    public init(_ message: Message) { self.message = message }
+    /// How a web page says it, when it differs (a row named without the short id a page has no use for).
+    public let onPage: Message?
+    public init(_ message: Message, onPage: Message? = nil) { self.message = message; self.onPage = onPage }
     public var description: String { message.text() }
 }

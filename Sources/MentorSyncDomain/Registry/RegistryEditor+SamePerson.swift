@@ -21,9 +21,11 @@ extension RegistryEditor {
         // another person (an import sends namesakes here to be added).
         if !birth.isEmpty {
             if let row = namesakes.first(where: { Self.isDateSlip(birth, $0[2].text ?? "") }) {
-                let id = row[0].displayText
-                throw MessageError(.personBornOnANearDay(try resolver.label(of: id, in: "persons") ?? name, short: ReferenceResolver.shortID(id),
-                                                         registered: RowNames.russianDate(row[2].text ?? ""), typed: RowNames.russianDate(birth)))
+                let id = row[0].displayText, shown = try resolver.label(of: id, in: "persons") ?? name
+                let registered = RowNames.russianDate(row[2].text ?? ""), typed = RowNames.russianDate(birth)
+                // The short id at the command line, where rows are opened by it; a page names her alone.
+                throw MessageError(.personBornOnANearDay(shown, short: ReferenceResolver.shortID(id), registered: registered, typed: typed),
+                                   onPage: .personBornOnANearDay(shown, short: nil, registered: registered, typed: typed))
             }
             return
         }
@@ -67,7 +69,8 @@ extension RegistryEditor {
         for row in sameDay where RowNames.normalize(row[1].text ?? "") == key && !before(key, near: false) {
             let id = row[0].displayText
             let shown = try resolver.label(of: id, in: "persons") ?? name
-            throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty, edit: edited != nil))
+            throw MessageError(.personAlreadyThere(shown, short: ReferenceResolver.shortID(id), withoutBirthDate: birth.isEmpty, edit: edited != nil),
+                               onPage: .personAlreadyThere(shown, short: nil, withoutBirthDate: birth.isEmpty, edit: edited != nil))
         }
         // Born that day with a name a letter or two off («Петрова Марья» for «Петрова Мария»): a typo
         // far more often than another person, as a list's line is held (`PersonMatcher`) — asked, and
@@ -136,24 +139,26 @@ extension Message {
                 ru: "«\(name)» уже есть в списке (\(known.joined(separator: "; "))): без даты рождения повторно не добавлено; если это другой человек — укажите дату рождения, если тот же — откройте его запись")
     }
 
-    static func personBornOnANearDay(_ name: String, short: String, registered: String, typed: String) -> Message {
-        Message("registry.person_near_birth_date",
-                en: "“\(name)” [\(short)] is already in the list, born \(registered): \(typed) looks like a slip of that date, so the person is not added again; open that row to change it",
-                ru: "«\(name)» [\(short)] уже есть в списке с датой рождения \(registered): \(typed) похоже на опечатку в этой дате, повторно не добавлено; чтобы изменить, откройте его запись")
+    static func personBornOnANearDay(_ name: String, short: String?, registered: String, typed: String) -> Message {
+        let short = short.map { " [\($0)]" } ?? ""
+        return Message("registry.person_near_birth_date",
+                en: "“\(name)”\(short) is already in the list, born \(registered): \(typed) looks like a slip of that date, so the person is not added again; open that row to change it",
+                ru: "«\(name)»\(short) уже есть в списке с датой рождения \(registered): \(typed) похоже на опечатку в этой дате, повторно не добавлено; чтобы изменить, откройте его запись")
     }
 
-    static func personAlreadyThere(_ name: String, short: String, withoutBirthDate: Bool, edit: Bool) -> Message {
+    static func personAlreadyThere(_ name: String, short shortID: String?, withoutBirthDate: Bool, edit: Bool) -> Message {
+        let short = shortID.map { " [\($0)]" } ?? ""
         if edit {
             return Message("registry.person_already_there",
-                           en: "“\(name)” [\(short)] is already in the list\(withoutBirthDate ? " (neither has a birth date)" : ", born the same day"): not saved, as the list would hold one person twice; if this is her, keep one of the two rows"
+                           en: "“\(name)”\(short) is already in the list\(withoutBirthDate ? " (neither has a birth date)" : ", born the same day"): not saved, as the list would hold one person twice; if this is her, keep one of the two rows"
                                + (withoutBirthDate ? ", or give the birth date if this is someone else" : ""),
-                           ru: "«\(name)» [\(short)] уже есть в списке\(withoutBirthDate ? " (ни у кого из двоих нет даты рождения)" : " с той же датой рождения"): не сохранено, иначе в списке будут две записи одного человека; если это он, оставьте одну из двух записей"
+                           ru: "«\(name)»\(short) уже есть в списке\(withoutBirthDate ? " (ни у кого из двоих нет даты рождения)" : " с той же датой рождения"): не сохранено, иначе в списке будут две записи одного человека; если это он, оставьте одну из двух записей"
                                + (withoutBirthDate ? ", а если это другой человек — укажите дату рождения" : ""))
         }
         return Message("registry.person_already_there",
-                en: "“\(name)” [\(short)] is already in the list\(withoutBirthDate ? " (neither has a birth date)" : ", born the same day"): not added again; open that row to change it"
+                en: "“\(name)”\(short) is already in the list\(withoutBirthDate ? " (neither has a birth date)" : ", born the same day"): not added again; open that row to change it"
                     + (withoutBirthDate ? ", or give the birth date if this is someone else" : ""),
-                ru: "«\(name)» [\(short)] уже есть в списке\(withoutBirthDate ? " (ни у кого из двоих нет даты рождения)" : " с той же датой рождения"): повторно не добавлено; чтобы изменить, откройте его запись"
+                ru: "«\(name)»\(short) уже есть в списке\(withoutBirthDate ? " (ни у кого из двоих нет даты рождения)" : " с той же датой рождения"): повторно не добавлено; чтобы изменить, откройте его запись"
                     + (withoutBirthDate ? ", а если это другой человек — укажите дату рождения" : ""))
     }
 }
