@@ -61,8 +61,12 @@ final class SchoolPages: WebPages {
         for item in items {
             var line = esc(Message.agendaHead(item).text(l))
             if let table = item.table {
-                line += ": " + item.rows.map { "<a href=\"/t/\(esc(table))/edit?\(query([("id", $0.id)]))\">\(esc(Message.agendaRow($0).text(l)))</a>" }
-                    .joined(separator: ", ")
+                line += ": " + item.rows.map { row in
+                    var link = "<a href=\"/t/\(esc(table))/edit?\(query([("id", row.id)]))\">\(esc(Message.agendaRow(row).text(l)))</a>"
+                    // A mentee waiting: her record (her requests, deficits), and the pair to make for her.
+                    if item.kind == .menteesWaiting { link += " — <a href=\"/t/pairs/edit?\(query([("mentee", row.id)]))\">\(ctx.t(.webMakeAPair))</a>" }
+                    return link
+                }.joined(separator: ", ")
                 if item.count > item.rows.count { line += " <a href=\"/t/\(esc(table))\">\(esc(Message.agendaMore(item.count - item.rows.count).text(l)))</a>" }
             } else {
                 line += " — <a href=\"/sync\">\(ctx.t(.webSync))</a>"

@@ -59,7 +59,9 @@ final class TablePages {
             // A new row's form may come filled in by a link (an indicator of the report given its code).
             let given = r.query["id"] == nil ? r.query.filter { key, _ in t.columns.contains { $0.name == key } } : [:]
             // Opened from a pair's page (`back=pair`): saved or cancelled, it goes back there.
-            return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, ctx, backToPair: r.query["back"] == "pair",
+            // A new pair for a mentee waiting («составить пару» on the home page): she comes ticked.
+            let ticked = t.name == "pairs" && r.query["id"] == nil ? r.query[PairMentees.field].map { [$0] } : nil
+            return try form(t, id: r.query["id"], values: given.isEmpty ? nil : given, mentees: ticked, ctx, backToPair: r.query["back"] == "pair",
                             viaPair: r.query["pair"], notice: r.query["done"], warning: r.query["left"])
         case ("save", "POST"): return try save(t, r, ctx)
         case ("xlsx", "GET"), ("xlsx", "HEAD"): return try workbook(t, networkOnly: t.name == "mentors" && r.query["network"] == "1", ctx)

@@ -163,4 +163,19 @@ final class WebPagesTests: XCTestCase {
         XCTAssertEqual(slip.status, 422, slip.body)
         XCTAssertTrue(slip.body.contains("«Иванова Анна Петровна» уже есть в списке с датой рождения 12.03.1975"), slip.body)
     }
+
+    /// «Ждут пару наставляемые»: Ольга Ивановна follows the item to make the pair — beside each
+    /// mentee's record, a link to a new pair's form with her already ticked.
+    func testAWaitingMenteeIsOneClickFromHerPair() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
+        try put("persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher")
+        try put("mentees", "--id", "mentee-1", "--set", "person_id=Петров Олег Ильич", "--set", "status=waiting")
+        let page = client.get("/")?.body ?? ""
+        XCTAssertTrue(page.contains("<li>ждут пару наставляемые (1): <a href=\"/t/mentees/edit?id=mentee-1\">«Петров Олег Ильич»</a> — "
+                                    + "<a href=\"/t/pairs/edit?mentee=mentee-1\">составить пару</a></li>"), page)
+        let form = client.get("/t/pairs/edit?mentee=mentee-1")?.body ?? ""
+        XCTAssertTrue(form.contains("name=\"mentee\" value=\"mentee-1\" checked> Петров Олег Ильич"), form)
+    }
 }

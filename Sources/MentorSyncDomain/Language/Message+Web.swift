@@ -66,6 +66,8 @@ extension Message {
     public static let webAdd = Message("web.add", en: "Add", ru: "Добавить")
     public static let webEdit = Message("web.edit", en: "Edit", ru: "Изменить")
     public static let webMenteeRecord = Message("web.mentee_record", en: "(record)", ru: "(карточка)")
+    /// Beside a mentee waiting for a pair («Что сделать»): a new pair's form with her ticked.
+    public static let webMakeAPair = Message("web.make_a_pair", en: "make a pair", ru: "составить пару")
     public static let webDelete = Message("web.delete", en: "Delete", ru: "Удалить")
     public static let webSave = Message("web.save", en: "Save", ru: "Сохранить")
     public static let webCancel = Message("web.cancel", en: "Cancel", ru: "Отмена")
