@@ -163,6 +163,9 @@ final class SchoolPages: WebPages {
             if !held.isEmpty { told += "<div class=\"caution\"><ul>" + held.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>" }
             told += "<ul class=\"receipt\">" + lines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
             return syncPage(ctx, folder: folder, result: told)
+        } catch HomeError.notAShare(let why) where why.key == "files.share_not_prepared" {
+            // A stick the district has not prepared: said without the district's command.
+            return syncPage(ctx, folder: folder, result: nil, error: Message.shareNotPrepared(folder, webApp: true).text(l))
         } catch {
             return syncPage(ctx, folder: folder, result: nil, error: WebApp.line(error, l))
         }

@@ -172,4 +172,17 @@ final class WebStatusTests: XCTestCase {
         let listed = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path])
         XCTAssertTrue(listed.stdout.contains("Иванова Мария Петровна"), "the data stays")
     }
+
+    /// Ольга Ивановна typed a new stick the district has not prepared yet: the page tells her to ask
+    /// the district for a prepared one, and names no command (the district's own is theirs to know).
+    func testAStickNotYetPreparedNamesNoCommandOnThePage() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("new-stick")
+        let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        school.get("/sync")
+        let page = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        XCTAssertTrue(page.contains("не папка обмена: новую флешку или папку один раз готовит управление образования"), page)
+        XCTAssertFalse(page.contains("mentorsync-district"), page)
+        XCTAssertFalse(page.contains("inbox/"), page)
+    }
 }

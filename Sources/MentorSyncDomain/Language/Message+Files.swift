@@ -92,9 +92,15 @@ extension Message {
                 ru: "папка \(path) подготовлена для обмена (созданы inbox/ и outbox/): теперь с ней может синхронизироваться школа")
     }
 
-    /// A folder the district has not yet prepared as a share.
-    static func shareNotPrepared(_ path: String) -> Message {
-        Message("files.share_not_prepared",
+    /// A folder the district has not yet prepared as a share. `webApp`: said on the school's sync
+    /// page, without the district's command or the folder's inner names.
+    public static func shareNotPrepared(_ path: String, webApp: Bool = false) -> Message {
+        if webApp {
+            return Message("files.share_not_prepared",
+                           en: "\(path) is not an exchange folder: a new stick or folder is prepared once by the district — ask it for a prepared stick or the path of the shared folder; if this is a network folder, check that it is connected now",
+                           ru: "\(path) — не папка обмена: новую флешку или папку один раз готовит управление образования — попросите у него подготовленную флешку или путь к общей папке; если это сетевая папка, проверьте, что она сейчас подключена")
+        }
+        return Message("files.share_not_prepared",
                 en: "\(path) is not a mentorsync share (it has no inbox/ folder): a network folder that is not connected (mounted) right now looks like this — connect it; a new stick or folder the district prepares once with 'mentorsync-district ingest --share \(path)'",
                 ru: "\(path) — не папка обмена mentorsync (в ней нет папки inbox/): так выглядит сетевая папка, которая сейчас не подключена, — подключите её; новую флешку или папку один раз готовит управление образования; попросите у него подготовленную флешку или путь к общей папке (там это делает команда 'mentorsync-district ingest --share \(path)')")
     }
