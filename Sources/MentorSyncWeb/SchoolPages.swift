@@ -68,6 +68,9 @@ final class SchoolPages: WebPages {
                     return link
                 }.joined(separator: ", ")
                 if item.count > item.rows.count { line += " <a href=\"/t/\(esc(table))\">\(esc(Message.agendaMore(item.count - item.rows.count).text(l)))</a>" }
+            } else if item.kind == .replyOverdue {
+                // Nothing to press: what was sent and answered when, on the status page.
+                line += " — <a href=\"/status\">\(ctx.t(.webStatus))</a>"
             } else {
                 line += " — <a href=\"/sync\">\(ctx.t(.webSync))</a>"
             }

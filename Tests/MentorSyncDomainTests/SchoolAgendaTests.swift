@@ -148,4 +148,29 @@ final class SchoolAgendaTests: XCTestCase {
         let items = try school.agenda(now: now, language: .ru)
         XCTAssertEqual(items.filter { $0.rows.contains { $0.id == late } }.map(\.kind), [.pairPastEnd])
     }
+
+    /// Ольга Ивановна syncs every Thursday, but the district has not answered for over a month (the
+    /// stick does not reach it): her changes wait unconfirmed, and «Что сделать» says so — a fresh
+    /// export alone is no exchange.
+    func testADistrictSilentForAMonthWhileChangesWaitIsTold() throws {
+        _ = try pair("Учитель 1", status: "active", started: "2026-05-01")
+        let share = try Share.prepare(scratch.folder("share"))
+        _ = try SchoolSync(home: school).sync(share: share)
+        let ingest = try DistrictIngest(home: district, log: CapturedOutput().eventLog)
+        ingest.settleSeconds = 0
+        _ = try ingest.ingest(share: share)
+        _ = try SchoolSync(home: school).sync(share: share)
+        let replied = Date()
+        _ = try pair("Учитель 2", status: "active", started: "2026-05-02")
+        // A month and more later she syncs again; the district's answer does not come.
+        try school.database.execute("UPDATE msync_peers SET last_export_at = ?", [.text(ISO8601DateFormatter().string(from: replied.addingTimeInterval(40 * 86400)))])
+        func silent(after days: Double) throws -> AgendaItem? {
+            try school.agenda(now: replied.addingTimeInterval(days * 86400), language: .ru).first { $0.kind == .replyOverdue }
+        }
+        XCTAssertNil(try school.agenda(now: replied.addingTimeInterval(41 * 86400), language: .ru).first { $0.kind == .exchangeDue })
+        XCTAssertNil(try silent(after: 20))
+        let told = try XCTUnwrap(try silent(after: 41))
+        XCTAssertTrue(told.line(.ru).hasPrefix("управление образования не отвечает 41 день, изменений ещё не подтверждено: "), told.line(.ru))
+        XCTAssertTrue(told.line(.ru).hasSuffix("узнайте у него, доходят ли до него ваши флешки или общая папка"), told.line(.ru))
+    }
 }

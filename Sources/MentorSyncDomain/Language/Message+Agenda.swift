@@ -19,6 +19,11 @@ extension Message {
             return Message("agenda.exchange_due",
                            en: "time to exchange with the district: the last exchange was \(Plural.en(count: days, "day", "days")) ago\(enWaiting)",
                            ru: "пора обменяться данными с управлением образования: последний обмен был \(Plural.ru(count: days, "день", "дня", "дней")) назад\(ruWaiting)")
+        case .replyOverdue:
+            let days = item.days ?? 0
+            return Message("agenda.reply_overdue",
+                           en: "the district has not answered for \(Plural.en(count: days, "day", "days")), \(Plural.en(count: n, "change is", "changes are")) not yet confirmed: ask it whether your sticks or the shared folder reach it",
+                           ru: "управление образования не отвечает \(Plural.ru(count: days, "день", "дня", "дней")), изменений ещё не подтверждено: \(n): узнайте у него, доходят ли до него ваши флешки или общая папка")
         case .pairPastEnd:
             return Message("agenda.pair_past_end",
                            en: "pairs past their end date and not closed (\(n)): mark them completed with their result, or correct the end date",

@@ -2,13 +2,16 @@ import Foundation
 import MentorSyncEngine
 
 /// What the school's registry asks of its curator now, worked out from the school's own rows (a
-/// network pair of another school is that school's to keep): an exchange overdue, pairs past their
+/// network pair of another school is that school's to keep): an exchange overdue (or the district's
+/// answer, while changes wait), pairs past their
 /// end date and not closed, running pairs without a plan (ИОМ) or without a meeting for a month,
 /// pairs completed this school year without their satisfaction surveys, mentees waiting for a pair.
 /// The school's home page and `status` tell it, one line a kind, naming the first rows. Reads only.
 public struct AgendaItem: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case exchangeDue = "exchange_due"
+        /// Sent, but no answer from the district for a month while changes wait (`days`: since its last answer).
+        case replyOverdue = "reply_overdue"
         case pairPastEnd = "pair_past_end"
         case pairWithoutPlan = "pair_without_plan"
         case pairWithoutMeetings = "pair_without_meetings"
@@ -63,6 +66,10 @@ extension SchoolHome {
         let days = last.map { Int(now.timeIntervalSince($0) / 86400) }
         if days == nil || days! >= Self.silentDays || (days! >= Self.exchangeDueDays && s.waitingForDistrict > 0) {
             items.append(AgendaItem(kind: .exchangeDue, table: nil, rows: [], count: s.waitingForDistrict, days: days))
+        } else if s.waitingForDistrict > 0, let reply = s.lastImportAt.flatMap({ ISO8601DateFormatter().date(from: $0) }),
+                  case let silent = Int(now.timeIntervalSince(reply) / 86400), silent >= Self.silentDays {
+            // Sent every week, and no answer for a month: the sticks do not reach the district.
+            items.append(AgendaItem(kind: .replyOverdue, table: nil, rows: [], count: s.waitingForDistrict, days: silent))
         }
         let today = RegistryDay.of(now)
         let monthAgo = RegistryDay.of(now.addingTimeInterval(-Double(Self.daysWithoutMeeting) * 86400))
