@@ -63,8 +63,8 @@ final class SchoolPages: WebPages {
             if let table = item.table {
                 line += ": " + item.rows.map { row in
                     var link = "<a href=\"/t/\(esc(table))/edit?\(query([("id", row.id)]))\">\(esc(Message.agendaRow(row).text(l)))</a>"
-                    // A mentee waiting: her record (her requests, deficits), and the pair to make for her.
-                    if item.kind == .menteesWaiting { link += " — <a href=\"/t/pairs/edit?\(query([("mentee", row.id)]))\">\(ctx.t(.webMakeAPair))</a>" }
+                    // A mentee waiting (or marked «в паре» in none): her record (her requests, deficits), and the pair to make for her.
+                    if [.menteesWaiting, .menteesWithoutPair].contains(item.kind) { link += " — <a href=\"/t/pairs/edit?\(query([("mentee", row.id)]))\">\(ctx.t(.webMakeAPair))</a>" }
                     return link
                 }.joined(separator: ", ")
                 if item.count > item.rows.count { line += " <a href=\"/t/\(esc(table))\">\(esc(Message.agendaMore(item.count - item.rows.count).text(l)))</a>" }

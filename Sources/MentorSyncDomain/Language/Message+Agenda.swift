@@ -39,6 +39,12 @@ extension Message {
                            ru: "нет анкет удовлетворённости у пар, завершённых в этом учебном году (\(n))")
         case .menteesWaiting:
             return Message("agenda.mentees_waiting", en: "mentees waiting for a pair (\(n))", ru: "ждут пару наставляемые (\(n))")
+        case .menteesWithoutPair:
+            let (inPair, done, left) = (valueTitle("in_pair", column: "status", table: "mentees"), valueTitle("completed", column: "status", table: "mentees"),
+                                        valueTitle("left", column: "status", table: "mentees"))
+            return Message("agenda.mentees_without_pair",
+                           en: "mentees marked “\(inPair.english)” but in no running pair (\(n)): mark them “\(done.english)” or “\(left.english)”, or make their pair",
+                           ru: "наставляемые «\(inPair.russian)» без действующей пары (\(n)): отметьте «\(done.russian)» или «\(left.russian)» либо составьте пару")
         }
     }
 

@@ -5,7 +5,8 @@ import MentorSyncEngine
 /// network pair of another school is that school's to keep): an exchange overdue (or the district's
 /// answer, while changes wait), pairs past their
 /// end date and not closed, running pairs without a plan (ИОМ) or without a meeting for a month,
-/// pairs completed this school year without their satisfaction surveys, mentees waiting for a pair.
+/// pairs completed this school year without their satisfaction surveys, mentees waiting for a pair,
+/// mentees marked «в паре» in no running pair.
 /// The school's home page and `status` tell it, one line a kind, naming the first rows. Reads only.
 public struct AgendaItem: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
@@ -17,6 +18,8 @@ public struct AgendaItem: Sendable, Equatable {
         case pairWithoutMeetings = "pair_without_meetings"
         case surveysMissing = "surveys_missing"
         case menteesWaiting = "mentees_waiting"
+        /// Marked «в паре» and in no running pair (last year's list, a pair closed without marking them).
+        case menteesWithoutPair = "mentees_without_pair"
     }
 
     /// One row the item is about: its id, its name, and what the item says of it (a date, who did
@@ -120,6 +123,11 @@ extension SchoolHome {
         }
         try item(.menteesWaiting, "mentees", """
             SELECT id FROM mentees m WHERE org_id = ? AND coalesce(status, 'waiting') = 'waiting'
+              AND NOT EXISTS (SELECT 1 FROM pair_mentees l JOIN pairs p ON p.id = l.pair_id WHERE l.mentee_id = m.id AND p.status IN ('forming', 'active'))
+            ORDER BY rowid
+            """, [.text(own)])
+        try item(.menteesWithoutPair, "mentees", """
+            SELECT id FROM mentees m WHERE org_id = ? AND status = 'in_pair'
               AND NOT EXISTS (SELECT 1 FROM pair_mentees l JOIN pairs p ON p.id = l.pair_id WHERE l.mentee_id = m.id AND p.status IN ('forming', 'active'))
             ORDER BY rowid
             """, [.text(own)])
