@@ -195,4 +195,12 @@ final class SchoolAgendaTests: XCTestCase {
         try school.database.execute("UPDATE mentees SET status = 'completed' WHERE id = ?", [.text(smirnova)])
         XCTAssertNil(try school.agenda(now: now, language: .ru).first { $0.kind == .menteesWithoutPair })
     }
+
+    /// In May Ольга Ивановна marked a pair «завершена» and left its end date empty: its surveys are
+    /// asked for all the same (the pair is not known to be last year's).
+    func testAPairCompletedWithoutItsEndDateIsAskedForItsSurveys() throws {
+        let done = try pair("Иванова Анна Петровна", status: "completed", started: "2025-10-01")
+        let item = try XCTUnwrap(try school.agenda(now: now, language: .ru).first { $0.kind == .surveysMissing })
+        XCTAssertEqual(item.rows.map(\.id), [done])
+    }
 }

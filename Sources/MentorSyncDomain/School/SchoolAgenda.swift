@@ -111,13 +111,14 @@ extension SchoolHome {
             """, [.text(own), .text(monthAgo), .text(today), .text(monthAgo)]) { r in
             r[0].text.map { Message.agendaLastMeeting(date(.text($0))).text(l) } ?? Message.agendaNoMeetings.text(l)
         }
+        // Completed this school year, or without the end date that would say it was another's.
         try item(.surveysMissing, "pairs", """
             SELECT id, NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentor'),
                    NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentee') AS mentee FROM pairs p
-            WHERE org_id = ? AND status = 'completed' AND coalesce(ended_on, '') >= ?
+            WHERE org_id = ? AND status = 'completed' AND (coalesce(ended_on, '') = '' OR ended_on >= ?)
               AND (NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentor')
                    OR NOT EXISTS (SELECT 1 FROM surveys WHERE pair_id = p.id AND respondent = 'mentee'))
-            ORDER BY ended_on, rowid
+            ORDER BY coalesce(ended_on, ''), rowid
             """, [.text(own), .text(SchoolYear.containing(now).start)]) { r in
             Message.agendaSurveysOf(mentor: r[0].integer == 1, mentee: r[1].integer == 1).text(l)
         }
