@@ -203,4 +203,27 @@ final class SchoolAgendaTests: XCTestCase {
         let item = try XCTUnwrap(try school.agenda(now: now, language: .ru).first { $0.kind == .surveysMissing })
         XCTAssertEqual(item.rows.map(\.id), [done])
     }
+
+    /// The district refused a change (read on Thursday's receipt, then forgotten): «Что сделать» keeps
+    /// it until she puts it right, naming the row, which her correction clears.
+    func testAChangeTheDistrictRefusedStaysToDoUntilCorrected() throws {
+        let share = try Share.prepare(scratch.folder("share"))
+        let ingest = try DistrictIngest(home: district, log: CapturedOutput().eventLog)
+        ingest.settleSeconds = 0
+        func exchange() throws {
+            _ = try SchoolSync(home: school).sync(share: share)
+            _ = try ingest.ingest(share: share)
+            _ = try SchoolSync(home: school).sync(share: share)
+        }
+        // Written by another program into a table the district alone keeps: refused there.
+        try school.database.execute("INSERT INTO indicators(id, org_id, code, title) VALUES ('ind-1', 's001', 'own', 'Наш показатель')")
+        try exchange()
+        let item = try XCTUnwrap(try school.agenda(language: .ru).first { $0.kind == .changesRefused })
+        XCTAssertEqual(item.table, "indicators")
+        XCTAssertEqual(item.rows.map(\.id), ["ind-1"])
+        XCTAssertEqual(item.line(.ru), "управление образования не приняло изменения (1): откройте запись, там сказано почему и что сделать: «Наш показатель»")
+        try school.database.execute("DELETE FROM indicators WHERE id = 'ind-1'")
+        try exchange()
+        XCTAssertNil(try school.agenda(language: .ru).first { $0.kind == .changesRefused })
+    }
 }

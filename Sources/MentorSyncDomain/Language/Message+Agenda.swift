@@ -24,6 +24,10 @@ extension Message {
             return Message("agenda.reply_overdue",
                            en: "the district has not answered for \(Plural.en(count: days, "day", "days")), \(Plural.en(count: n, "change is", "changes are")) not yet confirmed: ask it whether your sticks or the shared folder reach it",
                            ru: "управление образования не отвечает \(Plural.ru(count: days, "день", "дня", "дней")), изменений ещё не подтверждено: \(n): узнайте у него, доходят ли до него ваши флешки или общая папка")
+        case .changesRefused:
+            return Message("agenda.changes_refused",
+                           en: "the district did not accept changes (\(n)): open the row, it says why and what to do",
+                           ru: "управление образования не приняло изменения (\(n)): откройте запись, там сказано почему и что сделать")
         case .pairPastEnd:
             return Message("agenda.pair_past_end",
                            en: "pairs past their end date and not closed (\(n)): mark them completed with their result, or correct the end date",

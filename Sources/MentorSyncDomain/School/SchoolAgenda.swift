@@ -3,7 +3,7 @@ import MentorSyncEngine
 
 /// What the school's registry asks of its curator now, worked out from the school's own rows (a
 /// network pair of another school is that school's to keep): an exchange overdue (or the district's
-/// answer, while changes wait), pairs past their
+/// answer, while changes wait), changes the district refused, pairs past their
 /// end date and not closed, running pairs without a plan (ИОМ) or without a meeting for a month,
 /// pairs completed this school year without their satisfaction surveys, mentees waiting for a pair,
 /// mentees marked «в паре» in no running pair.
@@ -13,6 +13,8 @@ public struct AgendaItem: Sendable, Equatable {
         case exchangeDue = "exchange_due"
         /// Sent, but no answer from the district for a month while changes wait (`days`: since its last answer).
         case replyOverdue = "reply_overdue"
+        /// Changes the district refused, standing until she corrects them (one item a table).
+        case changesRefused = "changes_refused"
         case pairPastEnd = "pair_past_end"
         case pairWithoutPlan = "pair_without_plan"
         case pairWithoutMeetings = "pair_without_meetings"
@@ -73,6 +75,15 @@ extension SchoolHome {
                   case let silent = Int(now.timeIntervalSince(reply) / 86400), silent >= Self.silentDays {
             // Sent every week, and no answer for a month: the sticks do not reach the district.
             items.append(AgendaItem(kind: .replyOverdue, table: nil, rows: [], count: s.waitingForDistrict, days: silent))
+        }
+        // The district's refusals waiting for her correction, one item a table, each row to open (its
+        // page says why and what to do); her correction, once the district confirms it, clears it.
+        let refused = try standingRefusals().filter { $0.state.alive }
+        let names = ReferenceResolver(database: database)
+        for table in refused.map(\.table).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+            let ids = refused.filter { $0.table == table }.map(\.id).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } })
+            let rows = try ids.prefix(AgendaItem.shownRows).map { AgendaItem.Row(id: $0, name: try names.labelOrShortID($0, in: table), detail: nil) }
+            items.append(AgendaItem(kind: .changesRefused, table: table, rows: rows, count: ids.count))
         }
         let today = RegistryDay.of(now)
         let monthAgo = RegistryDay.of(now.addingTimeInterval(-Double(Self.daysWithoutMeeting) * 86400))
