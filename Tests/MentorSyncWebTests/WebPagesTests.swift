@@ -178,4 +178,21 @@ final class WebPagesTests: XCTestCase {
         let form = client.get("/t/pairs/edit?mentee=mentee-1")?.body ?? ""
         XCTAssertTrue(form.contains("name=\"mentee\" value=\"mentee-1\" checked> Петров Олег Ильич"), form)
     }
+
+    /// The ИОМ Ольга Ивановна wrote from the plans page for the young teacher (the mentee chosen, the
+    /// pair left empty) is shown on his pair's page, as «Что сделать» counts it the pair's plan.
+    func testThePairsPageShowsThePlanWrittenForItsMentee() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
+        try put("persons", "--set", "full_name=Иванова Анна Петровна", "--set", "role=teacher")
+        try put("persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher")
+        try put("mentors", "--set", "person_id=Иванова Анна Петровна", "--set", "status=active")
+        try put("mentees", "--set", "person_id=Петров Олег Ильич", "--set", "status=waiting")
+        try put("pairs", "--id", "pair-1", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active")
+        try put("pair_mentees", "--set", "pair_id=pair-1", "--set", "mentee_id=Петров Олег Ильич")
+        try put("plans", "--set", "mentee_id=Петров Олег Ильич", "--set", "title=ИОМ Петрова О. И.", "--set", "starts_on=15.10.2026")
+        let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
+        XCTAssertTrue(page.contains("15.10.2026</a> — ИОМ Петрова О. И."), page)
+    }
 }

@@ -25,9 +25,13 @@ public enum PairRecords {
     public static func of(pair: String, database: Database) throws -> [(table: String, records: [Record])] {
         try tables.map { t in
             let columns = [t.day] + t.shown
+            // A plan written for one of the pair's mentees with no pair chosen is the pair's plan too
+            // (as «Что сделать» counts it).
+            let ofMentees = t.table == "plans"
+                ? " OR (coalesce(pair_id, '') = '' AND mentee_id IN (SELECT mentee_id FROM pair_mentees WHERE pair_id = ?1))" : ""
             let rows = try database.rows("""
                 SELECT id, \(columns.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.table))
-                WHERE pair_id = ? ORDER BY coalesce(\(SQL.identifier(t.day)), '9999'), rowid
+                WHERE pair_id = ?1\(ofMentees) ORDER BY coalesce(\(SQL.identifier(t.day)), '9999'), rowid
                 """, [.text(pair)])
             return (t.table, rows.map { r in
                 Record(table: t.table, id: r[0].displayText, day: r[1].text.flatMap { $0.isEmpty ? nil : $0 },
