@@ -226,4 +226,17 @@ final class SchoolAgendaTests: XCTestCase {
         try exchange()
         XCTAssertNil(try school.agenda(language: .ru).first { $0.kind == .changesRefused })
     }
+
+    /// A new school's stick has gone every Thursday since September, and no answer has ever come
+    /// back: told as a district silent since the school was enrolled.
+    func testADistrictThatNeverAnsweredIsToldAfterAMonth() throws {
+        _ = try pair("Учитель 1", status: "active", started: "2026-05-01")
+        let share = try Share.prepare(scratch.folder("share"))
+        _ = try SchoolSync(home: school).sync(share: share)
+        let enrolled = Date()
+        try school.database.execute("UPDATE msync_peers SET last_export_at = ?", [.text(ISO8601DateFormatter().string(from: enrolled.addingTimeInterval(33 * 86400)))])
+        XCTAssertNil(try school.agenda(now: enrolled.addingTimeInterval(20 * 86400), language: .ru).first { $0.kind == .replyOverdue })
+        let told = try XCTUnwrap(try school.agenda(now: enrolled.addingTimeInterval(34 * 86400), language: .ru).first { $0.kind == .replyOverdue })
+        XCTAssertTrue(told.line(.ru).hasPrefix("управление образования не отвечает 34 дня, изменений ещё не подтверждено: "), told.line(.ru))
+    }
 }

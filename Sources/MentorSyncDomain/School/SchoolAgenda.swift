@@ -71,9 +71,11 @@ extension SchoolHome {
         let days = last.map { Int(now.timeIntervalSince($0) / 86400) }
         if days == nil || days! >= Self.silentDays || (days! >= Self.exchangeDueDays && s.waitingForDistrict > 0) {
             items.append(AgendaItem(kind: .exchangeDue, table: nil, rows: [], count: s.waitingForDistrict, days: days))
-        } else if s.waitingForDistrict > 0, let reply = s.lastImportAt.flatMap({ ISO8601DateFormatter().date(from: $0) }),
+        } else if s.waitingForDistrict > 0,
+                  let reply = try (s.lastImportAt ?? database.scalar("SELECT enrolled_at FROM school_identity")?.text).flatMap({ ISO8601DateFormatter().date(from: $0) }),
                   case let silent = Int(now.timeIntervalSince(reply) / 86400), silent >= Self.silentDays {
-            // Sent every week, and no answer for a month: the sticks do not reach the district.
+            // Sent every week, and no answer for a month (or none since the school was enrolled): the
+            // sticks do not reach the district.
             items.append(AgendaItem(kind: .replyOverdue, table: nil, rows: [], count: s.waitingForDistrict, days: silent))
         }
         // The district's refusals waiting for her correction, one item a table, each row to open (its
