@@ -48,6 +48,9 @@ final class WebStatusTests: XCTestCase {
         XCTAssertTrue(home.contains("<div class=\"caution\">эта папка школы создана на другом компьютере"), home)
         let status = school.get("/status")?.body ?? ""
         XCTAssertTrue(status.contains("<button>Работать на этом компьютере</button>"), status)
+        // On the status page itself, the button is the one below, not «on the status page».
+        XCTAssertTrue(status.contains("нажмите кнопку «Работать на этом компьютере» ниже"), status)
+        XCTAssertFalse(status.contains("на странице «Состояние»"), status)
         let moved = try XCTUnwrap(school.post("/move-here", []))
         XCTAssertEqual(moved.status, 303)
         let told = school.get(moved.header("Location") ?? "/")?.body ?? ""

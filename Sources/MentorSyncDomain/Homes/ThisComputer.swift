@@ -73,8 +73,11 @@ extension SchoolHome {
 extension Message {
     /// Why a copy sends nothing and what to do; `webApp`: the button to press (on the status page),
     /// not the command.
-    public static func copiedFromAnotherComputer(_ other: String, webApp: Bool = false) -> Message {
-        let (en, ru) = webApp
+    /// `onStatusPage`: said on the status page, above the button itself.
+    public static func copiedFromAnotherComputer(_ other: String, webApp: Bool = false, onStatusPage: Bool = false) -> Message {
+        let (en, ru) = onStatusPage
+            ? ("press the button «\(webMoveHere.english)» below", "нажмите кнопку «\(webMoveHere.russian)» ниже")
+            : webApp
             ? ("press «\(webMoveHere.english)» on the status page", "нажмите «\(webMoveHere.russian)» на странице «Состояние»")
             : ("run mentorsync-school move-here, or press «\(webMoveHere.english)» on the web app's status page",
                "выполните mentorsync-school move-here или нажмите «\(webMoveHere.russian)» на странице «Состояние» веб-приложения")

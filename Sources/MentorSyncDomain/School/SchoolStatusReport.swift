@@ -111,7 +111,8 @@ extension SchoolStatusReport {
     /// press there rather than a command).
     public func advice(webApp: Bool = false) -> [Message] {
         let waiting = waitingForDistrict
-        var lines: [Message] = copiedFrom.map { [.copiedFromAnotherComputer($0, webApp: webApp)] } ?? []
+        // The web app's status page holds the button the copy is moved with: «below», there.
+        var lines: [Message] = copiedFrom.map { [.copiedFromAnotherComputer($0, webApp: webApp, onStatusPage: webApp)] } ?? []
         lines += [waiting > 0 ? .schoolUnacknowledged(waiting)
                                 : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused : .schoolAllAcknowledged]
         if fullResendPending { lines.append(fullCopyAsked ? .schoolFullExchangeAsked : .schoolFullResendPending) }
