@@ -109,7 +109,7 @@ final class SchoolAgendaTests: XCTestCase {
 
     /// A big school (2,000 running pairs, 20,000 meetings, a plan and surveys each): the agenda counts
     /// and names them right (its queries join and group rather than ask once per pair: they took 5 s).
-    func testABigSchoolsAgendaIsQuick() throws {
+    func testABigSchoolsAgendaCountsEveryPair() throws {
         try school.database.transaction {
             for i in 0..<2_000 {
                 try school.database.execute("INSERT INTO pairs(id, org_id, status, started_on) VALUES (?, 's001', 'active', '2025-09-01')", [.text("p\(i)")])
