@@ -37,6 +37,10 @@ final class ReportListsTests: XCTestCase {
         XCTAssertEqual(SchoolYear.containing(at(2024, 9, 1)).description, "2024-2025")
         XCTAssertEqual(SchoolYear.containing(at(2025, 1, 15)).description, "2024-2025")
         XCTAssertEqual(RoadmapEvent.today(at(2025, 1, 5)), "2025-01-05")
+        // In Moscow, 1 September begins three hours before it does in UTC: the new year with it.
+        let oneAM = ISO8601DateFormatter().date(from: "2024-08-31T22:00:00Z")!
+        XCTAssertEqual(SchoolYear.containing(oneAM, timeZone: TimeZone(identifier: "Europe/Moscow")!).description, "2024-2025")
+        XCTAssertEqual(SchoolYear.containing(oneAM, timeZone: TimeZone(identifier: "UTC")!).description, "2023-2024")
     }
 
     func testSchoolYearCodable() throws {

@@ -27,10 +27,12 @@ public struct SchoolYear: Hashable, Comparable, Sendable, CustomStringConvertibl
         return year
     }
 
-    /// The school year that contains `date` (in UTC): from September on, the year that starts then.
-    public static func containing(_ date: Date) -> SchoolYear {
+    /// The school year that contains `date` (on this computer's calendar, as the registry's days are
+    /// read: in Moscow, 1 September begins at its midnight, not three hours later): from September
+    /// on, the year that starts then.
+    public static func containing(_ date: Date, timeZone: TimeZone = .current) -> SchoolYear {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month], from: date)
         let year = parts.year ?? 2000
         return SchoolYear(startYear: (parts.month ?? 1) >= 9 ? year : year - 1)
