@@ -128,21 +128,25 @@ final class BackupTests: XCTestCase {
         let day = { (n: Double) in Date(timeIntervalSince1970: 1_790_000_000 + n * 86_400) }
         var made: [URL] = []
         for n in 0..<3 { made.append(try Backup.take(home: h.url, out: folder, keep: 3, now: day(Double(n))).file) }
-        // The clock is reset to 2000: the new backup is kept, the oldest real one goes.
+        // The clock is reset to 2000: the new backup is kept, and so are the real ones named after
+        // the clock's now (the names cannot tell them from a clock that ran ahead).
         let reset = try Backup.take(home: h.url, out: folder, keep: 3, now: Date(timeIntervalSince1970: 946_684_800))
         XCTAssertTrue(FileManager.default.fileExists(atPath: reset.file.path), "the backup just taken was deleted: \(reset.pruned)")
-        XCTAssertEqual(reset.pruned, [made[0]])
-        // Put right, it is later than those: the next backup is kept, and the one of year 2000 is
-        // the newest of the others in fact (taken after them), so the oldest named after now goes.
+        XCTAssertEqual(reset.pruned, [])
+        for m in made { XCTAssertTrue(FileManager.default.fileExists(atPath: m.path)) }
+        // Put right: the next backup is kept, the oldest by name go down to the number kept.
         let fixed = try Backup.take(home: h.url, out: folder, keep: 3, now: day(4))
         XCTAssertTrue(FileManager.default.fileExists(atPath: fixed.file.path))
-        XCTAssertEqual(fixed.pruned.count, 1)
-        // A clock that ran ahead and was put right: the backups named in the future go first.
+        XCTAssertEqual(fixed.pruned, [reset.file, made[0]])
+        // A clock that ran ahead and was put right: the backups named in the future are the newest
+        // in fact — none is removed (it removed them first, the newest real copies).
         let ahead = scratch.folder("ahead")
-        for n in 0..<3 { _ = try Backup.take(home: h.url, out: ahead, keep: 3, now: day(3650 + Double(n))) }
+        var future: [URL] = []
+        for n in 0..<3 { future.append(try Backup.take(home: h.url, out: ahead, keep: 3, now: day(3650 + Double(n))).file) }
         let now = try Backup.take(home: h.url, out: ahead, keep: 3, now: day(5))
         XCTAssertTrue(FileManager.default.fileExists(atPath: now.file.path), "the backup just taken was deleted: \(now.pruned)")
-        XCTAssertEqual(now.pruned.map(\.lastPathComponent), [Backup.fileName(site: "district", at: day(3650))])
+        XCTAssertEqual(now.pruned, [])
+        for f in future { XCTAssertTrue(FileManager.default.fileExists(atPath: f.path)) }
     }
 
     /// Another connection holds a large write transaction open while backups are taken:

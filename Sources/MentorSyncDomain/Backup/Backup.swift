@@ -111,14 +111,14 @@ public enum Backup {
 
     /// Removes all but the newest `keep` backups of `site` in `folder`, never `taken` (the one just
     /// written). The names' times are the clock's: a backup named after `now` was taken before the
-    /// clock was put back (a dead CMOS battery) or while it ran ahead — older in fact than `taken`,
-    /// so those go first. By the names alone, the backup just taken went at once, at every backup.
+    /// clock was put back (a dead CMOS battery: older in fact) or while it ran ahead (put right since:
+    /// newer in fact) — the names cannot tell which, so those are never removed; the others go
+    /// oldest first. By the names alone, the backup just taken went at once, at every backup.
     static func prune(folder: URL, site: String, keep: Int, taken: URL, now: Date) -> [URL] {
         let latest = fileName(site: site, at: now)
-        let others = backups(in: folder, site: site).filter { $0.lastPathComponent != taken.lastPathComponent }
-        guard others.count >= keep else { return [] }
-        let ahead = others.filter { $0.lastPathComponent > latest }, behind = others.filter { $0.lastPathComponent <= latest }
-        let old = Array((ahead + behind).prefix(others.count - (keep - 1)))
+        let behind = backups(in: folder, site: site).filter { $0.lastPathComponent != taken.lastPathComponent && $0.lastPathComponent <= latest }
+        guard behind.count >= keep else { return [] }
+        let old = Array(behind.prefix(behind.count - (keep - 1)))
         return old.filter { (try? FileManager.default.removeItem(at: $0)) != nil }
     }
 
