@@ -464,7 +464,8 @@ final class SecurityCLITests: XCTestCase {
         let daemon = try ToolRunner.start("mentorsync-district", ["serve", "--share", w.stick.path, "--interval", "1", "--home", w.districtHome.path],
                                           log: log, environment: ["MENTORSYNC_LANG": "ru"])
         defer { daemon.terminate(); daemon.waitUntilExit() }
-        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("serve_started") ?? false })
+        // Between passes (one moved away mid-pass fails on its own reply, not on the missing share).
+        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("event=pass_done") ?? false })
         try FileManager.default.moveItem(at: w.stick, to: w.scratch.path("stick-away"))
         try FileManager.default.createDirectory(at: w.stick, withIntermediateDirectories: true)
         var line = ""
@@ -481,7 +482,8 @@ final class SecurityCLITests: XCTestCase {
         let log = w.scratch.path("serve.log")
         let daemon = try ToolRunner.start("mentorsync-district", ["serve", "--share", w.stick.path, "--interval", "1", "--home", w.districtHome.path], log: log)
         defer { daemon.terminate(); daemon.waitUntilExit() }
-        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("serve_started") ?? false })
+        // Between passes (one the folder leaves mid-pass may have its last file in hand).
+        XCTAssertTrue(ToolRunner.waitUntil { (try? String(contentsOf: log, encoding: .utf8))?.contains("event=pass_done") ?? false })
         // The network folder goes away; an empty mount point is left behind.
         let away = w.scratch.path("stick-away")
         try FileManager.default.moveItem(at: w.stick, to: away)
