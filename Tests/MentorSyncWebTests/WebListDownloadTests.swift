@@ -38,18 +38,17 @@ final class WebListDownloadTests: XCTestCase {
     /// mentees (a cell naming others is said to change nothing), and a new pair is given those named.
     func testThePairsListNamesEachPairsMenteesAndLoadsBack() throws {
         let w = try WebWorld()
-        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
         for name in ["Иванова Мария Петровна", "Петрова Анна Игоревна", "Сидоров Олег Ильич", "Орлова Вера Павловна"] {
-            try put("persons", "--set", "full_name=\(name)", "--set", "role=teacher")
+            try w.putAtSchool("persons", "--set", "full_name=\(name)", "--set", "role=teacher")
         }
-        try put("mentors", "--set", "person_id=Иванова Мария Петровна")
-        try put("mentors", "--set", "person_id=Орлова Вера Павловна")
-        try put("mentees", "--set", "person_id=Петрова Анна Игоревна")
-        try put("mentees", "--set", "person_id=Сидоров Олег Ильич")
-        try put("pairs", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=group", "--id", "11111111-0000-4000-8000-000000000001")
-        try put("pairs", "--set", "mentor_id=Орлова Вера Павловна", "--id", "22222222-0000-4000-8000-000000000002")
-        try put("pair_mentees", "--set", "pair_id=11111111-0000-4000-8000-000000000001", "--set", "mentee_id=Петрова Анна Игоревна")
-        try put("pair_mentees", "--set", "pair_id=11111111-0000-4000-8000-000000000001", "--set", "mentee_id=Сидоров Олег Ильич")
+        try w.putAtSchool("mentors", "--set", "person_id=Иванова Мария Петровна")
+        try w.putAtSchool("mentors", "--set", "person_id=Орлова Вера Павловна")
+        try w.putAtSchool("mentees", "--set", "person_id=Петрова Анна Игоревна")
+        try w.putAtSchool("mentees", "--set", "person_id=Сидоров Олег Ильич")
+        try w.putAtSchool("pairs", "--set", "mentor_id=Иванова Мария Петровна", "--set", "kind=group", "--id", "11111111-0000-4000-8000-000000000001")
+        try w.putAtSchool("pairs", "--set", "mentor_id=Орлова Вера Павловна", "--id", "22222222-0000-4000-8000-000000000002")
+        try w.putAtSchool("pair_mentees", "--set", "pair_id=11111111-0000-4000-8000-000000000001", "--set", "mentee_id=Петрова Анна Игоревна")
+        try w.putAtSchool("pair_mentees", "--set", "pair_id=11111111-0000-4000-8000-000000000001", "--set", "mentee_id=Сидоров Олег Ильич")
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let answer = try XCTUnwrap(client.get("/t/pairs/xlsx"))
         let file = w.scratch.path("Пары.xlsx")

@@ -86,25 +86,24 @@ final class WebPagesTests: XCTestCase {
         XCTAssertEqual(plans.stdout.filter { !$0.isWhitespace }, "[]", plans.stdout)
     }
 
-    /// A person added in the form with a name a letter off someone born the same day is asked about
-    /// (she was added without a word): the form comes back with the question and a box; ticked, she is added.
     /// The school's home page opens with what the registry asks of her, each pair a link to its page.
     func testTheSchoolsHomePageSaysWhatToDo() throws {
         let w = try WebWorld()
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
-        try put("persons", "--set", "full_name=Иванова Анна Петровна", "--set", "role=teacher")
-        try put("mentors", "--set", "person_id=Иванова Анна Петровна", "--set", "status=active")
-        try put("pairs", "--id", "pair-1", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active")
+        try w.putAtSchool("persons", "--set", "full_name=Иванова Анна Петровна", "--set", "role=teacher")
+        try w.putAtSchool("mentors", "--set", "person_id=Иванова Анна Петровна", "--set", "status=active")
+        try w.putAtSchool("pairs", "--id", "pair-1", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active")
         let page = client.get("/")?.body ?? ""
         XCTAssertTrue(page.contains("<h2>Что сделать</h2>"), page)
         XCTAssertTrue(page.contains("<li>нет плана (ИОМ) у действующих пар (1): <a href=\"/t/pairs/edit?id=pair-1\">«Иванова Анна Петровна»</a></li>"), page)
-        try put("plans", "--set", "pair_id=pair-1", "--set", "title=ИОМ на 2026/27")
+        try w.putAtSchool("plans", "--set", "pair_id=pair-1", "--set", "title=ИОМ на 2026/27")
         let after = client.get("/")?.body ?? ""
         XCTAssertFalse(after.contains("нет плана (ИОМ)"), after)
         XCTAssertTrue(after.contains("<h2>Что сделать</h2>"), after)
     }
 
+    /// A person added in the form with a name a letter off someone born the same day is asked about
+    /// (she was added without a word): the form comes back with the question and a box; ticked, she is added.
     func testANearNamesakeIsAskedAboutWithABox() throws {
         let w = try WebWorld()
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
@@ -169,9 +168,8 @@ final class WebPagesTests: XCTestCase {
     func testAWaitingMenteeIsOneClickFromHerPair() throws {
         let w = try WebWorld()
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
-        try put("persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher")
-        try put("mentees", "--id", "mentee-1", "--set", "person_id=Петров Олег Ильич", "--set", "status=waiting")
+        try w.putAtSchool("persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher")
+        try w.putAtSchool("mentees", "--id", "mentee-1", "--set", "person_id=Петров Олег Ильич", "--set", "status=waiting")
         let page = client.get("/")?.body ?? ""
         XCTAssertTrue(page.contains("<li>ждут пару наставляемые (1): <a href=\"/t/mentees/edit?id=mentee-1\">«Петров Олег Ильич»</a> — "
                                     + "<a href=\"/t/pairs/edit?mentee=mentee-1\">составить пару</a></li>"), page)
@@ -184,14 +182,13 @@ final class WebPagesTests: XCTestCase {
     func testThePairsPageShowsThePlanWrittenForItsMentee() throws {
         let w = try WebWorld()
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        func put(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", w.schoolHome.path])) }
-        try put("persons", "--set", "full_name=Иванова Анна Петровна", "--set", "role=teacher")
-        try put("persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher")
-        try put("mentors", "--set", "person_id=Иванова Анна Петровна", "--set", "status=active")
-        try put("mentees", "--set", "person_id=Петров Олег Ильич", "--set", "status=waiting")
-        try put("pairs", "--id", "pair-1", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active")
-        try put("pair_mentees", "--set", "pair_id=pair-1", "--set", "mentee_id=Петров Олег Ильич")
-        try put("plans", "--set", "mentee_id=Петров Олег Ильич", "--set", "title=ИОМ Петрова О. И.", "--set", "starts_on=15.10.2026")
+        try w.putAtSchool("persons", "--set", "full_name=Иванова Анна Петровна", "--set", "role=teacher")
+        try w.putAtSchool("persons", "--set", "full_name=Петров Олег Ильич", "--set", "role=teacher")
+        try w.putAtSchool("mentors", "--set", "person_id=Иванова Анна Петровна", "--set", "status=active")
+        try w.putAtSchool("mentees", "--set", "person_id=Петров Олег Ильич", "--set", "status=waiting")
+        try w.putAtSchool("pairs", "--id", "pair-1", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active")
+        try w.putAtSchool("pair_mentees", "--set", "pair_id=pair-1", "--set", "mentee_id=Петров Олег Ильич")
+        try w.putAtSchool("plans", "--set", "mentee_id=Петров Олег Ильич", "--set", "title=ИОМ Петрова О. И.", "--set", "starts_on=15.10.2026")
         let page = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
         XCTAssertTrue(page.contains("15.10.2026</a> — ИОМ Петрова О. И."), page)
     }

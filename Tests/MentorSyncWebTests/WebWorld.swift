@@ -26,6 +26,11 @@ final class WebWorld {
         XCTAssertEqual(r.exitCode, 0, r.stdout + r.stderr, file: file, line: line)
     }
 
+    /// `mentorsync-school put …` on the school's home, as the deputy head would type it.
+    func putAtSchool(_ args: String..., file: StaticString = #filePath, line: UInt = #line) throws {
+        check(try ToolRunner.run("mentorsync-school", ["put"] + args + ["--home", schoolHome.path]), file: file, line: line)
+    }
+
     /// Plain SQL on a registry, as another SQLite client would write it.
     func sql(_ home: URL, _ statement: String) throws {
         let r = try ToolRunner.runProgram(URL(fileURLWithPath: "/usr/bin/sqlite3"), [home.appendingPathComponent("registry.db").path, statement])
