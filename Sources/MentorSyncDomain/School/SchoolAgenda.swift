@@ -82,8 +82,8 @@ extension SchoolHome {
         // page says why and what to do); her correction, once the district confirms it, clears it.
         let refused = try standingRefusals().filter { $0.state.alive }
         let names = ReferenceResolver(database: database)
-        for table in refused.map(\.table).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
-            let ids = refused.filter { $0.table == table }.map(\.id).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } })
+        for table in refused.map(\.table).uniqued(by: { $0 }) {
+            let ids = refused.filter { $0.table == table }.map(\.id).uniqued(by: { $0 })
             let rows = try ids.prefix(AgendaItem.shownRows).map { AgendaItem.Row(id: $0, name: try names.labelOrShortID($0, in: table), detail: nil) }
             items.append(AgendaItem(kind: .changesRefused, table: table, rows: rows, count: ids.count))
         }
