@@ -49,6 +49,17 @@ final class CopiedFolderCLITests: XCTestCase {
         XCTAssertNil((try JSONSerialization.jsonObject(with: Data(try onCopy("status", "--json").stdout.utf8)) as? [String: Any])?["copied_from_computer"] as? String)
     }
 
+    /// A copy whose computer has no name recorded says «another computer», not «(«»)».
+    func testACopyFromAComputerWithoutANameSaysTheOtherComputer() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try Database(path: w.schoolHome("s001").appendingPathComponent("registry.db").path)
+            .execute("UPDATE school_identity SET machine = 'office-machine-id', machine_name = NULL")
+        let status = try w.school("s001", environment: ToolLocale.russian.merging(["COLUMNS": "400"]) { $1 }, ["status"])
+        XCTAssertTrue(status.stdout.contains("эта папка школы создана на другом компьютере и скопирована сюда"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("не работайте с копией на том компьютере"), status.stdout)
+        XCTAssertFalse(status.stdout.contains("«»"), status.stdout)
+    }
+
     /// A home made before computers were kept takes the one it is opened on; a restored backup
     /// works where it is restored.
     func testAnOlderHomeAndARestoredBackupWorkWhereTheyAre() throws {

@@ -81,9 +81,13 @@ extension Message {
             ? ("press «\(webMoveHere.english)» on the status page", "нажмите «\(webMoveHere.russian)» на странице «Состояние»")
             : ("run mentorsync-school move-here, or press «\(webMoveHere.english)» on the web app's status page",
                "выполните mentorsync-school move-here или нажмите «\(webMoveHere.russian)» на странице «Состояние» веб-приложения")
+        // A computer without a name (none was recorded) is «the other computer».
+        let named = !other.trimmingCharacters(in: .whitespaces).isEmpty
+        let (enWhere, ruWhere) = named ? (" («\(other)»)", " («\(other)»)") : ("", "")
+        let (enThere, ruThere) = named ? ("on «\(other)»", "на «\(other)»") : ("on the other computer", "на том компьютере")
         return Message("school.copied_from_another_computer",
-                       en: "this school folder was set up on another computer («\(other)») and copied here: nothing is sent from it until you say the school works here now — \(en); then do not use the copy on «\(other)» again: two copies in use lose each other's changes",
-                       ru: "эта папка школы создана на другом компьютере («\(other)») и скопирована сюда: отсюда ничего не отправляется, пока вы не подтвердите, что школа теперь работает здесь, — \(ru); после этого не работайте с копией на «\(other)»: две копии в работе теряют изменения друг друга")
+                       en: "this school folder was set up on another computer\(enWhere) and copied here: nothing is sent from it until you say the school works here now — \(en); then do not use the copy \(enThere) again: two copies in use lose each other's changes",
+                       ru: "эта папка школы создана на другом компьютере\(ruWhere) и скопирована сюда: отсюда ничего не отправляется, пока вы не подтвердите, что школа теперь работает здесь, — \(ru); после этого не работайте с копией \(ruThere): две копии в работе теряют изменения друг друга")
     }
 
     /// The status page's button that moves the school to this computer.

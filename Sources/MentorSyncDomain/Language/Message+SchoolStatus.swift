@@ -13,8 +13,8 @@ extension Message {
         ru: "всё отправленное подтверждено управлением образования")
 
     public static let schoolAllReceivedSomeRefused = Message("status.school_all_received_some_refused",
-        en: "the district has received everything sent; what it did not accept is below: correct it, and it goes with the next sync",
-        ru: "управление образования получило всё отправленное; что оно не приняло — ниже: исправьте это, и исправление уйдёт с ближайшим обменом")
+        en: "the district has received everything sent; what it did not accept is below, each line saying what to do (a correction goes with the next sync)",
+        ru: "управление образования получило всё отправленное; что оно не приняло — ниже, и в каждой строке сказано, что делать (исправление уйдёт с ближайшим обменом)")
 
     public static func schoolUnacknowledged(_ n: Int) -> Message {
         Message("status.school_unacknowledged",
