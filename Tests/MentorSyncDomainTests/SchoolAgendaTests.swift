@@ -47,6 +47,9 @@ final class SchoolAgendaTests: XCTestCase {
         _ = try editor.put(table: "surveys", sets: [("pair_id", done), ("respondent", "mentor"), ("satisfaction", "9")])
         let lastYear = try pair("Белова Ольга Ивановна", status: "completed", started: "2024-09-01", ended: "2025-05-20")
         let fine = try pair("Кузнецов Виктор Павлович", status: "active", started: "2025-09-01")
+        // Left «формируется» since March: the report counts running and completed pairs only.
+        let forming = try pair("Голубева Нина Павловна", status: "forming", started: "2026-03-01")
+        _ = try pair("Зайцев Илья Петрович", status: "forming", started: "2026-05-10")  // a fortnight: no news
         for p in [late, quiet, fine] { _ = try editor.put(table: "plans", sets: [("pair_id", p), ("title", "ИОМ"), ("status", "active")]) }
         _ = try editor.put(table: "meetings", sets: [("pair_id", fine), ("kind", "joint_work"), ("held_on", "2026-05-12")])
         _ = try editor.put(table: "meetings", sets: [("pair_id", late), ("kind", "joint_work"), ("held_on", "2026-05-14")])
@@ -56,7 +59,8 @@ final class SchoolAgendaTests: XCTestCase {
         try school.database.execute("INSERT INTO pairs(id, org_id, status, started_on, ended_on) VALUES ('p-other', 's002', 'active', '2025-09-01', '2026-01-01')")
 
         let items = try school.agenda(now: now, language: .ru)
-        XCTAssertEqual(kinds(items), [.exchangeDue, .pairPastEnd, .pairWithoutPlan, .pairWithoutMeetings, .surveysMissing, .menteesWaiting])
+        XCTAssertEqual(kinds(items), [.exchangeDue, .pairPastEnd, .pairStillForming, .pairWithoutPlan, .pairWithoutMeetings, .surveysMissing,
+                                      .finalMeetingMissing, .menteesWaiting])
         func line(_ k: AgendaItem.Kind) -> String { items.first { $0.kind == k }?.line(.ru) ?? "" }
         XCTAssertEqual(line(.exchangeDue), "обмена с управлением образования ещё не было: пока ваши записи есть только на этом компьютере")
         XCTAssertEqual(line(.pairPastEnd), "не закрыты пары, чей срок прошёл (1): отметьте «завершена» с результатом или исправьте дату окончания: "
@@ -66,6 +70,9 @@ final class SchoolAgendaTests: XCTestCase {
         XCTAssertEqual(line(.pairWithoutMeetings), "нет встреч больше месяца у действующих пар (1): «Сидоров Пётр Ильич» (последняя встреча 02.03.2026)")
         XCTAssertEqual(line(.surveysMissing), "нет анкет удовлетворённости у пар, завершённых в этом учебном году (1): «Орлова Анна Сергеевна» (нет анкеты наставляемого)")
         XCTAssertEqual(line(.menteesWaiting), "ждут пару наставляемые (1): «Ахмедова Зарина»")
+        XCTAssertEqual(line(.pairStillForming), "всё ещё «формируются» пары, начавшиеся больше месяца назад (1): отметьте «действует» — "
+                       + "отчёт считает только действующие и завершённые пары: «Голубева Нина Павловна» (начало 01.03.2026)")
+        XCTAssertEqual(line(.finalMeetingMissing), "нет итоговой встречи у пар, завершённых в этом учебном году (1): «Орлова Анна Сергеевна»")
         XCTAssertEqual(items.first { $0.kind == .menteesWaiting }?.rows.map(\.id), [waiting])
         XCTAssertFalse(items.flatMap(\.rows).contains { [lastYear, fine, "p-other"].contains($0.id) })
 
@@ -76,6 +83,12 @@ final class SchoolAgendaTests: XCTestCase {
         _ = try editor.put(table: "surveys", sets: [("pair_id", done), ("respondent", "mentee"), ("satisfaction", "10")])
         _ = try editor.put(table: "plans", sets: [("pair_id", planless), ("title", "ИОМ")])
         _ = try editor.put(table: "meetings", sets: [("pair_id", quiet), ("kind", "joint_work"), ("held_on", "2026-05-25")])
+        for (p, day) in [(done, "2026-05-10"), (late, "2026-05-14")] {
+            _ = try editor.put(table: "meetings", sets: [("pair_id", p), ("kind", "final"), ("held_on", day)])
+        }
+        try school.database.execute("UPDATE pairs SET status = 'active' WHERE id = ?", [.text(forming)])
+        _ = try editor.put(table: "plans", sets: [("pair_id", forming), ("title", "ИОМ")])
+        _ = try editor.put(table: "meetings", sets: [("pair_id", forming), ("kind", "introduction"), ("held_on", "2026-05-18")])
         let newPair = try pair("Смирнов Алексей", status: "forming")
         _ = try editor.put(table: "pair_mentees", sets: [("pair_id", newPair), ("mentee_id", waiting)])
         XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue])

@@ -32,6 +32,10 @@ extension Message {
             return Message("agenda.pair_past_end",
                            en: "pairs past their end date and not closed (\(n)): mark them completed with their result, or correct the end date",
                            ru: "не закрыты пары, чей срок прошёл (\(n)): отметьте «завершена» с результатом или исправьте дату окончания")
+        case .pairStillForming:
+            return Message("agenda.pair_still_forming",
+                           en: "pairs still “forming” a month after they began (\(n)): mark them running — the report counts running and completed pairs only",
+                           ru: "всё ещё «формируются» пары, начавшиеся больше месяца назад (\(n)): отметьте «действует» — отчёт считает только действующие и завершённые пары")
         case .pairWithoutPlan:
             return Message("agenda.pair_without_plan", en: "running pairs without a plan (ИОМ) (\(n))",
                            ru: "нет плана (ИОМ) у действующих пар (\(n))")
@@ -41,6 +45,9 @@ extension Message {
         case .surveysMissing:
             return Message("agenda.surveys_missing", en: "pairs completed this school year without their satisfaction surveys (\(n))",
                            ru: "нет анкет удовлетворённости у пар, завершённых в этом учебном году (\(n))")
+        case .finalMeetingMissing:
+            return Message("agenda.final_meeting_missing", en: "pairs completed this school year without their final meeting (\(n))",
+                           ru: "нет итоговой встречи у пар, завершённых в этом учебном году (\(n))")
         case .menteesWaiting:
             return Message("agenda.mentees_waiting", en: "mentees waiting for a pair (\(n))", ru: "ждут пару наставляемые (\(n))")
         case .menteesWithoutPair:
@@ -62,6 +69,7 @@ extension Message {
         Message("agenda.more", en: "and \(n) more", ru: "и ещё \(n)")
     }
 
+    static func agendaStartedOn(_ day: String) -> Message { Message("agenda.started_on", en: "began \(day)", ru: "начало \(day)") }
     static func agendaEndedOn(_ day: String) -> Message { Message("agenda.ended_on", en: "end date \(day)", ru: "окончание \(day)") }
     static func agendaLastMeeting(_ day: String) -> Message { Message("agenda.last_meeting", en: "last meeting \(day)", ru: "последняя встреча \(day)") }
     static let agendaNoMeetings = Message("agenda.no_meetings", en: "no meetings", ru: "встреч нет")

@@ -4,8 +4,9 @@ import MentorSyncEngine
 /// What the school's registry asks of its curator now, worked out from the school's own rows (a
 /// network pair of another school is that school's to keep): an exchange overdue (or the district's
 /// answer, while changes wait), changes the district refused, pairs past their
-/// end date and not closed, running pairs without a plan (ИОМ) or without a meeting for a month,
-/// pairs completed this school year without their satisfaction surveys, mentees waiting for a pair,
+/// end date and not closed, pairs still «формируется» a month after their start, running pairs without a plan (ИОМ) or without a meeting for a month,
+/// pairs completed this school year without their satisfaction surveys or final meeting, mentees
+/// waiting for a pair,
 /// mentees marked «в паре» in no running pair.
 /// The school's home page and `status` tell it, one line a kind, naming the first rows. Reads only.
 public struct AgendaItem: Sendable, Equatable {
@@ -16,9 +17,14 @@ public struct AgendaItem: Sendable, Equatable {
         /// Changes the district refused, standing until she corrects them (one item a table).
         case changesRefused = "changes_refused"
         case pairPastEnd = "pair_past_end"
+        /// Still «формируется» a month after its start date: the report counts only running and
+        /// completed pairs, so it is not counted.
+        case pairStillForming = "pair_still_forming"
         case pairWithoutPlan = "pair_without_plan"
         case pairWithoutMeetings = "pair_without_meetings"
         case surveysMissing = "surveys_missing"
+        /// Completed this school year without its «итоговая встреча» (the roadmap's last meeting).
+        case finalMeetingMissing = "final_meeting_missing"
         case menteesWaiting = "mentees_waiting"
         /// Marked «в паре» and in no running pair (last year's list, a pair closed without marking them).
         case menteesWithoutPair = "mentees_without_pair"
@@ -105,6 +111,11 @@ extension SchoolHome {
             SELECT id, ended_on FROM pairs WHERE org_id = ? AND status IN ('forming', 'active') AND coalesce(ended_on, '') <> '' AND ended_on < ?
             ORDER BY ended_on, rowid
             """, [.text(own), .text(today)]) { Message.agendaEndedOn(date($0[0])).text(l) }
+        try item(.pairStillForming, "pairs", """
+            SELECT id, started_on FROM pairs WHERE org_id = ? AND status = 'forming' AND coalesce(started_on, '') <> '' AND started_on <= ?
+              AND NOT (coalesce(ended_on, '') <> '' AND ended_on < ?)
+            ORDER BY started_on, rowid
+            """, [.text(own), .text(monthAgo), .text(today)]) { Message.agendaStartedOn(date($0[0])).text(l) }
         // A plan on the pair, or on one of its mentees with no pair chosen (the ИОМ written from the plans
         // page for the young teacher): the pair has its plan.
         // (Each query reads the plans, meetings or surveys once, grouped, not once per pair: a school of
@@ -147,6 +158,12 @@ extension SchoolHome {
             SELECT l.mentee_id FROM pair_mentees l JOIN pairs p ON p.id = l.pair_id
             WHERE p.status IN ('forming', 'active') AND l.mentee_id IS NOT NULL
             """
+        try item(.finalMeetingMissing, "pairs", """
+            WITH closed(pair_id) AS MATERIALIZED (SELECT DISTINCT pair_id FROM meetings WHERE kind = 'final' AND pair_id IS NOT NULL)
+            SELECT id FROM pairs WHERE org_id = ? AND status = 'completed' AND (coalesce(ended_on, '') = '' OR ended_on >= ?)
+              AND id NOT IN (SELECT pair_id FROM closed)
+            ORDER BY coalesce(ended_on, ''), rowid
+            """, [.text(own), .text(SchoolYear.containing(now).start)])
         try item(.menteesWaiting, "mentees", """
             SELECT id FROM mentees WHERE org_id = ? AND coalesce(status, 'waiting') = 'waiting' AND id NOT IN (\(inRunningPair))
             ORDER BY rowid
