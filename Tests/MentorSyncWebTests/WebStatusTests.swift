@@ -24,8 +24,7 @@ final class WebStatusTests: XCTestCase {
         bytes[bytes.count / 2] ^= 0xff
         try Data(bytes).write(to: reply)
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        school.get("/sync")
-        let page = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        let page = school.syncPage(with: stick)
         XCTAssertTrue(page.contains("<h2>Готово, но не всё удалось прочитать</h2><div class=\"error\"><ul><li>\(reply.lastPathComponent): ответ управления образования повреждён"), page)
         XCTAssertTrue(page.contains("управление образования запишет ответ заново, когда снова примет ваши файлы</li></ul></div>"), page)
     }
@@ -39,8 +38,7 @@ final class WebStatusTests: XCTestCase {
         try Database(path: w.schoolHome.appendingPathComponent("registry.db").path)
             .execute("UPDATE school_identity SET machine = 'office-machine-id', machine_name = 'ПК-ЗАВУЧ'")
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        school.get("/sync")
-        let refused = school.post("/sync", [("share", share.path)])?.body ?? ""
+        let refused = school.syncPage(with: share)
         XCTAssertTrue(refused.contains("эта папка школы создана на другом компьютере («ПК-ЗАВУЧ») и скопирована сюда"), refused)
         XCTAssertTrue(refused.contains("нажмите «Работать на этом компьютере» на странице «Состояние»"), refused)
         XCTAssertFalse(refused.contains("move-here"), "a page names the button, not the command: \(refused)")
@@ -56,8 +54,7 @@ final class WebStatusTests: XCTestCase {
         let told = school.get(moved.header("Location") ?? "/")?.body ?? ""
         XCTAssertTrue(told.contains("школа теперь работает на этом компьютере"), told)
         XCTAssertFalse(told.contains("<button>Работать на этом компьютере</button>"), told)
-        school.get("/sync")
-        let synced = school.post("/sync", [("share", share.path)])?.body ?? ""
+        let synced = school.syncPage(with: share)
         XCTAssertFalse(synced.contains("скопирована сюда"), synced)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: share.appendingPathComponent("inbox").path).filter { $0.hasPrefix("s001-") }.count, 1)
     }
@@ -94,8 +91,7 @@ final class WebStatusTests: XCTestCase {
         XCTAssertEqual(run(["-o", "remount,ro", stick.path]), 0)
         w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        school.get("/sync")
-        let page = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        let page = school.syncPage(with: stick)
         XCTAssertTrue(page.contains("флешка защищена от записи?"), page)
         XCTAssertTrue(page.contains("ничего не потеряно"), page)
         XCTAssertFalse(page.contains("cannot write"), page)
@@ -111,8 +107,7 @@ final class WebStatusTests: XCTestCase {
         try SchoolHome.open(w.schoolHome).database.execute("INSERT INTO organizations(id, org_id, name, kind) VALUES ('o1', ?, 'Подставная', 'school')",
                                                             [.text(try SchoolHome.open(w.schoolHome).site.rawValue)])
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        school.get("/sync")
-        let synced = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        let synced = school.syncPage(with: stick)
         XCTAssertTrue(synced.contains("записано в папку обмена для управления образования: "), "the sync page tells what was sent as sync does: \(synced)")
         XCTAssertTrue(synced.contains("ответа от управления образования здесь пока нет"), synced)
 
@@ -182,8 +177,7 @@ final class WebStatusTests: XCTestCase {
         let w = try WebWorld()
         let stick = w.scratch.folder("new-stick")
         let school = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
-        school.get("/sync")
-        let page = school.post("/sync", [("share", stick.path)])?.body ?? ""
+        let page = school.syncPage(with: stick)
         XCTAssertTrue(page.contains("не папка обмена: новую флешку или папку один раз готовит управление образования"), page)
         XCTAssertFalse(page.contains("mentorsync-district"), page)
         XCTAssertFalse(page.contains("inbox/"), page)

@@ -73,6 +73,12 @@ final class WebClient {
 
     init(port: UInt16) { self.port = port }
 
+    /// The school's sync page opened and «Выполнить обмен» pressed with `folder`: the page it answers.
+    func syncPage(with folder: URL) -> String {
+        get("/sync")
+        return post("/sync", [("share", folder.path)])?.body ?? ""
+    }
+
     @discardableResult
     func get(_ target: String, host: String? = nil) -> HTTPAnswer? {
         let a = RawHTTP.request(port: port, "GET", target, host: host, headers: cookie.map { ["Cookie": $0] } ?? [:])
