@@ -8,8 +8,9 @@ import MentorSyncEngine
 /// sends nothing until the person says the school works here now (`move-here`, the web app's
 /// status page): then the other copy is not to be used again.
 public enum ThisComputer {
-    /// This computer's id (systemd's machine id; the host name where there is none) and its name.
-    public static var current: (id: String, name: String) {
+    /// This computer's id (systemd's machine id; the host name where there is none) and its name,
+    /// read once a process (every page and every export asks).
+    public static let current: (id: String, name: String) = {
         let name = ProcessInfo.processInfo.hostName
         for path in ["/etc/machine-id", "/var/lib/dbus/machine-id"] {
             if let text = try? String(contentsOfFile: path, encoding: .utf8) {
@@ -18,7 +19,7 @@ public enum ThisComputer {
             }
         }
         return ("host:" + name, name)
-    }
+    }()
 
     /// Notes this computer as the registry's own (a new home, a restore, `move-here`).
     static func record(in db: Database) throws {
