@@ -8,6 +8,10 @@ extension Message {
                 ru: "сначала команда, потом параметры: \(tool) КОМАНДА \(option) …")
     }
 
+    /// Under «Что сделать», when an item names five rows and counts the rest.
+    static let agendaAllHint = Message("cli.agenda_all_hint", en: "the whole list: mentorsync-school status --all",
+                                       ru: "весь список: mentorsync-school status --all")
+
     static func unknownCommand(_ word: String) -> Message {
         Message("cli.unknown_command", en: "unknown command '\(word)'", ru: "нет такой команды: «\(word)»")
     }

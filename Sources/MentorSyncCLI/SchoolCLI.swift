@@ -172,7 +172,7 @@ public enum SchoolCLI {
     }
 
     static func status(_ argv: [String], _ console: Console) throws {
-        let args = try parse(argv)
+        let args = try parse(argv, [], ["all"])
         try StatusCommands.school(args, try open(args, console), console)
     }
 

@@ -47,7 +47,7 @@ enum StatusCommands {
 
     static func school(_ args: Arguments, _ home: SchoolHome, _ console: Console) throws {
         let s = try home.status()
-        let agenda = try home.agenda()
+        let agenda = try home.agenda(shownRows: args.has("all") ? nil : AgendaItem.shownRows)
         if args.has("json") { console.json(s.json.merging(["agenda": agenda.map(\.json)]) { $1 }); return }
         console.paragraph(Message.schoolStatusHeadline(name: s.name, site: s.site, district: s.districtName).text())
         console.paragraph(Message.schoolLastExchange(export: s.lastExportAt, reply: s.lastImportAt).text())
@@ -61,5 +61,6 @@ enum StatusCommands {
         guard !agenda.isEmpty else { return }
         console.paragraph(Message.agendaHeading.text() + ":")
         for item in agenda { console.paragraph(item.line(.current), first: "  ", indent: "    ") }
+        if agenda.contains(where: { $0.unnamed > 0 }) { console.paragraph(Message.agendaAllHint.text()) }
     }
 }

@@ -31,6 +31,7 @@ final class SchoolPages: WebPages {
         switch (r.path, r.method) {
         case ("/", "GET"), ("/", "HEAD"):
             return HTTPResponse(html: ctx.page(try agenda(ctx) + TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
+        case ("/agenda", "GET"), ("/agenda", "HEAD"): return try agendaItem(r, ctx)
         case ("/status", "GET"), ("/status", "HEAD"): return try status(ctx, notice: r.query["done"])
         case ("/rekey", "POST"): return try rekey(r, ctx)
         case ("/move-here", "POST"):
@@ -60,14 +61,9 @@ final class SchoolPages: WebPages {
         h += "<ul class=\"agenda\">"
         for item in items {
             var line = esc(Message.agendaHead(item).text(l))
-            if let table = item.table {
-                line += ": " + item.rows.map { row in
-                    var link = "<a href=\"/t/\(esc(table))/edit?\(query([("id", row.id)]))\">\(esc(Message.agendaRow(row).text(l)))</a>"
-                    // A mentee waiting (or marked «в паре» in none): her record (her requests, deficits), and the pair to make for her.
-                    if [.menteesWaiting, .menteesWithoutPair].contains(item.kind) { link += " — <a href=\"/t/pairs/edit?\(query([("mentee", row.id)]))\">\(ctx.t(.webMakeAPair))</a>" }
-                    return link
-                }.joined(separator: ", ")
-                if item.count > item.rows.count { line += " <a href=\"/t/\(esc(table))\">\(esc(Message.agendaMore(item.count - item.rows.count).text(l)))</a>" }
+            if item.table != nil {
+                line += ": " + item.rows.map { rowLinks(item, $0, ctx) }.joined(separator: ", ")
+                if item.unnamed > 0 { line += " <a href=\"\(esc(Self.agendaPath(item)))\">\(esc(Message.agendaMore(item.unnamed).text(l)))</a>" }
             } else if item.kind == .replyOverdue {
                 // Nothing to press: what was sent and answered when, on the status page.
                 line += " — <a href=\"/status\">\(ctx.t(.webStatus))</a>"
@@ -77,6 +73,33 @@ final class SchoolPages: WebPages {
             h += "<li>\(line)</li>"
         }
         return h + "</ul>"
+    }
+
+    /// A row of an agenda item: a link to its page and, for a mentee waiting (or marked «в паре» in
+    /// none), to the pair to make for her.
+    func rowLinks(_ item: AgendaItem, _ row: AgendaItem.Row, _ ctx: PageContext) -> String {
+        var link = "<a href=\"/t/\(esc(item.table ?? ""))/edit?\(query([("id", row.id)]))\">\(esc(Message.agendaRow(row).text(ctx.language)))</a>"
+        if [.menteesWaiting, .menteesWithoutPair].contains(item.kind) { link += " — <a href=\"/t/pairs/edit?\(query([("mentee", row.id)]))\">\(ctx.t(.webMakeAPair))</a>" }
+        return link
+    }
+
+    /// The page behind «и ещё N»: one item of «Что сделать», every row of it.
+    static func agendaPath(_ item: AgendaItem) -> String {
+        "/agenda?" + query([("kind", item.kind.rawValue), ("table", item.table ?? "")])
+    }
+
+    func agendaItem(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        let items = try home.agenda(language: ctx.language, shownRows: nil)
+        // Put right since the home page was read: the item is gone, and the home page says what is left.
+        guard let item = items.first(where: { $0.kind.rawValue == r.query["kind"] && ($0.table ?? "") == (r.query["table"] ?? "") }) else {
+            return .redirect("/")
+        }
+        var ctx = ctx
+        ctx.title = Message.agendaHeading.text(ctx.language)
+        let rows = item.rows.map { "<li>\(rowLinks(item, $0, ctx))</li>" }.joined()
+        let head = Message.agendaHead(item).text(ctx.language)  // a line of a list, here a heading
+        return HTTPResponse(html: ctx.page("<h2>\(esc(head.prefix(1).uppercased() + head.dropFirst()))</h2><ul class=\"agenda\">\(rows)</ul>"
+                                           + "<p><a href=\"/\">\(ctx.t(.webHome))</a></p>"))
     }
 
     func status(_ ctx: PageContext, notice: String? = nil, error: String? = nil) throws -> HTTPResponse {

@@ -103,6 +103,27 @@ final class StatusLanguageTests: XCTestCase {
         XCTAssertEqual((json["agenda"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }, ["pair_without_plan"])
     }
 
+    /// Seven pairs without a plan: `status` names five and counts the rest, and says how to see them
+    /// all; `status --all` names every one.
+    func testSchoolStatusAllNamesEveryRowOfTheAgenda() throws {
+        let w = try World()
+        try expectOK(w.school(ToolLocale.english, "put", "mentors", "--set", "person_id=Иванова Анна", "--set", "status=active"))
+        for day in 1...7 {
+            try expectOK(w.school(ToolLocale.english, "put", "pairs", "--set", "mentor_id=Иванова Анна", "--set", "status=active",
+                                  "--set", "started_on=2026-05-0\(day)"))
+        }
+        let short = flat(try w.school(Self.narrow(ToolLocale.russian), "status").stdout)
+        XCTAssertTrue(short.contains("«Иванова Анна — 05.05.2026» и ещё 2 нет встреч"), short)
+        XCTAssertTrue(short.hasSuffix("«Иванова Анна — 05.05.2026» (встреч нет) и ещё 2 весь список: mentorsync-school status --all"), short)
+        let all = try w.school(Self.narrow(ToolLocale.russian), "status", "--all")
+        expectOK(all)
+        XCTAssertTrue(flat(all.stdout).contains("«Иванова Анна — 06.05.2026», «Иванова Анна — 07.05.2026» нет встреч"), all.stdout)
+        XCTAssertTrue(flat(all.stdout).hasSuffix("«Иванова Анна — 07.05.2026» (встреч нет)"), all.stdout)
+        XCTAssertFalse(all.stdout.contains("и ещё"), all.stdout)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try w.school(ToolLocale.russian, "status", "--all", "--json").stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(((json["agenda"] as? [[String: Any]])?.first?["ids"] as? [Any])?.count, 7)
+    }
+
     func testSchoolStatusInEnglishNamesTheDistrict() throws {
         let w = try World()
         let r = try w.school(ToolLocale.english, "status")

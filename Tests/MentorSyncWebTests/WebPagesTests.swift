@@ -102,6 +102,31 @@ final class WebPagesTests: XCTestCase {
         XCTAssertTrue(after.contains("<h2>Что сделать</h2>"), after)
     }
 
+    /// Seven pairs without a plan: the home page names five, and «и ещё 2» opens the list of all
+    /// seven, each a link to its pair (it opened the whole list of pairs, those with a plan too).
+    func testTheRestOfAnAgendaItemIsOneClickAway() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        try w.putAtSchool("persons", "--set", "full_name=Иванова Анна Петровна", "--set", "role=teacher")
+        try w.putAtSchool("mentors", "--set", "person_id=Иванова Анна Петровна", "--set", "status=active")
+        for day in 1...7 {
+            try w.putAtSchool("pairs", "--id", "pair-\(day)", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active",
+                              "--set", "started_on=2026-05-0\(day)")
+        }
+        try w.putAtSchool("pairs", "--id", "pair-planned", "--set", "mentor_id=Иванова Анна Петровна", "--set", "status=active")
+        try w.putAtSchool("plans", "--set", "pair_id=pair-planned", "--set", "title=ИОМ")
+        let home = client.get("/")?.body ?? ""
+        XCTAssertTrue(home.contains("<a href=\"/agenda?kind=pair_without_plan&amp;table=pairs\">и ещё 2</a>"), home)
+        let list = try XCTUnwrap(client.get("/agenda?kind=pair_without_plan&table=pairs"))
+        XCTAssertEqual(list.status, 200, list.body)
+        XCTAssertTrue(list.body.contains("<h2>Нет плана (ИОМ) у действующих пар (7)</h2>"), list.body)
+        for day in 1...7 { XCTAssertTrue(list.body.contains("<a href=\"/t/pairs/edit?id=pair-\(day)\">"), "pair-\(day): \(list.body)") }
+        XCTAssertFalse(list.body.contains("pair-planned"), list.body)
+        // Put right meanwhile (every plan written): the list is gone, and the home page says what is left.
+        for day in 1...7 { try w.putAtSchool("plans", "--set", "pair_id=pair-\(day)", "--set", "title=ИОМ") }
+        XCTAssertEqual(client.get("/agenda?kind=pair_without_plan&table=pairs")?.status, 303)
+    }
+
     /// A person added in the form with a name a letter off someone born the same day is asked about
     /// (she was added without a word): the form comes back with the question and a box; ticked, she is added.
     func testANearNamesakeIsAskedAboutWithABox() throws {

@@ -44,6 +44,8 @@ public struct AgendaItem: Sendable, Equatable {
     /// The first rows, oldest first (`shownRows` of them at most), and how many there are in all.
     public let rows: [Row]
     public let count: Int
+    /// Rows named beyond those shown: the rest of the list, behind «и ещё N».
+    public var unnamed: Int { table == nil ? 0 : count - rows.count }
     /// Days since the last exchange (nil: never); of an exchange, `count` is the changes the district
     /// has not confirmed (not those it refused: they wait for her correction).
     public var days: Int? = nil
@@ -53,7 +55,7 @@ public struct AgendaItem: Sendable, Equatable {
     /// The item in one line: what it is, then its rows by name (`agendaHead`, `agendaRow`, `agendaMore`).
     public func line(_ l: Language) -> String {
         let named = rows.map { Message.agendaRow($0).text(l) }.joined(separator: ", ")
-        let more = count > rows.count && table != nil ? " " + Message.agendaMore(count - rows.count).text(l) : ""
+        let more = unnamed > 0 ? " " + Message.agendaMore(unnamed).text(l) : ""
         return Message.agendaHead(self).text(l) + (named.isEmpty ? "" : ": " + named + more)
     }
 
@@ -69,8 +71,11 @@ extension SchoolHome {
     /// A running pair without a meeting this long (days) is told.
     static let daysWithoutMeeting = 30
 
-    /// The agenda as of `now`, in `language` (the rows' details: dates, who did not answer).
-    public func agenda(now: Date = Date(), language l: Language = .current) throws -> [AgendaItem] {
+    /// The agenda as of `now`, in `language` (the rows' details: dates, who did not answer), naming
+    /// `shownRows` rows of each item (nil: every row — the whole list behind «и ещё N»).
+    public func agenda(now: Date = Date(), language l: Language = .current,
+                       shownRows: Int? = AgendaItem.shownRows) throws -> [AgendaItem] {
+        let shown = shownRows ?? Int.max
         var items: [AgendaItem] = []
         let s = try status()
         let last = s.lastExportAt.flatMap { ISO8601DateFormatter().date(from: $0) }
@@ -90,7 +95,7 @@ extension SchoolHome {
         let names = ReferenceResolver(database: database)
         for table in refused.map(\.table).uniqued(by: { $0 }) {
             let ids = refused.filter { $0.table == table }.map(\.id).uniqued(by: { $0 })
-            let rows = try ids.prefix(AgendaItem.shownRows).map { AgendaItem.Row(id: $0, name: try names.labelOrShortID($0, in: table), detail: nil) }
+            let rows = try ids.prefix(shown).map { AgendaItem.Row(id: $0, name: try names.labelOrShortID($0, in: table), detail: nil) }
             items.append(AgendaItem(kind: .changesRefused, table: table, rows: rows, count: ids.count))
         }
         let today = RegistryDay.of(now)
@@ -101,7 +106,7 @@ extension SchoolHome {
             let found = try database.rows(sql, args)
             guard !found.isEmpty else { return }
             let names = ReferenceResolver(database: database)
-            let rows = try found.prefix(AgendaItem.shownRows).map { r in
+            let rows = try found.prefix(shown).map { r in
                 AgendaItem.Row(id: r[0].displayText, name: try names.labelOrShortID(r[0].displayText, in: table), detail: detail(Array(r.dropFirst())))
             }
             items.append(AgendaItem(kind: kind, table: table, rows: rows, count: found.count))
