@@ -46,6 +46,7 @@ public enum BackupCommands {
         if args.has("json") {
             console.json(["home": r.home.path, "site": r.site, "role": r.role, "restored_from": r.from.path,
                           "previous_kept_as": r.previousKeptAs?.path ?? NSNull(), "resync_ordered": r.resyncOrdered,
+                          "kept_since_backup": r.keptSinceBackup ?? NSNull(),
                           "counter": r.counter])
             return
         }
@@ -53,7 +54,8 @@ public enum BackupCommands {
         if let kept = r.previousKeptAs { console.out(Message.replacedKept(kept.path).text()) }
         if role == .district {
             console.out((r.resyncOrdered.isEmpty ? Message.noSchoolsInBackup : Message.resyncOrderedFor(r.resyncOrdered)).text())
-            console.out(Message.districtRestoredNext.text())
+            if let kept = r.keptSinceBackup, !kept.isEmpty { console.out(Message.keptSinceBackup(kept).text()) }
+            console.out(Message.districtRestoredNext(replacedRead: r.keptSinceBackup != nil).text())
         } else {
             console.out(Message.schoolRestoredResend.text())
             console.out(Message.schoolRestoredNext(r.site).text())

@@ -276,10 +276,11 @@ final class BackupTests: XCTestCase {
         XCTAssertEqual(try count(DistrictHome.databaseURL(url), "district_schools"), 3, "nothing changed while refused")
 
         let r = try Backup.restore(from: backup, into: url, role: .district)
-        XCTAssertEqual(r.resyncOrdered, ["s001", "s002"])
+        XCTAssertEqual(r.resyncOrdered, ["s001", "s002", "s003"])
+        XCTAssertEqual(r.keptSinceBackup, ["s003"], "enrolled after the backup: kept from the registry it replaces")
         let restored = try DistrictHome.open(url)
-        XCTAssertEqual(try restored.schools().map(\.site.rawValue), ["s001", "s002"])
-        for s in ["s001", "s002"] {
+        XCTAssertEqual(try restored.schools().map(\.site.rawValue), ["s001", "s002", "s003"])
+        for s in ["s001", "s002", "s003"] {
             XCTAssertTrue(try restored.replica.peer(SiteID(s)!).fullExchange.isRequested)
             XCTAssertTrue(try restored.replica.peer(SiteID(s)!).fullExchange.sendsFull)
         }
@@ -287,6 +288,39 @@ final class BackupTests: XCTestCase {
         XCTAssertEqual(try count(try XCTUnwrap(r.previousKeptAs), "district_schools"), 3)
         // The daemon may start again afterwards.
         close(try DistrictDaemon.lock(home: url))
+    }
+
+    /// The district's disk was put back from last week's backup; a school enrolled since was dropped
+    /// (every file of it refused as an unknown school's until enrolled again, and set up again).
+    /// The registry the restore replaces keeps it: its key, its organization, its resync — its next
+    /// exchanges are taken and its teachers come back.
+    func testRestoringTheDistrictKeepsASchoolEnrolledSinceTheBackup() throws {
+        let url: URL, backup: URL, school: SchoolHome
+        let share = try Share.prepare(scratch.folder("share"))
+        func exchange(_ district: DistrictHome) throws {
+            _ = try SchoolSync(home: school).sync(share: share)
+            let ingest = try DistrictIngest(home: district, log: CapturedOutput().eventLog)
+            ingest.settleSeconds = 0
+            _ = try ingest.ingest(share: share)
+        }
+        do {
+            let h = try district(["s001"])
+            backup = try Backup.take(home: h.url, out: scratch.path("district.db")).file
+            school = try SchoolHome.create(at: scratch.path("home-s002"),
+                                           enrollment: try h.enroll(site: SiteID("s002")!, name: "Школа после копии", out: scratch.path("s002.enroll")))
+            try addPersons(school.replica, 3, org: "s002")
+            try exchange(h)
+            url = h.url
+        }
+        let r = try Backup.restore(from: backup, into: url, role: .district)
+        XCTAssertEqual(r.keptSinceBackup, ["s002"])
+        XCTAssertEqual(r.resyncOrdered, ["s001", "s002"])
+        let restored = try DistrictHome.open(url)
+        XCTAssertEqual(try restored.database.scalar("SELECT name FROM organizations WHERE id = 's002'")?.text, "Школа после копии")
+        XCTAssertEqual(try restored.database.scalar("SELECT count(*) FROM persons WHERE org_id = 's002'")?.integer, 0, "its rows were after the backup")
+        for _ in 0..<3 { try exchange(restored) }
+        XCTAssertEqual(try restored.database.scalar("SELECT count(*) FROM persons WHERE org_id = 's002'")?.integer, 3, "its resync brought them back")
+        XCTAssertEqual(try restored.database.scalar("SELECT count(*) FROM district_rejections WHERE site = 's002' OR site IS NULL")?.integer, 0)
     }
 
     func testRestoreRefusesAnotherSitesBackupADamagedFileAndTheWrongTool() throws {

@@ -47,6 +47,9 @@ public enum Backup {
         public var previousKeptAs: URL?
         /// Schools whose resync was ordered (district).
         public var resyncOrdered: [String]
+        /// Schools enrolled after the backup, kept from the registry it replaced (district); nil when
+        /// there was none to read (a dead disk): those must be enrolled again.
+        public var keptSinceBackup: [String]? = nil
         /// The Lamport counter after the restore.
         public var counter: Int64
     }
@@ -187,12 +190,13 @@ public enum Backup {
         // Make the staged copy safe BEFORE it becomes the registry.
         var ordered: [String] = []
         var counter: Int64 = 0
+        var keptSince: [String]?
         do {
             let replica = try Replica(path: staged.path, schema: RegistrySchema.schema)
             if replica.role == .district {
                 let h = try DistrictHome(url: home, replica: replica)
                 try DistrictHome.prepare(replica)
-                try keepNewerSchoolKeys(of: home, in: replica)
+                keptSince = try keepNewerSchoolKeys(of: home, in: replica)
                 for school in try h.schools() where school.revokedAt == nil {
                     try h.orderResync(school.site)
                     ordered.append(school.site.rawValue)
@@ -232,7 +236,7 @@ public enum Backup {
         }
         do { try DurableFile.syncDirectory(home) } catch { throw BackupError.io("\(error)") }
         return Restored(home: home, site: facts.site, role: facts.role, from: file, previousKeptAs: kept,
-                        resyncOrdered: ordered, counter: counter)
+                        resyncOrdered: ordered, keptSinceBackup: keptSince, counter: counter)
     }
 
     /// A school's backup taken before the district enrolled it again (a stolen computer: revoke,
@@ -259,12 +263,17 @@ public enum Backup {
     /// holds its keys of then: restored as it was, the thief's key was taken again and the school's
     /// new one refused. From the registry it replaces, when it can be read (not a dead disk), each
     /// school's revocation and a key enrolled later stay, and every key ever revoked.
-    static func keepNewerSchoolKeys(of home: URL, in replica: Replica) throws {
+    /// A school enrolled after the backup stays too (it was dropped: its files refused as an unknown
+    /// school's until enrolled again, and its rows, which its resync brings back, had nowhere to go),
+    /// with its organization. Returns those schools, or nil when the replaced registry cannot be read.
+    @discardableResult
+    static func keepNewerSchoolKeys(of home: URL, in replica: Replica) throws -> [String]? {
         let registry = DistrictHome.databaseURL(home)
-        guard let current = try? openRegistry(home), (try? current.tableExists("district_schools")) == true else { return }
+        guard let current = try? openRegistry(home), (try? current.tableExists("district_schools")) == true else { return nil }
         let db = replica.database
         try db.execute("ATTACH DATABASE ? AS replaced", [.text(registry.path)])
         defer { try? db.execute("DETACH DATABASE replaced") }
+        var carried: [String] = []
         try db.transaction {
             try db.execute("""
                 UPDATE main.district_schools AS b SET key = r.key, name = r.name, enrolled_at = r.enrolled_at,
@@ -275,7 +284,26 @@ public enum Backup {
             if try db.scalar("SELECT 1 FROM replaced.sqlite_master WHERE name = 'district_revoked_keys'") != nil {
                 try db.execute("INSERT OR IGNORE INTO main.district_revoked_keys(site, key, revoked_on) SELECT site, key, revoked_on FROM replaced.district_revoked_keys")
             }
+            let since = try db.rows("SELECT site FROM replaced.district_schools WHERE site NOT IN (SELECT site FROM main.district_schools) ORDER BY site")
+                .map { $0[0].displayText }
+            guard !since.isEmpty else { return }
+            let mine = Set(try db.rows("SELECT name FROM pragma_table_info('district_schools', 'main')").map { $0[0].displayText })
+            let columns = try db.rows("SELECT name FROM pragma_table_info('district_schools', 'replaced')").map { $0[0].displayText }
+                .filter(mine.contains).map { "\"\($0)\"" }.joined(separator: ", ")
+            try db.execute("""
+                INSERT INTO main.district_schools(\(columns)) SELECT \(columns) FROM replaced.district_schools
+                WHERE site NOT IN (SELECT site FROM main.district_schools)
+                """)
+            // Its organization, as `enroll` writes it (a district write: it travels in replies).
+            let sites = String(decoding: try JSONSerialization.data(withJSONObject: since), as: UTF8.self)
+            try db.execute("""
+                INSERT INTO main.organizations(id, org_id, name, kind)
+                SELECT site, ?, name, 'school' FROM main.district_schools WHERE site IN (SELECT value FROM json_each(?))
+                ON CONFLICT(id) DO NOTHING
+                """, [.text(replica.site.rawValue), .text(sites)])
+            carried = since
         }
+        return carried
     }
 
     // MARK: Helpers

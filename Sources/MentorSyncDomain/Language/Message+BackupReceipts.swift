@@ -38,9 +38,23 @@ extension Message {
                        ru: "полная пересылка заказана для \(Plural.ru(count: n, "школы", "школ", "школ")) (\(list)): каждая пришлёт всё при следующей синхронизации")
     }
 
-    public static let districtRestoredNext = Message("receipt.district_restored_next",
-        en: "next: start the daemon again (systemctl start mentorsync-district); schools enrolled after this backup must be enrolled again",
-        ru: "дальше: снова запустите службу (systemctl start mentorsync-district); школы, подключённые после этой копии, нужно подключить заново")
+    /// What to do after a district's restore; `replacedRead`: the registry it replaced was read, so
+    /// the schools enrolled since are kept (`keptSinceBackup`), else they must be enrolled again.
+    public static func districtRestoredNext(replacedRead: Bool) -> Message {
+        replacedRead
+            ? Message("receipt.district_restored_next_kept", en: "next: start the daemon again (systemctl start mentorsync-district)",
+                      ru: "дальше: снова запустите службу (systemctl start mentorsync-district)")
+            : Message("receipt.district_restored_next",
+                      en: "next: start the daemon again (systemctl start mentorsync-district); schools enrolled after this backup must be enrolled again",
+                      ru: "дальше: снова запустите службу (systemctl start mentorsync-district); школы, подключённые после этой копии, нужно подключить заново")
+    }
+
+    public static func keptSinceBackup(_ sites: [String]) -> Message {
+        let list = sites.joined(separator: ", ")
+        return Message("receipt.kept_since_backup",
+                       en: "schools enrolled after this backup stay enrolled (their keys taken from the registry it replaced): \(list)",
+                       ru: "школы, подключённые после этой копии, остались подключёнными (их ключи взяты из заменённого реестра): \(list)")
+    }
 
     public static let schoolRestoredResend = Message("receipt.school_restored_resend",
         en: "this school's next sync sends everything it has; its Lamport counter was moved ahead",
