@@ -119,6 +119,12 @@ final class DeployInstallTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: root.appendingPathComponent("opt/mentorsync/bin/mentorsync-school").path))
         let script = try String(contentsOf: root.appendingPathComponent("opt/mentorsync/sbin/mentorsync-usb-sync"), encoding: .utf8)
         XCTAssertTrue(script.contains("/opt/mentorsync/bin/mentorsync-school"))
+        // The installed documents name the programs where they are (UNINSTALL.md said PREFIX=/usr/local).
+        let docs = root.appendingPathComponent("opt/mentorsync/share/doc/mentorsync")
+        for doc in try FileManager.default.contentsOfDirectory(atPath: docs.path) {
+            let text = try String(contentsOf: docs.appendingPathComponent(doc), encoding: .utf8)
+            XCTAssertFalse(text.contains("/usr/local"), "\(doc) still names /usr/local")
+        }
         // The installed programs point to the installed documents, not to the source tree's Deploy/.
         let installed = URL(fileURLWithPath: root.appendingPathComponent("opt/mentorsync/bin/mentorsync-district").path)
         let home = scratch.path("installed-home"), copies = scratch.folder("installed-backups")
