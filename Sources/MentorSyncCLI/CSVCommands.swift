@@ -20,7 +20,7 @@ enum CSVCommands {
 
     static func importCSV(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
         guard args.words.count == 3 else { throw UsageError(importUsage) }
-        let table = args.words[1]
+        let table = try RegistryEditor.table(named: args.words[1]).name
         let file = fileURL(args.words[2])
         let skipBad = args.has("skip-bad"), dryRun = args.has("dry-run")
         let result: CSVImportResult
@@ -100,7 +100,7 @@ enum CSVCommands {
 
     static func exportCSV(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
         guard args.words.count == 3 else { throw UsageError(exportUsage) }
-        let table = args.words[1]
+        let table = try RegistryEditor.table(named: args.words[1]).name
         let file = fileURL(args.words[2])
         let sep = try separator(args) ?? .semicolon
         // In Russian, the headers and values people write (ФИО, учитель): they import back as they are.

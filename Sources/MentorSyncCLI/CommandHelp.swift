@@ -80,7 +80,9 @@ enum HelpText {
                 lines += TableHelp.columns(table, writing: c.table == .write, district: tool == DistrictCLI.tool, lang)
                 if c.command == "import-csv" && table.name == "pairs" { lines.append(Message.importPairMenteesColumnHelp.text(lang)) }
             } else {
-                lines.append(lang.pick(en: "tables: ", ru: "таблицы: ") + RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))
+                let names = RegistrySchema.schema.tables.map(\.name)
+                lines.append(lang.pick(en: "tables: " + names.joined(separator: ", "),
+                                       ru: "таблицы (по имени или по названию): " + names.map { "«\(Message.tableTitle($0).russian)» (\($0))" }.joined(separator: ", ")))
                 lines.append(lang.pick(en: "the columns of one: \(tool) \(c.command) TABLE --help",
                                        ru: "столбцы одной из них: \(tool) \(c.command) ТАБЛИЦА --help"))
             }

@@ -50,10 +50,7 @@ enum CommandRunner {
         }
         var table: TableSchema?
         if c.table != .none, words.count > 1 {
-            guard let t = RegistrySchema.schema.tables.first(where: { $0.name == words[1] }) else {
-                throw UsageError(Message.noTable(words[1], tables: RegistrySchema.schema.tables.map(\.name)).text())
-            }
-            table = t
+            do { table = try RegistryEditor.table(named: words[1]) } catch let e as MessageError { throw UsageError(e.message.text()) }
         }
         return HelpText.command(tool: tool, c, table: table)
     }

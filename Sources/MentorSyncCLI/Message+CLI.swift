@@ -16,11 +16,6 @@ extension Message {
         Message("cli.unknown_command", en: "unknown command '\(word)'", ru: "нет такой команды: «\(word)»")
     }
 
-    static func noTable(_ name: String, tables: [String]) -> Message {
-        Message("cli.no_table", en: "no table '\(name)'; the tables are: \(tables.joined(separator: ", "))",
-                ru: "нет таблицы «\(name)»; таблицы: \(tables.joined(separator: ", "))")
-    }
-
     /// The line after a usage error: the command's help, or the list of commands.
     static func helpHint(_ tool: String, _ command: String?) -> Message {
         guard let command else {

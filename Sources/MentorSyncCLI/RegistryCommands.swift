@@ -8,24 +8,26 @@ enum RegistryCommands {
         guard args.words.count == 2 else { throw UsageError(syntax: "put TABLE --set COLUMN=VALUE… [--id ID]") }
         let sets = try args.pairs("set")
         guard !sets.isEmpty else { throw UsageError(Message.putNeedsSet) }
+        let table = try RegistryEditor.table(named: args.words[1]).name
         let (id, created): (String, Bool)
         do {
-            (id, created) = try RegistryEditor(replica: replica).put(table: args.words[1], sets: sets, id: args.value("id"),
+            (id, created) = try RegistryEditor(replica: replica).put(table: table, sets: sets, id: args.value("id"),
                                                                    anotherPerson: args.has("another-person"))
         } catch let question as NearNamesakeQuestion {
             throw MessageError(question.message(.commandLine))
         }
-        if args.has("json") { console.json(["table": args.words[1], "id": id, "created": created]) } else {
-            let name = try? ReferenceResolver(database: replica.database).label(of: id, in: args.words[1])
-            console.out(Message.putDone(args.words[1], id: id, created: created, name: name.flatMap { $0 }).text())
-            if args.words[1] == "pairs", let left = try PairClosing.reminder(pair: id, database: replica.database) { console.paragraph(left.text()) }
+        if args.has("json") { console.json(["table": table, "id": id, "created": created]) } else {
+            let name = try? ReferenceResolver(database: replica.database).label(of: id, in: table)
+            console.out(Message.putDone(table, id: id, created: created, name: name.flatMap { $0 }).text())
+            if table == "pairs", let left = try PairClosing.reminder(pair: id, database: replica.database) { console.paragraph(left.text()) }
         }
     }
 
     static func list(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
         guard args.words.count == 2 else { throw UsageError(syntax: "list TABLE [--where COLUMN=VALUE] [--json]") }
         let editor = RegistryEditor(replica: replica)
-        let (columns, rows) = try editor.list(table: args.words[1], where: try args.pairs("where"))
+        let table = try editor.table(args.words[1])
+        let (columns, rows) = try editor.list(table: table.name, where: try args.pairs("where"))
         if args.has("json") {
             let org = columns.firstIndex(of: "org_id")
             console.json(rows.map { row -> [String: Any] in
@@ -35,11 +37,10 @@ enum RegistryCommands {
                 return object
             })
         } else if rows.isEmpty {
-            console.out((try args.pairs("where").isEmpty ? Message.noRows(args.words[1]) : Message.noRowsMatch(args.words[1])).text())
+            console.out((try args.pairs("where").isEmpty ? Message.noRows(table.name) : Message.noRowsMatch(table.name)).text())
         } else {
             let resolver = ReferenceResolver(database: replica.database)
             // Another school's row by its school's name, and whether network mentoring brings it now.
-            let table = try editor.table(args.words[1])
             let marks = try editor.otherSchoolsMarks(in: table.name)
             let listing = try RegistryListing(table: table, columns: columns, rows: rows, resolver: resolver,
                                               otherSchools: { owner, id in
@@ -53,9 +54,10 @@ enum RegistryCommands {
     static func delete(_ args: Arguments, _ replica: Replica, _ console: Console) throws {
         guard args.words.count == 3 else { throw UsageError(syntax: "delete TABLE ID") }
         // The receipt names what was deleted, by the name it had.
-        let (id, name) = try RegistryEditor(replica: replica).deleting(table: args.words[1], id: args.words[2])
-        if args.has("json") { console.json(["table": args.words[1], "id": id, "deleted": true]) } else {
-            console.out(Message.deleted(args.words[1], id: id, name: name).text())
+        let table = try RegistryEditor.table(named: args.words[1]).name
+        let (id, name) = try RegistryEditor(replica: replica).deleting(table: table, id: args.words[2])
+        if args.has("json") { console.json(["table": table, "id": id, "deleted": true]) } else {
+            console.out(Message.deleted(table, id: id, name: name).text())
         }
     }
 }

@@ -134,7 +134,7 @@ final class HelpCommandsTests: XCTestCase {
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertEqual(r.stdout, "")
         XCTAssertEqual(r.stderr.split(separator: "\n"), [
-            "mentorsync-school: no table 'people'; the tables are: \(RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))",
+            "mentorsync-school: no table 'people'; tables are: \(RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))",
             "run 'mentorsync-school put --help' for its options",
         ])
         r = try run("mentorsync-district", ["frobnicate", "--help"], ToolLocale.russian)

@@ -47,6 +47,26 @@ final class ListLanguageTests: XCTestCase {
         XCTAssertTrue(unnamed.stderr.contains("не заполнено «ФИО»: без этого новую запись таблицы «Люди» не сохранить"), unnamed.stderr)
     }
 
+    /// Ольга Ивановна types the table as the pages call it: «люди», «Планы (ИОМ)», «иом», «наставляемые
+    /// в парах» name their tables in every command (it was «нет таблицы «люди»»; `persons` only).
+    func testATableIsNamedByItsTitleToo() throws {
+        let listed = try list(ToolLocale.russian, "люди")
+        XCTAssertNotNil(listed[1].range(of: "^p1 +Школа s001 +Иванова Мария Петровна", options: .regularExpression), "\(listed)")
+        XCTAssertEqual(try list(ToolLocale.russian, "Планы (иом)"), ["в таблице «Планы (ИОМ)» пока нет записей"])
+        XCTAssertEqual(try list(ToolLocale.russian, "ИОМ"), ["в таблице «Планы (ИОМ)» пока нет записей"])
+        XCTAssertEqual(try list(ToolLocale.russian, "Наставляемые в парах"), ["в таблице «Наставляемые в парах» пока нет записей"])
+        let put = try w.json(try w.school("s001", environment: ToolLocale.russian, ["put", "Люди", "--set", "full_name=Петров Олег Ильич", "--json"])) as? [String: Any]
+        XCTAssertEqual(put?["table"] as? String, "persons", "the machine's output names the table by its name")
+        let csv = w.scratch.path("наставники.csv")
+        expectOK(try w.school("s001", environment: ToolLocale.russian, ["export-csv", "наставники", csv.path]))
+        XCTAssertTrue(try String(contentsOf: csv, encoding: .utf8).contains("Наставник"))
+        expectOK(try w.school("s001", environment: ToolLocale.russian, ["import-csv", "Наставники", csv.path, "--dry-run"]))
+        XCTAssertTrue(try w.school("s001", environment: ToolLocale.russian, ["import-csv", "мероприятия", "--help"]).stdout.contains("«Мероприятие»: текст"))
+        let unknown = try w.school("s001", environment: ToolLocale.russian, ["list", "учителя"])
+        XCTAssertEqual(unknown.exitCode, 1)
+        XCTAssertTrue(unknown.stderr.contains("нет таблицы «учителя»; таблицы: «Организации» (organizations), «Люди» (persons),"), unknown.output)
+    }
+
     func testListSpeaksEnglishUnderTheCLocaleAndJSONStaysTheMachines() throws {
         let persons = try list(ToolLocale.english, "persons")
         XCTAssertNotNil(persons.first?.range(of: "^Id +Owner +Full name +Birth date +Role$", options: .regularExpression), "\(persons)")

@@ -12,7 +12,7 @@ extension Message {
     static func noTable(_ name: String, tables: [String]) -> Message {
         Message("registry.no_table",
                 en: "no table '\(name)'; tables are: \(tables.joined(separator: ", "))",
-                ru: "нет таблицы «\(name)»; таблицы: \(tables.joined(separator: ", "))")
+                ru: "нет таблицы «\(name)»; таблицы: \(tables.map(ruTable).joined(separator: ", "))")
     }
 
     static func noColumn(_ table: String, _ name: String, columns: [String]) -> Message {

@@ -49,11 +49,24 @@ public struct RegistryEditor {
 
     public init(replica: Replica) { self.replica = replica }
 
-    public func table(_ name: String) throws -> TableSchema {
-        guard let t = RegistrySchema.schema.table(named: name) else {
-            throw MessageError(.noTable(name, tables: RegistrySchema.schema.tables.map(\.name)))
+    public func table(_ name: String) throws -> TableSchema { try Self.table(named: name) }
+
+    /// The table a person typed: its name (`mentees`), or its title as the pages show it, in either
+    /// language, in any case, with «е» for «ё» («наставляемые», «Планы (ИОМ)», «планы», «иом»).
+    public static func table(named name: String) throws -> TableSchema {
+        if let t = RegistrySchema.schema.table(named: name) { return t }
+        let typed = HeaderAliases.normalize(name)
+        let found = RegistrySchema.schema.tables.first { t in
+            let title = Message.tableTitle(t.name)
+            var said = [title.russian, title.english]
+            // «Планы (ИОМ)»: «планы» and «иом» alone too.
+            if let open = title.russian.firstIndex(of: "("), title.russian.hasSuffix(")") {
+                said += [String(title.russian[..<open]), String(title.russian[title.russian.index(after: open)...].dropLast())]
+            }
+            return said.contains { HeaderAliases.normalize($0) == typed }
         }
-        return t
+        guard let found else { throw MessageError(.noTable(name, tables: RegistrySchema.schema.tables.map(\.name))) }
+        return found
     }
 
     func column(_ t: TableSchema, _ name: String) throws -> ColumnSchema {
