@@ -60,11 +60,31 @@ final class ListLanguageTests: XCTestCase {
         let csv = w.scratch.path("наставники.csv")
         expectOK(try w.school("s001", environment: ToolLocale.russian, ["export-csv", "наставники", csv.path]))
         XCTAssertTrue(try String(contentsOf: csv, encoding: .utf8).contains("Наставник"))
-        expectOK(try w.school("s001", environment: ToolLocale.russian, ["import-csv", "Наставники", csv.path, "--dry-run"]))
+        let loaded = try w.school("s001", environment: ToolLocale.russian, ["import-csv", "Наставники", csv.path, "--dry-run"])
+        expectOK(loaded)
+        XCTAssertTrue(loaded.stdout.contains("без изменений: 1"), loaded.stdout)
         XCTAssertTrue(try w.school("s001", environment: ToolLocale.russian, ["import-csv", "мероприятия", "--help"]).stdout.contains("«Мероприятие»: текст"))
         let unknown = try w.school("s001", environment: ToolLocale.russian, ["list", "учителя"])
         XCTAssertEqual(unknown.exitCode, 1)
         XCTAssertTrue(unknown.stderr.contains("нет таблицы «учителя»; таблицы: «Организации» (organizations), «Люди» (persons),"), unknown.output)
+    }
+
+    /// A Russian export is a list for people, as the web app's download: the mentor by name (it was
+    /// the person's id: «Наставник: p1»), «да»/«нет»; it loads back to no change. An English (a
+    /// script's) export keeps ids.
+    func testARussianExportNamesReferencesAndLoadsBackUnchanged() throws {
+        let csv = w.scratch.path("наставники.csv")
+        expectOK(try w.school("s001", environment: ToolLocale.russian, ["export-csv", "mentors", csv.path]))
+        let lines = try String(contentsOf: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
+        XCTAssertEqual(lines.count, 2, "\(lines)")
+        XCTAssertTrue(lines.last?.contains(";s001;Иванова Мария Петровна;активный;") == true, "\(lines)")
+        XCTAssertTrue(lines.last?.hasSuffix(";нет") == true, "\(lines)")
+        let loaded = try w.school("s001", environment: ToolLocale.russian, ["import-csv", "mentors", csv.path])
+        expectOK(loaded)
+        XCTAssertTrue(loaded.stdout.contains("без изменений: 1"), loaded.stdout)
+        let machine = w.scratch.path("mentors.csv")
+        expectOK(try w.school("s001", environment: ToolLocale.english, ["export-csv", "mentors", machine.path]))
+        XCTAssertTrue(try String(contentsOf: machine, encoding: .utf8).contains(";s001;p1;active;"))
     }
 
     func testListSpeaksEnglishUnderTheCLocaleAndJSONStaysTheMachines() throws {

@@ -12,6 +12,15 @@ extension CSVExporter {
     public func encodeWorkbook(table name: String, from replica: Replica, namesForReferences: Bool = false, sheet: String? = nil,
                                only: (column: String, value: DatabaseValue)? = nil) throws -> (Data, Int) {
         let t = try RegistryEditor(replica: replica).table(name)
+        let rows = try cells(of: t, from: replica, namesForReferences: namesForReferences, only: only)
+        // Named as the headers are: the table's title in a Russian export («Люди»), its name otherwise.
+        let named = sheet ?? (language == .ru ? Message.webTable(t.name).russian : t.name)
+        return (try XLSXWriter().encode(sheet: named, rows: rows), rows.count - 1)
+    }
+
+    /// The header and rows of a list (see `encodeWorkbook`), as cells of a sheet.
+    func cells(of t: TableSchema, from replica: Replica, namesForReferences: Bool,
+               only: (column: String, value: DatabaseValue)? = nil) throws -> [[XLSXCell]] {
         let names = namesForReferences ? ReferenceResolver(database: replica.database) : nil
         let flags = (["id"] + t.cellNames).map { column -> Bool in
             if case .integer(let range)? = t.column(named: column)?.kind { return range == 0...1 }
@@ -47,9 +56,7 @@ extension CSVExporter {
             })
         }
         if names != nil, t.name == "pairs" { try addMentees(to: &rows, from: replica) }
-        // Named as the headers are: the table's title in a Russian export («Люди»), its name otherwise.
-        let named = sheet ?? (language == .ru ? Message.webTable(t.name).russian : t.name)
-        return (try XLSXWriter().encode(sheet: named, rows: rows), rows.count - 1)
+        return rows
     }
 
     /// A pairs list for people ends with the pair's mentees by name, as a pair's page shows them

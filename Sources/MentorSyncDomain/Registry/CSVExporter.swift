@@ -18,8 +18,15 @@ public struct CSVExportResult: Sendable {
 public struct CSVExporter {
     /// The language of headers and enumeration values (see CSVExporter+Language); machine names by default.
     public var language: Language
+    /// References by the name of their row, yes/no in words, a pairs list with its mentees: a
+    /// person's list, as the web app's download writes it (the import finds the rows by them again).
+    /// By default a Russian export is one; a machine's (English) keeps ids.
+    public var namesForReferences: Bool
 
-    public init(language: Language = .en) { self.language = language }
+    public init(language: Language = .en, namesForReferences: Bool? = nil) {
+        self.language = language
+        self.namesForReferences = namesForReferences ?? (language == .ru)
+    }
 
     @discardableResult
     public func export(table name: String, to file: URL, from replica: Replica,
@@ -34,7 +41,7 @@ public struct CSVExporter {
         }
         try OutputPath.check(file, registry: URL(fileURLWithPath: replica.database.path))
         let workbook = SpreadsheetFile.namesWorkbook(file)
-        let (data, rows) = workbook ? try encodeWorkbook(table: name, from: replica)
+        let (data, rows) = workbook ? try encodeWorkbook(table: name, from: replica, namesForReferences: namesForReferences)
             : try encode(table: name, from: replica, separator: separator, bom: bom)
         do { try DurableFile.write(data, to: file) } catch {
             throw MessageError(.cannotWrite(file.path, "\(error)"))
@@ -45,8 +52,22 @@ public struct CSVExporter {
     /// The file's bytes and the number of rows in it.
     public func encode(table name: String, from replica: Replica, separator: CSVSeparator = .semicolon, bom: Bool = true) throws -> (Data, Int) {
         let t = try RegistryEditor(replica: replica).table(name)
-        let header = ["id"] + t.cellNames
         var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
+        if namesForReferences {
+            // A person's list: the workbook's cells, as text.
+            let rows = try cells(of: t, from: replica, namesForReferences: true)
+            for row in rows {
+                CSVWriter.append(row.map { cell -> String in
+                    switch cell {
+                    case .text(let s), .date(let s): return s
+                    case .number(let d): return CSVExporter.cell(.real(d), separator: separator)
+                    case .empty: return ""
+                    }
+                }, separator: separator, to: &out)
+            }
+            return (Data(out), rows.count - 1)
+        }
+        let header = ["id"] + t.cellNames
         CSVWriter.append(headerNames(t, header), separator: separator, to: &out)
         let enumerations = header.map { c -> Bool in if case .enumeration? = t.column(named: c)?.kind { return true } else { return false } }
         var rows = 0
