@@ -94,6 +94,20 @@ final class SchoolAgendaTests: XCTestCase {
         XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue])
     }
 
+    /// A mentor with two pairs: each is named by its start date, and «формируется» says it once, not
+    /// again as «(начало …)» beside it; a pair past its end is told its end date beside its start.
+    func testAPairNamedByItsStartDateIsNotToldItAgain() throws {
+        let first = try pair("Голубева Нина Павловна", status: "forming", started: "2026-03-01")
+        let mentor = try XCTUnwrap(try school.database.scalar("SELECT mentor_id FROM pairs WHERE id = ?", [.text(first)])?.text)
+        try school.database.execute("INSERT INTO pairs(id, org_id, mentor_id, status, started_on, ended_on) VALUES ('p2', 's001', ?, 'active', '2025-09-01', '2026-05-01')",
+                                    [.text(mentor)])
+        let items = try school.agenda(now: now, language: .ru)
+        let forming = try XCTUnwrap(items.first { $0.kind == .pairStillForming })
+        XCTAssertEqual(forming.rows.map { Message.agendaRow($0).text(.ru) }, ["«Голубева Нина Павловна — 01.03.2026»"])
+        let ended = try XCTUnwrap(items.first { $0.kind == .pairPastEnd })
+        XCTAssertEqual(ended.rows.map { Message.agendaRow($0).text(.ru) }, ["«Голубева Нина Павловна — 01.09.2025» (окончание 01.05.2026)"])
+    }
+
     /// An exchange is due after a week while changes wait for the district, after a month in any
     /// case; five rows are named and the rest counted.
     func testAnExchangeIsDueAfterAWeekWithChangesAndRowsAreCountedBeyondFive() throws {

@@ -107,7 +107,10 @@ extension SchoolHome {
             guard !found.isEmpty else { return }
             let names = ReferenceResolver(database: database)
             let rows = try found.prefix(shown).map { r in
-                AgendaItem.Row(id: r[0].displayText, name: try names.labelOrShortID(r[0].displayText, in: table), detail: detail(Array(r.dropFirst())))
+                let name = try names.labelOrShortID(r[0].displayText, in: table)
+                // A pair named by its start date (its mentor has several) is not told «начало» that date again.
+                let said = detail(Array(r.dropFirst())).flatMap { d in d.split(separator: " ").last.map { name.hasSuffix(" " + $0) } == true ? nil : d }
+                return AgendaItem.Row(id: r[0].displayText, name: name, detail: said)
             }
             items.append(AgendaItem(kind: kind, table: table, rows: rows, count: found.count))
         }
