@@ -196,6 +196,9 @@ final class TablePages {
     }
 
     /// The text a form field holds for a stored value (ids for references, ISO dates).
+    /// The hidden fields of an edit form holding the row's values as the form showed them.
+    static let shownPrefix = "was."
+
     func fieldText(_ v: DatabaseValue?) -> String {
         guard let v else { return "" }
         if case .real(let r) = v { return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r) }
@@ -264,6 +267,8 @@ final class TablePages {
                     fields += "<input id=\"\(fid)\" name=\"\(esc(c.name))\" value=\"\(esc(value))\">"
                 }
             }
+            // What the form shows of the row, to tell on saving what she changed from what changed meanwhile.
+            if let current { fields += "<input type=\"hidden\" name=\"\(esc(Self.shownPrefix + c.name))\" value=\"\(esc(typed?[Self.shownPrefix + c.name] ?? fieldText(current[c.name])))\">" }
             // A pair: the mentor first, then its mentees.
             if t.name == "pairs", c.name == "mentor_id" { fields += try PairMentees.html(pair: id, ticked: typedMentees, replica.database, ctx) }
         }
@@ -298,13 +303,40 @@ final class TablePages {
         let current = try id.flatMap { try currentRow(t, $0) }
         var sets: [(String, String)] = []
         // Only what the person changed is written, so an unchanged field never becomes a change to send.
+        // Changed from what her form showed (`was.`), not from what the row holds now: a value that came
+        // meanwhile (an exchange, another tab) is not undone by a field she left as it was, and one she
+        // changed that also changed meanwhile is asked about, not overwritten unseen.
         let resolver = ReferenceResolver(database: replica.database)
+        var meanwhile: [ColumnSchema] = []
         for c in t.columns {
             let typed = f[c.name] ?? ""
-            if current == nil ? !typed.trimmingCharacters(in: .whitespaces).isEmpty
-                : try typed != fieldText(current?[c.name]) && !ReferenceField.showsStored(typed, c, current?[c.name]?.text, resolver) {
+            func differs(_ stored: String) throws -> Bool { try typed != stored && !ReferenceField.showsStored(typed, c, stored, resolver) }
+            if current == nil {
+                if !typed.trimmingCharacters(in: .whitespaces).isEmpty { sets.append((c.name, typed)) }
+            } else if let was = f[Self.shownPrefix + c.name] {
+                guard try differs(was) else { continue }
+                let now = fieldText(current?[c.name])
+                if now != was, try differs(now) { meanwhile.append(c) }
+                sets.append((c.name, typed))
+            } else if try differs(fieldText(current?[c.name])) {
                 sets.append((c.name, typed))
             }
+        }
+        if let current, !meanwhile.isEmpty {
+            // Her form again: what she typed where she changed it, the row as it is now elsewhere, and
+            // what changed; saved again, her values are written.
+            var again = f
+            for c in t.columns {
+                let typed = f[c.name] ?? "", was = f[Self.shownPrefix + c.name] ?? ""
+                if try typed == was || ReferenceField.showsStored(typed, c, was, resolver) { again[c.name] = nil }  // the row's value now
+                again[Self.shownPrefix + c.name] = fieldText(current[c.name])
+            }
+            let changed = meanwhile.map { c in
+                (Message.webColumn(c.name, table: t.name).text(ctx.language),
+                 resolver.readable(current[c.name] ?? .null, column: c.name, table: t.name, language: ctx.language))
+            }
+            return try form(t, id: id, values: again, mentees: r.formValues(PairMentees.field), ctx,
+                            error: Message.webChangedMeanwhile(changed).text(ctx.language), backToPair: f["back"] == "pair", viaPair: f["pair"])
         }
         if current == nil, owners != nil, let o = f["org_id"], !o.isEmpty { sets.append(("org_id", o)) }
         do {

@@ -85,6 +85,15 @@ extension Message {
     public static func webConfirmDelete(_ name: String) -> Message {
         Message("web.confirm_delete", en: "Delete: \(name)? This cannot be undone here.", ru: "Удалить: \(name)? Отменить это здесь нельзя.")
     }
+    /// A form saved after the row changed elsewhere in a field she changed too (an exchange, another tab).
+    public static func webChangedMeanwhile(_ fields: [(title: String, value: String)]) -> Message {
+        let en = fields.map { "“\($0.title)” is now “\($0.value)”" }.joined(separator: ", ")
+        let ru = fields.map { "«\($0.title)» теперь «\($0.value)»" }.joined(separator: ", ")
+        return Message("web.changed_meanwhile",
+                       en: "not saved: while you were editing, this record was changed elsewhere (an exchange or another window): \(en). Check the form and save again to keep your values",
+                       ru: "не сохранено: пока вы редактировали, эту запись изменили (обмен данными или другое окно): \(ru). Проверьте форму и сохраните ещё раз, чтобы оставить ваши значения")
+    }
+
     public static func webSaved(_ name: String) -> Message { Message("web.saved", en: "saved: \(name)", ru: "сохранено: \(name)") }
     public static func webDeleted(_ name: String) -> Message { Message("web.deleted", en: "deleted: \(name)", ru: "удалено: \(name)") }
     public static let webMayNotWrite = Message("web.read_only_row", en: "this row belongs to another organization: it is shown, not edited here",
