@@ -22,6 +22,7 @@ enum ConflictCommands {
                 console.paragraph(line.side, first: "          ", indent: "            ")
                 console.paragraph(line.written, first: "            ", indent: "              ")
             }
+            if let now = view.replacedWith(c) { console.paragraph(Message.conflictHeldAfter(now).text(), first: "          ", indent: "            ") }
         }
         console.out("")
         console.paragraph(Message.conflictsResolveHint.text())
@@ -40,6 +41,7 @@ enum ConflictCommands {
             console.paragraph(line.side)
             console.paragraph(line.written, first: "  ", indent: "    ")
         }
+        if let now = view.replacedWith(c) { console.paragraph(Message.conflictHeldAfter(now).text()) }
         console.paragraph(Message.conflictDetected(by: view.site(c.detectedBy.rawValue), at: Date(timeIntervalSince1970: TimeInterval(c.detectedAt))).text())
         // Once settled, the value held is the coordinator's, not the rule's.
         if c.resolution == nil { console.paragraph(Message.conflictExplained(short: c.shortID).text()) }

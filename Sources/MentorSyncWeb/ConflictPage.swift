@@ -30,12 +30,18 @@ enum ConflictPage {
             if let resolution = c.resolution {
                 body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: c.resolvedAt.map { LocalTime.readable($0, l) } ?? "")))</p>"
             }
+            // Its field changed after both sides: neither is there to keep (kept, it would undo that change).
+            let replaced = view.replacedWith(c, language: l)
+            if let replaced {
+                let line = Message.conflictHeldAfter(replaced).text(l)
+                body += "<p>\(esc(line.prefix(1).uppercased() + line.dropFirst()))</p>"
+            }
             // Each side with its writer, its value and when it was written; under each, the button keeping it.
             var boxes = "<div class=\"side\">"
             for side in sides {
                 boxes += "<div><strong>\(esc(side.writer))</strong><p>\(esc(side.value.isEmpty ? "—" : side.value))\(side.held ? " <span class=\"muted\">(\(ctx.t(.webHeldNow)))</span>" : "")</p>"
                 boxes += "<p class=\"muted\">\(esc(Message.conflictWrittenAt(side.writtenAt, writer: side.writer).text(l)))</p>"
-                if deletion == nil { boxes += "<button name=\"keep\" value=\"\(esc(side.choice))\">\(ctx.t(.webKeepThis))</button>" }
+                if deletion == nil, replaced == nil { boxes += "<button name=\"keep\" value=\"\(esc(side.choice))\">\(ctx.t(.webKeepThis))</button>" }
                 boxes += "</div>"
             }
             boxes += "</div>"

@@ -35,6 +35,12 @@ final class CLIWorld {
         try ToolRunner.run("mentorsync-district", args + ["--home", districtHome.path])
     }
 
+    /// The district's tool with variables added to its environment (a language: `ToolLocale`).
+    @discardableResult
+    func district(environment: [String: String], _ args: [String]) throws -> ToolResult {
+        try ToolRunner.run("mentorsync-district", args + ["--home", districtHome.path], environment: environment)
+    }
+
     @discardableResult
     func school(_ n: String, _ args: String...) throws -> ToolResult {
         try ToolRunner.run("mentorsync-school", args + ["--home", schoolHome(n).path])

@@ -100,6 +100,35 @@ final class ConflictResolveCLITests: XCTestCase {
     }
 
     /// DESIGN.md: mine is the value the district holds now, theirs the value it lost — whoever wrote them.
+    /// The school corrected the teacher's role again after the exchange that brought the conflict
+    /// (it had both values): the conflict stayed open and «--keep mine» wrote the old winner over the
+    /// correction, unseen. The ingest that merges the correction settles it («поле изменили позже
+    /// обеих сторон»), either side is refused naming the value held now, a typed value is written.
+    func testAConflictWhoseFieldWasChangedAfterBothSidesIsSettledAndKeepsThatChange() throws {
+        let (id, person) = try conflictOnRole()
+        func role() throws -> String? {
+            (try w.json(try w.district("list", "persons", "--where", "id=\(person)", "--json")) as? [[String: Any]])?.first?["role"] as? String
+        }
+        try w.round()  // the school receives the district's write
+        expectOK(try w.school("s001", "put", "persons", "--id", person, "--set", "role=teacher"))
+        try w.round()
+        XCTAssertEqual(try role(), "teacher")
+        XCTAssertTrue(try w.conflicts().isEmpty, "settled by the change that came after both sides")
+        let settled = try w.district(environment: ToolLocale.russian, ["conflicts", "list", "--all"]).stdout
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(settled.contains("решён: поле изменили позже обеих сторон"), settled)
+        XCTAssertTrue(settled.contains("сейчас в поле: «учитель»"), settled)
+        let before = try districtState()
+        let mine = try w.district(environment: ToolLocale.russian, ["conflicts", "resolve", id, "--keep", "mine"])
+        XCTAssertEqual(mine.exitCode, 1)
+        XCTAssertTrue(mine.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("уже снят: поле изменили позже, сейчас в нём «учитель» (оставить любую из сторон значило бы отменить это изменение)"), mine.stderr)
+        XCTAssertEqual(try districtState(), before, "nothing written")
+        XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "theirs").exitCode, 1)
+        expectOK(try w.district("conflicts", "resolve", id, "--value", "руководитель"))
+        XCTAssertEqual(try role(), "manager", "a typed value is a new decision")
+    }
+
     func testKeepMineLeavesTheValueHeldNowAndTheirsBringsBackTheLostOne() throws {
         let (id, person) = try conflictOnRole()
         // The coordinator reads whose record it is, not a bare id.

@@ -58,6 +58,34 @@ extension DistrictHome {
         return matches[0]
     }
 
+    /// The note of a conflict a later write settled (`settleReplacedConflicts`).
+    public static let replacedNote = "replaced by a later change"
+
+    /// A later write replaced the value an open conflict is about — a school's correction written
+    /// after it had received both values, the coordinator's own edit — : the cell's stamp now, the
+    /// conflict being moot (to keep either side would undo that change unseen); nil while it stands.
+    /// Later by the Lamport counters: a write made after both has a counter above both (an older
+    /// value held instead, as after a restore from backup, is no later write). (A write concurrent
+    /// with the kept value is a conflict of its own.)
+    public func laterWrite(over c: Conflict) throws -> Stamp? {
+        guard c.row?.alive == true, let now = try replica.cellStamp(table: c.table, id: c.rowID, column: c.column),
+              now.counter > max(c.winnerStamp.counter, c.loserStamp.counter) else { return nil }
+        return now
+    }
+
+    /// Settles the open conflicts whose cell a later write replaced (run by each ingest pass, in its
+    /// transaction, after the merges); the coordinator finds them in the settled list, to be settled
+    /// again if she wishes. Returns how many.
+    @discardableResult
+    public func settleReplacedConflicts() throws -> Int {
+        var settled = 0
+        for c in try replica.conflicts() where try laterWrite(over: c) != nil {
+            try replica.markResolved(conflict: c.id, resolution: Self.replacedNote)
+            settled += 1
+        }
+        return settled
+    }
+
     /// The value the registry holds now in the conflict's cell; nil when its row is deleted or not here.
     public func heldValue(_ c: Conflict) throws -> DatabaseValue? {
         guard c.row?.alive == true else { return nil }
@@ -71,6 +99,13 @@ extension DistrictHome {
     @discardableResult
     public func resolve(conflict id: String, keep: ConflictChoice) throws -> String {
         let c = try conflict(id)
+        // Either side kept over a later change would undo it unseen: the conflict is moot, and said so
+        // with what the cell holds now (a typed value is a new decision, and is written).
+        if c.status == .open || c.resolution == Self.replacedNote, keep == .mine || keep == .theirs, try laterWrite(over: c) != nil {
+            if c.status == .open { try database.transaction { try replica.markResolved(conflict: c.id, resolution: Self.replacedNote) } }
+            throw MessageError(.conflictReplaced(short: c.shortID, held: ReferenceResolver(database: database)
+                .readable(try heldValue(c) ?? .null, column: c.column, table: c.table)))
+        }
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
         let (mine, theirs) = c.sides(holding: try heldValue(c))
         guard let table = RegistrySchema.schema.table(named: c.table) else { throw MessageError(.unknownColumn("\(c.table).\(c.column)")) }

@@ -30,6 +30,13 @@ public struct ConflictView {
 
     public func site(_ raw: String) -> String { SiteID(raw).flatMap { siteNames[$0] } ?? raw }
 
+    /// Of a conflict a later change of its field settled (`DistrictHome.replacedNote`): the value the
+    /// field holds now, as people read it (neither side is there to keep); nil for any other.
+    public func replacedWith(_ c: Conflict, language: Language = .current) -> String? {
+        guard c.resolution == DistrictHome.replacedNote, let held = try? home.heldValue(c) else { return nil }
+        return names.readable(held, column: c.column, table: c.table, language: language)
+    }
+
     /// The row's name alone (a person's name, a pair's mentor), or nil for rows people do not name.
     public func rowLabel(_ c: Conflict) -> String? {
         let short = "[\(ReferenceResolver.shortID(c.rowID))]"

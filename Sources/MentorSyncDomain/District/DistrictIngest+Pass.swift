@@ -89,6 +89,9 @@ extension DistrictIngest {
         if db.isInTransaction {
             deferCheckpoint()
             do {
+                // Conflicts whose field a change merged now replaced are moot (kept, either side would undo it).
+                let replaced = try home.settleReplacedConflicts()
+                if replaced > 0 { log.event("conflicts_replaced", ["count": replaced]) }
                 try db.execute("COMMIT")
                 passCheckpoint?.start()
             } catch {

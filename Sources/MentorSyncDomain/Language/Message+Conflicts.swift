@@ -91,6 +91,8 @@ extension Message {
         case "kept the district's value": return Message("conflicts.kept_mine", en: note, ru: "оставлено значение управления образования")
         case "kept the school's value": return Message("conflicts.kept_theirs", en: note, ru: "оставлено значение школы")
         case "emptied": return Message("conflicts.emptied", en: "the field emptied", ru: "поле очищено")
+        case DistrictHome.replacedNote:
+            return Message("conflicts.replaced", en: "the field was changed after both sides", ru: "поле изменили позже обеих сторон")
         case "kept the deletion: the row stays deleted":
             return Message("conflicts.kept_deletion", en: note, ru: "оставлено удаление: запись остаётся удалённой")
         default:
@@ -109,6 +111,17 @@ extension Message {
     public static func noConflict(_ id: String) -> Message {
         Message("conflicts.no_such", en: "no conflict with id \(id); see 'conflicts list'",
                 ru: "нет конфликта с кодом «\(id)»; список: mentorsync-district conflicts list --all")
+    }
+
+    public static func conflictHeldAfter(_ value: String) -> Message {
+        Message("conflicts.held_after", en: "the field holds now: “\(value)”", ru: "сейчас в поле: «\(value)»")
+    }
+
+    /// Either side asked for, of a conflict whose field a later change replaced.
+    public static func conflictReplaced(short: String, held: String) -> Message {
+        Message("conflicts.replaced_refused",
+                en: "conflict \(short) is settled already: the field was changed after it, and holds “\(held)” now (keeping either side would undo that change); to set another value: conflicts resolve \(short) --value TEXT",
+                ru: "конфликт \(short) уже снят: поле изменили позже, сейчас в нём «\(held)» (оставить любую из сторон значило бы отменить это изменение); чтобы поставить другое значение: conflicts resolve \(short) --value ТЕКСТ")
     }
 
     public static func conflictIDAmbiguous(_ id: String) -> Message {

@@ -62,6 +62,14 @@ extension Replica {
         return true
     }
 
+    /// The stamp of the write a cell of a live row holds now; nil when the row is not held alive here.
+    /// Reads the clocks as folded (fold first to count edits made by other programs since).
+    public func cellStamp(table: String, id: String, column: String) throws -> Stamp? {
+        guard let t = schema.table(named: table), let index = t.cellNames.firstIndex(of: column),
+              let row = try loadRow(table: t.number, id: id), row.alive else { return nil }
+        return row.clock.stamps[index + 1]
+    }
+
     /// Marks a conflict settled with the coordinator's decision in words. The write that settles it
     /// (if any) is the caller's, in the same transaction. A settled conflict can be settled again.
     public func markResolved(conflict id: String, resolution: String, at time: String = Replica.timestamp()) throws {
