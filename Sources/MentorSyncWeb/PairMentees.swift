@@ -7,13 +7,22 @@ import MentorSyncEngine
 /// the unticked unlinked first, then the pair, then the ticked linked.
 enum PairMentees {
     static let field = "mentee"
+    /// The mentees the form showed linked, their ids separated by spaces: a mentee linked meanwhile
+    /// (an exchange, another window) is not unlinked by a form that never showed her.
+    static let shownField = "was.mentees"
+
+    static func shown(_ text: String?) -> Set<String>? { text.map { Set($0.split(separator: " ").map(String.init)) } }
 
     /// The checkboxes: every mentee by name, ticked when linked (or when ticked in a refused form).
-    static func html(pair: String?, ticked typed: [String]?, _ db: Database, _ ctx: PageContext) throws -> String {
+    /// `shown`: what a refused form had shown linked (carried on), else the pair's links now.
+    static func html(pair: String?, ticked typed: [String]?, shown: String? = nil, _ db: Database, _ ctx: PageContext) throws -> String {
         let saved = Set(try pair.map { try PairMembers.links(of: $0, database: db).map(\.mentee) } ?? [])
         let linked = typed.map(Set.init) ?? saved
         let mentees = ReferenceField.alphabetical(try ctx.names.resolver(db).choices(in: "mentees"))
         var h = "<fieldset class=\"choices\"><legend>\(ctx.t(.webTable("mentees")))</legend>"
+        if pair != nil {
+            h += "<input type=\"hidden\" name=\"\(shownField)\" value=\"\(esc((Self.shown(shown) ?? saved).sorted().joined(separator: " ")))\">"
+        }
         if mentees.isEmpty { h += "<p class=\"muted\">\(ctx.t(.webNoMenteesYet))</p>" }
         for (i, m) in mentees.enumerated() {
             // A mentee of the pair links to her record (her status is marked there when the pair closes).
@@ -36,9 +45,12 @@ enum PairMentees {
     /// Unlinks from `pair` the mentees not ticked: first, before the pair and its new mentees are
     /// saved, so one mentee of a «пара» swapped for another, or a group made a «пара» with the
     /// others unticked, is one save (`PairKind` counts the links there are).
-    static func unlinkUnticked(pair: String, ticked: [String], _ editor: RegistryEditor, _ db: Database) throws {
+    /// `shown`: the mentees the form showed linked (nil: a form without them, every link).
+    static func unlinkUnticked(pair: String, ticked: [String], shown: Set<String>?, _ editor: RegistryEditor, _ db: Database) throws {
         let wanted = Set(ticked.filter { !$0.isEmpty })
-        for l in try PairMembers.links(of: pair, database: db) where !wanted.contains(l.mentee) { try editor.delete(table: "pair_mentees", id: l.link) }
+        for l in try PairMembers.links(of: pair, database: db) where !wanted.contains(l.mentee) && shown?.contains(l.mentee) != false {
+            try editor.delete(table: "pair_mentees", id: l.link)
+        }
     }
 
     /// Links the ticked mentees to `pair` (those not linked yet).

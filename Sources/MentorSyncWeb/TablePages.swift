@@ -270,7 +270,7 @@ final class TablePages {
             // What the form shows of the row, to tell on saving what she changed from what changed meanwhile.
             if let current { fields += "<input type=\"hidden\" name=\"\(esc(Self.shownPrefix + c.name))\" value=\"\(esc(typed?[Self.shownPrefix + c.name] ?? fieldText(current[c.name])))\">" }
             // A pair: the mentor first, then its mentees.
-            if t.name == "pairs", c.name == "mentor_id" { fields += try PairMentees.html(pair: id, ticked: typedMentees, replica.database, ctx) }
+            if t.name == "pairs", c.name == "mentor_id" { fields += try PairMentees.html(pair: id, ticked: typedMentees, shown: typed?[PairMentees.shownField], replica.database, ctx) }
         }
         let editable = current == nil || mayEdit(current?["org_id"]?.text)
         let action = "/t/\(t.name)/save" + (id.map { "?" + query([("id", $0)]) } ?? "")
@@ -344,7 +344,7 @@ final class TablePages {
             let ticked = r.formValues(PairMentees.field)
             let rowID: String = try replica.database.transaction {
                 var rowID = id ?? ""
-                if t.name == "pairs", let id, current != nil { try PairMentees.unlinkUnticked(pair: id, ticked: ticked, editor, replica.database) }
+                if t.name == "pairs", let id, current != nil { try PairMentees.unlinkUnticked(pair: id, ticked: ticked, shown: PairMentees.shown(f[PairMentees.shownField]), editor, replica.database) }
                 // A new row is always put, so an empty one is refused where it is checked.
                 if !sets.isEmpty || current == nil { rowID = try editor.put(table: t.name, sets: sets, id: id, anotherPerson: f["another_person"] == "1").id }
                 if t.name == "pairs", !rowID.isEmpty { try PairMentees.linkTicked(pair: rowID, ticked: ticked, editor, replica.database) }

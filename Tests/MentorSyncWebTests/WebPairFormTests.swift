@@ -37,6 +37,24 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertFalse(notice.contains("/t/mentees/edit?id=e-1"), "a mentee not in the pair is not linked")
     }
 
+    /// A group's page open while a second mentee was linked elsewhere (an exchange, another window):
+    /// saved as she left it, the form unlinked the mentee it had never shown. Only mentees the form
+    /// showed linked and she unticked are unlinked; her ticks and unticks still work.
+    func testAPairFormSavedLateKeepsAMenteeLinkedMeanwhile() throws {
+        let w = try mentorAndTwoMentees(status: "in_pair")
+        try w.putAtSchool("pairs", "--id", "pair-1", "--set", "mentor_id=m-1", "--set", "kind=group", "--set", "started_on=2025-09-15")
+        try w.putAtSchool("pair_mentees", "--set", "pair_id=pair-1", "--set", "mentee_id=e-1")
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let edit = client.get("/t/pairs/edit?id=pair-1")?.body ?? ""
+        XCTAssertTrue(edit.contains("<input type=\"hidden\" name=\"was.mentees\" value=\"e-1\">"), edit)
+        try w.putAtSchool("pair_mentees", "--set", "pair_id=pair-1", "--set", "mentee_id=e-2")  // meanwhile
+        let form = [("mentor_id", "m-1"), ("kind", "group"), ("started_on", "2025-09-15"), ("notes", "группа"), ("was.mentees", "e-1")]
+        XCTAssertEqual(client.post("/t/pairs/save?id=pair-1", form + [("mentee", "e-1")])?.status, 303)
+        XCTAssertEqual(try links(w), ["e-1", "e-2"], "the mentee linked meanwhile stays")
+        XCTAssertEqual(client.post("/t/pairs/save?id=pair-1", form)?.status, 303)
+        XCTAssertEqual(try links(w), ["e-2"], "the one she unticked is unlinked")
+    }
+
     /// A new «пара» saved with two mentees ticked is refused whole: the form comes back with the
     /// reason, and no pair is left behind (saved again, it would have made a second one).
     func testAPairOfTheKindPairWithTwoMenteesIsRefusedWhole() throws {
