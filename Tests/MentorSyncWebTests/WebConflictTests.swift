@@ -85,6 +85,30 @@ final class WebConflictTests: XCTestCase {
         XCTAssertEqual(try ListedConflict.list(open).count, 1, "still open: \(open.output)")
     }
 
+    /// The school changed the position again after both sides (it had received them): the conflict is
+    /// settled, its page says what the field holds now and offers no side to keep (kept, it would
+    /// undo that change); a side pressed all the same is refused, naming the value, nothing written.
+    func testAConflictSettledByALaterChangeOffersNoSideToKeep() throws {
+        let t = try Exchange()
+        let w = t.w
+        try t.conflictOnPosition()
+        try t.school("put", "persons", "--id", "p1", "--set", "position=заместитель директора")
+        try t.round()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let open = client.get("/conflicts")?.body ?? ""
+        XCTAssertFalse(open.contains("Оставить это"), "no open conflict: \(open)")
+        let page = client.get("/conflicts?settled=1")?.body ?? ""
+        XCTAssertTrue(page.contains("поле изменили позже обеих сторон"), page)
+        XCTAssertTrue(page.contains("<p>Сейчас в поле: «заместитель директора»</p>"), page)
+        XCTAssertFalse(page.contains("value=\"mine\"") || page.contains("value=\"theirs\""), page)
+        let action = try XCTUnwrap(page.range(of: #"/conflicts/resolve\?id=[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })
+        let refused = client.post(action, [("keep", "mine")])
+        XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("сейчас в нём «заместитель директора»") ?? false, refused?.body ?? "")
+        let r = try ToolRunner.run("mentorsync-district", ["list", "persons", "--where", "id=p1", "--json", "--home", w.districtHome.path])
+        XCTAssertTrue(r.stdout.contains("\"заместитель директора\""), r.stdout)
+    }
+
     /// A district and a school with a prepared stick, and the commands the tests give them.
     struct Exchange {
         let w: WebWorld
