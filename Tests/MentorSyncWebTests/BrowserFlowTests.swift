@@ -6,25 +6,12 @@ import MentorSyncTestSupport
 /// typing an id: the deputy head's week at the school, then the coordinator's morning at the district.
 /// Screenshots of the main pages go to `.build/test-output/screenshots`; each flow's time and each
 /// main page's weight (HTML + CSS + JS bytes) are printed.
-final class BrowserFlowTests: XCTestCase {
-    var world: WebWorld!
-    var browser: WebDriver!
+final class BrowserFlowTests: BrowserTestCase {
     var gallery: BrowserGallery!
 
     override func setUpWithError() throws {
-        if let reason = WebDriver.missing {
-            print("browser tests skipped: \(reason)")
-            throw XCTSkip(reason)
-        }
-        world = try WebWorld()
+        try super.setUpWithError()
         gallery = BrowserGallery()
-        browser = try WebDriver(log: world.scratch.path("chromedriver.log"))
-    }
-
-    override func tearDown() {
-        browser?.quit()
-        browser = nil
-        world = nil
     }
 
     /// Ольга Ивановна: a teacher, made a mentor; a young specialist, made a mentee; the pair chosen

@@ -5,25 +5,7 @@ import MentorSyncTestSupport
 
 /// A form left open while the row changed elsewhere (the hourly exchange brought the district's
 /// correction, or the secretary saved it in another window), then saved, in a real headless Chromium.
-final class BrowserStaleFormTests: XCTestCase {
-    var world: WebWorld!
-    var browser: WebDriver!
-
-    override func setUpWithError() throws {
-        if let reason = WebDriver.missing {
-            print("browser tests skipped: \(reason)")
-            throw XCTSkip(reason)
-        }
-        world = try WebWorld()
-        browser = try WebDriver(log: world.scratch.path("chromedriver.log"))
-    }
-
-    override func tearDown() {
-        browser?.quit()
-        browser = nil
-        world = nil
-    }
-
+final class BrowserStaleFormTests: BrowserTestCase {
     func position() throws -> String? {
         let registry = try Database(path: world.schoolHome.appendingPathComponent("registry.db").path)
         return try registry.scalar("SELECT position FROM persons WHERE id = 'p1'")?.text
