@@ -118,6 +118,7 @@ final class ConflictResolveCLITests: XCTestCase {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertTrue(settled.contains("решён: поле изменили позже обеих сторон"), settled)
         XCTAssertTrue(settled.contains("сейчас в поле: «учитель»"), settled)
+        XCTAssertTrue(settled.contains("принятое — Школа s001: методист"), "no side to keep, no --keep said: \(settled)")
         let before = try districtState()
         let mine = try w.district(environment: ToolLocale.russian, ["conflicts", "resolve", id, "--keep", "mine"])
         XCTAssertEqual(mine.exitCode, 1)

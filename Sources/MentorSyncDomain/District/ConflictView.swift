@@ -67,7 +67,8 @@ public struct ConflictView {
     /// Both sides as lines: `mine — writer: value`, `theirs — writer: value`, and when each was written.
     public func sides(_ c: Conflict, language: Language = .current) -> [(side: String, written: String)] {
         details(c, language: language).map { s in
-            (Message.conflictSide(choice: s.choice, writer: s.writer, value: s.value, current: s.held).text(language),
+            (Message.conflictSide(choice: s.choice, writer: s.writer, value: s.value, current: s.held,
+                                  keepable: c.resolution != DistrictHome.replacedNote).text(language),
              Message.conflictWrittenAt(s.writtenAt, writer: s.writer).text(language))
         }
     }

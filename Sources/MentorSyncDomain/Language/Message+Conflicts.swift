@@ -32,10 +32,12 @@ extension Message {
                 ru: "\(short) \(rowTitle(table).russian) \(row) — \(columnTitle(column, table: table).russian)")
     }
 
-    /// `mine — Управление образования: завуч (сейчас в реестре)`; `choice` is the word `--keep` takes.
-    public static func conflictSide(choice: String, writer: String, value: String, current: Bool) -> Message {
-        Message("conflicts.side", en: "\(choice) — \(writer): \(value)\(current ? " (held now)" : "")",
-                ru: "\(choice == "mine" ? "принятое" : "потерянное") (--keep \(choice)) — \(writer): \(value)\(current ? " (сейчас в реестре)" : "")")
+    /// `mine — Управление образования: завуч (сейчас в реестре)`; `choice` is the word `--keep` takes;
+    /// `keepable`: false of a conflict a later change of its field settled (no side to keep, no word said).
+    public static func conflictSide(choice: String, writer: String, value: String, current: Bool, keepable: Bool = true) -> Message {
+        let keep = keepable ? " (--keep \(choice))" : ""
+        return Message("conflicts.side", en: "\(keepable ? choice : choice == "mine" ? "kept" : "lost") — \(writer): \(value)\(current ? " (held now)" : "")",
+                       ru: "\(choice == "mine" ? "принятое" : "потерянное")\(keep) — \(writer): \(value)\(current ? " (сейчас в реестре)" : "")")
     }
 
     /// When a side's write was made, by its writer's clock.
