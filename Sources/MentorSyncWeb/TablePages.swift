@@ -196,9 +196,6 @@ final class TablePages {
     }
 
     /// The text a form field holds for a stored value (ids for references, ISO dates).
-    /// The hidden fields of an edit form holding the row's values as the form showed them.
-    static let shownPrefix = "was."
-
     func fieldText(_ v: DatabaseValue?) -> String {
         guard let v else { return "" }
         if case .real(let r) = v { return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r) }
@@ -301,43 +298,10 @@ final class TablePages {
         let f = r.form
         let id = r.query["id"]
         let current = try id.flatMap { try currentRow(t, $0) }
-        var sets: [(String, String)] = []
-        // Only what the person changed is written, so an unchanged field never becomes a change to send.
-        // Changed from what her form showed (`was.`), not from what the row holds now: a value that came
-        // meanwhile (an exchange, another tab) is not undone by a field she left as it was, and one she
-        // changed that also changed meanwhile is asked about, not overwritten unseen.
         let resolver = ReferenceResolver(database: replica.database)
-        var meanwhile: [ColumnSchema] = []
-        for c in t.columns {
-            let typed = f[c.name] ?? ""
-            func differs(_ stored: String) throws -> Bool { try typed != stored && !ReferenceField.showsStored(typed, c, stored, resolver) }
-            if current == nil {
-                if !typed.trimmingCharacters(in: .whitespaces).isEmpty { sets.append((c.name, typed)) }
-            } else if let was = f[Self.shownPrefix + c.name] {
-                guard try differs(was) else { continue }
-                let now = fieldText(current?[c.name])
-                if now != was, try differs(now) { meanwhile.append(c) }
-                sets.append((c.name, typed))
-            } else if try differs(fieldText(current?[c.name])) {
-                sets.append((c.name, typed))
-            }
-        }
-        if let current, !meanwhile.isEmpty {
-            // Her form again: what she typed where she changed it, the row as it is now elsewhere, and
-            // what changed; saved again, her values are written.
-            var again = f
-            for c in t.columns {
-                let typed = f[c.name] ?? "", was = f[Self.shownPrefix + c.name] ?? ""
-                if try typed == was || ReferenceField.showsStored(typed, c, was, resolver) { again[c.name] = nil }  // the row's value now
-                again[Self.shownPrefix + c.name] = fieldText(current[c.name])
-            }
-            let changed = meanwhile.map { c in
-                (Message.webColumn(c.name, table: t.name).text(ctx.language),
-                 resolver.readable(current[c.name] ?? .null, column: c.name, table: t.name, language: ctx.language))
-            }
-            return try form(t, id: id, values: again, mentees: r.formValues(PairMentees.field), ctx,
-                            error: Message.webChangedMeanwhile(changed).text(ctx.language), backToPair: f["back"] == "pair", viaPair: f["pair"])
-        }
+        let found = try changes(t, f, current: current, resolver)
+        var sets = found.sets
+        if let current, case let meanwhile = found.meanwhile, !meanwhile.isEmpty { return try askAgain(t, r, current: current, changedMeanwhile: meanwhile, resolver, ctx) }
         if current == nil, owners != nil, let o = f["org_id"], !o.isEmpty { sets.append(("org_id", o)) }
         do {
             // A pair and its mentees are saved together or not at all (a refused mentee leaves no new pair behind).
