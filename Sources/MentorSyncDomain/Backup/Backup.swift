@@ -196,7 +196,7 @@ public enum Backup {
             if replica.role == .district {
                 let h = try DistrictHome(url: home, replica: replica)
                 try DistrictHome.prepare(replica)
-                keptSince = try keepNewerSchoolKeys(of: home, in: replica)
+                keptSince = try keepNewerSchools(of: home, in: replica)
                 for school in try h.schools() where school.revokedAt == nil {
                     try h.orderResync(school.site)
                     ordered.append(school.site.rawValue)
@@ -266,8 +266,7 @@ public enum Backup {
     /// A school enrolled after the backup stays too (it was dropped: its files refused as an unknown
     /// school's until enrolled again, and its rows, which its resync brings back, had nowhere to go),
     /// with its organization. Returns those schools, or nil when the replaced registry cannot be read.
-    @discardableResult
-    static func keepNewerSchoolKeys(of home: URL, in replica: Replica) throws -> [String]? {
+    static func keepNewerSchools(of home: URL, in replica: Replica) throws -> [String]? {
         let registry = DistrictHome.databaseURL(home)
         guard let current = try? openRegistry(home), (try? current.tableExists("district_schools")) == true else { return nil }
         let db = replica.database
