@@ -65,11 +65,13 @@ extension DistrictHome {
     /// after it had received both values, the coordinator's own edit — : the cell's stamp now, the
     /// conflict being moot (to keep either side would undo that change unseen); nil while it stands.
     /// Later by the Lamport counters: a write made after both has a counter above both (an older
-    /// value held instead, as after a restore from backup, is no later write). (A write concurrent
-    /// with the kept value is a conflict of its own.)
+    /// value held instead, as after a restore from backup, is no later write). A row deleted and
+    /// made again since (as a deletion's conflict advises, to keep the lost value) is a new row, not
+    /// a change of the field. (A write concurrent with the kept value is a conflict of its own.)
     public func laterWrite(over c: Conflict) throws -> Stamp? {
-        guard c.row?.alive == true, let now = try replica.cellStamp(table: c.table, id: c.rowID, column: c.column),
-              now.counter > max(c.winnerStamp.counter, c.loserStamp.counter) else { return nil }
+        let sides = max(c.winnerStamp.counter, c.loserStamp.counter)
+        guard let row = c.row, row.alive, (row.existence?.counter ?? 0) <= sides,
+              let now = try replica.cellStamp(table: c.table, id: c.rowID, column: c.column), now.counter > sides else { return nil }
         return now
     }
 
