@@ -30,7 +30,8 @@ extension CommandHelp {
                    ru: "загрузить верные строки и перечислить ошибочные (без него одна ошибка останавливает весь файл)"),
             option("--separator ';'|','|tab", "separator", en: "the CSV separator, when the first line does not tell it",
                    ru: "разделитель CSV, если его не видно по первой строке"),
-            option("--sheet NAME", "sheet", en: "the sheet of a workbook to read (default: the first)", ru: "какой лист книги читать (по умолчанию первый)"),
+            option("--sheet NAME", "sheet", en: "the sheet of a workbook to read (default: the first shown sheet with the table's columns)",
+                   ru: "какой лист книги читать (по умолчанию первый видимый лист с названиями столбцов таблицы)"),
         ], table: .write)
 
     static let exportCSV = CommandHelp("export-csv", "export-csv TABLE FILE [--separator ';'|','|tab] [--no-bom]",

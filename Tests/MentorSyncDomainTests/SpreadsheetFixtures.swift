@@ -37,6 +37,31 @@ enum SpreadsheetFixtures {
         return zip.finish()
     }
 
+    /// A workbook of several sheets in tab order, each with its `sheetData` (inline strings) and
+    /// its state (`hidden`, `veryHidden`; nil: shown), as Excel writes a workbook with a hidden sheet.
+    static func workbook(sheets: [(name: String, state: String?, sheetData: String)]) throws -> Data {
+        var zip = ZipWriter()
+        try zip.add("_rels/.rels", bytes("""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(relNS)/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """))
+        let listed = sheets.enumerated().map { i, s in
+            "<sheet name=\"\(s.name)\" sheetId=\"\(i + 1)\"\(s.state.map { " state=\"\($0)\"" } ?? "") r:id=\"rId\(i + 1)\"/>"
+        }
+        try zip.add("xl/workbook.xml", bytes("<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets>\(listed.joined())</sheets></workbook>"))
+        let rels = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }
+        try zip.add("xl/_rels/workbook.xml.rels", bytes("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels.joined())</Relationships>"))
+        for (i, s) in sheets.enumerated() {
+            try zip.add("xl/worksheets/sheet\(i + 1).xml", bytes("<worksheet xmlns=\"\(mainNS)\"><sheetData>\(s.sheetData)</sheetData></worksheet>"))
+        }
+        return zip.finish()
+    }
+
+    /// A row of inline-string cells, as `sheetData` holds it.
+    static func row(_ number: Int, _ cells: String...) -> String {
+        "<row r=\"\(number)\">" + cells.map { "<c t=\"inlineStr\"><is><t>\($0)</t></is></c>" }.joined() + "</row>"
+    }
+
     static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
     /// The records of the first (or named) sheet of a workbook in memory.

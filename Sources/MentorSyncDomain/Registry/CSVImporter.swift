@@ -106,10 +106,12 @@ public struct CSVImporter {
 
     public init(separator: CSVSeparator? = nil, sheet: String? = nil) { self.separator = separator; self.sheet = sheet }
 
-    /// Imports a CSV file or an Excel workbook (told apart by content, see `SpreadsheetFile`).
+    /// Imports a CSV file or an Excel workbook (told apart by content, see `SpreadsheetFile`): a
+    /// workbook's list is read from `sheet`, else from its first shown sheet naming a column of the table.
     /// `dryRun`: every check and write is made, each line's outcome told, and nothing is kept.
     public func `import`(table name: String, file: URL, into replica: Replica, skipBad: Bool = false, dryRun: Bool = false) throws -> CSVImportResult {
-        let document = try SpreadsheetFile.read(contentsOf: file, separator: separator, sheet: sheet)
+        let t = try RegistryEditor(replica: replica).table(name)
+        let document = try SpreadsheetFile.read(contentsOf: file, separator: separator, sheet: sheet) { CSVImporter.namedHeader($0, table: t) != nil }
         return try self.import(table: name, document: document, file: file, into: replica, skipBad: skipBad, dryRun: dryRun)
     }
 
@@ -119,13 +121,17 @@ public struct CSVImporter {
     /// The line naming the columns: the first that names a column of the table, among the first
     /// lines of the file (a list made in Excel often has a title above it); else the first line.
     private static func headerIndex(_ document: CSVDocument, table t: TableSchema) -> Int? {
-        let filled = document.records.indices.filter { !document.records[$0].isBlank }
-        let named = filled.prefix(10).first { i in
+        namedHeader(document, table: t) ?? document.records.indices.first { !document.records[$0].isBlank }
+    }
+
+    /// The line among the first ten filled ones that names a column of the table, if any.
+    private static func namedHeader(_ document: CSVDocument, table t: TableSchema) -> Int? {
+        let filled = document.records.indices.lazy.filter { !document.records[$0].isBlank }
+        return filled.prefix(10).first { i in
             document.records[i].fields.contains { cell in
                 HeaderAliases.column(for: cell.trimmingCharacters(in: .whitespacesAndNewlines), table: t.name, columns: t.cellNames) != nil
             }
         }
-        return named ?? filled.first
     }
 
     public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false,

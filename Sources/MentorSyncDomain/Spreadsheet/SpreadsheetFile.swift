@@ -4,15 +4,26 @@ import Foundation
 /// told by the content: a ZIP (`PK\x03\x04`) or an OLE file (old `.xls`) is a workbook, anything
 /// else is CSV; a file named `.xlsx` that is neither gets a workbook error, never CSV garbage.
 public enum SpreadsheetFile {
-    /// The records of `url`: for a workbook, of its first sheet or of `sheet`.
-    public static func read(contentsOf url: URL, separator: CSVSeparator? = nil, sheet: String? = nil) throws -> CSVDocument {
+    /// The records of `url`: for a workbook, of `sheet`, else of the first shown sheet that is
+    /// `wanted` (a template's list often follows a sheet of instructions or a hidden one of the
+    /// words its drop-down lists offer), else of the first shown sheet.
+    public static func read(contentsOf url: URL, separator: CSVSeparator? = nil, sheet: String? = nil,
+                            wanted: (CSVDocument) -> Bool = { _ in true }) throws -> CSVDocument {
         let data = try contents(of: url)
         if isWorkbook(data, url) {
             let limit = ZipLimits.standard.archiveBytes
             guard data.count <= limit else { throw XLSXError.tooLarge(file: url.lastPathComponent, reason: .xlsxFileLarger(limit >> 20)) }
             let book = try XLSXWorkbook(data: data, file: url.lastPathComponent)
-            let s = try book.sheet(sheet)
-            return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name)
+            func document(_ name: String?) throws -> CSVDocument {
+                let s = try book.sheet(name)
+                return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name)
+            }
+            guard sheet == nil, let first = book.shownSheetNames.first else { return try document(sheet) }
+            for name in book.shownSheetNames {
+                let d = try document(name)
+                if wanted(d) { return d }
+            }
+            return try document(first)
         }
         return try CSVReader.parse(data, separator: separator)
     }

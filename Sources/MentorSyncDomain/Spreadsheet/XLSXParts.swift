@@ -26,7 +26,8 @@ enum XLSXParts {
     }
 
     struct Workbook {
-        var sheets: [(name: String, relationship: String)] = []
+        /// `hidden`: `state="hidden"` or `"veryHidden"` (18.18.68): a sheet the person does not see in Excel.
+        var sheets: [(name: String, relationship: String, hidden: Bool)] = []
         var date1904 = false
     }
 
@@ -36,7 +37,7 @@ enum XLSXParts {
         w.start = { name, a in
             if name == "workbookPr", let v = a["date1904"] { book.date1904 = v == "1" || v.lowercased() == "true" }
             if name == "sheet", let sheet = a["name"], let id = XMLWalker.attribute(a, "id") {
-                book.sheets.append((sheet, id))
+                book.sheets.append((sheet, id, a["state"].map { $0 != "visible" } ?? false))
             }
         }
         try w.walk(bytes, part: part, file: file)

@@ -15,6 +15,8 @@ public final class XLSXWorkbook {
     public let file: String
     /// Sheet names in the order of their tabs.
     public let sheetNames: [String]
+    /// The sheets a person sees in Excel, in tab order (hidden ones left out).
+    public let shownSheetNames: [String]
     private let sheetParts: [String]
     private let zip: ZipReader
     private let date1904: Bool
@@ -41,14 +43,17 @@ public final class XLSXWorkbook {
         let rels = try XLSXWorkbook.read(zip, relsPart, file).map { try XLSXParts.relationships($0, part: relsPart, file: file) } ?? [:]
         var names: [String] = []
         var parts: [String] = []
+        var shown: [String] = []
         for sheet in book.sheets {
             // Chart sheets and dialog sheets are no lists; only worksheets are read.
             guard let r = rels[sheet.relationship], r.type.hasSuffix("/worksheet") else { continue }
             names.append(sheet.name)
+            if !sheet.hidden { shown.append(sheet.name) }
             parts.append(XLSXParts.resolve(r.target, from: bookPart))
         }
         guard !parts.isEmpty else { throw XLSXError.notWorkbook(file: file, missing: "worksheet") }
         sheetNames = names
+        shownSheetNames = shown
         sheetParts = parts
         date1904 = book.date1904
         stylesPart = rels.values.first { $0.type.hasSuffix("/styles") }.map { XLSXParts.resolve($0.target, from: bookPart) }

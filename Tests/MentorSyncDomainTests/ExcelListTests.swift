@@ -1,0 +1,60 @@
+import Foundation
+import XCTest
+@testable import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// Lists made the way Excel and LibreOffice make them (not the way our exporter does), imported
+/// into a real registry file from real workbook files.
+final class ExcelListTests: XCTestCase {
+    typealias F = SpreadsheetFixtures
+    var scratch: ScratchDirectory!
+    var school: Replica!
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory("excel-lists")
+        school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                    district: SiteID("district")!, schema: RegistrySchema.schema)
+    }
+
+    override func tearDown() { school = nil; scratch = nil }
+
+    func names() throws -> [String] {
+        try school.database.rows("SELECT full_name FROM persons ORDER BY full_name").map { $0[0].displayText }
+    }
+
+    /// A school's template keeps its list on the sheet «Список», after a sheet of instructions and a
+    /// hidden sheet of the words its drop-down lists offer. The web page has no sheet to choose and
+    /// Ольга Ивановна never sees the hidden one: the list is read from the first shown sheet that
+    /// names the table's columns, and the result says which sheet.
+    func testTheListIsFoundOnTheSheetThatHoldsIt() throws {
+        let book = try F.workbook(sheets: [
+            ("Справочник", "hidden", F.row(1, "учитель") + F.row(2, "ученик")),
+            ("Инструкция", nil, F.row(1, "Заполните лист «Список». Даты пишите как ДД.ММ.ГГГГ.")),
+            ("Список", nil, F.row(1, "ФИО", "Дата рождения", "Роль") + F.row(2, "Сидорова Анна Ивановна", "01.09.1995", "учитель")),
+        ])
+        let url = scratch.path("педагоги.xlsx")
+        try book.write(to: url)
+        let r = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual(r.sheet, "Список")
+        XCTAssertEqual(r.inserted, 1)
+        XCTAssertEqual(try names(), ["Сидорова Анна Ивановна"])
+        // A sheet named outright is read, shown or not.
+        XCTAssertEqual(try SpreadsheetFile.read(contentsOf: url, sheet: "Справочник").records.map(\.fields), [["учитель"], ["ученик"]])
+    }
+
+    /// A workbook whose sheets name none of the table's columns is refused as before, by its first
+    /// shown sheet (not the hidden one before it, which she cannot see).
+    func testAWorkbookWithoutTheListIsToldByItsFirstShownSheet() throws {
+        let book = try F.workbook(sheets: [
+            ("Справочник", "veryHidden", F.row(1, "учитель")),
+            ("Лист1", nil, F.row(1, "Фамилия", "Телефон") + F.row(2, "Сидорова", "+7 900")),
+        ])
+        let url = scratch.path("телефоны.xlsx")
+        try book.write(to: url)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            XCTAssertTrue("\(e)".contains("'Фамилия'"), "\(e)")
+        }
+        XCTAssertEqual(try names(), [])
+    }
+}
