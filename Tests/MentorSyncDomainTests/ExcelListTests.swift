@@ -57,4 +57,26 @@ final class ExcelListTests: XCTestCase {
         }
         XCTAssertEqual(try names(), [])
     }
+
+    /// A workbook kept under a password (Excel's «Зашифровать с использованием пароля») is an OLE
+    /// file, as an old .xls is: Ольга Ивановна was told it is an Excel 97–2003 workbook to save
+    /// again as .xlsx — which she did, and it was refused the same. She is told it has a password
+    /// and how to take it off; nothing is written.
+    func testAWorkbookUnderAPasswordIsSaidSo() throws {
+        let url = F.url("password.xlsx")
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            XCTAssertEqual((e as? XLSXError)?.message.text(.ru), "password.xlsx — книга под паролем, прочитать её нельзя: откройте её в Excel, "
+                           + "снимите пароль («Файл» → «Сведения» → «Защита книги» → «Зашифровать с использованием пароля», "
+                           + "сотрите пароль и нажмите «ОК»), сохраните и загрузите снова")
+            XCTAssertEqual((e as? XLSXError)?.message.text(.en), "password.xlsx is protected by a password and cannot be read: open it in Excel, "
+                           + "take the password off (File → Info → Protect Workbook → Encrypt with Password, clear the password, OK), save it and import it again")
+        }
+        XCTAssertEqual(try names(), [])
+        // An old .xls is still told as one.
+        let xls = scratch.path("старый.xls")
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0xFF, count: 2000)).write(to: xls)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: xls, into: school)) { e in
+            XCTAssertEqual(e as? XLSXError, .oldExcel(file: "старый.xls"))
+        }
+    }
 }

@@ -70,6 +70,14 @@ extension Message {
         Message("xlsx.old_excel", en: "\(file) is an old Excel 97–2003 workbook (.xls), which this program does not read; \(workbookAdvice.english)",
                 ru: "\(file) — старая книга Excel 97–2003 (.xls), такие программа не читает; \(workbookAdvice.russian)")
     }
+    static func xlsxPassword(_ file: String) -> Message {
+        Message("xlsx.password",
+                en: "\(file) is protected by a password and cannot be read: open it in Excel, take the password off "
+                    + "(File → Info → Protect Workbook → Encrypt with Password, clear the password, OK), save it and import it again",
+                ru: "\(file) — книга под паролем, прочитать её нельзя: откройте её в Excel, снимите пароль "
+                    + "(«Файл» → «Сведения» → «Защита книги» → «Зашифровать с использованием пароля», сотрите пароль и нажмите «ОК»), "
+                    + "сохраните и загрузите снова")
+    }
     static func xlsxOpenDocument(_ file: String) -> Message {
         Message("xlsx.ods", en: "\(file) is an OpenDocument spreadsheet (.ods), not an Excel workbook; \(workbookAdvice.english)",
                 ru: "\(file) — таблица OpenDocument (.ods), а не книга Excel; \(workbookAdvice.russian)")

@@ -6,6 +6,9 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, ZipError)
     /// An Excel 97–2003 workbook (an OLE compound file), which this program does not read.
     case oldExcel(file: String)
+    /// A workbook encrypted with a password: an OLE compound file holding the zip encrypted
+    /// (MS-OFFCRYPTO 2.3.4: the streams `EncryptionInfo` and `EncryptedPackage`).
+    case passwordProtected(file: String)
     /// An OpenDocument spreadsheet (LibreOffice's own format) given instead of a workbook.
     case openDocument(file: String)
     /// A ZIP file without the parts of a workbook.
@@ -21,6 +24,7 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .unreadable(let file, let why): return .xlsxUnreadable(file, why.message)
         case .oldExcel(let file): return .xlsxOldExcel(file)
+        case .passwordProtected(let file): return .xlsxPassword(file)
         case .openDocument(let file): return .xlsxOpenDocument(file)
         case .notWorkbook(let file, let missing): return .xlsxNotWorkbook(file, missing: missing)
         case .badPart(let file, let part, let reason): return .xlsxBadPart(file, part, reason)

@@ -94,7 +94,12 @@ public final class XLSXWorkbook {
 
     /// The clearest thing to say about a file that is not a readable zip.
     static func refusal(_ data: Data, _ file: String, _ e: ZipError) -> XLSXError {
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .oldExcel(file: file) }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            // An .xlsx under a password is an OLE file too, whose directory names its encrypted
+            // package (UTF-16LE): saving it again as .xlsx keeps the password.
+            let name = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            return data.range(of: name) != nil ? .passwordProtected(file: file) : .oldExcel(file: file)
+        }
         return .unreadable(file: file, e)
     }
 }
