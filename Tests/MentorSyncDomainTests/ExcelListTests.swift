@@ -79,4 +79,27 @@ final class ExcelListTests: XCTestCase {
             XCTAssertEqual(e as? XLSXError, .oldExcel(file: "старый.xls"))
         }
     }
+
+    /// Last year's list wrote «Иванова М.П.», as school documents do, for the teacher the registry
+    /// holds as «Иванова Мария Петровна», born the same day: she was added a second time. A name
+    /// of her surname and initials, born her day, is refused naming her, as a name a letter off is;
+    /// initials of someone else (another patronymic), or of another day, are no slip of hers.
+    func testInitialsOfAPersonBornTheSameDayAreRefusedNamingHer() throws {
+        let first = scratch.path("педагоги.xlsx")
+        try F.workbook(sheets: [("Лист1", nil, F.row(1, "ФИО", "Дата рождения", "Роль")
+            + F.row(2, "Иванова Мария Петровна", "12.03.1990", "учитель"))]).write(to: first)
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: first, into: school).inserted, 1)
+        let again = scratch.path("педагоги 2025.xlsx")
+        try F.workbook(sheets: [("Лист1", nil, F.row(1, "ФИО", "Дата рождения", "Роль")
+            + F.row(2, "Иванова М.П.", "12.03.1990", "учитель") + F.row(3, "М. П. Иванова", "12.03.1990", "учитель")
+            + F.row(4, "ИВАНОВА М П", "12.03.1990", "учитель") + F.row(5, "Иванова М.А.", "12.03.1990", "учитель")
+            + F.row(6, "Иванова М.П.", "12.03.1991", "учитель"))]).write(to: again)
+        let r = try CSVImporter().import(table: "persons", file: again, into: school, dryRun: true)
+        XCTAssertEqual(r.badRows.map(\.line), [2, 3, 4])
+        XCTAssertTrue(r.badRows.first?.reason.hasPrefix("«Иванова М.П.» looks like «Иванова Мария Петровна», born the same day") == true,
+                      "\(r.badRows)")
+        XCTAssertEqual(r.inserted, 2)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: again, into: school))
+        XCTAssertEqual(try names(), ["Иванова Мария Петровна"])
+    }
 }

@@ -53,6 +53,7 @@ struct PersonMatcher {
     /// of them a typo of the other, when both are born the same day. Short names are not compared
     /// («Ли Ан» and «Ли Ян» are two people). The one measure of a list's lines and of a person added by hand.
     static func isNearName(_ typed: String, _ registered: String) -> Bool {
+        if isInitials(typed, of: registered) || isInitials(registered, of: typed) { return true }
         let a = Array(typed)
         guard a.count >= 12, typed != registered else { return false }
         return NameLookup.editDistance(a, Array(registered), limit: 2) != nil
@@ -84,5 +85,22 @@ struct PersonMatcher {
         case 1: return .one(candidates[0].id)
         default: return .several(candidates.map(\.id))
         }
+    }
+
+    /// Whether `short` is `full` written with initials, as school documents write names: «иванова м.п.»,
+    /// «иванова м. п.», «м.п. иванова» or «иванова м п» for «иванова мария петровна» (names as
+    /// `RowNames.normalize` leaves them): her surname, and the first letters of her other names.
+    static func isInitials(_ short: String, of full: String) -> Bool {
+        let words = full.split(separator: " ")
+        guard words.count >= 2, !short.isEmpty else { return false }
+        let surname = String(words[0]), initials = words.dropFirst().compactMap(\.first)
+        // Initials after the surname or before it; the dots between them optional.
+        let rest: Substring
+        if short.hasPrefix(surname + " ") { rest = short.dropFirst(surname.count + 1) } else if short.hasSuffix(" " + surname) {
+            rest = short.dropLast(surname.count + 1)
+        } else { return false }
+        let letters = rest.split(whereSeparator: { $0 == " " || $0 == "." })
+        return letters.count == initials.count && (rest.contains(".") || letters.count > 1)
+            && zip(letters, initials).allSatisfy { $0.count == 1 && $0.first == $1 }
     }
 }
