@@ -102,4 +102,21 @@ final class ExcelListTests: XCTestCase {
         XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: again, into: school))
         XCTAssertEqual(try names(), ["Иванова Мария Петровна"])
     }
+
+    /// A list of mentors names them as school documents do, «Иванова М.П.»: the line was refused with
+    /// «no person named «Иванова М.П.»; check the spelling», the spelling being right as she sees it.
+    /// The refusal names the person of that surname and those initials, to write in full (a name
+    /// by initials is not taken: a new teacher of the same initials would be linked unseen).
+    func testAMentorNamedByInitialsIsRefusedNamingWhoItMayBe() throws {
+        let people = scratch.path("педагоги.xlsx")
+        try F.workbook(sheets: [("Лист1", nil, F.row(1, "ФИО", "Дата рождения", "Роль")
+            + F.row(2, "Иванова Мария Петровна", "12.03.1990", "учитель") + F.row(3, "Петров Иван Сергеевич", "02.11.1985", "учитель"))]).write(to: people)
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: people, into: school).inserted, 2)
+        let mentors = scratch.path("наставники.xlsx")
+        try F.workbook(sheets: [("Лист1", nil, F.row(1, "ФИО наставника", "Статус") + F.row(2, "Иванова М.П.", "активный"))]).write(to: mentors)
+        let r = try CSVImporter().import(table: "mentors", file: mentors, into: school, dryRun: true)
+        XCTAssertEqual(r.badRows.count, 1)
+        XCTAssertTrue(r.badRows.first?.reason.contains("Иванова Мария Петровна") == true, "\(r.badRows)")
+        XCTAssertFalse(r.badRows.first?.reason.contains("Петров Иван") == true, "\(r.badRows)")
+    }
 }
