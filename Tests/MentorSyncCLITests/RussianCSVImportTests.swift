@@ -195,4 +195,26 @@ extension RussianCSVImportTests {
         let help = try school(ToolLocale.russian, "import-csv", "pairs", "--help")
         XCTAssertTrue(help.stdout.contains("список пар может заканчиваться столбцом «Наставляемые» — имена через «;», как в списке для Excel: новой паре они добавляются"), help.stdout)
     }
+
+    /// A list that cannot be read — a name mistyped, a folder given, a cell opened with a quote and
+    /// never closed (a note «"Лучший наставник" 2024» typed into a CSV file by hand) — was told in
+    /// English under a Russian LANG: «cannot read …: no such file», «line 3: a quoted cell starts
+    /// here…». Each is one Russian line now, saying what to do; nothing is written.
+    func testAListThatCannotBeReadIsToldInRussian() throws {
+        let quoted = w.scratch.path("примечания.csv")
+        try Data("ФИО;Роль;Примечание\r\nСмирнова Ольга Ивановна;учитель;\"Лучший наставник\" 2024\r\nКозлов Пётр;ученик;\"5 «Б»\r\n".utf8).write(to: quoted)
+        let cases: [(String, String)] = [
+            (w.scratch.path("нет такого.csv").path, "не удалось прочитать \(w.scratch.path("нет такого.csv").path): такого файла нет; проверьте имя файла и папку"),
+            (w.scratch.url.path, "не удалось прочитать \(w.scratch.url.path): это папка, а не файл; укажите файл списка в ней"),
+            (quoted.path, "строка 3: ячейка начинается с кавычки \" и нигде не закрывается; уберите эту кавычку или добавьте закрывающую и загрузите снова"),
+        ]
+        for (file, said) in cases {
+            let r = try school(ToolLocale.russian, "import-csv", "persons", file)
+            XCTAssertEqual(r.exitCode, 1, r.output)
+            XCTAssertEqual(r.stderr, "mentorsync-school: \(said)\n")
+        }
+        let r = try school(ToolLocale.english, "import-csv", "persons", quoted.path)
+        XCTAssertEqual(r.stderr, "mentorsync-school: line 3: a quoted cell starts here and is never closed (a stray \" in the file?); remove the quote or close it, and import again\n")
+        XCTAssertEqual(try rows("persons").count, 0)
+    }
 }

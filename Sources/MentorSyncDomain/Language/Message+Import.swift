@@ -23,6 +23,22 @@ extension Message {
 
 /// Why an import wrote nothing (CSVImportError).
 extension Message {
+    // MARK: Reading a list's file (CSVError)
+    static func csvUnreadable(_ path: String, _ why: Message) -> Message {
+        Message("csv.unreadable", en: "cannot read \(path): \(why.english)", ru: "не удалось прочитать \(path): \(why.russian)")
+    }
+    public static let csvNoSuchFile = Message("csv.no_such_file", en: "no such file; check the file's name and folder",
+                                              ru: "такого файла нет; проверьте имя файла и папку")
+    public static let csvFolder = Message("csv.folder", en: "it is a folder, not a file; name the list's file in it",
+                                          ru: "это папка, а не файл; укажите файл списка в ней")
+    public static let csvReadError = Message("csv.read_error", en: "permission denied or read error; copy the file into a folder of yours and import it from there",
+                                             ru: "нет прав на чтение или ошибка чтения; скопируйте файл в свою папку и загрузите оттуда")
+    static func csvUnterminatedQuote(_ line: Int) -> Message {
+        Message("csv.unterminated_quote",
+                en: "line \(line): a quoted cell starts here and is never closed (a stray \" in the file?); remove the quote or close it, and import again",
+                ru: "строка \(line): ячейка начинается с кавычки \" и нигде не закрывается; уберите эту кавычку или добавьте закрывающую и загрузите снова")
+    }
+
     static func importNoHeader(_ file: String) -> Message {
         Message("import.no_header",
                 en: "\(file) is empty: its first line must name the columns (for example id;full_name;role)",

@@ -56,18 +56,19 @@ public struct CSVDocument: Sendable {
     public var sheet: String? = nil
 }
 
-/// Why a file could not be read as CSV.
+/// Why a file could not be read as CSV: one line in the user's language, saying what to do.
 public enum CSVError: Error, Equatable, CustomStringConvertible {
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: Message)
     case unterminatedQuote(line: Int)
 
-    public var description: String {
+    public var message: Message {
         switch self {
-        case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
-        case .unterminatedQuote(let line):
-            return "line \(line): a quoted cell starts here and is never closed (a stray \" in the file?)"
+        case .unreadable(let path, let reason): return .csvUnreadable(path, reason)
+        case .unterminatedQuote(let line): return .csvUnterminatedQuote(line)
         }
     }
+
+    public var description: String { message.text() }
 }
 
 /// RFC 4180 reader: quoted cells with doubled quotes, separators and line breaks inside quotes,
@@ -77,11 +78,11 @@ public enum CSVReader {
     public static func read(contentsOf url: URL, separator: CSVSeparator? = nil) throws -> CSVDocument {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
-            throw CSVError.unreadable(path: url.path, reason: "no such file")
+            throw CSVError.unreadable(path: url.path, reason: .csvNoSuchFile)
         }
-        guard !isDir.boolValue else { throw CSVError.unreadable(path: url.path, reason: "it is a folder, not a file") }
+        guard !isDir.boolValue else { throw CSVError.unreadable(path: url.path, reason: .csvFolder) }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CSVError.unreadable(path: url.path, reason: "permission denied or read error")
+            throw CSVError.unreadable(path: url.path, reason: .csvReadError)
         }
         return try parse(data, separator: separator)
     }

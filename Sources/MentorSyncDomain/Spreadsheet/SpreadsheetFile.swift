@@ -42,14 +42,14 @@ public enum SpreadsheetFile {
     static func contents(of url: URL, limit: Int? = nil) throws -> Data {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
-            throw CSVError.unreadable(path: url.path, reason: "no such file")
+            throw CSVError.unreadable(path: url.path, reason: .csvNoSuchFile)
         }
-        guard !isDir.boolValue else { throw CSVError.unreadable(path: url.path, reason: "it is a folder, not a file") }
+        guard !isDir.boolValue else { throw CSVError.unreadable(path: url.path, reason: .csvFolder) }
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, let limit, size > limit {
             throw XLSXError.tooLarge(file: url.lastPathComponent, reason: .xlsxFileLarger(limit >> 20))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CSVError.unreadable(path: url.path, reason: "permission denied or read error")
+            throw CSVError.unreadable(path: url.path, reason: .csvReadError)
         }
         return data
     }
