@@ -60,7 +60,8 @@ struct ImportPage {
     }
 
     func preview(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
-        guard let m = MultipartForm(r), let table = m.text("table"), let bytes = m.fields["file"], !bytes.isEmpty else {
+        // A file chosen may be empty (then the import says so); none chosen is sent with no name.
+        guard let m = MultipartForm(r), let table = m.text("table"), let bytes = m.fields["file"], !bytes.isEmpty || m.fileNames["file"]?.isEmpty == false else {
             return form(ctx, error: Message.webImportChooseFile.text(ctx.language))
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

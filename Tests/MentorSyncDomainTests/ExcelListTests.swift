@@ -119,4 +119,18 @@ final class ExcelListTests: XCTestCase {
         XCTAssertTrue(r.badRows.first?.reason.contains("Иванова Мария Петровна") == true, "\(r.badRows)")
         XCTAssertFalse(r.badRows.first?.reason.contains("Петров Иван") == true, "\(r.badRows)")
     }
+
+    /// An empty file named .xlsx was told «это не zip-архив (а книга .xlsx — это zip-архив)»: it is
+    /// told empty, as an empty CSV file is, by the same words.
+    func testAnEmptyFileIsToldEmpty() throws {
+        for name in ["педагоги.xlsx", "педагоги.csv"] {
+            let url = scratch.path(name)
+            try Data().write(to: url)
+            XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+                XCTAssertEqual((e as? CSVError)?.message.text(.ru),
+                               "\(name) пуст (0 байт): списка в нём нет; откройте список в Excel, сохраните его ещё раз и загрузите снова")
+            }
+        }
+        XCTAssertEqual(try names(), [])
+    }
 }

@@ -61,4 +61,21 @@ final class WebImportTests: XCTestCase {
         let second = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", again)))
         XCTAssertTrue(second.body.contains("Роль: учитель → руководитель"), second.body)
     }
+
+    /// A list saved to a stick pulled out too soon is an empty file: the page said «выберите файл для
+    /// загрузки» to Ольга Ивановна, who had chosen one. It says the file she chose is empty; a form
+    /// sent with no file chosen still asks for one.
+    func testAnEmptyFileIsToldEmptyNotUnchosen() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
+        let client = WebClient(port: port)
+        _ = try XCTUnwrap(client.get("/import"))
+        let before = w.checksum(w.schoolHome)
+        let empty = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя 2026.xlsx", "")))
+        XCTAssertEqual(empty.status, 422, empty.body)
+        XCTAssertTrue(empty.body.contains("учителя 2026.xlsx пуст (0 байт): списка в нём нет; откройте список в Excel, сохраните его ещё раз и загрузите снова"), empty.body)
+        let none = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("", "")))
+        XCTAssertTrue(none.body.contains("выберите файл для загрузки"), none.body)
+        XCTAssertEqual(w.checksum(w.schoolHome), before)
+    }
 }

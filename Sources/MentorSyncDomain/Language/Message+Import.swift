@@ -33,6 +33,10 @@ extension Message {
                                           ru: "это папка, а не файл; укажите файл списка в ней")
     public static let csvReadError = Message("csv.read_error", en: "permission denied or read error; copy the file into a folder of yours and import it from there",
                                              ru: "нет прав на чтение или ошибка чтения; скопируйте файл в свою папку и загрузите оттуда")
+    static func csvEmpty(_ file: String) -> Message {
+        Message("csv.empty", en: "\(file) is empty (0 bytes): there is no list in it; open the list in Excel, save it again and import that",
+                ru: "\(file) пуст (0 байт): списка в нём нет; откройте список в Excel, сохраните его ещё раз и загрузите снова")
+    }
     static func csvUnterminatedQuote(_ line: Int) -> Message {
         Message("csv.unterminated_quote",
                 en: "line \(line): a quoted cell starts here and is never closed (a stray \" in the file?); remove the quote or close it, and import again",

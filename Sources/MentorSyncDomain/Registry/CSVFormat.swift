@@ -60,9 +60,12 @@ public struct CSVDocument: Sendable {
 public enum CSVError: Error, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: Message)
     case unterminatedQuote(line: Int)
+    /// A file of no bytes (saved to a stick pulled out too soon), whatever its name.
+    case empty(file: String)
 
     public var message: Message {
         switch self {
+        case .empty(let file): return .csvEmpty(file)
         case .unreadable(let path, let reason): return .csvUnreadable(path, reason)
         case .unterminatedQuote(let line): return .csvUnterminatedQuote(line)
         }

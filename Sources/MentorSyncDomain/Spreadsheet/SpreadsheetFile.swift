@@ -10,6 +10,7 @@ public enum SpreadsheetFile {
     public static func read(contentsOf url: URL, separator: CSVSeparator? = nil, sheet: String? = nil,
                             wanted: (CSVDocument) -> Bool = { _ in true }) throws -> CSVDocument {
         let data = try contents(of: url)
+        guard !data.isEmpty else { throw CSVError.empty(file: url.lastPathComponent) }
         if isWorkbook(data, url) {
             let limit = ZipLimits.standard.archiveBytes
             guard data.count <= limit else { throw XLSXError.tooLarge(file: url.lastPathComponent, reason: .xlsxFileLarger(limit >> 20)) }
