@@ -133,4 +133,22 @@ final class ExcelListTests: XCTestCase {
         }
         XCTAssertEqual(try names(), [])
     }
+
+    /// A Word document of the list (a table typed in Word) given the name .xlsx was told «zip-архив,
+    /// но не книга Excel (в нём нет worksheet)»: it is told a Word document, to copy its table into Excel.
+    func testAWordDocumentNamedXlsxIsToldAWordDocument() throws {
+        var zip = ZipWriter()
+        try zip.add("_rels/.rels", F.bytes("""
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(F.relNS)/officeDocument" Target="word/document.xml"/></Relationships>
+            """))
+        try zip.add("word/document.xml", F.bytes("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>"))
+        let url = scratch.path("список.xlsx")
+        try zip.finish().write(to: url)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            XCTAssertEqual((e as? XLSXError)?.message.text(.ru), "список.xlsx — документ Word, а не книга Excel: скопируйте таблицу из него "
+                           + "на лист Excel, сохраните как .xlsx («Книга Excel») и загрузите этот файл")
+        }
+        XCTAssertEqual(try names(), [])
+    }
 }

@@ -82,6 +82,10 @@ extension Message {
         Message("xlsx.ods", en: "\(file) is an OpenDocument spreadsheet (.ods), not an Excel workbook; \(workbookAdvice.english)",
                 ru: "\(file) — таблица OpenDocument (.ods), а не книга Excel; \(workbookAdvice.russian)")
     }
+    static func xlsxWordDocument(_ file: String) -> Message {
+        Message("xlsx.word", en: "\(file) is a Word document, not an Excel workbook: copy its table onto an Excel sheet, save it as .xlsx (Excel Workbook) and import that",
+                ru: "\(file) — документ Word, а не книга Excel: скопируйте таблицу из него на лист Excel, сохраните как .xlsx («Книга Excel») и загрузите этот файл")
+    }
     static func xlsxNotWorkbook(_ file: String, missing: String) -> Message {
         Message("xlsx.not_workbook", en: "\(file) is a zip file but not an Excel workbook (it has no \(missing)); \(workbookAdvice.english)",
                 ru: "\(file) — zip-архив, но не книга Excel (в нём нет \(missing)); \(workbookAdvice.russian)")

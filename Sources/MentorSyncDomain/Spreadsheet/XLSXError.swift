@@ -11,6 +11,8 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
     case passwordProtected(file: String)
     /// An OpenDocument spreadsheet (LibreOffice's own format) given instead of a workbook.
     case openDocument(file: String)
+    /// A Word document (a list typed as a table in Word) given as a workbook.
+    case wordDocument(file: String)
     /// A ZIP file without the parts of a workbook.
     case notWorkbook(file: String, missing: String)
     /// A part of the workbook is not well-formed XML, or holds what a workbook never does.
@@ -26,6 +28,7 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
         case .oldExcel(let file): return .xlsxOldExcel(file)
         case .passwordProtected(let file): return .xlsxPassword(file)
         case .openDocument(let file): return .xlsxOpenDocument(file)
+        case .wordDocument(let file): return .xlsxWordDocument(file)
         case .notWorkbook(let file, let missing): return .xlsxNotWorkbook(file, missing: missing)
         case .badPart(let file, let part, let reason): return .xlsxBadPart(file, part, reason)
         case .noSheet(let file, let name, let sheets): return .xlsxNoSheet(file, name, sheets: sheets)

@@ -34,6 +34,8 @@ public final class XLSXWorkbook {
            let r = try XLSXParts.relationships(root, part: "_rels/.rels", file: file).values.first(where: { $0.type.hasSuffix(XLSXWorkbook.officeDocument) }) {
             bookPart = XLSXParts.resolve(r.target, from: "")
         }
+        // A Word document's package names its document where a workbook's names the workbook.
+        if bookPart.hasPrefix("word/") || zip.entry(named: "word/document.xml") != nil { throw XLSXError.wordDocument(file: file) }
         guard let bookBytes = try XLSXWorkbook.read(zip, bookPart, file) else {
             if zip.entry(named: "mimetype") != nil || zip.entry(named: "content.xml") != nil { throw XLSXError.openDocument(file: file) }
             throw XLSXError.notWorkbook(file: file, missing: bookPart)
