@@ -151,4 +151,53 @@ final class ExcelListTests: XCTestCase {
         }
         XCTAssertEqual(try names(), [])
     }
+
+    func importCSV(_ table: String, _ text: String, dryRun: Bool = false) throws -> CSVImportResult {
+        let url = scratch.path("\(table)-\(UUID().uuidString.prefix(6)).csv")
+        try Data(text.utf8).write(to: url)
+        return try CSVImporter().import(table: table, file: url, into: school, skipBad: true, dryRun: dryRun)
+    }
+
+    /// Ольга Ивановна keeps the pair's diary of meetings and its surveys in Excel and loads the whole
+    /// list again as it grows: the second load refused the «встреча-знакомство» (the pair has one)
+    /// and added every other meeting and survey a second time. A line of a meeting (a survey) the
+    /// pair already has — the same kind (respondent) and day — is that row: unchanged, or changed
+    /// where the list corrects it (the minutes); a new line is added.
+    func testADiaryOfMeetingsLoadedAgainDoublesNothing() throws {
+        XCTAssertEqual(try importCSV("persons", "ФИО;Дата рождения;Роль\nИванова Мария Петровна;12.03.1990;учитель\nНовикова Юлия Андреевна;01.02.2000;учитель\n").inserted, 2)
+        XCTAssertEqual(try importCSV("mentors", "Наставник;Статус\nИванова Мария Петровна;активный\n").inserted, 1)
+        XCTAssertEqual(try importCSV("mentees", "Наставляемый;Категория;Статус\nНовикова Юлия Андреевна;молодой специалист;в паре\n").inserted, 1)
+        XCTAssertEqual(try importCSV("pairs", "Наставник;Форма;Вид;Дата начала;Статус;Наставляемые\nИванова Мария Петровна;учитель – учитель;пара;15.09.2025;активная;Новикова Юлия Андреевна\n").inserted, 1)
+        let diary = "Пара;Вид встречи;Дата встречи;Протокол\nИванова Мария Петровна;встреча-знакомство;20.09.2025;знакомство\nИванова Мария Петровна;пробная встреча;01.10.2025;\n"
+        XCTAssertEqual(try importCSV("meetings", diary).inserted, 2)
+        let grown = diary.replacingOccurrences(of: "01.10.2025;", with: "01.10.2025;открытый урок") + "Иванова Мария Петровна;встреча-планирование;15.10.2025;ИОМ\n"
+        let again = try importCSV("meetings", grown)
+        XCTAssertEqual([again.inserted, again.updated, again.unchanged, again.badRows.count], [1, 1, 1, 0], "\(again.badRows)")
+        XCTAssertEqual(try school.database.rows("SELECT kind, held_on, coalesce(minutes, '') FROM meetings ORDER BY held_on").map { $0.map(\.displayText) },
+                       [["introduction", "2025-09-20", "знакомство"], ["trial", "2025-10-01", "открытый урок"], ["planning", "2025-10-15", "ИОМ"]])
+        let surveys = "Пара;Респондент;Оценка;Дата ответа\nИванова Мария Петровна;наставляемый;9;20.05.2026\nИванова Мария Петровна;наставник;10;20.05.2026\n"
+        XCTAssertEqual(try importCSV("surveys", surveys).inserted, 2)
+        let twice = try importCSV("surveys", surveys.replacingOccurrences(of: ";9;", with: ";8;"))
+        XCTAssertEqual([twice.inserted, twice.updated, twice.unchanged, twice.badRows.count], [0, 1, 1, 0], "\(twice.badRows)")
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM surveys")?.integer, 2)
+        // A meeting doubled by an earlier load is not guessed at: the line asks which one.
+        try school.database.execute("INSERT INTO meetings (id, org_id, pair_id, kind, held_on) SELECT 'copy', org_id, pair_id, kind, held_on FROM meetings WHERE kind = 'planning'")
+        let doubled = try importCSV("meetings", grown, dryRun: true)
+        XCTAssertEqual(doubled.badRows.map { Message.importLine($0.line, $0.reason).text(.en) },
+                       ["line 4: meetings has 2 such rows already; add an id column to say which one"])
+    }
+
+    /// The same for a list of diagnostics and of courses: loaded again, nothing doubles; a course
+    /// without its end day yet is a new row each time it is loaded so (nothing tells it apart).
+    func testDiagnosticsAndCoursesLoadedAgainDoubleNothing() throws {
+        XCTAssertEqual(try importCSV("persons", "ФИО;Дата рождения;Роль\nНовикова Юлия Андреевна;01.02.2000;учитель\n").inserted, 1)
+        let diagnostics = "ФИО;Дата диагностики;Уровень\nНовикова Юлия Андреевна;15.10.2025;низкий\n"
+        let courses = "ФИО;Курс;Тема;Дата окончания;Прошёл\nНовикова Юлия Андреевна;Наставничество в ОО;наставничество;20.11.2025;да\n"
+        for (table, list) in [("diagnostics", diagnostics), ("trainings", courses)] {
+            XCTAssertEqual(try importCSV(table, list).inserted, 1, table)
+            let again = try importCSV(table, list)
+            XCTAssertEqual([again.inserted, again.unchanged, again.badRows.count], [0, 1, 0], "\(table): \(again.badRows)")
+            XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM \(table)")?.integer, 1, table)
+        }
+    }
 }

@@ -14,6 +14,12 @@ extension Message {
                 ru: "у этого наставника уже \(Plural.ru(count: count, "пара", "пары", "пар")) с этой датой начала; добавьте столбец id, чтобы указать, какую")
     }
 
+    /// Rows of a list's key (`CSVImporter.listKeys`) held twice already: a meeting of one pair, kind and day.
+    static func importSeveralSameRows(_ count: Int, table: String) -> Message {
+        Message("import.several_same_rows",
+                en: "\(table) has \(count) such rows already; add an id column to say which one",
+                ru: "в таблице \(ruTitle(table)) уже \(Plural.ru(count: count, "такая строка", "такие строки", "таких строк")); добавьте столбец id, чтобы указать, какую")
+    }
     static func importSeveralRowsOfPerson(_ count: Int, table: String) -> Message {
         Message("import.several_rows_of_person",
                 en: "this person has \(count) rows in \(table) already; add an id column to say which one",

@@ -188,11 +188,9 @@ public struct CSVImporter {
             ? try PersonMatcher(database: db, mayWrite: { (try? editor.checkMayWrite($0, t)) != nil }) : nil
         let fullNameIndex = columns.firstIndex { $0.name == "full_name" }
         let birthIndex = columns.firstIndex { $0.name == "birth_date" }
-        // A list without ids finds a row by what names it in its table: a mentor's (a mentee's) record
-        // by its person, a person being one once; a pair by its mentor and start day, as DESIGN.md
-        // names a pair (loaded twice, a list made every pair twice). Read once (no index on them):
-        // the rows this registry may write, by that key.
-        let keyColumns = ["mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id", "started_on"]][t.name] ?? []
+        // A list without ids finds a row by what names it in its table (`listKeys`). Read once (no
+        // index on them): the rows this registry may write, by that key.
+        let keyColumns = CSVImporter.listKeys[t.name] ?? []
         let keyIndexes = keyColumns.compactMap { k in columns.firstIndex { $0.name == k } }
         let keyed = !keyColumns.isEmpty && keyIndexes.count == keyColumns.count
         var byKey: [String: [String]] = [:]
@@ -304,7 +302,8 @@ public struct CSVImporter {
                 if id.isEmpty, let key = lineKey(values) {
                     let found = byKey[key] ?? []
                     if found.count == 1 { id = found[0] } else if found.count > 1 {
-                        let several = t.name == "pairs" ? Message.importSeveralPairs(found.count) : .importSeveralRowsOfPerson(found.count, table: t.name)
+                        let several = t.name == "pairs" ? Message.importSeveralPairs(found.count)
+                            : OnePerPerson.tables.contains(t.name) ? .importSeveralRowsOfPerson(found.count, table: t.name) : .importSeveralSameRows(found.count, table: t.name)
                         bad.append(CSVBadRow(line: record.line, reason: several.text()))
                         continue
                     }
@@ -411,6 +410,18 @@ public struct CSVImporter {
         } } catch is CSVDryRunDone {}
         return result
     }
+
+    /// What finds a row of the registry for a line without an id: a mentor's (a mentee's) record by
+    /// its person, a person being one once; a pair by its mentor and start day, as DESIGN.md names a
+    /// pair; a meeting by its pair, kind and day, a survey by its pair, respondent and day, and so on
+    /// for the lists a school keeps and loads again as they grow (loaded twice, a list made each of
+    /// its rows twice). A line missing a part of its key is a new row.
+    static let listKeys: [String: [String]] = [
+        "mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id", "started_on"],
+        "meetings": ["pair_id", "kind", "held_on"], "surveys": ["pair_id", "respondent", "answered_on"],
+        "diagnostics": ["person_id", "held_on"], "trainings": ["person_id", "course", "finished_on"],
+        "event_participants": ["event_id", "person_id"], "indicator_values": ["indicator_id", "period"],
+    ]
 
     private func isReference(_ c: ColumnSchema) -> Bool {
         if case .reference = c.kind { return true }
