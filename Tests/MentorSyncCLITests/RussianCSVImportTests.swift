@@ -217,4 +217,19 @@ extension RussianCSVImportTests {
         XCTAssertEqual(r.stderr, "mentorsync-school: line 3: a quoted cell starts here and is never closed (a stray \" in the file?); remove the quote or close it, and import again\n")
         XCTAssertEqual(try rows("persons").count, 0)
     }
+
+    /// A list kept in LibreOffice with a Russian locale and saved as CSV: its date cells take the
+    /// locale's short format, two-digit years («12.03.90 00:00»), and every line was refused as «не
+    /// дата». Two-digit years are read as LibreOffice and Excel read them (00–29: 2000s, 30–99: 1900s).
+    func testAListLibreOfficeSavedWithTwoDigitYearsIsImported() throws {
+        let list = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("MentorSyncDomainTests/Fixtures/libreoffice/persons-ru-saved.csv")
+        let r = try school(ToolLocale.russian, "import-csv", "persons", list.path)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        let people = try rows("persons").sorted { ($0["full_name"] as? String ?? "") < ($1["full_name"] as? String ?? "") }
+        XCTAssertEqual(people.map { $0["birth_date"] as? String }, ["1990-03-12", "1975-11-05", "2012-02-01"])
+        // Typed so on the command line too, as into a cell.
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Орлова Вера Павловна", "--set", "birth_date=1.9.95"))
+        XCTAssertEqual(try rows("persons").first { $0["full_name"] as? String == "Орлова Вера Павловна" }?["birth_date"] as? String, "1995-09-01")
+    }
 }

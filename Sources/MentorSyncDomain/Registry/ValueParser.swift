@@ -72,7 +72,7 @@ public enum ValueParser {
 
     static let yesNo: [String: Int64] = ["да": 1, "нет": 0, "yes": 1, "no": 0, "true": 1, "false": 0, "+": 1, "-": 0]
 
-    /// YYYY-MM-DD or DD.MM.YYYY (as Russian spreadsheets write it) → YYYY-MM-DD, checked against the calendar.
+    /// YYYY-MM-DD or DD.MM.YYYY (as Russian spreadsheets write it; DD.MM.YY too) → YYYY-MM-DD, checked against the calendar.
     /// A time after the date (`12.03.1998 0:00`, as Excel writes a date cell to CSV; `1998-03-12 00:00:00`;
     /// `1998-03-12T00:00`) is allowed when it is a valid time, and dropped.
     public static func normalizeDate(_ text: String) -> String? {
@@ -101,8 +101,13 @@ public enum ValueParser {
             guard p.count == 3 else { return nil }
             return (p[0], p[1], p[2])
         } else if s.contains(".") {
-            let p = s.split(separator: ".").compactMap { Int($0) }
-            guard p.count == 3, p[2] >= 1000 else { return nil }
+            let parts = s.split(separator: ".")
+            let p = parts.compactMap { Int($0) }
+            guard p.count == 3 else { return nil }
+            // Two digits of a year (`12.03.90`: LibreOffice's Russian short date, saved to CSV so) are
+            // read as LibreOffice and Excel read them: 00–29 the 2000s, 30–99 the 1900s.
+            if parts.count == 3, parts[2].count == 2 { return (p[2] + (p[2] < 30 ? 2000 : 1900), p[1], p[0]) }
+            guard p[2] >= 1000 else { return nil }
             return (p[2], p[1], p[0])
         }
         return nil
