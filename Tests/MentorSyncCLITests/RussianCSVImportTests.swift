@@ -232,4 +232,25 @@ extension RussianCSVImportTests {
         expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Орлова Вера Павловна", "--set", "birth_date=1.9.95"))
         XCTAssertEqual(try rows("persons").first { $0["full_name"] as? String == "Орлова Вера Павловна" }?["birth_date"] as? String, "1995-09-01")
     }
+
+    /// A date column formatted in Excel as «Длинный формат даты» is saved to CSV as it shows:
+    /// «12 марта 1990 г.»; a date typed as text often ends in «г.» too. Each line was refused as «не
+    /// дата»; such dates are read (the month's name as a date says it, «г.» or «года» after the year).
+    func testDatesWrittenOutInWordsAreRead() throws {
+        let list = w.scratch.path("педагоги.csv")
+        try Data("""
+            ФИО;Дата рождения;Роль\r
+            Иванова Мария Петровна;12 марта 1990 г.;учитель\r
+            Петров Пётр Ильич;5 ноября 1975;учитель\r
+            Орлова Вера Павловна;01.09.1995 г.;учитель\r
+            Сидорова Анна;1 сентября 2012 года;ученик\r
+            Козлов Олег;31 февраля 1990 г.;учитель\r
+
+            """.utf8).write(to: list)
+        let r = try school(ToolLocale.russian, "import-csv", "persons", list.path, "--skip-bad")
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stdout.contains("«31 февраля 1990 г.» — не дата: в феврале 1990 года нет 31-го числа"), r.stdout)
+        let people = try rows("persons").sorted { ($0["full_name"] as? String ?? "") < ($1["full_name"] as? String ?? "") }
+        XCTAssertEqual(people.map { $0["birth_date"] as? String }, ["1990-03-12", "1995-09-01", "1975-11-05", "2012-09-01"])
+    }
 }

@@ -72,7 +72,8 @@ public enum ValueParser {
 
     static let yesNo: [String: Int64] = ["да": 1, "нет": 0, "yes": 1, "no": 0, "true": 1, "false": 0, "+": 1, "-": 0]
 
-    /// YYYY-MM-DD or DD.MM.YYYY (as Russian spreadsheets write it; DD.MM.YY too) → YYYY-MM-DD, checked against the calendar.
+    /// YYYY-MM-DD or DD.MM.YYYY (as Russian spreadsheets write it; DD.MM.YY, «12 марта 1990 г.» too) → YYYY-MM-DD,
+    /// checked against the calendar.
     /// A time after the date (`12.03.1998 0:00`, as Excel writes a date cell to CSV; `1998-03-12 00:00:00`;
     /// `1998-03-12T00:00`) is allowed when it is a valid time, and dropped.
     public static func normalizeDate(_ text: String) -> String? {
@@ -91,7 +92,13 @@ public enum ValueParser {
     /// Year, month and day of a text written as a date (`YYYY-MM-DD` or `DD.MM.YYYY`, a time after
     /// it allowed), whether or not there is such a day.
     static func dateParts(_ text: String) -> (Int, Int, Int)? {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = withoutYearWord(text.trimmingCharacters(in: .whitespaces))
+        // «12 марта 1990»: Excel's long date, saved to CSV as it shows.
+        let words = s.split(separator: " ")
+        if words.count == 3, let d = Int(words[0]), let y = Int(words[2]), words[2].count == 4,
+           let m = ScheduleText.monthNumber(words[1].lowercased().replacingOccurrences(of: "ё", with: "е")) {
+            return (y, m, d)
+        }
         if let cut = s.firstIndex(where: { $0 == " " || $0 == "T" }) {
             guard isTime(s[s.index(after: cut)...].trimmingCharacters(in: .whitespaces)) else { return nil }
             s = String(s[..<cut])
@@ -111,6 +118,17 @@ public enum ValueParser {
             return (p[2], p[1], p[0])
         }
         return nil
+    }
+
+    /// The date without the word for «year» after it: «1990 г.», «1990г», «1990 года» (as dates are
+    /// written in Russian, and Excel's long date format shows them).
+    static func withoutYearWord(_ s: String) -> String {
+        let lower = s.lowercased()
+        for suffix in ["года", "г.", "г"] where lower.hasSuffix(suffix) {
+            let rest = s.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+            if rest.last?.isNumber == true { return rest }
+        }
+        return s
     }
 
     /// `H:MM`, `HH:MM` or `HH:MM:SS` (seconds may have a fraction), within a day.

@@ -28,7 +28,8 @@ enum ScheduleText {
         return last
     }
 
-    private static func monthNumber(_ word: String) -> Int? {
+    /// The month a Russian word names (lower case, ё as е), 1…12, or nil.
+    static func monthNumber(_ word: String) -> Int? {
         // «май», «мая», «мае»: the stem «ма» is a whole word of three letters or fewer.
         if ["май", "мая", "мае"].contains(word) { return 5 }
         for (i, stem) in stems.enumerated() where i != 4 && word.hasPrefix(stem) && word.count <= stem.count + 2 { return i + 1 }
