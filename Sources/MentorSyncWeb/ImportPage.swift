@@ -17,6 +17,7 @@ struct ImportPage {
         switch (r.path, r.method) {
         case ("/import", "GET"), ("/import", "HEAD"): return form(ctx, error: nil)
         case ("/import/preview", "POST"): return try preview(r, ctx)
+        case ("/import/sheet", "POST"): return try sheet(r, ctx)
         case ("/import/confirm", "POST"): return try confirm(r, ctx)
         default: return nil
         }
@@ -79,6 +80,31 @@ struct ImportPage {
         }
     }
 
+    /// Another sheet of the workbook uploaded, chosen on its preview: previewed the same way.
+    func sheet(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+        guard let token = r.query["file"], let file = stored(token), FileManager.default.fileExists(atPath: file.path),
+              let table = r.query["table"], let sheet = r.form["sheet"] else {
+            return form(ctx, error: Message.webImportFileGone.text(ctx.language))
+        }
+        let name = r.query["name"] ?? ""
+        do {
+            let result = try CSVImporter(sheet: sheet).import(table: table, file: file, into: replica, dryRun: true)
+            return try page(result, table: table, token: token, name: name, ctx)
+        } catch {
+            let chosen = name.isEmpty ? Message.webImportFile.text(ctx.language) : name
+            return form(ctx, error: WebApp.line(error, ctx.language).replacingOccurrences(of: token, with: chosen))
+        }
+    }
+
+    /// A workbook of several sheets: which one this preview read, and the others to choose.
+    func sheetChoice(_ result: CSVImportResult, table: String, token: String, name: String, _ ctx: PageContext) -> String {
+        guard result.sheets.count > 1 else { return "" }
+        let options = result.sheets.map { "<option value=\"\(esc($0))\"\($0 == result.sheet ? " selected" : "")>\(esc($0))</option>" }.joined()
+        return ctx.form("/import/sheet?" + query([("file", token), ("table", table), ("name", name)]),
+                        "<label for=\"sheet\">\(ctx.t(.webImportOtherSheet))</label><select id=\"sheet\" name=\"sheet\">\(options)</select>"
+                        + "<button class=\"secondary\">\(ctx.t(.webImportShowSheet))</button>")
+    }
+
     func page(_ result: CSVImportResult, table: String, token: String, name: String, _ ctx: PageContext) throws -> HTTPResponse {
         var ctx = ctx
         let l = ctx.language
@@ -97,11 +123,13 @@ struct ImportPage {
             let why = o.reason ?? said.compactMap { $0 }.joined(separator: "; ")
             return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }
-        var body = "<p>\(esc(name)): \(ctx.t(.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count)))</p>"
+        let read = result.sheet.map { "\(name), \(Message.webImportSheet($0).text(l))" } ?? name
+        var body = "<p>\(esc(read)): \(ctx.t(.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count)))</p>"
+        body += sheetChoice(result, table: table, token: token, name: name, ctx)
         // How the file was read (columns left out, people without a role): to heed, in amber.
         for note in result.notes { body += "<p class=\"caution\">\(ctx.t(note))</p>" }
         body += ctx.table([Message.webImportLine.text(l), Message.webImportInFile.text(l), Message.webImportOutcome.text(l), Message.webImportReason.text(l)], rows)
-        body += ctx.form("/import/confirm?" + query([("file", token), ("table", table)]),
+        body += ctx.form("/import/confirm?" + query([("file", token), ("table", table)] + (result.sheets.count > 1 ? [("sheet", result.sheet ?? "")] : [])),
                          "<button>\(ctx.t(.webImportConfirm))</button><a class=\"button secondary\" href=\"/import\">\(ctx.t(.webCancel))</a>")
         return HTTPResponse(html: ctx.page(body))
     }
@@ -116,7 +144,7 @@ struct ImportPage {
             let said: Message = FileManager.default.fileExists(atPath: loaded.path) ? .webImportAlreadyLoaded : .webImportFileGone
             return form(ctx, error: said.text(ctx.language))
         }
-        let result = try CSVImporter().import(table: table, file: file, into: replica, skipBad: true)
+        let result = try CSVImporter(sheet: r.query["sheet"]).import(table: table, file: file, into: replica, skipBad: true)
         // Loaded: the file goes, a mark that it was loaded stays (a load that failed leaves the file to try again).
         try? FileManager.default.removeItem(at: file)
         FileManager.default.createFile(atPath: loaded.path, contents: nil)

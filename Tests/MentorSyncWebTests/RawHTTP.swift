@@ -69,13 +69,18 @@ enum RawHTTP {
 
     /// One request; `host` is the Host header (the server's own by default).
     static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], body: String = "") -> HTTPAnswer? {
+        request(port: port, method, target, host: host, headers: headers, bytes: Array(body.utf8))
+    }
+
+    /// The same with a body of any bytes (a workbook uploaded).
+    static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], bytes body: [UInt8]) -> HTTPAnswer? {
         guard let fd = connect(port: port) else { return nil }
         defer { close(fd) }
         // A POST with its own Content-Type and length (an upload) is named "PUT-AS-POST" by the caller.
         var head = "\(method == "PUT-AS-POST" ? "POST" : method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n"
         for (k, v) in headers { head += "\(k): \(v)\r\n" }
-        if method == "POST" { head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n" }
-        write(fd, Array((head + "\r\n" + body).utf8))
+        if method == "POST" { head += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.count)\r\n" }
+        write(fd, Array((head + "\r\n").utf8) + body)
         return readAll(fd)
     }
 }

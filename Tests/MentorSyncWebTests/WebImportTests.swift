@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MentorSyncTestSupport
+import MentorSyncDomain
 
 /// Import of a list in the browser: a preview by line that writes nothing, then a confirmation.
 final class WebImportTests: XCTestCase {
@@ -77,5 +78,39 @@ final class WebImportTests: XCTestCase {
         let none = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("", "")))
         XCTAssertTrue(none.body.contains("выберите файл для загрузки"), none.body)
         XCTAssertEqual(w.checksum(w.schoolHome), before)
+    }
+
+    /// A school's workbook keeps its teachers on the sheet «Учителя» and its pupils on «Ученики»: the
+    /// page read the first sheet, said nothing of which, and had no way to load the second. The
+    /// preview names the sheet it read and, for a workbook of several, offers its other sheets;
+    /// the one chosen is previewed, then loaded.
+    func testASheetOfTheWorkbookIsChosen() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
+        let client = WebClient(port: port)
+        _ = try XCTUnwrap(client.get("/import"))
+        let book = try XLSXWriter().encode(sheets: [
+            ("Учителя", [[.text("ФИО"), .text("Роль")], [.text("Кузнецова Ольга Ивановна"), .text("учитель")]]),
+            ("Ученики", [[.text("ФИО"), .text("Роль")], [.text("Козлов Пётр Андреевич"), .text("ученик")], [.text("Лебедева Нина Олеговна"), .text("ученик")]]),
+        ])
+        let first = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("школа.xlsx", book)))
+        XCTAssertEqual(first.status, 200, first.body)
+        XCTAssertTrue(first.body.contains("школа.xlsx, лист «Учителя»: добавится 1"), first.body)
+        XCTAssertTrue(first.body.contains("<option value=\"Ученики\">Ученики</option>"), first.body)
+        // The other sheet, chosen: its form's action, without its token (the client adds its own).
+        let action = try XCTUnwrap(first.body.range(of: "/import/sheet?").map { r in
+            String(first.body[r.lowerBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+        })
+        let second = try XCTUnwrap(client.post(action.components(separatedBy: "&csrf=")[0], [("sheet", "Ученики")]))
+        XCTAssertEqual(second.status, 200, second.body)
+        XCTAssertTrue(second.body.contains("школа.xlsx, лист «Ученики»: добавится 2"), second.body)
+        XCTAssertTrue(second.body.contains("Лебедева Нина Олеговна"), second.body)
+        let confirm = try XCTUnwrap(second.body.range(of: "/import/confirm?").map { r in
+            String(second.body[r.lowerBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+        })
+        XCTAssertEqual(client.post(confirm.components(separatedBy: "&csrf=")[0], [])?.status, 303)
+        let list = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path]).stdout
+        XCTAssertTrue(list.contains("Козлов Пётр Андреевич") && list.contains("Лебедева Нина Олеговна"), list)
+        XCTAssertFalse(list.contains("Кузнецова"), "only the sheet chosen is loaded: \(list)")
     }
 }

@@ -100,14 +100,21 @@ final class WebClient {
     /// A file upload (`multipart/form-data`) with its token in the URL.
     @discardableResult
     func upload(_ path: String, fields: [(String, String)], file: (name: String, bytes: String)) -> HTTPAnswer? {
+        upload(path, fields: fields, file: (file.name, Data(file.bytes.utf8)))
+    }
+
+    /// A file of any bytes (a workbook) uploaded so.
+    @discardableResult
+    func upload(_ path: String, fields: [(String, String)], file: (name: String, data: Data)) -> HTTPAnswer? {
         let boundary = "----mentorsync\(UUID().uuidString)"
-        var body = ""
-        for (k, v) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n\(file.bytes)\r\n--\(boundary)--\r\n"
+        var head = ""
+        for (k, v) in fields { head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+        head += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: text/csv\r\n\r\n"
+        let body = Array(head.utf8) + [UInt8](file.data) + Array("\r\n--\(boundary)--\r\n".utf8)
         var headers = cookie.map { ["Cookie": $0] } ?? [:]
         headers["Content-Type"] = "multipart/form-data; boundary=\(boundary)"
-        headers["Content-Length"] = "\(body.utf8.count)"
-        let a = RawHTTP.request(port: port, "PUT-AS-POST", path + "?csrf=\(token ?? "")", headers: headers, body: body)
+        headers["Content-Length"] = "\(body.count)"
+        let a = RawHTTP.request(port: port, "PUT-AS-POST", path + "?csrf=\(token ?? "")", headers: headers, bytes: body)
         remember(a)
         return a
     }

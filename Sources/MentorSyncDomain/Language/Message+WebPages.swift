@@ -202,6 +202,11 @@ extension Message {
     public static let webImportUpdated = Message("web.import.updated", en: "will be updated", ru: "будет изменено")
     public static let webImportUnchanged = Message("web.import.unchanged", en: "already so", ru: "уже так")
     public static let webImportRefused = Message("web.import.refused", en: "refused", ru: "отклонено")
+    public static func webImportSheet(_ sheet: String) -> Message {
+        Message("web.import.sheet", en: "sheet ‘\(sheet)’", ru: "лист «\(sheet)»")
+    }
+    public static let webImportOtherSheet = Message("web.import.other_sheet", en: "Sheet of the workbook", ru: "Лист книги")
+    public static let webImportShowSheet = Message("web.import.show_sheet", en: "Show this sheet", ru: "Показать этот лист")
     public static func webImportSummary(added: Int, updated: Int, unchanged: Int, refused: Int) -> Message {
         Message("web.import.summary", en: "added \(added), updated \(updated), unchanged \(unchanged), refused \(refused)",
                 ru: "добавится \(added), изменится \(updated), без изменений \(unchanged), отклонено \(refused)")

@@ -54,6 +54,8 @@ public struct CSVDocument: Sendable {
     public var records: [CSVRecord]
     /// The sheet of the workbook the records come from; nil for a CSV file.
     public var sheet: String? = nil
+    /// The workbook's shown sheets, in tab order (empty for a CSV file): a list may be on any.
+    public var sheets: [String] = []
 }
 
 /// Why a file could not be read as CSV: one line in the user's language, saying what to do.

@@ -19,6 +19,8 @@ public struct CSVImportResult: Sendable {
     public var encoding: CSVEncoding
     /// The workbook sheet read; nil for a CSV file.
     public var sheet: String?
+    /// The workbook's shown sheets, in tab order (empty for a CSV file).
+    public var sheets: [String] = []
     /// New rows written.
     public var inserted = 0
     /// Existing rows (matched by id) whose values changed.
@@ -180,6 +182,7 @@ public struct CSVImporter {
 
         var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding, sheet: document.sheet)
         result.skippedColumns = unknown
+        result.sheets = document.sheets
         result.titleLines = document.records[..<headerIndex].filter { !$0.isBlank }.count
         let db = replica.database
         let resolver = ReferenceResolver(database: db)

@@ -17,7 +17,7 @@ public enum SpreadsheetFile {
             let book = try XLSXWorkbook(data: data, file: url.lastPathComponent)
             func document(_ name: String?) throws -> CSVDocument {
                 let s = try book.sheet(name)
-                return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name)
+                return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name, sheets: book.shownSheetNames)
             }
             guard sheet == nil, let first = book.shownSheetNames.first else { return try document(sheet) }
             for name in book.shownSheetNames {
