@@ -200,4 +200,24 @@ final class ExcelListTests: XCTestCase {
             XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM \(table)")?.integer, 1, table)
         }
     }
+
+    /// Staff lists exported from the school's systems write a name in three columns, «Фамилия»,
+    /// «Имя», «Отчество»: every line was refused («для новой записи нужно поле «ФИО»»), the three
+    /// columns left out. They are read as one «ФИО», the parts joined, and said so; loaded again,
+    /// nobody is doubled; a list of mentors written so finds its people.
+    func testANameInThreeColumnsIsOneName() throws {
+        let staff = scratch.path("кадры.xlsx")
+        try F.workbook(sheets: [("Лист1", nil, F.row(1, "Фамилия", "Имя", "Отчество", "Дата рождения", "Должность")
+            + F.row(2, "Волкова", "Нина", "Петровна", "05.05.1980", "учитель") + F.row(3, "Ли", "Ан", "", "01.02.1999", "учитель"))]).write(to: staff)
+        let r = try CSVImporter().import(table: "persons", file: staff, into: school)
+        XCTAssertEqual(r.inserted, 2, "\(r.badRows)")
+        XCTAssertEqual(r.skippedColumns, [])
+        XCTAssertEqual(r.notes.first?.text(.ru), "ФИО составлено из столбцов «Фамилия», «Имя», «Отчество»")
+        XCTAssertEqual(try names(), ["Волкова Нина Петровна", "Ли Ан"])
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: staff, into: school).unchanged, 2)
+        let mentors = scratch.path("наставники.xlsx")
+        try F.workbook(sheets: [("Лист1", nil, F.row(1, "Фамилия", "Имя", "Отчество", "Статус") + F.row(2, "Волкова", "Нина", "Петровна", "активный"))]).write(to: mentors)
+        XCTAssertEqual(try CSVImporter().import(table: "mentors", file: mentors, into: school).inserted, 1)
+        XCTAssertEqual(try school.database.scalar("SELECT p.full_name FROM mentors m JOIN persons p ON p.id = m.person_id")?.text, "Волкова Нина Петровна")
+    }
 }

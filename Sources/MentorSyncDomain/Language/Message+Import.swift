@@ -263,6 +263,9 @@ extension Message {
                 ru: "новых людей без роли: \(n) — показатели отчёта о педагогах их не учтут; добавьте в список столбец «Роль» (учитель, ученик, …) или укажите роль в карточке каждого")
     }
 
+    public static let importNameColumnsJoined = Message("import.name_columns_joined",
+        en: "the full name (ФИО) is made of the columns «Фамилия», «Имя», «Отчество»",
+        ru: "ФИО составлено из столбцов «Фамилия», «Имя», «Отчество»")
     public static func importTitleLinesSkipped(_ n: Int) -> Message {
         Message("import.title_lines_skipped",
                 en: "\(Plural.en(count: n, "line", "lines")) above the column names left out (a title)",

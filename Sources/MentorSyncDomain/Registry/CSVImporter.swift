@@ -36,6 +36,8 @@ public struct CSVImportResult: Sendable {
     public var skippedColumns: [String] = []
     /// Lines above the header (a title, the school's name) left out.
     public var titleLines = 0
+    /// «Фамилия», «Имя», «Отчество» read as one «ФИО» (`NameColumns`).
+    public var nameColumnsJoined = false
     /// People added with no role (a list of teachers without «Роль»): the report's indicators about
     /// teachers do not count them, so the person is told.
     public var addedWithoutRole = 0
@@ -53,6 +55,7 @@ public struct CSVImportResult: Sendable {
     public var notes: [Message] {
         var notes: [Message] = []
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
+        if nameColumnsJoined { notes.append(.importNameColumnsJoined) }
         if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
         if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
         if menteesLeftAlone > 0 { notes.append(.importPairMenteesLeftAlone(menteesLeftAlone)) }
@@ -144,6 +147,9 @@ public struct CSVImporter {
         guard let headerIndex = CSVImporter.headerIndex(document, table: t) else {
             throw CSVImportError.noHeader(file: file.lastPathComponent)
         }
+        // «Фамилия», «Имя», «Отчество» in three columns: one «ФИО».
+        let joined = NameColumns.joined(document, header: headerIndex)
+        let document = joined ?? document
 
         // The header: which cell goes where.
         var targets: [Target] = []
@@ -183,6 +189,7 @@ public struct CSVImporter {
         var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding, sheet: document.sheet)
         result.skippedColumns = unknown
         result.sheets = document.sheets
+        result.nameColumnsJoined = joined != nil
         result.titleLines = document.records[..<headerIndex].filter { !$0.isBlank }.count
         let db = replica.database
         let resolver = ReferenceResolver(database: db)
