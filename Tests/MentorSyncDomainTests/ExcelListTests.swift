@@ -220,4 +220,26 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(try CSVImporter().import(table: "mentors", file: mentors, into: school).inserted, 1)
         XCTAssertEqual(try school.database.scalar("SELECT p.full_name FROM mentors m JOIN persons p ON p.id = m.person_id")?.text, "Волкова Нина Петровна")
     }
+
+    /// A staff list divided into sections by a row whose one cell is merged across the table
+    /// («Администрация», «Учителя начальных классов»): a heading in the «№ п/п» column was a line
+    /// refused for its empty «ФИО» (the whole file with it), one in the «ФИО» column a person named
+    /// «Администрация». Such rows are headings: left out, and said; a CSV line of the same heading
+    /// (a word in the «№ п/п» column, nothing else) too.
+    func testSectionHeadingsAcrossTheRowAreNoPeople() throws {
+        let merged = "<mergeCells count=\"2\"><mergeCell ref=\"A2:C2\"/><mergeCell ref=\"A4:C4\"/></mergeCells>"
+        let sheet = F.row(1, "ФИО", "Дата рождения", "Должность") + F.row(2, "Администрация") + F.row(3, "Волкова Нина Петровна", "05.05.1980", "директор")
+            + F.row(4, "Учителя начальных классов") + F.row(5, "Орлова Вера Павловна", "06.06.1985", "учитель")
+        let book = scratch.path("штат.xlsx")
+        try F.workbook(sheetData: sheet, afterSheetData: merged).write(to: book)
+        let r = try CSVImporter().import(table: "persons", file: book, into: school)
+        XCTAssertEqual([r.inserted, r.badRows.count], [2, 0], "\(r.badRows)")
+        XCTAssertEqual(r.notes.first?.text(.ru), "пропущены подзаголовки (одна ячейка на всю строку): строки 2, 4")
+        XCTAssertEqual(try names(), ["Волкова Нина Петровна", "Орлова Вера Павловна"])
+        let csv = scratch.path("штат.csv")
+        try Data("№ п/п;ФИО;Дата рождения\r\nАдминистрация;;\r\n1;Волкова Нина Петровна;05.05.1980\r\n".utf8).write(to: csv)
+        let again = try CSVImporter().import(table: "persons", file: csv, into: school)
+        XCTAssertEqual([again.unchanged, again.badRows.count], [1, 0], "\(again.badRows)")
+        XCTAssertEqual(again.notes.first?.text(.ru), "пропущены подзаголовки (одна ячейка на всю строку): строка 2")
+    }
 }

@@ -263,6 +263,12 @@ extension Message {
                 ru: "новых людей без роли: \(n) — показатели отчёта о педагогах их не учтут; добавьте в список столбец «Роль» (учитель, ученик, …) или укажите роль в карточке каждого")
     }
 
+    public static func importHeadingsSkipped(_ lines: [Int]) -> Message {
+        let listed = lines.map(String.init).joined(separator: ", ")
+        return Message("import.headings_skipped",
+                       en: "section headings left out (one cell across the row): \(lines.count == 1 ? "line" : "lines") \(listed)",
+                       ru: "пропущены подзаголовки (одна ячейка на всю строку): \(lines.count == 1 ? "строка" : "строки") \(listed)")
+    }
     public static let importNameColumnsJoined = Message("import.name_columns_joined",
         en: "the full name (ФИО) is made of the columns «Фамилия», «Имя», «Отчество»",
         ru: "ФИО составлено из столбцов «Фамилия», «Имя», «Отчество»")

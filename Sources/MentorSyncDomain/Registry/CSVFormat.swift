@@ -40,8 +40,11 @@ public enum CSVEncoding: String, Sendable {
 public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     public var fields: [String]
+    /// A workbook's row whose one value fills a cell merged across columns: a title, or a section's
+    /// heading between the rows of a list («Учителя начальных классов»).
+    public var heading = false
 
-    public init(line: Int, fields: [String]) { self.line = line; self.fields = fields }
+    public init(line: Int, fields: [String], heading: Bool = false) { self.line = line; self.fields = fields; self.heading = heading }
 
     /// An empty line, or a line of empty cells (`;;;;`, as spreadsheets write blank rows).
     public var isBlank: Bool { fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }

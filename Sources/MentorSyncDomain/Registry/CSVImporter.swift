@@ -36,6 +36,9 @@ public struct CSVImportResult: Sendable {
     public var skippedColumns: [String] = []
     /// Lines above the header (a title, the school's name) left out.
     public var titleLines = 0
+    /// Lines of section headings between the rows (a cell merged across the row, or a word alone in
+    /// the «№ п/п» column): left out.
+    public var headingLines: [Int] = []
     /// «Фамилия», «Имя», «Отчество» read as one «ФИО» (`NameColumns`).
     public var nameColumnsJoined = false
     /// People added with no role (a list of teachers without «Роль»): the report's indicators about
@@ -55,6 +58,7 @@ public struct CSVImportResult: Sendable {
     public var notes: [Message] {
         var notes: [Message] = []
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
+        if !headingLines.isEmpty { notes.append(.importHeadingsSkipped(headingLines)) }
         if nameColumnsJoined { notes.append(.importNameColumnsJoined) }
         if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
         if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
@@ -234,6 +238,7 @@ public struct CSVImporter {
             var values = [DatabaseValue](repeating: .null, count: columns.count)
 
             for record in document.records[(headerIndex + 1)...] where !record.isBlank {
+                if CSVImporter.isHeading(record, targets) { result.headingLines.append(record.line); continue }
                 // Every row is written even after a bad one, so that rows the registry itself refuses
                 // are reported too; when the file is all or nothing, the transaction is rolled back.
                 var reasons: [String] = []
@@ -432,6 +437,15 @@ public struct CSVImporter {
         "diagnostics": ["person_id", "held_on"], "trainings": ["person_id", "course", "finished_on"],
         "event_participants": ["event_id", "person_id"], "indicator_values": ["indicator_id", "period"],
     ]
+
+    /// A section's heading between a list's rows: a workbook's cell merged across the row, or a line
+    /// whose one filled cell is a word in the «№ п/п» column (as such a row reads in CSV).
+    private static func isHeading(_ record: CSVRecord, _ targets: [Target]) -> Bool {
+        if record.heading { return true }
+        let filled = record.fields.indices.filter { !record.fields[$0].allSatisfy(\.isWhitespace) }
+        guard filled.count == 1, filled[0] < targets.count, case .rowNumber = targets[filled[0]] else { return false }
+        return !record.fields[filled[0]].contains { $0.isNumber }
+    }
 
     private func isReference(_ c: ColumnSchema) -> Bool {
         if case .reference = c.kind { return true }

@@ -35,8 +35,18 @@ struct XLSXSheetParser {
         func bad(_ reason: Message) -> XLSXError { .badPart(file: file, part: part, reason: reason) }
 
         let w = XMLWalker()
+        // Cells merged across columns (18.3.1.55): their first cell → how many columns. A row holding
+        // one alone, over three columns or the whole sheet's width, is a heading (a name cell merged
+        // over two columns in every row of a list is no heading).
+        var acrossColumns: [[Int]: Int] = [:]
         w.start = { name, a in
             if name == "sheetData" { inSheetData = true }
+            if name == "mergeCell", let ref = a["ref"], !inSheetData {
+                let corners = ref.split(separator: ":").compactMap { XLSXSheetParser.reference(String($0)) }
+                if corners.count == 2, let row = corners[0].row, corners[1].column > corners[0].column {
+                    acrossColumns[[row, corners[0].column]] = corners[1].column - corners[0].column + 1
+                }
+            }
             guard inSheetData else { return }
             switch name {
             case "row":
@@ -102,7 +112,8 @@ struct XLSXSheetParser {
         return rows.map { row in
             var fields = [String](repeating: "", count: width)
             for (k, v) in row.cells { fields[k] = v }
-            return CSVRecord(line: row.number, fields: fields)
+            let heading = row.cells.count == 1 && row.cells.keys.contains { (acrossColumns[[row.number, $0]] ?? 0) >= min(3, width) }
+            return CSVRecord(line: row.number, fields: fields, heading: heading)
         }
     }
 
