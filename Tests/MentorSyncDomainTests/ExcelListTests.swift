@@ -163,11 +163,16 @@ final class ExcelListTests: XCTestCase {
     /// and added every other meeting and survey a second time. A line of a meeting (a survey) the
     /// pair already has — the same kind (respondent) and day — is that row: unchanged, or changed
     /// where the list corrects it (the minutes); a new line is added.
-    func testADiaryOfMeetingsLoadedAgainDoublesNothing() throws {
+    /// The pair of «Иванова Мария Петровна» and her young teacher, entered by lists.
+    func makePair() throws {
         XCTAssertEqual(try importCSV("persons", "ФИО;Дата рождения;Роль\nИванова Мария Петровна;12.03.1990;учитель\nНовикова Юлия Андреевна;01.02.2000;учитель\n").inserted, 2)
         XCTAssertEqual(try importCSV("mentors", "Наставник;Статус\nИванова Мария Петровна;активный\n").inserted, 1)
         XCTAssertEqual(try importCSV("mentees", "Наставляемый;Категория;Статус\nНовикова Юлия Андреевна;молодой специалист;в паре\n").inserted, 1)
         XCTAssertEqual(try importCSV("pairs", "Наставник;Форма;Вид;Дата начала;Статус;Наставляемые\nИванова Мария Петровна;учитель – учитель;пара;15.09.2025;активная;Новикова Юлия Андреевна\n").inserted, 1)
+    }
+
+    func testADiaryOfMeetingsLoadedAgainDoublesNothing() throws {
+        try makePair()
         let diary = "Пара;Вид встречи;Дата встречи;Протокол\nИванова Мария Петровна;встреча-знакомство;20.09.2025;знакомство\nИванова Мария Петровна;пробная встреча;01.10.2025;\n"
         XCTAssertEqual(try importCSV("meetings", diary).inserted, 2)
         let grown = diary.replacingOccurrences(of: "01.10.2025;", with: "01.10.2025;открытый урок") + "Иванова Мария Петровна;встреча-планирование;15.10.2025;ИОМ\n"
@@ -241,5 +246,20 @@ final class ExcelListTests: XCTestCase {
         let again = try CSVImporter().import(table: "persons", file: csv, into: school)
         XCTAssertEqual([again.unchanged, again.badRows.count], [1, 0], "\(again.badRows)")
         XCTAssertEqual(again.notes.first?.text(.ru), "пропущены подзаголовки (одна ячейка на всю строку): строка 2")
+    }
+
+    /// Ольга Ивановна's diary names the pair once, its cell merged down over the rows of its meetings,
+    /// as Excel shows a value that holds for several rows: every row below the first was refused with
+    /// «не заполнено «Пара»». A cell merged down a column reads in every row it covers.
+    func testACellMergedDownTheRowsReadsInEachOfThem() throws {
+        try makePair()
+        let diary = scratch.path("дневник.xlsx")
+        try F.workbook(sheetData: F.row(1, "Пара", "Вид встречи", "Дата встречи") + F.row(2, "Иванова Мария Петровна", "встреча-знакомство", "20.09.2025")
+            + "<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>пробная встреча</t></is></c><c r=\"C3\" t=\"inlineStr\"><is><t>01.10.2025</t></is></c></row>"
+            + "<row r=\"4\"><c r=\"A4\" s=\"0\"/><c r=\"B4\" t=\"inlineStr\"><is><t>встреча-планирование</t></is></c><c r=\"C4\" t=\"inlineStr\"><is><t>15.10.2025</t></is></c></row>",
+            afterSheetData: "<mergeCells count=\"1\"><mergeCell ref=\"A2:A4\"/></mergeCells>").write(to: diary)
+        let r = try CSVImporter().import(table: "meetings", file: diary, into: school)
+        XCTAssertEqual([r.inserted, r.badRows.count], [3, 0], "\(r.badRows)")
+        XCTAssertEqual(try school.database.scalar("SELECT count(DISTINCT pair_id) FROM meetings")?.integer, 1)
     }
 }

@@ -39,12 +39,16 @@ struct XLSXSheetParser {
         // one alone, over three columns or the whole sheet's width, is a heading (a name cell merged
         // over two columns in every row of a list is no heading).
         var acrossColumns: [[Int]: Int] = [:]
+        // Cells merged down one column (a pair's name over the rows of its meetings): column, first and last row.
+        var down: [(column: Int, from: Int, to: Int)] = []
         w.start = { name, a in
             if name == "sheetData" { inSheetData = true }
             if name == "mergeCell", let ref = a["ref"], !inSheetData {
                 let corners = ref.split(separator: ":").compactMap { XLSXSheetParser.reference(String($0)) }
                 if corners.count == 2, let row = corners[0].row, corners[1].column > corners[0].column {
                     acrossColumns[[row, corners[0].column]] = corners[1].column - corners[0].column + 1
+                } else if corners.count == 2, let from = corners[0].row, let to = corners[1].row, to > from, corners[1].column == corners[0].column {
+                    down.append((corners[0].column, from, to))
                 }
             }
             guard inSheetData else { return }
@@ -106,6 +110,26 @@ struct XLSXSheetParser {
             }
         }
         try w.walk(bytes, part: part, file: file)
+        // A cell merged down a column shows its value in every row it covers: each of them reads it.
+        if !down.isEmpty {
+            let at = Dictionary(rows.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
+            let numbers = rows.map(\.number)
+            for m in down {
+                guard let top = at[m.from].flatMap({ rows[$0].cells[m.column] }) else { continue }
+                // The first row below the merge's first (rows are in order): a binary search, as a
+                // sheet may hold many merges.
+                var i = 0, end = numbers.count
+                while i < end { let mid = (i + end) / 2; if numbers[mid] > m.from { end = mid } else { i = mid + 1 } }
+                while i < numbers.count, numbers[i] <= m.to {
+                    if rows[i].cells[m.column] == nil {
+                        rows[i].cells[m.column] = top
+                        count += 1
+                        if count > maxCells { throw XLSXError.tooLarge(file: file, reason: .xlsxManyCells(maxCells)) }
+                    }
+                    i += 1
+                }
+            }
+        }
         guard rows.count * width <= maxCells * 4 else {
             throw XLSXError.tooLarge(file: file, reason: .xlsxSpan(rows: rows.count, columns: width))
         }
