@@ -262,4 +262,26 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual([r.inserted, r.badRows.count], [3, 0], "\(r.badRows)")
         XCTAssertEqual(try school.database.scalar("SELECT count(DISTINCT pair_id) FROM meetings")?.integer, 1)
     }
+
+    /// The methodologist's list of indicators keeps «Целевое значение» as Excel percentages: the cell
+    /// shows «85%» and holds 0.85. It was read as 0.85 — a target of 0.85% stored without a word, and
+    /// every school short of it or past it in the report. A percentage reads as it shows, «85%», and
+    /// a number column takes «85%» (a CSV file saved from Excel writes it so) as 85.
+    func testAPercentageReadsAsItShows() throws {
+        let district = try Replica.create(path: scratch.path("district.db").path, site: SiteID("district")!, role: .district,
+                                          district: SiteID("district")!, schema: RegistrySchema.schema)
+        let cell = { (r: Int, v: String) in "<c r=\"C\(r)\" s=\"1\"><v>\(v)</v></c>" }
+        let sheet = F.row(1, "Код", "Показатель", "Целевое значение")
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>young_in_mentoring</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Доля молодых</t></is></c>\(cell(2, "0.85"))</row>"
+            + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>stayed</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>Закрепились</t></is></c>\(cell(3, "0.125"))</row>"
+        let book = try F.workbook(sheetData: sheet, styles: "<xf numFmtId=\"0\"/><xf numFmtId=\"9\"/>")
+        XCTAssertEqual(try F.rows(book).map { $0[2] }, ["Целевое значение", "85%", "12.5%"])
+        let url = scratch.path("показатели.xlsx")
+        try book.write(to: url)
+        let r = try CSVImporter().import(table: "indicators", file: url, into: district)
+        XCTAssertEqual(r.inserted, 2, "\(r.badRows)")
+        XCTAssertEqual(try district.database.rows("SELECT target_value FROM indicators ORDER BY code").map { $0[0] }, [.real(12.5), .real(85)])
+        let column = try XCTUnwrap(RegistrySchema.indicators.column(named: "target_value"))
+        XCTAssertEqual(try ValueParser.parse("85 %", column: column, table: "indicators"), .real(85))
+    }
 }

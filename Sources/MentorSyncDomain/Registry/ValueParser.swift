@@ -47,7 +47,9 @@ public enum ValueParser {
             }
             return .integer(v)
         case .real:
-            guard let v = Double(raw.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
+            // «85%», as Excel shows a percentage and saves it to CSV: the indicators' percentages are 0…100.
+            let number = raw.hasSuffix("%") ? String(raw.dropLast()).trimmingCharacters(in: .whitespaces) : raw
+            guard let v = Double(number.replacingOccurrences(of: ",", with: ".")), v.isFinite else {
                 throw MessageError(.notANumber(.column(column.name, table: table), raw))
             }
             return .real(v)

@@ -4,12 +4,14 @@ import Foundation
 /// workbook's epoch), a time of day, or both. ECMA-376 Part 1, 18.8.30 (numFmt) lists the
 /// built-in formats; any other format is read from its code.
 enum XLSXNumberKind: Equatable {
-    case number, date, time, dateTime
+    /// `percent`: shown a hundred times the number, with «%» (0.85 shows «85%»).
+    case number, date, time, dateTime, percent
 
     /// Built-in format ids (18.8.30): 14–17 and 27–36, 50–58 (East Asian) dates, 18–21 and
-    /// 45–47 times, 22 date and time.
+    /// 45–47 times, 22 date and time, 9 and 10 percentages.
     init(builtIn id: Int) {
         switch id {
+        case 9, 10: self = .percent
         case 14...17, 27...36, 50...58: self = .date
         case 18...21, 45...47: self = .time
         case 22: self = .dateTime
@@ -48,7 +50,7 @@ enum XLSXNumberKind: Equatable {
         case (true, true): self = .dateTime
         case (true, false): self = .date
         case (false, true): self = .time
-        default: self = .number
+        default: self = letters.contains("%") ? .percent : .number
         }
     }
 }

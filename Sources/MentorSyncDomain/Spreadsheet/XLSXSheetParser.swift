@@ -165,6 +165,7 @@ struct XLSXSheetParser {
             let raw = XLSXSheetParser.trimmed(value)
             guard !raw.isEmpty, let number = Double(raw) else { return raw }
             let kind = styles.indices.contains(style) ? styles[style] : .number
+            if kind == .percent { return XLSXSheetParser.numberText(number * 100) + "%" }
             if kind != .number, let text = ExcelDate.text(serial: number, kind: kind, date1904: date1904) { return text }
             return XLSXSheetParser.numberText(number)
         }
