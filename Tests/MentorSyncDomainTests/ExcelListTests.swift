@@ -284,4 +284,17 @@ final class ExcelListTests: XCTestCase {
         let column = try XCTUnwrap(RegistrySchema.indicators.column(named: "target_value"))
         XCTAssertEqual(try ValueParser.parse("85 %", column: column, table: "indicators"), .real(85))
     }
+
+    /// A long name wrapped in a narrow column with Alt+Enter («Семёнова⏎Анастасия Викторовна») was
+    /// stored with the line break: every list, page and receipt showed her name on two lines. A
+    /// name's line break is a space (a note's or minutes' line breaks stay).
+    func testALineBreakInANameIsASpace() throws {
+        let url = scratch.path("педагоги.xlsx")
+        try F.workbook(sheetData: F.row(1, "ФИО", "Дата рождения", "Примечание")
+            + F.row(2, "Семёнова&#10;Анастасия Викторовна", "03.04.1996", "классный руководитель&#10;5 «Б»")).write(to: url)
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: url, into: school).inserted, 1)
+        XCTAssertEqual(try school.database.rows("SELECT full_name, notes FROM persons").map { $0.map(\.displayText) },
+                       [["Семёнова Анастасия Викторовна", "классный руководитель\n5 «Б»"]])
+        XCTAssertEqual(try CSVImporter().import(table: "persons", file: url, into: school).unchanged, 1)
+    }
 }

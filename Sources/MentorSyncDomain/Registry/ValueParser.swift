@@ -33,7 +33,12 @@ public enum ValueParser {
             // nor two spaces inside one ("Кузнецов  Виктор", a non-breaking space from Excel): kept,
             // they made a list imported again change the same rows every time, and a name typed with
             // one space find nothing. Line breaks of a longer text stay.
-            return .text(collapsingSpaces(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            var one = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // A name's line break (Alt+Enter, to wrap a long name in a narrow cell) is a space.
+            if oneLine.contains("\(table).\(column.name)") {
+                one = String(one.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+            }
+            return .text(collapsingSpaces(one))
         case .integer(let range):
             // A yes/no column (0, 1) also takes the words people write in spreadsheets.
             if range == 0...1, let flag = yesNo[raw.lowercased()] { return .integer(flag) }
@@ -71,6 +76,10 @@ public enum ValueParser {
             return .text(v)
         }
     }
+
+    /// The columns that name a row (a person, an organization, an event, a plan): one line each.
+    static let oneLine: Set<String> = ["persons.full_name", "organizations.name", "organizations.short_name", "events.code", "events.title",
+                                       "indicators.code", "plans.title", "practices.title"]
 
     static let yesNo: [String: Int64] = ["да": 1, "нет": 0, "yes": 1, "no": 0, "true": 1, "false": 0, "+": 1, "-": 0]
 
