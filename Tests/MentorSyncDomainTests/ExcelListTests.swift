@@ -297,4 +297,15 @@ final class ExcelListTests: XCTestCase {
                        [["Семёнова Анастасия Викторовна", "классный руководитель\n5 «Б»"]])
         XCTAssertEqual(try CSVImporter().import(table: "persons", file: url, into: school).unchanged, 1)
     }
+
+    /// A school's template writes a hint after a column's name: «Дата рождения (дд.мм.гггг)», «ФИО
+    /// (полностью)», «Роль (учитель/ученик)». Such a column was left out as unknown — the birth dates
+    /// lost, or the whole list refused for want of «ФИО». The hint in brackets is no part of the name.
+    func testAHintInBracketsAfterAColumnsNameIsNoPartOfIt() throws {
+        let r = try importCSV("persons", "ФИО (полностью);Дата рождения (дд.мм.гггг);Роль (учитель/ученик)\nБелова Ирина Олеговна;03.03.1993;учитель\n")
+        XCTAssertEqual([r.inserted, r.badRows.count], [1, 0], "\(r.badRows)")
+        XCTAssertEqual(r.skippedColumns, [])
+        XCTAssertEqual(try school.database.rows("SELECT full_name, birth_date, role FROM persons").map { $0.map(\.displayText) },
+                       [["Белова Ирина Олеговна", "1993-03-03", "teacher"]])
+    }
 }

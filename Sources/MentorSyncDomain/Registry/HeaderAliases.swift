@@ -87,7 +87,19 @@ public enum HeaderAliases {
         let key = normalize(header)
         for c in ["id", "org_id"] + columns where normalize(c) == key { return c }
         for c in ["id", "org_id"] where common[c]!.contains(where: { normalize($0) == key }) { return c }
-        return columns.first { c in table[name]?[c]?.contains { normalize($0) == key } ?? false }
+        if let c = columns.first(where: { c in table[name]?[c]?.contains { normalize($0) == key } ?? false }) { return c }
+        // A hint in brackets after the name, as templates write it: «Дата рождения (дд.мм.гггг)», «ФИО (полностью)».
+        let bare = withoutBrackets(header)
+        return bare != header && !bare.isEmpty ? column(for: bare, table: name, columns: columns) : nil
+    }
+
+    /// The text without what is in round brackets.
+    static func withoutBrackets(_ s: String) -> String {
+        var out = "", depth = 0
+        for ch in s {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.append(ch) }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
     }
 
     /// The pair's mentees of a pairs list (the last column of its Excel file): linked to the new
