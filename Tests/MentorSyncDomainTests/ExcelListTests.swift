@@ -308,4 +308,17 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(try school.database.rows("SELECT full_name, birth_date, role FROM persons").map { $0.map(\.displayText) },
                        [["Белова Ирина Олеговна", "1993-03-03", "teacher"]])
     }
+
+    /// A list of pupils (or a short list of staff) writes names without the patronymic: «Иванова
+    /// Мария», born the day «Иванова Мария Петровна» was, was added as a second person. A name
+    /// whose words begin hers (her surname, her first name or its initial), born her day, is
+    /// refused naming her; another first name is someone else.
+    func testANameWithoutItsPatronymicBornTheSameDayIsRefusedNamingHer() throws {
+        XCTAssertEqual(try importCSV("persons", "ФИО;Дата рождения;Роль\nИванова Мария Петровна;12.03.1990;учитель\n").inserted, 1)
+        let r = try importCSV("persons", "ФИО;Дата рождения;Роль\nИванова Мария;12.03.1990;учитель\nИванова М.;12.03.1990;учитель\n"
+                                + "Иванова Марина;12.03.1990;учитель\nИванова Мария Ивановна;12.03.1990;учитель\n", dryRun: true)
+        XCTAssertEqual(r.badRows.map(\.line), [2, 3], "\(r.badRows)")
+        XCTAssertTrue(r.badRows.allSatisfy { $0.reason.contains("looks like «Иванова Мария Петровна»") }, "\(r.badRows)")
+        XCTAssertEqual(r.inserted, 2)
+    }
 }

@@ -40,7 +40,7 @@ final class NameLookup {
             return false
         }
         // A person named by her surname and initials («иванова м.п.»), as school documents write her.
-        for name in names.order where leaf == "persons" && PersonMatcher.isInitials(key, of: name) {
+        for name in names.order where leaf == "persons" && PersonMatcher.isShortened(key, of: name) {
             if try add(name) { return found }
         }
         for name in names.order where name.contains(key) || (key.count >= 4 && !name.isEmpty && key.contains(name)) {

@@ -53,7 +53,7 @@ struct PersonMatcher {
     /// of them a typo of the other, when both are born the same day. Short names are not compared
     /// («Ли Ан» and «Ли Ян» are two people). The one measure of a list's lines and of a person added by hand.
     static func isNearName(_ typed: String, _ registered: String) -> Bool {
-        if isInitials(typed, of: registered) || isInitials(registered, of: typed) { return true }
+        if isShortened(typed, of: registered) || isShortened(registered, of: typed) { return true }
         let a = Array(typed)
         guard a.count >= 12, typed != registered else { return false }
         return NameLookup.editDistance(a, Array(registered), limit: 2) != nil
@@ -87,20 +87,22 @@ struct PersonMatcher {
         }
     }
 
-    /// Whether `short` is `full` written with initials, as school documents write names: «иванова м.п.»,
-    /// «иванова м. п.», «м.п. иванова» or «иванова м п» for «иванова мария петровна» (names as
-    /// `RowNames.normalize` leaves them): her surname, and the first letters of her other names.
-    static func isInitials(_ short: String, of full: String) -> Bool {
+    /// Whether `short` is `full` written shorter, as school documents and pupils' lists write names:
+    /// with initials («иванова м.п.», «иванова м. п.», «м.п. иванова», «иванова м п») or without the
+    /// patronymic («иванова мария», «иванова м.») for «иванова мария петровна» (names as
+    /// `RowNames.normalize` leaves them): her surname, then her other names in order, each whole or
+    /// its first letter, the last ones left out.
+    static func isShortened(_ short: String, of full: String) -> Bool {
         let words = full.split(separator: " ")
-        guard words.count >= 2, !short.isEmpty else { return false }
-        let surname = String(words[0]), initials = words.dropFirst().compactMap(\.first)
+        guard words.count >= 2, short != full else { return false }
+        let surname = String(words[0]), others = words.dropFirst()
         // Initials after the surname or before it; the dots between them optional.
         let rest: Substring
         if short.hasPrefix(surname + " ") { rest = short.dropFirst(surname.count + 1) } else if short.hasSuffix(" " + surname) {
             rest = short.dropLast(surname.count + 1)
         } else { return false }
-        let letters = rest.split(whereSeparator: { $0 == " " || $0 == "." })
-        return letters.count == initials.count && (rest.contains(".") || letters.count > 1)
-            && zip(letters, initials).allSatisfy { $0.count == 1 && $0.first == $1 }
+        let given = rest.split(whereSeparator: { $0 == " " || $0 == "." })
+        return (1...others.count).contains(given.count)
+            && zip(given, others).allSatisfy { g, w in g == w || (g.count == 1 && g.first == w.first) }
     }
 }
