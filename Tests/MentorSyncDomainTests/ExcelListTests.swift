@@ -321,4 +321,17 @@ final class ExcelListTests: XCTestCase {
         XCTAssertTrue(r.badRows.allSatisfy { $0.reason.contains("looks like «Иванова Мария Петровна»") }, "\(r.badRows)")
         XCTAssertEqual(r.inserted, 2)
     }
+
+    /// An official list opens with its approval block and title — «УТВЕРЖДАЮ», the director, the
+    /// order, «СПИСОК педагогических работников…», the school, the date: twelve lines and more above
+    /// the column names. Only ten were looked through, and the list was refused with «нет столбца
+    /// «УТВЕРЖДАЮ»». The column names are looked for among the first thirty filled lines.
+    func testAnApprovalBlockAboveTheListIsATitle() throws {
+        let block = ["УТВЕРЖДАЮ", "Директор МБОУ Захарвальская ООШ", "__________ /Петрова Н.В./", "Приказ № 45 от 01.09.2025", "СПИСОК",
+                     "педагогических работников,", "участвующих в реализации", "целевой модели наставничества", "в 2025-2026 учебном году",
+                     "МБОУ Захарвальская ООШ", "Белгородская область, с. Захарвань", "по состоянию на 01.09.2025", "(форма 3)", "лист 1 из 1"]
+        let r = try importCSV("persons", block.joined(separator: ";;\n") + ";;\n;;\nФИО;Дата рождения;Должность\nБелова Ирина Олеговна;03.03.1993;учитель\n")
+        XCTAssertEqual([r.inserted, r.titleLines], [1, 14], "\(r.badRows)")
+        XCTAssertEqual(try names(), ["Белова Ирина Олеговна"])
+    }
 }

@@ -133,10 +133,11 @@ public struct CSVImporter {
         namedHeader(document, table: t) ?? document.records.indices.first { !document.records[$0].isBlank }
     }
 
-    /// The line among the first ten filled ones that names a column of the table, if any.
+    /// The line among the first thirty filled ones that names a column of the table, if any (an
+    /// official list opens with its approval block and title: a dozen lines and more).
     private static func namedHeader(_ document: CSVDocument, table t: TableSchema) -> Int? {
         let filled = document.records.indices.lazy.filter { !document.records[$0].isBlank }
-        return filled.prefix(10).first { i in
+        return filled.prefix(30).first { i in
             document.records[i].fields.contains { cell in
                 HeaderAliases.column(for: cell.trimmingCharacters(in: .whitespacesAndNewlines), table: t.name, columns: t.cellNames) != nil
             }
