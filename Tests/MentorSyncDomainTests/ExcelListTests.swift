@@ -334,4 +334,22 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual([r.inserted, r.titleLines], [1, 14], "\(r.badRows)")
         XCTAssertEqual(try names(), ["Белова Ирина Олеговна"])
     }
+
+    /// An official form's header takes two rows: «ФИО» merged over «Фамилия», «Имя», «Отчество»,
+    /// the other columns' names merged down both rows. The second row was read as a line of data,
+    /// and every line refused («„Ирина“ стоит в столбце 3, у которого нет названия»). The two rows
+    /// are one header: the lower row's names where it has them.
+    func testAHeaderOfTwoRowsIsOneHeader() throws {
+        let merged = "<mergeCells count=\"4\"><mergeCell ref=\"A1:A2\"/><mergeCell ref=\"B1:D1\"/><mergeCell ref=\"E1:E2\"/><mergeCell ref=\"F1:F2\"/></mergeCells>"
+        let cell = { (ref: String, text: String) in "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
+        let sheet = "<row r=\"1\">" + cell("A1", "№ п/п") + cell("B1", "ФИО") + cell("E1", "Дата рождения") + cell("F1", "Должность") + "</row>"
+            + "<row r=\"2\">" + cell("B2", "Фамилия") + cell("C2", "Имя") + cell("D2", "Отчество") + "</row>"
+            + "<row r=\"3\">" + cell("A3", "1") + cell("B3", "Белова") + cell("C3", "Ирина") + cell("D3", "Олеговна") + cell("E3", "03.03.1993") + cell("F3", "учитель") + "</row>"
+        let url = scratch.path("форма.xlsx")
+        try F.workbook(sheetData: sheet, afterSheetData: merged).write(to: url)
+        let r = try CSVImporter().import(table: "persons", file: url, into: school)
+        XCTAssertEqual([r.inserted, r.badRows.count], [1, 0], "\(r.badRows)")
+        XCTAssertEqual(try school.database.rows("SELECT full_name, birth_date, position FROM persons").map { $0.map(\.displayText) },
+                       [["Белова Ирина Олеговна", "1993-03-03", "учитель"]])
+    }
 }

@@ -152,9 +152,10 @@ public struct CSVImporter {
         guard let headerIndex = CSVImporter.headerIndex(document, table: t) else {
             throw CSVImportError.noHeader(file: file.lastPathComponent)
         }
-        // «Фамилия», «Имя», «Отчество» in three columns: one «ФИО».
-        let joined = NameColumns.joined(document, header: headerIndex)
-        let document = joined ?? document
+        // A header of two rows: one. «Фамилия», «Имя», «Отчество» in three columns: one «ФИО».
+        let combined = HeaderRows.combined(document, header: headerIndex, table: t) ?? document
+        let joined = NameColumns.joined(combined, header: headerIndex)
+        let document = joined ?? combined
 
         // The header: which cell goes where.
         var targets: [Target] = []
