@@ -352,4 +352,25 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(try school.database.rows("SELECT full_name, birth_date, position FROM persons").map { $0.map(\.displayText) },
                        [["Белова Ирина Олеговна", "1993-03-03", "учитель"]])
     }
+
+    /// A list fills «Должность» by a formula (ВПР from the staff sheet) that found nothing: the
+    /// cell shows «#Н/Д» and the file holds the error «#N/A», which was stored as her position (and a
+    /// mentor's «#N/A» refused as «нет строки с именем «#N/A»»). A cell holding an Excel error is
+    /// refused, saying which error as Russian Excel shows it, to correct the formula.
+    func testAnExcelErrorInACellIsRefused() throws {
+        let sheet = F.row(1, "ФИО", "Дата рождения", "Должность")
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Белова Ирина Олеговна</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>03.03.1993</t></is></c>"
+            + "<c r=\"C2\" t=\"e\"><f>VLOOKUP(A2,Штат!A:C,3,0)</f><v>#N/A</v></c></row>"
+        let url = scratch.path("педагоги.xlsx")
+        try F.workbook(sheetData: sheet).write(to: url)
+        let r = try CSVImporter().import(table: "persons", file: url, into: school, dryRun: true)
+        XCTAssertEqual(r.badRows.map { Message.importLine($0.line, $0.reason).text(.en) },
+                       ["line 2: Position (persons.position): the cell holds an Excel error, #N/A (a formula that found nothing or failed); correct the formula or type the value"])
+        XCTAssertEqual(Message.importExcelError(.column("position", table: "persons"), "#N/A").text(.ru),
+                       "«Должность»: в ячейке ошибка Excel «#Н/Д» (формула ничего не нашла или не сработала); исправьте формулу или впишите значение")
+        // Saved to CSV by Russian Excel, the error reads as it shows.
+        let csv = try importCSV("persons", "ФИО;Должность\nБелова Ирина Олеговна;#ЗНАЧ!\n", dryRun: true)
+        XCTAssertEqual(csv.badRows.count, 1)
+        XCTAssertEqual(try names(), [])
+    }
 }

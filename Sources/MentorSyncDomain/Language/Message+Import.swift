@@ -269,6 +269,11 @@ extension Message {
                        en: "section headings left out (one cell across the row): \(lines.count == 1 ? "line" : "lines") \(listed)",
                        ru: "пропущены подзаголовки (одна ячейка на всю строку): \(lines.count == 1 ? "строка" : "строки") \(listed)")
     }
+    static func importExcelError(_ context: EntryContext, _ code: String) -> Message {
+        Message("import.excel_error",
+                en: "\(context.en): the cell holds an Excel error, \(code) (a formula that found nothing or failed); correct the formula or type the value",
+                ru: "\(context.ru): в ячейке ошибка Excel «\(ExcelErrors.russian[code] ?? code)» (формула ничего не нашла или не сработала); исправьте формулу или впишите значение")
+    }
     public static let importNameColumnsJoined = Message("import.name_columns_joined",
         en: "the full name (ФИО) is made of the columns «Фамилия», «Имя», «Отчество»",
         ru: "ФИО составлено из столбцов «Фамилия», «Имя», «Отчество»")

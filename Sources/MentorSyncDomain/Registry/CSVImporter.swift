@@ -265,6 +265,11 @@ public struct CSVImporter {
                     case .rowNumber, .skipped: break
                     case .mentees: mentees = cell
                     case .column(let c):
+                        // «#Н/Д» of a formula that found nothing: no value.
+                        if let code = ExcelErrors.code(cell) {
+                            reasons.append(Message.importExcelError(.column(columns[c].name, table: t.name), code).text())
+                            continue
+                        }
                         do {
                             // References are ids or names of rows this registry holds: spaces around them are never meant.
                             let text = isReference(columns[c]) ? cell.trimmingCharacters(in: .whitespaces) : cell
