@@ -373,4 +373,13 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(csv.badRows.count, 1)
         XCTAssertEqual(try names(), [])
     }
+
+    /// A template numbered ahead — «№ п/п» 1 to 50, the school filling twelve rows — or numbered by
+    /// a formula filled down: every unused numbered row was refused for its empty «ФИО», and the list
+    /// with them. A line with nothing but its number is no line of the list.
+    func testRowsNumberedAheadAndLeftEmptyAreNoLines() throws {
+        let r = try importCSV("persons", "№ п/п;ФИО;Дата рождения;Должность\n1;Белова Ирина Олеговна;03.03.1993;учитель\n2;;;\n3;;;\n4.;;;\n")
+        XCTAssertEqual([r.inserted, r.badRows.count], [1, 0], "\(r.badRows)")
+        XCTAssertEqual(r.outcomes.map(\.line), [2])
+    }
 }

@@ -240,7 +240,12 @@ public struct CSVImporter {
             var values = [DatabaseValue](repeating: .null, count: columns.count)
 
             for record in document.records[(headerIndex + 1)...] where !record.isBlank {
-                if CSVImporter.isHeading(record, targets) { result.headingLines.append(record.line); continue }
+                if record.heading { result.headingLines.append(record.line); continue }
+                // Only the «№ п/п» cell filled: a section's heading (a word), or a row numbered ahead and left empty.
+                if let number = CSVImporter.rowNumberAlone(record, targets) {
+                    if !number.contains(where: \.isNumber) { result.headingLines.append(record.line) }
+                    continue
+                }
                 // Every row is written even after a bad one, so that rows the registry itself refuses
                 // are reported too; when the file is all or nothing, the transaction is rolled back.
                 var reasons: [String] = []
@@ -445,13 +450,12 @@ public struct CSVImporter {
         "event_participants": ["event_id", "person_id"], "indicator_values": ["indicator_id", "period"],
     ]
 
-    /// A section's heading between a list's rows: a workbook's cell merged across the row, or a line
-    /// whose one filled cell is a word in the «№ п/п» column (as such a row reads in CSV).
-    private static func isHeading(_ record: CSVRecord, _ targets: [Target]) -> Bool {
-        if record.heading { return true }
+    /// The «№ п/п» cell of a line that fills nothing else: a word there is a section's heading (as a
+    /// heading merged across the row reads in CSV), a number a row numbered ahead and left empty.
+    private static func rowNumberAlone(_ record: CSVRecord, _ targets: [Target]) -> String? {
         let filled = record.fields.indices.filter { !record.fields[$0].allSatisfy(\.isWhitespace) }
-        guard filled.count == 1, filled[0] < targets.count, case .rowNumber = targets[filled[0]] else { return false }
-        return !record.fields[filled[0]].contains { $0.isNumber }
+        guard filled.count == 1, filled[0] < targets.count, case .rowNumber = targets[filled[0]] else { return nil }
+        return record.fields[filled[0]]
     }
 
     private func isReference(_ c: ColumnSchema) -> Bool {
