@@ -382,4 +382,15 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual([r.inserted, r.badRows.count], [1, 0], "\(r.badRows)")
         XCTAssertEqual(r.outcomes.map(\.line), [2])
     }
+
+    /// A list numbers its lines in a first column whose name was left empty (or merged away): every
+    /// line was refused («„1“ стоит в столбце 1, у которого нет названия»). A column without a
+    /// name that holds nothing but whole numbers is the lines' numbering, as «№ п/п» is; one holding
+    /// words is still told.
+    func testANamelessColumnOfNumbersIsTheLinesNumbering() throws {
+        let r = try importCSV("persons", ";ФИО;Дата рождения\n1;Белова Ирина Олеговна;03.03.1993\n2.;Орлова Вера Павловна;06.06.1985\n")
+        XCTAssertEqual([r.inserted, r.badRows.count], [2, 0], "\(r.badRows)")
+        let words = try importCSV("persons", ";ФИО\nучитель;Громова Алла Ивановна\n", dryRun: true)
+        XCTAssertEqual(words.badRows.count, 1)
+    }
 }
