@@ -393,4 +393,15 @@ final class ExcelListTests: XCTestCase {
         let words = try importCSV("persons", ";ФИО\nучитель;Громова Алла Ивановна\n", dryRun: true)
         XCTAssertEqual(words.badRows.count, 1)
     }
+
+    /// A value under a column without a name was told «в столбце 3, у которого нет названия в первой
+    /// строке» — though the names stood on line 3, under a title, and Excel calls that column C. The
+    /// column is told by its letter, and the line of the names by its number.
+    func testAValueUnderANamelessColumnIsToldByItsLetterAndTheHeadersLine() throws {
+        let r = try importCSV("persons", "Список педагогов;;\n;;\nФИО;;Дата рождения\nБелова Ирина Олеговна;учитель;03.03.1993\n", dryRun: true)
+        XCTAssertEqual(r.badRows.map { Message.importLine($0.line, $0.reason).text(.en) },
+                       ["line 4: 'учитель' is in column B, which has no name on line 3 (the column names); name the column there or clear the cell"])
+        XCTAssertEqual(Message.importCellInNamelessColumn("учитель", column: 2, headerLine: 3).text(.ru),
+                       "«учитель» стоит в столбце B, у которого нет названия в строке 3 (строка с названиями столбцов); впишите туда название столбца или очистите ячейку")
+    }
 }

@@ -200,10 +200,12 @@ extension Message {
                     + (separator.map { " (пропущен «\($0)»?)" } ?? ""))
     }
 
-    static func importCellInNamelessColumn(_ cell: String, column: Int) -> Message {
-        Message("import.cell_in_nameless_column",
-                en: "'\(cell)' is in column \(column), which has no name in the first line",
-                ru: "«\(cell)» стоит в столбце \(column), у которого нет названия в первой строке")
+    /// `column` from 1, told by its letter as Excel shows it; `headerLine`: the line of the column names.
+    static func importCellInNamelessColumn(_ cell: String, column: Int, headerLine: Int) -> Message {
+        let letter = XLSXWriter.column(column - 1)
+        return Message("import.cell_in_nameless_column",
+                       en: "'\(cell)' is in column \(letter), which has no name on line \(headerLine) (the column names); name the column there or clear the cell",
+                       ru: "«\(cell)» стоит в столбце \(letter), у которого нет названия в строке \(headerLine) (строка с названиями столбцов); впишите туда название столбца или очистите ячейку")
     }
 
     static func importIDTooLong(_ prefix: String) -> Message {

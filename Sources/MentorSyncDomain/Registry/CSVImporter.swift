@@ -273,7 +273,7 @@ public struct CSVImporter {
                     case .id: id = cell.trimmingCharacters(in: .whitespaces)
                     case .org: org = cell.trimmingCharacters(in: .whitespaces)
                     case .nameless:
-                        if !cell.allSatisfy(\.isWhitespace) { reasons.append(Message.importCellInNamelessColumn(cell, column: k + 1).text()) }
+                        if !cell.allSatisfy(\.isWhitespace) { reasons.append(Message.importCellInNamelessColumn(cell, column: k + 1, headerLine: document.records[headerIndex].line).text()) }
                     case .rowNumber, .skipped: break
                     case .mentees: mentees = cell
                     case .column(let c):
