@@ -404,4 +404,14 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(Message.importCellInNamelessColumn("учитель", column: 2, headerLine: 3).text(.ru),
                        "«учитель» стоит в столбце B, у которого нет названия в строке 3 (строка с названиями столбцов); впишите туда название столбца или очистите ячейку")
     }
+
+    /// A list with two columns of one meaning («Примечание» and «Примечания») was refused with
+    /// «столбец persons.notes дважды назван в первой строке файла»: a code she never sees, and the
+    /// names on line 3. It names the column as she does, and the line.
+    func testAColumnNamedTwiceIsToldByItsName() throws {
+        XCTAssertThrowsError(try importCSV("persons", "Список;;\n;;\nФИО;Примечание;Примечания\nБелова Ирина Олеговна;а;б\n")) { e in
+            XCTAssertEqual((e as? CSVImportError)?.message.text(.ru),
+                           "столбец «Примечание» назван дважды в строке 3 (строка с названиями столбцов): оставьте один из них или переименуйте второй")
+        }
+    }
 }

@@ -63,10 +63,11 @@ extension Message {
                        ru: "в таблице \(ruTitle(table)) нет столбц\(unknown.count == 1 ? "а" : "ов") \(unknown.map { "«\($0)»" }.joined(separator: ", ")) (первая строка файла); её столбцы: \(russian.joined(separator: ", "))")
     }
 
-    static func importDuplicateColumn(_ table: String, _ column: String) -> Message {
+    /// `line`: the line of the column names.
+    static func importDuplicateColumn(_ table: String, _ column: String, line: Int) -> Message {
         Message("import.duplicate_column",
-                en: "the column \(table).\(column) appears twice in the first line of the file",
-                ru: "столбец \(table).\(column) дважды назван в первой строке файла")
+                en: "the column \(table).\(column) appears twice on line \(line) (the column names): keep one of them or rename the other",
+                ru: "столбец «\(columnTitle(column, table: table).russian)» назван дважды в строке \(line) (строка с названиями столбцов): оставьте один из них или переименуйте второй")
     }
 
     static func importNoColumns(_ table: String, allowed: [String]) -> Message {

@@ -72,7 +72,7 @@ public enum CSVImportError: Error, CustomStringConvertible {
     /// The file is empty or has no header.
     case noHeader(file: String)
     case unknownColumns(table: String, unknown: [String], allowed: [String])
-    case duplicateColumn(table: String, column: String)
+    case duplicateColumn(table: String, column: String, line: Int)
     case noColumns(table: String, allowed: [String])
     /// Some rows are bad and `skipBad` was not asked: the whole file was refused.
     /// `rows` holds every bad row; `goodRows` counts the rows that would have been imported.
@@ -88,7 +88,7 @@ public enum CSVImportError: Error, CustomStringConvertible {
         switch self {
         case .noHeader(let file): return .importNoHeader(file)
         case .unknownColumns(let table, let unknown, let allowed): return .importUnknownColumns(table, unknown: unknown, allowed: allowed)
-        case .duplicateColumn(let table, let column): return .importDuplicateColumn(table, column)
+        case .duplicateColumn(let table, let column, let line): return .importDuplicateColumn(table, column, line: line)
         case .noColumns(let table, let allowed): return .importNoColumns(table, allowed: allowed)
         case .badRows(let table, let file, let rows, let good):
             return .importBadRows(table, file: file, bad: rows.count, good: good, listing: CSVImportError.listing(rows))
@@ -177,7 +177,7 @@ public struct CSVImporter {
                 }
                 continue
             }
-            if !seen.insert(name).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: name) }
+            if !seen.insert(name).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: name, line: document.records[headerIndex].line) }
             if name == "id" { targets.append(.id) } else if name == "org_id" { targets.append(.org) } else if let c = t.column(named: name) {
                 targets.append(.column(columns.count))
                 columns.append(c)
