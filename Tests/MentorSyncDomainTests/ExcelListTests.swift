@@ -414,4 +414,14 @@ final class ExcelListTests: XCTestCase {
                            "столбец «Примечание» назван дважды в строке 3 (строка с названиями столбцов): оставьте один из них или переименуйте второй")
         }
     }
+
+    /// A line with more cells than the list has columns was told «а в первой строке 3 столбца»,
+    /// though the column names stood on line 3, under a title. It says the line of the names.
+    func testALineLongerThanTheHeaderIsToldByTheHeadersLine() throws {
+        let r = try importCSV("persons", "Список педагогов;;\n;;\nФИО;Дата рождения;Роль\nБелова Ирина Олеговна;03.03.1993;учитель;лишнее\n", dryRun: true)
+        XCTAssertEqual(r.badRows.map { Message.importLine($0.line, $0.reason).text(.en) },
+                       ["line 4: has 4 cells but line 3 (the column names) names 3 columns"])
+        XCTAssertEqual(Message.importCellsBeyondHeader(4, columns: 3, headerLine: 3, separator: ";").text(.ru),
+                       "в строке 4 ячейки, а в строке 3 (с названиями столбцов) 3 столбца (пропущен «;»?)")
+    }
 }

@@ -194,11 +194,13 @@ extension Message {
 
 /// Why one line of a list is bad: said to the person who made the list, in their words.
 extension Message {
-    static func importCellsBeyondHeader(_ cells: Int, columns: Int, separator: String?) -> Message {
+    /// `headerLine`: the line of the column names.
+    static func importCellsBeyondHeader(_ cells: Int, columns: Int, headerLine: Int, separator: String?) -> Message {
         Message("import.cells_beyond_header",
-                en: "has \(cells) cells but the first line names \(columns) columns" + (separator.map { " (a missing \($0)?)" } ?? ""),
-                ru: "в строке \(Plural.ru(count: cells, "ячейка", "ячейки", "ячеек")), а в первой строке \(Plural.ru(count: columns, "столбец", "столбца", "столбцов"))"
-                    + (separator.map { " (пропущен «\($0)»?)" } ?? ""))
+                en: "has \(cells) cells but \(headerLine == 1 ? "the first line" : "line \(headerLine) (the column names)") names \(columns) columns"
+                    + (separator.map { " (a missing \($0)?)" } ?? ""),
+                ru: "в строке \(Plural.ru(count: cells, "ячейка", "ячейки", "ячеек")), а в \(headerLine == 1 ? "первой строке" : "строке \(headerLine) (с названиями столбцов)") "
+                    + Plural.ru(count: columns, "столбец", "столбца", "столбцов") + (separator.map { " (пропущен «\($0)»?)" } ?? ""))
     }
 
     /// `column` from 1, told by its letter as Excel shows it; `headerLine`: the line of the column names.

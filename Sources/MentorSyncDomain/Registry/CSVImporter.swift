@@ -264,7 +264,7 @@ public struct CSVImporter {
                 for (k, cell) in record.fields.enumerated() {
                     guard k < targets.count else {
                         if !cell.allSatisfy(\.isWhitespace) {
-                            reasons.append(Message.importCellsBeyondHeader(record.fields.count, columns: targets.count, separator: nil).text())
+                            reasons.append(Message.importCellsBeyondHeader(record.fields.count, columns: targets.count, headerLine: document.records[headerIndex].line, separator: nil).text())
                             break
                         }
                         continue
@@ -294,7 +294,8 @@ public struct CSVImporter {
                 // A value the line gives for a column of the file (nil: the file has no such column).
                 let given: (String) -> DatabaseValue? = { col in columns.firstIndex { $0.name == col }.map { values[$0] } }
                 if record.fields.count < targets.count {
-                    reasons.insert(Message.importCellsBeyondHeader(record.fields.count, columns: targets.count, separator: document.separator.symbol).text(), at: 0)
+                    reasons.insert(Message.importCellsBeyondHeader(record.fields.count, columns: targets.count, headerLine: document.records[headerIndex].line,
+                                                                  separator: document.separator.symbol).text(), at: 0)
                 }
                 if id.count > 64 { reasons.append(Message.importIDTooLong(String(id.prefix(20))).text()) }
                 if !org.isEmpty && SiteID(org) == nil { reasons.append(Message.importNotASite(org).text()) }
