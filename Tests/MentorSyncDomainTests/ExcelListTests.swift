@@ -424,4 +424,24 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(Message.importCellsBeyondHeader(4, columns: 3, headerLine: 3, separator: ";").text(.ru),
                        "в строке 4 ячейки, а в строке 3 (с названиями столбцов) 3 столбца (пропущен «;»?)")
     }
+
+    /// A template made by a program, not by Excel, joins the name by a formula and keeps no value
+    /// for it: Excel shows «Волкова Нина Петровна» in the cell, the file holds only the formula, and
+    /// each line was refused as «ФИО: поле не может быть пустым». The file is told to be saved by
+    /// Excel or LibreOffice first (they keep each formula's value), naming the cell.
+    func testAFormulaWithoutItsValueIsToldToBeSavedInExcel() throws {
+        let sheet = F.row(1, "Фамилия", "Имя", "ФИО", "Дата рождения")
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Волкова</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>Нина</t></is></c>"
+            + "<c r=\"C2\"><f>A2&amp;\" \"&amp;B2</f><v/></c><c r=\"D2\" t=\"inlineStr\"><is><t>05.05.1980</t></is></c></row>"
+        let url = scratch.path("шаблон.xlsx")
+        try F.workbook(sheetData: sheet).write(to: url)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
+            XCTAssertEqual((e as? XLSXError)?.message.text(.ru), "в книге шаблон.xlsx в ячейке C2 формула, а её значения в файле нет (файл сохранила не Excel, "
+                           + "а другая программа): откройте его в Excel или LibreOffice, сохраните и загрузите снова")
+        }
+        // A formula whose value is an empty text is kept so by Excel: an empty cell.
+        let empty = sheet.replacingOccurrences(of: "<c r=\"C2\"><f>", with: "<c r=\"C2\" t=\"str\"><f>")
+        XCTAssertEqual(try F.rows(try F.workbook(sheetData: empty)).last, ["Волкова", "Нина", "", "05.05.1980"])
+        XCTAssertEqual(try names(), [])
+    }
 }

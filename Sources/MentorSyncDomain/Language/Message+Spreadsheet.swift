@@ -82,6 +82,11 @@ extension Message {
         Message("xlsx.ods", en: "\(file) is an OpenDocument spreadsheet (.ods), not an Excel workbook; \(workbookAdvice.english)",
                 ru: "\(file) — таблица OpenDocument (.ods), а не книга Excel; \(workbookAdvice.russian)")
     }
+    static func xlsxFormulaWithoutValue(_ file: String, _ cell: String) -> Message {
+        Message("xlsx.formula_without_value",
+                en: "in \(file), cell \(cell) holds a formula whose value the file does not keep (it was saved by a program other than Excel): open it in Excel or LibreOffice, save it and import it again",
+                ru: "в книге \(file) в ячейке \(cell) формула, а её значения в файле нет (файл сохранила не Excel, а другая программа): откройте его в Excel или LibreOffice, сохраните и загрузите снова")
+    }
     static func xlsxWordDocument(_ file: String) -> Message {
         Message("xlsx.word", en: "\(file) is a Word document, not an Excel workbook: copy its table onto an Excel sheet, save it as .xlsx (Excel Workbook) and import that",
                 ru: "\(file) — документ Word, а не книга Excel: скопируйте таблицу из него на лист Excel, сохраните как .xlsx («Книга Excel») и загрузите этот файл")

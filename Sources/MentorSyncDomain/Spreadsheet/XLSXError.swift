@@ -17,6 +17,8 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
     case notWorkbook(file: String, missing: String)
     /// A part of the workbook is not well-formed XML, or holds what a workbook never does.
     case badPart(file: String, part: String, reason: Message)
+    /// A formula whose value the file does not keep (saved by a program other than Excel).
+    case formulaWithoutValue(file: String, cell: String)
     case noSheet(file: String, name: String, sheets: [String])
     case tooLarge(file: String, reason: Message)
     /// Writing: a cell holds more text than Excel takes.
@@ -31,6 +33,7 @@ public enum XLSXError: Error, Equatable, CustomStringConvertible {
         case .wordDocument(let file): return .xlsxWordDocument(file)
         case .notWorkbook(let file, let missing): return .xlsxNotWorkbook(file, missing: missing)
         case .badPart(let file, let part, let reason): return .xlsxBadPart(file, part, reason)
+        case .formulaWithoutValue(let file, let cell): return .xlsxFormulaWithoutValue(file, cell)
         case .noSheet(let file, let name, let sheets): return .xlsxNoSheet(file, name, sheets: sheets)
         case .tooLarge(let file, let reason): return .xlsxTooLarge(file, reason)
         case .cellTooLong(let sheet, let cell): return .xlsxCellTooLong(sheet, cell, limit: XLSXWriter.maxCellText)

@@ -22,6 +22,7 @@ struct XLSXSheetParser {
         var type = "n"
         var style = 0
         var value = ""
+        var formula = false
         var inline = ""
         var capture: Capture = .none
         var phonetic = 0
@@ -76,6 +77,8 @@ struct XLSXSheetParser {
                 style = a["s"].flatMap { Int($0) } ?? 0
                 value = ""
                 inline = ""
+                formula = false
+            case "f": formula = true
             case "v": capture = .value
             case "is": inInline = true
             case "t" where phonetic == 0 && inInline: capture = .inline
@@ -98,6 +101,11 @@ struct XLSXSheetParser {
             case "v", "t": capture = .none
             case "rPh": phonetic -= 1
             case "c":
+                // A formula of no type and no value was never computed (the file made by a program, not
+                // by Excel, which keeps every formula's last value): the cell shows what the file lacks.
+                if formula && type == "n" && XLSXSheetParser.trimmed(value).isEmpty {
+                    throw XLSXError.formulaWithoutValue(file: file, cell: XLSXWriter.column(column) + String(rowNumber))
+                }
                 let text = try cellText(type: type, style: style, value: value, inline: inline, bad)
                 guard !text.isEmpty else { return }
                 cells[column] = text
