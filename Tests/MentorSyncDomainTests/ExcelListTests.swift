@@ -444,4 +444,13 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(try F.rows(try F.workbook(sheetData: empty)).last, ["Волкова", "Нина", "", "05.05.1980"])
         XCTAssertEqual(try names(), [])
     }
+
+    /// A sheet whose only named column is «№ п/п» was refused in Russian with the table's columns
+    /// by their codes («её столбцы: id, org_id, full_name, …»): they are listed as she writes them.
+    func testAListNamingNoColumnIsToldTheColumnsByTheirNames() throws {
+        XCTAssertThrowsError(try importCSV("persons", "№ п/п;\n1;Белова Ирина Олеговна\n")) { e in
+            let said = (e as? CSVImportError)?.message.text(.ru) ?? ""
+            XCTAssertTrue(said.hasPrefix("первая строка файла не называет ни одного столбца таблицы «Люди»; её столбцы: Идентификатор (id), Код организации (org_id), ФИО (full_name)"), said)
+        }
+    }
 }

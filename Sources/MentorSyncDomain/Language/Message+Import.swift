@@ -71,9 +71,10 @@ extension Message {
     }
 
     static func importNoColumns(_ table: String, allowed: [String]) -> Message {
-        Message("import.no_columns",
-                en: "the first line of the file names no column of \(table) to import; its columns are: \(allowed.joined(separator: ", "))",
-                ru: "первая строка файла не называет ни одного столбца таблицы \(ruTitle(table)); её столбцы: \(allowed.joined(separator: ", "))")
+        let russian = allowed.map { c in HeaderAliases.russian(c, table: table).map { "\($0) (\(c))" } ?? c }
+        return Message("import.no_columns",
+                       en: "the first line of the file names no column of \(table) to import; its columns are: \(allowed.joined(separator: ", "))",
+                       ru: "первая строка файла не называет ни одного столбца таблицы \(ruTitle(table)); её столбцы: \(russian.joined(separator: ", "))")
     }
 
     static func importBadRows(_ table: String, file: String, bad: Int, good: Int, listing: [String]) -> Message {
