@@ -125,24 +125,7 @@ public struct CSVImporter {
     }
 
     /// Where a header cell goes.
-    private enum Target { case id, org, column(Int), nameless, rowNumber, skipped, mentees }
-
-    /// The line naming the columns: the first that names a column of the table, among the first
-    /// lines of the file (a list made in Excel often has a title above it); else the first line.
-    private static func headerIndex(_ document: CSVDocument, table t: TableSchema) -> Int? {
-        namedHeader(document, table: t) ?? document.records.indices.first { !document.records[$0].isBlank }
-    }
-
-    /// The line among the first thirty filled ones that names a column of the table, if any (an
-    /// official list opens with its approval block and title: a dozen lines and more).
-    private static func namedHeader(_ document: CSVDocument, table t: TableSchema) -> Int? {
-        let filled = document.records.indices.lazy.filter { !document.records[$0].isBlank }
-        return filled.prefix(30).first { i in
-            document.records[i].fields.contains { cell in
-                HeaderAliases.column(for: cell.trimmingCharacters(in: .whitespacesAndNewlines), table: t.name, columns: t.cellNames) != nil
-            }
-        }
-    }
+    enum Target { case id, org, column(Int), nameless, rowNumber, skipped, mentees }
 
     public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false,
                          dryRun: Bool = false) throws -> CSVImportResult {
@@ -444,26 +427,6 @@ public struct CSVImporter {
             if dryRun { throw CSVDryRunDone() }
         } } catch is CSVDryRunDone {}
         return result
-    }
-
-    /// What finds a row of the registry for a line without an id: a mentor's (a mentee's) record by
-    /// its person, a person being one once; a pair by its mentor and start day, as DESIGN.md names a
-    /// pair; a meeting by its pair, kind and day, a survey by its pair, respondent and day, and so on
-    /// for the lists a school keeps and loads again as they grow (loaded twice, a list made each of
-    /// its rows twice). A line missing a part of its key is a new row.
-    static let listKeys: [String: [String]] = [
-        "mentors": ["person_id"], "mentees": ["person_id"], "pairs": ["mentor_id", "started_on"],
-        "meetings": ["pair_id", "kind", "held_on"], "surveys": ["pair_id", "respondent", "answered_on"],
-        "diagnostics": ["person_id", "held_on"], "trainings": ["person_id", "course", "finished_on"],
-        "event_participants": ["event_id", "person_id"], "indicator_values": ["indicator_id", "period"],
-    ]
-
-    /// The «№ п/п» cell of a line that fills nothing else: a word there is a section's heading (as a
-    /// heading merged across the row reads in CSV), a number a row numbered ahead and left empty.
-    private static func rowNumberAlone(_ record: CSVRecord, _ targets: [Target]) -> String? {
-        let filled = record.fields.indices.filter { !record.fields[$0].allSatisfy(\.isWhitespace) }
-        guard filled.count == 1, filled[0] < targets.count, case .rowNumber = targets[filled[0]] else { return nil }
-        return record.fields[filled[0]]
     }
 
     private func isReference(_ c: ColumnSchema) -> Bool {
