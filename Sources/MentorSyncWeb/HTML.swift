@@ -23,9 +23,9 @@ struct PageContext {
     func t(_ m: Message) -> String { esc(m.text(language)) }
 
     /// A form that posts to `action`, the session's token in its URL so it is checked before the body is read.
-    func form(_ action: String, _ inner: String, multipart: Bool = false) -> String {
+    func form(_ action: String, _ inner: String, multipart: Bool = false, cssClass: String? = nil) -> String {
         let sep = action.contains("?") ? "&" : "?"
-        return "<form method=\"post\" action=\"\(esc(action + sep + query([("csrf", csrf)])))\"\(multipart ? " enctype=\"multipart/form-data\"" : "")>\(inner)</form>"
+        return "<form\(cssClass.map { " class=\"\($0)\"" } ?? "") method=\"post\" action=\"\(esc(action + sep + query([("csrf", csrf)])))\"\(multipart ? " enctype=\"multipart/form-data\"" : "")>\(inner)</form>"
     }
 
     /// The whole page around `body`.
@@ -34,7 +34,11 @@ struct PageContext {
         let links = nav.map { "<a href=\"\(esc($0.href))\">\(esc($0.label))</a>" }.joined(separator: " ")
         var html = "<!doctype html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>\(esc(title))</title>"
-        html += "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><header><nav>\(links)</nav></header><main>"
+        // Who logged in can end her session (the next person at a shared computer finds the login).
+        let logout = loggedIn.map { user in
+            form("/logout", "<span>\(esc(user))</span> <button class=\"secondary\">\(t(.webLogout))</button>", cssClass: "logout")
+        } ?? ""
+        html += "<link rel=\"stylesheet\" href=\"/style.css\"></head><body><header><nav>\(links)</nav>\(logout)</header><main>"
         html += "<h1>\(esc(title))</h1>"
         if let notice { html += "<p class=\"notice\">\(esc(notice))</p>" }
         if let warning { html += "<p class=\"caution\" role=\"status\">\(esc(warning))</p>" }

@@ -47,6 +47,11 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         var ctx = PageContext(language: language, csrf: session.session.csrf, title: title, nav: pages.nav(language),
                               loggedIn: session.session.user, names: names)
         if r.path == "/login" { return withCookie(login(r, ctx, session.id), cookie) }
+        // «Выйти»: the session is ended here, not only forgotten by the browser (a copied cookie is dead too).
+        if r.path == "/logout", r.method == "POST" {
+            sessions.end(session.id)
+            return .redirect(guard_.loginRequired ? "/login" : "/", headers: [sessions.clearedCookie()])
+        }
         if guard_.loginRequired, session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
         registry.lock()
         defer {

@@ -41,6 +41,11 @@ final class WebSessions: @unchecked Sendable {
         ("Set-Cookie", "\(cookie)=\(id); Path=/; HttpOnly; SameSite=Strict")
     }
 
+    /// The cookie a browser forgets at once (a session ended by «Выйти»).
+    func clearedCookie() -> (String, String) {
+        ("Set-Cookie", "\(cookie)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict")
+    }
+
     /// Whether `given` is the session's token (compared in constant time).
     static func tokenMatches(_ given: String?, _ s: Session) -> Bool {
         guard let given else { return false }

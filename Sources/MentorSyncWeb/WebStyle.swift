@@ -6,6 +6,8 @@ enum WebStyle {
     header{background:#24466b;padding:.4rem 1rem}
     nav a{color:#fff;text-decoration:none;margin-right:1.1rem;display:inline-block;padding:.25rem 0}
     nav a:hover{text-decoration:underline}
+    header{display:flex;justify-content:space-between;align-items:center;flex-wrap:wrap;gap:.5rem}
+    form.logout{color:#fff;white-space:nowrap}form.logout button{margin:0 0 0 .4rem;padding:.2rem .8rem}
     main{max-width:1280px;margin:0 auto;padding:1rem 1.2rem 3rem;background:#fff;min-height:100vh}
     h1{font-size:1.5rem;margin:.4rem 0 1rem;font-weight:600}
     h2{font-size:1.15rem;margin:1.4rem 0 .6rem}

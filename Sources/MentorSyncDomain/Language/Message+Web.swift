@@ -42,6 +42,8 @@ extension Message {
     public static let webLoginTitle = Message("web.login", en: "Sign in", ru: "Вход")
     public static let webUser = Message("web.user", en: "User", ru: "Пользователь")
     public static let webPassword = Message("web.password", en: "Password", ru: "Пароль")
+    /// The button in every page's bar of a person who logged in: her session ends there (a shared computer).
+    public static let webLogout = Message("web.logout", en: "Sign out", ru: "Выйти")
     public static let webLoginFailed = Message("web.login_failed", en: "wrong user or password; try again",
                                                ru: "неверное имя пользователя или пароль; попробуйте снова")
     public static let webHome = Message("web.home", en: "Home", ru: "Главная")
