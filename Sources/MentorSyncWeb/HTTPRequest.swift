@@ -10,6 +10,8 @@ public struct HTTPRequest: Sendable {
     /// Header names in lower case.
     public var headers: [String: String]
     public var body: [UInt8] = []
+    /// The client's IPv4 address, in network byte order (0 when not known).
+    public var peer: UInt32 = 0
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 

@@ -72,11 +72,14 @@ public final class HTTPServer: @unchecked Sendable {
 
     private func acceptLoop() {
         while true {
-            let client = accept(socket, nil, nil)
+            var from = sockaddr_in()
+            var fromSize = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let client = withUnsafeMutablePointer(to: &from) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(socket, $0, &fromSize) } }
             if client < 0 {
                 if errno == EINTR || errno == ECONNABORTED || errno == EMFILE || errno == ENFILE { usleep(10_000); continue }
                 return
             }
+            let peer = from.sin_addr.s_addr
             lock.lock()
             let admitted = active < limits.connections
             if admitted { active += 1 }
@@ -87,7 +90,7 @@ public final class HTTPServer: @unchecked Sendable {
                 continue
             }
             let t = Thread { [self] in
-                serve(client)
+                serve(client, peer: peer)
                 close(client)
                 lock.lock(); active -= 1; lock.unlock()
             }
@@ -97,7 +100,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Reads one request within the time limit, lets the handler screen it, reads the body, answers.
-    private func serve(_ fd: Int32) {
+    private func serve(_ fd: Int32, peer: UInt32) {
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let deadline = Date().addingTimeInterval(limits.receiveSeconds)
@@ -124,6 +127,7 @@ public final class HTTPServer: @unchecked Sendable {
             body += chunk.prefix(length - body.count)
         }
         request.body = body
+        request.peer = peer
         send(fd, handler.respond(request).serialized())
     }
 

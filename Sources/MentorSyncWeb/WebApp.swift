@@ -20,6 +20,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
     let sessions: WebSessions
     let names = WebNames()
     let registry = NSLock()
+    let loginGates = LoginGates()
     /// The name in every page's title, read once: pages read the registry only under `registry`.
     let title: String
     var language: Language { guard_.language }
@@ -89,7 +90,8 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         return r
     }
 
-    /// The login page; a failed login waits about a second (on its own connection only) and never locks.
+    /// The login page; a failed login waits about a second, one after another from one client
+    /// address, and never locks the account (a person at another computer logs in at once).
     func login(_ r: HTTPRequest, _ ctx: PageContext, _ sessionID: String) -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webLoginTitle.text(language)
@@ -98,6 +100,11 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         if r.method == "POST" {
             let f = r.form
             let user = f["user"] ?? ""
+            // One attempt at a time from one address, a failed one holding its second: a stranger
+            // trying passwords over a hundred connections at once gets one a second, not a hundred.
+            let gate = loginGates.gate(r.peer)
+            gate.lock()
+            defer { gate.unlock() }
             if passwords.check(user: user, password: f["password"] ?? "") {
                 sessions.end(sessionID)
                 let fresh = sessions.create(user: user)

@@ -38,4 +38,42 @@ final class WebLoginTests: XCTestCase {
         // A form of the ended session is refused, not taken.
         XCTAssertEqual(other.post("/t/events/save", [("title", "После выхода")])?.status, 403)
     }
+
+    /// A failed login waited its second on its own connection only: a stranger on the network
+    /// sending guesses over many connections at once had dozens a second (the machine's cores the
+    /// only bound). The attempts of one address go one after another now, each failed one holding its
+    /// second; the right password afterwards is taken at once (nothing is locked).
+    func testGuessesSentAtOnceFromOneAddressAreAnsweredOneASecond() throws {
+        let w = try WebWorld()
+        try setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
+        let guesses = 6
+        // Each guess with a session of its own, as a script would open them.
+        let sessions = (0..<guesses).map { _ -> (cookie: String, token: String) in
+            let c = WebClient(port: port)
+            c.get("/login")
+            return (c.cookie ?? "", c.token ?? "")
+        }
+        let statuses = Locked([Int]())
+        let group = DispatchGroup()
+        let started = Date()
+        for (i, s) in sessions.enumerated() {
+            group.enter()
+            Thread {
+                let a = RawHTTP.request(port: port, "POST", "/login?csrf=\(s.token)", headers: ["Cookie": s.cookie],
+                                        body: WebClient.form([("user", "deputy"), ("password", "догадка \(i)")]))
+                statuses.withLock { $0.append(a?.status ?? 0) }
+                group.leave()
+            }.start()
+        }
+        XCTAssertEqual(group.wait(timeout: .now() + 120), .success)
+        XCTAssertEqual(statuses.current, Array(repeating: 403, count: guesses))
+        // Each failed attempt holds its second before the next is looked at (a lower bound only:
+        // a busy machine makes it longer, never shorter).
+        XCTAssertGreaterThanOrEqual(Date().timeIntervalSince(started), Double(guesses) - 0.5, "the guesses were answered side by side")
+        let right = WebClient(port: port)
+        right.get("/login")
+        XCTAssertEqual(right.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303, "not locked")
+        XCTAssertEqual(right.get("/t/events")?.status, 200)
+    }
 }
