@@ -40,10 +40,17 @@ public struct WebPasswords {
     }
 
     /// Whether `password` is the password of `user` (compared in constant time).
+    /// A name nobody has costs the same work as a wrong password (a hash of a stand-in entry), so
+    /// the time of the answer does not tell a stranger which user names exist.
     public func check(user: String, password: String) -> Bool {
-        guard let e = entries().first(where: { $0.user == user }) else { return false }
-        return constantTimeEquals(Self.pbkdf2(Array(password.utf8), salt: e.salt, iterations: e.iterations), e.hash)
+        let found = entries().first(where: { $0.user == user })
+        let e = found ?? Self.standIn
+        let matches = constantTimeEquals(Self.pbkdf2(Array(password.utf8), salt: e.salt, iterations: e.iterations), e.hash)
+        return found != nil && matches
     }
+
+    /// What an unknown name is checked against: the work of a real entry, matching no password.
+    static let standIn = Entry(user: "", iterations: iterations, salt: [UInt8](repeating: 0, count: 16), hash: [UInt8](repeating: 0, count: 32))
 
     /// PBKDF2 (RFC 8018) with HMAC-SHA256, one 32-byte block.
     static func pbkdf2(_ password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8] {

@@ -76,4 +76,33 @@ final class WebLoginTests: XCTestCase {
         XCTAssertEqual(right.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303, "not locked")
         XCTAssertEqual(right.get("/t/events")?.status, 200)
     }
+
+    /// The processor time a process has used so far, in clock ticks (/proc/PID/stat: utime + stime).
+    func cpuTicks(_ pid: Int32) throws -> Int {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        let fields = stat[stat.index(after: try XCTUnwrap(stat.lastIndex(of: ")")))...].split(separator: " ")
+        return try XCTUnwrap(Int(fields[11])) + XCTUnwrap(Int(fields[12]))
+    }
+
+    /// A wrong password for «deputy» was hashed before its refusal; a name nobody has was refused
+    /// without that work, sooner: the time of the answer told a stranger which user names exist. Both
+    /// cost the app the same work now (measured as the processor time it spends, not by a clock).
+    func testAnUnknownUserNameCostsWhatAWrongPasswordCosts() throws {
+        let w = try WebWorld()
+        try setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
+        let pid = try XCTUnwrap(w.servers.last?.processIdentifier)
+        func work(_ user: String) throws -> Int {
+            let before = try cpuTicks(pid)
+            for i in 0..<3 {
+                let c = WebClient(port: port)
+                c.get("/login")
+                XCTAssertEqual(c.post("/login", [("user", user), ("password", "догадка \(i)")])?.status, 403)
+            }
+            return try cpuTicks(pid) - before
+        }
+        let known = try work("deputy"), unknown = try work("nobody")
+        XCTAssertGreaterThan(known, 0)
+        XCTAssertGreaterThanOrEqual(unknown * 2, known, "an unknown name: \(unknown) ticks, a wrong password: \(known)")
+    }
 }
