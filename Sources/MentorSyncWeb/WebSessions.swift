@@ -28,8 +28,13 @@ final class WebSessions: @unchecked Sendable {
         let s = Session(csrf: WebRandom.token(), user: user, lastSeen: Date())
         lock.lock(); defer { lock.unlock() }
         if sessions.count >= Self.limit {
-            // The least recently seen sessions make room; a logged-in user who is active keeps theirs.
-            for (k, _) in sessions.sorted(by: { $0.value.lastSeen < $1.value.lastSeen }).prefix(Self.limit / 10) { sessions[k] = nil }
+            // The least recently seen sessions make room, those nobody logged in to first: anyone may
+            // open sessions by the thousand (each visit to the login page is one), and those must not
+            // log out the people working.
+            let order = sessions.sorted { a, b in
+                (a.value.user == nil) != (b.value.user == nil) ? a.value.user == nil : a.value.lastSeen < b.value.lastSeen
+            }
+            for (k, _) in order.prefix(Self.limit / 10) { sessions[k] = nil }
         }
         sessions[id] = s
         return (id, s)

@@ -105,4 +105,29 @@ final class WebLoginTests: XCTestCase {
         XCTAssertGreaterThan(known, 0)
         XCTAssertGreaterThanOrEqual(unknown * 2, known, "an unknown name: \(unknown) ticks, a wrong password: \(known)")
     }
+
+    /// The app keeps 10,000 sessions and made room by ending the least recently seen: a stranger who
+    /// could not log in opened the login page 10,000 times (each visit a session) and everybody
+    /// working was logged out, again and again. Sessions nobody logged in to make room first.
+    func testAStrangerOpeningSessionsByTheThousandLogsNobodyOut() throws {
+        let w = try WebWorld()
+        try setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
+        let client = WebClient(port: port)
+        client.get("/login")
+        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303)
+        XCTAssertEqual(client.get("/t/events")?.status, 200)
+        let opened = Locked(0)
+        let group = DispatchGroup()
+        for _ in 0..<8 {
+            group.enter()
+            Thread {
+                for _ in 0..<1_400 where RawHTTP.request(port: port, "GET", "/login")?.header("set-cookie") != nil { opened.withLock { $0 += 1 } }
+                group.leave()
+            }.start()
+        }
+        XCTAssertEqual(group.wait(timeout: .now() + 600), .success)
+        XCTAssertEqual(opened.current, 11_200, "each visit opened a session")
+        XCTAssertEqual(client.get("/t/events")?.status, 200, "the person working was logged out")
+    }
 }
