@@ -91,6 +91,39 @@ final class ShareHazardTests: XCTestCase {
         XCTAssertTrue(loose.stderr.contains("not a regular file"), loose.stderr)
     }
 
+    /// A file larger than any bundle can be (4 GiB of body) planted under a bundle's name — sparse, it
+    /// costs its planter nothing — was read whole by every sync and ingest (a terabyte: a quarter of an
+    /// hour, the school's web app waiting), and a district's copy of it filled its disk. It is left
+    /// alone and said, never read or copied; the genuine bundle beside it is merged.
+    func testAFileLargerThanAnyBundleIsLeftAloneNeverReadNorCopied() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Рядом с великаном", "--id", "beside-giant"))
+        try FileManager.default.createDirectory(at: w.stick.appendingPathComponent("outbox/s001"), withIntermediateDirectories: true)
+        let giants = ["inbox/s001-000777-to-district.msync", "outbox/s001/district-000777-to-s001.msync"].map { w.stick.appendingPathComponent($0) }
+        for file in giants {
+            XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: Data(BundleLayout.magic)))
+            let h = try FileHandle(forWritingTo: file)
+            try h.truncate(atOffset: 5 << 30)
+            try h.close()
+        }
+        let sync = try bounded("mentorsync-school", ["sync", "--share", w.stick.path, "--home", w.schoolHome("s001").path], seconds: 120)
+        XCTAssertFalse(killed(sync), sync.output)
+        XCTAssertTrue(sync.stderr.contains("district-000777-to-s001.msync: it is larger than any bundle can be (5.0 GB)"), sync.output)
+        let r = try bounded("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path], seconds: 120)
+        XCTAssertFalse(killed(r), r.output)
+        XCTAssertTrue(r.stdout.contains("merged 1 bundle"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("s001-000777-to-district.msync: it is larger than any bundle can be"), r.stdout)
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(rows.contains { $0["id"] as? String == "beside-giant" })
+        for dir in ["work", "quarantine"] {
+            let files = FileManager.default.enumerator(at: w.districtHome.appendingPathComponent(dir), includingPropertiesForKeys: [.fileSizeKey])?.allObjects as? [URL] ?? []
+            XCTAssertLessThan(files.compactMap { try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize }.reduce(0, +), 1 << 20, "copied into the district's \(dir)")
+        }
+        for file in giants { XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "left alone: \(file.lastPathComponent)") }
+        let ru = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(ru.stdout.contains("s001-000777-to-district.msync: он больше, чем может быть любой пакет (5,0 ГБ)"), ru.output)
+    }
+
     /// Defect 15: a folder named `x.msync` gave a raw NSError dump; a mistyped `ingest FILE` said
     /// "quarantined" with exit 3.
     func testAFolderOrAMistypedPathIsOneClearLineAndNothingIsQuarantined() throws {

@@ -53,14 +53,22 @@ public struct Share: Sendable {
     public static func bundles(in dir: URL) -> [URL] { scan(dir).bundles }
 
     /// The bundle files of a folder, and what carries a bundle's name but is left alone (a link,
-    /// a folder, a pipe), with the reason. A folder that is itself a link yields nothing.
+    /// a folder, a pipe, a file larger than any bundle), with the reason. A folder that is itself a link yields nothing.
     public static func scan(_ dir: URL) -> (bundles: [URL], refused: [Refusal]) {
         if let why = RegularFile.kind(dir).linkRefusal { return ([], [Refusal(path: dir.path, message: why)]) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         var bundles: [URL] = [], refused: [Refusal] = []
         for name in names.sorted() where !BundleLayout.isTemporaryName(name) {
             let file = dir.appendingPathComponent(name)
-            if let why = Message.notAFile(RegularFile.kind(file)) { refused.append(Refusal(path: file.path, message: why)) } else { bundles.append(file) }
+            if let why = Message.notAFile(RegularFile.kind(file)) {
+                refused.append(Refusal(path: file.path, message: why))
+            } else if let size = FileFacts.of(file)?.size, size > BundleLimits.standard.maxFileBytes {
+                // Never read nor copied: reading it would take hours (a sparse file costs its planter
+                // nothing), and its copy would fill the disk.
+                refused.append(Refusal(path: file.path, message: .tooLargeForABundle(bytes: size)))
+            } else {
+                bundles.append(file)
+            }
         }
         return (bundles, refused)
     }

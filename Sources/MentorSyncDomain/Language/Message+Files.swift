@@ -16,6 +16,13 @@ extension Message {
         }
     }
 
+    /// A file on a share larger than any bundle can be: left alone, never read or copied.
+    static func tooLargeForABundle(bytes: Int) -> Message {
+        let gb = String(format: "%.1f", Double(bytes) / Double(1 << 30))
+        return Message("files.too_large", en: "it is larger than any bundle can be (\(gb) GB), so it is not one; remove it",
+                       ru: "он больше, чем может быть любой пакет (\(gb.replacingOccurrences(of: ".", with: ",")) ГБ), значит, это не пакет; удалите его")
+    }
+
     static let linkOnShare = Message("files.link", en: "it is a symbolic link; links on a share are never followed; remove it",
                                      ru: "это символическая ссылка; по ссылкам на общей папке программа не переходит; удалите её")
 

@@ -24,5 +24,11 @@ public struct BundleLimits: Sendable, Equatable {
 
     public init(maxBodyBytes: Int = 4 << 30) { self.maxBodyBytes = maxBodyBytes }
 
+    /// The largest file a bundle can be: the prefix and header, the body compressed (deflate's stored
+    /// blocks add 5 bytes a 64 KiB block to what does not compress), the body's tag and the trailer.
+    /// A larger file is no bundle, and is not read (a sparse file of a terabyte planted on a stick
+    /// took a quarter of an hour to read, and a district's copy of it filled its disk).
+    public var maxFileBytes: Int { maxBodyBytes + maxBodyBytes / 8192 + BundleLimits.maxHeaderBytes + 4096 }
+
     public static let standard = BundleLimits()
 }

@@ -57,6 +57,10 @@ public final class BundleReader {
             close(fd)
             throw BundleError.notABundle("\(name) is not a regular file")
         }
+        guard Int(st.st_size) <= limits.maxFileBytes else {
+            close(fd)
+            throw BundleError.limitExceeded("file of \(st.st_size) bytes, larger than any bundle can be (\(limits.maxFileBytes) bytes)")
+        }
         self.fd = fd
         self.url = url
         self.fileSize = Int(st.st_size)
