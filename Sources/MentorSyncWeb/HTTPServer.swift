@@ -12,7 +12,7 @@ public protocol HTTPHandler: Sendable {
 }
 
 /// A small HTTP/1.1 server on plain sockets: one request per connection, a thread per connection
-/// (bounded), every request bounded in header size, body size and time, so a slow or hostile
+/// (bounded, and per client on a network address), every request bounded in header size, body size and time, so a slow or hostile
 /// client holds one thread for at most `receiveSeconds` and never stops the others.
 public final class HTTPServer: @unchecked Sendable {
     public struct Limits: Sendable {
@@ -20,6 +20,9 @@ public final class HTTPServer: @unchecked Sendable {
         public var bodyBytes = 10 * 1024 * 1024
         public var receiveSeconds: Double = 10
         public var connections = 512
+        /// On a network address, what one client address may hold of them: a machine keeping
+        /// connections open (slowloris) leaves room for every other (a browser opens about six).
+        public var connectionsPerClient = 64
         public init() {}
     }
 
@@ -32,6 +35,8 @@ public final class HTTPServer: @unchecked Sendable {
     private let socket: Int32
     private let lock = NSLock()
     private var active = 0
+    /// Connections open per client address (IPv4, network byte order), on a network address only.
+    private var activeFrom: [UInt32: Int] = [:]
 
     /// Binds and listens; throws a one-line error when the address cannot be used.
     public init(address: ListenAddress, handler: @escaping (ListenAddress) -> HTTPHandler, limits: Limits = Limits(), language: Language = .current) throws {
@@ -80,9 +85,15 @@ public final class HTTPServer: @unchecked Sendable {
                 return
             }
             let peer = from.sin_addr.s_addr
+            // On a loopback address every client is this machine's: only the total is bounded.
+            let counted = !address.isLoopback
             lock.lock()
-            let admitted = active < limits.connections
-            if admitted { active += 1 }
+            let fromPeer = counted ? activeFrom[peer, default: 0] : 0
+            let admitted = active < limits.connections && fromPeer < limits.connectionsPerClient
+            if admitted {
+                active += 1
+                if counted { activeFrom[peer] = fromPeer + 1 }
+            }
             lock.unlock()
             guard admitted else {
                 send(client, HTTPResponse.plain(503, Message.webBusy.text(language)).serialized())
@@ -92,7 +103,10 @@ public final class HTTPServer: @unchecked Sendable {
             let t = Thread { [self] in
                 serve(client, peer: peer)
                 close(client)
-                lock.lock(); active -= 1; lock.unlock()
+                lock.lock()
+                active -= 1
+                if counted { activeFrom[peer] = activeFrom[peer, default: 1] > 1 ? activeFrom[peer]! - 1 : nil }
+                lock.unlock()
             }
             t.stackSize = 1 << 20
             t.start()

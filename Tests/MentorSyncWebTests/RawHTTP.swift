@@ -16,9 +16,17 @@ struct HTTPAnswer {
 /// A minimal HTTP/1.1 client on a raw socket, so a test can send exactly the bytes it means
 /// (a foreign Host, no Origin, a slow header), which URLSession would not.
 enum RawHTTP {
-    static func connect(port: UInt16, timeout: Int = 15) -> Int32? {
+    /// `from`: the address the client speaks from (any of 127.0.0.0/8 is this machine: another client).
+    static func connect(port: UInt16, timeout: Int = 15, from: String? = nil) -> Int32? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
+        if let from {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(from)
+            let bound = withUnsafePointer(to: &local) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+            if bound != 0 { close(fd); return nil }
+        }
         var tv = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var sin = sockaddr_in()
@@ -68,13 +76,15 @@ enum RawHTTP {
     }
 
     /// One request; `host` is the Host header (the server's own by default).
-    static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], body: String = "") -> HTTPAnswer? {
-        request(port: port, method, target, host: host, headers: headers, bytes: Array(body.utf8))
+    static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], body: String = "",
+                        from: String? = nil) -> HTTPAnswer? {
+        request(port: port, method, target, host: host, headers: headers, bytes: Array(body.utf8), from: from)
     }
 
-    /// The same with a body of any bytes (a workbook uploaded).
-    static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], bytes body: [UInt8]) -> HTTPAnswer? {
-        guard let fd = connect(port: port) else { return nil }
+    /// The same with a body of any bytes (a workbook uploaded); `from`: the address to connect from.
+    static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], bytes body: [UInt8],
+                        from: String? = nil) -> HTTPAnswer? {
+        guard let fd = connect(port: port, from: from) else { return nil }
         defer { close(fd) }
         // A POST with its own Content-Type and length (an upload) is named "PUT-AS-POST" by the caller.
         var head = "\(method == "PUT-AS-POST" ? "POST" : method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n"

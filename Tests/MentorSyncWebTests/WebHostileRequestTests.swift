@@ -25,4 +25,27 @@ final class WebHostileRequestTests: XCTestCase {
         XCTAssertEqual(client.get("/status")?.status, 200)
         XCTAssertFalse(FileManager.default.fileExists(atPath: w.schoolHome.appendingPathComponent("web-imports").path), "nothing kept")
     }
+
+    /// The app answers 512 connections at once; one machine on the network holding 520 open with
+    /// a header begun and never finished (slowloris, renewed every 10 s) left every other computer
+    /// «сервер занят» for as long as it went on. On a network address one client holds at most 64;
+    /// the others are served.
+    func testOneMachineHoldingConnectionsOpenLeavesRoomForTheOthers() throws {
+        let w = try WebWorld()
+        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
+        var slow: [Int32] = []
+        defer { slow.forEach { close($0) } }
+        for _ in 0..<520 {
+            let fd = try XCTUnwrap(RawHTTP.connect(port: port, timeout: 20))
+            RawHTTP.write(fd, Array("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-Slow: ".utf8))
+            slow.append(fd)
+        }
+        // Another computer (any address of 127.0.0.0/8 but 127.0.0.1 speaks as another client).
+        let other = RawHTTP.request(port: port, "GET", "/login", from: "127.0.0.2")
+        XCTAssertEqual(other?.status, 200, other?.body ?? "no answer")
+        let more = RawHTTP.request(port: port, "GET", "/login")
+        XCTAssertEqual(more?.status, 503, "the same machine once more: \(more?.body ?? "no answer")")
+        XCTAssertEqual(more?.body, "сервер занят; попробуйте через минуту\n")
+    }
 }

@@ -4,19 +4,13 @@ import MentorSyncTestSupport
 
 /// Logging in and out of a web app that asks for a password (a non-loopback address).
 final class WebLoginTests: XCTestCase {
-    func setPassword(_ home: URL, _ tool: String, _ password: String) throws {
-        let r = try ToolRunner.runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "printf '%s\\n' \"$PW\" | \"$TOOL\" web-password --user deputy --home \"$HOME_DIR\""],
-                                          environment: ["PW": password, "TOOL": ToolRunner.executable(tool).path, "HOME_DIR": home.path])
-        XCTAssertEqual(r.exitCode, 0, r.output)
-    }
-
     /// There was no way out: the methodologist who logged in at a colleague's computer left her
     /// session open to whoever sat down next, and a copy of its cookie worked until the app restarted.
     /// «Выйти» in every page's bar ends the session in the app itself: the page and the copied cookie
     /// both lead to the login.
     func testSigningOutEndsTheSessionForItsCookieEverywhere() throws {
         let w = try WebWorld()
-        try setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
         let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
         let client = WebClient(port: port)
         client.get("/login")
@@ -45,7 +39,7 @@ final class WebLoginTests: XCTestCase {
     /// second; the right password afterwards is taken at once (nothing is locked).
     func testGuessesSentAtOnceFromOneAddressAreAnsweredOneASecond() throws {
         let w = try WebWorld()
-        try setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
         let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
         let guesses = 6
         // Each guess with a session of its own, as a script would open them.
@@ -89,7 +83,7 @@ final class WebLoginTests: XCTestCase {
     /// cost the app the same work now (measured as the processor time it spends, not by a clock).
     func testAnUnknownUserNameCostsWhatAWrongPasswordCosts() throws {
         let w = try WebWorld()
-        try setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
         let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
         let pid = try XCTUnwrap(w.servers.last?.processIdentifier)
         func work(_ user: String) throws -> Int {
@@ -111,7 +105,7 @@ final class WebLoginTests: XCTestCase {
     /// working was logged out, again and again. Sessions nobody logged in to make room first.
     func testAStrangerOpeningSessionsByTheThousandLogsNobodyOut() throws {
         let w = try WebWorld()
-        try setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
         let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
         let client = WebClient(port: port)
         client.get("/login")

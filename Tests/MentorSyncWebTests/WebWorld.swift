@@ -146,3 +146,12 @@ extension WebWorld {
         return id
     }
 }
+
+extension WebWorld {
+    /// `web-password --user deputy` on a home, the password typed as one line.
+    func setPassword(_ home: URL, _ tool: String, _ password: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let r = try ToolRunner.runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "printf '%s\\n' \"$PW\" | \"$TOOL\" web-password --user deputy --home \"$HOME_DIR\""],
+                                          environment: ["PW": password, "TOOL": ToolRunner.executable(tool).path, "HOME_DIR": home.path])
+        XCTAssertEqual(r.exitCode, 0, r.output, file: file, line: line)
+    }
+}
