@@ -13,7 +13,12 @@ struct ImportPage {
         folder = home.appendingPathComponent("web-imports")
     }
 
+    /// A list uploaded for a preview (the school's people, their birth dates) is kept a day for its
+    /// confirmation, and no longer: one whose preview was not confirmed stayed in the home for good.
+    static let keptSeconds: TimeInterval = 24 * 3600
+
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
+        if r.path.hasPrefix("/import") { removeOldFiles() }
         switch (r.path, r.method) {
         case ("/import", "GET"), ("/import", "HEAD"): return form(ctx, error: nil)
         case ("/import/preview", "POST"): return try preview(r, ctx)
@@ -53,6 +58,15 @@ struct ImportPage {
             h += "<li>\(ctx.t(.webTable(t.name))): \(names.joined(separator: ", "))</li>"
         }
         return h + "</ul></details>"
+    }
+
+    /// Removes the kept lists (and the marks of loaded ones) older than `keptSeconds`.
+    func removeOldFiles(now: Date = Date()) {
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        for f in files {
+            let written = (try? f.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+            if now.timeIntervalSince(written) > Self.keptSeconds { try? FileManager.default.removeItem(at: f) }
+        }
     }
 
     func stored(_ token: String) -> URL? {

@@ -5,6 +5,37 @@ import MentorSyncDomain
 
 /// Import of a list in the browser: a preview by line that writes nothing, then a confirmation.
 final class WebImportTests: XCTestCase {
+    /// Every list uploaded for a preview was kept in the home's web-imports/ for good when the
+    /// preview was not confirmed (a wrong file, a change of mind): the school's teachers and pupils
+    /// with their birth dates piling up beside the registry, 10 MB a try. A list is kept a day for
+    /// its confirmation, and no longer.
+    func testAListUploadedForAPreviewIsKeptADayAndNoLonger() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let client = WebClient(port: port)
+        client.get("/import")
+        let folder = w.schoolHome.appendingPathComponent("web-imports")
+        let kept = { Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) }
+        XCTAssertEqual(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", "ФИО;Роль\r\nСтарова Анна;учитель\r\n"))?.status, 200)
+        let old = try kept()
+        XCTAssertEqual(old.count, 1)
+        for name in old {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 24 * 3600)], ofItemAtPath: folder.appendingPathComponent(name).path)
+        }
+        let preview = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", "ФИО;Роль\r\nНовикова Анна;учитель\r\n")))
+        XCTAssertEqual(preview.status, 200)
+        XCTAssertEqual(client.get("/import")?.status, 200)
+        let now = try kept()
+        XCTAssertEqual(now.count, 1, "\(now)")
+        XCTAssertTrue(now.isDisjoint(with: old), "the list of two days ago is still there")
+        // Today's is kept for its confirmation, which loads it.
+        let action = try XCTUnwrap(preview.body.range(of: "/import/confirm?").map { r in
+            String(preview.body[r.lowerBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+        })
+        XCTAssertEqual(client.post(action.components(separatedBy: "&csrf=")[0], [])?.status, 303)
+        XCTAssertTrue(try ToolRunner.run("mentorsync-school", ["list", "persons", "--home", w.schoolHome.path]).stdout.contains("Новикова Анна"))
+    }
+
     func testPreviewWritesNothingAndConfirmImportsTheAcceptedLines() throws {
         let w = try WebWorld()
         let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
