@@ -41,7 +41,9 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         }
         var cookie: [(String, String)] = []
         let session: (id: String, session: WebSessions.Session)
-        if let s = sessions.find(r) { session = s } else {
+        let found = sessions.find(r)
+        if let s = found, stillValid(s.session) { session = s } else {
+            if let s = found { sessions.end(s.id) }
             session = sessions.create()
             cookie = [sessions.setCookie(session.id)]
         }
@@ -72,6 +74,13 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
             ctx.title = title
             return withCookie(HTTPResponse(status: 422, html: ctx.page("", error: Self.line(error, language))), cookie)
         }
+    }
+
+    /// A session logged in with a password that has since been changed (`web-password` after a
+    /// password was seen or a computer left open) is over: whoever holds its cookie logs in again.
+    func stillValid(_ s: WebSessions.Session) -> Bool {
+        guard let user = s.user else { return true }
+        return passwords.credential(of: user) == s.credential
     }
 
     /// The one line a person reads for an error, in their language.
@@ -107,7 +116,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
             defer { gate.unlock() }
             if passwords.check(user: user, password: f["password"] ?? "") {
                 sessions.end(sessionID)
-                let fresh = sessions.create(user: user)
+                let fresh = sessions.create(user: user, credential: passwords.credential(of: user))
                 return .redirect("/", headers: [sessions.setCookie(fresh.id)])
             }
             Thread.sleep(forTimeInterval: 1)

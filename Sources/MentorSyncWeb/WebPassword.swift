@@ -52,6 +52,12 @@ public struct WebPasswords {
     /// What an unknown name is checked against: the work of a real entry, matching no password.
     static let standIn = Entry(user: "", iterations: iterations, salt: [UInt8](repeating: 0, count: 16), hash: [UInt8](repeating: 0, count: 32))
 
+    /// What a session remembers of the password it was opened with (its salt, new with every
+    /// `web-password`): nil when the user has none.
+    public func credential(of user: String) -> String? {
+        entries().first(where: { $0.user == user }).map { Hex.encode($0.salt) }
+    }
+
     /// PBKDF2 (RFC 8018) with HMAC-SHA256, one 32-byte block.
     static func pbkdf2(_ password: [UInt8], salt: [UInt8], iterations: Int) -> [UInt8] {
         var u = HMACSHA256.authenticate(salt + [0, 0, 0, 1], key: password)

@@ -4,7 +4,8 @@ import MentorSyncEngine
 /// Sessions of the web app, kept in memory only (never in registry.db): each has its CSRF token
 /// and, after a login, its user. Bounded, so a client making sessions cannot fill the memory.
 final class WebSessions: @unchecked Sendable {
-    struct Session { var csrf: String; var user: String?; var lastSeen: Date }
+    /// `credential`: the password the user logged in with (`WebPasswords.credential(of:)`).
+    struct Session { var csrf: String; var user: String?; var lastSeen: Date; var credential: String? = nil }
     /// Cookies are kept per host, not per port: the school's app (8470) and the district's (8471)
     /// on one machine each name their cookie after their port, so neither ends the other's session.
     let cookie: String
@@ -23,9 +24,9 @@ final class WebSessions: @unchecked Sendable {
         return (id, s)
     }
 
-    func create(user: String? = nil) -> (id: String, session: Session) {
+    func create(user: String? = nil, credential: String? = nil) -> (id: String, session: Session) {
         let id = WebRandom.token()
-        let s = Session(csrf: WebRandom.token(), user: user, lastSeen: Date())
+        let s = Session(csrf: WebRandom.token(), user: user, lastSeen: Date(), credential: credential)
         lock.lock(); defer { lock.unlock() }
         if sessions.count >= Self.limit {
             // The least recently seen sessions make room, those nobody logged in to first: anyone may

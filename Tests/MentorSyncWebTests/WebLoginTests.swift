@@ -124,4 +124,29 @@ final class WebLoginTests: XCTestCase {
         XCTAssertEqual(opened.current, 11_200, "each visit opened a session")
         XCTAssertEqual(client.get("/t/events")?.status, 200, "the person working was logged out")
     }
+
+    /// The coordinator changed her password with `web-password` after it was seen over her shoulder,
+    /// and the sessions opened with the old one went on working until the app restarted. A session
+    /// lasts as long as the password it was opened with: its cookie leads to the login, its forms are
+    /// not taken, and the new password logs in.
+    func testChangingThePasswordEndsTheSessionsOpenedWithTheOldOne() throws {
+        let w = try WebWorld()
+        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
+        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
+        let client = WebClient(port: port)
+        client.get("/login")
+        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303)
+        XCTAssertEqual(client.get("/t/events/edit")?.status, 200)
+        try w.setPassword(w.districtHome, "mentorsync-district", "новый пароль 2")
+        let saved = client.post("/t/events/save", [("title", "После смены пароля")])
+        XCTAssertEqual(saved?.status, 303)
+        XCTAssertEqual(saved?.header("location"), "/login", "a form of the old session")
+        XCTAssertEqual(client.get("/t/events")?.header("location"), "/login")
+        let events = try ToolRunner.run("mentorsync-district", ["list", "events", "--home", w.districtHome.path]).stdout
+        XCTAssertFalse(events.contains("После смены пароля"), events)
+        client.get("/login")
+        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 403, "the old password")
+        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "новый пароль 2")])?.status, 303)
+        XCTAssertEqual(client.get("/t/events")?.status, 200)
+    }
 }
