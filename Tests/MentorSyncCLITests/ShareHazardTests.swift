@@ -124,6 +124,43 @@ final class ShareHazardTests: XCTestCase {
         XCTAssertTrue(ru.stdout.contains("s001-000777-to-district.msync: он больше, чем может быть любой пакет (5,0 ГБ)"), ru.output)
     }
 
+    /// The most memory any child process of this test run has held, in KiB (getrusage; children waited for).
+    func largestChildKiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+
+    /// MANIFEST.txt planted on a stick as a sparse file of 20 GB (it costs nothing) was read whole
+    /// into memory by the next sync and ingest, to keep the school names it lists: the program was
+    /// killed by the system for want of memory — at the district at every pass of the daemon. A list
+    /// larger than any the program writes (or not a plain file) is not read; it is written anew.
+    func testAnEnormousManifestIsNotReadButWrittenAnew() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Под огромным списком", "--id", "under-list"))
+        // Children of earlier tests count too: none of this test's may go above them or 700 MB.
+        let bound = max(largestChildKiB(), 700_000)
+        let manifest = w.stick.appendingPathComponent("MANIFEST.txt")
+        try? FileManager.default.removeItem(at: manifest)
+        XCTAssertTrue(FileManager.default.createFile(atPath: manifest.path, contents: Data("«Чужая школа» (s009)\n".utf8)))
+        let h = try FileHandle(forWritingTo: manifest)
+        try h.truncate(atOffset: 1 << 30)
+        try h.close()
+        let sync = try bounded("mentorsync-school", ["sync", "--share", w.stick.path, "--home", w.schoolHome("s001").path], seconds: 120)
+        XCTAssertEqual(sync.exitCode, 0, sync.output)
+        XCTAssertLessThanOrEqual(largestChildKiB(), bound, "a tool held the list in memory")
+        let written = try String(contentsOf: manifest, encoding: .utf8)
+        XCTAssertTrue(written.contains("s001-000001-to-district.msync") && written.utf8.count < 10_000, written.prefix(300).description)
+        let h2 = try FileHandle(forWritingTo: manifest)
+        try h2.truncate(atOffset: 1 << 30)
+        try h2.close()
+        let r = try bounded("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path], seconds: 120)
+        XCTAssertEqual(r.exitCode, 0, r.output)
+        XCTAssertTrue(r.stdout.contains("merged 1 bundle"), r.stdout)
+        XCTAssertLessThanOrEqual(largestChildKiB(), bound, "a tool held the list in memory")
+        XCTAssertLessThan(try FileManager.default.attributesOfItem(atPath: manifest.path)[.size] as? Int ?? 0, 10_000)
+    }
+
     /// Defect 15: a folder named `x.msync` gave a raw NSError dump; a mistyped `ingest FILE` said
     /// "quarantined" with exit 3.
     func testAFolderOrAMistypedPathIsOneClearLineAndNothingIsQuarantined() throws {

@@ -64,13 +64,26 @@ public enum Manifest {
         // A folder that is no longer a share (an unmounted network folder leaves an empty mount
         // point behind) gets nothing written into it.
         guard RegularFile.kind(share.inbox) == .directory else { return false }
-        let old = try? String(contentsOf: share.manifest, encoding: .utf8)
+        let old = readBack(share.manifest)
         // A school knows only its own name and its district's: the names the district wrote stay.
         let known = (old.map(namesListed) ?? [:]).merging(names) { _, mine in mine }
         let text = text(for: share, names: known, taken: taken, language: language)
         if let old, withoutTime(old) == withoutTime(text) { return false }
         try DurableFile.write(Data(text.utf8), to: share.manifest)
         return true
+    }
+
+    /// A list is far smaller than this (a line a bundle, a few hundred bundles).
+    static let maxReadBack = 4 << 20
+
+    /// The list already on the share, when it is one this program could have written: a plain file
+    /// (never through a link, never a pipe) of at most `maxReadBack` bytes. Anything else is not read
+    /// (a sparse file of 20 GB planted there filled the memory) and is written anew.
+    static func readBack(_ url: URL) -> String? {
+        guard let h = RegularFile.handle(url) else { return nil }
+        defer { try? h.close() }
+        guard let data = try? h.read(upToCount: maxReadBack + 1), data.count <= maxReadBack else { return nil }
+        return String(data: data, encoding: .utf8)
     }
 
     /// The names an earlier list gave sites: every «name» (code) in it.
