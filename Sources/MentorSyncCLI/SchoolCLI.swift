@@ -133,6 +133,7 @@ public enum SchoolCLI {
         if let problem = r.imports.problems.first {
             throw CommandFailure(Message.replyNotMerged(problem).text())
         }
+        if let problem = r.manifestProblem { throw CommandFailure(problem.text()) }
     }
 
     static func export(_ argv: [String], _ console: Console) throws {

@@ -188,6 +188,7 @@ final class SchoolPages: WebPages {
             // Rows held back (a value too large for a bundle): nothing failed to read; they go once fixed.
             if !held.isEmpty { told += "<div class=\"caution\"><ul>" + held.map { "<li>\(esc($0))</li>" }.joined() + "</ul></div>" }
             told += "<ul class=\"receipt\">" + lines.map { "<li>\(esc($0))</li>" }.joined() + "</ul>"
+            if let m = result.manifestProblem { told += "<p class=\"caution\">\(ctx.t(m))</p>" }
             return syncPage(ctx, folder: folder, result: told)
         } catch HomeError.notAShare(let why) where why.key == "files.share_not_prepared" {
             // A stick the district has not prepared: said without the district's command.

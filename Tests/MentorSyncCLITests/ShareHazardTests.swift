@@ -161,6 +161,28 @@ final class ShareHazardTests: XCTestCase {
         XCTAssertLessThan(try FileManager.default.attributesOfItem(atPath: manifest.path)[.size] as? Int ?? 0, 10_000)
     }
 
+    /// A folder named MANIFEST.txt on the stick (planted, or made by mistake) failed every school's
+    /// sync after its exchange was done: no receipt, exit 1 and «cannot rename .MANIFEST.txt.tmp-… to
+    /// MANIFEST.txt: Is a directory» in English — Ольга Ивановна took the exchange for failed. The
+    /// receipt is told, then one line in her language on the list.
+    func testAFolderNamedLikeTheCouriersListLeavesTheSyncToldAndSaysWhatToDo() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Рядом с папкой", "--id", "beside-folder"))
+        let manifest = w.stick.appendingPathComponent("MANIFEST.txt")
+        try? FileManager.default.removeItem(at: manifest)
+        try FileManager.default.createDirectory(at: manifest, withIntermediateDirectories: false)
+        let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertEqual(sync.exitCode, 1, sync.output)
+        XCTAssertTrue(sync.stdout.contains("s001-000001-to-district.msync"), "the receipt: \(sync.output)")
+        XCTAssertEqual(sync.stderr.split(separator: "\n").count, 1, sync.stderr)
+        XCTAssertTrue(sync.stderr.contains("список для курьера \(manifest.path) не записан: под его именем лежит не файл (папка?); удалите её"), sync.stderr)
+        let r = try w.district("ingest", "--share", w.stick.path)
+        XCTAssertTrue(r.stdout.contains("merged 1 bundle"), r.output)
+        try FileManager.default.removeItem(at: manifest)
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        XCTAssertTrue(RegularFile.kind(manifest) == .regular, "the next exchange writes the list")
+    }
+
     /// Defect 15: a folder named `x.msync` gave a raw NSError dump; a mistyped `ingest FILE` said
     /// "quarantined" with exit 3.
     func testAFolderOrAMistypedPathIsOneClearLineAndNothingIsQuarantined() throws {

@@ -8,6 +8,8 @@ public struct Share: Sendable {
     public var inbox: URL { url.appendingPathComponent("inbox") }
     public func outbox(_ site: SiteID) -> URL { url.appendingPathComponent("outbox").appendingPathComponent(site.rawValue) }
     public var manifest: URL { url.appendingPathComponent("MANIFEST.txt") }
+    /// Whether something that is not a file has the list's name (a folder, a pipe): no list can be written.
+    public var manifestBlocked: Bool { [.directory, .other].contains(RegularFile.kind(manifest)) }
 
     /// Opens an existing share; a missing folder or one without `inbox/` is an error, never an empty sync.
     public static func open(_ url: URL) throws -> Share {

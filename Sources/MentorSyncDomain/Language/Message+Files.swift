@@ -16,6 +16,13 @@ extension Message {
         }
     }
 
+    /// Something that is not a file under the name of the courier's list: the exchange is done, the list is not.
+    public static func manifestBlocked(_ path: String) -> Message {
+        Message("files.manifest_blocked",
+                en: "the courier's list \(path) is not written: something that is not a file (a folder?) has its name; remove it, and the next exchange writes the list",
+                ru: "список для курьера \(path) не записан: под его именем лежит не файл (папка?); удалите её, и следующий обмен запишет список")
+    }
+
     /// A file on a share larger than any bundle can be: left alone, never read or copied.
     static func tooLargeForABundle(bytes: Int) -> Message {
         let gb = String(format: "%.1f", Double(bytes) / Double(1 << 30))

@@ -233,6 +233,9 @@ public final class SchoolSync {
     public struct SyncResult: Sendable {
         public var export: ExportResult
         public var imports: ImportResult
+        /// Why the courier's list was not written (something that is not a file has its name); the
+        /// exchange itself is done.
+        public var manifestProblem: Message? = nil
     }
 
     /// Export to the share's inbox, then import everything in the share's outbox for this school.
@@ -262,6 +265,11 @@ public final class SchoolSync {
             // The district asked for everything: send it now rather than at the next visit.
             exported = try export(to: share.inbox)
             exported.medium = medium
+        }
+        // A folder (or a pipe) planted under the list's name made the whole sync fail after it was
+        // done, with no receipt: the exchange is told, and the list's trouble beside it.
+        if share.manifestBlocked {
+            return SyncResult(export: exported, imports: imported, manifestProblem: .manifestBlocked(share.manifest.path))
         }
         try Manifest.refresh(share, names: home.siteNames(), taken: home.mergedReplies())
         return SyncResult(export: exported, imports: imported)
