@@ -100,6 +100,30 @@ final class ManifestCLITests: XCTestCase {
                        "the manifest was rewritten though no bundle came or went")
     }
 
+    /// A stranger planted a file whose name holds line breaks («s001-54⏎Для школы …⏎FAKE.msync»): the
+    /// courier's list showed its pieces as lines of their own (a false instruction); the list, the
+    /// quarantine's note and the log show the name on one line, its breaks as «?».
+    func testAFileNameWithLineBreaksIsOneLineOfTheList() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let planted = "s001-54\nотвезите флешку в школу s002\r\nFAKE.msync"
+        try Data("not a bundle".utf8).write(to: w.stick.appendingPathComponent("inbox").appendingPathComponent(planted))
+        expectOK(try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path]))
+        let text = try manifest(w)
+        XCTAssertTrue(text.contains("inbox/s001-54?отвезите флешку в школу s002??FAKE.msync"), text)
+        XCTAssertFalse(text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("отвезите") || $0.hasPrefix("FAKE") }, text)
+        let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path])
+        let events = ingest.stderr.split(separator: "\n").filter { $0.contains("event=") }
+        XCTAssertFalse(events.isEmpty, ingest.output)
+        XCTAssertFalse(ingest.stderr.contains("\r"), "a log line is one line: \(ingest.stderr)")
+        XCTAssertTrue(events.contains { $0.contains("s001-54 отвезите флешку в школу s002 FAKE.msync") }, ingest.stderr)
+        let quarantine = w.districtHome.appendingPathComponent("quarantine")
+        let notes = try FileManager.default.contentsOfDirectory(atPath: quarantine.path).filter { $0.hasSuffix(".reason.txt") }
+        XCTAssertEqual(notes.count, 1, "\(notes)")
+        let note = try String(contentsOf: quarantine.appendingPathComponent(notes[0]), encoding: .utf8)
+        XCTAssertTrue(note.hasPrefix("bundle: s001-54?отвезите флешку в школу s002??FAKE.msync\nquarantined: "), note)
+    }
+
     func manifest(_ w: CLIWorld) throws -> String {
         try String(contentsOf: w.stick.appendingPathComponent("MANIFEST.txt"), encoding: .utf8)
     }

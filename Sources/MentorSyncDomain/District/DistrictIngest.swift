@@ -340,7 +340,7 @@ public final class DistrictIngest {
         do {
             try DurableFile.rename(file, to: target)
             // The reason as the log says it, and in Russian for the coordinator who opens the file.
-            let note = "bundle: \(name)\nquarantined: \(Replica.timestamp())\nreason: \(reason)\nпричина: \(Message.reason(reason).russian)\n"
+            let note = "bundle: \(Share.printable(name))\nquarantined: \(Replica.timestamp())\nreason: \(reason)\nпричина: \(Message.reason(reason).russian)\n"
             try DurableFile.write(Data(note.utf8), to: target.appendingPathExtension("reason.txt"))
         } catch {
             log.event("quarantine_failed", ["file": name, "reason": "\(error)"])

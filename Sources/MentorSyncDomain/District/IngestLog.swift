@@ -36,7 +36,7 @@ public struct EventLog: Sendable {
         if s.isEmpty { return "\"\"" }
         if s.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }) {
             return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\n", with: " ") + "\""
+                .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") + "\""
         }
         return s
     }

@@ -54,7 +54,7 @@ public enum Manifest {
     }
 
     static func relative(_ url: URL, _ share: Share) -> String {
-        String(url.path.dropFirst(share.url.path.count + 1))
+        Share.printable(String(url.path.dropFirst(share.url.path.count + 1)))
     }
 
     /// Rewrites `MANIFEST.txt` durably when the bundles it lists changed (or it is missing), so a

@@ -50,6 +50,12 @@ public struct Share: Sendable {
         return share
     }
 
+    /// A file's name as one line of a list or a note: a control character (a line break planted in
+    /// a name, to add a false line to MANIFEST.txt) shown as «?».
+    public static func printable(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+    }
+
     /// Complete bundle files in a folder (temporary names skipped), oldest name first: regular files
     /// only, never a link, a folder or a pipe.
     public static func bundles(in dir: URL) -> [URL] { scan(dir).bundles }
