@@ -81,6 +81,7 @@ extension DistrictHome {
         try replica.fold()
         let iso = ISO8601DateFormatter()
         let conflictsByOwner = try openConflictOwners()
+        let liveRows = try replica.liveRowCounts()
         var result: [SchoolStatus] = []
         for school in try schools() {
             let peer = try replica.peer(school.site)
@@ -93,7 +94,7 @@ extension DistrictHome {
                 // far beyond any courier's delay (a dead CMOS battery resets to years ago).
                 if d > 3600 { skew = Int((d / 86400).rounded(.up)) } else if d < -365 * 86400 { skew = Int((d / 86400).rounded()) }
             }
-            let rows = try replica.liveRowCount(owner: school.site)
+            let rows = liveRows[school.site.rawValue] ?? 0
             let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
             // A row refused again in a later bundle (sent again unchanged) is one refusal, not two.
             let rejections = try database.scalar("SELECT count(DISTINCT reason) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0

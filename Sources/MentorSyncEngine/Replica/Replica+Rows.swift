@@ -17,9 +17,14 @@ extension Replica {
         return try database.scalar("SELECT 1 FROM msync_log WHERE tbl = ? AND id = ? LIMIT 1", [.integer(Int64(table.number)), .text(id)]) != nil
     }
 
-    /// Live rows owned by `owner`, in every synced table.
-    public func liveRowCount(owner: SiteID) throws -> Int {
-        Int(try database.scalar("SELECT count(*) FROM msync_rows WHERE org_id = ? AND alive = 1", [.text(owner.rawValue)])?.integer ?? 0)
+    /// Live rows of every owner, read in one pass over the rows (a district's status lists every
+    /// school: one count per school read the whole table once per school).
+    public func liveRowCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try database.forEachRow("SELECT org_id, count(*) FROM msync_rows WHERE alive = 1 GROUP BY org_id") { s in
+            counts[s.string(at: 0) ?? ""] = Int(s.int64(at: 1))
+        }
+        return counts
     }
 
     /// Rows `recipient` should receive that this site changed after its own counter `counter`.
