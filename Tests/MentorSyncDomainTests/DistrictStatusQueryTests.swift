@@ -38,4 +38,13 @@ final class DistrictStatusQueryTests: XCTestCase {
         XCTAssertEqual(schools.map(\.rows), [3, 6, 9, 12])
         XCTAssertLessThanOrEqual(scans.count, 1, "status reads the whole rows table once a school:\n" + scans.joined(separator: "\n\n"))
     }
+
+    /// Each school's share of network mentoring (what status counts as owed to it) is worked out
+    /// from the district's network pairs and offered mentors, read once for all the schools.
+    func testStatusReadsTheNetworkPairsOnceForAllTheSchools() throws {
+        for table in ["pairs", "mentors"] {
+            let scans = try QueryPlans.fullScans(of: table, in: home.database) { _ = try home.status() }
+            XCTAssertLessThanOrEqual(scans.count, 1, "status reads the whole \(table) table once a school or more:\n" + scans.joined(separator: "\n\n"))
+        }
+    }
 }

@@ -83,48 +83,51 @@ extension DistrictHome {
         let conflictsByOwner = try openConflictOwners()
         let liveRows = try replica.liveRowCounts()
         var result: [SchoolStatus] = []
-        for school in try schools() {
-            let peer = try replica.peer(school.site)
-            let received = peer.lastBundleAt.flatMap { iso.date(from: $0) }
-            let days = received.map { Int(now.timeIntervalSince($0) / 86400) }
-            var skew: Int?
-            if let received, let created = peer.lastBundleCreated {
-                let d = Double(created) - received.timeIntervalSince1970
-                // Ahead is certain (a bundle cannot be written after it arrived); behind only when
-                // far beyond any courier's delay (a dead CMOS battery resets to years ago).
-                if d > 3600 { skew = Int((d / 86400).rounded(.up)) } else if d < -365 * 86400 { skew = Int((d / 86400).rounded()) }
+        // Each school's share of network mentoring (owed rows among them) from links read once for all.
+        try replica.readingShares {
+            for school in try schools() {
+                let peer = try replica.peer(school.site)
+                let received = peer.lastBundleAt.flatMap { iso.date(from: $0) }
+                let days = received.map { Int(now.timeIntervalSince($0) / 86400) }
+                var skew: Int?
+                if let received, let created = peer.lastBundleCreated {
+                    let d = Double(created) - received.timeIntervalSince1970
+                    // Ahead is certain (a bundle cannot be written after it arrived); behind only when
+                    // far beyond any courier's delay (a dead CMOS battery resets to years ago).
+                    if d > 3600 { skew = Int((d / 86400).rounded(.up)) } else if d < -365 * 86400 { skew = Int((d / 86400).rounded()) }
+                }
+                let rows = liveRows[school.site.rawValue] ?? 0
+                let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
+                // A row refused again in a later bundle (sent again unchanged) is one refusal, not two.
+                let rejections = try database.scalar("SELECT count(DISTINCT reason) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
+                let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
+                var refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
+                                                       [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
+                // And the school's own files refused whole since (an expired key, a damaged file): the rows
+                // it refused one by one are counted apart (`rejections`).
+                for r in try database.rows("SELECT DISTINCT bundle, reason FROM district_rejections WHERE site = ? AND at >= ?",
+                                           [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])
+                where BundleError(description: r[1].displayText) != nil { refusedSince += 1 }
+                let keys = try schoolKeys(school.site)
+                // A new file not yet in use: sent with the old key in its grace period, or nothing sent since
+                // a re-enrollment after a revoke.
+                let graced = keys.previous != nil && keys.previousValid && keys.lastKey != "current"
+                let reEnrolled = try keys.lastKey == nil && !revokedKeys(school.site).isEmpty
+                let newKeyPending = keys.revokedAt == nil && (graced || reEnrolled)
+                // Files of a revoked key taken after the school's own bundles were accepted again (DistrictIngest).
+                let stray = try database.rows("""
+                    SELECT count(*), max(at) FROM district_forgeries
+                    WHERE named_site = ? AND stray AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
+                    """, [.text(school.site.rawValue)]).first
+                result.append(SchoolStatus(
+                    site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,
+                    lastBundle: peer.lastBundleName, lastBundleAt: peer.lastBundleAt, lastSequence: peer.lastSequence,
+                    daysSinceContact: days, silent: (days ?? 0) > 30, rows: rows, changesMerged: peer.merged,
+                    unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
+                    resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles),
+                    refusedFilesSinceAccepted: Int(refusedSince), strayComputerFiles: Int(stray?[0].integer ?? 0),
+                    lastStrayComputerFileAt: stray?[1].text, newKeyPending: newKeyPending, newKeyPendingUntil: graced ? keys.previousUntil : nil))
             }
-            let rows = liveRows[school.site.rawValue] ?? 0
-            let unacked = try replica.changedRows(for: school.site, after: peer.theirKnowledge[site])
-            // A row refused again in a later bundle (sent again unchanged) is one refusal, not two.
-            let rejections = try database.scalar("SELECT count(DISTINCT reason) FROM district_rejections WHERE site = ?", [.text(school.site.rawValue)])?.integer ?? 0
-            let refusedFiles = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ?", [.text(school.site.rawValue)])?.integer ?? 0
-            var refusedSince = try database.scalar("SELECT count(*) FROM district_forgeries WHERE named_site = ? AND at >= ?",
-                                                   [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])?.integer ?? 0
-            // And the school's own files refused whole since (an expired key, a damaged file): the rows
-            // it refused one by one are counted apart (`rejections`).
-            for r in try database.rows("SELECT DISTINCT bundle, reason FROM district_rejections WHERE site = ? AND at >= ?",
-                                       [.text(school.site.rawValue), .text(peer.lastBundleAt ?? "")])
-            where BundleError(description: r[1].displayText) != nil { refusedSince += 1 }
-            let keys = try schoolKeys(school.site)
-            // A new file not yet in use: sent with the old key in its grace period, or nothing sent since
-            // a re-enrollment after a revoke.
-            let graced = keys.previous != nil && keys.previousValid && keys.lastKey != "current"
-            let reEnrolled = try keys.lastKey == nil && !revokedKeys(school.site).isEmpty
-            let newKeyPending = keys.revokedAt == nil && (graced || reEnrolled)
-            // Files of a revoked key taken after the school's own bundles were accepted again (DistrictIngest).
-            let stray = try database.rows("""
-                SELECT count(*), max(at) FROM district_forgeries
-                WHERE named_site = ? AND stray AND at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days')
-                """, [.text(school.site.rawValue)]).first
-            result.append(SchoolStatus(
-                site: school.site.rawValue, name: school.name, enrolledAt: school.enrolledAt, revoked: school.revokedAt != nil,
-                lastBundle: peer.lastBundleName, lastBundleAt: peer.lastBundleAt, lastSequence: peer.lastSequence,
-                daysSinceContact: days, silent: (days ?? 0) > 30, rows: rows, changesMerged: peer.merged,
-                unacknowledged: unacked, openConflicts: conflictsByOwner[school.site.rawValue] ?? 0, clockSkewDays: skew,
-                resyncPending: peer.fullExchange.isRequested, rejections: Int(rejections), refusedFiles: Int(refusedFiles),
-                refusedFilesSinceAccepted: Int(refusedSince), strayComputerFiles: Int(stray?[0].integer ?? 0),
-                lastStrayComputerFileAt: stray?[1].text, newKeyPending: newKeyPending, newKeyPendingUntil: graced ? keys.previousUntil : nil))
         }
         return result
     }

@@ -48,6 +48,8 @@ public final class Replica {
     /// then writes straight into that transaction. A savepoint keeps the original of every page it
     /// changes in its journal; without it a first load of 500,000 rows ran 10–15% faster.
     public var mergesInOpenTransaction = false
+    /// Within `readingShares`: the offered rows and the parties to links, read once for all schools.
+    var shareMemo: ShareMemo?
     /// Updates of just the cells that won, prepared once per table and set of cells.
     var narrow: [Int: [UInt64: Statement]] = [:]
     func narrowUpdate(_ table: TableSchema, mask: UInt64, _ sql: () -> String) throws -> Statement {

@@ -48,9 +48,19 @@ extension Replica {
         func q(_ s: String) -> String { SQL.identifier(s) }
         for offer in rules.offers {
             guard let t = schema.table(named: offer.table) else { continue }
+            if let offered = shareMemo?.offers[t.name] {
+                for (id, owner) in offered where owner != school.rawValue && owner != self.district.rawValue { share.insert(RowKey(table: t.number, id: id)) }
+                continue
+            }
             try add(t, "SELECT id FROM \(q(t.name)) WHERE \(q(offer.flag)) = 1 AND org_id NOT IN (?, ?)", [me, district])
         }
+        // Most schools are party to no linked row of another school: then no link routes anything
+        // to them, nothing hangs on one, and neither the links nor the (larger) attached tables are read.
+        var parties: [String: Bool] = [:]
         for link in rules.links {
+            parties[link.table] = try isParty(school, to: link)
+        }
+        for link in rules.links where parties[link.table] == true {
             guard let t = schema.table(named: link.table), let target = schema.referencedTable(link.table, link.column) else { continue }
             let join = "FROM \(q(t.name)) x JOIN \(q(target.name)) y ON y.id = x.\(q(link.column))"
             // Rows of other schools that name this school's row; and the rows this school's own rows name.
@@ -59,15 +69,8 @@ extension Replica {
         }
         for a in rules.attachments {
             guard let t = schema.table(named: a.table), let linked = schema.referencedTable(a.table, a.column),
-                  let link = rules.links.first(where: { $0.table == linked.name }),
+                  let link = rules.links.first(where: { $0.table == linked.name }), parties[link.table] == true,
                   let target = schema.referencedTable(link.table, link.column) else { continue }
-            // Most schools are party to no linked row: then nothing hangs on one, and the (larger)
-            // attached tables are not read at all.
-            let party = try database.scalar("""
-                SELECT 1 FROM \(q(linked.name)) x JOIN \(q(target.name)) y ON y.id = x.\(q(link.column))
-                WHERE (x.org_id = ?1 OR y.org_id = ?1) AND x.org_id <> y.org_id LIMIT 1
-                """, [me])
-            if party == nil || party == .null { continue }
             // x is the linked row (its owner one party), y the row it names (its owner the other).
             let byOtherParty = a.partiesMayWrite ? "(x.org_id = ? AND a.org_id = y.org_id) OR" : "(x.org_id = ? AND 0) OR"
             try add(t, """
@@ -97,6 +100,46 @@ extension Replica {
             }
         }
         return share
+    }
+
+    /// Whether `school` owns a row of the link's table that names another school's row, or a row
+    /// another school's row of it names (a network pair, from either side).
+    private func isParty(_ school: SiteID, to link: ShareRules.Link) throws -> Bool {
+        if let parties = shareMemo?.parties[link.table] { return parties.contains(school.rawValue) }
+        guard let t = schema.table(named: link.table), let target = schema.referencedTable(link.table, link.column) else { return false }
+        let found = try database.scalar("""
+            SELECT 1 FROM \(SQL.identifier(t.name)) x JOIN \(SQL.identifier(target.name)) y ON y.id = x.\(SQL.identifier(link.column))
+            WHERE (x.org_id = ?1 OR y.org_id = ?1) AND x.org_id <> y.org_id LIMIT 1
+            """, [.text(school.rawValue)])
+        return found != nil && found != .null
+    }
+
+    /// Runs `body` — questions about many schools' shares, none of them a write — with the offered
+    /// rows and the parties to links read once for all the schools, in one read transaction so that
+    /// what was read holds throughout: the district's status asks for all its schools' shares, and
+    /// asking each school's alone read the pairs six times a school.
+    public func readingShares<T>(_ body: () throws -> T) throws -> T {
+        guard role == .district, !schema.sharing.isEmpty, shareMemo == nil else { return try body() }
+        return try database.transaction(.deferred) {
+            var memo = ShareMemo()
+            for offer in schema.sharing.offers {
+                guard let t = schema.table(named: offer.table) else { continue }
+                memo.offers[t.name] = try database.rows("SELECT id, org_id FROM \(SQL.identifier(t.name)) WHERE \(SQL.identifier(offer.flag)) = 1")
+                    .map { ($0[0].displayText, $0[1].displayText) }
+            }
+            for link in schema.sharing.links {
+                guard let t = schema.table(named: link.table), let target = schema.referencedTable(link.table, link.column) else { continue }
+                var parties = Set<String>()
+                for r in try database.rows("""
+                    SELECT DISTINCT x.org_id, y.org_id FROM \(SQL.identifier(t.name)) x
+                      JOIN \(SQL.identifier(target.name)) y ON y.id = x.\(SQL.identifier(link.column)) WHERE x.org_id <> y.org_id
+                    """) { parties.insert(r[0].displayText); parties.insert(r[1].displayText) }
+                memo.parties[link.table] = parties
+            }
+            shareMemo = memo
+            defer { shareMemo = nil }
+            return try body()
+        }
     }
 
     /// The rows in `school`'s share as last recorded (empty before any export to it).
@@ -194,4 +237,11 @@ extension Replica {
         role == .school && change.orgID != site.rawValue && change.orgID != district.rawValue
             && change.cells.contains { $0.position >= 2 }
     }
+}
+
+/// What `Replica.readingShares` reads once: per offering table its offered rows (id, owner), per
+/// link table the sites that own a row of it naming another site's row, or a row named so.
+struct ShareMemo {
+    var offers: [String: [(id: String, owner: String)]] = [:]
+    var parties: [String: Set<String>] = [:]
 }
