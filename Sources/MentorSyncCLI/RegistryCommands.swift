@@ -39,7 +39,7 @@ enum RegistryCommands {
         } else if rows.isEmpty {
             console.out((try args.pairs("where").isEmpty ? Message.noRows(table.name) : Message.noRowsMatch(table.name)).text())
         } else {
-            let resolver = ReferenceResolver(database: replica.database)
+            let resolver = ReferenceResolver(database: replica.database, rowsToName: rows.count)
             // Another school's row by its school's name, and whether network mentoring brings it now.
             let marks = try editor.otherSchoolsMarks(in: table.name)
             let listing = try RegistryListing(table: table, columns: columns, rows: rows, resolver: resolver,

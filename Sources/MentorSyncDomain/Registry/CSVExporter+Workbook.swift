@@ -21,7 +21,11 @@ extension CSVExporter {
     /// The header and rows of a list (see `encodeWorkbook`), as cells of a sheet.
     func cells(of t: TableSchema, from replica: Replica, namesForReferences: Bool,
                only: (column: String, value: DatabaseValue)? = nil) throws -> [[XLSXCell]] {
-        let names = namesForReferences ? ReferenceResolver(database: replica.database) : nil
+        let filter = only.map { " WHERE \(SQL.identifier($0.column)) = ?" } ?? ""
+        // The whole table is named: its references' tables are read whole, not row by row.
+        let count = namesForReferences ? Int(try replica.database.scalar("SELECT count(*) FROM \(SQL.identifier(t.name))\(filter)",
+                                                                         only.map { [$0.value] } ?? [])?.integer ?? 0) : 0
+        let names = namesForReferences ? ReferenceResolver(database: replica.database, rowsToName: count) : nil
         let flags = (["id"] + t.cellNames).map { column -> Bool in
             if case .integer(let range)? = t.column(named: column)?.kind { return range == 0...1 }
             return false
@@ -37,7 +41,6 @@ extension CSVExporter {
         }
         let enumerations = header.map { c -> Bool in if case .enumeration? = t.column(named: c)?.kind { return true } else { return false } }
         var rows: [[XLSXCell]] = [headerNames(t, header).map(XLSXCell.text)]
-        let filter = only.map { " WHERE \(SQL.identifier($0.column)) = ?" } ?? ""
         try replica.database.forEachRow("SELECT \(header.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name))\(filter) ORDER BY rowid",
                                         only.map { [$0.value] } ?? []) { row in
             rows.append(header.indices.map { k in
@@ -63,8 +66,9 @@ extension CSVExporter {
     /// (a pair is a mentor and her mentees; `pair_mentees` holds who). Loaded back, the column gives
     /// a new pair its mentees and leaves a pair the registry holds as it is (`PairMenteesCell`).
     private func addMentees(to rows: inout [[XLSXCell]], from replica: Replica) throws {
-        let names = ReferenceResolver(database: replica.database)
-        let mentees = try PairMembers.mentees(database: replica.database).mapValues { ids in
+        let members = try PairMembers.mentees(database: replica.database)
+        let names = ReferenceResolver(database: replica.database, rowsToName: members.values.reduce(0) { $0 + $1.count })
+        let mentees = members.mapValues { ids in
             ids.map { (try? names.typableName(of: $0, in: "mentees")) ?? $0 }
         }
         rows[0].append(.text(Message.pairMenteesHeader.text(language)))

@@ -67,18 +67,23 @@ struct RowNames {
     /// Makes labels unique: a name shared by several rows gets its date, then its short id.
     static func disambiguate(_ items: [(id: String, base: String, date: String?)],
                              dateLabel: (String, String) -> String) -> [RowName] {
+        // Each name normalized once (a district's tables name tens of thousands of rows).
+        let keys = items.map { normalize($0.base) }
         var counts: [String: Int] = [:]
-        for i in items { counts[normalize(i.base), default: 0] += 1 }
-        var withDate: [String: Int] = [:]
-        let dated = items.map { i -> String in
-            guard counts[normalize(i.base)]! > 1 else { return i.base }
+        for k in keys { counts[k, default: 0] += 1 }
+        let dated = zip(items, keys).map { i, key -> String in
+            guard counts[key]! > 1 else { return i.base }
             // A namesake without a date gets its short id, not the bare name: the bare name fits both.
             guard let d = i.date, !d.isEmpty else { return "\(i.base) [\(ReferenceResolver.shortID(i.id))]" }
             return dateLabel(i.base, d)
         }
-        for l in dated { withDate[normalize(l), default: 0] += 1 }
-        return zip(items, dated).map { i, l in
-            let label = withDate[normalize(l)]! > 1 ? "\(l) [\(ReferenceResolver.shortID(i.id))]" : l
+        // A label left as it was has the key it had.
+        let datedKeys = zip(zip(items, keys), dated).map { pair, l in l == pair.0.base ? pair.1 : normalize(l) }
+        var withDate: [String: Int] = [:]
+        for k in datedKeys { withDate[k, default: 0] += 1 }
+        return zip(zip(items, dated), datedKeys).map { pair, key in
+            let (i, l) = pair
+            let label = withDate[key]! > 1 ? "\(l) [\(ReferenceResolver.shortID(i.id))]" : l
             return RowName(id: i.id, label: label)
         }
     }
