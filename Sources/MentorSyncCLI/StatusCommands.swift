@@ -33,9 +33,12 @@ enum StatusCommands {
         console.paragraph(Message.unackedLegend.text())
         console.out("")
         console.out(Message.adviceHeading.text())
-        for s in schools {
+        // The schools with something to do, each by name; those with nothing, by name when one, else counted.
+        let fine = schools.filter(\.isOK)
+        for s in schools.filter({ !$0.isOK }) + (fine.count == 1 ? fine : []) {
             console.paragraph(Message.schoolAdviceLine(name: s.name, site: s.site, advice: s.adviceMessage).text(), first: "  ", indent: "    ")
         }
+        if fine.count > 1 { console.paragraph(Message.schoolsAllWell(fine.count, others: fine.count < schools.count).text(), first: "  ", indent: "    ") }
         if schools.contains(where: \.advisesConflicts) { console.paragraph(Message.conflictsListHint.text()) }
         let refused = try home.recentRefusals()
         if !refused.lines.isEmpty {

@@ -63,7 +63,8 @@ final class DistrictPages: WebPages {
         ctx.title = Message.webSchools.text(ctx.language)
         let l = ctx.language
         let headers = Message.webDashboardColumns.map { $0.text(l) } + [""]
-        let rows = try home.status().map { s -> [String] in
+        let statuses = try home.status()
+        let rows = statuses.map { s -> [String] in
             let actions = s.revoked ? "" : "<a href=\"/schools/\(esc(s.site))/resync\">\(ctx.t(.webResync))</a> · <a href=\"/schools/\(esc(s.site))/revoke\">\(ctx.t(.webRevoke))</a>"
             // The advice is `mentorsync-district status`'s own, worded for the page (SchoolStatus.webAdviceMessage).
             return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt.map { LocalTime.readable($0, l) } ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"),
@@ -76,6 +77,12 @@ final class DistrictPages: WebPages {
         // The same overview as `status`: the headline, then what needs the coordinator.
         let overview = try home.overview(schools: rows.count)
         var body = "<p>\(esc(overview[0].text(l)))</p>" + overview.dropFirst().map { "<p class=\"warn\">\(esc($0.text(l)))</p>" }.joined()
+        // The schools that need something first, each with its advice: among 60 rows two silent schools were hard to find.
+        let asking = statuses.filter { !$0.isOK }
+        if !asking.isEmpty {
+            body += "<h2>\(ctx.t(.webDashboardToDo))</h2><ul class=\"to-do\">"
+                + asking.map { "<li>\(esc("\($0.name) (\($0.site))")): \(advice($0, l))</li>" }.joined() + "</ul>"
+        }
         body += rows.isEmpty ? "<p class=\"muted\">\(ctx.t(.webNoRows))</p>" : ctx.table(headers, rows)
         // What was refused lately and why, as `status` tells it.
         let refused = try home.recentRefusals()

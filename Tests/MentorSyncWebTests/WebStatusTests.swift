@@ -120,10 +120,14 @@ final class WebStatusTests: XCTestCase {
         XCTAssertFalse(status.contains("<thead>"), "a table of names and values has no (empty) heading row: \(status)")
 
         let district = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
-        XCTAssertTrue((district.get("/")?.body ?? "").contains("от школы ещё ничего не пришло"), "the advice of status, in Russian")
+        let waiting = district.get("/")?.body ?? ""
+        XCTAssertTrue(waiting.contains("от школы ещё ничего не пришло"), "the advice of status, in Russian")
+        // The schools that need something are listed above the table, each with its advice.
+        XCTAssertTrue(waiting.contains("<h2>Что сделать</h2><ul class=\"to-do\"><li>Школа № 1 (s001): <span class=\"warn\">от школы ещё ничего не пришло"), waiting)
         w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
         let dashboard = district.get("/")?.body ?? ""
         XCTAssertTrue(dashboard.contains("всё в порядке"), dashboard)
+        XCTAssertFalse(dashboard.contains("<h2>Что сделать</h2>"), "nothing to do, no list: \(dashboard)")
         XCTAssertTrue(dashboard.contains("Управление образования: 1 школа, 0 открытых конфликтов, 0 пакетов в карантине"), "status's headline")
         XCTAssertFalse(dashboard.contains("nothing received") || dashboard.contains(">ok<"), "English advice on the dashboard")
         XCTAssertNil(dashboard.range(of: Self.isoStamp, options: .regularExpression), "a bookkeeping timestamp is shown: \(dashboard)")

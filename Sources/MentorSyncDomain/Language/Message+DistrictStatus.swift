@@ -50,6 +50,17 @@ extension Message {
         Message("status.skew_days", en: "\(days)d", ru: "\(days) дн.")
     }
 
+    /// The schools with nothing to do, in one line after those with something (a district of 60
+    /// schools listed 57 lines of «всё в порядке» around its two silent schools).
+    public static func schoolsAllWell(_ n: Int, others: Bool) -> Message {
+        let ru = Plural.ru(count: n, "школа", "школы", "школ")
+        return Message("status.schools_all_well", en: others ? "the other \(n) schools: ok" : "all \(n) schools: ok",
+                       ru: others ? "остальные \(ru): всё в порядке" : "все \(ru): всё в порядке")
+    }
+
+    /// The dashboard's list of the schools that need something, above the table of all of them.
+    public static let webDashboardToDo = Message("web.dashboard.to_do", en: "What to do", ru: "Что сделать")
+
     /// One school's advice line: `Лицей № 1 (s001): молчит 45 дней: позвоните в школу`.
     public static func schoolAdviceLine(name: String, site: String, advice: Message) -> Message {
         Message("status.school_advice_line", en: "\(name) (\(site)): \(advice.english)", ru: "\(name) (\(site)): \(advice.russian)")
