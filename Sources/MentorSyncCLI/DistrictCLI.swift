@@ -162,7 +162,15 @@ public enum DistrictCLI {
             for r in outcome.retryLater { console.out(Message.willRetry(r.name, reason: r.reason).text()) }
             for r in outcome.refused { console.out(Message.leftAlone("\(r)").text()) }
             if !outcome.swept.isEmpty { console.out(Message.removedTemporary(outcome.swept.count).text()) }
-            if !outcome.replies.isEmpty { console.out(Message.wroteReplies(outcome.replies.map(\.lastPathComponent)).text()) }
+            if !outcome.replies.isEmpty {
+                // Each reply by the school it is for, as she knows it.
+                let names = home.siteNames()
+                let schools = outcome.replies.map { url -> String in
+                    let site = BundleFileName(url.lastPathComponent)?.recipient ?? url.lastPathComponent
+                    return SiteID(site).flatMap { names[$0] } ?? site
+                }
+                console.out(Message.wroteReplies(to: schools).text())
+            }
             for name in outcome.removedMigrationCopies { console.out(Message.districtMigrationCopyRemoved(name).text()) }
             if !outcome.revokedRepliesRemoved.isEmpty { console.out(Message.revokedRepliesRemoved(outcome.revokedRepliesRemoved.count).text()) }
             if atTerminal, FileManager.default.fileExists(atPath: logFile.path) { console.out(Message.ingestLogWritten(logFile.path).text()) }

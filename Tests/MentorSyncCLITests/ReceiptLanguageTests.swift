@@ -59,7 +59,10 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("sync again").hasPrefix("новых изменений нет: управление образования подтвердило, что получило все ваши изменения; файл s001-"), run.text("sync again"))
         XCTAssertTrue(run.text("sync").contains("ответа от управления образования здесь пока нет"), run.text("sync"))
         XCTAssertTrue(run.text("ingest").contains("принят 1 пакет (изменено записей: 2, конфликтов: 0, отклонено записей: 0)"), run.text("ingest"))
-        XCTAssertTrue(run.text("ingest").contains("записан 1 ответ: "), run.text("ingest"))
+        XCTAssertTrue(run.text("ingest").contains("записан ответ школе Лицей № 1\n"), "the reply by its school, not its file: \(run.text("ingest"))")
+        XCTAssertEqual(Message.wroteReplies(to: ["Лицей № 1", "Школа № 2"]).russian, "записаны ответы школам: Лицей № 1, Школа № 2")
+        XCTAssertEqual(Message.wroteReplies(to: Array(repeating: "Школа", count: 21)).russian, "записаны ответы 21 школе")
+        XCTAssertEqual(Message.wroteReplies(to: Array(repeating: "Школа", count: 60)).russian, "записаны ответы 60 школам")
         XCTAssertNotNil(run.text("sync again").range(of: "получен 1 ответ: новых записей: [0-9]+, изменённых: [0-9]+, удалённых: [0-9]+", options: .regularExpression), run.text("sync again"))
         XCTAssertEqual(Message.sent(rows: 5, deletions: 1, conflicts: 0, full: false, file: "f.msync", again: 3).russian,
                        "отправлено в общую папку управления образования: 5 изменённых записей (из них удалений: 1) (из них 3 уже отправлялись раньше: управление образования их ещё не подтвердило); файл f.msync")

@@ -87,10 +87,17 @@ extension Message {
                 ru: "удалены временные файлы, оставшиеся в папке обмена после прерванной записи: \(n)")
     }
 
-    public static func wroteReplies(_ names: [String]) -> Message {
-        let n = names.count
-        return Message("receipt.wrote_replies", en: "wrote \(Plural.en(count: n, "reply", "replies")): \(names.joined(separator: ", "))",
-                       ru: "\(Plural.ru(n, "записан", "записано", "записано")) \(Plural.ru(count: n, "ответ", "ответа", "ответов")): \(names.joined(separator: ", "))")
+    /// The replies a pass wrote, by the schools they are for (a pass of 60 schools printed 60 file
+    /// names); more than five, counted (the files are in the daemon's log and on MANIFEST.txt).
+    public static func wroteReplies(to schools: [String]) -> Message {
+        let n = schools.count
+        guard n <= 5 else {
+            return Message("receipt.wrote_replies", en: "wrote replies for \(n) schools",
+                           ru: "записаны ответы \(n) \(Plural.ru(n, "школе", "школам", "школам"))")
+        }
+        let list = schools.joined(separator: ", ")
+        return Message("receipt.wrote_replies", en: "wrote \(Plural.en(count: n, "reply", "replies")), for \(list)",
+                       ru: n == 1 ? "записан ответ школе \(list)" : "записаны ответы школам: \(list)")
     }
 
     public static func resyncOrdered(_ site: String) -> Message {
