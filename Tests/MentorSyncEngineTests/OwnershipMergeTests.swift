@@ -111,6 +111,11 @@ final class OwnershipMergeTests: XCTestCase {
         try t.district.fold()
         XCTAssertEqual(try t.district.changedRows(for: SiteID("s001")!, after: before), 1)
         XCTAssertEqual(try t.district.changedRows(for: SiteID("s002")!, after: before), 1)
+        // The same counts from the district's writes read once for all schools (status).
+        try t.district.readingShares {
+            XCTAssertEqual(try t.district.changedRows(for: SiteID("s001")!, after: before), 1)
+            XCTAssertEqual(try t.district.changedRows(for: SiteID("s002")!, after: before), 1)
+        }
         try t.syncAll()
         XCTAssertEqual(try t.district.changedRows(for: SiteID("s001")!, after: try t.district.counter()), 0)
     }

@@ -224,14 +224,13 @@ extension Replica {
     /// its values, which belong to the new owner. A school that receives one removes its copy.
     func rowsThatLeft(_ recipient: SiteID, theirs: VersionVector) throws -> [RowChange] {
         var rows: [RowChange] = []
-        try forEachRowThatLeft(recipient, theirs: theirs, ordered: true) { s, clock, moved in
-            guard let table = schema.table(number: Int(s.int64(at: 0))) else { return }
-            let org = s.string(at: 2) ?? ""
-            var cells = [CellChange(position: 1, stamp: moved, value: .text(org))]
-            if s.int64(at: 3) == 0, let deleted = clock.stamps[0] {
+        try forEachRowThatLeft(recipient, theirs: theirs, ordered: true) { row, clock, moved in
+            guard let table = schema.table(number: row.table) else { return }
+            var cells = [CellChange(position: 1, stamp: moved, value: .text(row.orgID))]
+            if !row.alive, let deleted = clock.stamps[0] {
                 cells.insert(CellChange(position: 0, stamp: deleted, value: .integer(0)), at: 0)
             }
-            rows.append(RowChange(table: table.name, id: s.string(at: 1) ?? "", orgID: org, version: clock.version, cells: cells))
+            rows.append(RowChange(table: table.name, id: row.id, orgID: row.orgID, version: clock.version, cells: cells))
         }
         return rows
     }
@@ -239,24 +238,44 @@ extension Replica {
     /// How many rows `rowsThatLeft` would send (for status: in no order, nothing made of them).
     func rowsThatLeftCount(_ recipient: SiteID, theirs: VersionVector) throws -> Int {
         var n = 0
-        try forEachRowThatLeft(recipient, theirs: theirs, ordered: false) { s, _, _ in
-            if schema.table(number: Int(s.int64(at: 0))) != nil { n += 1 }
+        try forEachRowThatLeft(recipient, theirs: theirs, ordered: false) { row, _, _ in
+            if schema.table(number: row.table) != nil { n += 1 }
         }
         return n
     }
 
+    /// A row that moved, as `forEachRowThatLeft` finds it.
+    struct LeftRow {
+        var table: Int
+        var id: String
+        var orgID: String
+        var alive: Bool
+    }
+
     private func forEachRowThatLeft(_ recipient: SiteID, theirs: VersionVector, ordered: Bool,
-                                    _ body: (Statement, RowClock, Stamp) throws -> Void) throws {
+                                    _ body: (LeftRow, RowClock, Stamp) throws -> Void) throws {
         guard role == .district else { return }
+        func left(_ clock: RowClock) -> Stamp? {
+            guard !clock.formerOwners.isDisjoint(with: [recipient, site]), let moved = clock.stamps[1], !theirs.covers(moved) else { return nil }
+            return moved
+        }
+        if !ordered, let written = shareMemo?.written {
+            // Within `readingShares`: the moved rows among the district's writes, read once for all schools.
+            for w in written where w.local > theirs[site] && w.org != recipient.rawValue && w.org != site.rawValue {
+                guard let m = w.moved else { continue }
+                let clock = try codec.decode(m.clock)
+                if let moved = left(clock) { try body(LeftRow(table: m.table, id: m.id, orgID: w.org, alive: m.alive), clock, moved) }
+            }
+            return
+        }
         let sql = ordered ? Replica.rowsThatLeftSQL : Replica.rowsThatLeftSQL.replacingOccurrences(of: " ORDER BY +tbl, +id", with: "")
         // A move is a write of the district, so `local` (its own counter in the row) is at least the move's.
         try database.forEachRow(sql, [.integer(theirs[site]), .text(recipient.rawValue), .text(site.rawValue)]) { s in
             let bytes = s.bytes(at: 4)
             guard codec.namesFormerOwners(bytes) else { return }
             let clock = try codec.decode(bytes)
-            guard !clock.formerOwners.isDisjoint(with: [recipient, site]),
-                  let moved = clock.stamps[1], !theirs.covers(moved) else { return }
-            try body(s, clock, moved)
+            guard let moved = left(clock) else { return }
+            try body(LeftRow(table: Int(s.int64(at: 0)), id: s.string(at: 1) ?? "", orgID: s.string(at: 2) ?? "", alive: s.int64(at: 3) != 0), clock, moved)
         }
     }
 

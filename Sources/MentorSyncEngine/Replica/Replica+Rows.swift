@@ -29,17 +29,26 @@ extension Replica {
 
     /// Rows `recipient` should receive that this site changed after its own counter `counter`.
     public func changedRows(for recipient: SiteID, after counter: Int64) throws -> Int {
-        var sql = "SELECT count(*) FROM msync_rows WHERE local > ? AND local > 0"
-        var args: [DatabaseValue] = [.integer(counter)]
-        if let sub = subscription(of: recipient) {
-            sql += " AND org_id IN (\(sub.map { _ in "?" }.joined(separator: ", ")))"
-            args += sub.map { .text($0) }
+        let sub = subscription(of: recipient)
+        let own: Int
+        if let written = shareMemo?.written {
+            // Within `readingShares`: the district's writes, read once for all its schools.
+            let owners = sub.map(Set.init)
+            own = written.reduce(0) { $0 + ($1.local > counter && owners?.contains($1.org) != false ? 1 : 0) }
+        } else {
+            var sql = "SELECT count(*) FROM msync_rows WHERE local > ? AND local > 0"
+            var args: [DatabaseValue] = [.integer(counter)]
+            if let sub {
+                sql += " AND org_id IN (\(sub.map { _ in "?" }.joined(separator: ", ")))"
+                args += sub.map { .text($0) }
+            }
+            own = Int(try database.scalar(sql, args)?.integer ?? 0)
         }
         // A school is also told of rows that left its share since then (Replica+Export, rowsThatLeft).
         let left = try rowsThatLeftCount(recipient, theirs: VersionVector([site: counter]))
         // And of other schools' rows of its network share (Replica+Shares).
         let shared = try pendingShareRows(for: recipient, after: counter)
-        return Int(try database.scalar(sql, args)?.integer ?? 0) + left + shared
+        return own + left + shared
     }
 
     /// The highest counter a bundle to `peer` has carried so far (nil: none sent yet). The rows of

@@ -115,7 +115,7 @@ extension Replica {
     }
 
     /// Runs `body` — questions about many schools' shares, none of them a write — with the offered
-    /// rows and the parties to links read once for all the schools, in one read transaction so that
+    /// rows, the parties to links and the district's own writes read once for all the schools, in one read transaction so that
     /// what was read holds throughout: the district's status asks for all its schools' shares, and
     /// asking each school's alone read the pairs six times a school.
     public func readingShares<T>(_ body: () throws -> T) throws -> T {
@@ -135,6 +135,12 @@ extension Replica {
                       JOIN \(SQL.identifier(target.name)) y ON y.id = x.\(SQL.identifier(link.column)) WHERE x.org_id <> y.org_id
                     """) { parties.insert(r[0].displayText); parties.insert(r[1].displayText) }
                 memo.parties[link.table] = parties
+            }
+            // The district's own writes, what each school is owed of them: one read, not two a school.
+            try database.forEachRow("SELECT tbl, id, org_id, alive, clock, local FROM msync_rows WHERE local > 0") { s in
+                let bytes = s.bytes(at: 4)
+                memo.written.append(.init(org: s.string(at: 2) ?? "", local: s.int64(at: 5),
+                                          moved: codec.namesFormerOwners(bytes) ? (Int(s.int64(at: 0)), s.string(at: 1) ?? "", s.int64(at: 3) != 0, bytes) : nil))
             }
             shareMemo = memo
             defer { shareMemo = nil }
@@ -241,7 +247,15 @@ extension Replica {
 
 /// What `Replica.readingShares` reads once: per offering table its offered rows (id, owner), per
 /// link table the sites that own a row of it naming another site's row, or a row named so.
+/// And the district's own writes (`local` > 0): owner, counter, and for a row that moved its key and clock.
 struct ShareMemo {
     var offers: [String: [(id: String, owner: String)]] = [:]
     var parties: [String: Set<String>] = [:]
+    var written: [WrittenRow] = []
+
+    struct WrittenRow {
+        var org: String
+        var local: Int64
+        var moved: (table: Int, id: String, alive: Bool, clock: [UInt8])?
+    }
 }
