@@ -29,7 +29,11 @@ final class DistrictPages: WebPages {
         let parts = r.path.split(separator: "/").map(String.init)
         switch (r.path, get) {
         case ("/", true): return try dashboard(r, ctx)
-        case ("/tables", true): return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
+        case ("/tables", true):
+            // Headed by what the menu calls it, as every other page is (not the district's name).
+            var ctx = ctx
+            ctx.title = Message.webAllTables.text(ctx.language)
+            return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
         case ("/conflicts", true): return try ConflictPage.list(home, r, ctx)
         case ("/conflicts/resolve", false): return try ConflictPage.resolve(home, r, ctx)
         case ("/enroll", true): return enrollForm(ctx, error: nil)

@@ -59,6 +59,9 @@ final class WebPagesTests: XCTestCase {
         let pages = ["/", "/conflicts", "/report", "/tables", "/enroll", "/t/events", "/t/events/edit", "/t/indicators", "/t/indicators/edit",
                      "/schools/s001/resync", "/schools/s001/revoke"] + named
         checkPages(client, pages, mustShowEscaped: Set(named))
+        // Each page is headed by what the menu calls it.
+        let tables = client.get("/tables")?.body ?? ""
+        XCTAssertTrue(tables.contains("<title>Все таблицы</title>") && tables.contains("<h1>Все таблицы</h1>"), tables)
         XCTAssertEqual(w.checksum(w.districtHome), before, "a GET changed registry.db")
     }
 
