@@ -218,16 +218,17 @@ public enum DistrictCLI {
         let home = try open(args, console)
         try home.orderResync(school)
         if args.has("json") { console.json(["site": school.rawValue, "resync_pending": true]) } else {
-            console.out(Message.resyncOrdered(school.rawValue).text())
+            console.out(Message.resyncOrdered(school.rawValue, name: home.siteNames()[school] ?? school.rawValue).text())
         }
     }
 
     static func revoke(_ argv: [String], _ console: Console) throws {
         let args = try parse(argv, ["site"])
         let school = try site(try args.required("site", .hintRevokeSite))
-        try open(args, console).revoke(school)
+        let home = try open(args, console)
+        try home.revoke(school)
         if args.has("json") { console.json(["site": school.rawValue, "revoked": true]) } else {
-            console.out(Message.revoked(school.rawValue).text())
+            console.out(Message.revoked(school.rawValue, name: home.siteNames()[school] ?? school.rawValue).text())
         }
     }
 

@@ -147,7 +147,7 @@ final class ReceiptLanguageTests: XCTestCase {
         try run.tool("sync after restore", "mentorsync-school", ["sync", "--share", run.scratch.path("stick").path], home: "school")
         XCTAssertTrue(run.text("sync after restore").contains("— полная копия всех данных школы, как положено после восстановления"), run.text("sync after restore"))
         try run.tool("resync", "mentorsync-district", ["resync", "--site", "s001"], home: "district")
-        XCTAssertTrue(run.text("resync").hasPrefix("для школы s001 заказана полная пересылка"), run.text("resync"))
+        XCTAssertTrue(run.text("resync").hasPrefix("для школы «Лицей № 1» (s001) заказана полная пересылка"), "the school by its name: \(run.text("resync"))")
     }
 
     func testReceiptsStayInEnglishUnderTheCLocale() throws {

@@ -97,7 +97,9 @@ final class SecurityCLITests: XCTestCase {
         try w.round()
         let revoked = try w.district("revoke", "--site", "s001")
         expectOK(revoked)
-        XCTAssertTrue(revoked.stdout.contains("to give the school a new key: enroll --again --site s001"), "the way back, as it works now: \(revoked.stdout)")
+        XCTAssertTrue(revoked.stdout.hasPrefix("Школа s001 (s001) revoked: "), "the school by its name: \(revoked.stdout)")
+        XCTAssertTrue(revoked.stdout.contains("to give the school a new key: mentorsync-district enroll --again --site s001 --out s001.enroll"),
+                      "the way back, as a command she can type: \(revoked.stdout)")
         let advice = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
         XCTAssertTrue("\(advice)".contains("enroll --again --site"), "\(advice)")
         // Nothing is sent to it: its «not yet there» is a dash, not a backlog.

@@ -100,16 +100,17 @@ extension Message {
                        ru: n == 1 ? "записан ответ школе \(list)" : "записаны ответы школам: \(list)")
     }
 
-    public static func resyncOrdered(_ site: String) -> Message {
+    /// `name`: the school as the methodologist knows it (the receipt said only its code).
+    public static func resyncOrdered(_ site: String, name: String) -> Message {
         Message("receipt.resync_ordered",
-                en: "resync ordered for \(site): its next reply orders a full re-send and carries its full subscription",
-                ru: "для школы \(site) заказана полная пересылка: следующий ответ попросит школу прислать всё заново и привезёт все её данные")
+                en: "resync ordered for \(name) (\(site)): its next reply orders a full re-send and carries its full subscription",
+                ru: "для школы «\(name)» (\(site)) заказана полная пересылка: следующий ответ попросит школу прислать всё заново и привезёт все её данные")
     }
 
-    public static func revoked(_ site: String) -> Message {
+    public static func revoked(_ site: String, name: String) -> Message {
         Message("receipt.revoked",
-                en: "\(site) revoked: its bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass (a stick already on the road keeps its copy); to give the school a new key: enroll --again --site \(site) --out \(site).enroll",
-                ru: "школа \(site) отключена: её пакеты больше не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме (на флешке, уже увезённой, копия остаётся); чтобы выдать школе новый ключ: enroll --again --site \(site) --out \(site).enroll")
+                en: "\(name) (\(site)) revoked: its bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass (a stick already on the road keeps its copy); to give the school a new key: mentorsync-district enroll --again --site \(site) --out \(site).enroll",
+                ru: "школа «\(name)» (\(site)) отключена: её пакеты больше не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме (на флешке, уже увезённой, копия остаётся); чтобы выдать школе новый ключ: mentorsync-district enroll --again --site \(site) --out \(site).enroll")
     }
 
     /// Replies signed with a revoked key taken off the share by a pass.
