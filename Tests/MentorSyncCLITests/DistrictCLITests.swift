@@ -234,9 +234,16 @@ final class DistrictCLITests: XCTestCase {
     /// The district may change any organization's events: its hint does not say another's is changed by its owner.
     func testTheDistrictsEventsHintFitsWhatItMayChange() throws {
         let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.district("put", "events", "--set", "title=Форум наставников", "--set", "ends_on=2026-05-20"))
         let district = try ToolRunner.run("mentorsync-district", ["events", "--home", w.districtHome.path], environment: ToolLocale.russian)
         expectOK(district)
-        XCTAssertTrue(district.stdout.hasSuffix("изменить мероприятие: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ\n"), district.stdout)
+        XCTAssertTrue(district.stdout.hasSuffix("изменить мероприятие: put events --id ИДЕНТИФИКАТОР --set status=done --set done_on=ДД.ММ.ГГГГ, идентификатор — из первого столбца\n"), district.stdout)
+        // The first column's id is the one the hint asks for (the table showed none).
+        let line = try XCTUnwrap(district.stdout.split(separator: "\n").first { $0.contains("Форум наставников") })
+        let shown = String(line.prefix { $0 != " " })
+        expectOK(try w.district("put", "events", "--id", shown, "--set", "status=done", "--set", "done_on=21.05.2026"))
+        let events = try XCTUnwrap(try w.json(try w.district("list", "events", "--json")) as? [[String: Any]])
+        XCTAssertEqual(events.first { $0["title"] as? String == "Форум наставников" }?["status"] as? String, "done")
         let school = try w.school("s001", environment: ToolLocale.russian, ["events"])
         XCTAssertTrue(school.stdout.contains("(чужое меняет его владелец)"), school.stdout)
     }

@@ -113,6 +113,9 @@ final class ReportListsTests: XCTestCase {
         XCTAssertTrue(RoadmapEvent.tableText(all, today: "2024-11-01", names: ["district": "Управление образования"]).contains("Управление образования"),
                       "owners by name")
         XCTAssertTrue(text.contains("просрочено на 01.11.2024: 2"))
+        // Each event's short id first: the one `put events --id` takes, as the hint below the table says.
+        XCTAssertTrue(text.hasPrefix("Идентификатор  ОО"), text)
+        XCTAssertTrue(text.split(separator: "\n").contains { $0.hasPrefix(ReferenceResolver.shortID(late) + " ") }, text)
         let json = try JSONSerialization.jsonObject(with: ReportJSON.data(all)) as? [[String: Any]]
         XCTAssertEqual(json?.first?.keys.sorted(), ["code", "document", "done_on", "ends_on", "id", "org_id", "overdue", "responsible",
                                                    "result", "schedule", "section", "starts_on", "status", "title"])

@@ -5,13 +5,13 @@ extension Message {
     }
 
     public static let eventsHint = Message("receipt.events_hint",
-        en: "change one of your own organization's with: put events --id ID --set status=done --set done_on=YYYY-MM-DD (another's is changed by its owner)",
-        ru: "изменить мероприятие своей организации: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ (чужое меняет его владелец)")
+        en: "change one of your own organization's with: put events --id ID --set status=done --set done_on=YYYY-MM-DD, ID from the first column (another's is changed by its owner)",
+        ru: "изменить мероприятие своей организации: put events --id ИДЕНТИФИКАТОР --set status=done --set done_on=ДД.ММ.ГГГГ, идентификатор — из первого столбца (чужое меняет его владелец)")
 
     /// At the district, which may change any organization's events.
     public static let eventsHintAnyOrganization = Message("receipt.events_hint_any",
-        en: "change one with: put events --id ID --set status=done --set done_on=YYYY-MM-DD",
-        ru: "изменить мероприятие: put events --id ID --set status=done --set done_on=ДД.ММ.ГГГГ")
+        en: "change one with: put events --id ID --set status=done --set done_on=YYYY-MM-DD, ID from the first column",
+        ru: "изменить мероприятие: put events --id ИДЕНТИФИКАТОР --set status=done --set done_on=ДД.ММ.ГГГГ, идентификатор — из первого столбца")
 
     public static let indicatorsHint = Message("receipt.indicators_hint",
         en: "change a target with: put indicators --id ID --set target_value=NUMBER; for an indicator with no row: put indicators --set code=CODE --set target_value=NUMBER",

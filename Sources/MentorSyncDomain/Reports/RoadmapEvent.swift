@@ -102,11 +102,12 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
     /// The list as aligned text; overdue events are marked "ПРОСРОЧЕНО".
     /// `names`: organizations by id (`organizationNames`), shown for the owners' codes.
     public static func tableText(_ events: [RoadmapEvent], today: String = RoadmapEvent.today(), names: [String: String] = [:]) -> String {
-        var t = TextTable(["ОО", "№", "Мероприятие", "Начало (сроки)", "Окончание", "Статус", "Ответственный", "Срок"],
-                          alignments: [.left, .left, .left, .left, .left, .left, .left, .left])
+        // The short id first, as `list` shows it: the one `put events --id` takes (the hint below).
+        var t = TextTable(["Идентификатор", "ОО", "№", "Мероприятие", "Начало (сроки)", "Окончание", "Статус", "Ответственный", "Срок"],
+                          alignments: [.left, .left, .left, .left, .left, .left, .left, .left, .left])
         for e in events {
             let title = e.title.count > 70 ? String(e.title.prefix(69)) + "…" : e.title
-            t.add([names[e.orgId] ?? e.orgId, e.code ?? "", title, e.startsOn.map(ReportText.date) ?? e.schedule ?? "",
+            t.add([ReferenceResolver.shortID(e.id), names[e.orgId] ?? e.orgId, e.code ?? "", title, e.startsOn.map(ReportText.date) ?? e.schedule ?? "",
                    e.endsOn.map(ReportText.date) ?? "", statusLabel(e.status), e.responsible ?? "", e.overdue ? "ПРОСРОЧЕНО" : ""])
         }
         let overdue = events.filter(\.overdue).count
