@@ -11,13 +11,15 @@ enum DefaultTargets {
         func plain(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x) }
         let rows = missing.map { i -> [String] in
             // The default with the roadmap it was taken after, as the report says it.
-            let source = IndicatorCode(rawValue: i.code).map { "<br><span class=\"muted\">\(esc($0.source))</span>" } ?? ""
+            let known = IndicatorCode(rawValue: i.code)
+            let source = known.map { "<br><span class=\"muted\">\(esc($0.source))</span>" } ?? ""
             let target = (i.effectiveTarget.map { plain($0) + (i.unit == "count" ? "" : "%") } ?? "—") + source
             var fields = [("code", i.code), ("title", i.title ?? "")]
             if let unit = i.unit { fields.append(("unit", unit)) }
             if let t = i.effectiveTarget { fields.append(("target_value", plain(t))) }
-            // The indicator by its title; its code (the report's and the region's key) small beneath.
-            return ["\(esc(i.title ?? i.code))<br><span class=\"muted\">\(esc(i.code))</span>", target,
+            // The indicator by its title; its number in the report small beneath (its code is the machine's).
+            let beneath = known.map { ctx.t(.webIndicatorInReport($0.number)) } ?? esc(i.code)
+            return ["\(esc(i.title ?? i.code))<br><span class=\"muted\">\(beneath)</span>", target,
                     "<a href=\"\(esc("/t/indicators/edit?" + query(fields)))\">\(ctx.t(.webSetTarget))</a>"]
         }
         return "<h2>\(ctx.t(.webDefaultTargets))</h2><p class=\"muted\">\(ctx.t(.webDefaultTargetsWhy))</p>"

@@ -10,8 +10,10 @@ final class WebTargetsTests: XCTestCase {
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         let page = client.get("/t/indicators")?.body ?? ""
         XCTAssertTrue(page.contains("Показатели отчёта с целью по умолчанию"), page)
-        // By their titles, the codes small beneath; then the district's own targets, under their heading.
-        XCTAssertTrue(page.contains(">Доля педагогов в возрасте до 35 лет, вовлечённых в наставничество<br><span class=\"muted\">teachers_under_35</span></td>"), page)
+        // By their titles, their numbers in the report small beneath (the code `teachers_under_35` is the
+        // machine's); then the district's own targets, under their heading.
+        XCTAssertTrue(page.contains(">Доля педагогов в возрасте до 35 лет, вовлечённых в наставничество<br><span class=\"muted\">показатель № 1 в отчёте</span></td>"), page)
+        XCTAssertTrue(page.contains(">Доля наставляемых, для которых разработан ИОМ<br><span class=\"muted\">показатель № 5а в отчёте</span></td>"), page)
         XCTAssertTrue(page.contains("<h2>Цели, заданные управлением образования</h2>"), page)
         // Each default with the roadmap it follows, as the report says it.
         XCTAssertTrue(page.contains(">30%<br><span class=\"muted\">по образцу дома детского творчества: не менее 30%</span></td>"), page)

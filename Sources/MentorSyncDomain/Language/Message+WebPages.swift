@@ -47,6 +47,10 @@ extension Message {
         en: "These have no row of their own yet: the report judges them against the default target. To set your own (from the regional roadmap), press “Set the target” and save.",
         ru: "У этих показателей ещё нет своей строки: отчёт сравнивает их с целью по умолчанию. Чтобы задать свою цель (например, из региональной дорожной карты), нажмите «Задать цель» и сохраните.")
     public static let webDefaultTarget = Message("web.targets.default_target", en: "Default target", ru: "Цель по умолчанию")
+    /// An indicator of the report by its number there (its code, `teachers_under_3_years`, is the machine's).
+    public static func webIndicatorInReport(_ number: String) -> Message {
+        Message("web.targets.in_report", en: "indicator \(number) of the report", ru: "показатель № \(number) в отчёте")
+    }
     public static let webSetTarget = Message("web.targets.set", en: "Set the target", ru: "Задать цель")
 
     // The roadmap's events past their end and not done
