@@ -7,6 +7,9 @@ import MentorSyncEngine
 enum ConflictPage {
     /// /conflicts: the open ones; /conflicts?settled=1: the settled ones, each with what was decided
     /// and the same choices, to change one's mind (the school is told again).
+    /// How many settled conflicts a page shows.
+    static let settledPerPage = 100
+
     static func list(_ home: DistrictHome, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
         var ctx = ctx
         let l = ctx.language
@@ -14,9 +17,14 @@ enum ConflictPage {
         let settledShown = r.query["settled"] == "1"
         let all = try home.conflicts(includeResolved: true)
         let settled = all.filter { $0.status == .resolved }
-        let conflicts = settledShown ? settled.reversed() : all.filter { $0.status == .open }
+        // The settled ones, the latest first, a page of them (a district settles conflicts for years).
+        let conflicts = settledShown ? Array(settled.sorted { ($0.resolvedAt ?? "") > ($1.resolvedAt ?? "") }.prefix(Self.settledPerPage))
+                                     : all.filter { $0.status == .open }
         var body = "<p>" + (settledShown ? "<a href=\"/conflicts\">\(ctx.t(.webOpenConflicts))</a>"
                                          : settled.isEmpty ? "" : "<a href=\"/conflicts?settled=1\">\(ctx.t(.webSettledConflicts(settled.count)))</a>") + "</p>"
+        if settledShown, settled.count > conflicts.count {
+            body += "<p class=\"muted\">\(ctx.t(.webSettledShown(conflicts.count, of: settled.count)))</p>"
+        }
         guard !conflicts.isEmpty else {
             return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(settledShown ? .webNoSettledConflicts : .webNoConflicts))</p>", notice: r.query["done"]))
         }

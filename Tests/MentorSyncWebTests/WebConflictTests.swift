@@ -109,6 +109,31 @@ final class WebConflictTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("\"заместитель директора\""), r.stdout)
     }
 
+    /// A district settles conflicts for years: the settled page shows the latest hundred, says how many
+    /// there are and where the whole list is (it listed every one ever settled).
+    func testTheSettledPageShowsTheLatestHundred() throws {
+        let t = try Exchange()
+        let w = t.w
+        let ids = (1...101).map { "p\($0)" }
+        try w.sql(w.schoolHome, "INSERT INTO persons(id, org_id, full_name, position) VALUES "
+                  + ids.map { "('\($0)', 's001', 'Учитель \($0)', 'учитель')" }.joined(separator: ", "))
+        try t.round()
+        try w.sql(w.districtHome, "UPDATE persons SET position = 'завуч'")
+        try w.sql(w.schoolHome, "UPDATE persons SET position = 'методист'")
+        try t.round()
+        try w.sql(w.districtHome, """
+            UPDATE msync_conflicts SET status = 'resolved', resolution = 'kept the district''s value',
+              resolved_at = '2026-01-01T00:00:' || printf('%02d', (rowid % 60)) || 'Z'
+            """)
+        try w.sql(w.districtHome, "UPDATE msync_conflicts SET resolved_at = '2025-01-01T00:00:00Z' WHERE row_id = 'p7'")
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let page = client.get("/conflicts?settled=1")?.body ?? ""
+        XCTAssertTrue(page.contains("Показаны 100 решённых последними из 101 (весь список: mentorsync-district conflicts list --all)."), page)
+        XCTAssertEqual(page.components(separatedBy: "<section>").count - 1, 100)
+        XCTAssertFalse(page.contains("Учитель p7 — "), "the one settled first is left out")
+        XCTAssertTrue(page.contains("Учитель p8 — "), page)
+    }
+
     /// A district and a school with a prepared stick, and the commands the tests give them.
     struct Exchange {
         let w: WebWorld

@@ -116,6 +116,11 @@ extension Message {
     public static func webSettledConflicts(_ n: Int) -> Message {
         Message("web.settled_conflicts", en: "Settled conflicts (\(n)): change a decision", ru: "Решённые конфликты (\(n)): изменить решение")
     }
+    /// Above the settled conflicts when there are more than a page shows.
+    public static func webSettledShown(_ shown: Int, of all: Int) -> Message {
+        Message("web.settled_shown", en: "The \(shown) settled last, of \(all) (the whole list: mentorsync-district conflicts list --all).",
+                ru: "Показаны \(shown) решённых последними из \(all) (весь список: mentorsync-district conflicts list --all).")
+    }
     public static func webSettledAs(_ resolution: Message, at: String) -> Message {
         Message("web.settled_as", en: "Settled \(at): \(resolution.english). Choose again below to change it; the school is told.",
                 ru: "Решено \(at): \(resolution.russian). Чтобы изменить решение, выберите ниже ещё раз — школе сообщат.")
