@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "MentorSyncDomainTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncDemo", "MentorSyncTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MentorSyncCLITests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncCLI", "MentorSyncTestSupport", "MentorSyncDemo"]),
-        .testTarget(name: "MentorSyncWebTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncTestSupport"]),
+        .testTarget(name: "MentorSyncWebTests", dependencies: ["MentorSyncEngine", "MentorSyncDomain", "MentorSyncWeb", "MentorSyncTestSupport"]),
     ]
 )

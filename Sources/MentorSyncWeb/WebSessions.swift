@@ -10,23 +10,36 @@ final class WebSessions: @unchecked Sendable {
     /// on one machine each name their cookie after their port, so neither ends the other's session.
     let cookie: String
     static let limit = 10_000
+    /// A logged-in session unused this long is over (a computer left with the page open overnight, at
+    /// a colleague's desk); one nobody logged in to keeps its form token (a form left open is saved).
+    static let idleLimit: TimeInterval = 8 * 3600
+    let idleLimit: TimeInterval
+    let now: @Sendable () -> Date
     private let lock = NSLock()
     private var sessions: [String: Session] = [:]
 
-    init(port: UInt16) { cookie = "msync_session_\(port)" }
+    init(port: UInt16, idleLimit: TimeInterval = WebSessions.idleLimit, now: @escaping @Sendable () -> Date = { Date() }) {
+        cookie = "msync_session_\(port)"
+        self.idleLimit = idleLimit
+        self.now = now
+    }
 
     func find(_ request: HTTPRequest) -> (id: String, session: Session)? {
         guard let id = request.cookies[cookie] else { return nil }
         lock.lock(); defer { lock.unlock() }
         guard var s = sessions[id] else { return nil }
-        s.lastSeen = Date()
+        if s.user != nil, now().timeIntervalSince(s.lastSeen) > idleLimit {
+            sessions[id] = nil
+            return nil
+        }
+        s.lastSeen = now()
         sessions[id] = s
         return (id, s)
     }
 
     func create(user: String? = nil, credential: String? = nil) -> (id: String, session: Session) {
         let id = WebRandom.token()
-        let s = Session(csrf: WebRandom.token(), user: user, lastSeen: Date(), credential: credential)
+        let s = Session(csrf: WebRandom.token(), user: user, lastSeen: now(), credential: credential)
         lock.lock(); defer { lock.unlock() }
         if sessions.count >= Self.limit {
             // The least recently seen sessions make room, those nobody logged in to first: anyone may
