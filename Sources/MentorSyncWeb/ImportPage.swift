@@ -128,7 +128,7 @@ struct ImportPage {
         let rows = result.outcomes.map { o -> [String] in
             // An empty cell stands as «—», so a value keeps its place under its column (an empty deficit
             // left «ожидает» reading as one); empty cells at the end are left off.
-            var cells = o.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            var cells = o.shownCells(l).map { $0.trimmingCharacters(in: .whitespaces) }
             while cells.last?.isEmpty == true { cells.removeLast() }
             let line = cells.map { $0.isEmpty ? "—" : $0 }.joined(separator: "; ")
             // A row updated: what changes in it, old → new, so nothing is overwritten unseen.

@@ -87,6 +87,17 @@ final class ListLanguageTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: machine, encoding: .utf8).contains(";s001;p1;active;"))
     }
 
+    /// A workbook's date cell (Excel shows 12.03.1990) was shown in the preview as «1990-03-12»: as she
+    /// sees it in the file.
+    func testAWorkbooksDateIsPreviewedAsExcelShowsIt() throws {
+        let book = w.scratch.path("люди.xlsx")
+        expectOK(try w.school("s001", environment: ToolLocale.russian, ["export-csv", "persons", book.path]))
+        let preview = try w.school("s001", environment: ToolLocale.russian, ["import-csv", "persons", book.path, "--dry-run"])
+        expectOK(preview)
+        XCTAssertTrue(preview.stdout.contains("Иванова Мария Петровна; 12.03.1990; учитель"), preview.stdout)
+        XCTAssertFalse(preview.stdout.contains("1990-03-12"), preview.stdout)
+    }
+
     func testListSpeaksEnglishUnderTheCLocaleAndJSONStaysTheMachines() throws {
         let persons = try list(ToolLocale.english, "persons")
         XCTAssertNotNil(persons.first?.range(of: "^Id +Owner +Full name +Birth date +Role$", options: .regularExpression), "\(persons)")

@@ -165,10 +165,10 @@ extension Message {
 
     /// `строка 3: будет добавлено — Иванова Мария Петровна; 12.03.1990; учитель`.
     public static func importDryRunLine(_ o: CSVLineOutcome) -> Message {
-        let cells = o.cells.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "; ")
+        func cells(_ l: Language) -> String { o.shownCells(l).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "; ") }
         let word = importOutcome(o.kind)
         return Message("import.dry_run.line",
-                       en: "line \(o.line): \(word.english) — \(cells)", ru: "строка \(o.line): \(word.russian) — \(cells)")
+                       en: "line \(o.line): \(word.english) — \(cells(.en))", ru: "строка \(o.line): \(word.russian) — \(cells(.ru))")
     }
 
     /// A line naming a row an earlier line of the same file wrote (a person listed twice).

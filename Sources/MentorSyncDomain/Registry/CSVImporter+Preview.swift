@@ -29,6 +29,15 @@ public struct CSVLineOutcome: Sendable, Equatable {
     public let reason: String?
     /// The cells of the line as the file has them, for a person to recognise it.
     public let cells: [String]
+
+    /// The cells as the person sees them in the file: a date cell of a workbook (read as 1990-03-12)
+    /// as Russian Excel shows it, 12.03.1990.
+    public func shownCells(_ language: Language) -> [String] {
+        cells.map { c in
+            let isDate = c.count == 10 && c.enumerated().allSatisfy { i, ch in [4, 7].contains(i) ? ch == "-" : ch.isASCII && ch.isNumber }
+            return isDate ? ReferenceResolver.readableDate(c, language) : c
+        }
+    }
     /// For an updated row: each value the line changes, as the row holds it and as it will be.
     public let changes: [CSVChange]
     /// The earlier line of the same file that wrote the same row (a person listed twice).
