@@ -87,6 +87,19 @@ final class CSVImporterTests: XCTestCase {
         XCTAssertEqual(try row("surveys", "sv2", "satisfaction, comment"), ["8", "старый"])
     }
 
+    /// The registry holds her short name («Иванова Мария»), last year's list the full one, born the same
+    /// day: refused as her, the advice was to correct the list's name — the wrong way; it says that
+    /// the registry's is corrected first when the list has it right.
+    func testAFullNameOfAShortNameTheRegistryHoldsIsAdvisedBothWays() throws {
+        _ = try CSVImporter().import(table: "persons", file: try file("p.csv", "ФИО;Дата рождения\nИванова Мария;12.03.1990\n"), into: school)
+        let r = try CSVImporter().import(table: "persons", file: try file("full.csv", "ФИО;Дата рождения\nИванова Мария Петровна;12.03.1990\n"),
+                                         into: school, skipBad: true)
+        XCTAssertEqual([r.inserted, r.badRows.count], [0, 1], "\(r.badRows)")
+        let reason = r.badRows.first?.reason ?? ""
+        XCTAssertTrue(reason.contains("если верно имя в списке (полное там, где в реестре краткое), сначала исправьте его в реестре")
+                      || reason.contains("if the list has it right (a full name where the registry has a short one), correct it in the registry first"), reason)
+    }
+
     /// A line naming someone a letter off a person of the registry born the same day is a typo, not
     /// a new person: refused, naming her; one born another day is another person.
     func testANameALetterOffWithTheSameBirthDateIsRefused() throws {

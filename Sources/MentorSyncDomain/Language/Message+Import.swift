@@ -235,8 +235,8 @@ extension Message {
     /// Said in the web app and at the command line alike: no command, no button, no id.
     static func importNearNamesake(_ name: String, registered: String) -> Message {
         Message("import.near_namesake",
-                en: "«\(name)» looks like «\(registered)», born the same day: if this is her, correct the name in the list (or start from a list exported from the registry: it has an id column); if this is someone else, add them by hand, on their own, saying it is someone else",
-                ru: "«\(name)» похоже на «\(registered)» с той же датой рождения: если это тот же человек, исправьте имя в списке (или возьмите за основу список, выгруженный из реестра: в нём есть столбец id); если это другой человек, добавьте его вручную, отдельной записью, и подтвердите, что это другой человек")
+                en: "«\(name)» looks like «\(registered)», born the same day: if this is her, write the name in the list as the registry has it — or, if the list has it right (a full name where the registry has a short one), correct it in the registry first, on her page (or start from a list exported from the registry: it has an id column); if this is someone else, add them by hand, on their own, saying it is someone else",
+                ru: "«\(name)» похоже на «\(registered)» с той же датой рождения: если это тот же человек, напишите имя в списке так, как в реестре, — а если верно имя в списке (полное там, где в реестре краткое), сначала исправьте его в реестре, на странице человека (или возьмите за основу список, выгруженный из реестра: в нём есть столбец id); если это другой человек, добавьте его вручную, отдельной записью, и подтвердите, что это другой человек")
     }
 
     /// A line naming a person the registry holds under the same name, with another birth date or
