@@ -246,6 +246,13 @@ final class ExcelListTests: XCTestCase {
         let again = try CSVImporter().import(table: "persons", file: csv, into: school)
         XCTAssertEqual([again.unchanged, again.badRows.count], [1, 0], "\(again.badRows)")
         XCTAssertEqual(again.notes.first?.text(.ru), "пропущены подзаголовки (одна ячейка на всю строку): строка 2")
+        // A CSV line of a heading in the «ФИО» column, nothing else: no person named «Администрация».
+        let named = scratch.path("штат-2.csv")
+        try Data("ФИО;Дата рождения;Должность\r\nАдминистрация;;\r\nВолкова Нина Петровна;05.05.1980;директор\r\nЕлизарова;;\r\n".utf8).write(to: named)
+        let third = try CSVImporter().import(table: "persons", file: named, into: school)
+        XCTAssertEqual([third.inserted, third.unchanged, third.badRows.count], [0, 1, 0], "\(third.badRows)")
+        XCTAssertEqual(third.notes.first?.text(.ru), "пропущены подзаголовки (одна ячейка на всю строку): строки 2, 4")
+        XCTAssertEqual(try names(), ["Волкова Нина Петровна", "Орлова Вера Павловна"])
     }
 
     /// Ольга Ивановна's diary names the pair once, its cell merged down over the rows of its meetings,

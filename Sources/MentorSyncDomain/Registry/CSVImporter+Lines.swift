@@ -33,6 +33,16 @@ extension CSVImporter {
         "event_participants": ["event_id", "person_id"], "indicator_values": ["indicator_id", "period"],
     ]
 
+    /// A line whose one filled cell is a single word in the person's name column («Администрация»),
+    /// in a list of three columns or more: a section's heading as it reads in CSV (a workbook's cell
+    /// merged across the row says so itself); a person's name has two words at least.
+    static func headingInNameColumn(_ record: CSVRecord, _ targets: [Target], _ columns: [ColumnSchema]) -> Bool {
+        guard targets.count >= 3 else { return false }
+        let filled = record.fields.indices.filter { !record.fields[$0].allSatisfy(\.isWhitespace) }
+        guard filled.count == 1, filled[0] < targets.count, case .column(let k) = targets[filled[0]], columns[k].name == "full_name" else { return false }
+        return !record.fields[filled[0]].trimmingCharacters(in: .whitespaces).contains { $0.isWhitespace || $0.isNumber }
+    }
+
     /// The «№ п/п» cell of a line that fills nothing else: a word there is a section's heading (as a
     /// heading merged across the row reads in CSV), a number a row numbered ahead and left empty.
     static func rowNumberAlone(_ record: CSVRecord, _ targets: [Target]) -> String? {

@@ -230,7 +230,7 @@ public struct CSVImporter {
             var values = [DatabaseValue](repeating: .null, count: columns.count)
 
             for record in document.records[(headerIndex + 1)...] where !record.isBlank {
-                if record.heading { result.headingLines.append(record.line); continue }
+                if record.heading || CSVImporter.headingInNameColumn(record, targets, columns) { result.headingLines.append(record.line); continue }
                 // Only the «№ п/п» cell filled: a section's heading (a word), or a row numbered ahead and left empty.
                 if let number = CSVImporter.rowNumberAlone(record, targets) {
                     if !number.contains(where: \.isNumber) { result.headingLines.append(record.line) }
