@@ -4,17 +4,32 @@ import MentorSyncTestSupport
 
 /// Logging in and out of a web app that asks for a password (a non-loopback address).
 final class WebLoginTests: XCTestCase {
+    /// The test's world, kept for the whole test (its web app runs as long as it lives).
+    var world: WebWorld!
+    override func tearDown() { world = nil }
+
+    /// A district's web app on a network address (so it asks for a password), «deputy» its user.
+    func districtAskingAPassword() throws -> (WebWorld, UInt16) {
+        world = try WebWorld()
+        try world.setPassword(world.districtHome, "mentorsync-district", "верный пароль 1")
+        return (world, try world.start("mentorsync-district", home: world.districtHome, listen: "0.0.0.0:0"))
+    }
+
+    /// The same, and «deputy» logged in.
+    func districtWithDeputyLoggedIn(file: StaticString = #filePath, line: UInt = #line) throws -> (WebWorld, UInt16, WebClient) {
+        let (w, port) = try districtAskingAPassword()
+        let client = WebClient(port: port)
+        client.get("/login")
+        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303, file: file, line: line)
+        return (w, port, client)
+    }
+
     /// There was no way out: the methodologist who logged in at a colleague's computer left her
     /// session open to whoever sat down next, and a copy of its cookie worked until the app restarted.
     /// «Выйти» in every page's bar ends the session in the app itself: the page and the copied cookie
     /// both lead to the login.
     func testSigningOutEndsTheSessionForItsCookieEverywhere() throws {
-        let w = try WebWorld()
-        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
-        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
-        let client = WebClient(port: port)
-        client.get("/login")
-        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303)
+        let (_, port, client) = try districtWithDeputyLoggedIn()
         let page = try XCTUnwrap(client.get("/t/events"))
         XCTAssertEqual(page.status, 200)
         XCTAssertTrue(page.body.contains("<span>deputy</span> <button class=\"secondary\">Выйти</button>"), page.body)
@@ -38,9 +53,7 @@ final class WebLoginTests: XCTestCase {
     /// only bound). The attempts of one address go one after another now, each failed one holding its
     /// second; the right password afterwards is taken at once (nothing is locked).
     func testGuessesSentAtOnceFromOneAddressAreAnsweredOneASecond() throws {
-        let w = try WebWorld()
-        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
-        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
+        let (_, port) = try districtAskingAPassword()
         let guesses = 6
         // Each guess with a session of its own, as a script would open them.
         let sessions = (0..<guesses).map { _ -> (cookie: String, token: String) in
@@ -82,9 +95,7 @@ final class WebLoginTests: XCTestCase {
     /// without that work, sooner: the time of the answer told a stranger which user names exist. Both
     /// cost the app the same work now (measured as the processor time it spends, not by a clock).
     func testAnUnknownUserNameCostsWhatAWrongPasswordCosts() throws {
-        let w = try WebWorld()
-        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
-        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
+        let (w, port) = try districtAskingAPassword()
         let pid = try XCTUnwrap(w.servers.last?.processIdentifier)
         func work(_ user: String) throws -> Int {
             let before = try cpuTicks(pid)
@@ -104,12 +115,7 @@ final class WebLoginTests: XCTestCase {
     /// could not log in opened the login page 10,000 times (each visit a session) and everybody
     /// working was logged out, again and again. Sessions nobody logged in to make room first.
     func testAStrangerOpeningSessionsByTheThousandLogsNobodyOut() throws {
-        let w = try WebWorld()
-        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
-        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
-        let client = WebClient(port: port)
-        client.get("/login")
-        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303)
+        let (_, port, client) = try districtWithDeputyLoggedIn()
         XCTAssertEqual(client.get("/t/events")?.status, 200)
         let opened = Locked(0)
         let group = DispatchGroup()
@@ -130,12 +136,7 @@ final class WebLoginTests: XCTestCase {
     /// lasts as long as the password it was opened with: its cookie leads to the login, its forms are
     /// not taken, and the new password logs in.
     func testChangingThePasswordEndsTheSessionsOpenedWithTheOldOne() throws {
-        let w = try WebWorld()
-        try w.setPassword(w.districtHome, "mentorsync-district", "верный пароль 1")
-        let port = try w.start("mentorsync-district", home: w.districtHome, listen: "0.0.0.0:0")
-        let client = WebClient(port: port)
-        client.get("/login")
-        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303)
+        let (w, _, client) = try districtWithDeputyLoggedIn()
         XCTAssertEqual(client.get("/t/events/edit")?.status, 200)
         try w.setPassword(w.districtHome, "mentorsync-district", "новый пароль 2")
         let saved = client.post("/t/events/save", [("title", "После смены пароля")])
