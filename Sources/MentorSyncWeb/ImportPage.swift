@@ -18,7 +18,6 @@ struct ImportPage {
     static let keptSeconds: TimeInterval = 24 * 3600
 
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
-        if r.path.hasPrefix("/import") { removeOldFiles() }
         switch (r.path, r.method) {
         case ("/import", "GET"), ("/import", "HEAD"): return form(ctx, error: nil)
         case ("/import/preview", "POST"): return try preview(r, ctx)

@@ -28,6 +28,8 @@ final class SchoolPages: WebPages {
     }
 
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
+        // A list left unconfirmed goes after its day whatever page is opened (she may never import again).
+        importer.removeOldFiles()
         switch (r.path, r.method) {
         case ("/", "GET"), ("/", "HEAD"):
             return HTTPResponse(html: ctx.page(try agenda(ctx) + TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))

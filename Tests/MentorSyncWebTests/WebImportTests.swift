@@ -36,6 +36,25 @@ final class WebImportTests: XCTestCase {
         XCTAssertTrue(try ToolRunner.run("mentorsync-school", ["list", "persons", "--home", w.schoolHome.path]).stdout.contains("Новикова Анна"))
     }
 
+    /// A list uploaded for a preview and left unconfirmed was removed after its day only when someone
+    /// opened the import page again: Ольга Ивановна, who never loads another list, kept her pupils'
+    /// birth dates beside the registry for good. Any page of the app removes what is past its day.
+    func testAListLeftUnconfirmedGoesAfterItsDayWhateverPageIsOpened() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let client = WebClient(port: port)
+        client.get("/import")
+        let folder = w.schoolHome.appendingPathComponent("web-imports")
+        XCTAssertEqual(client.upload("/import/preview", fields: [("table", "persons")], file: ("ученики.csv", "ФИО;Роль\r\nСтарова Анна;ученик\r\n"))?.status, 200)
+        let old = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertEqual(old.count, 1)
+        for name in old {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -2 * 24 * 3600)], ofItemAtPath: folder.appendingPathComponent(name).path)
+        }
+        XCTAssertEqual(client.get("/")?.status, 200)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [], "the list of two days ago is still there")
+    }
+
     func testPreviewWritesNothingAndConfirmImportsTheAcceptedLines() throws {
         let w = try WebWorld()
         let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
