@@ -401,6 +401,19 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(words.badRows.count, 1)
     }
 
+    /// A column whose name was erased — a trainings list's hours, the years of experience — holds whole
+    /// numbers too, and was taken for the lines' numbering: its values were dropped without a word,
+    /// the rows added without them. Numbering goes up from 1 (a section may start again at 1); other
+    /// numbers under a column without a name are told, as words there are.
+    func testANamelessColumnOfOtherNumbersIsToldNotDropped() throws {
+        let r = try importCSV("persons", "ФИО;;Дата рождения\nБелова Ирина Олеговна;15;03.03.1993\nОрлова Вера Павловна;32;06.06.1985\n", dryRun: true)
+        XCTAssertEqual(r.badRows.count, 2, "\(r.outcomes)")
+        XCTAssertTrue(r.badRows.first?.reason.contains("'15' is in column B") ?? false, "\(r.badRows)")
+        // A line deleted from a numbered list leaves a gap; a section starts again at 1.
+        let sections = try importCSV("persons", ";ФИО\n1;Белова Ирина Олеговна\n3;Орлова Вера Павловна\n1.;Громова Алла Ивановна\n", dryRun: true)
+        XCTAssertEqual([sections.inserted, sections.badRows.count], [3, 0], "\(sections.badRows)")
+    }
+
     /// A value under a column without a name was told «в столбце 3, у которого нет названия в первой
     /// строке» — though the names stood on line 3, under a title, and Excel calls that column C. The
     /// column is told by its letter, and the line of the names by its number.

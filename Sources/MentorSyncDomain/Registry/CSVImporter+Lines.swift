@@ -50,4 +50,16 @@ extension CSVImporter {
         guard filled.count == 1, filled[0] < targets.count, case .rowNumber = targets[filled[0]] else { return nil }
         return record.fields[filled[0]]
     }
+
+    /// Whether the cells of a column number the lines: from 1, each above the one before («1.» too;
+    /// a line deleted leaves a gap), a section starting again at 1. Other whole numbers (a course's
+    /// hours, years of experience under a name erased) are values.
+    static func countsLines(_ cells: [String]) -> Bool {
+        var last = 0
+        for cell in cells {
+            guard let n = Int(cell.hasSuffix(".") ? String(cell.dropLast()) : cell), n == 1 || (last > 0 && n > last) else { return false }
+            last = n
+        }
+        return !cells.isEmpty
+    }
 }

@@ -166,12 +166,12 @@ public struct CSVImporter {
                 columns.append(c)
             }
         }
-        // A column without a name holding whole numbers only («1», «2.») numbers the lines, as «№ п/п».
+        // A column without a name counting the lines («1», «2.», …) numbers them, as «№ п/п».
         let lines = document.records[(headerIndex + 1)...].filter { !$0.isBlank }
         for (k, target) in targets.enumerated() {
             guard case .nameless = target else { continue }
             let cells = lines.map { k < $0.fields.count ? $0.fields[k].trimmingCharacters(in: .whitespaces) : "" }.filter { !$0.isEmpty }
-            if !cells.isEmpty, cells.allSatisfy({ Int($0.hasSuffix(".") ? String($0.dropLast()) : $0) != nil }) { targets[k] = .rowNumber }
+            if CSVImporter.countsLines(cells) { targets[k] = .rowNumber }
         }
         // Columns the table lacks (a phone number, a class) are left out and said so; a file naming
         // none of the table's columns is not a list of it.
