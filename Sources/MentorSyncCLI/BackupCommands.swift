@@ -54,7 +54,10 @@ public enum BackupCommands {
         if let kept = r.previousKeptAs { console.out(Message.replacedKept(kept.path).text()) }
         if role == .district {
             console.out((r.resyncOrdered.isEmpty ? Message.noSchoolsInBackup : Message.resyncOrderedFor(r.resyncOrdered)).text())
-            if let kept = r.keptSinceBackup, !kept.isEmpty { console.out(Message.keptSinceBackup(kept).text()) }
+            // Each by the name the methodologist knows it by, the code beside.
+            if let kept = r.keptSinceBackup, !kept.isEmpty {
+                console.out(Message.keptSinceBackup(kept.map { s in r.schoolNames[s].map { "«\($0)» (\(s))" } ?? s }).text())
+            }
             console.out(Message.districtRestoredNext(replacedRead: r.keptSinceBackup != nil).text())
         } else {
             console.out(Message.schoolRestoredResend.text())

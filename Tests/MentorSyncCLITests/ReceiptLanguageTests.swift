@@ -130,6 +130,19 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(sync.stdout.hasPrefix("записано в папку обмена для управления образования: 1 изменённая запись; файл s001-"), sync.stdout)
     }
 
+    /// A district restored from a backup taken before «Гимназия № 4» was enrolled keeps her enrolled,
+    /// and the receipt said so by her code alone («…остались подключёнными (…): s004»): the
+    /// methodologist knows the school by its name. It names her, the code beside; --json keeps codes.
+    func testARestoreNamesTheSchoolsEnrolledSinceTheBackup() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        let file = w.scratch.path("district.backup").path
+        expectOK(try w.district("backup", "--out", file))
+        expectOK(try w.district("enroll", "--site", "s004", "--name", "Гимназия № 4", "--out", w.scratch.path("s004.enroll").path))
+        let r = try w.district(environment: ToolLocale.russian, ["restore", "--from", file])
+        expectOK(r)
+        XCTAssertTrue(r.stdout.contains("остались подключёнными (их ключи взяты из заменённого реестра): «Гимназия № 4» (s004)"), r.stdout)
+    }
+
     func testBackupAndRestoreSayTheirReceiptsInRussian() throws {
         var run = Run(ToolLocale.russian)
         try run.everyday()

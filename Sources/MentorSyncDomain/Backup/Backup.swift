@@ -50,6 +50,8 @@ public enum Backup {
         /// Schools enrolled after the backup, kept from the registry it replaced (district); nil when
         /// there was none to read (a dead disk): those must be enrolled again.
         public var keptSinceBackup: [String]? = nil
+        /// The district's schools by code, as the methodologist knows them (district).
+        public var schoolNames: [String: String] = [:]
         /// The Lamport counter after the restore.
         public var counter: Int64
     }
@@ -191,12 +193,14 @@ public enum Backup {
         var ordered: [String] = []
         var counter: Int64 = 0
         var keptSince: [String]?
+        var names: [String: String] = [:]
         do {
             let replica = try Replica(path: staged.path, schema: RegistrySchema.schema)
             if replica.role == .district {
                 let h = try DistrictHome(url: home, replica: replica)
                 try DistrictHome.prepare(replica)
                 keptSince = try keepNewerSchools(of: home, in: replica)
+                for school in try h.schools() { names[school.site.rawValue] = school.name }
                 for school in try h.schools() where school.revokedAt == nil {
                     try h.orderResync(school.site)
                     ordered.append(school.site.rawValue)
@@ -236,7 +240,7 @@ public enum Backup {
         }
         do { try DurableFile.syncDirectory(home) } catch { throw BackupError.io("\(error)") }
         return Restored(home: home, site: facts.site, role: facts.role, from: file, previousKeptAs: kept,
-                        resyncOrdered: ordered, keptSinceBackup: keptSince, counter: counter)
+                        resyncOrdered: ordered, keptSinceBackup: keptSince, schoolNames: names, counter: counter)
     }
 
     /// A school's backup taken before the district enrolled it again (a stolen computer: revoke,
