@@ -124,6 +124,7 @@ final class ConflictResolveCLITests: XCTestCase {
         XCTAssertEqual(mine.exitCode, 1)
         XCTAssertTrue(mine.stderr.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             .contains("уже снят: поле изменили позже, сейчас в нём «учитель» (оставить любую из сторон значило бы отменить это изменение)"), mine.stderr)
+        XCTAssertTrue(mine.stderr.contains("mentorsync-district conflicts resolve \(id.prefix(8)) --value ТЕКСТ"), "the whole command to type: \(mine.stderr)")
         XCTAssertEqual(try districtState(), before, "nothing written")
         XCTAssertEqual(try w.district("conflicts", "resolve", id, "--keep", "theirs").exitCode, 1)
         expectOK(try w.district("conflicts", "resolve", id, "--value", "руководитель"))

@@ -105,6 +105,9 @@ final class WebConflictTests: XCTestCase {
         let refused = client.post(action, [("keep", "mine")])
         XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
         XCTAssertTrue(refused?.body.contains("сейчас в нём «заместитель директора»") ?? false, refused?.body ?? "")
+        // Said as the page offers it (the box for another value), not as a command to type.
+        XCTAssertTrue(refused?.body.contains("впишите его в поле «Или впишите верное значение» на странице конфликта") ?? false, refused?.body ?? "")
+        XCTAssertFalse(refused?.body.contains("conflicts resolve") ?? true, refused?.body ?? "")
         let r = try ToolRunner.run("mentorsync-district", ["list", "persons", "--where", "id=p1", "--json", "--home", w.districtHome.path])
         XCTAssertTrue(r.stdout.contains("\"заместитель директора\""), r.stdout)
     }

@@ -105,8 +105,8 @@ extension DistrictHome {
         // with what the cell holds now (a typed value is a new decision, and is written).
         if c.status == .open || c.resolution == Self.replacedNote, keep == .mine || keep == .theirs, try laterWrite(over: c) != nil {
             if c.status == .open { try database.transaction { try replica.markResolved(conflict: c.id, resolution: Self.replacedNote) } }
-            throw MessageError(.conflictReplaced(short: c.shortID, held: ReferenceResolver(database: database)
-                .readable(try heldValue(c) ?? .null, column: c.column, table: c.table)))
+            let held = ReferenceResolver(database: database).readable(try heldValue(c) ?? .null, column: c.column, table: c.table)
+            throw MessageError(.conflictReplaced(short: c.shortID, held: held), onPage: .conflictReplacedOnPage(held: held))
         }
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
         let (mine, theirs) = c.sides(holding: try heldValue(c))

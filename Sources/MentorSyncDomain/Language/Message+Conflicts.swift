@@ -122,8 +122,15 @@ extension Message {
     /// Either side asked for, of a conflict whose field a later change replaced.
     public static func conflictReplaced(short: String, held: String) -> Message {
         Message("conflicts.replaced_refused",
-                en: "conflict \(short) is settled already: the field was changed after it, and holds “\(held)” now (keeping either side would undo that change); to set another value: conflicts resolve \(short) --value TEXT",
-                ru: "конфликт \(short) уже снят: поле изменили позже, сейчас в нём «\(held)» (оставить любую из сторон значило бы отменить это изменение); чтобы поставить другое значение: conflicts resolve \(short) --value ТЕКСТ")
+                en: "conflict \(short) is settled already: the field was changed after it, and holds “\(held)” now (keeping either side would undo that change); to set another value: mentorsync-district conflicts resolve \(short) --value TEXT",
+                ru: "конфликт \(short) уже снят: поле изменили позже, сейчас в нём «\(held)» (оставить любую из сторон значило бы отменить это изменение); чтобы поставить другое значение: mentorsync-district conflicts resolve \(short) --value ТЕКСТ")
+    }
+
+    /// The same refusal on the conflicts page: another value goes in the page's box, not a command.
+    public static func conflictReplacedOnPage(held: String) -> Message {
+        Message("conflicts.replaced_refused_on_page",
+                en: "this conflict is settled already: the field was changed after it, and holds “\(held)” now (keeping either side would undo that change); to set another value, type it in the box «\(webTypeValue.english)» on the conflict's page",
+                ru: "этот конфликт уже снят: поле изменили позже, сейчас в нём «\(held)» (оставить любую из сторон значило бы отменить это изменение); чтобы поставить другое значение, впишите его в поле «\(webTypeValue.russian)» на странице конфликта")
     }
 
     public static func conflictIDAmbiguous(_ id: String) -> Message {
