@@ -118,11 +118,19 @@ struct XLSXSheetParser {
             }
         }
         try w.walk(bytes, part: part, file: file)
+        guard rows.count * width <= maxCells * 4 else {
+            throw XLSXError.tooLarge(file: file, reason: .xlsxSpan(rows: rows.count, columns: width))
+        }
         // A cell merged down a column shows its value in every row it covers: each of them reads it.
+        // Merges never overlap in a file Excel writes (it repairs one whose merges do by dropping them):
+        // one overlapping an earlier merge of its column is not read, so each cell is looked at once.
         if !down.isEmpty {
             let at = Dictionary(rows.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
             let numbers = rows.map(\.number)
-            for m in down {
+            var coveredTo: [Int: Int] = [:]
+            for m in down.sorted(by: { ($0.column, $0.from) < ($1.column, $1.from) }) {
+                if let covered = coveredTo[m.column], m.from <= covered { continue }
+                coveredTo[m.column] = m.to
                 guard let top = at[m.from].flatMap({ rows[$0].cells[m.column] }) else { continue }
                 // The first row below the merge's first (rows are in order): a binary search, as a
                 // sheet may hold many merges.
@@ -137,9 +145,6 @@ struct XLSXSheetParser {
                     i += 1
                 }
             }
-        }
-        guard rows.count * width <= maxCells * 4 else {
-            throw XLSXError.tooLarge(file: file, reason: .xlsxSpan(rows: rows.count, columns: width))
         }
         return rows.map { row in
             var fields = [String](repeating: "", count: width)
