@@ -94,6 +94,22 @@ final class SchoolAgendaTests: XCTestCase {
         XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue])
     }
 
+    /// A mentor with two pairs, each named by its start date: the pair that met only on the day it
+    /// began was listed among those without meetings with no word of that meeting — «(последняя
+    /// встреча 01.03.2026)» was taken for its start date said again and left out. Only the start date
+    /// is not said twice.
+    func testALastMeetingOnTheDayAPairBeganIsStillSaid() throws {
+        let first = try pair("Голубева Нина Павловна", status: "active", started: "2026-03-01")
+        let mentor = try XCTUnwrap(try school.database.scalar("SELECT mentor_id FROM pairs WHERE id = ?", [.text(first)])?.text)
+        try school.database.execute("INSERT INTO pairs(id, org_id, mentor_id, status, started_on) VALUES ('p2', 's001', ?, 'active', '2025-09-01')",
+                                    [.text(mentor)])
+        _ = try editor.put(table: "meetings", sets: [("pair_id", first), ("kind", "introduction"), ("held_on", "2026-03-01")])
+        let items = try school.agenda(now: now, language: .ru)
+        let quiet = try XCTUnwrap(items.first { $0.kind == .pairWithoutMeetings })
+        XCTAssertEqual(quiet.rows.map { Message.agendaRow($0).text(.ru) },
+                       ["«Голубева Нина Павловна — 01.09.2025» (встреч нет)", "«Голубева Нина Павловна — 01.03.2026» (последняя встреча 01.03.2026)"])
+    }
+
     /// A mentor with two pairs: each is named by its start date, and «формируется» says it once, not
     /// again as «(начало …)» beside it; a pair past its end is told its end date beside its start.
     func testAPairNamedByItsStartDateIsNotToldItAgain() throws {

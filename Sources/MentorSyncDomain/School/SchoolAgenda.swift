@@ -102,14 +102,18 @@ extension SchoolHome {
         let monthAgo = RegistryDay.of(now.addingTimeInterval(-Double(Self.daysWithoutMeeting) * 86400))
         let own = site.rawValue
         func date(_ v: DatabaseValue) -> String { ReferenceResolver.readableDate(v.text ?? "", l) }
-        func item(_ kind: AgendaItem.Kind, _ table: String, _ sql: String, _ args: [DatabaseValue], detail: ([DatabaseValue]) -> String? = { _ in nil }) throws {
+        /// `startDate`: the detail is the row's start date (not said again of a pair named by it).
+        func item(_ kind: AgendaItem.Kind, _ table: String, _ sql: String, _ args: [DatabaseValue], startDate: Bool = false,
+                  detail: ([DatabaseValue]) -> String? = { _ in nil }) throws {
             let found = try database.rows(sql, args)
             guard !found.isEmpty else { return }
             let names = ReferenceResolver(database: database)
             let rows = try found.prefix(shown).map { r in
                 let name = try names.labelOrShortID(r[0].displayText, in: table)
                 // A pair named by its start date (its mentor has several) is not told «начало» that date again.
-                let said = detail(Array(r.dropFirst())).flatMap { d in d.split(separator: " ").last.map { name.hasSuffix(" " + $0) } == true ? nil : d }
+                let said = detail(Array(r.dropFirst())).flatMap { d in
+                    startDate && d.split(separator: " ").last.map { name.hasSuffix(" " + $0) } == true ? nil : d
+                }
                 return AgendaItem.Row(id: r[0].displayText, name: name, detail: said)
             }
             items.append(AgendaItem(kind: kind, table: table, rows: rows, count: found.count))
@@ -123,7 +127,7 @@ extension SchoolHome {
             SELECT id, started_on FROM pairs WHERE org_id = ? AND status = 'forming' AND coalesce(started_on, '') <> '' AND started_on <= ?
               AND NOT (coalesce(ended_on, '') <> '' AND ended_on < ?)
             ORDER BY started_on, rowid
-            """, [.text(own), .text(monthAgo), .text(today)]) { Message.agendaStartedOn(date($0[0])).text(l) }
+            """, [.text(own), .text(monthAgo), .text(today)], startDate: true) { Message.agendaStartedOn(date($0[0])).text(l) }
         // A plan on the pair, or on one of its mentees with no pair chosen (the ИОМ written from the plans
         // page for the young teacher): the pair has its plan.
         // (Each query reads the plans, meetings or surveys once, grouped, not once per pair: a school of
