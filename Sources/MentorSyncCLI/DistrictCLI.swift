@@ -150,17 +150,19 @@ public enum DistrictCLI {
             ])
         } else {
             console.out(Message.mergedBundles(outcome.merged.count, rowsChanged: outcome.rowsChanged, conflicts: outcome.conflicts, refused: outcome.refusals).text())
-            for q in outcome.quarantined { console.out(Message.quarantined(q.name, reason: .reason(q.reason)).text()) }
+            for q in outcome.quarantined { console.out(Message.quarantined(Share.printable(q.name), reason: .reason(Share.printable(q.reason))).text()) }
             // Which rows were refused and why, as `status` lists them (the quarantined files are above).
             if outcome.refusals > 0 {
                 for line in try home.recentRefusals(since: started, rowsOnly: true).lines { console.paragraph(line.text(), first: "  ", indent: "    ") }
             }
             for w in outcome.leftForLater {
-                console.out((outcome.waitingForUpgrade.contains(w) ? Message.waitingForUpgrade(w, schema: home.replica.schema.version)
-                                                                   : Message.leftForLater(w, settleSeconds: Int(ingest.settleSeconds))).text())
+                // A name is one line of the receipt (a line break planted in it would add a false one).
+                let name = Share.printable(w)
+                console.out((outcome.waitingForUpgrade.contains(w) ? Message.waitingForUpgrade(name, schema: home.replica.schema.version)
+                                                                   : Message.leftForLater(name, settleSeconds: Int(ingest.settleSeconds))).text())
             }
-            for r in outcome.retryLater { console.out(Message.willRetry(r.name, reason: r.reason).text()) }
-            for r in outcome.refused { console.out(Message.leftAlone("\(r)").text()) }
+            for r in outcome.retryLater { console.out(Message.willRetry(Share.printable(r.name), reason: Share.printable(r.reason)).text()) }
+            for r in outcome.refused { console.out(Message.leftAlone(Share.printable("\(r)")).text()) }
             if !outcome.swept.isEmpty { console.out(Message.removedTemporary(outcome.swept.count).text()) }
             if !outcome.replies.isEmpty {
                 // Each reply by the school it is for, as she knows it.

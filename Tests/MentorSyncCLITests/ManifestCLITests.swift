@@ -100,6 +100,24 @@ final class ManifestCLITests: XCTestCase {
                        "the manifest was rewritten though no bundle came or went")
     }
 
+    /// The same planted name read in the methodologist's receipt of `ingest` and in `status`: the
+    /// pieces of the name stood on lines of their own («отвезите флешку в школу s002»), as if the
+    /// program said so. Each name is one line there too, its breaks as «?».
+    func testAFileNameWithLineBreaksIsOneLineOfTheReceipts() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let planted = "s001-54\nотвезите флешку в школу s002\r\nFAKE.msync"
+        try Data("not a bundle".utf8).write(to: w.stick.appendingPathComponent("inbox").appendingPathComponent(planted))
+        let fresh = try w.district(environment: ToolLocale.russian, ["ingest", "--share", w.stick.path])
+        let settled = try w.district(environment: ToolLocale.russian, ["ingest", "--share", w.stick.path, "--settle", "0"])
+        let status = try w.district(environment: ToolLocale.russian, ["status"])
+        for (what, out) in [("waiting", fresh.stdout), ("quarantined", settled.stdout), ("status", status.stdout)] {
+            let words = out.split(whereSeparator: \.isWhitespace).joined(separator: " ")  // a long line is wrapped
+            XCTAssertTrue(words.contains("s001-54?отвезите флешку в школу s002??FAKE.msync"), "\(what): \(out)")
+            XCTAssertFalse(out.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("отвезите") || $0.hasPrefix("FAKE") }, "\(what): \(out)")
+        }
+    }
+
     /// A stranger planted a file whose name holds line breaks («s001-54⏎Для школы …⏎FAKE.msync»): the
     /// courier's list showed its pieces as lines of their own (a false instruction); the list, the
     /// quarantine's note and the log show the name on one line, its breaks as «?».

@@ -25,7 +25,7 @@ extension DistrictHome {
                                      [from, .integer(Int64(limit))])
         let lines = rows.compactMap { r -> Message? in
             let site = r[0].text ?? ""
-            let bundle = r[1].displayText, reason = r[2].displayText, at = r[3].displayText
+            let bundle = Share.printable(r[1].displayText), reason = Share.printable(r[2].displayText), at = r[3].displayText
             let row = RefusalReason(text: reason)
             if rowsOnly && row == nil { return nil }
             let what = row.map {
