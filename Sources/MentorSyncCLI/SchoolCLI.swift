@@ -131,7 +131,7 @@ public enum SchoolCLI {
         } else { describeSync(home, r.export, r.imports, console) }
         describeRestore(r.imports, console)
         if let problem = r.imports.problems.first {
-            throw CommandFailure(Message.replyNotMerged(problem).text())
+            throw CommandFailure(Message.replyNotMerged(Share.printable(problem)).text())
         }
         if let problem = r.manifestProblem { throw CommandFailure(problem.text()) }
     }
@@ -161,9 +161,9 @@ public enum SchoolCLI {
         // Paths a person typed: their links are theirs to follow (a share's never are).
         let home = try open(args, console)
         let i = try syncing(home).importFiles(files.map { fileURL($0).resolvingSymlinksInPath() })
-        defer { if let p = i.problems.first, !i.files.isEmpty { console.err("\(tool): " + Message.replyNotMerged(p).text()) } }
+        defer { if let p = i.problems.first, !i.files.isEmpty { console.err("\(tool): " + Message.replyNotMerged(Share.printable(p)).text()) } }
         describeRestore(i, console)
-        if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure(Message.nothingMerged(i.problems[0]).text()) }
+        if !i.problems.isEmpty && i.files.isEmpty { throw CommandFailure(Message.nothingMerged(Share.printable(i.problems[0])).text()) }
         if args.has("json") { console.json(resultJSON(nil, i)) } else {
             console.out(Message.mergedReplies(replies: i.files.count, inserted: i.rowsInserted, changed: i.rowsChanged, deleted: i.rowsDeleted, alreadyMerged: i.skipped.count).text())
             for r in home.refusalsToTell(i) { console.out(home.refusalMessage(bundle: r.bundle, reason: r.reason).text()) }

@@ -118,6 +118,20 @@ final class ManifestCLITests: XCTestCase {
         }
     }
 
+    /// A file planted among the school's replies with line breaks in its name: Ольга Ивановна's sync
+    /// ended with «ответ управления образования не удалось учесть: district-000077», then a line of
+    /// its own «отвезите флешку в школу s002», as if the program said so. The error is one line.
+    func testAReplyNameWithLineBreaksIsOneLineOfTheSchoolsError() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let outbox = w.stick.appendingPathComponent("outbox/s001")
+        try Data("not a bundle".utf8).write(to: outbox.appendingPathComponent("district-000077\nотвезите флешку в школу s002\n-to-s001.msync"))
+        let sync = try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path])
+        XCTAssertEqual(sync.exitCode, 1, sync.output)
+        XCTAssertEqual(sync.stderr.split(separator: "\n").count, 1, sync.stderr)
+        XCTAssertTrue(sync.stderr.contains("district-000077?отвезите флешку в школу s002?-to-s001.msync"), sync.stderr)
+    }
+
     /// A stranger planted a file whose name holds line breaks («s001-54⏎Для школы …⏎FAKE.msync»): the
     /// courier's list showed its pieces as lines of their own (a false instruction); the list, the
     /// quarantine's note and the log show the name on one line, its breaks as «?».
