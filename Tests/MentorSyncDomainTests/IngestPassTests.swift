@@ -166,6 +166,22 @@ final class IngestPassTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: other), original)
     }
 
+    /// An open conflict the pass cannot read (one naming a site id no site may have, as a damaged
+    /// registry could hold): settling the conflicts a later write replaced fails, and the pass's
+    /// bundles are kept all the same (they were rolled back and retried at every pass).
+    func testAConflictThatCannotBeReadCostsThePassNothing() throws {
+        try home.database.execute("""
+            INSERT INTO msync_conflicts(id, tbl, row_id, col, winner_value, winner_counter, winner_site, loser_value, loser_counter, loser_site,
+              detected_by, detected_counter, detected_at, status) VALUES ('c-ghost', 'persons', 'ghost', 'position', 'а', 5, 'not a site!', 'б', 4, 'district', 'district', 6, 0, 'open')
+            """)
+        try dropBundle(from: "s001", rows: 3)
+        let outcome = try makeIngest().ingest(share: share)
+        XCTAssertEqual(outcome.merged.count, 1, "\(outcome.retryLater)")
+        XCTAssertTrue(outcome.retryLater.isEmpty, "\(outcome.retryLater)")
+        XCTAssertEqual(try count("SELECT count(*) FROM persons WHERE org_id = 's001'"), 3)
+        XCTAssertTrue(events().contains("conflicts_replaced_failed"), "\(events())")
+    }
+
     func testAPassLeavesWhatItMergedInTheDatabaseFileItself() throws {
         try dropBundle(from: "s001", rows: 3)
         XCTAssertEqual(try makeIngest().ingest(share: share).merged.count, 1)

@@ -90,8 +90,14 @@ extension DistrictIngest {
             deferCheckpoint()
             do {
                 // Conflicts whose field a change merged now replaced are moot (kept, either side would undo it).
-                let replaced = try home.settleReplacedConflicts()
-                if replaced > 0 { log.event("conflicts_replaced", ["count": replaced]) }
+                // In a savepoint of its own: a conflict it cannot read (a damaged row clock) costs the
+                // settling alone, never the bundles merged in this pass.
+                do {
+                    let replaced = try db.savepoint("msync_settle") { try home.settleReplacedConflicts() }
+                    if replaced > 0 { log.event("conflicts_replaced", ["count": replaced]) }
+                } catch {
+                    log.event("conflicts_replaced_failed", ["reason": "\(error)"])
+                }
                 try db.execute("COMMIT")
                 passCheckpoint?.start()
             } catch {
