@@ -53,10 +53,11 @@ public enum BackupCommands {
         console.out(Message.restored(site: r.site, home: r.home.path, from: r.from.path).text())
         if let kept = r.previousKeptAs { console.out(Message.replacedKept(kept.path).text()) }
         if role == .district {
-            console.out((r.resyncOrdered.isEmpty ? Message.noSchoolsInBackup : Message.resyncOrderedFor(r.resyncOrdered)).text())
-            // Each by the name the methodologist knows it by, the code beside.
+            // Each school by the name the methodologist knows it by, the code beside.
+            func named(_ sites: [String]) -> [String] { sites.map { s in r.schoolNames[s].map { "«\($0)» (\(s))" } ?? s } }
+            console.out((r.resyncOrdered.isEmpty ? Message.noSchoolsInBackup : Message.resyncOrderedFor(named(r.resyncOrdered))).text())
             if let kept = r.keptSinceBackup, !kept.isEmpty {
-                console.out(Message.keptSinceBackup(kept.map { s in r.schoolNames[s].map { "«\($0)» (\(s))" } ?? s }).text())
+                console.out(Message.keptSinceBackup(named(kept)).text())
             }
             console.out(Message.districtRestoredNext(replacedRead: r.keptSinceBackup != nil).text())
         } else {

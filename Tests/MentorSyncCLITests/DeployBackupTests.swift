@@ -57,7 +57,7 @@ final class DeployBackupTests: XCTestCase {
         XCTAssertEqual(daemon.terminationStatus, 0)
         let restored = try w.districtRestore(midMerge.file)
         expectDone(restored)
-        XCTAssertTrue(restored.stdout.contains("resync ordered for 1 school (s001)"), restored.output)
+        XCTAssertTrue(restored.stdout.contains("resync ordered for 1 school («Школа s001» (s001))"), restored.output)
         let registry = w.districtHome.appendingPathComponent("registry.db")
         XCTAssertEqual(try Deploy.count(registry), 0, "the restored registry is the consistent moment before the commit")
         let st = try XCTUnwrap(try w.json(try w.district("status", "--json")) as? [String: Any])
@@ -95,7 +95,7 @@ final class DeployBackupTests: XCTestCase {
         // The district's disk dies; the backup comes back.
         let restored = try w.districtRestore(backup)
         expectDone(restored)
-        XCTAssertTrue(restored.stdout.contains("resync ordered for 2 schools (s001, s002)"), restored.output)
+        XCTAssertTrue(restored.stdout.contains("resync ordered for 2 schools («Школа s001» (s001), «Школа s002» (s002))"), restored.output)
         XCTAssertEqual(Set(try w.rows(district: "persons").keys), ["a1", "b1", "b2"], "the backup's moment")
         try w.round()
         try w.round()

@@ -141,6 +141,7 @@ final class ReceiptLanguageTests: XCTestCase {
         let r = try w.district(environment: ToolLocale.russian, ["restore", "--from", file])
         expectOK(r)
         XCTAssertTrue(r.stdout.contains("остались подключёнными (их ключи взяты из заменённого реестра): «Гимназия № 4» (s004)"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("полная пересылка заказана для 2 школ («Школа s001» (s001), «Гимназия № 4» (s004))"), r.stdout)
     }
 
     func testBackupAndRestoreSayTheirReceiptsInRussian() throws {
