@@ -10,7 +10,9 @@ enum ConflictPage {
     /// How many settled conflicts a page shows.
     static let settledPerPage = 100
 
-    static func list(_ home: DistrictHome, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse {
+    /// `error`: a decision refused, said above the list it was made on (the page stays hers to act on).
+    static func list(_ home: DistrictHome, _ r: HTTPRequest, _ ctx: PageContext, error: String? = nil) throws -> HTTPResponse {
+        let status = error == nil ? 200 : 422
         var ctx = ctx
         let l = ctx.language
         ctx.title = Message.webConflicts.text(l)
@@ -26,7 +28,8 @@ enum ConflictPage {
             body += "<p class=\"muted\">\(ctx.t(.webSettledShown(conflicts.count, of: settled.count)))</p>"
         }
         guard !conflicts.isEmpty else {
-            return HTTPResponse(html: ctx.page(body + "<p class=\"muted\">\(ctx.t(settledShown ? .webNoSettledConflicts : .webNoConflicts))</p>", notice: r.query["done"]))
+            return HTTPResponse(status: status, html: ctx.page(body + "<p class=\"muted\">\(ctx.t(settledShown ? .webNoSettledConflicts : .webNoConflicts))</p>",
+                                                               notice: r.query["done"], error: error))
         }
         let view = ConflictView(home)
         for c in conflicts {
@@ -70,7 +73,7 @@ enum ConflictPage {
             body += ctx.form(action, "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webTypeValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
             body += "</section>"
         }
-        return HTTPResponse(html: ctx.page(body, notice: r.query["done"]))
+        return HTTPResponse(status: status, html: ctx.page(body, notice: r.query["done"], error: error))
     }
 
     static func resolve(_ home: DistrictHome, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
@@ -83,7 +86,16 @@ enum ConflictPage {
         case "value": choice = .value(f["value"] ?? "")
         default: return nil
         }
-        let note = try home.resolve(conflict: id, keep: choice)
+        let note: String
+        do {
+            note = try home.resolve(conflict: id, keep: choice)
+        } catch let refused as MessageError {
+            // Refused: the list it was decided on again (open, or settled when it is settled now), the
+            // reason above it — not a page with nothing but the reason.
+            var again = r
+            again.query = (try? home.conflict(id))?.status == .resolved ? ["settled": "1"] : [:]
+            return try list(home, again, ctx, error: WebApp.line(refused, ctx.language))
+        }
         return .redirect("/conflicts?" + query([("done", Message.conflictResolved(.conflictResolution(note)).text(ctx.language))]))
     }
 }

@@ -81,6 +81,7 @@ final class WebConflictTests: XCTestCase {
         let refused = client.post(action, [("keep", "value"), ("value", "")])
         XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
         XCTAssertTrue(refused?.body.contains("значение не введено: впишите правильное значение поля «Должность» или оставьте одно из двух значений; ничего не изменено") ?? false, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("Оставить это") ?? false, "the open conflicts are on the page again: \(refused?.body ?? "")")
         let open = try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path])
         XCTAssertEqual(try ListedConflict.list(open).count, 1, "still open: \(open.output)")
     }
@@ -105,6 +106,9 @@ final class WebConflictTests: XCTestCase {
         let refused = client.post(action, [("keep", "mine")])
         XCTAssertEqual(refused?.status, 422, refused?.body ?? "")
         XCTAssertTrue(refused?.body.contains("сейчас в нём «заместитель директора»") ?? false, refused?.body ?? "")
+        // Said above the settled list, where the value can be typed (it was a page with the reason alone).
+        XCTAssertTrue(refused?.body.contains("<p>Сейчас в поле: «заместитель директора»</p>") ?? false, refused?.body ?? "")
+        XCTAssertTrue(refused?.body.contains("name=\"value\"") ?? false, refused?.body ?? "")
         // Said as the page offers it (the box for another value), not as a command to type.
         XCTAssertTrue(refused?.body.contains("впишите его в поле «Или впишите верное значение» на странице конфликта") ?? false, refused?.body ?? "")
         XCTAssertFalse(refused?.body.contains("conflicts resolve") ?? true, refused?.body ?? "")
