@@ -38,11 +38,12 @@ enum ConflictPage {
             let deletion = sides.first { $0.isDeletion }
             let label = view.rowLabel(c) ?? (c.rowDeleted ? Message.conflictRowDeleted.text(l) : "—")
             body += "<section><h2>\(esc(Message.rowTitle(c.table).text(l))): \(esc(label)) — \(esc(Message.webColumn(c.column, table: c.table).text(l)))</h2>"
-            if let resolution = c.resolution {
-                body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: c.resolvedAt.map { LocalTime.readable($0, l) } ?? "")))</p>"
-            }
             // Its field changed after both sides: neither is there to keep (kept, it would undo that change).
             let replaced = view.replacedWith(c, language: l)
+            if let resolution = c.resolution {
+                let at = c.resolvedAt.map { LocalTime.readable($0, l) } ?? ""
+                body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: at, replaced: replaced != nil)))</p>"
+            }
             if let replaced {
                 let line = Message.conflictHeldAfter(replaced).text(l)
                 body += "<p>\(esc(line.prefix(1).uppercased() + line.dropFirst()))</p>"

@@ -99,7 +99,7 @@ final class WebConflictTests: XCTestCase {
         let open = client.get("/conflicts")?.body ?? ""
         XCTAssertFalse(open.contains("Оставить это"), "no open conflict: \(open)")
         let page = client.get("/conflicts?settled=1")?.body ?? ""
-        XCTAssertTrue(page.contains("поле изменили позже обеих сторон"), page)
+        XCTAssertTrue(page.contains("поле изменили позже обеих сторон. Чтобы поставить другое значение, впишите его ниже — школе сообщат."), page)
         XCTAssertTrue(page.contains("<p>Сейчас в поле: «заместитель директора»</p>"), page)
         XCTAssertFalse(page.contains("value=\"mine\"") || page.contains("value=\"theirs\""), page)
         let action = try XCTUnwrap(page.range(of: #"/conflicts/resolve\?id=[0-9a-f]+"#, options: .regularExpression).map { String(page[$0]) })

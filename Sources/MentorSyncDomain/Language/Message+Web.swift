@@ -121,9 +121,13 @@ extension Message {
         Message("web.settled_shown", en: "The \(shown) settled last, of \(all) (the whole list: mentorsync-district conflicts list --all).",
                 ru: "Показаны \(shown) решённых последними из \(all) (весь список: mentorsync-district conflicts list --all).")
     }
-    public static func webSettledAs(_ resolution: Message, at: String) -> Message {
-        Message("web.settled_as", en: "Settled \(at): \(resolution.english). Choose again below to change it; the school is told.",
-                ru: "Решено \(at): \(resolution.russian). Чтобы изменить решение, выберите ниже ещё раз — школе сообщат.")
+    /// `replaced`: settled by a later change of its field — no side to choose, a value to type.
+    public static func webSettledAs(_ resolution: Message, at: String, replaced: Bool = false) -> Message {
+        replaced
+            ? Message("web.settled_as_replaced", en: "Settled \(at): \(resolution.english). To set another value, type it below; the school is told.",
+                      ru: "Решено \(at): \(resolution.russian). Чтобы поставить другое значение, впишите его ниже — школе сообщат.")
+            : Message("web.settled_as", en: "Settled \(at): \(resolution.english). Choose again below to change it; the school is told.",
+                      ru: "Решено \(at): \(resolution.russian). Чтобы изменить решение, выберите ниже ещё раз — школе сообщат.")
     }
     public static let webDownload = Message("web.download", en: "Download the enrollment file", ru: "Скачать файл подключения")
 
