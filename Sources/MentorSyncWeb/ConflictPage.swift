@@ -45,8 +45,7 @@ enum ConflictPage {
                 body += "<p class=\"notice\">\(ctx.t(.webSettledAs(.conflictResolution(resolution), at: at, replaced: replaced != nil)))</p>"
             }
             if let replaced {
-                let line = Message.conflictHeldAfter(replaced).text(l)
-                body += "<p>\(esc(line.prefix(1).uppercased() + line.dropFirst()))</p>"
+                body += "<p>\(esc(Message.conflictHeldAfter(replaced).text(l).sentenceCased))</p>"
             }
             // Each side with its writer, its value and when it was written; under each, the button keeping it.
             var boxes = "<div class=\"side\">"

@@ -99,8 +99,8 @@ final class SchoolPages: WebPages {
         var ctx = ctx
         ctx.title = Message.agendaHeading.text(ctx.language)
         let rows = item.rows.map { "<li>\(rowLinks(item, $0, ctx))</li>" }.joined()
-        let head = Message.agendaHead(item).text(ctx.language)  // a line of a list, here a heading
-        return HTTPResponse(html: ctx.page("<h2>\(esc(head.prefix(1).uppercased() + head.dropFirst()))</h2><ul class=\"agenda\">\(rows)</ul>"
+        let head = Message.agendaHead(item).text(ctx.language)  // a line of a list, here a heading: sentence-cased
+        return HTTPResponse(html: ctx.page("<h2>\(esc(head.sentenceCased))</h2><ul class=\"agenda\">\(rows)</ul>"
                                            + "<p><a href=\"/\">\(ctx.t(.webHome))</a></p>"))
     }
 

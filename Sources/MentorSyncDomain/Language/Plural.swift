@@ -19,3 +19,8 @@ public enum Plural {
         "\(n) \(n == 1 ? one : other)"
     }
 }
+
+extension String {
+    /// A line of a list said as a sentence or a heading: its first letter a capital («нет плана…» → «Нет плана…»).
+    public var sentenceCased: String { prefix(1).uppercased() + dropFirst() }
+}
