@@ -12,7 +12,10 @@ enum WebCommands {
         let hosts = args.value("allow-host").map { $0.split(separator: ",").map(String.init) } ?? []
         let url: String
         do {
-            if school {
+            if school, SchoolHome.awaitsSetup(homeURL(args)) {
+                // A new school computer: the first page takes the enrollment file (`init --enroll` in the browser).
+                (_, url) = try WebService.start(schoolSetup: homeURL(args), listen: args.value("listen"), allowHosts: hosts)
+            } else if school {
                 let home = try SchoolHome.open(homeURL(args))
                 (_, url) = try WebService.start(school: home, listen: args.value("listen"), allowHosts: hosts)
             } else {

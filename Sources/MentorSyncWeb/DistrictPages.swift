@@ -159,7 +159,7 @@ final class DistrictPages: WebPages {
             var ctx = ctx
             ctx.title = Message.webEnroll.text(l)
             let body = "<p>\(esc("\(name) (\(site.rawValue))"))</p><p><a class=\"button\" href=\"/enrollments/\(esc(site.rawValue))\">\(ctx.t(.webDownload))</a></p>"
-                + "<p>\(ctx.t(.atTheSchool(file.lastPathComponent, again: again)))</p>"
+                + "<p>\(ctx.t(.webAtTheSchool(file.lastPathComponent, again: again)))</p>"
                 + "<p class=\"muted\">\(ctx.t(.webEnrollmentSecret))</p>"
             return HTTPResponse(html: ctx.page(body))
         } catch {

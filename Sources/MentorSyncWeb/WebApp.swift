@@ -21,8 +21,11 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
     let names = WebNames()
     let registry = NSLock()
     let loginGates = LoginGates()
-    /// The name in every page's title, read once: pages read the registry only under `registry`.
-    let title: String
+    /// The name in every page's title, read at start and again after each change made here (a
+    /// school set up in the browser): pages read the registry only under `registry`.
+    var title: String { titleLock.withLock { shownTitle } }
+    private var shownTitle: String
+    private let titleLock = NSLock()
     var language: Language { guard_.language }
 
     init(pages: WebPages, guard_: WebGuard, passwords: WebPasswords) {
@@ -30,7 +33,7 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         self.guard_ = guard_
         self.passwords = passwords
         sessions = WebSessions(port: guard_.port)
-        title = pages.title
+        shownTitle = pages.title
     }
 
     func screen(_ request: HTTPRequest) -> HTTPResponse? { guard_.screen(request, sessions: sessions) }
@@ -58,7 +61,11 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         if guard_.loginRequired, session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
         registry.lock()
         defer {
-            if r.method == "POST" { names.changed() }
+            if r.method == "POST" {
+                names.changed()
+                let now = pages.title
+                titleLock.withLock { shownTitle = now }
+            }
             registry.unlock()
         }
         do {

@@ -12,6 +12,16 @@ public enum WebService {
         return try start(pages: SchoolPages(home: home), homeURL: home.url, listen: listen ?? "127.0.0.1:8470", allowHosts: allowHosts, language: language)
     }
 
+    /// A school computer's first start: a home folder awaiting setup (`SchoolHome.awaitsSetup`)
+    /// served with the page that takes the enrollment file. Only on this computer's own address
+    /// (loopback): before the school is set up there is no password to ask for.
+    public static func start(schoolSetup home: URL, listen: String?, allowHosts: [String], language: Language = .current) throws -> (HTTPServer, String) {
+        let listen = listen ?? "127.0.0.1:8470"
+        guard let address = ListenAddress(listen) else { throw WebError(.webBadListen(listen)) }
+        guard address.isLoopback else { throw WebError(.webSetupOnlyHere(home.path)) }
+        return try start(pages: SchoolSetupPages(homeURL: home, language: language), homeURL: home, listen: listen, allowHosts: allowHosts, language: language)
+    }
+
     public static func start(district home: DistrictHome, listen: String?, allowHosts: [String], language: Language = .current) throws -> (HTTPServer, String) {
         _ = try home.replica.fold()
         return try start(pages: DistrictPages(home: home), homeURL: home.url, listen: listen ?? "127.0.0.1:8471", allowHosts: allowHosts, language: language)

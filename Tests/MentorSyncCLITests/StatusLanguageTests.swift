@@ -81,6 +81,22 @@ final class StatusLanguageTests: XCTestCase {
                        ["ok", "nothing received yet: hand the school its enrollment file and a share"])
     }
 
+    /// A school just set up has sent nothing: its status says what comes next, not «everything
+    /// sent is acknowledged».
+    func testAFreshSchoolIsToldItsDataComesAtTheFirstExchange() throws {
+        let scratch = ScratchDirectory("fresh-status")
+        let district = scratch.path("district"), school = scratch.path("school"), file = scratch.path("s001.enrollment")
+        for (tool, args) in [("mentorsync-district", ["init", "--name", "Управление образования", "--home", district.path]),
+                             ("mentorsync-district", ["enroll", "--site", "s001", "--name", "Лицей № 1", "--out", file.path, "--home", district.path]),
+                             ("mentorsync-school", ["init", "--enroll", file.path, "--home", school.path])] {
+            expectOK(try ToolRunner.run(tool, args))
+        }
+        let r = try ToolRunner.run("mentorsync-school", ["status", "--home", school.path], environment: ToolLocale.russian)
+        expectOK(r)
+        XCTAssertTrue(flat(r.stdout).contains("обмена с управлением образования ещё не было: данные школы придут при первом обмене (mentorsync-school sync --share ПАПКА)"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("подтверждено"), r.stdout)
+    }
+
     func testSchoolStatusInRussianNamesTheDistrict() throws {
         let w = try World()
         let r = try w.school(Self.narrow(ToolLocale.russian), "status")

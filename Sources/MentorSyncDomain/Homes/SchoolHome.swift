@@ -40,6 +40,16 @@ public final class SchoolHome {
         return SchoolHome(url: home, replica: replica)
     }
 
+    /// A folder a school can be set up in from the browser: absent, or empty as the installer
+    /// leaves it (a file system's `lost+found` aside). A folder holding anything else is not
+    /// taken for a new school's home: the web app started in the wrong folder says so instead.
+    public static func awaitsSetup(_ home: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: home.path, isDirectory: &isFolder) else { return true }
+        guard isFolder.boolValue, let entries = try? FileManager.default.contentsOfDirectory(atPath: home.path) else { return false }
+        return entries.allSatisfy { $0 == "lost+found" }
+    }
+
     public static func open(_ home: URL) throws -> SchoolHome {
         let db = DistrictHome.databaseURL(home)
         guard FileManager.default.fileExists(atPath: db.path) else { throw HomeError.notAHome(home.path) }

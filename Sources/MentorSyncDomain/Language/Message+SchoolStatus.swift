@@ -8,6 +8,16 @@ extension Message {
                 ru: "\(name) (\(site)); управление образования: \(district)")
     }
 
+    /// A school set up and never synced: what comes next, in the words of the front end she uses.
+    public static func schoolNeverExchanged(webApp: Bool) -> Message {
+        webApp ? Message("status.school_never_exchanged_web",
+                         en: "no exchange with the district yet: the school's data comes at the first one — «Sync», with the courier's stick or the shared folder",
+                         ru: "обмена с управлением образования ещё не было: данные школы придут при первом обмене — «Обмен», с флешкой курьера или через общую папку")
+               : Message("status.school_never_exchanged",
+                         en: "no exchange with the district yet: the school's data comes at the first one (mentorsync-school sync --share FOLDER)",
+                         ru: "обмена с управлением образования ещё не было: данные школы придут при первом обмене (mentorsync-school sync --share ПАПКА)")
+    }
+
     public static let schoolAllAcknowledged = Message("status.school_all_acknowledged",
         en: "everything is acknowledged by the district",
         ru: "всё отправленное подтверждено управлением образования")

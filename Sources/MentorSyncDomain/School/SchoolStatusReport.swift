@@ -113,8 +113,11 @@ extension SchoolStatusReport {
         let waiting = waitingForDistrict
         // The web app's status page holds the button the copy is moved with: «below», there.
         var lines: [Message] = copiedFrom.map { [.copiedFromAnotherComputer($0, webApp: webApp, onStatusPage: webApp)] } ?? []
+        // A school just set up has sent nothing: «all acknowledged» would be true and tell her nothing.
+        let neverExchanged = lastExportAt == nil && lastImportAt == nil
         lines += [waiting > 0 ? .schoolUnacknowledged(waiting)
-                                : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused : .schoolAllAcknowledged]
+                              : refusedUnacknowledged > 0 ? .schoolAllReceivedSomeRefused
+                              : neverExchanged ? .schoolNeverExchanged(webApp: webApp) : .schoolAllAcknowledged]
         if fullResendPending { lines.append(fullCopyAsked ? .schoolFullExchangeAsked : .schoolFullResendPending) }
         if conflictsToHandOver > 0 { lines.append(.schoolConflictsRecorded(conflictsToHandOver)) }
         if let repair = lastRepair, let at = captureRepair?.at { lines.append(.captureRepaired(repair, at: at)) }
