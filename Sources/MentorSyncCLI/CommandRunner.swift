@@ -30,9 +30,9 @@ enum CommandRunner {
             if command.hasPrefix("-") { throw UsageError(Message.commandFirst(command, tool: tool).text()) }
             return try dispatch(command)
         } catch let e as UsageError {
-            console.err("\(tool): \(e.description)")
+            // One line, as every error: what was wrong, then where the command's help is.
             let known = help.contains { $0.command == command }
-            console.err((known ? Message.helpHint(tool, command) : Message.helpHint(tool, nil)).text())
+            console.err("\(tool): \(e.description) — \((known ? Message.helpHint(tool, command) : Message.helpHint(tool, nil)).text())")
             return 2
         } catch let e as CommandFailure {
             console.err("\(tool): \(e.description)")

@@ -16,7 +16,7 @@ extension Message {
         Message("cli.unknown_command", en: "unknown command '\(word)'", ru: "нет такой команды: «\(word)»")
     }
 
-    /// The line after a usage error: the command's help, or the list of commands.
+    /// The end of a usage error's line: the command's help, or the list of commands.
     static func helpHint(_ tool: String, _ command: String?) -> Message {
         guard let command else {
             return Message("cli.help_hint", en: "run '\(tool) --help' for the list of commands", ru: "список команд: \(tool) --help")

@@ -106,7 +106,7 @@ final class HelpCommandsTests: XCTestCase {
             }
             let usage = try run(tool, ["web-password", "extra", "--user", "x"], ToolLocale.russian)
             XCTAssertEqual(usage.exitCode, 2, usage.output)
-            XCTAssertTrue(usage.stderr.hasPrefix("\(tool): как вызывать: web-password --user ИМЯ (пароль читается одной строкой со стандартного входа)\n"), usage.stderr)
+            XCTAssertTrue(usage.stderr.hasPrefix("\(tool): как вызывать: web-password --user ИМЯ (пароль читается одной строкой со стандартного входа) — "), usage.stderr)
         }
         let conflicts = try run("mentorsync-district", ["conflicts", "--help"], ToolLocale.russian)
         XCTAssertTrue(conflicts.stdout.contains("show КОД | resolve КОД --keep mine|theirs | --value ТЕКСТ"), conflicts.stdout)
@@ -134,20 +134,20 @@ final class HelpCommandsTests: XCTestCase {
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertEqual(r.stdout, "")
         XCTAssertEqual(r.stderr.split(separator: "\n"), [
-            "mentorsync-school: no table 'people'; tables are: \(RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))",
-            "run 'mentorsync-school put --help' for its options",
+            "mentorsync-school: no table 'people'; tables are: \(RegistrySchema.schema.tables.map(\.name).joined(separator: ", "))"
+                + " — run 'mentorsync-school put --help' for its options",
         ])
         r = try run("mentorsync-district", ["frobnicate", "--help"], ToolLocale.russian)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertEqual(r.stderr.split(separator: "\n"), ["mentorsync-district: нет такой команды: «frobnicate»", "список команд: mentorsync-district --help"])
+        XCTAssertEqual(r.stderr.split(separator: "\n"), ["mentorsync-district: нет такой команды: «frobnicate» — список команд: mentorsync-district --help"])
         r = try run("mentorsync-school", ["sync"], ToolLocale.english)
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertTrue(r.stderr.hasSuffix("run 'mentorsync-school sync --help' for its options\n"), r.stderr)
         // An option typed before the command is told so, not taken for a command named "--home".
         r = try run("mentorsync-district", ["--home", "/nowhere", "status"], ToolLocale.english)
         XCTAssertEqual(r.exitCode, 2)
-        XCTAssertTrue(r.stderr.hasPrefix("mentorsync-district: the command comes first, then its options: mentorsync-district COMMAND --home …\n"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("mentorsync-district: the command comes first, then its options: mentorsync-district COMMAND --home … — "), r.stderr)
         r = try run("mentorsync-school", ["--json", "status"], ToolLocale.russian)
-        XCTAssertTrue(r.stderr.hasPrefix("mentorsync-school: сначала команда, потом параметры: mentorsync-school КОМАНДА --json …\n"), r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("mentorsync-school: сначала команда, потом параметры: mentorsync-school КОМАНДА --json … — "), r.stderr)
     }
 }

@@ -102,12 +102,12 @@ final class NoticeLanguageTests: XCTestCase {
         let w = try CLIWorld(schools: [])
         let home = ["--home", w.districtHome.path]
         let cases: [(args: [String], ru: String, en: String)] = [
-            (["enroll"] + home, "mentorsync-district: нужен параметр --site: короткий код школы, например s017\n", "--site is required: the school's short id, e.g. s017"),
-            (["status", "extra"] + home, "mentorsync-district: как вызывать: status [--json]\n", "mentorsync-district: status [--json]\n"),
-            (["status", "--foo"] + home, "mentorsync-district: нет такого параметра: --foo (у этой команды есть: --home, --json)\n", "unknown option --foo"),
-            (["serve", "--share", "x", "--interval", "0"] + home, "mentorsync-district: --interval: секунды от 1 до 86400\n", "--interval takes seconds from 1 to 86400"),
+            (["enroll"] + home, "mentorsync-district: нужен параметр --site: короткий код школы, например s017 — ", "--site is required: the school's short id, e.g. s017"),
+            (["status", "extra"] + home, "mentorsync-district: как вызывать: status [--json] — ", "mentorsync-district: status [--json] — "),
+            (["status", "--foo"] + home, "mentorsync-district: нет такого параметра: --foo (у этой команды есть: --home, --json) — ", "unknown option --foo"),
+            (["serve", "--share", "x", "--interval", "0"] + home, "mentorsync-district: --interval: секунды от 1 до 86400 — ", "--interval takes seconds from 1 to 86400"),
             // ingest --settle abc was taken as the default 120 s without a word.
-            (["ingest", "--share", "x", "--settle", "abc"] + home, "mentorsync-district: --settle: секунды от 0 до 86400\n", "--settle takes seconds from 0 to 86400"),
+            (["ingest", "--share", "x", "--settle", "abc"] + home, "mentorsync-district: --settle: секунды от 0 до 86400 — ", "--settle takes seconds from 0 to 86400"),
             // A value an option does not take is a mistake in the command too (DESIGN.md: exit 2).
             (["report", "--period", "2024"] + home, "mentorsync-district: период «2024»: нужен учебный год, например 2024-2025",
              "period 2024: expected a school year like 2024-2025"),
