@@ -134,6 +134,13 @@ final class EntryChecksTests: XCTestCase {
             XCTAssertEqual((error as? MessageError)?.message.russian, "«Дата обучения» 20.03.\(next) — больше чем через год; проверьте год")
         }
         let mentor = try e.put(table: "mentors", sets: [("person_id", "Кузнецов Виктор Павлович"), ("trained_on", "20.03.2021")]).id
+        // A pair begun «15.09.2095» (for 2025) was taken; one formed now for next September is not refused.
+        XCTAssertThrowsError(try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "forming"), ("started_on", "15.09.\(next + 68)")])) { error in
+            XCTAssertEqual((error as? MessageError)?.message.russian, "«Дата начала» 15.09.\(next + 68) — больше чем через год; проверьте год")
+        }
+        let soon = RegistryDay.of(Date(), yearsAhead: 1)
+        let formed = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "forming"), ("started_on", soon)]).id
+        try e.delete(table: "pairs", id: formed)
         let pair = try e.put(table: "pairs", sets: [("mentor_id", mentor), ("status", "active"), ("started_on", "15.09.2025")]).id
         XCTAssertThrowsError(try e.put(table: "plans", sets: [("pair_id", pair), ("title", "ИОМ"), ("starts_on", "15.09.2015")])) { error in
             XCTAssertEqual((error as? MessageError)?.message.russian,

@@ -2,11 +2,12 @@ import Foundation
 import MentorSyncEngine
 
 /// The day of something done or begun — a meeting held, a survey answered, a mentor's training, a
-/// plan's start — is not more than a year ahead where it is entered (a form, `put`, a list): a year
-/// typed wrong (20.03.2031 for 2021) was taken as it came. A person's dates are `PersonDates`'.
+/// plan's or a pair's start — is not more than a year ahead where it is entered (a form, `put`, a
+/// list): a year typed wrong (20.03.2031 for 2021, a pair begun «15.09.2095») was taken as it came.
+/// A pair formed in June for September is within the year. A person's dates are `PersonDates`'.
 enum DaysAhead {
     static let columns: [String: [String]] = [
-        "meetings": ["held_on"], "surveys": ["answered_on"], "mentors": ["trained_on"], "plans": ["starts_on"],
+        "meetings": ["held_on"], "surveys": ["answered_on"], "mentors": ["trained_on"], "plans": ["starts_on"], "pairs": ["started_on"],
     ]
 
     static func check(_ table: TableSchema, touches: ([String]) -> Bool, _ value: (String) throws -> DatabaseValue?,
