@@ -17,11 +17,15 @@ enum PairMentees {
     /// `shown`: what a refused form had shown linked (carried on), else the pair's links now.
     static func html(pair: String?, ticked typed: [String]?, shown: String? = nil, _ db: Database, _ ctx: PageContext) throws -> String {
         let saved = Set(try pair.map { try PairMembers.links(of: $0, database: db).map(\.mentee) } ?? [])
-        let linked = typed.map(Set.init) ?? saved
+        // A refused form: a mentee linked since it was first shown (an exchange, another window) is
+        // ticked, as she is linked — saving keeps her — and counts as shown, so unticking her unlinks.
+        let shownBefore = Self.shown(shown)
+        let linkedMeanwhile = shownBefore.map { saved.subtracting($0) } ?? []
+        let linked = typed.map { Set($0).union(linkedMeanwhile) } ?? saved
         let mentees = ReferenceField.alphabetical(try ctx.names.resolver(db).choices(in: "mentees"))
         var h = "<fieldset class=\"choices\"><legend>\(ctx.t(.webTable("mentees")))</legend>"
         if pair != nil {
-            h += "<input type=\"hidden\" name=\"\(shownField)\" value=\"\(esc((Self.shown(shown) ?? saved).sorted().joined(separator: " ")))\">"
+            h += "<input type=\"hidden\" name=\"\(shownField)\" value=\"\(esc((shownBefore.map { $0.union(linkedMeanwhile) } ?? saved).sorted().joined(separator: " ")))\">"
         }
         if mentees.isEmpty { h += "<p class=\"muted\">\(ctx.t(.webNoMenteesYet))</p>" }
         for (i, m) in mentees.enumerated() {

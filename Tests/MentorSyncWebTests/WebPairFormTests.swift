@@ -55,6 +55,30 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertEqual(try links(w), ["e-2"], "the one she unticked is unlinked")
     }
 
+    /// A group's form refused (a date a year ahead) after a second mentee was linked meanwhile: the
+    /// form came back with her unticked, though saving kept her. She is shown ticked, as she is
+    /// linked, and unticking her now unlinks her.
+    func testARefusedPairFormShowsAMenteeLinkedMeanwhileTicked() throws {
+        let w = try mentorAndTwoMentees(status: "in_pair")
+        try w.putAtSchool("pairs", "--id", "pair-1", "--set", "mentor_id=m-1", "--set", "kind=group", "--set", "started_on=2025-09-15")
+        try w.putAtSchool("pair_mentees", "--set", "pair_id=pair-1", "--set", "mentee_id=e-1")
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        _ = client.get("/t/pairs/edit?id=pair-1")
+        try w.putAtSchool("pair_mentees", "--set", "pair_id=pair-1", "--set", "mentee_id=e-2")  // meanwhile
+        let form = [("mentor_id", "m-1"), ("kind", "group"), ("was.mentees", "e-1"), ("was.started_on", "2025-09-15")]
+        let refused = try XCTUnwrap(client.post("/t/pairs/save?id=pair-1", form + [("started_on", "15.09.2095"), ("mentee", "e-1")]))
+        XCTAssertEqual(refused.status, 422, refused.body)
+        XCTAssertTrue(refused.body.contains("value=\"e-2\" checked> Орлов Пётр"), refused.body)
+        XCTAssertTrue(refused.body.contains("value=\"e-1\" checked> Смирнова Анна"), refused.body)
+        XCTAssertTrue(refused.body.contains("<input type=\"hidden\" name=\"was.mentees\" value=\"e-1 e-2\">"), refused.body)
+        XCTAssertEqual(try links(w), ["e-1", "e-2"])
+        // She unticks the mentee she now sees linked, and corrects the date: unlinked.
+        let saved = client.post("/t/pairs/save?id=pair-1", [("mentor_id", "m-1"), ("kind", "group"), ("was.mentees", "e-1 e-2"),
+                                                            ("was.started_on", "2025-09-15"), ("started_on", "15.09.2025"), ("mentee", "e-1")])
+        XCTAssertEqual(saved?.status, 303, saved?.body ?? "")
+        XCTAssertEqual(try links(w), ["e-1"])
+    }
+
     /// A new «пара» saved with two mentees ticked is refused whole: the form comes back with the
     /// reason, and no pair is left behind (saved again, it would have made a second one).
     func testAPairOfTheKindPairWithTwoMenteesIsRefusedWhole() throws {
