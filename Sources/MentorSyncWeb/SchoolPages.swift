@@ -66,6 +66,9 @@ final class SchoolPages: WebPages {
             if item.table != nil {
                 line += ": " + item.rows.map { rowLinks(item, $0, ctx) }.joined(separator: ", ")
                 if item.unnamed > 0 { line += " <a href=\"\(esc(Self.agendaPath(item)))\">\(esc(Message.agendaMore(item.unnamed).text(l)))</a>" }
+            } else if item.kind == .noPairsYet {
+                // Where to begin: the list from Excel, or the people one by one.
+                line += " — <a href=\"/import\">\(ctx.t(.webImportNav))</a>, <a href=\"/t/persons\">\(ctx.t(.webTable("persons")))</a>"
             } else if item.kind == .replyOverdue {
                 // Nothing to press: what was sent and answered when, on the status page.
                 line += " — <a href=\"/status\">\(ctx.t(.webStatus))</a>"

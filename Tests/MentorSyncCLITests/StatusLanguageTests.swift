@@ -108,8 +108,10 @@ final class StatusLanguageTests: XCTestCase {
         XCTAssertTrue(text.contains("Люди 1"), r.stdout)
         XCTAssertTrue(text.contains("всё отправленное подтверждено управлением образования"), r.stdout)
         for l in r.stdout.split(separator: "\n") { XCTAssertLessThanOrEqual(l.count, Self.width, "«\(l)»") }
-        XCTAssertNil(r.stdout.range(of: "\\b[A-Za-z]{3,}\\b", options: .regularExpression), "English left in: \(r.stdout)")
-        XCTAssertFalse(r.stdout.contains("Что сделать"), "nothing to do, nothing said: \(r.stdout)")
+        // (Excel is the name of the program her lists are kept in.)
+        XCTAssertNil(r.stdout.replacingOccurrences(of: "Excel", with: "").range(of: "\\b[A-Za-z]{3,}\\b", options: .regularExpression), "English left in: \(r.stdout)")
+        // No pair yet, no mentee waiting: where to begin, the only item.
+        XCTAssertTrue(text.hasSuffix("Что сделать: пар в реестре ещё нет: внесите учителей и учеников (их список из Excel можно загрузить целиком), отметьте наставников и наставляемых, затем составьте пары"), r.stdout)
         // A running pair without its plan (ИОМ): the agenda names it, as the web app's home page does.
         try expectOK(w.school(ToolLocale.english, "put", "mentors", "--set", "person_id=Иванова Анна", "--set", "status=active"))
         try expectOK(w.school(ToolLocale.english, "put", "pairs", "--set", "mentor_id=Иванова Анна", "--set", "status=active"))

@@ -124,6 +124,23 @@ final class SchoolAgendaTests: XCTestCase {
         XCTAssertEqual(ended.rows.map { Message.agendaRow($0).text(.ru) }, ["«Голубева Нина Павловна — 01.09.2025» (окончание 01.05.2026)"])
     }
 
+    /// A school just set up holds no pair: it was told «nothing waits»; it is told where to begin,
+    /// until a mentee waits for a pair (that item says what to do) or a pair is made.
+    func testASchoolWithoutPairsIsToldWhereToBegin() throws {
+        XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue, .noPairsYet])
+        XCTAssertEqual(try school.agenda(now: now, language: .ru).last?.line(.ru),
+                       "пар в реестре ещё нет: внесите учителей и учеников (их список из Excel можно загрузить целиком), отметьте наставников и наставляемых, затем составьте пары")
+        let person = try editor.put(table: "persons", sets: [("full_name", "Ахмедова Зарина"), ("role", "teacher")]).id
+        let mentee = try editor.put(table: "mentees", sets: [("person_id", person), ("status", "waiting")]).id
+        XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue, .menteesWaiting])
+        try school.database.execute("DELETE FROM mentees WHERE id = ?", [.text(mentee)])
+        // Another school's network pair held here is not the school's own.
+        try school.database.execute("INSERT INTO pairs(id, org_id, status, started_on) VALUES ('p-other', 's002', 'active', '2025-09-01')")
+        XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue, .noPairsYet])
+        _ = try pair("Кузнецов Виктор Павлович", status: "forming", started: "2026-05-10")
+        XCTAssertEqual(kinds(try school.agenda(now: now, language: .ru)), [.exchangeDue])
+    }
+
     /// An exchange is due after a week while changes wait for the district, after a month in any
     /// case; five rows are named and the rest counted.
     func testAnExchangeIsDueAfterAWeekWithChangesAndRowsAreCountedBeyondFive() throws {

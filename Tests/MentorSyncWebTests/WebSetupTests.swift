@@ -42,6 +42,9 @@ final class WebSetupTests: XCTestCase {
         // From now on the school's own pages answer, its name in the title, without a restart.
         let homePage = try XCTUnwrap(client.get("/"))
         XCTAssertTrue(homePage.body.contains("<title>Школа № 2</title>"), homePage.body)
+        // «Что сделать» says where to begin, not «nothing waits».
+        XCTAssertTrue(homePage.body.contains("пар в реестре ещё нет: внесите учителей и учеников (их список из Excel можно загрузить целиком), отметьте наставников и наставляемых, затем составьте пары — <a href=\"/import\">Загрузка списка</a>, <a href=\"/t/persons\">Люди</a>"), homePage.body)
+        XCTAssertFalse(homePage.body.contains("ничего не ждёт"), homePage.body)
         let list = try XCTUnwrap(client.get("/t/persons"))
         XCTAssertTrue(list.body.contains("<h1>Люди</h1>"), list.body)
         XCTAssertFalse(list.body.contains("Выберите файл подключения"), list.body)

@@ -48,6 +48,10 @@ extension Message {
         case .finalMeetingMissing:
             return Message("agenda.final_meeting_missing", en: "pairs completed this school year without their final meeting (\(n))",
                            ru: "нет итоговой встречи у пар, завершённых в этом учебном году (\(n))")
+        case .noPairsYet:
+            return Message("agenda.no_pairs_yet",
+                           en: "no pairs in the registry yet: enter the teachers and pupils (a list from Excel can be loaded whole), mark the mentors and the mentees, then make the pairs",
+                           ru: "пар в реестре ещё нет: внесите учителей и учеников (их список из Excel можно загрузить целиком), отметьте наставников и наставляемых, затем составьте пары")
         case .menteesWaiting:
             return Message("agenda.mentees_waiting", en: "mentees waiting for a pair (\(n))", ru: "ждут пару наставляемые (\(n))")
         case .menteesWithoutPair:

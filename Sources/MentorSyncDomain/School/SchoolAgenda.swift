@@ -28,6 +28,9 @@ public struct AgendaItem: Sendable, Equatable {
         case menteesWaiting = "mentees_waiting"
         /// Marked «в паре» and in no running pair (last year's list, a pair closed without marking them).
         case menteesWithoutPair = "mentees_without_pair"
+        /// The school holds no pair of its own and no mentee waits for one (a school just set up,
+        /// or before its first list): where to begin, not «nothing waits».
+        case noPairsYet = "no_pairs_yet"
     }
 
     /// One row the item is about: its id, its name, and what the item says of it (a date, who did
@@ -184,6 +187,10 @@ extension SchoolHome {
             SELECT id FROM mentees WHERE org_id = ? AND status = 'in_pair' AND id NOT IN (\(inRunningPair))
             ORDER BY rowid
             """, [.text(own)])
+        if !items.contains(where: { [.menteesWaiting, .menteesWithoutPair].contains($0.kind) }),
+           try database.scalar("SELECT 1 FROM pairs WHERE org_id = ? LIMIT 1", [.text(own)]) == nil {
+            items.append(AgendaItem(kind: .noPairsYet, table: nil, rows: [], count: 0))
+        }
         return items
     }
 }
