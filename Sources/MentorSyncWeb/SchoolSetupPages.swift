@@ -9,8 +9,8 @@ import MentorSyncEngine
 final class SchoolSetupPages: WebPages {
     let homeURL: URL
     let language: Language
-    /// The school's pages once it is set up (set under the web app's registry lock; the title and
-    /// the links are read before it is taken, so the pages are kept behind a lock of their own).
+    /// The school's pages once it is set up (set under the web app's registry lock; kept behind a
+    /// lock of their own as well, the links of a login page being read without it).
     private var set: SchoolPages?
     private let lock = NSLock()
     private var school: SchoolPages? { lock.withLock { set } }
@@ -23,6 +23,13 @@ final class SchoolSetupPages: WebPages {
     var title: String { school?.title ?? Message.webSetupTitle.text(language) }
 
     func nav(_ l: Language) -> [(href: String, label: String)] { school?.nav(l) ?? [] }
+
+    /// Set up meanwhile in a terminal (`init --enroll`, the installer's way): that home is served.
+    func prepare() throws {
+        guard school == nil, FileManager.default.fileExists(atPath: DistrictHome.databaseURL(homeURL).path) else { return }
+        let pages = SchoolPages(home: try SchoolHome.open(homeURL))
+        lock.withLock { set = pages }
+    }
 
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
         if let school {

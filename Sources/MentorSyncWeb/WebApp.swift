@@ -8,6 +8,12 @@ protocol WebPages: AnyObject {
     func nav(_ language: Language) -> [(href: String, label: String)]
     /// The answer to a request, or nil for an unknown path. Runs with the registry to itself.
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse?
+    /// Called with the registry to itself before each answer, its title and links are read.
+    func prepare() throws
+}
+
+extension WebPages {
+    func prepare() throws {}
 }
 
 /// The web application: guard, sessions, login, the stylesheet, then the tool's pages, one at a
@@ -21,8 +27,9 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
     let names = WebNames()
     let registry = NSLock()
     let loginGates = LoginGates()
-    /// The name in every page's title, read at start and again after each change made here (a
-    /// school set up in the browser): pages read the registry only under `registry`.
+    /// The name in every page's title, read again with each answer (a school set up in the
+    /// browser, its name corrected by the district), kept for the pages made without the registry
+    /// (login, a page not found): pages read the registry only under `registry`.
     var title: String { titleLock.withLock { shownTitle } }
     private var shownTitle: String
     private let titleLock = NSLock()
@@ -61,14 +68,15 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         if guard_.loginRequired, session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
         registry.lock()
         defer {
-            if r.method == "POST" {
-                names.changed()
-                let now = pages.title
-                titleLock.withLock { shownTitle = now }
-            }
+            if r.method == "POST" { names.changed() }
             registry.unlock()
         }
         do {
+            try pages.prepare()
+            let current = pages.title
+            titleLock.withLock { shownTitle = current }
+            ctx.title = current
+            ctx.nav = pages.nav(language)
             // Notices only as this session's own redirects sealed them (NoticeSeal).
             guard let answer = try pages.respond(NoticeSeal.verified(r, secret: session.session.csrf), ctx).map({
                 NoticeSeal.sealed($0, secret: session.session.csrf)

@@ -62,6 +62,22 @@ final class WebSetupTests: XCTestCase {
         XCTAssertTrue(listed.stdout.contains("Петрова Анна Сергеевна"), listed.stdout + listed.stderr)
     }
 
+    /// The web app was started on the empty folder, and the school was set up meanwhile in a
+    /// terminal (`init --enroll`): the next page is the school's, not a setup form that would
+    /// then fail on the registry made.
+    func testASchoolSetUpMeanwhileInATerminalIsServed() throws {
+        let w = try WebWorld()
+        let enrollment = try enrollSecondSchool(w)
+        let home = w.scratch.path("school2")
+        let client = WebClient(port: try w.start("mentorsync-school", home: home))
+        XCTAssertTrue((client.get("/")?.body ?? "").contains("Подключение школы"))
+        w.check(try ToolRunner.run("mentorsync-school", ["init", "--enroll", enrollment.path, "--home", home.path]))
+        let page = try XCTUnwrap(client.get("/"))
+        XCTAssertTrue(page.body.contains("<h1>Школа № 2</h1>"), page.body)
+        let form = try XCTUnwrap(client.upload("/setup", fields: [], file: ("s002.enrollment", try String(contentsOf: enrollment, encoding: .utf8))))
+        XCTAssertEqual(form.header("Location"), "/status", "a setup form left open goes to the status page")
+    }
+
     /// The web app started in a folder that holds other things (the wrong folder, --home forgotten)
     /// is not taken for a new school's home: it says there is no registry, as before.
     func testAFolderHoldingOtherFilesIsNotOfferedForSetup() throws {
