@@ -50,6 +50,7 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertTrue(run.text("enroll").contains("школа s001 — Лицей № 1 — подключена\n"), run.text("enroll"))
         XCTAssertTrue(run.text("enroll").contains("в школе: mentorsync-school init --enroll s001.enroll"), run.text("enroll"))
         XCTAssertTrue(run.text("school init").contains("дальше: mentorsync-school sync --share"), run.text("school init"))
+        XCTAssertTrue(run.text("school init").contains("или всё в браузере: mentorsync-school web"), run.text("school init"))
         // On a stick the file is not sent yet: the receipt says where it is and that the stick must go.
         XCTAssertTrue(run.text("sync").contains("записано на флешку для управления образования: 2 изменённые записи; файл s001-"), run.text("sync"))
         XCTAssertTrue(run.text("sync").hasSuffix("дальше: отвезите флешку в управление образования (или отдайте курьеру); ответ вернётся на ней\n"), run.text("sync"))

@@ -10,8 +10,8 @@ extension Message {
         ru: "в файле подключения лежит секретный ключ школы: храните его в надёжном месте или удалите")
 
     public static let schoolNext = Message("receipt.school_next",
-        en: "next: mentorsync-school sync --share /media/STICK (or the shared folder)",
-        ru: "дальше: mentorsync-school sync --share /media/STICK (или общая папка)")
+        en: "next: mentorsync-school sync --share /media/STICK (or the shared folder); or everything in the browser: mentorsync-school web",
+        ru: "дальше: mentorsync-school sync --share /media/STICK (или общая папка); или всё в браузере: mentorsync-school web")
 
     public static func schoolRekeyed(_ site: String) -> Message {
         Message("receipt.school_rekeyed", en: "new key installed for \(site); bundles from now on use it",
