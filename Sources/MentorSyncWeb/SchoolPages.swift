@@ -24,7 +24,7 @@ final class SchoolPages: WebPages {
          ("/t/mentees", Message.webTable("mentees").text(l)), ("/t/pairs", Message.webTable("pairs").text(l)),
          ("/t/meetings", Message.webTable("meetings").text(l)), ("/t/plans", Message.webTable("plans").text(l)),
          ("/t/surveys", Message.webTable("surveys").text(l)), ("/import", Message.webImportNav.text(l)), ("/sync", Message.webSync.text(l)),
-         ("/status", Message.webStatus.text(l)), ("/report", Message.webReport.text(l))]
+         ("/status", Message.webStatus.text(l)), ("/report", Message.webReport.text(l)), ("/help", Message.webHelp.text(l))]
     }
 
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
@@ -41,6 +41,7 @@ final class SchoolPages: WebPages {
             return .redirect("/status?" + query([("done", (moved ? Message.movedHere : .alreadyHere).text(ctx.language))]))
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
         case ("/sync", "POST"): return try sync(r, ctx)
+        case ("/help", "GET"), ("/help", "HEAD"): return HelpPage.respond(ctx, nav: nav(ctx.language))
         default:
             let report = { (period: SchoolYear, _: String?) in
                 try IndicatorReport(database: self.home.database, period: period, site: self.home.site.rawValue,

@@ -1,0 +1,26 @@
+import Foundation
+import MentorSyncDomain
+
+/// «Помощь»: the school's year as the deputy head lives it, each part with the pages it names.
+enum HelpPage {
+    /// Each part: its heading, its text, and links to the pages the text names.
+    static let parts: [(heading: Message, text: Message, pages: [String])] = [
+        (.helpWeekly, .helpWeeklyText, ["/sync"]),
+        (.helpLists, .helpListsText, ["/import", "/t/persons"]),
+        (.helpPairs, .helpPairsText, ["/t/pairs", "/t/plans", "/t/meetings"]),
+        (.helpMay, .helpMayText, ["/t/surveys", "/report"]),
+        (.helpAgenda, .helpAgendaText, ["/"]),
+        (.helpTrouble, .helpTroubleText, ["/status"]),
+    ]
+
+    static func respond(_ ctx: PageContext, nav: [(href: String, label: String)]) -> HTTPResponse {
+        var ctx = ctx
+        ctx.title = Message.webHelp.text(ctx.language)
+        let label = Dictionary(nav.map { ($0.href, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let body = parts.map { part in
+            let links = part.pages.compactMap { href in label[href].map { "<a href=\"\(esc(href))\">\(esc($0))</a>" } }.joined(separator: " · ")
+            return "<h2>\(ctx.t(part.heading))</h2><p>\(ctx.t(part.text))</p>" + (links.isEmpty ? "" : "<p class=\"muted\">\(links)</p>")
+        }.joined()
+        return HTTPResponse(html: ctx.page(body))
+    }
+}
