@@ -21,7 +21,7 @@ final class DistrictPages: WebPages {
     func nav(_ l: Language) -> [(href: String, label: String)] {
         [("/", Message.webSchools.text(l)), ("/conflicts", Message.webConflicts.text(l)), ("/report", Message.webReport.text(l)),
          ("/t/mentors", Message.webTable("mentors").text(l)), ("/t/events", Message.webTable("events").text(l)), ("/t/indicators", Message.webTable("indicators").text(l)),
-         ("/tables", Message.webAllTables.text(l)), ("/enroll", Message.webEnroll.text(l))]
+         ("/tables", Message.webAllTables.text(l)), ("/enroll", Message.webEnroll.text(l)), ("/help", Message.webHelp.text(l))]
     }
 
     func respond(_ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {
@@ -36,6 +36,7 @@ final class DistrictPages: WebPages {
             return HTTPResponse(html: ctx.page(TableCards.html(RegistrySchema.schema.tables, home.database, ctx)))
         case ("/conflicts", true): return try ConflictPage.list(home, r, ctx)
         case ("/conflicts/resolve", false): return try ConflictPage.resolve(home, r, ctx)
+        case ("/help", true): return HelpPage.respond(HelpPage.district, ctx, nav: nav(ctx.language))
         case ("/enroll", true): return enrollForm(ctx, error: nil)
         case ("/enroll", false): return try enroll(r, ctx)
         default: break

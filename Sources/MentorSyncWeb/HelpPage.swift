@@ -1,10 +1,12 @@
 import Foundation
 import MentorSyncDomain
 
-/// «Помощь»: the school's year as the deputy head lives it, each part with the pages it names.
+/// «Помощь»: the year as the deputy head (school) or the methodologist (district) lives it, each
+/// part with links to the pages it names.
 enum HelpPage {
-    /// Each part: its heading, its text, and links to the pages the text names.
-    static let parts: [(heading: Message, text: Message, pages: [String])] = [
+    typealias Part = (heading: Message, text: Message, pages: [String])
+
+    static let school: [Part] = [
         (.helpWeekly, .helpWeeklyText, ["/sync"]),
         (.helpLists, .helpListsText, ["/import", "/t/persons"]),
         (.helpPairs, .helpPairsText, ["/t/pairs", "/t/plans", "/t/meetings"]),
@@ -13,7 +15,17 @@ enum HelpPage {
         (.helpTrouble, .helpTroubleText, ["/status"]),
     ]
 
-    static func respond(_ ctx: PageContext, nav: [(href: String, label: String)]) -> HTTPResponse {
+    static let district: [Part] = [
+        (.helpMorning, .helpMorningText, ["/"]),
+        (.helpConflicts, .helpConflictsText, ["/conflicts"]),
+        (.helpNetwork, .helpNetworkText, ["/t/mentors"]),
+        (.helpRoadmap, .helpRoadmapText, ["/t/events", "/t/indicators"]),
+        (.helpAugust, .helpAugustText, ["/report"]),
+        (.helpNewSchool, .helpNewSchoolText, ["/enroll"]),
+        (.helpBroken, .helpBrokenText, ["/"]),
+    ]
+
+    static func respond(_ parts: [Part], _ ctx: PageContext, nav: [(href: String, label: String)]) -> HTTPResponse {
         var ctx = ctx
         ctx.title = Message.webHelp.text(ctx.language)
         let label = Dictionary(nav.map { ($0.href, $0.label) }, uniquingKeysWith: { a, _ in a })

@@ -41,7 +41,7 @@ final class SchoolPages: WebPages {
             return .redirect("/status?" + query([("done", (moved ? Message.movedHere : .alreadyHere).text(ctx.language))]))
         case ("/sync", "GET"), ("/sync", "HEAD"): return syncPage(ctx, folder: settings.shareFolder ?? "", result: nil)
         case ("/sync", "POST"): return try sync(r, ctx)
-        case ("/help", "GET"), ("/help", "HEAD"): return HelpPage.respond(ctx, nav: nav(ctx.language))
+        case ("/help", "GET"), ("/help", "HEAD"): return HelpPage.respond(HelpPage.school, ctx, nav: nav(ctx.language))
         default:
             let report = { (period: SchoolYear, _: String?) in
                 try IndicatorReport(database: self.home.database, period: period, site: self.home.site.rawValue,
