@@ -4,7 +4,9 @@ import MentorSyncDomain
 extension CommandHelp {
     static func web(district: Bool) -> CommandHelp {
         CommandHelp("web", "web [--listen HOST:PORT] [--allow-host NAME]",
-            summary("web", en: "serve the web app (prints its URL, runs until stopped)", ru: "запустить веб-приложение (печатает адрес, работает до остановки)"), [
+            district ? summary("web", en: "serve the web app (prints its URL, runs until stopped)", ru: "запустить веб-приложение (печатает адрес, работает до остановки)")
+                     : summary("web_school", en: "serve the web app (prints its URL, runs until stopped); on an empty home folder its first page sets the school up from its enrollment file",
+                               ru: "запустить веб-приложение (печатает адрес, работает до остановки); в пустой папке реестра его первая страница подключает школу по файлу подключения"), [
                 option("--listen HOST:PORT", "web_listen", en: "the address to listen on (default 127.0.0.1:\(district ? 8471 : 8470)); any other than loopback needs web-password",
                        ru: "адрес (по умолчанию 127.0.0.1:\(district ? 8471 : 8470)); внешний адрес требует web-password"),
                 option("--allow-host NAME", "web_allow_host", en: "a host name the browser may use besides the address (comma-separated)",
