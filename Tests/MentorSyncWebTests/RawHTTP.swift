@@ -77,14 +77,15 @@ enum RawHTTP {
 
     /// One request; `host` is the Host header (the server's own by default).
     static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], body: String = "",
-                        from: String? = nil) -> HTTPAnswer? {
-        request(port: port, method, target, host: host, headers: headers, bytes: Array(body.utf8), from: from)
+                        from: String? = nil, timeout: Int = 15) -> HTTPAnswer? {
+        request(port: port, method, target, host: host, headers: headers, bytes: Array(body.utf8), from: from, timeout: timeout)
     }
 
-    /// The same with a body of any bytes (a workbook uploaded); `from`: the address to connect from.
+    /// The same with a body of any bytes (a workbook uploaded); `from`: the address to connect from;
+    /// `timeout`: how many seconds the answer may take.
     static func request(port: UInt16, _ method: String, _ target: String, host: String? = nil, headers: [String: String] = [:], bytes body: [UInt8],
-                        from: String? = nil) -> HTTPAnswer? {
-        guard let fd = connect(port: port, from: from) else { return nil }
+                        from: String? = nil, timeout: Int = 15) -> HTTPAnswer? {
+        guard let fd = connect(port: port, timeout: timeout, from: from) else { return nil }
         defer { close(fd) }
         // A POST with its own Content-Type and length (an upload) is named "PUT-AS-POST" by the caller.
         var head = "\(method == "PUT-AS-POST" ? "POST" : method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\n"

@@ -72,7 +72,8 @@ final class WebLoginTests: XCTestCase {
             group.enter()
             Thread {
                 let a = RawHTTP.request(port: port, "POST", "/login?csrf=\(s.token)", headers: ["Cookie": s.cookie],
-                                        body: WebClient.form([("user", "deputy"), ("password", "догадка \(i)")]), from: "127.0.0.1")
+                                        body: WebClient.form([("user", "deputy"), ("password", "догадка \(i)")]), from: "127.0.0.1",
+                                        timeout: 120)  // the last waits for the five before it
                 if answered.withLock({ $0.append("guess \(a?.status ?? 0)"); return $0.count }) == 1 { firstGuessAnswered.signal() }
                 group.leave()
             }.start()
@@ -106,6 +107,9 @@ final class WebLoginTests: XCTestCase {
     /// cost the app the same work now (measured as the processor time it spends, not by a clock).
     func testAnUnknownUserNameCostsWhatAWrongPasswordCosts() throws {
         let (w, port) = try districtAskingAPassword()
+        // «olga» set her password before the count was raised: a wrong one for her costs no less.
+        let file = w.districtHome.appendingPathComponent("web-passwords")
+        try (String(contentsOf: file, encoding: .utf8) + "olga:" + Self.oldHash + "\n").write(to: file, atomically: false, encoding: .utf8)
         let pid = try XCTUnwrap(w.servers.last?.processIdentifier)
         func work(_ user: String) throws -> Int {
             let before = try cpuTicks(pid)
@@ -116,9 +120,41 @@ final class WebLoginTests: XCTestCase {
             }
             return try cpuTicks(pid) - before
         }
-        let known = try work("deputy"), unknown = try work("nobody")
+        let known = try work("deputy"), unknown = try work("nobody"), old = try work("olga")
         XCTAssertGreaterThan(known, 0)
         XCTAssertGreaterThanOrEqual(unknown * 2, known, "an unknown name: \(unknown) ticks, a wrong password: \(known)")
+        XCTAssertGreaterThanOrEqual(old * 2, unknown, "a wrong password of an old hash: \(old) ticks, an unknown name: \(unknown)")
+    }
+
+    /// «password123» as web-password of a release before 2026-12 kept it: 20,000 iterations.
+    static let oldHash = "20000:3ab51095430bff703da5e9d132ea8dd3:7ce99275fb719e10c7b2285f09ad76120e9d6fee8d8f9255a6b03691a327bbb2"
+
+    /// Passwords were hashed at 20,000 iterations, a thirtieth of what is advised now (OWASP: 600,000
+    /// for PBKDF2-HMAC-SHA256): a stolen web-passwords file was guessed at thirty times the pace. New
+    /// ones are hashed at 600,000; one set before still logs in, and is hashed again at 600,000 then,
+    /// with its salt (the session it opened goes on); a wrong password raises nothing and is refused.
+    func testAPasswordHashedAtTheOldCountLogsInAndIsRaisedToTheNewOne() throws {
+        world = try WebWorld()
+        let file = world.districtHome.appendingPathComponent("web-passwords")
+        try ("deputy:" + Self.oldHash + "\n").write(to: file, atomically: false, encoding: .utf8)
+        let port = try world.start("mentorsync-district", home: world.districtHome, listen: "0.0.0.0:0")
+        let client = WebClient(port: port)
+        client.get("/login")
+        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "password124")])?.status, 403)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), "deputy:" + Self.oldHash + "\n", "a wrong password")
+        XCTAssertEqual(client.post("/login", [("user", "deputy"), ("password", "password123")])?.status, 303)
+        let raised = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(raised.hasPrefix("deputy:600000:3ab51095430bff703da5e9d132ea8dd3:") && !raised.contains("7ce99275"), raised)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int, 0o600)
+        XCTAssertEqual(client.get("/t/events")?.status, 200, "the session opened with it")
+        let other = WebClient(port: port)
+        other.get("/login")
+        XCTAssertEqual(other.post("/login", [("user", "deputy"), ("password", "password124")])?.status, 403)
+        XCTAssertEqual(other.post("/login", [("user", "deputy"), ("password", "password123")])?.status, 303, "the raised hash")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), raised)
+        // web-password hashes at the new count.
+        try world.setPassword(world.districtHome, "mentorsync-district", "новый пароль 2")
+        XCTAssertTrue(try String(contentsOf: file, encoding: .utf8).hasPrefix("deputy:600000:"))
     }
 
     /// The app keeps 10,000 sessions and made room by ending the least recently seen: a stranger who
