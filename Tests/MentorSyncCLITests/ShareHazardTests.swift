@@ -124,6 +124,45 @@ final class ShareHazardTests: XCTestCase {
         XCTAssertTrue(ru.stdout.contains("s001-000777-to-district.msync: он больше, чем может быть любой пакет (5,0 ГБ)"), ru.output)
     }
 
+    /// A hostile file under a bundle's name, below a bundle's bound (5 GB) but one the district cannot
+    /// take by a rename — another owner's, another name of it kept (a hard link), a stick — was copied
+    /// into the district's home and kept in quarantine/: planted again and again (sparse, it costs
+    /// nothing), it filled the district's disk. Above what the district copies (256 MB) it is left
+    /// where it is and said, never copied; a small forgery is still quarantined; the genuine bundle
+    /// beside them is merged.
+    func testAFileTooLargeToCopyIsLeftWhereItIsNotCopiedIntoQuarantine() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Рядом с копией", "--id", "beside-copy"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let giant = w.stick.appendingPathComponent("inbox/s001-000778-to-district.msync")
+        let small = w.stick.appendingPathComponent("inbox/s001-000779-to-district.msync")
+        for (file, size) in [(giant, 300 << 20), (small, 4096)] {
+            XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: Data(BundleLayout.magic)))
+            let h = try FileHandle(forWritingTo: file)
+            try h.truncate(atOffset: UInt64(size))
+            try h.close()
+                // Not whole: taken at once all the same (--settle 0), not waited for as a copy in progress.
+            // Its planter keeps another name of it: the district cannot take it by a rename.
+            XCTAssertEqual(link(file.path, w.stick.appendingPathComponent("kept-\(size)").path), 0)
+        }
+        let r = try bounded("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path], seconds: 120)
+        XCTAssertFalse(killed(r), r.output)
+        XCTAssertTrue(r.stdout.contains("merged 1 bundle"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("s001-000778-to-district.msync: it is larger (300 MB) than a bundle the district copies from a share or a stick (256 MB)"), r.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: giant.path), "left where it is")
+        let quarantined = try FileManager.default.contentsOfDirectory(atPath: w.districtHome.appendingPathComponent("quarantine").path)
+        XCTAssertTrue(quarantined.contains("s001-000779-to-district.msync"), "\(quarantined)")
+        XCTAssertFalse(quarantined.contains { $0.hasPrefix("s001-000778") }, "\(quarantined)")
+        for dir in ["work", "quarantine"] {
+            let files = FileManager.default.enumerator(at: w.districtHome.appendingPathComponent(dir), includingPropertiesForKeys: [.fileSizeKey])?.allObjects as? [URL] ?? []
+            XCTAssertLessThan(files.compactMap { try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize }.reduce(0, +), 1 << 20, "copied into the district's \(dir)")
+        }
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(rows.contains { $0["id"] as? String == "beside-copy" })
+        let ru = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(ru.stdout.contains("s001-000778-to-district.msync: он больше (300 МБ), чем пакет, который программа копирует с общей папки или флешки (256 МБ)"), ru.output)
+    }
+
     /// The most memory any child process of this test run has held, in KiB (getrusage; children waited for).
     func largestChildKiB() -> Int {
         var usage = rusage()

@@ -45,6 +45,14 @@ extension DistrictIngest {
         case .gone: return nil  // someone else was faster
         case .copy: break
         }
+        // A copy costs the district what the file's size says, and a hostile file up to a bundle's
+        // bound (5 GB; sparse, nothing to its planter) would end in quarantine/ — again at each
+        // planting, until the disk is full. Larger than `copyLimit`, no school's bundle, it is left
+        // where it is and said, as a file larger than any bundle is.
+        if let size = FileFacts.of(file)?.size, size > Self.copyLimit {
+            refuse(Share.Refusal(path: file.path, message: .tooLargeToCopy(bytes: size, limit: Self.copyLimit)), into: &outcome)
+            return nil
+        }
         let claimedName = ".\(file.lastPathComponent).claimed-\(DistrictIngest.host)-\(ProcessInfo.processInfo.processIdentifier)"
         let claimed = file.deletingLastPathComponent().appendingPathComponent(claimedName)
         guard rename(file.path, claimed.path) == 0 else {
@@ -56,7 +64,7 @@ extension DistrictIngest {
         }
         let local = workDir.appendingPathComponent(file.lastPathComponent)
         do {
-            try RegularFile.copy(claimed, to: local)
+            try RegularFile.copy(claimed, to: local, maxBytes: Self.copyLimit)
             try FileManager.default.removeItem(at: claimed)
             return local
         } catch {
@@ -71,6 +79,11 @@ extension DistrictIngest {
     }
 
     enum MoveClaim { case moved(URL), gone, copy }
+
+    /// The largest file the district copies from a share (Protocol/file-drop.md): 256 MiB, nine
+    /// times a first load of 500,000 rows (28 MB) and hundreds of times what a school sends. A file it
+    /// can take by a rename (its own, on its file system) is not copied, and has no such bound.
+    public static let copyLimit = 256 << 20
 
     /// When the share and the home are on one file system (the district's own shared folder), one
     /// rename both claims a bundle and brings it home: no copy, no new file. Taken only for a plain

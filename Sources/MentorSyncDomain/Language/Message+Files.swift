@@ -30,6 +30,15 @@ extension Message {
                        ru: "он больше, чем может быть любой пакет (\(gb.replacingOccurrences(of: ".", with: ",")) ГБ), значит, это не пакет; удалите его")
     }
 
+    /// A file on a share the district would have to copy (another owner's, another file system) and
+    /// larger than it copies: left alone.
+    static func tooLargeToCopy(bytes: Int, limit: Int) -> Message {
+        let mb = bytes >> 20, most = limit >> 20
+        return Message("files.too_large_to_copy",
+                       en: "it is larger (\(mb) MB) than a bundle the district copies from a share or a stick (\(most) MB); no school's bundle is this large; remove it",
+                       ru: "он больше (\(mb) МБ), чем пакет, который программа копирует с общей папки или флешки (\(most) МБ); пакет школы таким не бывает; удалите его")
+    }
+
     static let linkOnShare = Message("files.link", en: "it is a symbolic link; links on a share are never followed; remove it",
                                      ru: "это символическая ссылка; по ссылкам на общей папке программа не переходит; удалите её")
 

@@ -42,7 +42,8 @@ public enum RegularFile {
     }
 
     /// Copies a regular file durably (tmp → fsync → rename); `from` must be a regular file, not a link.
-    public static func copy(_ from: URL, to: URL, permissions: mode_t? = nil) throws {
+    /// `maxBytes`: a file that grows past it while copied (its owner writing to it) is not copied.
+    public static func copy(_ from: URL, to: URL, permissions: mode_t? = nil, maxBytes: Int = .max) throws {
         guard let source = handle(from) else {
             let why = kind(from).refusal ?? "cannot open it: \(String(cString: strerror(errno)))"
             throw FileError("cannot read \(from.path): \(why)", code: errno)
@@ -50,7 +51,10 @@ public enum RegularFile {
         defer { try? source.close() }
         let (tmp, target) = try DurableFile.createTemporary(for: to, permissions: permissions)
         do {
+            var copied = 0
             while let chunk = try source.read(upToCount: 1 << 20), !chunk.isEmpty {
+                copied += chunk.count
+                guard copied <= maxBytes else { throw FileError("cannot copy \(from.lastPathComponent): it grew past \(maxBytes) bytes while copied", code: EFBIG) }
                 try target.write(contentsOf: chunk)
             }
             try target.synchronize()
