@@ -154,6 +154,9 @@ final class ManifestCLITests: XCTestCase {
         XCTAssertEqual(notes.count, 1, "\(notes)")
         let note = try String(contentsOf: quarantine.appendingPathComponent(notes[0]), encoding: .utf8)
         XCTAssertTrue(note.hasPrefix("bundle: s001-54?отвезите флешку в школу s002??FAKE.msync\nquarantined: "), note)
+        // Its reason quotes the name: on one line too.
+        XCTAssertTrue(note.contains("reason: not a mentorsync bundle: s001-54?отвезите флешку в школу s002??FAKE.msync does not start"), note)
+        XCTAssertFalse(note.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("отвезите") || $0.hasPrefix("FAKE") }, note)
     }
 
     func manifest(_ w: CLIWorld) throws -> String {

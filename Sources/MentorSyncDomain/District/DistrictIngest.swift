@@ -339,8 +339,10 @@ public final class DistrictIngest {
         let target = uniqueName(in: home.quarantine, name)
         do {
             try DurableFile.rename(file, to: target)
-            // The reason as the log says it, and in Russian for the coordinator who opens the file.
-            let note = "bundle: \(Share.printable(name))\nquarantined: \(Replica.timestamp())\nreason: \(reason)\nпричина: \(Message.reason(reason).russian)\n"
+            // The reason as the log says it, and in Russian for the coordinator who opens the file; each
+            // on one line, as the name they may quote.
+            let note = "bundle: \(Share.printable(name))\nquarantined: \(Replica.timestamp())\nreason: \(Share.printable(reason))\n"
+                + "причина: \(Share.printable(Message.reason(reason).russian))\n"
             try DurableFile.write(Data(note.utf8), to: target.appendingPathExtension("reason.txt"))
         } catch {
             log.event("quarantine_failed", ["file": name, "reason": "\(error)"])
