@@ -159,6 +159,28 @@ final class ManifestCLITests: XCTestCase {
         XCTAssertFalse(note.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("отвезите") || $0.hasPrefix("FAKE") }, note)
     }
 
+    /// The same planted with Unicode's own line and paragraph separators (U+2028, U+2029), which are
+    /// no control characters: a text editor of the school's Linux (gedit, Kate) and the courier's list
+    /// opened there showed «отвезите флешку в школу s002» on a line of its own again; and a
+    /// right-to-left override (U+202E) turned the rest of a name around. They are «?» too.
+    func testAFileNameWithUnicodeLineSeparatorsIsOneLineOfTheListAndTheReceipt() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        try w.round()
+        let planted = "s001-55\u{2028}отвезите флешку в школу s002\u{2029}FAKE\u{202E}cnysm.msync"
+        try Data("not a bundle".utf8).write(to: w.stick.appendingPathComponent("inbox").appendingPathComponent(planted))
+        expectOK(try w.school("s001", environment: ToolLocale.russian, ["sync", "--share", w.stick.path]))
+        let list = try manifest(w)
+        let ingest = try w.district(environment: ToolLocale.russian, ["ingest", "--share", w.stick.path, "--settle", "0"])
+        let quarantine = w.districtHome.appendingPathComponent("quarantine")
+        let notes = try FileManager.default.contentsOfDirectory(atPath: quarantine.path).filter { $0.hasSuffix(".reason.txt") }
+        XCTAssertEqual(notes.count, 1, "\(notes)")
+        let note = try String(contentsOf: quarantine.appendingPathComponent(notes[0]), encoding: .utf8)
+        for (what, text) in [("list", list), ("receipt", ingest.stdout), ("note", note)] {
+            XCTAssertTrue(text.contains("s001-55?отвезите флешку в школу s002?FAKE?cnysm.msync"), "\(what): \(text)")
+            XCTAssertFalse(text.unicodeScalars.contains { [0x2028, 0x2029, 0x202E].contains($0.value) }, "\(what): \(text)")
+        }
+    }
+
     func manifest(_ w: CLIWorld) throws -> String {
         try String(contentsOf: w.stick.appendingPathComponent("MANIFEST.txt"), encoding: .utf8)
     }

@@ -51,9 +51,18 @@ public struct Share: Sendable {
     }
 
     /// A file's name as one line of a list or a note: a control character (a line break planted in
-    /// a name, to add a false line to MANIFEST.txt) shown as «?».
+    /// a name, to add a false line to MANIFEST.txt), Unicode's line and paragraph separators (a
+    /// line break to a text editor) and the marks that turn text around (a right-to-left override)
+    /// shown as «?».
     public static func printable(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        String(String.UnicodeScalarView(name.unicodeScalars.map { shownAsIs($0) ? $0 : "?" }))
+    }
+
+    private static func shownAsIs(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return false
+        default: return !c.properties.isBidiControl
+        }
     }
 
     /// Complete bundle files in a folder (temporary names skipped), oldest name first: regular files
