@@ -15,6 +15,10 @@ public struct HTTPRequest: Sendable {
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 
+    /// Whether another server passed the request on (a proxy says so in one of these headers): its
+    /// browser is not at this computer, whatever address it came from.
+    public var isForwarded: Bool { ["forwarded", "x-forwarded-for", "x-real-ip", "x-forwarded-host", "via"].contains { headers[$0] != nil } }
+
     /// The form fields of an `application/x-www-form-urlencoded` body.
     public var form: [String: String] { HTTPRequest.decodeForm(String(decoding: body, as: UTF8.self)) }
 

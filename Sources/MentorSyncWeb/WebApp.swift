@@ -63,9 +63,9 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         // «Выйти»: the session is ended here, not only forgotten by the browser (a copied cookie is dead too).
         if r.path == "/logout", r.method == "POST" {
             sessions.end(session.id)
-            return .redirect(guard_.loginRequired ? "/login" : "/", headers: [sessions.clearedCookie()])
+            return .redirect(guard_.loginRequired(r) ? "/login" : "/", headers: [sessions.clearedCookie()])
         }
-        if guard_.loginRequired, session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
+        if guard_.loginRequired(r), session.session.user == nil { return withCookie(.redirect("/login"), cookie) }
         registry.lock()
         defer {
             if r.method == "POST" { names.changed() }
@@ -120,7 +120,8 @@ final class WebApp: HTTPHandler, @unchecked Sendable {
         var ctx = ctx
         ctx.title = Message.webLoginTitle.text(language)
         ctx.nav = []
-        var error: String?
+        // No password set: nobody can log in (a page passed on by a proxy to the app on 127.0.0.1).
+        var error: String? = r.isForwarded && passwords.isEmpty ? Message.webNoPasswordToLogIn.text(language) : nil
         if r.method == "POST" {
             let f = r.form
             let user = f["user"] ?? ""

@@ -32,6 +32,10 @@ struct WebGuard: Sendable {
 
     func refuse(_ status: Int, _ m: Message) -> HTTPResponse { .plain(status, m.text(language)) }
 
+    /// Whether this request logs in first: on a network address every one; on 127.0.0.1 one a proxy
+    /// passed on (a web server put in front of the app, for https, would let in whoever reaches it).
+    func loginRequired(_ r: HTTPRequest) -> Bool { loginRequired || r.isForwarded }
+
     func screen(_ r: HTTPRequest, sessions: WebSessions) -> HTTPResponse? {
         guard let host = r.header("host"), let name = hostName(host), allowedHosts.contains(name) else {
             return refuse(403, .webBadHost)
@@ -44,7 +48,7 @@ struct WebGuard: Sendable {
         if let origin = r.header("origin"), origin.lowercased() != "http://\(host.lowercased())" { return refuse(403, .webForbidden) }
         guard let (_, s) = sessions.find(r), WebSessions.tokenMatches(r.query["csrf"], s) else { return staleForm(r) }
         // Not logged in (the session outlived its login): refused, on a page leading to the login.
-        if loginRequired, s.user == nil, r.path != "/login" { return staleForm(r, loginFirst: true) }
+        if loginRequired(r), s.user == nil, r.path != "/login" { return staleForm(r, loginFirst: true) }
         return nil
     }
 

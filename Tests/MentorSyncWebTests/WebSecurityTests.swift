@@ -183,6 +183,34 @@ final class WebSecurityTests: XCTestCase {
         XCTAssertFalse(try String(contentsOf: w.schoolHome.appendingPathComponent("web-passwords"), encoding: .utf8).contains("верный"))
     }
 
+    /// A web app on 127.0.0.1 asks no password: whoever reaches it sits at this computer. An
+    /// administrator who put a web server in front of it (nginx or Apache for https, forwarding to
+    /// 127.0.0.1:8470, as their guides show) let in, without a password, everyone who reached that
+    /// server. A request a proxy says it passed on (Forwarded, X-Forwarded-For, X-Real-IP, Via) logs in
+    /// first; with no password set, the login page says how to set one; this computer's browser is let
+    /// in as before.
+    func testARequestAProxyPassedOnToTheAppOnLoopbackLogsInFirst() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        let proxied = WebClient(port: port)
+        proxied.extraHeaders = ["X-Forwarded-For": "10.0.0.7", "X-Real-IP": "10.0.0.7"]
+        let page = proxied.get("/t/persons")
+        XCTAssertEqual(page?.status, 303, page?.body ?? "")
+        XCTAssertEqual(page?.header("location"), "/login")
+        let login = proxied.get("/login")
+        XCTAssertTrue(login?.body.contains("страница открыта через другой сервер (прокси), поэтому нужен вход по паролю, а пароль не задан") == true, login?.body ?? "")
+        XCTAssertEqual(proxied.post("/t/persons/save", [("full_name", "Через прокси")])?.status, 403)
+        let here = WebClient(port: port)
+        XCTAssertEqual(here.get("/t/persons")?.status, 200, "this computer's browser")
+        XCTAssertFalse(here.get("/t/persons")?.body.contains("Через прокси") ?? true)
+        XCTAssertEqual(try setPassword(w.schoolHome, "mentorsync-school", "верный пароль 1").exitCode, 0)
+        let via = WebClient(port: port)
+        via.extraHeaders = ["Via": "1.1 nginx"]
+        XCTAssertEqual(via.get("/login")?.body.contains("через другой сервер"), false)
+        XCTAssertEqual(via.post("/login", [("user", "deputy"), ("password", "верный пароль 1")])?.status, 303)
+        XCTAssertEqual(via.get("/t/persons")?.status, 200)
+    }
+
     func testStopsOnSIGTERMWithStatusZero() throws {
         let w = try WebWorld()
         _ = try w.start("mentorsync-district", home: w.districtHome)

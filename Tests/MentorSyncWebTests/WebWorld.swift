@@ -70,6 +70,8 @@ final class WebClient {
     let port: UInt16
     var cookie: String?
     var token: String?
+    /// Headers sent with every request (those a proxy adds).
+    var extraHeaders: [String: String] = [:]
 
     init(port: UInt16) { self.port = port }
 
@@ -81,7 +83,7 @@ final class WebClient {
 
     @discardableResult
     func get(_ target: String, host: String? = nil) -> HTTPAnswer? {
-        let a = RawHTTP.request(port: port, "GET", target, host: host, headers: cookie.map { ["Cookie": $0] } ?? [:])
+        let a = RawHTTP.request(port: port, "GET", target, host: host, headers: extraHeaders.merging(cookie.map { ["Cookie": $0] } ?? [:]) { $1 })
         remember(a)
         return a
     }
@@ -89,7 +91,7 @@ final class WebClient {
     /// A POST of form fields; the token goes in the URL unless `withToken` is false.
     @discardableResult
     func post(_ path: String, _ fields: [(String, String)], withToken: Bool = true, origin: String? = nil, host: String? = nil) -> HTTPAnswer? {
-        var headers = cookie.map { ["Cookie": $0] } ?? [:]
+        var headers = extraHeaders.merging(cookie.map { ["Cookie": $0] } ?? [:]) { $1 }
         if let origin { headers["Origin"] = origin }
         let target = withToken ? path + (path.contains("?") ? "&" : "?") + "csrf=\(token ?? "")" : path
         let a = RawHTTP.request(port: port, "POST", target, host: host, headers: headers, body: WebClient.form(fields))

@@ -16,6 +16,9 @@ extension Message {
     public static let webNeedsPassword = Message("web.needs_password",
         en: "a web app on a non-loopback address needs a password: run 'web-password --user NAME' first",
         ru: "веб-приложению на внешнем адресе нужен пароль: сначала выполните 'web-password --user ИМЯ'")
+    public static let webNoPasswordToLogIn = Message("web.no_password_to_log_in",
+        en: "this page came through another server (a proxy), so it asks for a password, and none is set: run 'web-password --user NAME' on the computer of the web app",
+        ru: "страница открыта через другой сервер (прокси), поэтому нужен вход по паролю, а пароль не задан: на компьютере веб-приложения выполните 'web-password --user ИМЯ'")
     public static func webCannotWrite(_ path: String, _ reason: String) -> Message {
         Message("web.cannot_write", en: "cannot write \(path): \(reason); check the home folder's permissions",
                 ru: "не удалось записать \(path): \(reason); проверьте права на папку")
