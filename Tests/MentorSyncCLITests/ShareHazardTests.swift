@@ -163,6 +163,37 @@ final class ShareHazardTests: XCTestCase {
         XCTAssertTrue(ru.stdout.contains("s001-000778-to-district.msync: он больше (300 МБ), чем пакет, который программа копирует с общей папки или флешки (256 МБ)"), ru.output)
     }
 
+    /// The same below what the district copies: a sparse file of 200 MB (nothing written, nothing
+    /// spent by its planter) that the district cannot take by a rename was copied whole — 200 MB of
+    /// the district's disk in quarantine/ at each planting. A file that is mostly holes is no bundle
+    /// (a bundle is written byte by byte, and its encrypted bytes take their room on any file system):
+    /// it is left where it is and said; a dense forgery is quarantined as before.
+    func testASparseFileTheDistrictWouldCopyIsLeftWhereItIs() throws {
+        let w = try CLIWorld(schools: ["s001"])
+        expectOK(try w.school("s001", "put", "persons", "--set", "full_name=Рядом с пустотой", "--id", "beside-holes"))
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        let holes = w.stick.appendingPathComponent("inbox/s001-000780-to-district.msync")
+        let dense = w.stick.appendingPathComponent("inbox/s001-000781-to-district.msync")
+        XCTAssertTrue(FileManager.default.createFile(atPath: holes.path, contents: Data(BundleLayout.magic)))
+        let h = try FileHandle(forWritingTo: holes)
+        try h.truncate(atOffset: 200 << 20)
+        try h.close()
+        XCTAssertTrue(FileManager.default.createFile(atPath: dense.path, contents: Data(BundleLayout.magic) + Data((0..<(2 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 7919) })))
+        // Their planter keeps another name of each: the district cannot take them by a rename.
+        for (i, file) in [holes, dense].enumerated() { XCTAssertEqual(link(file.path, w.stick.appendingPathComponent("kept-\(i)").path), 0) }
+        let r = try bounded("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path], seconds: 120)
+        XCTAssertTrue(r.stdout.contains("merged 1 bundle"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("s001-000780-to-district.msync: it is mostly empty space (200 MB with next to nothing written), which a bundle never is; remove it"), r.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: holes.path), "left where it is")
+        let quarantined = try FileManager.default.contentsOfDirectory(atPath: w.districtHome.appendingPathComponent("quarantine").path)
+        XCTAssertTrue(quarantined.contains("s001-000781-to-district.msync"), "\(quarantined)")
+        XCTAssertFalse(quarantined.contains { $0.hasPrefix("s001-000780") }, "\(quarantined)")
+        let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
+        XCTAssertTrue(rows.contains { $0["id"] as? String == "beside-holes" })
+        let ru = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path], environment: ToolLocale.russian)
+        XCTAssertTrue(ru.stdout.contains("s001-000780-to-district.msync: он почти весь — пустое место (200 МБ, почти ничего не записано), а пакет таким не бывает; удалите его"), ru.output)
+    }
+
     /// The most memory any child process of this test run has held, in KiB (getrusage; children waited for).
     func largestChildKiB() -> Int {
         var usage = rusage()

@@ -49,9 +49,17 @@ extension DistrictIngest {
         // bound (5 GB; sparse, nothing to its planter) would end in quarantine/ — again at each
         // planting, until the disk is full. Larger than `copyLimit`, no school's bundle, it is left
         // where it is and said, as a file larger than any bundle is.
-        if let size = FileFacts.of(file)?.size, size > Self.copyLimit {
-            refuse(Share.Refusal(path: file.path, message: .tooLargeToCopy(bytes: size, limit: Self.copyLimit)), into: &outcome)
-            return nil
+        if let facts = FileFacts.of(file) {
+            if facts.size > Self.copyLimit {
+                refuse(Share.Refusal(path: file.path, message: .tooLargeToCopy(bytes: facts.size, limit: Self.copyLimit)), into: &outcome)
+                return nil
+            }
+            // Mostly holes (a sparse file: its planter wrote nothing, its copy would be written whole):
+            // a bundle is written byte by byte, and encrypted bytes do not compress on any file system.
+            if facts.size > 1 << 20, facts.allocated < facts.size / 2 {
+                refuse(Share.Refusal(path: file.path, message: .sparseNotABundle(bytes: facts.size)), into: &outcome)
+                return nil
+            }
         }
         let claimedName = ".\(file.lastPathComponent).claimed-\(DistrictIngest.host)-\(ProcessInfo.processInfo.processIdentifier)"
         let claimed = file.deletingLastPathComponent().appendingPathComponent(claimedName)

@@ -170,6 +170,8 @@ extension RegularFile.Kind {
 /// Facts about a file, for telling a finished file from one still being copied.
 public struct FileFacts: Equatable, Sendable {
     public var size: Int
+    /// The bytes the file system holds for it (its blocks): far below `size` for a sparse file.
+    public var allocated: Int = 0
     public var modified: Date
     /// When this machine last wrote to the file or renamed it (its inode's change time): a copy that
     /// keeps the file's own time (Explorer, `cp -p`, `rsync -t`) sets `modified` to when the school
@@ -183,6 +185,6 @@ public struct FileFacts: Equatable, Sendable {
         var st = stat()  // the item itself, a link not followed
         guard lstat(url.path, &st) == 0 else { return nil }
         func date(_ t: timespec) -> Date { Date(timeIntervalSince1970: TimeInterval(t.tv_sec) + TimeInterval(t.tv_nsec) / 1e9) }
-        return FileFacts(size: Int(st.st_size), modified: date(st.st_mtim), changed: date(st.st_ctim))
+        return FileFacts(size: Int(st.st_size), allocated: Int(st.st_blocks) * 512, modified: date(st.st_mtim), changed: date(st.st_ctim))
     }
 }

@@ -39,6 +39,12 @@ extension Message {
                        ru: "он больше (\(mb) МБ), чем пакет, который программа копирует с общей папки или флешки (\(most) МБ); пакет школы таким не бывает; удалите его")
     }
 
+    /// A file on a share the district would have to copy that is mostly empty space (a sparse file).
+    static func sparseNotABundle(bytes: Int) -> Message {
+        Message("files.sparse", en: "it is mostly empty space (\(bytes >> 20) MB with next to nothing written), which a bundle never is; remove it",
+                ru: "он почти весь — пустое место (\(bytes >> 20) МБ, почти ничего не записано), а пакет таким не бывает; удалите его")
+    }
+
     static let linkOnShare = Message("files.link", en: "it is a symbolic link; links on a share are never followed; remove it",
                                      ru: "это символическая ссылка; по ссылкам на общей папке программа не переходит; удалите её")
 
