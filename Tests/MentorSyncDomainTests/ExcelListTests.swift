@@ -192,8 +192,7 @@ final class ExcelListTests: XCTestCase {
                        ["line 4: meetings has 2 such rows already; add an id column to say which one"])
     }
 
-    /// The same for a list of diagnostics and of courses: loaded again, nothing doubles; a course
-    /// without its end day yet is a new row each time it is loaded so (nothing tells it apart).
+    /// The same for a list of diagnostics and of courses: loaded again, nothing doubles.
     func testDiagnosticsAndCoursesLoadedAgainDoubleNothing() throws {
         XCTAssertEqual(try importCSV("persons", "ФИО;Дата рождения;Роль\nНовикова Юлия Андреевна;01.02.2000;учитель\n").inserted, 1)
         let diagnostics = "ФИО;Дата диагностики;Уровень\nНовикова Юлия Андреевна;15.10.2025;низкий\n"
@@ -204,6 +203,26 @@ final class ExcelListTests: XCTestCase {
             XCTAssertEqual([again.inserted, again.unchanged, again.badRows.count], [0, 1, 0], "\(table): \(again.badRows)")
             XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM \(table)")?.integer, 1, table)
         }
+    }
+
+    /// A course a teacher is still taking has no end day in the list: every load of the same list
+    /// added it once more (its end day was part of what finds it), three loads three courses in her
+    /// card and in the report. A course without its end day is found by its person and name among the
+    /// courses without one; loaded again, nothing changes; the day written in later fills that course.
+    func testACourseWithoutItsEndDayLoadedAgainDoublesNothing() throws {
+        XCTAssertEqual(try importCSV("persons", "ФИО;Дата рождения;Роль\nНовикова Юлия Андреевна;01.02.2000;учитель\n").inserted, 1)
+        let courses = "ФИО;Курс;Тема;Часы;Дата окончания\nНовикова Юлия Андреевна;Наставничество в ОО;наставничество;36;\n"
+            + "Новикова Юлия Андреевна;Одарённые дети;одарённые дети;72;15.05.2025\n"
+        XCTAssertEqual(try importCSV("trainings", courses).inserted, 2)
+        for _ in 1...2 {
+            let again = try importCSV("trainings", courses)
+            XCTAssertEqual([again.inserted, again.updated, again.unchanged, again.badRows.count], [0, 0, 2, 0], "\(again.outcomes)")
+        }
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM trainings")?.integer, 2)
+        let finished = try importCSV("trainings", courses.replacingOccurrences(of: "36;\n", with: "36;20.12.2025\n"))
+        XCTAssertEqual([finished.inserted, finished.updated, finished.unchanged], [0, 1, 1], "\(finished.outcomes)")
+        XCTAssertEqual(try school.database.rows("SELECT course, coalesce(finished_on, '') FROM trainings ORDER BY course").map { $0.map(\.displayText) },
+                       [["Наставничество в ОО", "2025-12-20"], ["Одарённые дети", "2025-05-15"]])
     }
 
     /// Staff lists exported from the school's systems write a name in three columns, «Фамилия»,

@@ -33,6 +33,11 @@ extension CSVImporter {
         "event_participants": ["event_id", "person_id"], "indicator_values": ["indicator_id", "period"],
     ]
 
+    /// Parts of a key a line may leave empty, the empty value being a part like any other: a course
+    /// still taken has no end day (each load of a list of such courses added them once more). A line
+    /// giving the day finds the course without one when no course has that day: the day written in.
+    static let optionalKeyParts: [String: Set<String>] = ["trainings": ["finished_on"]]
+
     /// A line whose one filled cell is a single word in the person's name column («Администрация»),
     /// in a list of three columns or more: a section's heading as it reads in CSV (a workbook's cell
     /// merged across the row says so itself); a person's name has two words at least.

@@ -199,18 +199,25 @@ public struct CSVImporter {
         let keyColumns = CSVImporter.listKeys[t.name] ?? []
         let keyIndexes = keyColumns.compactMap { k in columns.firstIndex { $0.name == k } }
         let keyed = !keyColumns.isEmpty && keyIndexes.count == keyColumns.count
+        let optional = keyColumns.map { CSVImporter.optionalKeyParts[t.name]?.contains($0) == true }
+        /// The key of a row or a line: nil when a part it needs is empty.
+        func key(_ parts: [String]) -> String? {
+            zip(parts, optional).contains { $0.isEmpty && !$1 } ? nil : parts.joined(separator: "\u{0}")
+        }
         var byKey: [String: [String]] = [:]
         if keyed {
             try db.forEachRow("SELECT id, org_id, \(keyColumns.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name))") { r in
-                let parts = keyColumns.indices.map { r.string(at: $0 + 2) ?? "" }
-                guard !parts.contains(where: \.isEmpty), (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
-                byKey[parts.joined(separator: "\u{0}"), default: []].append(r.string(at: 0) ?? "")
+                guard let k = key(keyColumns.indices.map { r.string(at: $0 + 2) ?? "" }), (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
+                byKey[k, default: []].append(r.string(at: 0) ?? "")
             }
         }
-        /// The key of a line, when it gives every part of it.
-        func lineKey(_ values: [DatabaseValue]) -> String? {
-            let parts = keyIndexes.map { values[$0].text ?? "" }
-            return keyed && !parts.contains(where: \.isEmpty) ? parts.joined(separator: "\u{0}") : nil
+        /// The key of a line, when it gives every part it needs.
+        func lineKey(_ values: [DatabaseValue]) -> String? { keyed ? key(keyIndexes.map { values[$0].text ?? "" }) : nil }
+        /// The key of a line with its optional parts emptied (the course before its end day was known);
+        /// nil when it has none filled.
+        func undatedKey(_ values: [DatabaseValue]) -> String? {
+            guard keyed, zip(keyIndexes, optional).contains(where: { $1 && values[$0].text?.isEmpty == false }) else { return nil }
+            return key(zip(keyIndexes, optional).map { $1 ? "" : values[$0].text ?? "" })
         }
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }
@@ -318,7 +325,12 @@ public struct CSVImporter {
                     }
                 }
                 if id.isEmpty, let key = lineKey(values) {
-                    let found = byKey[key] ?? []
+                    var found = byKey[key] ?? []
+                    if found.isEmpty, let undated = undatedKey(values), let rows = byKey[undated], rows.count == 1 {
+                        found = rows
+                        byKey[undated] = nil
+                        byKey[key] = rows
+                    }
                     if found.count == 1 { id = found[0] } else if found.count > 1 {
                         let several = t.name == "pairs" ? Message.importSeveralPairs(found.count)
                             : OnePerPerson.tables.contains(t.name) ? .importSeveralRowsOfPerson(found.count, table: t.name) : .importSeveralSameRows(found.count, table: t.name)
