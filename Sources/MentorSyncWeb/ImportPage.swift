@@ -122,7 +122,8 @@ struct ImportPage {
         var ctx = ctx
         let l = ctx.language
         ctx.title = Message.webImportWillChange(table).text(l)
-        let words: [CSVLineOutcome.Kind: Message] = [.added: .webImportAdded, .updated: .webImportUpdated, .unchanged: .webImportUnchanged, .refused: .webImportRefused]
+        let words: [CSVLineOutcome.Kind: Message] = [.added: .webImportAdded, .updated: .webImportUpdated, .unchanged: .webImportUnchanged, .refused: .webImportRefused,
+                                                        .skipped: .webImportSkipped]
         let resolver = ReferenceResolver(database: replica.database)
         let rows = result.outcomes.map { o -> [String] in
             // An empty cell stands as «—», so a value keeps its place under its column (an empty deficit
@@ -134,7 +135,7 @@ struct ImportPage {
             let said = [o.repeats.map { Message.importRepeatsLine($0).text(l) }, o.changes.isEmpty ? nil : CSVChange.said(o.changes, table: table, resolver, l),
                         o.menteesSaid(resolver)?.text(l)]
             let why = o.reason ?? said.compactMap { $0 }.joined(separator: "; ")
-            return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
+            return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused || o.kind == .skipped ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }
         let read = result.sheet.map { "\(name), \(Message.webImportSheet($0).text(l))" } ?? name
         var body = "<p>\(esc(read)): \(ctx.t(.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count)))</p>"

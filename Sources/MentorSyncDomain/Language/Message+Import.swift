@@ -160,6 +160,7 @@ extension Message {
         case .updated: return .webImportUpdated
         case .unchanged: return .webImportUnchanged
         case .refused: return .webImportRefused
+        case .skipped: return .webImportSkipped
         }
     }
 
@@ -275,6 +276,31 @@ extension Message {
                        en: "section headings left out (one cell across the row): \(lines.count == 1 ? "line" : "lines") \(listed)",
                        ru: "пропущены подзаголовки (одна ячейка на всю строку): \(lines.count == 1 ? "строка" : "строки") \(listed)")
     }
+    /// Why a line was left out: its «№ п/п» alone is filled.
+    public static func importNumberAlone(_ number: String) -> Message {
+        Message("import.number_alone", en: "only its number, ‘\(number)’, is filled", ru: "заполнен только номер «\(number)»")
+    }
+
+    public static func importNumberAloneLines(_ lines: [Int]) -> Message {
+        let one = lines.count == 1, listed = lineList(lines)
+        return Message("import.number_alone_lines",
+                       en: "\(one ? "line" : "lines") \(listed): only the number (№) is filled — left out; if someone belongs there, fill \(one ? "it" : "them") in and load the list again",
+                       ru: "\(one ? "строка" : "строки") \(listed): заполнен только номер (№ п/п) — \(one ? "она пропущена; если в ней" : "они пропущены; если в них") кто-то должен быть, впишите его и загрузите список снова")
+    }
+
+    /// Lines as a person reads them: «3, 5, 9–14».
+    static func lineList(_ lines: [Int]) -> String {
+        var runs: [String] = []
+        var i = 0
+        while i < lines.count {
+            var j = i
+            while j + 1 < lines.count, lines[j + 1] == lines[j] + 1 { j += 1 }
+            runs.append(j - i >= 2 ? "\(lines[i])–\(lines[j])" : (i...j).map { String(lines[$0]) }.joined(separator: ", "))
+            i = j + 1
+        }
+        return runs.joined(separator: ", ")
+    }
+
     static func importExcelError(_ context: EntryContext, _ code: String) -> Message {
         Message("import.excel_error",
                 en: "\(context.en): the cell holds an Excel error, \(code) (a formula that found nothing or failed); correct the formula or type the value",

@@ -206,6 +206,7 @@ extension Message {
     public static let webImportUpdated = Message("web.import.updated", en: "will be updated", ru: "будет изменено")
     public static let webImportUnchanged = Message("web.import.unchanged", en: "already so", ru: "уже так")
     public static let webImportRefused = Message("web.import.refused", en: "refused", ru: "отклонено")
+    public static let webImportSkipped = Message("web.import.skipped", en: "will be left out", ru: "будет пропущено")
     public static func webImportSheet(_ sheet: String) -> Message {
         Message("web.import.sheet", en: "sheet ‘\(sheet)’", ru: "лист «\(sheet)»")
     }

@@ -20,12 +20,13 @@ extension CSVChange {
 /// What an import does (or, in a dry run, would do) with one line of the file: the preview a
 /// person reads before confirming, by line.
 public struct CSVLineOutcome: Sendable, Equatable {
-    public enum Kind: String, Sendable { case added, updated, unchanged, refused }
+    /// `skipped`: a line left out and told why (hidden in Excel, its number alone).
+    public enum Kind: String, Sendable { case added, updated, unchanged, refused, skipped }
     public let line: Int
     public let kind: Kind
-    /// The row written (added, updated or unchanged); nil when refused.
+    /// The row written (added, updated or unchanged); nil when refused or skipped.
     public let id: String?
-    /// Why the line was refused.
+    /// Why the line was refused or skipped.
     public let reason: String?
     /// The cells of the line as the file has them, for a person to recognise it.
     public let cells: [String]

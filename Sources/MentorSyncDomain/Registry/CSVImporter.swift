@@ -39,6 +39,9 @@ public struct CSVImportResult: Sendable {
     /// Lines of section headings between the rows (a cell merged across the row, or a word alone in
     /// the «№ п/п» column): left out.
     public var headingLines: [Int] = []
+    /// Lines filling their «№ п/п» alone between the list's lines (a line erased, its number left): left
+    /// out and told. Those after the last line of the list are numbered ahead: left out silently.
+    public var numberAloneLines: [Int] = []
     /// «Фамилия», «Имя», «Отчество» read as one «ФИО» (`NameColumns`).
     public var nameColumnsJoined = false
     /// People added with no role (a list of teachers without «Роль»): the report's indicators about
@@ -59,6 +62,7 @@ public struct CSVImportResult: Sendable {
         var notes: [Message] = []
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
         if !headingLines.isEmpty { notes.append(.importHeadingsSkipped(headingLines)) }
+        if !numberAloneLines.isEmpty { notes.append(.importNumberAloneLines(numberAloneLines)) }
         if nameColumnsJoined { notes.append(.importNameColumnsJoined) }
         if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
         if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
@@ -235,14 +239,25 @@ public struct CSVImporter {
             // The first line of this file that wrote each row (a later line naming it again is a repeat).
             var firstLine: [String: Int] = [:]
             var values = [DatabaseValue](repeating: .null, count: columns.count)
+            // Lines filling their number alone, told once a line of the list follows them.
+            var numberedAhead: [CSVLineOutcome] = []
+            func numberedAheadAreBetweenLines() {
+                result.numberAloneLines += numberedAhead.map(\.line)
+                result.outcomes += numberedAhead
+                numberedAhead = []
+            }
 
             for record in document.records[(headerIndex + 1)...] where !record.isBlank {
                 if record.heading || CSVImporter.headingInNameColumn(record, targets, columns) { result.headingLines.append(record.line); continue }
                 // Only the «№ п/п» cell filled: a section's heading (a word), or a row numbered ahead and left empty.
                 if let number = CSVImporter.rowNumberAlone(record, targets) {
-                    if !number.contains(where: \.isNumber) { result.headingLines.append(record.line) }
+                    if !number.contains(where: \.isNumber) { result.headingLines.append(record.line) } else {
+                        numberedAhead.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importNumberAlone(number.trimmingCharacters(in: .whitespaces)).text(),
+                                                            cells: record.fields))
+                    }
                     continue
                 }
+                numberedAheadAreBetweenLines()
                 // Every row is written even after a bad one, so that rows the registry itself refuses
                 // are reported too; when the file is all or nothing, the transaction is rolled back.
                 var reasons: [String] = []

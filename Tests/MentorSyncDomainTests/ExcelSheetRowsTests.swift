@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+@testable import MentorSyncDomain
+import MentorSyncEngine
+import MentorSyncTestSupport
+
+/// How the rows of a list kept in Excel or LibreOffice are read: lines numbered ahead, imported into
+/// a real registry file.
+final class ExcelSheetRowsTests: XCTestCase {
+    typealias F = SpreadsheetFixtures
+    var scratch: ScratchDirectory!
+    var school: Replica!
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory("excel-rows")
+        school = try Replica.create(path: scratch.path("s017.db").path, site: SiteID("s017")!, role: .school,
+                                    district: SiteID("district")!, schema: RegistrySchema.schema)
+    }
+
+    override func tearDown() { school = nil; scratch = nil }
+
+    func persons(_ column: String = "full_name") throws -> [[String]] {
+        try school.database.rows("SELECT full_name, coalesce(\(column), '') FROM persons ORDER BY full_name").map { $0.map(\.displayText) }
+    }
+
+    func importCSV(_ table: String, _ text: String, dryRun: Bool = false) throws -> CSVImportResult {
+        let url = scratch.path("\(table)-\(UUID().uuidString.prefix(6)).csv")
+        try Data(text.utf8).write(to: url)
+        return try CSVImporter().import(table: table, file: url, into: school, skipBad: true, dryRun: dryRun)
+    }
+
+    /// A «№ п/п» line with its number alone between the filled lines (a teacher's line erased, its
+    /// number left) was left out without a word, in the preview and on the receipt. It is shown as
+    /// left out and said in a note; lines numbered ahead after the last filled one stay silent, as a
+    /// template's empty numbered rows are.
+    func testANumberAloneBetweenTheLinesIsTold() throws {
+        let list = "№ п/п;ФИО;Дата рождения\n1;Белова Ирина Олеговна;03.03.1993\n2;;\n3;Орлова Вера Павловна;06.06.1985\n4;;\n5;;\n"
+        let preview = try importCSV("persons", list, dryRun: true)
+        XCTAssertEqual(preview.outcomes.map { "\($0.line) \($0.kind.rawValue)" }, ["2 added", "3 skipped", "4 added"])
+        XCTAssertEqual(preview.outcomes[1].reason, Message.importNumberAlone("2").text(.current))
+        XCTAssertEqual(Message.importNumberAlone("2").text(.ru), "заполнен только номер «2»")
+        XCTAssertEqual(preview.notes.map { $0.text(.ru) }.filter { $0.contains("№") },
+                       ["строка 3: заполнен только номер (№ п/п) — она пропущена; если в ней кто-то должен быть, впишите его и загрузите список снова"])
+        let r = try importCSV("persons", list)
+        XCTAssertEqual([r.inserted, r.badRows.count], [2, 0])
+        XCTAssertEqual(r.numberAloneLines, [3])
+        // Only lines numbered ahead at the end: nothing to say.
+        let ahead = try importCSV("persons", "№ п/п;ФИО;Дата рождения\n1;Белова Ирина Олеговна;03.03.1993\n2;;\n3;;\n", dryRun: true)
+        XCTAssertEqual(ahead.outcomes.map(\.line), [2])
+        XCTAssertEqual(ahead.numberAloneLines, [])
+    }
+}
