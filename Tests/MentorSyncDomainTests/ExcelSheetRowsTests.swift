@@ -4,8 +4,8 @@ import XCTest
 import MentorSyncEngine
 import MentorSyncTestSupport
 
-/// How the rows of a list kept in Excel or LibreOffice are read: lines numbered ahead, imported into
-/// a real registry file.
+/// How the rows of a list kept in Excel or LibreOffice are read: rows hidden, lines numbered ahead. Workbooks saved by LibreOffice 7.4 (Fixtures/libreoffice/README.md) and made the
+/// way Excel writes them, imported into a real registry file.
 final class ExcelSheetRowsTests: XCTestCase {
     typealias F = SpreadsheetFixtures
     var scratch: ScratchDirectory!
@@ -27,6 +27,33 @@ final class ExcelSheetRowsTests: XCTestCase {
         let url = scratch.path("\(table)-\(UUID().uuidString.prefix(6)).csv")
         try Data(text.utf8).write(to: url)
         return try CSVImporter().import(table: table, file: url, into: school, skipBad: true, dryRun: dryRun)
+    }
+
+    /// Ольга Ивановна filtered her staff list to «наставники 2026» (a standard filter in LibreOffice)
+    /// and loaded it: the rows the filter hid were added too, the preview showing them as any other.
+    /// A hidden row is left out and told, line by line in the preview and in a note: she sees what
+    /// was not loaded and how to load it.
+    func testRowsHiddenByAFilterAreLeftOutAndTold() throws {
+        let book = F.url("libreoffice/filtered.xlsx")
+        let preview = try CSVImporter().import(table: "persons", file: book, into: school, dryRun: true)
+        XCTAssertEqual(preview.outcomes.map { "\($0.line) \($0.kind.rawValue)" }, ["2 added", "3 skipped", "4 added", "5 skipped"])
+        XCTAssertEqual(preview.outcomes[1].reason, Message.importRowHidden(filtered: true).text(.current))
+        XCTAssertEqual(Message.importRowHidden(filtered: true).text(.ru), "строка скрыта фильтром в Excel")
+        XCTAssertEqual(preview.hiddenLines, [3, 5])
+        XCTAssertEqual(preview.notes.map { $0.text(.ru) }.filter { $0.contains("фильтр") },
+                       ["строки 3, 5 скрыты фильтром в Excel и не загружаются; чтобы загрузить и их, снимите фильтр (Данные → Фильтр) и загрузите список снова"])
+        let r = try CSVImporter().import(table: "persons", file: book, into: school)
+        XCTAssertEqual([r.inserted, r.badRows.count], [2, 0], "\(r.badRows)")
+        XCTAssertEqual(try persons().map(\.[0]), ["Белова Ирина Олеговна", "Громова Алла Ивановна"])
+        // A row hidden by hand, as Excel writes it (no filter on the sheet): left out and told so.
+        let hand = scratch.path("скрыта.xlsx")
+        try F.workbook(sheetData: F.row(1, "ФИО", "Дата рождения") + F.row(2, "Орлова Вера Павловна", "06.06.1985")
+            + "<row r=\"3\" hidden=\"1\"><c t=\"inlineStr\"><is><t>Зайцева Ольга Петровна</t></is></c></row>").write(to: hand)
+        let byHand = try CSVImporter().import(table: "persons", file: hand, into: school)
+        XCTAssertEqual([byHand.inserted, byHand.badRows.count], [1, 0])
+        XCTAssertEqual(byHand.outcomes.last?.reason, Message.importRowHidden(filtered: false).text(.current))
+        XCTAssertEqual(byHand.notes.map { $0.text(.ru) }.filter { $0.contains("скрыт") }, ["строка 3 скрыта в Excel и не загружается; чтобы загрузить и её, покажите скрытые строки и загрузите список снова"])
+        XCTAssertFalse(try persons().map(\.[0]).contains("Зайцева Ольга Петровна"))
     }
 
     /// A «№ п/п» line with its number alone between the filled lines (a teacher's line erased, its

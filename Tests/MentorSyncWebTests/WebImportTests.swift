@@ -163,4 +163,30 @@ final class WebImportTests: XCTestCase {
         XCTAssertTrue(list.contains("Козлов Пётр Андреевич") && list.contains("Лебедева Нина Олеговна"), list)
         XCTAssertFalse(list.contains("Кузнецова"), "only the sheet chosen is loaded: \(list)")
     }
+
+    /// Ольга Ивановна filtered her staff list to «наставники 2026» in LibreOffice and loaded it: the
+    /// preview showed the rows the filter hid as rows to add, and they were added. Each hidden row
+    /// stands in the preview as left out, «строка скрыта фильтром в Excel», a note says how to load
+    /// them too, and the confirmation loads only the rows she sees.
+    func testRowsHiddenByAFilterAreShownLeftOutAndNotLoaded() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
+        let client = WebClient(port: port)
+        _ = try XCTUnwrap(client.get("/import"))
+        let book = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("MentorSyncDomainTests/Fixtures/libreoffice/filtered.xlsx"))
+        let preview = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("наставники 2026.xlsx", book)))
+        XCTAssertEqual(preview.status, 200, preview.body)
+        XCTAssertTrue(preview.body.contains("Орлова Вера Павловна; 06.06.1985; учитель; 2025</td><td data-label=\"Что будет\"><span class=\"warn\">будет пропущено</span></td>"
+            + "<td data-label=\"Почему\">строка скрыта фильтром в Excel</td>"), preview.body)
+        XCTAssertTrue(preview.body.contains("строки 3, 5 скрыты фильтром в Excel и не загружаются"), preview.body)
+        XCTAssertTrue(preview.body.contains("добавится 2"), preview.body)
+        let confirm = try XCTUnwrap(preview.body.range(of: "/import/confirm?").map { r in
+            String(preview.body[r.lowerBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+        })
+        XCTAssertEqual(client.post(confirm.components(separatedBy: "&csrf=")[0], [])?.status, 303)
+        let list = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path]).stdout
+        XCTAssertTrue(list.contains("Белова Ирина Олеговна") && list.contains("Громова Алла Ивановна"), list)
+        XCTAssertFalse(list.contains("Орлова") || list.contains("Зайцева"), "rows hidden by the filter are loaded: \(list)")
+    }
 }

@@ -276,6 +276,20 @@ extension Message {
                        en: "section headings left out (one cell across the row): \(lines.count == 1 ? "line" : "lines") \(listed)",
                        ru: "пропущены подзаголовки (одна ячейка на всю строку): \(lines.count == 1 ? "строка" : "строки") \(listed)")
     }
+    /// Why a line was left out: the row is hidden in Excel.
+    public static func importRowHidden(filtered: Bool) -> Message {
+        Message("import.row_hidden", en: filtered ? "the row is hidden by a filter in Excel" : "the row is hidden in Excel",
+                ru: filtered ? "строка скрыта фильтром в Excel" : "строка скрыта в Excel")
+    }
+
+    public static func importHiddenLines(_ lines: [Int], filtered: Bool) -> Message {
+        let one = lines.count == 1, listed = lineList(lines)
+        let (enHow, ruHow) = filtered ? ("clear the filter (Data → Filter)", "снимите фильтр (Данные → Фильтр)") : ("show the hidden rows", "покажите скрытые строки")
+        return Message("import.hidden_lines",
+                       en: "\(one ? "line" : "lines") \(listed) \(one ? "is" : "are") hidden\(filtered ? " by a filter" : "") in Excel and not loaded; to load \(one ? "it" : "them") too, \(enHow) and load the list again",
+                       ru: "\(one ? "строка" : "строки") \(listed) \(one ? "скрыта" : "скрыты")\(filtered ? " фильтром" : "") в Excel и не \(one ? "загружается" : "загружаются"); чтобы загрузить и \(one ? "её" : "их"), \(ruHow) и загрузите список снова")
+    }
+
     /// Why a line was left out: its «№ п/п» alone is filled.
     public static func importNumberAlone(_ number: String) -> Message {
         Message("import.number_alone", en: "only its number, ‘\(number)’, is filled", ru: "заполнен только номер «\(number)»")

@@ -43,8 +43,14 @@ public struct CSVRecord: Sendable, Equatable {
     /// A workbook's row whose one value fills a cell merged across columns: a title, or a section's
     /// heading between the rows of a list («Учителя начальных классов»).
     public var heading = false
+    /// A workbook's row a person does not see in Excel: hidden by the sheet's filter, or by hand.
+    public var hidden: Hidden? = nil
 
-    public init(line: Int, fields: [String], heading: Bool = false) { self.line = line; self.fields = fields; self.heading = heading }
+    public enum Hidden: Sendable, Equatable { case filter, byHand }
+
+    public init(line: Int, fields: [String], heading: Bool = false, hidden: Hidden? = nil) {
+        self.line = line; self.fields = fields; self.heading = heading; self.hidden = hidden
+    }
 
     /// An empty line, or a line of empty cells (`;;;;`, as spreadsheets write blank rows).
     public var isBlank: Bool { fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }

@@ -39,6 +39,10 @@ public struct CSVImportResult: Sendable {
     /// Lines of section headings between the rows (a cell merged across the row, or a word alone in
     /// the «№ п/п» column): left out.
     public var headingLines: [Int] = []
+    /// Lines of a workbook hidden in Excel, by the sheet's filter or by hand: left out, each told (she
+    /// loads what she sees); `filteredLines` are those the filter hid.
+    public var hiddenLines: [Int] = []
+    public var filteredLines: [Int] = []
     /// Lines filling their «№ п/п» alone between the list's lines (a line erased, its number left): left
     /// out and told. Those after the last line of the list are numbered ahead: left out silently.
     public var numberAloneLines: [Int] = []
@@ -62,6 +66,9 @@ public struct CSVImportResult: Sendable {
         var notes: [Message] = []
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
         if !headingLines.isEmpty { notes.append(.importHeadingsSkipped(headingLines)) }
+        let byHand = hiddenLines.filter { !filteredLines.contains($0) }
+        if !filteredLines.isEmpty { notes.append(.importHiddenLines(filteredLines, filtered: true)) }
+        if !byHand.isEmpty { notes.append(.importHiddenLines(byHand, filtered: false)) }
         if !numberAloneLines.isEmpty { notes.append(.importNumberAloneLines(numberAloneLines)) }
         if nameColumnsJoined { notes.append(.importNameColumnsJoined) }
         if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
@@ -248,6 +255,15 @@ public struct CSVImporter {
             }
 
             for record in document.records[(headerIndex + 1)...] where !record.isBlank {
+                // A row she does not see in Excel (a filter's «наставники 2026»): not hers to load unseen.
+                if let hidden = record.hidden {
+                    numberedAheadAreBetweenLines()
+                    result.hiddenLines.append(record.line)
+                    if hidden == .filter { result.filteredLines.append(record.line) }
+                    result.outcomes.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importRowHidden(filtered: hidden == .filter).text(),
+                                                          cells: record.fields))
+                    continue
+                }
                 if record.heading || CSVImporter.headingInNameColumn(record, targets, columns) { result.headingLines.append(record.line); continue }
                 // Only the «№ п/п» cell filled: a section's heading (a word), or a row numbered ahead and left empty.
                 if let number = CSVImporter.rowNumberAlone(record, targets) {

@@ -16,6 +16,10 @@ struct XLSXSheetParser {
 
     func records(_ bytes: [UInt8], part: String, file: String) throws -> [CSVRecord] {
         var rows: [(number: Int, cells: [Int: String])] = []
+        // Rows hidden (18.3.1.73 @hidden; "1" from Excel, "true" from LibreOffice), and the rows the
+        // sheet's filter covers (18.3.1.2): a hidden row under it is one the filter hid.
+        var hiddenRows: Set<Int> = []
+        var filtered: ClosedRange<Int>?
         var cells: [Int: String] = [:]
         var rowNumber = 0
         var column = -1
@@ -52,6 +56,10 @@ struct XLSXSheetParser {
                     down.append((corners[0].column, from, to))
                 }
             }
+            if name == "autoFilter", let ref = a["ref"], !inSheetData {
+                let rows = ref.split(separator: ":").compactMap { XLSXSheetParser.reference(String($0))?.row }
+                if let first = rows.first, let last = rows.last, last >= first { filtered = first...last }
+            }
             guard inSheetData else { return }
             switch name {
             case "row":
@@ -61,6 +69,7 @@ struct XLSXSheetParser {
                 } else {
                     rowNumber += 1
                 }
+                if let h = a["hidden"], h == "1" || h == "true" { hiddenRows.insert(rowNumber) }
                 cells = [:]
                 column = -1
             case "c":
@@ -150,7 +159,8 @@ struct XLSXSheetParser {
             var fields = [String](repeating: "", count: width)
             for (k, v) in row.cells { fields[k] = v }
             let heading = row.cells.count == 1 && row.cells.keys.contains { (acrossColumns[[row.number, $0]] ?? 0) >= min(3, width) }
-            return CSVRecord(line: row.number, fields: fields, heading: heading)
+            let hidden: CSVRecord.Hidden? = !hiddenRows.contains(row.number) ? nil : filtered?.contains(row.number) == true ? .filter : .byHand
+            return CSVRecord(line: row.number, fields: fields, heading: heading, hidden: hidden)
         }
     }
 
