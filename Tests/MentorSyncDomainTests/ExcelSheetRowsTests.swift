@@ -4,7 +4,8 @@ import XCTest
 import MentorSyncEngine
 import MentorSyncTestSupport
 
-/// How the rows of a list kept in Excel or LibreOffice are read: rows hidden, lines numbered ahead. Workbooks saved by LibreOffice 7.4 (Fixtures/libreoffice/README.md) and made the
+/// How the rows of a list kept in Excel or LibreOffice are read: rows hidden, cells merged, lines
+/// numbered ahead. Workbooks saved by LibreOffice 7.4 (Fixtures/libreoffice/README.md) and made the
 /// way Excel writes them, imported into a real registry file.
 final class ExcelSheetRowsTests: XCTestCase {
     typealias F = SpreadsheetFixtures
@@ -54,6 +55,17 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual(byHand.outcomes.last?.reason, Message.importRowHidden(filtered: false).text(.current))
         XCTAssertEqual(byHand.notes.map { $0.text(.ru) }.filter { $0.contains("скрыт") }, ["строка 3 скрыта в Excel и не загружается; чтобы загрузить и её, покажите скрытые строки и загрузите список снова"])
         XCTAssertFalse(try persons().map(\.[0]).contains("Зайцева Ольга Петровна"))
+    }
+
+    /// «Должность» merged over two columns, and one position merged over those two columns and three
+    /// rows (three teachers of the primary classes): only the first of the three got it, the other
+    /// two none. A block merged over columns and rows reads in each of its rows.
+    func testABlockMergedOverColumnsAndRowsReadsInEachRow() throws {
+        let r = try CSVImporter().import(table: "persons", file: F.url("libreoffice/merged-block.xlsx"), into: school)
+        XCTAssertEqual([r.inserted, r.badRows.count], [4, 0], "\(r.badRows)")
+        XCTAssertEqual(try persons("position"), [["Белова Ирина Олеговна", "учитель начальных классов"], ["Громова Алла Ивановна", "учитель начальных классов"],
+                                                ["Зайцева Ольга Петровна", "завуч"], ["Орлова Вера Павловна", "учитель начальных классов"]])
+        XCTAssertEqual(r.headingLines, [])
     }
 
     /// A «№ п/п» line with its number alone between the filled lines (a teacher's line erased, its

@@ -44,16 +44,17 @@ struct XLSXSheetParser {
         // one alone, over three columns or the whole sheet's width, is a heading (a name cell merged
         // over two columns in every row of a list is no heading).
         var acrossColumns: [[Int]: Int] = [:]
-        // Cells merged down one column (a pair's name over the rows of its meetings): column, first and last row.
-        var down: [(column: Int, from: Int, to: Int)] = []
+        // Cells merged down (a pair's name over the rows of its meetings; a position over two columns
+        // and three rows): first column, first and last row, how many columns.
+        var down: [(column: Int, from: Int, to: Int, span: Int)] = []
         w.start = { name, a in
             if name == "sheetData" { inSheetData = true }
             if name == "mergeCell", let ref = a["ref"], !inSheetData {
                 let corners = ref.split(separator: ":").compactMap { XLSXSheetParser.reference(String($0)) }
-                if corners.count == 2, let row = corners[0].row, corners[1].column > corners[0].column {
-                    acrossColumns[[row, corners[0].column]] = corners[1].column - corners[0].column + 1
-                } else if corners.count == 2, let from = corners[0].row, let to = corners[1].row, to > from, corners[1].column == corners[0].column {
-                    down.append((corners[0].column, from, to))
+                if corners.count == 2, let from = corners[0].row, let to = corners[1].row, corners[1].column >= corners[0].column {
+                    let span = corners[1].column - corners[0].column + 1
+                    if span > 1 { acrossColumns[[from, corners[0].column]] = span }
+                    if to > from { down.append((corners[0].column, from, to, span)) }
                 }
             }
             if name == "autoFilter", let ref = a["ref"], !inSheetData {
@@ -148,6 +149,7 @@ struct XLSXSheetParser {
                 while i < numbers.count, numbers[i] <= m.to {
                     if rows[i].cells[m.column] == nil {
                         rows[i].cells[m.column] = top
+                        if m.span > 1 { acrossColumns[[rows[i].number, m.column]] = m.span }
                         count += 1
                         if count > maxCells { throw XLSXError.tooLarge(file: file, reason: .xlsxManyCells(maxCells)) }
                     }
