@@ -68,6 +68,17 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual(r.headingLines, [])
     }
 
+    /// A class list whose every «ФИО» cell is merged over three columns, the header's too, the names
+    /// alone on their rows: every name was taken for a section's heading and left out, nothing loaded.
+    /// A cell merged as the header's cell of its column is the column's value; a heading merged across
+    /// the whole row is still one.
+    func testNamesInCellsMergedAsTheirHeaderAreNames() throws {
+        let r = try CSVImporter().import(table: "persons", file: F.url("libreoffice/names-merged.xlsx"), into: school)
+        XCTAssertEqual([r.inserted, r.badRows.count], [3, 0], "\(r.badRows)")
+        XCTAssertEqual(r.headingLines, [2])
+        XCTAssertEqual(try persons().map(\.[0]), ["Белова Ирина Олеговна", "Громова Алла Ивановна", "Орлова Вера Павловна"])
+    }
+
     /// A «№ п/п» line with its number alone between the filled lines (a teacher's line erased, its
     /// number left) was left out without a word, in the preview and on the receipt. It is shown as
     /// left out and said in a note; lines numbered ahead after the last filled one stay silent, as a
