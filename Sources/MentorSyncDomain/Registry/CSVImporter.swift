@@ -1,119 +1,6 @@
 import Foundation
 import MentorSyncEngine
 
-/// A row of a CSV file that was refused, with the physical line it starts on and why.
-public struct CSVBadRow: Sendable, Equatable, CustomStringConvertible {
-    public let line: Int
-    public let reason: String
-
-    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
-
-    public var description: String { Message.importLine(line, reason).text() }
-}
-
-/// What an import did.
-public struct CSVImportResult: Sendable {
-    public var table: String
-    public var file: URL
-    public var separator: CSVSeparator
-    public var encoding: CSVEncoding
-    /// The workbook sheet read; nil for a CSV file.
-    public var sheet: String?
-    /// The workbook's shown sheets, in tab order (empty for a CSV file).
-    public var sheets: [String] = []
-    /// New rows written.
-    public var inserted = 0
-    /// Existing rows (matched by id) whose values changed.
-    public var updated = 0
-    /// Existing rows the file repeats exactly: nothing was written for them.
-    public var unchanged = 0
-    /// Rows refused (only with `skipBad` or `dryRun`; otherwise the import throws instead).
-    public var badRows: [CSVBadRow] = []
-    /// What happened to each line of the file, in line order (see `CSVImporter+Preview`).
-    public var outcomes: [CSVLineOutcome] = []
-
-    /// Columns of the file no column of the table has, as the first line names them: left out.
-    public var skippedColumns: [String] = []
-    /// Lines above the header (a title, the school's name) left out.
-    public var titleLines = 0
-    /// Lines of section headings between the rows (a cell merged across the row, or a word alone in
-    /// the «№ п/п» column): left out.
-    public var headingLines: [Int] = []
-    /// Lines of a workbook hidden in Excel, by the sheet's filter or by hand: left out, each told (she
-    /// loads what she sees); `filteredLines` are those the filter hid.
-    public var hiddenLines: [Int] = []
-    public var filteredLines: [Int] = []
-    /// Lines filling their «№ п/п» alone between the list's lines (a line erased, its number left): left
-    /// out and told. Those after the last line of the list are numbered ahead: left out silently.
-    public var numberAloneLines: [Int] = []
-    /// «Фамилия», «Имя», «Отчество» read as one «ФИО» (`NameColumns`).
-    public var nameColumnsJoined = false
-    /// People added with no role (a list of teachers without «Роль»): the report's indicators about
-    /// teachers do not count them, so the person is told.
-    public var addedWithoutRole = 0
-    /// Mentees a pairs list's «Наставляемые» linked to the new pairs it added.
-    public var menteesLinked = 0
-    /// Lines of pairs the registry holds already whose «Наставляемые» name others than the pair has:
-    /// a list does not change who is in a pair that exists (its page does), so the person is told.
-    public var menteesLeftAlone = 0
-
-    /// Rows of the file that are in the registry now.
-    public var imported: Int { inserted + updated + unchanged }
-
-    /// What the person should know about how the file was read, before its lines: the one source of
-    /// these notes for `import-csv`, its `--dry-run` and the web app's preview.
-    public var notes: [Message] {
-        var notes: [Message] = []
-        if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
-        if !headingLines.isEmpty { notes.append(.importHeadingsSkipped(headingLines)) }
-        let byHand = hiddenLines.filter { !filteredLines.contains($0) }
-        if !filteredLines.isEmpty { notes.append(.importHiddenLines(filteredLines, filtered: true)) }
-        if !byHand.isEmpty { notes.append(.importHiddenLines(byHand, filtered: false)) }
-        if !numberAloneLines.isEmpty { notes.append(.importNumberAloneLines(numberAloneLines)) }
-        if nameColumnsJoined { notes.append(.importNameColumnsJoined) }
-        if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
-        if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
-        if menteesLeftAlone > 0 { notes.append(.importPairMenteesLeftAlone(menteesLeftAlone)) }
-        return notes
-    }
-}
-
-/// Why an import wrote nothing.
-public enum CSVImportError: Error, CustomStringConvertible {
-    /// The file is empty or has no header.
-    case noHeader(file: String)
-    case unknownColumns(table: String, unknown: [String], allowed: [String])
-    case duplicateColumn(table: String, column: String, line: Int)
-    case noColumns(table: String, allowed: [String])
-    /// Some rows are bad and `skipBad` was not asked: the whole file was refused.
-    /// `rows` holds every bad row; `goodRows` counts the rows that would have been imported.
-    case badRows(table: String, file: String, rows: [CSVBadRow], goodRows: Int)
-
-    /// How many bad rows a message lists before it says "and N more".
-    public static let listed = 20
-
-    public var description: String { message.text() }
-
-    /// The one message a person reads, in her language.
-    public var message: Message {
-        switch self {
-        case .noHeader(let file): return .importNoHeader(file)
-        case .unknownColumns(let table, let unknown, let allowed): return .importUnknownColumns(table, unknown: unknown, allowed: allowed)
-        case .duplicateColumn(let table, let column, let line): return .importDuplicateColumn(table, column, line: line)
-        case .noColumns(let table, let allowed): return .importNoColumns(table, allowed: allowed)
-        case .badRows(let table, let file, let rows, let good):
-            return .importBadRows(table, file: file, bad: rows.count, good: good, listing: CSVImportError.listing(rows))
-        }
-    }
-
-    /// The first `listed` bad rows, one per line, then how many more there are.
-    public static func listing(_ rows: [CSVBadRow]) -> [String] {
-        var lines = rows.prefix(listed).map(\.description)
-        if rows.count > listed { lines.append(Message.importMoreBadRows(rows.count - listed).text()) }
-        return lines
-    }
-}
-
 /// Imports the rows of a CSV file into a registry table: a header row of column names (`id` and
 /// `org_id` optional), one row per registry row. Rows with an id that exists are updated (only
 /// the columns in the file); rows without an id are added with a new one. All or nothing unless
@@ -135,14 +22,10 @@ public struct CSVImporter {
         return try self.import(table: name, document: document, file: file, into: replica, skipBad: skipBad, dryRun: dryRun)
     }
 
-    /// Where a header cell goes.
-    enum Target { case id, org, column(Int), nameless, rowNumber, skipped, mentees }
-
     public func `import`(table name: String, document: CSVDocument, file: URL, into replica: Replica, skipBad: Bool = false,
                          dryRun: Bool = false) throws -> CSVImportResult {
         let editor = RegistryEditor(replica: replica)
         let t = try editor.table(name)
-        let allowed = ["id"] + t.cellNames
         guard let headerIndex = CSVImporter.headerIndex(document, table: t) else {
             throw CSVImportError.noHeader(file: file.lastPathComponent)
         }
@@ -152,45 +35,7 @@ public struct CSVImporter {
         let document = joined ?? combined
 
         // The header: which cell goes where.
-        var targets: [Target] = []
-        var columns: [ColumnSchema] = []
-        var unknown: [String] = []
-        var seen: Set<String> = []
-        for raw in document.records[headerIndex].fields {
-            let cell = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if cell.isEmpty { targets.append(.nameless); continue }
-            // The column's own name, or a Russian header people write (`ФИО`, `Дата рождения`); else
-            // «№ п/п», the line numbers a spreadsheet list keeps (unless «№» names a column, as an
-            // event's code in a roadmap): nothing to store; or a pairs list's «Наставляемые», linked
-            // to the new pairs of the list (`PairMenteesCell`).
-            guard let name = HeaderAliases.column(for: cell, table: t.name, columns: t.cellNames) else {
-                if HeaderAliases.isPairMentees(cell, table: t.name) { targets.append(.mentees) } else if HeaderAliases.isRowNumber(cell) {
-                    targets.append(.rowNumber)
-                } else {
-                    unknown.append(cell); targets.append(.skipped)
-                }
-                continue
-            }
-            if !seen.insert(name).inserted { throw CSVImportError.duplicateColumn(table: t.name, column: name, line: document.records[headerIndex].line) }
-            if name == "id" { targets.append(.id) } else if name == "org_id" { targets.append(.org) } else if let c = t.column(named: name) {
-                targets.append(.column(columns.count))
-                columns.append(c)
-            }
-        }
-        // A column without a name counting the lines («1», «2.», …) numbers them, as «№ п/п».
-        let lines = document.records[(headerIndex + 1)...].filter { !$0.isBlank }
-        for (k, target) in targets.enumerated() {
-            guard case .nameless = target else { continue }
-            let cells = lines.map { k < $0.fields.count ? $0.fields[k].trimmingCharacters(in: .whitespaces) : "" }.filter { !$0.isEmpty }
-            if CSVImporter.countsLines(cells) { targets[k] = .rowNumber }
-        }
-        // Columns the table lacks (a phone number, a class) are left out and said so; a file naming
-        // none of the table's columns is not a list of it.
-        let hasOrg = targets.contains { if case .org = $0 { return true } else { return false } }
-        guard hasOrg || !columns.isEmpty else {
-            if !unknown.isEmpty { throw CSVImportError.unknownColumns(table: t.name, unknown: unknown, allowed: allowed) }
-            throw CSVImportError.noColumns(table: t.name, allowed: allowed)
-        }
+        let (targets, columns, unknown) = try CSVImporter.header(document, at: headerIndex, table: t)
         let missingRequired = RegistryEditor.neededForNewRow(t).filter { name in !columns.contains { $0.name == name } }
 
         var result = CSVImportResult(table: t.name, file: file, separator: document.separator, encoding: document.encoding, sheet: document.sheet)
@@ -205,31 +50,8 @@ public struct CSVImporter {
             ? try PersonMatcher(database: db, mayWrite: { (try? editor.checkMayWrite($0, t)) != nil }) : nil
         let fullNameIndex = columns.firstIndex { $0.name == "full_name" }
         let birthIndex = columns.firstIndex { $0.name == "birth_date" }
-        // A list without ids finds a row by what names it in its table (`listKeys`). Read once (no
-        // index on them): the rows this registry may write, by that key.
-        let keyColumns = CSVImporter.listKeys[t.name] ?? []
-        let keyIndexes = keyColumns.compactMap { k in columns.firstIndex { $0.name == k } }
-        let keyed = !keyColumns.isEmpty && keyIndexes.count == keyColumns.count
-        let optional = keyColumns.map { CSVImporter.optionalKeyParts[t.name]?.contains($0) == true }
-        /// The key of a row or a line: nil when a part it needs is empty.
-        func key(_ parts: [String]) -> String? {
-            zip(parts, optional).contains { $0.isEmpty && !$1 } ? nil : parts.joined(separator: "\u{0}")
-        }
-        var byKey: [String: [String]] = [:]
-        if keyed {
-            try db.forEachRow("SELECT id, org_id, \(keyColumns.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(t.name))") { r in
-                guard let k = key(keyColumns.indices.map { r.string(at: $0 + 2) ?? "" }), (try? editor.checkMayWrite(r.string(at: 1) ?? "", t)) != nil else { return }
-                byKey[k, default: []].append(r.string(at: 0) ?? "")
-            }
-        }
-        /// The key of a line, when it gives every part it needs.
-        func lineKey(_ values: [DatabaseValue]) -> String? { keyed ? key(keyIndexes.map { values[$0].text ?? "" }) : nil }
-        /// The key of a line with its optional parts emptied (the course before its end day was known);
-        /// nil when it has none filled.
-        func undatedKey(_ values: [DatabaseValue]) -> String? {
-            guard keyed, zip(keyIndexes, optional).contains(where: { $1 && values[$0].text?.isEmpty == false }) else { return nil }
-            return key(zip(keyIndexes, optional).map { $1 ? "" : values[$0].text ?? "" })
-        }
+        // A list without ids finds a row by what names it in its table (`listKeys`).
+        var byKey = try CSVImporter.RowsByKey(table: t, columns: columns, database: db) { (try? editor.checkMayWrite($0, t)) != nil }
         let table = SQL.identifier(t.name)
         let names = columns.map { SQL.identifier($0.name) }
         let site = replica.site.rawValue
@@ -355,13 +177,7 @@ public struct CSVImporter {
                         }
                     }
                 }
-                if id.isEmpty, let key = lineKey(values) {
-                    var found = byKey[key] ?? []
-                    if found.isEmpty, let undated = undatedKey(values), let rows = byKey[undated], rows.count == 1 {
-                        found = rows
-                        byKey[undated] = nil
-                        byKey[key] = rows
-                    }
+                if id.isEmpty, let found = byKey.rows(of: values) {
                     if found.count == 1 { id = found[0] } else if found.count > 1 {
                         let several = t.name == "pairs" ? Message.importSeveralPairs(found.count)
                             : OnePerPerson.tables.contains(t.name) ? .importSeveralRowsOfPerson(found.count, table: t.name) : .importSeveralSameRows(found.count, table: t.name)
@@ -445,7 +261,7 @@ public struct CSVImporter {
                         }
                         result.menteesLinked += linked.count
                         if let f = fullNameIndex { people?.add(id: id, fullName: values[f].text ?? "", birthDate: birthIndex.map { values[$0] }) }
-                        if let key = lineKey(values) { byKey[key, default: []].append(id) }
+                        byKey.add(id, values)
                         result.inserted += 1
                         if t.name == "persons", given("role") == nil || given("role")?.isNull == true { result.addedWithoutRole += 1 }
                         firstLine[id] = record.line
