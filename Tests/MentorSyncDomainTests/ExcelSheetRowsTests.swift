@@ -99,4 +99,21 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual(ahead.outcomes.map(\.line), [2])
         XCTAssertEqual(ahead.numberAloneLines, [])
     }
+
+    /// A list kept in Excel ends with its totals line, «Итого: 2 человека» under the names, or «Итого»
+    /// in the «№ п/п» column and the count beside it: it was added as a person named «Итого: 2
+    /// человека», or «2». A line opening with «Итого» or «Всего» is the list's total: left out, shown
+    /// so in the preview, and said in a note.
+    func testATotalsLineIsNoPerson() throws {
+        let named = try importCSV("persons", "№ п/п;ФИО;Дата рождения;Роль\n1;Белова Ирина Олеговна;03.03.1993;учитель\n2;Всеволодова Нина Ивановна;04.04.1994;учитель\n;Итого: 2 человека;;\n")
+        XCTAssertEqual([named.inserted, named.badRows.count], [2, 0], "\(named.outcomes)")
+        XCTAssertEqual(named.outcomes.map { "\($0.line) \($0.kind.rawValue)" }, ["2 added", "3 added", "4 skipped"])
+        XCTAssertEqual(named.outcomes.last?.reason, Message.importTotalsLine("Итого: 2 человека").text(.current))
+        XCTAssertEqual(Message.importTotalsLine("Итого: 2 человека").text(.ru), "итоговая строка списка («Итого: 2 человека»)")
+        XCTAssertEqual(named.notes.map { $0.text(.ru) }.filter { $0.contains("итог") }, ["пропущена итоговая строка списка («Итого», «Всего»): строка 4"])
+        let numbered = try importCSV("persons", "№ п/п;ФИО;Дата рождения;Роль\n1;Белова Ирина Олеговна;03.03.1993;учитель\nВСЕГО:;1;;\n2;;;\n", dryRun: true)
+        XCTAssertEqual(numbered.outcomes.map { "\($0.line) \($0.kind.rawValue)" }, ["2 unchanged", "3 skipped"])
+        XCTAssertEqual(numbered.numberAloneLines, [])
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons")?.integer, 2)
+    }
 }

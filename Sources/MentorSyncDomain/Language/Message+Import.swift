@@ -290,6 +290,18 @@ extension Message {
                        ru: "\(one ? "строка" : "строки") \(listed) \(one ? "скрыта" : "скрыты")\(filtered ? " фильтром" : "") в Excel и не \(one ? "загружается" : "загружаются"); чтобы загрузить и \(one ? "её" : "их"), \(ruHow) и загрузите список снова")
     }
 
+    /// Why a line was left out: it is the list's total.
+    public static func importTotalsLine(_ cell: String) -> Message {
+        Message("import.totals_line", en: "the list's totals line (‘\(cell)’)", ru: "итоговая строка списка («\(cell)»)")
+    }
+
+    public static func importTotalsLinesSkipped(_ lines: [Int]) -> Message {
+        let one = lines.count == 1
+        return Message("import.totals_lines_skipped",
+                       en: "the list's totals \(one ? "line" : "lines") left out («Итого», «Всего»): \(one ? "line" : "lines") \(lineList(lines))",
+                       ru: "\(one ? "пропущена итоговая строка" : "пропущены итоговые строки") списка («Итого», «Всего»): \(one ? "строка" : "строки") \(lineList(lines))")
+    }
+
     /// Why a line was left out: its «№ п/п» alone is filled.
     public static func importNumberAlone(_ number: String) -> Message {
         Message("import.number_alone", en: "only its number, ‘\(number)’, is filled", ru: "заполнен только номер «\(number)»")

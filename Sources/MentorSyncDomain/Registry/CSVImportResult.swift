@@ -29,6 +29,8 @@ public struct CSVImportResult: Sendable {
     /// Lines of section headings between the rows (a cell merged across the row, or a word alone in
     /// the «№ п/п» column): left out.
     public var headingLines: [Int] = []
+    /// The list's totals lines («Итого: 12 человек»): left out, and said.
+    public var totalsLines: [Int] = []
     /// Lines of a workbook hidden in Excel, by the sheet's filter or by hand: left out, each told (she
     /// loads what she sees); `filteredLines` are those the filter hid.
     public var hiddenLines: [Int] = []
@@ -56,6 +58,7 @@ public struct CSVImportResult: Sendable {
         var notes: [Message] = []
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
         if !headingLines.isEmpty { notes.append(.importHeadingsSkipped(headingLines)) }
+        if !totalsLines.isEmpty { notes.append(.importTotalsLinesSkipped(totalsLines)) }
         let byHand = hiddenLines.filter { !filteredLines.contains($0) }
         if !filteredLines.isEmpty { notes.append(.importHiddenLines(filteredLines, filtered: true)) }
         if !byHand.isEmpty { notes.append(.importHiddenLines(byHand, filtered: false)) }

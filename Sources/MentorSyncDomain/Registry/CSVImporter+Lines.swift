@@ -48,6 +48,15 @@ extension CSVImporter {
         return !record.fields[filled[0]].trimmingCharacters(in: .whitespaces).contains { $0.isWhitespace || $0.isNumber }
     }
 
+    /// The first filled cell of a line that is the list's total («Итого: 12 человек», «Всего» in the
+    /// «№ п/п» column and a count beside it), as lists kept in Excel end; nil for any other line.
+    static func totalsLine(_ record: CSVRecord) -> String? {
+        guard let first = record.fields.first(where: { !$0.allSatisfy(\.isWhitespace) })?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let lower = first.lowercased()
+        guard let word = ["итого", "всего"].first(where: { lower.hasPrefix($0) }) else { return nil }
+        return lower.dropFirst(word.count).first?.isLetter == true ? nil : first
+    }
+
     /// The «№ п/п» cell of a line that fills nothing else: a word there is a section's heading (as a
     /// heading merged across the row reads in CSV), a number a row numbered ahead and left empty.
     static func rowNumberAlone(_ record: CSVRecord, _ targets: [Target]) -> String? {

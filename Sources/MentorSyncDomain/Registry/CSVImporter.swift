@@ -87,6 +87,11 @@ public struct CSVImporter {
                     continue
                 }
                 if record.heading || CSVImporter.headingInNameColumn(record, targets, columns) { result.headingLines.append(record.line); continue }
+                if let total = CSVImporter.totalsLine(record) {
+                    result.totalsLines.append(record.line)
+                    result.outcomes.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importTotalsLine(total).text(), cells: record.fields))
+                    continue
+                }
                 // Only the «№ п/п» cell filled: a section's heading (a word), or a row numbered ahead and left empty.
                 if let number = CSVImporter.rowNumberAlone(record, targets) {
                     if !number.contains(where: \.isNumber) { result.headingLines.append(record.line) } else {
