@@ -414,7 +414,8 @@ final class CSVImporterTests: XCTestCase {
         let url = try file("twice.csv", "id;full_name\n\(id);Анна\n\(id);Анна Петровна\n")
         XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: url, into: school)) { e in
             guard case .badRows(_, _, let rows, _)? = e as? CSVImportError else { return XCTFail("\(e)") }
-            XCTAssertEqual(rows, [CSVBadRow(line: 3, reason: "the id \(id) is already on line 2")])
+            XCTAssertEqual(rows, [CSVBadRow(line: 3, reason: Message.importIDRepeated(id, firstLine: 2).text(.current))])
+            XCTAssertTrue(rows[0].reason.hasPrefix("the id \(id) is already on line 2"), rows[0].reason)
         }
     }
 

@@ -116,4 +116,21 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual(numbered.numberAloneLines, [])
         XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons")?.integer, 2)
     }
+
+    /// Ольга Ивановна adds a new teacher to last year's list, downloaded with its ids, by copying
+    /// a teacher's row in LibreOffice and typing over the name: the line was refused «идентификатор …
+    /// уже есть в строке 2», nothing saying what to do. The reason says it: clear the copied id.
+    func testARowCopiedWithItsIdIsToldToClearTheId() throws {
+        let id = "0f8fad5b-d9cb-469f-a165-70867728950e"
+        let list = "id;ФИО;Дата рождения\n\(id);Белова Ирина Олеговна;03.03.1993\n\(id);Смирнова Анна Викторовна;14.07.1999\n"
+        let r = try importCSV("persons", list, dryRun: true)
+        XCTAssertEqual(r.badRows.map(\.line), [3])
+        XCTAssertEqual(Message.importIDRepeated(id, firstLine: 2).text(.ru),
+                       "идентификатор \(id) уже есть в строке 2: строка, скопированная из неё для новой записи, сохранила её идентификатор — "
+                       + "очистите в этой строке ячейку «id»; если это та же запись — удалите одну из двух строк")
+        XCTAssertEqual(r.badRows.first?.reason, Message.importIDRepeated(id, firstLine: 2).text(.current))
+        // The id cleared: she is added beside the teacher she was copied from.
+        let cleared = try importCSV("persons", list.replacingOccurrences(of: "\n\(id);Смирнова", with: "\n;Смирнова"))
+        XCTAssertEqual([cleared.inserted, cleared.badRows.count], [2, 0], "\(cleared.badRows)")
+    }
 }

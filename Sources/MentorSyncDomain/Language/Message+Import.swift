@@ -224,8 +224,9 @@ extension Message {
     }
 
     static func importIDRepeated(_ id: String, firstLine: Int) -> Message {
-        Message("import.id_repeated", en: "the id \(id) is already on line \(firstLine)",
-                ru: "идентификатор \(id) уже есть в строке \(firstLine)")
+        Message("import.id_repeated",
+                en: "the id \(id) is already on line \(firstLine): a line copied from it to add someone new keeps its id — clear the id cell of this line; the same record twice — delete one of the two lines",
+                ru: "идентификатор \(id) уже есть в строке \(firstLine): строка, скопированная из неё для новой записи, сохранила её идентификатор — очистите в этой строке ячейку «id»; если это та же запись — удалите одну из двух строк")
     }
 
     static func importRegistryRefuses(_ detail: String) -> Message {
