@@ -133,4 +133,23 @@ final class ExcelSheetRowsTests: XCTestCase {
         let cleared = try importCSV("persons", list.replacingOccurrences(of: "\n\(id);Смирнова", with: "\n;Смирнова"))
         XCTAssertEqual([cleared.inserted, cleared.badRows.count], [2, 0], "\(cleared.badRows)")
     }
+
+    /// A staff list takes «Дата приёма» from another sheet by a formula; a teacher missing there
+    /// gets 0, which a date cell shows as 00.01.1900 (LibreOffice: 30.12.1899). The line was refused
+    /// ««1899-12-31» — не дата (пишите ДД.ММ.ГГГГ…)», a date she never wrote, said not to be one. The
+    /// reason says what the cell holds and what to do.
+    func testADateCellHoldingZeroIsToldAsAFormulaThatFoundNoDate() throws {
+        let book = scratch.path("штат.xlsx")
+        try F.workbook(sheetData: "<row r=\"1\"><c t=\"inlineStr\"><is><t>ФИО</t></is></c><c t=\"inlineStr\"><is><t>Дата приёма</t></is></c></row>"
+            + "<row r=\"2\"><c t=\"inlineStr\"><is><t>Белова Ирина Олеговна</t></is></c><c s=\"1\"><f>Кадры!B2</f><v>0</v></c></row>"
+            + "<row r=\"3\"><c t=\"inlineStr\"><is><t>Орлова Вера Павловна</t></is></c><c s=\"1\"><f>Кадры!B3</f><v>45170</v></c></row>",
+            styles: "<xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>").write(to: book)
+        let r = try CSVImporter().import(table: "persons", file: book, into: school, skipBad: true, dryRun: true)
+        XCTAssertEqual(r.outcomes.map { "\($0.line) \($0.kind.rawValue)" }, ["2 refused", "3 added"])
+        XCTAssertEqual(r.outcomes[0].cells, ["Белова Ирина Олеговна", "00.01.1900"])
+        XCTAssertEqual(Message.importLine(2, r.badRows[0].reason).text(.current), "line 2: " + Message.dateZero(.column("hired_on", table: "persons")).text(.current))
+        XCTAssertEqual(Message.dateZero(.column("hired_on", table: "persons")).text(.ru),
+                       "«Дата приёма»: в ячейке 0 в формате даты (Excel показывает 00.01.1900, LibreOffice — 30.12.1899) — так формула показывает дату, "
+                       + "которой не нашла; впишите дату или очистите ячейку")
+    }
 }

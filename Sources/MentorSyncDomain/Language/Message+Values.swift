@@ -22,6 +22,13 @@ extension Message {
                 ru: "\(context.ru): «\(text)» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)")
     }
 
+    /// A workbook's date cell holding 0 (`ExcelDate.zero`).
+    static func dateZero(_ context: EntryContext) -> Message {
+        Message("value.date_zero",
+                en: "\(context.en): the cell holds 0 as a date (Excel shows 00.01.1900, LibreOffice 30.12.1899), as a formula shows a date it did not find; type the date or clear the cell",
+                ru: "\(context.ru): в ячейке 0 в формате даты (Excel показывает 00.01.1900, LibreOffice — 30.12.1899) — так формула показывает дату, которой не нашла; впишите дату или очистите ячейку")
+    }
+
     /// A date of a month that has no such day, or of no month: «в феврале 2002 года нет 31-го числа».
     static func noSuchDay(_ context: EntryContext, _ text: String, year: Int, month: Int, day: Int) -> Message {
         let enMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -60,6 +60,7 @@ public enum ValueParser {
             return .real(v)
         case .date:
             guard let d = normalizeDate(raw) else {
+                if raw == ExcelDate.zero { throw MessageError(.dateZero(.column(column.name, table: table))) }
                 // Written as a date, but no such day: say which part is wrong («31.02.2002»).
                 if let (y, m, day) = dateParts(raw), (1900...2200).contains(y) {
                     throw MessageError(.noSuchDay(.column(column.name, table: table), raw, year: y, month: m, day: day))

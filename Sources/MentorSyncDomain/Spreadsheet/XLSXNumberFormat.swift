@@ -88,6 +88,9 @@ enum ExcelDate {
 
     /// The cell text for a serial: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` (when it has a time of day),
     /// or `HH:MM` for a time; nil when the number is no date Excel can show (negative, past 9999).
+    /// How Excel shows a date cell holding 0.
+    public static let zero = "00.01.1900"
+
     static func text(serial: Double, kind: XLSXNumberKind, date1904: Bool) -> String? {
         guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
         var whole = Int(serial.rounded(.down))
@@ -95,6 +98,9 @@ enum ExcelDate {
         if seconds >= 86_400 { whole += 1; seconds = 0 }
         let clock = pad(seconds / 3600) + ":" + pad(seconds / 60 % 60) + (seconds % 60 == 0 ? "" : ":" + pad(seconds % 60))
         if kind == .time { return clock }
+        // Serial 0 of the 1900 system is no day: Excel shows it «00.01.1900» (a formula showing a date
+        // it did not find, a 0 typed into a date column), and so it reads (`ValueParser` says why).
+        if !date1904 && whole == 0 && seconds == 0 { return zero }
         let date: String
         if !date1904 && whole == 60 {
             date = "1900-02-29"
