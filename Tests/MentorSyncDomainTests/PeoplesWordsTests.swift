@@ -27,6 +27,22 @@ final class PeoplesWordsTests: XCTestCase {
         XCTAssertNil(ValueParser.normalizeDate("31.02.1998 0:00"))
     }
 
+    /// A deputy head's list of mentors, most of them women, says «активна», «неактивна», «выбыла»:
+    /// every such line was refused («недопустимое значение; допустимо: кандидат, активный,
+    /// неактивный»); a staff list's «учительница» too. A woman's words are taken as a man's.
+    func testAWomanMentorsStatusIsTakenAsSheWritesIt() {
+        let values = ["candidate", "active", "inactive"]
+        for (word, value) in [("активна", "active"), ("Активная", "active"), ("действующая", "active"), ("неактивна", "inactive"),
+                              ("не активна", "inactive"), ("выбыла", "inactive"), ("выбыл(а)", "inactive")] {
+            XCTAssertEqual(EnumerationAliases.value(word, column: "status", table: "mentors", values: values), value, word)
+        }
+        XCTAssertEqual(EnumerationAliases.russian("active", column: "status", table: "mentors"), "активный", "the word printed stays")
+        // And a teacher as a staff list of women writes her.
+        let roles = ["teacher", "student", "methodologist", "manager", "external"]
+        XCTAssertEqual(EnumerationAliases.value("Учительница", column: "role", table: "persons", values: roles), "teacher")
+        XCTAssertEqual(EnumerationAliases.value("преподавательница", column: "role", table: "persons", values: roles), "teacher")
+    }
+
     /// Every Russian header finds its own column, so no two columns of a table share a word.
     func testEveryRussianHeaderNamesOneColumn() {
         for t in RegistrySchema.schema.tables {
