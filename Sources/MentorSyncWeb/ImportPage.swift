@@ -164,11 +164,12 @@ struct ImportPage {
         FileManager.default.createFile(atPath: loaded.path, contents: nil)
         let l = ctx.language
         let done = Message.webImported(added: result.inserted, updated: result.updated, refused: result.badRows.count).text(l)
-        // Which lines were refused and why (the preview said so; the page keeps it after loading),
-        // in amber beside the green «loaded».
-        guard !result.badRows.isEmpty else { return .redirect("/t/\(table)?" + query([("done", done)])) }
-        let left = result.badRows.prefix(3).map { Message.importLine($0.line, $0.reason).text(l) }.joined(separator: "; ")
-            + (result.badRows.count > 3 ? "; " + Message.webImportMoreRefused(result.badRows.count - 3).text(l) : "")
-        return .redirect("/t/\(table)?" + query([("done", done), ("left", left)]))
+        // Which lines were refused and why, and which were left out (hidden in Excel, a total): the
+        // preview said so; the page keeps it after loading, in amber beside the green «loaded».
+        let leftOut = result.linesLeftOut.map { $0.text(l) }
+        guard !result.badRows.isEmpty || !leftOut.isEmpty else { return .redirect("/t/\(table)?" + query([("done", done)])) }
+        let refused = result.badRows.prefix(3).map { Message.importLine($0.line, $0.reason).text(l) }
+            + (result.badRows.count > 3 ? [Message.webImportMoreRefused(result.badRows.count - 3).text(l)] : [])
+        return .redirect("/t/\(table)?" + query([("done", done), ("left", (refused + leftOut).joined(separator: "; "))]))
     }
 }

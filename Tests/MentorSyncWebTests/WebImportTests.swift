@@ -167,7 +167,7 @@ final class WebImportTests: XCTestCase {
     /// Ольга Ивановна filtered her staff list to «наставники 2026» in LibreOffice and loaded it: the
     /// preview showed the rows the filter hid as rows to add, and they were added. Each hidden row
     /// stands in the preview as left out, «строка скрыта фильтром в Excel», a note says how to load
-    /// them too, and the confirmation loads only the rows she sees.
+    /// them too, and the confirmation loads only the rows she sees, the page after it saying so again.
     func testRowsHiddenByAFilterAreShownLeftOutAndNotLoaded() throws {
         let w = try WebWorld()
         let port = try w.start("mentorsync-school", home: w.schoolHome, extra: [])
@@ -184,7 +184,12 @@ final class WebImportTests: XCTestCase {
         let confirm = try XCTUnwrap(preview.body.range(of: "/import/confirm?").map { r in
             String(preview.body[r.lowerBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
         })
-        XCTAssertEqual(client.post(confirm.components(separatedBy: "&csrf=")[0], [])?.status, 303)
+        let loaded = try XCTUnwrap(client.post(confirm.components(separatedBy: "&csrf=")[0], []))
+        XCTAssertEqual(loaded.status, 303)
+        // The page after loading says it again: two added, and the hidden rows left out.
+        let receipt = try XCTUnwrap(client.get(try XCTUnwrap(loaded.header("Location"))))
+        XCTAssertTrue(receipt.body.contains("загружено: добавлено 2, изменено 0, отклонено 0"), receipt.body)
+        XCTAssertTrue(receipt.body.contains("строки 3, 5 скрыты фильтром в Excel и не загружаются"), receipt.body)
         let list = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path]).stdout
         XCTAssertTrue(list.contains("Белова Ирина Олеговна") && list.contains("Громова Алла Ивановна"), list)
         XCTAssertFalse(list.contains("Орлова") || list.contains("Зайцева"), "rows hidden by the filter are loaded: \(list)")

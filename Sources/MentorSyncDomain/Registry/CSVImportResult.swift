@@ -52,17 +52,25 @@ public struct CSVImportResult: Sendable {
     /// Rows of the file that are in the registry now.
     public var imported: Int { inserted + updated + unchanged }
 
+    /// The notes on lines of the list left out though they hold something (a total, rows hidden in
+    /// Excel, numbers alone): a receipt says them again, as the lines loaded do not count them.
+    public var linesLeftOut: [Message] {
+        var notes: [Message] = []
+        if !totalsLines.isEmpty { notes.append(.importTotalsLinesSkipped(totalsLines)) }
+        let byHand = hiddenLines.filter { !filteredLines.contains($0) }
+        if !filteredLines.isEmpty { notes.append(.importHiddenLines(filteredLines, filtered: true)) }
+        if !byHand.isEmpty { notes.append(.importHiddenLines(byHand, filtered: false)) }
+        if !numberAloneLines.isEmpty { notes.append(.importNumberAloneLines(numberAloneLines)) }
+        return notes
+    }
+
     /// What the person should know about how the file was read, before its lines: the one source of
     /// these notes for `import-csv`, its `--dry-run` and the web app's preview.
     public var notes: [Message] {
         var notes: [Message] = []
         if titleLines > 0 { notes.append(.importTitleLinesSkipped(titleLines)) }
         if !headingLines.isEmpty { notes.append(.importHeadingsSkipped(headingLines)) }
-        if !totalsLines.isEmpty { notes.append(.importTotalsLinesSkipped(totalsLines)) }
-        let byHand = hiddenLines.filter { !filteredLines.contains($0) }
-        if !filteredLines.isEmpty { notes.append(.importHiddenLines(filteredLines, filtered: true)) }
-        if !byHand.isEmpty { notes.append(.importHiddenLines(byHand, filtered: false)) }
-        if !numberAloneLines.isEmpty { notes.append(.importNumberAloneLines(numberAloneLines)) }
+        notes += linesLeftOut
         if nameColumnsJoined { notes.append(.importNameColumnsJoined) }
         if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
         if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
