@@ -77,6 +77,24 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual([r.inserted, r.badRows.count], [3, 0], "\(r.badRows)")
         XCTAssertEqual(r.headingLines, [2])
         XCTAssertEqual(try persons().map(\.[0]), ["Белова Ирина Олеговна", "Громова Алла Ивановна", "Орлова Вера Павловна"])
+        // The list of names alone, three columns wide, as Excel writes it: the header merged as the names.
+        let merge = { (rows: ClosedRange<Int>) in "<mergeCells>" + rows.map { "<mergeCell ref=\"A\($0):C\($0)\"/>" }.joined() + "</mergeCells>" }
+        let names = scratch.path("6Б.xlsx")
+        try F.workbook(sheetData: F.row(1, "ФИО") + F.row(2, "Лебедева Нина Олеговна") + F.row(3, "Козлов Пётр Андреевич"), afterSheetData: merge(1...3)).write(to: names)
+        let alone = try CSVImporter().import(table: "persons", file: names, into: school)
+        XCTAssertEqual([alone.inserted, alone.badRows.count, alone.headingLines.count], [2, 0, 0], "\(alone.outcomes)")
+        // Short sections (a heading, one person) and a signature under the list, merged across it, are
+        // still no people, though they are half its lines.
+        let sections = scratch.path("разделы.xlsx")
+        try F.workbook(sheetData: F.row(1, "Список педагогов") + F.row(2, "ФИО", "Дата рождения", "Должность")
+            + F.row(3, "Администрация") + F.row(4, "Волкова Нина Петровна", "05.05.1980", "директор")
+            + F.row(5, "Учителя начальных классов") + F.row(6, "Смирнова Анна Викторовна", "14.07.1999", "учитель")
+            + F.row(7, "Учителя математики") + F.row(8, "Иванова Мария Петровна", "12.03.1975", "учитель")
+            + F.row(9, "Директор ____________ Волкова Н. П."),
+            afterSheetData: "<mergeCells>" + [1, 3, 5, 7, 9].map { "<mergeCell ref=\"A\($0):C\($0)\"/>" }.joined() + "</mergeCells>").write(to: sections)
+        let sectioned = try CSVImporter().import(table: "persons", file: sections, into: school)
+        XCTAssertEqual([sectioned.inserted, sectioned.badRows.count], [3, 0], "\(sectioned.outcomes)")
+        XCTAssertEqual(sectioned.headingLines, [3, 5, 7, 9])
     }
 
     /// A «№ п/п» line with its number alone between the filled lines (a teacher's line erased, its

@@ -41,8 +41,12 @@ public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     public var fields: [String]
     /// A workbook's row whose one value fills a cell merged across columns: a title, or a section's
-    /// heading between the rows of a list («Учителя начальных классов»).
+    /// heading between the rows of a list («Учителя начальных классов») — unless the list's own
+    /// columns are merged so (`CSVImporter.mergeLayout`).
     public var heading = false
+    /// A workbook's cells of this row merged across columns, by the column of their value: how many
+    /// columns each covers (a heading's shape, or a column's, as the header's «ФИО» over three).
+    public var mergedAcross: [Int: Int] = [:]
     /// A workbook's row a person does not see in Excel: hidden by the sheet's filter, or by hand.
     public var hidden: Hidden? = nil
 

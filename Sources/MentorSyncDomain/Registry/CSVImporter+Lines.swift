@@ -38,6 +38,30 @@ extension CSVImporter {
     /// giving the day finds the course without one when no course has that day: the day written in.
     static let optionalKeyParts: [String: Set<String>] = ["trainings": ["finished_on"]]
 
+    /// Cells merged across columns as the list's own columns are, not as a heading is (first column,
+    /// how many): as the header's cells (its «ФИО» merged over three columns, as every name under it),
+    /// as a cell of a line that fills others too; and, in a list whose lines hold one value each (a
+    /// class list of names alone), as more than half of them.
+    static func mergeLayout(_ d: CSVDocument, header: Int) -> Set<[Int]> {
+        var shapes = Set(d.records[header].mergedAcross.map { [$0.key, $0.value] })
+        let lines = d.records[(header + 1)...].filter { !$0.isBlank }
+        var alone: [[Int]: Int] = [:]
+        var oneValueEach = true
+        for r in lines where !r.mergedAcross.isEmpty || oneValueEach {
+            let filled = r.fields.lazy.filter { !$0.allSatisfy(\.isWhitespace) }.count
+            if filled > 1 { oneValueEach = false; shapes.formUnion(r.mergedAcross.map { [$0.key, $0.value] }) }
+            if r.heading { for (c, span) in r.mergedAcross { alone[[c, span], default: 0] += 1 } }
+        }
+        if oneValueEach { for (shape, n) in alone where n * 2 > lines.count { shapes.insert(shape) } }
+        return shapes
+    }
+
+    /// A workbook's line whose one value fills a cell merged across the row (`CSVRecord.heading`), not
+    /// merged as the list's columns are.
+    static func mergedHeading(_ r: CSVRecord, layout: Set<[Int]>) -> Bool {
+        r.heading && !r.mergedAcross.contains { layout.contains([$0.key, $0.value]) }
+    }
+
     /// A line whose one filled cell is a single word in the person's name column («Администрация»),
     /// in a list of three columns or more: a section's heading as it reads in CSV (a workbook's cell
     /// merged across the row says so itself); a person's name has two words at least.

@@ -68,6 +68,7 @@ public struct CSVImporter {
             // The first line of this file that wrote each row (a later line naming it again is a repeat).
             var firstLine: [String: Int] = [:]
             var values = [DatabaseValue](repeating: .null, count: columns.count)
+            let layout = CSVImporter.mergeLayout(document, header: headerIndex)
             // Lines filling their number alone, told once a line of the list follows them.
             var numberedAhead: [CSVLineOutcome] = []
             func numberedAheadAreBetweenLines() {
@@ -86,7 +87,7 @@ public struct CSVImporter {
                                                           cells: record.fields))
                     continue
                 }
-                if record.heading || CSVImporter.headingInNameColumn(record, targets, columns) { result.headingLines.append(record.line); continue }
+                if CSVImporter.mergedHeading(record, layout: layout) || CSVImporter.headingInNameColumn(record, targets, columns) { result.headingLines.append(record.line); continue }
                 if let total = CSVImporter.totalsLine(record) {
                     result.totalsLines.append(record.line)
                     result.outcomes.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importTotalsLine(total).text(), cells: record.fields))

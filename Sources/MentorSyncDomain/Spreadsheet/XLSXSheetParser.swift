@@ -42,7 +42,7 @@ struct XLSXSheetParser {
         let w = XMLWalker()
         // Cells merged across columns (18.3.1.55): their first cell → how many columns. A row holding
         // one alone, over three columns or the whole sheet's width, is a heading (a name cell merged
-        // over two columns in every row of a list is no heading; see `headings`).
+        // over two columns in every row of a list is no heading; see `CSVImporter.mergeLayout`).
         var acrossColumns: [[Int]: Int] = [:]
         // Cells merged down (a pair's name over the rows of its meetings; a position over two columns
         // and three rows): first column, first and last row, how many columns.
@@ -157,36 +157,18 @@ struct XLSXSheetParser {
                 }
             }
         }
-        let headings = XLSXSheetParser.headings(rows, acrossColumns: acrossColumns, width: width)
+        var merged: [Int: [Int: Int]] = [:]
+        for (at, span) in acrossColumns { merged[at[0], default: [:]][at[1]] = span }
         return rows.map { row in
             var fields = [String](repeating: "", count: width)
             for (k, v) in row.cells { fields[k] = v }
+            let across = merged[row.number]?.filter { row.cells[$0.key] != nil } ?? [:]
+            let heading = row.cells.count == 1 && across.values.contains { $0 >= min(3, width) }
             let hidden: CSVRecord.Hidden? = !hiddenRows.contains(row.number) ? nil : filtered?.contains(row.number) == true ? .filter : .byHand
-            return CSVRecord(line: row.number, fields: fields, heading: headings.contains(row.number), hidden: hidden)
+            var record = CSVRecord(line: row.number, fields: fields, heading: heading, hidden: hidden)
+            record.mergedAcross = across
+            return record
         }
-    }
-
-    /// The rows holding one value alone, in a cell merged over three columns or the sheet's width: a
-    /// title, a section's heading. Not when the same merge (first column, width) is the column's own
-    /// shape: on a row that fills other cells too (the header's «ФИО» merged as every name under it),
-    /// or on most rows of the sheet (a class list of names alone, each merged over three columns).
-    static func headings(_ rows: [(number: Int, cells: [Int: String])], acrossColumns: [[Int]: Int], width: Int) -> Set<Int> {
-        guard !acrossColumns.isEmpty else { return [] }
-        let filled = Dictionary(rows.map { ($0.number, $0.cells) }, uniquingKeysWith: { a, _ in a })
-        var shapes: [[Int]: Int] = [:]
-        var columnShapes: Set<[Int]> = []
-        for (at, span) in acrossColumns {
-            guard let cells = filled[at[0]], cells[at[1]] != nil else { continue }
-            shapes[[at[1], span], default: 0] += 1
-            if cells.count > 1 { columnShapes.insert([at[1], span]) }
-        }
-        var out: Set<Int> = []
-        for row in rows where row.cells.count == 1 {
-            guard let k = row.cells.keys.first, let span = acrossColumns[[row.number, k]], span >= min(3, width) else { continue }
-            if columnShapes.contains([k, span]) || (shapes[[k, span]] ?? 0) * 2 > rows.count { continue }
-            out.insert(row.number)
-        }
-        return out
     }
 
     private enum Capture { case none, value, inline }
