@@ -43,6 +43,20 @@ final class ExcelListTests: XCTestCase {
         XCTAssertEqual(try SpreadsheetFile.read(contentsOf: url, sheet: "Справочник").records.map(\.fields), [["учитель"], ["ученик"]])
     }
 
+    /// Ольга Ивановна keeps her mentors in one workbook, a tab per school year, last year's first;
+    /// she edits «2025-2026» and loads the file: last year's tab was read, the preview offering to
+    /// put every mentor back as a candidate. The sheet she was looking at when she saved is read
+    /// first; a workbook saved on a sheet without the list is read as before.
+    func testTheSheetOpenWhenSavedIsReadFirst() throws {
+        let year = { (status: String) in F.row(1, "Наставник", "Статус") + F.row(2, "Иванова Мария Петровна", status) }
+        let url = scratch.path("наставники.xlsx")
+        try F.workbook(sheets: [("2024-2025", nil, year("кандидат")), ("2025-2026", nil, year("активный"))], activeTab: 1).write(to: url)
+        XCTAssertEqual(try SpreadsheetFile.read(contentsOf: url).sheet, "2025-2026")
+        let onInstructions = scratch.path("шаблон.xlsx")
+        try F.workbook(sheets: [("Список", nil, year("активный")), ("Инструкция", nil, F.row(1, "Заполните лист «Список»."))], activeTab: 1).write(to: onInstructions)
+        XCTAssertEqual(try SpreadsheetFile.read(contentsOf: onInstructions) { CSVImporter.namedHeader($0, table: RegistrySchema.mentors) != nil }.sheet, "Список")
+    }
+
     /// A workbook whose sheets name none of the table's columns is refused as before, by its first
     /// shown sheet (not the hidden one before it, which she cannot see).
     func testAWorkbookWithoutTheListIsToldByItsFirstShownSheet() throws {

@@ -39,7 +39,7 @@ enum SpreadsheetFixtures {
 
     /// A workbook of several sheets in tab order, each with its `sheetData` (inline strings) and
     /// its state (`hidden`, `veryHidden`; nil: shown), as Excel writes a workbook with a hidden sheet.
-    static func workbook(sheets: [(name: String, state: String?, sheetData: String)]) throws -> Data {
+    static func workbook(sheets: [(name: String, state: String?, sheetData: String)], activeTab: Int? = nil) throws -> Data {
         var zip = ZipWriter()
         try zip.add("_rels/.rels", bytes("""
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -48,7 +48,8 @@ enum SpreadsheetFixtures {
         let listed = sheets.enumerated().map { i, s in
             "<sheet name=\"\(s.name)\" sheetId=\"\(i + 1)\"\(s.state.map { " state=\"\($0)\"" } ?? "") r:id=\"rId\(i + 1)\"/>"
         }
-        try zip.add("xl/workbook.xml", bytes("<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheets>\(listed.joined())</sheets></workbook>"))
+        let views = activeTab.map { "<bookViews><workbookView activeTab=\"\($0)\"/></bookViews>" } ?? ""
+        try zip.add("xl/workbook.xml", bytes("<workbook xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">\(views)<sheets>\(listed.joined())</sheets></workbook>"))
         let rels = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(relNS)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }
         try zip.add("xl/_rels/workbook.xml.rels", bytes("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(rels.joined())</Relationships>"))
         for (i, s) in sheets.enumerated() {

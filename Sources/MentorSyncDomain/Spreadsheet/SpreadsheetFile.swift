@@ -4,9 +4,9 @@ import Foundation
 /// told by the content: a ZIP (`PK\x03\x04`) or an OLE file (old `.xls`) is a workbook, anything
 /// else is CSV; a file named `.xlsx` that is neither gets a workbook error, never CSV garbage.
 public enum SpreadsheetFile {
-    /// The records of `url`: for a workbook, of `sheet`, else of the first shown sheet that is
-    /// `wanted` (a template's list often follows a sheet of instructions or a hidden one of the
-    /// words its drop-down lists offer), else of the first shown sheet.
+    /// The records of `url`: for a workbook, of `sheet`, else of the sheet open when it was saved if
+    /// it is `wanted`, else of the first shown sheet that is (a template's list often follows a sheet
+    /// of instructions or a hidden one of the words its drop-down lists offer), else of the first shown sheet.
     public static func read(contentsOf url: URL, separator: CSVSeparator? = nil, sheet: String? = nil,
                             wanted: (CSVDocument) -> Bool = { _ in true }) throws -> CSVDocument {
         let data = try contents(of: url)
@@ -20,7 +20,10 @@ public enum SpreadsheetFile {
                 return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name, sheets: book.shownSheetNames)
             }
             guard sheet == nil, let first = book.shownSheetNames.first else { return try document(sheet) }
-            for name in book.shownSheetNames {
+            // The sheet she was looking at when she saved first (a workbook keeping a list per school
+            // year, the last year's tab first), then the others in tab order.
+            let order = book.activeSheetName.map { a in [a] + book.shownSheetNames.filter { $0 != a } } ?? book.shownSheetNames
+            for name in order {
                 let d = try document(name)
                 if wanted(d) { return d }
             }

@@ -29,6 +29,8 @@ enum XLSXParts {
         /// `hidden`: `state="hidden"` or `"veryHidden"` (18.18.68): a sheet the person does not see in Excel.
         var sheets: [(name: String, relationship: String, hidden: Bool)] = []
         var date1904 = false
+        /// The tab shown when the workbook was saved (18.2.30 workbookView@activeTab), an index into `sheets`.
+        var activeTab = 0
     }
 
     static func workbook(_ bytes: [UInt8], part: String, file: String) throws -> Workbook {
@@ -36,6 +38,7 @@ enum XLSXParts {
         let w = XMLWalker()
         w.start = { name, a in
             if name == "workbookPr", let v = a["date1904"] { book.date1904 = v == "1" || v.lowercased() == "true" }
+            if name == "workbookView", let v = a["activeTab"].flatMap({ Int($0) }) { book.activeTab = v }
             if name == "sheet", let sheet = a["name"], let id = XMLWalker.attribute(a, "id") {
                 book.sheets.append((sheet, id, a["state"].map { $0 != "visible" } ?? false))
             }

@@ -17,6 +17,8 @@ public final class XLSXWorkbook {
     public let sheetNames: [String]
     /// The sheets a person sees in Excel, in tab order (hidden ones left out).
     public let shownSheetNames: [String]
+    /// The shown sheet that was open when the workbook was saved (its active tab), if a worksheet.
+    public let activeSheetName: String?
     private let sheetParts: [String]
     private let zip: ZipReader
     private let date1904: Bool
@@ -56,6 +58,8 @@ public final class XLSXWorkbook {
         guard !parts.isEmpty else { throw XLSXError.notWorkbook(file: file, missing: "worksheet") }
         sheetNames = names
         shownSheetNames = shown
+        let active = book.sheets.indices.contains(book.activeTab) ? book.sheets[book.activeTab].name : nil
+        activeSheetName = active.flatMap { shown.contains($0) ? $0 : nil }
         sheetParts = parts
         date1904 = book.date1904
         stylesPart = rels.values.first { $0.type.hasSuffix("/styles") }.map { XLSXParts.resolve($0.target, from: bookPart) }
