@@ -170,4 +170,18 @@ final class ExcelSheetRowsTests: XCTestCase {
                        "«Дата приёма»: в ячейке 0 в формате даты (Excel показывает 00.01.1900, LibreOffice — 30.12.1899) — так формула показывает дату, "
                        + "которой не нашла; впишите дату или очистите ячейку")
     }
+
+    /// A school's staff list keeps the consent to personal data as «да» / «нет»: each line was refused
+    /// ««да» — не дата (пишите ДД.ММ.ГГГГ…)», not saying that the registry keeps the day consent
+    /// was given. The reason says what the column holds and what to write (and that «нет» is an empty cell).
+    func testYesOrNoInADateColumnIsToldWhatTheColumnHolds() throws {
+        let r = try importCSV("persons", "ФИО;Дата рождения;Согласие на обработку ПД\nБелова Ирина Олеговна;03.03.1993;да\nОрлова Вера Павловна;06.06.1985;Нет\n",
+                              dryRun: true)
+        XCTAssertEqual(r.badRows.map(\.line), [2, 3])
+        let context = EntryContext.column("pd_consent_on", table: "persons")
+        XCTAssertEqual(r.badRows.map(\.reason), [Message.yesNoForADate(context, "да").text(.current), Message.yesNoForADate(context, "Нет").text(.current)])
+        XCTAssertEqual(Message.yesNoForADate(context, "да").text(.ru),
+                       "«Согласие на обработку персональных данных»: «да» — не дата: здесь реестр хранит день (для согласия — день, когда оно дано); "
+                       + "впишите его как ДД.ММ.ГГГГ, а если его нет — оставьте ячейку пустой")
+    }
 }

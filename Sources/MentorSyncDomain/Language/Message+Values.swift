@@ -22,6 +22,13 @@ extension Message {
                 ru: "\(context.ru): «\(text)» — не дата (пишите ДД.ММ.ГГГГ или ГГГГ-ММ-ДД)")
     }
 
+    /// «да» / «нет» in a date column (`ValueParser.givenOrNot`).
+    static func yesNoForADate(_ context: EntryContext, _ text: String) -> Message {
+        Message("value.yes_no_for_a_date",
+                en: "\(context.en): '\(text)' is not a date: the registry keeps the day here (for a consent, the day it was given); type it as DD.MM.YYYY, or leave the cell empty when there is none",
+                ru: "\(context.ru): «\(text)» — не дата: здесь реестр хранит день (для согласия — день, когда оно дано); впишите его как ДД.ММ.ГГГГ, а если его нет — оставьте ячейку пустой")
+    }
+
     /// A workbook's date cell holding 0 (`ExcelDate.zero`).
     static func dateZero(_ context: EntryContext) -> Message {
         Message("value.date_zero",

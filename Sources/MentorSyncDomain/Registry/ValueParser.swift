@@ -61,6 +61,10 @@ public enum ValueParser {
         case .date:
             guard let d = normalizeDate(raw) else {
                 if raw == ExcelDate.zero { throw MessageError(.dateZero(.column(column.name, table: table))) }
+                // «да» / «нет» where a list keeps a date (the day consent was given): what to write instead.
+                if ValueParser.givenOrNot.contains(raw.trimmingCharacters(in: .whitespaces).lowercased()) {
+                    throw MessageError(.yesNoForADate(.column(column.name, table: table), raw))
+                }
                 // Written as a date, but no such day: say which part is wrong («31.02.2002»).
                 if let (y, m, day) = dateParts(raw), (1900...2200).contains(y) {
                     throw MessageError(.noSuchDay(.column(column.name, table: table), raw, year: y, month: m, day: day))
@@ -103,6 +107,9 @@ public enum ValueParser {
 
     /// Year, month and day of a text written as a date (`YYYY-MM-DD` or `DD.MM.YYYY`, a time after
     /// it allowed), whether or not there is such a day.
+    /// Words a list writes for «given or not» where the registry keeps the day: the flags' words and more.
+    static let givenOrNot = Set(yesNo.keys).union(["есть", "имеется", "отсутствует", "получено", "не получено"])
+
     static func dateParts(_ text: String) -> (Int, Int, Int)? {
         var s = withoutYearWord(text.trimmingCharacters(in: .whitespaces))
         // «12 марта 1990»: Excel's long date, saved to CSV as it shows.
