@@ -75,7 +75,7 @@ enum CSVCommands {
         let refused = result.badRows.count
         if args.has("json") {
             console.json(["table": result.table, "file": file.path, "written": false, "dry_run": true,
-                          "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged, "refused": refused,
+                          "inserted": result.inserted, "updated": result.updated, "unchanged": result.unchanged, "refused": refused, "skipped": result.skipped,
                           "skipped_columns": result.skippedColumns, "title_lines": result.titleLines,
                           "mentees_linked": result.menteesLinked, "mentees_left_alone": result.menteesLeftAlone,
                           "lines": result.outcomes.map { o -> [String: Any] in
@@ -95,7 +95,7 @@ enum CSVCommands {
                 if let linked = o.menteesSaid(resolver) { console.paragraph(linked.text(), first: "    ", indent: "      ") }
             }
             console.paragraph(Message.importDryRunSummary(added: result.inserted, updated: result.updated,
-                                                          unchanged: result.unchanged, refused: refused).text())
+                                                          unchanged: result.unchanged, refused: refused, skipped: result.skipped).text())
         }
         if refused > 0 && !skipBad { throw CommandFailure(Message.importDryRunWouldRefuse(refused).text()) }
     }

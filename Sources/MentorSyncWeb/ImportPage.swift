@@ -138,7 +138,9 @@ struct ImportPage {
             return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused || o.kind == .skipped ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }
         let read = result.sheet.map { "\(name), \(Message.webImportSheet($0).text(l))" } ?? name
-        var body = "<p>\(esc(read)): \(ctx.t(.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count)))</p>"
+        let summary = Message.webImportSummary(added: result.inserted, updated: result.updated, unchanged: result.unchanged, refused: result.badRows.count,
+                                               skipped: result.skipped)
+        var body = "<p>\(esc(read)): \(ctx.t(summary))</p>"
         body += sheetChoice(result, table: table, token: token, name: name, ctx)
         // How the file was read (columns left out, people without a role): to heed, in amber.
         for note in result.notes { body += "<p class=\"caution\">\(ctx.t(note))</p>" }

@@ -67,4 +67,20 @@ final class ImportDryRunTests: XCTestCase {
         expectOK(try w.school("s001", "import-csv", "persons", file, "--skip-bad"))
         XCTAssertNotEqual(try registry(), before)
     }
+
+    /// A list of four lines, its last the total: the dry run's sum said one added, one already so —
+    /// two of four, the others nowhere in it. The lines left out are counted in the sum, and said.
+    func testTheLinesLeftOutAreCountedInTheSum() throws {
+        let listed = w.scratch.path("итог.csv").path
+        try Data("№ п/п;ФИО;Дата рождения;Роль\r\n1;Смирнова Ольга;05.06.1985;учитель\r\n2;;;\r\n3;Белова Ирина Олеговна;03.03.1993;учитель\r\nИтого;2;;\r\n".utf8)
+            .write(to: URL(fileURLWithPath: listed))
+        let r = try w.school("s001", environment: ToolLocale.russian.merging(["COLUMNS": "300"]) { $1 }, ["import-csv", "persons", listed, "--dry-run"])
+        expectOK(r)
+        XCTAssertTrue(r.stdout.contains("строка 3: будет пропущено — 2\n    причина: заполнен только номер «2»\n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("строка 5: будет пропущено — Итого; 2\n    причина: итоговая строка списка («Итого»)\n"), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("будет добавлено: 1, изменено: 0, без изменений: 1, отклонено: 0, пропущено: 2; чтобы загрузить, повторите команду без --dry-run\n"),
+                      r.stdout)
+        let json = try XCTUnwrap(try w.json(try w.school("s001", ["import-csv", "persons", listed, "--dry-run", "--json"])) as? [String: Any])
+        XCTAssertEqual(json["skipped"] as? Int, 2)
+    }
 }

@@ -180,7 +180,7 @@ final class WebImportTests: XCTestCase {
         XCTAssertTrue(preview.body.contains("Орлова Вера Павловна; 06.06.1985; учитель; 2025</td><td data-label=\"Что будет\"><span class=\"warn\">будет пропущено</span></td>"
             + "<td data-label=\"Почему\">строка скрыта фильтром в Excel</td>"), preview.body)
         XCTAssertTrue(preview.body.contains("строки 3, 5 скрыты фильтром в Excel и не загружаются"), preview.body)
-        XCTAssertTrue(preview.body.contains("добавится 2"), preview.body)
+        XCTAssertTrue(preview.body.contains("добавится 2, изменится 0, без изменений 0, отклонено 0, пропущено 2"), preview.body)
         let confirm = try XCTUnwrap(preview.body.range(of: "/import/confirm?").map { r in
             String(preview.body[r.lowerBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
         })

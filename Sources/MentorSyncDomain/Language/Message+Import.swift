@@ -181,10 +181,11 @@ extension Message {
         Message("import.dry_run.reason", en: "why: \(reason)", ru: "причина: \(reason)")
     }
 
-    public static func importDryRunSummary(added: Int, updated: Int, unchanged: Int, refused: Int) -> Message {
+    /// `skipped`: lines left out (hidden in Excel, a total, numbers alone), said when there are any.
+    public static func importDryRunSummary(added: Int, updated: Int, unchanged: Int, refused: Int, skipped: Int = 0) -> Message {
         Message("import.dry_run.summary",
-                en: "would add \(added), update \(updated), leave \(unchanged) as they are, refuse \(refused); to import, run the same command without --dry-run",
-                ru: "будет добавлено: \(added), изменено: \(updated), без изменений: \(unchanged), отклонено: \(refused); чтобы загрузить, повторите команду без --dry-run")
+                en: "would add \(added), update \(updated), leave \(unchanged) as they are, refuse \(refused)\(skipped > 0 ? ", leave out \(skipped)" : ""); to import, run the same command without --dry-run",
+                ru: "будет добавлено: \(added), изменено: \(updated), без изменений: \(unchanged), отклонено: \(refused)\(skipped > 0 ? ", пропущено: \(skipped)" : ""); чтобы загрузить, повторите команду без --dry-run")
     }
 
     public static func importDryRunWouldRefuse(_ refused: Int) -> Message {

@@ -212,9 +212,10 @@ extension Message {
     }
     public static let webImportOtherSheet = Message("web.import.other_sheet", en: "Sheet of the workbook", ru: "Лист книги")
     public static let webImportShowSheet = Message("web.import.show_sheet", en: "Show this sheet", ru: "Показать этот лист")
-    public static func webImportSummary(added: Int, updated: Int, unchanged: Int, refused: Int) -> Message {
-        Message("web.import.summary", en: "added \(added), updated \(updated), unchanged \(unchanged), refused \(refused)",
-                ru: "добавится \(added), изменится \(updated), без изменений \(unchanged), отклонено \(refused)")
+    /// `skipped`: lines left out (hidden in Excel, a total, numbers alone), said when there are any.
+    public static func webImportSummary(added: Int, updated: Int, unchanged: Int, refused: Int, skipped: Int = 0) -> Message {
+        Message("web.import.summary", en: "added \(added), updated \(updated), unchanged \(unchanged), refused \(refused)\(skipped > 0 ? ", left out \(skipped)" : "")",
+                ru: "добавится \(added), изменится \(updated), без изменений \(unchanged), отклонено \(refused)\(skipped > 0 ? ", пропущено \(skipped)" : "")")
     }
     public static let webImportLine = Message("web.import.line", en: "Line", ru: "Строка")
     public static let webImportInFile = Message("web.import.in_file", en: "In the file", ru: "В файле")

@@ -51,6 +51,8 @@ public struct CSVImportResult: Sendable {
 
     /// Rows of the file that are in the registry now.
     public var imported: Int { inserted + updated + unchanged }
+    /// Lines left out and shown so (hidden in Excel, a total, numbers alone between the lines).
+    public var skipped: Int { outcomes.lazy.filter { $0.kind == .skipped }.count }
 
     /// The notes on lines of the list left out though they hold something (a total, rows hidden in
     /// Excel, numbers alone): a receipt says them again, as the lines loaded do not count them.
