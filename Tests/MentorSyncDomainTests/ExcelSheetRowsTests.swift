@@ -55,6 +55,12 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual(byHand.outcomes.last?.reason, Message.importRowHidden(filtered: false).text(.current))
         XCTAssertEqual(byHand.notes.map { $0.text(.ru) }.filter { $0.contains("скрыт") }, ["строка 3 скрыта в Excel и не загружается; чтобы загрузить и её, покажите скрытые строки и загрузите список снова"])
         XCTAssertFalse(try persons().map(\.[0]).contains("Зайцева Ольга Петровна"))
+        // A long list with every other row filtered out: the lines are named up to a dozen, then counted
+        // (the page after loading carries the note in its address, which a browser and the app bound).
+        let many = Message.importHiddenLines(Array(stride(from: 3, through: 401, by: 2)) + [402, 403, 404], filtered: true)
+        XCTAssertEqual(many.text(.ru), "строки 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25 и ещё 191 скрыты фильтром в Excel и не загружаются; "
+                       + "чтобы загрузить и их, снимите фильтр (Данные → Фильтр) и загрузите список снова")
+        XCTAssertTrue(Message.importHiddenLines([3, 4, 5, 9], filtered: false).text(.en).hasPrefix("lines 3–5, 9 are hidden in Excel"))
     }
 
     /// «Должность» merged over two columns, and one position merged over those two columns and three

@@ -285,11 +285,11 @@ extension Message {
     }
 
     public static func importHiddenLines(_ lines: [Int], filtered: Bool) -> Message {
-        let one = lines.count == 1, listed = lineList(lines)
+        let one = lines.count == 1, en = lineList(lines, .en), ru = lineList(lines, .ru)
         let (enHow, ruHow) = filtered ? ("clear the filter (Data → Filter)", "снимите фильтр (Данные → Фильтр)") : ("show the hidden rows", "покажите скрытые строки")
         return Message("import.hidden_lines",
-                       en: "\(one ? "line" : "lines") \(listed) \(one ? "is" : "are") hidden\(filtered ? " by a filter" : "") in Excel and not loaded; to load \(one ? "it" : "them") too, \(enHow) and load the list again",
-                       ru: "\(one ? "строка" : "строки") \(listed) \(one ? "скрыта" : "скрыты")\(filtered ? " фильтром" : "") в Excel и не \(one ? "загружается" : "загружаются"); чтобы загрузить и \(one ? "её" : "их"), \(ruHow) и загрузите список снова")
+                       en: "\(one ? "line" : "lines") \(en) \(one ? "is" : "are") hidden\(filtered ? " by a filter" : "") in Excel and not loaded; to load \(one ? "it" : "them") too, \(enHow) and load the list again",
+                       ru: "\(one ? "строка" : "строки") \(ru) \(one ? "скрыта" : "скрыты")\(filtered ? " фильтром" : "") в Excel и не \(one ? "загружается" : "загружаются"); чтобы загрузить и \(one ? "её" : "их"), \(ruHow) и загрузите список снова")
     }
 
     /// Why a line was left out: it is the list's total.
@@ -300,8 +300,8 @@ extension Message {
     public static func importTotalsLinesSkipped(_ lines: [Int]) -> Message {
         let one = lines.count == 1
         return Message("import.totals_lines_skipped",
-                       en: "the list's totals \(one ? "line" : "lines") left out («Итого», «Всего»): \(one ? "line" : "lines") \(lineList(lines))",
-                       ru: "\(one ? "пропущена итоговая строка" : "пропущены итоговые строки") списка («Итого», «Всего»): \(one ? "строка" : "строки") \(lineList(lines))")
+                       en: "the list's totals \(one ? "line" : "lines") left out («Итого», «Всего»): \(one ? "line" : "lines") \(lineList(lines, .en))",
+                       ru: "\(one ? "пропущена итоговая строка" : "пропущены итоговые строки") списка («Итого», «Всего»): \(one ? "строка" : "строки") \(lineList(lines, .ru))")
     }
 
     /// Why a line was left out: its «№ п/п» alone is filled.
@@ -310,23 +310,23 @@ extension Message {
     }
 
     public static func importNumberAloneLines(_ lines: [Int]) -> Message {
-        let one = lines.count == 1, listed = lineList(lines)
+        let one = lines.count == 1
         return Message("import.number_alone_lines",
-                       en: "\(one ? "line" : "lines") \(listed): only the number (№) is filled — left out; if someone belongs there, fill \(one ? "it" : "them") in and load the list again",
-                       ru: "\(one ? "строка" : "строки") \(listed): заполнен только номер (№ п/п) — \(one ? "она пропущена; если в ней" : "они пропущены; если в них") кто-то должен быть, впишите его и загрузите список снова")
+                       en: "\(one ? "line" : "lines") \(lineList(lines, .en)): only the number (№) is filled — left out; if someone belongs there, fill \(one ? "it" : "them") in and load the list again",
+                       ru: "\(one ? "строка" : "строки") \(lineList(lines, .ru)): заполнен только номер (№ п/п) — \(one ? "она пропущена; если в ней" : "они пропущены; если в них") кто-то должен быть, впишите его и загрузите список снова")
     }
 
-    /// Lines as a person reads them: «3, 5, 9–14».
-    static func lineList(_ lines: [Int]) -> String {
-        var runs: [String] = []
-        var i = 0
-        while i < lines.count {
-            var j = i
-            while j + 1 < lines.count, lines[j + 1] == lines[j] + 1 { j += 1 }
-            runs.append(j - i >= 2 ? "\(lines[i])–\(lines[j])" : (i...j).map { String(lines[$0]) }.joined(separator: ", "))
-            i = j + 1
+    /// Lines as a person reads them: «3, 5, 9–14»; past the first dozen, how many more (a filter
+    /// hiding every other row of a long list: the page after loading carries the list in its address).
+    static func lineList(_ lines: [Int], _ language: Language) -> String {
+        var runs: [[Int]] = []
+        for line in lines {
+            if let last = runs.last?.last, line == last + 1 { runs[runs.count - 1].append(line) } else { runs.append([line]) }
         }
-        return runs.joined(separator: ", ")
+        let said = runs.prefix(12).map { r in r.count >= 3 ? "\(r[0])–\(r[r.count - 1])" : r.map(String.init).joined(separator: ", ") }
+        let more = runs.dropFirst(12).reduce(0) { $0 + $1.count }
+        guard more > 0 else { return said.joined(separator: ", ") }
+        return said.joined(separator: ", ") + (language == .ru ? " и ещё \(more)" : " and \(more) more")
     }
 
     static func importExcelError(_ context: EntryContext, _ code: String) -> Message {
