@@ -190,4 +190,18 @@ final class ExcelSheetRowsTests: XCTestCase {
                        "«Согласие на обработку персональных данных»: «да» — не дата: здесь реестр хранит день (для согласия — день, когда оно дано); "
                        + "впишите его как ДД.ММ.ГГГГ, а если его нет — оставьте ячейку пустой")
     }
+
+    /// A staff list gives «Педагогический стаж» in years (27): the column was left out with «такого нет
+    /// (если это опечатка, исправьте название…)» — no typo to find, and the report's count of teachers
+    /// under three years of teaching left without its dates. The note says what the registry keeps
+    /// and what column to add.
+    func testExperienceInYearsIsToldWhatTheRegistryKeeps() throws {
+        let r = try importCSV("persons", "ФИО;Дата рождения;Роль;Педагогический стаж;Телефон\nБелова Ирина Олеговна;03.03.1993;учитель;7;+7 900\n", dryRun: true)
+        XCTAssertEqual(r.skippedColumns, ["Педагогический стаж", "Телефон"])
+        let notes = r.notes.map { $0.text(.ru) }
+        XCTAssertTrue(notes.contains("столбец «Педагогический стаж» пропущен: реестр хранит не число лет стажа, а дату его начала; добавьте столбец "
+                                     + "«Педагогический стаж с» с этой датой (ДД.ММ.ГГГГ) — по ней отчёт считает педагогов со стажем до 3 лет"), "\(notes)")
+        XCTAssertTrue(notes.contains { $0.hasPrefix("столбец пропущен — в таблице «Люди» такого нет: «Телефон»") }, "\(notes)")
+        XCTAssertFalse(notes.contains { $0.contains("такого нет") && $0.contains("«Педагогический стаж»") }, "\(notes)")
+    }
 }

@@ -266,6 +266,12 @@ extension Message {
                        ru: "\(names.count == 1 ? "столбец пропущен" : "столбцы пропущены") — в таблице \(ruTitle(table)) \(names.count == 1 ? "такого нет" : "таких нет"): \(names.map { "«\($0)»" }.joined(separator: ", ")) (если это опечатка, исправьте название; столбцы таблицы: \(russian.joined(separator: ", ")))")
     }
 
+    public static func importExperienceInYears(_ name: String) -> Message {
+        Message("import.experience_in_years",
+                en: "column «\(name)» left out: the registry keeps the day teaching began, not years of it; add a column «Педагогический стаж с» with that day (DD.MM.YYYY) — the report counts teachers with less than 3 years by it",
+                ru: "столбец «\(name)» пропущен: реестр хранит не число лет стажа, а дату его начала; добавьте столбец «Педагогический стаж с» с этой датой (ДД.ММ.ГГГГ) — по ней отчёт считает педагогов со стажем до 3 лет")
+    }
+
     public static func importAddedWithoutRole(_ n: Int) -> Message {
         Message("import.added_without_role",
                 en: "\(Plural.en(count: n, "new person", "new people")) with no role: the report's indicators about teachers do not count them; add a column «Роль» (учитель, ученик, …) to the list, or set the role on each person's page",

@@ -74,7 +74,11 @@ public struct CSVImportResult: Sendable {
         if !headingLines.isEmpty { notes.append(.importHeadingsSkipped(headingLines)) }
         notes += linesLeftOut
         if nameColumnsJoined { notes.append(.importNameColumnsJoined) }
-        if !skippedColumns.isEmpty { notes.append(.importColumnsSkipped(table, skippedColumns)) }
+        // Years of experience where the registry keeps the day they began: said what to write instead.
+        let years = skippedColumns.filter { HeaderAliases.isExperienceInYears($0, table: table) }
+        let others = skippedColumns.filter { !years.contains($0) }
+        if !others.isEmpty { notes.append(.importColumnsSkipped(table, others)) }
+        for name in years { notes.append(.importExperienceInYears(name)) }
         if addedWithoutRole > 0 { notes.append(.importAddedWithoutRole(addedWithoutRole)) }
         if menteesLeftAlone > 0 { notes.append(.importPairMenteesLeftAlone(menteesLeftAlone)) }
         return notes

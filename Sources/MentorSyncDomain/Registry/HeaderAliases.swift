@@ -108,6 +108,12 @@ public enum HeaderAliases {
         table == "pairs" && [Message.pairMenteesHeader.english, Message.pairMenteesHeader.russian].map(normalize).contains(normalize(header))
     }
 
+    /// A persons list's years of experience («Педагогический стаж», «Стаж, лет»): the registry keeps
+    /// the day it began («Педагогический стаж с»), which a number of years cannot say.
+    static func isExperienceInYears(_ header: String, table: String) -> Bool {
+        table == "persons" && normalize(header).contains("стаж")
+    }
+
     /// A header of the line-number column lists keep («№», «№ п/п», «N», «#»): ignored on import.
     public static func isRowNumber(_ header: String) -> Bool {
         ["№", "№ п/п", "№п/п", "n", "n п/п", "п/п", "#", "номер", "номер п/п", "no"].contains(normalize(header))
