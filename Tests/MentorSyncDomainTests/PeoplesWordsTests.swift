@@ -43,6 +43,22 @@ final class PeoplesWordsTests: XCTestCase {
         XCTAssertEqual(EnumerationAliases.value("преподавательница", column: "role", table: "persons", values: roles), "teacher")
     }
 
+    /// A list of mentees in the words of the school's mentoring programme — «молодой педагог», «вновь
+    /// принятый педагог», «закреплена за наставником» — was refused line by line («недопустимое
+    /// значение»). These are the category's and the status's words too.
+    func testAMenteeIsTakenInTheProgrammesWords() {
+        let categories = ["young_specialist", "new_arrival", "struggling", "student", "reserve"]
+        for (word, value) in [("Молодой педагог", "young_specialist"), ("молодой учитель", "young_specialist"), ("вновь принятый педагог", "new_arrival"),
+                              ("вновь прибывший педагог", "new_arrival"), ("испытывающая трудности", "struggling")] {
+            XCTAssertEqual(EnumerationAliases.value(word, column: "category", table: "mentees", values: categories), value, word)
+        }
+        let statuses = ["waiting", "in_pair", "completed", "left"]
+        for word in ["закреплён", "Закреплена", "закреплена за наставником", "закреплен(а)"] {
+            XCTAssertEqual(EnumerationAliases.value(word, column: "status", table: "mentees", values: statuses), "in_pair", word)
+        }
+        XCTAssertEqual(EnumerationAliases.russian("in_pair", column: "status", table: "mentees"), "в паре", "the word printed stays")
+    }
+
     /// Every Russian header finds its own column, so no two columns of a table share a word.
     func testEveryRussianHeaderNamesOneColumn() {
         for t in RegistrySchema.schema.tables {
