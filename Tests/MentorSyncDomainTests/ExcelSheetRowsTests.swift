@@ -55,6 +55,15 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual(byHand.outcomes.last?.reason, Message.importRowHidden(filtered: false).text(.current))
         XCTAssertEqual(byHand.notes.map { $0.text(.ru) }.filter { $0.contains("скрыт") }, ["строка 3 скрыта в Excel и не загружается; чтобы загрузить и её, покажите скрытые строки и загрузите список снова"])
         XCTAssertFalse(try persons().map(\.[0]).contains("Зайцева Ольга Петровна"))
+        // A list formatted as a table in Excel keeps its filter in the table's part: a row hidden there
+        // was told «покажите скрытые строки», which Excel does not do for a filtered row.
+        let table = scratch.path("таблица.xlsx")
+        try F.workbook(sheetData: F.row(1, "ФИО", "Дата рождения") + F.row(2, "Орлова Вера Павловна", "06.06.1985")
+            + "<row r=\"3\" hidden=\"1\"><c t=\"inlineStr\"><is><t>Зайцева Ольга Петровна</t></is></c></row>",
+            afterSheetData: "<tableParts count=\"1\"><tablePart xmlns:r=\"\(F.relNS)\" r:id=\"rId1\"/></tableParts>").write(to: table)
+        let inTable = try CSVImporter().import(table: "persons", file: table, into: school, dryRun: true)
+        XCTAssertEqual(inTable.outcomes.last?.reason, Message.importRowHidden(filtered: true).text(.current))
+        XCTAssertEqual(inTable.filteredLines, [3])
         // A long list with every other row filtered out: the lines are named up to a dozen, then counted
         // (the page after loading carries the note in its address, which a browser and the app bound).
         let many = Message.importHiddenLines(Array(stride(from: 3, through: 401, by: 2)) + [402, 403, 404], filtered: true)

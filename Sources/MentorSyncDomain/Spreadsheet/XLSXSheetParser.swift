@@ -20,6 +20,9 @@ struct XLSXSheetParser {
         // sheet's filter covers (18.3.1.2): a hidden row under it is one the filter hid.
         var hiddenRows: Set<Int> = []
         var filtered: ClosedRange<Int>?
+        // A sheet holding a table (Excel's «Форматировать как таблицу», 18.3.1.94): its filter is
+        // the table's, in another part; a row hidden there is one the table's filter hid.
+        var hasTable = false
         var cells: [Int: String] = [:]
         var rowNumber = 0
         var column = -1
@@ -57,6 +60,7 @@ struct XLSXSheetParser {
                     if to > from { down.append((corners[0].column, from, to, span)) }
                 }
             }
+            if name == "tablePart", !inSheetData { hasTable = true }
             if name == "autoFilter", let ref = a["ref"], !inSheetData {
                 let rows = ref.split(separator: ":").compactMap { XLSXSheetParser.reference(String($0))?.row }
                 if let first = rows.first, let last = rows.last, last >= first { filtered = first...last }
@@ -164,7 +168,7 @@ struct XLSXSheetParser {
             for (k, v) in row.cells { fields[k] = v }
             let across = merged[row.number]?.filter { row.cells[$0.key] != nil } ?? [:]
             let heading = row.cells.count == 1 && across.values.contains { $0 >= min(3, width) }
-            let hidden: CSVRecord.Hidden? = !hiddenRows.contains(row.number) ? nil : filtered?.contains(row.number) == true ? .filter : .byHand
+            let hidden: CSVRecord.Hidden? = !hiddenRows.contains(row.number) ? nil : filtered?.contains(row.number) == true || hasTable ? .filter : .byHand
             var record = CSVRecord(line: row.number, fields: fields, heading: heading, hidden: hidden)
             record.mergedAcross = across
             return record
