@@ -43,21 +43,14 @@ struct XLSXSheetParser {
         func bad(_ reason: Message) -> XLSXError { .badPart(file: file, part: part, reason: reason) }
 
         let w = XMLWalker()
-        // Cells merged across columns (18.3.1.55): their first cell → how many columns. A row holding
-        // one alone, over three columns or the whole sheet's width, is a heading (a name cell merged
-        // over two columns in every row of a list is no heading; see `CSVImporter.mergeLayout`).
-        var acrossColumns: [[Int]: Int] = [:]
-        // Cells merged down (a pair's name over the rows of its meetings; a position over two columns
-        // and three rows): first column, first and last row, how many columns.
-        var down: [(column: Int, from: Int, to: Int, span: Int)] = []
+        // Merged cells (18.3.1.55), read into the grid (`SheetGrid`).
+        var grid = SheetGrid()
         w.start = { name, a in
             if name == "sheetData" { inSheetData = true }
             if name == "mergeCell", let ref = a["ref"], !inSheetData {
                 let corners = ref.split(separator: ":").compactMap { XLSXSheetParser.reference(String($0)) }
-                if corners.count == 2, let from = corners[0].row, let to = corners[1].row, corners[1].column >= corners[0].column {
-                    let span = corners[1].column - corners[0].column + 1
-                    if span > 1 { acrossColumns[[from, corners[0].column]] = span }
-                    if to > from { down.append((corners[0].column, from, to, span)) }
+                if corners.count == 2, let from = corners[0].row, let to = corners[1].row {
+                    grid.merge(column: corners[0].column, row: from, lastColumn: corners[1].column, lastRow: to)
                 }
             }
             if name == "tablePart", !inSheetData { hasTable = true }
@@ -132,47 +125,11 @@ struct XLSXSheetParser {
             }
         }
         try w.walk(bytes, part: part, file: file)
-        guard rows.count * width <= maxCells * 4 else {
-            throw XLSXError.tooLarge(file: file, reason: .xlsxSpan(rows: rows.count, columns: width))
-        }
-        // A cell merged down a column shows its value in every row it covers: each of them reads it.
-        // Merges never overlap in a file Excel writes (it repairs one whose merges do by dropping them):
-        // one overlapping an earlier merge of its column is not read, so each cell is looked at once.
-        if !down.isEmpty {
-            let at = Dictionary(rows.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
-            let numbers = rows.map(\.number)
-            var coveredTo: [Int: Int] = [:]
-            for m in down.sorted(by: { ($0.column, $0.from) < ($1.column, $1.from) }) {
-                if let covered = coveredTo[m.column], m.from <= covered { continue }
-                coveredTo[m.column] = m.to
-                guard let top = at[m.from].flatMap({ rows[$0].cells[m.column] }) else { continue }
-                // The first row below the merge's first (rows are in order): a binary search, as a
-                // sheet may hold many merges.
-                var i = 0, end = numbers.count
-                while i < end { let mid = (i + end) / 2; if numbers[mid] > m.from { end = mid } else { i = mid + 1 } }
-                while i < numbers.count, numbers[i] <= m.to {
-                    if rows[i].cells[m.column] == nil {
-                        rows[i].cells[m.column] = top
-                        if m.span > 1 { acrossColumns[[rows[i].number, m.column]] = m.span }
-                        count += 1
-                        if count > maxCells { throw XLSXError.tooLarge(file: file, reason: .xlsxManyCells(maxCells)) }
-                    }
-                    i += 1
-                }
-            }
-        }
-        var merged: [Int: [Int: Int]] = [:]
-        for (at, span) in acrossColumns { merged[at[0], default: [:]][at[1]] = span }
-        return rows.map { row in
-            var fields = [String](repeating: "", count: width)
-            for (k, v) in row.cells { fields[k] = v }
-            let across = merged[row.number]?.filter { row.cells[$0.key] != nil } ?? [:]
-            let heading = row.cells.count == 1 && across.values.contains { $0 >= min(3, width) }
-            let hidden: CSVRecord.Hidden? = !hiddenRows.contains(row.number) ? nil : filtered?.contains(row.number) == true || hasTable ? .filter : .byHand
-            var record = CSVRecord(line: row.number, fields: fields, heading: heading, hidden: hidden)
-            record.mergedAcross = across
-            return record
-        }
+        grid.rows = rows
+        grid.width = width
+        grid.count = count
+        for r in hiddenRows { grid.hidden[r] = filtered?.contains(r) == true || hasTable ? .filter : .byHand }
+        return try grid.records(file: file, maxCells: maxCells)
     }
 
     private enum Capture { case none, value, inline }
