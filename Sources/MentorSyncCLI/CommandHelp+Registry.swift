@@ -22,8 +22,8 @@ extension CommandHelp {
         table: .read)
 
     static let importCSV = CommandHelp("import-csv", "import-csv TABLE FILE [--dry-run] [--skip-bad] [--separator ';'|','|tab] [--sheet NAME]",
-        summary("import_csv", en: "add or update rows from a list: CSV or an Excel workbook (.xlsx)",
-                ru: "добавить или обновить строки из списка: CSV или книга Excel (.xlsx)"), [
+        summary("import_csv", en: "add or update rows from a list: CSV, an Excel workbook (.xlsx) or a LibreOffice spreadsheet (.ods)",
+                ru: "добавить или обновить строки из списка: CSV, книга Excel (.xlsx) или таблица LibreOffice (.ods)"), [
             option("--dry-run", "dry_run", en: "show what each line would do (add, update, refuse and why); write nothing",
                    ru: "показать, что будет с каждой строкой (добавится, изменится, будет отклонена и почему); ничего не записывать"),
             option("--skip-bad", "skip_bad", en: "import the good rows and list the bad ones (without it a bad row stops the whole file)",

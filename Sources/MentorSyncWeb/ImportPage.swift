@@ -38,7 +38,7 @@ struct ImportPage {
         var ctx = ctx
         ctx.title = Message.webImportTitle.text(ctx.language)
         let body = ctx.form("/import/preview", tableSelect(ctx, chosen: "persons") + """
-            <label for="file">\(ctx.t(.webImportFile))</label><input id="file" type="file" name="file" accept=".csv,.txt,.xlsx" required>
+            <label for="file">\(ctx.t(.webImportFile))</label><input id="file" type="file" name="file" accept=".csv,.txt,.xlsx,.ods" required>
             <button>\(ctx.t(.webImportPreview))</button>
             """, multipart: true) + columnsHelp(ctx)
         return HTTPResponse(status: error == nil ? 200 : 422, html: ctx.page(body, error: error))

@@ -213,4 +213,46 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertTrue(notes.contains { $0.hasPrefix("столбец пропущен — в таблице «Люди» такого нет: «Телефон»") }, "\(notes)")
         XCTAssertFalse(notes.contains { $0.contains("такого нет") && $0.contains("«Педагогический стаж»") }, "\(notes)")
     }
+
+    /// Ольга Ивановна starts a list in LibreOffice and saves it as Calc does, .ods: it was refused
+    /// («таблица OpenDocument (.ods), а не книга Excel; сохраните его заново … как .xlsx»). A Calc
+    /// spreadsheet is read as its .xlsx is — values, merged cells, rows its filter hid, headings — and
+    /// loaded so.
+    func testALibreOfficeSpreadsheetReadsAsItsWorkbook() throws {
+        for name in ["filtered", "merged-block", "names-merged", "persons-ru"] {
+            let ods = try SpreadsheetFile.read(contentsOf: F.url("libreoffice/\(name).ods"))
+            let xlsx = try SpreadsheetFile.read(contentsOf: F.url("libreoffice/\(name).xlsx"))
+            XCTAssertEqual(ods.records, xlsx.records, name)
+            XCTAssertEqual(ods.sheet, xlsx.sheet, name)
+            XCTAssertFalse(ods.records.isEmpty, name)
+        }
+        let r = try CSVImporter().import(table: "persons", file: F.url("libreoffice/filtered.ods"), into: school)
+        XCTAssertEqual([r.inserted, r.badRows.count], [2, 0], "\(r.badRows)")
+        XCTAssertEqual(r.filteredLines, [3, 5])
+        XCTAssertEqual(try persons().map(\.[0]), ["Белова Ирина Олеговна", "Громова Алла Ивановна"])
+        // A row of values repeated a million times in a few bytes is refused, not made.
+        var bomb = ZipWriter()
+        try bomb.add("mimetype", F.bytes(ODSWorkbook.mimetype))
+        try bomb.add("content.xml", F.bytes("""
+            <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+            xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">\
+            <office:body><office:spreadsheet><table:table table:name="Лист1"><table:table-row table:number-rows-repeated="1000000">\
+            <table:table-cell office:value-type="string"><text:p>Иванова Мария Петровна</text:p></table:table-cell></table:table-row>\
+            </table:table></office:spreadsheet></office:body></office:document-content>
+            """))
+        let repeated = scratch.path("много.ods")
+        try bomb.finish().write(to: repeated)
+        XCTAssertThrowsError(try SpreadsheetFile.read(contentsOf: repeated)) { e in
+            guard case .tooLarge? = e as? XLSXError else { return XCTFail("\(e)") }
+        }
+        // A Writer document is no list, whatever its name says.
+        var odt = ZipWriter()
+        try odt.add("mimetype", F.bytes("application/vnd.oasis.opendocument.text"))
+        try odt.add("content.xml", F.bytes("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>"))
+        let text = scratch.path("список.ods")
+        try odt.finish().write(to: text)
+        XCTAssertThrowsError(try SpreadsheetFile.read(contentsOf: text)) { e in
+            XCTAssertEqual((e as? XLSXError)?.message.text(.ru), "список.ods — файл OpenDocument, но не таблица (текст или презентация); " + Message.workbookAdvice.russian)
+        }
+    }
 }

@@ -193,5 +193,11 @@ final class WebImportTests: XCTestCase {
         let list = try ToolRunner.run("mentorsync-school", ["list", "persons", "--json", "--home", w.schoolHome.path]).stdout
         XCTAssertTrue(list.contains("Белова Ирина Олеговна") && list.contains("Громова Алла Ивановна"), list)
         XCTAssertFalse(list.contains("Орлова") || list.contains("Зайцева"), "rows hidden by the filter are loaded: \(list)")
+        // The same list saved as LibreOffice saves a list of its own, .ods: read alike.
+        let ods = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("MentorSyncDomainTests/Fixtures/libreoffice/filtered.ods"))
+        let again = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("наставники 2026.ods", ods)))
+        XCTAssertEqual(again.status, 200, again.body)
+        XCTAssertTrue(again.body.contains("наставники 2026.ods, лист «Наставники»: добавится 0, изменится 0, без изменений 2, отклонено 0, пропущено 2"), again.body)
     }
 }

@@ -79,8 +79,8 @@ extension Message {
                     + "сохраните и загрузите снова")
     }
     static func xlsxOpenDocument(_ file: String) -> Message {
-        Message("xlsx.ods", en: "\(file) is an OpenDocument spreadsheet (.ods), not an Excel workbook; \(workbookAdvice.english)",
-                ru: "\(file) — таблица OpenDocument (.ods), а не книга Excel; \(workbookAdvice.russian)")
+        Message("xlsx.ods", en: "\(file) is an OpenDocument file but no spreadsheet (a text, a presentation); \(workbookAdvice.english)",
+                ru: "\(file) — файл OpenDocument, но не таблица (текст или презентация); \(workbookAdvice.russian)")
     }
     static func xlsxFormulaWithoutValue(_ file: String, _ cell: String) -> Message {
         Message("xlsx.formula_without_value",

@@ -14,7 +14,11 @@ public enum SpreadsheetFile {
         if isWorkbook(data, url) {
             let limit = ZipLimits.standard.archiveBytes
             guard data.count <= limit else { throw XLSXError.tooLarge(file: url.lastPathComponent, reason: .xlsxFileLarger(limit >> 20)) }
-            let book = try XLSXWorkbook(data: data, file: url.lastPathComponent)
+            // An Excel workbook, else LibreOffice's own spreadsheet (.ods).
+            let book: SpreadsheetBook
+            do { book = try XLSXWorkbook(data: data, file: url.lastPathComponent) } catch XLSXError.openDocument(let file) {
+                book = try ODSWorkbook(data: data, file: file)
+            }
             func document(_ name: String?) throws -> CSVDocument {
                 let s = try book.sheet(name)
                 return CSVDocument(separator: .comma, encoding: .utf8, records: s.records, sheet: s.name, sheets: book.shownSheetNames)
@@ -36,7 +40,7 @@ public enum SpreadsheetFile {
     static func isWorkbook(_ data: Data, _ url: URL) -> Bool {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return true }
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return true }
-        return ["xlsx", "xlsm", "xls"].contains(url.pathExtension.lowercased())
+        return ["xlsx", "xlsm", "xls", "ods"].contains(url.pathExtension.lowercased())
     }
 
     /// Whether a file name asks for a workbook (`export-csv TABLE FILE.xlsx`).
@@ -58,3 +62,13 @@ public enum SpreadsheetFile {
         return data
     }
 }
+
+/// A workbook as a list is read from it: Excel's (`XLSXWorkbook`) or LibreOffice's (`ODSWorkbook`).
+protocol SpreadsheetBook {
+    var shownSheetNames: [String] { get }
+    var activeSheetName: String? { get }
+    func sheet(_ name: String?) throws -> XLSXSheet
+}
+
+extension XLSXWorkbook: SpreadsheetBook {}
+extension ODSWorkbook: SpreadsheetBook {}
