@@ -28,12 +28,21 @@ public struct Console: Sendable {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, c in
                 let cut = c.count > 60 ? String(c.prefix(59)) + "…" : c
-                return i == cells.count - 1 ? cut : cut.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                return i == cells.count - 1 ? cut : padded(cut, widths[i])
             }.joined(separator: "  ")
         }
         out(line(header))
         for r in rows { out(line(r)) }
     }
+}
+
+/// `text.padding(toLength: length, withPad: " ", startingAt: 0)`, which counts UTF-16 units (a letter
+/// with a combining mark is two): spaces added here, and a text longer than that left to Foundation
+/// to cut as it did (Foundation's padding was an eighth of listing a district's 80,000 meetings).
+func padded(_ text: String, _ length: Int) -> String {
+    let units = text.utf16.count
+    guard units <= length else { return text.padding(toLength: length, withPad: " ", startingAt: 0) }
+    return units == length ? text : text + String(repeating: " ", count: length - units)
 }
 
 /// Turns any error into the one line a person reads.

@@ -51,3 +51,19 @@ final class LargeListingQueryTests: XCTestCase {
         XCTAssertLessThan(statements.count, 100, "the workbook asks once a row: \(statements.count) statements for \(meetings) meetings")
     }
 }
+
+/// A listing's columns are padded as Foundation's `padding(toLength:)` padded them (UTF-16 units:
+/// a letter with its combining mark is two), without Foundation for each of a big table's cells.
+final class ListingPaddingTests: XCTestCase {
+    func testCellsArePaddedAsFoundationPadsThem() {
+        for v in UInt32(0)...0xFFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            for text in ["\(u)", "Ив\(u)", "е\u{0308}\(u)", "😀\(u)"] {
+                for length in [0, 2, 3, 6] {
+                    XCTAssertEqual(Array(padded(text, length).utf16), Array(text.padding(toLength: length, withPad: " ", startingAt: 0).utf16),
+                                   "U+\(String(v, radix: 16)) to \(length)")
+                }
+            }
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import MentorSyncEngine
 
 /// The name people know a row of one table by (`NameLookup` finds rows by what people type).
@@ -33,20 +34,34 @@ struct RowNames {
     /// One pass over the Unicode scalars (a name is compared this way a dozen times as a table's
     /// names are read: Foundation's search-and-replace made reading 500,000 names take a minute and a half).
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var space = false
         var last: Unicode.Scalar = " "
-        for u in s.lowercased().unicodeScalars {
-            if isWhitespace(u) { space = !out.isEmpty; continue }
-            if space { out.append(" "); space = false; last = " " }
+        func put(_ u: Unicode.Scalar) {
+            if isWhitespace(u) { space = !out.isEmpty; return }
+            if space { out.append(0x20); space = false; last = " " }
+            let kept: Unicode.Scalar
             switch u.value {
-            case 0x0451: out.append("е"); last = "е"                      // ё
-            case 0x0308 where last == "е": continue                        // е with a combining diaeresis: ё
-            case 0x2013, 0x2014: out.append("-"); last = "-"               // en and em dash
-            default: out.append(u); last = u
+            case 0x0451: kept = "е"                                        // ё
+            case 0x0308 where last == "е": return                          // е with a combining diaeresis: ё
+            case 0x2013, 0x2014: kept = "-"                                // en and em dash
+            default: kept = u
+            }
+            last = kept
+            if kept.isASCII { out.append(UInt8(kept.value)) } else { UTF8.encode(kept) { out.append($0) } }
+        }
+        // In small letters as `lowercased()` makes them (each scalar's lowercase mapping), the
+        // Latin and Russian letters without a trip through Unicode's tables.
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x41...0x5A, 0x410...0x42F: put(Unicode.Scalar(u.value + 0x20)!)
+            case 0x400...0x40F: put(Unicode.Scalar(u.value + 0x50)!)
+            case 0...0x7F, 0x430...0x45F: put(u)
+            default: for l in u.properties.lowercaseMapping.unicodeScalars { put(l) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Unicode's White_Space (what `Character.isWhitespace` tells), without a table lookup per letter.
@@ -67,24 +82,28 @@ struct RowNames {
     /// Makes labels unique: a name shared by several rows gets its date, then its short id.
     static func disambiguate(_ items: [(id: String, base: String, date: String?)],
                              dateLabel: (String, String) -> String) -> [RowName] {
-        // Each name normalized once (a district's tables name tens of thousands of rows).
-        let keys = items.map { normalize($0.base) }
-        var counts: [String: Int] = [:]
+        // Each name normalized once (a district's tables name tens of thousands of rows), and
+        // counted by their bytes (`ComposedKey`).
+        let keys = items.map { ComposedKey(normalize($0.base)) }
+        var counts: [ComposedKey: Int] = [:]
+        counts.reserveCapacity(keys.count)
         for k in keys { counts[k, default: 0] += 1 }
-        let dated = zip(items, keys).map { i, key -> String in
-            guard counts[key]! > 1 else { return i.base }
-            // A namesake without a date gets its short id, not the bare name: the bare name fits both.
-            guard let d = i.date, !d.isEmpty else { return "\(i.base) [\(ReferenceResolver.shortID(i.id))]" }
-            return dateLabel(i.base, d)
-        }
         // A label left as it was has the key it had.
-        let datedKeys = zip(zip(items, keys), dated).map { pair, l in l == pair.0.base ? pair.1 : normalize(l) }
-        var withDate: [String: Int] = [:]
-        for k in datedKeys { withDate[k, default: 0] += 1 }
-        return zip(zip(items, dated), datedKeys).map { pair, key in
-            let (i, l) = pair
-            let label = withDate[key]! > 1 ? "\(l) [\(ReferenceResolver.shortID(i.id))]" : l
-            return RowName(id: i.id, label: label)
+        let dated = zip(items, keys).map { i, key -> (label: String, key: ComposedKey) in
+            guard counts[key]! > 1 else { return (i.base, key) }
+            // A namesake without a date gets its short id, not the bare name: the bare name fits both.
+            guard let d = i.date, !d.isEmpty else {
+                let label = "\(i.base) [\(ReferenceResolver.shortID(i.id))]"
+                return (label, ComposedKey(normalize(label)))
+            }
+            let label = dateLabel(i.base, d)
+            return (label, ComposedKey(normalize(label)))
+        }
+        var withDate: [ComposedKey: Int] = [:]
+        withDate.reserveCapacity(dated.count)
+        for d in dated { withDate[d.key, default: 0] += 1 }
+        return zip(items, dated).map { i, d in
+            RowName(id: i.id, label: withDate[d.key]! > 1 ? "\(d.label) [\(ReferenceResolver.shortID(i.id))]" : d.label)
         }
     }
 }

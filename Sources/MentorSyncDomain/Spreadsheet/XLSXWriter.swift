@@ -118,15 +118,17 @@ public struct XLSXWriter {
     }
 
     struct SharedStrings {
-        private var indices: [String: Int] = [:]
+        /// By `ComposedKey`: the texts Swift calls equal share an entry, as they did as `String` keys.
+        private var indices: [ComposedKey: Int] = [:]
         private var body = ""
         private var uses = 0
 
         mutating func index(_ s: String) -> Int {
             uses += 1
-            if let i = indices[s] { return i }
+            let key = ComposedKey(s)
+            if let i = indices[key] { return i }
             let i = indices.count
-            indices[s] = i
+            indices[key] = i
             body += "<si><t xml:space=\"preserve\">\(XLSXWriter.escape(s))</t></si>"
             return i
         }
