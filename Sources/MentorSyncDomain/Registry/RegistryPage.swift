@@ -29,10 +29,11 @@ public struct RegistryPage {
             args.append(only.value)
         }
         let from = " FROM \(SQL.identifier(t.name))\(whereSQL)"
-        total = Int(try db.scalar("SELECT count(*)" + from, args)?.integer ?? 0)
-        let filled = t.columns.isEmpty ? [] : try db.rows("SELECT " + t.columns.map { "count(NULLIF(\(SQL.identifier($0.name)), ''))" }
+        // The rows matching and the columns they fill, in one pass over the table (a search reads every row).
+        let counts = try db.rows("SELECT " + (["count(*)"] + t.columns.map { "count(NULLIF(\(SQL.identifier($0.name)), ''))" })
             .joined(separator: ", ") + from, args).first ?? []
-        columns = ["id", "org_id"] + zip(t.columns, filled).filter { ($0.1.integer ?? 0) > 0 }.map(\.0.name)
+        total = Int(counts.first?.integer ?? 0)
+        columns = ["id", "org_id"] + zip(t.columns, counts.dropFirst()).filter { ($0.1.integer ?? 0) > 0 }.map(\.0.name)
         let order = Self.browsedByDate[t.name].map { c in "coalesce(\(SQL.identifier(c)), '') = '', \(SQL.identifier(c)), " } ?? ""
         rows = try db.rows("SELECT \(columns.map(SQL.identifier).joined(separator: ", "))\(from) ORDER BY \(order)rowid LIMIT ? OFFSET ?",
                            args + [.integer(Int64(max(1, limit))), .integer(Int64(max(0, offset)))])
