@@ -8,6 +8,8 @@ final class DistrictPages: WebPages {
     let home: DistrictHome
     let tables: TablePages
     var enrollments: URL { home.webEnrollments }
+    /// The report's figures, counted once for the municipality, each school and the workbook while nothing changes.
+    let reportFigures = ReportFigures()
 
     init(home: DistrictHome) {
         self.home = home
@@ -56,7 +58,9 @@ final class DistrictPages: WebPages {
                                 headers: [("Content-Disposition", "attachment; filename=\"\(site.rawValue).enrollment\"")])
         }
         let schools = try home.schools().filter { $0.revokedAt == nil }.map { (site: $0.site.rawValue, name: $0.name) }
-        if let report = try ReportPage.respond(r, ctx, schools: schools, report: { try IndicatorReport(database: self.home.database, period: $0, site: $1) }) {
+        if let report = try ReportPage.respond(r, ctx, schools: schools, report: {
+            try IndicatorReport(database: self.home.database, period: $0, site: $1, figures: self.reportFigures)
+        }) {
             return report
         }
         return try tables.respond(r, ctx)

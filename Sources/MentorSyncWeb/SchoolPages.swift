@@ -8,6 +8,8 @@ final class SchoolPages: WebPages {
     let tables: TablePages
     let settings: WebSettings
     let importer: ImportPage
+    /// The report's figures, counted once while nothing changes (the page, then its workbook).
+    let reportFigures = ReportFigures()
 
     init(home: SchoolHome) {
         self.home = home
@@ -45,7 +47,7 @@ final class SchoolPages: WebPages {
         default:
             let report = { (period: SchoolYear, _: String?) in
                 try IndicatorReport(database: self.home.database, period: period, site: self.home.site.rawValue,
-                                    names: [self.home.site.rawValue: self.home.name])
+                                    names: [self.home.site.rawValue: self.home.name], figures: self.reportFigures)
             }
             return try ReportPage.respond(r, ctx, report: report) ?? importer.respond(r, ctx) ?? tables.respond(r, ctx)
         }

@@ -55,18 +55,26 @@ extension IndicatorReport {
     ///   `site` names no school of the registry, `SQLiteError` when the database fails.
     ///   - names: organizations' names where their `organizations` row has not arrived (a school
     ///     knows its own name from its enrollment before the district's rows reach it).
+    ///   - figures: where a web app keeps the figures while the registry is unchanged (`ReportFigures`).
     public init(database: Database, period: SchoolYear = .current, site: String? = nil,
-                asOf: String = RoadmapEvent.today(), names: [String: String] = [:]) throws {
+                asOf: String = RoadmapEvent.today(), names: [String: String] = [:], figures: ReportFigures? = nil) throws {
         for table in RegistrySchema.schema.tables where try !database.tableExists(table.name) {
             throw ReportError.notARegistry(path: database.path, missingTable: table.name)
         }
         let dueBy = min(max(asOf, period.start), period.end)
         let query = ReportQueries(db: database, period: period, dueBy: dueBy)
-        let result = database.isInTransaction ? try query.run() : try database.transaction(.deferred) { try query.run() }
+        func count() throws -> ReportQueries.Result {
+            database.isInTransaction ? try query.run() : try database.transaction(.deferred) { try query.run() }
+        }
+        let result = try figures?.result(of: database, period: period, dueBy: dueBy, count) ?? count()
         self = try IndicatorReport.assemble(result, period: period, site: site, asOf: dueBy, names: names)
         // The rows the report could not use, by their names (a few rows: each named alone).
         let rowNames = ReferenceResolver(database: database, namesRowsAlone: true)
-        for i in incomplete.indices { incomplete[i].label = try? rowNames.label(of: incomplete[i].id, in: incomplete[i].table) }
+        for i in incomplete.indices {
+            let (id, table) = (incomplete[i].id, incomplete[i].table)
+            func name() -> String? { try? rowNames.label(of: id, in: table) }
+            incomplete[i].label = figures.map { $0.label(of: id, in: table, name) } ?? name()
+        }
     }
 
     /// The rules in words, for the report's readers.

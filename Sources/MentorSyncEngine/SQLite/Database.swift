@@ -132,7 +132,7 @@ public final class Database {
 
     public var changes: Int { Int(sqlite3_changes(handle)) }
     /// Rows this connection has changed since it was opened (triggers' writes included).
-    var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+    public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
     /// `totalChanges` when `transaction` last began one.
     private var changesAtBegin: Int64 = -1
 
