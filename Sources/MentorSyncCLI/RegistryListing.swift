@@ -24,6 +24,14 @@ struct RegistryListing {
         let idColumn = columns.firstIndex(of: "id")
         for (k, name) in columns.enumerated() {
             let column = t.column(named: name)
+            // A value's words, made once per value of the column (a kind of meeting is one of six in 83,000 rows).
+            var words: [String: String?] = [:]
+            func word(_ raw: String, _ column: ColumnSchema) -> String? {
+                if let known = words[raw] { return known }
+                let said = ReferenceResolver.word(for: raw, column: column, table: t.name, language)
+                words[raw] = .some(said)
+                return said
+            }
             // A column empty in every row tells nothing: left out without a word.
             if k > 0, values.allSatisfy({ $0[k].displayText.isEmpty }) { continue }
             for (r, row) in values.enumerated() {
@@ -39,7 +47,7 @@ struct RegistryListing {
                 } else if name == "org_id", let site = v.text, !site.isEmpty {
                     text = (try? resolver.label(of: site, in: "organizations")).flatMap { $0 } ?? site
                 } else if let column, let raw = v.text, !raw.isEmpty,
-                          let word = ReferenceResolver.word(for: raw, column: column, table: t.name, language) {
+                          let word = word(raw, column) {
                     text = word
                 } else {
                     text = Self.cut(v.displayText)

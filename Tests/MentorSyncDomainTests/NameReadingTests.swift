@@ -41,6 +41,8 @@ final class NameReadingTests: XCTestCase {
             for s in ["\(u)", "\(u)Анна", "Анна\(u)", "\(u)Анна Ивановна\(u)", "\u{0306}\(u)"] {
                 XCTAssertEqual(Array(RowNames.trimmed(s).unicodeScalars), Array(s.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars),
                                "U+\(String(u.value, radix: 16))")
+                XCTAssertEqual(Array(RowNames.trimmed(s, .whitespaces).unicodeScalars), Array(s.trimmingCharacters(in: .whitespaces).unicodeScalars),
+                               "U+\(String(u.value, radix: 16))")
             }
         }
     }

@@ -162,7 +162,9 @@ public final class ReferenceResolver {
     /// "Иванова Мария Петровна (12.03.1990) [1a2b3c4d]": a name with its short id, as candidates are listed.
     func candidate(_ id: String, in table: String) throws -> String {
         let label = try label(of: id, in: table) ?? ""
-        return label.hasSuffix("]") ? label : "\(label) [\(Self.shortID(id))]".trimmingCharacters(in: .whitespaces)
+        // (As `trimmingCharacters(in: .whitespaces)` left it: a label starts with a letter, a
+        // digit or a sign, and the text ends with «]», so a listing's rows skip Foundation.)
+        return label.hasSuffix("]") ? label : RowNames.trimmed("\(label) [\(Self.shortID(id))]", .whitespaces)
     }
 
     /// Whether `text` is written like an id (a UUID, or hex digits and dashes), not like a name.

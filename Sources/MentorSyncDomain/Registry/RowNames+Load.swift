@@ -7,7 +7,7 @@ extension RowNames {
     static func load(_ table: String, database db: Database, names: (String) throws -> RowNames) throws -> RowNames {
         typealias Item = (id: String, base: String, date: String?)
         func text(_ v: DatabaseValue) -> String? {
-            guard let t = v.text.map(trimmed), !t.isEmpty else { return nil }
+            guard let t = v.text.map({ trimmed($0) }), !t.isEmpty else { return nil }
             return t
         }
         func plain(_ sql: String, _ columns: Int) throws -> [Item] {
@@ -83,13 +83,14 @@ extension RowNames {
     /// leaves it; a text that starts and ends with a letter of the alphabets names are written in (or
     /// a digit, a sign) is that text as it is, with no trip through Foundation (a fifth of reading a
     /// district's 80,000 persons' names).
-    static func trimmed(_ text: String) -> String {
+    /// `spaces` is `.whitespacesAndNewlines` or a part of it (`.whitespaces`).
+    static func trimmed(_ text: String, _ spaces: CharacterSet = .whitespacesAndNewlines) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
         func mayBeSpace(_ u: Unicode.Scalar) -> Bool {
             // Every space and line break (White_Space, Unicode's Z categories) is one of these; so are other scalars.
             u.value <= 0x20 || (0x7F...0xA0).contains(u.value) || u.value >= 0x1680
         }
-        return mayBeSpace(first) || mayBeSpace(last) ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
+        return mayBeSpace(first) || mayBeSpace(last) ? text.trimmingCharacters(in: spaces) : text
     }
 
     static func shortLabel(_ id: String) -> String { "[\(ReferenceResolver.shortID(id))]" }

@@ -34,13 +34,31 @@ struct RowNames {
     /// One pass over the Unicode scalars (a name is compared this way a dozen times as a table's
     /// names are read: Foundation's search-and-replace made reading 500,000 names take a minute and a half).
     static func normalize(_ s: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
+        var n = Normalized(capacity: s.utf8.count)
+        // In small letters as `lowercased()` makes them (each scalar's lowercase mapping), the
+        // Latin and Russian letters without a trip through Unicode's tables.
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x41...0x5A, 0x410...0x42F: n.put(Unicode.Scalar(u.value + 0x20)!)
+            case 0x400...0x40F: n.put(Unicode.Scalar(u.value + 0x50)!)
+            case 0...0x7F, 0x430...0x45F: n.put(u)
+            default: for l in u.properties.lowercaseMapping.unicodeScalars { n.put(l) }
+            }
+        }
+        return String(decoding: n.bytes, as: UTF8.self)
+    }
+
+    /// `normalize`'s text as it is made, a scalar in small letters at a time.
+    private struct Normalized {
+        var bytes: [UInt8] = []
         var space = false
         var last: Unicode.Scalar = " "
-        func put(_ u: Unicode.Scalar) {
-            if isWhitespace(u) { space = !out.isEmpty; return }
-            if space { out.append(0x20); space = false; last = " " }
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func put(_ u: Unicode.Scalar) {
+            if RowNames.isWhitespace(u) { space = !bytes.isEmpty; return }
+            if space { bytes.append(0x20); space = false; last = " " }
             let kept: Unicode.Scalar
             switch u.value {
             case 0x0451: kept = "е"                                        // ё
@@ -49,23 +67,12 @@ struct RowNames {
             default: kept = u
             }
             last = kept
-            if kept.isASCII { out.append(UInt8(kept.value)) } else { UTF8.encode(kept) { out.append($0) } }
+            if kept.isASCII { bytes.append(UInt8(kept.value)) } else { UTF8.encode(kept) { bytes.append($0) } }
         }
-        // In small letters as `lowercased()` makes them (each scalar's lowercase mapping), the
-        // Latin and Russian letters without a trip through Unicode's tables.
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x41...0x5A, 0x410...0x42F: put(Unicode.Scalar(u.value + 0x20)!)
-            case 0x400...0x40F: put(Unicode.Scalar(u.value + 0x50)!)
-            case 0...0x7F, 0x430...0x45F: put(u)
-            default: for l in u.properties.lowercaseMapping.unicodeScalars { put(l) }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Unicode's White_Space (what `Character.isWhitespace` tells), without a table lookup per letter.
-    private static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+    fileprivate static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
