@@ -50,7 +50,8 @@ final class NameReadingTests: XCTestCase {
     /// A composed key is the same key exactly where Swift's strings are equal: a name typed with
     /// «й» as one letter and as «и» with its mark is one name, as it always was.
     func testComposedKeysAreEqualWhereTheTextsAre() {
-        let texts = ["йод", "и\u{0306}од", "ёлка", "е\u{0308}лка", "елка", "Å", "A\u{030A}", "\u{212B}", "ﬁ", "fi", "", "ا\u{0653}", "آ", "가", "\u{1100}\u{1161}"]
+        let texts = ["йод", "и\u{0306}од", "ёлка", "е\u{0308}лка", "елка", "Å", "A\u{030A}", "\u{212B}", "ﬁ", "fi", "", "ا\u{0653}", "آ", "가", "\u{1100}\u{1161}",
+                     "Протокол № 5", "Петров — 01.09.2024", "«а»…", "\u{2000}", "\u{2002}", "\u{2126}", "Ω"]
         for a in texts {
             for b in texts {
                 XCTAssertEqual(ComposedKey(a) == ComposedKey(b), a == b, "«\(a)» «\(b)»")

@@ -3,7 +3,7 @@ import Foundation
 /// A text as a dictionary key, in Unicode's composed form (NFC) and compared by its bytes: two
 /// texts are the same key exactly when Swift calls them equal (canonically equivalent), without
 /// Swift normalizing each text again for every hash and comparison (a third of reading a district's
-/// names). A text of Latin and Cyrillic letters is composed already.
+/// names). A text of Latin and Cyrillic letters and punctuation is composed already.
 struct ComposedKey: Hashable {
     let text: String
 
@@ -14,9 +14,16 @@ struct ComposedKey: Hashable {
     }
 
     /// Whether every scalar is one NFC leaves as it is wherever it stands: below the combining
-    /// marks (U+0300), or a Cyrillic letter (not the Cyrillic combining marks U+0483–U+0489).
+    /// marks (U+0300), a Cyrillic letter (not the Cyrillic combining marks U+0483–U+0489), a dash,
+    /// quote, ellipsis or other punctuation people write (not the spaces U+2000–U+200F, two of them
+    /// taken for others), or «№».
     static func isComposed(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { u in u.value < 0x300 || (0x400...0x482).contains(u.value) || (0x48A...0x52F).contains(u.value) }
+        s.unicodeScalars.allSatisfy { u in
+            switch u.value {
+            case 0..<0x300, 0x400...0x482, 0x48A...0x52F, 0x2010...0x2027, 0x2030...0x205E, 0x2116: return true
+            default: return false
+            }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
