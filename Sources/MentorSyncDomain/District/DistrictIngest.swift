@@ -330,9 +330,8 @@ public final class DistrictIngest {
 
     /// Whether the archive holds this very file under its name (merged in some month before).
     func archivedCopy(of file: URL, name: String) -> Bool {
-        guard let months = try? FileManager.default.contentsOfDirectory(at: home.archive, includingPropertiesForKeys: nil),
-              let bytes = FileManager.default.contents(atPath: file.path) else { return false }
-        return months.contains { FileManager.default.contents(atPath: $0.appendingPathComponent(name).path) == bytes }
+        guard let months = try? FileManager.default.contentsOfDirectory(at: home.archive, includingPropertiesForKeys: nil) else { return false }
+        return months.contains { SameFile.contents(file, $0.appendingPathComponent(name)) }
     }
 
     private func quarantine(_ file: URL, name: String, reason: String) {
