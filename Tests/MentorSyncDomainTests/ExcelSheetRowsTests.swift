@@ -230,6 +230,25 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual([r.inserted, r.badRows.count], [2, 0], "\(r.badRows)")
         XCTAssertEqual(r.filteredLines, [3, 5])
         XCTAssertEqual(try persons().map(\.[0]), ["Белова Ирина Олеговна", "Громова Алла Ивановна"])
+        // A hidden sheet of the words its drop-down lists offer is no list; the sheet open when saved is read first.
+        let ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+            + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:2.0\" "
+            + "xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\""
+        let cell = { (t: String) in "<table:table-cell office:value-type=\"string\"><text:p>\(t)</text:p></table:table-cell>" }
+        let list = { (status: String) in "<table:table-row>\(cell("Наставник"))\(cell("Статус"))</table:table-row><table:table-row>\(cell("Иванова Мария Петровна"))\(cell(status))</table:table-row>" }
+        var years = ZipWriter()
+        try years.add("mimetype", F.bytes(ODSWorkbook.mimetype))
+        try years.add("content.xml", F.bytes("<office:document-content \(ns)><office:automatic-styles><style:style style:name=\"ta2\" style:family=\"table\">"
+            + "<style:table-properties table:display=\"false\"/></style:style></office:automatic-styles><office:body><office:spreadsheet>"
+            + "<table:table table:name=\"Справочник\" table:style-name=\"ta2\">\(list("кандидат"))</table:table>"
+            + "<table:table table:name=\"2024-2025\">\(list("кандидат"))</table:table><table:table table:name=\"2025-2026\">\(list("активный"))</table:table>"
+            + "</office:spreadsheet></office:body></office:document-content>"))
+        try years.add("settings.xml", F.bytes("<office:document-settings \(ns)><office:settings><config:config-item-set config:name=\"ooo:view-settings\">"
+            + "<config:config-item config:name=\"ActiveTable\" config:type=\"string\">2025-2026</config:config-item></config:config-item-set></office:settings></office:document-settings>"))
+        let book = scratch.path("наставники.ods")
+        try years.finish().write(to: book)
+        let read = try SpreadsheetFile.read(contentsOf: book)
+        XCTAssertEqual([read.sheet ?? ""] + read.sheets, ["2025-2026", "2024-2025", "2025-2026"])
         // A row of values repeated a million times in a few bytes is refused, not made.
         var bomb = ZipWriter()
         try bomb.add("mimetype", F.bytes(ODSWorkbook.mimetype))
