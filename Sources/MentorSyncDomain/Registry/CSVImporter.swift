@@ -68,40 +68,11 @@ public struct CSVImporter {
             // The first line of this file that wrote each row (a later line naming it again is a repeat).
             var firstLine: [String: Int] = [:]
             var values = [DatabaseValue](repeating: .null, count: columns.count)
-            let layout = CSVImporter.mergeLayout(document, header: headerIndex)
-            // Lines filling their number alone, told once a line of the list follows them.
-            var numberedAhead: [CSVLineOutcome] = []
-            func numberedAheadAreBetweenLines() {
-                result.numberAloneLines += numberedAhead.map(\.line)
-                result.outcomes += numberedAhead
-                numberedAhead = []
-            }
+            // Lines that are none of the list's rows: hidden in Excel, headings, its total, numbers alone.
+            var leftOut = CSVImporter.LinesLeftOut(targets: targets, columns: columns, layout: CSVImporter.mergeLayout(document, header: headerIndex))
 
             for record in document.records[(headerIndex + 1)...] where !record.isBlank {
-                // A row she does not see in Excel (a filter's «наставники 2026»): not hers to load unseen.
-                if let hidden = record.hidden {
-                    numberedAheadAreBetweenLines()
-                    result.hiddenLines.append(record.line)
-                    if hidden == .filter { result.filteredLines.append(record.line) }
-                    result.outcomes.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importRowHidden(filtered: hidden == .filter).text(),
-                                                          cells: record.fields))
-                    continue
-                }
-                if CSVImporter.mergedHeading(record, layout: layout) || CSVImporter.headingInNameColumn(record, targets, columns) { result.headingLines.append(record.line); continue }
-                if let total = CSVImporter.totalsLine(record) {
-                    result.totalsLines.append(record.line)
-                    result.outcomes.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importTotalsLine(total).text(), cells: record.fields))
-                    continue
-                }
-                // Only the «№ п/п» cell filled: a section's heading (a word), or a row numbered ahead and left empty.
-                if let number = CSVImporter.rowNumberAlone(record, targets) {
-                    if !number.contains(where: \.isNumber) { result.headingLines.append(record.line) } else {
-                        numberedAhead.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importNumberAlone(number.trimmingCharacters(in: .whitespaces)).text(),
-                                                            cells: record.fields))
-                    }
-                    continue
-                }
-                numberedAheadAreBetweenLines()
+                if leftOut.leaves(record, &result) { continue }
                 // Every row is written even after a bad one, so that rows the registry itself refuses
                 // are reported too; when the file is all or nothing, the transaction is rolled back.
                 var reasons: [String] = []
