@@ -52,4 +52,29 @@ enum ConflictCommands {
         if args.has("json") { console.json(["id": args.words[2], "resolved": true, "resolution": note]); return }
         console.paragraph(Message.conflictResolved(.conflictResolution(note)).text())
     }
+
+    /// A school's open conflicts settled by one decision: each conflict's line (the value now → the
+    /// value kept), then the receipt; with --dry-run the lines and what would be done, nothing written.
+    static func resolveAll(_ args: Arguments, _ school: SiteID, _ keep: ConflictBatch.Keep, _ home: DistrictHome, _ console: Console) throws {
+        let field = args.value("field")
+        let batch = try home.conflictBatch(site: school, keep: keep, field: field)
+        let dryRun = args.has("dry-run")
+        let settled = dryRun ? batch.changes.count : try home.settle(batch)
+        let changed = batch.changes.filter(\.changesValue).count
+        if args.has("json") {
+            console.json(["site": school.rawValue, "keep": keep.rawValue, "dry_run": dryRun, "settled": settled, "changed": changed,
+                          "conflicts": batch.changes.map(\.conflict.id), "replaced": batch.replaced.map(\.id), "left": batch.leftAlone.map(\.id)])
+            return
+        }
+        let name = home.siteNames()[school] ?? school.rawValue
+        guard !(batch.changes.isEmpty && batch.replaced.isEmpty && batch.leftAlone.isEmpty) else {
+            console.out(Message.conflictBatchNone(school: name, field: field).text()); return
+        }
+        let view = ConflictView(home)
+        for line in view.batchLines(batch) { console.paragraph(line, indent: "  ") }
+        if !batch.changes.isEmpty { console.out("") }
+        console.paragraph(Message.conflictBatchSettled(settled, changed: changed, keep: keep, school: name, field: field, dryRun: dryRun).text())
+        if !batch.replaced.isEmpty { console.paragraph(Message.conflictBatchReplaced(batch.replaced.count).text()) }
+        if !batch.leftAlone.isEmpty { console.paragraph(Message.conflictBatchLeft(batch.leftAlone.count, cli: true).text()) }
+    }
 }

@@ -187,10 +187,14 @@ public enum DistrictCLI {
     }
 
     static func conflicts(_ argv: [String], _ console: Console) throws {
-        let args = try parse(argv, ["keep", "value"], ["all"])
+        let args = try parse(argv, ["keep", "value", "site", "field"], ["all", "dry-run"])
         let sub = args.words.count > 1 ? args.words[1] : "list"
         // A usage error is found before the registry is opened: it changes nothing.
         guard ["list", "show", "resolve"].contains(sub) else { throw UsageError(Message.unknownCommand("conflicts \(sub)").text()) }
+        if sub == "resolve", args.has("all") {
+            let (school, keep) = try conflictBatchChoice(args)
+            return try ConflictCommands.resolveAll(args, school, keep, try open(args, console), console)
+        }
         let choice = sub == "resolve" ? try conflictChoice(args) : nil
         let home = try open(args, console)
         switch sub {
@@ -212,6 +216,15 @@ public enum DistrictCLI {
         let word = args.value("keep") ?? ""
         guard let choice = ConflictChoice(keep: word) else { throw UsageError(Message.resolveBadKeep(word, tool: tool).text()) }
         return choice
+    }
+
+    /// `resolve --all --site SITE --keep school|district|mine|theirs [--field F] [--dry-run]`: a school's conflicts at once.
+    static func conflictBatchChoice(_ args: Arguments) throws -> (SiteID, ConflictBatch.Keep) {
+        let usage = Message.conflictBatchUsage(tool)
+        guard args.words.count == 2, args.all("keep").count == 1, args.all("value").isEmpty, let raw = args.value("site") else { throw UsageError(usage.text()) }
+        let word = args.value("keep") ?? ""
+        guard let keep = ConflictBatch.Keep(rawValue: word) else { throw UsageError(Message.conflictBatchBadKeep(word).text()) }
+        return (try site(raw), keep)
     }
 
     static func resync(_ argv: [String], _ console: Console) throws {

@@ -31,6 +31,8 @@ enum ConflictPage {
             return HTTPResponse(status: status, html: ctx.page(body + "<p class=\"muted\">\(ctx.t(settledShown ? .webNoSettledConflicts : .webNoConflicts))</p>",
                                                                notice: r.query["done"], error: error))
         }
+        // A school with many: one decision for all of them (or a field of them), seen before it is made.
+        if !settledShown { body += try ConflictBatchPage.offers(home, open: conflicts, ctx) }
         let view = ConflictView(home)
         for c in conflicts {
             // The same view as `conflicts list`: the row by name, both writers by name and when they wrote.

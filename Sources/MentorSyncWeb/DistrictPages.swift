@@ -39,6 +39,8 @@ final class DistrictPages: WebPages {
         case ("/conflicts", true): return try ConflictPage.list(home, r, ctx)
         case ("/conflicts/resolve", false): return try ConflictPage.resolve(home, r, ctx)
         case ("/help", true): return HelpPage.respond(HelpPage.district, ctx, nav: nav(ctx.language))
+        case ("/conflicts/all", true): return try ConflictBatchPage.preview(home, r, ctx)
+        case ("/conflicts/all", false): return try ConflictBatchPage.settle(home, r, ctx)
         case ("/enroll", true): return enrollForm(ctx, error: nil)
         case ("/enroll", false): return try enroll(r, ctx)
         default: break

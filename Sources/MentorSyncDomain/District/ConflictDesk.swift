@@ -108,6 +108,12 @@ extension DistrictHome {
             let held = ReferenceResolver(database: database).readable(try heldValue(c) ?? .null, column: c.column, table: c.table)
             throw MessageError(.conflictReplaced(short: c.shortID, held: held), onPage: .conflictReplacedOnPage(held: held))
         }
+        return try database.transaction { try settle(c, keep: keep) }
+    }
+
+    /// Writes the decision on one conflict, inside the caller's transaction (one conflict, or a
+    /// school's many settled at once, `ConflictBatch`); the note the settled list shows.
+    func settle(_ c: Conflict, keep: ConflictChoice) throws -> String {
         // A settled conflict can be settled again (DESIGN.md): the coordinator may change their mind.
         let (mine, theirs) = c.sides(holding: try heldValue(c))
         guard let table = RegistrySchema.schema.table(named: c.table) else { throw MessageError(.unknownColumn("\(c.table).\(c.column)")) }
@@ -134,23 +140,21 @@ extension DistrictHome {
             kept = (.null, nil)
             note = "emptied"
         }
-        try database.transaction {
-            if let row = c.row, row.alive {
-                // A plain write: captured with a stamp above both rivals, so it wins everywhere. A value
-                // kept in place is stamped anew all the same, so the decision travels to the school.
-                if try heldValue(c) == kept.value {
-                    try replica.restampCell(table: table, id: c.rowID, column: c.column)
-                } else {
-                    try database.execute("UPDATE \(SQL.identifier(table.name)) SET \(SQL.identifier(c.column)) = ? WHERE id = ?", [kept.value, .text(c.rowID)])
-                }
-            } else if let row = c.row, let deletion = row.existence, kept.stamp == deletion {
-                note = "kept the deletion: the row stays deleted"
+        if let row = c.row, row.alive {
+            // A plain write: captured with a stamp above both rivals, so it wins everywhere. A value
+            // kept in place is stamped anew all the same, so the decision travels to the school.
+            if try heldValue(c) == kept.value {
+                try replica.restampCell(table: table, id: c.rowID, column: c.column)
             } else {
-                throw MessageError(.conflictNoRow(short: c.shortID, table: c.table, rowID: c.rowID, deletedBy: c.row?.existence?.site.rawValue,
-                                                  column: c.column, value: kept.value.displayText, gone: c.row == nil))
+                try database.execute("UPDATE \(SQL.identifier(table.name)) SET \(SQL.identifier(c.column)) = ? WHERE id = ?", [kept.value, .text(c.rowID)])
             }
-            try replica.markResolved(conflict: c.id, resolution: note)
+        } else if let row = c.row, let deletion = row.existence, kept.stamp == deletion {
+            note = "kept the deletion: the row stays deleted"
+        } else {
+            throw MessageError(.conflictNoRow(short: c.shortID, table: c.table, rowID: c.rowID, deletedBy: c.row?.existence?.site.rawValue,
+                                              column: c.column, value: kept.value.displayText, gone: c.row == nil))
         }
+        try replica.markResolved(conflict: c.id, resolution: note)
         return note
     }
 }

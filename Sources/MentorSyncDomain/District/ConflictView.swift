@@ -73,3 +73,29 @@ public struct ConflictView {
         }
     }
 }
+
+extension ConflictView {
+    /// One change of a batch as people read it: the record, the field, the value now and the value kept.
+    public struct BatchRow {
+        public var row: String, field: String, now: String, kept: String, changes: Bool
+    }
+
+    public func batchRows(_ batch: ConflictBatch, language: Language = .current) -> [BatchRow] {
+        batch.changes.map { ch in
+            let c = ch.conflict
+            let deleted = Message.conflictRowDeleted.text(language)
+            return BatchRow(row: "\(Message.rowTitle(c.table).text(language)) \(rowLabel(c).map { "«\($0)»" } ?? "[\(ReferenceResolver.shortID(c.rowID))]")",
+                            field: Message.webColumn(c.column, table: c.table).text(language),
+                            now: ch.keepsDeletion ? deleted : names.readable(ch.now, column: c.column, table: c.table, language: language),
+                            kept: ch.keepsDeletion ? deleted : names.readable(ch.kept, column: c.column, table: c.table, language: language),
+                            changes: ch.changesValue)
+        }
+    }
+
+    /// The batch's changes as lines: `Человек «Иванова М. П.» — Должность: учитель → завуч`.
+    public func batchLines(_ batch: ConflictBatch, language: Language = .current) -> [String] {
+        batchRows(batch, language: language).map {
+            Message.conflictBatchLine(row: $0.row, field: $0.field, now: $0.now.isEmpty ? "—" : $0.now, kept: $0.kept.isEmpty ? "—" : $0.kept, changes: $0.changes).text(language)
+        }
+    }
+}

@@ -52,8 +52,8 @@ extension Message {
     }
 
     public static let conflictsResolveHint = Message("conflicts.resolve_hint",
-        en: "settle one with: mentorsync-district conflicts resolve ID --keep mine|theirs, or --value TEXT; more: conflicts show ID",
-        ru: "решить: mentorsync-district conflicts resolve КОД --keep mine|theirs или --value ТЕКСТ; подробнее: conflicts show КОД")
+        en: "settle one with: mentorsync-district conflicts resolve ID --keep mine|theirs, or --value TEXT; more: conflicts show ID; a school's all at once: conflicts resolve --all --site SITE --keep school|district --dry-run",
+        ru: "решить: mentorsync-district conflicts resolve КОД --keep mine|theirs или --value ТЕКСТ; подробнее: conflicts show КОД; все конфликты школы сразу: conflicts resolve --all --site КОД --keep school|district --dry-run")
 
     public static func conflictHeading(short: String, status: Message) -> Message {
         Message("conflicts.heading", en: "conflict \(short) — \(status.english)", ru: "Конфликт \(short) — \(status.russian)")
