@@ -79,6 +79,24 @@ final class ReportListsTests: XCTestCase {
         }
     }
 
+    /// A one-day event entered with its date alone (the seminar of 01.11.2026) and still «запланировано»
+    /// after that day is overdue: the methodologist has its status to set. Under way without an end,
+    /// it is not (she said it goes on); on its day, not yet.
+    func testAPlannedEventDatedByItsStartAlonePastThatDayIsOverdue() throws {
+        let f = try ReportFixture()
+        func event(_ title: String, _ status: String?, starts: String) throws -> String {
+            try f.replica.insert("events", ["org_id": "district", "title": .text(title), "starts_on": .text(starts),
+                                            "status": status.map { .text($0) } ?? .null])
+        }
+        let seminar = try event("Семинар «Наставник года»", "planned", starts: "2026-11-01")
+        let noStatus = try event("Круглый стол", nil, starts: "2026-11-20")
+        _ = try event("Мастер-класс по ИОМ", "in_progress", starts: "2026-10-20")
+        _ = try event("Форум", "planned", starts: "2026-12-05")
+        _ = try event("Конкурс", "done", starts: "2026-10-01")
+        let late = try RoadmapEvent.list(database: f.db, today: "2026-12-05", overdueOnly: true)
+        XCTAssertEqual(Set(late.map(\.id)), [seminar, noStatus])
+    }
+
     func testEventsOverdueAndOrder() throws {
         let f = try ReportFixture()
         @discardableResult

@@ -17,7 +17,8 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
     public var status: String?
     public var doneOn: String?
     /// Not done nor cancelled (status planned, in_progress or empty) and its last day — `ends_on`,
-    /// or without it the last day its «сроки» name («ноябрь 2026») — before today.
+    /// or without it the last day its «сроки» name («ноябрь 2026»), or, still planned, its `starts_on`
+    /// (a one-day event) — before today.
     public var overdue: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -77,10 +78,14 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
             // An event dated only by its «сроки» belongs to the school year those name.
             if let period, text(r[6]) == nil, endsOn == nil, let lastDay, lastDay < period.start || String(lastDay.prefix(7)) + "-01" > period.end { return nil }
             let open = (r[13].integer ?? 0) != 0
+            // Dated by its start alone and still planned (not said to be under way): a one-day event,
+            // overdue once its day has passed.
+            let planned = text(r[11]).map { $0 == "planned" } ?? true
+            let dueDay = lastDay ?? (planned ? text(r[6]) : nil)
             return RoadmapEvent(id: r[0].displayText, orgId: r[1].displayText, code: text(r[2]), section: text(r[3]),
                                 title: r[4].displayText, result: text(r[5]), startsOn: text(r[6]), endsOn: endsOn,
                                 schedule: schedule, responsible: text(r[9]), document: text(r[10]), status: text(r[11]),
-                                doneOn: text(r[12]), overdue: open && lastDay.map { $0 < today } == true)
+                                doneOn: text(r[12]), overdue: open && dueDay.map { $0 < today } == true)
         }
         let district = try Replica.identity(of: database)?.district.rawValue ?? "district"
         return events.filter { !overdueOnly || $0.overdue }.sorted { a, b in
