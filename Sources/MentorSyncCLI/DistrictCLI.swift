@@ -150,7 +150,7 @@ public enum DistrictCLI {
             ])
         } else {
             console.out(Message.mergedBundles(outcome.merged.count, rowsChanged: outcome.rowsChanged, conflicts: outcome.conflicts, refused: outcome.refusals).text())
-            for q in outcome.quarantined { console.out(Message.quarantined(Share.printable(q.name), reason: .reason(Share.printable(q.reason))).text()) }
+            for q in outcome.quarantined { console.out(Message.quarantined(Share.printable(q.name), reason: .reason(Share.printable(q.reason), quarantined: true)).text()) }
             // Which rows were refused and why, as `status` lists them (the quarantined files are above).
             if outcome.refusals > 0 {
                 for line in try home.recentRefusals(since: started, rowsOnly: true).lines { console.paragraph(line.text(), first: "  ", indent: "    ") }

@@ -146,6 +146,24 @@ final class WebStatusTests: XCTestCase {
 
     /// The district enrolled the school again: the deputy head installs the new file from the status
     /// page, and the school's data stays.
+    /// A file that is no bundle, quarantined by the daemon, was listed on the dashboard with «уберите
+    /// его из папки» — it is no longer in any folder she can see. The dashboard says it was set aside
+    /// and that nothing is to be done (a school's next file brings its changes again).
+    func testAFileThatIsNoBundleIsSaidToBeSetAsideWithNothingToDo() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("stick")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        let junk = "s001-000007-to-district.msync"
+        try Data("Отчёт за четверть".utf8).write(to: stick.appendingPathComponent("inbox").appendingPathComponent(junk))
+        let ingest = try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--settle", "0", "--home", w.districtHome.path],
+                                        environment: ToolLocale.russian)
+        XCTAssertFalse(ingest.stdout.contains("уберите его из папки"), ingest.stdout)
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let page = client.get("/")?.body ?? ""
+        XCTAssertTrue(page.contains("«\(junk)» начинается не так, как пакет: это файл другой программы или испорченный; он убран в карантин, делать ничего не нужно: если его прислала школа, её следующий обмен привезёт все её изменения заново"), page)
+        XCTAssertFalse(page.contains("уберите его из папки"), page)
+    }
+
     func testANewEnrollmentFileIsInstalledFromTheStatusPage() throws {
         let w = try WebWorld()
         w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))

@@ -33,7 +33,7 @@ extension DistrictHome {
                 // each read alone: a district's tables are too big to name whole for a status line.
                 Message.refusal($0, to: .coordinator, row: { r[5].text ?? RowNames.label(ofHeld: $1, in: $0, registry: database) ?? ReferenceResolver.shortID($1) },
                                 owner: { schoolNames[$0] ?? $0 })
-            } ?? .districtRefusedBundle(bundle, reason: .reason(reason))
+            } ?? .districtRefusedBundle(bundle, reason: .reason(reason, quarantined: true))
             let school = site.isEmpty ? Message.noEnrolledSchool : Message("district.school_name", en: schoolNames[site] ?? site, ru: schoolNames[site] ?? site)
             return .refusalLine(school: school, at: at, what, times: Int(r[4].integer ?? 1))
         }

@@ -3,11 +3,15 @@ import MentorSyncEngine
 /// Why a bundle could not be read or merged (`BundleError`), as the person at the school or the
 /// district reads it. The English is the engine's own text; log lines keep the engine's text.
 extension Message {
-    public static func bundleError(_ e: BundleError) -> Message {
-        let en = e.description
+    /// `quarantined`: the file was moved to the district's quarantine already (a refusal listed, a
+    /// receipt of ingest): not to be removed from a folder by hand, and nothing of a school's is lost.
+    public static func bundleError(_ e: BundleError, quarantined: Bool = false) -> Message {
+        var en = e.description
         let ru: String
         switch e {
-        case .notABundle(let why): ru = "это не пакет mentorsync: \(russianNotABundle(why))"
+        case .notABundle(let why):
+            ru = "это не пакет mentorsync: \(russianNotABundle(why, quarantined: quarantined))"
+            if quarantined { en += "; it was set aside, nothing to do: a school that sent it sends all its changes again with its next file" }
         case .unsupportedFormat(let v): ru = "формат пакета версии \(v) новее, чем понимает эта программа; обновите mentorsync"
         case .malformed(let why): ru = "пакет испорчен: \(why)"
         case .limitExceeded(let why): ru = "пакет превышает предел безопасности: \(why)"
@@ -39,15 +43,18 @@ extension Message {
 
     /// A reason recorded or received as the engine's English line, in the reader's language when it
     /// is one of a bundle's errors (`BundleError`); otherwise as it was written.
-    public static func reason(_ text: String) -> Message {
-        if let e = BundleError(description: text) { return .bundleError(e) }
+    public static func reason(_ text: String, quarantined: Bool = false) -> Message {
+        if let e = BundleError(description: text) { return .bundleError(e, quarantined: quarantined) }
         return Message("reason.as_written", en: text, ru: text)
     }
 
     /// Why a file is not a bundle, in Russian (the engine's words otherwise).
-    static func russianNotABundle(_ why: String) -> String {
-        for (suffix, ru) in [(" does not start with the bundle signature", "начинается не так, как пакет: это файл другой программы или испорченный; уберите его из папки"),
-                             (" is not a regular file", "это не обычный файл (папка или ссылка); уберите его из папки")] where why.hasSuffix(suffix) {
+    static func russianNotABundle(_ why: String, quarantined: Bool = false) -> String {
+        // Moved to quarantine already: nothing to remove, and a school's changes come again with its next file.
+        let advice = quarantined ? "он убран в карантин, делать ничего не нужно: если его прислала школа, её следующий обмен привезёт все её изменения заново"
+                                 : "уберите его из папки"
+        for (suffix, ru) in [(" does not start with the bundle signature", "начинается не так, как пакет: это файл другой программы или испорченный; \(advice)"),
+                             (" is not a regular file", "это не обычный файл (папка или ссылка); \(advice)")] where why.hasSuffix(suffix) {
             return "«\(why.dropLast(suffix.count))» \(ru)"
         }
         return why
