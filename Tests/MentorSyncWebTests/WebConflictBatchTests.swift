@@ -35,6 +35,10 @@ final class WebConflictBatchTests: XCTestCase {
         XCTAssertTrue(preview.contains("Будет решено 30 конфликтов школы «Школа № 1»: будут оставлены значения управления образования"), String(preview.prefix(3000)))
         XCTAssertTrue(preview.contains("Учитель Номер7"), String(preview.prefix(3000)))
         XCTAssertTrue(preview.contains("<strong>завуч</strong>"), String(preview.prefix(3000)))
+        // The records that change come first, those confirmed as they are after them.
+        let lastChange = try XCTUnwrap(preview.range(of: "<strong>завуч</strong>", options: .backwards)).lowerBound
+        let firstStays = try XCTUnwrap(preview.range(of: "(не меняется)")).lowerBound
+        XCTAssertLessThan(lastChange, firstStays)
         let ids = try XCTUnwrap(preview.range(of: #"name="ids" value="[^"]+""#, options: .regularExpression).map { String(preview[$0]).dropFirst(18).dropLast() })
         XCTAssertEqual(ids.split(separator: ",").count, 30)
         XCTAssertTrue(try ToolRunner.run("mentorsync-district", ["conflicts", "list", "--json", "--home", w.districtHome.path]).stdout.contains(String(ids.split(separator: ",")[0])))

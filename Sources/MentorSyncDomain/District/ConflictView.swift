@@ -80,8 +80,9 @@ extension ConflictView {
         public var row: String, field: String, now: String, kept: String, changes: Bool
     }
 
+    /// The records whose value changes first, then those confirmed as they are; each part by name.
     public func batchRows(_ batch: ConflictBatch, language: Language = .current) -> [BatchRow] {
-        batch.changes.map { ch in
+        let rows = batch.changes.map { ch in
             let c = ch.conflict
             let deleted = Message.conflictRowDeleted.text(language)
             return BatchRow(row: "\(Message.rowTitle(c.table).text(language)) \(rowLabel(c).map { "«\($0)»" } ?? "[\(ReferenceResolver.shortID(c.rowID))]")",
@@ -89,6 +90,9 @@ extension ConflictView {
                             now: ch.keepsDeletion ? deleted : names.readable(ch.now, column: c.column, table: c.table, language: language),
                             kept: ch.keepsDeletion ? deleted : names.readable(ch.kept, column: c.column, table: c.table, language: language),
                             changes: ch.changesValue)
+        }
+        return rows.sorted { a, b in
+            a.changes != b.changes ? a.changes : a.row.localizedStandardCompare(b.row) == .orderedAscending
         }
     }
 
