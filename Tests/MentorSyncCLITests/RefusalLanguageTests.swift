@@ -189,7 +189,12 @@ final class RefusalLanguageTests: XCTestCase {
         XCTAssertEqual(Message.bundleError(.misaddressed(recipient: "dist2", expected: "district")).text(.ru),
                        "пакет адресован другому управлению образования («dist2»), а не этому («district»): он попал сюда по ошибке и ничего здесь не изменил — передайте его туда, куда он адресован")
         XCTAssertEqual(Message.bundleError(.unknownSender("s099")).text(.ru),
-                       "пакет от школы «s099», а такая школа здесь не подключена: он ничего не изменил — если это ваша школа, подключите её (enroll), иначе передайте файл её управлению образования")
+                       "пакет от школы «s099», а такая школа здесь не подключена: он ничего не изменил — если это ваша школа, подключите её на странице «Подключить школу» (enroll), иначе передайте файл её управлению образования")
+        // A key the school has not replaced yet: where the deputy head installs the new file, in her web app.
+        XCTAssertTrue(Message.bundleError(.expiredKey(sender: "s001", until: "2026-11-30")).text(.ru)
+            .hasSuffix("установите в школе новый файл подключения: в программе школы «Состояние» → «Новый файл подключения» (или mentorsync-school rekey --enroll ФАЙЛ)"))
+        XCTAssertTrue(Message.bundleError(.revokedKey(sender: "s001", revokedOn: "2026-12-05")).text(.ru)
+            .hasSuffix("или школа ещё не установила новый файл подключения (в программе школы «Состояние» → «Новый файл подключения»)"))
     }
 
     /// Each way a bundle can be damaged is said in Russian too (zlib's own words stay as they are).
