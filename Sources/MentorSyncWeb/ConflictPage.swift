@@ -19,13 +19,20 @@ enum ConflictPage {
         let settledShown = r.query["settled"] == "1"
         let all = try home.conflicts(includeResolved: true)
         let settled = all.filter { $0.status == .resolved }
-        // The settled ones, the latest first, a page of them (a district settles conflicts for years).
-        let conflicts = settledShown ? Array(settled.sorted { ($0.resolvedAt ?? "") > ($1.resolvedAt ?? "") }.prefix(Self.settledPerPage))
+        // The settled ones, the latest first, a page of them (a district settles conflicts for years),
+        // the earlier ones on the next pages.
+        let from = settledShown ? min(max(0, Int(r.query["from"] ?? "") ?? 0), max(0, settled.count - 1)) : 0
+        let conflicts = settledShown ? Array(settled.sorted { ($0.resolvedAt ?? "") > ($1.resolvedAt ?? "") }.dropFirst(from).prefix(Self.settledPerPage))
                                      : all.filter { $0.status == .open }
         var body = "<p>" + (settledShown ? "<a href=\"/conflicts\">\(ctx.t(.webOpenConflicts))</a>"
                                          : settled.isEmpty ? "" : "<a href=\"/conflicts?settled=1\">\(ctx.t(.webSettledConflicts(settled.count)))</a>") + "</p>"
-        if settledShown, settled.count > conflicts.count {
-            body += "<p class=\"muted\">\(ctx.t(.webSettledShown(conflicts.count, of: settled.count)))</p>"
+        var pages = ""
+        if settledShown, settled.count > Self.settledPerPage {
+            body += "<p class=\"muted\">\(ctx.t(.webSettledShown(from: from + 1, to: from + conflicts.count, of: settled.count)))</p>"
+            if from > 0 { pages += "<a href=\"/conflicts?settled=1&amp;from=\(max(0, from - Self.settledPerPage))\">\(ctx.t(.webPrevious))</a> " }
+            if from + conflicts.count < settled.count { pages += "<a href=\"/conflicts?settled=1&amp;from=\(from + conflicts.count)\">\(ctx.t(.webNext))</a>" }
+            pages = "<p>\(pages)</p>"
+            body += pages
         }
         guard !conflicts.isEmpty else {
             return HTTPResponse(status: status, html: ctx.page(body + "<p class=\"muted\">\(ctx.t(settledShown ? .webNoSettledConflicts : .webNoConflicts))</p>",
@@ -75,7 +82,7 @@ enum ConflictPage {
             body += ctx.form(action, "<label for=\"v-\(esc(c.id))\">\(ctx.t(.webTypeValue))</label><input id=\"v-\(esc(c.id))\" name=\"value\"><button name=\"keep\" value=\"value\" class=\"secondary\">\(ctx.t(.webKeepValue))</button>")
             body += "</section>"
         }
-        return HTTPResponse(status: status, html: ctx.page(body, notice: r.query["done"], error: error))
+        return HTTPResponse(status: status, html: ctx.page(body + pages, notice: r.query["done"], error: error))
     }
 
     static func resolve(_ home: DistrictHome, _ r: HTTPRequest, _ ctx: PageContext) throws -> HTTPResponse? {

@@ -117,7 +117,7 @@ final class WebConflictTests: XCTestCase {
     }
 
     /// A district settles conflicts for years: the settled page shows the latest hundred, says how many
-    /// there are and where the whole list is (it listed every one ever settled).
+    /// there are, and the earlier ones are on the next page (it named a command to type for them).
     func testTheSettledPageShowsTheLatestHundred() throws {
         let t = try Exchange()
         let w = t.w
@@ -135,10 +135,17 @@ final class WebConflictTests: XCTestCase {
         try w.sql(w.districtHome, "UPDATE msync_conflicts SET resolved_at = '2025-01-01T00:00:00Z' WHERE row_id = 'p7'")
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         let page = client.get("/conflicts?settled=1")?.body ?? ""
-        XCTAssertTrue(page.contains("Показаны 100 решённых последними из 101 (весь список: mentorsync-district conflicts list --all)."), page)
+        XCTAssertTrue(page.contains("Решённые конфликты 1–100 из 101, последние решённые — первыми."), page)
+        XCTAssertFalse(page.contains("mentorsync-district"), "no command on her page")
         XCTAssertEqual(page.components(separatedBy: "<section>").count - 1, 100)
         XCTAssertFalse(page.contains("Учитель p7 — "), "the one settled first is left out")
         XCTAssertTrue(page.contains("Учитель p8 — "), page)
+        let next = try XCTUnwrap(page.range(of: #"/conflicts\?settled=1&amp;from=100"#, options: .regularExpression), page)
+        let earlier = client.get(String(page[next]).replacingOccurrences(of: "&amp;", with: "&"))?.body ?? ""
+        XCTAssertTrue(earlier.contains("Решённые конфликты 101–101 из 101"), earlier)
+        XCTAssertEqual(earlier.components(separatedBy: "<section>").count - 1, 1)
+        XCTAssertTrue(earlier.contains("Учитель p7 — "), "the one settled first is on the next page")
+        XCTAssertTrue(earlier.contains("href=\"/conflicts?settled=1&amp;from=0\""), "and back")
     }
 
     /// A district and a school with a prepared stick, and the commands the tests give them.

@@ -120,9 +120,10 @@ extension Message {
         Message("web.settled_conflicts", en: "Settled conflicts (\(n)): change a decision", ru: "Решённые конфликты (\(n)): изменить решение")
     }
     /// Above the settled conflicts when there are more than a page shows.
-    public static func webSettledShown(_ shown: Int, of all: Int) -> Message {
-        Message("web.settled_shown", en: "The \(shown) settled last, of \(all) (the whole list: mentorsync-district conflicts list --all).",
-                ru: "Показаны \(shown) решённых последними из \(all) (весь список: mentorsync-district conflicts list --all).")
+    /// `from`–`to` (from 1) of the settled conflicts, the latest first; the links below go on to the earlier ones.
+    public static func webSettledShown(from: Int, to: Int, of all: Int) -> Message {
+        Message("web.settled_shown", en: "Settled conflicts \(from)–\(to) of \(all), the latest first.",
+                ru: "Решённые конфликты \(from)–\(to) из \(all), последние решённые — первыми.")
     }
     /// `replaced`: settled by a later change of its field — no side to choose, a value to type.
     public static func webSettledAs(_ resolution: Message, at: String, replaced: Bool = false) -> Message {
