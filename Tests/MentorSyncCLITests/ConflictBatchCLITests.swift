@@ -76,6 +76,11 @@ final class ConflictBatchCLITests: XCTestCase {
         // The school hears every decision.
         try w.round()
         XCTAssertEqual(try positions(w.schoolHome("s001")), ["завуч": 150])
+        // The school reads of 150 decisions on one field in a few lines, not 150.
+        let told = try w.school("s001", environment: ToolLocale.russian, ["status"])
+        let flat = told.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        XCTAssertTrue(flat.range(of: #"…и ещё [0-9]+ запис(ь|и|ей) \(«Человек», должность\) — так же"#, options: .regularExpression) != nil, told.stdout)
+        XCTAssertLessThanOrEqual(told.stdout.components(separatedBy: "Учитель Номер").count - 1, 6, told.stdout)
         XCTAssertTrue(try w.conflicts().count == 1)
         // Nothing left to settle for s001 is said so.
         let none = try w.district("conflicts", "resolve", "--all", "--site", "s001", "--keep", "school")

@@ -91,16 +91,31 @@ extension SchoolHome {
         }, language: language)
     }
 
-    /// One line per corrected cell, the row named as people know it, the values in people's words.
+    /// How many lines of one kind of change to one field are said one by one before the rest are
+    /// counted (a district settling 150 conflicts of the school at once sent 150 lines).
+    static let linesPerField = 3, fieldGrouped = 10
+
+    /// One line per corrected cell, the row named as people know it, the values in people's words;
+    /// of ten or more of the same kind to the same field, the first three and how many more.
     public func describeCorrections(_ changes: [SchoolCorrection], language: Language = .current) throws -> [String] {
         let names = ReferenceResolver(database: database)
-        return try changes.map { correction in
-            let c = correction.cell
+        func group(_ c: SchoolCorrection) -> String { "\(c.kind.rawValue) \(c.cell.table).\(c.cell.column)" }
+        let sizes = Dictionary(grouping: changes, by: group).mapValues(\.count)
+        var said: [String: Int] = [:]
+        var lines: [String] = []
+        for correction in changes {
+            let c = correction.cell, key = group(correction), size = sizes[key] ?? 0
+            said[key, default: 0] += 1
+            if size >= Self.fieldGrouped, let n = said[key], n > Self.linesPerField {
+                if n == Self.linesPerField + 1 { lines.append(Message.correctionsMore(size - Self.linesPerField, table: c.table, column: c.column).text(language)) }
+                continue
+            }
             let row = try names.labelOrShortID(c.rowID, in: c.table)
-            return Message.correction(correction.kind, table: c.table, row: row, column: c.column,
-                                      old: names.readable(c.old, column: c.column, table: c.table, language: language),
-                                      new: names.readable(c.new, column: c.column, table: c.table, language: language)).text(language)
+            lines.append(Message.correction(correction.kind, table: c.table, row: row, column: c.column,
+                                            old: names.readable(c.old, column: c.column, table: c.table, language: language),
+                                            new: names.readable(c.new, column: c.column, table: c.table, language: language)).text(language))
         }
+        return lines
     }
 }
 
@@ -142,6 +157,13 @@ extension Message {
     public static let correctionsHeading = Message("school.corrections_heading",
                                                    en: "the district's latest corrections:",
                                                    ru: "последние исправления управления образования:")
+
+    /// After the first lines of many alike: `…и ещё 147 записей («Человек», должность) — так же`.
+    static func correctionsMore(_ n: Int, table: String, column: String) -> Message {
+        Message("school.corrections_more",
+                en: "…and \(Plural.en(count: n, "more row", "more rows")) (\(table), \(column)) alike",
+                ru: "…и ещё \(Plural.ru(count: n, "запись", "записи", "записей")) («\(Message.rowTitle(table).russian)», \(Message.columnTitle(column, table: table).russian.lowercased())) — так же")
+    }
 
     public static func rowsMovedAway(_ n: Int) -> Message {
         Message("school.rows_moved_away",
