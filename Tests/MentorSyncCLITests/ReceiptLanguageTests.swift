@@ -153,7 +153,9 @@ final class ReceiptLanguageTests: XCTestCase {
         XCTAssertNotNil(run.text("backup").range(of: "резервная копия s001 записана в \(file): [0-9,]+ (КБ|МБ|байт[а]?), [0-9]+ строк", options: .regularExpression), run.text("backup"))
         try run.tool("restore", "mentorsync-school", ["restore", "--from", file], home: "school")
         XCTAssertTrue(run.text("restore").contains("восстановлен из \(file) (целостность в порядке)"), run.text("restore"))
-        XCTAssertTrue(run.text("restore").contains("дальше: попросите управление образования выполнить «mentorsync-district resync --site s001»"), run.text("restore"))
+        // What the methodologist is asked for is named as her page names it (she does not type commands).
+        XCTAssertTrue(run.text("restore").contains("дальше: попросите методиста управления образования запросить для школы полную пересылку (страница «Школы» → «Запросить полную пересылку»"), run.text("restore"))
+        XCTAssertFalse(run.text("restore").contains("Лэмпорта"), run.text("restore"))
         // Her status after the restore says what the next sync does, not that the district asked for it.
         let status = try ToolRunner.run("mentorsync-school", ["status", "--home", run.scratch.path("school").path], environment: ToolLocale.russian)
         let flat = status.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")

@@ -58,11 +58,11 @@ extension Message {
 
     public static let schoolRestoredResend = Message("receipt.school_restored_resend",
         en: "this school's next sync sends everything it has; its Lamport counter was moved ahead",
-        ru: "следующая синхронизация этой школы отправит все её данные; её счётчик Лэмпорта передвинут вперёд")
+        ru: "следующая синхронизация этой школы отправит все её данные; изменения, сделанные после восстановления, не спутаются с отправленными до него")
 
     public static func schoolRestoredNext(_ site: String) -> Message {
         Message("receipt.school_restored_next",
-                en: "next: ask the district to run 'mentorsync-district resync --site \(site)'; this school's rows written after the backup come back with the district's next reply",
-                ru: "дальше: попросите управление образования выполнить «mentorsync-district resync --site \(site)»; строки школы, записанные после этой копии, вернутся со следующим ответом управления")
+                en: "next: ask the district's methodologist to order this school's full resync (the page «Schools» → «Order a full re-send», or 'mentorsync-district resync --site \(site)'); this school's rows written after the backup come back with the district's next reply",
+                ru: "дальше: попросите методиста управления образования запросить для школы полную пересылку (страница «Школы» → «Запросить полную пересылку» или «mentorsync-district resync --site \(site)»); строки школы, записанные после этой копии, вернутся со следующим ответом управления")
     }
 }
