@@ -22,9 +22,12 @@ enum ConflictPage {
         // The settled ones, the latest first, a page of them (a district settles conflicts for years),
         // the earlier ones on the next pages.
         let from = settledShown ? min(max(0, Int(r.query["from"] ?? "") ?? 0), max(0, settled.count - 1)) : 0
-        let conflicts = settledShown ? Array(settled.sorted { ($0.resolvedAt ?? "") > ($1.resolvedAt ?? "") }.dropFirst(from).prefix(Self.settledPerPage))
-                                     : all.filter { $0.status == .open }
-        var body = "<p>" + (settledShown ? "<a href=\"/conflicts\">\(ctx.t(.webOpenConflicts))</a>"
+        // One school's open conflicts, from its line on the dashboard (`site`).
+        let school = settledShown ? nil : r.query["site"].flatMap(SiteID.init).flatMap { site in try? home.schools().first { $0.site == site } }
+        let openShown = all.filter { c in c.status == .open && (school.map { ConflictBatch.belongs(c, to: $0.site) } ?? true) }
+        let conflicts = settledShown ? Array(settled.sorted { ($0.resolvedAt ?? "") > ($1.resolvedAt ?? "") }.dropFirst(from).prefix(Self.settledPerPage)) : openShown
+        if let school { ctx.title = Message.webSchoolConflicts(school.name).text(l) }
+        var body = "<p>" + (settledShown || school != nil ? "<a href=\"/conflicts\">\(ctx.t(.webOpenConflicts))</a>"
                                          : settled.isEmpty ? "" : "<a href=\"/conflicts?settled=1\">\(ctx.t(.webSettledConflicts(settled.count)))</a>") + "</p>"
         var pages = ""
         if settledShown, settled.count > Self.settledPerPage {

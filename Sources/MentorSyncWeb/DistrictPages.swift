@@ -79,7 +79,7 @@ final class DistrictPages: WebPages {
             let actions = s.revoked ? "" : "<a href=\"/schools/\(esc(s.site))/resync\">\(ctx.t(.webResync))</a> · <a href=\"/schools/\(esc(s.site))/revoke\">\(ctx.t(.webRevoke))</a>"
             // The advice is `mentorsync-district status`'s own, worded for the page (SchoolStatus.webAdviceMessage).
             return [esc("\(s.name) (\(s.site))"), esc(s.lastBundleAt.map { LocalTime.readable($0, l) } ?? "—"), esc(s.daysSinceContact.map(String.init) ?? "—"),
-                    esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts\">\(s.openConflicts)</a>" : "0",
+                    esc("\(s.rows)"), s.openConflicts > 0 ? "<a href=\"/conflicts?site=\(esc(s.site))\">\(s.openConflicts)</a>" : "0",
                     // Refused lately: the list below says what and why.
                     s.rejections + s.refusedFiles > 0 ? "<a href=\"#refused\">\(s.rejections + s.refusedFiles)</a>" : "0",
                     esc(s.clockSkewDays.map { Message.skewDays($0).text(l) } ?? "—"),
@@ -107,7 +107,8 @@ final class DistrictPages: WebPages {
     /// A school's advice; conflicts waiting link to the page where they are settled.
     func advice(_ s: SchoolStatus, _ l: Language) -> String {
         let text = esc(s.webAdviceMessage.text(l))
-        let shown = s.advisesConflicts ? "<a href=\"/conflicts\">\(text)</a>" : text
+        // To that school's conflicts (among 22 schools', hers were to be found on a long page).
+        let shown = s.advisesConflicts ? "<a href=\"/conflicts?site=\(esc(s.site))\">\(text)</a>" : text
         return "<span class=\"\(s.isOK ? "ok" : "warn")\">\(shown)</span>"
     }
 

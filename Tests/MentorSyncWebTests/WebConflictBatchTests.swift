@@ -66,4 +66,30 @@ final class WebConflictBatchTests: XCTestCase {
         XCTAssertTrue(after.contains("Открытых конфликтов нет."), String(after.prefix(2000)))
         XCTAssertEqual(try positions(w), ["завуч", "завуч по УВР"])
     }
+
+    /// Among several schools' conflicts, a school's line on the dashboard leads to that school's alone.
+    func testTheDashboardLeadsToTheSchoolsOwnConflicts() throws {
+        let t = try WebConflictTests.Exchange()
+        let w = t.w
+        let enroll = w.scratch.path("s002.enroll"), other = w.scratch.path("school-s002")
+        try t.district("enroll", "--site", "s002", "--name", "Школа № 2", "--out", enroll.path)
+        w.check(try ToolRunner.run("mentorsync-school", ["init", "--enroll", enroll.path, "--home", other.path]))
+        func otherSchool(_ args: String...) throws { w.check(try ToolRunner.run("mentorsync-school", args + ["--home", other.path])) }
+        try otherSchool("put", "persons", "--set", "full_name=Соседова Анна", "--set", "position=учитель")
+        try t.school("put", "persons", "--set", "full_name=Учитель Номер1", "--set", "position=учитель")
+        func round() throws { try otherSchool("sync", "--share", t.stick.path); try t.round(); try otherSchool("sync", "--share", t.stick.path) }
+        try round()
+        try w.sql(w.districtHome, "UPDATE persons SET position = 'завуч'")
+        try w.sql(w.schoolHome, "UPDATE persons SET position = 'методист'")
+        try w.sql(other, "UPDATE persons SET position = 'методист'")
+        try round()
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        let dashboard = client.get("/")?.body ?? ""
+        XCTAssertTrue(dashboard.contains("<a href=\"/conflicts?site=s002\">"), dashboard)
+        let page = client.get("/conflicts?site=s002")?.body ?? ""
+        XCTAssertTrue(page.contains("<h1>Конфликты школы «Школа № 2»</h1>"), page)
+        XCTAssertTrue(page.contains("Соседова Анна"), page)
+        XCTAssertFalse(page.contains("Учитель Номер1"), "another school's conflict is not on her school's page")
+        XCTAssertTrue(client.get("/conflicts")?.body.contains("Учитель Номер1") ?? false, "the whole list has them all")
+    }
 }

@@ -97,4 +97,7 @@ extension Message {
     public static let webBatchChanged = Message("web.batch_changed",
         en: "Some of these conflicts were settled or changed meanwhile (an exchange came in): here is what the decision does now — look again and confirm.",
         ru: "Пока страница была открыта, часть конфликтов решена или изменилась (пришёл обмен): ниже — что решение сделает сейчас; посмотрите ещё раз и подтвердите.")
+    public static func webSchoolConflicts(_ school: String) -> Message {
+        Message("web.school_conflicts", en: "Conflicts of «\(school)»", ru: "Конфликты школы «\(school)»")
+    }
 }
