@@ -89,7 +89,10 @@ enum ConflictBatchPage {
         guard !shown.isEmpty, Set(now.changes.map(\.conflict.id) + now.replaced.map(\.id)) == shown else {
             return try page(home, now, ctx, warning: Message.webBatchChanged.text(ctx.language))
         }
-        let settled = try home.settle(now)
+        let settled: Int
+        do { settled = try home.settle(now) } catch let e as MessageError where e.message == .conflictBatchChangedMeanwhile {
+            return try page(home, try home.conflictBatch(site: site, keep: keep, field: field), ctx, warning: Message.webBatchChanged.text(ctx.language))
+        }
         let name = home.siteNames()[site] ?? site.rawValue
         let done = Message.conflictBatchSettled(settled, changed: now.changes.filter(\.changesValue).count, keep: keep, school: name, field: field, dryRun: false)
         return .redirect("/conflicts?" + query([("done", done.text(ctx.language))]))

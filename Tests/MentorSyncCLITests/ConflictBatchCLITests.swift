@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 import MentorSyncTestSupport
+import MentorSyncDomain
+import MentorSyncEngine
 
 /// A school's conflicts settled at once (`conflicts resolve --all --site SITE --keep …`): after a
 /// school sent everything again, 150 conflicts on its teachers' positions are one decision, seen
@@ -121,5 +123,24 @@ final class ConflictBatchCLITests: XCTestCase {
         expectOK(school)
         XCTAssertTrue(school.stdout.replacingOccurrences(of: "\n  ", with: " ").contains("settled 1 conflict of «Школа s001»"), school.stdout)
         XCTAssertEqual(try w.conflicts().count, 0)
+    }
+
+    /// A decision seen on a list that an exchange changed before it was carried out (the school wrote
+    /// one of the records again: its conflict settled by that later change) is refused whole, nothing
+    /// written: kept, the district's value would have undone the school's later change unseen.
+    func testADecisionOnAListChangedMeanwhileWritesNothing() throws {
+        try manyConflicts()
+        let home = try DistrictHome.open(w.districtHome)
+        let batch = try home.conflictBatch(site: SiteID("s001")!, keep: .district)
+        XCTAssertEqual(batch.changes.count, 150)
+        try sql(w.schoolHome("s001"), "UPDATE persons SET position = 'директор' WHERE full_name = 'Учитель Номер7'")
+        expectOK(try w.school("s001", "sync", "--share", w.stick.path))
+        expectOK(try w.district("ingest", "--share", w.stick.path))
+        let before = try districtState()
+        XCTAssertThrowsError(try home.settle(batch)) { error in
+            XCTAssertEqual((error as? MessageError)?.message, .conflictBatchChangedMeanwhile)
+        }
+        XCTAssertEqual(try districtState(), before, "nothing written")
+        XCTAssertEqual(try positions(w.districtHome)["директор"], 1, "the school's later change stands")
     }
 }

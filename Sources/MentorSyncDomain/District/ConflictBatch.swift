@@ -87,10 +87,16 @@ extension DistrictHome {
     }
 
     /// Settles every conflict of the batch as it was previewed, in one transaction: all of them, or
-    /// (one refused) none. Returns how many were settled by the decision.
+    /// (one refused) none. A batch no longer what it was — an exchange merged meanwhile settled a
+    /// conflict by a later change, or changed a value — is refused, nothing written (a value kept
+    /// over a later change would undo it unseen). Returns how many were settled by the decision.
     @discardableResult
     public func settle(_ batch: ConflictBatch) throws -> Int {
         try database.transaction {
+            let ids = Set(batch.changes.map(\.conflict.id) + batch.replaced.map(\.id))
+            let now = try conflictBatch(site: batch.site, keep: batch.keep, field: batch.field, only: ids)
+            guard now.changes.map({ [$0.conflict.id, $0.kept.displayText, $0.now.displayText] }) == batch.changes.map({ [$0.conflict.id, $0.kept.displayText, $0.now.displayText] }),
+                  now.replaced.map(\.id) == batch.replaced.map(\.id) else { throw MessageError(.conflictBatchChangedMeanwhile) }
             for c in batch.replaced { try replica.markResolved(conflict: c.id, resolution: Self.replacedNote) }
             for change in batch.changes { _ = try settle(change.conflict, keep: change.choice) }
             return batch.changes.count

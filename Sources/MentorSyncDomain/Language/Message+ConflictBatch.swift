@@ -100,4 +100,7 @@ extension Message {
     public static func webSchoolConflicts(_ school: String) -> Message {
         Message("web.school_conflicts", en: "Conflicts of «\(school)»", ru: "Конфликты школы «\(school)»")
     }
+    public static let conflictBatchChangedMeanwhile = Message("conflicts.batch_changed",
+        en: "the school's conflicts changed while the decision was being made (an exchange came in); nothing was changed: look at them again",
+        ru: "конфликты школы изменились, пока принималось решение (пришёл обмен); ничего не изменено: посмотрите их ещё раз")
 }
