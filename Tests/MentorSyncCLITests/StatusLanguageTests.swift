@@ -71,7 +71,7 @@ final class StatusLanguageTests: XCTestCase {
         let w = try World()
         let r = try w.district(Self.narrow(ToolLocale.english), "status")
         expectOK(r)
-        XCTAssertTrue(flat(r.stdout).hasPrefix("Управление образования г. Дубна: 2 schools, 0 open conflicts, 0 bundles in quarantine "), r.stdout)
+        XCTAssertTrue(flat(r.stdout).hasPrefix("Управление образования г. Дубна: 2 schools, 0 open conflicts, 0 bundles quarantined in 60 days "), r.stdout)
         let advice = advice(r.stdout, heading: "advice:")
         XCTAssertTrue(advice.contains("Средняя школа № 2 (s002): nothing received yet: hand the school its enrollment file and a share"), advice)
         for russian in ["не было", "Что сделать", "школы", "пакет", "всё в порядке"] { XCTAssertFalse(r.stdout.contains(russian), r.stdout) }

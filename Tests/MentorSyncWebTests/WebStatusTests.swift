@@ -164,6 +164,28 @@ final class WebStatusTests: XCTestCase {
         XCTAssertFalse(page.contains("уберите его из папки"), page)
     }
 
+    /// The dashboard's headline counted every file ever quarantined — a number that only grew, with
+    /// nothing on her pages to lower it: it counts those of the last 60 days, as the list below does.
+    func testTheHeadlineCountsTheFilesQuarantinedInSixtyDays() throws {
+        let w = try WebWorld()
+        let stick = w.scratch.folder("stick")
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--home", w.districtHome.path]))
+        for n in 1...2 {
+            try Data("Отчёт за четверть \(n)".utf8).write(to: stick.appendingPathComponent("inbox").appendingPathComponent("s001-00000\(n)-to-district.msync"))
+        }
+        _ = try ToolRunner.run("mentorsync-district", ["ingest", "--share", stick.path, "--settle", "0", "--home", w.districtHome.path])
+        let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
+        XCTAssertTrue(client.get("/")?.body.contains("1 школа, 0 открытых конфликтов, 2 пакета в карантине за 60 дней") ?? false)
+        // One of them set aside 61 days ago: history, not news.
+        let old = Date().addingTimeInterval(-61 * 86400)
+        let quarantine = w.districtHome.appendingPathComponent("quarantine")
+        for name in ["s001-000001-to-district.msync", "s001-000001-to-district.msync.reason.txt"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: quarantine.appendingPathComponent(name).path)
+        }
+        let page = client.get("/")?.body ?? ""
+        XCTAssertTrue(page.contains("1 школа, 0 открытых конфликтов, 1 пакет в карантине за 60 дней"), page)
+    }
+
     func testANewEnrollmentFileIsInstalledFromTheStatusPage() throws {
         let w = try WebWorld()
         w.check(try ToolRunner.run("mentorsync-school", ["put", "persons", "--set", "full_name=Иванова Мария Петровна", "--home", w.schoolHome.path]))

@@ -1,10 +1,10 @@
 /// What `mentorsync-district status` (and the district's web dashboard) says about the district and each school.
 extension Message {
-    /// `Управление образования: 3 школы, 2 открытых конфликта, 0 пакетов в карантине`.
+    /// `Управление образования: 3 школы, 2 открытых конфликта, 0 пакетов в карантине за 60 дней`.
     public static func districtStatusHeadline(name: String, schools: Int, conflicts: Int, quarantined: Int) -> Message {
         Message("status.district_headline",
-                en: "\(name): \(Plural.en(count: schools, "school", "schools")), \(Plural.en(count: conflicts, "open conflict", "open conflicts")), \(Plural.en(count: quarantined, "bundle", "bundles")) in quarantine",
-                ru: "\(name): \(Plural.ru(count: schools, "школа", "школы", "школ")), \(Plural.ru(count: conflicts, "открытый конфликт", "открытых конфликта", "открытых конфликтов")), \(Plural.ru(count: quarantined, "пакет", "пакета", "пакетов")) в карантине")
+                en: "\(name): \(Plural.en(count: schools, "school", "schools")), \(Plural.en(count: conflicts, "open conflict", "open conflicts")), \(Plural.en(count: quarantined, "bundle", "bundles")) quarantined in 60 days",
+                ru: "\(name): \(Plural.ru(count: schools, "школа", "школы", "школ")), \(Plural.ru(count: conflicts, "открытый конфликт", "открытых конфликта", "открытых конфликтов")), \(Plural.ru(count: quarantined, "пакет", "пакета", "пакетов")) в карантине за 60 дней")
     }
 
     public static func waitingForUpgrade(_ files: String, schema: Int) -> Message {
