@@ -33,7 +33,9 @@ final class WebSchoolActionsTests: XCTestCase {
         _ = try ToolRunner.run("mentorsync-district", ["ingest", "--share", drop.path, "--home", w.districtHome.path])
         let page = client.get("/")?.body ?? ""
         XCTAssertTrue(page.contains("<a href=\"#refused\">1</a>") && page.contains("<h2 id=\"refused\">"), page)
-        XCTAssertNotNil(client.get("/schools/s001/revoke"))
+        // A laptop stolen: she is told, before she confirms, that nothing the school sent is lost.
+        let confirm = client.get("/schools/s001/revoke")?.body ?? ""
+        XCTAssertTrue(confirm.contains("Ничего из присланного школой не теряется: оно остаётся в реестре, и новый компьютер школы, когда её подключат заново, получит всё."), confirm)
         let revoke = client.post("/schools/s001/revoke", [])
         let told = client.get(revoke?.header("Location") ?? "/")?.body ?? ""
         XCTAssertTrue(told.contains("«Школа № 1» отключена: её пакеты больше не принимаются."), told)

@@ -127,8 +127,8 @@ extension Message {
         en: "The school's next reply asks it to send everything again and carries all of its data back to it (after a lost disk, or a district restored from a backup).",
         ru: "Следующий ответ школе попросит её прислать все данные заново и привезёт ей все её данные (после потери диска в школе или после восстановления реестра управления из резервной копии).")
     public static let webRevokeExplained = Message("web.revoke.explained",
-        en: "The school's bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass; enroll it again to give it a new key.",
-        ru: "С этого момента пакеты школы не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме; чтобы выдать новый ключ, подключите её заново.")
+        en: "The school's bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass; enroll it again to give it a new key. Nothing the school has sent is lost: it stays in the registry, and the school's new computer, once enrolled again, receives it all.",
+        ru: "С этого момента пакеты школы не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме; чтобы выдать новый ключ, подключите её заново. Ничего из присланного школой не теряется: оно остаётся в реестре, и новый компьютер школы, когда её подключат заново, получит всё.")
     /// What was done, as a finished act: the notice after resync or revoke.
     public static func webActionDone(resync: Bool, school: String) -> Message {
         resync
