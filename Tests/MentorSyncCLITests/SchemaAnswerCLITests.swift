@@ -84,6 +84,9 @@ final class NewerSchoolBundleCLITests: XCTestCase {
             .filter { $0.hasSuffix(".msync") }, [])
         let status = try world.district("status")
         XCTAssertTrue(status.stdout.contains("upgrade the district"), status.output)
+        // The methodologist reads it on her dashboard: whom to ask, and that nothing is lost meanwhile.
+        let russian = try world.district(environment: ToolLocale.russian.merging(["COLUMNS": "400"]) { $1 }, ["status"])
+        XCTAssertTrue(russian.stdout.contains("попросите администратора обновить mentorsync в управлении образования — пакеты дождутся, ничего не потеряется"), russian.stdout)
         let json = try XCTUnwrap(try world.json(try world.district("status", "--json")) as? [String: Any])
         XCTAssertEqual(json["advice"] as? String, "upgrade the district")
         XCTAssertTrue((json["waiting_for_upgrade"] as? String)?.contains(name) ?? false, "\(json)")

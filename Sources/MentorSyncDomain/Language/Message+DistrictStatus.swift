@@ -10,7 +10,7 @@ extension Message {
     public static func waitingForUpgrade(_ files: String, schema: Int) -> Message {
         Message("status.waiting_for_upgrade",
                 en: "bundles written by a newer mentorsync wait in the inbox: \(files); upgrade the district (it knows registry schema \(schema))",
-                ru: "во входящих ждут пакеты, записанные более новой версией mentorsync: \(files); обновите программу в управлении образования (она знает схему реестра версии \(schema))")
+                ru: "во входящих ждут пакеты, записанные более новой версией mentorsync: \(files); попросите администратора обновить mentorsync в управлении образования — пакеты дождутся, ничего не потеряется (эта версия знает схему реестра \(schema))")
     }
 
     public static func shareProblem(_ problem: String) -> Message {
