@@ -340,12 +340,8 @@ public final class DistrictIngest {
             try DurableFile.rename(file, to: target)
             // The reason as the log says it, and in Russian for the coordinator who opens the file; each
             // on one line, as the name they may quote.
-            let note = "bundle: \(Share.printable(name))
-quarantined: \(Replica.timestamp())
-reason: \(Share.printable(reason))
-"
-                + "причина: \(Share.printable(Message.reason(reason, quarantined: true).russian))
-"
+            let note = "bundle: \(Share.printable(name))\nquarantined: \(Replica.timestamp())\nreason: \(Share.printable(reason))\n"
+                + "причина: \(Share.printable(Message.reason(reason, quarantined: true).russian))\n"
             try DurableFile.write(Data(note.utf8), to: target.appendingPathExtension("reason.txt"))
         } catch {
             log.event("quarantine_failed", ["file": name, "reason": "\(error)"])
