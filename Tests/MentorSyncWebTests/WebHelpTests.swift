@@ -34,10 +34,11 @@ final class WebHelpTests: XCTestCase {
         }
         // A conflict's button is shown only beside a conflict; a mentor's «Сетевой: да» is the form's field and choice.
         XCTAssertEqual(Message.webKeepThis.russian, "Оставить это")
+        XCTAssertEqual(Message.webBatchHeading.russian, "Решить конфликты школы разом")
         let mentorForm = client.get("/t/mentors/edit")?.body ?? ""
         XCTAssertTrue(mentorForm.contains(">Сетевой<") && mentorForm.contains(">да<"), mentorForm)
         expectLabelsShown(help.body, atLeast: 12, on: ["/", "/conflicts", "/t/mentors", "/t/events", "/report", "/enroll"], client,
-                          also: ["Оставить это", "Сетевой: да"])
+                          also: ["Оставить это", "Решить конфликты школы разом", "Сетевой: да"])
     }
 
     /// Every «…» the help names is a button, a link, a heading or a choice on `paths` (or one of
