@@ -115,10 +115,7 @@ final class ShareHazardTests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("s001-000777-to-district.msync: it is larger than any bundle can be"), r.stdout)
         let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
         XCTAssertTrue(rows.contains { $0["id"] as? String == "beside-giant" })
-        for dir in ["work", "quarantine"] {
-            let files = FileManager.default.enumerator(at: w.districtHome.appendingPathComponent(dir), includingPropertiesForKeys: [.fileSizeKey])?.allObjects as? [URL] ?? []
-            XCTAssertLessThan(files.compactMap { try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize }.reduce(0, +), 1 << 20, "copied into the district's \(dir)")
-        }
+        expectNothingLargeCopied(into: w.districtHome)
         for file in giants { XCTAssertTrue(FileManager.default.fileExists(atPath: file.path), "left alone: \(file.lastPathComponent)") }
         let ru = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--home", w.districtHome.path], environment: ToolLocale.russian)
         XCTAssertTrue(ru.stdout.contains("s001-000777-to-district.msync: он больше, чем может быть любой пакет (5,0 ГБ)"), ru.output)
@@ -141,7 +138,6 @@ final class ShareHazardTests: XCTestCase {
             let h = try FileHandle(forWritingTo: file)
             try h.truncate(atOffset: UInt64(size))
             try h.close()
-                // Not whole: taken at once all the same (--settle 0), not waited for as a copy in progress.
             // Its planter keeps another name of it: the district cannot take it by a rename.
             XCTAssertEqual(link(file.path, w.stick.appendingPathComponent("kept-\(size)").path), 0)
         }
@@ -153,10 +149,7 @@ final class ShareHazardTests: XCTestCase {
         let quarantined = try FileManager.default.contentsOfDirectory(atPath: w.districtHome.appendingPathComponent("quarantine").path)
         XCTAssertTrue(quarantined.contains("s001-000779-to-district.msync"), "\(quarantined)")
         XCTAssertFalse(quarantined.contains { $0.hasPrefix("s001-000778") }, "\(quarantined)")
-        for dir in ["work", "quarantine"] {
-            let files = FileManager.default.enumerator(at: w.districtHome.appendingPathComponent(dir), includingPropertiesForKeys: [.fileSizeKey])?.allObjects as? [URL] ?? []
-            XCTAssertLessThan(files.compactMap { try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize }.reduce(0, +), 1 << 20, "copied into the district's \(dir)")
-        }
+        expectNothingLargeCopied(into: w.districtHome)
         let rows = try XCTUnwrap(try w.json(try w.district("list", "persons", "--json")) as? [[String: Any]])
         XCTAssertTrue(rows.contains { $0["id"] as? String == "beside-copy" })
         let ru = try ToolRunner.run("mentorsync-district", ["ingest", "--share", w.stick.path, "--settle", "0", "--home", w.districtHome.path], environment: ToolLocale.russian)
@@ -341,5 +334,14 @@ final class ShareHazardTests: XCTestCase {
         expectOK(try w.district("ingest", "--share", w.stick.path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path), "another machine's fresh claim was taken back")
         XCTAssertTrue(Share.bundles(in: inbox).isEmpty)
+    }
+
+    /// The district's work and quarantine folders hold less than a mebibyte: a planted file was not copied in.
+    func expectNothingLargeCopied(into home: URL, file: StaticString = #filePath, line: UInt = #line) {
+        for dir in ["work", "quarantine"] {
+            let files = FileManager.default.enumerator(at: home.appendingPathComponent(dir), includingPropertiesForKeys: [.fileSizeKey])?.allObjects as? [URL] ?? []
+            XCTAssertLessThan(files.compactMap { try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize }.reduce(0, +), 1 << 20,
+                              "copied into the district's \(dir)", file: file, line: line)
+        }
     }
 }
