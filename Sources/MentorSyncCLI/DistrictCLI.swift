@@ -195,6 +195,8 @@ public enum DistrictCLI {
             let (school, keep) = try conflictBatchChoice(args)
             return try ConflictCommands.resolveAll(args, school, keep, try open(args, console), console)
         }
+        // The batch's options elsewhere (a --dry-run with one conflict's resolve would settle it unseen).
+        if let option = ["dry-run", "site", "field"].first(where: { args.has($0) || !args.all($0).isEmpty }) { throw UsageError(Message.conflictBatchOnly(option).text()) }
         let choice = sub == "resolve" ? try conflictChoice(args) : nil
         let home = try open(args, console)
         switch sub {

@@ -143,4 +143,21 @@ final class ConflictBatchCLITests: XCTestCase {
         XCTAssertEqual(try districtState(), before, "nothing written")
         XCTAssertEqual(try positions(w.districtHome)["директор"], 1, "the school's later change stands")
     }
+
+    /// `--dry-run`, `--site` and `--field` belong to `resolve --all`: typed with one conflict's
+    /// resolve (she means to look first), they were taken without a word and the conflict settled.
+    /// They are a usage error there, and nothing changes.
+    func testTheBatchsOptionsOnOneConflictAreAUsageErrorThatChangesNothing() throws {
+        try manyConflicts()
+        let id = try XCTUnwrap(try w.conflicts().first).id
+        let before = try districtState()
+        for extra in [["--dry-run"], ["--site", "s001"], ["--field", "persons.position"]] {
+            let r = try w.district(environment: ToolLocale.russian, ["conflicts", "resolve", id, "--keep", "theirs"] + extra)
+            XCTAssertEqual(r.exitCode, 2, "\(extra): " + r.output)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("--all"), r.stderr)
+            XCTAssertEqual(try districtState(), before, "\(extra) settled the conflict")
+        }
+        XCTAssertEqual(try w.district("conflicts", "list", "--dry-run").exitCode, 2)
+    }
 }

@@ -6,6 +6,13 @@ extension Message {
                 ru: "conflicts resolve --all --site КОД --keep school|district|mine|theirs [--field ТАБЛИЦА.СТОЛБЕЦ] [--dry-run]")
     }
 
+    /// An option of `resolve --all` typed with another form of `conflicts` (one conflict's resolve, list, show).
+    public static func conflictBatchOnly(_ option: String) -> Message {
+        Message("conflicts.batch_only",
+                en: "--\(option) goes only with conflicts resolve --all (a school's conflicts at once: --all --site SITE --keep school|district [--field TABLE.COLUMN] [--dry-run]); nothing was changed",
+                ru: "--\(option) — параметр только для conflicts resolve --all (все конфликты школы сразу: --all --site КОД --keep school|district [--field ТАБЛИЦА.СТОЛБЕЦ] [--dry-run]); ничего не изменено")
+    }
+
     public static func conflictBatchBadKeep(_ word: String) -> Message {
         Message("conflicts.batch_bad_keep",
                 en: "--keep with --all takes school (the school's values), district (the district's), mine (the values held now) or theirs (the values lost), not '\(word)'; nothing was changed",
