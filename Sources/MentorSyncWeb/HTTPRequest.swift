@@ -15,9 +15,12 @@ public struct HTTPRequest: Sendable {
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 
-    /// Whether another server passed the request on (a proxy says so in one of these headers): its
-    /// browser is not at this computer, whatever address it came from.
-    public var isForwarded: Bool { ["forwarded", "x-forwarded-for", "x-real-ip", "x-forwarded-host", "via"].contains { headers[$0] != nil } }
+    /// Whether another server passed the request on (a proxy says so in one of these headers; nginx
+    /// told only `X-Forwarded-Proto`, as many guides for https show, says it that way): its browser
+    /// is not at this computer, whatever address it came from.
+    public var isForwarded: Bool {
+        ["forwarded", "x-real-ip", "via"].contains { headers[$0] != nil } || headers.keys.contains { $0.hasPrefix("x-forwarded-") }
+    }
 
     /// The form fields of an `application/x-www-form-urlencoded` body.
     public var form: [String: String] { HTTPRequest.decodeForm(String(decoding: body, as: UTF8.self)) }

@@ -211,6 +211,22 @@ final class WebSecurityTests: XCTestCase {
         XCTAssertEqual(via.get("/t/persons")?.status, 200)
     }
 
+    /// A proxy told only what an app behind https needs (nginx's `proxy_set_header X-Forwarded-Proto
+    /// $scheme`, the line most guides give; Caddy and Traefik add X-Forwarded-Proto and -Host) passes a
+    /// request on all the same: it logs in first, as one with X-Forwarded-For does.
+    func testARequestForwardedWithItsSchemeAloneLogsInFirst() throws {
+        let w = try WebWorld()
+        let port = try w.start("mentorsync-school", home: w.schoolHome)
+        for header in ["X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Server"] {
+            let proxied = WebClient(port: port)
+            proxied.extraHeaders = [header: header == "X-Forwarded-Port" ? "443" : "https"]
+            let page = proxied.get("/t/persons")
+            XCTAssertEqual(page?.status, 303, "\(header): " + (page?.body ?? ""))
+            XCTAssertEqual(page?.header("location"), "/login", header)
+        }
+        XCTAssertEqual(WebClient(port: port).get("/t/persons")?.status, 200, "this computer's browser")
+    }
+
     func testStopsOnSIGTERMWithStatusZero() throws {
         let w = try WebWorld()
         _ = try w.start("mentorsync-district", home: w.districtHome)
