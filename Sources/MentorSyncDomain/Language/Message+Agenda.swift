@@ -48,6 +48,10 @@ extension Message {
         case .finalMeetingMissing:
             return Message("agenda.final_meeting_missing", en: "pairs completed this school year without their final meeting (\(n))",
                            ru: "нет итоговой встречи у пар, завершённых в этом учебном году (\(n))")
+        case .noPairsYet where item.awaitsDistrictCopy:
+            return Message("agenda.no_pairs_yet_copy_to_come",
+                           en: "no pairs in the registry yet, and the district's answer to the first exchange has not come: if the school kept its registry on another computer, everything comes back with it — do not enter it again; a school beginning enters the teachers and pupils (a list from Excel can be loaded whole), marks the mentors and the mentees, then makes the pairs",
+                           ru: "пар в реестре ещё нет, а ответа управления образования на первый обмен ещё не было: если школа уже вела реестр на другом компьютере, всё вернётся с этим ответом — не вносите заново; если школа только начинает — внесите учителей и учеников (их список из Excel можно загрузить целиком), отметьте наставников и наставляемых, затем составьте пары")
         case .noPairsYet:
             return Message("agenda.no_pairs_yet",
                            en: "no pairs in the registry yet: enter the teachers and pupils (a list from Excel can be loaded whole), mark the mentors and the mentees, then make the pairs",

@@ -52,6 +52,9 @@ public struct AgendaItem: Sendable, Equatable {
     /// Days since the last exchange (nil: never); of an exchange, `count` is the changes the district
     /// has not confirmed (not those it refused: they wait for her correction).
     public var days: Int? = nil
+    /// Of `noPairsYet`: the copy of the school's data asked of the district (a new or restored
+    /// computer) has not arrived yet — a school that kept its registry elsewhere gets it back then.
+    public var awaitsDistrictCopy = false
 
     public static let shownRows = 5
 
@@ -189,7 +192,9 @@ extension SchoolHome {
             """, [.text(own)])
         if !items.contains(where: { [.menteesWaiting, .menteesWithoutPair].contains($0.kind) }),
            try database.scalar("SELECT 1 FROM pairs WHERE org_id = ? LIMIT 1", [.text(own)]) == nil {
-            items.append(AgendaItem(kind: .noPairsYet, table: nil, rows: [], count: 0))
+            // Until the district's copy arrives, her records may be on their way (a new computer of a school
+            // that kept its registry): typed in again, they would come twice.
+            items.append(AgendaItem(kind: .noPairsYet, table: nil, rows: [], count: 0, awaitsDistrictCopy: s.fullCopyAsked))
         }
         return items
     }
