@@ -97,6 +97,24 @@ final class ReportListsTests: XCTestCase {
         XCTAssertEqual(Set(late.map(\.id)), [seminar, noStatus])
     }
 
+    /// An event whose «сроки» name no day («в течение учебного года», «ежемесячно», «октябрь–декабрь»
+    /// without its year) is not one day's: dated by its start and still «запланировано», it was shown
+    /// overdue the day after it began, though it runs all year. Only an event with no «сроки» at all
+    /// is taken for one day's.
+    func testAnEventWhoseScheduleNamesNoDayIsNotOverdueTheDayAfterItsStart() throws {
+        let f = try ReportFixture()
+        func event(_ title: String, schedule: String?) throws -> String {
+            try f.replica.insert("events", ["org_id": "district", "title": .text(title), "starts_on": "2026-09-01", "status": "planned",
+                                            "schedule": schedule.map { .text($0) } ?? .null])
+        }
+        _ = try event("Школа молодого педагога", schedule: "в течение учебного года")
+        _ = try event("Методический час", schedule: "ежемесячно")
+        _ = try event("Декада наставничества", schedule: "октябрь–декабрь")
+        let seminar = try event("Установочный семинар", schedule: nil)
+        let late = try RoadmapEvent.list(database: f.db, today: "2026-12-05", overdueOnly: true)
+        XCTAssertEqual(late.map(\.id), [seminar], late.map(\.title).joined(separator: ", "))
+    }
+
     func testEventsOverdueAndOrder() throws {
         let f = try ReportFixture()
         @discardableResult

@@ -79,9 +79,10 @@ public struct RoadmapEvent: Codable, Equatable, Sendable {
             if let period, text(r[6]) == nil, endsOn == nil, let lastDay, lastDay < period.start || String(lastDay.prefix(7)) + "-01" > period.end { return nil }
             let open = (r[13].integer ?? 0) != 0
             // Dated by its start alone and still planned (not said to be under way): a one-day event,
-            // overdue once its day has passed.
+            // overdue once its day has passed. «Сроки» naming no day («в течение учебного года»,
+            // «ежемесячно») say it runs on: not one day's.
             let planned = text(r[11]).map { $0 == "planned" } ?? true
-            let dueDay = lastDay ?? (planned ? text(r[6]) : nil)
+            let dueDay = lastDay ?? (planned && (schedule ?? "").allSatisfy(\.isWhitespace) ? text(r[6]) : nil)
             return RoadmapEvent(id: r[0].displayText, orgId: r[1].displayText, code: text(r[2]), section: text(r[3]),
                                 title: r[4].displayText, result: text(r[5]), startsOn: text(r[6]), endsOn: endsOn,
                                 schedule: schedule, responsible: text(r[9]), document: text(r[10]), status: text(r[11]),
