@@ -87,6 +87,26 @@ final class XLSXCommandsTests: XCTestCase {
     }
 
     /// Files that are not workbooks: one line on stderr saying what to do, exit 1, nothing written.
+    /// A list exported under a spreadsheet's name the program does not write («список.ods», now that
+    /// .ods lists are read; «список.xls») was written as CSV text under it: LibreOffice did not open it
+    /// as its own, and import-csv then refused the very file as no workbook. It is a one-line error
+    /// naming the two formats written, and nothing is written.
+    func testAnExportNamedAsASpreadsheetItDoesNotWriteIsRefusedAndWritesNothing() throws {
+        let world = try CLIWorld(schools: ["s001"])
+        expectOK(try world.school("s001", "put", "persons", "--set", "full_name=Иванова Анна", "--set", "role=teacher"))
+        for name in ["список.ods", "список.xls"] {
+            let out = world.scratch.path(name)
+            let r = try school(world, ToolLocale.russian, "export-csv", "persons", out.path)
+            XCTAssertEqual(r.exitCode, 1, r.output)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains(".xlsx") && r.stderr.contains(".csv") && r.stderr.contains("ничего не записано"), r.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "\(name) written")
+        }
+        let xlsx = world.scratch.path("список.xlsx")
+        expectOK(try school(world, ToolLocale.russian, "export-csv", "persons", xlsx.path))
+        expectOK(try school(world, ToolLocale.russian, "import-csv", "persons", xlsx.path, "--dry-run"))
+    }
+
     func testFilesThatAreNotWorkbooksChangeNothing() throws {
         let world = try CLIWorld(schools: ["s001"])
         let cases: [(String, Data, String)] = [

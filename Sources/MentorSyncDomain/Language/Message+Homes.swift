@@ -115,6 +115,13 @@ extension Message {
     public static func unknownColumn(_ column: String) -> Message {
         Message("value.unknown_column", en: "unknown column \(column)", ru: "нет поля «\(column)»")
     }
+    /// `export-csv TABLE список.ods`: a spreadsheet format the program reads but does not write.
+    public static func exportFormatNotWritten(_ ext: String) -> Message {
+        Message("file.export_format_not_written",
+                en: "a list is written as an Excel workbook (.xlsx, which LibreOffice opens too) or as CSV (.csv), not as .\(ext): name the file so; nothing was written",
+                ru: "список записывается книгой Excel (.xlsx — её открывает и LibreOffice) или CSV (.csv), а не .\(ext): назовите файл так; ничего не записано")
+    }
+
     public static func outputIsFolder(_ path: String) -> Message {
         Message("file.output_is_folder", en: "\(path) is a folder: give the name of the CSV file to write",
                 ru: "\(path) — это папка: укажите имя файла, который нужно записать")

@@ -40,6 +40,10 @@ public struct CSVExporter {
             throw MessageError(.folderMissing(folder.path))
         }
         try OutputPath.check(file, registry: URL(fileURLWithPath: replica.database.path))
+        // A spreadsheet's name this program does not write (.ods, .xls): CSV text under it would open
+        // in no program as its own, and import-csv would refuse it as no workbook.
+        let ext = file.pathExtension.lowercased()
+        if ["ods", "xls"].contains(ext) { throw MessageError(.exportFormatNotWritten(ext)) }
         let workbook = SpreadsheetFile.namesWorkbook(file)
         let (data, rows) = workbook ? try encodeWorkbook(table: name, from: replica, namesForReferences: namesForReferences)
             : try encode(table: name, from: replica, separator: separator, bom: bom)
