@@ -11,6 +11,8 @@ enum WebCommands {
         if let listen = args.value("listen"), ListenAddress(listen) == nil { throw UsageError(Message.webBadListen(listen).text()) }
         let hosts = args.value("allow-host").map { $0.split(separator: ",").map(String.init) } ?? []
         let url: String
+        // Held before the address is printed: a stop sent as soon as it is read is never lost.
+        let stop = StopSignals()
         do {
             if school, SchoolHome.awaitsSetup(homeURL(args)) {
                 // A new school computer: the first page takes the enrollment file (`init --enroll` in the browser).
@@ -24,7 +26,7 @@ enum WebCommands {
             }
         } catch let e as WebError { throw CommandFailure(e.description) }
         console.out(url)
-        WebService.waitForStop()
+        stop.wait()
         return 0
     }
 

@@ -40,20 +40,6 @@ public enum WebService {
         return (server, server.address.url)
     }
 
-    /// Blocks until SIGTERM or SIGINT.
-    public static func waitForStop() {
-        let stop = DispatchSemaphore(value: 0)
-        let sources = [SIGTERM, SIGINT].map { sig -> DispatchSourceSignal in
-            signal(sig, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            s.setEventHandler { stop.signal() }
-            s.resume()
-            return s
-        }
-        stop.wait()
-        sources.forEach { $0.cancel() }
-    }
-
     /// `web-password --user NAME`: the password is one line of stdin, its newline not part of it.
     public static func setPassword(home: URL, user: String) throws {
         guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw WebError(.webNoPasswordLine) }

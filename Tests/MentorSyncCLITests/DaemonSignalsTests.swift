@@ -13,7 +13,7 @@ final class DaemonSignalsTests: XCTestCase {
         let stop = StopFlag()
         let sources = DaemonSignals.install(stop: stop, log: .silent, signals: [(SIGUSR2, "USR2")])
         defer { sources.forEach { $0.cancel() } }
-        XCTAssertTrue(DaemonSignals.handled(SIGUSR2), "the signal is not taken over yet: sent now, it would be ignored")
+        XCTAssertTrue(SignalSources.handled(SIGUSR2), "the signal is not taken over yet: sent now, it would be ignored")
         kill(getpid(), SIGUSR2)
         stop.wait(seconds: 30)
         XCTAssertTrue(stop.isSet, "the signal was lost")

@@ -227,14 +227,22 @@ final class WebSecurityTests: XCTestCase {
         XCTAssertEqual(WebClient(port: port).get("/t/persons")?.status, 200, "this computer's browser")
     }
 
+    /// Stopped the moment it says where it listens — as a test, a script or `systemctl restart`
+    /// does — the app stops. (The stop was lost when it came before libdispatch held the signal:
+    /// the app served on, and whoever waited for it waited for ever.)
     func testStopsOnSIGTERMWithStatusZero() throws {
         let w = try WebWorld()
-        _ = try w.start("mentorsync-district", home: w.districtHome)
-        let p = try XCTUnwrap(w.servers.last)
-        let started = Date()
-        p.terminate()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        for round in 0..<8 {
+            let (tool, home) = round % 2 == 0 ? ("mentorsync-district", w.districtHome) : ("mentorsync-school", w.schoolHome)
+            _ = try w.start(tool, home: home)
+            let p = try XCTUnwrap(w.servers.last)
+            let started = Date()
+            p.terminate()
+            let stopped = ToolRunner.waitUntil(timeout: 30) { !p.isRunning }
+            if !stopped { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() }
+            XCTAssertTrue(stopped, "\(tool), round \(round): SIGTERM lost, the app served on")
+            XCTAssertEqual(p.terminationStatus, stopped ? 0 : SIGKILL)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        }
     }
 }
