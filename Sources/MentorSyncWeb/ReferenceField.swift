@@ -31,7 +31,7 @@ struct ReferenceField {
             // as it is shown, so a form saved for another field does not send it back empty. So does
             // one the row holds that would not be offered now (a mentor withdrawn from the network).
             if !chosen.isEmpty, !choices.contains(where: { $0.row.id == chosen }) {
-                h += "<option value=\"\(esc(chosen))\" selected>\(esc(try resolver.display(chosen, in: target)))</option>"
+                h += "<option value=\"\(esc(chosen))\" selected>\(try notOffered(chosen, resolver, ctx))</option>"
             }
             // A pair is named by its mentor; its mentees, beside it, tell her two pairs of one mentor apart.
             let mentees = target == "pairs" ? try PairMembers.mentees(of: choices.map(\.row.id), database: resolver.database) : [:]
@@ -57,6 +57,22 @@ struct ReferenceField {
             h += "</datalist>"
         }
         return h + "<p class=\"muted hint\">\(ctx.t(.webTypeAName(target, suggested: suggests)))</p>"
+    }
+
+    /// A chosen row held here but not offered now, named as the lists name it: a mentor with the
+    /// subject, and another school's one with that school, no longer in network mentoring (never
+    /// with its id). A row not held here is told so.
+    private func notOffered(_ chosen: String, _ resolver: ReferenceResolver, _ ctx: PageContext) throws -> String {
+        guard let label = try resolver.label(of: chosen, in: target), !label.hasPrefix("[") else {
+            return esc(try resolver.display(chosen, in: target))
+        }
+        let subject = try PairMembers.subjects(of: [chosen], in: target, database: resolver.database)[chosen]
+        var shown = esc(subject.map { "\(label) (\($0))" } ?? label)
+        let owner = try resolver.database.scalar("SELECT org_id FROM \(SQL.identifier(target)) WHERE id = ?", [.text(chosen)])?.text
+        if let owner, owner != rowOwner, try OtherSchoolReferences.isSchool(owner, database: resolver.database) {
+            shown += " — " + ctx.t(.otherSchoolsFormerRow(try resolver.label(of: owner, in: "organizations") ?? owner))
+        }
+        return shown
     }
 
     /// The text a typed-name field shows for a stored reference (`ReferenceResolver.typableName`).

@@ -208,6 +208,23 @@ final class WebNetworkRowsTests: XCTestCase {
         XCTAssertTrue(row.contains("(больше не в сетевом наставничестве)"), row)
     }
 
+    /// The pair form of a network pair whose mentor his school has since taken off the network (or
+    /// a pair the district refused for it) showed the mentor as «Белов Игорь [m-4]», an id in her
+    /// list; it names him as the list of mentors does: his subject, his school, no longer offered.
+    func testAPairsMentorTakenOffTheNetworkIsNamedInItsFormWithoutAnID() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO organizations (id, org_id, name, kind) VALUES ('s002', 'district', 'МБОУ СОШ № 2', 'school');
+            INSERT INTO persons (id, org_id, full_name, subject) VALUES ('p-4', 's002', 'Белов Игорь', 'Физика');
+            INSERT INTO mentors (id, org_id, person_id, status, network) VALUES ('m-4', 's002', 'p-4', 'active', 0);
+            INSERT INTO pairs (id, org_id, mentor_id, kind, status) VALUES ('x-net', 's001', 'm-4', 'pair', 'active');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let form = client.get("/t/pairs/edit?id=x-net")?.body ?? ""
+        XCTAssertTrue(form.contains("<option value=\"m-4\" selected>Белов Игорь (Физика) — из школы «МБОУ СОШ № 2» (больше не в сетевом наставничестве)</option>"), form)
+        XCTAssertFalse(form.contains("[m-4]"), form)
+    }
+
     /// A yes/no column (mentors.network) is a choice of «да»/«нет» in the form and reads so in the
     /// list, and `list` in the terminal says the same.
     func testAYesNoColumnIsChosenAndShownInWords() throws {

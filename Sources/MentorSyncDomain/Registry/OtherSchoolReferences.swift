@@ -61,6 +61,11 @@ public enum OtherSchoolReferences {
         return kept
     }
 
+    /// Whether `owner` is a school (not the district) in the registry of `database`.
+    public static func isSchool(_ owner: String, database: Database) throws -> Bool {
+        try owner != districtID(database)
+    }
+
     /// The district's site id: this site at the district, the district it belongs to at a school.
     private static func districtID(_ database: Database) throws -> String? {
         guard let r = try database.rows("SELECT site, role, district FROM msync_site").first else { return nil }
