@@ -215,7 +215,7 @@ final class ReferenceResolverTests: XCTestCase {
         let r = ReferenceResolver(database: school.database)
         XCTAssertEqual(try r.label(of: meetings[0], in: "meetings"), "Иванова Мария Петровна (12.03.1990) — 01.09.2024, 01.10.2024")
         XCTAssertEqual(try r.label(of: meetings[3], in: "meetings"), "Иванова Мария Петровна (12.03.1990) — 01.09.2024")
-        XCTAssertEqual(try r.label(of: mentorSaid, in: "surveys"), "Иванова Мария Петровна (12.03.1990) — 15.01.2025, 20.05.2025")
+        XCTAssertEqual(try r.label(of: mentorSaid, in: "surveys"), "Иванова Мария Петровна (12.03.1990) — 15.01.2025, 20.05.2025, наставник")
         XCTAssertTrue(try r.label(of: meetings[1], in: "meetings")?.hasSuffix("05.11.2024 [\(ReferenceResolver.shortID(meetings[1]))]") == true)
         for table in ["meetings", "surveys"] {
             for row in try r.choices(in: table) {

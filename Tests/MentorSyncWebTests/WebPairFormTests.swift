@@ -159,6 +159,28 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertFalse((client.get("/t/pairs")?.body ?? "").contains("не принято управлением образования"), "corrected")
     }
 
+    /// In May the mentor and the mentee answer the survey the same day: the second one saved was
+    /// told «Анкета «Иванова Мария, 20.05.2026 [1a2b3c4d]»», an id, on its notice, title and delete
+    /// page. A survey is named by its pair, its day and who answered.
+    func testTheMentorsAndTheMenteesSurveysOfADayAreNamedByWhoAnswered() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO pairs (id, org_id, mentor_id) VALUES ('pair-1', 's001', 'm-1');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        for (who, score) in [("mentor", "9"), ("mentee", "10")] {
+            _ = client.get("/t/surveys/edit?pair_id=pair-1")
+            let saved = try XCTUnwrap(client.post("/t/surveys/save", [("pair_id", "pair-1"), ("respondent", who), ("satisfaction", score), ("answered_on", "2026-05-20")]))
+            XCTAssertEqual(saved.status, 303, saved.body)
+            let notice = client.get(saved.header("Location") ?? "")?.body ?? ""
+            let word = who == "mentor" ? "наставник" : "наставляемый"
+            XCTAssertTrue(notice.contains("сохранено: Анкета «Иванова Мария, 20.05.2026, \(word)»"), notice)
+            XCTAssertNil(notice.range(of: #"\[[0-9a-f]{8}\]"#, options: .regularExpression), notice)
+        }
+    }
+
     /// The pair's page shows its year: meetings, plans and surveys by day, each a link to its form,
     /// and «Добавить» opening a form with this pair chosen.
     func testThePairsPageShowsItsMeetingsPlansAndSurveys() throws {

@@ -89,6 +89,16 @@ final class NameLookup {
             }
             return found
         case "events": return try dated(index(table).rows[t.base] ?? [], t.dates, table, "starts_on")
+        case "surveys" where Self.respondent(ending: t.base) != nil:
+            // A survey is named by who answered too (`RowNames.load`): «…, 20.05.2026, наставник».
+            let (rest, who) = Self.respondent(ending: t.base)!
+            let found = try TypedName.readings(of: rest).flatMap { try rows(of: table, $0) }
+            let s = try database.cachedStatement("SELECT respondent FROM surveys WHERE id = ?")
+            return try found.filter { id in
+                try s.bind(id, at: 1)
+                defer { s.reset() }
+                return try s.step() && s.string(at: 0) == who
+            }
         case "meetings", "surveys":
             // Named by the pair and the day (`RowNames.load`): the last date is the day; one not dated,
             // by the pair alone (whose own label may end in a date: its start).
@@ -103,6 +113,14 @@ final class NameLookup {
             guard Self.namingColumns(table) != nil, t.dates.isEmpty else { return [] }
             return try index(table).rows[t.base] ?? []
         }
+    }
+
+    /// A survey's name read as what comes before «, наставник» (or another respondent's word) and that respondent.
+    private static func respondent(ending base: String) -> (rest: String, value: String)? {
+        guard let comma = base.range(of: ", ", options: .backwards) else { return nil }
+        let word = String(base[comma.upperBound...])
+        guard let value = EnumerationAliases.value(word, column: "respondent", table: "surveys", values: ["mentor", "mentee"]) else { return nil }
+        return (String(base[..<comma.lowerBound]), value)
     }
 
     /// The table whose columns name `table`'s rows, and those columns (nil: rows people do not name).

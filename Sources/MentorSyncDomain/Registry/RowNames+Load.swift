@@ -39,14 +39,16 @@ extension RowNames {
             }
             return RowNames(table: table, rows: disambiguate(rows) { "\($0) — \(russianDate($1))" })
         case "meetings", "surveys":
-            // A pair's meeting or survey: the pair and the day («Кузнецов Виктор Павлович, 01.10.2026»).
+            // A pair's meeting or survey: the pair and the day («Кузнецов Виктор Павлович, 01.10.2026»);
+            // a survey, who answered too (the mentor and the mentee answer the same day in May).
             let pairs = try names("pairs")
-            let day = table == "meetings" ? "held_on" : "answered_on"
-            items = try db.rows("SELECT id, pair_id, \(day) FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
+            let (day, who) = table == "meetings" ? ("held_on", "NULL") : ("answered_on", "respondent")
+            items = try db.rows("SELECT id, pair_id, \(day), \(who) FROM \(SQL.identifier(table)) ORDER BY rowid").map { r in
                 let id = r[0].displayText
                 guard text(r[1]) != nil else { return (id, shortLabel(id), nil) }
                 let pair = text(r[1]).flatMap { pairs.name(of: $0)?.label } ?? notReceived(r[1], table: "pairs", database: db)
-                return (id, text(r[2]).map { "\(pair), \(russianDate($0))" } ?? pair, nil)
+                let answered = text(r[3]).map { ", " + (EnumerationAliases.russian($0, column: "respondent", table: table) ?? $0) } ?? ""
+                return (id, (text(r[2]).map { "\(pair), \(russianDate($0))" } ?? pair) + answered, nil)
             }
         case "indicators":
             // By its title, as the report names it (a methodologist reads «Доля педагогов…», not
