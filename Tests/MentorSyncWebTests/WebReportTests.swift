@@ -23,6 +23,13 @@ final class WebReportTests: XCTestCase {
         XCTAssertTrue(earlier.body.contains("<option value=\"2024-2025\" selected>"), earlier.body)
         XCTAssertTrue(earlier.body.contains("href=\"/report.xlsx?period=2024-2025\">Скачать для Excel (.xlsx)</a>"), earlier.body)
         XCTAssertTrue(earlier.body.contains("<td>Школа № 1</td>"), "the school by its name, before the district's rows reached it: \(earlier.body)")
+        // Printed for the teachers' council, the meetings and the surveys name the school too, not «s001».
+        for section in ["meetings", "satisfaction"] {
+            let start = try XCTUnwrap(earlier.body.range(of: "<section id=\"\(section)\">"), earlier.body)
+            let table = String(earlier.body[start.upperBound...].split(separator: "</section>", maxSplits: 1).first ?? "")
+            XCTAssertTrue(table.contains("<tr><td>Школа № 1</td>"), "\(section): \(table)")
+            XCTAssertFalse(table.contains("s001"), "\(section): \(table)")
+        }
         let twoMeetings = "<td class=\"num\">2</td><td class=\"num\">2</td></tr>"
         XCTAssertTrue(earlier.body.contains(twoMeetings), "that year's two meetings, of no kind given, are counted: \(earlier.body)")
         XCTAssertFalse(now.contains(twoMeetings), "this year has none")

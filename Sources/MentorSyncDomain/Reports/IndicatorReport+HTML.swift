@@ -144,7 +144,7 @@ extension IndicatorReport {
             h.headerRow(["ОО"] + forms.map(ReportVocabulary.label) + ["всего"])
             for (label, s) in rowsWithTotal {
                 h.open("tr", class: label == "итого" ? "total" : nil)
-                h.cells([label])
+                h.cells([named(label, s)])
                 h.cells(forms.map { String(s.counts.pairs(form: $0)) } + [String(s.counts.pairsTotal)], class: "num")
                 h.close("tr")
             }
@@ -159,7 +159,7 @@ extension IndicatorReport {
         h.headerRow(["ОО"] + kinds.map(ReportVocabulary.label) + ["всего"])
         for (label, s) in rowsWithTotal {
             h.open("tr", class: label == "итого" ? "total" : nil)
-            h.cells([label])
+            h.cells([named(label, s)])
             h.cells(kinds.map { String(s.counts.meetings(kind: $0)) } + [String(s.counts.meetingsTotal)], class: "num")
             h.close("tr")
         }
@@ -173,7 +173,7 @@ extension IndicatorReport {
         h.headerRow(["ОО"] + respondents.flatMap { ["\(ReportVocabulary.label($0)): ответов", "средняя"] })
         for (label, s) in rowsWithTotal {
             h.open("tr", class: label == "итого" ? "total" : nil)
-            h.cells([label])
+            h.cells([named(label, s)])
             h.cells(respondents.flatMap { r -> [String] in
                 let m = s.counts.satisfaction(r)
                 return [String(m?.responses ?? 0), ReportText.mean(m?.mean)]
@@ -182,6 +182,11 @@ extension IndicatorReport {
         }
         h.close("table")
         h.close("section")
+    }
+
+    /// A school in a table of its own figures, by its name (the table of counts has its code beside it).
+    private func named(_ label: String, _ s: OrganizationReport) -> String {
+        label == "итого" || s.name.isEmpty ? label : s.name
     }
 
     private func rowClass(_ i: IndicatorResult) -> String? {
