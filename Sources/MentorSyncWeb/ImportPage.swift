@@ -132,8 +132,13 @@ struct ImportPage {
             while cells.last?.isEmpty == true { cells.removeLast() }
             let line = cells.map { $0.isEmpty ? "—" : $0 }.joined(separator: "; ")
             // A row updated: what changes in it, old → new, so nothing is overwritten unseen.
+            // A value the district corrected, set back by an old list: told, so it is not undone unseen.
+            let undone = o.id.map { id in o.changes.compactMap { c -> String? in
+                guard let day = try? DistrictCorrectedCells.day(table: table, rowID: id, column: c.column, holding: c.old, database: replica.database) else { return nil }
+                return Message.importUndoesCorrection(Message.columnTitle(c.column, table: table).text(l), day: ReferenceResolver.readableDate(day, l)).text(l)
+            } } ?? []
             let said = [o.repeats.map { Message.importRepeatsLine($0).text(l) }, o.changes.isEmpty ? nil : CSVChange.said(o.changes, table: table, resolver, l),
-                        o.menteesSaid(resolver)?.text(l)]
+                        o.menteesSaid(resolver)?.text(l)] + undone
             let why = o.reason ?? said.compactMap { $0 }.joined(separator: "; ")
             return [esc("\(o.line)"), esc(line), "<span class=\"\(o.kind == .refused || o.kind == .skipped ? "warn" : "ok")\">\(esc(words[o.kind]?.text(l) ?? ""))</span>", esc(why)]
         }

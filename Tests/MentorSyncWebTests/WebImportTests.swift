@@ -36,6 +36,31 @@ final class WebImportTests: XCTestCase {
         XCTAssertTrue(try ToolRunner.run("mentorsync-school", ["list", "persons", "--home", w.schoolHome.path]).stdout.contains("Новикова Анна"))
     }
 
+    /// The district corrected a teacher's position; in September Ольга Ивановна loads last year's
+    /// Excel list again, which has the old one. The preview said «будет изменено Должность: Учитель
+    /// математики и информатики → Учитель» with no word that this undoes the district's correction.
+    /// It says so, with the day the correction came.
+    func testAListThatUndoesTheDistrictsCorrectionSaysSo() throws {
+        let w = try WebWorld()
+        let share = w.scratch.folder("stick")
+        let district = ["--home", w.districtHome.path]
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", share.path] + district))
+        try w.putAtSchool("persons", "--set", "full_name=Кузнецов Алексей Петрович", "--set", "role=teacher", "--set", "position=Учитель")
+        w.check(try ToolRunner.run("mentorsync-school", ["sync", "--share", share.path, "--home", w.schoolHome.path]))
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", share.path] + district))
+        w.check(try ToolRunner.run("mentorsync-district", ["put", "persons", "--id", "Кузнецов Алексей Петрович", "--set", "position=Учитель математики и информатики"] + district))
+        w.check(try ToolRunner.run("mentorsync-district", ["ingest", "--share", share.path] + district))
+        w.check(try ToolRunner.run("mentorsync-school", ["sync", "--share", share.path, "--home", w.schoolHome.path]))
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        client.get("/import")
+        let list = "ФИО;Должность;Роль\r\nКузнецов Алексей Петрович;Учитель;учитель\r\n"
+        let preview = try XCTUnwrap(client.upload("/import/preview", fields: [("table", "persons")], file: ("учителя.csv", list)))
+        XCTAssertEqual(preview.status, 200, preview.body)
+        XCTAssertTrue(preview.body.contains("Должность: Учитель математики и информатики → Учитель"), preview.body)
+        XCTAssertNotNil(preview.body.range(of: #"«Должность» исправило управление образования \d\d\.\d\d\.\d{4}: загрузив список, вы вернёте прежнее значение"#,
+                                           options: .regularExpression), preview.body)
+    }
+
     /// A list uploaded for a preview and left unconfirmed was removed after its day only when someone
     /// opened the import page again: Ольга Ивановна, who never loads another list, kept her pupils'
     /// birth dates beside the registry for good. Any page of the app removes what is past its day.
