@@ -84,7 +84,7 @@ public enum DistrictCLI {
         if args.has("json") { console.json(["site": school.rawValue, "name": name, "enrollment_file": out.path, "key_rotated": rotated]) } else {
             console.out(Message.enrolled(site: school.rawValue, name: name, rotated: rotated, graceDays: grace, wasRevoked: wasRevoked).text())
             console.out(Message.enrollmentFile(out.path).text())
-            console.out(Message.atTheSchool(out.lastPathComponent, again: rotated).text())
+            console.out(Message.webAtTheSchool(out.lastPathComponent, again: rotated).text())
         }
     }
 

@@ -175,7 +175,7 @@ final class SecurityCLITests: XCTestCase {
         let again = try ToolRunner.run("mentorsync-district", ["enroll", "--again", "--site", "s001", "--name", "Школа s001", "--out", fresh.path,
                                                                "--home", w.districtHome.path], environment: ToolLocale.russian)
         expectOK(again)
-        XCTAssertTrue(again.stdout.contains("в школе: mentorsync-school rekey --enroll s001-new.enroll (её данные остаются)"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("В школе: «Состояние» → «Новый файл подключения» в её веб-приложении, выберите s001-new.enroll и нажмите «Установить» (данные школы останутся)."), again.stdout)
         XCTAssertTrue(again.stdout.contains("подключена заново (новый ключ; школа была отключена, поэтому старый ключ не принимается)"), again.stdout)
         // Until the school installs it, the coordinator is told the new file waits (the old key refused).
         let waiting = try ToolRunner.run("mentorsync-district", ["status", "--home", w.districtHome.path], environment: ToolLocale.russian.merging(["COLUMNS": "400"]) { $1 })

@@ -44,16 +44,6 @@ extension Message {
                 ru: "файл подключения: \(path) — в нём секретный ключ школы: передайте его лично или на флешке, затем удалите")
     }
 
-    /// What the school does with the file: sets up its home, or, enrolled again (a new key after a
-    /// lost computer), installs the new key in the home it has.
-    public static func atTheSchool(_ file: String, again: Bool = false) -> Message {
-        again ? Message("receipt.at_the_school_again",
-                        en: "at the school: mentorsync-school rekey --enroll \(file) (its data stays); on a new computer: mentorsync-school init --enroll \(file)",
-                        ru: "в школе: mentorsync-school rekey --enroll \(file) (её данные остаются); на новом компьютере: mentorsync-school init --enroll \(file)")
-              : Message("receipt.at_the_school", en: "at the school: mentorsync-school init --enroll \(file)",
-                        ru: "в школе: mentorsync-school init --enroll \(file)")
-    }
-
     public static func mergedBundles(_ n: Int, rowsChanged: Int, conflicts: Int, refused: Int) -> Message {
         Message("receipt.merged_bundles",
                 en: "merged \(Plural.en(count: n, "bundle", "bundles")) (\(Plural.en(count: rowsChanged, "row", "rows")) changed, \(Plural.en(count: conflicts, "conflict", "conflicts")), \(Plural.en(count: refused, "row", "rows")) refused)",
