@@ -25,6 +25,8 @@ final class WebSetupTests: XCTestCase {
         XCTAssertEqual(first.status, 200, first.body)
         XCTAssertTrue(first.body.contains("Подключение школы"), first.body)
         XCTAssertTrue(first.body.contains("Выберите файл подключения"), first.body)
+        // The district's terminal names the file as it is told (README: s017.enroll), its web app s017.enrollment: both are named.
+        XCTAssertTrue(first.body.contains("(файл с окончанием .enrollment или .enroll — на флешке или в письме)"), first.body)
         XCTAssertTrue(first.body.contains(home.path), "the folder the registry will be kept in is named")
 
         // A list chosen by mistake is refused by name; nothing is made.

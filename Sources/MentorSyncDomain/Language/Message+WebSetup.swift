@@ -2,8 +2,8 @@
 extension Message {
     public static let webSetupTitle = Message("web.setup.title", en: "Connect the school", ru: "Подключение школы")
     public static let webSetupWhy = Message("web.setup.why",
-        en: "This computer is not connected to the district yet. Choose the enrollment file the district gave the school (a file ending in .enrollment, on a stick or in an e-mail) and press «Connect»: the school's registry is made here, and the district sends it the school's data at the first exchange.",
-        ru: "Этот компьютер ещё не подключён к управлению образования. Выберите файл подключения, который управление образования передало школе (файл с окончанием .enrollment — на флешке или в письме), и нажмите «Подключить»: здесь будет создан реестр школы, а данные школы управление образования пришлёт при первом обмене.")
+        en: "This computer is not connected to the district yet. Choose the enrollment file the district gave the school (a file ending in .enrollment or .enroll, on a stick or in an e-mail) and press «Connect»: the school's registry is made here, and the district sends it the school's data at the first exchange.",
+        ru: "Этот компьютер ещё не подключён к управлению образования. Выберите файл подключения, который управление образования передало школе (файл с окончанием .enrollment или .enroll — на флешке или в письме), и нажмите «Подключить»: здесь будет создан реестр школы, а данные школы управление образования пришлёт при первом обмене.")
     public static let webSetupButton = Message("web.setup.button", en: "Connect", ru: "Подключить")
     public static func webSetupFolder(_ path: String) -> Message {
         Message("web.setup.folder", en: "The registry will be kept in \(path).", ru: "Реестр будет храниться в папке \(path).")
