@@ -141,6 +141,11 @@ final class TablePages {
         let refusedRows = try refused?(t.name) ?? [:]
         // A network pair says whose its mentor is (the list read like any other pair).
         let networkMentors = t.name == "pairs" ? try PairMembers.mentorsSchool(ofNetworkPairs: page.rows.map { $0[0].text ?? "" }, database: replica.database) : [:]
+        // A meeting's, plan's or survey's pair reads with its mentees, as the form offers it: one mentor's two pairs told apart.
+        let pairColumn = t.name == "pair_mentees" ? nil : shownColumns.first { if case .reference("pairs") = $0.kind { return true } else { return false } }
+        let pairMentees = try pairColumn.map { col in
+            try PairMentees.names(of: page.rows.compactMap { $0[page.columns.firstIndex(of: col.name)!].text }, replica.database, resolver)
+        }
         var headers = (shownColumns.isEmpty ? [""] : shownColumns.map { Message.webColumn($0.name, table: t.name).text(ctx.language) })
             + (mentees != nil ? [Message.webTable("mentees").text(ctx.language)] : [])
             + (ownerColumn ? [Message.webOwner.text(ctx.language)] : []) + [""]
@@ -149,7 +154,12 @@ final class TablePages {
         var cells: [[String]] = []
         for row in page.rows {
             let id = row[0].text ?? ""
-            var c = try shownColumns.map { col in esc(try shown(row[page.columns.firstIndex(of: col.name)!], col, t, resolver, ctx.language)) }
+            var c = try shownColumns.map { col -> String in
+                let v = row[page.columns.firstIndex(of: col.name)!]
+                let said = try shown(v, col, t, resolver, ctx.language)
+                guard col.name == pairColumn?.name, let pair = v.text, let names = pairMentees?[pair], !names.isEmpty else { return esc(said) }
+                return esc("\(said) → \(names)")
+            }
             if c.isEmpty { c = [""] }
             let link = "/t/\(t.name)/edit?" + query([("id", id)])
             c[0] = "<a href=\"\(esc(link))\">\(c[0].isEmpty ? ctx.t(.webEdit) : c[0])</a>"

@@ -181,6 +181,32 @@ final class WebPairFormTests: XCTestCase {
         }
     }
 
+    /// One mentor with two young teachers: the list of meetings named each meeting's pair by its
+    /// mentor alone («Иванова Мария — 15.09.2025», «Иванова Мария — 01.10.2025»), and Ольга Ивановна,
+    /// who knows the pairs by the young teacher, had to open each. The pair reads with its mentees,
+    /// as in the form's choice of the pair; so do the plans and the surveys.
+    func testTheListsOfMeetingsPlansAndSurveysShowEachPairsMentees() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Белов Олег');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-1', 's001', 'p-1'), ('e-2', 's001', 'p-2');
+            INSERT INTO pairs (id, org_id, mentor_id, started_on) VALUES ('pair-1', 's001', 'm-1', '2025-09-15'), ('pair-2', 's001', 'm-1', '2025-10-01');
+            INSERT INTO pair_mentees (id, org_id, pair_id, mentee_id) VALUES ('pm-1', 's001', 'pair-1', 'e-1'), ('pm-2', 's001', 'pair-2', 'e-2');
+            INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('mt-1', 's001', 'pair-1', 'introduction', '2025-09-22'),
+              ('mt-2', 's001', 'pair-2', 'introduction', '2025-10-06');
+            INSERT INTO plans (id, org_id, pair_id, title) VALUES ('pl-1', 's001', 'pair-2', 'ИОМ');
+            INSERT INTO surveys (id, org_id, pair_id, respondent, satisfaction) VALUES ('sv-1', 's001', 'pair-1', 'mentee', 9);
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let meetings = client.get("/t/meetings")?.body ?? ""
+        XCTAssertTrue(meetings.contains("Иванова Мария — 15.09.2025 → Смирнова Анна</a>"), meetings)
+        XCTAssertTrue(meetings.contains("Иванова Мария — 01.10.2025 → Белов Олег</a>"), meetings)
+        let plans = client.get("/t/plans")?.body ?? ""
+        XCTAssertTrue(plans.contains("Иванова Мария — 01.10.2025 → Белов Олег</td>"), plans)
+        XCTAssertTrue((client.get("/t/surveys")?.body ?? "").contains("Иванова Мария — 15.09.2025 → Смирнова Анна</a>"))
+    }
+
     /// The pair's page shows its year: meetings, plans and surveys by day, each a link to its form,
     /// and «Добавить» opening a form with this pair chosen.
     func testThePairsPageShowsItsMeetingsPlansAndSurveys() throws {
