@@ -207,6 +207,28 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertTrue((client.get("/t/surveys")?.body ?? "").contains("Иванова Мария — 15.09.2025 → Смирнова Анна</a>"))
     }
 
+    /// She searches the pairs and the meetings by her young teacher's name: «По запросу «Белов»
+    /// ничего не найдено», though his pair is listed. A pair is found by its mentees' names, and
+    /// a meeting, plan or survey by its pair's.
+    func testPairsAndMeetingsAreFoundByAMenteesName() throws {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Белов Олег');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-1', 's001', 'p-1'), ('e-2', 's001', 'p-2');
+            INSERT INTO pairs (id, org_id, mentor_id, started_on) VALUES ('pair-1', 's001', 'm-1', '2025-09-15'), ('pair-2', 's001', 'm-1', '2025-10-01');
+            INSERT INTO pair_mentees (id, org_id, pair_id, mentee_id) VALUES ('pm-1', 's001', 'pair-1', 'e-1'), ('pm-2', 's001', 'pair-2', 'e-2');
+            INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('mt-1', 's001', 'pair-1', 'introduction', '2025-09-22'),
+              ('mt-2', 's001', 'pair-2', 'introduction', '2025-10-06');
+            """)
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        let word = "белов".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let pairs = client.get("/t/pairs?q=" + word)?.body ?? ""
+        XCTAssertTrue(pairs.contains("edit?id=pair-2") && !pairs.contains("edit?id=pair-1"), pairs)
+        let meetings = client.get("/t/meetings?q=" + word)?.body ?? ""
+        XCTAssertTrue(meetings.contains("edit?id=mt-2") && !meetings.contains("edit?id=mt-1"), meetings)
+    }
+
     /// The pair's page shows its year: meetings, plans and surveys by day, each a link to its form,
     /// and «Добавить» opening a form with this pair chosen.
     func testThePairsPageShowsItsMeetingsPlansAndSurveys() throws {

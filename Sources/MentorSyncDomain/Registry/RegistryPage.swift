@@ -89,6 +89,21 @@ public struct RegistryPage {
                     }
                 }
             }
+            // A pair is found by its mentees' names too, and a meeting, plan or survey by its pair's
+            // (she knows a pair by her young teacher).
+            let pairColumns = (t.name == "pairs" ? ["id"] : []) + t.columns.compactMap { c -> String? in
+                if case .reference("pairs") = c.kind, t.name != "pair_mentees" { return SQL.identifier(c.name) }
+                return nil
+            }
+            if !pairColumns.isEmpty {
+                let mentees = try resolver.choices(in: "mentees").filter { $0.label.lowercased().contains(key) }.map(\.id)
+                if !mentees.isEmpty, mentees.count <= Self.maxBoundNames / 2 {
+                    for column in pairColumns {
+                        any.append("\(column) IN (SELECT pair_id FROM pair_mentees WHERE mentee_id IN (\(mentees.map { _ in "?" }.joined(separator: ","))))")
+                        args += mentees.map { DatabaseValue.text($0) }
+                    }
+                }
+            }
             if word.count >= 8, word.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
                 any.append("id LIKE ? ESCAPE '\\'")
                 args.append(.text("\(Self.escapeLike(key))%"))
