@@ -267,6 +267,18 @@ final class SchoolAgendaTests: XCTestCase {
         XCTAssertNil(try school.agenda(now: now, language: .ru).first { $0.kind == .menteesWithoutPair })
     }
 
+    /// «Что сделать» named a pair by its mentor alone — for a network pair, a teacher of another
+    /// school she hardly knows («нет плана (ИОМ) у действующих пар (1): «Орлов Виктор Семёнович»»).
+    /// A pair reads with its mentees, as the pair's choice in a form.
+    func testAPairIsToldWithItsMentees() throws {
+        let running = try pair("Орлов Виктор Семёнович", status: "active", started: "2026-05-01")
+        let person = try editor.put(table: "persons", sets: [("full_name", "Соколов Илья Андреевич"), ("role", "teacher")]).id
+        let m = try editor.put(table: "mentees", sets: [("person_id", person)]).id
+        _ = try editor.put(table: "pair_mentees", sets: [("pair_id", running), ("mentee_id", m)])
+        let item = try XCTUnwrap(try school.agenda(now: now, language: .ru).first { $0.kind == .pairWithoutPlan })
+        XCTAssertEqual(item.line(.ru), "нет плана (ИОМ) у действующих пар (1): «Орлов Виктор Семёнович → Соколов Илья Андреевич»")
+    }
+
     /// In May Ольга Ивановна marked a pair «завершена» and left its end date empty: its surveys are
     /// asked for all the same (the pair is not known to be last year's).
     func testAPairCompletedWithoutItsEndDateIsAskedForItsSurveys() throws {

@@ -114,8 +114,13 @@ extension SchoolHome {
             let found = try database.rows(sql, args)
             guard !found.isEmpty else { return }
             let names = ReferenceResolver(database: database)
+            // A pair with its mentees: she knows it by her young teacher («Орлов Виктор Семёнович → Соколов Илья Андреевич»).
+            let mentees = table == "pairs" ? try PairMembers.mentees(of: found.prefix(shown).map { $0[0].displayText }, database: database) : [:]
             let rows = try found.prefix(shown).map { r in
-                let name = try names.labelOrShortID(r[0].displayText, in: table)
+                var name = try names.labelOrShortID(r[0].displayText, in: table)
+                if let ids = mentees[r[0].displayText], !ids.isEmpty {
+                    name += " → " + (try ids.map { try names.labelOrShortID($0, in: "mentees") }.joined(separator: ", "))
+                }
                 // A pair named by its start date (its mentor has several) is not told «начало» that date again.
                 let said = detail(Array(r.dropFirst())).flatMap { d in
                     startDate && d.split(separator: " ").last.map { name.hasSuffix(" " + $0) } == true ? nil : d
