@@ -223,7 +223,7 @@ final class TablePages {
               backToPair: Bool = false, viaPair: String? = nil, notice: String? = nil, warning: String? = nil,
               askAnotherPerson: Bool = false) throws -> HTTPResponse {
         var ctx = ctx
-        ctx.title = Message.webTable(t.name).text(ctx.language)
+        ctx.title = (id == nil ? Message.webNewRow(t.name) : Message.webTable(t.name)).text(ctx.language)
         let current = try id.flatMap { try currentRow(t, $0) }
         if id != nil, current == nil { return HTTPResponse(status: 404, html: ctx.page("", error: Message.webNotFound.text(ctx.language))) }
         let resolver = try ctx.names.resolver(replica.database)

@@ -229,6 +229,17 @@ final class WebPairFormTests: XCTestCase {
         XCTAssertTrue(meetings.contains("edit?id=mt-2") && !meetings.contains("edit?id=mt-1"), meetings)
     }
 
+    /// «Добавить» on «Пары» opened a form headed «Пары», as the list is: she could not tell she was
+    /// making a new one. A new row's form says so («Пара: новая запись»).
+    func testANewRowsFormSaysItIsNew() throws {
+        let w = try WebWorld()
+        let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
+        for (table, title) in [("pairs", "Пара"), ("meetings", "Встреча"), ("persons", "Человек")] {
+            let form = client.get("/t/\(table)/edit")?.body ?? ""
+            XCTAssertTrue(form.contains("<h1>\(title): новая запись</h1>"), form)
+        }
+    }
+
     /// The pair's page shows its year: meetings, plans and surveys by day, each a link to its form,
     /// and «Добавить» opening a form with this pair chosen.
     func testThePairsPageShowsItsMeetingsPlansAndSurveys() throws {

@@ -70,6 +70,11 @@ extension Message {
     public static let webSearch = Message("web.search", en: "Search", ru: "Найти")
     public static let webAdd = Message("web.add", en: "Add", ru: "Добавить")
     public static let webEdit = Message("web.edit", en: "Edit", ru: "Изменить")
+    /// The heading of a new row's form: «Пара: новая запись».
+    public static func webNewRow(_ table: String) -> Message {
+        let t = rowTitle(table)
+        return Message("web.new_row", en: "\(t.english): a new record", ru: "\(t.russian): новая запись")
+    }
     public static let webMenteeRecord = Message("web.mentee_record", en: "(record)", ru: "(карточка)")
     /// Beside a mentee waiting for a pair («Что сделать»): a new pair's form with her ticked.
     public static let webMakeAPair = Message("web.make_a_pair", en: "make a pair", ru: "составить пару")
