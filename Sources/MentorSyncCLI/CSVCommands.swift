@@ -46,7 +46,7 @@ enum CSVCommands {
                                     "bad_rows": result.badRows.map { ["line": $0.line, "reason": $0.reason] as [String: Any] },
                                     "skipped_columns": result.skippedColumns, "title_lines": result.titleLines,
                                     "mentees_linked": result.menteesLinked, "mentees_left_alone": result.menteesLeftAlone,
-                                    "hidden_lines": result.hiddenLines, "number_alone_lines": result.numberAloneLines,
+                                    "hidden_lines": result.hiddenLines, "number_alone_lines": result.numberAloneLines, "template_lines": result.templateLines,
                                     "totals_lines": result.totalsLines]
             if let sheet = result.sheet {
                 o["format"] = "xlsx"

@@ -133,6 +133,28 @@ final class ExcelSheetRowsTests: XCTestCase {
         XCTAssertEqual(ahead.numberAloneLines, [])
     }
 
+    /// Ольга Ивановна's staff template numbers its rows ahead and fills the defaults down the sheet
+    /// («2;;учитель;нет»): `import-csv` refused the whole file for an empty «ФИО» on each of them
+    /// (the web app loaded the others and listed them refused). A numbered line with nothing but
+    /// choices and yes/no words holds nobody: left out and told, the file loaded. A line with a name
+    /// forgotten but something of the person (a birth date) is refused as before.
+    func testATemplatesNumberedLinesWithItsDefaultsAreNobody() throws {
+        let list = "№;ФИО;Роль;Согласие\n1;Белова Ирина Олеговна;учитель;да\n2;;учитель;нет\n3;Орлова Вера Павловна;методист;да\n4;;учитель;нет\n5;;учитель;нет\n"
+        let url = scratch.path("template.csv")
+        try Data(list.utf8).write(to: url)
+        let r = try CSVImporter().import(table: "persons", file: url, into: school, skipBad: false)
+        XCTAssertEqual([r.inserted, r.badRows.count], [2, 0])
+        XCTAssertEqual(r.templateLines, [3, 5, 6])
+        XCTAssertEqual(r.outcomes.filter { $0.kind == .skipped }.map(\.line), [3, 5, 6])
+        XCTAssertEqual(r.outcomes.first { $0.line == 3 }?.reason, Message.importTemplateDefaults("2").text(.current))
+        XCTAssertEqual(r.notes.map { $0.text(.ru) }.filter { $0.contains("шаблона") },
+                       ["строки 3, 5, 6: нет ни имени, ни других данных, только номер (№ п/п) и значения шаблона по умолчанию — они пропущены; если в них кто-то должен быть, впишите его и загрузите список снова"])
+        let forgotten = scratch.path("forgotten.csv")
+        try Data("№;ФИО;Роль;Дата рождения\n1;Лебедева Анна Сергеевна;учитель;01.01.1980\n2;;учитель;02.02.1990\n".utf8).write(to: forgotten)
+        XCTAssertThrowsError(try CSVImporter().import(table: "persons", file: forgotten, into: school, skipBad: false))
+        XCTAssertEqual(try school.database.scalar("SELECT count(*) FROM persons")?.integer, 2)
+    }
+
     /// A list kept in Excel ends with its totals line, «Итого: 2 человека» under the names, or «Итого»
     /// in the «№ п/п» column and the count beside it: it was added as a person named «Итого: 2
     /// человека», or «2». A line opening with «Итого» or «Всего» is the list's total: left out, shown

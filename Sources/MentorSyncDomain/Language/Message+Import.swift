@@ -322,6 +322,19 @@ extension Message {
                        ru: "\(one ? "строка" : "строки") \(lineList(lines, .ru)): заполнен только номер (№ п/п) — \(one ? "она пропущена; если в ней" : "они пропущены; если в них") кто-то должен быть, впишите его и загрузите список снова")
     }
 
+    /// Why a line was left out: a template's row, its number and the defaults filled down the sheet.
+    public static func importTemplateDefaults(_ number: String) -> Message {
+        Message("import.template_defaults", en: "only its number, ‘\(number)’, and the template's defaults are filled: nobody's line",
+                ru: "заполнены только номер «\(number)» и значения, которые шаблон ставит заранее: в строке никого нет")
+    }
+
+    public static func importTemplateLines(_ lines: [Int]) -> Message {
+        let one = lines.count == 1
+        return Message("import.template_lines",
+                       en: "\(one ? "line" : "lines") \(lineList(lines, .en)): no name, only the number (№) and the template's defaults — left out; if someone belongs there, fill \(one ? "it" : "them") in and load the list again",
+                       ru: "\(one ? "строка" : "строки") \(lineList(lines, .ru)): нет ни имени, ни других данных, только номер (№ п/п) и значения шаблона по умолчанию — \(one ? "она пропущена; если в ней" : "они пропущены; если в них") кто-то должен быть, впишите его и загрузите список снова")
+    }
+
     /// Lines as a person reads them: «3, 5, 9–14»; past the first dozen, how many more (a filter
     /// hiding every other row of a long list: the page after loading carries the list in its address).
     static func lineList(_ lines: [Int], _ language: Language) -> String {

@@ -38,6 +38,9 @@ public struct CSVImportResult: Sendable {
     /// Lines filling their «№ п/п» alone between the list's lines (a line erased, its number left): left
     /// out and told. Those after the last line of the list are numbered ahead: left out silently.
     public var numberAloneLines: [Int] = []
+    /// Lines of a template numbered ahead with its defaults filled, no name («2;;учитель;нет»): left
+    /// out and told, wherever they are.
+    public var templateLines: [Int] = []
     /// «Фамилия», «Имя», «Отчество» read as one «ФИО» (`NameColumns`).
     public var nameColumnsJoined = false
     /// People added with no role (a list of teachers without «Роль»): the report's indicators about
@@ -63,6 +66,7 @@ public struct CSVImportResult: Sendable {
         if !filteredLines.isEmpty { notes.append(.importHiddenLines(filteredLines, filtered: true)) }
         if !byHand.isEmpty { notes.append(.importHiddenLines(byHand, filtered: false)) }
         if !numberAloneLines.isEmpty { notes.append(.importNumberAloneLines(numberAloneLines)) }
+        if !templateLines.isEmpty { notes.append(.importTemplateLines(templateLines)) }
         return notes
     }
 

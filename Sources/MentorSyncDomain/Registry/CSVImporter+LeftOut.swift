@@ -5,7 +5,8 @@ extension CSVImporter {
     /// The lines of a list that are none of its rows, each left out and said in the result: a row
     /// hidden in Excel (a filter's «наставники 2026»: not hers to load unseen), a section's heading,
     /// the list's total, a «№ п/п» filled alone — told once a line of the list follows it (numbered
-    /// ahead after the last line, it is a template's empty row: silent).
+    /// ahead after the last line, it is a template's empty row: silent), a numbered line with nothing
+    /// but a template's defaults (`templateDefaults`): told.
     struct LinesLeftOut {
         let targets: [Target]
         let columns: [ColumnSchema]
@@ -43,6 +44,11 @@ extension CSVImporter {
                     numberedAhead.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importNumberAlone(number.trimmingCharacters(in: .whitespaces)).text(),
                                                         cells: record.fields))
                 }
+                return true
+            }
+            if let number = CSVImporter.templateDefaults(record, targets, columns) {
+                result.templateLines.append(record.line)
+                result.outcomes.append(CSVLineOutcome(line: record.line, kind: .skipped, reason: Message.importTemplateDefaults(number).text(), cells: record.fields))
                 return true
             }
             numbersAloneAreBetweenLines(&result)

@@ -89,6 +89,42 @@ extension CSVImporter {
         return record.fields[filled[0]]
     }
 
+    /// The «№ п/п» of a line numbered ahead in a template that filled its defaults down the sheet
+    /// («2;;учитель;нет»): beside the number, only choices from a list (a role, a status, a 0/1
+    /// flag) or a yes/no word. No name, no date, no text: nobody's line (a name forgotten leaves
+    /// something of the person: a birth date, a position, which is refused as before). Only in a list
+    /// with a column a row cannot be without (a name): such a line could never have been loaded.
+    static func templateDefaults(_ record: CSVRecord, _ targets: [Target], _ columns: [ColumnSchema]) -> String? {
+        guard columns.contains(where: { $0.required && !isChoice($0) }) else { return nil }
+        var number: String?
+        for (k, cell) in record.fields.enumerated() where !cell.allSatisfy(\.isWhitespace) {
+            guard k < targets.count else { return nil }
+            let value = cell.trimmingCharacters(in: .whitespaces)
+            switch targets[k] {
+            case .rowNumber: number = value
+            case .column(let c):
+                if !isChoice(columns[c]) && !yesOrNo(value) { return nil }
+            case .skipped: if !yesOrNo(value) { return nil }
+            default: return nil
+            }
+        }
+        guard let number, number.contains(where: \.isNumber) else { return nil }
+        return number
+    }
+
+    /// A column a template fills from a list: a choice, or a 0/1 flag.
+    static func isChoice(_ column: ColumnSchema) -> Bool {
+        switch column.kind {
+        case .enumeration: return true
+        case .integer(let range): return range == 0...1
+        default: return false
+        }
+    }
+
+    static func yesOrNo(_ value: String) -> Bool {
+        ["да", "нет", "yes", "no", "-", "—", "0", "1"].contains(value.lowercased())
+    }
+
     /// Whether the cells of a column number the lines: from 1, each above the one before («1.» too;
     /// a line deleted leaves a gap), a section starting again at 1. Other whole numbers (a course's
     /// hours, years of experience under a name erased) are values.
