@@ -115,8 +115,8 @@ final class DistrictPages: WebPages {
     func confirm(_ site: SiteID, _ action: String, _ ctx: PageContext) throws -> HTTPResponse? {
         guard let school = try home.schools().first(where: { $0.site == site }) else { return nil }
         var ctx = ctx
-        let label = action == "resync" ? Message.webResync : Message.webRevoke
-        ctx.title = label.text(ctx.language)
+        // Named: a coordinator with 22 schools sees which one she is about to cut off.
+        ctx.title = Message.webSchoolActionTitle(resync: action == "resync", school: school.name).text(ctx.language)
         let l = ctx.language
         let explain = (action == "resync" ? Message.webResyncExplained : Message.webRevokeExplained).text(l)
         let body = ctx.form("/schools/\(site.rawValue)/\(action)", "<p><strong>\(esc("\(school.name) (\(site.rawValue))"))</strong></p><p>\(esc(explain))</p><button class=\"\(action == "revoke" ? "danger" : "")\">\(ctx.t(.webConfirm))</button><a class=\"button secondary\" href=\"/\">\(ctx.t(.webCancel))</a>")

@@ -13,7 +13,8 @@ final class WebSchoolActionsTests: XCTestCase {
             return ((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["schools"] as? [[String: Any]])?.first ?? [:]
         }
         XCTAssertEqual(try status()["revoked"] as? Bool, false)
-        XCTAssertTrue((client.get("/schools/s001/resync")?.body ?? "").contains("Школа № 1 (s001)"))
+        let asked = client.get("/schools/s001/resync")?.body ?? ""
+        XCTAssertTrue(asked.contains("Школа № 1 (s001)") && asked.contains("<h1>Запросить полную пересылку у школы «Школа № 1»</h1>"), asked)
         let resync = client.post("/schools/s001/resync", [])
         XCTAssertEqual(resync?.status, 303)
         let notice = client.get(resync?.header("Location") ?? "/")?.body ?? ""
@@ -35,6 +36,8 @@ final class WebSchoolActionsTests: XCTestCase {
         XCTAssertTrue(page.contains("<a href=\"#refused\">1</a>") && page.contains("<h2 id=\"refused\">"), page)
         // A laptop stolen: she is told, before she confirms, that nothing the school sent is lost.
         let confirm = client.get("/schools/s001/revoke")?.body ?? ""
+        // The page's title names the school she is about to cut off (it was «Отключить» alone).
+        XCTAssertTrue(confirm.contains("<title>Отключить школу «Школа № 1»</title>") && confirm.contains("<h1>Отключить школу «Школа № 1»</h1>"), confirm)
         XCTAssertTrue(confirm.contains("Ничего из присланного школой не теряется: оно остаётся в реестре, и новый компьютер школы, когда её подключат заново, получит всё."), confirm)
         let revoke = client.post("/schools/s001/revoke", [])
         let told = client.get(revoke?.header("Location") ?? "/")?.body ?? ""

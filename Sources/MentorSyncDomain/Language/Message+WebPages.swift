@@ -129,6 +129,12 @@ extension Message {
     public static let webRevokeExplained = Message("web.revoke.explained",
         en: "The school's bundles are refused from now on, and the replies waiting for it in the shared folder are taken away at the next pass; enroll it again to give it a new key. Nothing the school has sent is lost: it stays in the registry, and the school's new computer, once enrolled again, receives it all.",
         ru: "С этого момента пакеты школы не принимаются, а ответы для неё, ждущие в общей папке, будут убраны при следующем приёме; чтобы выдать новый ключ, подключите её заново. Ничего из присланного школой не теряется: оно остаётся в реестре, и новый компьютер школы, когда её подключат заново, получит всё.")
+    /// The title of the page confirming resync or revoke: what is to be done, and to which school.
+    public static func webSchoolActionTitle(resync: Bool, school: String) -> Message {
+        resync
+            ? Message("web.resync_title", en: "Order a full re-send from «\(school)»", ru: "Запросить полную пересылку у школы «\(school)»")
+            : Message("web.revoke_title", en: "Revoke «\(school)»", ru: "Отключить школу «\(school)»")
+    }
     /// What was done, as a finished act: the notice after resync or revoke.
     public static func webActionDone(resync: Bool, school: String) -> Message {
         resync
