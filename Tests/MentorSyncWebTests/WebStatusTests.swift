@@ -160,8 +160,12 @@ final class WebStatusTests: XCTestCase {
         XCTAssertFalse(ingest.stdout.contains("уберите его из папки"), ingest.stdout)
         let client = WebClient(port: try w.start("mentorsync-district", home: w.districtHome))
         let page = client.get("/")?.body ?? ""
-        XCTAssertTrue(page.contains("«\(junk)» начинается не так, как пакет: это файл другой программы или испорченный; он убран в карантин, делать ничего не нужно: если его прислала школа, её следующий обмен привезёт все её изменения заново"), page)
+        XCTAssertTrue(page.contains("«\(junk)» начинается не так, как пакет: это файл другой программы или испорченный; делать ничего не нужно: если его прислала школа, её следующий обмен привезёт все её изменения заново"), page)
         XCTAssertFalse(page.contains("уберите его из папки"), page)
+        // Said once: the line opens «пакет … в карантине:», and «он убран в карантин» repeated it.
+        XCTAssertFalse(page.contains("убран в карантин"), page)
+        XCTAssertTrue(ingest.stdout.contains("в карантине: \(junk): это не пакет mentorsync:"), ingest.stdout)
+        XCTAssertFalse(ingest.stdout.contains("убран в карантин"), ingest.stdout)
     }
 
     /// The dashboard's headline counted every file ever quarantined — a number that only grew, with

@@ -51,7 +51,7 @@ extension Message {
     /// Why a file is not a bundle, in Russian (the engine's words otherwise).
     static func russianNotABundle(_ why: String, quarantined: Bool = false) -> String {
         // Moved to quarantine already: nothing to remove, and a school's changes come again with its next file.
-        let advice = quarantined ? "он убран в карантин, делать ничего не нужно: если его прислала школа, её следующий обмен привезёт все её изменения заново"
+        let advice = quarantined ? "делать ничего не нужно: если его прислала школа, её следующий обмен привезёт все её изменения заново"
                                  : "уберите его из папки"
         for (suffix, ru) in [(" does not start with the bundle signature", "начинается не так, как пакет: это файл другой программы или испорченный; \(advice)"),
                              (" is not a regular file", "это не обычный файл (папка или ссылка); \(advice)")] where why.hasSuffix(suffix) {
