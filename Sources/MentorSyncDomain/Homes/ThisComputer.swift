@@ -18,8 +18,19 @@ public enum ThisComputer {
                 if !id.isEmpty { return (id, name) }
             }
         }
-        return ("host:" + name, name)
+        return (hostNamePrefix + name, name)
     }()
+
+    /// The id of a computer with no machine id: its host name, so marked.
+    static let hostNamePrefix = "host:"
+
+    /// Whether the computer `recorded` (where the registry was set up, restored or moved) is the one
+    /// `here`. A container has no machine id, and its host name is new at each run: with no machine id
+    /// on either side the host name is no computer's identity, and the first one recorded is kept
+    /// (a folder from a computer with a machine id, or one meeting a machine id, is still told).
+    static func isSame(recorded: String, here: String) -> Bool {
+        recorded == here || (recorded.hasPrefix(hostNamePrefix) && here.hasPrefix(hostNamePrefix))
+    }
 
     /// Notes this computer as the registry's own (a new home, a restore, `move-here`).
     static func record(in db: Database) throws {
@@ -46,10 +57,12 @@ extension SchoolHome {
     /// The name of the computer this registry works on when it is not this one (the folder was
     /// copied here); nil on its own computer. Reads only: a home from before computers were kept
     /// took the one it was opened on (`ThisComputer.recordIfUnknown`).
-    public func copiedFrom() throws -> String? {
+    public func copiedFrom() throws -> String? { try copiedFrom(here: ThisComputer.current.id) }
+
+    func copiedFrom(here: String) throws -> String? {
         guard let row = try database.rows("SELECT machine, machine_name FROM school_identity").first,
               let machine = row[0].text else { return nil }
-        return machine == ThisComputer.current.id ? nil : (row[1].text ?? "")
+        return ThisComputer.isSame(recorded: machine, here: here) ? nil : (row[1].text ?? "")
     }
 
     /// The school works on this computer from now on (the copy on the other one is not to be used):
