@@ -30,11 +30,13 @@ enum RegistryCommands {
         let (columns, rows) = try editor.list(table: table.name, where: try args.pairs("where"))
         if args.has("json") {
             let org = columns.firstIndex(of: "org_id")
-            console.json(rows.map { row -> [String: Any] in
-                var object: [String: Any] = Dictionary(uniqueKeysWithValues: zip(columns, row.map(\.jsonValue)))
-                // Another school's row held through network mentoring.
-                if let org, editor.isOtherSchools(row[org].displayText) { object["other_school"] = true }
-                return object
+            // Another school's row held through network mentoring is marked `other_school`.
+            let values = rows.map { row -> [Any?] in
+                row.map(\.jsonValue) + [org.flatMap { editor.isOtherSchools(row[$0].displayText) ? true : nil }]
+            }
+            if let text = JSONRows(keys: columns + ["other_school"], rows: values).text() { console.out(text); return }
+            console.json(values.map { row -> [String: Any] in
+                Dictionary(uniqueKeysWithValues: zip(columns + ["other_school"], row).compactMap { k, v in v.map { (k, $0) } })
             })
         } else if rows.isEmpty {
             console.out((try args.pairs("where").isEmpty ? Message.noRows(table.name) : Message.noRowsMatch(table.name)).text())
