@@ -71,7 +71,7 @@ final class WebSetupTests: XCTestCase {
     func testASchoolSetUpMeanwhileInATerminalIsServed() throws {
         let w = try WebWorld()
         let enrollment = try enrollSecondSchool(w)
-        let home = w.scratch.path("school2")
+        let home = w.scratch.folder("school2")
         let client = WebClient(port: try w.start("mentorsync-school", home: home))
         XCTAssertTrue((client.get("/")?.body ?? "").contains("Подключение школы"))
         w.check(try ToolRunner.run("mentorsync-school", ["init", "--enroll", enrollment.path, "--home", home.path]))
@@ -97,12 +97,29 @@ final class WebSetupTests: XCTestCase {
     /// this computer alone, and another address is refused with what to do.
     func testSetupIsOfferedOnThisComputerAlone() throws {
         let w = try WebWorld()
-        let home = w.scratch.path("school2")
+        let home = w.scratch.folder("school2")
         let r = try ToolRunner.run("mentorsync-school", ["web", "--listen", "0.0.0.0:0", "--home", home.path], environment: ToolLocale.russian)
         XCTAssertEqual(r.exitCode, 1, r.stdout + r.stderr)
         XCTAssertTrue(r.stderr.contains("сначала подключите школу на этом компьютере"), r.stderr)
         XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: home.path), "nothing is made")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home.path), [], "nothing is made")
+    }
+
+    /// A folder that is not there at all — a `--home` mistyped, a disk not mounted — is not offered
+    /// for setup: a second registry of the school would be made there. It says there is no registry.
+    func testAFolderThatIsNotThereIsNotOfferedForSetup() throws {
+        let w = try WebWorld()
+        let home = w.scratch.path("not-mounted/school")
+        let log = w.scratch.path("not-mounted.log")
+        // Started as a server would be, and stopped if it serves: offered for setup, it would not end.
+        let p = try ToolRunner.start("mentorsync-school", ["web", "--listen", "127.0.0.1:0", "--home", home.path], log: log, environment: ToolLocale.russian)
+        let ended = ToolRunner.waitUntil(timeout: 20) { !p.isRunning }
+        if !ended { p.terminate(); p.waitUntilExit() }
+        let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        XCTAssertTrue(ended, "served: \(said)")
+        XCTAssertEqual(p.terminationStatus, 1, said)
+        XCTAssertTrue(said.contains("нет реестра mentorsync"), said)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: home.appendingPathComponent("registry.db").path), "nothing is made")
     }
 
     /// The district's enrollment page tells the methodologist what the school does with the file

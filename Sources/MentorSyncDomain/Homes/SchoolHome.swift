@@ -40,13 +40,14 @@ public final class SchoolHome {
         return SchoolHome(url: home, replica: replica)
     }
 
-    /// A folder a school can be set up in from the browser: absent, or empty as the installer
-    /// leaves it (a file system's `lost+found` aside). A folder holding anything else is not
-    /// taken for a new school's home: the web app started in the wrong folder says so instead.
+    /// A folder a school can be set up in from the browser: one that is there and empty, as the
+    /// installer leaves it (a file system's `lost+found` aside). A folder holding anything else, or
+    /// none at all (a `--home` mistyped, a disk not mounted: a second registry of the school would
+    /// be made there), is not taken for a new school's home: the web app says there is no registry.
     public static func awaitsSetup(_ home: URL) -> Bool {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: home.path, isDirectory: &isFolder) else { return true }
-        guard isFolder.boolValue, let entries = try? FileManager.default.contentsOfDirectory(atPath: home.path) else { return false }
+        guard FileManager.default.fileExists(atPath: home.path, isDirectory: &isFolder), isFolder.boolValue,
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: home.path) else { return false }
         return entries.allSatisfy { $0 == "lost+found" }
     }
 
