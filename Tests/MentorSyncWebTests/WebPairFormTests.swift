@@ -186,15 +186,8 @@ final class WebPairFormTests: XCTestCase {
     /// who knows the pairs by the young teacher, had to open each. The pair reads with its mentees,
     /// as in the form's choice of the pair; so do the plans and the surveys.
     func testTheListsOfMeetingsPlansAndSurveysShowEachPairsMentees() throws {
-        let w = try WebWorld()
+        let w = try mentorWithTwoPairs()
         try w.sql(w.schoolHome, """
-            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Белов Олег');
-            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
-            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-1', 's001', 'p-1'), ('e-2', 's001', 'p-2');
-            INSERT INTO pairs (id, org_id, mentor_id, started_on) VALUES ('pair-1', 's001', 'm-1', '2025-09-15'), ('pair-2', 's001', 'm-1', '2025-10-01');
-            INSERT INTO pair_mentees (id, org_id, pair_id, mentee_id) VALUES ('pm-1', 's001', 'pair-1', 'e-1'), ('pm-2', 's001', 'pair-2', 'e-2');
-            INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('mt-1', 's001', 'pair-1', 'introduction', '2025-09-22'),
-              ('mt-2', 's001', 'pair-2', 'introduction', '2025-10-06');
             INSERT INTO plans (id, org_id, pair_id, title) VALUES ('pl-1', 's001', 'pair-2', 'ИОМ');
             INSERT INTO surveys (id, org_id, pair_id, respondent, satisfaction) VALUES ('sv-1', 's001', 'pair-1', 'mentee', 9);
             """)
@@ -211,16 +204,7 @@ final class WebPairFormTests: XCTestCase {
     /// ничего не найдено», though his pair is listed. A pair is found by its mentees' names, and
     /// a meeting, plan or survey by its pair's.
     func testPairsAndMeetingsAreFoundByAMenteesName() throws {
-        let w = try WebWorld()
-        try w.sql(w.schoolHome, """
-            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Белов Олег');
-            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
-            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-1', 's001', 'p-1'), ('e-2', 's001', 'p-2');
-            INSERT INTO pairs (id, org_id, mentor_id, started_on) VALUES ('pair-1', 's001', 'm-1', '2025-09-15'), ('pair-2', 's001', 'm-1', '2025-10-01');
-            INSERT INTO pair_mentees (id, org_id, pair_id, mentee_id) VALUES ('pm-1', 's001', 'pair-1', 'e-1'), ('pm-2', 's001', 'pair-2', 'e-2');
-            INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('mt-1', 's001', 'pair-1', 'introduction', '2025-09-22'),
-              ('mt-2', 's001', 'pair-2', 'introduction', '2025-10-06');
-            """)
+        let w = try mentorWithTwoPairs()
         let client = WebClient(port: try w.start("mentorsync-school", home: w.schoolHome))
         let word = "белов".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         let pairs = client.get("/t/pairs?q=" + word)?.body ?? ""
@@ -305,4 +289,20 @@ final class WebPairFormTests: XCTestCase {
     }
 
     func links(_ w: WebWorld) throws -> [String] { try rows(w, "pair_mentees").compactMap { $0["mentee_id"] as? String }.sorted() }
+
+    /// One mentor, «Иванова Мария», with two pairs — Смирнова Анна's (from 15.09.2025) and Белов
+    /// Олег's (from 01.10.2025) — and each pair's introduction, written as another program would.
+    func mentorWithTwoPairs() throws -> WebWorld {
+        let w = try WebWorld()
+        try w.sql(w.schoolHome, """
+            INSERT INTO persons (id, org_id, full_name) VALUES ('p-m', 's001', 'Иванова Мария'), ('p-1', 's001', 'Смирнова Анна'), ('p-2', 's001', 'Белов Олег');
+            INSERT INTO mentors (id, org_id, person_id) VALUES ('m-1', 's001', 'p-m');
+            INSERT INTO mentees (id, org_id, person_id) VALUES ('e-1', 's001', 'p-1'), ('e-2', 's001', 'p-2');
+            INSERT INTO pairs (id, org_id, mentor_id, started_on) VALUES ('pair-1', 's001', 'm-1', '2025-09-15'), ('pair-2', 's001', 'm-1', '2025-10-01');
+            INSERT INTO pair_mentees (id, org_id, pair_id, mentee_id) VALUES ('pm-1', 's001', 'pair-1', 'e-1'), ('pm-2', 's001', 'pair-2', 'e-2');
+            INSERT INTO meetings (id, org_id, pair_id, kind, held_on) VALUES ('mt-1', 's001', 'pair-1', 'introduction', '2025-09-22'),
+              ('mt-2', 's001', 'pair-2', 'introduction', '2025-10-06');
+            """)
+        return w
+    }
 }
