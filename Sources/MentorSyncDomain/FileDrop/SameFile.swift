@@ -7,12 +7,12 @@ enum SameFile {
     static let chunk = 1 << 20
 
     static func contents(_ a: URL, _ b: URL) -> Bool {
-        guard let sizeA = size(a), let sizeB = size(b), sizeA == sizeB,
+        guard let sizeA = FileFacts.of(a)?.size, sizeA == FileFacts.of(b)?.size,
               let ha = try? FileHandle(forReadingFrom: a), let hb = try? FileHandle(forReadingFrom: b) else { return false }
         defer { try? ha.close(); try? hb.close() }
         do {
             while true {
-                // nil at the end of a file
+                // nil at the end of a file; a folder of the name throws on the first read
                 let x = try ha.read(upToCount: chunk) ?? Data(), y = try hb.read(upToCount: chunk) ?? Data()
                 if x != y { return false }
                 if x.isEmpty { return true }
@@ -20,11 +20,5 @@ enum SameFile {
         } catch {
             return false
         }
-    }
-
-    static func size(_ url: URL) -> UInt64? {
-        var st = stat()
-        guard stat(url.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return UInt64(st.st_size)
     }
 }
