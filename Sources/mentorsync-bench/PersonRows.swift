@@ -41,7 +41,7 @@ struct PersonRows {
     static func createSQL(named name: String = table.name) -> String {
         var t = table
         t.name = name
-        return t.createSQL
+        return t.plainCreateSQL
     }
 
     /// Row `index` owned by `org`.

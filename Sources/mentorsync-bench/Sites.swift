@@ -30,7 +30,7 @@ enum Sites {
     /// no bookkeeping (the "equal empty database" changesets are applied to).
     static func createPlainRegistry(_ db: RawDatabase) throws {
         try db.execute("BEGIN")
-        for t in schema.tables { try db.execute(t.createSQL) }
+        for t in schema.tables { try db.execute(t.plainCreateSQL) }
         try db.execute("COMMIT")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import MentorSyncDomain
 import MentorSyncEngine
 import MentorSyncTestSupport
 
@@ -10,8 +11,10 @@ final class OwnershipCLITests: XCTestCase {
         try Database(path: home.appendingPathComponent("registry.db").path)
     }
 
+    /// The row's id and cells (not its clock: each site numbers the sites in it its own way).
     func row(_ home: URL, _ table: String, _ id: String) throws -> [String]? {
-        try registry(home).rows("SELECT * FROM \(table) WHERE id = ?", [.text(id)]).first?.map(\.displayText)
+        let cells = try XCTUnwrap(RegistrySchema.schema.table(named: table)).cellNames.map(SQL.identifier).joined(separator: ", ")
+        return try registry(home).rows("SELECT id, \(cells) FROM \(table) WHERE id = ?", [.text(id)]).first?.map(\.displayText)
     }
 
     /// Clocks of the row this school keeps as a row of its share (a trace of a move is not one).

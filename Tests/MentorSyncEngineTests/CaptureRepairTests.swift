@@ -7,13 +7,14 @@ import MentorSyncTestSupport
 /// change a table); its capture triggers go with the original. Capture must notice, re-arm, and
 /// capture what changed meanwhile: only that, so nothing else is stamped again.
 final class CaptureRepairTests: XCTestCase {
-    /// Rebuilds `persons` as DB Browser does, with one more column, through a second connection.
+    /// Rebuilds `persons` as DB Browser does, with one more column, through a second connection:
+    /// every column the table has is copied, the row's clock and fingerprint among them.
     static func rebuildPersons(_ path: String) throws {
         let other = try Database(path: path)
         let create = RegistrySchema.persons.createSQL
             .replacingOccurrences(of: "\"persons\"", with: "\"sqlb_temp_table_1\"")
             .replacingOccurrences(of: "\n)", with: ",\n  extra TEXT\n)")
-        let cols = (["id"] + RegistrySchema.persons.cellNames).map(SQL.identifier).joined(separator: ", ")
+        let cols = (["id"] + RegistrySchema.persons.cellNames + TableSchema.clockColumns).map(SQL.identifier).joined(separator: ", ")
         try other.transaction {
             try other.execute(create)
             try other.execute("INSERT INTO sqlb_temp_table_1 (\(cols)) SELECT \(cols) FROM persons")
@@ -79,7 +80,7 @@ final class CaptureRepairTests: XCTestCase {
             let values = try XCTUnwrap(try s.readValues(RegistrySchema.persons, id: id))
             let earlier = RowFingerprint(values: values, layout: .bytes).bytes
             XCTAssertEqual(earlier.count % 2, 0)
-            try s.database.execute("UPDATE msync_rows SET fp = ? WHERE id = ?", [.blob(earlier), .text(id)])
+            try s.database.execute("UPDATE persons SET msync_fp = ? WHERE id = ?", [.blob(earlier), .text(id)])
         }
         let before = try XCTUnwrap(try s.loadRow(table: RegistrySchema.persons.number, id: "b"))
         try Self.rebuildPersons(s.database.path)
@@ -115,8 +116,9 @@ final class CaptureRepairTests: XCTestCase {
         try s.fold()
         // A home made by an earlier version: no fingerprints kept.
         try s.database.execute("ALTER TABLE msync_rows DROP COLUMN fp")
+        try s.database.execute("UPDATE persons SET msync_fp = NULL")
         let reopened = try Replica(path: s.database.path, schema: RegistrySchema.schema)
-        XCTAssertEqual(try reopened.database.scalar("SELECT typeof(fp) FROM msync_rows WHERE id = 'old'")?.text, "blob")
+        XCTAssertEqual(try reopened.database.scalar("SELECT typeof(msync_fp) FROM persons WHERE id = 'old'")?.text, "blob")
         try Self.rebuildPersons(s.database.path)
         XCTAssertEqual(try reopened.ensureCapture(), CaptureRepair(tables: ["persons"]))
     }

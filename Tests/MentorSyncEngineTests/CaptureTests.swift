@@ -20,7 +20,7 @@ final class CaptureTests: XCTestCase {
         try school.removeRowClock(table: table, id: "p1")
         try school.storeRow(table: table, id: "p1", row, held: true)
         XCTAssertEqual(try school.loadRow(table: table, id: "p1")?.local, 77, "inserted when it was not there")
-        XCTAssertEqual(try school.database.scalar("SELECT typeof(fp) FROM msync_rows WHERE id = 'p1'")?.text, "blob", "with the fingerprint of its values")
+        XCTAssertEqual(try school.database.scalar("SELECT typeof(msync_fp) FROM persons WHERE id = 'p1'")?.text, "blob", "with the fingerprint of its values")
     }
 
     func testEditsFromASecondPlainConnectionAreCaptured() throws {

@@ -75,8 +75,7 @@ final class FingerprintReadTests: XCTestCase {
         }
         try t.syncAll()
         for id in ids {
-            let stored = try t.district.database.scalar("SELECT fp FROM msync_rows WHERE tbl = ? AND id = ?",
-                                                        [.integer(Int64(RegistrySchema.persons.number)), .text(id)])
+            let stored = try t.district.database.scalar("SELECT msync_fp FROM persons WHERE id = ?", [.text(id)])
             let values = try XCTUnwrap(try t.district.readValues(RegistrySchema.persons, id: id))
             XCTAssertEqual(stored, .blob(RowFingerprint(values: values).bytes), id)
         }

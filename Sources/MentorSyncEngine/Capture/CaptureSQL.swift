@@ -28,7 +28,8 @@ public enum CaptureSQL {
           mask INTEGER
         )
         """,
-        // The clock of every row this site holds, tombstones included.
+        // Every row this site holds, tombstones included: its owner, liveness and the last counter
+        // of this site in it; the clock of a tombstone or a moved row (a live row's is in the row).
         """
         CREATE TABLE IF NOT EXISTS msync_rows (
           tbl INTEGER NOT NULL,
@@ -114,6 +115,12 @@ public enum CaptureSQL {
     /// Log operations.
     public enum Op: Int64 { case insert = 1, update = 2, delete = 3 }
 
+    /// A deleted row takes its clock with it, and the fold that makes its tombstone comes later:
+    /// the clock is kept in the row's entry meanwhile (Replica+RowStore).
+    private static func keepClock(_ table: Int) -> String {
+        "UPDATE msync_rows SET clock = OLD.msync_clock WHERE tbl = \(table) AND id = OLD.id AND OLD.msync_clock IS NOT NULL;"
+    }
+
     /// The names of a table's capture triggers: capture is in place when all are there, on that table.
     public static func triggerNames(for table: TableSchema) -> [String] {
         ["insert", "update", "rekey", "delete"].map { "msync_\(table.name)_\($0)" }
@@ -140,8 +147,9 @@ public enum CaptureSQL {
             END
             """,
             // A changed id is the insert of a new row (op 1); the old id's deletion is the rekey trigger's.
+            // Of the row's cells only: writing its clock (Replica+RowStore) is no change to capture.
             """
-            CREATE TRIGGER \(SQL.identifier("msync_\(name)_update")) AFTER UPDATE ON \(t) BEGIN
+            CREATE TRIGGER \(SQL.identifier("msync_\(name)_update")) AFTER UPDATE OF \((["id"] + table.cellNames).map(SQL.identifier).joined(separator: ", ")) ON \(t) BEGIN
               INSERT INTO msync_log(tbl, id, org_id, op, mask) VALUES (\(n), NEW.id, NEW.org_id,
                 CASE WHEN NEW.id IS NOT OLD.id THEN 1 ELSE 2 END,
                 \(bits.joined(separator: " | ")));
@@ -150,11 +158,13 @@ public enum CaptureSQL {
             """
             CREATE TRIGGER \(SQL.identifier("msync_\(name)_rekey")) AFTER UPDATE OF id ON \(t) WHEN NEW.id IS NOT OLD.id BEGIN
               INSERT INTO msync_log(tbl, id, org_id, op) VALUES (\(n), OLD.id, OLD.org_id, 3);
+              \(keepClock(n))
             END
             """,
             """
             CREATE TRIGGER \(SQL.identifier("msync_\(name)_delete")) AFTER DELETE ON \(t) BEGIN
               INSERT INTO msync_log(tbl, id, org_id, op) VALUES (\(n), OLD.id, OLD.org_id, 3);
+              \(keepClock(n))
             END
             """,
         ]

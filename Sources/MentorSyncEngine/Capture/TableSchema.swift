@@ -94,10 +94,20 @@ public struct TableSchema: Sendable, Equatable {
 
     public func column(named name: String) -> ColumnSchema? { columns.first { $0.name == name } }
 
-    public var createSQL: String {
+    /// The columns every synced table has beside its own: the row's clock and the fingerprint of
+    /// its values (Replica+RowStore). Not cells: they never travel and capture does not watch them.
+    public static let clockColumns = ["msync_clock", "msync_fp"]
+
+    public var createSQL: String { createSQL(withClocks: true) }
+
+    /// The table as an application without sync would have it: its cells alone (the bench's references).
+    public var plainCreateSQL: String { createSQL(withClocks: false) }
+
+    private func createSQL(withClocks: Bool) -> String {
         var parts = ["id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64)",
                      "org_id TEXT NOT NULL CHECK (length(org_id) BETWEEN 1 AND 32)"]
         for c in columns { parts.append(c.definitionSQL) }
+        if withClocks { parts += TableSchema.clockColumns.map { "\($0) BLOB" } }
         return "CREATE TABLE IF NOT EXISTS \(SQL.identifier(name)) (\n  " + parts.joined(separator: ",\n  ") + "\n)"
     }
 }

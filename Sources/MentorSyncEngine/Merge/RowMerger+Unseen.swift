@@ -97,13 +97,15 @@ extension RowMerger {
         let refusal = try refusal(of: change, table: table, positions: positions, heldBy: nil) ?? ownersDisagree(change, incoming)
             ?? notWhole(change, incoming)
         let new = prepared?.unseen ?? unseenRow(change, incoming, table: table)
-        let stored: Bool
-        if let prepared, prepared.unseen != nil, let clock = prepared.clock {
-            stored = try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, clock: clock, fingerprint: prepared.fingerprint)
+        let clock: [UInt8], fingerprint: [UInt8]?
+        if let prepared, prepared.unseen != nil, let c = prepared.clock {
+            (clock, fingerprint) = (c, prepared.fingerprint)
         } else {
-            stored = try replica.storeRowIfAbsent(table: table.number, id: change.id, new.stored, values: new.values)
+            (clock, fingerprint) = (try replica.encodeClock(new.stored.clock), new.values.map { RowFingerprint(values: $0).bytes })
         }
-        guard stored else {
+        // The entry first: it is there already when the row is held, and then nothing is written.
+        let entry = Replica.rowParameters(table: table.number, id: change.id, new.stored, clock: clock, fingerprint: nil)
+        guard try replica.storeIndexIfAbsent(parameters: entry) else {
             expectUnseen = false
             return false
         }
@@ -113,7 +115,9 @@ extension RowMerger {
             return true
         }
         if let values = new.values {
-            do { try writeBase(table, id: change.id, values: values, insert: true) } catch let e as SQLiteError where e.isConstraint {
+            do {
+                try writeBase(table, id: change.id, values: values, insert: true, clock: clock, fingerprint: fingerprint)
+            } catch let e as SQLiteError where e.isConstraint {
                 try replica.removeRowClock(table: table.number, id: change.id)
                 refuse(change, table, positions, refusedValue(change, e), in: &report)
                 return true

@@ -203,11 +203,17 @@ struct RowMerger {
         return s
     }
 
-    func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool) throws {
+    /// Writes a row's values; an insert with the row's clock and fingerprint when the caller has
+    /// them (else they are written after it, `Replica.storeRow`).
+    func writeBase(_ table: TableSchema, id: String, values: [DatabaseValue], insert: Bool,
+                   clock: [UInt8]? = nil, fingerprint: [UInt8]? = nil) throws {
         if insert {
             let s = try replica.insertStatement(table)
             try s.bind(id, at: 1)
-            try s.run(binding: values, from: 2)
+            try s.bind(values, from: 2)
+            try s.bind(clock.map { .blob($0) } ?? .null, at: values.count + 2)
+            try s.bind(fingerprint.map { .blob($0) } ?? .null, at: values.count + 3)
+            try s.run()
         } else {
             let s = try replica.updateStatement(table)
             try s.bind(values, from: 1)

@@ -135,10 +135,12 @@ extension Replica {
                         guard let (table, cellLimit) = sent[number] else { return }
                         let id = s.string(at: 1) ?? ""
                         if !heldKeys.isEmpty && heldKeys.contains(RowKey(table: number, id: id)) { return }
-                        let clock = try codec.decode(s.bytes(at: 4), slots: cellSlots(number))
                         let org = s.string(at: 2) ?? ""
                         let alive = s.int64(at: 3) != 0
-                        let values = alive ? try readValues(table, id: id) : nil
+                        // A live row's values and clock are read from its row; a tombstone's clock is the entry's.
+                        let row = alive ? try readValuesAndClock(table, id: id) : nil
+                        let values = row?.values
+                        let clock = try decodeStoredClock(row?.clock ?? s.bytes(at: 4), table: number)
                         var cells: [CellChange] = []
                         cells.reserveCapacity(clock.stamps.count)
                         // A row whose owner changed after what the recipient knows may be new to it (a row
@@ -288,6 +290,16 @@ extension Replica {
         defer { s.reset() }
         guard try s.step() else { return nil }
         return RowFingerprint(statement: s, columns: 0..<table.columns.count + 1)
+    }
+
+    /// The values of a live row, with its clock as stored in the row (nil when it has none there).
+    func readValuesAndClock(_ table: TableSchema, id: String) throws -> (values: [DatabaseValue], clock: [UInt8]?)? {
+        let s = try selectStatement(table)
+        try s.bind(id, at: 1)
+        defer { s.reset() }
+        guard try s.step() else { return nil }
+        let n = table.columns.count + 1
+        return ((0..<n).map { s.value(at: $0) }, s.isNull(at: n) ? nil : s.bytes(at: n))
     }
 
     func readValues(_ table: TableSchema, id: String) throws -> [DatabaseValue]? {

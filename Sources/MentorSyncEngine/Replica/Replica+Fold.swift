@@ -1,87 +1,5 @@
 /// Folding the capture log into row clocks.
 extension Replica {
-    struct StoredRow: Sendable {
-        var orgID: String
-        var alive: Bool
-        var local: Int64
-        var clock: RowClock
-    }
-
-    func loadRow(table: Int, id: String) throws -> StoredRow? {
-        let s = try loadRowStatement()
-        try s.bind(Int64(table), at: 1)
-        try s.bind(id, at: 2)
-        defer { s.reset() }
-        guard try s.step() else { return nil }
-        return StoredRow(orgID: s.string(at: 0) ?? "", alive: s.int64(at: 1) != 0, local: s.int64(at: 2),
-                         clock: try codec.decode(s.bytes(at: 3), slots: cellSlots(table)))
-    }
-
-    /// Stores a row's clock, with the fingerprint of its values now (see `RowFingerprint`).
-    /// `values` (cell positions 1…n) are the row's values as the caller just wrote them; without
-    /// them they are read back from the table. `held`: the caller loaded the row's clock, so it is
-    /// there to be updated in place — an UPDATE rewrites the one b-tree entry where INSERT OR REPLACE
-    /// deletes and inserts it (the floor of a merge of updates, bench §8: 1.59 / 1.70× → 1.93 / 1.94×).
-    func storeRow(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]? = nil, held: Bool = false) throws {
-        if held {
-            let u = try updateRowStatement()
-            try bindRow(u, table: table, id: id, row, values: written)
-            try u.run()
-            if database.changes == 1 { return }
-        }
-        try bindRow(try storeRowStatement(), table: table, id: id, row, values: written)
-        try storeRowStatement().run()
-    }
-
-    /// Binds a row's tbl, id, org_id, alive, local, clock, fp as ?1…?7 (`storeRow`'s statements).
-    private func bindRow(_ s: Statement, table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws {
-        // Bound one by one (copied by SQLite): for an update of a held row, building the parameters
-        // as one array to bind in place cost more than the copies it saved (merge of updates −5%).
-        try s.bind(Int64(table), at: 1)
-        try s.bind(id, at: 2)
-        try s.bind(row.orgID, at: 3)
-        try s.bind(Int64(row.alive ? 1 : 0), at: 4)
-        try s.bind(row.local, at: 5)
-        try s.bind(.blob(try codec.encode(row.clock)), at: 6)
-        try s.bind(try fingerprint(row, table: table, id: id, values: written).map { .blob($0) } ?? .null, at: 7)
-    }
-
-    /// Stores the clock of a row this site does not hold; false (and nothing written) when it holds it.
-    func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, values written: [DatabaseValue]?) throws -> Bool {
-        let clock = try codec.encode(row.clock)
-        return try storeRowIfAbsent(table: table, id: id, row, clock: clock,
-                                    fingerprint: try fingerprint(row, table: table, id: id, values: written))
-    }
-
-    /// The same, with the clock already encoded and the values' fingerprint taken (`RowPreparer`).
-    func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) throws -> Bool {
-        try insertRowIfAbsentStatement().run(binding: Replica.rowParameters(table: table, id: id, row, clock: clock, fingerprint: fingerprint), from: 1)
-        return database.changes == 1
-    }
-
-    /// The same, with its parameters made (`FoldReadAhead`).
-    func storeRowIfAbsent(parameters: [DatabaseValue]) throws -> Bool {
-        try insertRowIfAbsentStatement().run(binding: parameters, from: 1)
-        return database.changes == 1
-    }
-
-    /// The parameters of `storeRow`'s statements: tbl, id, org_id, alive, local, clock, fp.
-    static func rowParameters(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) -> [DatabaseValue] {
-        [.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local),
-         .blob(clock), row.alive ? fingerprint.map { .blob($0) } ?? .null : .null]
-    }
-
-    /// The fingerprint of a live row's values: of `written`, or read from the table; nil for a tombstone.
-    private func fingerprint(_ row: StoredRow, table: Int, id: String, values written: [DatabaseValue]?) throws -> [UInt8]? {
-        guard row.alive, let t = schema.table(number: table) else { return nil }
-        if let written { return RowFingerprint(values: written).bytes }
-        return try readFingerprint(t, id: id)?.bytes
-    }
-
-    func removeRowClock(table: Int, id: String) throws {
-        try database.execute("DELETE FROM msync_rows WHERE tbl = ? AND id = ?", [.integer(Int64(table)), .text(id)])
-    }
-
     /// Folds every captured write into the row clocks. Runs inside the caller's write transaction.
     /// Returns the number of log entries folded.
     /// `readsAhead`: a long log may be read ahead on a second connection (tests compare without).
@@ -122,7 +40,7 @@ extension Replica {
                     if let parameters = batch.prepared[g] {
                         if try storeRowIfAbsent(parameters: parameters) { continue }
                     } else if let row = try folding.applying(entries, to: nil, table),
-                              try storeRowIfAbsent(table: tbl, id: id, row, values: nil) {
+                              try storeRowIfAbsent(table: tbl, id: id, row) {
                         continue
                     }
                 }

@@ -31,8 +31,8 @@ public final class Replica {
         if let t = sqlTexts[table.number] { return t }
         let cols = table.cellNames.map(SQL.identifier)
         let name = SQL.identifier(table.name)
-        let t = TableSQL(select: "SELECT \(cols.joined(separator: ", ")) FROM \(name) WHERE id = ?",
-                         insert: "INSERT OR REPLACE INTO \(name) (id, \(cols.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: cols.count)))",
+        let t = TableSQL(select: "SELECT \(cols.joined(separator: ", ")), msync_clock FROM \(name) WHERE id = ?",
+                         insert: "INSERT OR REPLACE INTO \(name) (id, \(cols.joined(separator: ", ")), msync_clock, msync_fp) VALUES (?\(String(repeating: ", ?", count: cols.count + 2)))",
                          update: "UPDATE \(name) SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?")
         sqlTexts[table.number] = t
         return t
@@ -93,8 +93,6 @@ public final class Replica {
         self.codec = RowClockCodec(database: db)
         try Replica.upgradePeerState(db)
         try Replica.upgradePeerSchema(db)
-        if found < schema.version { try Replica.migrate(db, path: path, from: found, to: schema) }
-        try Replica.upgradeEnumerationChecks(db, schema)
         // Homes made before row fingerprints, capture repairs and the tombstone index were kept
         // get their tables and indexes first.
         let unprinted = try db.scalar("SELECT 1 FROM pragma_table_info('msync_rows') WHERE name = 'fp'") == nil
@@ -107,6 +105,9 @@ public final class Replica {
                 for sql in CaptureSQL.metadata { try db.execute(sql) }
             }
         }
+        try Replica.moveClocksIntoRows(db, schema, version: found)
+        if found < schema.version { try Replica.migrate(db, path: path, from: found, to: schema) }
+        try Replica.upgradeEnumerationChecks(db, schema)
         try ensureCapture()
         if unprinted { try fingerprintUnprintedRows() }
     }
@@ -122,6 +123,9 @@ public final class Replica {
         for c in table.columns where !existing.contains(c.name) {
             // With its checks, so a column added by a migration refuses bad values like a new one.
             try db.execute("ALTER TABLE \(SQL.identifier(table.name)) ADD COLUMN \(c.definitionSQL)")
+        }
+        for c in TableSchema.clockColumns where !existing.contains(c) {
+            try db.execute("ALTER TABLE \(SQL.identifier(table.name)) ADD COLUMN \(c) BLOB")
         }
         if triggers { for sql in CaptureSQL.triggers(for: table) { try db.execute(sql) } }
     }

@@ -140,6 +140,8 @@ final class RowClockCodec {
     /// hardly any row ever moves, and the district asks this of every row it wrote since a school's
     /// last reply, for every school its status lists. A damaged clock answers yes (`decode` says why).
     func namesFormerOwners(_ bytes: [UInt8]) -> Bool {
+        // A live row's entry in `msync_rows` keeps no clock: it did not move (Replica+RowStore).
+        if bytes.isEmpty { return false }
         var r = ByteReader(bytes)
         do {
             let sites = try r.varint("clock sites")
