@@ -40,7 +40,8 @@ public struct RowFingerprint: Equatable, Sendable {
         self.init(cells: columns.count, layout: .words) { RowFingerprint.wordHash(s, column: Int32(columns.lowerBound + $0)) }
     }
 
-    private init(cells: Int, layout: Layout, hash: (Int) -> UInt64) {
+    /// The layout of `cells` hashes (also `init(arguments:)`, the SQL function's).
+    init(cells: Int, layout: Layout, hash: (Int) -> UInt64) {
         var out = [UInt8](repeating: 0, count: 8 + 2 * cells + (layout == .words ? 1 : 0))
         var words = WordHash(tag: 5)
         var fnv = FNV1a()

@@ -1,0 +1,94 @@
+/// Stored row clocks (`RowClockCodec`'s bytes) read and merged as they are, sites as their numbers:
+/// what the SQL functions of a one-statement merge need (`MergeFunctions`), without a database.
+///
+/// Layout (varints): the version's entries (site number, counter) in byte order of the sites' ids;
+/// the stamps (position, counter, site number), positions ascending; then, only when there are
+/// any, the former owners' numbers ascending.
+///
+/// Site ids are unknown here, so two stamps of one counter by different sites cannot be ordered:
+/// `advances` says no to such a patch and the Swift merge, which knows the ids, decides it.
+enum ClockBlob {
+    /// More sites than this in a version, and the row goes the slow way (versions are compared
+    /// entry by entry, each a walk over the other: a row's version names the few sites that wrote it).
+    static let widestVersion = 128
+
+    /// Whether the update carried by `patch` (the sender's row version and the stamps of the cells
+    /// it sends) can be taken as a plain overwrite of the row held as `held`, by this site `ownSite`.
+    ///
+    /// True exactly when all hold:
+    /// - the patch's version covers the held one (every held entry ≤ the patch's);
+    /// - the patch has this site's counter as held (absent is 0): a sender claiming writes of this
+    ///   site that it does not hold here, or missing some, goes the slow way;
+    /// - something changes: a version entry of the patch is greater, or a patch stamp is newer than
+    ///   the held stamp at its position (a greater counter, or a position held without a stamp);
+    /// - no patch stamp is older (a smaller counter) or of the same counter by another site than the
+    ///   held stamp at its position — under coverage an honest sender's stamp is never older, and
+    ///   a tie of counters needs the sites' ids to order: both go the slow way;
+    /// - the held clock names no former owners (a row that moved goes the slow way);
+    /// - both blobs are well formed (a patch has no former owners).
+    static func advances(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer, ownSite: Int) -> Bool {
+        guard let h = Parts(held), let p = Parts(patch), !p.hasTail, !h.hasTail, ownSite >= 0 else { return false }
+        var newer = false
+        var entries = h.entries
+        while let e = entries.next() {
+            guard let mine = p.counter(of: e.site), mine >= e.counter else { return false }
+        }
+        guard (h.counter(of: UInt64(ownSite)) ?? 0) == (p.counter(of: UInt64(ownSite)) ?? 0) else { return false }
+        entries = p.entries
+        while !newer, let e = entries.next() { newer = e.counter > h.counter(of: e.site) ?? 0 }
+        var heldStamps = h.stamps, patchStamps = p.stamps
+        var heldStamp = heldStamps.next()
+        while let s = patchStamps.next() {
+            while let hs = heldStamp, hs.position < s.position { heldStamp = heldStamps.next() }
+            guard let hs = heldStamp, hs.position == s.position else { newer = true; continue }
+            if s.counter < hs.counter || (s.counter == hs.counter && s.site != hs.site) { return false }
+            if s.counter > hs.counter { newer = true }
+        }
+        return newer
+    }
+
+    /// The held clock after taking `patch` as `advances` allows: the patch's version, the held stamps
+    /// with those the patch carries put in where newer (a greater counter, or the same counter by
+    /// another site: `advances` lets no such tie through), the held former owners kept.
+    /// The bytes `RowClockCodec.encode` gives the clock the Swift merge makes; nil if a blob is malformed.
+    static func merged(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard let h = Parts(held), let p = Parts(patch), !p.hasTail else { return nil }
+        var w = ByteWriter(capacity: held.count + patch.count)
+        w.varint(p.entryCount)
+        var entries = p.entries
+        while let e = entries.next() { w.varint(e.site); w.varint(e.counter) }
+        // Positions of both, ascending: counted first, as the count comes before them.
+        var taken: [(position: UInt64, counter: UInt64, site: UInt64)] = []
+        taken.reserveCapacity(h.stampCount + p.stampCount)
+        var heldStamps = h.stamps, patchStamps = p.stamps
+        var hs = heldStamps.next(), ps = patchStamps.next()
+        while hs != nil || ps != nil {
+            if let a = hs, ps == nil || a.position < ps!.position {
+                taken.append(a); hs = heldStamps.next()
+            } else if let b = ps, hs == nil || b.position < hs!.position {
+                taken.append(b); ps = patchStamps.next()
+            } else {
+                let a = hs!, b = ps!
+                taken.append(b.counter > a.counter || (b.counter == a.counter && b.site != a.site) ? b : a)
+                hs = heldStamps.next(); ps = patchStamps.next()
+            }
+        }
+        w.varint(taken.count)
+        for s in taken { w.varint(s.position); w.varint(s.counter); w.varint(s.site) }
+        if h.hasTail {
+            var tail = BlobReader(held, at: h.tailStart)
+            let n = tail.varint()!
+            w.varint(n)
+            for _ in 0..<n { w.varint(tail.varint()!) }
+        }
+        return w.bytes
+    }
+
+    static func advances(held: [UInt8], patch: [UInt8], ownSite: Int) -> Bool {
+        held.withUnsafeBytes { h in patch.withUnsafeBytes { advances(held: h, patch: $0, ownSite: ownSite) } }
+    }
+
+    static func merged(held: [UInt8], patch: [UInt8]) -> [UInt8]? {
+        held.withUnsafeBytes { h in patch.withUnsafeBytes { merged(held: h, patch: $0) } }
+    }
+}

@@ -1,0 +1,35 @@
+import CSQLite
+
+/// SQL functions that let one UPDATE merge a row's update (clock and fingerprint kept in the row):
+///
+///     UPDATE t SET c3 = ?2, msync_clock = msync_clock_merge(msync_clock, ?3),
+///                  msync_fp = msync_fingerprint(org_id, c1, c2, ?2, c4)
+///     WHERE id = ?1 AND org_id = ?4 AND msync_clock_advances(msync_clock, ?3, ?5)
+///
+/// - `msync_clock_advances(held, patch, ownSite)`: 1 when the update may be taken as it is,
+///   `ClockBlob.advances`; 0 otherwise (NULL or malformed blobs, an own site that is not an integer).
+/// - `msync_clock_merge(held, patch)`: the held clock with the patch taken, `ClockBlob.merged`;
+///   NULL for a NULL or malformed blob.
+/// - `msync_fingerprint(v1, …, vn)`: `RowFingerprint(values:)` of the values, as a blob.
+///
+/// Deterministic: SQLite may compute a call once for equal arguments within a statement.
+enum MergeFunctions {
+    static func install(on database: Database) throws {
+        try database.defineFunction("msync_clock_advances", arguments: 3, deterministic: true) { result, args in
+            guard args[0].type == SQLITE_BLOB, args[1].type == SQLITE_BLOB, args[2].type == SQLITE_INTEGER else {
+                result.result(false); return
+            }
+            result.result(ClockBlob.advances(held: args[0].blob, patch: args[1].blob, ownSite: Int(args[2].int64)))
+        }
+        try database.defineFunction("msync_clock_merge", arguments: 2, deterministic: true) { result, args in
+            guard args[0].type == SQLITE_BLOB, args[1].type == SQLITE_BLOB,
+                  let merged = ClockBlob.merged(held: args[0].blob, patch: args[1].blob) else {
+                result.resultNull(); return
+            }
+            result.result(blob: merged)
+        }
+        try database.defineFunction("msync_fingerprint", arguments: -1, deterministic: true) { result, args in
+            result.result(blob: RowFingerprint(arguments: args).bytes)
+        }
+    }
+}
