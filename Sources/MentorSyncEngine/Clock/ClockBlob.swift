@@ -77,9 +77,7 @@ enum ClockBlob {
         for s in taken { w.varint(s.position); w.varint(s.counter); w.varint(s.site) }
         if h.hasTail {
             var tail = BlobReader(held, at: h.tailStart)
-            let n = tail.varint()!
-            w.varint(n)
-            for _ in 0..<n { w.varint(tail.varint()!) }
+            while let n = tail.varint() { w.varint(n) }  // the count, then the owners: checked by `Parts`
         }
         return w.bytes
     }
