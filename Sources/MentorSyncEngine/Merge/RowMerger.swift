@@ -24,6 +24,9 @@ struct RowMerger {
         let kept = replica.keepsRows(ownedBy: change.orgID) || replica.isSharedRow(change)
         if kept && expectUnseen,
            try mergeIfUnseen(change, table: table, positions: positions, prepared: prepared, report: &report) { return }
+        // A daily bundle's rows are mostly updates of rows held here that nothing else changed meanwhile.
+        if kept && !expectUnseen,
+           try mergeInPlace(change, table: table, positions: positions, prepared: prepared, report: &report) { return }
         var existing = try replica.loadRow(table: table.number, id: change.id)
         expectUnseen = existing == nil
         if !kept {

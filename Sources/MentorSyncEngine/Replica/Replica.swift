@@ -52,6 +52,12 @@ public final class Replica {
     var shareMemo: ShareMemo?
     /// Updates of just the cells that won, prepared once per table and set of cells.
     var narrow: [Int: [UInt64: Statement]] = [:]
+    /// Updates merged inside SQLite (RowMerger+InPlace), by table and set of cells.
+    var inPlace: [Int: [UInt64: Statement]] = [:]
+    /// Whether merges try that way first (tests compare it with the usual path alone), and how
+    /// many rows this instance merged so.
+    var mergesInPlace = true
+    var rowsMergedInPlace = 0
     func narrowUpdate(_ table: TableSchema, mask: UInt64, _ sql: () -> String) throws -> Statement {
         if let s = narrow[table.number]?[mask] { return s }
         let s = try database.prepare(sql())
@@ -91,6 +97,7 @@ public final class Replica {
         self.role = identity.role
         self.district = identity.district
         self.codec = RowClockCodec(database: db)
+        try MergeFunctions.install(on: db)
         try Replica.upgradePeerState(db)
         try Replica.upgradePeerSchema(db)
         // Homes made before row fingerprints, capture repairs and the tombstone index were kept

@@ -1,0 +1,90 @@
+/// The usual update, merged by one statement: a change to a live row whose sender had seen every
+/// write the row holds here. Then nothing can be concurrent and every cell it brings wins (or is
+/// the same write again), so SQLite is told to write the cells, merge the clock and take the
+/// fingerprint where the row lies (MergeFunctions) — nothing is read first. Whether the row is
+/// such a row is decided by the statement too: when it is not (not held, another owner, a clock the
+/// change does not cover, a moved row, nothing new), it writes nothing and the usual path merges it.
+extension RowMerger {
+    /// True when the change was merged (or refused by the table's checks) here.
+    mutating func mergeInPlace(_ change: RowChange, table: TableSchema, positions: [Int?], prepared: PreparedRow?,
+                               report: inout MergeReport) throws -> Bool {
+        // Rows this site owns are told to their owner with their old values (the usual path reads
+        // them); a deletion, and a change of owner, go the usual way too.
+        guard replica.mergesInPlace, sender != replica.site, change.orgID != replica.site.rawValue, !change.isTombstone else { return false }
+        let incoming = prepared?.incoming ?? incomingCells(change, positions: positions)
+        var mask: UInt64 = 0
+        for c in incoming where c.pos > 0 {
+            if c.pos == 1 && c.value != .text(change.orgID) { return false }
+            if mask & (1 << UInt64(c.pos)) != 0 { return false }  // a position twice: the usual path decides
+            mask |= 1 << UInt64(c.pos)
+        }
+        // The checks of the usual path, with the row held by the owner the change names (the
+        // statement changes nothing if it is held by another).
+        if try refusal(of: change, table: table, positions: positions, heldBy: change.orgID) != nil { return false }
+        let patch = try replica.clockPatch(change, incoming)
+        let s = try inPlaceUpdate(table, mask: mask)
+        try s.bind(change.id, at: 1)
+        try s.bind(change.orgID, at: 2)
+        try s.bind(.blob(patch), at: 3)
+        try s.bind(Int64(try replica.ownSiteNumber()), at: 4)
+        var i = 5
+        for c in incoming.sorted(by: { $0.pos < $1.pos }) where c.pos > 0 {
+            try s.bind(c.value, at: i)
+            i += 1
+        }
+        do { try s.run() } catch let e as SQLiteError where e.isConstraint {
+            refuse(change, table, positions, refusedValue(change, e), in: &report)
+            return true
+        }
+        guard replica.database.changes == 1 else { return false }
+        replica.rowsMergedInPlace += 1
+        report.rowsChanged += 1
+        return true
+    }
+
+    /// `UPDATE <table> SET <cells of mask> = ?5…, msync_clock = merged, msync_fp = of the row after
+    /// WHERE id = ?1 AND org_id = ?2 AND the clock ?3 covers the row's (own site's number ?4)`.
+    private func inPlaceUpdate(_ table: TableSchema, mask: UInt64) throws -> Statement {
+        try replica.inPlaceUpdate(table, mask: mask) {
+            let names = table.cellNames
+            var sets: [String] = [], printed: [String] = []
+            var parameter = 5
+            for (i, name) in names.enumerated() {
+                let q = SQL.identifier(name)
+                if mask & (1 << UInt64(i + 1)) != 0 {
+                    sets.append("\(q) = ?\(parameter)")
+                    printed.append("?\(parameter)")
+                    parameter += 1
+                } else {
+                    printed.append(q)
+                }
+            }
+            sets.append("msync_clock = msync_clock_merge(msync_clock, ?3)")
+            sets.append("msync_fp = msync_fingerprint(\(printed.joined(separator: ", ")))")
+            return """
+                UPDATE \(SQL.identifier(table.name)) SET \(sets.joined(separator: ", "))
+                WHERE id = ?1 AND org_id = ?2 AND msync_clock_advances(msync_clock, ?3, ?4)
+                """
+        }
+    }
+}
+
+extension Replica {
+    /// A change's version and the stamps of its cells, encoded as a clock (what `msync_clock_merge`
+    /// lays over the row's).
+    func clockPatch(_ change: RowChange, _ incoming: [RowMerger.IncomingCell]) throws -> [UInt8] {
+        var clock = RowClock(version: change.version)
+        for c in incoming { clock.stamps[c.pos] = c.stamp }
+        return try codec.encode(clock)
+    }
+
+    func ownSiteNumber() throws -> Int { try codec.number(site) }
+
+    /// The in-place update of a table's cells of `mask`, prepared once.
+    func inPlaceUpdate(_ table: TableSchema, mask: UInt64, _ sql: () -> String) throws -> Statement {
+        if let s = inPlace[table.number]?[mask] { return s }
+        let s = try database.prepare(sql())
+        inPlace[table.number, default: [:]][mask] = s
+        return s
+    }
+}
