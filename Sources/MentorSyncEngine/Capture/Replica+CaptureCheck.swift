@@ -80,7 +80,7 @@ extension Replica {
         let cells = table.cellNames.map { "t.\(SQL.identifier($0))" }.joined(separator: ", ")
         let width = table.cellNames.count
         try database.forEachRow("""
-            SELECT t.id, r.alive, t.msync_fp, \(cells) FROM \(name) t LEFT JOIN msync_rows r ON r.tbl = ? AND r.id = t.id
+            SELECT t.id, r.alive, coalesce(t.msync_fp, r.fp), \(cells) FROM \(name) t LEFT JOIN msync_rows r ON r.tbl = ? AND r.id = t.id
             """, [.integer(n)]) { s in
             let id = s.value(at: 0)
             let values = (0..<width).map { s.value(at: 3 + $0) }
@@ -113,7 +113,7 @@ extension Replica {
                 let cells = table.cellNames.map { "t.\(SQL.identifier($0))" }.joined(separator: ", ")
                 try database.forEachRow("""
                     SELECT t.id, \(cells) FROM \(SQL.identifier(table.name)) t
-                    JOIN msync_rows r ON r.tbl = ? AND r.id = t.id WHERE r.alive = 1 AND t.msync_fp IS NULL
+                    JOIN msync_rows r ON r.tbl = ? AND r.id = t.id WHERE r.alive = 1 AND t.msync_fp IS NULL AND r.fp IS NULL
                     """, [.integer(Int64(table.number))]) { s in
                     let values = (0..<table.cellNames.count).map { s.value(at: 1 + $0) }
                     try store.execute([.blob(RowFingerprint(values: values).bytes), s.value(at: 0)])

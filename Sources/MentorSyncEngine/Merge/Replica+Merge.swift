@@ -153,6 +153,10 @@ extension Replica {
             noted += 1
             let again = try counter() + 1
             try raiseCounter(to: again)
+            // A clock implied by the entry's counter is put into the row before the counter moves.
+            if let held = try loadRow(table: table.number, id: row.id), held.alive, held.orgID == site.rawValue {
+                try storeRow(table: table.number, id: row.id, held, held: true)
+            }
             try database.cachedStatement("UPDATE msync_rows SET local = ? WHERE tbl = ? AND id = ? AND alive = 1 AND org_id = ?")
                 .execute([.integer(again), .integer(Int64(table.number)), .text(row.id), .text(site.rawValue)])
         }

@@ -130,7 +130,7 @@ extension Replica {
                 let found = held.count
                 do {
                     for table in target.tables { try writer?.declareTable(table.name, columns: table.cellNames) }
-                    try database.forEachRow("SELECT tbl, id, org_id, alive, clock FROM msync_rows WHERE \(whereClause) ORDER BY \(!full && (counts[0].integer ?? 0) <= 20_000 ? "+tbl, +id" : "tbl, id")", args) { s in
+                    try database.forEachRow("SELECT tbl, id, org_id, alive, clock, local FROM msync_rows WHERE \(whereClause) ORDER BY \(!full && (counts[0].integer ?? 0) <= 20_000 ? "+tbl, +id" : "tbl, id")", args) { s in
                         let number = Int(s.int64(at: 0))
                         guard let (table, cellLimit) = sent[number] else { return }
                         let id = s.string(at: 1) ?? ""
@@ -140,7 +140,7 @@ extension Replica {
                         // A live row's values and clock are read from its row; a tombstone's clock is the entry's.
                         let row = alive ? try readValuesAndClock(table, id: id) : nil
                         let values = row?.values
-                        let clock = try decodeStoredClock(row?.clock ?? s.bytes(at: 4), table: number)
+                        let clock = try decodeStoredClock(row?.clock ?? s.bytes(at: 4), table: number, alive: alive, local: s.int64(at: 5))
                         var cells: [CellChange] = []
                         cells.reserveCapacity(clock.stamps.count)
                         // A row whose owner changed after what the recipient knows may be new to it (a row

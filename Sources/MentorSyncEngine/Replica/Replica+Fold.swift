@@ -36,11 +36,13 @@ extension Replica {
                 // A row whose first write here is an insert is nearly always new to the clocks: it is
                 // stored without looking for a clock first, and folded again onto the clock it has
                 // only when one is there (an id used again after a delete).
+                // An insert alone (a first load's rows) leaves the row's clock implied by its entry.
                 if entries.first!.op == CaptureSQL.Op.insert.rawValue {
+                    let implicit = entries.count == 1
                     if let parameters = batch.prepared[g] {
-                        if try storeRowIfAbsent(parameters: parameters) { continue }
+                        if try storeRowIfAbsent(parameters: parameters, implicit: implicit) { continue }
                     } else if let row = try folding.applying(entries, to: nil, table),
-                              try storeRowIfAbsent(table: tbl, id: id, row) {
+                              try storeRowIfAbsent(table: tbl, id: id, row, implicit: implicit) {
                         continue
                     }
                 }

@@ -3,6 +3,7 @@ struct RowStatements {
     var storeIndex: Statement?
     var updateIndex: Statement?
     var insertIndexIfAbsent: Statement?
+    var insertImplicitIfAbsent: Statement?
     /// By table number: load a row's entry with its clock, select the values, insert (or replace)
     /// a row, update every cell, write the clock into the row.
     var load: [Int: Statement] = [:]
@@ -39,8 +40,16 @@ extension Replica {
 
     func updateIndexStatement() throws -> Statement {
         if let s = rowStatements.updateIndex { return s }
-        let s = try database.prepare("UPDATE msync_rows SET org_id = ?3, alive = ?4, local = ?5, clock = ?6 WHERE tbl = ?1 AND id = ?2")
+        let s = try database.prepare("UPDATE msync_rows SET org_id = ?3, alive = ?4, local = ?5, clock = ?6, fp = NULL WHERE tbl = ?1 AND id = ?2")
         rowStatements.updateIndex = s
+        return s
+    }
+
+    /// The entry of a row whose clock it implies, with the row's fingerprint (Replica+RowStore).
+    func insertImplicitIfAbsentStatement() throws -> Statement {
+        if let s = rowStatements.insertImplicitIfAbsent { return s }
+        let s = try database.prepare("INSERT INTO msync_rows(tbl, id, org_id, alive, local, clock, fp) VALUES (?, ?, ?, ?, ?, x'', ?) ON CONFLICT DO NOTHING")
+        rowStatements.insertImplicitIfAbsent = s
         return s
     }
 

@@ -5,6 +5,12 @@
 /// a deleted row's (its tombstone), and a row's that moved between schools (its former owners,
 /// which the district reads for every reply without opening the rows). Every other row has an
 /// empty `clock` there (README, "How sync works").
+///
+/// A row inserted here and not changed since has no clock in its row at all: its clock is implied
+/// by its entry (`implicitClock`: version {this site: local}, every cell stamped (local, this site)),
+/// and its fingerprint is kept in the entry. Folding a first load of new rows then writes their
+/// entries alone: growing each row by its clock afterwards split nearly every page of the table.
+/// The first write that changes the row's clock puts it into the row (`storeRow`).
 extension Replica {
     struct StoredRow: Sendable {
         var orgID: String
@@ -29,13 +35,24 @@ extension Replica {
         // A live row's clock is the one in its row. None there (the row was put back by a tool
         // that left the column out): the clock kept beside it, if any, else none is known.
         let bytes = alive && !s.isNull(at: 4) ? s.bytes(at: 4) : s.bytes(at: 3)
-        return StoredRow(orgID: s.string(at: 0) ?? "", alive: alive, local: s.int64(at: 2),
-                         clock: try decodeStoredClock(bytes, table: table))
+        let local = s.int64(at: 2)
+        return StoredRow(orgID: s.string(at: 0) ?? "", alive: alive, local: local,
+                         clock: try decodeStoredClock(bytes, table: table, alive: alive, local: local))
     }
 
-    /// A clock as stored; an empty one (a live row's entry whose row lost its clock) is no clock.
-    func decodeStoredClock(_ bytes: [UInt8], table: Int) throws -> RowClock {
-        bytes.isEmpty ? RowClock() : try codec.decode(bytes, slots: cellSlots(table))
+    /// A clock as stored. None stored for a live row: the clock its entry implies.
+    func decodeStoredClock(_ bytes: [UInt8], table: Int, alive: Bool, local: Int64) throws -> RowClock {
+        if !bytes.isEmpty { return try codec.decode(bytes, slots: cellSlots(table)) }
+        return alive ? implicitClock(table: table, local: local) : RowClock()
+    }
+
+    /// The clock of a row inserted here by the write of counter `local` and not changed since:
+    /// what folding that insert makes (`LogFolding`, `RowClockCodec.encodeInsert`).
+    func implicitClock(table: Int, local: Int64) -> RowClock {
+        guard local > 0 else { return RowClock() }
+        var clock = RowClock()
+        clock.write(0..<cellSlots(table), stamp: Stamp(counter: local, site: site))
+        return clock
     }
 
     /// Stores a row's clock, with the fingerprint of its values now (see `RowFingerprint`).
@@ -73,13 +90,21 @@ extension Replica {
 
     /// Stores the clock of a row this site does not hold, the row being in its table already (a
     /// fold of an insert); false (and nothing written) when it holds it.
-    func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow) throws -> Bool {
-        try storeRowIfAbsent(parameters: Replica.rowParameters(table: table, id: id, row, clock: try codec.encode(row.clock), fingerprint: nil))
+    func storeRowIfAbsent(table: Int, id: String, _ row: StoredRow, implicit: Bool = false) throws -> Bool {
+        try storeRowIfAbsent(parameters: Replica.rowParameters(table: table, id: id, row, clock: try codec.encode(row.clock), fingerprint: nil),
+                             implicit: implicit)
     }
 
     /// The same, with its parameters made (`FoldReadAhead`): the entry goes into `msync_rows`, and
-    /// a live row's clock and fingerprint into its row (read from it when not given).
-    func storeRowIfAbsent(parameters p: [DatabaseValue]) throws -> Bool {
+    /// a live row's clock and fingerprint into its row (read from it when not given). `implicit`:
+    /// the row was just inserted here (its clock is the one its entry implies): the entry alone is
+    /// written, with the fingerprint.
+    func storeRowIfAbsent(parameters p: [DatabaseValue], implicit: Bool = false) throws -> Bool {
+        if implicit, p[3] == .integer(1), let t = schema.table(number: Int(p[0].integer ?? -1)), let id = p[1].text {
+            let fingerprint = try p[6].bytes ?? readFingerprint(t, id: id)?.bytes
+            try insertImplicitIfAbsentStatement().run(binding: Array(p[0..<5]) + [fingerprint.map { .blob($0) } ?? .null], from: 1)
+            return database.changes == 1
+        }
         guard try storeIndexIfAbsent(parameters: p) else { return false }
         if p[3] == .integer(1), let t = schema.table(number: Int(p[0].integer ?? -1)), let id = p[1].text {
             let fingerprint = try p[6].bytes ?? readFingerprint(t, id: id)?.bytes
