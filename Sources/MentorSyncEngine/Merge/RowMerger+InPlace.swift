@@ -13,26 +13,28 @@ extension RowMerger {
         guard replica.mergesInPlace, sender != replica.site, change.orgID != replica.site.rawValue, !change.isTombstone else { return false }
         let incoming = prepared?.incoming ?? incomingCells(change, positions: positions)
         var mask: UInt64 = 0
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(incoming.count)
+        var last = 0
         for c in incoming where c.pos > 0 {
             if c.pos == 1 && c.value != .text(change.orgID) { return false }
-            if mask & (1 << UInt64(c.pos)) != 0 { return false }  // a position twice: the usual path decides
+            // Cells in the order of their positions, each once (as bundles write them); else the usual path decides.
+            if c.pos <= last { return false }
+            last = c.pos
             mask |= 1 << UInt64(c.pos)
+            values.append(c.value)
         }
         // The checks of the usual path, with the row held by the owner the change names (the
         // statement changes nothing if it is held by another).
         if try refusal(of: change, table: table, positions: positions, heldBy: change.orgID) != nil { return false }
-        let patch = try replica.clockPatch(change, incoming)
+        let patch = try prepared?.patch ?? replica.clockPatch(change, incoming)
         let s = try inPlaceUpdate(table, mask: mask)
         try s.bind(change.id, at: 1)
         try s.bind(change.orgID, at: 2)
         try s.bind(.blob(patch), at: 3)
         try s.bind(Int64(try replica.ownSiteNumber()), at: 4)
-        var i = 5
-        for c in incoming.sorted(by: { $0.pos < $1.pos }) where c.pos > 0 {
-            try s.bind(c.value, at: i)
-            i += 1
-        }
-        do { try s.run() } catch let e as SQLiteError where e.isConstraint {
+        // The cells bound in place (no copy of each text), then the statement runs.
+        do { try s.run(binding: values, from: 5) } catch let e as SQLiteError where e.isConstraint {
             refuse(change, table, positions, refusedValue(change, e), in: &report)
             return true
         }
@@ -73,9 +75,13 @@ extension Replica {
     /// A change's version and the stamps of its cells, encoded as a clock (what `msync_clock_merge`
     /// lays over the row's).
     func clockPatch(_ change: RowChange, _ incoming: [RowMerger.IncomingCell]) throws -> [UInt8] {
+        try codec.encode(Replica.clockPatch(change, incoming))
+    }
+
+    static func clockPatch(_ change: RowChange, _ incoming: [RowMerger.IncomingCell]) -> RowClock {
         var clock = RowClock(version: change.version)
         for c in incoming { clock.stamps[c.pos] = c.stamp }
-        return try codec.encode(clock)
+        return clock
     }
 
     func ownSiteNumber() throws -> Int { try codec.number(site) }

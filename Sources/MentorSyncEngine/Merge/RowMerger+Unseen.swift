@@ -104,8 +104,7 @@ extension RowMerger {
             (clock, fingerprint) = (try replica.encodeClock(new.stored.clock), new.values.map { RowFingerprint(values: $0).bytes })
         }
         // The entry first: it is there already when the row is held, and then nothing is written.
-        let entry = Replica.rowParameters(table: table.number, id: change.id, new.stored, clock: clock, fingerprint: nil)
-        guard try replica.storeIndexIfAbsent(parameters: entry) else {
+        guard try replica.storeEntryIfAbsent(table: table.number, id: change.id, new.stored, clock: clock) else {
             expectUnseen = false
             return false
         }

@@ -13,6 +13,9 @@ struct PreparedRow: Sendable {
     var clock: [UInt8]?
     /// The fingerprint of the unseen row's values (nil for a tombstone).
     var fingerprint: [UInt8]?
+    /// For a change of some cells: its version and cells' stamps encoded as a clock, what the
+    /// in-place merge lays over the row's (`Replica.clockPatch`); nil when a site has no number yet.
+    var patch: [UInt8]?
 }
 
 /// Where a bundle's cells go at this site: for each position the bundle declares for a table
@@ -53,12 +56,15 @@ final class RowPreparer: @unchecked Sendable {
             positions[change.table] = map
         }
         let incoming = RowMerger.incomingCells(change, positions: map)
-        guard change.existence != nil else { return PreparedRow(incoming: incoming, unseen: nil) }
-        let unseen = RowMerger.unseenRow(change, incoming, width: table.columns.count + 1, site: site)
-        let clock = try? RowClockCodec.encode(unseen.stored.clock) { s in
-            guard let n = siteNumbers[s] else { throw UnnumberedSite() }
+        let number = { (s: SiteID) throws -> Int in
+            guard let n = self.siteNumbers[s] else { throw UnnumberedSite() }
             return n
         }
+        guard change.existence != nil else {
+            return PreparedRow(incoming: incoming, unseen: nil, patch: try? RowClockCodec.encode(Replica.clockPatch(change, incoming), number: number))
+        }
+        let unseen = RowMerger.unseenRow(change, incoming, width: table.columns.count + 1, site: site)
+        let clock = try? RowClockCodec.encode(unseen.stored.clock, number: number)
         return PreparedRow(incoming: incoming, unseen: unseen, clock: clock,
                            fingerprint: unseen.values.map { RowFingerprint(values: $0).bytes })
     }

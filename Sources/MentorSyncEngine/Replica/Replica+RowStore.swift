@@ -124,6 +124,13 @@ extension Replica {
         return database.changes == 1
     }
 
+    /// Puts the entry of a row this site does not hold into `msync_rows` (`clock`: its clock
+    /// encoded); false when the row is held. The caller writes a live row, clock and all.
+    func storeEntryIfAbsent(table: Int, id: String, _ row: StoredRow, clock: [UInt8]) throws -> Bool {
+        try insertIndexIfAbsentStatement().run(binding: Replica.indexParameters(table: table, id: id, row, clock: clock), from: 1)
+        return database.changes == 1
+    }
+
     /// The parameters of a row's storing: tbl, id, org_id, alive, local, clock, fp.
     static func rowParameters(table: Int, id: String, _ row: StoredRow, clock: [UInt8], fingerprint: [UInt8]?) -> [DatabaseValue] {
         [.integer(Int64(table)), .text(id), .text(row.orgID), .integer(row.alive ? 1 : 0), .integer(row.local),
