@@ -13,16 +13,7 @@ extension RowFingerprint {
         switch argument.type {
         case SQLITE_INTEGER: var h = WordHash(tag: 1); h.add(UInt64(bitPattern: argument.int64)); return h.value
         case SQLITE_FLOAT: var h = WordHash(tag: 2); h.add(argument.double.bitPattern); return h.value
-        case SQLITE_TEXT:
-            var h = WordHash(tag: 3)
-            let bytes = argument.text
-            if UTF8Check.isValid(bytes) {
-                h.add(UnsafeRawBufferPointer(bytes))
-            } else {
-                var repaired = String(decoding: bytes, as: UTF8.self)
-                repaired.withUTF8 { h.add(UnsafeRawBufferPointer($0)) }
-            }
-            return h.value
+        case SQLITE_TEXT: return textHash(argument.text)
         case SQLITE_BLOB: var h = WordHash(tag: 4); h.add(argument.blob); return h.value
         default: return WordHash(tag: 0).value
         }

@@ -108,16 +108,8 @@ public struct RowFingerprint: Equatable, Sendable {
         case SQLITE_INTEGER: var h = WordHash(tag: 1); h.add(UInt64(bitPattern: sqlite3_column_int64(s.handle, i))); return h.value
         case SQLITE_FLOAT: var h = WordHash(tag: 2); h.add(sqlite3_column_double(s.handle, i).bitPattern); return h.value
         case SQLITE_TEXT:
-            var h = WordHash(tag: 3)
-            guard let p = sqlite3_column_text(s.handle, i) else { return h.value }
-            let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s.handle, i)))
-            if UTF8Check.isValid(bytes) {
-                h.add(UnsafeRawBufferPointer(bytes))
-            } else {
-                var repaired = String(decoding: bytes, as: UTF8.self)
-                repaired.withUTF8 { h.add(UnsafeRawBufferPointer($0)) }
-            }
-            return h.value
+            guard let p = sqlite3_column_text(s.handle, i) else { return WordHash(tag: 3).value }
+            return textHash(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s.handle, i))))
         case SQLITE_BLOB:
             var h = WordHash(tag: 4)
             let n = Int(sqlite3_column_bytes(s.handle, i))
@@ -125,6 +117,19 @@ public struct RowFingerprint: Equatable, Sendable {
             return h.value
         default: return WordHash(tag: 0).value
         }
+    }
+
+    /// `wordHash(_:)` of text as SQLite holds it: text that is not UTF-8 is hashed as the repaired
+    /// text `Statement.value(at:)` makes of it.
+    static func textHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = WordHash(tag: 3)
+        if UTF8Check.isValid(bytes) {
+            h.add(UnsafeRawBufferPointer(bytes))
+        } else {
+            var repaired = String(decoding: bytes, as: UTF8.self)
+            repaired.withUTF8 { h.add(UnsafeRawBufferPointer($0)) }
+        }
+        return h.value
     }
 
     /// A value's hash a byte at a time (the fingerprints kept before `WordHash`).

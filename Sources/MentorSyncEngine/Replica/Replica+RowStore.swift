@@ -32,8 +32,8 @@ extension Replica {
         defer { s.reset() }
         guard try s.step() else { return nil }
         let alive = s.int64(at: 1) != 0
-        // A live row's clock is the one in its row. None there (the row was put back by a tool
-        // that left the column out): the clock kept beside it, if any, else none is known.
+        // A live row's clock is the one in its row; none there: the one kept beside it (a row
+        // deleted since, its deletion not folded yet), else the one its entry implies.
         let bytes = alive && !s.isNull(at: 4) ? s.bytes(at: 4) : s.bytes(at: 3)
         let local = s.int64(at: 2)
         return StoredRow(orgID: s.string(at: 0) ?? "", alive: alive, local: local,
