@@ -6,8 +6,10 @@ import MentorSyncEngine
 /// through the C API with the values ready (no bundle to read, no checks, no clocks to work out),
 /// against the same references as section 3. What no merge in that layout can beat, so a target
 /// above it asks for another layout. Two layouts:
-///  - "clock row" (today's): the registry row, and the row's clock in `msync_rows` beside it;
-///  - "clock in row": the clock and fingerprint as two more columns of the registry row.
+///  - "clock row" (the layout before issue 14's redesign): the registry row, and the row's clock
+///    in `msync_rows` beside it;
+///  - "clock in row": the clock and fingerprint as two more columns of the registry row (today's
+///    layout, less the row's narrow entry in `msync_rows`).
 /// New rows go in in key order (a bundle's order); each update reads the clock, writes the one
 /// column, and stores the clock with the fingerprint of the row's values (read back for the
 /// clock row, as the merge does; the clock-in-row read takes the values with the clock).
