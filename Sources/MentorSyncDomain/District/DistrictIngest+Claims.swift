@@ -56,7 +56,7 @@ extension DistrictIngest {
             }
             // Mostly holes (a sparse file: its planter wrote nothing, its copy would be written whole):
             // a bundle is written byte by byte, and encrypted bytes do not compress on any file system.
-            if facts.size > 1 << 20, facts.allocated < facts.size / 2 {
+            if facts.isMostlyHoles(file) {
                 refuse(Share.Refusal(path: file.path, message: .sparseNotABundle(bytes: facts.size)), into: &outcome)
                 return nil
             }

@@ -181,6 +181,44 @@ public struct FileFacts: Equatable, Sendable {
     /// The later of the two: how long ago the file last changed here.
     public var lastChange: Date { max(modified, changed) }
 
+    /// Whether the file, over 1 MiB, is mostly holes (a sparse file: nothing written there). Its
+    /// blocks say so first; as some file systems report few blocks for a file written whole (FUSE
+    /// mounts, deduplicating stores), the holes are then found by seeking from data to hole, and a
+    /// file system that cannot tell holes takes the whole file as data: a school's bundle is never
+    /// taken for one.
+    public func isMostlyHoles(_ url: URL) -> Bool {
+        guard size > 1 << 20, allocated < size / 2 else { return false }
+        guard let data = FileFacts.dataBytes(url, enough: size / 2) else { return false }
+        return data < size / 2
+    }
+
+    /// lseek's SEEK_DATA and SEEK_HOLE (Linux's <unistd.h> under _GNU_SOURCE, which Swift's Glibc
+    /// does not define): https://man7.org/linux/man-pages/man2/lseek.2.html
+    static let seekData: Int32 = 3, seekHole: Int32 = 4
+
+    /// The bytes of the file's data extents (SEEK_DATA / SEEK_HOLE), counted until `enough`; nil
+    /// when the file cannot be opened as a regular file or the file system cannot tell.
+    static func dataBytes(_ url: URL, enough: Int) -> Int? {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return nil }
+        var total = 0
+        var offset: off_t = 0
+        // Bounded: a file of alternating bits of data and holes is walked for at most this many extents.
+        for _ in 0..<100_000 {
+            let data = lseek(fd, offset, FileFacts.seekData)
+            if data < 0 { return errno == ENXIO ? total : nil }  // ENXIO: no data past offset
+            let hole = lseek(fd, data, FileFacts.seekHole)
+            guard hole >= data else { return nil }
+            total += Int(hole - data)
+            if total >= enough { return total }
+            offset = hole
+        }
+        return nil
+    }
+
     public static func of(_ url: URL) -> FileFacts? {
         var st = stat()  // the item itself, a link not followed
         guard lstat(url.path, &st) == 0 else { return nil }
