@@ -36,6 +36,16 @@ final class SchoolAgendaTests: XCTestCase {
 
     func kinds(_ items: [AgendaItem]) -> [AgendaItem.Kind] { items.map(\.kind) }
 
+    /// The school sends, the district takes it and answers, the school takes the answer.
+    func exchangeOnce() throws {
+        let share = try Share.prepare(scratch.folder("share"))
+        _ = try SchoolSync(home: school).sync(share: share)
+        let ingest = try DistrictIngest(home: district, log: CapturedOutput().eventLog)
+        ingest.settleSeconds = 0
+        _ = try ingest.ingest(share: share)
+        _ = try SchoolSync(home: school).sync(share: share)
+    }
+
     /// Every kind found, each naming its rows in Russian; another school's network pair, a pair
     /// with a plan and a recent meeting, one completed last year, a mentee in a pair: none.
     func testEachKindNamesItsRowsAndOnlyTheSchoolsOwn() throws {
@@ -132,12 +142,7 @@ final class SchoolAgendaTests: XCTestCase {
         // back with the district's answer — she is not told to type her teachers in again.
         XCTAssertEqual(try school.agenda(now: now, language: .ru).last?.line(.ru),
                        "пар в реестре ещё нет, а ответа управления образования на первый обмен ещё не было: если школа уже вела реестр на другом компьютере, всё вернётся с этим ответом — не вносите заново; если школа только начинает — внесите учителей и учеников (их список из Excel можно загрузить целиком), отметьте наставников и наставляемых, затем составьте пары")
-        let share = try Share.prepare(scratch.folder("share"))
-        _ = try SchoolSync(home: school).sync(share: share)
-        let ingest = try DistrictIngest(home: district, log: CapturedOutput().eventLog)
-        ingest.settleSeconds = 0
-        _ = try ingest.ingest(share: share)
-        _ = try SchoolSync(home: school).sync(share: share)
+        try exchangeOnce()
         // Answered, and still no pair: a school beginning.
         XCTAssertEqual(try school.agenda(now: now, language: .ru).last?.line(.ru),
                        "пар в реестре ещё нет: внесите учителей и учеников (их список из Excel можно загрузить целиком), отметьте наставников и наставляемых, затем составьте пары")
@@ -227,12 +232,7 @@ final class SchoolAgendaTests: XCTestCase {
     /// export alone is no exchange.
     func testADistrictSilentForAMonthWhileChangesWaitIsTold() throws {
         _ = try pair("Учитель 1", status: "active", started: "2026-05-01")
-        let share = try Share.prepare(scratch.folder("share"))
-        _ = try SchoolSync(home: school).sync(share: share)
-        let ingest = try DistrictIngest(home: district, log: CapturedOutput().eventLog)
-        ingest.settleSeconds = 0
-        _ = try ingest.ingest(share: share)
-        _ = try SchoolSync(home: school).sync(share: share)
+        try exchangeOnce()
         let replied = Date()
         _ = try pair("Учитель 2", status: "active", started: "2026-05-02")
         // A month and more later she syncs again; the district's answer does not come.
