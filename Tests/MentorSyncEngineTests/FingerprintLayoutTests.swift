@@ -3,7 +3,7 @@ import XCTest
 import MentorSyncTestSupport
 
 /// Fingerprints are kept in every home (`msync_rows.fp`): the hashes they are made of must never
-/// change, and the ones kept before the word hash must still be read as they were taken.
+/// change, and the ones kept in earlier layouts must still be read as they were taken.
 final class FingerprintLayoutTests: XCTestCase {
     private let row: [DatabaseValue] = [.text("s001"), .text("Иванова Мария Петровна"), .null, .integer(-42), .real(2.5),
                                         .blob([0, 1, 2, 0xff]), .text(""), .text("2024-02-29")]
@@ -19,8 +19,10 @@ final class FingerprintLayoutTests: XCTestCase {
     /// The values stored fingerprints are made of: a change here makes every row of every home read
     /// as changed at the next capture check, so a new hash needs a new layout number instead.
     /// Computed apart from this code, by a short Python rendering of the layouts as documented.
-    func testBothLayoutsKeepTheirValues() {
+    func testEveryLayoutKeepsItsValues() {
         XCTAssertEqual(RowFingerprint(values: row).bytes,
+                       Hex.bytes("76 88 c5 8d a2 25 68 8f a3 7c 3a 37 b2 7e c0 8c 62 2f 32 e3 24 02 ee 88 03"))
+        XCTAssertEqual(RowFingerprint(values: row, layout: .words).bytes,
                        Hex.bytes("9c 71 e3 55 8b a1 6c 97 a3 7c 3a 37 b2 7e c0 8c 62 2f 32 e3 24 02 ee 88 02"))
         XCTAssertEqual(RowFingerprint(values: row, layout: .bytes).bytes,
                        Hex.bytes("d9 6d 72 94 41 37 f9 37 7d 65 9c 1a 23 f1 78 77 63 85 3a 9b 2e bc 3b 95"))
@@ -29,17 +31,20 @@ final class FingerprintLayoutTests: XCTestCase {
     }
 
     func testEachLayoutIsKnownByItsLength() {
-        let words = RowFingerprint(values: row), bytes = RowFingerprint(values: row, layout: .bytes)
+        let sums = RowFingerprint(values: row), words = RowFingerprint(values: row, layout: .words)
+        let bytes = RowFingerprint(values: row, layout: .bytes)
+        XCTAssertEqual(sums.bytes.count, 8 + 2 * row.count + 1)
         XCTAssertEqual(words.bytes.count, 8 + 2 * row.count + 1)
         XCTAssertEqual(bytes.bytes.count, 8 + 2 * row.count)
+        XCTAssertEqual(sums.layout, .sums)
         XCTAssertEqual(words.layout, .words)
         XCTAssertEqual(bytes.layout, .bytes)
         XCTAssertEqual(RowFingerprint(bytes: Array(words.bytes.dropLast())).layout, .bytes)
     }
 
-    /// A fingerprint kept before the word hash still tells which cells changed, and none when none did.
-    func testAFingerprintOfTheEarlierLayoutTellsTheChangedCells() {
-        for layout in [RowFingerprint.Layout.bytes, .words] {
+    /// A fingerprint of every layout tells which cells changed, and none when none did.
+    func testAFingerprintOfEveryLayoutTellsTheChangedCells() {
+        for layout in [RowFingerprint.Layout.bytes, .words, .sums] {
             let fp = RowFingerprint(values: row, layout: layout)
             XCTAssertEqual(fp.changedPositions(row), [], "\(layout)")
             var changed = row

@@ -14,32 +14,40 @@ final class MergeFunctionsTests: XCTestCase {
         return db
     }
 
-    func testFingerprintIsTheOneOfTheRowsValues() throws {
-        let scratch = ScratchDirectory("merge-functions")
-        let db = try database(scratch)
-        let columns = (1...17).map { "c\($0)" }
-        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, \(columns.joined(separator: ", ")))")
-        var g = SplitMix64(seed: 0xf9)
+    private let columns = (1...17).map { "c\($0)" }
+    private let literals = ["CAST(x'c0af' AS TEXT)", "CAST(x'd09fd1' AS TEXT)", "CAST(x'eda080' AS TEXT)", "CAST(x'' AS TEXT)",
+                            "x''", "NULL", "9223372036854775807", "-9223372036854775808", "-0.0", "1e308", "'Пётр'"]
+
+    /// A value of any type: integers of every size, reals, blobs, texts Russian and not.
+    private func randomValue(_ g: inout SplitMix64) -> DatabaseValue {
         let texts = ["", "Иванова Мария Петровна", "учитель", "a\u{0}b", "😀", "2024-02-29", "x"]
-        let literals = ["CAST(x'c0af' AS TEXT)", "CAST(x'd09fd1' AS TEXT)", "CAST(x'eda080' AS TEXT)", "CAST(x'' AS TEXT)",
-                        "x''", "NULL", "9223372036854775807", "-9223372036854775808", "-0.0", "1e308", "'Пётр'"]
+        switch g.int(0...6) {
+        case 0: return .null
+        case 1: return .integer(Int64(bitPattern: g.next()) >> Int64(g.int(0...63)))
+        case 2: return .real(Double(bitPattern: g.next() & 0x7FEF_FFFF_FFFF_FFFF) * (g.chance(0.5) ? -1 : 1))
+        case 3: return .blob(g.bytes(g.int(1...40)))
+        default: return .text(g.pick(texts) + (g.chance(0.3) ? String(repeating: "ж", count: g.int(0...20)) : ""))
+        }
+    }
+
+    /// Table `t` (id, c1…c17) of 600 random rows and 40 of literals SQLite holds as they are
+    /// written (text that is not UTF-8 among them).
+    private func randomTable(_ db: Database, _ g: inout SplitMix64) throws {
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, \(columns.joined(separator: ", ")))")
         let insert = try db.prepare("INSERT INTO t VALUES (?\(String(repeating: ", ?", count: 17)))")
         for id in 0..<600 {
-            var row: [DatabaseValue] = [.integer(Int64(id))]
-            for _ in columns {
-                switch g.int(0...6) {
-                case 0: row.append(.null)
-                case 1: row.append(.integer(Int64(bitPattern: g.next()) >> Int64(g.int(0...63))))
-                case 2: row.append(.real(Double(bitPattern: g.next() & 0x7FEF_FFFF_FFFF_FFFF) * (g.chance(0.5) ? -1 : 1)))
-                case 3: row.append(.blob(g.bytes(g.int(1...40))))
-                default: row.append(.text(g.pick(texts) + (g.chance(0.3) ? String(repeating: "ж", count: g.int(0...20)) : "")))
-                }
-            }
-            try insert.execute(row)
+            try insert.execute([.integer(Int64(id))] + columns.map { _ in randomValue(&g) })
         }
         for id in 1000..<1040 {
             try db.execute("INSERT INTO t VALUES (\(id), \(columns.map { _ in g.pick(literals) }.joined(separator: ", ")))")
         }
+    }
+
+    func testFingerprintIsTheOneOfTheRowsValues() throws {
+        let scratch = ScratchDirectory("merge-functions")
+        let db = try database(scratch)
+        var g = SplitMix64(seed: 0xf9)
+        try randomTable(db, &g)
         let s = try db.prepare("SELECT msync_fingerprint(\(columns.joined(separator: ", "))), \(columns.joined(separator: ", ")) FROM t")
         var rows = 0
         while try s.step() {
@@ -52,6 +60,57 @@ final class MergeFunctionsTests: XCTestCase {
         XCTAssertEqual(try db.scalar("SELECT msync_fingerprint('s001', 42, NULL)"),
                        .blob(RowFingerprint(values: [.text("s001"), .integer(42), .null]).bytes))
         XCTAssertEqual(try db.scalar("SELECT msync_fingerprint()"), .blob(RowFingerprint(values: []).bytes))
+    }
+
+    /// Cells written by an UPDATE whose SET patches the fingerprint from their old values (as
+    /// SQLite gives them to SET) and new ones: the row's fingerprint after, as if hashed whole.
+    func testAPatchedFingerprintIsTheOneOfTheRowAfter() throws {
+        let scratch = ScratchDirectory("merge-functions")
+        let db = try database(scratch)
+        var g = SplitMix64(seed: 0x3a)
+        try randomTable(db, &g)
+        try db.execute("ALTER TABLE t ADD COLUMN fp BLOB")
+        try db.execute("UPDATE t SET fp = msync_fingerprint(\(columns.joined(separator: ", ")))")
+        let ids = try db.rows("SELECT id FROM t").map { $0[0] }
+        for (n, id) in ids.enumerated() {
+            // One to three cells, a value bound or a literal held as it is written.
+            let written = Array(Set((0..<g.int(1...3)).map { _ in g.int(1...17) })).sorted()
+            var values: [DatabaseValue] = []
+            var sets: [String] = [], patches: [String] = []
+            for p in written {
+                let new: String
+                if n % 4 == 3 { new = g.pick(literals) } else { values.append(randomValue(&g)); new = "?\(values.count + 1)" }
+                sets.append("c\(p) = \(new)")
+                patches.append("\(p), c\(p), \(new)")
+            }
+            try db.prepare("""
+                UPDATE t SET \(sets.joined(separator: ", ")), fp = msync_fp_patch(fp, \(patches.joined(separator: ", "))) WHERE id = ?1
+                """).execute([id] + values)
+        }
+        let s = try db.prepare("SELECT fp, \(columns.joined(separator: ", ")) FROM t")
+        var rows = 0
+        while try s.step() {
+            let values = Array(s.row().dropFirst())
+            XCTAssertEqual(s.value(at: 0), .blob(RowFingerprint(values: values).bytes), "\(values)")
+            rows += 1
+        }
+        XCTAssertEqual(rows, 640)
+    }
+
+    /// What cannot be patched is NULL, so the statement hashes the row whole instead.
+    func testAFingerprintThatCannotBePatchedIsNull() throws {
+        let scratch = ScratchDirectory("merge-functions")
+        let db = try database(scratch)
+        let sums = Hex.encode(RowFingerprint(values: [.text("s001"), .integer(1)]).bytes)
+        let words = Hex.encode(RowFingerprint(values: [.text("s001"), .integer(1)], layout: .words).bytes)
+        XCTAssertEqual(try db.scalar("SELECT msync_fp_patch(x'\(sums)', 2, 1, 2)"),
+                       .blob(RowFingerprint(values: [.text("s001"), .integer(2)]).bytes))
+        for call in ["msync_fp_patch(x'\(words)', 2, 1, 2)", "msync_fp_patch(x'\(sums)', 3, 1, 2)",
+                     "msync_fp_patch(x'\(sums)', 0, 1, 2)", "msync_fp_patch(x'\(sums)', 2, 1)",
+                     "msync_fp_patch(x'\(sums)', '2', 1, 2)", "msync_fp_patch(NULL, 2, 1, 2)", "msync_fp_patch(x'03', 1, 1, 2)"] {
+            XCTAssertEqual(try db.scalar("SELECT \(call)"), .null, call)
+        }
+        XCTAssertEqual(try db.scalar("SELECT msync_fp_patch(x'\(sums)')"), .blob(RowFingerprint(values: [.text("s001"), .integer(1)]).bytes))
     }
 
     /// The statement the engine means to run, row by row and over the whole table at once.

@@ -5,11 +5,14 @@ import CSQLite
 /// tool rebuilt a table and its triggers went with it), comparing the fingerprints with the
 /// values now tells which rows and which cells changed meanwhile, so only those are stamped.
 ///
-/// Layout: an 8-byte hash of the whole row, then 2 bytes per cell, then the layout's number (2):
-/// cells hashed eight bytes at a time (`WordHash`). Fingerprints stored before have no number
-/// (an even length) and were hashed a byte at a time (FNV-1a): they are still compared as they were
-/// taken. The row hash decides whether the row changed (a miss is 2^-64); the cell bytes tell which
-/// cells (when they cannot tell, every cell is taken as changed, never none).
+/// Layout: an 8-byte hash of the whole row, then 2 bytes per cell, then the layout's number (3):
+/// cells hashed eight bytes at a time (`WordHash`), the row's hash the sum of one term per cell
+/// (`sumTerm`), so that a merge writing a few cells can patch it from their old and new values
+/// (`patched`) instead of hashing the whole row again. Fingerprints stored before are still
+/// compared as they were taken: layout 2 chained the cell hashes into the row's; the first had no
+/// number (an even length) and hashed a byte at a time (FNV-1a). The row hash decides whether the
+/// row changed (a miss is 2^-64); the cell bytes tell which cells (when they cannot tell, every
+/// cell is taken as changed, never none).
 public struct RowFingerprint: Equatable, Sendable {
     public var bytes: [UInt8]
 
@@ -17,19 +20,21 @@ public struct RowFingerprint: Equatable, Sendable {
     enum Layout: UInt8 {
         /// A byte at a time, FNV-1a; no layout byte (fingerprints kept before words).
         case bytes = 1
-        /// Eight bytes at a time; the layout byte last.
+        /// Eight bytes at a time, the row's hash chained; the layout byte last.
         case words = 2
+        /// Eight bytes at a time, the row's hash a sum of terms (patchable); the layout byte last.
+        case sums = 3
     }
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     public init(values: [DatabaseValue]) {
-        self.init(values: values, layout: .words)
+        self.init(values: values, layout: .sums)
     }
 
     init(values: [DatabaseValue], layout: Layout) {
         switch layout {
-        case .words: self.init(cells: values.count, layout: .words) { RowFingerprint.wordHash(values[$0]) }
+        case .words, .sums: self.init(cells: values.count, layout: layout) { RowFingerprint.wordHash(values[$0]) }
         case .bytes: self.init(cells: values.count, layout: .bytes) { RowFingerprint.byteHash(values[$0]) }
         }
     }
@@ -37,28 +42,35 @@ public struct RowFingerprint: Equatable, Sendable {
     /// The fingerprint of columns `columns` of a statement's current row, hashed from SQLite's
     /// bytes without making values: the same as `init(values:)` of the values they hold.
     init(statement s: Statement, columns: Range<Int>) {
-        self.init(cells: columns.count, layout: .words) { RowFingerprint.wordHash(s, column: Int32(columns.lowerBound + $0)) }
+        self.init(cells: columns.count, layout: .sums) { RowFingerprint.wordHash(s, column: Int32(columns.lowerBound + $0)) }
     }
 
     /// The layout of `cells` hashes (also `init(arguments:)`, the SQL function's).
     init(cells: Int, layout: Layout, hash: (Int) -> UInt64) {
-        var out = [UInt8](repeating: 0, count: 8 + 2 * cells + (layout == .words ? 1 : 0))
+        var out = [UInt8](repeating: 0, count: 8 + 2 * cells + (layout == .bytes ? 0 : 1))
         var words = WordHash(tag: 5)
         var fnv = FNV1a()
+        var sum: UInt64 = 0
         for i in 0..<cells {
             let h = hash(i)
-            if layout == .words { words.add(h) } else { fnv.add(h) }
-            let folded = UInt16(truncatingIfNeeded: h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48))
-            out[8 + 2 * i] = UInt8(folded >> 8); out[9 + 2 * i] = UInt8(folded & 0xff)
+            switch layout {
+            case .sums: sum &+= RowFingerprint.sumTerm(position: i + 1, hash: h)
+            case .words: words.add(h)
+            case .bytes: fnv.add(h)
+            }
+            RowFingerprint.putCell(h, at: i + 1, in: &out)
         }
-        let row = layout == .words ? words.value : fnv.value
-        for i in 0..<8 { out[i] = UInt8(truncatingIfNeeded: row >> (8 * UInt64(i))) }
-        if layout == .words { out[out.count - 1] = Layout.words.rawValue }
+        let row = layout == .sums ? sum : layout == .words ? words.value : fnv.value
+        RowFingerprint.putRowHash(row, in: &out)
+        if layout != .bytes { out[out.count - 1] = layout.rawValue }
         bytes = out
     }
 
     /// How this fingerprint was taken: an odd length ends with its layout's number.
-    var layout: Layout { bytes.count % 2 == 1 && bytes.last == Layout.words.rawValue ? .words : .bytes }
+    var layout: Layout {
+        guard bytes.count % 2 == 1, let last = bytes.last, let layout = Layout(rawValue: last), layout != .bytes else { return .bytes }
+        return layout
+    }
 
     /// Cell positions (1-based: 1 is org_id) whose values differ from the ones this fingerprint was
     /// taken of; empty when the row is unchanged.
@@ -68,7 +80,7 @@ public struct RowFingerprint: Equatable, Sendable {
         if now.bytes == bytes { return [] }
         let all = Array(1...values.count)
         // Columns added since the fingerprint was taken have no cell bytes here: any value there is new.
-        let cellsEnd = bytes.count - (layout == .words ? 1 : 0)
+        let cellsEnd = bytes.count - (layout == .bytes ? 0 : 1)
         guard cellsEnd >= 8 else { return all }
         var changed: [Int] = []
         for p in all {

@@ -3,7 +3,7 @@ import CSQLite
 /// SQL functions that let one UPDATE merge a row's update (clock and fingerprint kept in the row):
 ///
 ///     UPDATE t SET c3 = ?2, msync_clock = msync_clock_merge(msync_clock, ?3),
-///                  msync_fp = msync_fingerprint(org_id, c1, c2, ?2, c4)
+///                  msync_fp = coalesce(msync_fp_patch(msync_fp, 4, c3, ?2), msync_fingerprint(org_id, c1, c2, ?2, c4))
 ///     WHERE id = ?1 AND org_id = ?4 AND msync_clock_advances(msync_clock, ?3, ?5)
 ///
 /// - `msync_clock_advances(held, patch, ownSite)`: 1 when the update may be taken as it is,
@@ -11,6 +11,10 @@ import CSQLite
 /// - `msync_clock_merge(held, patch)`: the held clock with the patch taken, `ClockBlob.merged`;
 ///   NULL for a NULL or malformed blob.
 /// - `msync_fingerprint(v1, …, vn)`: `RowFingerprint(values:)` of the values, as a blob.
+/// - `msync_fp_patch(fp, p1, old1, new1, …)`: the fingerprint `fp` with the cell at each position
+///   `p` changed from `old` to `new` (`RowFingerprint.patched`); NULL when it cannot be patched
+///   (an earlier layout), so `coalesce(msync_fp_patch(…), msync_fingerprint(…))` hashes the whole
+///   row only then (SQLite evaluates coalesce's arguments in turn, only while they are NULL).
 ///
 /// Deterministic: SQLite may compute a call once for equal arguments within a statement.
 enum MergeFunctions {
@@ -30,6 +34,10 @@ enum MergeFunctions {
         }
         try database.defineFunction("msync_fingerprint", arguments: -1, deterministic: true) { result, args in
             result.result(blob: RowFingerprint(arguments: args).bytes)
+        }
+        try database.defineFunction("msync_fp_patch", arguments: -1, deterministic: true) { result, args in
+            guard let patched = RowFingerprint.patched(arguments: args) else { result.resultNull(); return }
+            result.result(blob: patched)
         }
     }
 }

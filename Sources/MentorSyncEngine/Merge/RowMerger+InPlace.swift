@@ -45,24 +45,27 @@ extension RowMerger {
     }
 
     /// `UPDATE <table> SET <cells of mask> = ?5…, msync_clock = merged, msync_fp = of the row after
+    /// (patched from the cells' old and new values)
     /// WHERE id = ?1 AND org_id = ?2 AND the clock ?3 covers the row's (own site's number ?4)`.
     private func inPlaceUpdate(_ table: TableSchema, mask: UInt64) throws -> Statement {
         try replica.inPlaceUpdate(table, mask: mask) {
             let names = table.cellNames
-            var sets: [String] = [], printed: [String] = []
+            var sets: [String] = [], printed: [String] = [], patches = ["msync_fp"]
             var parameter = 5
             for (i, name) in names.enumerated() {
                 let q = SQL.identifier(name)
                 if mask & (1 << UInt64(i + 1)) != 0 {
                     sets.append("\(q) = ?\(parameter)")
                     printed.append("?\(parameter)")
+                    patches.append("\(i + 1), \(q), ?\(parameter)")  // SET's expressions see the row's old values
                     parameter += 1
                 } else {
                     printed.append(q)
                 }
             }
             sets.append("msync_clock = msync_clock_merge(msync_clock, ?3)")
-            sets.append("msync_fp = msync_fingerprint(\(printed.joined(separator: ", ")))")
+            // The fingerprint patched from the cells written; hashed whole when kept in an earlier layout.
+            sets.append("msync_fp = coalesce(msync_fp_patch(\(patches.joined(separator: ", "))), msync_fingerprint(\(printed.joined(separator: ", "))))")
             return """
                 UPDATE \(SQL.identifier(table.name)) SET \(sets.joined(separator: ", "))
                 WHERE id = ?1 AND org_id = ?2 AND msync_clock_advances(msync_clock, ?3, ?4)
