@@ -76,16 +76,27 @@ final class ClockBlobTests: XCTestCase {
         try MergeFunctions.install(on: db)
         let s = try db.prepare("SELECT msync_clock_advances(?1, ?2, ?3), msync_clock_merge(?1, ?2)")
         var g = SplitMix64(seed: 0xc10c)
+        // The merge of other blobs than the ones just asked about is its own, not the one kept.
+        let other = try db.prepare("SELECT msync_clock_advances(?1, ?2, ?3), msync_clock_merge(?4, ?5)")
+        var previous: (held: [UInt8], patch: [UInt8])?
         var seen = (advances: 0, covered: 0, slow: 0)
         for _ in 0..<5000 {
             let positions = g.int(0...10)
             let held = model.randomClock(&g, positions: positions)
             let own = g.pick(model.sites)
             let patch = model.randomPatch(&g, held: held, own: own, positions: positions)
-            try s.bind([.blob(model.encode(held)), .blob(model.encode(patch)), .integer(Int64(ClockModel.numbers[own]!))])
+            let number = DatabaseValue.integer(Int64(ClockModel.numbers[own]!))
+            try s.bind([.blob(model.encode(held)), .blob(model.encode(patch)), number])
             XCTAssertTrue(try s.step())
             let advances = s.int64(at: 0), merged = s.value(at: 1)
             s.reset()
+            if let (h, p) = previous {
+                try other.bind([.blob(model.encode(held)), .blob(model.encode(patch)), number, .blob(h), .blob(p)])
+                XCTAssertTrue(try other.step())
+                XCTAssertEqual(other.value(at: 1), ClockBlob.merged(held: h, patch: p).map { .blob($0) } ?? .null)
+                other.reset()
+            }
+            previous = (model.encode(held), model.encode(patch))
             let expected = model.swiftMerge(held: held, patch: patch, own: own)
             XCTAssertEqual(advances, expected?.advances == true ? 1 : 0, "held \(held) patch \(patch) own \(own)")
             if let expected {

@@ -27,7 +27,22 @@ enum ClockBlob {
     /// - the held clock names no former owners (a row that moved goes the slow way);
     /// - both blobs are well formed (a patch has no former owners).
     static func advances(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer, ownSite: Int) -> Bool {
-        guard let h = Parts(held), let p = Parts(patch), !p.hasTail, !h.hasTail, ownSite >= 0 else { return false }
+        guard let h = Parts(held), let p = Parts(patch) else { return false }
+        return advances(h, p, ownSite: ownSite)
+    }
+
+    /// `merged(held:patch:)` into `out` (its bytes replaced, its storage kept) when `advances`
+    /// says yes, each blob read once; false, `out` emptied, otherwise.
+    static func mergedIfAdvances(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer, ownSite: Int,
+                                 into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        guard let h = Parts(held), let p = Parts(patch), advances(h, p, ownSite: ownSite) else { return false }
+        merge(h, p, into: &out)
+        return true
+    }
+
+    private static func advances(_ h: Parts, _ p: Parts, ownSite: Int) -> Bool {
+        guard !p.hasTail, !h.hasTail, ownSite >= 0 else { return false }
         var newer = false
         var entries = h.entries
         while let e = entries.next() {
@@ -53,33 +68,47 @@ enum ClockBlob {
     /// The bytes `RowClockCodec.encode` gives the clock the Swift merge makes; nil if a blob is malformed.
     static func merged(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer) -> [UInt8]? {
         guard let h = Parts(held), let p = Parts(patch), !p.hasTail else { return nil }
-        var w = ByteWriter(capacity: held.count + patch.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(held.count + patch.count)
+        merge(h, p, into: &out)
+        return out
+    }
+
+    /// Appends the merged clock's bytes to `out`: walks both stamp lists twice, once to count
+    /// the positions (the count comes first), once to write them.
+    private static func merge(_ h: Parts, _ p: Parts, into out: inout [UInt8]) {
+        var w = ByteWriter()
+        swap(&w.bytes, &out)  // written in place: the storage moves, nothing is copied
+        defer { swap(&w.bytes, &out) }
         w.varint(p.entryCount)
         var entries = p.entries
         while let e = entries.next() { w.varint(e.site); w.varint(e.counter) }
-        // Positions of both, ascending: counted first, as the count comes before them.
-        var taken: [(position: UInt64, counter: UInt64, site: UInt64)] = []
-        taken.reserveCapacity(h.stampCount + p.stampCount)
+        var count = 0
+        mergeStamps(h, p) { _ in count += 1 }
+        w.varint(count)
+        mergeStamps(h, p) { s in w.varint(s.position); w.varint(s.counter); w.varint(s.site) }
+        if h.hasTail {
+            var tail = BlobReader(h.bytes, at: h.tailStart)
+            while let n = tail.varint() { w.varint(n) }  // the count, then the owners: checked by `Parts`
+        }
+    }
+
+    /// The stamps of both, positions ascending; at a position both hold, the patch's where newer
+    /// (a greater counter, or the same counter by another site: `advances` lets no such tie through).
+    private static func mergeStamps(_ h: Parts, _ p: Parts, _ take: ((position: UInt64, counter: UInt64, site: UInt64)) -> Void) {
         var heldStamps = h.stamps, patchStamps = p.stamps
         var hs = heldStamps.next(), ps = patchStamps.next()
         while hs != nil || ps != nil {
             if let a = hs, ps == nil || a.position < ps!.position {
-                taken.append(a); hs = heldStamps.next()
+                take(a); hs = heldStamps.next()
             } else if let b = ps, hs == nil || b.position < hs!.position {
-                taken.append(b); ps = patchStamps.next()
+                take(b); ps = patchStamps.next()
             } else {
                 let a = hs!, b = ps!
-                taken.append(b.counter > a.counter || (b.counter == a.counter && b.site != a.site) ? b : a)
+                take(b.counter > a.counter || (b.counter == a.counter && b.site != a.site) ? b : a)
                 hs = heldStamps.next(); ps = patchStamps.next()
             }
         }
-        w.varint(taken.count)
-        for s in taken { w.varint(s.position); w.varint(s.counter); w.varint(s.site) }
-        if h.hasTail {
-            var tail = BlobReader(held, at: h.tailStart)
-            while let n = tail.varint() { w.varint(n) }  // the count, then the owners: checked by `Parts`
-        }
-        return w.bytes
     }
 
     static func advances(held: [UInt8], patch: [UInt8], ownSite: Int) -> Bool {

@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// SQL functions that let one UPDATE merge a row's update (clock and fingerprint kept in the row):
 ///
@@ -19,17 +20,22 @@ import CSQLite
 /// Deterministic: SQLite may compute a call once for equal arguments within a statement.
 enum MergeFunctions {
     static func install(on database: Database) throws {
+        let last = LastMerge()
         try database.defineFunction("msync_clock_advances", arguments: 3, deterministic: true) { result, args in
+            last.clear()
             guard args[0].type == SQLITE_BLOB, args[1].type == SQLITE_BLOB, args[2].type == SQLITE_INTEGER else {
                 result.result(false); return
             }
-            result.result(ClockBlob.advances(held: args[0].blob, patch: args[1].blob, ownSite: Int(args[2].int64)))
+            let held = args[0].blob, patch = args[1].blob
+            let advances = ClockBlob.mergedIfAdvances(held: held, patch: patch, ownSite: Int(args[2].int64), into: &last.merged)
+            if advances { last.keep(held: held, patch: patch) }
+            result.result(advances)
         }
         try database.defineFunction("msync_clock_merge", arguments: 2, deterministic: true) { result, args in
-            guard args[0].type == SQLITE_BLOB, args[1].type == SQLITE_BLOB,
-                  let merged = ClockBlob.merged(held: args[0].blob, patch: args[1].blob) else {
-                result.resultNull(); return
-            }
+            guard args[0].type == SQLITE_BLOB, args[1].type == SQLITE_BLOB else { result.resultNull(); return }
+            let held = args[0].blob, patch = args[1].blob
+            if last.isOf(held: held, patch: patch) { result.result(blob: last.merged); return }
+            guard let merged = ClockBlob.merged(held: held, patch: patch) else { result.resultNull(); return }
             result.result(blob: merged)
         }
         try database.defineFunction("msync_fingerprint", arguments: -1, deterministic: true) { result, args in
@@ -39,5 +45,30 @@ enum MergeFunctions {
             guard let patched = RowFingerprint.patched(arguments: args) else { result.resultNull(); return }
             result.result(blob: patched)
         }
+    }
+}
+
+/// The clock `msync_clock_advances` merged last, with the blobs it was merged of: the UPDATE's
+/// SET then asks `msync_clock_merge` for the same two blobs, which gives it without reading them
+/// again. Compared byte for byte, so any other call is merged afresh.
+private final class LastMerge {
+    private var held: [UInt8] = [], patch: [UInt8] = []
+    var merged: [UInt8] = []
+    private var valid = false
+
+    func clear() { valid = false }
+
+    func keep(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer) {
+        self.held.removeAll(keepingCapacity: true); self.held.append(contentsOf: held)
+        self.patch.removeAll(keepingCapacity: true); self.patch.append(contentsOf: patch)
+        valid = true
+    }
+
+    func isOf(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer) -> Bool {
+        valid && LastMerge.same(self.held, held) && LastMerge.same(self.patch, patch)
+    }
+
+    private static func same(_ a: [UInt8], _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && a.withUnsafeBytes { a in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
     }
 }
