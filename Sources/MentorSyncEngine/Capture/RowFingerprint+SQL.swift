@@ -13,14 +13,14 @@ extension RowFingerprint {
     /// argument count that is not 1 + 3k).
     static func patched(arguments: SQLiteFunctionArguments) -> [UInt8]? {
         guard arguments.count % 3 == 1, arguments[0].type == SQLITE_BLOB else { return nil }
-        let held = RowFingerprint(bytes: Array(arguments[0].blob))
-        var cells: [(position: Int, old: UInt64, new: UInt64)] = []
-        cells.reserveCapacity(arguments.count / 3)
+        var out = Array(arguments[0].blob)
+        guard isPatchable(out) else { return nil }
         for k in stride(from: 1, to: arguments.count, by: 3) {
-            guard arguments[k].type == SQLITE_INTEGER else { return nil }
-            cells.append((Int(arguments[k].int64), wordHash(arguments[k + 1]), wordHash(arguments[k + 2])))
+            guard arguments[k].type == SQLITE_INTEGER,
+                  patch(&out, position: Int(arguments[k].int64), old: wordHash(arguments[k + 1]), new: wordHash(arguments[k + 2]))
+            else { return nil }
         }
-        return held.patched(cells)?.bytes
+        return out
     }
 
     /// `wordHash(_:)` of one argument, read as `wordHash(_:column:)` reads a column: text that is not

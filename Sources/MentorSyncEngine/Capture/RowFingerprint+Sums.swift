@@ -25,17 +25,28 @@ extension RowFingerprint {
     /// the value it held when the fingerprint was taken and of its new one. Nil when the
     /// fingerprint cannot be patched: another layout, or a position it has no cell bytes for.
     func patched(_ cells: [(position: Int, old: UInt64, new: UInt64)]) -> RowFingerprint? {
-        guard layout == .sums, bytes.count >= 9 else { return nil }
-        let width = (bytes.count - 9) / 2
         var out = bytes
+        guard RowFingerprint.isPatchable(out) else { return nil }
+        for c in cells {
+            guard RowFingerprint.patch(&out, position: c.position, old: c.old, new: c.new) else { return nil }
+        }
+        return RowFingerprint(bytes: out)
+    }
+
+    /// Whether `bytes` are a fingerprint of the patchable layout.
+    static func isPatchable(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 9 && bytes.count % 2 == 1 && bytes.last == Layout.sums.rawValue
+    }
+
+    /// Patches the patchable fingerprint `bytes` in place for one cell; false (bytes unchanged)
+    /// for a position it has no cell bytes for.
+    static func patch(_ bytes: inout [UInt8], position: Int, old: UInt64, new: UInt64) -> Bool {
+        guard position >= 1, position <= (bytes.count - 9) / 2 else { return false }
         var row: UInt64 = 0
         for i in 0..<8 { row |= UInt64(bytes[i]) << (8 * UInt64(i)) }
-        for c in cells {
-            guard c.position >= 1, c.position <= width else { return nil }
-            row = row &- RowFingerprint.sumTerm(position: c.position, hash: c.old) &+ RowFingerprint.sumTerm(position: c.position, hash: c.new)
-            RowFingerprint.putCell(c.new, at: c.position, in: &out)
-        }
-        RowFingerprint.putRowHash(row, in: &out)
-        return RowFingerprint(bytes: out)
+        row = row &- sumTerm(position: position, hash: old) &+ sumTerm(position: position, hash: new)
+        putRowHash(row, in: &bytes)
+        putCell(new, at: position, in: &bytes)
+        return true
     }
 }

@@ -90,6 +90,11 @@ extension ClockBlob {
         var isAtEnd: Bool { offset >= bytes.count }
 
         mutating func varint() -> UInt64? {
+            // Most numbers in a clock (positions, counts, site numbers, small counters) take one byte.
+            if offset < bytes.count, bytes[offset] < 0x80 {
+                offset += 1
+                return UInt64(bytes[offset - 1])
+            }
             var result: UInt64 = 0
             var shift: UInt64 = 0
             while offset < bytes.count {

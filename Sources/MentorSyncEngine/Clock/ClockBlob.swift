@@ -76,20 +76,44 @@ enum ClockBlob {
 
     /// Appends the merged clock's bytes to `out`: walks both stamp lists twice, once to count
     /// the positions (the count comes first), once to write them.
+    ///
+    /// Written into room made first: the merged clock is never longer than the two blobs together
+    /// (each number it holds is one of theirs, written again no longer; its stamp count is at most
+    /// the sum of theirs, whose varint is no longer than their two).
     private static func merge(_ h: Parts, _ p: Parts, into out: inout [UInt8]) {
-        var w = ByteWriter()
-        swap(&w.bytes, &out)  // written in place: the storage moves, nothing is copied
-        defer { swap(&w.bytes, &out) }
-        w.varint(p.entryCount)
-        var entries = p.entries
-        while let e = entries.next() { w.varint(e.site); w.varint(e.counter) }
-        var count = 0
-        mergeStamps(h, p) { _ in count += 1 }
-        w.varint(count)
-        mergeStamps(h, p) { s in w.varint(s.position); w.varint(s.counter); w.varint(s.site) }
-        if h.hasTail {
-            var tail = BlobReader(h.bytes, at: h.tailStart)
-            while let n = tail.varint() { w.varint(n) }  // the count, then the owners: checked by `Parts`
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: h.bytes.count + p.bytes.count))
+        let end = out.withUnsafeMutableBytes { room -> Int in
+            var w = VarintWriter(room: room, offset: start)
+            w.varint(UInt64(p.entryCount))
+            var entries = p.entries
+            while let e = entries.next() { w.varint(e.site); w.varint(e.counter) }
+            var count: UInt64 = 0
+            mergeStamps(h, p) { _ in count += 1 }
+            w.varint(count)
+            mergeStamps(h, p) { s in w.varint(s.position); w.varint(s.counter); w.varint(s.site) }
+            if h.hasTail {
+                var tail = BlobReader(h.bytes, at: h.tailStart)
+                while let n = tail.varint() { w.varint(n) }  // the count, then the owners: checked by `Parts`
+            }
+            return w.offset
+        }
+        out.removeLast(out.count - end)
+    }
+
+    /// `ByteWriter.varint` into room made beforehand.
+    private struct VarintWriter {
+        let room: UnsafeMutableRawBufferPointer
+        var offset: Int
+
+        mutating func varint(_ value: UInt64) {
+            var v = value
+            repeat {
+                precondition(offset < room.count, "a merged clock longer than its two blobs")
+                room[offset] = v >= 0x80 ? UInt8(v & 0x7f) | 0x80 : UInt8(v)
+                offset += 1
+                v >>= 7
+            } while v > 0
         }
     }
 
