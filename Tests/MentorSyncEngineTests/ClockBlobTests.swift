@@ -114,6 +114,29 @@ final class ClockBlobTests: XCTestCase {
         XCTAssertGreaterThan(seen.slow, 800)
     }
 
+    /// Two clocks of 64 stamps each: the merged one's stamp count is known after its stamps, in
+    /// room left for a two-byte varint that it does not need.
+    func testTheWidestClocksMerge() {
+        func blob(version: [(UInt64, UInt64)], stamps: [(UInt64, UInt64, UInt64)]) -> [UInt8] {
+            var w = ByteWriter()
+            w.varint(version.count)
+            for (site, counter) in version { w.varint(site); w.varint(counter) }
+            w.varint(stamps.count)
+            for (position, counter, site) in stamps { w.varint(position); w.varint(counter); w.varint(site) }
+            return w.bytes
+        }
+        let held = blob(version: [(4, 3)], stamps: (0..<64).map { ($0, 1, 4) })
+        let patch = blob(version: [(4, 3), (5, 200)], stamps: (1...64).map { ($0, 200, 5) })
+        let expected = blob(version: [(4, 3), (5, 200)], stamps: [(0, 1, 4)] + (1...64).map { ($0, 200, 5) })
+        XCTAssertEqual(ClockBlob.merged(held: held, patch: patch), expected)
+        var out: [UInt8] = [9, 9]
+        let advances = held.withUnsafeBytes { h in
+            patch.withUnsafeBytes { ClockBlob.mergedIfAdvances(held: h, patch: $0, ownSite: 9, into: &out) }
+        }
+        XCTAssertTrue(advances)
+        XCTAssertEqual(out, expected)
+    }
+
     func testDamagedBlobsGiveNoAndNull() throws {
         let scratch = ScratchDirectory("clock-blob")
         let db = try Database(path: scratch.path("c.db").path)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stored row clocks (`RowClockCodec`'s bytes) read and merged as they are, sites as their numbers:
 /// what the SQL functions of a one-statement merge need (`MergeFunctions`), without a database.
 ///
@@ -74,12 +76,12 @@ enum ClockBlob {
         return out
     }
 
-    /// Appends the merged clock's bytes to `out`: walks both stamp lists twice, once to count
-    /// the positions (the count comes first), once to write them.
+    /// Appends the merged clock's bytes to `out`.
     ///
     /// Written into room made first: the merged clock is never longer than the two blobs together
     /// (each number it holds is one of theirs, written again no longer; its stamp count is at most
-    /// the sum of theirs, whose varint is no longer than their two).
+    /// the sum of theirs, whose varint is no longer than their two, and the room left for it is no
+    /// longer than theirs either).
     private static func merge(_ h: Parts, _ p: Parts, into out: inout [UInt8]) {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: h.bytes.count + p.bytes.count))
@@ -88,10 +90,19 @@ enum ClockBlob {
             w.varint(UInt64(p.entryCount))
             var entries = p.entries
             while let e = entries.next() { w.varint(e.site); w.varint(e.counter) }
+            // The count comes before the stamps and is known after them: room for its varint is
+            // left (one byte below 128 stamps, two up to the 128 of two full clocks), closed if unused.
+            let countAt = w.offset, countRoom = h.stampCount + p.stampCount < 128 ? 1 : 2
+            w.offset += countRoom
             var count: UInt64 = 0
-            mergeStamps(h, p) { _ in count += 1 }
-            w.varint(count)
-            mergeStamps(h, p) { s in w.varint(s.position); w.varint(s.counter); w.varint(s.site) }
+            mergeStamps(h, p) { s in w.varint(s.position); w.varint(s.counter); w.varint(s.site); count += 1 }
+            var c = VarintWriter(room: room, offset: countAt)
+            c.varint(count)
+            if c.offset < countAt + countRoom {
+                let gap = countAt + countRoom - c.offset
+                memmove(room.baseAddress! + c.offset, room.baseAddress! + countAt + countRoom, w.offset - countAt - countRoom)
+                w.offset -= gap
+            }
             if h.hasTail {
                 var tail = BlobReader(h.bytes, at: h.tailStart)
                 while let n = tail.varint() { w.varint(n) }  // the count, then the owners: checked by `Parts`
