@@ -30,7 +30,7 @@ final class ClockMigrationTests: XCTestCase {
         }
     }
 
-    func clocks(_ r: Replica, _ ids: [String]) throws -> [String: String] {
+    static func clocks(_ r: Replica, _ ids: [String]) throws -> [String: String] {
         var out: [String: String] = [:]
         for id in ids {
             let row = try XCTUnwrap(try r.loadRow(table: RegistrySchema.persons.number, id: id), id)
@@ -55,13 +55,13 @@ final class ClockMigrationTests: XCTestCase {
         try t.syncAll()
         try t.syncAll()
         try t.district.fold()
-        let before = try clocks(t.district, ids)
+        let before = try Self.clocks(t.district, ids)
         XCTAssertTrue(try t.district.loadRow(table: RegistrySchema.persons.number, id: ids[3])?.clock.formerOwners.isEmpty == false)
 
         try Self.writeEarlierLayout(t.district.database.path)
         XCTAssertNil(try Database(path: t.district.database.path).scalar("SELECT 1 FROM pragma_table_info('persons') WHERE name = 'msync_clock'"))
         let reopened = try Replica(path: t.district.database.path, schema: RegistrySchema.schema)
-        XCTAssertEqual(try clocks(reopened, ids), before)
+        XCTAssertEqual(try Self.clocks(reopened, ids), before)
         XCTAssertEqual(reopened.captureRepairs, [], "capture was in place throughout")
         // Only the clocks a row cannot keep stay beside it: the tombstone's and the moved row's.
         let beside = try reopened.database.rows("SELECT id FROM msync_rows WHERE length(clock) > 0 ORDER BY id").map(\.[0].displayText)

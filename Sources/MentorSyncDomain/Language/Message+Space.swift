@@ -30,6 +30,7 @@ extension Message {
         if let e = error as? NoRoomError { return .noRoom(e) }
         if let e = error as? FileError, e.folder != nil { return .cannotWrite(e) }
         if let e = error as? BundleError { return .bundleError(e) }
+        if let e = error as? ReplicaError { return .replicaError(e) }
         if let e = error as? SQLiteError {
             if e.isCorrupt { return .registryDamaged(e.message) }
             if e.isDiskFull { return .diskFull }

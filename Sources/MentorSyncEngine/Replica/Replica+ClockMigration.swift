@@ -2,13 +2,20 @@
 /// `msync_rows`. When such a home is opened, each synced table gains its two clock columns, each
 /// live row takes its clock and fingerprint from there, and the entries keep only the clocks the
 /// rows cannot (tombstones, moved rows). One transaction: a crash leaves the old layout whole.
+///
+/// Not while another process has the file open: a program of the earlier version (the district's
+/// service not yet restarted after an upgrade, a web app) would go on keeping clocks where it
+/// keeps them, and changes it merged would be weighed against the clocks moved before them.
+/// The move waits for it to be restarted or closed (`ReplicaError.openElsewhere`).
 extension Replica {
-    static func moveClocksIntoRows(_ db: Database, _ schema: SyncSchema, version found: Int) throws {
+    static func moveClocksIntoRows(_ db: Database, path: String, _ schema: SyncSchema, version found: Int) throws {
         let tables = (schema.at(version: found) ?? schema).tables
         guard try !rowsWithoutClocks(db, tables).isEmpty else { return }
         try db.transaction {
             // Read again under the write lock: another process may have moved them meanwhile.
-            for table in try rowsWithoutClocks(db, tables) {
+            let moving = try rowsWithoutClocks(db, tables)
+            if !moving.isEmpty, let pid = OtherConnections.process(holding: path) { throw ReplicaError.openElsewhere(path: path, pid: pid) }
+            for table in moving {
                 let name = SQL.identifier(table.name)
                 for c in TableSchema.clockColumns { try db.execute("ALTER TABLE \(name) ADD COLUMN \(c) BLOB") }
                 try db.execute("""

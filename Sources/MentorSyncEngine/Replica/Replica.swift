@@ -112,7 +112,7 @@ public final class Replica {
                 for sql in CaptureSQL.metadata { try db.execute(sql) }
             }
         }
-        try Replica.moveClocksIntoRows(db, schema, version: found)
+        try Replica.moveClocksIntoRows(db, path: path, schema, version: found)
         if found < schema.version { try Replica.migrate(db, path: path, from: found, to: schema) }
         try Replica.upgradeEnumerationChecks(db, schema)
         try ensureCapture()

@@ -5,6 +5,8 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
     case corruptMetadata(String)
     case schemaTooNew(found: Int, supported: Int)
     case unknownTable(String)
+    /// The registry's layout must change, and another program has it open (process `pid`).
+    case openElsewhere(path: String, pid: Int32)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum ReplicaError: Error, Equatable, CustomStringConvertible {
         case .corruptMetadata(let why): return "sync bookkeeping is damaged: \(why); restore the registry from a backup and resync"
         case .schemaTooNew(let found, let supported): return "this registry was made by a newer mentorsync (registry schema \(found), this program knows \(supported)); install a mentorsync with registry schema \(found) or later"
         case .unknownTable(let name): return "no synced table named '\(name)'"
+        case .openElsewhere(let path, let pid): return "\(path) is open in another program (process \(pid)), most likely a service of the earlier version: restart it or close the program, then run this again; nothing was changed"
         }
     }
 }
