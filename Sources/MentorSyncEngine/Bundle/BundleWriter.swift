@@ -140,25 +140,34 @@ public final class BundleWriter {
             if c.stamp != common { own |= 1 << UInt64(c.position) }
             if i > 0 && row.cells[i - 1].position >= c.position { inOrder = false }
         }
-        pending.u8(BundleLayout.RecordType.row.rawValue)
-        pending.varint(t)
-        pending.rowID(row.id)
-        pending.string(row.orgID)
-        pending.varint(entries.count)
-        for (e, n) in zip(entries, siteNumbers) { pending.varint(n); pending.counter(e.counter) }
-        pending.varint(present)
-        if let common, let commonSite {
-            // Stamps are written as how far they are below the row's version for their site (usually 0).
-            pending.varint(commonSite)
-            pending.counter(row.version[common.site] - common.counter)
-            pending.varint(own)
-            // Cells come in position order from an export; others are put in order here.
-            for cell in inOrder ? row.cells : row.cells.sorted(by: { $0.position < $1.position }) {
-                if cell.stamp != common {
-                    pending.varint(site(cell.stamp.site))
-                    pending.counter(row.version[cell.stamp.site] - cell.stamp.counter)
+        // Written into a local writer (the buffer moved out and back, not copied): a property of
+        // a class is checked for exclusive access at each write, some thirty of them a row.
+        // Every site the row names is numbered above, so nothing else writes meanwhile.
+        var w = ByteWriter()
+        swap(&w, &pending)
+        do {
+            defer { swap(&w, &pending) }
+            w.u8(BundleLayout.RecordType.row.rawValue)
+            w.varint(t)
+            w.rowID(row.id)
+            w.string(row.orgID)
+            w.varint(entries.count)
+            for (e, n) in zip(entries, siteNumbers) { w.varint(n); w.counter(e.counter) }
+            w.varint(present)
+            if let common, let commonSite {
+                // Stamps are written as how far they are below the row's version for their site (usually 0).
+                w.varint(commonSite)
+                w.counter(row.version[common.site] - common.counter)
+                w.varint(own)
+                // Cells come in position order from an export; others are put in order here.
+                for cell in inOrder ? row.cells : row.cells.sorted(by: { $0.position < $1.position }) {
+                    if cell.stamp != common {
+                        // A cell's site is in the row's version (checked above).
+                        w.varint(siteNumbers[entries.firstIndex { $0.site == cell.stamp.site }!])
+                        w.counter(row.version[cell.stamp.site] - cell.stamp.counter)
+                    }
+                    w.value(cell.value)
                 }
-                pending.value(cell.value)
             }
         }
         rowsWritten += 1
