@@ -21,12 +21,12 @@ public final class SQLiteHolder {
         try process.run()
         let line = String(decoding: out.fileHandleForReading.readData(ofLength: 5), as: UTF8.self)
         guard line.hasPrefix("open") else { stop(); return nil }
-        // A process killed with SIGKILL releases its locks as the kernel closes its files.
     }
 
     public var pid: Int32 { process.processIdentifier }
 
-    /// Kills it (SIGKILL: nothing of it runs after) and waits for it to end.
+    /// Kills it (SIGKILL: nothing of it runs after; the kernel, closing its files, drops its locks)
+    /// and waits for it to end.
     public func stop() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()

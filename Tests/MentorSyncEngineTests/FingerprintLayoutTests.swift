@@ -56,6 +56,24 @@ final class FingerprintLayoutTests: XCTestCase {
         }
     }
 
+    /// A fingerprint of the patchable layout patched cell by cell is the fingerprint of the row
+    /// after; a position it has no cell for leaves it as it was.
+    func testAPatchedFingerprintIsTheRowsAfter() {
+        var bytes = RowFingerprint(values: row).bytes
+        var after = row
+        for (position, value) in [(2, DatabaseValue.text("Иванова Мария Павловна")), (7, .null), (2, .integer(7)), (8, .text("2025-01-01"))] {
+            XCTAssertTrue(RowFingerprint.patch(&bytes, position: position, old: RowFingerprint.wordHash(after[position - 1]),
+                                               new: RowFingerprint.wordHash(value)))
+            after[position - 1] = value
+            XCTAssertEqual(bytes, RowFingerprint(values: after).bytes, "after position \(position)")
+        }
+        let kept = bytes
+        XCTAssertFalse(RowFingerprint.patch(&bytes, position: 9, old: 0, new: 1))
+        XCTAssertFalse(RowFingerprint.patch(&bytes, position: 0, old: 0, new: 1))
+        XCTAssertEqual(bytes, kept)
+        XCTAssertFalse(RowFingerprint.isPatchable(RowFingerprint(values: row, layout: .words).bytes))
+    }
+
     /// One byte changed anywhere in a text of any length changes its hash; so does a zero byte
     /// added at its end, and the type of a value.
     func testTheWordHashTellsEveryOneByteChange() {

@@ -48,14 +48,7 @@ final class MergeFunctionsTests: XCTestCase {
         let db = try database(scratch)
         var g = SplitMix64(seed: 0xf9)
         try randomTable(db, &g)
-        let s = try db.prepare("SELECT msync_fingerprint(\(columns.joined(separator: ", "))), \(columns.joined(separator: ", ")) FROM t")
-        var rows = 0
-        while try s.step() {
-            let values = Array(s.row().dropFirst())
-            XCTAssertEqual(s.value(at: 0), .blob(RowFingerprint(values: values).bytes), "\(values)")
-            rows += 1
-        }
-        XCTAssertEqual(rows, 640)
+        try expectFingerprints(db, "SELECT msync_fingerprint(\(columns.joined(separator: ", "))), \(columns.joined(separator: ", ")) FROM t")
         // Fewer arguments, and none.
         XCTAssertEqual(try db.scalar("SELECT msync_fingerprint('s001', 42, NULL)"),
                        .blob(RowFingerprint(values: [.text("s001"), .integer(42), .null]).bytes))
@@ -87,14 +80,19 @@ final class MergeFunctionsTests: XCTestCase {
                 UPDATE t SET \(sets.joined(separator: ", ")), fp = msync_fp_patch(fp, \(patches.joined(separator: ", "))) WHERE id = ?1
                 """).execute([id] + values)
         }
-        let s = try db.prepare("SELECT fp, \(columns.joined(separator: ", ")) FROM t")
+        try expectFingerprints(db, "SELECT fp, \(columns.joined(separator: ", ")) FROM t")
+    }
+
+    /// Each of the 640 rows of `sql`: its first column the fingerprint of the values after it.
+    private func expectFingerprints(_ db: Database, _ sql: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let s = try db.prepare(sql)
         var rows = 0
         while try s.step() {
             let values = Array(s.row().dropFirst())
-            XCTAssertEqual(s.value(at: 0), .blob(RowFingerprint(values: values).bytes), "\(values)")
+            XCTAssertEqual(s.value(at: 0), .blob(RowFingerprint(values: values).bytes), "\(values)", file: file, line: line)
             rows += 1
         }
-        XCTAssertEqual(rows, 640)
+        XCTAssertEqual(rows, 640, file: file, line: line)
     }
 
     /// What cannot be patched is NULL, so the statement hashes the row whole instead.

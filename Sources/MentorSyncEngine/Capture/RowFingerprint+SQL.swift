@@ -8,7 +8,7 @@ extension RowFingerprint {
     }
 
     /// `msync_fp_patch`'s arguments — a fingerprint, then (position, old value, new value) for each
-    /// cell written — as `patched(_:)` takes them: the patched fingerprint's bytes, nil when it
+    /// cell written — each cell as `patch` takes it: the patched fingerprint's bytes, nil when it
     /// cannot be patched (not a blob of the patchable layout, a position out of its range, an
     /// argument count that is not 1 + 3k).
     static func patched(arguments: SQLiteFunctionArguments) -> [UInt8]? {

@@ -21,18 +21,6 @@ extension RowFingerprint {
         for i in 0..<8 { bytes[i] = UInt8(truncatingIfNeeded: row >> (8 * UInt64(i))) }
     }
 
-    /// This fingerprint with cells changed: for each, its position and the hashes (`wordHash`) of
-    /// the value it held when the fingerprint was taken and of its new one. Nil when the
-    /// fingerprint cannot be patched: another layout, or a position it has no cell bytes for.
-    func patched(_ cells: [(position: Int, old: UInt64, new: UInt64)]) -> RowFingerprint? {
-        var out = bytes
-        guard RowFingerprint.isPatchable(out) else { return nil }
-        for c in cells {
-            guard RowFingerprint.patch(&out, position: c.position, old: c.old, new: c.new) else { return nil }
-        }
-        return RowFingerprint(bytes: out)
-    }
-
     /// Whether `bytes` are a fingerprint of the patchable layout.
     static func isPatchable(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 9 && bytes.count % 2 == 1 && bytes.last == Layout.sums.rawValue

@@ -8,7 +8,7 @@ import CSQLite
 /// Layout: an 8-byte hash of the whole row, then 2 bytes per cell, then the layout's number (3):
 /// cells hashed eight bytes at a time (`WordHash`), the row's hash the sum of one term per cell
 /// (`sumTerm`), so that a merge writing a few cells can patch it from their old and new values
-/// (`patched`) instead of hashing the whole row again. Fingerprints stored before are still
+/// (`patch`) instead of hashing the whole row again. Fingerprints stored before are still
 /// compared as they were taken: layout 2 chained the cell hashes into the row's; the first had no
 /// number (an even length) and hashed a byte at a time (FNV-1a). The row hash decides whether the
 /// row changed (a miss is 2^-64); the cell bytes tell which cells (when they cannot tell, every

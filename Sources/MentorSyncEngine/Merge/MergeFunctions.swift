@@ -13,7 +13,7 @@ import Foundation
 ///   NULL for a NULL or malformed blob.
 /// - `msync_fingerprint(v1, …, vn)`: `RowFingerprint(values:)` of the values, as a blob.
 /// - `msync_fp_patch(fp, p1, old1, new1, …)`: the fingerprint `fp` with the cell at each position
-///   `p` changed from `old` to `new` (`RowFingerprint.patched`); NULL when it cannot be patched
+///   `p` changed from `old` to `new` (`RowFingerprint.patch`); NULL when it cannot be patched
 ///   (an earlier layout), so `coalesce(msync_fp_patch(…), msync_fingerprint(…))` hashes the whole
 ///   row only then (SQLite evaluates coalesce's arguments in turn, only while they are NULL).
 ///
