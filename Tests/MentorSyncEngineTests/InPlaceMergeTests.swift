@@ -31,10 +31,23 @@ final class InPlaceMergeTests: XCTestCase {
     }
 
     func testACoveredUpdateMergedInPlaceEndsAsTheUsualPathLeavesIt() throws {
+        try checkAgainstTheUsualPath(rows: 60)
+    }
+
+    /// A bundle big enough to be read ahead: its rows' cells and clock patches are worked out on
+    /// the reading thread (RowPreparer) while the merge goes on.
+    func testABundleReadAheadEndsAsTheUsualPathLeavesIt() throws {
+        XCTAssertGreaterThanOrEqual(1_200, BundleReadAhead.minimumRows)
+        try checkAgainstTheUsualPath(rows: 1_200)
+    }
+
+    /// Merges one school bundle into the district and into a copy of it with the in-place path off,
+    /// and requires the same report and the same state, also for the same bundle again.
+    func checkAgainstTheUsualPath(rows: Int, file: StaticString = #filePath, line: UInt = #line) throws {
         let t = try TestDistrict(schools: ["s001", "s002"])
         let s = t.school("s001")
         var ids: [String] = []
-        for i in 0..<60 {
+        for i in 0..<rows {
             ids.append(try s.insert("persons", ["org_id": .text("s001"), "full_name": .text("Учитель \(i)"), "role": .text("teacher")]))
         }
         let districtRow = try t.district.insert("persons", ["org_id": .text(t.district.site.rawValue), "full_name": .text("Методист"), "role": .text("methodologist")])
@@ -50,6 +63,7 @@ final class InPlaceMergeTests: XCTestCase {
         try s.delete("persons", ids[50])
         try s.update("persons", districtRow, ["notes": .text("чужая строка")])
         try s.update("persons", ids[46], ["org_id": .text("s002")])
+        for id in ids.dropFirst(60) { try s.update("persons", id, ["notes": .text("заметка")]) }
         let upload = try t.upload("s001")
 
         let copy = t.scratch.path("usual.db").path
@@ -59,17 +73,18 @@ final class InPlaceMergeTests: XCTestCase {
 
         let inPlaceReport = try merge(t.district, upload, t)
         let usualReport = try merge(usual, upload, t)
-        XCTAssertEqual(inPlaceReport, usualReport)
-        XCTAssertEqual(try state(t.district), try state(usual))
-        XCTAssertEqual(usual.rowsMergedInPlace, 0)
+        XCTAssertEqual(inPlaceReport, usualReport, file: file, line: line)
+        XCTAssertEqual(try state(t.district), try state(usual), file: file, line: line)
+        XCTAssertEqual(usual.rowsMergedInPlace, 0, file: file, line: line)
         // Rows 13…44 and 47…49, 51…59 untouched: the covered updates of 13…44 (and 0…9, seen
-        // corrections) go in place; the concurrent ones, the deletion, the move and the refusal do not.
-        XCTAssertGreaterThanOrEqual(t.district.rowsMergedInPlace, 40)
-        XCTAssertLessThan(t.district.rowsMergedInPlace, 47)
-        XCTAssertGreaterThan(try t.district.openConflicts().count, 0, "the concurrent edits were weighed")
+        // corrections, and every row past 60) go in place; the concurrent ones, the deletion, the
+        // move and the refusal do not.
+        XCTAssertGreaterThanOrEqual(t.district.rowsMergedInPlace, 40 + rows - 60, file: file, line: line)
+        XCTAssertLessThan(t.district.rowsMergedInPlace, 47 + rows - 60, file: file, line: line)
+        XCTAssertGreaterThan(try t.district.openConflicts().count, 0, "the concurrent edits were weighed", file: file, line: line)
 
         // The same bundle again changes nothing either way.
-        XCTAssertEqual(try merge(t.district, upload, t), try merge(usual, upload, t))
-        XCTAssertEqual(try state(t.district), try state(usual))
+        XCTAssertEqual(try merge(t.district, upload, t), try merge(usual, upload, t), file: file, line: line)
+        XCTAssertEqual(try state(t.district), try state(usual), file: file, line: line)
     }
 }
