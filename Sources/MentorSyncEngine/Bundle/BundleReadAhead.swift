@@ -90,14 +90,18 @@ final class BundleReadAhead: @unchecked Sendable {
         filled.wait()
         lock.lock()
         let batch = waiting.removeFirst()
+        // The spent batch changes hands under the lock, this thread's references to it gone before
+        // the reading thread can take it: its last reference is then that thread's, which frees it.
+        // (Replaced after the lock, the reading thread, woken, could let go of its reference first,
+        // and the whole batch — its records, their values — was then freed here, on the merge's.)
         spent.append(current)
         spentPrepared.append(currentPrepared)
+        current = batch.records
+        currentPrepared = batch.prepared
         lock.unlock()
         free.signal()
         // The records read before an error are still given, then the error.
         failure = batch.error
-        current = batch.records
-        currentPrepared = batch.prepared
         index = 0
         tableColumns = batch.tableColumns
         ended = batch.isLast
