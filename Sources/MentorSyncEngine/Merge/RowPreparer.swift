@@ -3,19 +3,27 @@
 /// the cells at this site's positions, and, for a change that says whether the row exists (an
 /// insert, a deletion: what a row this site has never held arrives as), the row's values, encoded
 /// clock and fingerprint in case it is new here. The merge thread is left the lookups and the writes.
-struct PreparedRow: Sendable {
-    var incoming: [RowMerger.IncomingCell]
+///
+/// A class, not a struct: it is handed from the reading thread to the merge and read there in
+/// several places, and each copy of a struct of arrays retained every one of them.
+final class PreparedRow: Sendable {
+    let incoming: [RowMerger.IncomingCell]
     /// The row as it would be stored if this site has never held it; nil for a change of some
     /// cells only (an update of a held row: the merge works it out itself if it is not held).
-    var unseen: RowMerger.UnseenRow?
+    let unseen: RowMerger.UnseenRow?
     /// The unseen row's clock as stored; nil when it names a site without a number yet (the merge
     /// numbers it inside its transaction).
-    var clock: [UInt8]?
+    let clock: [UInt8]?
     /// The fingerprint of the unseen row's values (nil for a tombstone).
-    var fingerprint: [UInt8]?
+    let fingerprint: [UInt8]?
     /// For a change of some cells: its version and cells' stamps encoded as a clock, what the
     /// in-place merge lays over the row's (`Replica.clockPatch`); nil when a site has no number yet.
-    var patch: [UInt8]?
+    let patch: [UInt8]?
+
+    init(incoming: [RowMerger.IncomingCell], unseen: RowMerger.UnseenRow?, clock: [UInt8]? = nil,
+         fingerprint: [UInt8]? = nil, patch: [UInt8]? = nil) {
+        self.incoming = incoming; self.unseen = unseen; self.clock = clock; self.fingerprint = fingerprint; self.patch = patch
+    }
 }
 
 /// Where a bundle's cells go at this site: for each position the bundle declares for a table
