@@ -1,10 +1,12 @@
+import Foundation
 import MentorSyncEngine
 
 /// The replica's own errors (`ReplicaError`), in the reader's language.
 extension Message {
     static func replicaError(_ e: ReplicaError) -> Message {
         switch e {
-        case .notInitialized(let path): return notAHome(path)
+        // The registry file's folder is the home people name.
+        case .notInitialized(let path): return notAHome(URL(fileURLWithPath: path).deletingLastPathComponent().path)
         case .alreadyInitialized(let path): return alreadyExists(path)
         case .corruptMetadata(let why):
             return Message("replica.corrupt_metadata", en: e.description,

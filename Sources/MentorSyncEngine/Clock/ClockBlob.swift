@@ -8,7 +8,7 @@ import Foundation
 /// any, the former owners' numbers ascending.
 ///
 /// Site ids are unknown here, so two stamps of one counter by different sites cannot be ordered:
-/// `advances` says no to such a patch and the Swift merge, which knows the ids, decides it.
+/// `mergedIfAdvances` says no to such a patch and the Swift merge, which knows the ids, decides it.
 enum ClockBlob {
     /// More sites than this in a version, and the row goes the slow way (versions are compared
     /// entry by entry, each a walk over the other: a row's version names the few sites that wrote it).
@@ -28,13 +28,9 @@ enum ClockBlob {
     ///   a tie of counters needs the sites' ids to order: both go the slow way;
     /// - the held clock names no former owners (a row that moved goes the slow way);
     /// - both blobs are well formed (a patch has no former owners).
-    static func advances(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer, ownSite: Int) -> Bool {
-        guard let h = Parts(held), let p = Parts(patch) else { return false }
-        return advances(h, p, ownSite: ownSite)
-    }
-
-    /// `merged(held:patch:)` into `out` (its bytes replaced, its storage kept) when `advances`
-    /// says yes, each blob read once; false, `out` emptied, otherwise.
+    ///
+    /// Then `merged(held:patch:)` is put into `out` (its bytes replaced, its storage kept), each
+    /// blob read once; when not, `out` is emptied.
     static func mergedIfAdvances(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer, ownSite: Int,
                                  into out: inout [UInt8]) -> Bool {
         out.removeAll(keepingCapacity: true)
@@ -43,6 +39,7 @@ enum ClockBlob {
         return true
     }
 
+    /// `mergedIfAdvances`'s decision, on blobs read once.
     private static func advances(_ h: Parts, _ p: Parts, ownSite: Int) -> Bool {
         guard !p.hasTail, !h.hasTail, ownSite >= 0 else { return false }
         var newer = false
@@ -144,10 +141,6 @@ enum ClockBlob {
                 hs = heldStamps.next(); ps = patchStamps.next()
             }
         }
-    }
-
-    static func advances(held: [UInt8], patch: [UInt8], ownSite: Int) -> Bool {
-        held.withUnsafeBytes { h in patch.withUnsafeBytes { advances(held: h, patch: $0, ownSite: ownSite) } }
     }
 
     static func merged(held: [UInt8], patch: [UInt8]) -> [UInt8]? {

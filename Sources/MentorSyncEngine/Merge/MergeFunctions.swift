@@ -8,7 +8,7 @@ import Foundation
 ///     WHERE id = ?1 AND org_id = ?4 AND msync_clock_advances(msync_clock, ?3, ?5)
 ///
 /// - `msync_clock_advances(held, patch, ownSite)`: 1 when the update may be taken as it is,
-///   `ClockBlob.advances`; 0 otherwise (NULL or malformed blobs, an own site that is not an integer).
+///   `ClockBlob.mergedIfAdvances`; 0 otherwise (NULL or malformed blobs, an own site that is not an integer).
 /// - `msync_clock_merge(held, patch)`: the held clock with the patch taken, `ClockBlob.merged`;
 ///   NULL for a NULL or malformed blob.
 /// - `msync_fingerprint(v1, …, vn)`: `RowFingerprint(values:)` of the values, as a blob.
