@@ -12,6 +12,20 @@ struct ClockModel {
 
     func encode(_ clock: RowClock) -> [UInt8] { RowClockCodec.encode(clock, number: { Self.numbers[$0]! }) }
 
+    /// The clock in the first layout, a stamp per position (what files written before runs hold).
+    func encodeFirstLayout(_ clock: RowClock) -> [UInt8] {
+        var w = ByteWriter()
+        w.varint(clock.version.count)
+        clock.version.forEachEntry { site, counter in w.varint(Self.numbers[site]!); w.counter(counter) }
+        w.varint(clock.stamps.count)
+        for (pos, stamp) in clock.stamps { w.varint(pos); w.counter(stamp.counter); w.varint(Self.numbers[stamp.site]!) }
+        if !clock.formerOwners.isEmpty {
+            w.varint(clock.formerOwners.count)
+            for n in clock.formerOwners.map({ Self.numbers[$0]! }).sorted() { w.varint(n) }
+        }
+        return w.bytes
+    }
+
     /// What RowMerger's covered path decides for `patch` on `held`: nil when it is not that path
     /// (the patch does not cover, claims other counters of this site, or carries a stamp older than
     /// held), else whether the blobs' fast path takes it and the clock the Swift merge stores.
@@ -38,7 +52,11 @@ struct ClockModel {
     func randomClock(_ g: inout SplitMix64, positions: Int) -> RowClock {
         var clock = RowClock()
         for _ in 0..<g.int(1...4) { clock.version.advance(g.pick(sites), to: Int64(g.int(1...12))) }
-        for pos in 0..<positions where g.chance(0.7) { clock.stamps[pos] = Stamp(counter: Int64(g.int(1...12)), site: g.pick(sites)) }
+        // Mostly a row written whole by one write (one run), some cells written since; or any stamps.
+        let whole = g.chance(0.5) ? Stamp(counter: Int64(g.int(1...12)), site: g.pick(sites)) : nil
+        for pos in 0..<positions where whole != nil || g.chance(0.7) {
+            clock.stamps[pos] = whole.flatMap { g.chance(0.8) ? $0 : nil } ?? Stamp(counter: Int64(g.int(1...12)), site: g.pick(sites))
+        }
         if g.chance(0.1) { clock.formerOwners = [g.pick(sites), g.pick(sites)] }
         return clock
     }
@@ -50,8 +68,11 @@ struct ClockModel {
         for _ in 0..<g.int(0...2) { patch.version.advance(g.pick(sites), to: Int64(g.int(1...14))) }
         if g.chance(0.6) { patch.version[own] = held.version[own] }
         if g.chance(0.1), let site = held.version.sortedEntries.first?.site { patch.version[site] = held.version[site] - 1 }
+        // Sometimes one write of several cells (a run of one stamp in the patch).
+        let write = g.chance(0.3) ? Stamp(counter: Int64(g.int(13...15)), site: g.pick(sites)) : nil
         for pos in 0..<positions + 2 where g.chance(0.5) {
             let ls = held.stamps[pos]
+            if let write { patch.stamps[pos] = write; patch.version.advance(write.site, to: write.counter); continue }
             switch g.int(0...9) {
             case 0: patch.stamps[pos] = Stamp(counter: max(0, (ls?.counter ?? 1) - 1), site: g.pick(sites))  // stale
             case 1: patch.stamps[pos] = Stamp(counter: ls?.counter ?? 3, site: g.pick(sites))  // a tie of counters
@@ -86,17 +107,19 @@ final class ClockBlobTests: XCTestCase {
             let own = g.pick(model.sites)
             let patch = model.randomPatch(&g, held: held, own: own, positions: positions)
             let number = DatabaseValue.integer(Int64(ClockModel.numbers[own]!))
-            try s.bind([.blob(model.encode(held)), .blob(model.encode(patch)), number])
+            // Held clocks in either layout (files hold both); merged ones come out in runs.
+            let heldBytes = g.chance(0.5) ? model.encode(held) : model.encodeFirstLayout(held)
+            try s.bind([.blob(heldBytes), .blob(model.encode(patch)), number])
             XCTAssertTrue(try s.step())
             let advances = s.int64(at: 0), merged = s.value(at: 1)
             s.reset()
             if let (h, p) = previous {
-                try other.bind([.blob(model.encode(held)), .blob(model.encode(patch)), number, .blob(h), .blob(p)])
+                try other.bind([.blob(heldBytes), .blob(model.encode(patch)), number, .blob(h), .blob(p)])
                 XCTAssertTrue(try other.step())
                 XCTAssertEqual(other.value(at: 1), ClockBlob.merged(held: h, patch: p).map { .blob($0) } ?? .null)
                 other.reset()
             }
-            previous = (model.encode(held), model.encode(patch))
+            previous = (heldBytes, model.encode(patch))
             let expected = model.swiftMerge(held: held, patch: patch, own: own)
             XCTAssertEqual(advances, expected?.advances == true ? 1 : 0, "held \(held) patch \(patch) own \(own)")
             if let expected {
@@ -114,8 +137,8 @@ final class ClockBlobTests: XCTestCase {
         XCTAssertGreaterThan(seen.slow, 800)
     }
 
-    /// Two clocks of 64 stamps each: the merged one's stamp count is known after its stamps, in
-    /// room left for a two-byte varint that it does not need.
+    /// Clocks of 64 stamps: the merged one's run count is known after its runs, in room left for
+    /// a two-byte varint — needed for 64 runs, closed when two runs need one byte.
     func testTheWidestClocksMerge() {
         func blob(version: [(UInt64, UInt64)], stamps: [(UInt64, UInt64, UInt64)]) -> [UInt8] {
             var w = ByteWriter()
@@ -125,16 +148,29 @@ final class ClockBlobTests: XCTestCase {
             for (position, counter, site) in stamps { w.varint(position); w.varint(counter); w.varint(site) }
             return w.bytes
         }
-        let held = blob(version: [(4, 3)], stamps: (0..<64).map { ($0, 1, 4) })
-        let patch = blob(version: [(4, 3), (5, 200)], stamps: (1...64).map { ($0, 200, 5) })
-        let expected = blob(version: [(4, 3), (5, 200)], stamps: [(0, 1, 4)] + (1...64).map { ($0, 200, 5) })
-        XCTAssertEqual(ClockBlob.merged(held: held, patch: patch), expected)
-        var out: [UInt8] = [9, 9]
-        let advances = held.withUnsafeBytes { h in
-            patch.withUnsafeBytes { ClockBlob.mergedIfAdvances(held: h, patch: $0, ownSite: 9, into: &out) }
+        func runs(version: [(UInt64, UInt64)], runs: [(UInt64, UInt64, UInt64, UInt64)]) -> [UInt8] {
+            var w = ByteWriter()
+            w.varint(version.count)
+            for (site, counter) in version { w.varint(site); w.varint(counter) }
+            w.varint(ClockBlob.runsMark + UInt64(runs.count))
+            for (position, length, counter, site) in runs { w.varint(position); w.varint(length); w.varint(counter); w.varint(site) }
+            return w.bytes
         }
-        XCTAssertTrue(advances)
-        XCTAssertEqual(out, expected)
+        let held = blob(version: [(4, 3)], stamps: (0..<64).map { ($0, 1, 4) })
+        let patches = [blob(version: [(4, 3), (5, 200)], stamps: (1...64).map { ($0, 200, 5) }),
+                       blob(version: [(4, 3), (5, 200)], stamps: (0..<32).map { (2 * $0 + 1, 200, 5) })]
+        let expected = [runs(version: [(4, 3), (5, 200)], runs: [(0, 1, 1, 4), (1, 64, 200, 5)]),
+                        runs(version: [(4, 3), (5, 200)], runs: (0..<64).map { $0 % 2 == 0 ? ($0, 1, 1, 4) : ($0, 1, 200, 5) })]
+        XCTAssertEqual(expected[1][6...7], [0x80, 0x01], "64 runs: a count of two bytes")
+        for (patch, expected) in zip(patches, expected) {
+            XCTAssertEqual(ClockBlob.merged(held: held, patch: patch), expected)
+            var out: [UInt8] = [9, 9]
+            let advances = held.withUnsafeBytes { h in
+                patch.withUnsafeBytes { ClockBlob.mergedIfAdvances(held: h, patch: $0, ownSite: 9, into: &out) }
+            }
+            XCTAssertTrue(advances)
+            XCTAssertEqual(out, expected)
+        }
     }
 
     func testDamagedBlobsGiveNoAndNull() throws {
@@ -163,7 +199,11 @@ final class ClockBlobTests: XCTestCase {
             [1, 4, 0, 0],                               // a counter of 0 in the version
             [1, 4, 3, 2, 2, 3, 4, 0, 1, 4],             // positions descending
             [1, 4, 3, 1, 65, 1, 4],                     // a position past 64
-            [1, 4, 3, 65] + [UInt8](repeating: 0, count: 200),  // more than 64 stamps
+            [1, 4, 3, 130] + [UInt8](repeating: 1, count: 400),  // more runs than positions
+            [1, 4, 3, 65, 0, 0, 3, 4],                  // an empty run
+            [1, 4, 3, 66, 0, 2, 3, 4, 1, 1, 3, 4],      // runs overlapping
+            [1, 4, 3, 65, 60, 6, 3, 4],                 // a run past position 64
+            [1, 4, 3, 65, 65, 1, 3, 4],                 // a run starting past 64
             [1, 4, 3, 0, 0],                            // former owners: none listed
             [1, 4, 3, 0, 2, 7, 4],                      // former owners descending
             [1, 4, 3, 0, 1, 7, 9],                      // bytes after the former owners

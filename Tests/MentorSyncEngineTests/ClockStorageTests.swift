@@ -111,14 +111,50 @@ final class ClockStorageTests: XCTestCase {
             for _ in 0..<500 {
                 var clock = RowClock()
                 for _ in 0..<g.int(1...4) { clock.version.advance(g.pick(sites), to: Int64(g.int(1...1_000))) }
-                for pos in 0..<g.int(1...14) where g.chance(0.7) { clock.stamps[pos] = Stamp(counter: Int64(g.int(1...1_000)), site: g.pick(sites)) }
+                // Half of them rows written whole by one write, some cells since (runs of one stamp).
+                let whole = g.chance(0.5) ? Stamp(counter: Int64(g.int(1...1_000)), site: g.pick(sites)) : nil
+                for pos in 0..<g.int(1...14) where whole != nil || g.chance(0.7) {
+                    clock.stamps[pos] = whole.flatMap { g.chance(0.8) ? $0 : nil } ?? Stamp(counter: Int64(g.int(1...1_000)), site: g.pick(sites))
+                }
                 if g.chance(0.1) { clock.formerOwners = [g.pick(sites)] }
                 XCTAssertEqual(try codec.decode(try codec.encode(clock)), clock)
+                // Clocks stored before runs (a stamp per position) still read as they were.
+                XCTAssertEqual(try codec.decode(try firstLayout(clock, codec)), clock)
                 codec.forget()
                 XCTAssertEqual(try codec.decode(try codec.encode(clock)), clock, "the same after the numbers are read back from the table")
                 // Whether a row moved is read without decoding its clock (the district's status asks it of every row).
                 XCTAssertEqual(codec.namesFormerOwners(try codec.encode(clock)), !clock.formerOwners.isEmpty)
+                XCTAssertEqual(codec.namesFormerOwners(try firstLayout(clock, codec)), !clock.formerOwners.isEmpty)
+            }
+            // A row inserted whole: one run, the bytes folding an insert writes straight.
+            let s001 = SiteID("s001")!
+            var inserted = RowClock()
+            inserted.write(0..<13, stamp: Stamp(counter: 70_000, site: s001))
+            let number = try codec.number(s001)
+            let bytes = try codec.encode(inserted)
+            XCTAssertEqual(bytes, RowClockCodec.encodeInsert(cells: 13, counter: 70_000, siteNumber: number))
+            XCTAssertEqual(bytes.count, 12, "version (1 + 1 + 3), run count, one run (0, 13, counter, site)")
+            XCTAssertEqual(try codec.decode(bytes), inserted)
+            // Runs that overlap, are empty or reach past position 64 are refused.
+            for bad: [UInt8] in [[1, UInt8(number), 3, 66, 0, 2, 3, UInt8(number), 1, 1, 3, UInt8(number)],
+                                 [1, UInt8(number), 3, 65, 0, 0, 3, UInt8(number)],
+                                 [1, UInt8(number), 3, 65, 60, 6, 3, UInt8(number)]] {
+                XCTAssertThrowsError(try codec.decode(bad), "\(bad)")
             }
         }
+    }
+
+    /// The clock as stored before runs: a stamp (position, counter, site) per position.
+    private func firstLayout(_ clock: RowClock, _ codec: RowClockCodec) throws -> [UInt8] {
+        var w = ByteWriter()
+        w.varint(clock.version.count)
+        try clock.version.forEachEntry { site, counter in w.varint(try codec.number(site)); w.counter(counter) }
+        w.varint(clock.stamps.count)
+        for (pos, stamp) in clock.stamps { w.varint(pos); w.counter(stamp.counter); w.varint(try codec.number(stamp.site)) }
+        if !clock.formerOwners.isEmpty {
+            w.varint(clock.formerOwners.count)
+            for n in try clock.formerOwners.map({ try codec.number($0) }).sorted() { w.varint(n) }
+        }
+        return w.bytes
     }
 }

@@ -1,11 +1,16 @@
 extension ClockBlob {
     /// Where the sections of a well-formed clock blob lie, checked once: counts and numbers within
-    /// what `RowClockCodec.decode` accepts, no site twice in the version, positions ascending,
-    /// former owners (one or more) ascending, nothing after them.
+    /// what `RowClockCodec.decode` accepts, no site twice in the version, positions ascending
+    /// (runs neither empty, overlapping nor past position 64), former owners (one or more)
+    /// ascending, nothing after them. Stamps are read as runs in both layouts (a stamp of the first
+    /// layout is a run of one position).
     struct Parts {
         let bytes: UnsafeRawBufferPointer
-        private(set) var entryCount = 0, stampCount = 0
+        private(set) var entryCount = 0
+        /// Stamps (positions that hold one) and the runs they are kept in.
+        private(set) var stampCount = 0, runCount = 0
         private var entriesStart = 0, stampsStart = 0
+        private var inRuns = false
         private(set) var tailStart = 0
         private(set) var hasTail = false
 
@@ -24,15 +29,18 @@ extension ClockBlob {
                     _ = before.varint()
                 }
             }
-            guard let m = r.varint(), m <= 64 else { return nil }
-            stampCount = Int(m)
+            guard let m = r.varint(), m <= ClockBlob.runsMark + ClockBlob.positions else { return nil }
+            inRuns = m > ClockBlob.runsMark
+            runCount = Int(inRuns ? m - ClockBlob.runsMark : m)
             stampsStart = r.offset
-            var last: UInt64?
-            for _ in 0..<stampCount {
-                guard let position = r.varint(), position <= 64, last.map({ $0 < position }) ?? true,
+            var next: UInt64 = 0  // the first position the next run may start at
+            for _ in 0..<runCount {
+                guard let position = r.varint(), position >= next, position < ClockBlob.positions,
+                      let length = inRuns ? r.varint() : 1, length >= 1, length <= ClockBlob.positions - position,
                       let counter = r.varint(), counter <= UInt64(BundleLimits.maxCounter),
                       let site = r.varint(), site <= UInt64(Int32.max) else { return nil }
-                last = position
+                next = position + length
+                stampCount += Int(length)
             }
             tailStart = r.offset
             guard !r.isAtEnd else { return }
@@ -49,7 +57,7 @@ extension ClockBlob {
         /// The version's entries, in the blob's order.
         var entries: Entries { Entries(reader: BlobReader(bytes, at: entriesStart), left: entryCount) }
         /// The stamps, positions ascending.
-        var stamps: Stamps { Stamps(reader: BlobReader(bytes, at: stampsStart), left: stampCount) }
+        var stamps: Stamps { Stamps(reader: BlobReader(bytes, at: stampsStart), runsLeft: runCount, inRuns: inRuns) }
 
         /// The version's counter of a site; nil when it has none.
         func counter(of site: UInt64) -> UInt64? {
@@ -69,13 +77,26 @@ extension ClockBlob {
         }
     }
 
+    /// The stamps one position at a time, each run's stamp given for every position it covers.
     struct Stamps: IteratorProtocol {
         fileprivate var reader: BlobReader
-        fileprivate var left: Int
+        fileprivate var runsLeft: Int
+        fileprivate let inRuns: Bool
+        private var run = (position: UInt64(0), left: UInt64(0), counter: UInt64(0), site: UInt64(0))
+
+        fileprivate init(reader: BlobReader, runsLeft: Int, inRuns: Bool) {
+            self.reader = reader; self.runsLeft = runsLeft; self.inRuns = inRuns
+        }
+
         mutating func next() -> (position: UInt64, counter: UInt64, site: UInt64)? {
-            guard left > 0, let position = reader.varint(), let counter = reader.varint(), let site = reader.varint() else { return nil }
-            left -= 1
-            return (position, counter, site)
+            if run.left == 0 {
+                guard runsLeft > 0, let position = reader.varint(), let length = inRuns ? reader.varint() : 1,
+                      let counter = reader.varint(), let site = reader.varint() else { return nil }
+                runsLeft -= 1
+                run = (position, length, counter, site)
+            }
+            defer { run.position += 1; run.left -= 1 }
+            return (run.position, run.counter, run.site)
         }
     }
 

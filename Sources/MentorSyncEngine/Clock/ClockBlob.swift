@@ -3,9 +3,16 @@ import Foundation
 /// Stored row clocks (`RowClockCodec`'s bytes) read and merged as they are, sites as their numbers:
 /// what the SQL functions of a one-statement merge need (`MergeFunctions`), without a database.
 ///
-/// Layout (varints): the version's entries (site number, counter) in byte order of the sites' ids;
-/// the stamps (position, counter, site number), positions ascending; then, only when there are
-/// any, the former owners' numbers ascending.
+/// Layout (varints): the count of the version's entries, then each (site number, counter) in byte
+/// order of the sites' ids; the stamps; then, only when there are any, the count of former owners
+/// and their numbers ascending. The stamps are kept in one of two layouts, told by their count:
+/// - up to 64 (`runsMark`): that many stamps (position, counter, site number), positions
+///   ascending — the first layout, still read;
+/// - above 64: that count less 64 runs (first position, how many positions, counter, site
+///   number), positions ascending, not overlapping, the last position at most 64: a run is one
+///   stamp held by consecutive positions. A row written whole by one write is one run (6 bytes for
+///   a 13-cell row, where the first layout took 65), an update of one cell splits it in three.
+///   `RowClockCodec` writes runs as long as they go, none empty, a clock without stamps as a count of 0.
 ///
 /// Site ids are unknown here, so two stamps of one counter by different sites cannot be ordered:
 /// `mergedIfAdvances` says no to such a patch and the Swift merge, which knows the ids, decides it.
@@ -13,6 +20,11 @@ enum ClockBlob {
     /// More sites than this in a version, and the row goes the slow way (versions are compared
     /// entry by entry, each a walk over the other: a row's version names the few sites that wrote it).
     static let widestVersion = 128
+
+    /// A stamp count above this is `runsMark` plus the count of runs that follow.
+    static let runsMark: UInt64 = 64
+    /// Cell positions are 0..<`positions` (a table has at most 64 columns besides existence).
+    static let positions: UInt64 = 65
 
     /// Whether the update carried by `patch` (the sender's row version and the stamps of the cells
     /// it sends) can be taken as a plain overwrite of the row held as `held`, by this site `ownSite`.
@@ -73,28 +85,39 @@ enum ClockBlob {
         return out
     }
 
-    /// Appends the merged clock's bytes to `out`.
+    /// Appends the merged clock's bytes to `out`, its stamps in runs.
     ///
-    /// Written into room made first: the merged clock is never longer than the two blobs together
-    /// (each number it holds is one of theirs, written again no longer; its stamp count is at most
-    /// the sum of theirs, whose varint is no longer than their two, and the room left for it is no
-    /// longer than theirs either).
+    /// Written into room made first. The merged clock is at most three times as long as the two
+    /// blobs together: its version is the patch's; its stamps change only where a run of either
+    /// blob starts or ends, so it has at most twice as many runs as the two together, each
+    /// written with the counter and site of a run of theirs and no more than two bytes besides
+    /// (a position and a length, each below 128); its count takes at most two bytes; its former
+    /// owners are the held clock's.
     private static func merge(_ h: Parts, _ p: Parts, into out: inout [UInt8]) {
         let start = out.count
-        out.append(contentsOf: repeatElement(0, count: h.bytes.count + p.bytes.count))
+        out.append(contentsOf: repeatElement(0, count: 3 * (h.bytes.count + p.bytes.count) + 2))
         let end = out.withUnsafeMutableBytes { room -> Int in
             var w = VarintWriter(room: room, offset: start)
             w.varint(UInt64(p.entryCount))
             var entries = p.entries
             while let e = entries.next() { w.varint(e.site); w.varint(e.counter) }
-            // The count comes before the stamps and is known after them: room for its varint is
-            // left (one byte below 128 stamps, two up to the 128 of two full clocks), closed if unused.
-            let countAt = w.offset, countRoom = h.stampCount + p.stampCount < 128 ? 1 : 2
+            // The count comes before the runs and is known after them: room for its varint is
+            // left (one byte below 128, two for more), closed if unused.
+            let countAt = w.offset, countRoom = runsMark + UInt64(min(h.stampCount + p.stampCount, Int(positions))) < 128 ? 1 : 2
             w.offset += countRoom
-            var count: UInt64 = 0
-            mergeStamps(h, p) { s in w.varint(s.position); w.varint(s.counter); w.varint(s.site); count += 1 }
+            var runs: UInt64 = 0
+            var run: (position: UInt64, length: UInt64, counter: UInt64, site: UInt64)?
+            mergeStamps(h, p) { s in
+                if let r = run, r.position + r.length == s.position, r.counter == s.counter, r.site == s.site {
+                    run!.length += 1
+                    return
+                }
+                if let r = run { w.varint(r.position); w.varint(r.length); w.varint(r.counter); w.varint(r.site); runs += 1 }
+                run = (s.position, 1, s.counter, s.site)
+            }
+            if let r = run { w.varint(r.position); w.varint(r.length); w.varint(r.counter); w.varint(r.site); runs += 1 }
             var c = VarintWriter(room: room, offset: countAt)
-            c.varint(count)
+            c.varint(runs == 0 ? 0 : runsMark + runs)
             if c.offset < countAt + countRoom {
                 let gap = countAt + countRoom - c.offset
                 memmove(room.baseAddress! + c.offset, room.baseAddress! + countAt + countRoom, w.offset - countAt - countRoom)
@@ -117,7 +140,7 @@ enum ClockBlob {
         mutating func varint(_ value: UInt64) {
             var v = value
             repeat {
-                precondition(offset < room.count, "a merged clock longer than its two blobs")
+                precondition(offset < room.count, "a merged clock longer than the room made for it")
                 room[offset] = v >= 0x80 ? UInt8(v & 0x7f) | 0x80 : UInt8(v)
                 offset += 1
                 v >>= 7

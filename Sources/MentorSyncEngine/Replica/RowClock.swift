@@ -102,25 +102,38 @@ final class RowClockCodec {
     }
 
     /// The clock of a row just inserted by one site: `encode` of a version {site: counter} and every
-    /// cell 0..<cells stamped (counter, site), written without making the clock.
+    /// cell 0..<cells stamped (counter, site) — one run — written without making the clock.
     static func encodeInsert(cells: Int, counter: Int64, siteNumber: Int) -> [UInt8] {
-        var w = ByteWriter(capacity: 8 + cells * 6)
+        var w = ByteWriter(capacity: 16)
         w.varint(1); w.varint(siteNumber); w.counter(counter)
-        w.varint(cells)
-        for position in 0..<cells { w.varint(position); w.counter(counter); w.varint(siteNumber) }
+        guard cells > 0 else { w.varint(0); return w.bytes }
+        w.varint(ClockBlob.runsMark + 1)
+        w.varint(0); w.varint(cells); w.counter(counter); w.varint(siteNumber)
         return w.bytes
     }
 
-    /// Encodes a clock with sites numbered by `number`.
+    /// Encodes a clock with sites numbered by `number`, its stamps in runs (`ClockBlob`'s layout).
     static func encode(_ clock: RowClock, number: (SiteID) throws -> Int) rethrows -> [UInt8] {
-        var w = ByteWriter(capacity: 16 + clock.stamps.count * 6)
+        var w = ByteWriter(capacity: 24)
         w.varint(clock.version.count)
         try clock.version.forEachEntry { site, counter in w.varint(try number(site)); w.counter(counter) }
-        w.varint(clock.stamps.count)
+        // Runs of consecutive positions holding the same stamp, counted first (the count comes before them).
+        var runs = 0
+        var previous: (position: Int, stamp: Stamp)?
+        for (pos, stamp) in clock.stamps {
+            if let p = previous, p.position + 1 == pos, p.stamp == stamp {} else { runs += 1 }
+            previous = (pos, stamp)
+        }
+        w.varint(runs == 0 ? 0 : ClockBlob.runsMark + UInt64(runs))
         // A row's cells were mostly written by one or two sites: the last site's number is kept at hand.
         var last: (site: SiteID, number: Int)?
-        for (pos, stamp) in clock.stamps {
-            w.varint(pos); w.counter(stamp.counter)
+        var stamps = clock.stamps.makeIterator()
+        var pending = stamps.next()
+        while let (pos, stamp) = pending {
+            var length = 1
+            pending = stamps.next()
+            while let p = pending, p.key == pos + length, p.value == stamp { length += 1; pending = stamps.next() }
+            w.varint(pos); w.varint(length); w.counter(stamp.counter)
             if let l = last, l.site == stamp.site { w.varint(l.number); continue }
             let n = try number(stamp.site)
             last = (stamp.site, n)
@@ -148,8 +161,13 @@ final class RowClockCodec {
             guard sites <= UInt64(bytes.count) else { return true }
             for _ in 0..<sites { _ = try r.varint("clock site"); _ = try r.varint("clock counter") }
             let stamps = try r.varint("clock stamps")
-            guard stamps <= UInt64(bytes.count) else { return true }
-            for _ in 0..<stamps { _ = try r.varint("stamp position"); _ = try r.varint("stamp counter"); _ = try r.varint("stamp site") }
+            guard stamps <= ClockBlob.runsMark + ClockBlob.positions else { return true }
+            let inRuns = stamps > ClockBlob.runsMark
+            for _ in 0..<(inRuns ? stamps - ClockBlob.runsMark : stamps) {
+                _ = try r.varint("stamp position")
+                if inRuns { _ = try r.varint("run length") }
+                _ = try r.varint("stamp counter"); _ = try r.varint("stamp site")
+            }
             return !r.isAtEnd
         } catch {
             return true
@@ -167,12 +185,17 @@ final class RowClockCodec {
                 let site = try lookup(try r.count("clock site", limit: Int(Int32.max)))
                 clock.version.advance(site, to: try r.counter("clock counter"))
             }
-            let m = try r.count("clock stamps", limit: 64)
+            let m = try r.count("clock stamps", limit: Int(ClockBlob.runsMark + ClockBlob.positions))
+            let inRuns = m > Int(ClockBlob.runsMark)
             if slots > 0 { clock.stamps = CellStamps(positions: slots) }
             // The stamps mostly name one site: the last one looked up is kept at hand.
             var last: (number: Int, site: SiteID)?
-            for _ in 0..<m {
-                let pos = try r.count("stamp position", limit: 64)
+            var next = 0  // the first position the next run may start at
+            for _ in 0..<(inRuns ? m - Int(ClockBlob.runsMark) : m) {
+                let pos = try r.count("stamp position", limit: Int(ClockBlob.positions) - 1)
+                let length = inRuns ? try r.count("run length", limit: Int(ClockBlob.positions) - pos) : 1
+                guard length >= 1, pos >= next || !inRuns else { throw ReplicaError.corruptMetadata("a row clock's runs overlap") }
+                next = pos + length
                 let counter = try r.counter("stamp counter")
                 let number = try r.count("stamp site", limit: Int(Int32.max))
                 let site: SiteID
@@ -180,7 +203,8 @@ final class RowClockCodec {
                     site = try lookup(number)
                     last = (number, site)
                 }
-                clock.stamps[pos] = Stamp(counter: counter, site: site)
+                let stamp = Stamp(counter: counter, site: site)
+                for p in pos..<(pos + length) { clock.stamps[p] = stamp }
             }
             if !r.isAtEnd {
                 let k = try r.count("former owners", limit: BundleLimits.maxSites)
