@@ -15,9 +15,14 @@ import MentorSyncEngine
 /// column, and stores the clock with the fingerprint of the row's values (read back for the
 /// clock row, as the merge does; the clock-in-row read takes the values with the clock).
 enum FloorSection {
-    /// A clock of the size the merge stores for a persons row written whole at one site (a
-    /// version of one site, then a stamp per cell position), and a fingerprint of its size.
+    /// A clock of the size the merge stored, in the clock row's layout, for a persons row written
+    /// whole at one site (a version of one site, then a stamp per cell position), and a
+    /// fingerprint of its size.
     static let clock = [UInt8](repeating: 0x5a, count: 3 + 3 + 1 + (PersonRows.columns.count + 1) * 5)
+    /// The same clock in runs, as rows keep it now (ClockBlob): the version (count, site, counter),
+    /// the run count, one run (position, length, counter, site) — and after one cell's update three.
+    static let runClock = [UInt8](repeating: 0x5a, count: 1 + 1 + 3 + 1 + 6)
+    static let updatedRunClock = [UInt8](repeating: 0x5a, count: 1 + 1 + 3 + 1 + 3 * 6)
     static let fingerprint = [UInt8](repeating: 0xa5, count: 8 + 2 * PersonRows.columns.count)
     static let cells = PersonRows.columns.map(SQL.identifier).joined(separator: ", ")
     static let table = SQL.identifier(PersonRows.table.name)
@@ -129,7 +134,7 @@ enum FloorSection {
             entry.bind(r.values[0], at: 3)
             try entry.run()
             bindRow(row, r)
-            bindBlob(row, clock, at: Int32(n + 2))
+            bindBlob(row, runClock, at: Int32(n + 2))
             bindBlob(row, fingerprint, at: Int32(n + 3))
             try row.run()
         }
@@ -173,7 +178,7 @@ enum FloorSection {
         try db.execute("BEGIN IMMEDIATE")
         for r in rows {
             bindRow(row, r)
-            bindBlob(row, clock, at: Int32(n + 2))
+            bindBlob(row, runClock, at: Int32(n + 2))
             bindBlob(row, fingerprint, at: Int32(n + 3))
             try row.run()
         }
@@ -235,7 +240,7 @@ enum FloorSection {
                 sqlite3_reset(load.handle)
             }
             update.bind(v, at: 1)
-            bindBlob(update, clock, at: 2)
+            bindBlob(update, updatedRunClock, at: 2)
             bindBlob(update, fingerprint, at: 3)
             update.bind(r.id, at: 4)
             try update.run()
