@@ -51,6 +51,22 @@ final class FingerprintReadTests: XCTestCase {
             cases.append(ascii(g.int(0...17)) + interesting[g.int(0...interesting.count - 1)] + ascii(g.int(0...9))
                          + (0..<g.int(0...3)).map { _ in UInt8(g.int(0x80...0xFF)) } + ascii(g.int(0...12)))
         }
+        // Runs of two-byte letters (passed four at a time), now and then a byte that breaks one:
+        // an overlong lead (C0, C1), a lead without its continuation, a stray continuation, ASCII.
+        let letters = Array("абвгдежзийклмнопрстуфхцчшщъыьэюяАБВЖЯёЁ".utf8)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<g.int(0...12) {
+                let k = 2 * g.int(0...letters.count / 2 - 1)
+                bytes += letters[k...k + 1]
+            }
+            for _ in 0..<g.int(0...2) {
+                let at = g.int(0...bytes.count)
+                let breaker: [UInt8] = g.pick([[0xC0], [0xC1], [0xD0], [0x80], [0xBF], [0x20], [0xE0, 0xA0], [0xC1, 0x81], [0xDF, 0xC0]])
+                bytes.insert(contentsOf: breaker, at: at)
+            }
+            cases.append(bytes)
+        }
         for bytes in cases {
             let expected = String(validating: bytes, as: UTF8.self) != nil
             bytes.withUnsafeBufferPointer {

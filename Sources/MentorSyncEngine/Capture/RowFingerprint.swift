@@ -217,10 +217,19 @@ enum UTF8Check {
         let n = b.count
         guard let base = b.baseAddress else { return true }
         while i < n {
-            // Registry text is mostly ASCII and Cyrillic: eight ASCII bytes are passed at once,
-            // and a two-byte letter (Cyrillic) without the general case.
-            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8; continue
+            // Registry text is mostly ASCII and Cyrillic: eight ASCII bytes are passed at once, so
+            // are four two-byte letters (each a lead byte 110xxxxx other than C0 and C1, then a
+            // continuation 10xxxxxx), and a lone two-byte letter without the general case.
+            if i + 8 <= n {
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                // The lead byte of each pair is the lower of its 16 bits; its bits 1–4 are not all
+                // 0 (C0, C1), told for the four at once: adding 0x7FFF to a lane of at most 0x1E
+                // sets its top bit exactly when the lane is not 0, and carries into no other lane.
+                if w & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0,
+                   ((w & 0x001E_001E_001E_001E) &+ 0x7FFF_7FFF_7FFF_7FFF) & 0x8000_8000_8000_8000 == 0x8000_8000_8000_8000 {
+                    i += 8; continue
+                }
             }
             let c = base[i]
             if c < 0x80 { i += 1; continue }
