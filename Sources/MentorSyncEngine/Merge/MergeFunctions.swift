@@ -59,9 +59,15 @@ private final class LastMerge {
     func clear() { valid = false }
 
     func keep(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer) {
-        self.held.removeAll(keepingCapacity: true); self.held.append(contentsOf: held)
-        self.patch.removeAll(keepingCapacity: true); self.patch.append(contentsOf: patch)
+        LastMerge.copy(held, into: &self.held)
+        LastMerge.copy(patch, into: &self.patch)
         valid = true
+    }
+
+    /// Copied at once (appending the raw bytes as a sequence went byte by byte), storage kept.
+    private static func copy(_ bytes: UnsafeRawBufferPointer, into kept: inout [UInt8]) {
+        kept.removeAll(keepingCapacity: true)
+        bytes.withMemoryRebound(to: UInt8.self) { kept.append(contentsOf: $0) }
     }
 
     func isOf(held: UnsafeRawBufferPointer, patch: UnsafeRawBufferPointer) -> Bool {
