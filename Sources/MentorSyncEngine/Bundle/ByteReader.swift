@@ -76,7 +76,10 @@ public struct ByteReader {
     public mutating func string(_ what: @autoclosure () -> String, limit: Int) throws -> String {
         let n = try count("\(what()) length", limit: limit)
         let slice = try raw(n, what())
-        guard let s = String(validating: slice, as: UTF8.self) else {
+        // Checked by `UTF8Check` (the standard library's answer, tested so), then made a String on
+        // the library's own contiguous path: `String(validating:)` over a slice went through its
+        // generic path, looking up type metadata at each call (a sixth of reading a bundle).
+        guard let s = slice.withUnsafeBufferPointer({ UTF8Check.isValid($0) ? String(decoding: $0, as: UTF8.self) : nil }) else {
             throw BundleError.malformed("\(what()) is not valid UTF-8")
         }
         return s
