@@ -8,7 +8,7 @@ import MentorSyncTestSupport
 /// fingerprints, entries, conflicts and the merge's report.
 final class InPlaceMergeTests: XCTestCase {
     /// Everything a merge leaves in a district, clocks decoded (site numbers are the file's own).
-    func state(_ r: Replica) throws -> [String] {
+    static func state(_ r: Replica) throws -> [String] {
         var out: [String] = []
         for row in try r.database.rows("SELECT tbl, id, org_id, alive, local FROM msync_rows ORDER BY tbl, id") {
             let clock = try r.loadRow(table: Int(row[0].integer!), id: row[1].displayText)!.clock
@@ -23,7 +23,7 @@ final class InPlaceMergeTests: XCTestCase {
         return out
     }
 
-    func merge(_ r: Replica, _ url: URL, _ t: TestDistrict) throws -> String {
+    static func merge(_ r: Replica, _ url: URL, _ t: TestDistrict) throws -> String {
         let m = try r.importBundle(at: url, keyFor: t.key(for:), policy: MergePolicies.schoolsWriteOwnRows,
                                    conflictPolicy: MergePolicies.schoolsReportOwnConflicts)
         return "\(m.rowsReceived) \(m.rowsChanged) \(m.rowsInserted) \(m.rowsDeleted) \(m.refusals.map(\.reason)) "
@@ -71,10 +71,10 @@ final class InPlaceMergeTests: XCTestCase {
         let usual = try Replica(path: copy, schema: RegistrySchema.schema)
         usual.mergesInPlace = false
 
-        let inPlaceReport = try merge(t.district, upload, t)
-        let usualReport = try merge(usual, upload, t)
+        let inPlaceReport = try Self.merge(t.district, upload, t)
+        let usualReport = try Self.merge(usual, upload, t)
         XCTAssertEqual(inPlaceReport, usualReport, file: file, line: line)
-        XCTAssertEqual(try state(t.district), try state(usual), file: file, line: line)
+        XCTAssertEqual(try Self.state(t.district), try Self.state(usual), file: file, line: line)
         XCTAssertEqual(usual.rowsMergedInPlace, 0, file: file, line: line)
         // Rows 13…44 and 47…49, 51…59 untouched: the covered updates of 13…44 (and 0…9, seen
         // corrections, and every row past 60) go in place; the concurrent ones, the deletion, the
@@ -84,7 +84,7 @@ final class InPlaceMergeTests: XCTestCase {
         XCTAssertGreaterThan(try t.district.openConflicts().count, 0, "the concurrent edits were weighed", file: file, line: line)
 
         // The same bundle again changes nothing either way.
-        XCTAssertEqual(try merge(t.district, upload, t), try merge(usual, upload, t), file: file, line: line)
-        XCTAssertEqual(try state(t.district), try state(usual), file: file, line: line)
+        XCTAssertEqual(try Self.merge(t.district, upload, t), try Self.merge(usual, upload, t), file: file, line: line)
+        XCTAssertEqual(try Self.state(t.district), try Self.state(usual), file: file, line: line)
     }
 }
