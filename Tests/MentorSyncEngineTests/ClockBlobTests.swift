@@ -13,15 +13,18 @@ struct ClockModel {
     func encode(_ clock: RowClock) -> [UInt8] { RowClockCodec.encode(clock, number: { Self.numbers[$0]! }) }
 
     /// The clock in the first layout, a stamp per position (what files written before runs hold).
-    func encodeFirstLayout(_ clock: RowClock) -> [UInt8] {
+    func encodeFirstLayout(_ clock: RowClock) -> [UInt8] { Self.firstLayout(clock, number: { Self.numbers[$0]! }) }
+
+    /// `clock` in the first layout, sites numbered by `number`.
+    static func firstLayout(_ clock: RowClock, number: (SiteID) throws -> Int) rethrows -> [UInt8] {
         var w = ByteWriter()
         w.varint(clock.version.count)
-        clock.version.forEachEntry { site, counter in w.varint(Self.numbers[site]!); w.counter(counter) }
+        try clock.version.forEachEntry { site, counter in w.varint(try number(site)); w.counter(counter) }
         w.varint(clock.stamps.count)
-        for (pos, stamp) in clock.stamps { w.varint(pos); w.counter(stamp.counter); w.varint(Self.numbers[stamp.site]!) }
+        for (pos, stamp) in clock.stamps { w.varint(pos); w.counter(stamp.counter); w.varint(try number(stamp.site)) }
         if !clock.formerOwners.isEmpty {
             w.varint(clock.formerOwners.count)
-            for n in clock.formerOwners.map({ Self.numbers[$0]! }).sorted() { w.varint(n) }
+            for n in try clock.formerOwners.map({ try number($0) }).sorted() { w.varint(n) }
         }
         return w.bytes
     }

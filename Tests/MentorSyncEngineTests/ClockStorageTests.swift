@@ -119,12 +119,12 @@ final class ClockStorageTests: XCTestCase {
                 if g.chance(0.1) { clock.formerOwners = [g.pick(sites)] }
                 XCTAssertEqual(try codec.decode(try codec.encode(clock)), clock)
                 // Clocks stored before runs (a stamp per position) still read as they were.
-                XCTAssertEqual(try codec.decode(try firstLayout(clock, codec)), clock)
+                XCTAssertEqual(try codec.decode(try ClockModel.firstLayout(clock, number: codec.number)), clock)
                 codec.forget()
                 XCTAssertEqual(try codec.decode(try codec.encode(clock)), clock, "the same after the numbers are read back from the table")
                 // Whether a row moved is read without decoding its clock (the district's status asks it of every row).
                 XCTAssertEqual(codec.namesFormerOwners(try codec.encode(clock)), !clock.formerOwners.isEmpty)
-                XCTAssertEqual(codec.namesFormerOwners(try firstLayout(clock, codec)), !clock.formerOwners.isEmpty)
+                XCTAssertEqual(codec.namesFormerOwners(try ClockModel.firstLayout(clock, number: codec.number)), !clock.formerOwners.isEmpty)
             }
             // A row inserted whole: one run, the bytes folding an insert writes straight.
             let s001 = SiteID("s001")!
@@ -142,19 +142,5 @@ final class ClockStorageTests: XCTestCase {
                 XCTAssertThrowsError(try codec.decode(bad), "\(bad)")
             }
         }
-    }
-
-    /// The clock as stored before runs: a stamp (position, counter, site) per position.
-    private func firstLayout(_ clock: RowClock, _ codec: RowClockCodec) throws -> [UInt8] {
-        var w = ByteWriter()
-        w.varint(clock.version.count)
-        try clock.version.forEachEntry { site, counter in w.varint(try codec.number(site)); w.counter(counter) }
-        w.varint(clock.stamps.count)
-        for (pos, stamp) in clock.stamps { w.varint(pos); w.counter(stamp.counter); w.varint(try codec.number(stamp.site)) }
-        if !clock.formerOwners.isEmpty {
-            w.varint(clock.formerOwners.count)
-            for n in try clock.formerOwners.map({ try codec.number($0) }).sorted() { w.varint(n) }
-        }
-        return w.bytes
     }
 }

@@ -41,9 +41,10 @@ final class InPlaceMergeTests: XCTestCase {
         try checkAgainstTheUsualPath(rows: 1_200)
     }
 
-    /// Merges one school bundle into the district and into a copy of it with the in-place path off,
-    /// and requires the same report and the same state, also for the same bundle again.
-    func checkAgainstTheUsualPath(rows: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// A district and s001's bundle of a day over `rows` persons: covered updates of one cell and
+    /// of several (merged in place), concurrent ones (the district corrected rows the school had
+    /// not seen), a deletion, a write to the district's own row, a move to s002.
+    static func schoolsDay(rows: Int) throws -> (t: TestDistrict, upload: URL) {
         let t = try TestDistrict(schools: ["s001", "s002"])
         let s = t.school("s001")
         var ids: [String] = []
@@ -64,8 +65,13 @@ final class InPlaceMergeTests: XCTestCase {
         try s.update("persons", districtRow, ["notes": .text("чужая строка")])
         try s.update("persons", ids[46], ["org_id": .text("s002")])
         for id in ids.dropFirst(60) { try s.update("persons", id, ["notes": .text("заметка")]) }
-        let upload = try t.upload("s001")
+        return (t, try t.upload("s001"))
+    }
 
+    /// Merges one school bundle into the district and into a copy of it with the in-place path off,
+    /// and requires the same report and the same state, also for the same bundle again.
+    func checkAgainstTheUsualPath(rows: Int, file: StaticString = #filePath, line: UInt = #line) throws {
+        let (t, upload) = try Self.schoolsDay(rows: rows)
         let copy = t.scratch.path("usual.db").path
         try t.district.database.backup(to: copy)
         let usual = try Replica(path: copy, schema: RegistrySchema.schema)
